@@ -1,0 +1,126 @@
+import { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { generateApiKey, parseApiKey } from './api-keys/api-key.secret';
+import { ApiKeysService } from './api-keys/api-keys.service';
+import { AdministrationModule } from './app.modules';
+import { ApplicationStatus } from './applications/application.entity';
+import { ApplicationsService } from './applications/applications.service';
+import { createLogger, NestPinoLogger } from './common/logger';
+import { loadConfig } from './config/config';
+import { createDataSource } from './database/data-source';
+import { OrganizationsService } from './organizations/organizations.service';
+
+const USAGE = `usage: npm run warden -- <command> [arguments]
+
+  orgs:create <name>                          create an organization
+  orgs:list                                   list organizations
+  apps:create <organization> <name> [--live]  create an application (sandbox unless --live)
+  apps:list <organization>                    list an organization's applications
+  keys:create <application-id> [name]         issue an API key (the secret is printed once)
+  keys:revoke <key-or-prefix>                 revoke a key on every instance
+  keys:generate                               print a fresh random key (for WARDEN_INIT_API_KEY)
+  db:migrate                                  apply pending migrations
+  db:revert                                   revert the most recent migration`;
+
+class UsageError extends Error {}
+
+type Command = (args: string[], app: () => Promise<INestApplicationContext>) => Promise<unknown>;
+
+const COMMANDS: Record<string, Command> = {
+  'orgs:create': async ([name], app) => {
+    const organization = await (await app()).get(OrganizationsService).create(required(name, 'organization name'));
+    return { id: organization.id, name: organization.name };
+  },
+  'orgs:list': async (_args, app) =>
+    (await (await app()).get(OrganizationsService).list()).map(({ id, name }) => ({ id, name })),
+  'apps:create': async ([organizationName, name, ...flags], app) => {
+    const context = await app();
+    const organization = await findOrganization(context, required(organizationName, 'organization'));
+    const status = flags.includes('--live') ? ApplicationStatus.Live : ApplicationStatus.Sandbox;
+    const application = await context.get(ApplicationsService).create(organization.id, required(name, 'application name'), status);
+    return { id: application.id, name: application.name, status: application.status };
+  },
+  'apps:list': async ([organizationName], app) => {
+    const context = await app();
+    const organization = await findOrganization(context, required(organizationName, 'organization'));
+    return (await context.get(ApplicationsService).listForOrganization(organization.id)).map(({ id, name, status }) => ({ id, name, status }));
+  },
+  'keys:create': async ([applicationId, name], app) => {
+    const context = await app();
+    const application = await context.get(ApplicationsService).findById(required(applicationId, 'application id'));
+    if (!application) {
+      throw new UsageError(`no application with id ${applicationId}`);
+    }
+    const { key, secret } = await context.get(ApiKeysService).issue(application.id, name ?? 'cli');
+    return { id: key.id, prefix: key.prefix, key: secret, note: 'store this key now: it is not shown again' };
+  },
+  'keys:revoke': async ([keyOrPrefix], app) => {
+    const value = required(keyOrPrefix, 'key or prefix');
+    const prefix = parseApiKey(value)?.prefix ?? value.replace(/^wk-/, '').replace(/_.*$/, '');
+    const revoked = await (await app()).get(ApiKeysService).revoke(prefix);
+    if (!revoked) {
+      throw new UsageError(`no key with prefix ${prefix}`);
+    }
+    return { id: revoked.id, prefix: revoked.prefix, status: revoked.status };
+  },
+  'keys:generate': async () => ({ key: generateApiKey() }),
+  'db:migrate': async () => withDataSource(async (dataSource) => (await dataSource.runMigrations()).map((m) => m.name)),
+  'db:revert': async () =>
+    withDataSource(async (dataSource) => {
+      await dataSource.undoLastMigration();
+      return { reverted: true };
+    }),
+};
+
+async function withDataSource<T>(use: (dataSource: ReturnType<typeof createDataSource>) => Promise<T>): Promise<T> {
+  const dataSource = createDataSource(loadConfig().databaseUrl);
+  await dataSource.initialize();
+  try {
+    return await use(dataSource);
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+async function findOrganization(context: INestApplicationContext, name: string) {
+  const organization = await context.get(OrganizationsService).findByName(name);
+  if (!organization) {
+    throw new UsageError(`no organization named "${name}"`);
+  }
+  return organization;
+}
+
+function required(value: string | undefined, what: string): string {
+  if (!value) {
+    throw new UsageError(`missing ${what}\n\n${USAGE}`);
+  }
+  return value;
+}
+
+async function main(): Promise<void> {
+  const [name, ...args] = process.argv.slice(2);
+  const command = name ? COMMANDS[name] : undefined;
+  if (!command) {
+    process.stderr.write(`${name ? `unknown command "${name}"\n\n` : ''}${USAGE}\n`);
+    process.exit(64);
+  }
+  let context: INestApplicationContext | undefined;
+  const app = async () => {
+    const config = loadConfig();
+    const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel, 'cli');
+    context ??= await NestFactory.createApplicationContext(AdministrationModule.forRoot(logger), {
+      logger: new NestPinoLogger(logger),
+    });
+    return context;
+  };
+  try {
+    process.stdout.write(`${JSON.stringify(await command(args, app), null, 2)}\n`);
+  } catch (err) {
+    process.stderr.write(`warden: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exitCode = err instanceof UsageError ? 64 : 1;
+  } finally {
+    await context?.close();
+  }
+}
+
+void main();

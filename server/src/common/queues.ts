@@ -1,0 +1,17 @@
+import { JobsOptions } from 'bullmq';
+
+export enum QueueName {
+  RequestLogs = 'request-logs',
+}
+
+export enum JobName {
+  PersistRequestLogs = 'persist-request-logs',
+}
+
+/** Delivery is at least once: every handler is idempotent, and failed jobs are kept a week for inspection. */
+export const DEFAULT_JOB_OPTIONS: JobsOptions = {
+  attempts: 12,
+  backoff: { type: 'exponential', delay: 500 },
+  removeOnComplete: { age: 3600, count: 10_000 },
+  removeOnFail: { age: 7 * 24 * 3600 },
+};

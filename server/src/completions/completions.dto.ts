@@ -1,0 +1,162 @@
+import { z } from 'zod';
+import { InvalidRequestError } from '../common/errors';
+import {
+  CompletionChoice,
+  CompletionLogprobs,
+  FinishReason,
+  ModelDescriptor,
+  PromptInput,
+  StreamChoiceDelta,
+  Usage,
+} from '../inference/model-provider';
+
+/** OpenAI's `CreateCompletionRequest`: every documented field, with its documented ranges and defaults. */
+const tokenArray = z.array(z.number().int().min(0)).min(1);
+const nullable = <T extends z.ZodTypeAny>(schema: T) => schema.nullable().optional();
+
+export const createCompletionSchema = z
+  .object({
+    model: z.string().min(1),
+    prompt: z
+      .union([z.string(), z.array(z.string()).min(1), tokenArray, z.array(tokenArray).min(1)])
+      .nullable()
+      .optional(),
+    best_of: nullable(z.number().int().min(0).max(20)),
+    echo: nullable(z.boolean()),
+    frequency_penalty: nullable(z.number().min(-2).max(2)),
+    logit_bias: nullable(z.record(z.string().regex(/^\d+$/, 'logit_bias keys are token ids'), z.number().min(-100).max(100))),
+    logprobs: nullable(z.number().int().min(0).max(5)),
+    max_tokens: nullable(z.number().int().min(0)),
+    n: nullable(z.number().int().min(1).max(128)),
+    presence_penalty: nullable(z.number().min(-2).max(2)),
+    seed: nullable(z.number().int()),
+    stop: nullable(z.union([z.string(), z.array(z.string()).min(1).max(4)])),
+    stream: nullable(z.boolean()),
+    stream_options: nullable(z.object({ include_usage: z.boolean().optional() }).strict()),
+    suffix: nullable(z.string()),
+    temperature: nullable(z.number().min(0).max(2)),
+    top_p: nullable(z.number().min(0).max(1)),
+    user: z.string().optional(),
+  })
+  .strict();
+
+export type CreateCompletionBody = z.infer<typeof createCompletionSchema>;
+
+export interface NormalizedCompletionRequest {
+  model: string;
+  prompt: PromptInput;
+  maxTokens: number;
+  temperature: number;
+  topP: number;
+  n: number;
+  bestOf: number;
+  stop: string[];
+  logprobs: number | null;
+  echo: boolean;
+  seed: number | null;
+  presencePenalty: number;
+  frequencyPenalty: number;
+  logitBias: Record<string, number> | null;
+  suffix: string | null;
+  user: string | null;
+  stream: boolean;
+  includeUsage: boolean;
+}
+
+/** Validates a parsed JSON body; every failure is a 400 naming the offending parameter. */
+export function parseCreateCompletion(body: unknown): NormalizedCompletionRequest {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    throw new InvalidRequestError('invalid_request_body', 'The request body must be a JSON object.');
+  }
+  const parsed = createCompletionSchema.safeParse(body);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const param = issue.path.length > 0 ? issue.path.join('.') : null;
+    if (issue.code === 'unrecognized_keys') {
+      throw new InvalidRequestError('unknown_parameter', `Unrecognized request argument supplied: ${issue.keys.join(', ')}`, issue.keys[0]);
+    }
+    const message = issue.code === 'invalid_type' && issue.input === undefined ? `Missing required parameter: '${param}'.` : `Invalid value for '${param}': ${issue.message}`;
+    throw new InvalidRequestError(issue.input === undefined ? 'missing_required_parameter' : 'invalid_value', message, param);
+  }
+  const value = parsed.data;
+  const n = value.n ?? 1;
+  const bestOf = value.best_of ?? n;
+  if (bestOf < n) {
+    throw new InvalidRequestError('invalid_value', `best_of (${bestOf}) must be greater than or equal to n (${n}).`, 'best_of');
+  }
+  const stream = value.stream ?? false;
+  if (stream && bestOf > n) {
+    throw new InvalidRequestError('invalid_value', 'best_of cannot be used with stream.', 'best_of');
+  }
+  if (!stream && value.stream_options) {
+    throw new InvalidRequestError('invalid_value', 'stream_options is only allowed when stream is true.', 'stream_options');
+  }
+  return {
+    model: value.model,
+    prompt: value.prompt ?? '<|endoftext|>',
+    maxTokens: value.max_tokens ?? 16,
+    temperature: value.temperature ?? 1,
+    topP: value.top_p ?? 1,
+    n,
+    bestOf,
+    stop: value.stop === null || value.stop === undefined ? [] : [value.stop].flat(),
+    logprobs: value.logprobs ?? null,
+    echo: value.echo ?? false,
+    seed: value.seed ?? null,
+    presencePenalty: value.presence_penalty ?? 0,
+    frequencyPenalty: value.frequency_penalty ?? 0,
+    logitBias: value.logit_bias ?? null,
+    suffix: value.suffix ?? null,
+    user: value.user ?? null,
+    stream,
+    includeUsage: value.stream_options?.include_usage ?? false,
+  };
+}
+
+export interface CompletionResponse {
+  id: string;
+  object: 'text_completion';
+  created: number;
+  model: string;
+  system_fingerprint?: string;
+  choices: Array<{ index: number; text: string; finish_reason: FinishReason | null; logprobs: CompletionLogprobs | null }>;
+  usage?: Usage;
+}
+
+export interface ModelListResponse {
+  object: 'list';
+  data: Array<{ id: string; object: 'model'; created: number; owned_by: string }>;
+}
+
+export function completionId(requestId: string): string {
+  return `cmpl-${requestId.replace(/^req_/, '')}`;
+}
+
+export function toCompletionResponse(
+  id: string,
+  created: number,
+  model: string,
+  choices: CompletionChoice[],
+  usage: Usage,
+): CompletionResponse {
+  return { id, object: 'text_completion', created, model, choices: choices.map(toResponseChoice), usage };
+}
+
+export function toCompletionChunk(id: string, created: number, model: string, choices: StreamChoiceDelta[]): CompletionResponse {
+  return { id, object: 'text_completion', created, model, choices: choices.map(toResponseChoice) };
+}
+
+export function toUsageChunk(id: string, created: number, model: string, usage: Usage): CompletionResponse {
+  return { id, object: 'text_completion', created, model, choices: [], usage };
+}
+
+export function toModelListResponse(models: ModelDescriptor[]): ModelListResponse {
+  return {
+    object: 'list',
+    data: models.map((model) => ({ id: model.id, object: 'model', created: model.created, owned_by: model.ownedBy })),
+  };
+}
+
+function toResponseChoice(choice: CompletionChoice | StreamChoiceDelta) {
+  return { text: choice.text, index: choice.index, logprobs: choice.logprobs, finish_reason: choice.finish_reason };
+}

@@ -1,0 +1,31 @@
+import { OpenAiErrorType, WardenError } from '../common/errors';
+
+export enum CompletionsErrorCode {
+  LoggingUnavailable = 'logging_unavailable',
+  InternalError = 'internal_error',
+}
+
+export class CompletionsError extends WardenError {
+  readonly type = OpenAiErrorType.Server;
+
+  constructor(
+    readonly status: number,
+    code: CompletionsErrorCode,
+    message: string,
+  ) {
+    super(code, message);
+  }
+
+  /** Warden does not serve output it cannot log for misuse review. */
+  static loggingUnavailable(): CompletionsError {
+    return new CompletionsError(503, CompletionsErrorCode.LoggingUnavailable, 'The request log is unavailable, so the completion was withheld. Retry shortly.');
+  }
+
+  static internal(requestId: string): CompletionsError {
+    return new CompletionsError(
+      500,
+      CompletionsErrorCode.InternalError,
+      `The server had an error while processing your request. Quote request id ${requestId} when reporting it.`,
+    );
+  }
+}

@@ -1,0 +1,179 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+/** The checkout holding the shipped models and the built console, found from either src/ or dist/. */
+export const REPOSITORY_ROOT = findRepositoryRoot(__dirname);
+
+function findRepositoryRoot(start: string): string {
+  for (let dir = start; dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, 'package.json')) && fs.existsSync(path.join(dir, 'server', 'src'))) {
+      return dir;
+    }
+  }
+  return process.cwd();
+}
+
+const API_KEY_PATTERN = /^wk-[A-Za-z0-9]{8}_[A-Za-z0-9]{32,64}$/;
+
+const csv = z
+  .string()
+  .transform((value) =>
+    value
+      .split(',')
+      .map((part) => part.trim())
+      .filter(Boolean),
+  );
+
+/** `alias=upstream-name,other` → { alias: 'upstream-name', other: 'other' } */
+const modelMap = csv.transform((entries, ctx) => {
+  const map: Record<string, string> = {};
+  for (const entry of entries) {
+    const [alias, target, extra] = entry.split('=').map((part) => part.trim());
+    if (!alias || extra !== undefined || target === '') {
+      ctx.addIssue({ code: 'custom', message: `bad model mapping "${entry}" (expected alias or alias=upstream-model)` });
+      continue;
+    }
+    map[alias] = target ?? alias;
+  }
+  return map;
+});
+
+const postgresUrl = z
+  .string()
+  .url()
+  .refine((value) => /^postgres(ql)?:\/\//.test(value), 'must be a postgres:// URL');
+const redisUrl = z
+  .string()
+  .url()
+  .refine((value) => /^rediss?:\/\//.test(value), 'must be a redis:// URL');
+
+const optionalString = z
+  .string()
+  .optional()
+  .transform((value) => (value === '' ? undefined : value));
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().default('0.0.0.0'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DATABASE_URL: postgresUrl.default('postgres://postgres@127.0.0.1:5432/warden'),
+  REDIS_URL: redisUrl.default('redis://127.0.0.1:6379'),
+  WARDEN_REDIS_PREFIX: z
+    .string()
+    .regex(/^[a-z0-9_-]+$/i)
+    .default('warden'),
+  WARDEN_INIT_ADMIN_EMAIL: optionalString.pipe(z.string().email().optional()),
+  WARDEN_INIT_ADMIN_PASSWORD: optionalString.pipe(z.string().min(12, 'must be at least 12 characters').optional()),
+  WARDEN_INIT_API_KEY: optionalString.pipe(
+    z
+      .string()
+      .regex(API_KEY_PATTERN, 'must look like wk-<8 letters/digits>_<32-64 letters/digits>; `npm run warden -- keys:generate` prints one')
+      .optional(),
+  ),
+  WARDEN_MODELS_DIR: z.string().default(path.join(REPOSITORY_ROOT, 'models')),
+  WARDEN_EMBEDDED_MODELS: csv.default(['stories260K']),
+  WARDEN_DEFAULT_MODEL: optionalString,
+  WARDEN_ENGINE_THREADS: z.coerce.number().int().min(1).max(64).default(1),
+  WARDEN_ENGINE_MAX_BATCH: z.coerce.number().int().min(1).max(256).default(16),
+  WARDEN_ENGINE_QUEUE_LIMIT: z.coerce.number().int().min(1).default(256),
+  WARDEN_UPSTREAM_URL: optionalString.pipe(z.string().url().optional()),
+  WARDEN_UPSTREAM_API_KEY: optionalString,
+  WARDEN_UPSTREAM_MODELS: modelMap.default({}),
+  WARDEN_UPSTREAM_TIMEOUT_MS: z.coerce.number().int().min(100).default(60000),
+  WARDEN_KEY_CACHE_TTL_MS: z.coerce.number().int().min(0).default(30000),
+  WARDEN_LOG_FLUSH_MS: z.coerce.number().int().min(0).default(5),
+  WARDEN_LOG_BATCH_SIZE: z.coerce.number().int().min(1).max(5000).default(500),
+  WARDEN_WORKER_CONCURRENCY: z.coerce.number().int().min(1).default(4),
+  WARDEN_CONSOLE_DIR: z.string().default(path.join(REPOSITORY_ROOT, 'admin-ui', 'dist')),
+});
+
+type Env = z.infer<typeof schema>;
+
+export interface WardenConfig {
+  env: Env['NODE_ENV'];
+  host: string;
+  port: number;
+  logLevel: Env['LOG_LEVEL'];
+  databaseUrl: string;
+  redisUrl: string;
+  redisPrefix: string;
+  init: { adminEmail?: string; adminPassword?: string; apiKey?: string };
+  models: {
+    directory: string;
+    embedded: string[];
+    defaultModel?: string;
+    engine: { threads: number; maxBatch: number; queueLimit: number };
+  };
+  upstream?: { baseUrl: string; apiKey?: string; models: Record<string, string>; timeoutMs: number };
+  keyCacheTtlMs: number;
+  requestLog: { flushMs: number; batchSize: number };
+  workerConcurrency: number;
+  consoleDir: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+  }
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): WardenConfig {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => `${issue.path.join('.') || '(environment)'}: ${issue.message}`),
+    );
+  }
+  const value = parsed.data;
+  const problems: string[] = [];
+  if (Boolean(value.WARDEN_INIT_ADMIN_EMAIL) !== Boolean(value.WARDEN_INIT_ADMIN_PASSWORD)) {
+    problems.push('WARDEN_INIT_ADMIN_EMAIL and WARDEN_INIT_ADMIN_PASSWORD must be set together');
+  }
+  if (Object.keys(value.WARDEN_UPSTREAM_MODELS).length > 0 && !value.WARDEN_UPSTREAM_URL) {
+    problems.push('WARDEN_UPSTREAM_MODELS: set WARDEN_UPSTREAM_URL too');
+  }
+  if (value.WARDEN_UPSTREAM_URL && Object.keys(value.WARDEN_UPSTREAM_MODELS).length === 0) {
+    problems.push('WARDEN_UPSTREAM_MODELS: list the models to serve from WARDEN_UPSTREAM_URL (alias=upstream-name)');
+  }
+  if (problems.length > 0) {
+    throw new ConfigError(problems);
+  }
+  return {
+    env: value.NODE_ENV,
+    host: value.HOST,
+    port: value.PORT,
+    logLevel: value.LOG_LEVEL,
+    databaseUrl: value.DATABASE_URL,
+    redisUrl: value.REDIS_URL,
+    redisPrefix: value.WARDEN_REDIS_PREFIX,
+    init: {
+      adminEmail: value.WARDEN_INIT_ADMIN_EMAIL,
+      adminPassword: value.WARDEN_INIT_ADMIN_PASSWORD,
+      apiKey: value.WARDEN_INIT_API_KEY,
+    },
+    models: {
+      directory: path.resolve(value.WARDEN_MODELS_DIR),
+      embedded: value.WARDEN_EMBEDDED_MODELS,
+      defaultModel: value.WARDEN_DEFAULT_MODEL,
+      engine: {
+        threads: value.WARDEN_ENGINE_THREADS,
+        maxBatch: value.WARDEN_ENGINE_MAX_BATCH,
+        queueLimit: value.WARDEN_ENGINE_QUEUE_LIMIT,
+      },
+    },
+    upstream: value.WARDEN_UPSTREAM_URL
+      ? {
+          baseUrl: value.WARDEN_UPSTREAM_URL.replace(/\/+$/, ''),
+          apiKey: value.WARDEN_UPSTREAM_API_KEY,
+          models: value.WARDEN_UPSTREAM_MODELS,
+          timeoutMs: value.WARDEN_UPSTREAM_TIMEOUT_MS,
+        }
+      : undefined,
+    keyCacheTtlMs: value.WARDEN_KEY_CACHE_TTL_MS,
+    requestLog: { flushMs: value.WARDEN_LOG_FLUSH_MS, batchSize: value.WARDEN_LOG_BATCH_SIZE },
+    workerConcurrency: value.WARDEN_WORKER_CONCURRENCY,
+    consoleDir: value.WARDEN_CONSOLE_DIR,
+  };
+}

@@ -1,0 +1,34 @@
+import { InvalidRequestError, NotFoundError, OpenAiErrorType, WardenError } from '../common/errors';
+
+export enum InferenceErrorCode {
+  ModelNotFound = 'model_not_found',
+  ContextLengthExceeded = 'context_length_exceeded',
+  UnsupportedParameter = 'unsupported_parameter',
+  EngineOverloaded = 'engine_overloaded',
+  UpstreamError = 'upstream_error',
+  UpstreamTimeout = 'upstream_timeout',
+  UpstreamUnavailable = 'upstream_unavailable',
+  UpstreamRateLimited = 'upstream_rate_limited',
+}
+
+export class ModelNotFoundError extends NotFoundError {
+  constructor(model: string) {
+    super(InferenceErrorCode.ModelNotFound, `The model \`${model}\` does not exist or you do not have access to it.`, 'model');
+  }
+}
+
+export class InferenceRequestError extends InvalidRequestError {}
+
+/** The model backend failed or is out of reach: never the client's fault, so never a 4xx but 429 upstream. */
+export class InferenceBackendError extends WardenError {
+  readonly type: OpenAiErrorType;
+
+  constructor(
+    readonly status: number,
+    code: InferenceErrorCode,
+    message: string,
+  ) {
+    super(code, message);
+    this.type = status === 429 ? OpenAiErrorType.RateLimit : OpenAiErrorType.Server;
+  }
+}

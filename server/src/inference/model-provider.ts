@@ -1,0 +1,74 @@
+/** The contract every model backend (the embedded ONNX engine, an upstream OpenAI-compatible server) fulfils. */
+export type FinishReason = 'stop' | 'length' | 'content_filter';
+
+export type PromptInput = string | string[] | number[] | number[][];
+
+export interface CompletionLogprobs {
+  tokens: string[];
+  token_logprobs: (number | null)[];
+  top_logprobs: (Record<string, number> | null)[];
+  text_offset: number[];
+}
+
+export interface GenerationRequest {
+  /** The model id the client asked for (an alias when served upstream). */
+  model: string;
+  prompt: PromptInput;
+  maxTokens: number;
+  temperature: number;
+  topP: number;
+  n: number;
+  bestOf: number;
+  stop: string[];
+  logprobs: number | null;
+  echo: boolean;
+  seed: number | null;
+  presencePenalty: number;
+  frequencyPenalty: number;
+  logitBias: Record<string, number> | null;
+  suffix: string | null;
+  user: string | null;
+  signal: AbortSignal;
+}
+
+export interface CompletionChoice {
+  index: number;
+  text: string;
+  finish_reason: FinishReason;
+  logprobs: CompletionLogprobs | null;
+}
+
+export interface Usage {
+  prompt_tokens: number;
+  completion_tokens: number;
+  total_tokens: number;
+}
+
+export interface GenerationResult {
+  choices: CompletionChoice[];
+  usage: Usage;
+}
+
+export interface StreamChoiceDelta {
+  index: number;
+  text: string;
+  finish_reason: FinishReason | null;
+  logprobs: CompletionLogprobs | null;
+}
+
+export type StreamEvent = { kind: 'delta'; choices: StreamChoiceDelta[] } | { kind: 'usage'; usage: Usage };
+
+export interface ModelDescriptor {
+  id: string;
+  ownedBy: string;
+  created: number;
+  contextLength?: number;
+}
+
+export interface ModelProvider {
+  readonly name: string;
+  models(): ModelDescriptor[];
+  complete(request: GenerationRequest): Promise<GenerationResult>;
+  /** Yields deltas as text becomes available and, last, the usage of the whole generation. */
+  stream(request: GenerationRequest): AsyncIterable<StreamEvent>;
+}

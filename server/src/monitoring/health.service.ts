@@ -1,0 +1,49 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import Redis from 'ioredis';
+import { DataSource } from 'typeorm';
+import { REDIS } from '../common/redis.module';
+
+export interface HealthReport {
+  status: 'ok' | 'error';
+  checks: { database: CheckResult; redis: CheckResult };
+}
+
+interface CheckResult {
+  status: 'ok' | 'error';
+  latencyMs: number;
+  error?: string;
+}
+
+@Injectable()
+export class HealthService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(REDIS) private readonly redis: Redis,
+  ) {}
+
+  async report(): Promise<HealthReport> {
+    const [database, redis] = await Promise.all([
+      timed(() => this.dataSource.query('SELECT 1')),
+      timed(() => this.redis.ping()),
+    ]);
+    return { status: database.status === 'ok' && redis.status === 'ok' ? 'ok' : 'error', checks: { database, redis } };
+  }
+}
+
+async function timed(check: () => Promise<unknown>): Promise<CheckResult> {
+  const started = performance.now();
+  try {
+    await Promise.race([
+      check(),
+      new Promise((_, reject) => setTimeout(() => reject(new Error('timed out after 2000 ms')), 2000).unref()),
+    ]);
+    return { status: 'ok', latencyMs: round(performance.now() - started) };
+  } catch (err) {
+    return { status: 'error', latencyMs: round(performance.now() - started), error: err instanceof Error ? err.message : String(err) };
+  }
+}
+
+function round(ms: number): number {
+  return Math.round(ms * 100) / 100;
+}

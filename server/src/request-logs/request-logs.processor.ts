@@ -1,0 +1,34 @@
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Inject, OnApplicationBootstrap } from '@nestjs/common';
+import { Job } from 'bullmq';
+import { Logger } from 'pino';
+import { LOGGER } from '../common/logger.module';
+import { WardenConfig } from '../config/config';
+import { WARDEN_CONFIG } from '../config/config.module';
+import { JobName, QueueName } from '../common/queues';
+import { PersistRequestLogsJob } from './request-log.record';
+import { RequestLogsRepository } from './request-logs.repository';
+
+@Processor(QueueName.RequestLogs)
+export class RequestLogsProcessor extends WorkerHost implements OnApplicationBootstrap {
+  constructor(
+    private readonly repository: RequestLogsRepository,
+    @Inject(LOGGER) private readonly logger: Logger,
+    @Inject(WARDEN_CONFIG) private readonly config: WardenConfig,
+  ) {
+    super();
+  }
+
+  onApplicationBootstrap(): void {
+    this.worker.concurrency = this.config.workerConcurrency;
+  }
+
+  async process(job: Job<PersistRequestLogsJob>): Promise<{ inserted: number }> {
+    if (job.name !== JobName.PersistRequestLogs) {
+      throw new Error(`unknown job ${job.name} on ${QueueName.RequestLogs}`);
+    }
+    const inserted = await this.repository.insertBatch(job.data.records);
+    this.logger.debug({ jobId: job.id, records: job.data.records.length, inserted }, 'request logs persisted');
+    return { inserted };
+  }
+}

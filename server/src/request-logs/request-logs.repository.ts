@@ -1,0 +1,51 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { RequestLogRecord } from './request-log.record';
+
+const COLUMNS: Array<[keyof RequestLogRecord, string, string]> = [
+  ['requestId', 'request_id', 'text'],
+  ['createdAt', 'created_at', 'timestamptz'],
+  ['endpoint', 'endpoint', 'text'],
+  ['apiKeyId', 'api_key_id', 'uuid'],
+  ['applicationId', 'application_id', 'uuid'],
+  ['organizationId', 'organization_id', 'uuid'],
+  ['endUser', 'end_user', 'text'],
+  ['model', 'model', 'text'],
+  ['prompt', 'prompt', 'jsonb'],
+  ['output', 'output', 'jsonb'],
+  ['stream', 'stream', 'boolean'],
+  ['statusCode', 'status_code', 'int'],
+  ['errorCode', 'error_code', 'text'],
+  ['errorMessage', 'error_message', 'text'],
+  ['finishReasons', 'finish_reasons', 'text[]'],
+  ['promptTokens', 'prompt_tokens', 'int'],
+  ['completionTokens', 'completion_tokens', 'int'],
+  ['latencyMs', 'latency_ms', 'double precision'],
+  ['timeToFirstTokenMs', 'time_to_first_token_ms', 'double precision'],
+  ['verdicts', 'verdicts', 'jsonb'],
+  ['clientIp', 'client_ip', 'text'],
+];
+
+const INSERT_BATCH = `
+  INSERT INTO request_logs (${COLUMNS.map(([, column]) => column).join(', ')})
+  SELECT ${COLUMNS.map(([, column]) => (column === 'verdicts' ? `coalesce(r.verdicts, '[]'::jsonb)` : `r.${column}`)).join(', ')}
+  FROM jsonb_to_recordset($1::jsonb) AS r(${COLUMNS.map(([, column, type]) => `${column} ${type}`).join(', ')})
+  ON CONFLICT (request_id) DO NOTHING`;
+
+@Injectable()
+export class RequestLogsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** One statement per batch; a redelivered batch inserts nothing twice because request ids are unique. */
+  async insertBatch(records: RequestLogRecord[]): Promise<number> {
+    if (records.length === 0) {
+      return 0;
+    }
+    const rows = records.map((record) =>
+      Object.fromEntries(COLUMNS.map(([field, column]) => [column, record[field] ?? null])),
+    );
+    const result: unknown = await this.dataSource.query(INSERT_BATCH, [JSON.stringify(rows)]);
+    return Array.isArray(result) && typeof result[1] === 'number' ? result[1] : records.length;
+  }
+}

@@ -1,0 +1,59 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Logger } from 'pino';
+import { DataSource } from 'typeorm';
+import { apiKeyMatches, parseApiKey } from '../api-keys/api-key.secret';
+import { ApiKeysService } from '../api-keys/api-keys.service';
+import { ApiKeyEntity } from '../api-keys/api-key.entity';
+import { ApplicationStatus } from '../applications/application.entity';
+import { ApplicationsService } from '../applications/applications.service';
+import { LOGGER } from '../common/logger.module';
+import { WardenConfig } from '../config/config';
+import { WARDEN_CONFIG } from '../config/config.module';
+import { OrganizationsService } from '../organizations/organizations.service';
+import { StaffRole } from '../staff/staff-user.entity';
+import { StaffService } from '../staff/staff.service';
+
+export const DEMO_ORGANIZATION = 'Demo';
+export const DEMO_APPLICATION = 'Demo application';
+
+/**
+ * Makes a fresh install usable at once from the environment: the first staff admin and a live demo application
+ * holding exactly `WARDEN_INIT_API_KEY`. Idempotent, and serialized so replicas starting together agree.
+ */
+@Injectable()
+export class FirstRunService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(WARDEN_CONFIG) private readonly config: WardenConfig,
+    @Inject(LOGGER) private readonly logger: Logger,
+    private readonly staff: StaffService,
+    private readonly organizations: OrganizationsService,
+    private readonly applications: ApplicationsService,
+    private readonly apiKeys: ApiKeysService,
+  ) {}
+
+  async run(): Promise<void> {
+    const { adminEmail, adminPassword, apiKey } = this.config.init;
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('warden:first-run'))`);
+      if (adminEmail && adminPassword) {
+        await this.staff.ensure(adminEmail, adminPassword, StaffRole.Admin, manager);
+      }
+      if (apiKey) {
+        const prefix = parseApiKey(apiKey)!.prefix;
+        const existing = await manager.getRepository(ApiKeyEntity).findOneBy({ prefix });
+        if (existing) {
+          if (!apiKeyMatches(apiKey, existing.secretHash)) {
+            throw new Error(`WARDEN_INIT_API_KEY: the prefix wk-${prefix} already belongs to a different key`);
+          }
+          return;
+        }
+        const organization = await this.organizations.findOrCreate(DEMO_ORGANIZATION, manager);
+        const application = await this.applications.findOrCreate(organization.id, DEMO_APPLICATION, ApplicationStatus.Live, manager);
+        await this.apiKeys.issue(application.id, 'WARDEN_INIT_API_KEY', manager, apiKey);
+        this.logger.info({ keyPrefix: prefix, applicationId: application.id }, 'registered WARDEN_INIT_API_KEY for the demo application');
+      }
+    });
+  }
+}

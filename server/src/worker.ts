@@ -1,0 +1,14 @@
+import { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { Logger } from 'pino';
+import { WorkerModule } from './app.modules';
+import { NestPinoLogger } from './common/logger';
+
+export async function startWorker(logger: Logger): Promise<INestApplicationContext> {
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(logger), {
+    logger: new NestPinoLogger(logger),
+  });
+  app.enableShutdownHooks();
+  logger.info('worker consuming queues');
+  return app;
+}
