@@ -1,4 +1,4 @@
-import { Controller, Get, Headers, Post, Req, Res } from '@nestjs/common';
+import { Controller, Get, Headers, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { FastifyReply, FastifyRequest } from 'fastify';
 import { ModelRegistry } from '../inference/model-registry';
@@ -19,6 +19,7 @@ export class CompletionsController {
   ) {}
 
   @Post('completions')
+  @HttpCode(200)
   @ApiOperation({ summary: 'Create a completion (OpenAI legacy completions API); SSE when `stream` is true' })
   @ApiBody({ description: "OpenAI's CreateCompletionRequest", schema: { type: 'object' } })
   @ApiOkResponse({ description: "OpenAI's CreateCompletionResponse" })

@@ -71,12 +71,15 @@ export function parseCreateCompletion(body: unknown): NormalizedCompletionReques
   const parsed = createCompletionSchema.safeParse(body);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const param = issue.path.length > 0 ? issue.path.join('.') : null;
     if (issue.code === 'unrecognized_keys') {
       throw new InvalidRequestError('unknown_parameter', `Unrecognized request argument supplied: ${issue.keys.join(', ')}`, issue.keys[0]);
     }
-    const message = issue.code === 'invalid_type' && issue.input === undefined ? `Missing required parameter: '${param}'.` : `Invalid value for '${param}': ${issue.message}`;
-    throw new InvalidRequestError(issue.input === undefined ? 'missing_required_parameter' : 'invalid_value', message, param);
+    const param = issue.path.length > 0 ? issue.path.join('.') : null;
+    const topLevel = issue.path[0];
+    if (typeof topLevel === 'string' && !(topLevel in body)) {
+      throw new InvalidRequestError('missing_required_parameter', `Missing required parameter: '${topLevel}'.`, topLevel);
+    }
+    throw new InvalidRequestError('invalid_value', `Invalid value for '${param}': ${issue.message}`, param);
   }
   const value = parsed.data;
   const n = value.n ?? 1;

@@ -1,0 +1,33 @@
+import Ajv, { ValidateFunction } from 'ajv';
+import addFormats from 'ajv-formats';
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { REPOSITORY_ROOT } from './warden';
+
+const SPEC_PATH = path.resolve(REPOSITORY_ROOT, '..', 'shared', 'spec', 'openai-openapi.yaml');
+
+let ajv: Ajv | undefined;
+
+/** Validators for schemas of OpenAI's own OpenAPI description (`../shared/spec/openai-openapi.yaml`). */
+export function openAiSchema(name: string): ValidateFunction {
+  if (!ajv) {
+    const spec = parse(fs.readFileSync(SPEC_PATH, 'utf8')) as { components: unknown };
+    ajv = new Ajv({ strict: false, allErrors: true, validateFormats: true });
+    addFormats(ajv);
+    ajv.addFormat('unixtime', { type: 'number', validate: (value: number) => Number.isInteger(value) });
+    ajv.addSchema({ $id: 'openai', components: spec.components });
+  }
+  const validate = ajv.getSchema(`openai#/components/schemas/${name}`);
+  if (!validate) {
+    throw new Error(`no schema ${name} in the OpenAI spec`);
+  }
+  return validate;
+}
+
+export function expectValid(name: string, body: unknown): void {
+  const validate = openAiSchema(name);
+  if (!validate(body)) {
+    throw new Error(`${name} rejected ${JSON.stringify(body)}:\n${JSON.stringify(validate.errors, null, 2)}`);
+  }
+}

@@ -1,0 +1,157 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import net from 'node:net';
+import path from 'node:path';
+import { Client } from 'pg';
+
+export const REPOSITORY_ROOT = path.resolve(__dirname, '..', '..');
+export const MAIN = path.join(REPOSITORY_ROOT, 'dist', 'server', 'src', 'main.js');
+export const CLI = path.join(REPOSITORY_ROOT, 'dist', 'server', 'src', 'cli.js');
+const POSTGRES = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432';
+const REDIS = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+export interface WardenInstance {
+  url: string;
+  env: NodeJS.ProcessEnv;
+  databaseUrl: string;
+  /** Every line the processes printed, in order. */
+  output: string[];
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  stop(): Promise<void>;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** A database and Redis namespace of its own, so suites never see each other's rows or queues. */
+export function isolatedEnvironment(label: string): { databaseUrl: string; env: NodeJS.ProcessEnv } {
+  const suffix = `${label.replace(/[^a-z0-9]/gi, '_').toLowerCase()}_${randomBytes(4).toString('hex')}`;
+  const databaseUrl = `${POSTGRES}/warden_test_${suffix}`;
+  return {
+    databaseUrl,
+    env: {
+      PATH: process.env.PATH,
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'info',
+      HOST: '127.0.0.1',
+      DATABASE_URL: databaseUrl,
+      REDIS_URL: REDIS,
+      WARDEN_REDIS_PREFIX: `wt_${suffix}`,
+    },
+  };
+}
+
+export function spawnWarden(env: NodeJS.ProcessEnv, args: string[] = []): { child: ChildProcess; output: string[] } {
+  const output: string[] = [];
+  const child = spawn(process.execPath, [MAIN, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  for (const stream of [child.stdout!, child.stderr!]) {
+    let pending = '';
+    stream.on('data', (data: Buffer) => {
+      pending += data.toString();
+      const lines = pending.split('\n');
+      pending = lines.pop()!;
+      output.push(...lines);
+    });
+  }
+  return { child, output };
+}
+
+export async function startWarden(label: string, overrides: NodeJS.ProcessEnv = {}, args: string[] = []): Promise<WardenInstance> {
+  const isolated = isolatedEnvironment(label);
+  const port = await freePort();
+  const env: NodeJS.ProcessEnv = { ...isolated.env, PORT: String(port), ...overrides };
+  const { child, output } = spawnWarden(env, args);
+  const url = `http://127.0.0.1:${port}`;
+  const databaseUrl = env.DATABASE_URL!;
+  await waitForHealth(url, child, output);
+  return {
+    url,
+    env,
+    databaseUrl,
+    output,
+    query: (sql, params) => queryDatabase(databaseUrl, sql, params),
+    stop: async () => {
+      await stopProcess(child);
+      await dropDatabase(databaseUrl);
+    },
+  };
+}
+
+export async function waitForHealth(url: string, child: ChildProcess, output: string[], timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) {
+      throw new Error(`warden exited with ${child.exitCode} before it was healthy:\n${output.slice(-30).join('\n')}`);
+    }
+    try {
+      const response = await fetch(`${url}/health`);
+      if (response.ok) {
+        return;
+      }
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  child.kill('SIGKILL');
+  throw new Error(`warden was not healthy within ${timeoutMs} ms:\n${output.slice(-30).join('\n')}`);
+}
+
+export async function stopProcess(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) {
+    return;
+  }
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill(signal);
+  const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+export async function queryDatabase<T>(databaseUrl: string, sql: string, params: unknown[] = []): Promise<T[]> {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    return (await client.query(sql, params)).rows as T[];
+  } finally {
+    await client.end();
+  }
+}
+
+export async function dropDatabase(databaseUrl: string): Promise<void> {
+  const name = new URL(databaseUrl).pathname.slice(1);
+  await queryDatabase(`${POSTGRES}/postgres`, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+}
+
+/** Polls until `check` returns a value that `done` accepts, or fails with the last value seen. */
+export async function eventually<T>(check: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last = await check();
+  while (!done(last)) {
+    if (Date.now() > deadline) {
+      throw new Error(`condition not met within ${timeoutMs} ms; last value: ${JSON.stringify(last)}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    last = await check();
+  }
+  return last;
+}
+
+export function runCli(env: NodeJS.ProcessEnv, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [CLI, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (data: Buffer) => (stdout += data.toString()));
+    child.stderr.on('data', (data: Buffer) => (stderr += data.toString()));
+    child.on('exit', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+  });
+}
