@@ -60,7 +60,14 @@ async function firstRun(logger: Logger): Promise<void> {
     logger: new NestPinoLogger(logger),
   });
   try {
-    await app.get(FirstRunService).run();
+    const mintedKey = await app.get(FirstRunService).run();
+    if (mintedKey) {
+      // Deliberately outside the JSON log: the secret exists only on this terminal, once.
+      process.stderr.write(
+        `\nwarden: no API key existed, so one was created for the "Demo application":\n\n    ${mintedKey}\n\n` +
+          `Store it now; it is not shown again. Set WARDEN_INIT_API_KEY to choose your own instead.\n\n`,
+      );
+    }
   } finally {
     await app.close();
   }

@@ -33,27 +33,32 @@ export class FirstRunService {
     private readonly apiKeys: ApiKeysService,
   ) {}
 
-  async run(): Promise<void> {
+  /** Returns a freshly minted demo key when the install had none and none was configured: shown once, never stored. */
+  async run(): Promise<string | undefined> {
     const { adminEmail, adminPassword, apiKey } = this.config.init;
-    await this.dataSource.transaction(async (manager) => {
+    return this.dataSource.transaction(async (manager) => {
       await manager.query(`SELECT pg_advisory_xact_lock(hashtext('warden:first-run'))`);
       if (adminEmail && adminPassword) {
         await this.staff.ensure(adminEmail, adminPassword, StaffRole.Admin, manager);
       }
+      const keys = manager.getRepository(ApiKeyEntity);
       if (apiKey) {
         const prefix = parseApiKey(apiKey)!.prefix;
-        const existing = await manager.getRepository(ApiKeyEntity).findOneBy({ prefix });
+        const existing = await keys.findOneBy({ prefix });
         if (existing) {
           if (!apiKeyMatches(apiKey, existing.secretHash)) {
             throw new Error(`WARDEN_INIT_API_KEY: the prefix wk-${prefix} already belongs to a different key`);
           }
-          return;
+          return undefined;
         }
-        const organization = await this.organizations.findOrCreate(DEMO_ORGANIZATION, manager);
-        const application = await this.applications.findOrCreate(organization.id, DEMO_APPLICATION, ApplicationStatus.Live, manager);
-        await this.apiKeys.issue(application.id, 'WARDEN_INIT_API_KEY', manager, apiKey);
-        this.logger.info({ keyPrefix: prefix, applicationId: application.id }, 'registered WARDEN_INIT_API_KEY for the demo application');
+      } else if ((await keys.count()) > 0) {
+        return undefined;
       }
+      const organization = await this.organizations.findOrCreate(DEMO_ORGANIZATION, manager);
+      const application = await this.applications.findOrCreate(organization.id, DEMO_APPLICATION, ApplicationStatus.Live, manager);
+      const issued = await this.apiKeys.issue(application.id, apiKey ? 'WARDEN_INIT_API_KEY' : 'first-run demo key', manager, apiKey);
+      this.logger.info({ keyPrefix: issued.key.prefix, applicationId: application.id }, 'registered a key for the demo application');
+      return apiKey ? undefined : issued.secret;
     });
   }
 }
