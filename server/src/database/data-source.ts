@@ -2,11 +2,12 @@ import path from 'node:path';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { ApiKeyEntity } from '../api-keys/api-key.entity';
 import { ApplicationEntity } from '../applications/application.entity';
+import { PolicyEntity } from '../moderation/policies/policy.entity';
 import { OrganizationEntity } from '../organizations/organization.entity';
 import { RequestLogEntity } from '../request-logs/request-log.entity';
 import { StaffUserEntity } from '../staff/staff-user.entity';
 
-export const ENTITIES = [OrganizationEntity, ApplicationEntity, ApiKeyEntity, RequestLogEntity, StaffUserEntity];
+export const ENTITIES = [OrganizationEntity, ApplicationEntity, ApiKeyEntity, RequestLogEntity, StaffUserEntity, PolicyEntity];
 
 /** The one data source definition, shared by the api, the worker, the launcher and the CLI. */
 export function dataSourceOptions(databaseUrl: string): DataSourceOptions {

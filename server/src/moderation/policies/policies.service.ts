@@ -1,0 +1,86 @@
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { ApplicationEntity } from '../../applications/application.entity';
+import { RedisEvents } from '../../common/redis.module';
+import { WardenConfig } from '../../config/config';
+import { WARDEN_CONFIG } from '../../config/config.module';
+import { defaultPolicy } from './policy.defaults';
+import { applyPolicyPatch, PolicyPatch, policyPatchSchema } from './policy.schema';
+import { PolicyRules } from './policy.types';
+import { PoliciesRepository } from './policies.repository';
+
+const INVALIDATION_EVENT = 'policies:invalidated';
+
+export class InvalidPolicyError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid policy: ${problems.join('; ')}`);
+  }
+}
+
+/**
+ * Resolves the rules an application is held to: the defaults for its status with its own stored patch on top.
+ * Cached per instance; a change is published on Redis so every instance re-reads it at once.
+ */
+@Injectable()
+export class PoliciesService implements OnModuleInit {
+  private readonly patches = new Map<string, { patch: PolicyPatch; expiresAt: number }>();
+
+  constructor(
+    private readonly repository: PoliciesRepository,
+    private readonly events: RedisEvents,
+    @Inject(WARDEN_CONFIG) private readonly config: WardenConfig,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    await this.events.subscribe(INVALIDATION_EVENT, (applicationId) => this.patches.delete(applicationId));
+  }
+
+  async resolve(application: Pick<ApplicationEntity, 'id' | 'status'>): Promise<PolicyRules> {
+    return applyPolicyPatch(defaultPolicy(application.status), await this.patchFor(application.id));
+  }
+
+  async storedPatch(applicationId: string): Promise<PolicyPatch> {
+    return (await this.repository.findForApplication(applicationId))?.rules ?? {};
+  }
+
+  /** Validates and merges `change` into the application's stored patch. */
+  async update(application: Pick<ApplicationEntity, 'id' | 'status'>, change: unknown): Promise<PolicyRules> {
+    const parsed = policyPatchSchema.safeParse(change);
+    if (!parsed.success) {
+      throw new InvalidPolicyError(parsed.error.issues.map((issue) => `${issue.path.join('.') || 'policy'}: ${issue.message}`));
+    }
+    const current = await this.storedPatch(application.id);
+    const merged = mergePatches(current, parsed.data);
+    await this.repository.save(application.id, merged);
+    this.patches.delete(application.id);
+    await this.events.publish(INVALIDATION_EVENT, application.id);
+    return applyPolicyPatch(defaultPolicy(application.status), merged);
+  }
+
+  private async patchFor(applicationId: string): Promise<PolicyPatch> {
+    const cached = this.patches.get(applicationId);
+    if (cached && cached.expiresAt > Date.now()) {
+      return cached.patch;
+    }
+    const patch = await this.storedPatch(applicationId);
+    this.patches.set(applicationId, { patch, expiresAt: Date.now() + this.config.keyCacheTtlMs });
+    return patch;
+  }
+}
+
+function mergePatches(base: PolicyPatch, change: PolicyPatch): PolicyPatch {
+  const categories = { ...(base.categories ?? {}) };
+  for (const [name, value] of Object.entries(change.categories ?? {})) {
+    const current = categories[name] ?? {};
+    categories[name] = {
+      input: { ...current.input, ...value.input },
+      output: { ...current.output, ...value.output },
+    };
+  }
+  return {
+    ...base,
+    ...change,
+    categories,
+    limits: { ...base.limits, ...change.limits },
+    blocklist: { ...base.blocklist, ...change.blocklist },
+  };
+}

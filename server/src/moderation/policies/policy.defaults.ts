@@ -1,0 +1,62 @@
+import { ApplicationStatus } from '../../applications/application.entity';
+import { ALL_CATEGORIES, ModerationAction as A, ModerationCategory, OPENAI_CATEGORIES } from '../moderation.types';
+import { CategoryPolicy, PolicyRules } from './policy.types';
+
+/** Harms serious enough to refuse outright even for reviewed, live applications. */
+const SEVERE: ModerationCategory[] = [
+  'sexual/minors',
+  'hate/threatening',
+  'harassment/threatening',
+  'self-harm/instructions',
+  'illicit/violent',
+];
+
+function rule(input: A, output: A, threshold: number | null = null): CategoryPolicy {
+  return { input: { threshold, action: input }, output: { threshold, action: output } };
+}
+
+function liveCategory(category: ModerationCategory): CategoryPolicy {
+  if (SEVERE.includes(category)) return rule(A.Block, A.Block);
+  if ((OPENAI_CATEGORIES as readonly string[]).includes(category)) return rule(A.Flag, A.Block);
+  switch (category) {
+    case 'profanity':
+      return rule(A.Observe, A.Flag);
+    case 'blocklist':
+      return rule(A.Block, A.Block);
+    case 'prompt-injection':
+      return rule(A.Flag, A.Allow);
+    case 'pii/secret':
+      return rule(A.Redact, A.Redact);
+    default:
+      return rule(A.Observe, A.Redact); // other PII: developers may send their users' data, but it is not echoed out
+  }
+}
+
+/**
+ * Sandbox applications have not been reviewed yet: every harm category blocks in both directions, at a lower
+ * score than live (0.8 of the calibrated threshold), with tighter length limits and the end user required.
+ */
+function sandboxCategory(category: ModerationCategory): CategoryPolicy {
+  const live = liveCategory(category);
+  if ((OPENAI_CATEGORIES as readonly string[]).includes(category)) return rule(A.Block, A.Block, null);
+  if (category === 'profanity') return rule(A.Flag, A.Block);
+  if (category === 'prompt-injection') return rule(A.Block, A.Allow);
+  return live;
+}
+
+export const SANDBOX_THRESHOLD_SCALE = 0.8;
+
+export function defaultPolicy(status: ApplicationStatus): PolicyRules {
+  const sandbox = status === ApplicationStatus.Sandbox;
+  const categories = Object.fromEntries(
+    ALL_CATEGORIES.map((category) => [category, sandbox ? sandboxCategory(category) : liveCategory(category)]),
+  ) as PolicyRules['categories'];
+  return {
+    categories,
+    limits: sandbox
+      ? { maxPromptTokens: 256, maxTokens: 64, maxTotalTokens: 320 }
+      : { maxPromptTokens: 2048, maxTokens: 512, maxTotalTokens: 2560 },
+    blocklist: { words: [], phrases: [], patterns: [] },
+    requireUser: sandbox,
+  };
+}

@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { ALL_CATEGORIES, ModerationAction, ModerationCategory } from '../moderation.types';
+import { PolicyRules } from './policy.types';
+
+const ruleSchema = z
+  .object({
+    threshold: z.number().min(0).max(1).nullable().optional(),
+    action: z.enum(ModerationAction).optional(),
+  })
+  .strict();
+
+const categorySchema = z.object({ input: ruleSchema.optional(), output: ruleSchema.optional() }).strict();
+
+const regexSource = z.string().refine((source) => {
+  try {
+    new RegExp(source, 'iu');
+    return true;
+  } catch {
+    return false;
+  }
+}, 'not a valid regular expression');
+
+/** A partial policy as staff or operators write it; anything left out keeps its current value. */
+export const policyPatchSchema = z
+  .object({
+    categories: z
+      .record(z.string(), categorySchema)
+      .refine((value) => Object.keys(value).every((key) => (ALL_CATEGORIES as readonly string[]).includes(key)), {
+        message: `categories must be among: ${ALL_CATEGORIES.join(', ')}`,
+      })
+      .optional(),
+    limits: z
+      .object({
+        maxPromptTokens: z.number().int().min(1).optional(),
+        maxTokens: z.number().int().min(1).optional(),
+        maxTotalTokens: z.number().int().min(1).optional(),
+      })
+      .strict()
+      .optional(),
+    blocklist: z
+      .object({
+        words: z.array(z.string().min(1)).max(10_000).optional(),
+        phrases: z.array(z.string().min(1)).max(10_000).optional(),
+        patterns: z.array(regexSource).max(500).optional(),
+      })
+      .strict()
+      .optional(),
+    requireUser: z.boolean().optional(),
+  })
+  .strict();
+
+export type PolicyPatch = z.infer<typeof policyPatchSchema>;
+
+export function applyPolicyPatch(base: PolicyRules, patch: PolicyPatch): PolicyRules {
+  const categories = { ...base.categories };
+  for (const [name, change] of Object.entries(patch.categories ?? {})) {
+    const category = name as ModerationCategory;
+    const current = categories[category];
+    categories[category] = {
+      input: { ...current.input, ...definedOnly(change.input) },
+      output: { ...current.output, ...definedOnly(change.output) },
+    };
+  }
+  return {
+    categories,
+    limits: { ...base.limits, ...definedOnly(patch.limits) },
+    blocklist: { ...base.blocklist, ...definedOnly(patch.blocklist) },
+    requireUser: patch.requireUser ?? base.requireUser,
+  };
+}
+
+function definedOnly<T extends object>(value: T | undefined): Partial<T> {
+  return Object.fromEntries(Object.entries(value ?? {}).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

@@ -1,0 +1,34 @@
+import { ModerationAction, ModerationCategory } from '../moderation.types';
+
+export interface CategoryRule {
+  /** Score at or above which the action applies; null means the classifier's calibrated threshold. */
+  threshold: number | null;
+  action: ModerationAction;
+}
+
+export interface CategoryPolicy {
+  input: CategoryRule;
+  output: CategoryRule;
+}
+
+export interface LengthLimits {
+  maxPromptTokens: number;
+  maxTokens: number;
+  maxTotalTokens: number;
+}
+
+export interface Blocklist {
+  words: string[];
+  phrases: string[];
+  /** JavaScript regular expressions (source only, matched case-insensitively). */
+  patterns: string[];
+}
+
+/** Everything an application's calls are held to. Stored per application; defaults depend on its status. */
+export interface PolicyRules {
+  categories: Record<ModerationCategory, CategoryPolicy>;
+  limits: LengthLimits;
+  blocklist: Blocklist;
+  /** Whether each request must name its end user in `user`. */
+  requireUser: boolean;
+}
