@@ -9,6 +9,7 @@ import { CompletionsModule } from './completions/completions.module';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { MonitoringModule } from './monitoring/monitoring.module';
+import { PoliciesModule } from './moderation/policies/policies.module';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { RequestLogsWorkerModule } from './request-logs/request-logs-worker.module';
 import { SetupModule } from './setup/setup.module';
@@ -45,7 +46,7 @@ export class AdministrationModule {
   static forRoot(logger: Logger): DynamicModule {
     return {
       module: AdministrationModule,
-      imports: [...infrastructure(logger), OrganizationsModule, ApplicationsModule, ApiKeysModule, SetupModule],
+      imports: [...infrastructure(logger), OrganizationsModule, ApplicationsModule, ApiKeysModule, PoliciesModule, SetupModule],
     };
   }
 }

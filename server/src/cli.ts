@@ -8,6 +8,7 @@ import { ApplicationsService } from './applications/applications.service';
 import { createLogger, NestPinoLogger } from './common/logger';
 import { loadConfig } from './config/config';
 import { createDataSource } from './database/data-source';
+import { InvalidPolicyError, PoliciesService } from './moderation/policies/policies.service';
 import { OrganizationsService } from './organizations/organizations.service';
 
 const USAGE = `usage: npm run warden -- <command> [arguments]
@@ -19,6 +20,8 @@ const USAGE = `usage: npm run warden -- <command> [arguments]
   keys:create <application-id> [name]         issue an API key (the secret is printed once)
   keys:revoke <key-or-prefix>                 revoke a key on every instance
   keys:generate                               print a fresh random key (for WARDEN_INIT_API_KEY)
+  policies:show <application-id>              the policy an application is held to
+  policies:set <application-id> <json-patch>  change an application's policy (a partial policy)
   db:migrate                                  apply pending migrations
   db:revert                                   revert the most recent migration`;
 
@@ -47,10 +50,7 @@ const COMMANDS: Record<string, Command> = {
   },
   'keys:create': async ([applicationId, name], app) => {
     const context = await app();
-    const application = await context.get(ApplicationsService).findById(required(applicationId, 'application id'));
-    if (!application) {
-      throw new UsageError(`no application with id ${applicationId}`);
-    }
+    const application = await findApplication(context, required(applicationId, 'application id'));
     const { key, secret } = await context.get(ApiKeysService).issue(application.id, name ?? 'cli');
     return { id: key.id, prefix: key.prefix, key: secret, note: 'store this key now: it is not shown again' };
   },
@@ -64,6 +64,27 @@ const COMMANDS: Record<string, Command> = {
     return { id: revoked.id, prefix: revoked.prefix, status: revoked.status };
   },
   'keys:generate': async () => ({ key: generateApiKey() }),
+  'policies:show': async ([applicationId], app) => {
+    const context = await app();
+    const application = await findApplication(context, required(applicationId, 'application id'));
+    return context.get(PoliciesService).resolve(application);
+  },
+  'policies:set': async ([applicationId, patch], app) => {
+    const context = await app();
+    const application = await findApplication(context, required(applicationId, 'application id'));
+    let change: unknown;
+    try {
+      change = JSON.parse(required(patch, 'JSON patch'));
+    } catch {
+      throw new UsageError('the policy patch must be JSON, e.g. \'{"limits":{"maxTokens":64}}\'');
+    }
+    try {
+      return await context.get(PoliciesService).update(application, change);
+    } catch (err) {
+      if (err instanceof InvalidPolicyError) throw new UsageError(err.message);
+      throw err;
+    }
+  },
   'db:migrate': async () => withDataSource(async (dataSource) => (await dataSource.runMigrations()).map((m) => m.name)),
   'db:revert': async () =>
     withDataSource(async (dataSource) => {
@@ -80,6 +101,14 @@ async function withDataSource<T>(use: (dataSource: ReturnType<typeof createDataS
   } finally {
     await dataSource.destroy();
   }
+}
+
+async function findApplication(context: INestApplicationContext, id: string) {
+  const application = await context.get(ApplicationsService).findById(id);
+  if (!application) {
+    throw new UsageError(`no application with id ${id}`);
+  }
+  return application;
 }
 
 async function findOrganization(context: INestApplicationContext, name: string) {

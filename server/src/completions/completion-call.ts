@@ -1,6 +1,9 @@
 import { ApiKeyEntity } from '../api-keys/api-key.entity';
 import { ApplicationEntity } from '../applications/application.entity';
-import { CompletionChoice, StreamChoiceDelta, Usage } from '../inference/model-provider';
+import { CompletionChoice, CompletionLogprobs, StreamChoiceDelta, Usage } from '../inference/model-provider';
+import { AppliedVerdict } from '../moderation/moderation.service';
+import { ModerationAction } from '../moderation/moderation.types';
+import { PolicyRules } from '../moderation/policies/policy.types';
 import { NormalizedCompletionRequest } from './completions.dto';
 
 export interface CompletionCallInput {
@@ -11,17 +14,31 @@ export interface CompletionCallInput {
   signal: AbortSignal;
 }
 
+export interface CollectedChoice {
+  text: string;
+  finish_reason: CompletionChoice['finish_reason'] | null;
+  logprobs?: CompletionLogprobs | null;
+}
+
 /** Everything one `/v1/completions` call learns on its way through the stages; the record stage logs it. */
 export class CompletionCall {
   readonly startedAt = performance.now();
   readonly createdAt = new Date();
   key?: ApiKeyEntity;
   application?: ApplicationEntity;
+  policy?: PolicyRules;
   request?: NormalizedCompletionRequest;
+  /** The prompt texts as moderation saw them, one per prompt. */
+  promptTexts: string[] = [];
+  promptTokens: number[] = [];
   endUser: string | null = null;
-  choices: Map<number, { text: string; finish_reason: CompletionChoice['finish_reason'] | null }> = new Map();
+  choices: Map<number, CollectedChoice> = new Map();
+  verdicts: AppliedVerdict[] = [];
   usage?: Usage;
   firstTokenAt?: number;
+  inputAction = ModerationAction.Allow;
+  holdRequested = false;
+  heldId?: string;
   recorded = false;
 
   constructor(readonly input: CompletionCallInput) {}

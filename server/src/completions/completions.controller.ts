@@ -38,7 +38,7 @@ export class CompletionsController {
       signal: abort.signal,
     });
     if (outcome.kind === 'json') {
-      await reply.send(outcome.body);
+      await reply.status(outcome.status).send(outcome.body);
       return;
     }
     await writeEventStream(reply, outcome.chunks);

@@ -124,6 +124,8 @@ export interface CompletionResponse {
   system_fingerprint?: string;
   choices: Array<{ index: number; text: string; finish_reason: FinishReason | null; logprobs: CompletionLogprobs | null }>;
   usage?: Usage;
+  /** Warden's own status where the policy held the output for staff review. */
+  warden?: { status: 'held'; held_completion_id: string; message: string };
 }
 
 export interface ModelListResponse {

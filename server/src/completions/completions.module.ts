@@ -2,12 +2,13 @@ import { Module } from '@nestjs/common';
 import { ApiKeysModule } from '../api-keys/api-keys.module';
 import { ApplicationsModule } from '../applications/applications.module';
 import { InferenceModule } from '../inference/inference.module';
+import { ModerationModule } from '../moderation/moderation.module';
 import { RequestLogsModule } from '../request-logs/request-logs.module';
 import { CompletionsController } from './completions.controller';
 import { CompletionsPipeline } from './completions.pipeline';
 
 @Module({
-  imports: [ApiKeysModule, ApplicationsModule, InferenceModule, RequestLogsModule],
+  imports: [ApiKeysModule, ApplicationsModule, InferenceModule, ModerationModule, RequestLogsModule],
   controllers: [CompletionsController],
   providers: [CompletionsPipeline],
 })

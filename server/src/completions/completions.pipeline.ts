@@ -4,8 +4,16 @@ import { ApiKeysService } from '../api-keys/api-keys.service';
 import { ApplicationsService } from '../applications/applications.service';
 import { ErrorBody, WardenError } from '../common/errors';
 import { LOGGER } from '../common/logger.module';
-import { ModelProvider, StreamEvent } from '../inference/model-provider';
+import { CompletionChoice, ModelProvider, PromptInput, StreamChoiceDelta, StreamEvent } from '../inference/model-provider';
 import { ModelRegistry } from '../inference/model-registry';
+import { assertWithinLengthLimits, estimateTokens } from '../limits/length-limits';
+import { LengthLimitError, LimitsErrorCode } from '../limits/limits.errors';
+import { HeldCompletionsRepository } from '../moderation/held-completions.repository';
+import { ModerationError } from '../moderation/moderation.errors';
+import { ModerationResult, ModerationService } from '../moderation/moderation.service';
+import { ACTION_SEVERITY, Direction, ModerationAction } from '../moderation/moderation.types';
+import { PoliciesService } from '../moderation/policies/policies.service';
+import { StreamGuard } from '../moderation/stream-guard';
 import { MetricsService } from '../monitoring/metrics.service';
 import { RequestLogProducer } from '../request-logs/request-log.producer';
 import { CompletionCall, CompletionCallInput } from './completion-call';
@@ -21,7 +29,11 @@ import { CompletionsError } from './completions.errors';
 
 export type CompletionStreamItem = CompletionResponse | { error: ErrorBody };
 export type CompletionChunks = AsyncGenerator<CompletionStreamItem>;
-export type CompletionOutcome = { kind: 'json'; body: CompletionResponse } | { kind: 'stream'; chunks: CompletionChunks };
+export type CompletionOutcome =
+  | { kind: 'json'; status: number; body: CompletionResponse }
+  | { kind: 'stream'; chunks: CompletionChunks };
+
+const MIN_STREAM_HOLDBACK = 48;
 
 /**
  * `POST /v1/completions`, stage by stage, as DESIGN.md lists them:
@@ -33,7 +45,10 @@ export class CompletionsPipeline {
   constructor(
     private readonly apiKeys: ApiKeysService,
     private readonly applications: ApplicationsService,
+    private readonly policies: PoliciesService,
     private readonly models: ModelRegistry,
+    private readonly moderation: ModerationService,
+    private readonly held: HeldCompletionsRepository,
     private readonly requestLogs: RequestLogProducer,
     private readonly metrics: MetricsService,
     @Inject(LOGGER) private readonly logger: Logger,
@@ -43,17 +58,19 @@ export class CompletionsPipeline {
     const call = new CompletionCall(input);
     try {
       await this.authenticate(call);
-      this.resolve(call);
+      await this.resolve(call);
       call.request = parseCreateCompletion(input.body);
+      const provider = this.models.resolve(call.request.model);
       this.identifyEndUser(call);
       await this.enforceRateLimits(call);
-      await this.enforceLengthLimits(call);
+      this.enforceLengthLimits(call, provider);
       await this.moderateInput(call);
-      const provider = this.models.resolve(call.request.model);
-      if (call.request.stream) {
+      if (call.request.stream && call.inputAction !== ModerationAction.Hold) {
         return { kind: 'stream', chunks: await this.generateStream(call, provider) };
       }
-      return { kind: 'json', body: await this.generate(call, provider) };
+      const outcome = await this.generate(call, provider);
+      // A held prompt's output is never streamed: the whole answer waits for staff, announced in one chunk.
+      return call.request.stream ? { kind: 'stream', chunks: singleChunk(outcome.body) } : outcome;
     } catch (err) {
       await this.record(call, err);
       throw err;
@@ -66,34 +83,109 @@ export class CompletionsPipeline {
     call.application = application;
   }
 
-  private resolve(call: CompletionCall): void {
+  private async resolve(call: CompletionCall): Promise<void> {
     this.applications.assertMayCall(call.application!);
+    call.policy = await this.policies.resolve(call.application!);
   }
 
   private identifyEndUser(call: CompletionCall): void {
-    call.endUser = call.request!.user;
+    call.endUser = call.request!.user?.trim() || null;
+    if (call.policy!.requireUser && !call.endUser) {
+      throw new LengthLimitError(
+        LimitsErrorCode.UserRequired,
+        "This application's policy requires the `user` field: a stable identifier of the end user making the request.",
+        'user',
+      );
+    }
   }
 
-  /** Per-key and per-end-user budgets arrive with the limits issue; until then every call passes. */
+  /** Per-key and per-end-user budgets arrive with the monitoring issue; until then every call passes. */
   private async enforceRateLimits(_call: CompletionCall): Promise<void> {}
 
-  /** Policy length limits arrive with the moderation issue; the model itself still refuses over-long contexts. */
-  private async enforceLengthLimits(_call: CompletionCall): Promise<void> {}
+  private enforceLengthLimits(call: CompletionCall, provider: ModelProvider): void {
+    const request = call.request!;
+    const prompts = promptList(request.prompt);
+    call.promptTexts = prompts.map((prompt) =>
+      typeof prompt === 'string' ? prompt : provider.detokenize ? provider.detokenize(request.model, prompt) : '',
+    );
+    if (prompts.some((prompt) => typeof prompt !== 'string') && !provider.detokenize) {
+      throw ModerationError.unmoderatablePrompt();
+    }
+    call.promptTokens = prompts.map((prompt, index) =>
+      typeof prompt === 'string'
+        ? (provider.countTokens?.(request.model, call.promptTexts[index]) ?? estimateTokens(call.promptTexts[index]))
+        : prompt.length,
+    );
+    assertWithinLengthLimits(call.promptTokens, request.maxTokens * request.bestOf, call.policy!.limits);
+  }
 
-  /** Input checks arrive with the moderation issue; until then prompts pass unchanged. */
-  private async moderateInput(_call: CompletionCall): Promise<void> {}
+  private async moderateInput(call: CompletionCall): Promise<void> {
+    const results = await this.moderation.moderate(call.promptTexts, Direction.Input, call.policy!);
+    call.verdicts.push(...results.flatMap((result) => result.verdicts));
+    const action = strongest(results);
+    if (action === ModerationAction.Block) {
+      throw ModerationError.inputBlocked(results.flatMap((result) => result.verdicts).filter((verdict) => verdict.action === ModerationAction.Block));
+    }
+    if (results.some((result, index) => result.text !== call.promptTexts[index])) {
+      call.request = { ...call.request!, prompt: results.length === 1 && typeof call.request!.prompt === 'string' ? results[0].text : results.map((result) => result.text) };
+    }
+    call.inputAction = action;
+  }
 
-  /** Output checks arrive with the moderation issue; until then generated text passes unchanged. */
-  private async moderateOutput(_call: CompletionCall): Promise<void> {}
-
-  private async generate(call: CompletionCall, provider: ModelProvider): Promise<CompletionResponse> {
+  private async generate(call: CompletionCall, provider: ModelProvider): Promise<CompletionOutcome & { kind: 'json' }> {
     const request = call.request!;
     const result = await provider.complete({ ...request, signal: call.input.signal });
     call.collect(result.choices);
     call.usage = result.usage;
-    await this.moderateOutput(call);
+    const choices = await this.moderateOutput(call, result.choices);
+    let response = toCompletionResponse(completionId(call.requestId), unixTime(call.createdAt), request.model, choices, result.usage);
+    let status = 200;
+    if (call.holdRequested) {
+      response = await this.holdForReview(call, response);
+      status = 202;
+    }
     await this.record(call);
-    return toCompletionResponse(completionId(call.requestId), unixTime(call.createdAt), request.model, result.choices, result.usage);
+    return { kind: 'json', status, body: response };
+  }
+
+  /** Withholds or redacts each generated choice as the policy's output rules say. */
+  private async moderateOutput(call: CompletionCall, choices: CompletionChoice[]): Promise<CompletionChoice[]> {
+    const results = await this.moderation.moderate(choices.map((choice) => choice.text), Direction.Output, call.policy!);
+    call.verdicts.push(...results.flatMap((result) => result.verdicts));
+    if (call.inputAction === ModerationAction.Hold || strongest(results) === ModerationAction.Hold) {
+      call.holdRequested = true;
+    }
+    return choices.map((choice, index) => {
+      const result = results[index];
+      if (result.action === ModerationAction.Block) {
+        call.choices.get(choice.index)!.finish_reason = 'content_filter';
+        return { ...choice, text: '', logprobs: null, finish_reason: 'content_filter' };
+      }
+      return result.text === choice.text ? choice : { ...choice, text: result.text, logprobs: null };
+    });
+  }
+
+  /** A held output waits for staff; the developer gets a clear status and the id to ask about it later. */
+  private async holdForReview(call: CompletionCall, response: CompletionResponse): Promise<CompletionResponse> {
+    call.heldId = await this.held.hold({
+      requestId: call.requestId,
+      applicationId: call.application!.id,
+      apiKeyId: call.key!.id,
+      endUser: call.endUser,
+      model: call.request!.model,
+      prompt: call.request!.prompt,
+      response,
+      verdicts: call.verdicts.filter((verdict) => verdict.triggered),
+    });
+    return {
+      ...response,
+      choices: response.choices.map((choice) => ({ ...choice, text: '', logprobs: null, finish_reason: 'content_filter' })),
+      warden: {
+        status: 'held',
+        held_completion_id: call.heldId,
+        message: 'The output is held for review by staff. Fetch GET /v1/held-completions/{id} for the decision.',
+      },
+    };
   }
 
   /**
@@ -115,6 +207,21 @@ export class CompletionsPipeline {
     const request = call.request!;
     const id = completionId(call.requestId);
     const created = unixTime(call.createdAt);
+    const guards = new Map<number, StreamGuard>();
+    const policy = call.policy!;
+    const holdback = Math.max(
+      MIN_STREAM_HOLDBACK,
+      ...[...policy.blocklist.words, ...policy.blocklist.phrases].map((entry) => entry.length + 8),
+    );
+    const guardFor = (index: number) => {
+      let guard = guards.get(index);
+      if (!guard) {
+        guard = new StreamGuard(async (text) => (await this.moderation.moderate([text], Direction.Output, policy))[0], holdback);
+        guards.set(index, guard);
+      }
+      return guard;
+    };
+    const expected = promptList(request.prompt).length * request.n;
     let failure: unknown;
     try {
       for (let next = first; !next.done; next = await events.next()) {
@@ -124,8 +231,24 @@ export class CompletionsPipeline {
           continue;
         }
         call.collect(event.choices);
-        await this.moderateOutput(call);
-        yield toCompletionChunk(id, created, request.model, event.choices);
+        const released: StreamChoiceDelta[] = [];
+        for (const choice of event.choices) {
+          const guard = guardFor(choice.index);
+          if (guard.isBlocked) continue;
+          const step = choice.finish_reason ? await this.finishGuarded(guard, choice) : await guard.push(choice.text);
+          if (step.blocked) {
+            call.choices.get(choice.index)!.finish_reason = 'content_filter';
+            released.push({ index: choice.index, text: '', logprobs: null, finish_reason: 'content_filter' });
+          } else if (step.text || choice.finish_reason) {
+            released.push({ index: choice.index, text: step.text, logprobs: choice.logprobs, finish_reason: choice.finish_reason });
+          }
+        }
+        if (released.length > 0) {
+          yield toCompletionChunk(id, created, request.model, released);
+        }
+        if (guards.size === expected && [...guards.values()].every((guard) => guard.isBlocked)) {
+          break; // every choice is cut off: stop spending compute on text nobody will see
+        }
       }
       if (request.includeUsage && call.usage) {
         yield toUsageChunk(id, created, request.model, call.usage);
@@ -135,8 +258,16 @@ export class CompletionsPipeline {
       yield { error: this.describe(err, call.requestId) };
     } finally {
       await events.return?.();
+      call.verdicts.push(...[...guards.values()].flatMap((guard) => guard.verdicts));
       await this.record(call, failure ?? (call.input.signal.aborted ? new ClientClosedRequest() : undefined));
     }
+  }
+
+  private async finishGuarded(guard: StreamGuard, choice: StreamChoiceDelta): Promise<{ text: string; blocked: boolean }> {
+    const pushed = await guard.push(choice.text);
+    if (pushed.blocked) return pushed;
+    const rest = await guard.finish();
+    return { text: pushed.text + rest.text, blocked: rest.blocked };
   }
 
   private async record(call: CompletionCall, failure?: unknown): Promise<void> {
@@ -145,7 +276,7 @@ export class CompletionsPipeline {
     }
     call.recorded = true;
     const error = failure instanceof WardenError ? failure : undefined;
-    const statusCode = failure === undefined ? 200 : (error?.status ?? (failure instanceof ClientClosedRequest ? 499 : 500));
+    const statusCode = failure === undefined ? (call.heldId ? 202 : 200) : (error?.status ?? (failure instanceof ClientClosedRequest ? 499 : 500));
     const choices = [...call.choices.entries()].sort(([a], [b]) => a - b).map(([index, choice]) => ({ index, ...choice }));
     const model = call.request?.model ?? null;
     this.metrics.completions.inc({ model: model ?? 'unknown', outcome: String(statusCode), stream: String(call.request?.stream ?? false) });
@@ -163,7 +294,7 @@ export class CompletionsPipeline {
         endUser: call.endUser,
         model,
         prompt: call.request?.prompt ?? null,
-        output: choices.length > 0 ? choices : null,
+        output: choices.length > 0 ? choices.map(({ index, text, finish_reason }) => ({ index, text, finish_reason })) : null,
         stream: call.request?.stream ?? false,
         statusCode,
         errorCode: error?.code ?? (failure instanceof ClientClosedRequest ? 'client_closed_request' : failure ? 'internal_error' : null),
@@ -173,7 +304,7 @@ export class CompletionsPipeline {
         completionTokens: call.usage?.completion_tokens ?? null,
         latencyMs: performance.now() - call.startedAt,
         timeToFirstTokenMs: call.firstTokenAt === undefined ? null : call.firstTokenAt - call.startedAt,
-        verdicts: [],
+        verdicts: call.verdicts.filter((verdict) => verdict.triggered || verdict.score >= 0.01),
         clientIp: call.input.clientIp,
       });
     } catch (err) {
@@ -198,6 +329,23 @@ class ClientClosedRequest extends Error {
   constructor() {
     super('the client closed the connection before the completion finished');
   }
+}
+
+function promptList(prompt: PromptInput): Array<string | number[]> {
+  if (typeof prompt === 'string') return [prompt];
+  if (prompt.length > 0 && typeof prompt[0] === 'number') return [prompt as number[]];
+  return prompt as Array<string | number[]>;
+}
+
+async function* singleChunk(response: CompletionResponse): CompletionChunks {
+  yield response;
+}
+
+function strongest(results: ModerationResult[]): ModerationAction {
+  return results.reduce<ModerationAction>(
+    (worst, result) => (ACTION_SEVERITY[result.action] > ACTION_SEVERITY[worst] ? result.action : worst),
+    ModerationAction.Allow,
+  );
 }
 
 function unixTime(date: Date): number {

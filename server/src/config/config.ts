@@ -86,6 +86,8 @@ const schema = z.object({
   WARDEN_LOG_FLUSH_MS: z.coerce.number().int().min(0).default(5),
   WARDEN_LOG_BATCH_SIZE: z.coerce.number().int().min(1).max(5000).default(500),
   WARDEN_WORKER_CONCURRENCY: z.coerce.number().int().min(1).default(4),
+  WARDEN_MODERATION_MODEL_DIR: z.string().default(path.join(REPOSITORY_ROOT, 'models', 'moderation')),
+  WARDEN_MODERATION_THREADS: z.coerce.number().int().min(1).max(16).default(1),
   WARDEN_CONSOLE_DIR: z.string().default(path.join(REPOSITORY_ROOT, 'admin-ui', 'dist')),
 });
 
@@ -110,6 +112,7 @@ export interface WardenConfig {
   keyCacheTtlMs: number;
   requestLog: { flushMs: number; batchSize: number };
   workerConcurrency: number;
+  moderation: { classifierDirectory: string; threads: number };
   consoleDir: string;
 }
 
@@ -174,6 +177,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): WardenConfig {
     keyCacheTtlMs: value.WARDEN_KEY_CACHE_TTL_MS,
     requestLog: { flushMs: value.WARDEN_LOG_FLUSH_MS, batchSize: value.WARDEN_LOG_BATCH_SIZE },
     workerConcurrency: value.WARDEN_WORKER_CONCURRENCY,
+    moderation: { classifierDirectory: path.resolve(value.WARDEN_MODERATION_MODEL_DIR), threads: value.WARDEN_MODERATION_THREADS },
     consoleDir: value.WARDEN_CONSOLE_DIR,
   };
 }

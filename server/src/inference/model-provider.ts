@@ -71,4 +71,8 @@ export interface ModelProvider {
   complete(request: GenerationRequest): Promise<GenerationResult>;
   /** Yields deltas as text becomes available and, last, the usage of the whole generation. */
   stream(request: GenerationRequest): AsyncIterable<StreamEvent>;
+  /** Prompt tokens as the model counts them; absent where the model's tokenizer is not local (upstream). */
+  countTokens?(model: string, text: string): number;
+  /** Text of a token-id prompt, so it can be moderated; absent where the tokenizer is not local. */
+  detokenize?(model: string, ids: number[]): string;
 }

@@ -58,5 +58,6 @@ export function defaultPolicy(status: ApplicationStatus): PolicyRules {
       : { maxPromptTokens: 2048, maxTokens: 512, maxTotalTokens: 2560 },
     blocklist: { words: [], phrases: [], patterns: [] },
     requireUser: sandbox,
+    classifierThresholdScale: sandbox ? SANDBOX_THRESHOLD_SCALE : 1,
   };
 }

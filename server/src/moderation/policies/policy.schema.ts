@@ -46,6 +46,7 @@ export const policyPatchSchema = z
       .strict()
       .optional(),
     requireUser: z.boolean().optional(),
+    classifierThresholdScale: z.number().min(0.1).max(2).optional(),
   })
   .strict();
 
@@ -66,6 +67,7 @@ export function applyPolicyPatch(base: PolicyRules, patch: PolicyPatch): PolicyR
     limits: { ...base.limits, ...definedOnly(patch.limits) },
     blocklist: { ...base.blocklist, ...definedOnly(patch.blocklist) },
     requireUser: patch.requireUser ?? base.requireUser,
+    classifierThresholdScale: patch.classifierThresholdScale ?? base.classifierThresholdScale,
   };
 }
 

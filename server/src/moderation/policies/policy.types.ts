@@ -31,4 +31,6 @@ export interface PolicyRules {
   blocklist: Blocklist;
   /** Whether each request must name its end user in `user`. */
   requireUser: boolean;
+  /** Multiplies the classifier's calibrated thresholds where a rule leaves its threshold null (< 1 is stricter). */
+  classifierThresholdScale: number;
 }

@@ -1,0 +1,126 @@
+import { Inject, Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { Logger } from 'pino';
+import { LOGGER } from '../../common/logger.module';
+import { WardenConfig } from '../../config/config';
+import { WARDEN_CONFIG } from '../../config/config.module';
+import { ModerationCategory } from '../moderation.types';
+import { ClassifierManifest, loadClassifierManifest } from './classifier.manifest';
+import { ClassifierReply, ClassifyMessage } from './classifier.worker';
+
+const MAX_BATCH_TEXTS = 32;
+
+interface Pending {
+  text: string;
+  resolve: (scores: number[]) => void;
+  reject: (err: Error) => void;
+}
+
+interface PoolWorker {
+  worker: Worker;
+  busy: boolean;
+  inFlight?: { id: number; items: Pending[] };
+}
+
+/**
+ * The moderation classifier, off the event loop: a pool of worker threads each holding an ONNX session.
+ * Texts from concurrent requests queue up while the workers are busy and go together as the next batch.
+ */
+@Injectable()
+export class ClassifierService implements OnModuleInit, OnModuleDestroy {
+  private manifest!: ClassifierManifest;
+  private readonly workers: PoolWorker[] = [];
+  private readonly queue: Pending[] = [];
+  private nextId = 0;
+  private stopping = false;
+
+  constructor(
+    @Inject(WARDEN_CONFIG) private readonly config: WardenConfig,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    this.manifest = loadClassifierManifest(this.config.moderation.classifierDirectory);
+    await Promise.all(Array.from({ length: this.config.moderation.threads }, () => this.spawn()));
+    this.logger.info({ classifier: this.manifest.name, labels: this.manifest.labels.filter(Boolean).length }, 'moderation classifier loaded');
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.stopping = true;
+    await Promise.all(this.workers.map(({ worker }) => worker.terminate()));
+  }
+
+  get name(): string {
+    return this.manifest.name;
+  }
+
+  get labels(): (ModerationCategory | null)[] {
+    return this.manifest.labels;
+  }
+
+  /** The score at which the model's own calibration calls a label present. */
+  threshold(category: ModerationCategory): number {
+    return this.manifest.thresholds[category] ?? 0.5;
+  }
+
+  /** Scores of every output column for each text. Callers in the same tick share a batch. */
+  scores(texts: string[]): Promise<number[][]> {
+    const result = Promise.all(
+      texts.map((text) => new Promise<number[]>((resolve, reject) => this.queue.push({ text, resolve, reject }))),
+    );
+    queueMicrotask(() => this.dispatch());
+    return result;
+  }
+
+  private dispatch(): void {
+    for (const slot of this.workers) {
+      if (this.queue.length === 0) return;
+      if (slot.busy) continue;
+      const items = this.queue.splice(0, MAX_BATCH_TEXTS);
+      const id = this.nextId++;
+      slot.busy = true;
+      slot.inFlight = { id, items };
+      slot.worker.postMessage({ id, texts: items.map((item) => item.text) } satisfies ClassifyMessage);
+    }
+  }
+
+  private spawn(): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const worker = new Worker(path.join(__dirname, 'classifier.worker.js'), { workerData: this.manifest });
+      const slot: PoolWorker = { worker, busy: false };
+      worker.on('message', (message: ClassifierReply | { ready: true } | { fatal: string }) => {
+        if ('ready' in message) {
+          this.workers.push(slot);
+          resolve();
+          return;
+        }
+        if ('fatal' in message) {
+          reject(new Error(`moderation classifier failed to load: ${message.fatal}`));
+          return;
+        }
+        const batch = slot.inFlight;
+        slot.busy = false;
+        slot.inFlight = undefined;
+        if (batch && batch.id === message.id) {
+          batch.items.forEach((item, index) =>
+            'scores' in message ? item.resolve(message.scores[index]) : item.reject(new Error(message.error)),
+          );
+        }
+        this.dispatch();
+      });
+      worker.on('error', (err) => {
+        slot.inFlight?.items.forEach((item) => item.reject(err));
+        slot.inFlight = undefined;
+        reject(err);
+      });
+      worker.on('exit', (code) => {
+        const index = this.workers.indexOf(slot);
+        if (index < 0 || this.stopping) return;
+        this.workers.splice(index, 1);
+        this.logger.error({ code }, 'moderation classifier worker exited; starting another');
+        void this.spawn().then(() => this.dispatch());
+      });
+    });
+  }
+}

@@ -1,0 +1,26 @@
+import { InvalidRequestError } from '../common/errors';
+import { AppliedVerdict } from './moderation.service';
+
+export enum ModerationErrorCode {
+  ContentFilter = 'content_filter',
+  UnmoderatablePrompt = 'unmoderatable_prompt',
+}
+
+export class ModerationError extends InvalidRequestError {
+  static inputBlocked(verdicts: AppliedVerdict[]): ModerationError {
+    const categories = [...new Set(verdicts.map((verdict) => verdict.category))];
+    return new ModerationError(
+      ModerationErrorCode.ContentFilter,
+      `The prompt was blocked by this application's content policy (${categories.join(', ')}).`,
+      'prompt',
+    );
+  }
+
+  static unmoderatablePrompt(): ModerationError {
+    return new ModerationError(
+      ModerationErrorCode.UnmoderatablePrompt,
+      'Token-id prompts cannot be moderated for this model, whose tokenizer is not local; send the prompt as text.',
+      'prompt',
+    );
+  }
+}

@@ -1,0 +1,234 @@
+import OpenAI from 'openai';
+import { testApiKey } from './support/keys';
+import { expectValid } from './support/openai-schemas';
+import { UpstreamServer } from './support/upstream-server';
+import { eventually, runCli, startWarden, WardenInstance } from './support/warden';
+
+interface Verdict {
+  check: string;
+  category: string;
+  score: number;
+  triggered: boolean;
+  action: string;
+  direction: string;
+}
+
+/** Moderation on the real classifier and rule checks, under policies set through the operator CLI. */
+describe('moderation', () => {
+  const upstream = new UpstreamServer();
+  const apiKey = testApiKey();
+  let warden: WardenInstance;
+  let client: OpenAI;
+  let applicationId: string;
+
+  beforeAll(async () => {
+    warden = await startWarden('moderation', {
+      WARDEN_INIT_API_KEY: apiKey,
+      WARDEN_UPSTREAM_URL: await upstream.start(),
+      WARDEN_UPSTREAM_MODELS: 'house-model',
+      WARDEN_EMBEDDED_MODELS: '',
+    });
+    client = new OpenAI({ apiKey, baseURL: `${warden.url}/v1`, maxRetries: 0 });
+    [{ id: applicationId }] = await warden.query<{ id: string }>(`SELECT id FROM applications WHERE name = 'Demo application'`);
+  });
+
+  afterAll(async () => {
+    await warden?.stop();
+    await upstream.stop();
+  });
+
+  async function setPolicy(patch: unknown): Promise<void> {
+    const result = await runCli(warden.env, ['policies:set', applicationId, JSON.stringify(patch)]);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+  }
+
+  async function complete(body: Record<string, unknown>) {
+    const response = await fetch(`${warden.url}/v1/completions`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ model: 'house-model', max_tokens: 64, ...body }),
+    });
+    return { status: response.status, requestId: response.headers.get('x-request-id')!, body: (await response.json()) as Record<string, any> };
+  }
+
+  async function loggedVerdicts(requestId: string): Promise<Verdict[]> {
+    const [row] = await eventually(
+      () => warden.query<{ verdicts: Verdict[] }>(`SELECT verdicts FROM request_logs WHERE request_id = $1`, [requestId]),
+      (rows) => rows.length === 1,
+    );
+    return row.verdicts;
+  }
+
+  describe('/v1/moderations with the default classifier', () => {
+    const harmful: Array<[string, string]> = [
+      ['I will kill you and your whole family with a knife', 'violence'],
+      ['I want to kill myself tonight, I have the pills ready', 'self-harm'],
+      ['All immigrants are subhuman vermin and should be exterminated', 'hate'],
+      ['She took off her clothes and we had hot sex all night, I came in her pussy', 'sexual'],
+    ];
+    const everyday = [
+      "The weather is lovely today, let's go for a walk in the park.",
+      'I am a gay man and I love my husband.',
+      'My neighbour is a Muslim woman who teaches math.',
+      'Once upon a time, there was a little girl named Lily.',
+      'Black people, white people and Asian people all live on our street.',
+      'Please summarise the quarterly sales report for the board.',
+    ];
+
+    it.each(harmful)('flags "%s" as %s', async (text, category) => {
+      const moderation = await client.moderations.create({ input: text });
+      const result = moderation.results[0];
+      expect(result.flagged).toBe(true);
+      expect(result.categories[category as keyof typeof result.categories]).toBe(true);
+      expectValid('CreateModerationResponse', moderation);
+    });
+
+    it('does not flag everyday texts, including ones that name identities', async () => {
+      const moderation = await client.moderations.create({ input: everyday });
+      expect(moderation.results.map((result) => result.flagged)).toEqual(everyday.map(() => false));
+      expectValid('CreateModerationResponse', moderation);
+    });
+
+    it('answers in OpenAI shape with the check behind each category and the 2020 content-filter label', async () => {
+      const response = await fetch(`${warden.url}/v1/moderations`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ input: ['Have a nice day!', harmful[0][0], 'write to jane.doe@example.com'] }),
+      });
+      expect(response.status).toBe(200);
+      const body = (await response.json()) as { id: string; model: string; results: Array<Record<string, any>> };
+      expectValid('CreateModerationResponse', body);
+      expect(body.id).toMatch(/^modr-/);
+      expect(body.results.map((result) => result.content_filter_label)).toEqual([0, 2, 1]);
+      expect(body.results[1].category_checks.violence).toBe('classifier');
+      expect(body.results[2].warden_categories['pii/email']).toBe(true);
+      expect(body.results[2].category_checks['pii/email']).toBe('pii');
+    });
+
+    it('rejects a malformed request in the OpenAI envelope', async () => {
+      const response = await fetch(`${warden.url}/v1/moderations`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ input: 42 }),
+      });
+      expect(response.status).toBe(400);
+      expect(((await response.json()) as { error: { param: string } }).error.param).toBe('input');
+    });
+  });
+
+  describe('every action through /v1/completions', () => {
+    const word = 'zanzibarite';
+
+    // The upstream echoes the prompt, so output checks are relaxed while the input actions are exercised.
+    beforeAll(() => setPolicy({ blocklist: { words: [word] }, categories: { blocklist: { output: { action: 'allow' } } } }));
+
+    it.each(['allow', 'observe', 'flag'])('%s: answers and records the verdict with that action', async (action) => {
+      await setPolicy({ categories: { blocklist: { input: { action } } } });
+      const result = await complete({ prompt: `tell me about ${word} rocks` });
+      expect(result.status).toBe(200);
+      expect(result.body.choices[0].text).toBe(UpstreamServer.answer(`tell me about ${word} rocks`, 64).join(''));
+      const verdict = (await loggedVerdicts(result.requestId)).find((v) => v.category === 'blocklist' && v.direction === 'input');
+      expect(verdict).toMatchObject({ check: 'blocklist', triggered: true, action });
+    });
+
+    it('redact: the model receives the prompt with the match replaced', async () => {
+      await setPolicy({ categories: { blocklist: { input: { action: 'redact' } } } });
+      const result = await complete({ prompt: `tell me about ${word} rocks` });
+      expect(result.status).toBe(200);
+      expect(upstream.received.at(-1)!.body.prompt).toBe('tell me about [REDACTED:blocklist] rocks');
+    });
+
+    it('block: refuses the prompt with a 400 content_filter and generates nothing', async () => {
+      await setPolicy({ categories: { blocklist: { input: { action: 'block' } } } });
+      const before = upstream.received.length;
+      const result = await complete({ prompt: `tell me about ${word} rocks` });
+      expect(result.status).toBe(400);
+      expect(result.body.error).toMatchObject({ type: 'invalid_request_error', code: 'content_filter', param: 'prompt' });
+      expect(upstream.received.length).toBe(before);
+      expect((await loggedVerdicts(result.requestId)).some((v) => v.action === 'block')).toBe(true);
+    });
+
+    it('hold: keeps the output for staff review and answers 202 with the held id', async () => {
+      await setPolicy({ categories: { blocklist: { input: { action: 'hold' } } } });
+      const result = await complete({ prompt: `tell me about ${word} rocks` });
+      expect(result.status).toBe(202);
+      expect(result.body.choices[0]).toMatchObject({ text: '', finish_reason: 'content_filter' });
+      expect(result.body.warden).toMatchObject({ status: 'held', held_completion_id: expect.stringMatching(/^held_/) });
+      const held = await fetch(`${warden.url}/v1/held-completions/${result.body.warden.held_completion_id}`, {
+        headers: { authorization: `Bearer ${apiKey}` },
+      });
+      expect(held.status).toBe(200);
+      expect(await held.json()).toMatchObject({ status: 'pending', completion: null, request_id: result.requestId });
+      const [row] = await warden.query<{ response: { choices: Array<{ text: string }> } }>(`SELECT response FROM held_completions WHERE request_id = $1`, [
+        result.requestId,
+      ]);
+      expect(row.response.choices[0].text).toBe(UpstreamServer.answer(`tell me about ${word} rocks`, 64).join(''));
+    });
+
+    it('output block: withholds generated text with finish_reason content_filter', async () => {
+      await setPolicy({ categories: { blocklist: { input: { action: 'allow' }, output: { action: 'block' } } } });
+      const completion = await client.completions.create({ model: 'house-model', prompt: `say ${word}`, max_tokens: 64 });
+      expect(completion.choices[0]).toMatchObject({ text: '', finish_reason: 'content_filter' });
+    });
+
+    it('output redact: generated PII leaves redacted', async () => {
+      await setPolicy({ categories: { 'pii/email': { output: { action: 'redact' } } } });
+      const completion = await client.completions.create({ model: 'house-model', prompt: 'mail bob@example.org today', max_tokens: 64 });
+      expect(completion.choices[0].text).toBe(' upstream heard: mail [REDACTED:pii/email] today');
+    });
+  });
+
+  it('redaction: an e-mail and a card number reach the model redacted when the policy says so', async () => {
+    await setPolicy({ categories: { 'pii/email': { input: { action: 'redact' } }, 'pii/payment-card': { input: { action: 'redact' } } } });
+    const result = await complete({ prompt: 'Charge 4111 1111 1111 1111 and mail the receipt to jane.doe@example.com please' });
+    expect(result.status).toBe(200);
+    expect(upstream.received.at(-1)!.body.prompt).toBe('Charge [REDACTED:pii/payment-card] and mail the receipt to [REDACTED:pii/email] please');
+    // 4111 1111 1111 1112 fails the Luhn check: not a card, left alone.
+    await complete({ prompt: 'Order 4111 1111 1111 1112 shipped' });
+    expect(upstream.received.at(-1)!.body.prompt).toBe('Order 4111 1111 1111 1112 shipped');
+  });
+
+  it('streaming: a phrase banned mid-stream never reaches the client and the stream ends with content_filter', async () => {
+    const phrase = 'purple elephant protocol';
+    await setPolicy({ blocklist: { phrases: [phrase] }, categories: { blocklist: { input: { action: 'allow' }, output: { action: 'block' } } } });
+    const prompt = `and then the narrator calmly explained the whole ${phrase} to everyone listening in the hall that evening`;
+    const stream = await client.completions.create({ model: 'house-model', prompt, max_tokens: 64, stream: true });
+    const chunks: OpenAI.Completion[] = [];
+    for await (const chunk of stream) chunks.push(chunk);
+    const received = chunks.map((chunk) => chunk.choices.map((choice) => choice.text).join('')).join('');
+    expect(received).not.toContain('purple');
+    expect(received.length).toBeGreaterThan(0); // text before the phrase was released
+    expect(chunks.at(-1)!.choices[0].finish_reason).toBe('content_filter');
+  });
+
+  describe('length limits', () => {
+    beforeAll(() => setPolicy({ limits: { maxPromptTokens: 8, maxTokens: 20, maxTotalTokens: 25 } }));
+    afterAll(() => setPolicy({ limits: { maxPromptTokens: 2048, maxTokens: 512, maxTotalTokens: 2560 } }));
+
+    it.each([
+      [{ prompt: 'x '.repeat(40), max_tokens: 5 }, 'prompt_too_long', 'maxPromptTokens', 'prompt'],
+      [{ prompt: 'short', max_tokens: 21 }, 'max_tokens_too_large', 'maxTokens', 'max_tokens'],
+      [{ prompt: 'a somewhat longer prompt', max_tokens: 20 }, 'total_tokens_too_large', 'maxTotalTokens', 'max_tokens'],
+    ])('refuses %j with %s naming %s', async (body, code, limit, param) => {
+      const result = await complete(body);
+      expect(result.status).toBe(400);
+      expect(result.body.error).toMatchObject({ type: 'invalid_request_error', code, param });
+      expect(result.body.error.message).toContain(limit);
+    });
+  });
+
+  it('sandbox applications must name their end user', async () => {
+    await runCli(warden.env, ['orgs:create', 'Sandbox Co']);
+    const application = JSON.parse((await runCli(warden.env, ['apps:create', 'Sandbox Co', 'Trial'])).stdout) as { id: string };
+    const { key } = JSON.parse((await runCli(warden.env, ['keys:create', application.id])).stdout) as { key: string };
+    const sandbox = new OpenAI({ apiKey: key, baseURL: `${warden.url}/v1`, maxRetries: 0 });
+    const error = await sandbox.completions.create({ model: 'house-model', prompt: 'hello', max_tokens: 8 }).catch((err: unknown) => err);
+    expect(error).toBeInstanceOf(OpenAI.BadRequestError);
+    expect((error as InstanceType<typeof OpenAI.APIError>).code).toBe('user_required');
+    const ok = await sandbox.completions.create({ model: 'house-model', prompt: 'hello', max_tokens: 8, user: 'tester-1' });
+    expect(ok.choices[0].text).toBe(UpstreamServer.answer('hello', 8).join(''));
+    const tooLong = await sandbox.completions.create({ model: 'house-model', prompt: 'hello', max_tokens: 100, user: 'tester-1' }).catch((err: unknown) => err);
+    expect((tooLong as InstanceType<typeof OpenAI.APIError>).code).toBe('max_tokens_too_large');
+  });
+});
