@@ -6,6 +6,8 @@ interface Detector {
   category: WardenCategory;
   pattern: RegExp;
   valid?: (match: string) => boolean;
+  /** A lookalike that fails validation still claims its text, so a weaker detector does not report it. */
+  claimsInvalid?: boolean;
 }
 
 const DETECTORS: Detector[] = [
@@ -14,6 +16,7 @@ const DETECTORS: Detector[] = [
     category: 'pii/payment-card',
     pattern: /(?<!\d)(?:\d[ -]?){12,18}\d(?!\d)/g,
     valid: (match) => luhnValid(match.replace(/\D/g, '')),
+    claimsInvalid: true,
   },
   {
     category: 'pii/national-id',
@@ -59,8 +62,9 @@ export function detectPii(text: string): Verdict[] {
       const span = { start: match.index, end: match.index + match[0].length };
       // Earlier detectors win: a card number is not also reported as a phone number.
       if (taken.some((other) => span.start < other.end && other.start < span.end)) continue;
-      if (detector.valid && !detector.valid(match[0])) continue;
-      taken.push(span);
+      const valid = !detector.valid || detector.valid(match[0]);
+      if (valid || detector.claimsInvalid) taken.push(span);
+      if (!valid) continue;
       byCategory.set(detector.category, [...(byCategory.get(detector.category) ?? []), span]);
     }
   }
