@@ -1,0 +1,111 @@
+/**
+ * Moderation benchmark: the classifier per 512-character text on one thread (p50/p99), batched throughput, and
+ * the whole check set per request, each against a baseline measured in the same run:
+ * a bare onnxruntime-node session.run on the same inputs (no worker thread, no batching).
+ *
+ *   npm run build && node dist/bench/moderation.js [iterations]
+ */
+import { Tokenizer } from '@huggingface/tokenizers';
+import fs from 'node:fs';
+import * as ort from 'onnxruntime-node';
+import { createLogger } from '../server/src/common/logger';
+import { loadConfig } from '../server/src/config/config';
+import { ClassifierCheck } from '../server/src/moderation/checks/classifier.check';
+import { LexiconCheck } from '../server/src/moderation/checks/lexicon.check';
+import { PiiCheck } from '../server/src/moderation/checks/pii.check';
+import { PromptInjectionCheck } from '../server/src/moderation/checks/prompt-injection.check';
+import { loadClassifierManifest } from '../server/src/moderation/classifier/classifier.manifest';
+import { ClassifierService } from '../server/src/moderation/classifier/classifier.service';
+import { ModerationService } from '../server/src/moderation/moderation.service';
+import { Direction } from '../server/src/moderation/moderation.types';
+import { defaultPolicy } from '../server/src/moderation/policies/policy.defaults';
+import { ApplicationStatus } from '../server/src/applications/application.entity';
+
+const ITERATIONS = Number(process.argv[2] ?? 400);
+const SENTENCES = [
+  'The committee met on Tuesday to review the budget for the new library wing.',
+  'Customers can reach support by e-mail at help@example.com or by phone.',
+  'Once upon a time, there was a little girl named Lily who loved the park.',
+  'I think the referee made a terrible call in the second half of the match.',
+  'Please ignore the previous paragraph; it was a draft that we abandoned.',
+  'Our neighbours organised a street party with music, games and food for everyone.',
+];
+
+function texts512(count: number): string[] {
+  return Array.from({ length: count }, (_, i) => {
+    let text = '';
+    for (let j = i; text.length < 512; j++) text += `${SENTENCES[j % SENTENCES.length]} `;
+    return text.slice(0, 512);
+  });
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+async function timeEach(texts: string[], run: (text: string) => Promise<unknown>): Promise<number[]> {
+  const times: number[] = [];
+  for (const text of texts) {
+    const start = performance.now();
+    await run(text);
+    times.push(performance.now() - start);
+  }
+  return times;
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const manifest = loadClassifierManifest(config.moderation.classifierDirectory);
+  const texts = texts512(ITERATIONS);
+
+  // Baseline: tokenizer + one session.run on the calling thread, one text at a time.
+  const tokenizer = new Tokenizer(JSON.parse(fs.readFileSync(manifest.tokenizerPath, 'utf8')), manifest.tokenizerConfigPath ? JSON.parse(fs.readFileSync(manifest.tokenizerConfigPath, 'utf8')) : {});
+  const session = await ort.InferenceSession.create(manifest.modelPath, { intraOpNumThreads: 1, interOpNumThreads: 1 });
+  const rawRun = async (text: string) => {
+    const ids = tokenizer.encode(text).ids.slice(0, manifest.maxLength);
+    const shape = [1, ids.length];
+    await session.run({
+      input_ids: new ort.Tensor('int64', BigInt64Array.from(ids.map(BigInt)), shape),
+      attention_mask: new ort.Tensor('int64', new BigInt64Array(ids.length).fill(1n), shape),
+    });
+  };
+  await timeEach(texts.slice(0, 50), rawRun);
+  const raw = await timeEach(texts, rawRun);
+
+  const logger = createLogger('warn', 'bench');
+  const classifier = new ClassifierService({ ...config, moderation: { ...config.moderation, threads: 1 } }, logger);
+  await classifier.onModuleInit();
+  await timeEach(texts.slice(0, 50), (text) => classifier.scores([text]));
+  const service = await timeEach(texts, (text) => classifier.scores([text]));
+
+  const batchedStart = performance.now();
+  await Promise.all(texts.map((text) => classifier.scores([text])));
+  const batchedSeconds = (performance.now() - batchedStart) / 1000;
+  const sequentialSeconds = service.reduce((a, b) => a + b, 0) / 1000;
+
+  const moderation = new ModerationService(new ClassifierCheck(classifier), new LexiconCheck(), new PiiCheck(), new PromptInjectionCheck(), classifier);
+  const policy = defaultPolicy(ApplicationStatus.Live);
+  const checkSet = await timeEach(texts, (text) => moderation.moderate([text], Direction.Input, policy));
+  await classifier.onModuleDestroy();
+
+  const row = (name: string, values: number[]) =>
+    `| ${name.padEnd(44)} | ${percentile(values, 50).toFixed(3).padStart(8)} | ${percentile(values, 99).toFixed(3).padStart(8)} |`;
+  console.log(`\nModeration benchmark: ${ITERATIONS} texts of 512 characters, classifier ${manifest.name}, one inference thread\n`);
+  console.log('| measurement                                  | p50 (ms) | p99 (ms) |');
+  console.log('| -------------------------------------------- | -------- | -------- |');
+  console.log(row('baseline: bare session.run on this thread', raw));
+  console.log(row('classifier service (worker thread), 1 text', service));
+  console.log(row('whole check set per request (input)', checkSet));
+  console.log('');
+  console.log(`| throughput                                   | texts/s  |`);
+  console.log(`| -------------------------------------------- | -------- |`);
+  console.log(`| one at a time through the service            | ${(ITERATIONS / sequentialSeconds).toFixed(0).padStart(8)} |`);
+  console.log(`| ${ITERATIONS} concurrent, batched by the service       | ${(ITERATIONS / batchedSeconds).toFixed(0).padStart(8)} |`);
+  console.log('');
+  console.log(`ratio service p50 / bare p50: ${(percentile(service, 50) / percentile(raw, 50)).toFixed(2)}x (worker hand-off overhead)`);
+  console.log(`ratio batched / one-at-a-time throughput: ${(sequentialSeconds / batchedSeconds).toFixed(2)}x`);
+  console.log(`goal classifier p50 <= 2 ms per 512-char text: ${percentile(service, 50) <= 2 ? 'met' : 'NOT met'} (${percentile(service, 50).toFixed(3)} ms)`);
+}
+
+void main();
