@@ -36,6 +36,7 @@ export class CompletionCall {
   verdicts: AppliedVerdict[] = [];
   usage?: Usage;
   firstTokenAt?: number;
+  rateLimitHeaders: Record<string, string> = {};
   inputAction = ModerationAction.Allow;
   holdRequested = false;
   heldId?: string;

@@ -38,10 +38,10 @@ export class CompletionsController {
       signal: abort.signal,
     });
     if (outcome.kind === 'json') {
-      await reply.status(outcome.status).send(outcome.body);
+      await reply.status(outcome.status).headers(outcome.headers).send(outcome.body);
       return;
     }
-    await writeEventStream(reply, outcome.chunks);
+    await writeEventStream(reply, outcome.chunks, outcome.headers);
   }
 
   @Get('models')
@@ -55,7 +55,7 @@ export class CompletionsController {
 }
 
 /** Server-sent events in OpenAI's framing: `data: {json}` per chunk, then `data: [DONE]`. */
-async function writeEventStream(reply: FastifyReply, chunks: CompletionChunks): Promise<void> {
+async function writeEventStream(reply: FastifyReply, chunks: CompletionChunks, headers: Record<string, string>): Promise<void> {
   reply.hijack();
   const raw = reply.raw;
   raw.writeHead(200, {
@@ -63,6 +63,7 @@ async function writeEventStream(reply: FastifyReply, chunks: CompletionChunks): 
     'cache-control': 'no-cache',
     connection: 'keep-alive',
     'x-request-id': reply.request.id,
+    ...headers,
   });
   try {
     for await (const chunk of chunks) {

@@ -4,12 +4,13 @@ import { ApplicationsModule } from '../applications/applications.module';
 import { InferenceModule } from '../inference/inference.module';
 import { ModerationModule } from '../moderation/moderation.module';
 import { RequestLogsModule } from '../request-logs/request-logs.module';
+import { RateLimiter } from '../limits/rate-limiter';
 import { CompletionsController } from './completions.controller';
 import { CompletionsPipeline } from './completions.pipeline';
 
 @Module({
   imports: [ApiKeysModule, ApplicationsModule, InferenceModule, ModerationModule, RequestLogsModule],
   controllers: [CompletionsController],
-  providers: [CompletionsPipeline],
+  providers: [CompletionsPipeline, RateLimiter],
 })
 export class CompletionsModule {}

@@ -7,7 +7,8 @@ import { LOGGER } from '../common/logger.module';
 import { CompletionChoice, ModelProvider, PromptInput, StreamChoiceDelta, StreamEvent } from '../inference/model-provider';
 import { ModelRegistry } from '../inference/model-registry';
 import { assertWithinLengthLimits, estimateTokens } from '../limits/length-limits';
-import { LengthLimitError, LimitsErrorCode } from '../limits/limits.errors';
+import { LengthLimitError, LimitsErrorCode, RateLimitError } from '../limits/limits.errors';
+import { RateBudget, RateLimiter, rateLimitHeaders } from '../limits/rate-limiter';
 import { HeldCompletionsRepository } from '../moderation/held-completions.repository';
 import { ModerationError } from '../moderation/moderation.errors';
 import { ModerationResult, ModerationService } from '../moderation/moderation.service';
@@ -29,9 +30,9 @@ import { CompletionsError } from './completions.errors';
 
 export type CompletionStreamItem = CompletionResponse | { error: ErrorBody };
 export type CompletionChunks = AsyncGenerator<CompletionStreamItem>;
-export type CompletionOutcome =
-  | { kind: 'json'; status: number; body: CompletionResponse }
-  | { kind: 'stream'; chunks: CompletionChunks };
+export type CompletionOutcome = ({ kind: 'json'; status: number; body: CompletionResponse } | { kind: 'stream'; chunks: CompletionChunks }) & {
+  headers: Record<string, string>;
+};
 
 const MIN_STREAM_HOLDBACK = 48;
 
@@ -48,6 +49,7 @@ export class CompletionsPipeline {
     private readonly policies: PoliciesService,
     private readonly models: ModelRegistry,
     private readonly moderation: ModerationService,
+    private readonly rateLimiter: RateLimiter,
     private readonly held: HeldCompletionsRepository,
     private readonly requestLogs: RequestLogProducer,
     private readonly metrics: MetricsService,
@@ -62,15 +64,17 @@ export class CompletionsPipeline {
       call.request = parseCreateCompletion(input.body);
       const provider = this.models.resolve(call.request.model);
       this.identifyEndUser(call);
+      this.measurePrompt(call, provider);
       await this.enforceRateLimits(call);
-      this.enforceLengthLimits(call, provider);
+      this.enforceLengthLimits(call);
       await this.moderateInput(call);
+      const headers = call.rateLimitHeaders;
       if (call.request.stream && call.inputAction !== ModerationAction.Hold) {
-        return { kind: 'stream', chunks: await this.generateStream(call, provider) };
+        return { kind: 'stream', chunks: await this.generateStream(call, provider), headers };
       }
-      const outcome = await this.generate(call, provider);
+      const { status, body } = await this.generate(call, provider);
       // A held prompt's output is never streamed: the whole answer waits for staff, announced in one chunk.
-      return call.request.stream ? { kind: 'stream', chunks: singleChunk(outcome.body) } : outcome;
+      return call.request.stream ? { kind: 'stream', chunks: singleChunk(body), headers } : { kind: 'json', status, body, headers };
     } catch (err) {
       await this.record(call, err);
       throw err;
@@ -99,10 +103,8 @@ export class CompletionsPipeline {
     }
   }
 
-  /** Per-key and per-end-user budgets arrive with the monitoring issue; until then every call passes. */
-  private async enforceRateLimits(_call: CompletionCall): Promise<void> {}
-
-  private enforceLengthLimits(call: CompletionCall, provider: ModelProvider): void {
+  /** Prompt texts (for moderation) and their token counts (for budgets and limits), with the model's tokenizer. */
+  private measurePrompt(call: CompletionCall, provider: ModelProvider): void {
     const request = call.request!;
     const prompts = promptList(request.prompt);
     call.promptTexts = prompts.map((prompt) =>
@@ -116,6 +118,37 @@ export class CompletionsPipeline {
         ? (provider.countTokens?.(request.model, call.promptTexts[index]) ?? estimateTokens(call.promptTexts[index]))
         : prompt.length,
     );
+  }
+
+  /** Requests and tokens per minute, per key and per end user; tokens are charged at their maximum up front. */
+  private async enforceRateLimits(call: CompletionCall): Promise<void> {
+    const request = call.request!;
+    const limits = call.policy!.rateLimits;
+    const budgets: RateBudget[] = [
+      { subject: `key:${call.key!.id}`, requestsPerMinute: limits.requestsPerMinute, tokensPerMinute: limits.tokensPerMinute },
+    ];
+    if (call.endUser) {
+      budgets.push({
+        subject: `user:${call.application!.id}:${call.endUser}`,
+        requestsPerMinute: limits.endUserRequestsPerMinute,
+        tokensPerMinute: limits.endUserTokensPerMinute,
+      });
+    }
+    const tokens = call.promptTokens.reduce((sum, count) => sum + count, 0) + request.maxTokens * request.bestOf * call.promptTokens.length;
+    const decision = await this.rateLimiter.charge(budgets, tokens);
+    call.rateLimitHeaders = rateLimitHeaders(decision);
+    if (!decision.allowed) {
+      const who = decision.exceeded!.subject.startsWith('user:') ? `end user "${call.endUser}"` : 'this API key';
+      throw new RateLimitError(
+        `Rate limit reached for ${who}: ${decision.exceeded!.dimension} per minute (limit ${decision.exceeded!.dimension === 'requests' ? decision.limitRequests : decision.limitTokens}). Retry after ${Math.ceil(decision.resetMs / 1000)} s.`,
+        call.rateLimitHeaders,
+        decision.resetMs,
+      );
+    }
+  }
+
+  private enforceLengthLimits(call: CompletionCall): void {
+    const request = call.request!;
     assertWithinLengthLimits(call.promptTokens, request.maxTokens * request.bestOf, call.policy!.limits);
   }
 
@@ -132,7 +165,7 @@ export class CompletionsPipeline {
     call.inputAction = action;
   }
 
-  private async generate(call: CompletionCall, provider: ModelProvider): Promise<CompletionOutcome & { kind: 'json' }> {
+  private async generate(call: CompletionCall, provider: ModelProvider): Promise<{ status: number; body: CompletionResponse }> {
     const request = call.request!;
     const result = await provider.complete({ ...request, signal: call.input.signal });
     call.collect(result.choices);
@@ -145,7 +178,7 @@ export class CompletionsPipeline {
       status = 202;
     }
     await this.record(call);
-    return { kind: 'json', status, body: response };
+    return { status, body: response };
   }
 
   /** Withholds or redacts each generated choice as the policy's output rules say. */

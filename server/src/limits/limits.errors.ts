@@ -1,4 +1,4 @@
-import { InvalidRequestError } from '../common/errors';
+import { InvalidRequestError, OpenAiErrorType, WardenError } from '../common/errors';
 
 export enum LimitsErrorCode {
   PromptTooLong = 'prompt_too_long',
@@ -8,3 +8,13 @@ export enum LimitsErrorCode {
 }
 
 export class LengthLimitError extends InvalidRequestError {}
+
+export class RateLimitError extends WardenError {
+  readonly status = 429;
+  readonly type = OpenAiErrorType.RateLimit;
+
+  constructor(message: string, headers: Record<string, string>, retryAfterMs: number) {
+    super('rate_limit_exceeded', message);
+    Object.assign(this.headers, headers, { 'retry-after': String(Math.max(1, Math.ceil(retryAfterMs / 1000))) });
+  }
+}

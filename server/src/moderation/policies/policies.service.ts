@@ -81,6 +81,7 @@ function mergePatches(base: PolicyPatch, change: PolicyPatch): PolicyPatch {
     ...change,
     categories,
     limits: { ...base.limits, ...change.limits },
+    rateLimits: { ...base.rateLimits, ...change.rateLimits },
     blocklist: { ...base.blocklist, ...change.blocklist },
   };
 }

@@ -56,6 +56,9 @@ export function defaultPolicy(status: ApplicationStatus): PolicyRules {
     limits: sandbox
       ? { maxPromptTokens: 256, maxTokens: 64, maxTotalTokens: 320 }
       : { maxPromptTokens: 2048, maxTokens: 512, maxTotalTokens: 2560 },
+    rateLimits: sandbox
+      ? { requestsPerMinute: 20, tokensPerMinute: 10_000, endUserRequestsPerMinute: 10, endUserTokensPerMinute: 5_000 }
+      : { requestsPerMinute: 600, tokensPerMinute: 400_000, endUserRequestsPerMinute: 60, endUserTokensPerMinute: 40_000 },
     blocklist: { words: [], phrases: [], patterns: [] },
     requireUser: sandbox,
     classifierThresholdScale: sandbox ? SANDBOX_THRESHOLD_SCALE : 1,

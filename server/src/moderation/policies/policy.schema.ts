@@ -37,6 +37,15 @@ export const policyPatchSchema = z
       })
       .strict()
       .optional(),
+    rateLimits: z
+      .object({
+        requestsPerMinute: z.number().int().min(1).optional(),
+        tokensPerMinute: z.number().int().min(1).optional(),
+        endUserRequestsPerMinute: z.number().int().min(1).optional(),
+        endUserTokensPerMinute: z.number().int().min(1).optional(),
+      })
+      .strict()
+      .optional(),
     blocklist: z
       .object({
         words: z.array(z.string().min(1)).max(10_000).optional(),
@@ -65,6 +74,7 @@ export function applyPolicyPatch(base: PolicyRules, patch: PolicyPatch): PolicyR
   return {
     categories,
     limits: { ...base.limits, ...definedOnly(patch.limits) },
+    rateLimits: { ...base.rateLimits, ...definedOnly(patch.rateLimits) },
     blocklist: { ...base.blocklist, ...definedOnly(patch.blocklist) },
     requireUser: patch.requireUser ?? base.requireUser,
     classifierThresholdScale: patch.classifierThresholdScale ?? base.classifierThresholdScale,

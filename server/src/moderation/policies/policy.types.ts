@@ -17,6 +17,13 @@ export interface LengthLimits {
   maxTotalTokens: number;
 }
 
+export interface RateLimits {
+  requestsPerMinute: number;
+  tokensPerMinute: number;
+  endUserRequestsPerMinute: number;
+  endUserTokensPerMinute: number;
+}
+
 export interface Blocklist {
   words: string[];
   phrases: string[];
@@ -28,6 +35,7 @@ export interface Blocklist {
 export interface PolicyRules {
   categories: Record<ModerationCategory, CategoryPolicy>;
   limits: LengthLimits;
+  rateLimits: RateLimits;
   blocklist: Blocklist;
   /** Whether each request must name its end user in `user`. */
   requireUser: boolean;
