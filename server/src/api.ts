@@ -15,7 +15,6 @@ export async function startApi(config: WardenConfig, logger: Logger): Promise<Ne
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
     genReqId: (request: { headers: Record<string, string | string[] | undefined> }) => requestIdFor(request.headers['x-request-id']),
-    requestIdLogLabel: 'requestId',
     bodyLimit: 4 * 1024 * 1024,
     trustProxy: true,
   });

@@ -2,10 +2,13 @@ import { JobsOptions } from 'bullmq';
 
 export enum QueueName {
   RequestLogs = 'request-logs',
+  Maintenance = 'maintenance',
 }
 
 export enum JobName {
   PersistRequestLogs = 'persist-request-logs',
+  EnsureRequestLogPartitions = 'ensure-request-log-partitions',
+  ApplyRequestLogRetention = 'apply-request-log-retention',
 }
 
 /** Delivery is at least once: every handler is idempotent, and failed jobs are kept a week for inspection. */

@@ -9,6 +9,7 @@ import { ModelRegistry } from '../inference/model-registry';
 import { assertWithinLengthLimits, estimateTokens } from '../limits/length-limits';
 import { LengthLimitError, LimitsErrorCode, RateLimitError } from '../limits/limits.errors';
 import { RateBudget, RateLimiter, rateLimitHeaders } from '../limits/rate-limiter';
+import { redactPersonalData } from '../moderation/checks/pii.check';
 import { HeldCompletionsRepository } from '../moderation/held-completions.repository';
 import { ModerationError } from '../moderation/moderation.errors';
 import { ModerationResult, ModerationService } from '../moderation/moderation.service';
@@ -312,6 +313,7 @@ export class CompletionsPipeline {
     const statusCode = failure === undefined ? (call.heldId ? 202 : 200) : (error?.status ?? (failure instanceof ClientClosedRequest ? 499 : 500));
     const choices = [...call.choices.entries()].sort(([a], [b]) => a - b).map(([index, choice]) => ({ index, ...choice }));
     const model = call.request?.model ?? null;
+    const logged = call.policy?.redactLoggedText ? redactPersonalData : (text: string) => text;
     this.metrics.completions.inc({ model: model ?? 'unknown', outcome: String(statusCode), stream: String(call.request?.stream ?? false) });
     if (call.usage && model) {
       this.metrics.completionTokens.inc({ model }, call.usage.completion_tokens);
@@ -326,8 +328,8 @@ export class CompletionsPipeline {
         organizationId: call.application?.organizationId ?? null,
         endUser: call.endUser,
         model,
-        prompt: call.request?.prompt ?? null,
-        output: choices.length > 0 ? choices.map(({ index, text, finish_reason }) => ({ index, text, finish_reason })) : null,
+        prompt: call.request ? mapPromptText(call.request.prompt, logged) : null,
+        output: choices.length > 0 ? choices.map(({ index, text, finish_reason }) => ({ index, text: logged(text), finish_reason })) : null,
         stream: call.request?.stream ?? false,
         statusCode,
         errorCode: error?.code ?? (failure instanceof ClientClosedRequest ? 'client_closed_request' : failure ? 'internal_error' : null),
@@ -368,6 +370,11 @@ function promptList(prompt: PromptInput): Array<string | number[]> {
   if (typeof prompt === 'string') return [prompt];
   if (prompt.length > 0 && typeof prompt[0] === 'number') return [prompt as number[]];
   return prompt as Array<string | number[]>;
+}
+
+function mapPromptText(prompt: PromptInput, map: (text: string) => string): PromptInput {
+  if (typeof prompt === 'string') return map(prompt);
+  return prompt.map((item) => (typeof item === 'string' ? map(item) : item)) as PromptInput;
 }
 
 async function* singleChunk(response: CompletionResponse): CompletionChunks {

@@ -6,6 +6,7 @@ import { ModerationCheck } from './checks/moderation-check';
 import { PiiCheck } from './checks/pii.check';
 import { PromptInjectionCheck } from './checks/prompt-injection.check';
 import { ACTION_SEVERITY, Direction, ModerationAction, Span, Verdict } from './moderation.types';
+import { redact } from './redaction';
 import { PolicyRules } from './policies/policy.types';
 
 /** A verdict after the policy has spoken: the threshold it was held to and the action it triggers. */
@@ -80,20 +81,6 @@ export function decide(text: string, verdicts: AppliedVerdict[]): ModerationResu
   }
   const flagged = verdicts.some((verdict) => verdict.triggered && ACTION_SEVERITY[verdict.action] >= ACTION_SEVERITY[ModerationAction.Flag]);
   return { text: redact(text, redactions as Array<Span & { category: string }>), verdicts, action, flagged };
-}
-
-export function redact(text: string, spans: Array<Span & { category: string }>): string {
-  if (spans.length === 0) return text;
-  const ordered = [...spans].sort((a, b) => a.start - b.start);
-  let out = '';
-  let cursor = 0;
-  for (const span of ordered) {
-    if (span.end <= cursor) continue;
-    out += text.slice(cursor, Math.max(cursor, span.start));
-    if (span.start >= cursor) out += `[REDACTED:${span.category}]`;
-    cursor = Math.max(cursor, span.end);
-  }
-  return out + text.slice(cursor);
 }
 
 function round(value: number): number {

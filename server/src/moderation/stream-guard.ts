@@ -1,4 +1,5 @@
-import { AppliedVerdict, ModerationResult, redact } from './moderation.service';
+import { AppliedVerdict, ModerationResult } from './moderation.service';
+import { redact } from './redaction';
 import { ACTION_SEVERITY, ModerationAction, Span } from './moderation.types';
 
 /** Already-sent text kept in each check's window, so a harm that builds up across chunks is still seen. */

@@ -5,7 +5,7 @@ export class RequestLogEntity {
   @PrimaryColumn({ name: 'request_id', type: 'text' })
   requestId!: string;
 
-  @Column({ name: 'created_at', type: 'timestamptz' })
+  @PrimaryColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 
   @Column({ type: 'text' })

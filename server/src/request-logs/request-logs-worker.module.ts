@@ -1,11 +1,13 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { QueueName } from '../common/queues';
+import { PoliciesModule } from '../moderation/policies/policies.module';
+import { RequestLogMaintenanceProcessor } from './request-log-maintenance.processor';
 import { RequestLogsProcessor } from './request-logs.processor';
 import { RequestLogsRepository } from './request-logs.repository';
 
 @Module({
-  imports: [BullModule.registerQueue({ name: QueueName.RequestLogs })],
-  providers: [RequestLogsRepository, RequestLogsProcessor],
+  imports: [BullModule.registerQueue({ name: QueueName.RequestLogs }, { name: QueueName.Maintenance }), PoliciesModule],
+  providers: [RequestLogsRepository, RequestLogsProcessor, RequestLogMaintenanceProcessor],
 })
 export class RequestLogsWorkerModule {}

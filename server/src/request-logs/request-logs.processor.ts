@@ -9,7 +9,8 @@ import { JobName, QueueName } from '../common/queues';
 import { PersistRequestLogsJob } from './request-log.record';
 import { RequestLogsRepository } from './request-logs.repository';
 
-@Processor(QueueName.RequestLogs)
+// Short locks: a worker killed mid-batch hands its jobs to another within seconds, not the default half minute.
+@Processor(QueueName.RequestLogs, { lockDuration: 10_000, stalledInterval: 5_000, maxStalledCount: 10 })
 export class RequestLogsProcessor extends WorkerHost implements OnApplicationBootstrap {
   constructor(
     private readonly repository: RequestLogsRepository,

@@ -31,7 +31,7 @@ const INSERT_BATCH = `
   INSERT INTO request_logs (${COLUMNS.map(([, column]) => column).join(', ')})
   SELECT ${COLUMNS.map(([, column]) => (column === 'verdicts' ? `coalesce(r.verdicts, '[]'::jsonb)` : `r.${column}`)).join(', ')}
   FROM jsonb_to_recordset($1::jsonb) AS r(${COLUMNS.map(([, column, type]) => `${column} ${type}`).join(', ')})
-  ON CONFLICT (request_id) DO NOTHING`;
+  ON CONFLICT (request_id, created_at) DO NOTHING`;
 
 @Injectable()
 export class RequestLogsRepository {
@@ -47,5 +47,27 @@ export class RequestLogsRepository {
     );
     const result: unknown = await this.dataSource.query(INSERT_BATCH, [JSON.stringify(rows)]);
     return Array.isArray(result) && typeof result[1] === 'number' ? result[1] : records.length;
+  }
+
+  /** Creates the monthly partitions from this month to `monthsAhead` months on, so rows never land in the default. */
+  async ensurePartitions(monthsAhead: number): Promise<string[]> {
+    const rows = (await this.dataSource.query(
+      `SELECT warden_ensure_request_log_partition((date_trunc('month', now()) + make_interval(months => m))::date) AS name
+       FROM generate_series(0, $1::int) AS m`,
+      [monthsAhead],
+    )) as Array<{ name: string }>;
+    return rows.map((row) => row.name);
+  }
+
+  /** Deletes one batch of an application's rows older than its retention; returns how many went. */
+  async deleteExpiredBatch(applicationId: string | null, retentionDays: number, batchSize: number): Promise<number> {
+    const result = (await this.dataSource.query(
+      `DELETE FROM request_logs WHERE (request_id, created_at) IN (
+         SELECT request_id, created_at FROM request_logs
+         WHERE application_id IS NOT DISTINCT FROM $1::uuid AND created_at < now() - make_interval(days => $2::int)
+         LIMIT $3)`,
+      [applicationId, retentionDays, batchSize],
+    )) as [unknown[], number];
+    return result[1];
   }
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { redact } from '../redaction';
 import { Direction, Span, Verdict, WardenCategory } from '../moderation.types';
 import { CheckContext, ModerationCheck } from './moderation-check';
 
@@ -83,4 +84,10 @@ export function luhnValid(digits: string): boolean {
     sum += digit;
   }
   return sum % 10 === 0;
+}
+
+/** The text with every piece of personal data replaced, for logs kept under a redaction policy. */
+export function redactPersonalData(text: string): string {
+  const spans = detectPii(text).flatMap((verdict) => (verdict.spans ?? []).map((span) => ({ ...span, category: verdict.category })));
+  return redact(text, spans);
 }

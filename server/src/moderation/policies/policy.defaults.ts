@@ -62,5 +62,7 @@ export function defaultPolicy(status: ApplicationStatus): PolicyRules {
     blocklist: { words: [], phrases: [], patterns: [] },
     requireUser: sandbox,
     classifierThresholdScale: sandbox ? SANDBOX_THRESHOLD_SCALE : 1,
+    retentionDays: 30,
+    redactLoggedText: false,
   };
 }

@@ -56,6 +56,8 @@ export const policyPatchSchema = z
       .optional(),
     requireUser: z.boolean().optional(),
     classifierThresholdScale: z.number().min(0.1).max(2).optional(),
+    retentionDays: z.number().int().min(1).max(3650).optional(),
+    redactLoggedText: z.boolean().optional(),
   })
   .strict();
 
@@ -78,6 +80,8 @@ export function applyPolicyPatch(base: PolicyRules, patch: PolicyPatch): PolicyR
     blocklist: { ...base.blocklist, ...definedOnly(patch.blocklist) },
     requireUser: patch.requireUser ?? base.requireUser,
     classifierThresholdScale: patch.classifierThresholdScale ?? base.classifierThresholdScale,
+    retentionDays: patch.retentionDays ?? base.retentionDays,
+    redactLoggedText: patch.redactLoggedText ?? base.redactLoggedText,
   };
 }
 

@@ -39,6 +39,10 @@ export interface PolicyRules {
   blocklist: Blocklist;
   /** Whether each request must name its end user in `user`. */
   requireUser: boolean;
+  /** Request-log rows of this application are deleted after this many days. */
+  retentionDays: number;
+  /** Store prompts and outputs in the request log with personal data redacted. */
+  redactLoggedText: boolean;
   /** Multiplies the classifier's calibrated thresholds where a rule leaves its threshold null (< 1 is stricter). */
   classifierThresholdScale: number;
 }

@@ -1,0 +1,61 @@
+import { RequestLogRow } from './request-log-search.repository';
+
+export interface RequestLogResponse {
+  id: string;
+  createdAt: string;
+  applicationId: string | null;
+  apiKeyId: string | null;
+  endUser: string | null;
+  model: string | null;
+  statusCode: number;
+  errorCode: string | null;
+  promptTokens: number | null;
+  completionTokens: number | null;
+  latencyMs: number;
+  /** The prompt as text; several prompts are separated by a blank line, token-id prompts shown as JSON. */
+  prompt: string | null;
+  /** The generated text of every choice, in index order, separated by a blank line. */
+  output: string | null;
+  verdicts: unknown;
+}
+
+function promptText(prompt: unknown): string | null {
+  if (prompt === null || prompt === undefined) {
+    return null;
+  }
+  if (typeof prompt === 'string') {
+    return prompt;
+  }
+  if (Array.isArray(prompt) && prompt.every((item) => typeof item === 'string')) {
+    return prompt.join('\n\n');
+  }
+  return JSON.stringify(prompt);
+}
+
+function outputText(output: unknown): string | null {
+  if (!Array.isArray(output)) {
+    return null;
+  }
+  return output
+    .map((choice: unknown) => (typeof choice === 'object' && choice !== null && 'text' in choice ? String(choice.text) : ''))
+    .join('\n\n');
+}
+
+export function toRequestLogResponse(row: RequestLogRow): RequestLogResponse {
+  return {
+    id: row.requestId,
+    createdAt: row.createdAt.toISOString(),
+    applicationId: row.applicationId,
+    apiKeyId: row.apiKeyId,
+    endUser: row.endUser,
+    model: row.model,
+    statusCode: row.statusCode,
+    errorCode: row.errorCode,
+    promptTokens: row.promptTokens,
+    completionTokens: row.completionTokens,
+    latencyMs: row.latencyMs,
+    prompt: promptText(row.prompt),
+    output: outputText(row.output),
+    verdicts: row.verdicts,
+  };
+}

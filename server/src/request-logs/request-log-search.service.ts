@@ -1,0 +1,21 @@
+import { Injectable } from '@nestjs/common';
+import { ListPage, ListQuery } from '../admin/list-query';
+import { NotFoundError } from '../common/errors';
+import { RequestLogRow, RequestLogSearchRepository } from './request-log-search.repository';
+
+@Injectable()
+export class RequestLogSearchService {
+  constructor(private readonly repository: RequestLogSearchRepository) {}
+
+  list(query: ListQuery): Promise<ListPage<RequestLogRow>> {
+    return this.repository.list(query);
+  }
+
+  async get(requestId: string): Promise<RequestLogRow> {
+    const row = await this.repository.findById(requestId);
+    if (!row) {
+      throw new NotFoundError('request_log_not_found', `No request log with id ${requestId}.`);
+    }
+    return row;
+  }
+}
