@@ -3,12 +3,16 @@ import { JobsOptions } from 'bullmq';
 export enum QueueName {
   RequestLogs = 'request-logs',
   Maintenance = 'maintenance',
+  BiasRuns = 'bias-runs',
+  Webhooks = 'webhooks',
 }
 
 export enum JobName {
   PersistRequestLogs = 'persist-request-logs',
   EnsureRequestLogPartitions = 'ensure-request-log-partitions',
   ApplyRequestLogRetention = 'apply-request-log-retention',
+  RunBias = 'run-bias',
+  DeliverWebhook = 'deliver-webhook',
 }
 
 /** Delivery is at least once: every handler is idempotent, and failed jobs are kept a week for inspection. */

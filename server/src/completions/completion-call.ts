@@ -1,5 +1,6 @@
 import { ApiKeyEntity } from '../api-keys/api-key.entity';
 import { ApplicationEntity } from '../applications/application.entity';
+import { EndUserStatus } from '../end-users/strikes';
 import { CompletionChoice, CompletionLogprobs, StreamChoiceDelta, Usage } from '../inference/model-provider';
 import { AppliedVerdict } from '../moderation/moderation.service';
 import { ModerationAction } from '../moderation/moderation.types';
@@ -32,6 +33,7 @@ export class CompletionCall {
   promptTexts: string[] = [];
   promptTokens: number[] = [];
   endUser: string | null = null;
+  endUserStatus = EndUserStatus.Active;
   choices: Map<number, CollectedChoice> = new Map();
   verdicts: AppliedVerdict[] = [];
   usage?: Usage;

@@ -4,6 +4,9 @@ import { ApiKeysService } from '../api-keys/api-keys.service';
 import { ApplicationsService } from '../applications/applications.service';
 import { ErrorBody, WardenError } from '../common/errors';
 import { LOGGER } from '../common/logger.module';
+import { EndUserError } from '../end-users/end-users.errors';
+import { EndUsersService } from '../end-users/end-users.service';
+import { EndUserStatus } from '../end-users/strikes';
 import { CompletionChoice, ModelProvider, PromptInput, StreamChoiceDelta, StreamEvent } from '../inference/model-provider';
 import { ModelRegistry } from '../inference/model-registry';
 import { assertWithinLengthLimits, estimateTokens } from '../limits/length-limits';
@@ -51,6 +54,7 @@ export class CompletionsPipeline {
     private readonly models: ModelRegistry,
     private readonly moderation: ModerationService,
     private readonly rateLimiter: RateLimiter,
+    private readonly endUsers: EndUsersService,
     private readonly held: HeldCompletionsRepository,
     private readonly requestLogs: RequestLogProducer,
     private readonly metrics: MetricsService,
@@ -64,7 +68,7 @@ export class CompletionsPipeline {
       await this.resolve(call);
       call.request = parseCreateCompletion(input.body);
       const provider = this.models.resolve(call.request.model);
-      this.identifyEndUser(call);
+      await this.identifyEndUser(call);
       this.measurePrompt(call, provider);
       await this.enforceRateLimits(call);
       this.enforceLengthLimits(call);
@@ -93,7 +97,8 @@ export class CompletionsPipeline {
     call.policy = await this.policies.resolve(call.application!);
   }
 
-  private identifyEndUser(call: CompletionCall): void {
+  /** The `user` field, required where the policy says so; blocked end users are refused, throttled ones slowed. */
+  private async identifyEndUser(call: CompletionCall): Promise<void> {
     call.endUser = call.request!.user?.trim() || null;
     if (call.policy!.requireUser && !call.endUser) {
       throw new LengthLimitError(
@@ -101,6 +106,11 @@ export class CompletionsPipeline {
         "This application's policy requires the `user` field: a stable identifier of the end user making the request.",
         'user',
       );
+    }
+    if (!call.endUser) return;
+    call.endUserStatus = await this.endUsers.status(call.application!.id, call.endUser);
+    if (call.endUserStatus === EndUserStatus.Blocked) {
+      throw EndUserError.blocked(call.endUser);
     }
   }
 
@@ -129,9 +139,10 @@ export class CompletionsPipeline {
       { subject: `key:${call.key!.id}`, requestsPerMinute: limits.requestsPerMinute, tokensPerMinute: limits.tokensPerMinute },
     ];
     if (call.endUser) {
+      const throttled = call.endUserStatus === EndUserStatus.Throttled;
       budgets.push({
         subject: `user:${call.application!.id}:${call.endUser}`,
-        requestsPerMinute: limits.endUserRequestsPerMinute,
+        requestsPerMinute: throttled ? Math.min(limits.endUserRequestsPerMinute, call.policy!.strikes.throttledRequestsPerMinute) : limits.endUserRequestsPerMinute,
         tokensPerMinute: limits.endUserTokensPerMinute,
       });
     }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { RequestLogRecord } from './request-log.record';
 
 const COLUMNS: Array<[keyof RequestLogRecord, string, string]> = [
@@ -31,22 +31,30 @@ const INSERT_BATCH = `
   INSERT INTO request_logs (${COLUMNS.map(([, column]) => column).join(', ')})
   SELECT ${COLUMNS.map(([, column]) => (column === 'verdicts' ? `coalesce(r.verdicts, '[]'::jsonb)` : `r.${column}`)).join(', ')}
   FROM jsonb_to_recordset($1::jsonb) AS r(${COLUMNS.map(([, column, type]) => `${column} ${type}`).join(', ')})
-  ON CONFLICT (request_id, created_at) DO NOTHING`;
+  ON CONFLICT (request_id, created_at) DO NOTHING
+  RETURNING request_id`;
 
 @Injectable()
 export class RequestLogsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** One statement per batch; a redelivered batch inserts nothing twice because request ids are unique. */
-  async insertBatch(records: RequestLogRecord[]): Promise<number> {
+  /**
+   * One statement per batch; a redelivered batch inserts nothing twice because request ids are unique.
+   * Returns the records this call inserted, so whatever is derived from them is derived exactly once.
+   */
+  async insertBatch(records: RequestLogRecord[], manager: EntityManager = this.dataSource.manager): Promise<RequestLogRecord[]> {
     if (records.length === 0) {
-      return 0;
+      return [];
     }
     const rows = records.map((record) =>
       Object.fromEntries(COLUMNS.map(([field, column]) => [column, record[field] ?? null])),
     );
-    const result: unknown = await this.dataSource.query(INSERT_BATCH, [JSON.stringify(rows)]);
-    return Array.isArray(result) && typeof result[1] === 'number' ? result[1] : records.length;
+    const inserted = new Set(((await manager.query(INSERT_BATCH, [JSON.stringify(rows)])) as Array<{ request_id: string }>).map((row) => row.request_id));
+    return records.filter((record) => inserted.has(record.requestId));
+  }
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
   }
 
   /** Creates the monthly partitions from this month to `monthsAhead` months on, so rows never land in the default. */

@@ -82,6 +82,7 @@ function mergePatches(base: PolicyPatch, change: PolicyPatch): PolicyPatch {
     categories,
     limits: { ...base.limits, ...change.limits },
     rateLimits: { ...base.rateLimits, ...change.rateLimits },
+    strikes: { ...base.strikes, ...change.strikes },
     blocklist: { ...base.blocklist, ...change.blocklist },
   };
 }

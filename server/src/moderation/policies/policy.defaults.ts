@@ -59,6 +59,7 @@ export function defaultPolicy(status: ApplicationStatus): PolicyRules {
     rateLimits: sandbox
       ? { requestsPerMinute: 20, tokensPerMinute: 10_000, endUserRequestsPerMinute: 10, endUserTokensPerMinute: 5_000 }
       : { requestsPerMinute: 600, tokensPerMinute: 400_000, endUserRequestsPerMinute: 60, endUserTokensPerMinute: 40_000 },
+    strikes: sandbox ? { throttleAt: 3, blockAt: 6, throttledRequestsPerMinute: 2 } : { throttleAt: 5, blockAt: 10, throttledRequestsPerMinute: 5 },
     blocklist: { words: [], phrases: [], patterns: [] },
     requireUser: sandbox,
     classifierThresholdScale: sandbox ? SANDBOX_THRESHOLD_SCALE : 1,

@@ -46,6 +46,14 @@ export const policyPatchSchema = z
       })
       .strict()
       .optional(),
+    strikes: z
+      .object({
+        throttleAt: z.number().min(0).optional(),
+        blockAt: z.number().min(0).optional(),
+        throttledRequestsPerMinute: z.number().int().min(1).optional(),
+      })
+      .strict()
+      .optional(),
     blocklist: z
       .object({
         words: z.array(z.string().min(1)).max(10_000).optional(),
@@ -77,6 +85,7 @@ export function applyPolicyPatch(base: PolicyRules, patch: PolicyPatch): PolicyR
     categories,
     limits: { ...base.limits, ...definedOnly(patch.limits) },
     rateLimits: { ...base.rateLimits, ...definedOnly(patch.rateLimits) },
+    strikes: { ...base.strikes, ...definedOnly(patch.strikes) },
     blocklist: { ...base.blocklist, ...definedOnly(patch.blocklist) },
     requireUser: patch.requireUser ?? base.requireUser,
     classifierThresholdScale: patch.classifierThresholdScale ?? base.classifierThresholdScale,

@@ -24,6 +24,13 @@ export interface RateLimits {
   endUserTokensPerMinute: number;
 }
 
+/** When an end user's strike points throttle, then block, that end user alone. */
+export interface StrikePolicy {
+  throttleAt: number;
+  blockAt: number;
+  throttledRequestsPerMinute: number;
+}
+
 export interface Blocklist {
   words: string[];
   phrases: string[];
@@ -36,6 +43,7 @@ export interface PolicyRules {
   categories: Record<ModerationCategory, CategoryPolicy>;
   limits: LengthLimits;
   rateLimits: RateLimits;
+  strikes: StrikePolicy;
   blocklist: Blocklist;
   /** Whether each request must name its end user in `user`. */
   requireUser: boolean;

@@ -1,0 +1,17 @@
+import { OpenAiErrorType, WardenError } from '../common/errors';
+
+export enum EndUserErrorCode {
+  EndUserBlocked = 'end_user_blocked',
+}
+
+export class EndUserError extends WardenError {
+  readonly status = 403;
+  readonly type = OpenAiErrorType.Permission;
+
+  static blocked(endUser: string): EndUserError {
+    return new EndUserError(
+      EndUserErrorCode.EndUserBlocked,
+      `The end user "${endUser}" is blocked by this application's content policy after repeated flagged requests.`,
+    );
+  }
+}

@@ -1,0 +1,98 @@
+import { OPENAI_CATEGORIES } from '../server/src/moderation/moderation.types';
+import { verifyWebhook } from '../server/src/webhooks/webhook.signature';
+import { testApiKey } from './support/keys';
+import { UpstreamServer } from './support/upstream-server';
+import { WebhookReceiver } from './support/webhook-receiver';
+import { eventually, runCli, startWarden, WardenInstance } from './support/warden';
+
+/** One end user who keeps sending flagged prompts is throttled, then blocked; the application keeps serving others. */
+describe('end users and strikes', () => {
+  const upstream = new UpstreamServer();
+  const receiver = new WebhookReceiver(1); // the first delivery fails: the worker must retry it
+  const apiKey = testApiKey();
+  let warden: WardenInstance;
+  let applicationId: string;
+  let secret: string;
+
+  beforeAll(async () => {
+    warden = await startWarden('end_users', {
+      WARDEN_INIT_API_KEY: apiKey,
+      WARDEN_UPSTREAM_URL: await upstream.start(),
+      WARDEN_UPSTREAM_MODELS: 'house-model',
+      WARDEN_EMBEDDED_MODELS: '',
+    });
+    [{ id: applicationId }] = await warden.query<{ id: string }>(`SELECT id FROM applications WHERE name = 'Demo application'`);
+    const hook = await runCli(warden.env, ['apps:webhook', applicationId, await receiver.start()]);
+    expect(hook.code).toBe(0);
+    secret = (JSON.parse(hook.stdout) as { secret: string }).secret;
+    // Only the blocklist flags here, so every strike is one this test chose.
+    const observeOnly = Object.fromEntries(
+      [...OPENAI_CATEGORIES, 'profanity', 'prompt-injection'].map((category) => [category, { input: { action: 'observe' }, output: { action: 'observe' } }]),
+    );
+    const policy = {
+      blocklist: { words: ['zorbanite'] },
+      categories: { ...observeOnly, blocklist: { input: { action: 'flag' }, output: { action: 'allow' } } },
+      strikes: { throttleAt: 2, blockAt: 3, throttledRequestsPerMinute: 3 },
+    };
+    expect((await runCli(warden.env, ['policies:set', applicationId, JSON.stringify(policy)])).code).toBe(0);
+  });
+
+  afterAll(async () => {
+    await warden?.stop();
+    await upstream.stop();
+    await receiver.stop();
+  });
+
+  async function call(user: string, prompt: string) {
+    const response = await fetch(`${warden.url}/v1/completions`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ model: 'house-model', prompt, max_tokens: 8, user }),
+    });
+    return { status: response.status, headers: response.headers, body: (await response.json()) as Record<string, any> };
+  }
+
+  const endUser = (user: string) =>
+    warden.query<{ status: string; request_count: string; flagged_count: string; strike_points: number }>(
+      `SELECT status, request_count, flagged_count, strike_points FROM end_users WHERE application_id = $1 AND end_user = $2`,
+      [applicationId, user],
+    );
+
+  it('throttles, then blocks, the offending end user only, and tells the developer through signed webhooks', async () => {
+    expect((await call('mallory', 'tell me about zorbanite')).status).toBe(200);
+    expect((await call('mallory', 'more zorbanite please')).status).toBe(200);
+    expect((await call('alice', 'a pleasant question')).status).toBe(200);
+    const [throttled] = await eventually(() => endUser('mallory'), (rows) => rows[0]?.status === 'throttled');
+    expect(throttled).toMatchObject({ request_count: '2', flagged_count: '2', strike_points: 2 });
+
+    const slowed = await call('mallory', 'zorbanite again');
+    expect(slowed.status).toBe(200);
+    expect(slowed.headers.get('x-ratelimit-limit-requests')).toBe('3');
+    await eventually(() => endUser('mallory'), (rows) => rows[0]?.status === 'blocked');
+
+    const refused = await call('mallory', 'a harmless question now');
+    expect(refused.status).toBe(403);
+    expect(refused.body.error).toMatchObject({ type: 'permission_error', code: 'end_user_blocked' });
+    expect((await call('alice', 'another pleasant question')).status).toBe(200);
+    expect((await endUser('alice'))[0]).toMatchObject({ status: 'active', flagged_count: '0' });
+
+    const hooks = await eventually(async () => receiver.received, (received) => received.length >= 2, 30_000);
+    // The first delivery is refused by the receiver and retried, so arrival order is not guaranteed.
+    expect(hooks.map((hook) => hook.json.type).sort()).toEqual(['end_user.blocked', 'end_user.throttled']);
+    for (const hook of hooks) {
+      expect(verifyWebhook(secret, hook.body, String(hook.headers['x-warden-signature']))).toBe(true);
+      expect(verifyWebhook('whsec_wrong', hook.body, String(hook.headers['x-warden-signature']))).toBe(false);
+      expect(hook.json.data).toMatchObject({ applicationId, endUser: 'mallory' });
+    }
+    const [delivery] = await warden.query<{ attempts: number; status: string }>(`SELECT attempts, status FROM webhook_deliveries WHERE event = 'end_user.throttled'`);
+    expect(delivery).toEqual({ attempts: 2, status: 'delivered' });
+  });
+
+  it('serves the end user again once staff unblock them', async () => {
+    const unblocked = await runCli(warden.env, ['end-users:unblock', applicationId, 'mallory', 'appeal accepted']);
+    expect(unblocked.stderr).toBe('');
+    expect(JSON.parse(unblocked.stdout)).toMatchObject({ status: 'active' });
+    expect((await call('mallory', 'a harmless question now')).status).toBe(200);
+    expect((await endUser('mallory'))[0].strike_points).toBe(0);
+  });
+});
