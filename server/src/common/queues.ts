@@ -5,6 +5,7 @@ export enum QueueName {
   Maintenance = 'maintenance',
   BiasRuns = 'bias-runs',
   Webhooks = 'webhooks',
+  Monitoring = 'monitoring',
 }
 
 export enum JobName {
@@ -13,6 +14,7 @@ export enum JobName {
   ApplyRequestLogRetention = 'apply-request-log-retention',
   RunBias = 'run-bias',
   DeliverWebhook = 'deliver-webhook',
+  EvaluateAnomalyRules = 'evaluate-anomaly-rules',
 }
 
 /** Delivery is at least once: every handler is idempotent, and failed jobs are kept a week for inspection. */

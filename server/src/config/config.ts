@@ -88,6 +88,7 @@ const schema = z.object({
   WARDEN_WORKER_CONCURRENCY: z.coerce.number().int().min(1).default(4),
   WARDEN_MODERATION_MODEL_DIR: z.string().default(path.join(REPOSITORY_ROOT, 'models', 'moderation')),
   WARDEN_MODERATION_THREADS: z.coerce.number().int().min(1).max(16).default(1),
+  WARDEN_MONITOR_INTERVAL_MS: z.coerce.number().int().min(500).default(60_000),
   WARDEN_CONSOLE_DIR: z.string().default(path.join(REPOSITORY_ROOT, 'admin-ui', 'dist')),
 });
 
@@ -113,6 +114,7 @@ export interface WardenConfig {
   requestLog: { flushMs: number; batchSize: number };
   workerConcurrency: number;
   moderation: { classifierDirectory: string; threads: number };
+  monitoring: { intervalMs: number };
   consoleDir: string;
 }
 
@@ -178,6 +180,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): WardenConfig {
     requestLog: { flushMs: value.WARDEN_LOG_FLUSH_MS, batchSize: value.WARDEN_LOG_BATCH_SIZE },
     workerConcurrency: value.WARDEN_WORKER_CONCURRENCY,
     moderation: { classifierDirectory: path.resolve(value.WARDEN_MODERATION_MODEL_DIR), threads: value.WARDEN_MODERATION_THREADS },
+    monitoring: { intervalMs: value.WARDEN_MONITOR_INTERVAL_MS },
     consoleDir: value.WARDEN_CONSOLE_DIR,
   };
 }

@@ -1,0 +1,80 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AnomalyRule, Finding, RULE_QUERIES, RuleAction, RuleId } from './anomaly-rules';
+
+export interface AlertRow {
+  id: string;
+  rule_id: RuleId;
+  severity: string;
+  status: 'open' | 'acknowledged' | 'resolved';
+  application_id: string | null;
+  api_key_id: string | null;
+  title: string;
+  details: Record<string, unknown>;
+  window_start: Date;
+  window_end: Date;
+  action_taken: string | null;
+  fired_at: Date;
+  acknowledged_by: string | null;
+  acknowledged_at: Date | null;
+  resolved_by: string | null;
+  resolved_at: Date | null;
+  resolution: string | null;
+}
+
+@Injectable()
+export class AlertsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async enabledRules(): Promise<AnomalyRule[]> {
+    const rows = (await this.dataSource.query(
+      `SELECT id, description, enabled, window_seconds, params, action, severity FROM anomaly_rules WHERE enabled ORDER BY id`,
+    )) as Array<{ id: RuleId; description: string; enabled: boolean; window_seconds: number; params: Record<string, number>; action: RuleAction; severity: AnomalyRule['severity'] }>;
+    return rows
+      .filter((row) => row.id in RULE_QUERIES)
+      .map((row) => ({ id: row.id, description: row.description, enabled: row.enabled, windowSeconds: row.window_seconds, params: row.params, action: row.action, severity: row.severity }));
+  }
+
+  async evaluate(rule: AnomalyRule): Promise<Array<Record<string, unknown>>> {
+    const query = RULE_QUERIES[rule.id];
+    return (await this.dataSource.query(query.sql, query.params(rule))) as Array<Record<string, unknown>>;
+  }
+
+  /** One alert per rule, subject and window bucket: a rule that keeps firing does not flood the console. */
+  async fire(rule: AnomalyRule, finding: Finding, bucketStart: Date): Promise<AlertRow | null> {
+    const dedupeKey = `${rule.id}:${finding.applicationId ?? '-'}:${finding.apiKeyId ?? '-'}:${bucketStart.toISOString()}`;
+    const rows = (await this.dataSource.query(
+      `INSERT INTO alerts (rule_id, severity, application_id, api_key_id, title, details, dedupe_key, window_start, window_end)
+       VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, now() - make_interval(secs => $8), now())
+       ON CONFLICT (dedupe_key) DO NOTHING RETURNING *`,
+      [rule.id, rule.severity, finding.applicationId, finding.apiKeyId, finding.title, JSON.stringify(finding.details), dedupeKey, rule.windowSeconds],
+    )) as AlertRow[];
+    return rows[0] ?? null;
+  }
+
+  async noteAction(id: string, action: string): Promise<void> {
+    await this.dataSource.query(`UPDATE alerts SET action_taken = $2 WHERE id = $1`, [id, action]);
+  }
+
+  async find(id: string): Promise<AlertRow | null> {
+    const rows = (await this.dataSource.query(`SELECT * FROM alerts WHERE id = $1`, [id])) as AlertRow[];
+    return rows[0] ?? null;
+  }
+
+  async transition(id: string, to: 'acknowledged' | 'resolved', by: string, resolution: string | null): Promise<AlertRow | null> {
+    const rows = (await this.dataSource.query(
+      to === 'acknowledged'
+        ? `UPDATE alerts SET status = 'acknowledged', acknowledged_by = $2, acknowledged_at = now() WHERE id = $1 AND status = 'open' RETURNING *`
+        : `UPDATE alerts SET status = 'resolved', resolved_by = $2, resolved_at = now(), resolution = $3 WHERE id = $1 AND status <> 'resolved' RETURNING *`,
+      to === 'acknowledged' ? [id, by] : [id, by, resolution],
+    )) as [AlertRow[], number] | AlertRow[];
+    const list = Array.isArray(rows[0]) ? (rows[0] as AlertRow[]) : (rows as AlertRow[]);
+    return list[0] ?? null;
+  }
+
+  async activeKeysOf(applicationId: string): Promise<string[]> {
+    const rows = (await this.dataSource.query(`SELECT id FROM api_keys WHERE application_id = $1 AND status = 'active'`, [applicationId])) as Array<{ id: string }>;
+    return rows.map((row) => row.id);
+  }
+}
