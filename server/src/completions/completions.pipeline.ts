@@ -329,6 +329,12 @@ export class CompletionsPipeline {
     if (call.usage && model) {
       this.metrics.completionTokens.inc({ model }, call.usage.completion_tokens);
     }
+    if (model && failure === undefined) {
+      this.metrics.completionLatency.observe({ model, stream: String(call.request?.stream ?? false) }, (performance.now() - call.startedAt) / 1000);
+    }
+    for (const verdict of call.verdicts) {
+      if (verdict.triggered) this.metrics.verdicts.inc({ direction: verdict.direction, category: verdict.category, action: verdict.action });
+    }
     try {
       await this.requestLogs.record({
         requestId: call.requestId,
