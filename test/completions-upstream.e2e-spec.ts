@@ -114,6 +114,16 @@ describe('/v1 through the official openai client, served by an upstream model se
     expect(upstream.received.at(-1)!.body).toMatchObject({ n: 2, seed: 7, stop: ['\n'], user: 'end-user-1' });
   });
 
+  it('exposes Prometheus metrics for requests, completions and queue depth', async () => {
+    const metrics = await (await fetch(`${warden.url}/metrics`)).text();
+    expect(metrics).toMatch(/warden_completions_total\{model="house-model",outcome="200",stream="false"\} \d+/);
+    expect(metrics).toMatch(/warden_queue_jobs\{queue="request-logs",state="waiting"\} \d+/);
+    expect(metrics).toContain('warden_completion_latency_seconds_bucket');
+    const health = (await (await fetch(`${warden.url}/health`)).json()) as { status: string; checks: Record<string, { status: string }> };
+    expect(health).toMatchObject({ status: 'ok', checks: { database: { status: 'ok' }, redis: { status: 'ok' } } });
+    expect((await fetch(`${warden.url}/docs/openapi.json`)).status).toBe(200);
+  });
+
   it('records every call in the request log', async () => {
     const rows = await eventually(
       () => warden.query<{ count: string }>(`SELECT count(*) FROM request_logs WHERE model = 'house-model' AND status_code = 200`),
