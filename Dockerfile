@@ -21,6 +21,7 @@ COPY --from=build /app/server/package.json server/
 COPY --from=build /app/dist dist
 COPY --from=build /app/admin-ui/dist admin-ui/dist
 COPY models models
+COPY data data
 RUN mkdir -p server/src && chown -R node:node /app
 USER node
 EXPOSE 8080

@@ -1,0 +1,81 @@
+/** Who did something, as the audit log records it. */
+export enum ActorType {
+  Staff = 'staff',
+  Developer = 'developer',
+  /** The operator CLI: whoever has shell access to the deployment. */
+  Operator = 'operator',
+  /** Warden itself (first-run bootstrap). */
+  System = 'system',
+}
+
+export interface Actor {
+  type: ActorType;
+  id: string | null;
+  email: string | null;
+}
+
+export const OPERATOR_ACTOR: Actor = { type: ActorType.Operator, id: null, email: null };
+export const SYSTEM_ACTOR: Actor = { type: ActorType.System, id: null, email: null };
+
+export enum AuditEntityType {
+  Application = 'application',
+  ApiKey = 'api_key',
+  Organization = 'organization',
+  Developer = 'developer',
+  Staff = 'staff',
+  Policy = 'policy',
+  HeldCompletion = 'held_completion',
+  EndUser = 'end_user',
+  Alert = 'alert',
+}
+
+export enum AuditAction {
+  HeldCompletionReleased = 'held_completion.released',
+  HeldCompletionDiscarded = 'held_completion.discarded',
+  EndUserUnblocked = 'end_user.unblocked',
+  AlertAcknowledged = 'alert.acknowledged',
+  AlertResolved = 'alert.resolved',
+  OrganizationCreated = 'organization.created',
+  DeveloperRegistered = 'developer.registered',
+  DeveloperLoggedIn = 'developer.logged_in',
+  DeveloperLoggedOut = 'developer.logged_out',
+  DeveloperLockedOut = 'developer.locked_out',
+  StaffCreated = 'staff.created',
+  StaffUpdated = 'staff.updated',
+  StaffDeleted = 'staff.deleted',
+  StaffLoggedIn = 'staff.logged_in',
+  StaffLoggedOut = 'staff.logged_out',
+  StaffLockedOut = 'staff.locked_out',
+  ApplicationCreated = 'application.created',
+  ApplicationUpdated = 'application.updated',
+  ApplicationSubmitted = 'application.submitted',
+  ApplicationReviewStarted = 'application.review_started',
+  ApplicationApproved = 'application.approved',
+  ApplicationChangesRequested = 'application.changes_requested',
+  ApplicationRejected = 'application.rejected',
+  ApplicationSuspended = 'application.suspended',
+  ApplicationReinstated = 'application.reinstated',
+  ApplicationTerminated = 'application.terminated',
+  ApiKeyCreated = 'api_key.created',
+  ApiKeyRotated = 'api_key.rotated',
+  ApiKeyRevoked = 'api_key.revoked',
+  ApiKeySuspended = 'api_key.suspended',
+  ApiKeyUnsuspended = 'api_key.unsuspended',
+  ApiKeyTerminated = 'api_key.terminated',
+  PolicyUpdated = 'policy.updated',
+}
+
+export interface AuditEventInput {
+  actor: Actor;
+  action: AuditAction;
+  entityType: AuditEntityType;
+  entityId: string | null;
+  before?: unknown;
+  after?: unknown;
+}
+
+export interface ChainStatus {
+  valid: boolean;
+  checked: number;
+  firstInvalidSeq: number | null;
+}

@@ -1,0 +1,96 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { ListPage, ListQuery, ListSpec, runList } from '../admin/list-query';
+import { AuditService } from '../audit/audit.service';
+import { Actor, AuditAction, AuditEntityType } from '../audit/audit.types';
+import { NotFoundError } from '../common/errors';
+import { EndUsersService } from './end-users.service';
+
+export interface EndUserAdminRow {
+  id: string;
+  applicationId: string;
+  applicationName: string;
+  endUser: string;
+  requestCount: number;
+  flaggedCount: number;
+  flaggedRate: number;
+  strikePoints: number;
+  status: 'active' | 'throttled' | 'blocked';
+  statusReason: string | null;
+  statusChangedAt: Date | null;
+  firstSeenAt: Date;
+  lastSeenAt: Date;
+}
+
+export const END_USER_LIST: ListSpec = {
+  resource: 'end-users',
+  columns: `u.application_id || ':' || u.end_user AS id, u.application_id AS "applicationId", a.name AS "applicationName",
+    u.end_user AS "endUser", u.request_count::int AS "requestCount", u.flagged_count::int AS "flaggedCount",
+    CASE WHEN u.request_count > 0 THEN u.flagged_count::float / u.request_count ELSE 0 END AS "flaggedRate",
+    u.strike_points AS "strikePoints", u.status, u.status_reason AS "statusReason", u.status_changed_at AS "statusChangedAt",
+    u.first_seen_at AS "firstSeenAt", u.last_seen_at AS "lastSeenAt"`,
+  from: 'FROM end_users u JOIN applications a ON a.id = u.application_id',
+  sortable: {
+    id: 'u.last_seen_at',
+    lastSeenAt: 'u.last_seen_at',
+    requestCount: 'u.request_count',
+    flaggedCount: 'u.flagged_count',
+    strikePoints: 'u.strike_points',
+    status: 'u.status',
+  },
+  defaultSort: { field: 'lastSeenAt', order: 'DESC' },
+  tiebreaker: "u.application_id || ':' || u.end_user",
+  filters: {
+    applicationId: { kind: 'equals', column: 'u.application_id', type: 'uuid' },
+    status: { kind: 'equals', column: 'u.status', type: 'text', allowed: ['active', 'throttled', 'blocked'] },
+    endUser: { kind: 'equals', column: 'u.end_user', type: 'text' },
+    q: { kind: 'search', columns: ['u.end_user', 'a.name'] },
+  },
+};
+
+@Injectable()
+export class EndUsersAdminService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly endUsers: EndUsersService,
+    private readonly audit: AuditService,
+  ) {}
+
+  list(query: ListQuery): Promise<ListPage<EndUserAdminRow>> {
+    return runList<EndUserAdminRow>(this.dataSource, END_USER_LIST, query);
+  }
+
+  async get(id: string): Promise<EndUserAdminRow | null> {
+    const { applicationId, endUser } = splitId(id);
+    const rows = (await this.dataSource.query(`SELECT ${END_USER_LIST.columns} ${END_USER_LIST.from} WHERE u.application_id = $1 AND u.end_user = $2`, [
+      applicationId,
+      endUser,
+    ])) as EndUserAdminRow[];
+    return rows[0] ?? null;
+  }
+
+  async unblock(actor: Actor, id: string, reason: string): Promise<EndUserAdminRow> {
+    const before = await this.get(id);
+    if (!before) throw new NotFoundError('end_user_not_found', `No end user ${id}.`, 'id');
+    await this.endUsers.unblock(before.applicationId, before.endUser, reason);
+    const after = (await this.get(id))!;
+    await this.dataSource.transaction((manager) =>
+      this.audit.record(manager, {
+        actor,
+        action: AuditAction.EndUserUnblocked,
+        entityType: AuditEntityType.EndUser,
+        entityId: id,
+        before: { status: before.status, strikePoints: before.strikePoints },
+        after: { status: after.status, strikePoints: after.strikePoints, reason },
+      }),
+    );
+    return after;
+  }
+}
+
+function splitId(id: string): { applicationId: string; endUser: string } {
+  const separator = id.indexOf(':');
+  if (separator !== 36) throw new NotFoundError('end_user_not_found', `No end user ${id}.`, 'id');
+  return { applicationId: id.slice(0, separator), endUser: id.slice(separator + 1) };
+}

@@ -1,0 +1,99 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { ListPage, ListQuery, ListSpec, runList } from '../admin/list-query';
+import { AuditService } from '../audit/audit.service';
+import { Actor, AuditAction, AuditEntityType } from '../audit/audit.types';
+import { InvalidRequestError, NotFoundError } from '../common/errors';
+import { WebhookEvent, WebhooksService } from '../webhooks/webhooks.service';
+
+export enum HeldDecision {
+  Release = 'release',
+  Discard = 'discard',
+}
+
+export interface HeldCompletionAdminRow {
+  id: string;
+  requestId: string;
+  applicationId: string;
+  applicationName: string;
+  apiKeyId: string;
+  endUser: string | null;
+  model: string;
+  prompt: unknown;
+  response: unknown;
+  verdicts: unknown;
+  status: 'pending' | 'released' | 'discarded';
+  decidedBy: string | null;
+  decisionReason: string | null;
+  decidedAt: Date | null;
+  createdAt: Date;
+}
+
+export const HELD_COMPLETION_LIST: ListSpec = {
+  resource: 'held-completions',
+  columns: `h.id, h.request_id AS "requestId", h.application_id AS "applicationId", a.name AS "applicationName",
+    h.api_key_id AS "apiKeyId", h.end_user AS "endUser", h.model, h.prompt, h.response, h.verdicts, h.status,
+    h.decided_by AS "decidedBy", h.decision_reason AS "decisionReason", h.decided_at AS "decidedAt", h.created_at AS "createdAt"`,
+  from: 'FROM held_completions h JOIN applications a ON a.id = h.application_id',
+  sortable: { id: 'h.created_at', createdAt: 'h.created_at', status: 'h.status', applicationName: 'a.name' },
+  defaultSort: { field: 'createdAt', order: 'DESC' },
+  tiebreaker: 'h.id',
+  filters: {
+    id: { kind: 'equals', column: 'h.id', type: 'text' },
+    status: { kind: 'equals', column: 'h.status', type: 'text', allowed: ['pending', 'released', 'discarded'] },
+    applicationId: { kind: 'equals', column: 'h.application_id', type: 'uuid' },
+    endUser: { kind: 'equals', column: 'h.end_user', type: 'text' },
+    q: { kind: 'search', columns: ['a.name', 'h.end_user', 'h.prompt::text'] },
+  },
+};
+
+/** Staff decide what happens to outputs a policy held: release them to the developer, or discard them. */
+@Injectable()
+export class HeldCompletionsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly webhooks: WebhooksService,
+  ) {}
+
+  list(query: ListQuery): Promise<ListPage<HeldCompletionAdminRow>> {
+    return runList<HeldCompletionAdminRow>(this.dataSource, HELD_COMPLETION_LIST, query);
+  }
+
+  async get(id: string): Promise<HeldCompletionAdminRow> {
+    const rows = (await this.dataSource.query(`SELECT ${HELD_COMPLETION_LIST.columns} ${HELD_COMPLETION_LIST.from} WHERE h.id = $1`, [id])) as HeldCompletionAdminRow[];
+    if (!rows[0]) throw new NotFoundError('held_completion_not_found', `No held completion ${id}.`, 'id');
+    return rows[0];
+  }
+
+  async decide(actor: Actor, id: string, decision: HeldDecision, reason: string): Promise<HeldCompletionAdminRow> {
+    await this.dataSource.transaction(async (manager) => {
+      const [rows] = (await manager.query(
+        `UPDATE held_completions SET status = $2, decided_by = $3, decision_reason = $4, decided_at = now()
+         WHERE id = $1 AND status = 'pending' RETURNING id, status, application_id`,
+        [id, decision === HeldDecision.Release ? 'released' : 'discarded', actor.email ?? actor.id ?? actor.type, reason],
+      )) as [Array<{ id: string; status: string; application_id: string }>, number];
+      if (rows.length === 0) {
+        const existing = await this.get(id);
+        throw new InvalidRequestError('held_completion_decided', `Held completion ${id} was already ${existing.status}.`, 'id');
+      }
+      await this.audit.record(manager, {
+        actor,
+        action: decision === HeldDecision.Release ? AuditAction.HeldCompletionReleased : AuditAction.HeldCompletionDiscarded,
+        entityType: AuditEntityType.HeldCompletion,
+        entityId: id,
+        before: { status: 'pending' },
+        after: { status: rows[0].status, reason },
+      });
+    });
+    const held = await this.get(id);
+    await this.webhooks.notify(
+      held.applicationId,
+      decision === HeldDecision.Release ? WebhookEvent.HeldCompletionReleased : WebhookEvent.HeldCompletionDiscarded,
+      { heldCompletionId: held.id, requestId: held.requestId, status: held.status, reason },
+      held.id,
+    );
+    return held;
+  }
+}

@@ -1,0 +1,39 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { ListPage, ListQuery, runList } from '../admin/list-query';
+import { AuditService } from '../audit/audit.service';
+import { Actor, AuditAction, AuditEntityType } from '../audit/audit.types';
+import { InvalidRequestError, NotFoundError } from '../common/errors';
+import { ALERT_LIST, AlertsRepository } from './alerts.repository';
+
+@Injectable()
+export class AlertsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: AlertsRepository,
+    private readonly audit: AuditService,
+  ) {}
+
+  list(query: ListQuery): Promise<ListPage<Record<string, unknown>>> {
+    return runList<Record<string, unknown>>(this.dataSource, ALERT_LIST, query);
+  }
+
+  /** open → acknowledged → resolved; resolving straight from open is allowed, going back is not. */
+  async transition(actor: Actor, id: string, to: 'acknowledged' | 'resolved', resolution: string | null): Promise<void> {
+    const before = await this.repository.find(id);
+    if (!before) throw new NotFoundError('alert_not_found', `No alert ${id}.`, 'id');
+    const after = await this.repository.transition(id, to, actor.email ?? actor.id ?? actor.type, resolution);
+    if (!after) throw new InvalidRequestError('alert_transition_invalid', `Alert ${id} is ${before.status}; it cannot become ${to}.`, 'id');
+    await this.dataSource.transaction((manager) =>
+      this.audit.record(manager, {
+        actor,
+        action: to === 'acknowledged' ? AuditAction.AlertAcknowledged : AuditAction.AlertResolved,
+        entityType: AuditEntityType.Alert,
+        entityId: id,
+        before: { status: before.status },
+        after: { status: after.status, resolution },
+      }),
+    );
+  }
+}

@@ -1,0 +1,70 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { FastifyReply } from 'fastify';
+import { z } from 'zod';
+import { parseListQuery, setContentRange } from '../admin/list-query';
+import { parseBody } from '../admin/request-body';
+import { InvalidRequestError, NotFoundError } from '../common/errors';
+import { Permission } from '../staff/permissions';
+import { CurrentStaff, RequirePermission, StaffAuthGuard } from '../staff/staff-auth.guard';
+import { StaffPrincipal, staffActor } from '../staff/staff-principal';
+import { ALERT_LIST } from './alerts.repository';
+import { AlertsService } from './alerts.service';
+import { DASHBOARD_WINDOWS, DashboardService, DashboardSummary, DashboardWindow } from './dashboard.service';
+
+
+const transitionSchema = z.object({ resolution: z.string().trim().min(1).optional() }).strict();
+
+@ApiTags('admin')
+@ApiBearerAuth()
+@UseGuards(StaffAuthGuard)
+@Controller('admin')
+export class AdminMonitoringController {
+  constructor(
+    private readonly dashboard: DashboardService,
+    private readonly alerts: AlertsService,
+  ) {}
+
+  @Get('monitoring/summary')
+  @RequirePermission(Permission.MonitoringRead)
+  summary(@Query('window') window = '24h'): Promise<DashboardSummary> {
+    if (!(window in DASHBOARD_WINDOWS)) {
+      throw new InvalidRequestError('invalid_window', `window must be one of ${Object.keys(DASHBOARD_WINDOWS).join(', ')}`, 'window');
+    }
+    return this.dashboard.summary(window as DashboardWindow);
+  }
+
+  @Get('alerts')
+  @RequirePermission(Permission.MonitoringRead)
+  async list(@Query() raw: Record<string, unknown>, @Res({ passthrough: true }) reply: FastifyReply): Promise<unknown[]> {
+    const query = parseListQuery(raw, ALERT_LIST);
+    const page = await this.alerts.list(query);
+    setContentRange(reply, ALERT_LIST.resource, query, page);
+    return page.rows;
+  }
+
+  @Get('alerts/:id')
+  @RequirePermission(Permission.MonitoringRead)
+  async show(@Param('id') id: string): Promise<unknown> {
+    const [row] = (await this.alerts.list(parseListQuery({ filter: JSON.stringify({ id }) }, ALERT_LIST))).rows;
+    if (!row) throw new NotFoundError('alert_not_found', `No alert ${id}.`, 'id');
+    return row;
+  }
+
+  @Post('alerts/:id/acknowledge')
+  @HttpCode(200)
+  @RequirePermission(Permission.AlertsManage)
+  async acknowledge(@CurrentStaff() staff: StaffPrincipal, @Param('id') id: string): Promise<unknown> {
+    await this.alerts.transition(staffActor(staff), id, 'acknowledged', null);
+    return this.show(id);
+  }
+
+  @Post('alerts/:id/resolve')
+  @HttpCode(200)
+  @RequirePermission(Permission.AlertsManage)
+  async resolve(@CurrentStaff() staff: StaffPrincipal, @Param('id') id: string, @Body() body: unknown): Promise<unknown> {
+    await this.alerts.transition(staffActor(staff), id, 'resolved', parseBody(transitionSchema, body ?? {}).resolution ?? null);
+    return this.show(id);
+  }
+}
+
