@@ -5,6 +5,7 @@ export enum InferenceErrorCode {
   ContextLengthExceeded = 'context_length_exceeded',
   UnsupportedParameter = 'unsupported_parameter',
   EngineOverloaded = 'engine_overloaded',
+  EngineFailed = 'engine_failed',
   UpstreamError = 'upstream_error',
   UpstreamTimeout = 'upstream_timeout',
   UpstreamUnavailable = 'upstream_unavailable',

@@ -1,0 +1,100 @@
+import { InferenceErrorCode, InferenceRequestError } from '../inference.errors';
+import { GenerationRequest, PromptInput } from '../model-provider';
+import { ModelSpec } from './model-spec';
+import { ModelTokenizer } from './model-tokenizer';
+
+export interface PreparedRequest {
+  prompts: number[][];
+  logitBias: Array<[number, number]>;
+}
+
+/** Checks a request against what this model can do and turns its prompts into token ids (400s name the parameter). */
+export function prepareRequest(
+  request: GenerationRequest,
+  spec: ModelSpec,
+  tokenizer: ModelTokenizer,
+  maxSequences: number,
+): PreparedRequest {
+  if (request.suffix !== null) {
+    throw new InferenceRequestError(
+      InferenceErrorCode.UnsupportedParameter,
+      `The model \`${spec.id}\` does not support suffix (insertion): it only continues text. Remove suffix.`,
+      'suffix',
+    );
+  }
+  const prompts = promptIds(request.prompt, spec, tokenizer);
+  for (const ids of prompts) {
+    const requested = ids.length + request.maxTokens;
+    if (requested > spec.contextLength) {
+      throw new InferenceRequestError(
+        InferenceErrorCode.ContextLengthExceeded,
+        `This model's maximum context length is ${spec.contextLength} tokens, however you requested ${requested} tokens ` +
+          `(${ids.length} in your prompt; ${request.maxTokens} for the completion). Please reduce your prompt; or completion length.`,
+        ids.length >= spec.contextLength ? 'prompt' : 'max_tokens',
+      );
+    }
+  }
+  const sequences = prompts.length * request.bestOf;
+  if (sequences > maxSequences) {
+    throw new InferenceRequestError(
+      'invalid_value',
+      `This request asks for ${sequences} sequences (prompts × ${request.bestOf > request.n ? 'best_of' : 'n'}); this deployment queues at most ${maxSequences}.`,
+      request.bestOf > request.n ? 'best_of' : 'n',
+    );
+  }
+  return { prompts, logitBias: logitBias(request.logitBias, spec) };
+}
+
+function promptIds(prompt: PromptInput, spec: ModelSpec, tokenizer: ModelTokenizer): number[][] {
+  const encode = (text: string): number[] => {
+    const ids = tokenizer.encode(text);
+    if (ids.length > 0) {
+      return ids;
+    }
+    // A tokenizer that adds no start token encodes "" to nothing; the model still needs one token to start from.
+    const start = spec.bosTokenId ?? spec.eosTokenIds[0];
+    if (start === undefined) {
+      throw new InferenceRequestError(
+        'invalid_value',
+        'The prompt is empty and this model has no start-of-text token.',
+        'prompt',
+      );
+    }
+    return [start];
+  };
+  let prompts: number[][];
+  if (typeof prompt === 'string') {
+    prompts = [encode(prompt)];
+  } else if (prompt.every((item): item is string => typeof item === 'string')) {
+    prompts = prompt.map(encode);
+  } else if (prompt.every((item): item is number => typeof item === 'number')) {
+    prompts = [prompt];
+  } else {
+    prompts = prompt as number[][];
+  }
+  for (const ids of prompts) {
+    const bad = ids.find((id) => !Number.isInteger(id) || id < 0 || id >= spec.vocabSize);
+    if (bad !== undefined) {
+      throw new InferenceRequestError(
+        'invalid_value',
+        `Token id ${bad} is outside the vocabulary of \`${spec.id}\` (0–${spec.vocabSize - 1}).`,
+        'prompt',
+      );
+    }
+  }
+  return prompts;
+}
+
+function logitBias(bias: Record<string, number> | null, spec: ModelSpec): Array<[number, number]> {
+  return Object.entries(bias ?? {}).map(([key, value]) => {
+    const id = Number(key);
+    if (!Number.isInteger(id) || id < 0 || id >= spec.vocabSize) {
+      throw new InferenceRequestError(
+        'invalid_value',
+        `logit_bias key ${key} is not a token id of \`${spec.id}\` (0–${spec.vocabSize - 1}).`,
+        'logit_bias',
+      );
+    }
+    return [id, value];
+  });
+}

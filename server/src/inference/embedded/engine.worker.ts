@@ -1,0 +1,147 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { BatchScheduler, SchedulerSink } from './batch-scheduler';
+import { EventBatch, TOKEN_FIELDS, WorkerCommand, WorkerEvent, WorkerSettings } from './engine-protocol';
+import { OnnxBatchDecoder } from './onnx-decoder';
+import { TopCandidates } from './sampler';
+
+/**
+ * A worker thread of the embedded engine: one ONNX session and one running batch per model, stepped in turn for as
+ * long as any has work. Commands arrive between steps (each step awaits onnxruntime), which is when cancellations
+ * and new sequences take effect.
+ */
+const settings = workerData as WorkerSettings;
+const port = parentPort!;
+const schedulers = new Map<string, BatchScheduler>();
+/** How often statistics ride along when nothing else forces them out. */
+const STATS_INTERVAL_MS = 50;
+
+class PendingEvents {
+  tokens: number[] = [];
+  tops: (TopCandidates | null)[] | null = null;
+  admitted: number[] = [];
+  prompts: NonNullable<EventBatch['prompts']> = [];
+  finished: NonNullable<EventBatch['finished']> = [];
+  failed: NonNullable<EventBatch['failed']> = [];
+  /** Something the main thread should hear about at once (a sequence started, ended or failed). */
+  urgent = false;
+}
+
+let pending = new PendingEvents();
+let lastFlush = performance.now();
+let lastStats = 0;
+let running = false;
+
+const sink: SchedulerSink = {
+  admitted: (id) => {
+    pending.admitted.push(id);
+    pending.urgent = true;
+  },
+  prompt: (id, logprobs) => pending.prompts.push({ id, logprobs }),
+  token: (id, sampled) => {
+    if (sampled.top && !pending.tops) {
+      pending.tops = new Array<TopCandidates | null>(pending.tokens.length / TOKEN_FIELDS).fill(null);
+    }
+    pending.tokens.push(id, sampled.token, sampled.logprob);
+    pending.tops?.push(sampled.top);
+  },
+  finished: (id, cause) => {
+    pending.finished.push({ id, cause });
+    pending.urgent = true;
+  },
+  failed: (id, message) => {
+    pending.failed.push({ id, message });
+    pending.urgent = true;
+  },
+};
+
+function post(event: WorkerEvent): void {
+  port.postMessage(event);
+}
+
+function flush(force: boolean): void {
+  const events = pending;
+  const now = performance.now();
+  const batch: EventBatch = { tokens: Float64Array.from(events.tokens) };
+  if (events.tops) batch.tops = events.tops;
+  if (events.admitted.length > 0) batch.admitted = events.admitted;
+  if (events.prompts.length > 0) batch.prompts = events.prompts;
+  if (events.finished.length > 0) batch.finished = events.finished;
+  if (events.failed.length > 0) batch.failed = events.failed;
+  if (force || events.urgent || now - lastStats >= STATS_INTERVAL_MS) {
+    batch.stats = {};
+    for (const [model, scheduler] of schedulers) {
+      batch.stats[model] = scheduler.stats();
+    }
+    lastStats = now;
+  }
+  post({ type: 'events', batch });
+  pending = new PendingEvents();
+  lastFlush = now;
+}
+
+async function loop(): Promise<void> {
+  try {
+    for (;;) {
+      let worked = false;
+      for (const scheduler of schedulers.values()) {
+        if (scheduler.hasWork()) {
+          await scheduler.step();
+          worked = true;
+        }
+      }
+      if (!worked) {
+        break;
+      }
+      if (pending.urgent || performance.now() - lastFlush >= settings.flushIntervalMs) {
+        flush(false);
+      }
+    }
+  } finally {
+    running = false;
+    flush(true);
+  }
+}
+
+function wake(): void {
+  if (!running) {
+    running = true;
+    void loop();
+  }
+}
+
+port.on('message', (command: WorkerCommand) => {
+  if (command.type === 'submit') {
+    schedulers.get(command.model)?.enqueue(command.jobs);
+  } else {
+    schedulers.forEach((scheduler) => scheduler.cancel(command.ids, command.byClient));
+  }
+  wake();
+});
+
+async function start(): Promise<void> {
+  const modes: Array<{ id: string; mode: OnnxBatchDecoder['mode'] }> = [];
+  for (const spec of settings.models) {
+    let decoder: OnnxBatchDecoder;
+    try {
+      decoder = await OnnxBatchDecoder.load(spec, {
+        maxRows: settings.maxBatch,
+        granularity: settings.granularity,
+      });
+    } catch (err) {
+      post({
+        type: 'load-failed',
+        model: spec.id,
+        message: err instanceof Error ? err.message : String(err),
+      });
+      return;
+    }
+    schedulers.set(
+      spec.id,
+      new BatchScheduler(decoder, { contextLength: spec.contextLength, eosTokenIds: spec.eosTokenIds }, sink),
+    );
+    modes.push({ id: spec.id, mode: decoder.mode });
+  }
+  post({ type: 'ready', models: modes });
+}
+
+void start();
