@@ -81,7 +81,7 @@ export class CompletionsPipeline {
       // A held prompt's output is never streamed: the whole answer waits for staff, announced in one chunk.
       return call.request.stream ? { kind: 'stream', chunks: singleChunk(body), headers } : { kind: 'json', status, body, headers };
     } catch (err) {
-      await this.record(call, err);
+      await this.record(call, input.signal.aborted && !(err instanceof WardenError) ? new ClientClosedRequest() : err);
       throw err;
     }
   }
@@ -161,7 +161,7 @@ export class CompletionsPipeline {
 
   private enforceLengthLimits(call: CompletionCall): void {
     const request = call.request!;
-    assertWithinLengthLimits(call.promptTokens, request.maxTokens * request.bestOf, call.policy!.limits);
+    assertWithinLengthLimits(call.promptTokens, request.maxTokens, call.policy!.limits);
   }
 
   private async moderateInput(call: CompletionCall): Promise<void> {

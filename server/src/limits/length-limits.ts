@@ -2,8 +2,8 @@ import { LengthLimits } from '../moderation/policies/policy.types';
 import { LengthLimitError, LimitsErrorCode } from './limits.errors';
 
 /**
- * The policy's length limits, counted with the target model's tokenizer. Each prompt of a batch is held to the
- * limits on its own, as each becomes its own generation.
+ * The policy's length limits, counted with the target model's tokenizer. Each prompt of a batch, and each
+ * sequence generated for it (n, best_of), is held to the limits on its own, as each is its own generation.
  */
 export function assertWithinLengthLimits(promptTokens: number[], maxTokens: number, limits: LengthLimits): void {
   const longest = Math.max(0, ...promptTokens);
