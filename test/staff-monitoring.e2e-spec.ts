@@ -1,3 +1,4 @@
+import { OPENAI_CATEGORIES } from '../server/src/moderation/moderation.types';
 import { verifyWebhook } from '../server/src/webhooks/webhook.signature';
 import { testApiKey } from './support/keys';
 import { createStaff, request, Session, staffLogin } from './support/review-api';
@@ -36,7 +37,11 @@ describe('staff monitoring API', () => {
       applicationId,
       JSON.stringify({
         blocklist: { words: ['heldword', 'flagword'] },
-        categories: { blocklist: { input: { action: 'hold' }, output: { action: 'allow' } } },
+        // The classifier only observes here, so every hold and flag in this suite is one the test chose.
+        categories: {
+          ...Object.fromEntries(OPENAI_CATEGORIES.map((category) => [category, { input: { action: 'observe' }, output: { action: 'observe' } }])),
+          blocklist: { input: { action: 'hold' }, output: { action: 'allow' } },
+        },
       }),
     ]);
     await warden.query(`UPDATE anomaly_rules SET params = '{"factor": 5, "minRequests": 5, "baselineHours": 24}' WHERE id = 'volume_spike'`);
@@ -147,6 +152,29 @@ describe('staff monitoring API', () => {
     expect((await complete('a fine question', 'eve')).status).toBe(200);
     const list = await request<Array<{ endUser: string }>>(warden.url, 'GET', `/admin/end-users?filter=${encodeURIComponent(JSON.stringify({ applicationId }))}`, { token: analyst.token });
     expect(list.body.map((row) => row.endUser)).toEqual(expect.arrayContaining(['eve', 'someone']));
+  });
+
+  it('searches the request log by text, verdict category, action, flag and time', async () => {
+    const list = (filter: Record<string, unknown>) =>
+      request<Array<{ id: string; prompt: string; verdicts: Array<{ category: string; spans?: unknown[] }> }>>(
+        warden.url,
+        'GET',
+        `/admin/request-logs?filter=${encodeURIComponent(JSON.stringify(filter))}&range=[0,99]`,
+        { token: analyst.token },
+      );
+    await eventually(() => list({ q: 'heldword' }), (result) => result.body.length === 2);
+    const byText = await list({ q: '"heldword one"' });
+    expect(byText.body.map((row) => row.prompt)).toEqual(['please heldword one']);
+    const byCategory = await list({ category: 'blocklist', endUser: 'eve' });
+    expect(byCategory.body.length).toBe(2);
+    expect(byCategory.body[0].verdicts.find((verdict) => verdict.category === 'blocklist')!.spans).toHaveLength(1);
+    expect((await list({ action: 'hold' })).body).toHaveLength(2);
+    const flagged = await list({ flagged: 'true' });
+    expect(flagged.body.length).toBe(4);
+    const since = await list({ createdAfter: new Date(Date.now() + 60_000).toISOString() });
+    expect(since.body).toEqual([]);
+    expect((await list({ createdAfter: 'last tuesday' })).status).toBe(400);
+    expect((await list({ action: 'explode' })).status).toBe(400);
   });
 
   it('summarises volume, flags, blocks, latency and top talkers for the dashboard', async () => {

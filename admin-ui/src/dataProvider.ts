@@ -1,4 +1,92 @@
 import simpleRestProvider from 'ra-data-simple-rest';
+import type { DataProvider, Identifier, UpdateParams } from 'react-admin';
+import { API_URL, httpClient } from './session';
+import { diffPolicy } from './policies/policyPatch';
+import type {
+  ApiKey,
+  BulkDecisionResult,
+  ChainStatus,
+  Checklist,
+  DecisionKind,
+  DecisionResult,
+  KeyAction,
+  Policy,
+  StaffMember,
+} from './types';
 
-/** The staff API under /admin follows react-admin's simple-REST contract (sort, range, filter, Content-Range). */
-export const dataProvider = simpleRestProvider('/admin');
+export interface DecisionInput {
+  decision: DecisionKind;
+  rationale: string;
+  /** Only the decisions that assess the application (approve, request changes, reject) carry it. */
+  checklist?: Checklist;
+  reReviewAt?: string;
+}
+
+export interface BulkDecisionInput {
+  ids: Identifier[];
+  decision: DecisionKind;
+  rationale: string;
+}
+
+/** The staff API's operations beyond CRUD. */
+export interface WardenDataProvider extends DataProvider {
+  decide(applicationId: Identifier, input: DecisionInput): Promise<DecisionResult>;
+  bulkDecide(input: BulkDecisionInput): Promise<BulkDecisionResult>;
+  /** `reason` is optional except for suspend, revoke and terminate; an empty one is not sent. */
+  keyAction(keyId: Identifier, action: KeyAction, reason: string): Promise<ApiKey>;
+  verifyAuditLog(): Promise<ChainStatus>;
+}
+
+const base = simpleRestProvider(API_URL, httpClient);
+
+async function post<T>(path: string, body: unknown): Promise<T> {
+  const { json } = await httpClient(`${API_URL}${path}`, { method: 'POST', body: JSON.stringify(body) });
+  return json as T;
+}
+
+async function put<T>(path: string, body: unknown): Promise<T> {
+  const { json } = await httpClient(`${API_URL}${path}`, { method: 'PUT', body: JSON.stringify(body) });
+  return json as T;
+}
+
+const segment = (id: Identifier) => encodeURIComponent(String(id));
+
+/**
+ * Updates send what each endpoint accepts rather than the whole record: a staff edit is `{role, password?}`
+ * and a policy edit only what changed on screen, which the server merges into the application's stored patch,
+ * so the status defaults keep applying to every rule nobody touched.
+ */
+function updateBody(resource: string, params: UpdateParams): unknown {
+  switch (resource) {
+    case 'staff': {
+      const { role, password } = params.data as Partial<StaffMember> & { password?: string };
+      return password ? { role, password } : { role };
+    }
+    case 'policies': {
+      const edited = params.data as Partial<Policy>;
+      const previous = params.previousData as Policy;
+      return edited.rules ? diffPolicy(previous.rules, edited.rules) : {};
+    }
+    default:
+      return params.data;
+  }
+}
+
+export const dataProvider: WardenDataProvider = {
+  ...base,
+  update: async (resource, params) => {
+    const data = await put<typeof params.previousData>(
+      `/${resource}/${segment(params.id)}`,
+      updateBody(resource, params),
+    );
+    return { data };
+  },
+  decide: (applicationId, input) => post(`/applications/${segment(applicationId)}/decisions`, input),
+  bulkDecide: (input) => post('/applications/bulk-decisions', input),
+  keyAction: (keyId, action, reason) =>
+    post(`/api-keys/${segment(keyId)}/${action}`, reason ? { reason } : {}),
+  verifyAuditLog: async () => {
+    const { json } = await httpClient(`${API_URL}/audit-log/verify`);
+    return json as ChainStatus;
+  },
+};

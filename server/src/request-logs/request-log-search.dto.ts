@@ -3,6 +3,11 @@ import { RequestLogRow } from './request-log-search.repository';
 export interface RequestLogResponse {
   id: string;
   createdAt: string;
+  endpoint: string;
+  stream: boolean;
+  finishReasons: string[] | null;
+  timeToFirstTokenMs: number | null;
+  clientIp: string | null;
   applicationId: string | null;
   apiKeyId: string | null;
   endUser: string | null;
@@ -37,7 +42,9 @@ function outputText(output: unknown): string | null {
     return null;
   }
   return output
-    .map((choice: unknown) => (typeof choice === 'object' && choice !== null && 'text' in choice ? String(choice.text) : ''))
+    .map((choice: unknown) =>
+      typeof choice === 'object' && choice !== null && 'text' in choice ? String(choice.text) : '',
+    )
     .join('\n\n');
 }
 
@@ -45,6 +52,11 @@ export function toRequestLogResponse(row: RequestLogRow): RequestLogResponse {
   return {
     id: row.requestId,
     createdAt: row.createdAt.toISOString(),
+    endpoint: row.endpoint,
+    stream: row.stream,
+    finishReasons: row.finishReasons,
+    timeToFirstTokenMs: row.timeToFirstTokenMs,
+    clientIp: row.clientIp,
     applicationId: row.applicationId,
     apiKeyId: row.apiKeyId,
     endUser: row.endUser,

@@ -1,0 +1,44 @@
+import {
+  DateField,
+  ListButton,
+  ReferenceField,
+  Show,
+  SimpleShowLayout,
+  TextField,
+  TopToolbar,
+  useRecordContext,
+} from 'react-admin';
+import { EnumChipField } from '../common/EnumChipField';
+import { KEY_KINDS, KEY_STATUSES } from '../common/enums';
+import type { ApiKey } from '../types';
+import { KeyActionButtons } from './KeyActionButtons';
+
+const Actions = () => (
+  <TopToolbar>
+    <KeyActionButtons size="medium" />
+    <ListButton />
+  </TopToolbar>
+);
+
+const KeyTitle = () => {
+  const record = useRecordContext<ApiKey>();
+  return <>{record ? `Key ${record.name} (${record.prefix})` : 'Key'}</>;
+};
+
+export const ApiKeyShow = () => (
+  <Show<ApiKey> title={<KeyTitle />} actions={<Actions />}>
+    <SimpleShowLayout>
+      <TextField source="name" />
+      <TextField source="prefix" sx={{ fontFamily: 'monospace' }} />
+      <ReferenceField source="applicationId" reference="applications" link="show" label="Application">
+        <TextField source="name" />
+      </ReferenceField>
+      <EnumChipField source="kind" options={KEY_KINDS} />
+      <EnumChipField source="status" options={KEY_STATUSES} />
+      <TextField source="statusReason" label="Reason for the last status change" emptyText="—" />
+      <DateField source="createdAt" showTime />
+      <DateField source="lastUsedAt" showTime emptyText="never" />
+      <DateField source="expiresAt" showTime emptyText="never" />
+    </SimpleShowLayout>
+  </Show>
+);

@@ -1,0 +1,77 @@
+import { Button, Stack, Typography } from '@mui/material';
+import { useState } from 'react';
+import { useCanAccess, useDataProvider, useNotify, useRecordContext, useRefresh } from 'react-admin';
+import { useShowSecrets } from '../common/SecretProvider';
+import type { DecisionInput, WardenDataProvider } from '../dataProvider';
+import type { Application, DecisionKind } from '../types';
+import { DecisionDialog } from './DecisionDialog';
+import { availableDecisions, DECISION_SPECS } from './decisions';
+
+/** The decisions the application's review state allows, each behind a rationale dialog. */
+export const DecisionButtons = () => {
+  const record = useRecordContext<Application>();
+  const { canAccess, isPending: accessPending } = useCanAccess({
+    resource: 'applications',
+    action: 'decide',
+  });
+  const dataProvider = useDataProvider<WardenDataProvider>();
+  const notify = useNotify();
+  const refresh = useRefresh();
+  const [decision, setDecision] = useState<DecisionKind | null>(null);
+  const [pending, setPending] = useState(false);
+  const showSecrets = useShowSecrets();
+
+  if (!record || accessPending) return null;
+  const decisions = availableDecisions(record.reviewState, record.status);
+  if (decisions.length === 0) return null;
+  if (!canAccess) {
+    return (
+      <Typography variant="caption" color="text.secondary">
+        Read-only: your role can view this application but not decide on it.
+      </Typography>
+    );
+  }
+
+  const confirm = async (input: DecisionInput) => {
+    setPending(true);
+    try {
+      const result = await dataProvider.decide(record.id, input);
+      setDecision(null);
+      notify(`${record.name}: ${DECISION_SPECS[input.decision].label.toLowerCase()} recorded`, {
+        type: 'success',
+      });
+      if (result.productionKey)
+        showSecrets('Production key issued', [{ secret: result.productionKey.secret }]);
+      refresh();
+    } catch (error) {
+      notify(error instanceof Error ? error.message : 'The decision was not recorded', { type: 'error' });
+    } finally {
+      setPending(false);
+    }
+  };
+
+  return (
+    <>
+      <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }}>
+        {decisions.map((kind) => (
+          <Button
+            key={kind}
+            variant={kind === 'terminate' ? 'outlined' : 'contained'}
+            color={DECISION_SPECS[kind].color}
+            size="small"
+            onClick={() => setDecision(kind)}
+          >
+            {DECISION_SPECS[kind].label}
+          </Button>
+        ))}
+      </Stack>
+      <DecisionDialog
+        decision={decision}
+        subject={`${record.name} — ${record.organizationName}`}
+        pending={pending}
+        onConfirm={(input) => void confirm(input)}
+        onClose={() => setDecision(null)}
+      />
+    </>
+  );
+};

@@ -1,0 +1,11 @@
+import type { ReactNode } from 'react';
+import { Layout as RaLayout } from 'react-admin';
+import { SecretProvider } from '../common/SecretProvider';
+import { AppBar } from './AppBar';
+import { Menu } from './Menu';
+
+export const Layout = ({ children }: { children: ReactNode }) => (
+  <RaLayout appBar={AppBar} menu={Menu}>
+    <SecretProvider>{children}</SecretProvider>
+  </RaLayout>
+);

@@ -1,0 +1,17 @@
+import { DataTable, DateField, List, SearchInput } from 'react-admin';
+import type { Organization } from '../types';
+
+export const OrganizationList = () => (
+  <List<Organization>
+    filters={[<SearchInput key="q" source="q" alwaysOn />]}
+    sort={{ field: 'createdAt', order: 'DESC' }}
+  >
+    <DataTable<Organization> rowClick="show" bulkActionButtons={false}>
+      <DataTable.Col source="name" />
+      <DataTable.NumberCol source="applicationCount" label="Applications" />
+      <DataTable.Col source="createdAt" label="Created">
+        <DateField source="createdAt" />
+      </DataTable.Col>
+    </DataTable>
+  </List>
+);

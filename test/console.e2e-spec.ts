@@ -1,0 +1,313 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Browser, Locator, Page } from 'playwright-core';
+import { collectPageErrors, launchChromium, screenshot } from './support/browser';
+import { UpstreamServer } from './support/upstream-server';
+import { REPOSITORY_ROOT, startWarden, WardenInstance } from './support/warden';
+
+const ADMIN = { email: 'admin@console.test', password: 'admin-password-1234' };
+const REVIEWER = { email: 'reviewer@console.test', password: 'reviewer-password-1234' };
+const ANALYST = { email: 'analyst@console.test', password: 'analyst-password-1234' };
+const DEVELOPER = {
+  organizationName: 'Acme Tutoring',
+  email: 'dev@acme.test',
+  password: 'developer-password-1234',
+};
+const APPLICATION_NAME = 'Essay Coach';
+const MODEL = 'house-model';
+
+const QUESTIONNAIRE = {
+  useCaseCategory: 'education',
+  useCaseDescription: 'Gives students feedback on the structure and grammar of their essays.',
+  openEndedness: 'constrained',
+  endUsers: 'Students aged 16 and over at partner schools',
+  audienceSize: 'small',
+  humanInTheLoop: true,
+  endUserAuthentication: true,
+  misuseHandling: 'Teachers review flagged outputs every week; students can report an answer.',
+  inputLength: 800,
+  outputLength: 300,
+  expectedVolume: 2000,
+};
+
+/**
+ * The console in real Chromium against a real Warden: a reviewer approves an application through the review
+ * queue and terminates its production key on the Keys page; the key is then refused by /v1/completions.
+ */
+describe('staff console (Chromium)', () => {
+  const upstream = new UpstreamServer();
+  let warden: WardenInstance;
+  let browser: Browser;
+  let applicationId: string;
+  let sandboxKey: string;
+
+  async function api<T>(
+    method: string,
+    route: string,
+    body?: unknown,
+    token?: string,
+  ): Promise<{ status: number; body: T }> {
+    const response = await fetch(`${warden.url}${route}`, {
+      method,
+      headers: {
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    if (response.status >= 500) {
+      throw new Error(
+        `${method} ${route} answered ${response.status} ${text}\n${warden.output.slice(-20).join('\n')}`,
+      );
+    }
+    return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
+  }
+
+  async function staffToken(credentials: { email: string; password: string }): Promise<string> {
+    const login = await api<{ accessToken: string }>('POST', '/admin/auth/login', credentials);
+    expect(login.status).toBe(200);
+    return login.body.accessToken;
+  }
+
+  async function complete(apiKey: string): Promise<{ status: number; body: { error?: { code: string } } }> {
+    return api(
+      'POST',
+      '/v1/completions',
+      { model: MODEL, prompt: 'hello there', max_tokens: 8, user: 'student-1' },
+      apiKey,
+    );
+  }
+
+  /** The developer side, through the portal API: register, apply, submit for review. */
+  async function applyAsDeveloper(): Promise<{ applicationId: string; sandboxKey: string }> {
+    const registered = await api<{ accessToken: string }>('POST', '/portal/auth/register', DEVELOPER);
+    expect(registered.status).toBe(201);
+    const token = registered.body.accessToken;
+    const created = await api<{ id: string; sandboxKey: { secret: string } }>(
+      'POST',
+      '/portal/applications',
+      { name: APPLICATION_NAME, questionnaire: QUESTIONNAIRE },
+      token,
+    );
+    expect(created.status).toBe(201);
+    const submitted = await api('POST', `/portal/applications/${created.body.id}/submit`, {}, token);
+    expect(submitted.status).toBe(200);
+    return { applicationId: created.body.id, sandboxKey: created.body.sandboxKey.secret };
+  }
+
+  async function signIn(page: Page, credentials: { email: string; password: string }): Promise<void> {
+    await page.goto(`${warden.url}/console/`);
+    await page.locator('input[name=email]').fill(credentials.email);
+    await page.locator('input[name=password]').fill(credentials.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByText('Awaiting review').first().waitFor();
+  }
+
+  async function decide(
+    panel: Locator,
+    page: Page,
+    decision: string,
+    rationale: string,
+    checklist = false,
+  ): Promise<void> {
+    await panel.getByRole('button', { name: decision, exact: true }).click();
+    const dialog = page.getByRole('dialog');
+    if (checklist) {
+      for (const box of await dialog.getByRole('checkbox').all()) {
+        await box.check();
+      }
+    }
+    await dialog.locator('textarea[name=rationale]').fill(rationale);
+    await dialog.getByRole('button', { name: decision, exact: true }).click();
+  }
+
+  beforeAll(async () => {
+    if (!fs.existsSync(path.join(REPOSITORY_ROOT, 'admin-ui', 'dist', 'index.html'))) {
+      throw new Error('the console is not built: run `npm run build -w admin-ui` (npm test builds it first)');
+    }
+    const upstreamUrl = await upstream.start();
+    warden = await startWarden('console', {
+      WARDEN_INIT_ADMIN_EMAIL: ADMIN.email,
+      WARDEN_INIT_ADMIN_PASSWORD: ADMIN.password,
+      WARDEN_EMBEDDED_MODELS: '',
+      WARDEN_UPSTREAM_URL: upstreamUrl,
+      WARDEN_UPSTREAM_MODELS: `${MODEL}=real-upstream-model`,
+    });
+    browser = await launchChromium();
+
+    const adminToken = await staffToken(ADMIN);
+    for (const member of [
+      { ...REVIEWER, role: 'reviewer' },
+      { ...ANALYST, role: 'analyst' },
+    ]) {
+      expect((await api('POST', '/admin/staff', member, adminToken)).status).toBe(201);
+    }
+    ({ applicationId, sandboxKey } = await applyAsDeveloper());
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await warden?.stop();
+    await upstream.stop();
+  });
+
+  it('a reviewer approves an application in the review queue and terminates its key; the key is refused', async () => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const pageErrors = collectPageErrors(page);
+
+    await page.goto(`${warden.url}/console/`);
+    await page.locator('input[name=email]').waitFor();
+    await screenshot(page, '01-login');
+    await signIn(page, REVIEWER);
+    // A reviewer is not an admin: the Staff page is not offered.
+    await expectHidden(page.getByRole('menuitem', { name: 'Staff' }));
+
+    await page.getByRole('menuitem', { name: 'Review queue' }).click();
+    const row = page.locator('tbody tr', { hasText: APPLICATION_NAME });
+    await row.getByText('Awaiting review').waitFor();
+    await screenshot(page, '02-review-queue');
+
+    await row.click();
+    const panel = page.getByTestId('review-panel');
+    await panel.getByText(DEVELOPER.organizationName).waitFor();
+    await decide(panel, page, 'Start review', 'Picking this application up for production review.');
+    await panel.getByText('In review').first().waitFor();
+    await screenshot(page, '03-review-panel');
+
+    await decide(
+      panel,
+      page,
+      'Approve',
+      'Constrained feedback for authenticated students, reviewed by teachers.',
+      true,
+    );
+    const secretDialog = page.getByRole('dialog', { name: 'Production key issued' });
+    const productionKey = (await secretDialog.getByTestId('issued-secret').textContent())?.trim() ?? '';
+    expect(productionKey).toMatch(/^wk-/);
+    await screenshot(page, '04-production-key');
+    await secretDialog.getByRole('button', { name: 'I have copied it' }).click();
+    await panel.getByText('Approved').first().waitFor();
+    expect((await complete(productionKey)).status).toBe(200);
+
+    await panel.getByRole('link', { name: /Full record/ }).click();
+    await page.getByText('Decision history').waitFor();
+    await page.getByText('Constrained feedback for authenticated students').waitFor();
+    await screenshot(page, '05-application-detail');
+
+    await page.getByRole('menuitem', { name: 'Keys' }).click();
+    const keyRow = page.locator('tbody tr', { hasText: APPLICATION_NAME }).filter({ hasText: 'Production' });
+    await keyRow.getByText('Active').waitFor();
+    await keyRow.getByRole('button', { name: 'Terminate' }).click();
+    const terminateDialog = page.getByRole('dialog');
+    await terminateDialog.locator('textarea[name=reason]').fill('Abuse report #4711: key posted publicly.');
+    await screenshot(page, '06-terminate-key');
+    await terminateDialog.getByRole('button', { name: 'Terminate' }).click();
+    await keyRow.getByText('Terminated').waitFor();
+    await screenshot(page, '07-keys');
+
+    const refused = await complete(productionKey);
+    expect(refused.status).toBe(401);
+    expect(refused.body.error?.code).toBe('key_terminated');
+    // Only that key: the application's sandbox key still works.
+    expect((await complete(sandboxKey)).status).toBe(200);
+
+    await page.getByRole('menuitem', { name: 'Policies' }).click();
+    await page.locator('tbody tr', { hasText: APPLICATION_NAME }).click();
+    await page.getByText('prompt-injection').waitFor();
+    await screenshot(page, '08-policy');
+
+    await page.getByRole('menuitem', { name: 'Audit log' }).click();
+    await page.getByTestId('chain-status').getByText('Chain intact').waitFor();
+    await screenshot(page, '09-audit-log');
+
+    await page.getByRole('menuitem', { name: 'Request log' }).click();
+    await page.locator('tbody tr').first().waitFor();
+    await screenshot(page, '10-request-log');
+
+    const decisions = await warden.query<{ decision: string }>(
+      'SELECT decision FROM application_decisions WHERE application_id = $1 ORDER BY created_at',
+      [applicationId],
+    );
+    expect(decisions.map((row) => row.decision)).toEqual(['start_review', 'approve']);
+    expect(pageErrors).toEqual([]);
+    await page.close();
+  });
+
+  it('an analyst sees the queue but no decision, key or staff controls', async () => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const pageErrors = collectPageErrors(page);
+    await signIn(page, ANALYST);
+    await expectHidden(page.getByRole('menuitem', { name: 'Staff' }));
+
+    await page.getByRole('menuitem', { name: 'Review queue' }).click();
+    await page.locator('tbody tr', { hasText: APPLICATION_NAME }).click();
+    const panel = page.getByTestId('review-panel');
+    await panel.getByText('Read-only').waitFor();
+    await expectHidden(panel.getByRole('button', { name: 'Suspend' }));
+    await expectHidden(panel.getByRole('button', { name: 'Terminate' }));
+
+    await page.getByRole('menuitem', { name: 'Keys' }).click();
+    await page.locator('tbody tr').first().waitFor();
+    await expectHidden(page.getByRole('button', { name: 'Suspend' }));
+    await expectHidden(page.getByRole('link', { name: 'Issue key' }));
+    expect(pageErrors).toEqual([]);
+    await page.close();
+  });
+
+  it('refreshes a refused access token once, and sends a dead session back to the login page', async () => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const pageErrors = collectPageErrors(page);
+    await signIn(page, ADMIN);
+    await page.getByRole('menuitem', { name: 'Staff' }).click();
+    await page.locator('tbody tr', { hasText: ANALYST.email }).waitFor();
+    await screenshot(page, '11-staff');
+
+    // The access token stops being accepted (as when it expires): the console refreshes it and carries on.
+    await replaceTokens(page, { accessToken: 'no-longer-valid' });
+    await page.getByRole('menuitem', { name: 'Organizations' }).click();
+    await page.locator('tbody tr', { hasText: DEVELOPER.organizationName }).waitFor();
+    expect((await storedSession(page))?.accessToken).not.toBe('no-longer-valid');
+
+    // The refresh token is refused too: back to the login page, saying why.
+    await replaceTokens(page, { accessToken: 'no-longer-valid', refreshToken: 'no-longer-valid' });
+    await page.getByRole('menuitem', { name: 'Keys' }).click();
+    await page.getByText('Your session has ended. Please sign in again.').waitFor();
+    await page.locator('input[name=email]').waitFor();
+    expect(await storedSession(page)).toBeNull();
+    expect(pageErrors).toEqual([]);
+    await page.close();
+  });
+});
+
+/** The console keeps its session in localStorage; these read and alter it as an expiring session would. */
+const SESSION_KEY = 'warden.console.session';
+interface BrowserStorage {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+}
+interface StoredSession {
+  accessToken: string;
+  refreshToken: string;
+}
+
+function storedSession(page: Page): Promise<StoredSession | null> {
+  return page.evaluate((key) => {
+    const raw = (globalThis as unknown as { localStorage: BrowserStorage }).localStorage.getItem(key);
+    return raw ? (JSON.parse(raw) as StoredSession) : null;
+  }, SESSION_KEY);
+}
+
+async function replaceTokens(page: Page, tokens: Partial<StoredSession>): Promise<void> {
+  await page.evaluate(
+    ({ key, tokens }) => {
+      const storage = (globalThis as unknown as { localStorage: BrowserStorage }).localStorage;
+      storage.setItem(key, JSON.stringify({ ...JSON.parse(storage.getItem(key) ?? '{}'), ...tokens }));
+    },
+    { key: SESSION_KEY, tokens },
+  );
+}
+
+async function expectHidden(locator: Locator): Promise<void> {
+  expect(await locator.count()).toBe(0);
+}

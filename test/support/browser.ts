@@ -1,0 +1,37 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Browser, chromium, Page } from 'playwright-core';
+import { REPOSITORY_ROOT } from './warden';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const SCREENSHOTS = path.join(REPOSITORY_ROOT, 'test', 'output', 'screenshots');
+
+/** Debian's Chromium, headless, with nothing that reaches the network on its own. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+    ],
+  });
+}
+
+/** Saves a full-page screenshot under test/output/screenshots and returns its path. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  const file = path.join(SCREENSHOTS, `${name}.png`);
+  // Finish dialog fades and the like first, so a screenshot never catches a half-drawn screen.
+  await page.screenshot({ path: file, fullPage: true, animations: 'disabled' });
+  return file;
+}
+
+/** Browser-side failures that would otherwise only show up as a confusing timeout. */
+export function collectPageErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  return errors;
+}
