@@ -1,18 +1,30 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { Logger } from 'pino';
+import { AdminModule } from './admin/admin.module';
 import { ApiKeysModule } from './api-keys/api-keys.module';
 import { ApplicationsModule } from './applications/applications.module';
+import { AuditModule } from './audit/audit.module';
+import { BiasWorkerModule } from './bias/bias-worker.module';
+import { BiasModule } from './bias/bias.module';
 import { LoggerModule } from './common/logger.module';
 import { QueueModule } from './common/queue.module';
 import { RedisModule } from './common/redis.module';
 import { CompletionsModule } from './completions/completions.module';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
+import { MonitoringAdminModule } from './monitoring/monitoring-admin.module';
+import { MonitoringWorkerModule } from './monitoring/monitoring-worker.module';
+import { EndUsersAdminModule } from './end-users/end-users-admin.module';
+import { HeldCompletionsAdminModule } from './moderation/held-completions-admin.module';
 import { MonitoringModule } from './monitoring/monitoring.module';
 import { PoliciesModule } from './moderation/policies/policies.module';
 import { OrganizationsModule } from './organizations/organizations.module';
+import { PortalModule } from './portal/portal.module';
 import { RequestLogsWorkerModule } from './request-logs/request-logs-worker.module';
+import { EndUsersModule } from './end-users/end-users.module';
 import { SetupModule } from './setup/setup.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
+import { WebhooksWorkerModule } from './webhooks/webhooks-worker.module';
 
 function infrastructure(logger: Logger) {
   return [ConfigModule, LoggerModule.forRoot(logger), DatabaseModule, RedisModule];
@@ -24,7 +36,18 @@ export class ApiModule {
   static forRoot(logger: Logger): DynamicModule {
     return {
       module: ApiModule,
-      imports: [...infrastructure(logger), QueueModule, MonitoringModule, CompletionsModule],
+      imports: [
+        ...infrastructure(logger),
+        QueueModule,
+        MonitoringModule,
+        CompletionsModule,
+        PortalModule,
+        AdminModule,
+        BiasModule,
+        MonitoringAdminModule,
+        EndUsersAdminModule,
+        HeldCompletionsAdminModule,
+      ],
     };
   }
 }
@@ -35,7 +58,7 @@ export class WorkerModule {
   static forRoot(logger: Logger): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [...infrastructure(logger), QueueModule, RequestLogsWorkerModule],
+      imports: [...infrastructure(logger), QueueModule, RequestLogsWorkerModule, WebhooksWorkerModule, BiasWorkerModule, MonitoringWorkerModule],
     };
   }
 }
@@ -46,7 +69,29 @@ export class AdministrationModule {
   static forRoot(logger: Logger): DynamicModule {
     return {
       module: AdministrationModule,
-      imports: [...infrastructure(logger), OrganizationsModule, ApplicationsModule, ApiKeysModule, PoliciesModule, SetupModule],
+      imports: [
+        ...infrastructure(logger),
+        QueueModule,
+        OrganizationsModule,
+        ApplicationsModule,
+        ApiKeysModule,
+        PoliciesModule,
+        AuditModule,
+        EndUsersModule,
+        WebhooksModule,
+        SetupModule,
+      ],
+    };
+  }
+}
+
+/** The operator CLI's bias commands: the bias domain and its queue, without HTTP or models. */
+@Module({})
+export class BiasCliModule {
+  static forRoot(logger: Logger): DynamicModule {
+    return {
+      module: BiasCliModule,
+      imports: [...infrastructure(logger), QueueModule, BiasModule],
     };
   }
 }

@@ -3,13 +3,18 @@ import { NestFactory } from '@nestjs/core';
 import { generateApiKey, parseApiKey } from './api-keys/api-key.secret';
 import { ApiKeysService } from './api-keys/api-keys.service';
 import { AdministrationModule } from './app.modules';
+import { BIAS_USAGE, biasCommands } from './bias/bias.cli';
 import { ApplicationStatus } from './applications/application.entity';
 import { ApplicationsService } from './applications/applications.service';
 import { createLogger, NestPinoLogger } from './common/logger';
 import { loadConfig } from './config/config';
 import { createDataSource } from './database/data-source';
 import { InvalidPolicyError, PoliciesService } from './moderation/policies/policies.service';
+import { AuditService } from './audit/audit.service';
+import { OPERATOR_ACTOR } from './audit/audit.types';
 import { OrganizationsService } from './organizations/organizations.service';
+import { EndUsersService } from './end-users/end-users.service';
+import { WebhooksService } from './webhooks/webhooks.service';
 
 const USAGE = `usage: npm run warden -- <command> [arguments]
 
@@ -20,8 +25,12 @@ const USAGE = `usage: npm run warden -- <command> [arguments]
   keys:create <application-id> [name]         issue an API key (the secret is printed once)
   keys:revoke <key-or-prefix>                 revoke a key on every instance
   keys:generate                               print a fresh random key (for WARDEN_INIT_API_KEY)
+  audit:verify                                check the audit log's hash chain (exit 1 if it is broken)
   policies:show <application-id>              the policy an application is held to
   policies:set <application-id> <json-patch>  change an application's policy (a partial policy)
+  apps:webhook <application-id> <url>         send the application's notifications there (prints the signing secret)
+  end-users:unblock <application-id> <user> [reason]  lift an end user's throttle or block
+${BIAS_USAGE}
   db:migrate                                  apply pending migrations
   db:revert                                   revert the most recent migration`;
 
@@ -31,7 +40,7 @@ type Command = (args: string[], app: () => Promise<INestApplicationContext>) => 
 
 const COMMANDS: Record<string, Command> = {
   'orgs:create': async ([name], app) => {
-    const organization = await (await app()).get(OrganizationsService).create(required(name, 'organization name'));
+    const organization = await (await app()).get(OrganizationsService).create(OPERATOR_ACTOR, required(name, 'organization name'));
     return { id: organization.id, name: organization.name };
   },
   'orgs:list': async (_args, app) =>
@@ -40,7 +49,9 @@ const COMMANDS: Record<string, Command> = {
     const context = await app();
     const organization = await findOrganization(context, required(organizationName, 'organization'));
     const status = flags.includes('--live') ? ApplicationStatus.Live : ApplicationStatus.Sandbox;
-    const application = await context.get(ApplicationsService).create(organization.id, required(name, 'application name'), status);
+    const application = await context
+      .get(ApplicationsService)
+      .create(OPERATOR_ACTOR, organization.id, required(name, 'application name'), status);
     return { id: application.id, name: application.name, status: application.status };
   },
   'apps:list': async ([organizationName], app) => {
@@ -51,19 +62,26 @@ const COMMANDS: Record<string, Command> = {
   'keys:create': async ([applicationId, name], app) => {
     const context = await app();
     const application = await findApplication(context, required(applicationId, 'application id'));
-    const { key, secret } = await context.get(ApiKeysService).issue(application.id, name ?? 'cli');
-    return { id: key.id, prefix: key.prefix, key: secret, note: 'store this key now: it is not shown again' };
+    const { row, secret } = await context.get(ApiKeysService).create(OPERATOR_ACTOR, application.id, { name: name ?? 'cli' });
+    return { id: row.id, prefix: row.prefix, kind: row.kind, key: secret, note: 'store this key now: it is not shown again' };
   },
   'keys:revoke': async ([keyOrPrefix], app) => {
     const value = required(keyOrPrefix, 'key or prefix');
     const prefix = parseApiKey(value)?.prefix ?? value.replace(/^wk-/, '').replace(/_.*$/, '');
-    const revoked = await (await app()).get(ApiKeysService).revoke(prefix);
+    const revoked = await (await app()).get(ApiKeysService).revokeByPrefix(OPERATOR_ACTOR, prefix, 'revoked with the operator CLI');
     if (!revoked) {
       throw new UsageError(`no key with prefix ${prefix}`);
     }
     return { id: revoked.id, prefix: revoked.prefix, status: revoked.status };
   },
   'keys:generate': async () => ({ key: generateApiKey() }),
+  'audit:verify': async (_args, app) => {
+    const status = await (await app()).get(AuditService).verify();
+    if (!status.valid) {
+      process.exitCode = 1;
+    }
+    return status;
+  },
   'policies:show': async ([applicationId], app) => {
     const context = await app();
     const application = await findApplication(context, required(applicationId, 'application id'));
@@ -85,6 +103,20 @@ const COMMANDS: Record<string, Command> = {
       throw err;
     }
   },
+  'apps:webhook': async ([applicationId, url], app) => {
+    const context = await app();
+    const application = await findApplication(context, required(applicationId, 'application id'));
+    const secret = await context.get(WebhooksService).configure(application.id, required(url, 'webhook URL'));
+    return { applicationId: application.id, url, secret, note: 'verify x-warden-signature with this secret; it is not shown again' };
+  },
+  'end-users:unblock': async ([applicationId, endUser, ...reason], app) => {
+    const context = await app();
+    const application = await findApplication(context, required(applicationId, 'application id'));
+    const row = await context.get(EndUsersService).unblock(application.id, required(endUser, 'end user'), reason.join(' ') || 'unblocked by an operator');
+    if (!row) throw new UsageError(`no end user "${endUser}" in application ${applicationId}`);
+    return { applicationId: row.application_id, endUser: row.end_user, status: row.status };
+  },
+  ...biasCommands((message) => new UsageError(message)),
   'db:migrate': async () => withDataSource(async (dataSource) => (await dataSource.runMigrations()).map((m) => m.name)),
   'db:revert': async () =>
     withDataSource(async (dataSource) => {

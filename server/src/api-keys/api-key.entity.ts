@@ -2,7 +2,19 @@ import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeor
 
 export enum ApiKeyStatus {
   Active = 'active',
+  Suspended = 'suspended',
   Revoked = 'revoked',
+  /** Permanent, by staff, with a reason; nothing brings the key back. */
+  Terminated = 'terminated',
+}
+
+/**
+ * A sandbox key stays on sandbox limits even after its application goes live; production keys are issued on
+ * approval (and for live applications afterwards).
+ */
+export enum ApiKeyKind {
+  Sandbox = 'sandbox',
+  Production = 'production',
 }
 
 @Entity('api_keys')
@@ -24,7 +36,23 @@ export class ApiKeyEntity {
   secretHash!: Buffer;
 
   @Column({ type: 'text' })
+  kind!: ApiKeyKind;
+
+  @Column({ type: 'text' })
   status!: ApiKeyStatus;
+
+  @Column({ name: 'status_reason', type: 'text', nullable: true })
+  statusReason!: string | null;
+
+  @Column({ name: 'status_changed_at', type: 'timestamptz', nullable: true })
+  statusChangedAt!: Date | null;
+
+  @Column({ name: 'expires_at', type: 'timestamptz', nullable: true })
+  expiresAt!: Date | null;
+
+  /** The key that replaced this one on rotation. */
+  @Column({ name: 'replaced_by', type: 'uuid', nullable: true })
+  replacedBy!: string | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

@@ -1,9 +1,13 @@
 import { OpenAiErrorType, WardenError } from '../common/errors';
 
+/** Refusals on `/v1/*`: 401 in OpenAI's envelope. */
 export enum ApiKeyErrorCode {
   MissingApiKey = 'missing_api_key',
   InvalidApiKey = 'invalid_api_key',
   KeyRevoked = 'key_revoked',
+  KeySuspended = 'key_suspended',
+  KeyTerminated = 'key_terminated',
+  KeyExpired = 'key_expired',
 }
 
 export class ApiKeyError extends WardenError {
@@ -27,5 +31,83 @@ export class ApiKeyError extends WardenError {
 
   static revoked(masked: string): ApiKeyError {
     return new ApiKeyError(ApiKeyErrorCode.KeyRevoked, `The API key ${masked} has been revoked.`);
+  }
+
+  static suspended(masked: string): ApiKeyError {
+    return new ApiKeyError(
+      ApiKeyErrorCode.KeySuspended,
+      `The API key ${masked} is suspended pending review.`,
+    );
+  }
+
+  static terminated(masked: string): ApiKeyError {
+    return new ApiKeyError(
+      ApiKeyErrorCode.KeyTerminated,
+      `The API key ${masked} has been terminated for a policy violation.`,
+    );
+  }
+
+  static expired(masked: string, at: Date): ApiKeyError {
+    return new ApiKeyError(
+      ApiKeyErrorCode.KeyExpired,
+      `The API key ${masked} expired at ${at.toISOString()}.`,
+    );
+  }
+}
+
+/** Key management failures on the staff and portal APIs. */
+export enum ApiKeyManagementErrorCode {
+  KeyNotFound = 'key_not_found',
+  ApplicationNotFound = 'application_not_found',
+  InvalidKeyTransition = 'invalid_key_transition',
+  ApplicationNotAcceptingKeys = 'application_not_accepting_keys',
+  ExpiryInPast = 'expiry_in_past',
+}
+
+export class ApiKeyManagementError extends WardenError {
+  readonly type = OpenAiErrorType.InvalidRequest;
+
+  constructor(
+    readonly status: number,
+    code: ApiKeyManagementErrorCode,
+    message: string,
+  ) {
+    super(code, message);
+  }
+
+  static notFound(id: string): ApiKeyManagementError {
+    return new ApiKeyManagementError(404, ApiKeyManagementErrorCode.KeyNotFound, `No API key with id ${id}.`);
+  }
+
+  static applicationNotFound(id: string): ApiKeyManagementError {
+    return new ApiKeyManagementError(
+      404,
+      ApiKeyManagementErrorCode.ApplicationNotFound,
+      `No application with id ${id}.`,
+    );
+  }
+
+  static invalidTransition(action: string, status: string): ApiKeyManagementError {
+    return new ApiKeyManagementError(
+      409,
+      ApiKeyManagementErrorCode.InvalidKeyTransition,
+      `A ${status} key cannot be given "${action}".`,
+    );
+  }
+
+  static applicationNotAcceptingKeys(status: string): ApiKeyManagementError {
+    return new ApiKeyManagementError(
+      409,
+      ApiKeyManagementErrorCode.ApplicationNotAcceptingKeys,
+      `A ${status} application cannot be given new keys.`,
+    );
+  }
+
+  static expiryInPast(): ApiKeyManagementError {
+    return new ApiKeyManagementError(
+      400,
+      ApiKeyManagementErrorCode.ExpiryInPast,
+      'expiresAt must be in the future.',
+    );
   }
 }

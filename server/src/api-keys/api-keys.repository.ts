@@ -1,13 +1,76 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { ListPage, ListQuery, ListSpec, runList } from '../admin/list-query';
 import { ApplicationEntity } from '../applications/application.entity';
-import { ApiKeyEntity, ApiKeyStatus } from './api-key.entity';
+import { ApiKeyEntity, ApiKeyKind, ApiKeyStatus } from './api-key.entity';
 
 export interface KeyWithApplication {
   key: ApiKeyEntity;
   application: ApplicationEntity;
 }
+
+/** A key as staff and developers see it, with its application's name. */
+export interface ApiKeyRow {
+  id: string;
+  applicationId: string;
+  applicationName: string;
+  organizationId: string;
+  name: string;
+  prefix: string;
+  kind: ApiKeyKind;
+  status: ApiKeyStatus;
+  statusReason: string | null;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+  expiresAt: Date | null;
+}
+
+const STATUS_FILTER_VALUES = [...Object.values(ApiKeyStatus), 'expired'] as const;
+
+export const API_KEY_LIST: ListSpec = {
+  resource: 'api-keys',
+  columns: `k.id, k.application_id AS "applicationId", a.name AS "applicationName", a.organization_id AS "organizationId",
+    k.name, k.prefix, k.kind, k.status, k.status_reason AS "statusReason", k.created_at AS "createdAt",
+    k.last_used_at AS "lastUsedAt", k.expires_at AS "expiresAt"`,
+  from: 'FROM api_keys k JOIN applications a ON a.id = k.application_id',
+  sortable: {
+    id: 'k.id',
+    name: 'lower(k.name)',
+    prefix: 'k.prefix',
+    applicationName: 'lower(a.name)',
+    kind: 'k.kind',
+    status: 'k.status',
+    createdAt: 'k.created_at',
+    lastUsedAt: 'k.last_used_at',
+    expiresAt: 'k.expires_at',
+  },
+  defaultSort: { field: 'createdAt', order: 'DESC' },
+  tiebreaker: 'k.id',
+  filters: {
+    id: { kind: 'equals', column: 'k.id', type: 'uuid' },
+    applicationId: { kind: 'equals', column: 'k.application_id', type: 'uuid' },
+    organizationId: { kind: 'equals', column: 'a.organization_id', type: 'uuid' },
+    kind: { kind: 'equals', column: 'k.kind', type: 'text', allowed: Object.values(ApiKeyKind) },
+    status: {
+      kind: 'custom',
+      type: 'text',
+      allowed: STATUS_FILTER_VALUES,
+      // Expiry is read, not stored: an active key past its date is listed as expired, not active.
+      build: (values, param) =>
+        values
+          .map((value) =>
+            value === 'expired'
+              ? `(k.status = 'active' AND k.expires_at <= now())`
+              : value === ApiKeyStatus.Active
+                ? `(k.status = 'active' AND (k.expires_at IS NULL OR k.expires_at > now()))`
+                : `k.status = ${param(value)}`,
+          )
+          .join(' OR '),
+    },
+    q: { kind: 'search', columns: ['k.name', 'k.prefix', 'a.name'] },
+  },
+};
 
 @Injectable()
 export class ApiKeysRepository {
@@ -18,31 +81,93 @@ export class ApiKeysRepository {
     if (!key) {
       return null;
     }
-    const application = await this.dataSource.getRepository(ApplicationEntity).findOneByOrFail({ id: key.applicationId });
+    const application = await this.dataSource
+      .getRepository(ApplicationEntity)
+      .findOneByOrFail({ id: key.applicationId });
     return { key, application };
   }
 
   create(
-    values: Pick<ApiKeyEntity, 'applicationId' | 'name' | 'prefix' | 'secretHash'>,
-    manager: EntityManager = this.dataSource.manager,
+    manager: EntityManager,
+    values: Pick<ApiKeyEntity, 'applicationId' | 'name' | 'prefix' | 'secretHash' | 'kind' | 'expiresAt'>,
   ): Promise<ApiKeyEntity> {
     const repository = manager.getRepository(ApiKeyEntity);
-    return repository.save(repository.create({ ...values, status: ApiKeyStatus.Active }));
+    return repository.save(repository.create({ ...values, status: ApiKeyStatus.Active, statusReason: null }));
   }
 
   findByPrefix(prefix: string): Promise<ApiKeyEntity | null> {
     return this.dataSource.getRepository(ApiKeyEntity).findOneBy({ prefix });
   }
 
-  listForApplication(applicationId: string): Promise<ApiKeyEntity[]> {
-    return this.dataSource.getRepository(ApiKeyEntity).find({ where: { applicationId }, order: { createdAt: 'ASC' } });
+  lockById(manager: EntityManager, id: string): Promise<ApiKeyEntity | null> {
+    return manager
+      .getRepository(ApiKeyEntity)
+      .createQueryBuilder('key')
+      .setLock('pessimistic_write')
+      .where('key.id = :id', { id })
+      .getOne();
   }
 
-  async revoke(id: string): Promise<ApiKeyEntity | null> {
-    await this.dataSource
+  lockAllForApplication(manager: EntityManager, applicationId: string): Promise<ApiKeyEntity[]> {
+    return manager
       .getRepository(ApiKeyEntity)
-      .update({ id, status: ApiKeyStatus.Active }, { status: ApiKeyStatus.Revoked, revokedAt: () => 'now()' });
-    return this.dataSource.getRepository(ApiKeyEntity).findOneBy({ id });
+      .createQueryBuilder('key')
+      .setLock('pessimistic_write')
+      .where('key.application_id = :applicationId', { applicationId })
+      .orderBy('key.created_at', 'ASC')
+      .getMany();
+  }
+
+  /** Read with a share lock, so the application cannot change status while a key is being issued for it. */
+  findApplicationForKeys(manager: EntityManager, applicationId: string): Promise<ApplicationEntity | null> {
+    return manager
+      .getRepository(ApplicationEntity)
+      .createQueryBuilder('application')
+      .setLock('pessimistic_read')
+      .where('application.id = :applicationId', { applicationId })
+      .getOne();
+  }
+
+  async setStatus(
+    manager: EntityManager,
+    id: string,
+    values: { status: ApiKeyStatus; statusReason: string | null; replacedBy?: string },
+  ): Promise<ApiKeyEntity> {
+    await manager.getRepository(ApiKeyEntity).update(
+      { id },
+      {
+        ...values,
+        statusChangedAt: () => 'now()',
+        ...(values.status === ApiKeyStatus.Revoked ? { revokedAt: () => 'now()' } : {}),
+      },
+    );
+    return manager.getRepository(ApiKeyEntity).findOneByOrFail({ id });
+  }
+
+  async prefixesForApplication(applicationId: string): Promise<string[]> {
+    const keys = await this.dataSource
+      .getRepository(ApiKeyEntity)
+      .find({ select: { prefix: true }, where: { applicationId } });
+    return keys.map((key) => key.prefix);
+  }
+
+  list(query: ListQuery): Promise<ListPage<ApiKeyRow>> {
+    return runList<ApiKeyRow>(this.dataSource, API_KEY_LIST, query);
+  }
+
+  async findRow(id: string): Promise<ApiKeyRow | null> {
+    const [row] = (await this.dataSource.query(
+      `SELECT ${API_KEY_LIST.columns} ${API_KEY_LIST.from} WHERE k.id = $1`,
+      [id],
+    )) as ApiKeyRow[];
+    return row ?? null;
+  }
+
+  listRowsForApplication(applicationId: string): Promise<ApiKeyRow[]> {
+    return this.dataSource.query(
+      `SELECT ${API_KEY_LIST.columns} ${API_KEY_LIST.from} WHERE k.application_id = $1 ORDER BY k.created_at`,
+      [applicationId],
+    ) as Promise<ApiKeyRow[]>;
   }
 
   async touchLastUsed(id: string, at: Date): Promise<void> {

@@ -1,5 +1,9 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import type { Questionnaire } from './questionnaire';
+import type { ReviewState } from './review-workflow';
+import type { RiskTier } from './risk-tier';
 
+/** How an application is served: sandbox until approved, live on approval, suspended, terminated (final). */
 export enum ApplicationStatus {
   Sandbox = 'sandbox',
   Live = 'live',
@@ -20,6 +24,28 @@ export class ApplicationEntity {
 
   @Column({ type: 'text' })
   status!: ApplicationStatus;
+
+  @Column({ name: 'review_state', type: 'text' })
+  reviewState!: ReviewState;
+
+  @Column({ name: 'risk_tier', type: 'text', nullable: true })
+  riskTier!: RiskTier | null;
+
+  @Column({ name: 'risk_reasons', type: 'jsonb' })
+  riskReasons!: string[];
+
+  @Column({ type: 'jsonb', nullable: true })
+  questionnaire!: Questionnaire | null;
+
+  @Column({ name: 'submitted_at', type: 'timestamptz', nullable: true })
+  submittedAt!: Date | null;
+
+  @Column({ name: 're_review_at', type: 'timestamptz', nullable: true })
+  reReviewAt!: Date | null;
+
+  /** The developer who created it; null for applications made by operators or first-run. */
+  @Column({ name: 'created_by', type: 'uuid', nullable: true })
+  createdBy!: string | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

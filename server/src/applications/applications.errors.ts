@@ -17,6 +17,79 @@ export class ApplicationsError extends WardenError {
   }
 
   static terminated(name: string): ApplicationsError {
-    return new ApplicationsError(ApplicationsErrorCode.ApplicationTerminated, `The application "${name}" has been terminated.`);
+    return new ApplicationsError(
+      ApplicationsErrorCode.ApplicationTerminated,
+      `The application "${name}" has been terminated.`,
+    );
+  }
+}
+
+/** Failures of the portal and staff APIs on applications. */
+export enum ApplicationReviewErrorCode {
+  ApplicationNotFound = 'application_not_found',
+  InvalidTransition = 'invalid_transition',
+  NotEditable = 'application_not_editable',
+  SelfReview = 'self_review',
+  ChecklistIncomplete = 'checklist_incomplete',
+  ReReviewInPast = 're_review_in_past',
+}
+
+export class ApplicationReviewError extends WardenError {
+  readonly type = OpenAiErrorType.InvalidRequest;
+
+  constructor(
+    readonly status: number,
+    code: ApplicationReviewErrorCode,
+    message: string,
+  ) {
+    super(code, message);
+  }
+
+  static notFound(id: string): ApplicationReviewError {
+    return new ApplicationReviewError(
+      404,
+      ApplicationReviewErrorCode.ApplicationNotFound,
+      `No application with id ${id}.`,
+    );
+  }
+
+  static invalidTransition(decision: string, reviewState: string, status: string): ApplicationReviewError {
+    return new ApplicationReviewError(
+      409,
+      ApplicationReviewErrorCode.InvalidTransition,
+      `"${decision}" is not possible for an application that is ${reviewState.replace('_', ' ')} and ${status}.`,
+    );
+  }
+
+  static notEditable(reviewState: string, status: string): ApplicationReviewError {
+    return new ApplicationReviewError(
+      409,
+      ApplicationReviewErrorCode.NotEditable,
+      `The application is ${reviewState.replace('_', ' ')} and ${status}; it can be changed only as a draft or when changes were requested.`,
+    );
+  }
+
+  static selfReview(): ApplicationReviewError {
+    return new ApplicationReviewError(
+      403,
+      ApplicationReviewErrorCode.SelfReview,
+      'You hold a developer account in this organization, so another reviewer must take this decision.',
+    );
+  }
+
+  static checklistIncomplete(items: string[]): ApplicationReviewError {
+    return new ApplicationReviewError(
+      400,
+      ApplicationReviewErrorCode.ChecklistIncomplete,
+      `An approval needs every checklist item confirmed; unchecked: ${items.join(', ')}.`,
+    );
+  }
+
+  static reReviewInPast(): ApplicationReviewError {
+    return new ApplicationReviewError(
+      400,
+      ApplicationReviewErrorCode.ReReviewInPast,
+      'reReviewAt must be in the future.',
+    );
   }
 }

@@ -1,18 +1,78 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { ListPage, ListQuery, ListSpec, runList } from '../admin/list-query';
+import { ApplicationDecisionEntity } from './application-decision.entity';
 import { ApplicationEntity, ApplicationStatus } from './application.entity';
+import { Questionnaire } from './questionnaire';
+import { ReviewState } from './review-workflow';
+import { RiskTier } from './risk-tier';
+
+/** An application with its organization's name, as staff see it. */
+export interface ApplicationRow {
+  id: string;
+  name: string;
+  organizationId: string;
+  organizationName: string;
+  status: ApplicationStatus;
+  reviewState: ReviewState;
+  riskTier: RiskTier | null;
+  riskReasons: string[];
+  questionnaire: Questionnaire | null;
+  submittedAt: Date | null;
+  reReviewAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export const APPLICATION_LIST: ListSpec = {
+  resource: 'applications',
+  columns: `a.id, a.name, a.organization_id AS "organizationId", o.name AS "organizationName", a.status,
+    a.review_state AS "reviewState", a.risk_tier AS "riskTier", a.risk_reasons AS "riskReasons", a.questionnaire,
+    a.submitted_at AS "submittedAt", a.re_review_at AS "reReviewAt", a.created_at AS "createdAt", a.updated_at AS "updatedAt"`,
+  from: 'FROM applications a JOIN organizations o ON o.id = a.organization_id',
+  sortable: {
+    id: 'a.id',
+    name: 'lower(a.name)',
+    organizationName: 'lower(o.name)',
+    status: 'a.status',
+    reviewState: 'a.review_state',
+    riskTier: `array_position(ARRAY['low','medium','high'], a.risk_tier)`,
+    submittedAt: 'a.submitted_at',
+    reReviewAt: 'a.re_review_at',
+    createdAt: 'a.created_at',
+    updatedAt: 'a.updated_at',
+  },
+  defaultSort: { field: 'createdAt', order: 'DESC' },
+  tiebreaker: 'a.id',
+  filters: {
+    id: { kind: 'equals', column: 'a.id', type: 'uuid' },
+    organizationId: { kind: 'equals', column: 'a.organization_id', type: 'uuid' },
+    status: { kind: 'equals', column: 'a.status', type: 'text', allowed: Object.values(ApplicationStatus) },
+    reviewState: {
+      kind: 'equals',
+      column: 'a.review_state',
+      type: 'text',
+      allowed: Object.values(ReviewState),
+    },
+    riskTier: { kind: 'equals', column: 'a.risk_tier', type: 'text', allowed: Object.values(RiskTier) },
+    q: { kind: 'search', columns: ['a.name', 'o.name'] },
+  },
+};
 
 @Injectable()
 export class ApplicationsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   create(
-    values: { organizationId: string; name: string; status: ApplicationStatus },
+    values: Pick<ApplicationEntity, 'organizationId' | 'name' | 'status' | 'reviewState'> &
+      Partial<Pick<ApplicationEntity, 'questionnaire' | 'riskTier' | 'riskReasons' | 'createdBy'>>,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<ApplicationEntity> {
     const repository = manager.getRepository(ApplicationEntity);
-    return repository.save(repository.create(values));
+    return repository.save(
+      repository.create({ riskReasons: [], questionnaire: null, riskTier: null, createdBy: null, ...values }),
+    );
   }
 
   findInOrganization(
@@ -27,7 +87,66 @@ export class ApplicationsRepository {
     return this.dataSource.getRepository(ApplicationEntity).findOneBy({ id });
   }
 
+  /** Locks the row: decisions and developer edits on one application run one at a time. */
+  lock(manager: EntityManager, id: string): Promise<ApplicationEntity | null> {
+    return manager
+      .getRepository(ApplicationEntity)
+      .createQueryBuilder('application')
+      .setLock('pessimistic_write')
+      .where('application.id = :id', { id })
+      .getOne();
+  }
+
+  async update(
+    manager: EntityManager,
+    id: string,
+    values: Partial<
+      Pick<
+        ApplicationEntity,
+        | 'name'
+        | 'status'
+        | 'reviewState'
+        | 'questionnaire'
+        | 'riskTier'
+        | 'riskReasons'
+        | 'submittedAt'
+        | 'reReviewAt'
+      >
+    >,
+  ): Promise<ApplicationEntity> {
+    await manager.getRepository(ApplicationEntity).update({ id }, values);
+    return manager.getRepository(ApplicationEntity).findOneByOrFail({ id });
+  }
+
   listForOrganization(organizationId: string): Promise<ApplicationEntity[]> {
-    return this.dataSource.getRepository(ApplicationEntity).find({ where: { organizationId }, order: { createdAt: 'ASC' } });
+    return this.dataSource
+      .getRepository(ApplicationEntity)
+      .find({ where: { organizationId }, order: { createdAt: 'ASC' } });
+  }
+
+  list(query: ListQuery): Promise<ListPage<ApplicationRow>> {
+    return runList<ApplicationRow>(this.dataSource, APPLICATION_LIST, query);
+  }
+
+  async findRow(id: string): Promise<ApplicationRow | null> {
+    const [row] = (await this.dataSource.query(
+      `SELECT ${APPLICATION_LIST.columns} ${APPLICATION_LIST.from} WHERE a.id = $1`,
+      [id],
+    )) as ApplicationRow[];
+    return row ?? null;
+  }
+
+  insertDecision(
+    manager: EntityManager,
+    values: Omit<ApplicationDecisionEntity, 'id' | 'createdAt'>,
+  ): Promise<ApplicationDecisionEntity> {
+    const repository = manager.getRepository(ApplicationDecisionEntity);
+    return repository.save(repository.create(values));
+  }
+
+  decisionsFor(applicationId: string): Promise<ApplicationDecisionEntity[]> {
+    return this.dataSource
+      .getRepository(ApplicationDecisionEntity)
+      .find({ where: { applicationId }, order: { createdAt: 'ASC' } });
   }
 }

@@ -1,36 +1,189 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { ListPage, ListQuery } from '../admin/list-query';
+import { ApiKeyKind } from '../api-keys/api-key.entity';
+import { ApiKeysService, IssuedApiKey } from '../api-keys/api-keys.service';
+import { AuditService } from '../audit/audit.service';
+import { Actor, AuditAction, AuditEntityType } from '../audit/audit.types';
+import { ApplicationDecisionEntity } from './application-decision.entity';
 import { ApplicationEntity, ApplicationStatus } from './application.entity';
-import { ApplicationsError } from './applications.errors';
-import { ApplicationsRepository } from './applications.repository';
+import { ApplicationReviewError, ApplicationsError } from './applications.errors';
+import { ApplicationRow, ApplicationsRepository } from './applications.repository';
+import { Questionnaire } from './questionnaire';
+import { isEditableByDeveloper, ReviewState, submit } from './review-workflow';
+import { assessRisk } from './risk-tier';
 
+export interface ApplicationDraft {
+  name: string;
+  questionnaire: Questionnaire;
+}
+
+export interface Applied {
+  application: ApplicationEntity;
+  sandboxKey: IssuedApiKey;
+}
+
+export function applicationAuditView(application: ApplicationEntity): Record<string, unknown> {
+  return {
+    organizationId: application.organizationId,
+    name: application.name,
+    status: application.status,
+    reviewState: application.reviewState,
+    riskTier: application.riskTier,
+    reReviewAt: application.reReviewAt,
+  };
+}
+
+/**
+ * Applications as developers make them and operators bootstrap them. Portal methods take the caller's
+ * organization and answer 404 for anything outside it. Staff decisions live in ReviewService.
+ */
 @Injectable()
 export class ApplicationsService {
-  constructor(private readonly repository: ApplicationsRepository) {}
+  constructor(
+    private readonly repository: ApplicationsRepository,
+    private readonly apiKeys: ApiKeysService,
+    private readonly audit: AuditService,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
 
-  create(
+  /** For operators and first-run; an application made live this way counts as approved. */
+  async create(
+    actor: Actor,
     organizationId: string,
     name: string,
     status: ApplicationStatus = ApplicationStatus.Sandbox,
     manager?: EntityManager,
   ): Promise<ApplicationEntity> {
+    if (!manager) {
+      return this.dataSource.transaction((own) => this.create(actor, organizationId, name, status, own));
+    }
     const trimmed = name.trim();
     if (!trimmed) {
       throw new Error('an application needs a name');
     }
-    return this.repository.create({ organizationId, name: trimmed, status }, manager);
+    const reviewState = status === ApplicationStatus.Sandbox ? ReviewState.Draft : ReviewState.Approved;
+    const application = await this.repository.create(
+      { organizationId, name: trimmed, status, reviewState },
+      manager,
+    );
+    await this.audit.record(manager, {
+      actor,
+      action: AuditAction.ApplicationCreated,
+      entityType: AuditEntityType.Application,
+      entityId: application.id,
+      after: applicationAuditView(application),
+    });
+    return application;
   }
 
   async findOrCreate(
+    actor: Actor,
     organizationId: string,
     name: string,
     status: ApplicationStatus,
-    manager?: EntityManager,
+    manager: EntityManager,
   ): Promise<ApplicationEntity> {
     return (
       (await this.repository.findInOrganization(organizationId, name, manager)) ??
-      this.repository.create({ organizationId, name, status }, manager)
+      this.create(actor, organizationId, name, status, manager)
     );
+  }
+
+  /** A developer's new application: a draft with its questionnaire and risk tier, and a sandbox key to build with. */
+  apply(actor: Actor, organizationId: string, draft: ApplicationDraft): Promise<Applied> {
+    const risk = assessRisk(draft.questionnaire);
+    return this.dataSource.transaction(async (manager) => {
+      const application = await this.repository.create(
+        {
+          organizationId,
+          name: draft.name,
+          status: ApplicationStatus.Sandbox,
+          reviewState: ReviewState.Draft,
+          questionnaire: draft.questionnaire,
+          riskTier: risk.tier,
+          riskReasons: risk.reasons,
+          createdBy: actor.id,
+        },
+        manager,
+      );
+      await this.audit.record(manager, {
+        actor,
+        action: AuditAction.ApplicationCreated,
+        entityType: AuditEntityType.Application,
+        entityId: application.id,
+        after: { ...applicationAuditView(application), questionnaire: draft.questionnaire },
+      });
+      const sandboxKey = await this.apiKeys.issue(manager, actor, {
+        applicationId: application.id,
+        name: 'sandbox',
+        kind: ApiKeyKind.Sandbox,
+      });
+      return { application, sandboxKey };
+    });
+  }
+
+  async getOwn(organizationId: string, id: string): Promise<ApplicationEntity> {
+    const application = await this.repository.findById(id);
+    if (!application || application.organizationId !== organizationId) {
+      throw ApplicationReviewError.notFound(id);
+    }
+    return application;
+  }
+
+  /** Name and questionnaire change only while the developer holds the pen (draft, changes requested). */
+  updateOwn(
+    actor: Actor,
+    organizationId: string,
+    id: string,
+    change: Partial<ApplicationDraft>,
+  ): Promise<ApplicationEntity> {
+    return this.dataSource.transaction(async (manager) => {
+      const before = await this.lockOwn(manager, organizationId, id);
+      if (!isEditableByDeveloper(before)) {
+        throw ApplicationReviewError.notEditable(before.reviewState, before.status);
+      }
+      const risk = change.questionnaire ? assessRisk(change.questionnaire) : undefined;
+      const updated = await this.repository.update(manager, id, {
+        ...(change.name ? { name: change.name } : {}),
+        ...(change.questionnaire && risk
+          ? { questionnaire: change.questionnaire, riskTier: risk.tier, riskReasons: risk.reasons }
+          : {}),
+      });
+      await this.audit.record(manager, {
+        actor,
+        action: AuditAction.ApplicationUpdated,
+        entityType: AuditEntityType.Application,
+        entityId: id,
+        before: { ...applicationAuditView(before), questionnaire: before.questionnaire },
+        after: { ...applicationAuditView(updated), questionnaire: updated.questionnaire },
+      });
+      return updated;
+    });
+  }
+
+  submitOwn(actor: Actor, organizationId: string, id: string): Promise<ApplicationEntity> {
+    return this.dataSource.transaction(async (manager) => {
+      const before = await this.lockOwn(manager, organizationId, id);
+      const next = submit(before);
+      if (!next) {
+        throw ApplicationReviewError.invalidTransition('submit', before.reviewState, before.status);
+      }
+      const updated = await this.repository.update(manager, id, {
+        reviewState: next.reviewState,
+        submittedAt: new Date(),
+      });
+      await this.audit.record(manager, {
+        actor,
+        action: AuditAction.ApplicationSubmitted,
+        entityType: AuditEntityType.Application,
+        entityId: id,
+        before: applicationAuditView(before),
+        after: applicationAuditView(updated),
+      });
+      return updated;
+    });
   }
 
   findById(id: string): Promise<ApplicationEntity | null> {
@@ -41,6 +194,35 @@ export class ApplicationsService {
     return this.repository.listForOrganization(organizationId);
   }
 
+  list(query: ListQuery): Promise<ListPage<ApplicationRow>> {
+    return this.repository.list(query);
+  }
+
+  async get(id: string): Promise<ApplicationRow> {
+    const row = await this.repository.findRow(id);
+    if (!row) {
+      throw ApplicationReviewError.notFound(id);
+    }
+    return row;
+  }
+
+  /** For the developer: their application and the decisions on it (the reviewer's feedback). */
+  async getOwnWithDecisions(
+    organizationId: string,
+    id: string,
+  ): Promise<{ application: ApplicationEntity; decisions: ApplicationDecisionEntity[] }> {
+    const application = await this.getOwn(organizationId, id);
+    return { application, decisions: await this.repository.decisionsFor(id) };
+  }
+
+  /** For staff: the application with its organization's name and its whole review history. */
+  async getWithDecisions(
+    id: string,
+  ): Promise<{ row: ApplicationRow; decisions: ApplicationDecisionEntity[] }> {
+    const row = await this.get(id);
+    return { row, decisions: await this.repository.decisionsFor(id) };
+  }
+
   /** Only sandbox and live applications are served; suspension and termination cut them off. */
   assertMayCall(application: ApplicationEntity): void {
     if (application.status === ApplicationStatus.Suspended) {
@@ -49,5 +231,17 @@ export class ApplicationsService {
     if (application.status === ApplicationStatus.Terminated) {
       throw ApplicationsError.terminated(application.name);
     }
+  }
+
+  private async lockOwn(
+    manager: EntityManager,
+    organizationId: string,
+    id: string,
+  ): Promise<ApplicationEntity> {
+    const application = await this.repository.lock(manager, id);
+    if (!application || application.organizationId !== organizationId) {
+      throw ApplicationReviewError.notFound(id);
+    }
+    return application;
   }
 }

@@ -1,7 +1,34 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { ListPage, ListQuery, ListSpec, runList } from '../admin/list-query';
 import { OrganizationEntity } from './organization.entity';
+
+export interface OrganizationRow {
+  id: string;
+  name: string;
+  createdAt: Date;
+  applicationCount: number;
+}
+
+export const ORGANIZATION_LIST: ListSpec = {
+  resource: 'organizations',
+  columns: `o.id, o.name, o.created_at AS "createdAt",
+    (SELECT count(*)::int FROM applications a WHERE a.organization_id = o.id) AS "applicationCount"`,
+  from: 'FROM organizations o',
+  sortable: {
+    id: 'o.id',
+    name: 'lower(o.name)',
+    createdAt: 'o.created_at',
+    applicationCount: '(SELECT count(*) FROM applications a WHERE a.organization_id = o.id)',
+  },
+  defaultSort: { field: 'createdAt', order: 'DESC' },
+  tiebreaker: 'o.id',
+  filters: {
+    id: { kind: 'equals', column: 'o.id', type: 'uuid' },
+    q: { kind: 'search', columns: ['o.name'] },
+  },
+};
 
 @Injectable()
 export class OrganizationsRepository {
@@ -12,7 +39,10 @@ export class OrganizationsRepository {
     return repository.save(repository.create({ name }));
   }
 
-  findByName(name: string, manager: EntityManager = this.dataSource.manager): Promise<OrganizationEntity | null> {
+  findByName(
+    name: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<OrganizationEntity | null> {
     return manager
       .getRepository(OrganizationEntity)
       .createQueryBuilder('organization')
@@ -26,5 +56,17 @@ export class OrganizationsRepository {
 
   list(): Promise<OrganizationEntity[]> {
     return this.dataSource.getRepository(OrganizationEntity).find({ order: { createdAt: 'ASC' } });
+  }
+
+  search(query: ListQuery): Promise<ListPage<OrganizationRow>> {
+    return runList<OrganizationRow>(this.dataSource, ORGANIZATION_LIST, query);
+  }
+
+  async findRow(id: string): Promise<OrganizationRow | null> {
+    const [row] = (await this.dataSource.query(
+      `SELECT ${ORGANIZATION_LIST.columns} ${ORGANIZATION_LIST.from} WHERE o.id = $1`,
+      [id],
+    )) as OrganizationRow[];
+    return row ?? null;
   }
 }

@@ -4,9 +4,10 @@ import { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { apiKeyMatches, parseApiKey } from '../api-keys/api-key.secret';
 import { ApiKeysService } from '../api-keys/api-keys.service';
-import { ApiKeyEntity } from '../api-keys/api-key.entity';
+import { ApiKeyEntity, ApiKeyKind } from '../api-keys/api-key.entity';
 import { ApplicationStatus } from '../applications/application.entity';
 import { ApplicationsService } from '../applications/applications.service';
+import { SYSTEM_ACTOR } from '../audit/audit.types';
 import { LOGGER } from '../common/logger.module';
 import { WardenConfig } from '../config/config';
 import { WARDEN_CONFIG } from '../config/config.module';
@@ -54,9 +55,24 @@ export class FirstRunService {
       } else if ((await keys.count()) > 0) {
         return undefined;
       }
-      const organization = await this.organizations.findOrCreate(DEMO_ORGANIZATION, manager);
-      const application = await this.applications.findOrCreate(organization.id, DEMO_APPLICATION, ApplicationStatus.Live, manager);
-      const issued = await this.apiKeys.issue(application.id, apiKey ? 'WARDEN_INIT_API_KEY' : 'first-run demo key', manager, apiKey);
+      const organization = await this.organizations.findOrCreate(SYSTEM_ACTOR, DEMO_ORGANIZATION, manager);
+      const application = await this.applications.findOrCreate(
+        SYSTEM_ACTOR,
+        organization.id,
+        DEMO_APPLICATION,
+        ApplicationStatus.Live,
+        manager,
+      );
+      const issued = await this.apiKeys.issue(
+        manager,
+        SYSTEM_ACTOR,
+        {
+          applicationId: application.id,
+          name: apiKey ? 'WARDEN_INIT_API_KEY' : 'first-run demo key',
+          kind: application.status === ApplicationStatus.Sandbox ? ApiKeyKind.Sandbox : ApiKeyKind.Production,
+        },
+        apiKey,
+      );
       this.logger.info({ keyPrefix: issued.key.prefix, applicationId: application.id }, 'registered a key for the demo application');
       return apiKey ? undefined : issued.secret;
     });

@@ -56,7 +56,11 @@ const MATRIX: ReadonlyArray<readonly [Permission, boolean, boolean, boolean]> = 
   [Permission.HeldCompletionsDecide,  true,   true,     false],
 ];
 
-const COLUMN: Record<StaffRole, 1 | 2 | 3> = { [StaffRole.Admin]: 1, [StaffRole.Reviewer]: 2, [StaffRole.Analyst]: 3 };
+const COLUMN: Record<StaffRole, 1 | 2 | 3> = {
+  [StaffRole.Admin]: 1,
+  [StaffRole.Reviewer]: 2,
+  [StaffRole.Analyst]: 3,
+};
 
 export function permissionsFor(role: StaffRole): Permission[] {
   return MATRIX.filter((row) => row[COLUMN[role]]).map(([permission]) => permission);

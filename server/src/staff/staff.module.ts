@@ -1,9 +1,22 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
+import { SessionsRepository } from './sessions.repository';
+import { SessionsService } from './sessions.service';
+import { StaffAuthGuard } from './staff-auth.guard';
+import { StaffAuthService } from './staff-auth.service';
 import { StaffRepository } from './staff.repository';
 import { StaffService } from './staff.service';
 
 @Module({
-  providers: [StaffRepository, StaffService],
-  exports: [StaffService],
+  imports: [AuditModule],
+  providers: [
+    StaffRepository,
+    StaffService,
+    SessionsRepository,
+    SessionsService,
+    StaffAuthService,
+    StaffAuthGuard,
+  ],
+  exports: [StaffService, SessionsService, StaffAuthService, StaffAuthGuard],
 })
 export class StaffModule {}

@@ -1,0 +1,118 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { FastifyReply } from 'fastify';
+import {
+  ApiKeyResponse,
+  createApiKeySchema,
+  keyActionSchema,
+  terminateKeySchema,
+  toApiKeyResponse,
+  toIssuedApiKeyResponse,
+} from '../api-keys/api-keys.dto';
+import { API_KEY_LIST } from '../api-keys/api-keys.repository';
+import { ApiKeysService, StatusAction } from '../api-keys/api-keys.service';
+import { KeyAction } from '../api-keys/key-lifecycle';
+import { Permission } from '../staff/permissions';
+import { CurrentStaff, RequirePermission, StaffAuthGuard } from '../staff/staff-auth.guard';
+import { StaffPrincipal, staffActor } from '../staff/staff-principal';
+import { parseListQuery, setContentRange } from './list-query';
+import { parseBody } from './request-body';
+import { ResourceIdPipe } from './resource-id.pipe';
+
+@ApiTags('admin')
+@ApiBearerAuth()
+@UseGuards(StaffAuthGuard)
+@Controller('admin/api-keys')
+export class AdminApiKeysController {
+  constructor(private readonly apiKeys: ApiKeysService) {}
+
+  @Get()
+  @RequirePermission(Permission.ApiKeysRead)
+  async list(
+    @Query() raw: Record<string, unknown>,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ApiKeyResponse[]> {
+    const query = parseListQuery(raw, API_KEY_LIST);
+    const page = await this.apiKeys.list(query);
+    setContentRange(reply, API_KEY_LIST.resource, query, page);
+    return page.rows.map((row) => toApiKeyResponse(row));
+  }
+
+  @Get(':id')
+  @RequirePermission(Permission.ApiKeysRead)
+  async show(@Param('id', ResourceIdPipe) id: string): Promise<ApiKeyResponse> {
+    return toApiKeyResponse(await this.apiKeys.get(id));
+  }
+
+  @Post()
+  @RequirePermission(Permission.ApiKeysManage)
+  async create(@CurrentStaff() staff: StaffPrincipal, @Body() body: unknown): Promise<ApiKeyResponse> {
+    const { applicationId, ...input } = parseBody(createApiKeySchema, body);
+    return toIssuedApiKeyResponse(await this.apiKeys.create(staffActor(staff), applicationId, input));
+  }
+
+  @Post(':id/rotate')
+  @HttpCode(200)
+  @RequirePermission(Permission.ApiKeysManage)
+  async rotate(
+    @CurrentStaff() staff: StaffPrincipal,
+    @Param('id', ResourceIdPipe) id: string,
+    @Body() body: unknown,
+  ): Promise<ApiKeyResponse> {
+    const { reason } = parseBody(keyActionSchema, body);
+    return toIssuedApiKeyResponse(await this.apiKeys.rotate(staffActor(staff), id, reason ?? null));
+  }
+
+  @Post(':id/revoke')
+  @HttpCode(200)
+  @RequirePermission(Permission.ApiKeysManage)
+  revoke(
+    @CurrentStaff() staff: StaffPrincipal,
+    @Param('id', ResourceIdPipe) id: string,
+    @Body() body: unknown,
+  ): Promise<ApiKeyResponse> {
+    return this.change(staff, id, KeyAction.Revoke, parseBody(keyActionSchema, body).reason);
+  }
+
+  @Post(':id/suspend')
+  @HttpCode(200)
+  @RequirePermission(Permission.ApiKeysManage)
+  suspend(
+    @CurrentStaff() staff: StaffPrincipal,
+    @Param('id', ResourceIdPipe) id: string,
+    @Body() body: unknown,
+  ): Promise<ApiKeyResponse> {
+    return this.change(staff, id, KeyAction.Suspend, parseBody(keyActionSchema, body).reason);
+  }
+
+  @Post(':id/unsuspend')
+  @HttpCode(200)
+  @RequirePermission(Permission.ApiKeysManage)
+  unsuspend(
+    @CurrentStaff() staff: StaffPrincipal,
+    @Param('id', ResourceIdPipe) id: string,
+    @Body() body: unknown,
+  ): Promise<ApiKeyResponse> {
+    return this.change(staff, id, KeyAction.Unsuspend, parseBody(keyActionSchema, body).reason);
+  }
+
+  @Post(':id/terminate')
+  @HttpCode(200)
+  @RequirePermission(Permission.ApiKeysManage)
+  terminate(
+    @CurrentStaff() staff: StaffPrincipal,
+    @Param('id', ResourceIdPipe) id: string,
+    @Body() body: unknown,
+  ): Promise<ApiKeyResponse> {
+    return this.change(staff, id, KeyAction.Terminate, parseBody(terminateKeySchema, body).reason);
+  }
+
+  private async change(
+    staff: StaffPrincipal,
+    id: string,
+    action: StatusAction,
+    reason: string | undefined,
+  ): Promise<ApiKeyResponse> {
+    return toApiKeyResponse(await this.apiKeys.changeStatus(staffActor(staff), id, action, reason ?? null));
+  }
+}

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { ApiKeyKind } from './api-key.entity';
+import { ApiKeyRow } from './api-keys.repository';
+import { EffectiveKeyStatus, effectiveKeyStatus } from './key-lifecycle';
+import { IssuedApiKeyRow } from './api-keys.service';
+
+const expiresAt = z
+  .union([z.iso.datetime({ offset: true }), z.iso.date()])
+  .nullable()
+  .optional()
+  .transform((value) => (value ? new Date(value) : null));
+
+const keyName = z.string().trim().min(1).max(200);
+
+export const createApiKeySchema = z.object({ applicationId: z.uuid(), name: keyName, expiresAt });
+export const createOwnApiKeySchema = z.object({ name: keyName, expiresAt });
+export const keyActionSchema = z.object({ reason: z.string().trim().max(2000).optional() });
+/** Termination is permanent, so it always says why. */
+export const terminateKeySchema = z.object({
+  reason: z.string().trim().min(1, 'say why the key is terminated').max(2000),
+});
+
+export interface ApiKeyResponse {
+  id: string;
+  applicationId: string;
+  applicationName: string;
+  name: string;
+  prefix: string;
+  kind: ApiKeyKind;
+  status: EffectiveKeyStatus;
+  createdAt: string;
+  lastUsedAt: string | null;
+  expiresAt: string | null;
+  statusReason: string | null;
+  /** Only in the answer that created or rotated the key. */
+  secret?: string;
+}
+
+export function toApiKeyResponse(row: ApiKeyRow, now: Date = new Date()): ApiKeyResponse {
+  return {
+    id: row.id,
+    applicationId: row.applicationId,
+    applicationName: row.applicationName,
+    name: row.name,
+    prefix: row.prefix,
+    kind: row.kind,
+    status: effectiveKeyStatus(row, now),
+    createdAt: row.createdAt.toISOString(),
+    lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
+    expiresAt: row.expiresAt?.toISOString() ?? null,
+    statusReason: row.statusReason,
+  };
+}
+
+export function toIssuedApiKeyResponse(issued: IssuedApiKeyRow): ApiKeyResponse {
+  return { ...toApiKeyResponse(issued.row), secret: issued.secret };
+}

@@ -1,0 +1,108 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { ListPage, ListQuery, ListSpec, runList } from '../admin/list-query';
+import { AuditService } from '../audit/audit.service';
+import { Actor, AuditAction, AuditEntityType } from '../audit/audit.types';
+import { InvalidRequestError } from '../common/errors';
+import { InvalidPolicyError, PoliciesService } from '../moderation/policies/policies.service';
+import { PolicyPatch } from '../moderation/policies/policy.schema';
+import { PolicyRules } from '../moderation/policies/policy.types';
+import { ApplicationStatus } from './application.entity';
+import { ApplicationReviewError } from './applications.errors';
+
+export interface ApplicationPolicy {
+  applicationId: string;
+  applicationName: string;
+  applicationStatus: ApplicationStatus;
+  rules: PolicyRules;
+  patch: PolicyPatch;
+}
+
+interface PolicyApplicationRow {
+  id: string;
+  name: string;
+  status: ApplicationStatus;
+}
+
+export const POLICY_LIST: ListSpec = {
+  resource: 'policies',
+  columns: 'a.id, a.name, a.status',
+  from: 'FROM applications a',
+  sortable: { id: 'a.id', applicationName: 'lower(a.name)', applicationStatus: 'a.status' },
+  defaultSort: { field: 'applicationName', order: 'ASC' },
+  tiebreaker: 'a.id',
+  filters: {
+    id: { kind: 'equals', column: 'a.id', type: 'uuid' },
+    organizationId: { kind: 'equals', column: 'a.organization_id', type: 'uuid' },
+    applicationStatus: {
+      kind: 'equals',
+      column: 'a.status',
+      type: 'text',
+      allowed: Object.values(ApplicationStatus),
+    },
+    q: { kind: 'search', columns: ['a.name'] },
+  },
+};
+
+/** The policies resource: one per application, its resolved rules and the stored patch they come from. */
+@Injectable()
+export class ApplicationPoliciesService {
+  constructor(
+    private readonly policies: PoliciesService,
+    private readonly audit: AuditService,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  async list(query: ListQuery): Promise<ListPage<ApplicationPolicy>> {
+    const page = await runList<PolicyApplicationRow>(this.dataSource, POLICY_LIST, query);
+    return { total: page.total, rows: await Promise.all(page.rows.map((row) => this.describe(row))) };
+  }
+
+  async get(applicationId: string): Promise<ApplicationPolicy> {
+    return this.describe(await this.application(applicationId));
+  }
+
+  /**
+   * Validated by the policy schema; 400 lists every problem. Audited right after the write: PoliciesService
+   * keeps its own transaction, so the two are not atomic.
+   */
+  async update(actor: Actor, applicationId: string, change: unknown): Promise<ApplicationPolicy> {
+    const application = await this.application(applicationId);
+    const before = await this.policies.storedPatch(applicationId);
+    try {
+      await this.policies.update(application, change);
+    } catch (err) {
+      if (err instanceof InvalidPolicyError) {
+        throw new InvalidRequestError('invalid_policy', `Invalid policy: ${err.problems.join('; ')}`);
+      }
+      throw err;
+    }
+    const described = await this.describe(application);
+    await this.audit.recordAlone({
+      actor,
+      action: AuditAction.PolicyUpdated,
+      entityType: AuditEntityType.Policy,
+      entityId: applicationId,
+      before: { patch: before },
+      after: { patch: described.patch },
+    });
+    return described;
+  }
+
+  private async application(applicationId: string): Promise<PolicyApplicationRow> {
+    const [row] = (await this.dataSource.query(
+      `SELECT ${POLICY_LIST.columns} ${POLICY_LIST.from} WHERE a.id = $1`,
+      [applicationId],
+    )) as PolicyApplicationRow[];
+    if (!row) {
+      throw ApplicationReviewError.notFound(applicationId);
+    }
+    return row;
+  }
+
+  private async describe(row: PolicyApplicationRow): Promise<ApplicationPolicy> {
+    const [rules, patch] = await Promise.all([this.policies.resolve(row), this.policies.storedPatch(row.id)]);
+    return { applicationId: row.id, applicationName: row.name, applicationStatus: row.status, rules, patch };
+  }
+}

@@ -1,0 +1,251 @@
+import { z } from 'zod';
+import { IssuedApiKey } from '../api-keys/api-keys.service';
+import { ApiKeyKind } from '../api-keys/api-key.entity';
+import { PolicyPatch } from '../moderation/policies/policy.schema';
+import { PolicyRules } from '../moderation/policies/policy.types';
+import { ApplicationPolicy } from './application-policies.service';
+import { ApplicationDecisionEntity } from './application-decision.entity';
+import { ApplicationEntity, ApplicationStatus } from './application.entity';
+import { ApplicationRow } from './applications.repository';
+import { Questionnaire, questionnaireSchema } from './questionnaire';
+import { Decision, ReviewState } from './review-workflow';
+import { BulkOutcome, DecisionOutcome } from './review.service';
+import { RiskTier } from './risk-tier';
+
+const applicationName = z.string().trim().min(1).max(200);
+const futureDate = z
+  .union([z.iso.datetime({ offset: true }), z.iso.date()])
+  .nullable()
+  .optional()
+  .transform((value) => (value ? new Date(value) : null));
+const rationale = z.string().trim().min(1, 'a decision needs a rationale').max(10_000);
+const checklist = z.record(z.string().min(1).max(100), z.boolean()).default({});
+
+export const applySchema = z.object({ name: applicationName, questionnaire: questionnaireSchema });
+export const updateApplicationSchema = z.object({
+  name: applicationName.optional(),
+  questionnaire: questionnaireSchema.optional(),
+});
+export const decisionSchema = z.object({
+  decision: z.enum(Decision),
+  rationale,
+  checklist,
+  reReviewAt: futureDate,
+});
+export const bulkDecisionSchema = z.object({
+  ids: z.array(z.uuid()).min(1).max(100),
+  decision: z.enum(Decision),
+  rationale,
+  checklist,
+  reReviewAt: futureDate,
+});
+
+export interface DecisionResponse {
+  id: string;
+  decision: Decision;
+  reviewerId: string | null;
+  reviewerEmail: string;
+  checklist: Record<string, boolean>;
+  rationale: string;
+  reReviewAt: string | null;
+  fromReviewState: ReviewState;
+  toReviewState: ReviewState;
+  fromStatus: ApplicationStatus;
+  toStatus: ApplicationStatus;
+  at: string;
+}
+
+export interface AdminApplicationResponse {
+  id: string;
+  name: string;
+  organizationId: string;
+  organizationName: string;
+  status: ApplicationStatus;
+  reviewState: ReviewState;
+  riskTier: RiskTier | null;
+  riskReasons: string[];
+  questionnaire: Questionnaire | null;
+  submittedAt: string | null;
+  reReviewAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+  decisions?: DecisionResponse[];
+}
+
+export interface IssuedKeyResponse {
+  id: string;
+  name: string;
+  prefix: string;
+  kind: ApiKeyKind;
+  secret: string;
+}
+
+export interface DecisionResultResponse extends AdminApplicationResponse {
+  productionKey?: IssuedKeyResponse;
+}
+
+export interface BulkDecisionResponse {
+  succeeded: string[];
+  failed: Array<{ id: string; statusCode: number; code: string; message: string }>;
+  applications: DecisionResultResponse[];
+}
+
+/** What a developer sees of a staff decision: the outcome and the feedback, not who decided. */
+export interface FeedbackResponse {
+  decision: Decision;
+  rationale: string;
+  reReviewAt: string | null;
+  at: string;
+}
+
+export interface PortalApplicationResponse {
+  id: string;
+  name: string;
+  status: ApplicationStatus;
+  reviewState: ReviewState;
+  questionnaire: Questionnaire | null;
+  submittedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+  feedback?: FeedbackResponse[];
+}
+
+export interface AppliedResponse extends PortalApplicationResponse {
+  sandboxKey: IssuedKeyResponse;
+}
+
+export function toDecisionResponse(decision: ApplicationDecisionEntity): DecisionResponse {
+  return {
+    id: decision.id,
+    decision: decision.decision,
+    reviewerId: decision.reviewerId,
+    reviewerEmail: decision.reviewerEmail,
+    checklist: decision.checklist,
+    rationale: decision.rationale,
+    reReviewAt: decision.reReviewAt?.toISOString() ?? null,
+    fromReviewState: decision.fromReviewState,
+    toReviewState: decision.toReviewState,
+    fromStatus: decision.fromStatus,
+    toStatus: decision.toStatus,
+    at: decision.createdAt.toISOString(),
+  };
+}
+
+export function toAdminApplicationResponse(
+  row: ApplicationRow,
+  decisions?: ApplicationDecisionEntity[],
+): AdminApplicationResponse {
+  return {
+    id: row.id,
+    name: row.name,
+    organizationId: row.organizationId,
+    organizationName: row.organizationName,
+    status: row.status,
+    reviewState: row.reviewState,
+    riskTier: row.riskTier,
+    riskReasons: row.riskReasons,
+    questionnaire: row.questionnaire,
+    submittedAt: row.submittedAt?.toISOString() ?? null,
+    reReviewAt: row.reReviewAt?.toISOString() ?? null,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    ...(decisions ? { decisions: decisions.map(toDecisionResponse) } : {}),
+  };
+}
+
+export function toIssuedKeyResponse(issued: IssuedApiKey): IssuedKeyResponse {
+  return {
+    id: issued.key.id,
+    name: issued.key.name,
+    prefix: issued.key.prefix,
+    kind: issued.key.kind,
+    secret: issued.secret,
+  };
+}
+
+export function toDecisionResultResponse(outcome: DecisionOutcome): DecisionResultResponse {
+  return {
+    ...toAdminApplicationResponse(outcome.application, outcome.decisions),
+    ...(outcome.productionKey ? { productionKey: toIssuedKeyResponse(outcome.productionKey) } : {}),
+  };
+}
+
+export function toBulkDecisionResponse(outcomes: BulkOutcome[]): BulkDecisionResponse {
+  return {
+    succeeded: outcomes.filter((outcome) => outcome.ok).map((outcome) => outcome.id),
+    failed: outcomes.flatMap((outcome) =>
+      outcome.ok
+        ? []
+        : [
+            {
+              id: outcome.id,
+              statusCode: outcome.error.status,
+              code: outcome.error.code,
+              message: outcome.error.message,
+            },
+          ],
+    ),
+    applications: outcomes.flatMap((outcome) =>
+      outcome.ok ? [toDecisionResultResponse(outcome.outcome)] : [],
+    ),
+  };
+}
+
+export function toFeedbackResponse(decision: ApplicationDecisionEntity): FeedbackResponse {
+  return {
+    decision: decision.decision,
+    rationale: decision.rationale,
+    reReviewAt: decision.reReviewAt?.toISOString() ?? null,
+    at: decision.createdAt.toISOString(),
+  };
+}
+
+export function toPortalApplicationResponse(
+  application: ApplicationEntity,
+  decisions?: ApplicationDecisionEntity[],
+): PortalApplicationResponse {
+  return {
+    id: application.id,
+    name: application.name,
+    status: application.status,
+    reviewState: application.reviewState,
+    questionnaire: application.questionnaire,
+    submittedAt: application.submittedAt?.toISOString() ?? null,
+    createdAt: application.createdAt.toISOString(),
+    updatedAt: application.updatedAt.toISOString(),
+    ...(decisions ? { feedback: decisions.map(toFeedbackResponse) } : {}),
+  };
+}
+
+export function toAppliedResponse(application: ApplicationEntity, sandboxKey: IssuedApiKey): AppliedResponse {
+  return { ...toPortalApplicationResponse(application), sandboxKey: toIssuedKeyResponse(sandboxKey) };
+}
+
+export interface PolicyResponse {
+  id: string;
+  applicationName: string;
+  applicationStatus: ApplicationStatus;
+  rules: PolicyRules;
+  patch: PolicyPatch;
+}
+
+export function toPolicyResponse(policy: ApplicationPolicy): PolicyResponse {
+  return {
+    id: policy.applicationId,
+    applicationName: policy.applicationName,
+    applicationStatus: policy.applicationStatus,
+    rules: policy.rules,
+    patch: policy.patch,
+  };
+}
+
+/**
+ * The body of `PUT /admin/policies/:id` is a patch. react-admin's edit form sends the whole record instead; its
+ * `patch` field is then the patch.
+ */
+export function policyChange(body: unknown): unknown {
+  if (typeof body === 'object' && body !== null && 'patch' in body && 'rules' in body) {
+    return (body as { patch: unknown }).patch;
+  }
+  return body;
+}

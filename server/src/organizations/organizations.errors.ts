@@ -1,0 +1,43 @@
+import { OpenAiErrorType, WardenError } from '../common/errors';
+
+export enum OrganizationsErrorCode {
+  OrganizationNotFound = 'organization_not_found',
+  OrganizationExists = 'organization_exists',
+  DeveloperEmailTaken = 'developer_email_taken',
+}
+
+export class OrganizationsError extends WardenError {
+  readonly type = OpenAiErrorType.InvalidRequest;
+
+  constructor(
+    readonly status: number,
+    code: OrganizationsErrorCode,
+    message: string,
+  ) {
+    super(code, message);
+  }
+
+  static notFound(id: string): OrganizationsError {
+    return new OrganizationsError(
+      404,
+      OrganizationsErrorCode.OrganizationNotFound,
+      `No organization with id ${id}.`,
+    );
+  }
+
+  static exists(name: string): OrganizationsError {
+    return new OrganizationsError(
+      409,
+      OrganizationsErrorCode.OrganizationExists,
+      `An organization named "${name}" already exists.`,
+    );
+  }
+
+  static emailTaken(email: string): OrganizationsError {
+    return new OrganizationsError(
+      409,
+      OrganizationsErrorCode.DeveloperEmailTaken,
+      `${email} already has a developer account.`,
+    );
+  }
+}

@@ -1,0 +1,154 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { AuditAction, AuditEntityType } from '../audit/audit.types';
+import { DeveloperEntity } from '../organizations/developer.entity';
+import { DevelopersRepository } from '../organizations/developers.repository';
+import { OrganizationEntity } from '../organizations/organization.entity';
+import { OrganizationsError } from '../organizations/organizations.errors';
+import { OrganizationsService } from '../organizations/organizations.service';
+import { attemptPasswordLogin, hashPassword } from '../staff/password-login';
+import { SessionAudience } from '../staff/session.entity';
+import { bearerToken } from '../staff/session-tokens';
+import { IssuedSession, SessionsService } from '../staff/sessions.service';
+import { StaffError } from '../staff/staff.errors';
+import { DeveloperPrincipal, developerActor } from './developer-principal';
+
+export interface Registration {
+  organizationName: string;
+  email: string;
+  password: string;
+}
+
+export interface DeveloperSession {
+  developer: DeveloperEntity;
+  organization: OrganizationEntity;
+  session: IssuedSession;
+}
+
+/** Developer accounts: registration (a new organization and its first member), sign-in and sessions. */
+@Injectable()
+export class PortalAuthService {
+  constructor(
+    private readonly developers: DevelopersRepository,
+    private readonly organizations: OrganizationsService,
+    private readonly sessions: SessionsService,
+    private readonly audit: AuditService,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  async register(input: Registration): Promise<DeveloperSession> {
+    const passwordHash = await hashPassword(input.password);
+    return this.dataSource.transaction(async (manager) => {
+      if (await this.developers.findByEmail(input.email, manager)) {
+        throw OrganizationsError.emailTaken(input.email);
+      }
+      // The id is chosen first so the organization's creation is already attributed to the new developer.
+      const actor = developerActor({ id: randomUUID(), email: input.email });
+      const organization = await this.organizations.create(actor, input.organizationName, manager);
+      const developer = await this.developers.create(manager, {
+        id: actor.id!,
+        organizationId: organization.id,
+        email: input.email,
+        passwordHash,
+      });
+      await this.audit.record(manager, {
+        actor,
+        action: AuditAction.DeveloperRegistered,
+        entityType: AuditEntityType.Developer,
+        entityId: developer.id,
+        after: { email: developer.email, organizationId: organization.id },
+      });
+      const session = await this.sessions.issue(manager, SessionAudience.Developer, developer.id);
+      return { developer, organization, session };
+    });
+  }
+
+  async login(email: string, password: string): Promise<DeveloperSession> {
+    const result = await this.dataSource.transaction(async (manager) => {
+      const outcome = await attemptPasswordLogin(manager, this.developers, email, password, new Date());
+      if (outcome.kind === 'ok') {
+        const session = await this.sessions.issue(manager, SessionAudience.Developer, outcome.account.id);
+        await this.audit.record(manager, {
+          actor: developerActor(outcome.account),
+          action: AuditAction.DeveloperLoggedIn,
+          entityType: AuditEntityType.Developer,
+          entityId: outcome.account.id,
+        });
+        return { ...outcome, session };
+      }
+      if (outcome.kind === 'locked' && outcome.lockedNow) {
+        await this.audit.record(manager, {
+          actor: developerActor(outcome.account),
+          action: AuditAction.DeveloperLockedOut,
+          entityType: AuditEntityType.Developer,
+          entityId: outcome.account.id,
+          after: { lockedUntil: outcome.until },
+        });
+      }
+      return outcome;
+    });
+    if (result.kind === 'locked') {
+      throw StaffError.locked(result.until);
+    }
+    if (result.kind === 'invalid') {
+      throw StaffError.invalidCredentials();
+    }
+    return {
+      developer: result.account,
+      organization: await this.organizationOf(result.account),
+      session: result.session,
+    };
+  }
+
+  async refresh(refreshToken: string): Promise<DeveloperSession> {
+    const rotated = await this.sessions.rotate(SessionAudience.Developer, refreshToken);
+    const developer = rotated.kind === 'rotated' ? await this.developers.findById(rotated.principalId) : null;
+    if (rotated.kind !== 'rotated' || !developer) {
+      throw StaffError.invalidRefreshToken();
+    }
+    return { developer, organization: await this.organizationOf(developer), session: rotated.session };
+  }
+
+  async logout(principal: DeveloperPrincipal): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await this.sessions.revokeFamily(manager, { familyId: principal.sessionFamilyId });
+      await this.audit.record(manager, {
+        actor: developerActor(principal),
+        action: AuditAction.DeveloperLoggedOut,
+        entityType: AuditEntityType.Developer,
+        entityId: principal.id,
+      });
+    });
+  }
+
+  async authenticate(authorization: string | undefined): Promise<DeveloperPrincipal> {
+    const session = await this.sessions.authenticate(SessionAudience.Developer, bearerToken(authorization));
+    const developer = session ? await this.developers.findById(session.principalId) : null;
+    if (!session || !developer) {
+      throw StaffError.unauthenticated();
+    }
+    return {
+      id: developer.id,
+      email: developer.email,
+      organizationId: developer.organizationId,
+      sessionFamilyId: session.familyId,
+    };
+  }
+
+  async me(principal: DeveloperPrincipal): Promise<Omit<DeveloperSession, 'session'>> {
+    const developer = await this.developers.findById(principal.id);
+    if (!developer) {
+      throw StaffError.unauthenticated();
+    }
+    return { developer, organization: await this.organizationOf(developer) };
+  }
+
+  private async organizationOf(
+    developer: Pick<DeveloperEntity, 'organizationId'>,
+  ): Promise<OrganizationEntity> {
+    return (await this.organizations.findById(developer.organizationId))!;
+  }
+}

@@ -1,0 +1,19 @@
+import { Module } from '@nestjs/common';
+import { ApiKeysModule } from '../api-keys/api-keys.module';
+import { ApplicationsModule } from '../applications/applications.module';
+import { AuditModule } from '../audit/audit.module';
+import { OrganizationsModule } from '../organizations/organizations.module';
+import { StaffModule } from '../staff/staff.module';
+import { DeveloperAuthGuard } from './developer-auth.guard';
+import { PortalApplicationsController } from './portal-applications.controller';
+import { PortalAuthController } from './portal-auth.controller';
+import { PortalAuthService } from './portal-auth.service';
+import { PortalKeysService } from './portal-keys.service';
+
+/** The developer portal API, `/portal/*`. */
+@Module({
+  imports: [StaffModule, AuditModule, OrganizationsModule, ApplicationsModule, ApiKeysModule],
+  controllers: [PortalAuthController, PortalApplicationsController],
+  providers: [PortalAuthService, PortalKeysService, DeveloperAuthGuard],
+})
+export class PortalModule {}

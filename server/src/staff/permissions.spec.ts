@@ -1,0 +1,42 @@
+import { may, Permission, permissionsFor } from './permissions';
+import { StaffRole } from './staff-user.entity';
+
+describe('role matrix', () => {
+  it('gives admins every permission', () => {
+    expect(permissionsFor(StaffRole.Admin).sort()).toEqual(Object.values(Permission).sort());
+  });
+
+  it('lets reviewers decide and manage keys and policies, but not staff', () => {
+    expect(may(StaffRole.Reviewer, Permission.ApplicationsDecide)).toBe(true);
+    expect(may(StaffRole.Reviewer, Permission.ApiKeysManage)).toBe(true);
+    expect(may(StaffRole.Reviewer, Permission.PoliciesWrite)).toBe(true);
+    expect(may(StaffRole.Reviewer, Permission.StaffManage)).toBe(false);
+  });
+
+  it('keeps analysts away from reviews, keys, policies and staff', () => {
+    for (const permission of [
+      Permission.ApplicationsDecide,
+      Permission.ApiKeysManage,
+      Permission.PoliciesWrite,
+      Permission.StaffManage,
+    ]) {
+      expect(may(StaffRole.Analyst, permission)).toBe(false);
+    }
+    expect(permissionsFor(StaffRole.Analyst)).toEqual(
+      expect.arrayContaining([
+        Permission.ApplicationsRead,
+        Permission.ApiKeysRead,
+        Permission.OrganizationsRead,
+        Permission.PoliciesRead,
+        Permission.AuditLogRead,
+        Permission.RequestLogsRead,
+      ]),
+    );
+  });
+
+  it('lets analysts start bias runs, and reviewers only read them', () => {
+    expect(may(StaffRole.Analyst, Permission.BiasRunsStart)).toBe(true);
+    expect(may(StaffRole.Reviewer, Permission.BiasRunsRead)).toBe(true);
+    expect(may(StaffRole.Reviewer, Permission.BiasRunsStart)).toBe(false);
+  });
+});

@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import { permissionsFor } from './permissions';
+import { IssuedSession } from './sessions.service';
+import { StaffRole, StaffUserEntity } from './staff-user.entity';
+import { StaffRow } from './staff.repository';
+
+export const MIN_PASSWORD_LENGTH = 12;
+
+const email = z
+  .email()
+  .max(320)
+  .transform((value) => value.toLowerCase());
+const password = z
+  .string()
+  .min(MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters`)
+  .max(1024);
+
+export const loginSchema = z.object({
+  email: z.string().min(1).max(320),
+  password: z.string().min(1).max(1024),
+});
+export const refreshSchema = z.object({ refreshToken: z.string().min(1).max(200) });
+export const createStaffSchema = z.object({ email, password, role: z.enum(StaffRole) });
+export const updateStaffSchema = z.object({
+  role: z.enum(StaffRole).optional(),
+  password: password.optional(),
+});
+
+export interface StaffUserSummary {
+  id: string;
+  email: string;
+  role: StaffRole;
+}
+
+export interface TokenResponse<User> {
+  accessToken: string;
+  refreshToken: string;
+  /** Seconds until the access token expires. */
+  expiresIn: number;
+  user: User;
+}
+
+export interface MeResponse extends StaffUserSummary {
+  permissions: string[];
+}
+
+export interface StaffResponse {
+  id: string;
+  email: string;
+  role: StaffRole;
+  createdAt: string;
+  /** Set only while a lock-out is in force. */
+  lockedUntil: string | null;
+}
+
+export function toTokenResponse<User>(session: IssuedSession, user: User): TokenResponse<User> {
+  return {
+    accessToken: session.accessToken,
+    refreshToken: session.refreshToken,
+    expiresIn: session.expiresIn,
+    user,
+  };
+}
+
+export function toStaffUserSummary(staff: Pick<StaffUserEntity, 'id' | 'email' | 'role'>): StaffUserSummary {
+  return { id: staff.id, email: staff.email, role: staff.role };
+}
+
+export function toMeResponse(staff: Pick<StaffUserEntity, 'id' | 'email' | 'role'>): MeResponse {
+  return { ...toStaffUserSummary(staff), permissions: permissionsFor(staff.role) };
+}
+
+export function toStaffResponse(staff: StaffRow | StaffUserEntity, now: Date = new Date()): StaffResponse {
+  return {
+    id: staff.id,
+    email: staff.email,
+    role: staff.role,
+    createdAt: staff.createdAt.toISOString(),
+    lockedUntil: staff.lockedUntil && staff.lockedUntil > now ? staff.lockedUntil.toISOString() : null,
+  };
+}

@@ -1,0 +1,87 @@
+import { OpenAiErrorType, WardenError } from '../common/errors';
+
+export enum StaffErrorCode {
+  Unauthenticated = 'unauthenticated',
+  InvalidCredentials = 'invalid_credentials',
+  AccountLocked = 'account_locked',
+  InvalidRefreshToken = 'invalid_refresh_token',
+  Forbidden = 'forbidden',
+  StaffNotFound = 'staff_not_found',
+  EmailTaken = 'email_taken',
+  LastAdmin = 'last_admin',
+  CannotDeleteSelf = 'cannot_delete_self',
+}
+
+const TYPES: Record<number, OpenAiErrorType> = {
+  401: OpenAiErrorType.Authentication,
+  403: OpenAiErrorType.Permission,
+  423: OpenAiErrorType.Permission,
+};
+
+/** Authentication and staff-management failures; also used by the developer portal's logins. */
+export class StaffError extends WardenError {
+  readonly type: OpenAiErrorType;
+
+  constructor(
+    readonly status: number,
+    code: StaffErrorCode,
+    message: string,
+  ) {
+    super(code, message);
+    this.type = TYPES[status] ?? OpenAiErrorType.InvalidRequest;
+  }
+
+  static unauthenticated(): StaffError {
+    return new StaffError(
+      401,
+      StaffErrorCode.Unauthenticated,
+      'Sign in: send a valid access token as `Authorization: Bearer <token>`.',
+    );
+  }
+
+  static invalidCredentials(): StaffError {
+    return new StaffError(401, StaffErrorCode.InvalidCredentials, 'Wrong e-mail address or password.');
+  }
+
+  static locked(until: Date): StaffError {
+    const error = new StaffError(
+      423,
+      StaffErrorCode.AccountLocked,
+      `Too many failed sign-ins: the account is locked until ${until.toISOString()}.`,
+    );
+    error.headers['retry-after'] = String(Math.max(1, Math.ceil((until.getTime() - Date.now()) / 1000)));
+    return error;
+  }
+
+  static invalidRefreshToken(): StaffError {
+    return new StaffError(
+      401,
+      StaffErrorCode.InvalidRefreshToken,
+      'The refresh token is invalid, expired or already used; sign in again.',
+    );
+  }
+
+  static forbidden(permission: string): StaffError {
+    return new StaffError(403, StaffErrorCode.Forbidden, `Your role does not allow this (${permission}).`);
+  }
+
+  static notFound(id: string): StaffError {
+    return new StaffError(404, StaffErrorCode.StaffNotFound, `No staff member with id ${id}.`);
+  }
+
+  static emailTaken(email: string): StaffError {
+    return new StaffError(409, StaffErrorCode.EmailTaken, `${email} already has an account.`);
+  }
+
+  static lastAdmin(): StaffError {
+    return new StaffError(
+      409,
+      StaffErrorCode.LastAdmin,
+      'Warden needs at least one admin; make someone else admin first.',
+    );
+  }
+
+  static cannotDeleteSelf(): StaffError {
+    return new StaffError(409, StaffErrorCode.CannotDeleteSelf, 'You cannot delete your own account.');
+  }
+}

@@ -1,0 +1,142 @@
+import { ChildProcess } from 'node:child_process';
+import {
+  complete,
+  createStaff,
+  liveApplication,
+  registerDeveloper,
+  request,
+  Session,
+  staffLogin,
+} from './support/review-api';
+import { UpstreamServer } from './support/upstream-server';
+import {
+  freePort,
+  spawnWarden,
+  startWarden,
+  stopProcess,
+  waitForHealth,
+  WardenInstance,
+} from './support/warden';
+
+const ADMIN = { email: 'admin@warden.test', password: 'admin-password-long-enough' };
+const LIMIT_MS = 100;
+const POLL_MS = 5;
+
+/**
+ * Two api instances on one database and one Redis namespace. A key is terminated through instance A; instance B,
+ * which holds the key in its cache with a TTL far longer than the test, must refuse it within 100 ms of A's answer.
+ */
+describe('key termination across api instances', () => {
+  const upstream = new UpstreamServer();
+  let a: WardenInstance;
+  let b: { url: string; child: ChildProcess };
+  let reviewer: Session;
+
+  beforeAll(async () => {
+    const upstreamUrl = await upstream.start();
+    a = await startWarden(
+      'termination',
+      {
+        WARDEN_INIT_ADMIN_EMAIL: ADMIN.email,
+        WARDEN_INIT_ADMIN_PASSWORD: ADMIN.password,
+        WARDEN_UPSTREAM_URL: upstreamUrl,
+        WARDEN_UPSTREAM_MODELS: 'house-model',
+        WARDEN_EMBEDDED_MODELS: '',
+        WARDEN_KEY_CACHE_TTL_MS: '600000',
+      },
+      ['api'],
+    );
+    const port = await freePort();
+    // A migrated and bootstrapped the shared database; B only serves.
+    const spawned = spawnWarden({ ...a.env, PORT: String(port) }, ['api', '--prepared']);
+    b = { url: `http://127.0.0.1:${port}`, child: spawned.child };
+    await waitForHealth(b.url, spawned.child, spawned.output);
+    const admin = await staffLogin(a.url, ADMIN.email, ADMIN.password);
+    reviewer = await createStaff(a.url, admin.token, 'reviewer');
+  });
+
+  afterAll(async () => {
+    if (b) {
+      await stopProcess(b.child);
+    }
+    await a?.stop();
+    await upstream.stop();
+  });
+
+  /** Polls B every 5 ms from the moment A answered the termination until B refuses the key. */
+  async function millisecondsUntilRefusedOnB(key: string, terminate: () => Promise<number>): Promise<number> {
+    expect(await terminate()).toBe(200);
+    const answeredAt = performance.now();
+    for (;;) {
+      // /v1/models authenticates exactly like /v1/completions, without an upstream round trip in each poll.
+      const response = await fetch(`${b.url}/v1/models`, { headers: { authorization: `Bearer ${key}` } });
+      if (response.status === 401) {
+        const elapsed = performance.now() - answeredAt;
+        expect(((await response.json()) as { error: { code: string } }).error.code).toBe('key_terminated');
+        return elapsed;
+      }
+      expect(response.status).toBe(200);
+      if (performance.now() - answeredAt > 5000) {
+        throw new Error('instance B still accepts the terminated key after 5 s');
+      }
+      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+    }
+  }
+
+  it(`refuses a key terminated on instance A on instance B within ${LIMIT_MS} ms`, async () => {
+    const measured: number[] = [];
+    for (let round = 0; round < 5; round++) {
+      const live = await liveApplication(a.url, await registerDeveloper(a.url), reviewer);
+      const key = live.productionKey.secret;
+      // B serves the key, and so now holds it in its in-process cache.
+      expect((await complete(b.url, key)).status).toBe(200);
+      expect(
+        (await fetch(`${b.url}/v1/models`, { headers: { authorization: `Bearer ${key}` } })).status,
+      ).toBe(200);
+
+      measured.push(
+        await millisecondsUntilRefusedOnB(key, async () => {
+          const terminated = await request(
+            a.url,
+            'POST',
+            `/admin/api-keys/${live.productionKey.id}/terminate`,
+            {
+              token: reviewer.token,
+              body: { reason: 'termination latency test' },
+            },
+          );
+          return terminated.status;
+        }),
+      );
+      const refused = await complete(b.url, key);
+      expect(refused.status).toBe(401);
+      expect(refused.body.error?.code).toBe('key_terminated');
+    }
+    const sorted = [...measured].sort((x, y) => x - y);
+    process.stdout.write(
+      `termination visible on the other api instance after: ${measured.map((ms) => `${ms.toFixed(1)} ms`).join(', ')} ` +
+        `(median ${sorted[2].toFixed(1)} ms, max ${sorted[4].toFixed(1)} ms; limit ${LIMIT_MS} ms)\n`,
+    );
+    expect(Math.max(...measured)).toBeLessThan(LIMIT_MS);
+  });
+
+  it('drops the cached key on B when the whole application is terminated on A', async () => {
+    const developer = await registerDeveloper(a.url);
+    const live = await liveApplication(a.url, developer, reviewer);
+    expect((await complete(b.url, live.sandboxKey.secret)).status).toBe(200);
+    expect((await complete(b.url, live.productionKey.secret)).status).toBe(200);
+
+    const elapsed = await millisecondsUntilRefusedOnB(live.productionKey.secret, async () => {
+      const terminated = await request(a.url, 'POST', `/admin/applications/${live.id}/decisions`, {
+        token: reviewer.token,
+        body: { decision: 'terminate', rationale: 'termination latency test', checklist: {} },
+      });
+      return terminated.status;
+    });
+    process.stdout.write(
+      `application termination visible on the other api instance after ${elapsed.toFixed(1)} ms\n`,
+    );
+    expect(elapsed).toBeLessThan(LIMIT_MS);
+    expect((await complete(b.url, live.sandboxKey.secret)).body.error?.code).toBe('key_terminated');
+  });
+});

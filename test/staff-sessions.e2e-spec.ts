@@ -1,0 +1,248 @@
+import {
+  apply,
+  createStaff,
+  DEVELOPER_PASSWORD,
+  registerDeveloper,
+  request,
+  Session,
+  STAFF_PASSWORD,
+  staffLogin,
+  uniqueEmail,
+} from './support/review-api';
+import { startWarden, WardenInstance } from './support/warden';
+
+const ADMIN = { email: 'admin@warden.test', password: 'admin-password-long-enough' };
+
+interface Tokens {
+  accessToken: string;
+  refreshToken: string;
+  expiresIn: number;
+  user: { id: string; email: string; role: string };
+}
+
+/** Staff sign-in: sessions, refresh rotation, logout, lock-out, and role changes taking effect at once. */
+describe('staff and developer sessions', () => {
+  let warden: WardenInstance;
+  let url: string;
+  let admin: Session;
+
+  beforeAll(async () => {
+    warden = await startWarden('sessions', {
+      WARDEN_INIT_ADMIN_EMAIL: ADMIN.email,
+      WARDEN_INIT_ADMIN_PASSWORD: ADMIN.password,
+      WARDEN_EMBEDDED_MODELS: '',
+    });
+    url = warden.url;
+    admin = await staffLogin(url, ADMIN.email, ADMIN.password);
+  });
+
+  afterAll(async () => {
+    await warden?.stop();
+  });
+
+  const me = (token: string) => request(url, 'GET', '/admin/auth/me', { token });
+  const login = (email: string, password: string) =>
+    request<Tokens>(url, 'POST', '/admin/auth/login', { body: { email, password } });
+
+  it('signs in with e-mail and password and describes the session', async () => {
+    const analyst = await createStaff(url, admin.token, 'analyst');
+    const result = await login(analyst.email.toUpperCase(), STAFF_PASSWORD);
+    expect(result.status).toBe(200);
+    expect(result.body).toEqual({
+      accessToken: expect.stringMatching(/^wsa_/),
+      refreshToken: expect.stringMatching(/^wsr_/),
+      expiresIn: 900,
+      user: { id: analyst.id, email: analyst.email, role: 'analyst' },
+    });
+    const described = await me(result.body.accessToken);
+    expect(described.body).toEqual({
+      id: analyst.id,
+      email: analyst.email,
+      role: 'analyst',
+      permissions: expect.any(Array),
+    });
+    expect(described.body.permissions).toEqual(
+      expect.arrayContaining([
+        'applications:read',
+        'api-keys:read',
+        'organizations:read',
+        'policies:read',
+        'audit-log:read',
+        'request-logs:read',
+      ]),
+    );
+    expect(described.body.permissions).not.toContain('applications:decide');
+    const wrong = await login(analyst.email, 'not the password at all');
+    expect(wrong.status).toBe(401);
+    expect(wrong.body).toMatchObject({
+      statusCode: 401,
+      error: 'UNAUTHORIZED',
+      message: 'Wrong e-mail address or password.',
+    });
+    // An unknown address is answered exactly like a wrong password.
+    const unknown = await login('nobody@example.com', 'whatever-password');
+    expect(unknown.status).toBe(401);
+    expect(unknown.body).toMatchObject({ message: 'Wrong e-mail address or password.' });
+  });
+
+  it('rotates refresh tokens, and a reused one ends the whole session', async () => {
+    const reviewer = await createStaff(url, admin.token, 'reviewer');
+    const first = await request<Tokens>(url, 'POST', '/admin/auth/refresh', {
+      body: { refreshToken: reviewer.refreshToken },
+    });
+    expect(first.status).toBe(200);
+    expect(first.body.refreshToken).not.toBe(reviewer.refreshToken);
+    expect((await me(first.body.accessToken)).status).toBe(200);
+    // The access token from before the refresh keeps working until it expires.
+    expect((await me(reviewer.token)).status).toBe(200);
+
+    const reused = await request(url, 'POST', '/admin/auth/refresh', {
+      body: { refreshToken: reviewer.refreshToken },
+    });
+    expect(reused.status).toBe(401);
+    expect((await me(first.body.accessToken)).status).toBe(401);
+    expect(
+      (await request(url, 'POST', '/admin/auth/refresh', { body: { refreshToken: first.body.refreshToken } }))
+        .status,
+    ).toBe(401);
+  });
+
+  it('logs out: the access and refresh tokens stop working', async () => {
+    const analyst = await createStaff(url, admin.token, 'analyst');
+    expect(
+      (
+        await request(url, 'POST', '/admin/auth/logout', {
+          token: analyst.token,
+          body: { refreshToken: analyst.refreshToken },
+        })
+      ).status,
+    ).toBe(204);
+    expect((await me(analyst.token)).status).toBe(401);
+    expect(
+      (await request(url, 'POST', '/admin/auth/refresh', { body: { refreshToken: analyst.refreshToken } }))
+        .status,
+    ).toBe(401);
+    expect((await login(analyst.email, STAFF_PASSWORD)).status).toBe(200);
+  });
+
+  it('locks an account for 15 minutes after five wrong passwords', async () => {
+    const reviewer = await createStaff(url, admin.token, 'reviewer');
+    for (let attempt = 1; attempt <= 4; attempt++) {
+      expect((await login(reviewer.email, `wrong password ${attempt}`)).status).toBe(401);
+    }
+    const locking = await login(reviewer.email, 'wrong password 5');
+    expect(locking.status).toBe(423);
+    const locked = await login(reviewer.email, STAFF_PASSWORD);
+    expect(locked.status).toBe(423);
+    expect(locked.body).toMatchObject({ statusCode: 423, message: expect.stringContaining('locked until') });
+    const retryAfter = Number(locked.headers.get('retry-after'));
+    expect(retryAfter).toBeGreaterThan(14 * 60);
+    expect(retryAfter).toBeLessThanOrEqual(15 * 60);
+
+    const listed = await request<{ lockedUntil: string | null }>(url, 'GET', `/admin/staff/${reviewer.id}`, {
+      token: admin.token,
+    });
+    expect(new Date(listed.body.lockedUntil!).getTime()).toBeGreaterThan(Date.now() + 14 * 60 * 1000);
+    // An admin setting a new password lifts the lock and ends the member's sessions.
+    expect(
+      (
+        await request(url, 'PUT', `/admin/staff/${reviewer.id}`, {
+          token: admin.token,
+          body: { password: 'a-brand-new-password' },
+        })
+      ).status,
+    ).toBe(200);
+    expect((await me(reviewer.token)).status).toBe(401);
+    expect((await login(reviewer.email, 'a-brand-new-password')).status).toBe(200);
+  });
+
+  it('locks developer accounts the same way', async () => {
+    const developer = await registerDeveloper(url);
+    for (let attempt = 1; attempt <= 5; attempt++) {
+      await request(url, 'POST', '/portal/auth/login', {
+        body: { email: developer.email, password: 'wrong-password' },
+      });
+    }
+    expect(
+      (
+        await request(url, 'POST', '/portal/auth/login', {
+          body: { email: developer.email, password: DEVELOPER_PASSWORD },
+        })
+      ).status,
+    ).toBe(423);
+  });
+
+  it('applies a role change or a deletion to open sessions at once', async () => {
+    const member = await createStaff(url, admin.token, 'analyst');
+    const application = await apply(url, await registerDeveloper(url));
+    const edit = () =>
+      request(url, 'PUT', `/admin/policies/${application.id}`, {
+        token: member.token,
+        body: { requireUser: true },
+      });
+    expect((await edit()).status).toBe(403);
+    expect(
+      (
+        await request(url, 'PUT', `/admin/staff/${member.id}`, {
+          token: admin.token,
+          body: { role: 'reviewer' },
+        })
+      ).status,
+    ).toBe(200);
+    expect((await edit()).status).toBe(200);
+    expect((await request(url, 'DELETE', `/admin/staff/${member.id}`, { token: admin.token })).status).toBe(
+      200,
+    );
+    expect((await me(member.token)).status).toBe(401);
+  });
+
+  it('keeps at least one admin and refuses to delete oneself', async () => {
+    const adminId = admin.id;
+    const demoted = await request(url, 'PUT', `/admin/staff/${adminId}`, {
+      token: admin.token,
+      body: { role: 'reviewer' },
+    });
+    expect(demoted.status).toBe(409);
+    expect(demoted.body.message).toContain('at least one admin');
+    expect((await request(url, 'DELETE', `/admin/staff/${adminId}`, { token: admin.token })).status).toBe(
+      409,
+    );
+    const second = await createStaff(url, admin.token, 'admin');
+    expect((await request(url, 'DELETE', `/admin/staff/${second.id}`, { token: admin.token })).status).toBe(
+      200,
+    );
+    const duplicate = await request(url, 'POST', '/admin/staff', {
+      token: admin.token,
+      body: { email: ADMIN.email, password: STAFF_PASSWORD, role: 'analyst' },
+    });
+    expect(duplicate.status).toBe(409);
+    const weak = await request(url, 'POST', '/admin/staff', {
+      token: admin.token,
+      body: { email: uniqueEmail('weak'), password: 'short', role: 'analyst' },
+    });
+    expect(weak.status).toBe(400);
+    expect(weak.body.message).toContain('password');
+  });
+
+  it('keeps staff and developer tokens apart', async () => {
+    const developer = await registerDeveloper(url);
+    expect((await request(url, 'GET', '/admin/applications', { token: developer.token })).status).toBe(401);
+    expect((await request(url, 'GET', '/portal/applications', { token: admin.token })).status).toBe(401);
+    expect(
+      (await request(url, 'POST', '/admin/auth/refresh', { body: { refreshToken: developer.refreshToken } }))
+        .status,
+    ).toBe(401);
+    const refreshed = await request<Tokens>(url, 'POST', '/portal/auth/refresh', {
+      body: { refreshToken: developer.refreshToken },
+    });
+    expect(refreshed.status).toBe(200);
+    expect(
+      (await request(url, 'GET', '/portal/auth/me', { token: refreshed.body.accessToken })).body,
+    ).toEqual({
+      id: developer.id,
+      email: developer.email,
+      organizationId: developer.organizationId,
+      organizationName: developer.organizationName,
+    });
+  });
+});

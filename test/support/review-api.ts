@@ -1,0 +1,212 @@
+import { randomBytes } from 'node:crypto';
+
+/** Thin HTTP helpers and factories for the staff (`/admin`) and developer (`/portal`) APIs. */
+export interface HttpResult<T = unknown> {
+  status: number;
+  headers: Headers;
+  body: T;
+}
+
+export async function request<T = Record<string, unknown>>(
+  baseUrl: string,
+  method: string,
+  path: string,
+  options: { token?: string; body?: unknown } = {},
+): Promise<HttpResult<T>> {
+  const headers: Record<string, string> = {};
+  if (options.token) {
+    headers.authorization = `Bearer ${options.token}`;
+  }
+  if (options.body !== undefined) {
+    headers['content-type'] = 'application/json';
+  }
+  const response = await fetch(`${baseUrl}${path}`, {
+    method,
+    headers,
+    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+  });
+  const text = await response.text();
+  return { status: response.status, headers: response.headers, body: (text ? JSON.parse(text) : null) as T };
+}
+
+export function uniqueEmail(label: string): string {
+  return `${label}-${randomBytes(4).toString('hex')}@example.com`;
+}
+
+export const STAFF_PASSWORD = 'staff-password-long-enough';
+export const DEVELOPER_PASSWORD = 'developer-password-long-enough';
+
+export interface Session {
+  id: string;
+  email: string;
+  password: string;
+  token: string;
+  refreshToken: string;
+}
+
+export interface DeveloperSession extends Session {
+  organizationId: string;
+  organizationName: string;
+}
+
+export async function staffLogin(baseUrl: string, email: string, password: string): Promise<Session> {
+  const result = await request<{ accessToken: string; refreshToken: string; user: { id: string } }>(
+    baseUrl,
+    'POST',
+    '/admin/auth/login',
+    {
+      body: { email, password },
+    },
+  );
+  if (result.status !== 200) {
+    throw new Error(`staff login failed for ${email}: ${result.status} ${JSON.stringify(result.body)}`);
+  }
+  return {
+    id: result.body.user.id,
+    email,
+    password,
+    token: result.body.accessToken,
+    refreshToken: result.body.refreshToken,
+  };
+}
+
+export async function createStaff(
+  baseUrl: string,
+  adminToken: string,
+  role: 'admin' | 'reviewer' | 'analyst',
+  email = uniqueEmail(role),
+): Promise<Session> {
+  const created = await request(baseUrl, 'POST', '/admin/staff', {
+    token: adminToken,
+    body: { email, password: STAFF_PASSWORD, role },
+  });
+  if (created.status !== 201) {
+    throw new Error(`could not create ${role}: ${created.status} ${JSON.stringify(created.body)}`);
+  }
+  return staffLogin(baseUrl, email, STAFF_PASSWORD);
+}
+
+export async function registerDeveloper(
+  baseUrl: string,
+  email = uniqueEmail('developer'),
+): Promise<DeveloperSession> {
+  const organizationName = `Org ${randomBytes(4).toString('hex')}`;
+  const result = await request<{
+    accessToken: string;
+    refreshToken: string;
+    user: { id: string; organizationId: string };
+  }>(baseUrl, 'POST', '/portal/auth/register', {
+    body: { organizationName, email, password: DEVELOPER_PASSWORD },
+  });
+  if (result.status !== 201) {
+    throw new Error(`registration failed: ${result.status} ${JSON.stringify(result.body)}`);
+  }
+  return {
+    id: result.body.user.id,
+    email,
+    password: DEVELOPER_PASSWORD,
+    token: result.body.accessToken,
+    refreshToken: result.body.refreshToken,
+    organizationId: result.body.user.organizationId,
+    organizationName,
+  };
+}
+
+export function questionnaire(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    useCaseCategory: 'customer-support',
+    useCaseDescription: 'Drafts replies to customer e-mails that an agent edits and sends.',
+    openEndedness: 'mixed',
+    endUsers: 'Our own support agents',
+    audienceSize: 'small',
+    humanInTheLoop: true,
+    endUserAuthentication: true,
+    misuseHandling: 'Agents flag bad drafts; we review flagged drafts daily and block abusive accounts.',
+    inputLength: 400,
+    outputLength: 200,
+    expectedVolume: 3000,
+    ...overrides,
+  };
+}
+
+export interface Applied {
+  id: string;
+  sandboxKey: { id: string; prefix: string; secret: string; kind: string };
+}
+
+export async function apply(
+  baseUrl: string,
+  developer: DeveloperSession,
+  overrides: Record<string, unknown> = {},
+): Promise<Applied> {
+  const result = await request<Applied>(baseUrl, 'POST', '/portal/applications', {
+    token: developer.token,
+    body: { name: `App ${randomBytes(3).toString('hex')}`, questionnaire: questionnaire(overrides) },
+  });
+  if (result.status !== 201) {
+    throw new Error(`apply failed: ${result.status} ${JSON.stringify(result.body)}`);
+  }
+  return result.body;
+}
+
+export async function decide(
+  baseUrl: string,
+  reviewer: Session,
+  applicationId: string,
+  decision: string,
+  extra: Record<string, unknown> = {},
+): Promise<HttpResult<Record<string, unknown>>> {
+  return request(baseUrl, 'POST', `/admin/applications/${applicationId}/decisions`, {
+    token: reviewer.token,
+    body: { decision, rationale: `${decision} in a test`, checklist: {}, ...extra },
+  });
+}
+
+/** An application taken through submit and start_review, ready for a decision. */
+export async function applicationInReview(
+  baseUrl: string,
+  developer: DeveloperSession,
+  reviewer: Session,
+): Promise<Applied> {
+  const applied = await apply(baseUrl, developer);
+  expectStatus(
+    await request(baseUrl, 'POST', `/portal/applications/${applied.id}/submit`, { token: developer.token }),
+    200,
+  );
+  expectStatus(await decide(baseUrl, reviewer, applied.id, 'start_review'), 200);
+  return applied;
+}
+
+export async function liveApplication(
+  baseUrl: string,
+  developer: DeveloperSession,
+  reviewer: Session,
+): Promise<Applied & { productionKey: { id: string; secret: string } }> {
+  const applied = await applicationInReview(baseUrl, developer, reviewer);
+  const approved = await decide(baseUrl, reviewer, applied.id, 'approve');
+  expectStatus(approved, 200);
+  return { ...applied, productionKey: approved.body.productionKey as { id: string; secret: string } };
+}
+
+export function expectStatus(result: HttpResult, status: number): void {
+  if (result.status !== status) {
+    throw new Error(`expected ${status}, got ${result.status}: ${JSON.stringify(result.body)}`);
+  }
+}
+
+export interface CompletionResult {
+  choices?: Array<{ text: string }>;
+  error?: { code: string; type: string; message: string; param: string | null };
+}
+
+/** Calls /v1/completions with a key; the upstream answers deterministically. */
+export async function complete(
+  baseUrl: string,
+  key: string,
+  body: Record<string, unknown> = {},
+): Promise<HttpResult<CompletionResult>> {
+  return request(baseUrl, 'POST', '/v1/completions', {
+    token: key,
+    body: { model: 'house-model', prompt: 'Once upon a time', max_tokens: 8, user: 'end-user-1', ...body },
+  });
+}
