@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Logger } from 'pino';
 import { ApiKeysService } from '../api-keys/api-keys.service';
+import { ApplicationStatus } from '../applications/application.entity';
 import { ApplicationsService } from '../applications/applications.service';
 import { ErrorBody, WardenError } from '../common/errors';
 import { LOGGER } from '../common/logger.module';
@@ -94,7 +95,8 @@ export class CompletionsPipeline {
 
   private async resolve(call: CompletionCall): Promise<void> {
     this.applications.assertMayCall(call.application!);
-    call.policy = await this.policies.resolve(call.application!);
+    const sandboxKey = this.apiKeys.policyStatus({ key: call.key!, application: call.application! }) === ApplicationStatus.Sandbox;
+    call.policy = await this.policies.resolve(call.application!, { sandboxKey });
   }
 
   /** The `user` field, required where the policy says so; blocked end users are refused, throttled ones slowed. */

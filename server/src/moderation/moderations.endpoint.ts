@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ApiKeysService } from '../api-keys/api-keys.service';
-import { ApplicationEntity } from '../applications/application.entity';
+import { ApplicationEntity, ApplicationStatus } from '../applications/application.entity';
 import { ApplicationsService } from '../applications/applications.service';
 import { WardenError } from '../common/errors';
 import { RequestLogProducer } from '../request-logs/request-log.producer';
@@ -9,6 +9,12 @@ import { ModerationResponse, parseCreateModeration, toModerationResponse } from 
 import { ModerationService } from './moderation.service';
 import { Direction } from './moderation.types';
 import { PoliciesService } from './policies/policies.service';
+
+interface Caller {
+  keyId: string;
+  application: ApplicationEntity;
+  sandboxKey: boolean;
+}
 
 /** `/v1/moderations`: the input-moderation stage on its own, under the calling application's policy. */
 @Injectable()
@@ -24,12 +30,13 @@ export class ModerationsEndpoint {
 
   async moderate(requestId: string, authorization: string | undefined, body: unknown, clientIp: string | null): Promise<ModerationResponse> {
     const startedAt = performance.now();
-    let caller: { keyId: string; application: ApplicationEntity } | undefined;
+    let caller: Caller | undefined;
     let texts: string[] | undefined;
     try {
       caller = await this.caller(authorization);
       texts = parseCreateModeration(body).texts;
-      const results = await this.moderation.moderate(texts, Direction.Input, await this.policies.resolve(caller.application));
+      const policy = await this.policies.resolve(caller.application, { sandboxKey: caller.sandboxKey });
+      const results = await this.moderation.moderate(texts, Direction.Input, policy);
       const response = toModerationResponse(`modr-${requestId.replace(/^req_/, '')}`, this.moderation.classifierName, results);
       await this.record(requestId, startedAt, clientIp, caller, texts, 200, undefined, results.flatMap((result) => result.verdicts));
       return response;
@@ -44,17 +51,17 @@ export class ModerationsEndpoint {
     return this.held.findForApplication(application.id, id);
   }
 
-  private async caller(authorization: string | undefined): Promise<{ keyId: string; application: ApplicationEntity }> {
-    const { key, application } = await this.apiKeys.authenticate(authorization);
-    this.applications.assertMayCall(application);
-    return { keyId: key.id, application };
+  private async caller(authorization: string | undefined): Promise<Caller> {
+    const found = await this.apiKeys.authenticate(authorization);
+    this.applications.assertMayCall(found.application);
+    return { keyId: found.key.id, application: found.application, sandboxKey: this.apiKeys.policyStatus(found) === ApplicationStatus.Sandbox };
   }
 
   private record(
     requestId: string,
     startedAt: number,
     clientIp: string | null,
-    caller: { keyId: string; application: ApplicationEntity } | undefined,
+    caller: Caller | undefined,
     texts: string[] | undefined,
     statusCode: number,
     failure: unknown,

@@ -1,5 +1,5 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
-import { ApplicationEntity } from '../../applications/application.entity';
+import { ApplicationEntity, ApplicationStatus } from '../../applications/application.entity';
 import { RedisEvents } from '../../common/redis.module';
 import { WardenConfig } from '../../config/config';
 import { WARDEN_CONFIG } from '../../config/config.module';
@@ -34,8 +34,16 @@ export class PoliciesService implements OnModuleInit {
     await this.events.subscribe(INVALIDATION_EVENT, (applicationId) => this.patches.delete(applicationId));
   }
 
-  async resolve(application: Pick<ApplicationEntity, 'id' | 'status'>): Promise<PolicyRules> {
-    return applyPolicyPatch(defaultPolicy(application.status), await this.patchFor(application.id));
+  /**
+   * A sandbox key of an application that has gone live is still held to sandbox defaults, so a developer cannot
+   * test with production limits; of the application's own patch only the blocklist, which only tightens, applies.
+   */
+  async resolve(application: Pick<ApplicationEntity, 'id' | 'status'>, caller: { sandboxKey?: boolean } = {}): Promise<PolicyRules> {
+    const patch = await this.patchFor(application.id);
+    if (caller.sandboxKey && application.status !== ApplicationStatus.Sandbox) {
+      return applyPolicyPatch(defaultPolicy(ApplicationStatus.Sandbox), patch.blocklist ? { blocklist: patch.blocklist } : {});
+    }
+    return applyPolicyPatch(defaultPolicy(application.status), patch);
   }
 
   async storedPatch(applicationId: string): Promise<PolicyPatch> {
