@@ -4,8 +4,8 @@ import {
   CompletionChoice,
   CompletionLogprobs,
   FinishReason,
+  GenerationRequest,
   ModelDescriptor,
-  PromptInput,
   StreamChoiceDelta,
   Usage,
 } from '../inference/model-provider';
@@ -42,23 +42,8 @@ export const createCompletionSchema = z
 
 export type CreateCompletionBody = z.infer<typeof createCompletionSchema>;
 
-export interface NormalizedCompletionRequest {
-  model: string;
-  prompt: PromptInput;
-  maxTokens: number;
-  temperature: number;
-  topP: number;
-  n: number;
-  bestOf: number;
-  stop: string[];
-  logprobs: number | null;
-  echo: boolean;
-  seed: number | null;
-  presencePenalty: number;
-  frequencyPenalty: number;
-  logitBias: Record<string, number> | null;
-  suffix: string | null;
-  user: string | null;
+/** A validated request with OpenAI's defaults filled in: what a model provider generates from, plus delivery. */
+export interface NormalizedCompletionRequest extends Omit<GenerationRequest, 'signal'> {
   stream: boolean;
   includeUsage: boolean;
 }
