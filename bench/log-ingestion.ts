@@ -44,7 +44,16 @@ function records(count: number): RequestLogRecord[] {
     completionTokens: 11,
     latencyMs: 3.5,
     timeToFirstTokenMs: 1.2,
-    verdicts: [{ check: 'classifier', category: 'violence', score: 0.01, triggered: false, action: 'allow', direction: 'input' }],
+    verdicts: [
+      {
+        check: 'classifier',
+        category: 'violence',
+        score: 0.01,
+        triggered: false,
+        action: 'allow',
+        direction: 'input',
+      },
+    ],
     clientIp: '127.0.0.1',
   }));
 }
@@ -74,23 +83,83 @@ async function main(): Promise<void> {
   const rows = records(ROWS);
   const prefix = `bench_${randomBytes(4).toString('hex')}`;
   const worker = spawn(process.execPath, [path.join(__dirname, '..', 'server', 'src', 'main.js'), 'worker'], {
-    env: { PATH: process.env.PATH, DATABASE_URL: databaseUrl, REDIS_URL, WARDEN_REDIS_PREFIX: prefix, LOG_LEVEL: 'warn', WARDEN_WORKER_CONCURRENCY: process.env.WARDEN_WORKER_CONCURRENCY ?? '4' },
+    env: {
+      PATH: process.env.PATH,
+      DATABASE_URL: databaseUrl,
+      REDIS_URL,
+      WARDEN_REDIS_PREFIX: prefix,
+      LOG_LEVEL: 'warn',
+      WARDEN_WORKER_CONCURRENCY: process.env.WARDEN_WORKER_CONCURRENCY ?? '4',
+    },
     stdio: 'inherit',
   });
   try {
     // Baseline: one COPY of all rows.
-    const columns = ['request_id', 'created_at', 'endpoint', 'api_key_id', 'application_id', 'organization_id', 'end_user', 'model', 'prompt', 'output', 'stream', 'status_code', 'error_code', 'error_message', 'finish_reasons', 'prompt_tokens', 'completion_tokens', 'latency_ms', 'time_to_first_token_ms', 'verdicts', 'client_ip'];
-    const csv = rows.map((r) =>
-      [r.requestId, r.createdAt, r.endpoint, r.apiKeyId, r.applicationId, r.organizationId, r.endUser, r.model, JSON.stringify(r.prompt), r.output, r.stream, r.statusCode, r.errorCode, r.errorMessage, `{${r.finishReasons!.join(',')}}`, r.promptTokens, r.completionTokens, r.latencyMs, r.timeToFirstTokenMs, r.verdicts, r.clientIp].map(csvField).join(',') + '\n',
+    const columns = [
+      'request_id',
+      'created_at',
+      'endpoint',
+      'api_key_id',
+      'application_id',
+      'organization_id',
+      'end_user',
+      'model',
+      'prompt',
+      'output',
+      'stream',
+      'status_code',
+      'error_code',
+      'error_message',
+      'finish_reasons',
+      'prompt_tokens',
+      'completion_tokens',
+      'latency_ms',
+      'time_to_first_token_ms',
+      'verdicts',
+      'client_ip',
+    ];
+    const csv = rows.map(
+      (r) =>
+        [
+          r.requestId,
+          r.createdAt,
+          r.endpoint,
+          r.apiKeyId,
+          r.applicationId,
+          r.organizationId,
+          r.endUser,
+          r.model,
+          JSON.stringify(r.prompt),
+          r.output,
+          r.stream,
+          r.statusCode,
+          r.errorCode,
+          r.errorMessage,
+          `{${r.finishReasons!.join(',')}}`,
+          r.promptTokens,
+          r.completionTokens,
+          r.latencyMs,
+          r.timeToFirstTokenMs,
+          r.verdicts,
+          r.clientIp,
+        ]
+          .map(csvField)
+          .join(',') + '\n',
     );
     const copyStart = performance.now();
-    await pipeline(Readable.from(csv), client.query(copyFrom(`COPY request_logs (${columns.join(', ')}) FROM STDIN WITH (FORMAT csv)`)));
+    await pipeline(
+      Readable.from(csv),
+      client.query(copyFrom(`COPY request_logs (${columns.join(', ')}) FROM STDIN WITH (FORMAT csv)`)),
+    );
     const copySeconds = (performance.now() - copyStart) / 1000;
     if ((await count(client)) !== ROWS) throw new Error('COPY baseline did not load every row');
     await client.query('TRUNCATE request_logs');
 
     // The real path: jobs of the api's batch size through BullMQ, persisted by the worker process.
-    const queue = new Queue(QueueName.RequestLogs, { connection: { url: REDIS_URL }, prefix: `${prefix}:bull` });
+    const queue = new Queue(QueueName.RequestLogs, {
+      connection: { url: REDIS_URL },
+      prefix: `${prefix}:bull`,
+    });
     await queue.waitUntilReady();
     const queueStart = performance.now();
     for (let i = 0; i < ROWS; i += BATCH * 20) {
@@ -110,12 +179,20 @@ async function main(): Promise<void> {
 
     const copyRate = ROWS / copySeconds;
     const queueRate = ROWS / queueSeconds;
-    console.log(`\nRequest-log ingestion: ${ROWS} rows, batches of ${BATCH}, worker concurrency ${process.env.WARDEN_WORKER_CONCURRENCY ?? 4}\n`);
+    console.log(
+      `\nRequest-log ingestion: ${ROWS} rows, batches of ${BATCH}, worker concurrency ${process.env.WARDEN_WORKER_CONCURRENCY ?? 4}\n`,
+    );
     console.log('| path                                          | seconds | rows/s  |');
     console.log('| --------------------------------------------- | ------- | ------- |');
-    console.log(`| baseline: one raw COPY                        | ${copySeconds.toFixed(2).padStart(7)} | ${copyRate.toFixed(0).padStart(7)} |`);
-    console.log(`| BullMQ + worker (enqueue took ${enqueueSeconds.toFixed(2)} s)         | ${queueSeconds.toFixed(2).padStart(7)} | ${queueRate.toFixed(0).padStart(7)} |`);
-    console.log(`\nratio queue / COPY: ${(queueRate / copyRate * 100).toFixed(1)} %  (goal >= 20000 rows/s and >= 25 %: ${queueRate >= 20_000 && queueRate / copyRate >= 0.25 ? 'met' : 'NOT met'})`);
+    console.log(
+      `| baseline: one raw COPY                        | ${copySeconds.toFixed(2).padStart(7)} | ${copyRate.toFixed(0).padStart(7)} |`,
+    );
+    console.log(
+      `| BullMQ + worker (enqueue took ${enqueueSeconds.toFixed(2)} s)         | ${queueSeconds.toFixed(2).padStart(7)} | ${queueRate.toFixed(0).padStart(7)} |`,
+    );
+    console.log(
+      `\nratio queue / COPY: ${((queueRate / copyRate) * 100).toFixed(1)} %  (goal >= 20000 rows/s and >= 25 %: ${queueRate >= 20_000 && queueRate / copyRate >= 0.25 ? 'met' : 'NOT met'})`,
+    );
   } finally {
     worker.kill('SIGTERM');
     await client.end();

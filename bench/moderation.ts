@@ -60,8 +60,14 @@ async function main(): Promise<void> {
   const texts = texts512(ITERATIONS);
 
   // Baseline: tokenizer + one session.run on the calling thread, one text at a time.
-  const tokenizer = new Tokenizer(JSON.parse(fs.readFileSync(manifest.tokenizerPath, 'utf8')), manifest.tokenizerConfigPath ? JSON.parse(fs.readFileSync(manifest.tokenizerConfigPath, 'utf8')) : {});
-  const session = await ort.InferenceSession.create(manifest.modelPath, { intraOpNumThreads: 1, interOpNumThreads: 1 });
+  const tokenizer = new Tokenizer(
+    JSON.parse(fs.readFileSync(manifest.tokenizerPath, 'utf8')),
+    manifest.tokenizerConfigPath ? JSON.parse(fs.readFileSync(manifest.tokenizerConfigPath, 'utf8')) : {},
+  );
+  const session = await ort.InferenceSession.create(manifest.modelPath, {
+    intraOpNumThreads: 1,
+    interOpNumThreads: 1,
+  });
   const rawRun = async (text: string) => {
     const ids = tokenizer.encode(text).ids.slice(0, manifest.maxLength);
     const shape = [1, ids.length];
@@ -74,7 +80,10 @@ async function main(): Promise<void> {
   const raw = await timeEach(texts, rawRun);
 
   const logger = createLogger('warn', 'bench');
-  const classifier = new ClassifierService({ ...config, moderation: { ...config.moderation, threads: 1 } }, logger);
+  const classifier = new ClassifierService(
+    { ...config, moderation: { ...config.moderation, threads: 1 } },
+    logger,
+  );
   await classifier.onModuleInit();
   await timeEach(texts.slice(0, 50), (text) => classifier.scores([text]));
   const service = await timeEach(texts, (text) => classifier.scores([text]));
@@ -84,14 +93,22 @@ async function main(): Promise<void> {
   const batchedSeconds = (performance.now() - batchedStart) / 1000;
   const sequentialSeconds = service.reduce((a, b) => a + b, 0) / 1000;
 
-  const moderation = new ModerationService(new ClassifierCheck(classifier), new LexiconCheck(), new PiiCheck(), new PromptInjectionCheck(), classifier);
+  const moderation = new ModerationService(
+    new ClassifierCheck(classifier),
+    new LexiconCheck(),
+    new PiiCheck(),
+    new PromptInjectionCheck(),
+    classifier,
+  );
   const policy = defaultPolicy(ApplicationStatus.Live);
   const checkSet = await timeEach(texts, (text) => moderation.moderate([text], Direction.Input, policy));
   await classifier.onModuleDestroy();
 
   const row = (name: string, values: number[]) =>
     `| ${name.padEnd(44)} | ${percentile(values, 50).toFixed(3).padStart(8)} | ${percentile(values, 99).toFixed(3).padStart(8)} |`;
-  console.log(`\nModeration benchmark: ${ITERATIONS} texts of 512 characters, classifier ${manifest.name}, one inference thread\n`);
+  console.log(
+    `\nModeration benchmark: ${ITERATIONS} texts of 512 characters, classifier ${manifest.name}, one inference thread\n`,
+  );
   console.log('| measurement                                  | p50 (ms) | p99 (ms) |');
   console.log('| -------------------------------------------- | -------- | -------- |');
   console.log(row('baseline: bare session.run on this thread', raw));
@@ -100,12 +117,22 @@ async function main(): Promise<void> {
   console.log('');
   console.log(`| throughput                                   | texts/s  |`);
   console.log(`| -------------------------------------------- | -------- |`);
-  console.log(`| one at a time through the service            | ${(ITERATIONS / sequentialSeconds).toFixed(0).padStart(8)} |`);
-  console.log(`| ${ITERATIONS} concurrent, batched by the service       | ${(ITERATIONS / batchedSeconds).toFixed(0).padStart(8)} |`);
+  console.log(
+    `| one at a time through the service            | ${(ITERATIONS / sequentialSeconds).toFixed(0).padStart(8)} |`,
+  );
+  console.log(
+    `| ${ITERATIONS} concurrent, batched by the service       | ${(ITERATIONS / batchedSeconds).toFixed(0).padStart(8)} |`,
+  );
   console.log('');
-  console.log(`ratio service p50 / bare p50: ${(percentile(service, 50) / percentile(raw, 50)).toFixed(2)}x (worker hand-off overhead)`);
-  console.log(`ratio batched / one-at-a-time throughput: ${(sequentialSeconds / batchedSeconds).toFixed(2)}x`);
-  console.log(`goal classifier p50 <= 2 ms per 512-char text: ${percentile(service, 50) <= 2 ? 'met' : 'NOT met'} (${percentile(service, 50).toFixed(3)} ms)`);
+  console.log(
+    `ratio service p50 / bare p50: ${(percentile(service, 50) / percentile(raw, 50)).toFixed(2)}x (worker hand-off overhead)`,
+  );
+  console.log(
+    `ratio batched / one-at-a-time throughput: ${(sequentialSeconds / batchedSeconds).toFixed(2)}x`,
+  );
+  console.log(
+    `goal classifier p50 <= 2 ms per 512-char text: ${percentile(service, 50) <= 2 ? 'met' : 'NOT met'} (${percentile(service, 50).toFixed(3)} ms)`,
+  );
 }
 
 void main();

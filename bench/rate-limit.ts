@@ -49,7 +49,9 @@ async function main(): Promise<void> {
   console.log('| -------------------------------------------- | -------- | -------- |');
   console.log(row('baseline: Redis PING round trip', ping));
   console.log(row('charge key + end-user budgets (Lua, atomic)', charge));
-  console.log(`\nratio charge p50 / PING p50: ${(percentile(charge, 50) / percentile(ping, 50)).toFixed(2)}x; overhead per request ≈ ${percentile(charge, 50).toFixed(3)} ms`);
+  console.log(
+    `\nratio charge p50 / PING p50: ${(percentile(charge, 50) / percentile(ping, 50)).toFixed(2)}x; overhead per request ≈ ${percentile(charge, 50).toFixed(3)} ms`,
+  );
 }
 
 void main();

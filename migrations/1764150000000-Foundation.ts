@@ -21,7 +21,9 @@ export class Foundation1764150000000 implements MigrationInterface {
         created_at timestamptz NOT NULL DEFAULT now(),
         updated_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await queryRunner.query(`CREATE INDEX applications_organization_id_idx ON applications (organization_id)`);
+    await queryRunner.query(
+      `CREATE INDEX applications_organization_id_idx ON applications (organization_id)`,
+    );
     await queryRunner.query(`
       CREATE TABLE api_keys (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),

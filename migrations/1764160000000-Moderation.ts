@@ -28,8 +28,12 @@ export class Moderation1764160000000 implements MigrationInterface {
         decided_at timestamptz,
         created_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await queryRunner.query(`CREATE INDEX held_completions_status_created_idx ON held_completions (status, created_at DESC)`);
-    await queryRunner.query(`CREATE INDEX held_completions_application_idx ON held_completions (application_id, created_at DESC)`);
+    await queryRunner.query(
+      `CREATE INDEX held_completions_status_created_idx ON held_completions (status, created_at DESC)`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX held_completions_application_idx ON held_completions (application_id, created_at DESC)`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

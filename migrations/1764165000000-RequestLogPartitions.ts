@@ -9,8 +9,12 @@ export class RequestLogPartitions1764165000000 implements MigrationInterface {
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`ALTER TABLE request_logs RENAME TO request_logs_unpartitioned`);
-    await queryRunner.query(`ALTER INDEX request_logs_created_at_idx RENAME TO request_logs_unpartitioned_created_at_idx`);
-    await queryRunner.query(`ALTER INDEX request_logs_application_created_idx RENAME TO request_logs_unpartitioned_application_created_idx`);
+    await queryRunner.query(
+      `ALTER INDEX request_logs_created_at_idx RENAME TO request_logs_unpartitioned_created_at_idx`,
+    );
+    await queryRunner.query(
+      `ALTER INDEX request_logs_application_created_idx RENAME TO request_logs_unpartitioned_application_created_idx`,
+    );
     await queryRunner.query(`
       CREATE TABLE request_logs (
         request_id text NOT NULL,
@@ -58,13 +62,23 @@ export class RequestLogPartitions1764165000000 implements MigrationInterface {
     await queryRunner.query(`INSERT INTO request_logs SELECT * FROM request_logs_unpartitioned`);
     await queryRunner.query(`DROP TABLE request_logs_unpartitioned`);
     await queryRunner.query(`CREATE INDEX request_logs_created_at_idx ON request_logs (created_at DESC)`);
-    await queryRunner.query(`CREATE INDEX request_logs_application_created_idx ON request_logs (application_id, created_at DESC)`);
-    await queryRunner.query(`CREATE INDEX request_logs_key_created_idx ON request_logs (api_key_id, created_at DESC)`);
-    await queryRunner.query(`CREATE INDEX request_logs_end_user_idx ON request_logs (application_id, end_user, created_at DESC)`);
-    await queryRunner.query(`CREATE INDEX request_logs_status_idx ON request_logs (status_code, created_at DESC)`);
+    await queryRunner.query(
+      `CREATE INDEX request_logs_application_created_idx ON request_logs (application_id, created_at DESC)`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX request_logs_key_created_idx ON request_logs (api_key_id, created_at DESC)`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX request_logs_end_user_idx ON request_logs (application_id, end_user, created_at DESC)`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX request_logs_status_idx ON request_logs (status_code, created_at DESC)`,
+    );
     await queryRunner.query(`CREATE INDEX request_logs_request_id_idx ON request_logs (request_id)`);
     await queryRunner.query(`CREATE INDEX request_logs_search_idx ON request_logs USING gin (search)`);
-    await queryRunner.query(`CREATE INDEX request_logs_verdicts_idx ON request_logs USING gin (verdicts jsonb_path_ops)`);
+    await queryRunner.query(
+      `CREATE INDEX request_logs_verdicts_idx ON request_logs USING gin (verdicts jsonb_path_ops)`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
@@ -85,6 +99,8 @@ export class RequestLogPartitions1764165000000 implements MigrationInterface {
     await queryRunner.query(`DROP TABLE request_logs_partitioned CASCADE`);
     await queryRunner.query(`DROP FUNCTION warden_ensure_request_log_partition(date)`);
     await queryRunner.query(`CREATE INDEX request_logs_created_at_idx ON request_logs (created_at DESC)`);
-    await queryRunner.query(`CREATE INDEX request_logs_application_created_idx ON request_logs (application_id, created_at DESC)`);
+    await queryRunner.query(
+      `CREATE INDEX request_logs_application_created_idx ON request_logs (application_id, created_at DESC)`,
+    );
   }
 }

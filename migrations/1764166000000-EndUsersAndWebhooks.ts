@@ -19,8 +19,12 @@ export class EndUsersAndWebhooks1764166000000 implements MigrationInterface {
         PRIMARY KEY (application_id, end_user)
       )`);
     await queryRunner.query(`CREATE INDEX end_users_status_idx ON end_users (application_id, status)`);
-    await queryRunner.query(`CREATE INDEX end_users_flagged_idx ON end_users (application_id, flagged_count DESC)`);
-    await queryRunner.query(`ALTER TABLE applications ADD COLUMN webhook_url text, ADD COLUMN webhook_secret text`);
+    await queryRunner.query(
+      `CREATE INDEX end_users_flagged_idx ON end_users (application_id, flagged_count DESC)`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE applications ADD COLUMN webhook_url text, ADD COLUMN webhook_secret text`,
+    );
     await queryRunner.query(`
       CREATE TABLE webhook_deliveries (
         id text PRIMARY KEY,
@@ -33,7 +37,9 @@ export class EndUsersAndWebhooks1764166000000 implements MigrationInterface {
         created_at timestamptz NOT NULL DEFAULT now(),
         delivered_at timestamptz
       )`);
-    await queryRunner.query(`CREATE INDEX webhook_deliveries_application_idx ON webhook_deliveries (application_id, created_at DESC)`);
+    await queryRunner.query(
+      `CREATE INDEX webhook_deliveries_application_idx ON webhook_deliveries (application_id, created_at DESC)`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

@@ -37,7 +37,11 @@ describe('/v1 through the official openai client, served by an upstream model se
   });
 
   it('completes without streaming, mapping the model name and using the operator key upstream', async () => {
-    const completion = await client.completions.create({ model: 'house-model', prompt: 'hello there', max_tokens: 16 });
+    const completion = await client.completions.create({
+      model: 'house-model',
+      prompt: 'hello there',
+      max_tokens: 16,
+    });
     expect(completion.choices).toHaveLength(1);
     expect(completion.choices[0].text).toBe(UpstreamServer.answer('hello there', 16).join(''));
     expect(completion.choices[0].finish_reason).toBe('stop');
@@ -63,7 +67,9 @@ describe('/v1 through the official openai client, served by an upstream model se
     }
     const text = chunks.flatMap((chunk) => chunk.choices.map((choice) => choice.text)).join('');
     expect(text).toBe(UpstreamServer.answer('stream me please', 3).join(''));
-    const finishes = chunks.flatMap((chunk) => chunk.choices.map((choice) => choice.finish_reason)).filter(Boolean);
+    const finishes = chunks
+      .flatMap((chunk) => chunk.choices.map((choice) => choice.finish_reason))
+      .filter(Boolean);
     expect(finishes).toEqual(['length']);
     expect(chunks.at(-1)!.usage).toEqual({ prompt_tokens: 3, completion_tokens: 3, total_tokens: 6 });
     expect(new Set(chunks.map((chunk) => chunk.id)).size).toBe(1);
@@ -71,7 +77,10 @@ describe('/v1 through the official openai client, served by an upstream model se
       // Intermediate chunks carry finish_reason null, as OpenAI's own stream does; the schema has no null there.
       expectValid('CreateCompletionResponse', {
         ...chunk,
-        choices: chunk.choices.map((choice) => ({ ...choice, finish_reason: choice.finish_reason ?? 'stop' })),
+        choices: chunk.choices.map((choice) => ({
+          ...choice,
+          finish_reason: choice.finish_reason ?? 'stop',
+        })),
       });
     }
   });
@@ -116,17 +125,28 @@ describe('/v1 through the official openai client, served by an upstream model se
 
   it('exposes Prometheus metrics for requests, completions and queue depth', async () => {
     const metrics = await (await fetch(`${warden.url}/metrics`)).text();
-    expect(metrics).toMatch(/warden_completions_total\{model="house-model",outcome="200",stream="false"\} \d+/);
+    expect(metrics).toMatch(
+      /warden_completions_total\{model="house-model",outcome="200",stream="false"\} \d+/,
+    );
     expect(metrics).toMatch(/warden_queue_jobs\{queue="request-logs",state="waiting"\} \d+/);
     expect(metrics).toContain('warden_completion_latency_seconds_bucket');
-    const health = (await (await fetch(`${warden.url}/health`)).json()) as { status: string; checks: Record<string, { status: string }> };
-    expect(health).toMatchObject({ status: 'ok', checks: { database: { status: 'ok' }, redis: { status: 'ok' } } });
+    const health = (await (await fetch(`${warden.url}/health`)).json()) as {
+      status: string;
+      checks: Record<string, { status: string }>;
+    };
+    expect(health).toMatchObject({
+      status: 'ok',
+      checks: { database: { status: 'ok' }, redis: { status: 'ok' } },
+    });
     expect((await fetch(`${warden.url}/docs/openapi.json`)).status).toBe(200);
   });
 
   it('records every call in the request log', async () => {
     const rows = await eventually(
-      () => warden.query<{ count: string }>(`SELECT count(*) FROM request_logs WHERE model = 'house-model' AND status_code = 200`),
+      () =>
+        warden.query<{ count: string }>(
+          `SELECT count(*) FROM request_logs WHERE model = 'house-model' AND status_code = 200`,
+        ),
       (result) => Number(result[0].count) >= 4,
     );
     expect(Number(rows[0].count)).toBe(4);

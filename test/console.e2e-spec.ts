@@ -71,10 +71,12 @@ describe('staff console (Chromium)', () => {
   }
 
   async function complete(apiKey: string): Promise<{ status: number; body: { error?: { code: string } } }> {
+    // A prompt the classifier scores as plainly benign: the sandbox key is held to sandbox thresholds, where a
+    // greeting like "hello there" already reads as harassment to the default classifier.
     return api(
       'POST',
       '/v1/completions',
-      { model: MODEL, prompt: 'hello there', max_tokens: 8, user: 'student-1' },
+      { model: MODEL, prompt: 'Once upon a time', max_tokens: 8, user: 'student-1' },
       apiKey,
     );
   }

@@ -21,13 +21,18 @@ describe('end users and strikes', () => {
       WARDEN_UPSTREAM_MODELS: 'house-model',
       WARDEN_EMBEDDED_MODELS: '',
     });
-    [{ id: applicationId }] = await warden.query<{ id: string }>(`SELECT id FROM applications WHERE name = 'Demo application'`);
+    [{ id: applicationId }] = await warden.query<{ id: string }>(
+      `SELECT id FROM applications WHERE name = 'Demo application'`,
+    );
     const hook = await runCli(warden.env, ['apps:webhook', applicationId, await receiver.start()]);
     expect(hook.code).toBe(0);
     secret = (JSON.parse(hook.stdout) as { secret: string }).secret;
     // Only the blocklist flags here, so every strike is one this test chose.
     const observeOnly = Object.fromEntries(
-      [...OPENAI_CATEGORIES, 'profanity', 'prompt-injection'].map((category) => [category, { input: { action: 'observe' }, output: { action: 'observe' } }]),
+      [...OPENAI_CATEGORIES, 'profanity', 'prompt-injection'].map((category) => [
+        category,
+        { input: { action: 'observe' }, output: { action: 'observe' } },
+      ]),
     );
     const policy = {
       blocklist: { words: ['zorbanite'] },
@@ -49,7 +54,11 @@ describe('end users and strikes', () => {
       headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
       body: JSON.stringify({ model: 'house-model', prompt, max_tokens: 8, user }),
     });
-    return { status: response.status, headers: response.headers, body: (await response.json()) as Record<string, any> };
+    return {
+      status: response.status,
+      headers: response.headers,
+      body: (await response.json()) as Record<string, any>,
+    };
   }
 
   const endUser = (user: string) =>
@@ -62,13 +71,19 @@ describe('end users and strikes', () => {
     expect((await call('mallory', 'tell me about zorbanite')).status).toBe(200);
     expect((await call('mallory', 'more zorbanite please')).status).toBe(200);
     expect((await call('alice', 'a pleasant question')).status).toBe(200);
-    const [throttled] = await eventually(() => endUser('mallory'), (rows) => rows[0]?.status === 'throttled');
+    const [throttled] = await eventually(
+      () => endUser('mallory'),
+      (rows) => rows[0]?.status === 'throttled',
+    );
     expect(throttled).toMatchObject({ request_count: '2', flagged_count: '2', strike_points: 2 });
 
     const slowed = await call('mallory', 'zorbanite again');
     expect(slowed.status).toBe(200);
     expect(slowed.headers.get('x-ratelimit-limit-requests')).toBe('3');
-    await eventually(() => endUser('mallory'), (rows) => rows[0]?.status === 'blocked');
+    await eventually(
+      () => endUser('mallory'),
+      (rows) => rows[0]?.status === 'blocked',
+    );
 
     const refused = await call('mallory', 'a harmless question now');
     expect(refused.status).toBe(403);
@@ -76,7 +91,11 @@ describe('end users and strikes', () => {
     expect((await call('alice', 'another pleasant question')).status).toBe(200);
     expect((await endUser('alice'))[0]).toMatchObject({ status: 'active', flagged_count: '0' });
 
-    const hooks = await eventually(async () => receiver.received, (received) => received.length >= 2, 30_000);
+    const hooks = await eventually(
+      async () => receiver.received,
+      (received) => received.length >= 2,
+      30_000,
+    );
     // The first delivery is refused by the receiver and retried, so arrival order is not guaranteed.
     expect(hooks.map((hook) => hook.json.type).sort()).toEqual(['end_user.blocked', 'end_user.throttled']);
     for (const hook of hooks) {
@@ -84,12 +103,19 @@ describe('end users and strikes', () => {
       expect(verifyWebhook('whsec_wrong', hook.body, String(hook.headers['x-warden-signature']))).toBe(false);
       expect(hook.json.data).toMatchObject({ applicationId, endUser: 'mallory' });
     }
-    const [delivery] = await warden.query<{ attempts: number; status: string }>(`SELECT attempts, status FROM webhook_deliveries WHERE event = 'end_user.throttled'`);
+    const [delivery] = await warden.query<{ attempts: number; status: string }>(
+      `SELECT attempts, status FROM webhook_deliveries WHERE event = 'end_user.throttled'`,
+    );
     expect(delivery).toEqual({ attempts: 2, status: 'delivered' });
   });
 
   it('serves the end user again once staff unblock them', async () => {
-    const unblocked = await runCli(warden.env, ['end-users:unblock', applicationId, 'mallory', 'appeal accepted']);
+    const unblocked = await runCli(warden.env, [
+      'end-users:unblock',
+      applicationId,
+      'mallory',
+      'appeal accepted',
+    ]);
     expect(unblocked.stderr).toBe('');
     expect(JSON.parse(unblocked.stdout)).toMatchObject({ status: 'active' });
     expect((await call('mallory', 'a harmless question now')).status).toBe(200);

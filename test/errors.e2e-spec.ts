@@ -27,13 +27,21 @@ describe('/v1 error envelopes', () => {
     await upstream.stop();
   });
 
-  async function call(body: unknown, headers: Record<string, string> = { authorization: `Bearer ${apiKey}` }, path = '/v1/completions') {
+  async function call(
+    body: unknown,
+    headers: Record<string, string> = { authorization: `Bearer ${apiKey}` },
+    path = '/v1/completions',
+  ) {
     const response = await fetch(`${warden.url}${path}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...headers },
       body: typeof body === 'string' ? body : JSON.stringify(body),
     });
-    return { status: response.status, requestId: response.headers.get('x-request-id'), body: (await response.json()) as { error: Record<string, unknown> } };
+    return {
+      status: response.status,
+      requestId: response.headers.get('x-request-id'),
+      body: (await response.json()) as { error: Record<string, unknown> },
+    };
   }
 
   function expectError(result: Awaited<ReturnType<typeof call>>, name: OpenAiErrorName) {
@@ -48,22 +56,55 @@ describe('/v1 error envelopes', () => {
 
   const cases: Array<[string, () => Promise<Awaited<ReturnType<typeof call>>>, OpenAiErrorName]> = [
     ['no key', () => call({ model: 'house-model', prompt: 'x' }, {}), 'missingKey'],
-    ['a malformed key', () => call({ model: 'house-model', prompt: 'x' }, { authorization: 'Bearer sk-not-ours' }), 'invalidKey'],
-    ['a well-formed unknown key', () => call({ model: 'house-model', prompt: 'x' }, { authorization: `Bearer ${testApiKey()}` }), 'invalidKey'],
-    ['a wrong secret for a known prefix', () => call({ model: 'house-model', prompt: 'x' }, { authorization: `Bearer ${apiKey.slice(0, -4)}AAAA` }), 'invalidKey'],
-    ['an unknown parameter', () => call({ model: 'house-model', prompt: 'x', frobnicate: 1 }), 'unknownParameter'],
+    [
+      'a malformed key',
+      () => call({ model: 'house-model', prompt: 'x' }, { authorization: 'Bearer sk-not-ours' }),
+      'invalidKey',
+    ],
+    [
+      'a well-formed unknown key',
+      () => call({ model: 'house-model', prompt: 'x' }, { authorization: `Bearer ${testApiKey()}` }),
+      'invalidKey',
+    ],
+    [
+      'a wrong secret for a known prefix',
+      () =>
+        call({ model: 'house-model', prompt: 'x' }, { authorization: `Bearer ${apiKey.slice(0, -4)}AAAA` }),
+      'invalidKey',
+    ],
+    [
+      'an unknown parameter',
+      () => call({ model: 'house-model', prompt: 'x', frobnicate: 1 }),
+      'unknownParameter',
+    ],
     ['a wrong type', () => call({ model: 'house-model', prompt: 'x', max_tokens: 'many' }), 'invalidValue'],
-    ['an out-of-range value', () => call({ model: 'house-model', prompt: 'x', temperature: 3 }), 'invalidValue'],
-    ['too many stop sequences', () => call({ model: 'house-model', prompt: 'x', stop: ['a', 'b', 'c', 'd', 'e'] }), 'invalidValue'],
+    [
+      'an out-of-range value',
+      () => call({ model: 'house-model', prompt: 'x', temperature: 3 }),
+      'invalidValue',
+    ],
+    [
+      'too many stop sequences',
+      () => call({ model: 'house-model', prompt: 'x', stop: ['a', 'b', 'c', 'd', 'e'] }),
+      'invalidValue',
+    ],
     ['a missing model', () => call({ prompt: 'x' }), 'missingParameter'],
     ['invalid JSON', () => call('{"model": '), 'invalidJson'],
     ['an unknown model', () => call({ model: 'gpt-17', prompt: 'x' }), 'modelNotFound'],
     ['an upstream 400', () => call({ model: 'house-model', prompt: 'trigger:400' }), 'upstreamRejected'],
     ['an upstream 429', () => call({ model: 'house-model', prompt: 'trigger:429' }), 'upstreamRateLimited'],
     ['an upstream 500', () => call({ model: 'house-model', prompt: 'trigger:500' }), 'upstreamFailed'],
-    ['an upstream that hangs', () => call({ model: 'house-model', prompt: 'trigger:hang' }), 'upstreamTimeout'],
+    [
+      'an upstream that hangs',
+      () => call({ model: 'house-model', prompt: 'trigger:hang' }),
+      'upstreamTimeout',
+    ],
     ['an unexpected failure', () => call({ model: 'house-model', prompt: 'trigger:malformed' }), 'internal'],
-    ['an unknown route', () => call({}, { authorization: `Bearer ${apiKey}` }, '/v1/engines/davinci/completions'), 'routeNotFound'],
+    [
+      'an unknown route',
+      () => call({}, { authorization: `Bearer ${apiKey}` }, '/v1/engines/davinci/completions'),
+      'routeNotFound',
+    ],
   ];
 
   it.each(cases)('answers %s with its envelope', async (_name, request, expected) => {
@@ -72,7 +113,9 @@ describe('/v1 error envelopes', () => {
 
   it('names the parameter at fault', async () => {
     expect((await call({ model: 'house-model', prompt: 'x', top_p: 5 })).body.error.param).toBe('top_p');
-    expect((await call({ model: 'house-model', prompt: 'x', frobnicate: 1 })).body.error.param).toBe('frobnicate');
+    expect((await call({ model: 'house-model', prompt: 'x', frobnicate: 1 })).body.error.param).toBe(
+      'frobnicate',
+    );
   });
 
   it('quotes the request id in a 500 and in the x-request-id header', async () => {
@@ -84,8 +127,12 @@ describe('/v1 error envelopes', () => {
 
   it('maps statuses to the official client error classes', async () => {
     const client = new OpenAI({ apiKey, baseURL: `${warden.url}/v1`, maxRetries: 0 });
-    await expect(client.completions.create({ model: 'gpt-17', prompt: 'x' })).rejects.toBeInstanceOf(OpenAI.NotFoundError);
-    await expect(client.completions.create({ model: 'house-model', prompt: 'trigger:429' })).rejects.toBeInstanceOf(OpenAI.RateLimitError);
+    await expect(client.completions.create({ model: 'gpt-17', prompt: 'x' })).rejects.toBeInstanceOf(
+      OpenAI.NotFoundError,
+    );
+    await expect(
+      client.completions.create({ model: 'house-model', prompt: 'trigger:429' }),
+    ).rejects.toBeInstanceOf(OpenAI.RateLimitError);
     const bad = new OpenAI({ apiKey: testApiKey(), baseURL: `${warden.url}/v1`, maxRetries: 0 });
     const error = await bad.models.list().catch((err: unknown) => err);
     expect(error).toBeInstanceOf(OpenAI.AuthenticationError);
@@ -97,14 +144,22 @@ describe('/v1 error envelopes', () => {
     expect(created.code).toBe(0);
     const organization = await runCli(warden.env, ['orgs:create', 'Revocation Ltd']);
     expect(organization.code).toBe(0);
-    const application = JSON.parse((await runCli(warden.env, ['apps:create', 'Revocation Ltd', 'Bot', '--live'])).stdout) as { id: string };
-    const issued = JSON.parse((await runCli(warden.env, ['keys:create', application.id, 'to-revoke'])).stdout) as { key: string };
-    const ok = await call({ model: 'house-model', prompt: 'before revocation' }, { authorization: `Bearer ${issued.key}` });
+    const application = JSON.parse(
+      (await runCli(warden.env, ['apps:create', 'Revocation Ltd', 'Bot', '--live'])).stdout,
+    ) as { id: string };
+    const issued = JSON.parse(
+      (await runCli(warden.env, ['keys:create', application.id, 'to-revoke'])).stdout,
+    ) as { key: string };
+    const ok = await call(
+      { model: 'house-model', prompt: 'before revocation' },
+      { authorization: `Bearer ${issued.key}` },
+    );
     expect(ok.status).toBe(200);
     const revoked = await runCli(warden.env, ['keys:revoke', issued.key]);
     expect(JSON.parse(revoked.stdout)).toMatchObject({ status: 'revoked' });
     await eventually(
-      () => call({ model: 'house-model', prompt: 'after revocation' }, { authorization: `Bearer ${issued.key}` }),
+      () =>
+        call({ model: 'house-model', prompt: 'after revocation' }, { authorization: `Bearer ${issued.key}` }),
       (result) => result.status === 401,
       2000,
     ).then((result) => expectError(result, 'revokedKey'));
@@ -112,11 +167,16 @@ describe('/v1 error envelopes', () => {
 
   it('records refused calls too, each exactly once', async () => {
     const rows = await eventually(
-      () => warden.query<{ request_id: string; status_code: number; error_code: string }>(`SELECT request_id, status_code, error_code FROM request_logs`),
+      () =>
+        warden.query<{ request_id: string; status_code: number; error_code: string }>(
+          `SELECT request_id, status_code, error_code FROM request_logs`,
+        ),
       (result) => result.some((row) => row.error_code === 'key_revoked'),
     );
     expect(new Set(rows.map((row) => row.request_id)).size).toBe(rows.length);
-    expect(rows.map((row) => row.error_code)).toEqual(expect.arrayContaining(['missing_api_key', 'model_not_found', 'upstream_timeout', 'internal_error']));
+    expect(rows.map((row) => row.error_code)).toEqual(
+      expect.arrayContaining(['missing_api_key', 'model_not_found', 'upstream_timeout', 'internal_error']),
+    );
   });
 
   it('never writes a key to the logs', async () => {

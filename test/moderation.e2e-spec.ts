@@ -29,7 +29,9 @@ describe('moderation', () => {
       WARDEN_EMBEDDED_MODELS: '',
     });
     client = new OpenAI({ apiKey, baseURL: `${warden.url}/v1`, maxRetries: 0 });
-    [{ id: applicationId }] = await warden.query<{ id: string }>(`SELECT id FROM applications WHERE name = 'Demo application'`);
+    [{ id: applicationId }] = await warden.query<{ id: string }>(
+      `SELECT id FROM applications WHERE name = 'Demo application'`,
+    );
   });
 
   afterAll(async () => {
@@ -49,12 +51,19 @@ describe('moderation', () => {
       headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
       body: JSON.stringify({ model: 'house-model', max_tokens: 64, ...body }),
     });
-    return { status: response.status, requestId: response.headers.get('x-request-id')!, body: (await response.json()) as Record<string, any> };
+    return {
+      status: response.status,
+      requestId: response.headers.get('x-request-id')!,
+      body: (await response.json()) as Record<string, any>,
+    };
   }
 
   async function loggedVerdicts(requestId: string): Promise<Verdict[]> {
     const [row] = await eventually(
-      () => warden.query<{ verdicts: Verdict[] }>(`SELECT verdicts FROM request_logs WHERE request_id = $1`, [requestId]),
+      () =>
+        warden.query<{ verdicts: Verdict[] }>(`SELECT verdicts FROM request_logs WHERE request_id = $1`, [
+          requestId,
+        ]),
       (rows) => rows.length === 1,
     );
     return row.verdicts;
@@ -97,7 +106,11 @@ describe('moderation', () => {
         body: JSON.stringify({ input: ['Have a nice day!', harmful[0][0], 'write to jane.doe@example.com'] }),
       });
       expect(response.status).toBe(200);
-      const body = (await response.json()) as { id: string; model: string; results: Array<Record<string, any>> };
+      const body = (await response.json()) as {
+        id: string;
+        model: string;
+        results: Array<Record<string, any>>;
+      };
       expectValid('CreateModerationResponse', body);
       expect(body.id).toMatch(/^modr-/);
       expect(body.results.map((result) => result.content_filter_label)).toEqual([0, 2, 1]);
@@ -121,16 +134,25 @@ describe('moderation', () => {
     const word = 'zanzibarite';
 
     // The upstream echoes the prompt, so output checks are relaxed while the input actions are exercised.
-    beforeAll(() => setPolicy({ blocklist: { words: [word] }, categories: { blocklist: { output: { action: 'allow' } } } }));
+    beforeAll(() =>
+      setPolicy({ blocklist: { words: [word] }, categories: { blocklist: { output: { action: 'allow' } } } }),
+    );
 
-    it.each(['allow', 'observe', 'flag'])('%s: answers and records the verdict with that action', async (action) => {
-      await setPolicy({ categories: { blocklist: { input: { action } } } });
-      const result = await complete({ prompt: `tell me about ${word} rocks` });
-      expect(result.status).toBe(200);
-      expect(result.body.choices[0].text).toBe(UpstreamServer.answer(`tell me about ${word} rocks`, 64).join(''));
-      const verdict = (await loggedVerdicts(result.requestId)).find((v) => v.category === 'blocklist' && v.direction === 'input');
-      expect(verdict).toMatchObject({ check: 'blocklist', triggered: true, action });
-    });
+    it.each(['allow', 'observe', 'flag'])(
+      '%s: answers and records the verdict with that action',
+      async (action) => {
+        await setPolicy({ categories: { blocklist: { input: { action } } } });
+        const result = await complete({ prompt: `tell me about ${word} rocks` });
+        expect(result.status).toBe(200);
+        expect(result.body.choices[0].text).toBe(
+          UpstreamServer.answer(`tell me about ${word} rocks`, 64).join(''),
+        );
+        const verdict = (await loggedVerdicts(result.requestId)).find(
+          (v) => v.category === 'blocklist' && v.direction === 'input',
+        );
+        expect(verdict).toMatchObject({ check: 'blocklist', triggered: true, action });
+      },
+    );
 
     it('redact: the model receives the prompt with the match replaced', async () => {
       await setPolicy({ categories: { blocklist: { input: { action: 'redact' } } } });
@@ -144,7 +166,11 @@ describe('moderation', () => {
       const before = upstream.received.length;
       const result = await complete({ prompt: `tell me about ${word} rocks` });
       expect(result.status).toBe(400);
-      expect(result.body.error).toMatchObject({ type: 'invalid_request_error', code: 'content_filter', param: 'prompt' });
+      expect(result.body.error).toMatchObject({
+        type: 'invalid_request_error',
+        code: 'content_filter',
+        param: 'prompt',
+      });
       expect(upstream.received.length).toBe(before);
       expect((await loggedVerdicts(result.requestId)).some((v) => v.action === 'block')).toBe(true);
     });
@@ -154,36 +180,65 @@ describe('moderation', () => {
       const result = await complete({ prompt: `tell me about ${word} rocks` });
       expect(result.status).toBe(202);
       expect(result.body.choices[0]).toMatchObject({ text: '', finish_reason: 'content_filter' });
-      expect(result.body.warden).toMatchObject({ status: 'held', held_completion_id: expect.stringMatching(/^held_/) });
+      expect(result.body.warden).toMatchObject({
+        status: 'held',
+        held_completion_id: expect.stringMatching(/^held_/),
+      });
       const held = await fetch(`${warden.url}/v1/held-completions/${result.body.warden.held_completion_id}`, {
         headers: { authorization: `Bearer ${apiKey}` },
       });
       expect(held.status).toBe(200);
-      expect(await held.json()).toMatchObject({ status: 'pending', completion: null, request_id: result.requestId });
-      const [row] = await warden.query<{ response: { choices: Array<{ text: string }> } }>(`SELECT response FROM held_completions WHERE request_id = $1`, [
-        result.requestId,
-      ]);
-      expect(row.response.choices[0].text).toBe(UpstreamServer.answer(`tell me about ${word} rocks`, 64).join(''));
+      expect(await held.json()).toMatchObject({
+        status: 'pending',
+        completion: null,
+        request_id: result.requestId,
+      });
+      const [row] = await warden.query<{ response: { choices: Array<{ text: string }> } }>(
+        `SELECT response FROM held_completions WHERE request_id = $1`,
+        [result.requestId],
+      );
+      expect(row.response.choices[0].text).toBe(
+        UpstreamServer.answer(`tell me about ${word} rocks`, 64).join(''),
+      );
     });
 
     it('output block: withholds generated text with finish_reason content_filter', async () => {
-      await setPolicy({ categories: { blocklist: { input: { action: 'allow' }, output: { action: 'block' } } } });
-      const completion = await client.completions.create({ model: 'house-model', prompt: `say ${word}`, max_tokens: 64 });
+      await setPolicy({
+        categories: { blocklist: { input: { action: 'allow' }, output: { action: 'block' } } },
+      });
+      const completion = await client.completions.create({
+        model: 'house-model',
+        prompt: `say ${word}`,
+        max_tokens: 64,
+      });
       expect(completion.choices[0]).toMatchObject({ text: '', finish_reason: 'content_filter' });
     });
 
     it('output redact: generated PII leaves redacted', async () => {
       await setPolicy({ categories: { 'pii/email': { output: { action: 'redact' } } } });
-      const completion = await client.completions.create({ model: 'house-model', prompt: 'mail bob@example.org today', max_tokens: 64 });
+      const completion = await client.completions.create({
+        model: 'house-model',
+        prompt: 'mail bob@example.org today',
+        max_tokens: 64,
+      });
       expect(completion.choices[0].text).toBe(' upstream heard: mail [REDACTED:pii/email] today');
     });
   });
 
   it('redaction: an e-mail and a card number reach the model redacted when the policy says so', async () => {
-    await setPolicy({ categories: { 'pii/email': { input: { action: 'redact' } }, 'pii/payment-card': { input: { action: 'redact' } } } });
-    const result = await complete({ prompt: 'Charge 4111 1111 1111 1111 and mail the receipt to jane.doe@example.com please' });
+    await setPolicy({
+      categories: {
+        'pii/email': { input: { action: 'redact' } },
+        'pii/payment-card': { input: { action: 'redact' } },
+      },
+    });
+    const result = await complete({
+      prompt: 'Charge 4111 1111 1111 1111 and mail the receipt to jane.doe@example.com please',
+    });
     expect(result.status).toBe(200);
-    expect(upstream.received.at(-1)!.body.prompt).toBe('Charge [REDACTED:pii/payment-card] and mail the receipt to [REDACTED:pii/email] please');
+    expect(upstream.received.at(-1)!.body.prompt).toBe(
+      'Charge [REDACTED:pii/payment-card] and mail the receipt to [REDACTED:pii/email] please',
+    );
     // 4111 1111 1111 1112 fails the Luhn check: not a card, left alone.
     await complete({ prompt: 'Order 4111 1111 1111 1112 shipped' });
     expect(upstream.received.at(-1)!.body.prompt).toBe('Order 4111 1111 1111 1112 shipped');
@@ -191,9 +246,17 @@ describe('moderation', () => {
 
   it('streaming: a phrase banned mid-stream never reaches the client and the stream ends with content_filter', async () => {
     const phrase = 'purple elephant protocol';
-    await setPolicy({ blocklist: { phrases: [phrase] }, categories: { blocklist: { input: { action: 'allow' }, output: { action: 'block' } } } });
+    await setPolicy({
+      blocklist: { phrases: [phrase] },
+      categories: { blocklist: { input: { action: 'allow' }, output: { action: 'block' } } },
+    });
     const prompt = `and then the narrator calmly explained the whole ${phrase} to everyone listening in the hall that evening`;
-    const stream = await client.completions.create({ model: 'house-model', prompt, max_tokens: 64, stream: true });
+    const stream = await client.completions.create({
+      model: 'house-model',
+      prompt,
+      max_tokens: 64,
+      stream: true,
+    });
     const chunks: OpenAI.Completion[] = [];
     for await (const chunk of stream) chunks.push(chunk);
     const received = chunks.map((chunk) => chunk.choices.map((choice) => choice.text).join('')).join('');
@@ -209,7 +272,12 @@ describe('moderation', () => {
     it.each([
       [{ prompt: 'x '.repeat(40), max_tokens: 5 }, 'prompt_too_long', 'maxPromptTokens', 'prompt'],
       [{ prompt: 'short', max_tokens: 21 }, 'max_tokens_too_large', 'maxTokens', 'max_tokens'],
-      [{ prompt: 'a somewhat longer prompt', max_tokens: 20 }, 'total_tokens_too_large', 'maxTotalTokens', 'max_tokens'],
+      [
+        { prompt: 'a somewhat longer prompt', max_tokens: 20 },
+        'total_tokens_too_large',
+        'maxTotalTokens',
+        'max_tokens',
+      ],
     ])('refuses %j with %s naming %s', async (body, code, limit, param) => {
       const result = await complete(body);
       expect(result.status).toBe(400);
@@ -220,15 +288,28 @@ describe('moderation', () => {
 
   it('sandbox applications must name their end user', async () => {
     await runCli(warden.env, ['orgs:create', 'Sandbox Co']);
-    const application = JSON.parse((await runCli(warden.env, ['apps:create', 'Sandbox Co', 'Trial'])).stdout) as { id: string };
-    const { key } = JSON.parse((await runCli(warden.env, ['keys:create', application.id])).stdout) as { key: string };
+    const application = JSON.parse(
+      (await runCli(warden.env, ['apps:create', 'Sandbox Co', 'Trial'])).stdout,
+    ) as { id: string };
+    const { key } = JSON.parse((await runCli(warden.env, ['keys:create', application.id])).stdout) as {
+      key: string;
+    };
     const sandbox = new OpenAI({ apiKey: key, baseURL: `${warden.url}/v1`, maxRetries: 0 });
-    const error = await sandbox.completions.create({ model: 'house-model', prompt: 'hello', max_tokens: 8 }).catch((err: unknown) => err);
+    const error = await sandbox.completions
+      .create({ model: 'house-model', prompt: 'hello', max_tokens: 8 })
+      .catch((err: unknown) => err);
     expect(error).toBeInstanceOf(OpenAI.BadRequestError);
     expect((error as InstanceType<typeof OpenAI.APIError>).code).toBe('user_required');
-    const ok = await sandbox.completions.create({ model: 'house-model', prompt: 'hello', max_tokens: 8, user: 'tester-1' });
+    const ok = await sandbox.completions.create({
+      model: 'house-model',
+      prompt: 'hello',
+      max_tokens: 8,
+      user: 'tester-1',
+    });
     expect(ok.choices[0].text).toBe(UpstreamServer.answer('hello', 8).join(''));
-    const tooLong = await sandbox.completions.create({ model: 'house-model', prompt: 'hello', max_tokens: 100, user: 'tester-1' }).catch((err: unknown) => err);
+    const tooLong = await sandbox.completions
+      .create({ model: 'house-model', prompt: 'hello', max_tokens: 100, user: 'tester-1' })
+      .catch((err: unknown) => err);
     expect((tooLong as InstanceType<typeof OpenAI.APIError>).code).toBe('max_tokens_too_large');
   });
 });

@@ -1,6 +1,14 @@
 import { testApiKey } from './support/keys';
 import { UpstreamServer } from './support/upstream-server';
-import { freePort, runCli, spawnWarden, startWarden, stopProcess, waitForHealth, WardenInstance } from './support/warden';
+import {
+  freePort,
+  runCli,
+  spawnWarden,
+  startWarden,
+  stopProcess,
+  waitForHealth,
+  WardenInstance,
+} from './support/warden';
 import { ChildProcess } from 'node:child_process';
 
 /** Budgets live in Redis, so two api instances draw on the same counters. */
@@ -22,7 +30,9 @@ describe('rate limits across two api instances', () => {
     const spawned = spawnWarden({ ...first.env, PORT: String(port) }, ['api']);
     second = { url: `http://127.0.0.1:${port}`, child: spawned.child };
     await waitForHealth(second.url, spawned.child, spawned.output);
-    [{ id: applicationId }] = await first.query<{ id: string }>(`SELECT id FROM applications WHERE name = 'Demo application'`);
+    [{ id: applicationId }] = await first.query<{ id: string }>(
+      `SELECT id FROM applications WHERE name = 'Demo application'`,
+    );
   });
 
   afterAll(async () => {
@@ -41,25 +51,51 @@ describe('rate limits across two api instances', () => {
     const response = await fetch(`${url}/v1/completions`, {
       method: 'POST',
       headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ model: 'house-model', prompt: 'hello there', max_tokens: 4, ...(user ? { user } : {}) }),
+      body: JSON.stringify({
+        model: 'house-model',
+        prompt: 'hello there',
+        max_tokens: 4,
+        ...(user ? { user } : {}),
+      }),
     });
-    return { status: response.status, headers: response.headers, body: (await response.json()) as Record<string, any> };
+    return {
+      status: response.status,
+      headers: response.headers,
+      body: (await response.json()) as Record<string, any>,
+    };
   }
 
   it('refuses the N+1th request of the window with a 429 and OpenAI headers, counting both instances', async () => {
-    const set = await runCli(first.env, ['policies:set', applicationId, JSON.stringify({ rateLimits: { requestsPerMinute: 6, endUserRequestsPerMinute: 100 } })]);
+    const set = await runCli(first.env, [
+      'policies:set',
+      applicationId,
+      JSON.stringify({ rateLimits: { requestsPerMinute: 6, endUserRequestsPerMinute: 100 } }),
+    ]);
     expect(set.code).toBe(0);
     await awayFromWindowEdge();
     const answers = [];
     for (let i = 0; i < 6; i++) answers.push(await call(i % 2 === 0 ? first.url : second.url));
-    expect(answers.map((answer) => [answer.status, answer.body.error?.code])).toEqual(Array(6).fill([200, undefined]));
-    expect(answers.map((answer) => answer.headers.get('x-ratelimit-remaining-requests'))).toEqual(['5', '4', '3', '2', '1', '0']);
+    expect(answers.map((answer) => [answer.status, answer.body.error?.code])).toEqual(
+      Array(6).fill([200, undefined]),
+    );
+    expect(answers.map((answer) => answer.headers.get('x-ratelimit-remaining-requests'))).toEqual([
+      '5',
+      '4',
+      '3',
+      '2',
+      '1',
+      '0',
+    ]);
     expect(answers[0].headers.get('x-ratelimit-limit-requests')).toBe('6');
     expect(answers[0].headers.get('x-ratelimit-reset-requests')).toMatch(/^\d+s$|^1m0s$/);
 
     const refused = await call(second.url);
     expect(refused.status).toBe(429);
-    expect(refused.body.error).toMatchObject({ type: 'rate_limit_error', code: 'rate_limit_exceeded', param: null });
+    expect(refused.body.error).toMatchObject({
+      type: 'rate_limit_error',
+      code: 'rate_limit_exceeded',
+      param: null,
+    });
     expect(refused.headers.get('x-ratelimit-remaining-requests')).toBe('0');
     expect(refused.headers.get('x-ratelimit-limit-requests')).toBe('6');
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
@@ -67,7 +103,11 @@ describe('rate limits across two api instances', () => {
   });
 
   it('throttles one end user while another of the same application is served', async () => {
-    await runCli(first.env, ['policies:set', applicationId, JSON.stringify({ rateLimits: { requestsPerMinute: 1000, endUserRequestsPerMinute: 2 } })]);
+    await runCli(first.env, [
+      'policies:set',
+      applicationId,
+      JSON.stringify({ rateLimits: { requestsPerMinute: 1000, endUserRequestsPerMinute: 2 } }),
+    ]);
     await awayFromWindowEdge();
     expect((await call(first.url, 'noisy')).status).toBe(200);
     expect((await call(second.url, 'noisy')).status).toBe(200);

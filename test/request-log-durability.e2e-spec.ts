@@ -20,9 +20,14 @@ describe('request log durability', () => {
       },
       ['api'],
     );
-    const [{ id }] = await api.query<{ id: string }>(`SELECT id FROM applications WHERE name = 'Demo application'`);
+    const [{ id }] = await api.query<{ id: string }>(
+      `SELECT id FROM applications WHERE name = 'Demo application'`,
+    );
     // Generous budgets: this suite is about the log, not rate limits.
-    await api.query(`INSERT INTO policies (application_id, rules) VALUES ($1, $2)`, [id, JSON.stringify({ rateLimits: { requestsPerMinute: 100000, tokensPerMinute: 100000000 } })]);
+    await api.query(`INSERT INTO policies (application_id, rules) VALUES ($1, $2)`, [
+      id,
+      JSON.stringify({ rateLimits: { requestsPerMinute: 100000, tokensPerMinute: 100000000 } }),
+    ]);
   });
 
   afterAll(async () => {
@@ -64,7 +69,11 @@ describe('request log durability', () => {
     expect(acknowledged.length).toBe(total);
 
     const rows = await eventually(
-      () => api.query<{ rows: string; distinct_ids: string }>(`SELECT count(*) AS rows, count(DISTINCT request_id) AS distinct_ids FROM request_logs WHERE request_id = ANY($1)`, [acknowledged]),
+      () =>
+        api.query<{ rows: string; distinct_ids: string }>(
+          `SELECT count(*) AS rows, count(DISTINCT request_id) AS distinct_ids FROM request_logs WHERE request_id = ANY($1)`,
+          [acknowledged],
+        ),
       ([result]) => Number(result.rows) >= total,
       90_000,
     );
@@ -90,7 +99,9 @@ describe('request log durability', () => {
   });
 
   it('finds logged prompts and outputs by full-text search', async () => {
-    const rows = await api.query<{ request_id: string }>(`SELECT request_id FROM request_logs WHERE search @@ plainto_tsquery('english', 'load 1234')`);
+    const rows = await api.query<{ request_id: string }>(
+      `SELECT request_id FROM request_logs WHERE search @@ plainto_tsquery('english', 'load 1234')`,
+    );
     expect(rows.length).toBeGreaterThanOrEqual(1);
   });
 });

@@ -46,7 +46,16 @@ describe('request log', () => {
 
     const rows = await eventually(
       () =>
-        warden.query<{ request_id: string; status_code: number; stream: boolean; end_user: string | null; output: unknown; prompt: unknown; application_id: string | null; latency_ms: number }>(
+        warden.query<{
+          request_id: string;
+          status_code: number;
+          stream: boolean;
+          end_user: string | null;
+          output: unknown;
+          prompt: unknown;
+          application_id: string | null;
+          latency_ms: number;
+        }>(
           `SELECT request_id, status_code, stream, end_user, output, prompt, application_id, latency_ms FROM request_logs WHERE request_id = ANY($1)`,
           [ids],
         ),
@@ -63,14 +72,21 @@ describe('request log', () => {
     });
     const plain = byId.get(answers[0].requestId)!;
     expect(plain.end_user).toBe('user-0');
-    expect(plain.output).toEqual([{ index: 0, text: UpstreamServer.answer('plain 0', 16).join(''), finish_reason: 'stop' }]);
+    expect(plain.output).toEqual([
+      { index: 0, text: UpstreamServer.answer('plain 0', 16).join(''), finish_reason: 'stop' },
+    ]);
     const streamed = byId.get(answers[1].requestId)!;
     expect(streamed.stream).toBe(true);
-    expect(streamed.output).toEqual([{ index: 0, text: UpstreamServer.answer('streamed 1', 16).join(''), finish_reason: 'stop' }]);
+    expect(streamed.output).toEqual([
+      { index: 0, text: UpstreamServer.answer('streamed 1', 16).join(''), finish_reason: 'stop' },
+    ]);
 
     // Nothing arrives late as a duplicate either.
     await new Promise((resolve) => setTimeout(resolve, 500));
-    const [{ count }] = await warden.query<{ count: string }>(`SELECT count(*) FROM request_logs WHERE request_id = ANY($1)`, [ids]);
+    const [{ count }] = await warden.query<{ count: string }>(
+      `SELECT count(*) FROM request_logs WHERE request_id = ANY($1)`,
+      [ids],
+    );
     expect(Number(count)).toBe(60);
   });
 });

@@ -30,8 +30,14 @@ describe('staff monitoring API', () => {
       WARDEN_EMBEDDED_MODELS: '',
       WARDEN_MONITOR_INTERVAL_MS: '1000',
     });
-    [{ id: applicationId }] = await warden.query<{ id: string }>(`SELECT id FROM applications WHERE name = 'Demo application'`);
-    secret = (JSON.parse((await runCli(warden.env, ['apps:webhook', applicationId, await receiver.start()])).stdout) as { secret: string }).secret;
+    [{ id: applicationId }] = await warden.query<{ id: string }>(
+      `SELECT id FROM applications WHERE name = 'Demo application'`,
+    );
+    secret = (
+      JSON.parse(
+        (await runCli(warden.env, ['apps:webhook', applicationId, await receiver.start()])).stdout,
+      ) as { secret: string }
+    ).secret;
     await runCli(warden.env, [
       'policies:set',
       applicationId,
@@ -39,12 +45,19 @@ describe('staff monitoring API', () => {
         blocklist: { words: ['heldword', 'flagword'] },
         // The classifier only observes here, so every hold and flag in this suite is one the test chose.
         categories: {
-          ...Object.fromEntries(OPENAI_CATEGORIES.map((category) => [category, { input: { action: 'observe' }, output: { action: 'observe' } }])),
+          ...Object.fromEntries(
+            OPENAI_CATEGORIES.map((category) => [
+              category,
+              { input: { action: 'observe' }, output: { action: 'observe' } },
+            ]),
+          ),
           blocklist: { input: { action: 'hold' }, output: { action: 'allow' } },
         },
       }),
     ]);
-    await warden.query(`UPDATE anomaly_rules SET params = '{"factor": 5, "minRequests": 5, "baselineHours": 24}' WHERE id = 'volume_spike'`);
+    await warden.query(
+      `UPDATE anomaly_rules SET params = '{"factor": 5, "minRequests": 5, "baselineHours": 24}' WHERE id = 'volume_spike'`,
+    );
     admin = await staffLogin(warden.url, adminEmail, adminPassword);
     reviewer = await createStaff(warden.url, admin.token, 'reviewer');
     analyst = await createStaff(warden.url, admin.token, 'analyst');
@@ -72,42 +85,94 @@ describe('staff monitoring API', () => {
     const firstId = first.body.warden.held_completion_id as string;
     const secondId = second.body.warden.held_completion_id as string;
 
-    const queue = await request<Array<{ id: string; status: string }>>(warden.url, 'GET', `/admin/held-completions?filter=${encodeURIComponent(JSON.stringify({ status: 'pending' }))}`, { token: analyst.token });
+    const queue = await request<Array<{ id: string; status: string }>>(
+      warden.url,
+      'GET',
+      `/admin/held-completions?filter=${encodeURIComponent(JSON.stringify({ status: 'pending' }))}`,
+      { token: analyst.token },
+    );
     expect(queue.status).toBe(200);
     expect(queue.headers.get('content-range')).toMatch(/^held-completions 0-1\/2$/);
     expect(queue.body.map((row) => row.id).sort()).toEqual([firstId, secondId].sort());
 
-    const refused = await request(warden.url, 'POST', `/admin/held-completions/${firstId}/decisions`, { token: analyst.token, body: { decision: 'release', reason: 'fine' } });
+    const refused = await request(warden.url, 'POST', `/admin/held-completions/${firstId}/decisions`, {
+      token: analyst.token,
+      body: { decision: 'release', reason: 'fine' },
+    });
     expect(refused.status).toBe(403);
-    const noReason = await request(warden.url, 'POST', `/admin/held-completions/${firstId}/decisions`, { token: reviewer.token, body: { decision: 'release', reason: ' ' } });
+    const noReason = await request(warden.url, 'POST', `/admin/held-completions/${firstId}/decisions`, {
+      token: reviewer.token,
+      body: { decision: 'release', reason: ' ' },
+    });
     expect(noReason.status).toBe(400);
 
-    const released = await request<{ status: string }>(warden.url, 'POST', `/admin/held-completions/${firstId}/decisions`, {
-      token: reviewer.token,
-      body: { decision: 'release', reason: 'a geology question, harmless' },
-    });
+    const released = await request<{ status: string }>(
+      warden.url,
+      'POST',
+      `/admin/held-completions/${firstId}/decisions`,
+      {
+        token: reviewer.token,
+        body: { decision: 'release', reason: 'a geology question, harmless' },
+      },
+    );
     expect(released.body.status).toBe('released');
-    const discarded = await request<{ status: string }>(warden.url, 'POST', `/admin/held-completions/${secondId}/decisions`, {
-      token: reviewer.token,
-      body: { decision: 'discard', reason: 'not appropriate' },
-    });
+    const discarded = await request<{ status: string }>(
+      warden.url,
+      'POST',
+      `/admin/held-completions/${secondId}/decisions`,
+      {
+        token: reviewer.token,
+        body: { decision: 'discard', reason: 'not appropriate' },
+      },
+    );
     expect(discarded.body.status).toBe('discarded');
-    const again = await request(warden.url, 'POST', `/admin/held-completions/${secondId}/decisions`, { token: reviewer.token, body: { decision: 'release', reason: 'changed my mind' } });
+    const again = await request(warden.url, 'POST', `/admin/held-completions/${secondId}/decisions`, {
+      token: reviewer.token,
+      body: { decision: 'release', reason: 'changed my mind' },
+    });
     expect(again.status).toBe(400);
 
-    const developerView = await fetch(`${warden.url}/v1/held-completions/${firstId}`, { headers: { authorization: `Bearer ${apiKey}` } });
-    const releasedCompletion = (await developerView.json()) as { status: string; completion: { choices: Array<{ text: string }> } };
+    const developerView = await fetch(`${warden.url}/v1/held-completions/${firstId}`, {
+      headers: { authorization: `Bearer ${apiKey}` },
+    });
+    const releasedCompletion = (await developerView.json()) as {
+      status: string;
+      completion: { choices: Array<{ text: string }> };
+    };
     expect(releasedCompletion.status).toBe('released');
-    expect(releasedCompletion.completion.choices[0].text).toBe(UpstreamServer.answer('please heldword one', 8).join(''));
-    const discardedView = (await (await fetch(`${warden.url}/v1/held-completions/${secondId}`, { headers: { authorization: `Bearer ${apiKey}` } })).json()) as Record<string, unknown>;
+    expect(releasedCompletion.completion.choices[0].text).toBe(
+      UpstreamServer.answer('please heldword one', 8).join(''),
+    );
+    const discardedView = (await (
+      await fetch(`${warden.url}/v1/held-completions/${secondId}`, {
+        headers: { authorization: `Bearer ${apiKey}` },
+      })
+    ).json()) as Record<string, unknown>;
     expect(discardedView).toMatchObject({ status: 'discarded', completion: null, reason: 'not appropriate' });
 
-    const hooks = await eventually(async () => receiver.received.filter((hook) => hook.json.type.startsWith('held_completion.')), (list) => list.length === 2);
-    expect(hooks.map((hook) => hook.json.type).sort()).toEqual(['held_completion.discarded', 'held_completion.released']);
-    expect(hooks.every((hook) => verifyWebhook(secret, hook.body, String(hook.headers['x-warden-signature'])))).toBe(true);
+    const hooks = await eventually(
+      async () => receiver.received.filter((hook) => hook.json.type.startsWith('held_completion.')),
+      (list) => list.length === 2,
+    );
+    expect(hooks.map((hook) => hook.json.type).sort()).toEqual([
+      'held_completion.discarded',
+      'held_completion.released',
+    ]);
+    expect(
+      hooks.every((hook) => verifyWebhook(secret, hook.body, String(hook.headers['x-warden-signature']))),
+    ).toBe(true);
 
-    const audit = await request<Array<{ action: string; entityId: string; actorEmail: string }>>(warden.url, 'GET', '/admin/audit-log?sort=["seq","DESC"]&range=[0,9]', { token: admin.token });
-    expect(audit.body.filter((event) => event.action.startsWith('held_completion.')).map((event) => [event.action, event.entityId, event.actorEmail])).toEqual(
+    const audit = await request<Array<{ action: string; entityId: string; actorEmail: string }>>(
+      warden.url,
+      'GET',
+      '/admin/audit-log?sort=["seq","DESC"]&range=[0,9]',
+      { token: admin.token },
+    );
+    expect(
+      audit.body
+        .filter((event) => event.action.startsWith('held_completion.'))
+        .map((event) => [event.action, event.entityId, event.actorEmail]),
+    ).toEqual(
       expect.arrayContaining([
         ['held_completion.released', firstId, reviewer.email],
         ['held_completion.discarded', secondId, reviewer.email],
@@ -118,56 +183,105 @@ describe('staff monitoring API', () => {
   it('lists alerts for analysts, who acknowledge and resolve them', async () => {
     for (let i = 0; i < 6; i++) await complete(`busy ${i}`);
     const alerts = await eventually(
-      () => request<Array<{ id: string; ruleId: string; status: string }>>(warden.url, 'GET', '/admin/alerts', { token: analyst.token }),
+      () =>
+        request<Array<{ id: string; ruleId: string; status: string }>>(warden.url, 'GET', '/admin/alerts', {
+          token: analyst.token,
+        }),
       (result) => result.body.some((alert) => alert.ruleId === 'volume_spike'),
       30_000,
     );
     const alert = alerts.body.find((row) => row.ruleId === 'volume_spike')!;
-    const acknowledged = await request<{ status: string; acknowledgedBy: string }>(warden.url, 'POST', `/admin/alerts/${alert.id}/acknowledge`, { token: analyst.token });
+    const acknowledged = await request<{ status: string; acknowledgedBy: string }>(
+      warden.url,
+      'POST',
+      `/admin/alerts/${alert.id}/acknowledge`,
+      { token: analyst.token },
+    );
     expect(acknowledged.body).toMatchObject({ status: 'acknowledged', acknowledgedBy: analyst.email });
-    const resolved = await request<{ status: string; resolution: string }>(warden.url, 'POST', `/admin/alerts/${alert.id}/resolve`, {
-      token: analyst.token,
-      body: { resolution: 'load test by the developer' },
-    });
+    const resolved = await request<{ status: string; resolution: string }>(
+      warden.url,
+      'POST',
+      `/admin/alerts/${alert.id}/resolve`,
+      {
+        token: analyst.token,
+        body: { resolution: 'load test by the developer' },
+      },
+    );
     expect(resolved.body).toMatchObject({ status: 'resolved', resolution: 'load test by the developer' });
-    expect((await request(warden.url, 'POST', `/admin/alerts/${alert.id}/acknowledge`, { token: analyst.token })).status).toBe(400);
+    expect(
+      (await request(warden.url, 'POST', `/admin/alerts/${alert.id}/acknowledge`, { token: analyst.token }))
+        .status,
+    ).toBe(400);
   });
 
   it('shows end users and lets a reviewer unblock one', async () => {
     await runCli(warden.env, [
       'policies:set',
       applicationId,
-      JSON.stringify({ categories: { blocklist: { input: { action: 'flag' } } }, strikes: { throttleAt: 1, blockAt: 2 } }),
+      JSON.stringify({
+        categories: { blocklist: { input: { action: 'flag' } } },
+        strikes: { throttleAt: 1, blockAt: 2 },
+      }),
     ]);
     await complete('flagword', 'eve');
     await complete('flagword', 'eve');
     const id = `${applicationId}:eve`;
-    await eventually(() => request<{ status: string }>(warden.url, 'GET', `/admin/end-users/${encodeURIComponent(id)}`, { token: analyst.token }), (result) => result.body?.status === 'blocked');
-    expect((await request(warden.url, 'POST', `/admin/end-users/${encodeURIComponent(id)}/unblock`, { token: analyst.token, body: { reason: 'x' } })).status).toBe(403);
-    const unblocked = await request<{ status: string; strikePoints: number }>(warden.url, 'POST', `/admin/end-users/${encodeURIComponent(id)}/unblock`, {
-      token: reviewer.token,
-      body: { reason: 'false positive' },
-    });
+    await eventually(
+      () =>
+        request<{ status: string }>(warden.url, 'GET', `/admin/end-users/${encodeURIComponent(id)}`, {
+          token: analyst.token,
+        }),
+      (result) => result.body?.status === 'blocked',
+    );
+    expect(
+      (
+        await request(warden.url, 'POST', `/admin/end-users/${encodeURIComponent(id)}/unblock`, {
+          token: analyst.token,
+          body: { reason: 'x' },
+        })
+      ).status,
+    ).toBe(403);
+    const unblocked = await request<{ status: string; strikePoints: number }>(
+      warden.url,
+      'POST',
+      `/admin/end-users/${encodeURIComponent(id)}/unblock`,
+      {
+        token: reviewer.token,
+        body: { reason: 'false positive' },
+      },
+    );
     expect(unblocked.body).toMatchObject({ status: 'active', strikePoints: 0 });
     expect((await complete('a fine question', 'eve')).status).toBe(200);
-    const list = await request<Array<{ endUser: string }>>(warden.url, 'GET', `/admin/end-users?filter=${encodeURIComponent(JSON.stringify({ applicationId }))}`, { token: analyst.token });
+    const list = await request<Array<{ endUser: string }>>(
+      warden.url,
+      'GET',
+      `/admin/end-users?filter=${encodeURIComponent(JSON.stringify({ applicationId }))}`,
+      { token: analyst.token },
+    );
     expect(list.body.map((row) => row.endUser)).toEqual(expect.arrayContaining(['eve', 'someone']));
   });
 
   it('searches the request log by text, verdict category, action, flag and time', async () => {
     const list = (filter: Record<string, unknown>) =>
-      request<Array<{ id: string; prompt: string; verdicts: Array<{ category: string; spans?: unknown[] }> }>>(
+      request<
+        Array<{ id: string; prompt: string; verdicts: Array<{ category: string; spans?: unknown[] }> }>
+      >(
         warden.url,
         'GET',
         `/admin/request-logs?filter=${encodeURIComponent(JSON.stringify(filter))}&range=[0,99]`,
         { token: analyst.token },
       );
-    await eventually(() => list({ q: 'heldword' }), (result) => result.body.length === 2);
+    await eventually(
+      () => list({ q: 'heldword' }),
+      (result) => result.body.length === 2,
+    );
     const byText = await list({ q: '"heldword one"' });
     expect(byText.body.map((row) => row.prompt)).toEqual(['please heldword one']);
     const byCategory = await list({ category: 'blocklist', endUser: 'eve' });
     expect(byCategory.body.length).toBe(2);
-    expect(byCategory.body[0].verdicts.find((verdict) => verdict.category === 'blocklist')!.spans).toHaveLength(1);
+    expect(
+      byCategory.body[0].verdicts.find((verdict) => verdict.category === 'blocklist')!.spans,
+    ).toHaveLength(1);
     expect((await list({ action: 'hold' })).body).toHaveLength(2);
     const flagged = await list({ flagged: 'true' });
     expect(flagged.body.length).toBe(4);
@@ -178,14 +292,24 @@ describe('staff monitoring API', () => {
   });
 
   it('summarises volume, flags, blocks, latency and top talkers for the dashboard', async () => {
-    const summary = await request<Record<string, any>>(warden.url, 'GET', '/admin/monitoring/summary?window=1h', { token: analyst.token });
+    const summary = await request<Record<string, any>>(
+      warden.url,
+      'GET',
+      '/admin/monitoring/summary?window=1h',
+      { token: analyst.token },
+    );
     expect(summary.status).toBe(200);
     expect(summary.body.totals.requests).toBeGreaterThanOrEqual(10);
     expect(summary.body.series.length).toBeGreaterThan(0);
     expect(summary.body.latencyMs.p50).toBeGreaterThan(0);
-    expect(summary.body.flaggedByCategory.map((row: { category: string }) => row.category)).toContain('blocklist');
+    expect(summary.body.flaggedByCategory.map((row: { category: string }) => row.category)).toContain(
+      'blocklist',
+    );
     expect(summary.body.topApplications[0]).toMatchObject({ id: applicationId, name: 'Demo application' });
-    expect((await request(warden.url, 'GET', '/admin/monitoring/summary?window=3y', { token: analyst.token })).status).toBe(400);
+    expect(
+      (await request(warden.url, 'GET', '/admin/monitoring/summary?window=3y', { token: analyst.token }))
+        .status,
+    ).toBe(400);
     expect((await request(warden.url, 'GET', '/admin/monitoring/summary')).status).toBe(401);
   });
 });

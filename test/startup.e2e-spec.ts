@@ -12,7 +12,13 @@ function start(env: NodeJS.ProcessEnv) {
 describe('start-up', () => {
   it('lists every bad variable and exits', () => {
     const { env } = isolatedEnvironment('config');
-    const result = start({ ...env, PORT: 'eighty', DATABASE_URL: 'mysql://x', WARDEN_INIT_API_KEY: 'sk-123', WARDEN_UPSTREAM_MODELS: 'a=b' });
+    const result = start({
+      ...env,
+      PORT: 'eighty',
+      DATABASE_URL: 'mysql://x',
+      WARDEN_INIT_API_KEY: 'sk-123',
+      WARDEN_UPSTREAM_MODELS: 'a=b',
+    });
     expect(result.code).toBe(78);
     expect(result.stderr).toContain('PORT');
     expect(result.stderr).toContain('DATABASE_URL');
@@ -23,7 +29,9 @@ describe('start-up', () => {
     const { env } = isolatedEnvironment('nopg');
     const result = start({ ...env, DATABASE_URL: 'postgres://postgres:secret@127.0.0.1:1/warden' });
     expect(result.code).toBe(69);
-    expect(result.stderr).toContain('PostgreSQL is not reachable at postgres://postgres:****@127.0.0.1:1/warden');
+    expect(result.stderr).toContain(
+      'PostgreSQL is not reachable at postgres://postgres:****@127.0.0.1:1/warden',
+    );
     expect(result.stderr).toContain('docker compose up -d postgres');
     expect(result.stderr).not.toContain('secret');
     expect(result.elapsedMs).toBeLessThan(20_000);
@@ -52,10 +60,14 @@ describe('migrations', () => {
       const applied = await dataSource.runMigrations();
       expect(applied.length).toBeGreaterThan(0);
       const tables = async () =>
-        (await dataSource.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'migrations' ORDER BY 1`)).map(
-          (row: { table_name: string }) => row.table_name,
-        );
-      expect(await tables()).toEqual(expect.arrayContaining(['api_keys', 'applications', 'organizations', 'request_logs']));
+        (
+          await dataSource.query(
+            `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'migrations' ORDER BY 1`,
+          )
+        ).map((row: { table_name: string }) => row.table_name);
+      expect(await tables()).toEqual(
+        expect.arrayContaining(['api_keys', 'applications', 'organizations', 'request_logs']),
+      );
       for (let i = 0; i < applied.length; i++) {
         await dataSource.undoLastMigration();
       }

@@ -14,7 +14,8 @@ import { MetricsService } from './monitoring/metrics.service';
 export async function startApi(config: WardenConfig, logger: Logger): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
-    genReqId: (request: { headers: Record<string, string | string[] | undefined> }) => requestIdFor(request.headers['x-request-id']),
+    genReqId: (request: { headers: Record<string, string | string[] | undefined> }) =>
+      requestIdFor(request.headers['x-request-id']),
     bodyLimit: 4 * 1024 * 1024,
     trustProxy: true,
   });
@@ -49,7 +50,9 @@ export async function startApi(config: WardenConfig, logger: Logger): Promise<Ne
     app,
     new DocumentBuilder()
       .setTitle('Warden')
-      .setDescription('OpenAI-compatible completions behind production review, content filters and misuse monitoring.')
+      .setDescription(
+        'OpenAI-compatible completions behind production review, content filters and misuse monitoring.',
+      )
       .addBearerAuth()
       .build(),
   );
@@ -59,7 +62,10 @@ export async function startApi(config: WardenConfig, logger: Logger): Promise<Ne
     await app.register(fastifyStatic, { root: config.consoleDir, prefix: '/console/', decorateReply: false });
     fastify.get('/console', (_request, reply) => reply.redirect('/console/'));
   } else {
-    logger.warn({ consoleDir: config.consoleDir }, 'console build not found; run `npm run build` to serve /console');
+    logger.warn(
+      { consoleDir: config.consoleDir },
+      'console build not found; run `npm run build` to serve /console',
+    );
   }
 
   app.enableShutdownHooks();

@@ -58,7 +58,14 @@ export class WorkerModule {
   static forRoot(logger: Logger): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [...infrastructure(logger), QueueModule, RequestLogsWorkerModule, WebhooksWorkerModule, BiasWorkerModule, MonitoringWorkerModule],
+      imports: [
+        ...infrastructure(logger),
+        QueueModule,
+        RequestLogsWorkerModule,
+        WebhooksWorkerModule,
+        BiasWorkerModule,
+        MonitoringWorkerModule,
+      ],
     };
   }
 }

@@ -40,7 +40,11 @@ type Command = (args: string[], app: () => Promise<INestApplicationContext>) => 
 
 const COMMANDS: Record<string, Command> = {
   'orgs:create': async ([name], app) => {
-    const organization = await (await app()).get(OrganizationsService).create(OPERATOR_ACTOR, required(name, 'organization name'));
+    const organization = await (
+      await app()
+    )
+      .get(OrganizationsService)
+      .create(OPERATOR_ACTOR, required(name, 'organization name'));
     return { id: organization.id, name: organization.name };
   },
   'orgs:list': async (_args, app) =>
@@ -57,18 +61,32 @@ const COMMANDS: Record<string, Command> = {
   'apps:list': async ([organizationName], app) => {
     const context = await app();
     const organization = await findOrganization(context, required(organizationName, 'organization'));
-    return (await context.get(ApplicationsService).listForOrganization(organization.id)).map(({ id, name, status }) => ({ id, name, status }));
+    return (await context.get(ApplicationsService).listForOrganization(organization.id)).map(
+      ({ id, name, status }) => ({ id, name, status }),
+    );
   },
   'keys:create': async ([applicationId, name], app) => {
     const context = await app();
     const application = await findApplication(context, required(applicationId, 'application id'));
-    const { row, secret } = await context.get(ApiKeysService).create(OPERATOR_ACTOR, application.id, { name: name ?? 'cli' });
-    return { id: row.id, prefix: row.prefix, kind: row.kind, key: secret, note: 'store this key now: it is not shown again' };
+    const { row, secret } = await context
+      .get(ApiKeysService)
+      .create(OPERATOR_ACTOR, application.id, { name: name ?? 'cli' });
+    return {
+      id: row.id,
+      prefix: row.prefix,
+      kind: row.kind,
+      key: secret,
+      note: 'store this key now: it is not shown again',
+    };
   },
   'keys:revoke': async ([keyOrPrefix], app) => {
     const value = required(keyOrPrefix, 'key or prefix');
     const prefix = parseApiKey(value)?.prefix ?? value.replace(/^wk-/, '').replace(/_.*$/, '');
-    const revoked = await (await app()).get(ApiKeysService).revokeByPrefix(OPERATOR_ACTOR, prefix, 'revoked with the operator CLI');
+    const revoked = await (
+      await app()
+    )
+      .get(ApiKeysService)
+      .revokeByPrefix(OPERATOR_ACTOR, prefix, 'revoked with the operator CLI');
     if (!revoked) {
       throw new UsageError(`no key with prefix ${prefix}`);
     }
@@ -107,17 +125,25 @@ const COMMANDS: Record<string, Command> = {
     const context = await app();
     const application = await findApplication(context, required(applicationId, 'application id'));
     const secret = await context.get(WebhooksService).configure(application.id, required(url, 'webhook URL'));
-    return { applicationId: application.id, url, secret, note: 'verify x-warden-signature with this secret; it is not shown again' };
+    return {
+      applicationId: application.id,
+      url,
+      secret,
+      note: 'verify x-warden-signature with this secret; it is not shown again',
+    };
   },
   'end-users:unblock': async ([applicationId, endUser, ...reason], app) => {
     const context = await app();
     const application = await findApplication(context, required(applicationId, 'application id'));
-    const row = await context.get(EndUsersService).unblock(application.id, required(endUser, 'end user'), reason.join(' ') || 'unblocked by an operator');
+    const row = await context
+      .get(EndUsersService)
+      .unblock(application.id, required(endUser, 'end user'), reason.join(' ') || 'unblocked by an operator');
     if (!row) throw new UsageError(`no end user "${endUser}" in application ${applicationId}`);
     return { applicationId: row.application_id, endUser: row.end_user, status: row.status };
   },
   ...biasCommands((message) => new UsageError(message)),
-  'db:migrate': async () => withDataSource(async (dataSource) => (await dataSource.runMigrations()).map((m) => m.name)),
+  'db:migrate': async () =>
+    withDataSource(async (dataSource) => (await dataSource.runMigrations()).map((m) => m.name)),
   'db:revert': async () =>
     withDataSource(async (dataSource) => {
       await dataSource.undoLastMigration();
@@ -125,7 +151,9 @@ const COMMANDS: Record<string, Command> = {
     }),
 };
 
-async function withDataSource<T>(use: (dataSource: ReturnType<typeof createDataSource>) => Promise<T>): Promise<T> {
+async function withDataSource<T>(
+  use: (dataSource: ReturnType<typeof createDataSource>) => Promise<T>,
+): Promise<T> {
   const dataSource = createDataSource(loadConfig().databaseUrl);
   await dataSource.initialize();
   try {

@@ -94,7 +94,9 @@ function superviseChildren(logger: Logger): void {
         logger.error({ role: child.role, code, signal }, `${child.role} process exited; stopping Warden`);
         process.exitCode = code || 1;
         stopAll('SIGTERM');
-      } else if (children.every((other) => other.process.exitCode !== null || other.process.signalCode !== null)) {
+      } else if (
+        children.every((other) => other.process.exitCode !== null || other.process.signalCode !== null)
+      ) {
         process.exit();
       }
     });

@@ -5,7 +5,12 @@ export const OPENAI_ERRORS = {
   revokedKey: { status: 401, type: 'invalid_request_error', code: 'key_revoked', param: null },
   unknownParameter: { status: 400, type: 'invalid_request_error', code: 'unknown_parameter' },
   invalidValue: { status: 400, type: 'invalid_request_error', code: 'invalid_value' },
-  missingParameter: { status: 400, type: 'invalid_request_error', code: 'missing_required_parameter', param: 'model' },
+  missingParameter: {
+    status: 400,
+    type: 'invalid_request_error',
+    code: 'missing_required_parameter',
+    param: 'model',
+  },
   invalidJson: { status: 400, type: 'invalid_request_error', code: 'invalid_request', param: null },
   modelNotFound: { status: 404, type: 'invalid_request_error', code: 'model_not_found', param: 'model' },
   upstreamRejected: { status: 400, type: 'invalid_request_error', code: 'upstream_rejected', param: null },

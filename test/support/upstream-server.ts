@@ -48,7 +48,9 @@ export class UpstreamServer {
       case 'trigger:500':
         return this.json(response, 500, { error: { message: 'the GPU caught fire', type: 'server_error' } });
       case 'trigger:400':
-        return this.json(response, 400, { error: { message: 'max_tokens is too large for this model', type: 'invalid_request_error' } });
+        return this.json(response, 400, {
+          error: { message: 'max_tokens is too large for this model', type: 'invalid_request_error' },
+        });
       case 'trigger:429':
         return this.json(response, 429, { error: { message: 'slow down', type: 'rate_limit_error' } });
       case 'trigger:malformed':
@@ -58,19 +60,37 @@ export class UpstreamServer {
     }
     const words = UpstreamServer.answer(prompt, maxTokens);
     const finish = words.length < maxTokens ? 'stop' : 'length';
-    const usage = { prompt_tokens: prompt.split(' ').length, completion_tokens: words.length, total_tokens: prompt.split(' ').length + words.length };
-    const base = { id: 'cmpl-upstream', object: 'text_completion', created: Math.floor(Date.now() / 1000), model: body.model };
+    const usage = {
+      prompt_tokens: prompt.split(' ').length,
+      completion_tokens: words.length,
+      total_tokens: prompt.split(' ').length + words.length,
+    };
+    const base = {
+      id: 'cmpl-upstream',
+      object: 'text_completion',
+      created: Math.floor(Date.now() / 1000),
+      model: body.model,
+    };
     if (!body.stream) {
       const n = Number(body.n ?? 1);
-      const choices = Array.from({ length: n }, (_, index) => ({ index, text: words.join(''), finish_reason: finish, logprobs: null }));
+      const choices = Array.from({ length: n }, (_, index) => ({
+        index,
+        text: words.join(''),
+        finish_reason: finish,
+        logprobs: null,
+      }));
       return this.json(response, 200, { ...base, choices, usage });
     }
     response.writeHead(200, { 'content-type': 'text/event-stream' });
     for (const word of words) {
-      response.write(`data: ${JSON.stringify({ ...base, choices: [{ index: 0, text: word, finish_reason: null, logprobs: null }] })}\n\n`);
+      response.write(
+        `data: ${JSON.stringify({ ...base, choices: [{ index: 0, text: word, finish_reason: null, logprobs: null }] })}\n\n`,
+      );
       await new Promise((resolve) => setTimeout(resolve, 2));
     }
-    response.write(`data: ${JSON.stringify({ ...base, choices: [{ index: 0, text: '', finish_reason: finish, logprobs: null }] })}\n\n`);
+    response.write(
+      `data: ${JSON.stringify({ ...base, choices: [{ index: 0, text: '', finish_reason: finish, logprobs: null }] })}\n\n`,
+    );
     if ((body.stream_options as { include_usage?: boolean } | undefined)?.include_usage) {
       response.write(`data: ${JSON.stringify({ ...base, choices: [], usage })}\n\n`);
     }

@@ -49,7 +49,10 @@ export function isolatedEnvironment(label: string): { databaseUrl: string; env: 
   };
 }
 
-export function spawnWarden(env: NodeJS.ProcessEnv, args: string[] = []): { child: ChildProcess; output: string[] } {
+export function spawnWarden(
+  env: NodeJS.ProcessEnv,
+  args: string[] = [],
+): { child: ChildProcess; output: string[] } {
   const output: string[] = [];
   const child = spawn(process.execPath, [MAIN, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   for (const stream of [child.stdout!, child.stderr!]) {
@@ -64,7 +67,11 @@ export function spawnWarden(env: NodeJS.ProcessEnv, args: string[] = []): { chil
   return { child, output };
 }
 
-export async function startWarden(label: string, overrides: NodeJS.ProcessEnv = {}, args: string[] = []): Promise<WardenInstance> {
+export async function startWarden(
+  label: string,
+  overrides: NodeJS.ProcessEnv = {},
+  args: string[] = [],
+): Promise<WardenInstance> {
   const isolated = isolatedEnvironment(label);
   const port = await freePort();
   const env: NodeJS.ProcessEnv = { ...isolated.env, PORT: String(port), ...overrides };
@@ -85,11 +92,18 @@ export async function startWarden(label: string, overrides: NodeJS.ProcessEnv = 
   };
 }
 
-export async function waitForHealth(url: string, child: ChildProcess, output: string[], timeoutMs = 60_000): Promise<void> {
+export async function waitForHealth(
+  url: string,
+  child: ChildProcess,
+  output: string[],
+  timeoutMs = 60_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) {
-      throw new Error(`warden exited with ${child.exitCode} before it was healthy:\n${output.slice(-30).join('\n')}`);
+      throw new Error(
+        `warden exited with ${child.exitCode} before it was healthy:\n${output.slice(-30).join('\n')}`,
+      );
     }
     try {
       const response = await fetch(`${url}/health`);
@@ -116,7 +130,11 @@ export async function stopProcess(child: ChildProcess, signal: NodeJS.Signals = 
   clearTimeout(timer);
 }
 
-export async function queryDatabase<T>(databaseUrl: string, sql: string, params: unknown[] = []): Promise<T[]> {
+export async function queryDatabase<T>(
+  databaseUrl: string,
+  sql: string,
+  params: unknown[] = [],
+): Promise<T[]> {
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   try {
@@ -132,7 +150,11 @@ export async function dropDatabase(databaseUrl: string): Promise<void> {
 }
 
 /** Polls until `check` returns a value that `done` accepts, or fails with the last value seen. */
-export async function eventually<T>(check: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
+export async function eventually<T>(
+  check: () => Promise<T>,
+  done: (value: T) => boolean,
+  timeoutMs = 20_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last = await check();
   while (!done(last)) {
@@ -145,7 +167,10 @@ export async function eventually<T>(check: () => Promise<T>, done: (value: T) =>
   return last;
 }
 
-export function runCli(env: NodeJS.ProcessEnv, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+export function runCli(
+  env: NodeJS.ProcessEnv,
+  args: string[],
+): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [CLI, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';

@@ -23,7 +23,11 @@ export class WebhookReceiver {
         response.writeHead(503).end();
         return;
       }
-      this.received.push({ headers: request.headers, body, json: JSON.parse(body) as ReceivedWebhook['json'] });
+      this.received.push({
+        headers: request.headers,
+        body,
+        json: JSON.parse(body) as ReceivedWebhook['json'],
+      });
       response.writeHead(204).end();
     });
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));

@@ -83,5 +83,10 @@ function httpExceptionBody(exception: HttpException, status: number): ErrorBody 
   if (status === 429) {
     return { message, type: OpenAiErrorType.RateLimit, param: null, code: 'rate_limit_exceeded' };
   }
-  return { message, type: OpenAiErrorType.InvalidRequest, param: null, code: status === 413 ? 'body_too_large' : 'invalid_request' };
+  return {
+    message,
+    type: OpenAiErrorType.InvalidRequest,
+    param: null,
+    code: status === 413 ? 'body_too_large' : 'invalid_request',
+  };
 }

@@ -55,7 +55,11 @@ export class CompletionsController {
 }
 
 /** Server-sent events in OpenAI's framing: `data: {json}` per chunk, then `data: [DONE]`. */
-async function writeEventStream(reply: FastifyReply, chunks: CompletionChunks, headers: Record<string, string>): Promise<void> {
+async function writeEventStream(
+  reply: FastifyReply,
+  chunks: CompletionChunks,
+  headers: Record<string, string>,
+): Promise<void> {
   reply.hijack();
   const raw = reply.raw;
   raw.writeHead(200, {

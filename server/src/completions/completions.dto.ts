@@ -24,7 +24,9 @@ export const createCompletionSchema = z
     best_of: nullable(z.number().int().min(0).max(20)),
     echo: nullable(z.boolean()),
     frequency_penalty: nullable(z.number().min(-2).max(2)),
-    logit_bias: nullable(z.record(z.string().regex(/^\d+$/, 'logit_bias keys are token ids'), z.number().min(-100).max(100))),
+    logit_bias: nullable(
+      z.record(z.string().regex(/^\d+$/, 'logit_bias keys are token ids'), z.number().min(-100).max(100)),
+    ),
     logprobs: nullable(z.number().int().min(0).max(5)),
     max_tokens: nullable(z.number().int().min(0)),
     n: nullable(z.number().int().min(1).max(128)),
@@ -57,12 +59,20 @@ export function parseCreateCompletion(body: unknown): NormalizedCompletionReques
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     if (issue.code === 'unrecognized_keys') {
-      throw new InvalidRequestError('unknown_parameter', `Unrecognized request argument supplied: ${issue.keys.join(', ')}`, issue.keys[0]);
+      throw new InvalidRequestError(
+        'unknown_parameter',
+        `Unrecognized request argument supplied: ${issue.keys.join(', ')}`,
+        issue.keys[0],
+      );
     }
     const param = issue.path.length > 0 ? issue.path.join('.') : null;
     const topLevel = issue.path[0];
     if (typeof topLevel === 'string' && !(topLevel in body)) {
-      throw new InvalidRequestError('missing_required_parameter', `Missing required parameter: '${topLevel}'.`, topLevel);
+      throw new InvalidRequestError(
+        'missing_required_parameter',
+        `Missing required parameter: '${topLevel}'.`,
+        topLevel,
+      );
     }
     throw new InvalidRequestError('invalid_value', `Invalid value for '${param}': ${issue.message}`, param);
   }
@@ -70,14 +80,22 @@ export function parseCreateCompletion(body: unknown): NormalizedCompletionReques
   const n = value.n ?? 1;
   const bestOf = value.best_of ?? n;
   if (bestOf < n) {
-    throw new InvalidRequestError('invalid_value', `best_of (${bestOf}) must be greater than or equal to n (${n}).`, 'best_of');
+    throw new InvalidRequestError(
+      'invalid_value',
+      `best_of (${bestOf}) must be greater than or equal to n (${n}).`,
+      'best_of',
+    );
   }
   const stream = value.stream ?? false;
   if (stream && bestOf > n) {
     throw new InvalidRequestError('invalid_value', 'best_of cannot be used with stream.', 'best_of');
   }
   if (!stream && value.stream_options) {
-    throw new InvalidRequestError('invalid_value', 'stream_options is only allowed when stream is true.', 'stream_options');
+    throw new InvalidRequestError(
+      'invalid_value',
+      'stream_options is only allowed when stream is true.',
+      'stream_options',
+    );
   }
   return {
     model: value.model,
@@ -107,7 +125,12 @@ export interface CompletionResponse {
   created: number;
   model: string;
   system_fingerprint?: string;
-  choices: Array<{ index: number; text: string; finish_reason: FinishReason | null; logprobs: CompletionLogprobs | null }>;
+  choices: Array<{
+    index: number;
+    text: string;
+    finish_reason: FinishReason | null;
+    logprobs: CompletionLogprobs | null;
+  }>;
   usage?: Usage;
   /** Warden's own status where the policy held the output for staff review. */
   warden?: { status: 'held'; held_completion_id: string; message: string };
@@ -132,7 +155,12 @@ export function toCompletionResponse(
   return { id, object: 'text_completion', created, model, choices: choices.map(toResponseChoice), usage };
 }
 
-export function toCompletionChunk(id: string, created: number, model: string, choices: StreamChoiceDelta[]): CompletionResponse {
+export function toCompletionChunk(
+  id: string,
+  created: number,
+  model: string,
+  choices: StreamChoiceDelta[],
+): CompletionResponse {
   return { id, object: 'text_completion', created, model, choices: choices.map(toResponseChoice) };
 }
 
@@ -143,10 +171,20 @@ export function toUsageChunk(id: string, created: number, model: string, usage: 
 export function toModelListResponse(models: ModelDescriptor[]): ModelListResponse {
   return {
     object: 'list',
-    data: models.map((model) => ({ id: model.id, object: 'model', created: model.created, owned_by: model.ownedBy })),
+    data: models.map((model) => ({
+      id: model.id,
+      object: 'model',
+      created: model.created,
+      owned_by: model.ownedBy,
+    })),
   };
 }
 
 function toResponseChoice(choice: CompletionChoice | StreamChoiceDelta) {
-  return { text: choice.text, index: choice.index, logprobs: choice.logprobs, finish_reason: choice.finish_reason };
+  return {
+    text: choice.text,
+    index: choice.index,
+    logprobs: choice.logprobs,
+    finish_reason: choice.finish_reason,
+  };
 }

@@ -18,7 +18,11 @@ export class CompletionsError extends WardenError {
 
   /** Warden does not serve output it cannot log for misuse review. */
   static loggingUnavailable(): CompletionsError {
-    return new CompletionsError(503, CompletionsErrorCode.LoggingUnavailable, 'The request log is unavailable, so the completion was withheld. Retry shortly.');
+    return new CompletionsError(
+      503,
+      CompletionsErrorCode.LoggingUnavailable,
+      'The request log is unavailable, so the completion was withheld. Retry shortly.',
+    );
   }
 
   static internal(requestId: string): CompletionsError {

@@ -10,7 +10,14 @@ import { CompletionsController } from './completions.controller';
 import { CompletionsPipeline } from './completions.pipeline';
 
 @Module({
-  imports: [ApiKeysModule, ApplicationsModule, EndUsersModule, InferenceModule, ModerationModule, RequestLogsModule],
+  imports: [
+    ApiKeysModule,
+    ApplicationsModule,
+    EndUsersModule,
+    InferenceModule,
+    ModerationModule,
+    RequestLogsModule,
+  ],
   controllers: [CompletionsController],
   providers: [CompletionsPipeline, RateLimiter],
 })

@@ -8,7 +8,13 @@ import { LOGGER } from '../common/logger.module';
 import { EndUserError } from '../end-users/end-users.errors';
 import { EndUsersService } from '../end-users/end-users.service';
 import { EndUserStatus } from '../end-users/strikes';
-import { CompletionChoice, ModelProvider, PromptInput, StreamChoiceDelta, StreamEvent } from '../inference/model-provider';
+import {
+  CompletionChoice,
+  ModelProvider,
+  PromptInput,
+  StreamChoiceDelta,
+  StreamEvent,
+} from '../inference/model-provider';
 import { ModelRegistry } from '../inference/model-registry';
 import { assertWithinLengthLimits, estimateTokens } from '../limits/length-limits';
 import { LengthLimitError, LimitsErrorCode, RateLimitError } from '../limits/limits.errors';
@@ -35,7 +41,9 @@ import { CompletionsError } from './completions.errors';
 
 export type CompletionStreamItem = CompletionResponse | { error: ErrorBody };
 export type CompletionChunks = AsyncGenerator<CompletionStreamItem>;
-export type CompletionOutcome = ({ kind: 'json'; status: number; body: CompletionResponse } | { kind: 'stream'; chunks: CompletionChunks }) & {
+export type CompletionOutcome = (
+  { kind: 'json'; status: number; body: CompletionResponse } | { kind: 'stream'; chunks: CompletionChunks }
+) & {
   headers: Record<string, string>;
 };
 
@@ -80,9 +88,14 @@ export class CompletionsPipeline {
       }
       const { status, body } = await this.generate(call, provider);
       // A held prompt's output is never streamed: the whole answer waits for staff, announced in one chunk.
-      return call.request.stream ? { kind: 'stream', chunks: singleChunk(body), headers } : { kind: 'json', status, body, headers };
+      return call.request.stream
+        ? { kind: 'stream', chunks: singleChunk(body), headers }
+        : { kind: 'json', status, body, headers };
     } catch (err) {
-      await this.record(call, input.signal.aborted && !(err instanceof WardenError) ? new ClientClosedRequest() : err);
+      await this.record(
+        call,
+        input.signal.aborted && !(err instanceof WardenError) ? new ClientClosedRequest() : err,
+      );
       throw err;
     }
   }
@@ -95,7 +108,9 @@ export class CompletionsPipeline {
 
   private async resolve(call: CompletionCall): Promise<void> {
     this.applications.assertMayCall(call.application!);
-    const sandboxKey = this.apiKeys.policyStatus({ key: call.key!, application: call.application! }) === ApplicationStatus.Sandbox;
+    const sandboxKey =
+      this.apiKeys.policyStatus({ key: call.key!, application: call.application! }) ===
+      ApplicationStatus.Sandbox;
     call.policy = await this.policies.resolve(call.application!, { sandboxKey });
   }
 
@@ -121,14 +136,19 @@ export class CompletionsPipeline {
     const request = call.request!;
     const prompts = promptList(request.prompt);
     call.promptTexts = prompts.map((prompt) =>
-      typeof prompt === 'string' ? prompt : provider.detokenize ? provider.detokenize(request.model, prompt) : '',
+      typeof prompt === 'string'
+        ? prompt
+        : provider.detokenize
+          ? provider.detokenize(request.model, prompt)
+          : '',
     );
     if (prompts.some((prompt) => typeof prompt !== 'string') && !provider.detokenize) {
       throw ModerationError.unmoderatablePrompt();
     }
     call.promptTokens = prompts.map((prompt, index) =>
       typeof prompt === 'string'
-        ? (provider.countTokens?.(request.model, call.promptTexts[index]) ?? estimateTokens(call.promptTexts[index]))
+        ? (provider.countTokens?.(request.model, call.promptTexts[index]) ??
+          estimateTokens(call.promptTexts[index]))
         : prompt.length,
     );
   }
@@ -138,21 +158,31 @@ export class CompletionsPipeline {
     const request = call.request!;
     const limits = call.policy!.rateLimits;
     const budgets: RateBudget[] = [
-      { subject: `key:${call.key!.id}`, requestsPerMinute: limits.requestsPerMinute, tokensPerMinute: limits.tokensPerMinute },
+      {
+        subject: `key:${call.key!.id}`,
+        requestsPerMinute: limits.requestsPerMinute,
+        tokensPerMinute: limits.tokensPerMinute,
+      },
     ];
     if (call.endUser) {
       const throttled = call.endUserStatus === EndUserStatus.Throttled;
       budgets.push({
         subject: `user:${call.application!.id}:${call.endUser}`,
-        requestsPerMinute: throttled ? Math.min(limits.endUserRequestsPerMinute, call.policy!.strikes.throttledRequestsPerMinute) : limits.endUserRequestsPerMinute,
+        requestsPerMinute: throttled
+          ? Math.min(limits.endUserRequestsPerMinute, call.policy!.strikes.throttledRequestsPerMinute)
+          : limits.endUserRequestsPerMinute,
         tokensPerMinute: limits.endUserTokensPerMinute,
       });
     }
-    const tokens = call.promptTokens.reduce((sum, count) => sum + count, 0) + request.maxTokens * request.bestOf * call.promptTokens.length;
+    const tokens =
+      call.promptTokens.reduce((sum, count) => sum + count, 0) +
+      request.maxTokens * request.bestOf * call.promptTokens.length;
     const decision = await this.rateLimiter.charge(budgets, tokens);
     call.rateLimitHeaders = rateLimitHeaders(decision);
     if (!decision.allowed) {
-      const who = decision.exceeded!.subject.startsWith('user:') ? `end user "${call.endUser}"` : 'this API key';
+      const who = decision.exceeded!.subject.startsWith('user:')
+        ? `end user "${call.endUser}"`
+        : 'this API key';
       throw new RateLimitError(
         `Rate limit reached for ${who}: ${decision.exceeded!.dimension} per minute (limit ${decision.exceeded!.dimension === 'requests' ? decision.limitRequests : decision.limitTokens}). Retry after ${Math.ceil(decision.resetMs / 1000)} s.`,
         call.rateLimitHeaders,
@@ -171,21 +201,40 @@ export class CompletionsPipeline {
     call.verdicts.push(...results.flatMap((result) => result.verdicts));
     const action = strongest(results);
     if (action === ModerationAction.Block) {
-      throw ModerationError.inputBlocked(results.flatMap((result) => result.verdicts).filter((verdict) => verdict.action === ModerationAction.Block));
+      throw ModerationError.inputBlocked(
+        results
+          .flatMap((result) => result.verdicts)
+          .filter((verdict) => verdict.action === ModerationAction.Block),
+      );
     }
     if (results.some((result, index) => result.text !== call.promptTexts[index])) {
-      call.request = { ...call.request!, prompt: results.length === 1 && typeof call.request!.prompt === 'string' ? results[0].text : results.map((result) => result.text) };
+      call.request = {
+        ...call.request!,
+        prompt:
+          results.length === 1 && typeof call.request!.prompt === 'string'
+            ? results[0].text
+            : results.map((result) => result.text),
+      };
     }
     call.inputAction = action;
   }
 
-  private async generate(call: CompletionCall, provider: ModelProvider): Promise<{ status: number; body: CompletionResponse }> {
+  private async generate(
+    call: CompletionCall,
+    provider: ModelProvider,
+  ): Promise<{ status: number; body: CompletionResponse }> {
     const request = call.request!;
     const result = await provider.complete({ ...request, signal: call.input.signal });
     call.collect(result.choices);
     call.usage = result.usage;
     const choices = await this.moderateOutput(call, result.choices);
-    let response = toCompletionResponse(completionId(call.requestId), unixTime(call.createdAt), request.model, choices, result.usage);
+    let response = toCompletionResponse(
+      completionId(call.requestId),
+      unixTime(call.createdAt),
+      request.model,
+      choices,
+      result.usage,
+    );
     let status = 200;
     if (call.holdRequested) {
       response = await this.holdForReview(call, response);
@@ -196,8 +245,15 @@ export class CompletionsPipeline {
   }
 
   /** Withholds or redacts each generated choice as the policy's output rules say. */
-  private async moderateOutput(call: CompletionCall, choices: CompletionChoice[]): Promise<CompletionChoice[]> {
-    const results = await this.moderation.moderate(choices.map((choice) => choice.text), Direction.Output, call.policy!);
+  private async moderateOutput(
+    call: CompletionCall,
+    choices: CompletionChoice[],
+  ): Promise<CompletionChoice[]> {
+    const results = await this.moderation.moderate(
+      choices.map((choice) => choice.text),
+      Direction.Output,
+      call.policy!,
+    );
     call.verdicts.push(...results.flatMap((result) => result.verdicts));
     if (call.inputAction === ModerationAction.Hold || strongest(results) === ModerationAction.Hold) {
       call.holdRequested = true;
@@ -213,7 +269,10 @@ export class CompletionsPipeline {
   }
 
   /** A held output waits for staff; the developer gets a clear status and the id to ask about it later. */
-  private async holdForReview(call: CompletionCall, response: CompletionResponse): Promise<CompletionResponse> {
+  private async holdForReview(
+    call: CompletionCall,
+    response: CompletionResponse,
+  ): Promise<CompletionResponse> {
     call.heldId = await this.held.hold({
       requestId: call.requestId,
       applicationId: call.application!.id,
@@ -226,11 +285,17 @@ export class CompletionsPipeline {
     });
     return {
       ...response,
-      choices: response.choices.map((choice) => ({ ...choice, text: '', logprobs: null, finish_reason: 'content_filter' })),
+      choices: response.choices.map((choice) => ({
+        ...choice,
+        text: '',
+        logprobs: null,
+        finish_reason: 'content_filter',
+      })),
       warden: {
         status: 'held',
         held_completion_id: call.heldId,
-        message: 'The output is held for review by staff. Fetch GET /v1/held-completions/{id} for the decision.',
+        message:
+          'The output is held for review by staff. Fetch GET /v1/held-completions/{id} for the decision.',
       },
     };
   }
@@ -263,7 +328,10 @@ export class CompletionsPipeline {
     const guardFor = (index: number) => {
       let guard = guards.get(index);
       if (!guard) {
-        guard = new StreamGuard(async (text) => (await this.moderation.moderate([text], Direction.Output, policy))[0], holdback);
+        guard = new StreamGuard(
+          async (text) => (await this.moderation.moderate([text], Direction.Output, policy))[0],
+          holdback,
+        );
         guards.set(index, guard);
       }
       return guard;
@@ -282,12 +350,19 @@ export class CompletionsPipeline {
         for (const choice of event.choices) {
           const guard = guardFor(choice.index);
           if (guard.isBlocked) continue;
-          const step = choice.finish_reason ? await this.finishGuarded(guard, choice) : await guard.push(choice.text);
+          const step = choice.finish_reason
+            ? await this.finishGuarded(guard, choice)
+            : await guard.push(choice.text);
           if (step.blocked) {
             call.choices.get(choice.index)!.finish_reason = 'content_filter';
             released.push({ index: choice.index, text: '', logprobs: null, finish_reason: 'content_filter' });
           } else if (step.text || choice.finish_reason) {
-            released.push({ index: choice.index, text: step.text, logprobs: choice.logprobs, finish_reason: choice.finish_reason });
+            released.push({
+              index: choice.index,
+              text: step.text,
+              logprobs: choice.logprobs,
+              finish_reason: choice.finish_reason,
+            });
           }
         }
         if (released.length > 0) {
@@ -310,7 +385,10 @@ export class CompletionsPipeline {
     }
   }
 
-  private async finishGuarded(guard: StreamGuard, choice: StreamChoiceDelta): Promise<{ text: string; blocked: boolean }> {
+  private async finishGuarded(
+    guard: StreamGuard,
+    choice: StreamChoiceDelta,
+  ): Promise<{ text: string; blocked: boolean }> {
     const pushed = await guard.push(choice.text);
     if (pushed.blocked) return pushed;
     const rest = await guard.finish();
@@ -323,19 +401,38 @@ export class CompletionsPipeline {
     }
     call.recorded = true;
     const error = failure instanceof WardenError ? failure : undefined;
-    const statusCode = failure === undefined ? (call.heldId ? 202 : 200) : (error?.status ?? (failure instanceof ClientClosedRequest ? 499 : 500));
-    const choices = [...call.choices.entries()].sort(([a], [b]) => a - b).map(([index, choice]) => ({ index, ...choice }));
+    const statusCode =
+      failure === undefined
+        ? call.heldId
+          ? 202
+          : 200
+        : (error?.status ?? (failure instanceof ClientClosedRequest ? 499 : 500));
+    const choices = [...call.choices.entries()]
+      .sort(([a], [b]) => a - b)
+      .map(([index, choice]) => ({ index, ...choice }));
     const model = call.request?.model ?? null;
     const logged = call.policy?.redactLoggedText ? redactPersonalData : (text: string) => text;
-    this.metrics.completions.inc({ model: model ?? 'unknown', outcome: String(statusCode), stream: String(call.request?.stream ?? false) });
+    this.metrics.completions.inc({
+      model: model ?? 'unknown',
+      outcome: String(statusCode),
+      stream: String(call.request?.stream ?? false),
+    });
     if (call.usage && model) {
       this.metrics.completionTokens.inc({ model }, call.usage.completion_tokens);
     }
     if (model && failure === undefined) {
-      this.metrics.completionLatency.observe({ model, stream: String(call.request?.stream ?? false) }, (performance.now() - call.startedAt) / 1000);
+      this.metrics.completionLatency.observe(
+        { model, stream: String(call.request?.stream ?? false) },
+        (performance.now() - call.startedAt) / 1000,
+      );
     }
     for (const verdict of call.verdicts) {
-      if (verdict.triggered) this.metrics.verdicts.inc({ direction: verdict.direction, category: verdict.category, action: verdict.action });
+      if (verdict.triggered)
+        this.metrics.verdicts.inc({
+          direction: verdict.direction,
+          category: verdict.category,
+          action: verdict.action,
+        });
     }
     try {
       await this.requestLogs.record({
@@ -348,12 +445,22 @@ export class CompletionsPipeline {
         endUser: call.endUser,
         model,
         prompt: call.request ? mapPromptText(call.request.prompt, logged) : null,
-        output: choices.length > 0 ? choices.map(({ index, text, finish_reason }) => ({ index, text: logged(text), finish_reason })) : null,
+        output:
+          choices.length > 0
+            ? choices.map(({ index, text, finish_reason }) => ({ index, text: logged(text), finish_reason }))
+            : null,
         stream: call.request?.stream ?? false,
         statusCode,
-        errorCode: error?.code ?? (failure instanceof ClientClosedRequest ? 'client_closed_request' : failure ? 'internal_error' : null),
+        errorCode:
+          error?.code ??
+          (failure instanceof ClientClosedRequest
+            ? 'client_closed_request'
+            : failure
+              ? 'internal_error'
+              : null),
         errorMessage: failure instanceof Error ? failure.message : null,
-        finishReasons: choices.length > 0 ? choices.map((choice) => choice.finish_reason ?? 'incomplete') : null,
+        finishReasons:
+          choices.length > 0 ? choices.map((choice) => choice.finish_reason ?? 'incomplete') : null,
         promptTokens: call.usage?.prompt_tokens ?? null,
         completionTokens: call.usage?.completion_tokens ?? null,
         latencyMs: performance.now() - call.startedAt,

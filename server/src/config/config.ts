@@ -16,14 +16,12 @@ function findRepositoryRoot(start: string): string {
 
 const API_KEY_PATTERN = /^wk-[A-Za-z0-9]{8}_[A-Za-z0-9]{32,64}$/;
 
-const csv = z
-  .string()
-  .transform((value) =>
-    value
-      .split(',')
-      .map((part) => part.trim())
-      .filter(Boolean),
-  );
+const csv = z.string().transform((value) =>
+  value
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean),
+);
 
 /** `alias=upstream-name,other` → { alias: 'upstream-name', other: 'other' } */
 const modelMap = csv.transform((entries, ctx) => {
@@ -31,7 +29,10 @@ const modelMap = csv.transform((entries, ctx) => {
   for (const entry of entries) {
     const [alias, target, extra] = entry.split('=').map((part) => part.trim());
     if (!alias || extra !== undefined || target === '') {
-      ctx.addIssue({ code: 'custom', message: `bad model mapping "${entry}" (expected alias or alias=upstream-model)` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `bad model mapping "${entry}" (expected alias or alias=upstream-model)`,
+      });
       continue;
     }
     map[alias] = target ?? alias;
@@ -65,11 +66,16 @@ const schema = z.object({
     .regex(/^[a-z0-9_-]+$/i)
     .default('warden'),
   WARDEN_INIT_ADMIN_EMAIL: optionalString.pipe(z.string().email().optional()),
-  WARDEN_INIT_ADMIN_PASSWORD: optionalString.pipe(z.string().min(12, 'must be at least 12 characters').optional()),
+  WARDEN_INIT_ADMIN_PASSWORD: optionalString.pipe(
+    z.string().min(12, 'must be at least 12 characters').optional(),
+  ),
   WARDEN_INIT_API_KEY: optionalString.pipe(
     z
       .string()
-      .regex(API_KEY_PATTERN, 'must look like wk-<8 letters/digits>_<32-64 letters/digits>; `npm run warden -- keys:generate` prints one')
+      .regex(
+        API_KEY_PATTERN,
+        'must look like wk-<8 letters/digits>_<32-64 letters/digits>; `npm run warden -- keys:generate` prints one',
+      )
       .optional(),
   ),
   WARDEN_MODELS_DIR: z.string().default(path.join(REPOSITORY_ROOT, 'models')),
@@ -140,7 +146,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): WardenConfig {
     problems.push('WARDEN_UPSTREAM_MODELS: set WARDEN_UPSTREAM_URL too');
   }
   if (value.WARDEN_UPSTREAM_URL && Object.keys(value.WARDEN_UPSTREAM_MODELS).length === 0) {
-    problems.push('WARDEN_UPSTREAM_MODELS: list the models to serve from WARDEN_UPSTREAM_URL (alias=upstream-name)');
+    problems.push(
+      'WARDEN_UPSTREAM_MODELS: list the models to serve from WARDEN_UPSTREAM_URL (alias=upstream-name)',
+    );
   }
   if (problems.length > 0) {
     throw new ConfigError(problems);
@@ -179,7 +187,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): WardenConfig {
     keyCacheTtlMs: value.WARDEN_KEY_CACHE_TTL_MS,
     requestLog: { flushMs: value.WARDEN_LOG_FLUSH_MS, batchSize: value.WARDEN_LOG_BATCH_SIZE },
     workerConcurrency: value.WARDEN_WORKER_CONCURRENCY,
-    moderation: { classifierDirectory: path.resolve(value.WARDEN_MODERATION_MODEL_DIR), threads: value.WARDEN_MODERATION_THREADS },
+    moderation: {
+      classifierDirectory: path.resolve(value.WARDEN_MODERATION_MODEL_DIR),
+      threads: value.WARDEN_MODERATION_THREADS,
+    },
     monitoring: { intervalMs: value.WARDEN_MONITOR_INTERVAL_MS },
     consoleDir: value.WARDEN_CONSOLE_DIR,
   };

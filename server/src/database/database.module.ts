@@ -8,7 +8,10 @@ import { dataSourceOptions } from './data-source';
   imports: [
     TypeOrmModule.forRootAsync({
       inject: [WARDEN_CONFIG],
-      useFactory: (config: WardenConfig) => ({ ...dataSourceOptions(config.databaseUrl), migrationsRun: false }),
+      useFactory: (config: WardenConfig) => ({
+        ...dataSourceOptions(config.databaseUrl),
+        migrationsRun: false,
+      }),
     }),
   ],
 })

@@ -32,7 +32,9 @@ export async function ensureDatabase(databaseUrl: string, logger: Logger): Promi
     return;
   } catch (err) {
     if (!isMissingDatabase(err)) {
-      throw new PreflightError(`PostgreSQL is not reachable at ${redactUrl(databaseUrl)}: ${describe(err)}. ${POSTGRES_HINT}`);
+      throw new PreflightError(
+        `PostgreSQL is not reachable at ${redactUrl(databaseUrl)}: ${describe(err)}. ${POSTGRES_HINT}`,
+      );
     }
   }
   const target = new URL(databaseUrl);
@@ -48,7 +50,9 @@ export async function ensureDatabase(databaseUrl: string, logger: Logger): Promi
       }
     });
   } catch (err) {
-    throw new PreflightError(`Could not create database "${name}" on ${redactUrl(maintenance.toString())}: ${describe(err)}`);
+    throw new PreflightError(
+      `Could not create database "${name}" on ${redactUrl(maintenance.toString())}: ${describe(err)}`,
+    );
   }
 }
 
@@ -64,7 +68,9 @@ export async function checkRedis(redisUrl: string): Promise<void> {
     await redis.connect();
     await redis.ping();
   } catch (err) {
-    throw new PreflightError(`Redis is not reachable at ${redactUrl(redisUrl)}: ${describe(err)}. ${REDIS_HINT}`);
+    throw new PreflightError(
+      `Redis is not reachable at ${redactUrl(redisUrl)}: ${describe(err)}. ${REDIS_HINT}`,
+    );
   } finally {
     redis.disconnect();
   }

@@ -18,7 +18,10 @@ export class EndUserStatusStore {
   }
 
   async get(applicationId: string, endUser: string): Promise<EndUserStatus> {
-    return ((await this.redis.hget(this.key(applicationId), endUser)) as EndUserStatus | null) ?? EndUserStatus.Active;
+    return (
+      ((await this.redis.hget(this.key(applicationId), endUser)) as EndUserStatus | null) ??
+      EndUserStatus.Active
+    );
   }
 
   async set(applicationId: string, endUser: string, status: EndUserStatus): Promise<void> {

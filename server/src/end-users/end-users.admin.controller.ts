@@ -22,7 +22,10 @@ export class AdminEndUsersController {
 
   @Get()
   @RequirePermission(Permission.EndUsersRead)
-  async list(@Query() raw: Record<string, unknown>, @Res({ passthrough: true }) reply: FastifyReply): Promise<EndUserAdminRow[]> {
+  async list(
+    @Query() raw: Record<string, unknown>,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<EndUserAdminRow[]> {
     const query = parseListQuery(raw, END_USER_LIST);
     const page = await this.endUsers.list(query);
     setContentRange(reply, END_USER_LIST.resource, query, page);
@@ -40,7 +43,11 @@ export class AdminEndUsersController {
   @Post(':id/unblock')
   @HttpCode(200)
   @RequirePermission(Permission.EndUsersManage)
-  unblock(@CurrentStaff() staff: StaffPrincipal, @Param('id') id: string, @Body() body: unknown): Promise<EndUserAdminRow> {
+  unblock(
+    @CurrentStaff() staff: StaffPrincipal,
+    @Param('id') id: string,
+    @Body() body: unknown,
+  ): Promise<EndUserAdminRow> {
     return this.endUsers.unblock(staffActor(staff), id, parseBody(unblockSchema, body).reason);
   }
 }

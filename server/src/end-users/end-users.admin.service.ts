@@ -63,10 +63,10 @@ export class EndUsersAdminService {
 
   async get(id: string): Promise<EndUserAdminRow | null> {
     const { applicationId, endUser } = splitId(id);
-    const rows = (await this.dataSource.query(`SELECT ${END_USER_LIST.columns} ${END_USER_LIST.from} WHERE u.application_id = $1 AND u.end_user = $2`, [
-      applicationId,
-      endUser,
-    ])) as EndUserAdminRow[];
+    const rows = (await this.dataSource.query(
+      `SELECT ${END_USER_LIST.columns} ${END_USER_LIST.from} WHERE u.application_id = $1 AND u.end_user = $2`,
+      [applicationId, endUser],
+    )) as EndUserAdminRow[];
     return rows[0] ?? null;
   }
 

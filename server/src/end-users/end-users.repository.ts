@@ -79,12 +79,18 @@ export class EndUsersRepository {
   }
 
   async find(applicationId: string, endUser: string): Promise<EndUserRow | null> {
-    const rows = (await this.dataSource.query(`SELECT * FROM end_users WHERE application_id = $1 AND end_user = $2`, [applicationId, endUser])) as EndUserRow[];
+    const rows = (await this.dataSource.query(
+      `SELECT * FROM end_users WHERE application_id = $1 AND end_user = $2`,
+      [applicationId, endUser],
+    )) as EndUserRow[];
     return rows[0] ?? null;
   }
 
   async applicationStatuses(ids: string[]): Promise<Map<string, Pick<ApplicationEntity, 'id' | 'status'>>> {
-    const rows = (await this.dataSource.query(`SELECT id, status FROM applications WHERE id = ANY($1::uuid[])`, [ids])) as Array<Pick<ApplicationEntity, 'id' | 'status'>>;
+    const rows = (await this.dataSource.query(
+      `SELECT id, status FROM applications WHERE id = ANY($1::uuid[])`,
+      [ids],
+    )) as Array<Pick<ApplicationEntity, 'id' | 'status'>>;
     return new Map(rows.map((row) => [row.id, row]));
   }
 

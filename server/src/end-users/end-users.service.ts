@@ -60,7 +60,9 @@ export class EndUsersService {
   async applyStrikes(rows: EndUserRow[]): Promise<void> {
     const escalating = rows.filter((row) => row.strike_points > 0);
     if (escalating.length === 0) return;
-    const applications = await this.repository.applicationStatuses([...new Set(escalating.map((row) => row.application_id))]);
+    const applications = await this.repository.applicationStatuses([
+      ...new Set(escalating.map((row) => row.application_id)),
+    ]);
     for (const row of escalating) {
       const application = applications.get(row.application_id);
       if (!application) continue;
@@ -68,13 +70,25 @@ export class EndUsersService {
       const earned = statusFor(row.strike_points, policy.strikes);
       if (severity(earned) <= severity(row.status)) continue;
       const reason = `${row.strike_points} strike points (throttle at ${policy.strikes.throttleAt}, block at ${policy.strikes.blockAt})`;
-      const updated = await this.repository.transaction((manager) => this.repository.setStatus(manager, row.application_id, row.end_user, earned, reason));
+      const updated = await this.repository.transaction((manager) =>
+        this.repository.setStatus(manager, row.application_id, row.end_user, earned, reason),
+      );
       await this.store.set(row.application_id, row.end_user, earned);
-      this.logger.info({ applicationId: row.application_id, endUser: row.end_user, status: earned }, 'end user escalated');
+      this.logger.info(
+        { applicationId: row.application_id, endUser: row.end_user, status: earned },
+        'end user escalated',
+      );
       await this.webhooks.notify(
         row.application_id,
         earned === EndUserStatus.Blocked ? WebhookEvent.EndUserBlocked : WebhookEvent.EndUserThrottled,
-        { applicationId: row.application_id, endUser: row.end_user, status: earned, strikePoints: row.strike_points, reason, changedAt: updated?.status_changed_at ?? new Date() },
+        {
+          applicationId: row.application_id,
+          endUser: row.end_user,
+          status: earned,
+          strikePoints: row.strike_points,
+          reason,
+          changedAt: updated?.status_changed_at ?? new Date(),
+        },
         `${row.end_user}:${earned}:${updated?.status_changed_at?.toISOString() ?? ''}`,
       );
     }
@@ -82,10 +96,17 @@ export class EndUsersService {
 
   /** Staff lift a throttle or block; the strike record starts again from zero. */
   async unblock(applicationId: string, endUser: string, reason: string): Promise<EndUserRow | null> {
-    const row = await this.repository.transaction((manager) => this.repository.setStatus(manager, applicationId, endUser, EndUserStatus.Active, reason, true));
+    const row = await this.repository.transaction((manager) =>
+      this.repository.setStatus(manager, applicationId, endUser, EndUserStatus.Active, reason, true),
+    );
     if (!row) return null;
     await this.store.set(applicationId, endUser, EndUserStatus.Active);
-    await this.webhooks.notify(applicationId, WebhookEvent.EndUserUnblocked, { applicationId, endUser, reason }, `${endUser}:unblocked:${row.status_changed_at?.toISOString()}`);
+    await this.webhooks.notify(
+      applicationId,
+      WebhookEvent.EndUserUnblocked,
+      { applicationId, endUser, reason },
+      `${endUser}:unblocked:${row.status_changed_at?.toISOString()}`,
+    );
     return row;
   }
 }

@@ -13,7 +13,14 @@ interface LoggedVerdict {
   action?: ModerationAction;
 }
 
-const SEVERE: ReadonlySet<string> = new Set(['sexual/minors', 'hate/threatening', 'harassment/threatening', 'self-harm/instructions', 'illicit/violent', 'violence/graphic']);
+const SEVERE: ReadonlySet<string> = new Set([
+  'sexual/minors',
+  'hate/threatening',
+  'harassment/threatening',
+  'self-harm/instructions',
+  'illicit/violent',
+  'violence/graphic',
+]);
 
 /**
  * Points one request adds to its end user's record: its most serious triggered verdict counts, so one prompt that

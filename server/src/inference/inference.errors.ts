@@ -14,7 +14,11 @@ export enum InferenceErrorCode {
 
 export class ModelNotFoundError extends NotFoundError {
   constructor(model: string) {
-    super(InferenceErrorCode.ModelNotFound, `The model \`${model}\` does not exist or you do not have access to it.`, 'model');
+    super(
+      InferenceErrorCode.ModelNotFound,
+      `The model \`${model}\` does not exist or you do not have access to it.`,
+      'model',
+    );
   }
 }
 

@@ -19,6 +19,8 @@ describe('length limits', () => {
 
   it('holds each prompt of a batch to the limit on its own', () => {
     expect(() => assertWithinLengthLimits([60, 60], 10, limits)).not.toThrow();
-    expect(() => assertWithinLengthLimits([60, 101], 10, limits)).toThrow(expect.objectContaining({ code: 'prompt_too_long' }));
+    expect(() => assertWithinLengthLimits([60, 101], 10, limits)).toThrow(
+      expect.objectContaining({ code: 'prompt_too_long' }),
+    );
   });
 });

@@ -5,7 +5,11 @@ import { LengthLimitError, LimitsErrorCode } from './limits.errors';
  * The policy's length limits, counted with the target model's tokenizer. Each prompt of a batch, and each
  * sequence generated for it (n, best_of), is held to the limits on its own, as each is its own generation.
  */
-export function assertWithinLengthLimits(promptTokens: number[], maxTokens: number, limits: LengthLimits): void {
+export function assertWithinLengthLimits(
+  promptTokens: number[],
+  maxTokens: number,
+  limits: LengthLimits,
+): void {
   const longest = Math.max(0, ...promptTokens);
   if (longest > limits.maxPromptTokens) {
     throw new LengthLimitError(

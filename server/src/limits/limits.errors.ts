@@ -15,6 +15,8 @@ export class RateLimitError extends WardenError {
 
   constructor(message: string, headers: Record<string, string>, retryAfterMs: number) {
     super('rate_limit_exceeded', message);
-    Object.assign(this.headers, headers, { 'retry-after': String(Math.max(1, Math.ceil(retryAfterMs / 1000))) });
+    Object.assign(this.headers, headers, {
+      'retry-after': String(Math.max(1, Math.ceil(retryAfterMs / 1000))),
+    });
   }
 }

@@ -65,8 +65,18 @@ export class RateLimiter {
       `${this.config.redisPrefix}:rate:${budget.subject}:${windowStart}:t`,
     ]);
     const limits = budgets.flatMap((budget) => [budget.requestsPerMinute, budget.tokensPerMinute]);
-    const result = (await this.redis.eval(CHARGE, keys.length, ...keys, WINDOW_MS, tokens, ...limits)) as number[];
-    const tightest = budgets.reduce((best, budget) => (budget.requestsPerMinute < best.requestsPerMinute ? budget : best), budgets[0]);
+    const result = (await this.redis.eval(
+      CHARGE,
+      keys.length,
+      ...keys,
+      WINDOW_MS,
+      tokens,
+      ...limits,
+    )) as number[];
+    const tightest = budgets.reduce(
+      (best, budget) => (budget.requestsPerMinute < best.requestsPerMinute ? budget : best),
+      budgets[0],
+    );
     if (result[0] === 0) {
       const budget = budgets[result[1] - 1];
       return {

@@ -7,9 +7,16 @@ import { parseBody } from '../admin/request-body';
 import { Permission } from '../staff/permissions';
 import { CurrentStaff, RequirePermission, StaffAuthGuard } from '../staff/staff-auth.guard';
 import { StaffPrincipal, staffActor } from '../staff/staff-principal';
-import { HELD_COMPLETION_LIST, HeldCompletionAdminRow, HeldCompletionsService, HeldDecision } from './held-completions.service';
+import {
+  HELD_COMPLETION_LIST,
+  HeldCompletionAdminRow,
+  HeldCompletionsService,
+  HeldDecision,
+} from './held-completions.service';
 
-const decisionSchema = z.object({ decision: z.enum(HeldDecision), reason: z.string().trim().min(1, 'a reason is required') }).strict();
+const decisionSchema = z
+  .object({ decision: z.enum(HeldDecision), reason: z.string().trim().min(1, 'a reason is required') })
+  .strict();
 
 @ApiTags('admin')
 @ApiBearerAuth()
@@ -20,7 +27,10 @@ export class AdminHeldCompletionsController {
 
   @Get()
   @RequirePermission(Permission.HeldCompletionsRead)
-  async list(@Query() raw: Record<string, unknown>, @Res({ passthrough: true }) reply: FastifyReply): Promise<HeldCompletionAdminRow[]> {
+  async list(
+    @Query() raw: Record<string, unknown>,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<HeldCompletionAdminRow[]> {
     const query = parseListQuery(raw, HELD_COMPLETION_LIST);
     const page = await this.held.list(query);
     setContentRange(reply, HELD_COMPLETION_LIST.resource, query, page);
@@ -36,7 +46,11 @@ export class AdminHeldCompletionsController {
   @Post(':id/decisions')
   @HttpCode(200)
   @RequirePermission(Permission.HeldCompletionsDecide)
-  decide(@CurrentStaff() staff: StaffPrincipal, @Param('id') id: string, @Body() body: unknown): Promise<HeldCompletionAdminRow> {
+  decide(
+    @CurrentStaff() staff: StaffPrincipal,
+    @Param('id') id: string,
+    @Body() body: unknown,
+  ): Promise<HeldCompletionAdminRow> {
     const { decision, reason } = parseBody(decisionSchema, body);
     return this.held.decide(staffActor(staff), id, decision, reason);
   }

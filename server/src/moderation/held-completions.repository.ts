@@ -33,7 +33,17 @@ export class HeldCompletionsRepository {
     await this.dataSource.query(
       `INSERT INTO held_completions (id, request_id, application_id, api_key_id, end_user, model, prompt, response, verdicts)
        VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8::jsonb, $9::jsonb)`,
-      [id, values.requestId, values.applicationId, values.apiKeyId, values.endUser, values.model, JSON.stringify(values.prompt), JSON.stringify(values.response), JSON.stringify(values.verdicts)],
+      [
+        id,
+        values.requestId,
+        values.applicationId,
+        values.apiKeyId,
+        values.endUser,
+        values.model,
+        JSON.stringify(values.prompt),
+        JSON.stringify(values.response),
+        JSON.stringify(values.verdicts),
+      ],
     );
     return id;
   }

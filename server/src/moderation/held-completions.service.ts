@@ -41,7 +41,12 @@ export const HELD_COMPLETION_LIST: ListSpec = {
   tiebreaker: 'h.id',
   filters: {
     id: { kind: 'equals', column: 'h.id', type: 'text' },
-    status: { kind: 'equals', column: 'h.status', type: 'text', allowed: ['pending', 'released', 'discarded'] },
+    status: {
+      kind: 'equals',
+      column: 'h.status',
+      type: 'text',
+      allowed: ['pending', 'released', 'discarded'],
+    },
     applicationId: { kind: 'equals', column: 'h.application_id', type: 'uuid' },
     endUser: { kind: 'equals', column: 'h.end_user', type: 'text' },
     q: { kind: 'search', columns: ['a.name', 'h.end_user', 'h.prompt::text'] },
@@ -62,25 +67,45 @@ export class HeldCompletionsService {
   }
 
   async get(id: string): Promise<HeldCompletionAdminRow> {
-    const rows = (await this.dataSource.query(`SELECT ${HELD_COMPLETION_LIST.columns} ${HELD_COMPLETION_LIST.from} WHERE h.id = $1`, [id])) as HeldCompletionAdminRow[];
+    const rows = (await this.dataSource.query(
+      `SELECT ${HELD_COMPLETION_LIST.columns} ${HELD_COMPLETION_LIST.from} WHERE h.id = $1`,
+      [id],
+    )) as HeldCompletionAdminRow[];
     if (!rows[0]) throw new NotFoundError('held_completion_not_found', `No held completion ${id}.`, 'id');
     return rows[0];
   }
 
-  async decide(actor: Actor, id: string, decision: HeldDecision, reason: string): Promise<HeldCompletionAdminRow> {
+  async decide(
+    actor: Actor,
+    id: string,
+    decision: HeldDecision,
+    reason: string,
+  ): Promise<HeldCompletionAdminRow> {
     await this.dataSource.transaction(async (manager) => {
       const [rows] = (await manager.query(
         `UPDATE held_completions SET status = $2, decided_by = $3, decision_reason = $4, decided_at = now()
          WHERE id = $1 AND status = 'pending' RETURNING id, status, application_id`,
-        [id, decision === HeldDecision.Release ? 'released' : 'discarded', actor.email ?? actor.id ?? actor.type, reason],
+        [
+          id,
+          decision === HeldDecision.Release ? 'released' : 'discarded',
+          actor.email ?? actor.id ?? actor.type,
+          reason,
+        ],
       )) as [Array<{ id: string; status: string; application_id: string }>, number];
       if (rows.length === 0) {
         const existing = await this.get(id);
-        throw new InvalidRequestError('held_completion_decided', `Held completion ${id} was already ${existing.status}.`, 'id');
+        throw new InvalidRequestError(
+          'held_completion_decided',
+          `Held completion ${id} was already ${existing.status}.`,
+          'id',
+        );
       }
       await this.audit.record(manager, {
         actor,
-        action: decision === HeldDecision.Release ? AuditAction.HeldCompletionReleased : AuditAction.HeldCompletionDiscarded,
+        action:
+          decision === HeldDecision.Release
+            ? AuditAction.HeldCompletionReleased
+            : AuditAction.HeldCompletionDiscarded,
         entityType: AuditEntityType.HeldCompletion,
         entityId: id,
         before: { status: 'pending' },
@@ -90,7 +115,9 @@ export class HeldCompletionsService {
     const held = await this.get(id);
     await this.webhooks.notify(
       held.applicationId,
-      decision === HeldDecision.Release ? WebhookEvent.HeldCompletionReleased : WebhookEvent.HeldCompletionDiscarded,
+      decision === HeldDecision.Release
+        ? WebhookEvent.HeldCompletionReleased
+        : WebhookEvent.HeldCompletionDiscarded,
       { heldCompletionId: held.id, requestId: held.requestId, status: held.status, reason },
       held.id,
     );

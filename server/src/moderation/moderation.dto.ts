@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import { InvalidRequestError } from '../common/errors';
 import { AppliedVerdict, ModerationResult } from './moderation.service';
-import { ACTION_SEVERITY, ModerationAction, OPENAI_CATEGORIES, OpenAiCategory, WARDEN_CATEGORIES, WardenCategory } from './moderation.types';
+import {
+  ACTION_SEVERITY,
+  ModerationAction,
+  OPENAI_CATEGORIES,
+  OpenAiCategory,
+  WARDEN_CATEGORIES,
+  WardenCategory,
+} from './moderation.types';
 
 export enum ContentFilterLabel {
   Safe = 0,
@@ -27,10 +34,18 @@ export function parseCreateModeration(body: unknown): { texts: string[]; model?:
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     if (issue.code === 'unrecognized_keys') {
-      throw new InvalidRequestError('unknown_parameter', `Unrecognized request argument supplied: ${issue.keys.join(', ')}`, issue.keys[0]);
+      throw new InvalidRequestError(
+        'unknown_parameter',
+        `Unrecognized request argument supplied: ${issue.keys.join(', ')}`,
+        issue.keys[0],
+      );
     }
     if (!('input' in body)) {
-      throw new InvalidRequestError('missing_required_parameter', "Missing required parameter: 'input'.", 'input');
+      throw new InvalidRequestError(
+        'missing_required_parameter',
+        "Missing required parameter: 'input'.",
+        'input',
+      );
     }
     const param = issue.path.join('.') || 'input';
     throw new InvalidRequestError('invalid_value', `Invalid value for '${param}': ${issue.message}`, param);
@@ -40,7 +55,11 @@ export function parseCreateModeration(body: unknown): { texts: string[]; model?:
   const texts = input.map((item) => {
     if (typeof item === 'string') return item;
     if (item.type === 'text') return item.text;
-    throw new InvalidRequestError('unsupported_input', 'Image inputs are not supported by this moderation model.', 'input');
+    throw new InvalidRequestError(
+      'unsupported_input',
+      'Image inputs are not supported by this moderation model.',
+      'input',
+    );
   });
   return { texts, model };
 }
@@ -66,7 +85,11 @@ export interface ModerationResponse {
   results: ModerationResultResponse[];
 }
 
-export function toModerationResponse(id: string, model: string, results: ModerationResult[]): ModerationResponse {
+export function toModerationResponse(
+  id: string,
+  model: string,
+  results: ModerationResult[],
+): ModerationResponse {
   return { id, model, results: results.map(toModerationResult) };
 }
 
@@ -76,18 +99,31 @@ function toModerationResult(result: ModerationResult): ModerationResultResponse 
     const current = strongest.get(verdict.category);
     if (!current || verdict.score > current.score) strongest.set(verdict.category, verdict);
   }
-  const triggered = (category: string) => result.verdicts.some((verdict) => verdict.category === category && verdict.triggered);
+  const triggered = (category: string) =>
+    result.verdicts.some((verdict) => verdict.category === category && verdict.triggered);
   const score = (category: string) => strongest.get(category)?.score ?? 0;
-  const categoryChecks = Object.fromEntries([...strongest.entries()].map(([category, verdict]) => [category, verdict.check]));
-  const categories = Object.fromEntries(OPENAI_CATEGORIES.map((category) => [category, triggered(category)])) as Record<OpenAiCategory, boolean>;
+  const categoryChecks = Object.fromEntries(
+    [...strongest.entries()].map(([category, verdict]) => [category, verdict.check]),
+  );
+  const categories = Object.fromEntries(
+    OPENAI_CATEGORIES.map((category) => [category, triggered(category)]),
+  ) as Record<OpenAiCategory, boolean>;
   return {
     flagged: result.flagged || Object.values(categories).some(Boolean),
     categories,
-    category_scores: Object.fromEntries(OPENAI_CATEGORIES.map((category) => [category, score(category)])) as Record<OpenAiCategory, number>,
-    category_applied_input_types: Object.fromEntries(OPENAI_CATEGORIES.map((category) => [category, ['text']])) as Record<OpenAiCategory, ['text']>,
+    category_scores: Object.fromEntries(
+      OPENAI_CATEGORIES.map((category) => [category, score(category)]),
+    ) as Record<OpenAiCategory, number>,
+    category_applied_input_types: Object.fromEntries(
+      OPENAI_CATEGORIES.map((category) => [category, ['text']]),
+    ) as Record<OpenAiCategory, ['text']>,
     category_checks: categoryChecks,
-    warden_categories: Object.fromEntries(WARDEN_CATEGORIES.map((category) => [category, triggered(category)])) as Record<WardenCategory, boolean>,
-    warden_category_scores: Object.fromEntries(WARDEN_CATEGORIES.map((category) => [category, score(category)])) as Record<WardenCategory, number>,
+    warden_categories: Object.fromEntries(
+      WARDEN_CATEGORIES.map((category) => [category, triggered(category)]),
+    ) as Record<WardenCategory, boolean>,
+    warden_category_scores: Object.fromEntries(
+      WARDEN_CATEGORIES.map((category) => [category, score(category)]),
+    ) as Record<WardenCategory, number>,
     content_filter_label: contentFilterLabel(result),
     action: result.action,
   };
@@ -95,7 +131,9 @@ function toModerationResult(result: ModerationResult): ModerationResultResponse 
 
 /** Unsafe when the policy would block or hold; sensitive when anything triggered or a score came halfway. */
 export function contentFilterLabel(result: ModerationResult): ContentFilterLabel {
-  if (ACTION_SEVERITY[result.action] >= ACTION_SEVERITY[ModerationAction.Hold]) return ContentFilterLabel.Unsafe;
-  if (result.verdicts.some((verdict) => verdict.triggered || verdict.score >= verdict.threshold / 2)) return ContentFilterLabel.Sensitive;
+  if (ACTION_SEVERITY[result.action] >= ACTION_SEVERITY[ModerationAction.Hold])
+    return ContentFilterLabel.Unsafe;
+  if (result.verdicts.some((verdict) => verdict.triggered || verdict.score >= verdict.threshold / 2))
+    return ContentFilterLabel.Sensitive;
   return ContentFilterLabel.Safe;
 }

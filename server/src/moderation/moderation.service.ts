@@ -50,9 +50,13 @@ export class ModerationService {
   async moderate(texts: string[], direction: Direction, policy: PolicyRules): Promise<ModerationResult[]> {
     if (texts.length === 0) return [];
     const applicable = this.checks.filter((check) => check.directions.includes(direction));
-    const perCheck = await Promise.all(applicable.map((check) => check.run(texts, { direction, blocklist: policy.blocklist })));
+    const perCheck = await Promise.all(
+      applicable.map((check) => check.run(texts, { direction, blocklist: policy.blocklist })),
+    );
     return texts.map((text, index) => {
-      const verdicts = perCheck.flatMap((results) => results[index]).map((verdict) => this.apply(verdict, direction, policy));
+      const verdicts = perCheck
+        .flatMap((results) => results[index])
+        .map((verdict) => this.apply(verdict, direction, policy));
       return decide(text, verdicts);
     });
   }
@@ -61,9 +65,17 @@ export class ModerationService {
     const rule = policy.categories[verdict.category][direction];
     const threshold =
       rule.threshold ??
-      (verdict.check === 'classifier' ? this.classifier.threshold(verdict.category) * policy.classifierThresholdScale : RULE_THRESHOLD);
+      (verdict.check === 'classifier'
+        ? this.classifier.threshold(verdict.category) * policy.classifierThresholdScale
+        : RULE_THRESHOLD);
     const triggered = verdict.score >= threshold;
-    return { ...verdict, direction, threshold: round(threshold), triggered, action: triggered ? rule.action : ModerationAction.Allow };
+    return {
+      ...verdict,
+      direction,
+      threshold: round(threshold),
+      triggered,
+      action: triggered ? rule.action : ModerationAction.Allow,
+    };
   }
 }
 
@@ -74,12 +86,16 @@ export function decide(text: string, verdicts: AppliedVerdict[]): ModerationResu
   for (const verdict of verdicts) {
     let wanted = verdict.action;
     if (wanted === ModerationAction.Redact) {
-      if (verdict.spans && verdict.spans.length > 0) redactions.push(...verdict.spans.map((span) => ({ ...span, category: verdict.category })));
+      if (verdict.spans && verdict.spans.length > 0)
+        redactions.push(...verdict.spans.map((span) => ({ ...span, category: verdict.category })));
       else wanted = ModerationAction.Block;
     }
     if (ACTION_SEVERITY[wanted] > ACTION_SEVERITY[action]) action = wanted;
   }
-  const flagged = verdicts.some((verdict) => verdict.triggered && ACTION_SEVERITY[verdict.action] >= ACTION_SEVERITY[ModerationAction.Flag]);
+  const flagged = verdicts.some(
+    (verdict) =>
+      verdict.triggered && ACTION_SEVERITY[verdict.action] >= ACTION_SEVERITY[ModerationAction.Flag],
+  );
   return { text: redact(text, redactions as Array<Span & { category: string }>), verdicts, action, flagged };
 }
 

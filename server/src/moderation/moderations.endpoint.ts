@@ -28,7 +28,12 @@ export class ModerationsEndpoint {
     private readonly requestLogs: RequestLogProducer,
   ) {}
 
-  async moderate(requestId: string, authorization: string | undefined, body: unknown, clientIp: string | null): Promise<ModerationResponse> {
+  async moderate(
+    requestId: string,
+    authorization: string | undefined,
+    body: unknown,
+    clientIp: string | null,
+  ): Promise<ModerationResponse> {
     const startedAt = performance.now();
     let caller: Caller | undefined;
     let texts: string[] | undefined;
@@ -37,11 +42,33 @@ export class ModerationsEndpoint {
       texts = parseCreateModeration(body).texts;
       const policy = await this.policies.resolve(caller.application, { sandboxKey: caller.sandboxKey });
       const results = await this.moderation.moderate(texts, Direction.Input, policy);
-      const response = toModerationResponse(`modr-${requestId.replace(/^req_/, '')}`, this.moderation.classifierName, results);
-      await this.record(requestId, startedAt, clientIp, caller, texts, 200, undefined, results.flatMap((result) => result.verdicts));
+      const response = toModerationResponse(
+        `modr-${requestId.replace(/^req_/, '')}`,
+        this.moderation.classifierName,
+        results,
+      );
+      await this.record(
+        requestId,
+        startedAt,
+        clientIp,
+        caller,
+        texts,
+        200,
+        undefined,
+        results.flatMap((result) => result.verdicts),
+      );
       return response;
     } catch (err) {
-      await this.record(requestId, startedAt, clientIp, caller, texts, err instanceof WardenError ? err.status : 500, err, []).catch(() => undefined);
+      await this.record(
+        requestId,
+        startedAt,
+        clientIp,
+        caller,
+        texts,
+        err instanceof WardenError ? err.status : 500,
+        err,
+        [],
+      ).catch(() => undefined);
       throw err;
     }
   }
@@ -54,7 +81,11 @@ export class ModerationsEndpoint {
   private async caller(authorization: string | undefined): Promise<Caller> {
     const found = await this.apiKeys.authenticate(authorization);
     this.applications.assertMayCall(found.application);
-    return { keyId: found.key.id, application: found.application, sandboxKey: this.apiKeys.policyStatus(found) === ApplicationStatus.Sandbox };
+    return {
+      keyId: found.key.id,
+      application: found.application,
+      sandboxKey: this.apiKeys.policyStatus(found) === ApplicationStatus.Sandbox,
+    };
   }
 
   private record(

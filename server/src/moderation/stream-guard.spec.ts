@@ -7,11 +7,29 @@ const moderate = async (text: string) => {
   const verdicts = [];
   const blocked = text.indexOf('forbidden');
   if (blocked >= 0) {
-    verdicts.push({ check: 'blocklist', category: 'blocklist' as const, score: 1, spans: [{ start: blocked, end: blocked + 9 }], direction: Direction.Output, threshold: 0.5, triggered: true, action: ModerationAction.Block });
+    verdicts.push({
+      check: 'blocklist',
+      category: 'blocklist' as const,
+      score: 1,
+      spans: [{ start: blocked, end: blocked + 9 }],
+      direction: Direction.Output,
+      threshold: 0.5,
+      triggered: true,
+      action: ModerationAction.Block,
+    });
   }
   const secret = text.indexOf('secret');
   if (secret >= 0) {
-    verdicts.push({ check: 'pii', category: 'pii/secret' as const, score: 1, spans: [{ start: secret, end: secret + 6 }], direction: Direction.Output, threshold: 0.5, triggered: true, action: ModerationAction.Redact });
+    verdicts.push({
+      check: 'pii',
+      category: 'pii/secret' as const,
+      score: 1,
+      spans: [{ start: secret, end: secret + 6 }],
+      direction: Direction.Output,
+      threshold: 0.5,
+      triggered: true,
+      action: ModerationAction.Redact,
+    });
   }
   return decide(text, verdicts);
 };
@@ -35,7 +53,12 @@ describe('stream guard', () => {
   });
 
   it('never sends any part of a banned word split across chunks', async () => {
-    const pieces = [...'a long and harmless opening sentence that goes on for a while '.split(/(?= )/), ' forb', 'idden', ' words follow'];
+    const pieces = [
+      ...'a long and harmless opening sentence that goes on for a while '.split(/(?= )/),
+      ' forb',
+      'idden',
+      ' words follow',
+    ];
     const result = await feed(new StreamGuard(moderate, 16), pieces);
     expect(result.blocked).toBe(true);
     expect(result.sent).not.toMatch(/forb|idden/);
@@ -43,9 +66,13 @@ describe('stream guard', () => {
   });
 
   it('redacts a span without splitting it between releases', async () => {
-    const pieces = 'here is some padding text and then the sec'.split(/(?= )/).concat(['ret', ' value ends here soon enough']);
+    const pieces = 'here is some padding text and then the sec'
+      .split(/(?= )/)
+      .concat(['ret', ' value ends here soon enough']);
     const result = await feed(new StreamGuard(moderate, 8), pieces);
     expect(result.blocked).toBe(false);
-    expect(result.sent).toBe('here is some padding text and then the [REDACTED:pii/secret] value ends here soon enough');
+    expect(result.sent).toBe(
+      'here is some padding text and then the [REDACTED:pii/secret] value ends here soon enough',
+    );
   });
 });

@@ -69,15 +69,26 @@ export class StreamGuard {
     const raw = this.pending.slice(0, cut);
     this.sent += raw;
     this.pending = this.pending.slice(cut);
-    return { text: redact(raw, redactions.filter((span) => span.start < cut)), blocked: false };
+    return {
+      text: redact(
+        raw,
+        redactions.filter((span) => span.start < cut),
+      ),
+      blocked: false,
+    };
   }
 
   /** Keeps every triggered verdict and the strongest score per check and category. */
   private remember(verdicts: AppliedVerdict[]): void {
     for (const verdict of verdicts) {
-      const existing = this.verdicts.findIndex((seen) => seen.check === verdict.check && seen.category === verdict.category);
+      const existing = this.verdicts.findIndex(
+        (seen) => seen.check === verdict.check && seen.category === verdict.category,
+      );
       if (existing < 0) this.verdicts.push(verdict);
-      else if (verdict.score > this.verdicts[existing].score || (verdict.triggered && !this.verdicts[existing].triggered)) {
+      else if (
+        verdict.score > this.verdicts[existing].score ||
+        (verdict.triggered && !this.verdicts[existing].triggered)
+      ) {
         this.verdicts[existing] = verdict;
       }
     }

@@ -11,13 +11,29 @@ export const ALERT_LIST: ListSpec = {
     al.action_taken AS "actionTaken", al.fired_at AS "firedAt", al.acknowledged_by AS "acknowledgedBy",
     al.acknowledged_at AS "acknowledgedAt", al.resolved_by AS "resolvedBy", al.resolved_at AS "resolvedAt", al.resolution`,
   from: 'FROM alerts al LEFT JOIN applications a ON a.id = al.application_id',
-  sortable: { id: 'al.fired_at', firedAt: 'al.fired_at', severity: 'al.severity', status: 'al.status', ruleId: 'al.rule_id' },
+  sortable: {
+    id: 'al.fired_at',
+    firedAt: 'al.fired_at',
+    severity: 'al.severity',
+    status: 'al.status',
+    ruleId: 'al.rule_id',
+  },
   defaultSort: { field: 'firedAt', order: 'DESC' },
   tiebreaker: 'al.id',
   filters: {
     id: { kind: 'equals', column: 'al.id', type: 'uuid' },
-    status: { kind: 'equals', column: 'al.status', type: 'text', allowed: ['open', 'acknowledged', 'resolved'] },
-    severity: { kind: 'equals', column: 'al.severity', type: 'text', allowed: ['info', 'warning', 'critical'] },
+    status: {
+      kind: 'equals',
+      column: 'al.status',
+      type: 'text',
+      allowed: ['open', 'acknowledged', 'resolved'],
+    },
+    severity: {
+      kind: 'equals',
+      column: 'al.severity',
+      type: 'text',
+      allowed: ['info', 'warning', 'critical'],
+    },
     ruleId: { kind: 'equals', column: 'al.rule_id', type: 'text' },
     applicationId: { kind: 'equals', column: 'al.application_id', type: 'uuid' },
     q: { kind: 'search', columns: ['al.title', 'a.name'] },
@@ -51,10 +67,26 @@ export class AlertsRepository {
   async enabledRules(): Promise<AnomalyRule[]> {
     const rows = (await this.dataSource.query(
       `SELECT id, description, enabled, window_seconds, params, action, severity FROM anomaly_rules WHERE enabled ORDER BY id`,
-    )) as Array<{ id: RuleId; description: string; enabled: boolean; window_seconds: number; params: Record<string, number>; action: RuleAction; severity: AnomalyRule['severity'] }>;
+    )) as Array<{
+      id: RuleId;
+      description: string;
+      enabled: boolean;
+      window_seconds: number;
+      params: Record<string, number>;
+      action: RuleAction;
+      severity: AnomalyRule['severity'];
+    }>;
     return rows
       .filter((row) => row.id in RULE_QUERIES)
-      .map((row) => ({ id: row.id, description: row.description, enabled: row.enabled, windowSeconds: row.window_seconds, params: row.params, action: row.action, severity: row.severity }));
+      .map((row) => ({
+        id: row.id,
+        description: row.description,
+        enabled: row.enabled,
+        windowSeconds: row.window_seconds,
+        params: row.params,
+        action: row.action,
+        severity: row.severity,
+      }));
   }
 
   async evaluate(rule: AnomalyRule): Promise<Array<Record<string, unknown>>> {
@@ -69,7 +101,16 @@ export class AlertsRepository {
       `INSERT INTO alerts (rule_id, severity, application_id, api_key_id, title, details, dedupe_key, window_start, window_end)
        VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, now() - make_interval(secs => $8), now())
        ON CONFLICT (dedupe_key) DO NOTHING RETURNING *`,
-      [rule.id, rule.severity, finding.applicationId, finding.apiKeyId, finding.title, JSON.stringify(finding.details), dedupeKey, rule.windowSeconds],
+      [
+        rule.id,
+        rule.severity,
+        finding.applicationId,
+        finding.apiKeyId,
+        finding.title,
+        JSON.stringify(finding.details),
+        dedupeKey,
+        rule.windowSeconds,
+      ],
     )) as AlertRow[];
     return rows[0] ?? null;
   }
@@ -83,7 +124,12 @@ export class AlertsRepository {
     return rows[0] ?? null;
   }
 
-  async transition(id: string, to: 'acknowledged' | 'resolved', by: string, resolution: string | null): Promise<AlertRow | null> {
+  async transition(
+    id: string,
+    to: 'acknowledged' | 'resolved',
+    by: string,
+    resolution: string | null,
+  ): Promise<AlertRow | null> {
     const rows = (await this.dataSource.query(
       to === 'acknowledged'
         ? `UPDATE alerts SET status = 'acknowledged', acknowledged_by = $2, acknowledged_at = now() WHERE id = $1 AND status = 'open' RETURNING *`
@@ -95,7 +141,10 @@ export class AlertsRepository {
   }
 
   async activeKeysOf(applicationId: string): Promise<string[]> {
-    const rows = (await this.dataSource.query(`SELECT id FROM api_keys WHERE application_id = $1 AND status = 'active'`, [applicationId])) as Array<{ id: string }>;
+    const rows = (await this.dataSource.query(
+      `SELECT id FROM api_keys WHERE application_id = $1 AND status = 'active'`,
+      [applicationId],
+    )) as Array<{ id: string }>;
     return rows.map((row) => row.id);
   }
 }

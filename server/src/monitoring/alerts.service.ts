@@ -20,11 +20,21 @@ export class AlertsService {
   }
 
   /** open → acknowledged → resolved; resolving straight from open is allowed, going back is not. */
-  async transition(actor: Actor, id: string, to: 'acknowledged' | 'resolved', resolution: string | null): Promise<void> {
+  async transition(
+    actor: Actor,
+    id: string,
+    to: 'acknowledged' | 'resolved',
+    resolution: string | null,
+  ): Promise<void> {
     const before = await this.repository.find(id);
     if (!before) throw new NotFoundError('alert_not_found', `No alert ${id}.`, 'id');
     const after = await this.repository.transition(id, to, actor.email ?? actor.id ?? actor.type, resolution);
-    if (!after) throw new InvalidRequestError('alert_transition_invalid', `Alert ${id} is ${before.status}; it cannot become ${to}.`, 'id');
+    if (!after)
+      throw new InvalidRequestError(
+        'alert_transition_invalid',
+        `Alert ${id} is ${before.status}; it cannot become ${to}.`,
+        'id',
+      );
     await this.dataSource.transaction((manager) =>
       this.audit.record(manager, {
         actor,

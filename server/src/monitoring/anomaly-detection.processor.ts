@@ -21,7 +21,10 @@ export class AnomalyDetectionProcessor extends WorkerHost implements OnApplicati
     await this.queue.upsertJobScheduler(
       JobName.EvaluateAnomalyRules,
       { every: this.config.monitoring.intervalMs },
-      { name: JobName.EvaluateAnomalyRules, opts: { attempts: 1, removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } } },
+      {
+        name: JobName.EvaluateAnomalyRules,
+        opts: { attempts: 1, removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } },
+      },
     );
   }
 

@@ -26,7 +26,15 @@ export class AnomalyDetectorService {
         const alert = await this.alerts.fire(rule, toFinding(rule, row), bucketStart);
         if (!alert) continue;
         this.metrics.alertsFired.inc({ rule: rule.id, severity: rule.severity });
-        this.logger.warn({ rule: rule.id, alertId: alert.id, applicationId: alert.application_id, apiKeyId: alert.api_key_id }, alert.title);
+        this.logger.warn(
+          {
+            rule: rule.id,
+            alertId: alert.id,
+            applicationId: alert.application_id,
+            apiKeyId: alert.api_key_id,
+          },
+          alert.title,
+        );
         await this.act(rule, alert);
         fired.push(alert);
       }
@@ -45,12 +53,18 @@ export class AnomalyDetectorService {
         for (const keyId of keys) {
           await this.apiKeys.changeStatus(SYSTEM_ACTOR, keyId, KeyAction.Suspend, reason);
         }
-        await this.alerts.noteAction(alert.id, `suspended all ${keys.length} active keys of application ${alert.application_id}`);
+        await this.alerts.noteAction(
+          alert.id,
+          `suspended all ${keys.length} active keys of application ${alert.application_id}`,
+        );
       }
     } catch (err) {
       // Already suspended or terminated: the alert stands, the action is moot.
       this.logger.warn({ err, alertId: alert.id }, 'anomaly rule action not taken');
-      await this.alerts.noteAction(alert.id, `action not taken: ${err instanceof Error ? err.message : String(err)}`);
+      await this.alerts.noteAction(
+        alert.id,
+        `action not taken: ${err instanceof Error ? err.message : String(err)}`,
+      );
     }
   }
 }

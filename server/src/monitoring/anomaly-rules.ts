@@ -54,8 +54,14 @@ export const RULE_QUERIES: Record<RuleId, RuleQuery> = {
           AND application_id IS NOT NULL GROUP BY application_id)
       SELECT r.application_id, r.requests, coalesce(b.per_window, 0) AS baseline FROM recent r LEFT JOIN baseline b USING (application_id)
       WHERE r.requests >= $3 AND r.requests >= $2 * greatest(coalesce(b.per_window, 0), 1)`,
-    params: (rule) => [rule.windowSeconds, rule.params.factor, rule.params.minRequests, rule.params.baselineHours],
-    title: (row) => `Volume spike: ${row.requests} requests in the window against a baseline of ${Number(row.baseline).toFixed(1)}`,
+    params: (rule) => [
+      rule.windowSeconds,
+      rule.params.factor,
+      rule.params.minRequests,
+      rule.params.baselineHours,
+    ],
+    title: (row) =>
+      `Volume spike: ${row.requests} requests in the window against a baseline of ${Number(row.baseline).toFixed(1)}`,
   },
   [RuleId.FlaggedRateSpike]: {
     sql: `
@@ -69,8 +75,15 @@ export const RULE_QUERIES: Record<RuleId, RuleQuery> = {
       SELECT r.application_id, r.requests, r.flagged, r.flagged::float / r.requests AS rate, coalesce(b.rate, 0) AS baseline
       FROM recent r LEFT JOIN baseline b USING (application_id)
       WHERE r.requests >= $4 AND r.flagged::float / r.requests >= $2 AND r.flagged::float / r.requests >= $3 * coalesce(b.rate, 0)`,
-    params: (rule) => [rule.windowSeconds, rule.params.minRate, rule.params.factor, rule.params.minRequests, rule.params.baselineHours],
-    title: (row) => `Flagged-rate spike: ${(Number(row.rate) * 100).toFixed(0)} % of ${row.requests} requests flagged (baseline ${(Number(row.baseline) * 100).toFixed(0)} %)`,
+    params: (rule) => [
+      rule.windowSeconds,
+      rule.params.minRate,
+      rule.params.factor,
+      rule.params.minRequests,
+      rule.params.baselineHours,
+    ],
+    title: (row) =>
+      `Flagged-rate spike: ${(Number(row.rate) * 100).toFixed(0)} % of ${row.requests} requests flagged (baseline ${(Number(row.baseline) * 100).toFixed(0)} %)`,
   },
   [RuleId.BlockedBurst]: {
     sql: `
@@ -104,6 +117,11 @@ export function toFinding(rule: AnomalyRule, row: Record<string, unknown>): Find
     applicationId: (application_id as string | null) ?? null,
     apiKeyId: (api_key_id as string | null | undefined) ?? null,
     title: RULE_QUERIES[rule.id].title(row),
-    details: Object.fromEntries(Object.entries(figures).map(([key, value]) => [key, typeof value === 'string' && /^\d+(\.\d+)?$/.test(value) ? Number(value) : value])),
+    details: Object.fromEntries(
+      Object.entries(figures).map(([key, value]) => [
+        key,
+        typeof value === 'string' && /^\d+(\.\d+)?$/.test(value) ? Number(value) : value,
+      ]),
+    ),
   };
 }

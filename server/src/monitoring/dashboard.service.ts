@@ -2,7 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 
-export const DASHBOARD_WINDOWS = { '1h': { seconds: 3600, bucket: 60 }, '24h': { seconds: 86_400, bucket: 3600 }, '7d': { seconds: 604_800, bucket: 21_600 } } as const;
+export const DASHBOARD_WINDOWS = {
+  '1h': { seconds: 3600, bucket: 60 },
+  '24h': { seconds: 86_400, bucket: 3600 },
+  '7d': { seconds: 604_800, bucket: 21_600 },
+} as const;
 export type DashboardWindow = keyof typeof DASHBOARD_WINDOWS;
 
 const TRIGGERED = `(v->>'triggered')::boolean AND v->>'action' IN ('flag', 'redact', 'hold', 'block')`;
@@ -13,7 +17,14 @@ export interface DashboardSummary {
   from: string;
   to: string;
   bucketSeconds: number;
-  totals: { requests: number; flagged: number; blocked: number; errors: number; flaggedRate: number; blockedShare: number };
+  totals: {
+    requests: number;
+    flagged: number;
+    blocked: number;
+    errors: number;
+    flaggedRate: number;
+    blockedShare: number;
+  };
   latencyMs: { p50: number | null; p90: number | null; p99: number | null };
   series: Array<{ t: string; requests: number; flagged: number; blocked: number; errors: number }>;
   flaggedByCategory: Array<{ category: string; count: number; rate: number }>;
@@ -32,7 +43,15 @@ export class DashboardService {
     const { seconds, bucket } = DASHBOARD_WINDOWS[window];
     const recent = `r.created_at > now() - make_interval(secs => ${seconds})`;
     const q = <T>(sql: string) => this.dataSource.query(sql) as Promise<T[]>;
-    const [totals] = await q<{ requests: string; flagged: string; blocked: string; errors: string; p50: number | null; p90: number | null; p99: number | null }>(`
+    const [totals] = await q<{
+      requests: string;
+      flagged: string;
+      blocked: string;
+      errors: string;
+      p50: number | null;
+      p90: number | null;
+      p99: number | null;
+    }>(`
       SELECT count(*) AS requests, count(*) FILTER (WHERE ${FLAGGED}) AS flagged,
         count(*) FILTER (WHERE r.error_code = 'content_filter' OR 'content_filter' = ANY (r.finish_reasons)) AS blocked,
         count(*) FILTER (WHERE r.status_code >= 400) AS errors,
@@ -52,14 +71,27 @@ export class DashboardService {
     const applications = await q<{ id: string; name: string; requests: string; flagged: string }>(`
       SELECT a.id, a.name, count(*) AS requests, count(*) FILTER (WHERE ${FLAGGED}) AS flagged
       FROM request_logs r JOIN applications a ON a.id = r.application_id WHERE ${recent} GROUP BY a.id, a.name ORDER BY 3 DESC LIMIT 10`);
-    const keys = await q<{ id: string; prefix: string; application_name: string; requests: string; flagged: string }>(`
+    const keys = await q<{
+      id: string;
+      prefix: string;
+      application_name: string;
+      requests: string;
+      flagged: string;
+    }>(`
       SELECT k.id, k.prefix, a.name AS application_name, count(*) AS requests, count(*) FILTER (WHERE ${FLAGGED}) AS flagged
       FROM request_logs r JOIN api_keys k ON k.id = r.api_key_id JOIN applications a ON a.id = k.application_id
       WHERE ${recent} GROUP BY k.id, k.prefix, a.name ORDER BY 4 DESC LIMIT 10`);
-    const endUsers = await q<{ application_id: string; end_user: string; requests: string; flagged: string }>(`
+    const endUsers = await q<{
+      application_id: string;
+      end_user: string;
+      requests: string;
+      flagged: string;
+    }>(`
       SELECT r.application_id, r.end_user, count(*) AS requests, count(*) FILTER (WHERE ${FLAGGED}) AS flagged
       FROM request_logs r WHERE ${recent} AND r.end_user IS NOT NULL GROUP BY 1, 2 ORDER BY 4 DESC, 3 DESC LIMIT 10`);
-    const [{ count: openAlerts }] = await q<{ count: string }>(`SELECT count(*) FROM alerts WHERE status <> 'resolved'`);
+    const [{ count: openAlerts }] = await q<{ count: string }>(
+      `SELECT count(*) FROM alerts WHERE status <> 'resolved'`,
+    );
     const requests = Number(totals.requests);
     const now = new Date();
     return {
@@ -76,11 +108,37 @@ export class DashboardService {
         blockedShare: requests ? Number(totals.blocked) / requests : 0,
       },
       latencyMs: { p50: totals.p50, p90: totals.p90, p99: totals.p99 },
-      series: series.map((row) => ({ t: new Date(row.t).toISOString(), requests: Number(row.requests), flagged: Number(row.flagged), blocked: Number(row.blocked), errors: Number(row.errors) })),
-      flaggedByCategory: categories.map((row) => ({ category: row.category, count: Number(row.count), rate: requests ? Number(row.count) / requests : 0 })),
-      topApplications: applications.map((row) => ({ id: row.id, name: row.name, requests: Number(row.requests), flagged: Number(row.flagged) })),
-      topKeys: keys.map((row) => ({ id: row.id, prefix: row.prefix, applicationName: row.application_name, requests: Number(row.requests), flagged: Number(row.flagged) })),
-      topEndUsers: endUsers.map((row) => ({ applicationId: row.application_id, endUser: row.end_user, requests: Number(row.requests), flagged: Number(row.flagged) })),
+      series: series.map((row) => ({
+        t: new Date(row.t).toISOString(),
+        requests: Number(row.requests),
+        flagged: Number(row.flagged),
+        blocked: Number(row.blocked),
+        errors: Number(row.errors),
+      })),
+      flaggedByCategory: categories.map((row) => ({
+        category: row.category,
+        count: Number(row.count),
+        rate: requests ? Number(row.count) / requests : 0,
+      })),
+      topApplications: applications.map((row) => ({
+        id: row.id,
+        name: row.name,
+        requests: Number(row.requests),
+        flagged: Number(row.flagged),
+      })),
+      topKeys: keys.map((row) => ({
+        id: row.id,
+        prefix: row.prefix,
+        applicationName: row.application_name,
+        requests: Number(row.requests),
+        flagged: Number(row.flagged),
+      })),
+      topEndUsers: endUsers.map((row) => ({
+        applicationId: row.application_id,
+        endUser: row.end_user,
+        requests: Number(row.requests),
+        flagged: Number(row.flagged),
+      })),
       openAlerts: Number(openAlerts),
     };
   }

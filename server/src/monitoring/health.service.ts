@@ -27,7 +27,10 @@ export class HealthService {
       timed(() => this.dataSource.query('SELECT 1')),
       timed(() => this.redis.ping()),
     ]);
-    return { status: database.status === 'ok' && redis.status === 'ok' ? 'ok' : 'error', checks: { database, redis } };
+    return {
+      status: database.status === 'ok' && redis.status === 'ok' ? 'ok' : 'error',
+      checks: { database, redis },
+    };
   }
 }
 
@@ -36,11 +39,17 @@ async function timed(check: () => Promise<unknown>): Promise<CheckResult> {
   try {
     await Promise.race([
       check(),
-      new Promise((_, reject) => setTimeout(() => reject(new Error('timed out after 2000 ms')), 2000).unref()),
+      new Promise((_, reject) =>
+        setTimeout(() => reject(new Error('timed out after 2000 ms')), 2000).unref(),
+      ),
     ]);
     return { status: 'ok', latencyMs: round(performance.now() - started) };
   } catch (err) {
-    return { status: 'error', latencyMs: round(performance.now() - started), error: err instanceof Error ? err.message : String(err) };
+    return {
+      status: 'error',
+      latencyMs: round(performance.now() - started),
+      error: err instanceof Error ? err.message : String(err),
+    };
   }
 }
 

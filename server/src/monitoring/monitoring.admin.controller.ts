@@ -12,7 +12,6 @@ import { ALERT_LIST } from './alerts.repository';
 import { AlertsService } from './alerts.service';
 import { DASHBOARD_WINDOWS, DashboardService, DashboardSummary, DashboardWindow } from './dashboard.service';
 
-
 const transitionSchema = z.object({ resolution: z.string().trim().min(1).optional() }).strict();
 
 @ApiTags('admin')
@@ -29,14 +28,21 @@ export class AdminMonitoringController {
   @RequirePermission(Permission.MonitoringRead)
   summary(@Query('window') window = '24h'): Promise<DashboardSummary> {
     if (!(window in DASHBOARD_WINDOWS)) {
-      throw new InvalidRequestError('invalid_window', `window must be one of ${Object.keys(DASHBOARD_WINDOWS).join(', ')}`, 'window');
+      throw new InvalidRequestError(
+        'invalid_window',
+        `window must be one of ${Object.keys(DASHBOARD_WINDOWS).join(', ')}`,
+        'window',
+      );
     }
     return this.dashboard.summary(window as DashboardWindow);
   }
 
   @Get('alerts')
   @RequirePermission(Permission.MonitoringRead)
-  async list(@Query() raw: Record<string, unknown>, @Res({ passthrough: true }) reply: FastifyReply): Promise<unknown[]> {
+  async list(
+    @Query() raw: Record<string, unknown>,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<unknown[]> {
     const query = parseListQuery(raw, ALERT_LIST);
     const page = await this.alerts.list(query);
     setContentRange(reply, ALERT_LIST.resource, query, page);
@@ -46,7 +52,8 @@ export class AdminMonitoringController {
   @Get('alerts/:id')
   @RequirePermission(Permission.MonitoringRead)
   async show(@Param('id') id: string): Promise<unknown> {
-    const [row] = (await this.alerts.list(parseListQuery({ filter: JSON.stringify({ id }) }, ALERT_LIST))).rows;
+    const [row] = (await this.alerts.list(parseListQuery({ filter: JSON.stringify({ id }) }, ALERT_LIST)))
+      .rows;
     if (!row) throw new NotFoundError('alert_not_found', `No alert ${id}.`, 'id');
     return row;
   }
@@ -62,9 +69,17 @@ export class AdminMonitoringController {
   @Post('alerts/:id/resolve')
   @HttpCode(200)
   @RequirePermission(Permission.AlertsManage)
-  async resolve(@CurrentStaff() staff: StaffPrincipal, @Param('id') id: string, @Body() body: unknown): Promise<unknown> {
-    await this.alerts.transition(staffActor(staff), id, 'resolved', parseBody(transitionSchema, body ?? {}).resolution ?? null);
+  async resolve(
+    @CurrentStaff() staff: StaffPrincipal,
+    @Param('id') id: string,
+    @Body() body: unknown,
+  ): Promise<unknown> {
+    await this.alerts.transition(
+      staffActor(staff),
+      id,
+      'resolved',
+      parseBody(transitionSchema, body ?? {}).resolution ?? null,
+    );
     return this.show(id);
   }
 }
-

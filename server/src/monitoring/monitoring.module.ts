@@ -8,7 +8,13 @@ import { QueueDepthCollector } from './queue-depth.collector';
 
 @Global()
 @Module({
-  imports: [BullModule.registerQueue({ name: QueueName.RequestLogs }, { name: QueueName.Webhooks }, { name: QueueName.Monitoring })],
+  imports: [
+    BullModule.registerQueue(
+      { name: QueueName.RequestLogs },
+      { name: QueueName.Webhooks },
+      { name: QueueName.Monitoring },
+    ),
+  ],
   controllers: [MonitoringController],
   providers: [MetricsService, HealthService, QueueDepthCollector],
   exports: [MetricsService],

@@ -29,9 +29,22 @@ export class RequestLogMaintenanceProcessor extends WorkerHost implements OnAppl
 
   /** Job schedulers are upserted, so every worker may declare them; Redis keeps one schedule. */
   async onApplicationBootstrap(): Promise<void> {
-    const options = { attempts: 3, backoff: { type: 'exponential', delay: 5000 }, removeOnComplete: { count: 50 }, removeOnFail: { count: 50 } };
-    await this.queue.upsertJobScheduler(JobName.EnsureRequestLogPartitions, { every: 6 * 3600_000, immediately: true }, { name: JobName.EnsureRequestLogPartitions, opts: options });
-    await this.queue.upsertJobScheduler(JobName.ApplyRequestLogRetention, { every: 3600_000, immediately: true }, { name: JobName.ApplyRequestLogRetention, opts: options });
+    const options = {
+      attempts: 3,
+      backoff: { type: 'exponential', delay: 5000 },
+      removeOnComplete: { count: 50 },
+      removeOnFail: { count: 50 },
+    };
+    await this.queue.upsertJobScheduler(
+      JobName.EnsureRequestLogPartitions,
+      { every: 6 * 3600_000, immediately: true },
+      { name: JobName.EnsureRequestLogPartitions, opts: options },
+    );
+    await this.queue.upsertJobScheduler(
+      JobName.ApplyRequestLogRetention,
+      { every: 3600_000, immediately: true },
+      { name: JobName.ApplyRequestLogRetention, opts: options },
+    );
   }
 
   async process(job: Job): Promise<unknown> {
@@ -46,14 +59,21 @@ export class RequestLogMaintenanceProcessor extends WorkerHost implements OnAppl
   }
 
   async applyRetention(): Promise<number> {
-    const applications = await this.dataSource.getRepository(ApplicationEntity).find({ select: { id: true, status: true } });
+    const applications = await this.dataSource
+      .getRepository(ApplicationEntity)
+      .find({ select: { id: true, status: true } });
     const targets: Array<{ id: string | null; days: number }> = [
-      ...(await Promise.all(applications.map(async (application) => ({ id: application.id, days: (await this.policies.resolve(application)).retentionDays })))),
+      ...(await Promise.all(
+        applications.map(async (application) => ({
+          id: application.id,
+          days: (await this.policies.resolve(application)).retentionDays,
+        })),
+      )),
       { id: null, days: defaultPolicy(ApplicationStatus.Live).retentionDays },
     ];
     let deleted = 0;
     for (const target of targets) {
-      for (let batch = RETENTION_BATCH; batch === RETENTION_BATCH; ) {
+      for (let batch = RETENTION_BATCH; batch === RETENTION_BATCH;) {
         batch = await this.repository.deleteExpiredBatch(target.id, target.days, RETENTION_BATCH);
         deleted += batch;
       }

@@ -52,21 +52,41 @@ export const REQUEST_LOG_LIST: ListSpec = {
     endUser: { kind: 'equals', column: 'r.end_user', type: 'text' },
     model: { kind: 'equals', column: 'r.model', type: 'text' },
     errorCode: { kind: 'equals', column: 'r.error_code', type: 'text' },
-    endpoint: { kind: 'equals', column: 'r.endpoint', type: 'text', allowed: ['/v1/completions', '/v1/moderations'] },
+    endpoint: {
+      kind: 'equals',
+      column: 'r.endpoint',
+      type: 'text',
+      allowed: ['/v1/completions', '/v1/moderations'],
+    },
     /** Postgres full-text search over prompts and outputs (web-search syntax: "quoted phrases", -excluded, or). */
-    q: { kind: 'custom', type: 'text', build: (values, param) => `r.search @@ websearch_to_tsquery('english', ${param(values[0])})` },
+    q: {
+      kind: 'custom',
+      type: 'text',
+      build: (values, param) => `r.search @@ websearch_to_tsquery('english', ${param(values[0])})`,
+    },
     /** Requests with a triggered verdict in any of these categories. */
     category: {
       kind: 'custom',
       type: 'text',
-      build: (values, param) => values.map((value) => `r.verdicts @> ${param(JSON.stringify([{ category: value, triggered: true }]))}::jsonb`).join(' OR '),
+      build: (values, param) =>
+        values
+          .map(
+            (value) =>
+              `r.verdicts @> ${param(JSON.stringify([{ category: value, triggered: true }]))}::jsonb`,
+          )
+          .join(' OR '),
     },
     /** Requests where a triggered verdict asked for any of these actions. */
     action: {
       kind: 'custom',
       type: 'text',
       allowed: ['observe', 'flag', 'redact', 'hold', 'block'],
-      build: (values, param) => values.map((value) => `r.verdicts @> ${param(JSON.stringify([{ action: value, triggered: true }]))}::jsonb`).join(' OR '),
+      build: (values, param) =>
+        values
+          .map(
+            (value) => `r.verdicts @> ${param(JSON.stringify([{ action: value, triggered: true }]))}::jsonb`,
+          )
+          .join(' OR '),
     },
     flagged: {
       kind: 'custom',
@@ -75,8 +95,16 @@ export const REQUEST_LOG_LIST: ListSpec = {
       build: (values) =>
         `${values[0] === 'true' ? '' : 'NOT '}EXISTS (SELECT 1 FROM jsonb_array_elements(r.verdicts) v WHERE (v->>'triggered')::boolean AND v->>'action' IN ('flag', 'redact', 'hold', 'block'))`,
     },
-    createdAfter: { kind: 'custom', type: 'text', build: (values, param) => `r.created_at >= ${param(timestamp(values[0], 'createdAfter'))}::timestamptz` },
-    createdBefore: { kind: 'custom', type: 'text', build: (values, param) => `r.created_at < ${param(timestamp(values[0], 'createdBefore'))}::timestamptz` },
+    createdAfter: {
+      kind: 'custom',
+      type: 'text',
+      build: (values, param) => `r.created_at >= ${param(timestamp(values[0], 'createdAfter'))}::timestamptz`,
+    },
+    createdBefore: {
+      kind: 'custom',
+      type: 'text',
+      build: (values, param) => `r.created_at < ${param(timestamp(values[0], 'createdBefore'))}::timestamptz`,
+    },
   },
 };
 

@@ -11,7 +11,14 @@ export interface RequestLogRecord {
   endUser: string | null;
   model: string | null;
   prompt: PromptInput | null;
-  output: { index: number; text: string; finish_reason: FinishReason | null; logprobs?: CompletionLogprobs | null }[] | null;
+  output:
+    | {
+        index: number;
+        text: string;
+        finish_reason: FinishReason | null;
+        logprobs?: CompletionLogprobs | null;
+      }[]
+    | null;
   stream: boolean;
   statusCode: number;
   errorCode: string | null;

@@ -8,7 +8,11 @@ import { RequestLogsProcessor } from './request-logs.processor';
 import { RequestLogsRepository } from './request-logs.repository';
 
 @Module({
-  imports: [BullModule.registerQueue({ name: QueueName.RequestLogs }, { name: QueueName.Maintenance }), PoliciesModule, EndUsersModule],
+  imports: [
+    BullModule.registerQueue({ name: QueueName.RequestLogs }, { name: QueueName.Maintenance }),
+    PoliciesModule,
+    EndUsersModule,
+  ],
   providers: [RequestLogsRepository, RequestLogsProcessor, RequestLogMaintenanceProcessor],
 })
 export class RequestLogsWorkerModule {}

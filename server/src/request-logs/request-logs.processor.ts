@@ -35,7 +35,10 @@ export class RequestLogsProcessor extends WorkerHost implements OnApplicationBoo
       return { inserted: rows.length, endUsers: await this.endUsers.recordActivity(manager, rows) };
     });
     await this.endUsers.applyStrikes(endUsers);
-    this.logger.debug({ jobId: job.id, records: job.data.records.length, inserted }, 'request logs persisted');
+    this.logger.debug(
+      { jobId: job.id, records: job.data.records.length, inserted },
+      'request logs persisted',
+    );
     return { inserted };
   }
 }

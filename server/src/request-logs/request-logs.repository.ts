@@ -42,14 +42,21 @@ export class RequestLogsRepository {
    * One statement per batch; a redelivered batch inserts nothing twice because request ids are unique.
    * Returns the records this call inserted, so whatever is derived from them is derived exactly once.
    */
-  async insertBatch(records: RequestLogRecord[], manager: EntityManager = this.dataSource.manager): Promise<RequestLogRecord[]> {
+  async insertBatch(
+    records: RequestLogRecord[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<RequestLogRecord[]> {
     if (records.length === 0) {
       return [];
     }
     const rows = records.map((record) =>
       Object.fromEntries(COLUMNS.map(([field, column]) => [column, record[field] ?? null])),
     );
-    const inserted = new Set(((await manager.query(INSERT_BATCH, [JSON.stringify(rows)])) as Array<{ request_id: string }>).map((row) => row.request_id));
+    const inserted = new Set(
+      ((await manager.query(INSERT_BATCH, [JSON.stringify(rows)])) as Array<{ request_id: string }>).map(
+        (row) => row.request_id,
+      ),
+    );
     return records.filter((record) => inserted.has(record.requestId));
   }
 
@@ -68,7 +75,11 @@ export class RequestLogsRepository {
   }
 
   /** Deletes one batch of an application's rows older than its retention; returns how many went. */
-  async deleteExpiredBatch(applicationId: string | null, retentionDays: number, batchSize: number): Promise<number> {
+  async deleteExpiredBatch(
+    applicationId: string | null,
+    retentionDays: number,
+    batchSize: number,
+  ): Promise<number> {
     const result = (await this.dataSource.query(
       `DELETE FROM request_logs WHERE (request_id, created_at) IN (
          SELECT request_id, created_at FROM request_logs

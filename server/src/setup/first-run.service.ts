@@ -48,7 +48,9 @@ export class FirstRunService {
         const existing = await keys.findOneBy({ prefix });
         if (existing) {
           if (!apiKeyMatches(apiKey, existing.secretHash)) {
-            throw new Error(`WARDEN_INIT_API_KEY: the prefix wk-${prefix} already belongs to a different key`);
+            throw new Error(
+              `WARDEN_INIT_API_KEY: the prefix wk-${prefix} already belongs to a different key`,
+            );
           }
           return undefined;
         }
@@ -73,7 +75,10 @@ export class FirstRunService {
         },
         apiKey,
       );
-      this.logger.info({ keyPrefix: issued.key.prefix, applicationId: application.id }, 'registered a key for the demo application');
+      this.logger.info(
+        { keyPrefix: issued.key.prefix, applicationId: application.id },
+        'registered a key for the demo application',
+      );
       return apiKey ? undefined : issued.secret;
     });
   }

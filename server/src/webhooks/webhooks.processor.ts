@@ -26,12 +26,27 @@ export class WebhooksProcessor extends WorkerHost {
       `SELECT d.id, d.event, d.payload, d.status, d.created_at, a.webhook_url, a.webhook_secret
        FROM webhook_deliveries d JOIN applications a ON a.id = d.application_id WHERE d.id = $1`,
       [job.data.deliveryId],
-    )) as Array<{ id: string; event: string; payload: unknown; status: string; created_at: Date; webhook_url: string | null; webhook_secret: string | null }>;
+    )) as Array<{
+      id: string;
+      event: string;
+      payload: unknown;
+      status: string;
+      created_at: Date;
+      webhook_url: string | null;
+      webhook_secret: string | null;
+    }>;
     if (!delivery || delivery.status === 'delivered' || !delivery.webhook_url || !delivery.webhook_secret) {
       return { status: 0 };
     }
-    const body = JSON.stringify({ id: delivery.id, type: delivery.event, created: Math.floor(new Date(delivery.created_at).getTime() / 1000), data: delivery.payload });
-    await this.dataSource.query(`UPDATE webhook_deliveries SET attempts = attempts + 1 WHERE id = $1`, [delivery.id]);
+    const body = JSON.stringify({
+      id: delivery.id,
+      type: delivery.event,
+      created: Math.floor(new Date(delivery.created_at).getTime() / 1000),
+      data: delivery.payload,
+    });
+    await this.dataSource.query(`UPDATE webhook_deliveries SET attempts = attempts + 1 WHERE id = $1`, [
+      delivery.id,
+    ]);
     let response: Response;
     try {
       response = await fetch(delivery.webhook_url, {
@@ -55,19 +70,27 @@ export class WebhooksProcessor extends WorkerHost {
       await this.noteError(delivery.id, `HTTP ${response.status}`);
       throw new Error(`webhook endpoint answered HTTP ${response.status}`);
     }
-    await this.dataSource.query(`UPDATE webhook_deliveries SET status = 'delivered', delivered_at = now(), last_error = NULL WHERE id = $1`, [delivery.id]);
+    await this.dataSource.query(
+      `UPDATE webhook_deliveries SET status = 'delivered', delivered_at = now(), last_error = NULL WHERE id = $1`,
+      [delivery.id],
+    );
     return { status: response.status };
   }
 
   @OnWorkerEvent('failed')
   async onFailed(job: Job<DeliverWebhookJob>): Promise<void> {
     if (job.attemptsMade >= WEBHOOK_JOB_OPTIONS.attempts) {
-      await this.dataSource.query(`UPDATE webhook_deliveries SET status = 'failed' WHERE id = $1`, [job.data.deliveryId]);
+      await this.dataSource.query(`UPDATE webhook_deliveries SET status = 'failed' WHERE id = $1`, [
+        job.data.deliveryId,
+      ]);
       this.logger.warn({ deliveryId: job.data.deliveryId }, 'webhook delivery failed for good');
     }
   }
 
   private async noteError(id: string, error: string): Promise<void> {
-    await this.dataSource.query(`UPDATE webhook_deliveries SET last_error = $2 WHERE id = $1`, [id, error.slice(0, 500)]);
+    await this.dataSource.query(`UPDATE webhook_deliveries SET last_error = $2 WHERE id = $1`, [
+      id,
+      error.slice(0, 500),
+    ]);
   }
 }

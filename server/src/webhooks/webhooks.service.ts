@@ -37,8 +37,15 @@ export class WebhooksService {
    * Records the notification and queues its delivery. `dedupeKey` names the underlying fact, so a redelivered job
    * that notices the same fact again does not notify twice.
    */
-  async notify(applicationId: string, event: WebhookEvent, payload: Record<string, unknown>, dedupeKey: string): Promise<string | null> {
-    const [application] = (await this.dataSource.query(`SELECT webhook_url FROM applications WHERE id = $1`, [applicationId])) as Array<{ webhook_url: string | null }>;
+  async notify(
+    applicationId: string,
+    event: WebhookEvent,
+    payload: Record<string, unknown>,
+    dedupeKey: string,
+  ): Promise<string | null> {
+    const [application] = (await this.dataSource.query(`SELECT webhook_url FROM applications WHERE id = $1`, [
+      applicationId,
+    ])) as Array<{ webhook_url: string | null }>;
     if (!application?.webhook_url) return null;
     const deliveryId = `wh_${createHash('sha256').update(`${applicationId}:${event}:${dedupeKey}`).digest('hex').slice(0, 24)}`;
     const inserted = (await this.dataSource.query(
@@ -46,7 +53,11 @@ export class WebhooksService {
       [deliveryId, applicationId, event, JSON.stringify(payload)],
     )) as Array<{ id: string }>;
     if (inserted.length > 0) {
-      await this.queue.add(JobName.DeliverWebhook, { deliveryId }, { ...WEBHOOK_JOB_OPTIONS, jobId: deliveryId });
+      await this.queue.add(
+        JobName.DeliverWebhook,
+        { deliveryId },
+        { ...WEBHOOK_JOB_OPTIONS, jobId: deliveryId },
+      );
     }
     return deliveryId;
   }
@@ -58,7 +69,10 @@ export class WebhooksService {
       throw new Error('a webhook URL must be http(s)');
     }
     const secret = `whsec_${randomBytes(24).toString('base64url')}`;
-    await this.dataSource.query(`UPDATE applications SET webhook_url = $2, webhook_secret = $3 WHERE id = $1`, [applicationId, parsed.toString(), secret]);
+    await this.dataSource.query(
+      `UPDATE applications SET webhook_url = $2, webhook_secret = $3 WHERE id = $1`,
+      [applicationId, parsed.toString(), secret],
+    );
     return secret;
   }
 }

@@ -29,7 +29,11 @@ export class UpstreamClient {
     try {
       const response = await this.send(path, body, AbortSignal.any([signal, idle.signal]), idle.signal);
       if (!response.body) {
-        throw new InferenceBackendError(502, InferenceErrorCode.UpstreamError, 'The upstream model server sent no body.');
+        throw new InferenceBackendError(
+          502,
+          InferenceErrorCode.UpstreamError,
+          'The upstream model server sent no body.',
+        );
       }
       const decoder = new TextDecoder();
       let buffer = '';
@@ -69,7 +73,12 @@ export class UpstreamClient {
     }
   }
 
-  private async send(path: string, body: unknown, signal: AbortSignal, timeout: AbortSignal): Promise<Response> {
+  private async send(
+    path: string,
+    body: unknown,
+    signal: AbortSignal,
+    timeout: AbortSignal,
+  ): Promise<Response> {
     let response: Response;
     try {
       response = await fetch(`${this.settings.baseUrl}${path}`, {
@@ -94,15 +103,30 @@ export class UpstreamClient {
     const detail = await response.text().catch(() => '');
     const message = upstreamMessage(detail) ?? `HTTP ${response.status}`;
     if ([400, 404, 413, 422].includes(response.status)) {
-      return new InferenceRequestError('upstream_rejected', `The model server rejected the request: ${message}`);
+      return new InferenceRequestError(
+        'upstream_rejected',
+        `The model server rejected the request: ${message}`,
+      );
     }
     if (response.status === 429) {
-      return new InferenceBackendError(429, InferenceErrorCode.UpstreamRateLimited, 'The model server is rate limiting Warden; retry shortly.');
+      return new InferenceBackendError(
+        429,
+        InferenceErrorCode.UpstreamRateLimited,
+        'The model server is rate limiting Warden; retry shortly.',
+      );
     }
     if (response.status === 401 || response.status === 403) {
-      return new InferenceBackendError(502, InferenceErrorCode.UpstreamError, 'Warden is not authorized by its model server (operator configuration).');
+      return new InferenceBackendError(
+        502,
+        InferenceErrorCode.UpstreamError,
+        'Warden is not authorized by its model server (operator configuration).',
+      );
     }
-    return new InferenceBackendError(502, InferenceErrorCode.UpstreamError, `The model server failed: ${message}`);
+    return new InferenceBackendError(
+      502,
+      InferenceErrorCode.UpstreamError,
+      `The model server failed: ${message}`,
+    );
   }
 
   private transportError(err: unknown, timeout: AbortSignal): Error {
@@ -110,19 +134,28 @@ export class UpstreamClient {
       return err;
     }
     if (timeout.aborted) {
-      return new InferenceBackendError(504, InferenceErrorCode.UpstreamTimeout, `The model server did not answer within ${this.settings.timeoutMs} ms.`);
+      return new InferenceBackendError(
+        504,
+        InferenceErrorCode.UpstreamTimeout,
+        `The model server did not answer within ${this.settings.timeoutMs} ms.`,
+      );
     }
     if (err instanceof Error && err.name === 'AbortError') {
       return err;
     }
-    return new InferenceBackendError(502, InferenceErrorCode.UpstreamUnavailable, 'The model server could not be reached.');
+    return new InferenceBackendError(
+      502,
+      InferenceErrorCode.UpstreamUnavailable,
+      'The model server could not be reached.',
+    );
   }
 }
 
 function upstreamMessage(body: string): string | undefined {
   try {
     const parsed = JSON.parse(body) as { error?: { message?: unknown } | string; message?: unknown };
-    const candidate = typeof parsed.error === 'string' ? parsed.error : (parsed.error?.message ?? parsed.message);
+    const candidate =
+      typeof parsed.error === 'string' ? parsed.error : (parsed.error?.message ?? parsed.message);
     return typeof candidate === 'string' ? candidate.slice(0, 500) : undefined;
   } catch {
     return body ? body.slice(0, 200) : undefined;

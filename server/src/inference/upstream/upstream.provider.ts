@@ -33,9 +33,17 @@ export class UpstreamProvider implements ModelProvider {
   }
 
   async complete(request: GenerationRequest): Promise<GenerationResult> {
-    const body = (await this.client.postJson('/completions', this.toUpstreamBody(request, false), request.signal)) as UpstreamCompletion;
+    const body = (await this.client.postJson(
+      '/completions',
+      this.toUpstreamBody(request, false),
+      request.signal,
+    )) as UpstreamCompletion;
     if (!Array.isArray(body.choices)) {
-      throw new InferenceBackendError(502, InferenceErrorCode.UpstreamError, 'The model server answered without choices.');
+      throw new InferenceBackendError(
+        502,
+        InferenceErrorCode.UpstreamError,
+        'The model server answered without choices.',
+      );
     }
     return { choices: body.choices.map(toChoice), usage: toUsage(body.usage) };
   }
@@ -43,12 +51,20 @@ export class UpstreamProvider implements ModelProvider {
   async *stream(request: GenerationRequest): AsyncIterable<StreamEvent> {
     let usage: Usage | undefined;
     let deltas = 0;
-    for await (const data of this.client.postStream('/completions', this.toUpstreamBody(request, true), request.signal)) {
+    for await (const data of this.client.postStream(
+      '/completions',
+      this.toUpstreamBody(request, true),
+      request.signal,
+    )) {
       let chunk: UpstreamCompletion;
       try {
         chunk = JSON.parse(data) as UpstreamCompletion;
       } catch {
-        throw new InferenceBackendError(502, InferenceErrorCode.UpstreamError, 'The model server sent a malformed stream event.');
+        throw new InferenceBackendError(
+          502,
+          InferenceErrorCode.UpstreamError,
+          'The model server sent a malformed stream event.',
+        );
       }
       if (chunk.usage) {
         usage = toUsage(chunk.usage);
@@ -60,7 +76,10 @@ export class UpstreamProvider implements ModelProvider {
       }
     }
     // Servers that ignore stream_options send no usage; each delta then stands for one token.
-    yield { kind: 'usage', usage: usage ?? { prompt_tokens: 0, completion_tokens: deltas, total_tokens: deltas } };
+    yield {
+      kind: 'usage',
+      usage: usage ?? { prompt_tokens: 0, completion_tokens: deltas, total_tokens: deltas },
+    };
   }
 
   private toUpstreamBody(request: GenerationRequest, stream: boolean): Record<string, unknown> {
@@ -113,5 +132,9 @@ function toDelta(choice: UpstreamChoice, position: number): StreamChoiceDelta {
 function toUsage(usage: Partial<Usage> | null | undefined): Usage {
   const prompt = usage?.prompt_tokens ?? 0;
   const completion = usage?.completion_tokens ?? 0;
-  return { prompt_tokens: prompt, completion_tokens: completion, total_tokens: usage?.total_tokens ?? prompt + completion };
+  return {
+    prompt_tokens: prompt,
+    completion_tokens: completion,
+    total_tokens: usage?.total_tokens ?? prompt + completion,
+  };
 }

@@ -1,7 +1,9 @@
 import { Direction } from '../moderation.types';
 import { LexiconCheck } from './lexicon.check';
 
-const context = (blocklist = { words: [] as string[], phrases: [] as string[], patterns: [] as string[] }) => ({ direction: Direction.Input, blocklist });
+const context = (
+  blocklist = { words: [] as string[], phrases: [] as string[], patterns: [] as string[] },
+) => ({ direction: Direction.Input, blocklist });
 
 describe('lexicon check', () => {
   const check = new LexiconCheck();
@@ -13,20 +15,33 @@ describe('lexicon check', () => {
   });
 
   it('reports slurs as hate and leaves neutral identity words alone', async () => {
-    const [slur, neutral] = await check.run(['you are a f4ggot', 'I am a gay man and proud of my husband'], context());
+    const [slur, neutral] = await check.run(
+      ['you are a f4ggot', 'I am a gay man and proud of my husband'],
+      context(),
+    );
     expect(slur.map((verdict) => verdict.category)).toEqual(['hate']);
     expect(neutral).toEqual([]);
   });
 
   it("matches an application's blocklist words, phrases across punctuation and patterns", async () => {
     const text = 'Project ZANZIBAR is go. The secret-launch plan: code ABC-1234.';
-    const [verdicts] = await check.run([text], context({ words: ['zanzibar'], phrases: ['secret launch'], patterns: ['[A-Z]{3}-\\d{4}'] }));
+    const [verdicts] = await check.run(
+      [text],
+      context({ words: ['zanzibar'], phrases: ['secret launch'], patterns: ['[A-Z]{3}-\\d{4}'] }),
+    );
     const blocklist = verdicts.find((verdict) => verdict.category === 'blocklist')!;
-    expect(blocklist.spans!.map((span) => text.slice(span.start, span.end))).toEqual(['ZANZIBAR', 'secret-launch', 'ABC-1234']);
+    expect(blocklist.spans!.map((span) => text.slice(span.start, span.end))).toEqual([
+      'ZANZIBAR',
+      'secret-launch',
+      'ABC-1234',
+    ]);
   });
 
   it('does not match blocklist words inside other words', async () => {
-    const [verdicts] = await check.run(['a classic assessment'], context({ words: ['ass'], phrases: [], patterns: [] }));
+    const [verdicts] = await check.run(
+      ['a classic assessment'],
+      context({ words: ['ass'], phrases: [], patterns: [] }),
+    );
     expect(verdicts.filter((verdict) => verdict.category === 'blocklist')).toEqual([]);
   });
 });

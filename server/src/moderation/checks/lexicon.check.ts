@@ -12,8 +12,21 @@ import { CheckContext, ModerationCheck } from './moderation-check';
 
 /** Terms of obscenity's English dataset that attack a group rather than merely offend. */
 const SLURS = new Set([
-  'abeed', 'abo', 'africoon', 'arabush', 'boonga', 'chingchong', 'chink', 'dyke', 'fag', 'kike', 'negro', 'nigger',
-  'retard', 'spastic', 'tranny',
+  'abeed',
+  'abo',
+  'africoon',
+  'arabush',
+  'boonga',
+  'chingchong',
+  'chink',
+  'dyke',
+  'fag',
+  'kike',
+  'negro',
+  'nigger',
+  'retard',
+  'spastic',
+  'tranny',
 ]);
 
 const profanityMatcher = new RegExpMatcher({ ...englishDataset.build(), ...englishRecommendedTransformers });
@@ -43,7 +56,8 @@ export class LexiconCheck implements ModerationCheck {
     }
     const verdicts: Verdict[] = [];
     if (slurs.length > 0) verdicts.push({ check: this.name, category: 'hate', score: 1, spans: slurs });
-    if (profanity.length > 0) verdicts.push({ check: this.name, category: 'profanity', score: 1, spans: profanity });
+    if (profanity.length > 0)
+      verdicts.push({ check: this.name, category: 'profanity', score: 1, spans: profanity });
     return verdicts;
   }
 
@@ -65,19 +79,31 @@ class CompiledBlocklist {
   private readonly patterns: RegExp[];
 
   constructor(blocklist: Blocklist) {
-    const words = blocklist.words.map((word) => word.trim().toLowerCase()).filter((word) => /^[\p{L}\p{N}' -]+$/u.test(word));
+    const words = blocklist.words
+      .map((word) => word.trim().toLowerCase())
+      .filter((word) => /^[\p{L}\p{N}' -]+$/u.test(word));
     if (words.length > 0) {
       const dataset = new DataSet<{ word: string }>();
       for (const word of words) {
-        dataset.addPhrase((phrase) => phrase.setMetadata({ word }).addPattern(parseRawPattern(`|${escapePattern(word)}|`)));
+        dataset.addPhrase((phrase) =>
+          phrase.setMetadata({ word }).addPattern(parseRawPattern(`|${escapePattern(word)}|`)),
+        );
       }
       this.words = new RegExpMatcher({ ...dataset.build(), ...englishRecommendedTransformers });
     }
     // Phrases match across any run of whitespace or punctuation between their words.
     this.phrases = blocklist.phrases
-      .map((phrase) => phrase.trim().split(/[\s\p{P}]+/u).filter(Boolean).map(escapeRegExp))
+      .map((phrase) =>
+        phrase
+          .trim()
+          .split(/[\s\p{P}]+/u)
+          .filter(Boolean)
+          .map(escapeRegExp),
+      )
       .filter((parts) => parts.length > 0)
-      .map((parts) => new RegExp(`(?<![\\p{L}\\p{N}])${parts.join('[\\s\\p{P}]+')}(?![\\p{L}\\p{N}])`, 'giu'));
+      .map(
+        (parts) => new RegExp(`(?<![\\p{L}\\p{N}])${parts.join('[\\s\\p{P}]+')}(?![\\p{L}\\p{N}])`, 'giu'),
+      );
     this.patterns = blocklist.patterns.map((source) => new RegExp(source, 'giu'));
   }
 
@@ -91,7 +117,16 @@ class CompiledBlocklist {
         if (match[0].length > 0) spans.push({ start: match.index, end: match.index + match[0].length });
       }
     }
-    return spans.length > 0 ? [{ check: 'blocklist', category: 'blocklist', score: 1, spans: spans.sort((a, b) => a.start - b.start) }] : [];
+    return spans.length > 0
+      ? [
+          {
+            check: 'blocklist',
+            category: 'blocklist',
+            score: 1,
+            spans: spans.sort((a, b) => a.start - b.start),
+          },
+        ]
+      : [];
   }
 }
 

@@ -1,7 +1,12 @@
 import { detectPii, luhnValid } from './pii.check';
 
 function categories(text: string): Record<string, string[]> {
-  return Object.fromEntries(detectPii(text).map((verdict) => [verdict.category, verdict.spans!.map((span) => text.slice(span.start, span.end))]));
+  return Object.fromEntries(
+    detectPii(text).map((verdict) => [
+      verdict.category,
+      verdict.spans!.map((span) => text.slice(span.start, span.end)),
+    ]),
+  );
 }
 
 describe('PII check', () => {
@@ -20,11 +25,15 @@ describe('PII check', () => {
   });
 
   it('leaves lookalikes alone: Luhn failures, impossible SSNs, versions and plain numbers', () => {
-    expect(detectPii('order 4242 4242 4242 4241, SSN 000-12-3456, version 1.2.3.4.5, 1999 was a year, 300.1.1.1')).toEqual([]);
+    expect(
+      detectPii('order 4242 4242 4242 4241, SSN 000-12-3456, version 1.2.3.4.5, 1999 was a year, 300.1.1.1'),
+    ).toEqual([]);
   });
 
   it('finds keys and credentials named in assignments', () => {
-    expect(categories('api_key = "AbCdEfGhIjKlMnOpQrStUv12"')['pii/secret']).toEqual(['AbCdEfGhIjKlMnOpQrStUv12']);
+    expect(categories('api_key = "AbCdEfGhIjKlMnOpQrStUv12"')['pii/secret']).toEqual([
+      'AbCdEfGhIjKlMnOpQrStUv12',
+    ]);
     expect(categories('-----BEGIN RSA PRIVATE KEY-----')['pii/secret']).toHaveLength(1);
   });
 

@@ -22,7 +22,8 @@ const DETECTORS: Detector[] = [
   {
     category: 'pii/national-id',
     // US SSN (never 000, 666 or 9xx areas) and UK National Insurance numbers.
-    pattern: /(?<!\d)(?!000|666|9\d\d)\d{3}-(?!00)\d{2}-(?!0000)\d{4}(?!\d)|\b[A-CEGHJ-PR-TW-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b/g,
+    pattern:
+      /(?<!\d)(?!000|666|9\d\d)\d{3}-(?!00)\d{2}-(?!0000)\d{4}(?!\d)|\b[A-CEGHJ-PR-TW-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b/g,
   },
   {
     category: 'pii/phone',
@@ -88,6 +89,8 @@ export function luhnValid(digits: string): boolean {
 
 /** The text with every piece of personal data replaced, for logs kept under a redaction policy. */
 export function redactPersonalData(text: string): string {
-  const spans = detectPii(text).flatMap((verdict) => (verdict.spans ?? []).map((span) => ({ ...span, category: verdict.category })));
+  const spans = detectPii(text).flatMap((verdict) =>
+    (verdict.spans ?? []).map((span) => ({ ...span, category: verdict.category })),
+  );
   return redact(text, spans);
 }

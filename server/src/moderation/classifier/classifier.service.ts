@@ -43,7 +43,10 @@ export class ClassifierService implements OnModuleInit, OnModuleDestroy {
   async onModuleInit(): Promise<void> {
     this.manifest = loadClassifierManifest(this.config.moderation.classifierDirectory);
     await Promise.all(Array.from({ length: this.config.moderation.threads }, () => this.spawn()));
-    this.logger.info({ classifier: this.manifest.name, labels: this.manifest.labels.filter(Boolean).length }, 'moderation classifier loaded');
+    this.logger.info(
+      { classifier: this.manifest.name, labels: this.manifest.labels.filter(Boolean).length },
+      'moderation classifier loaded',
+    );
   }
 
   async onModuleDestroy(): Promise<void> {
@@ -67,7 +70,9 @@ export class ClassifierService implements OnModuleInit, OnModuleDestroy {
   /** Scores of every output column for each text. Callers in the same tick share a batch. */
   scores(texts: string[]): Promise<number[][]> {
     const result = Promise.all(
-      texts.map((text) => new Promise<number[]>((resolve, reject) => this.queue.push({ text, resolve, reject }))),
+      texts.map(
+        (text) => new Promise<number[]>((resolve, reject) => this.queue.push({ text, resolve, reject })),
+      ),
     );
     queueMicrotask(() => this.dispatch());
     return result;

@@ -66,7 +66,10 @@ async function main(): Promise<void> {
       attention_mask: new ort.Tensor('int64', mask, [rows.length, width]),
     };
     if (inputNames.has('token_type_ids')) {
-      feeds.token_type_ids = new ort.Tensor('int64', new BigInt64Array(rows.length * width), [rows.length, width]);
+      feeds.token_type_ids = new ort.Tensor('int64', new BigInt64Array(rows.length * width), [
+        rows.length,
+        width,
+      ]);
     }
     const output = await session.run(feeds);
     const logits = output[session.outputNames[0]];
@@ -85,7 +88,11 @@ async function main(): Promise<void> {
   parentPort!.on('message', (message: ClassifyMessage) => {
     classify(message.texts).then(
       (scores) => parentPort!.postMessage({ id: message.id, scores } satisfies ClassifierReply),
-      (err: unknown) => parentPort!.postMessage({ id: message.id, error: err instanceof Error ? err.message : String(err) } satisfies ClassifierReply),
+      (err: unknown) =>
+        parentPort!.postMessage({
+          id: message.id,
+          error: err instanceof Error ? err.message : String(err),
+        } satisfies ClassifierReply),
     );
   });
   parentPort!.postMessage({ ready: true });

@@ -38,10 +38,16 @@ export class PoliciesService implements OnModuleInit {
    * A sandbox key of an application that has gone live is still held to sandbox defaults, so a developer cannot
    * test with production limits; of the application's own patch only the blocklist, which only tightens, applies.
    */
-  async resolve(application: Pick<ApplicationEntity, 'id' | 'status'>, caller: { sandboxKey?: boolean } = {}): Promise<PolicyRules> {
+  async resolve(
+    application: Pick<ApplicationEntity, 'id' | 'status'>,
+    caller: { sandboxKey?: boolean } = {},
+  ): Promise<PolicyRules> {
     const patch = await this.patchFor(application.id);
     if (caller.sandboxKey && application.status !== ApplicationStatus.Sandbox) {
-      return applyPolicyPatch(defaultPolicy(ApplicationStatus.Sandbox), patch.blocklist ? { blocklist: patch.blocklist } : {});
+      return applyPolicyPatch(
+        defaultPolicy(ApplicationStatus.Sandbox),
+        patch.blocklist ? { blocklist: patch.blocklist } : {},
+      );
     }
     return applyPolicyPatch(defaultPolicy(application.status), patch);
   }
@@ -54,7 +60,9 @@ export class PoliciesService implements OnModuleInit {
   async update(application: Pick<ApplicationEntity, 'id' | 'status'>, change: unknown): Promise<PolicyRules> {
     const parsed = policyPatchSchema.safeParse(change);
     if (!parsed.success) {
-      throw new InvalidPolicyError(parsed.error.issues.map((issue) => `${issue.path.join('.') || 'policy'}: ${issue.message}`));
+      throw new InvalidPolicyError(
+        parsed.error.issues.map((issue) => `${issue.path.join('.') || 'policy'}: ${issue.message}`),
+      );
     }
     const current = await this.storedPatch(application.id);
     const merged = mergePatches(current, parsed.data);

@@ -1,5 +1,10 @@
 import { ApplicationStatus } from '../../applications/application.entity';
-import { ALL_CATEGORIES, ModerationAction as A, ModerationCategory, OPENAI_CATEGORIES } from '../moderation.types';
+import {
+  ALL_CATEGORIES,
+  ModerationAction as A,
+  ModerationCategory,
+  OPENAI_CATEGORIES,
+} from '../moderation.types';
 import { CategoryPolicy, PolicyRules } from './policy.types';
 
 /** Harms serious enough to refuse outright even for reviewed, live applications. */
@@ -49,7 +54,10 @@ export const SANDBOX_THRESHOLD_SCALE = 0.8;
 export function defaultPolicy(status: ApplicationStatus): PolicyRules {
   const sandbox = status === ApplicationStatus.Sandbox;
   const categories = Object.fromEntries(
-    ALL_CATEGORIES.map((category) => [category, sandbox ? sandboxCategory(category) : liveCategory(category)]),
+    ALL_CATEGORIES.map((category) => [
+      category,
+      sandbox ? sandboxCategory(category) : liveCategory(category),
+    ]),
   ) as PolicyRules['categories'];
   return {
     categories,
@@ -57,9 +65,21 @@ export function defaultPolicy(status: ApplicationStatus): PolicyRules {
       ? { maxPromptTokens: 256, maxTokens: 64, maxTotalTokens: 320 }
       : { maxPromptTokens: 2048, maxTokens: 512, maxTotalTokens: 2560 },
     rateLimits: sandbox
-      ? { requestsPerMinute: 20, tokensPerMinute: 10_000, endUserRequestsPerMinute: 10, endUserTokensPerMinute: 5_000 }
-      : { requestsPerMinute: 600, tokensPerMinute: 400_000, endUserRequestsPerMinute: 60, endUserTokensPerMinute: 40_000 },
-    strikes: sandbox ? { throttleAt: 3, blockAt: 6, throttledRequestsPerMinute: 2 } : { throttleAt: 5, blockAt: 10, throttledRequestsPerMinute: 5 },
+      ? {
+          requestsPerMinute: 20,
+          tokensPerMinute: 10_000,
+          endUserRequestsPerMinute: 10,
+          endUserTokensPerMinute: 5_000,
+        }
+      : {
+          requestsPerMinute: 600,
+          tokensPerMinute: 400_000,
+          endUserRequestsPerMinute: 60,
+          endUserTokensPerMinute: 40_000,
+        },
+    strikes: sandbox
+      ? { throttleAt: 3, blockAt: 6, throttledRequestsPerMinute: 2 }
+      : { throttleAt: 5, blockAt: 10, throttledRequestsPerMinute: 5 },
     blocklist: { words: [], phrases: [], patterns: [] },
     requireUser: sandbox,
     classifierThresholdScale: sandbox ? SANDBOX_THRESHOLD_SCALE : 1,

@@ -25,9 +25,12 @@ export const policyPatchSchema = z
   .object({
     categories: z
       .record(z.string(), categorySchema)
-      .refine((value) => Object.keys(value).every((key) => (ALL_CATEGORIES as readonly string[]).includes(key)), {
-        message: `categories must be among: ${ALL_CATEGORIES.join(', ')}`,
-      })
+      .refine(
+        (value) => Object.keys(value).every((key) => (ALL_CATEGORIES as readonly string[]).includes(key)),
+        {
+          message: `categories must be among: ${ALL_CATEGORIES.join(', ')}`,
+        },
+      )
       .optional(),
     limits: z
       .object({
