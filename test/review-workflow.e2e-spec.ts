@@ -14,15 +14,15 @@ import {
   Session,
   staffLogin,
 } from './support/review-api';
-import { LIFECYCLE_ERRORS, LifecycleErrorName } from './support/review-error-catalog';
+import { OPENAI_ERRORS, OpenAiErrorName } from './support/error-catalog';
 import { UpstreamServer } from './support/upstream-server';
 import { startWarden, WardenInstance } from './support/warden';
 
 const ADMIN = { email: 'admin@warden.test', password: 'admin-password-long-enough' };
 const DAY_MS = 24 * 3600 * 1000;
 
-function expectRefused(result: HttpResult<CompletionResult>, name: LifecycleErrorName) {
-  const { status, ...fields } = LIFECYCLE_ERRORS[name];
+function expectRefused(result: HttpResult<CompletionResult>, name: OpenAiErrorName) {
+  const { status, ...fields } = OPENAI_ERRORS[name];
   expect({ status: result.status, ...result.body.error }).toMatchObject({ status, ...fields });
 }
 

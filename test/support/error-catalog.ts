@@ -19,6 +19,11 @@ export const OPENAI_ERRORS = {
   upstreamTimeout: { status: 504, type: 'server_error', code: 'upstream_timeout', param: null },
   internal: { status: 500, type: 'server_error', code: 'internal_error', param: null },
   routeNotFound: { status: 404, type: 'invalid_request_error', code: 'not_found', param: null },
+  suspendedKey: { status: 401, type: 'invalid_request_error', code: 'key_suspended', param: null },
+  terminatedKey: { status: 401, type: 'invalid_request_error', code: 'key_terminated', param: null },
+  expiredKey: { status: 401, type: 'invalid_request_error', code: 'key_expired', param: null },
+  applicationSuspended: { status: 403, type: 'permission_error', code: 'application_suspended', param: null },
+  applicationTerminated: { status: 403, type: 'permission_error', code: 'application_terminated', param: null },
 } as const;
 
 export type OpenAiErrorName = keyof typeof OPENAI_ERRORS;
