@@ -215,6 +215,8 @@ describe('staff console (Chromium)', () => {
     expect((await complete(sandboxKey)).status).toBe(200);
 
     await page.getByRole('menuitem', { name: 'Policies' }).click();
+    // The Keys table lists the application twice: wait for the policy list to replace it.
+    await page.getByRole('columnheader', { name: 'Max prompt tokens' }).waitFor();
     await page.locator('tbody tr', { hasText: APPLICATION_NAME }).click();
     await page.getByText('prompt-injection').waitFor();
     await screenshot(page, '08-policy');
@@ -224,6 +226,7 @@ describe('staff console (Chromium)', () => {
     await screenshot(page, '09-audit-log');
 
     await page.getByRole('menuitem', { name: 'Request log' }).click();
+    await page.getByRole('columnheader', { name: 'Prompt → output' }).waitFor();
     await page.locator('tbody tr').first().waitFor();
     await screenshot(page, '10-request-log');
 

@@ -1,13 +1,19 @@
-import { Admin, Resource } from 'react-admin';
+import { Admin, CustomRoutes, Resource } from 'react-admin';
+import { Route } from 'react-router-dom';
+import alerts from './alerts';
 import apiKeys from './api-keys';
 import applications from './applications';
 import auditLog from './audit-log';
 import { authProvider } from './authProvider';
+import biasRuns, { BiasRunCompare } from './bias-runs';
 import { Dashboard } from './Dashboard';
 import { dataProvider } from './dataProvider';
+import endUsers from './end-users';
+import heldCompletions from './held-completions';
 import { Layout } from './layout/Layout';
 import { LoginPage } from './layout/LoginPage';
 import { theme } from './layout/theme';
+import monitoring from './monitoring';
 import organizations from './organizations';
 import policies from './policies';
 import requestLogs from './request-logs';
@@ -25,11 +31,20 @@ export const App = () => (
     disableTelemetry
   >
     <Resource name="applications" {...applications} />
+    <Resource name="held-completions" {...heldCompletions} />
     <Resource name="api-keys" {...apiKeys} />
     <Resource name="organizations" {...organizations} />
     <Resource name="policies" {...policies} />
+    <Resource name="alerts" {...alerts} />
     <Resource name="request-logs" {...requestLogs} />
+    <Resource name="end-users" {...endUsers} />
+    <Resource name="bias-runs" {...biasRuns}>
+      <Route path=":id/compare/:otherId" element={<BiasRunCompare />} />
+    </Resource>
     <Resource name="audit-log" {...auditLog} />
     <Resource name="staff" {...staff} />
+    <CustomRoutes>
+      <Route path={monitoring.path} element={<monitoring.element />} />
+    </CustomRoutes>
   </Admin>
 );

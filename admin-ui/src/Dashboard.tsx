@@ -1,5 +1,5 @@
 import { Box, Card, CardActionArea, CardContent, Grid, Skeleton, Typography } from '@mui/material';
-import { Link, Title, useGetList } from 'react-admin';
+import { Link, Title, useCanAccess, useGetList } from 'react-admin';
 import { ChainStatusBanner } from './audit-log/ChainStatusBanner';
 
 interface Tile {
@@ -9,7 +9,7 @@ interface Tile {
   hint: string;
 }
 
-const TILES: Tile[] = [
+const REVIEW_TILES: Tile[] = [
   {
     label: 'Awaiting review',
     resource: 'applications',
@@ -42,6 +42,33 @@ const TILES: Tile[] = [
   },
 ];
 
+const MONITORING_TILES: Tile[] = [
+  {
+    label: 'Open alerts',
+    resource: 'alerts',
+    filter: { status: 'open' },
+    hint: 'raised by the anomaly rules, not yet acknowledged',
+  },
+  {
+    label: 'Held outputs pending',
+    resource: 'held-completions',
+    filter: { status: 'pending' },
+    hint: 'waiting for release or discard',
+  },
+  {
+    label: 'Blocked end users',
+    resource: 'end-users',
+    filter: { status: 'blocked' },
+    hint: 'past their strike threshold',
+  },
+  {
+    label: 'Bias runs in progress',
+    resource: 'bias-runs',
+    filter: { status: 'running' },
+    hint: 'worker jobs with a progress bar',
+  },
+];
+
 const CountTile = ({ tile }: { tile: Tile }) => {
   const { total, isPending, error } = useGetList(tile.resource, {
     filter: tile.filter,
@@ -55,7 +82,11 @@ const CountTile = ({ tile }: { tile: Tile }) => {
           <Typography variant="body2" color="text.secondary">
             {tile.label}
           </Typography>
-          <Typography variant="h4" sx={{ my: 0.5 }}>
+          <Typography
+            variant="h4"
+            sx={{ my: 0.5 }}
+            data-testid={`tile-${tile.resource}-${Object.values(tile.filter).join('-')}`}
+          >
             {isPending ? <Skeleton width={48} /> : error ? '—' : total}
           </Typography>
           <Typography variant="caption" color="text.secondary">
@@ -67,16 +98,38 @@ const CountTile = ({ tile }: { tile: Tile }) => {
   );
 };
 
+/** A row of count tiles, each only for roles that may list what it counts. */
+const TileRow = ({ tiles }: { tiles: Tile[] }) => (
+  <Grid container spacing={2}>
+    {tiles.map((tile) => (
+      <AllowedTile key={tile.label} tile={tile} />
+    ))}
+  </Grid>
+);
+
+const AllowedTile = ({ tile }: { tile: Tile }) => {
+  const { canAccess } = useCanAccess({ resource: tile.resource, action: 'list' });
+  if (!canAccess) return null;
+  return (
+    <Grid size={{ xs: 12, sm: 6, md: 4, lg: 'grow' }}>
+      <CountTile tile={tile} />
+    </Grid>
+  );
+};
+
+const Heading = ({ children }: { children: string }) => (
+  <Typography variant="overline" component="h2" color="text.secondary" sx={{ mt: 1, mb: 0.5 }}>
+    {children}
+  </Typography>
+);
+
 export const Dashboard = () => (
   <Box sx={{ mt: 2 }}>
     <Title title="Dashboard" />
-    <Grid container spacing={2}>
-      {TILES.map((tile) => (
-        <Grid key={tile.label} size={{ xs: 12, sm: 6, md: 4, lg: 'grow' }}>
-          <CountTile tile={tile} />
-        </Grid>
-      ))}
-    </Grid>
+    <Heading>Production review</Heading>
+    <TileRow tiles={REVIEW_TILES} />
+    <Heading>Misuse monitoring</Heading>
+    <TileRow tiles={MONITORING_TILES} />
     <Box sx={{ mt: 2 }}>
       <ChainStatusBanner />
     </Box>

@@ -3,13 +3,21 @@ import type { DataProvider, Identifier, UpdateParams } from 'react-admin';
 import { API_URL, httpClient } from './session';
 import { diffPolicy } from './policies/policyPatch';
 import type {
+  Alert,
   ApiKey,
+  BiasComparison,
+  BiasRunAttachment,
   BulkDecisionResult,
   ChainStatus,
   Checklist,
   DecisionKind,
   DecisionResult,
+  EndUser,
+  HeldCompletion,
+  HeldDecision,
   KeyAction,
+  MonitoringSummary,
+  MonitoringWindow,
   Policy,
   StaffMember,
 } from './types';
@@ -35,12 +43,25 @@ export interface WardenDataProvider extends DataProvider {
   /** `reason` is optional except for suspend, revoke and terminate; an empty one is not sent. */
   keyAction(keyId: Identifier, action: KeyAction, reason: string): Promise<ApiKey>;
   verifyAuditLog(): Promise<ChainStatus>;
+  acknowledgeAlert(alertId: Identifier): Promise<Alert>;
+  /** `resolution` is optional; an empty one is not sent. */
+  resolveAlert(alertId: Identifier, resolution: string): Promise<Alert>;
+  unblockEndUser(endUserId: Identifier, reason: string): Promise<EndUser>;
+  decideHeld(heldId: Identifier, decision: HeldDecision, reason: string): Promise<HeldCompletion>;
+  monitoringSummary(window: MonitoringWindow): Promise<MonitoringSummary>;
+  compareBiasRuns(runId: Identifier, otherId: Identifier): Promise<BiasComparison>;
+  attachBiasRun(applicationId: Identifier, runId: Identifier): Promise<BiasRunAttachment>;
 }
 
 const base = simpleRestProvider(API_URL, httpClient);
 
 async function post<T>(path: string, body: unknown): Promise<T> {
   const { json } = await httpClient(`${API_URL}${path}`, { method: 'POST', body: JSON.stringify(body) });
+  return json as T;
+}
+
+async function get<T>(path: string): Promise<T> {
+  const { json } = await httpClient(`${API_URL}${path}`);
   return json as T;
 }
 
@@ -85,8 +106,15 @@ export const dataProvider: WardenDataProvider = {
   bulkDecide: (input) => post('/applications/bulk-decisions', input),
   keyAction: (keyId, action, reason) =>
     post(`/api-keys/${segment(keyId)}/${action}`, reason ? { reason } : {}),
-  verifyAuditLog: async () => {
-    const { json } = await httpClient(`${API_URL}/audit-log/verify`);
-    return json as ChainStatus;
-  },
+  verifyAuditLog: () => get('/audit-log/verify'),
+  acknowledgeAlert: (alertId) => post(`/alerts/${segment(alertId)}/acknowledge`, {}),
+  resolveAlert: (alertId, resolution) =>
+    post(`/alerts/${segment(alertId)}/resolve`, resolution ? { resolution } : {}),
+  unblockEndUser: (endUserId, reason) => post(`/end-users/${segment(endUserId)}/unblock`, { reason }),
+  decideHeld: (heldId, decision, reason) =>
+    post(`/held-completions/${segment(heldId)}/decisions`, { decision, reason }),
+  monitoringSummary: (window) => get(`/monitoring/summary?window=${window}`),
+  compareBiasRuns: (runId, otherId) => get(`/bias-runs/${segment(runId)}/compare/${segment(otherId)}`),
+  attachBiasRun: (applicationId, runId) =>
+    post(`/applications/${segment(applicationId)}/bias-runs/${segment(runId)}`, {}),
 };

@@ -12,13 +12,20 @@ export interface Me {
 const READ_ACTIONS = ['list', 'show', 'export'];
 const KEY_OPERATIONS = ['create', 'rotate', 'revoke', 'suspend', 'unsuspend', 'terminate'];
 
+/** Resources whose read permission is not `<resource>:read`: alerts are part of monitoring. */
+const READ_PERMISSION: Record<string, string> = {
+  alerts: 'monitoring:read',
+};
+
 /**
  * The server permission that covers a console action: react-admin's own (list, show, export, create, edit,
- * delete) plus `decide` on applications and each key operation on api-keys. Null: nobody may.
+ * delete) plus the operations each resource adds (`decide` on applications and held outputs, each key operation,
+ * `acknowledge`/`resolve` on alerts, `unblock` on end users, `attach` on bias runs). `monitoring` is the dashboard
+ * route rather than a resource. Null: nobody may.
  */
 function requiredPermission(resource: string, action: string): string | null {
   if (resource === 'staff') return 'staff:manage';
-  if (READ_ACTIONS.includes(action)) return `${resource}:read`;
+  if (READ_ACTIONS.includes(action)) return READ_PERMISSION[resource] ?? `${resource}:read`;
   switch (resource) {
     case 'applications':
       return action === 'decide' ? 'applications:decide' : null;
@@ -26,6 +33,16 @@ function requiredPermission(resource: string, action: string): string | null {
       return KEY_OPERATIONS.includes(action) ? 'api-keys:manage' : null;
     case 'policies':
       return action === 'edit' ? 'policies:write' : null;
+    case 'alerts':
+      return action === 'acknowledge' || action === 'resolve' ? 'alerts:manage' : null;
+    case 'end-users':
+      return action === 'unblock' ? 'end-users:manage' : null;
+    case 'held-completions':
+      return action === 'decide' ? 'held-completions:decide' : null;
+    case 'bias-runs':
+      if (action === 'create') return 'bias-runs:start';
+      // Attaching a run to an application's review is a review decision's evidence.
+      return action === 'attach' ? 'applications:decide' : null;
     default:
       return null;
   }

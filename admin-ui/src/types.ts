@@ -195,8 +195,35 @@ export interface ChainStatus {
   firstInvalidSeq: number | null;
 }
 
+export type Direction = 'input' | 'output';
+
+/** A character range in the text a verdict was given on (the first prompt or choice when there are several). */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** One check's finding on one direction of a call, as the request log and held outputs store it. */
+export interface Verdict {
+  check: string;
+  category: string;
+  score: number;
+  triggered: boolean;
+  action: ModerationAction;
+  direction: Direction;
+  threshold: number;
+  spans?: Span[];
+}
+
+export type RequestEndpoint = '/v1/completions' | '/v1/moderations';
+
 export interface RequestLog extends RaRecord<string> {
   createdAt: string;
+  endpoint: RequestEndpoint;
+  stream: boolean;
+  finishReasons: string[] | null;
+  timeToFirstTokenMs: number | null;
+  clientIp: string | null;
   applicationId: string | null;
   apiKeyId: string | null;
   endUser: string | null;
@@ -206,7 +233,258 @@ export interface RequestLog extends RaRecord<string> {
   promptTokens: number | null;
   completionTokens: number | null;
   latencyMs: number | null;
+  /** Several prompts are separated by a blank line. */
   prompt: string | null;
+  /** Every choice's text, separated by a blank line. */
   output: string | null;
-  verdicts: unknown;
+  verdicts: Verdict[] | null;
+}
+
+export type AlertRuleId =
+  'volume_spike' | 'flagged_rate_spike' | 'blocked_burst' | 'key_many_ips' | 'suspended_traffic';
+export type AlertSeverity = 'info' | 'warning' | 'critical';
+export type AlertStatus = 'open' | 'acknowledged' | 'resolved';
+
+export interface Alert extends RaRecord<string> {
+  ruleId: AlertRuleId;
+  severity: AlertSeverity;
+  status: AlertStatus;
+  applicationId: string | null;
+  applicationName: string | null;
+  apiKeyId: string | null;
+  title: string;
+  /** The figures the rule compared, e.g. `{requests, baseline}`. */
+  details: Record<string, unknown>;
+  windowStart: string;
+  windowEnd: string;
+  actionTaken: string | null;
+  firedAt: string;
+  acknowledgedBy: string | null;
+  acknowledgedAt: string | null;
+  resolvedBy: string | null;
+  resolvedAt: string | null;
+  resolution: string | null;
+}
+
+export type EndUserStatus = 'active' | 'throttled' | 'blocked';
+
+/** An application's end user (the `user` field of its calls); the id is `<applicationId>:<endUser>`. */
+export interface EndUser extends RaRecord<string> {
+  applicationId: string;
+  applicationName: string;
+  endUser: string;
+  requestCount: number;
+  flaggedCount: number;
+  flaggedRate: number;
+  strikePoints: number;
+  status: EndUserStatus;
+  statusReason: string | null;
+  statusChangedAt: string | null;
+  firstSeenAt: string;
+  lastSeenAt: string;
+}
+
+export type HeldStatus = 'pending' | 'released' | 'discarded';
+export type HeldDecision = 'release' | 'discard';
+
+/** The completion a held call would have answered. */
+export interface HeldResponse {
+  id: string;
+  model: string;
+  choices: { index: number; text: string; finish_reason: string | null }[];
+  usage?: { prompt_tokens: number; completion_tokens: number; total_tokens: number };
+}
+
+export interface HeldCompletion extends RaRecord<string> {
+  requestId: string;
+  applicationId: string;
+  applicationName: string;
+  apiKeyId: string;
+  endUser: string | null;
+  model: string;
+  /** As the client sent it: a string, several strings, or token ids. */
+  prompt: unknown;
+  response: HeldResponse | null;
+  verdicts: Verdict[] | null;
+  status: HeldStatus;
+  decidedBy: string | null;
+  decisionReason: string | null;
+  decidedAt: string | null;
+  createdAt: string;
+}
+
+export type MonitoringWindow = '1h' | '24h' | '7d';
+
+export interface MonitoringCounts {
+  requests: number;
+  flagged: number;
+  blocked: number;
+  errors: number;
+}
+
+export interface MonitoringSummary {
+  window: MonitoringWindow;
+  from: string;
+  to: string;
+  bucketSeconds: number;
+  totals: MonitoringCounts & { flaggedRate: number; blockedShare: number };
+  latencyMs: { p50: number | null; p90: number | null; p99: number | null };
+  /** Only buckets with traffic. */
+  series: (MonitoringCounts & { t: string })[];
+  flaggedByCategory: { category: string; count: number; rate: number }[];
+  topApplications: { id: string; name: string; requests: number; flagged: number }[];
+  topKeys: { id: string; prefix: string; applicationName: string; requests: number; flagged: number }[];
+  topEndUsers: { applicationId: string; endUser: string; requests: number; flagged: number }[];
+  openAlerts: number;
+}
+
+export type BiasRunStatus = 'queued' | 'running' | 'completed' | 'failed';
+export type ProbeSetName = 'bold' | 'holistic_bias' | 'stereoset';
+export type BiasMetric = 'sentiment' | 'toxicity' | 'refusal';
+
+export interface Estimate {
+  mean: number;
+  ciLow: number;
+  ciHigh: number;
+}
+
+export interface BiasRun extends RaRecord<string> {
+  status: BiasRunStatus;
+  model: string;
+  applicationId: string | null;
+  promptTemplate: string | null;
+  probeSets: ProbeSetName[];
+  seed: number;
+  limit: number | null;
+  progress: { done: number; total: number; percent: number };
+  attempts: number;
+  createdBy: string | null;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+  error: string | null;
+}
+
+export interface BiasChartPoint {
+  label: string;
+  value: number;
+  ciLow: number;
+  ciHigh: number;
+  /** [below, above] the value: Recharts' ErrorBar shape. */
+  error: [number, number];
+  n: number;
+}
+
+export interface BiasChart {
+  id: string;
+  title: string;
+  probeSet: ProbeSetName;
+  domain: string | null;
+  metric: BiasMetric | 'stereotypeScore';
+  yMin: number;
+  yMax: number;
+  /** Where an unbiased model would sit, if anywhere. */
+  reference: number | null;
+  data: BiasChartPoint[];
+}
+
+export interface BiasReport {
+  version: number;
+  parameters: {
+    model: string;
+    promptTemplate: string | null;
+    probeSets: ProbeSetName[];
+    seed: number;
+    limit: number | null;
+  };
+  generation: { maxTokens: number; temperature: number; topP: number };
+  method: Record<string, string | number>;
+  totals: { probes: number; continuations: number; likelihoodItems: number };
+  groups: {
+    probeSet: ProbeSetName;
+    domain: string;
+    group: string;
+    n: number;
+    metrics: Record<BiasMetric, Estimate>;
+  }[];
+  gaps: {
+    probeSet: ProbeSetName;
+    domain: string;
+    metric: BiasMetric;
+    high: { group: string; mean: number };
+    low: { group: string; mean: number };
+    difference: Estimate;
+    significant: boolean;
+  }[];
+  counterfactuals: {
+    axis: string;
+    metric: BiasMetric;
+    frames: number;
+    spread: Estimate;
+    pairs: { a: string; b: string; difference: Estimate; n: number }[];
+  }[];
+  stereoset: {
+    domain: string;
+    n: number;
+    stereotypeScore: Estimate;
+    languageModelScore: number;
+    icat: number;
+  }[];
+  charts: BiasChart[];
+  examples: {
+    reason: 'most-negative' | 'most-toxic' | 'refusal';
+    probeSet: ProbeSetName;
+    domain: string;
+    group: string;
+    prompt: string;
+    continuation: string;
+    sentiment: number;
+    toxicity: number;
+  }[];
+}
+
+export interface BiasRunDetail extends BiasRun {
+  attachedApplicationIds: string[];
+  report: BiasReport | null;
+}
+
+export interface EstimateDelta {
+  a: Estimate | null;
+  b: Estimate | null;
+  /** b − a. */
+  delta: number | null;
+  /** The two intervals overlap: no evidence of a change at this sample size. */
+  overlapping: boolean | null;
+}
+
+export interface BiasComparison {
+  a: BiasRun;
+  b: BiasRun;
+  notes: string[];
+  groups: ({ probeSet: ProbeSetName; domain: string; group: string; metric: BiasMetric } & EstimateDelta)[];
+  gaps: {
+    probeSet: ProbeSetName;
+    domain: string;
+    metric: BiasMetric;
+    a: number | null;
+    b: number | null;
+    delta: number | null;
+  }[];
+  stereoset: ({ domain: string } & EstimateDelta)[];
+  charts: {
+    id: string;
+    title: string;
+    probeSet: ProbeSetName;
+    domain: string | null;
+    metric: BiasMetric | 'stereotypeScore';
+    data: { label: string; a: number | null; b: number | null; delta: number | null }[];
+  }[];
+}
+
+export interface BiasRunAttachment {
+  id: string;
+  applicationId: string;
+  biasRunId: string;
+  attachedBy: string | null;
+  attachedAt: string;
 }

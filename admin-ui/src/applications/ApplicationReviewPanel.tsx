@@ -4,6 +4,7 @@ import { Box, Button, CircularProgress, Divider, IconButton, Stack, Typography }
 import { Link, ShowBase, useCreatePath, useRecordContext, type Identifier } from 'react-admin';
 import { EnumChipField } from '../common/EnumChipField';
 import { APPLICATION_STATUSES, REVIEW_STATES } from '../common/enums';
+import { AttachedBiasRuns } from '../bias-runs/AttachedBiasRuns';
 import type { Application } from '../types';
 import { DecisionButtons } from './DecisionButtons';
 import { DecisionHistory } from './DecisionHistory';
@@ -59,6 +60,10 @@ const PanelContent = ({ onClose }: { onClose: () => void }) => {
         <RiskSummary />
       </Section>
       <Divider />
+      <Section title="Bias runs attached">
+        <AttachedBiasRuns compact />
+      </Section>
+      <Divider />
       <Section title="Questionnaire">
         <QuestionnaireView dense />
       </Section>
@@ -66,6 +71,7 @@ const PanelContent = ({ onClose }: { onClose: () => void }) => {
       <Section title="Decision history">
         <DecisionHistory compact />
       </Section>
+
       <Box sx={{ px: 2, pb: 2 }}>
         <Button
           component={Link}

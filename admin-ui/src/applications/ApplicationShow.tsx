@@ -17,6 +17,7 @@ import {
 } from 'react-admin';
 import { EnumChipField } from '../common/EnumChipField';
 import { APPLICATION_STATUSES, KEY_KINDS, KEY_STATUSES, REVIEW_STATES } from '../common/enums';
+import { AttachedBiasRuns } from '../bias-runs/AttachedBiasRuns';
 import type { ApiKey, Application } from '../types';
 import { DecisionButtons } from './DecisionButtons';
 import { DecisionHistory } from './DecisionHistory';
@@ -146,6 +147,9 @@ export const ApplicationShow = () => (
                   </DataTable.Col>
                 </DataTable>
               </ReferenceManyField>
+            </Panel>
+            <Panel title="Bias runs attached to the review">
+              <AttachedBiasRuns />
             </Panel>
           </Stack>
         </Grid>

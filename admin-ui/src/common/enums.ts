@@ -1,10 +1,18 @@
 import type { EnumOption } from './EnumChipField';
 import type {
+  AlertRuleId,
+  AlertSeverity,
+  AlertStatus,
   ApplicationStatus,
+  BiasMetric,
+  BiasRunStatus,
   DecisionKind,
+  EndUserStatus,
+  HeldStatus,
   KeyKind,
   KeyStatus,
   ModerationAction,
+  ProbeSetName,
   ReviewState,
   RiskTier,
   StaffRole,
@@ -96,3 +104,70 @@ export const MODERATION_CATEGORIES = [
   'pii/secret',
   'prompt-injection',
 ] as const;
+
+/** Triggered verdicts are drawn in their action's colour, from a neutral "observe" to a red "block". */
+export const ACTION_COLORS: Record<ModerationAction, { background: string; border: string }> = {
+  allow: { background: '#eceff1', border: '#90a4ae' },
+  observe: { background: '#e3f2fd', border: '#64b5f6' },
+  flag: { background: '#fff3cd', border: '#f0b400' },
+  redact: { background: '#ffe0b2', border: '#fb8c00' },
+  hold: { background: '#f3e5f5', border: '#ab47bc' },
+  block: { background: '#ffcdd2', border: '#e53935' },
+};
+
+export const ALERT_STATUSES: Record<AlertStatus, EnumOption> = {
+  open: { label: 'Open', color: 'error' },
+  acknowledged: { label: 'Acknowledged', color: 'warning' },
+  resolved: { label: 'Resolved', color: 'success' },
+};
+
+export const ALERT_SEVERITIES: Record<AlertSeverity, EnumOption> = {
+  info: { label: 'Info', color: 'info' },
+  warning: { label: 'Warning', color: 'warning' },
+  critical: { label: 'Critical', color: 'error' },
+};
+
+export const ALERT_RULES: Record<AlertRuleId, EnumOption> = {
+  volume_spike: { label: 'Volume spike', color: 'default' },
+  flagged_rate_spike: { label: 'Flagged-rate spike', color: 'default' },
+  blocked_burst: { label: 'Burst of blocked prompts', color: 'default' },
+  key_many_ips: { label: 'Key used from many addresses', color: 'default' },
+  suspended_traffic: { label: 'Traffic to a suspended application', color: 'default' },
+};
+
+export const END_USER_STATUSES: Record<EndUserStatus, EnumOption> = {
+  active: { label: 'Active', color: 'success' },
+  throttled: { label: 'Throttled', color: 'warning' },
+  blocked: { label: 'Blocked', color: 'error' },
+};
+
+export const HELD_STATUSES: Record<HeldStatus, EnumOption> = {
+  pending: { label: 'Pending', color: 'warning' },
+  released: { label: 'Released', color: 'success' },
+  discarded: { label: 'Discarded', color: 'default' },
+};
+
+export const BIAS_RUN_STATUSES: Record<BiasRunStatus, EnumOption> = {
+  queued: { label: 'Queued', color: 'default' },
+  running: { label: 'Running', color: 'info' },
+  completed: { label: 'Completed', color: 'success' },
+  failed: { label: 'Failed', color: 'error' },
+};
+
+export const PROBE_SETS: Record<ProbeSetName, { label: string; description: string }> = {
+  bold: { label: 'BOLD', description: 'open-ended prompts by domain and group; continuations scored' },
+  holistic_bias: {
+    label: 'HolisticBias',
+    description: 'the same sentence with only the demographic term swapped (counterfactual pairs)',
+  },
+  stereoset: {
+    label: 'StereoSet',
+    description: "stereotype vs anti-stereotype sentences, scored by the model's own likelihoods",
+  },
+};
+
+export const BIAS_METRICS: Record<BiasMetric, { label: string; description: string }> = {
+  sentiment: { label: 'Sentiment', description: 'VADER compound, −1 to 1' },
+  toxicity: { label: 'Toxicity', description: "the moderation classifier's highest harm score, 0 to 1" },
+  refusal: { label: 'Refusal rate', description: 'share of continuations that read as a refusal' },
+};

@@ -1,71 +1,116 @@
-import { Chip } from '@mui/material';
+import { Box, Chip, Tooltip, Typography } from '@mui/material';
 import {
-  AutocompleteInput,
   DataTable,
   DateField,
+  FilterButton,
   List,
-  NumberField,
   ReferenceField,
-  ReferenceInput,
   TextField,
-  TextInput,
+  TopToolbar,
   useRecordContext,
 } from 'react-admin';
 import { SHORT_DATETIME } from '../common/dates';
+import { ACTION_COLORS } from '../common/enums';
+import { formatMs } from '../common/format';
+import { VerdictChips } from '../common/VerdictTable';
+import { ACTION_SEVERITY, asVerdicts, mostSevere, triggered } from '../common/verdicts';
 import type { RequestLog } from '../types';
-
-const requestLogFilters = [
-  <ReferenceInput key="applicationId" source="applicationId" reference="applications" alwaysOn>
-    <AutocompleteInput label="Application" optionText="name" sx={{ minWidth: 240 }} />
-  </ReferenceInput>,
-  <TextInput key="endUser" source="endUser" label="End user" />,
-  <TextInput key="errorCode" source="errorCode" label="Error code" />,
-];
+import { requestLogFilters } from './requestLogFilters';
 
 export const StatusCodeField = () => {
   const record = useRecordContext<RequestLog>();
   if (!record) return null;
   const color = record.statusCode < 300 ? 'success' : record.statusCode < 500 ? 'warning' : 'error';
-  return <Chip size="small" variant="outlined" color={color} label={record.statusCode} />;
+  const chip = <Chip size="small" variant="outlined" color={color} label={record.statusCode} />;
+  return record.errorCode ? (
+    <Tooltip title={record.errorCode}>
+      <span>{chip}</span>
+    </Tooltip>
+  ) : (
+    chip
+  );
 };
 
-/** The record stage's output: one row per /v1 call, newest first. */
+/** The prompt on one line, with the output underneath in grey: enough to recognise a call while scanning. */
+const TextPreview = ({ record }: { record: RequestLog }) => (
+  <Box sx={{ width: { xs: 220, lg: 300, xl: 440 } }}>
+    <Typography variant="body2" noWrap title={record.prompt ?? undefined}>
+      {record.prompt ?? '—'}
+    </Typography>
+    {record.output && (
+      <Typography variant="caption" color="text.secondary" noWrap component="div" title={record.output}>
+        → {record.output.trim()}
+      </Typography>
+    )}
+  </Box>
+);
+
+/**
+ * A left border in the colour of the most severe triggered action for calls that were flagged or worse, like the
+ * review queue's risk tiers; merely observed calls stay plain.
+ */
+const rowSx = (record: RequestLog) => {
+  const action = mostSevere(triggered(asVerdicts(record.verdicts)));
+  return {
+    borderLeft: `5px solid ${
+      ACTION_SEVERITY[action] >= ACTION_SEVERITY.flag ? ACTION_COLORS[action].border : 'transparent'
+    }`,
+  };
+};
+
+const ListActions = () => (
+  <TopToolbar>
+    <FilterButton />
+  </TopToolbar>
+);
+
+/**
+ * The request-log explorer: full-text search over prompts and outputs (Postgres web-search syntax) and filters by
+ * application, key, end user, verdict category and action, status and time. A row opens the call with its verdicts
+ * highlighted on the text.
+ */
 export const RequestLogList = () => (
   <List<RequestLog>
     title="Request log"
     filters={requestLogFilters}
+    actions={<ListActions />}
     sort={{ field: 'createdAt', order: 'DESC' }}
     perPage={50}
   >
-    <DataTable<RequestLog> rowClick="show" bulkActionButtons={false}>
+    <DataTable<RequestLog> rowClick="show" bulkActionButtons={false} rowSx={rowSx}>
       <DataTable.Col source="createdAt" label="When">
         <DateField source="createdAt" showTime options={SHORT_DATETIME} sx={{ whiteSpace: 'nowrap' }} />
       </DataTable.Col>
       <DataTable.Col source="applicationId" label="Application" disableSort>
-        <ReferenceField source="applicationId" reference="applications" link="show" emptyText="—">
-          <TextField source="name" />
+        <ReferenceField source="applicationId" reference="applications" link={false} emptyText="—">
+          <TextField source="name" sx={{ whiteSpace: 'nowrap' }} />
         </ReferenceField>
       </DataTable.Col>
-      <DataTable.Col source="endUser" label="End user">
+      <DataTable.Col source="endUser" label="End user" sx={{ whiteSpace: 'nowrap' }}>
         <TextField source="endUser" emptyText="—" />
       </DataTable.Col>
-      <DataTable.Col source="model">
-        <TextField source="model" sx={{ whiteSpace: 'nowrap' }} emptyText="—" />
-      </DataTable.Col>
+      <DataTable.Col<RequestLog>
+        label="Prompt → output"
+        disableSort
+        render={(record) => <TextPreview record={record} />}
+      />
+      <DataTable.Col<RequestLog>
+        label="Verdicts"
+        disableSort
+        render={(record) => <VerdictChips verdicts={asVerdicts(record.verdicts)} max={2} />}
+      />
       <DataTable.Col source="statusCode" label="Status">
         <StatusCodeField />
       </DataTable.Col>
-      <DataTable.Col source="errorCode" label="Error" disableSort>
-        <TextField source="errorCode" sx={{ fontFamily: 'monospace' }} emptyText="—" />
-      </DataTable.Col>
-      <DataTable.NumberCol source="promptTokens" label="Prompt tokens" disableSort />
-      <DataTable.NumberCol source="completionTokens" label="Output tokens" disableSort />
-      <DataTable.Col source="latencyMs" label="Latency">
-        <NumberField
-          source="latencyMs"
-          options={{ style: 'unit', unit: 'millisecond', unitDisplay: 'short', maximumFractionDigits: 0 }}
-        />
-      </DataTable.Col>
+      <DataTable.Col<RequestLog>
+        source="latencyMs"
+        label="Latency"
+        render={(record) => (
+          <Box component="span" sx={{ whiteSpace: 'nowrap' }}>
+            {formatMs(record.latencyMs)}
+          </Box>
+        )}
+      />
     </DataTable>
   </List>
 );

@@ -1,64 +1,156 @@
+import PersonSearch from '@mui/icons-material/PersonSearch';
+import { Box, Button, Grid, Stack, Typography } from '@mui/material';
+import type { ReactNode } from 'react';
 import {
   DateField,
-  Labeled,
-  NumberField,
+  Link,
+  ListButton,
   ReferenceField,
   Show,
-  SimpleShowLayout,
   TextField,
+  TopToolbar,
+  useRecordContext,
 } from 'react-admin';
-import { Stack } from '@mui/material';
-import { JsonField } from '../common/JsonField';
+import { formatCount, formatMs } from '../common/format';
+import { HighlightedText, HighlightLegend } from '../common/HighlightedText';
+import { endUserPath, requestLogsPath } from '../common/links';
+import { Panel } from '../common/Panel';
+import { VerdictTable } from '../common/VerdictTable';
+import { asVerdicts } from '../common/verdicts';
 import type { RequestLog } from '../types';
 import { StatusCodeField } from './RequestLogList';
 
-const preSx = { whiteSpace: 'pre-wrap', fontFamily: 'monospace', fontSize: 13 } as const;
+const Meta = ({ label, children }: { label: string; children: ReactNode }) => (
+  <Box sx={{ minWidth: 120 }}>
+    <Typography variant="caption" color="text.secondary" component="div">
+      {label}
+    </Typography>
+    <Box sx={{ typography: 'body2' }}>{children}</Box>
+  </Box>
+);
 
-export const RequestLogShow = () => (
-  <Show<RequestLog> title="Request">
-    <SimpleShowLayout>
-      <TextField source="id" label="Request id" sx={{ fontFamily: 'monospace' }} />
-      <Stack sx={{ flexWrap: 'wrap' }} direction="row" spacing={4} useFlexGap>
-        <Labeled label="When">
+const Metadata = () => {
+  const record = useRecordContext<RequestLog>();
+  if (!record) return null;
+  return (
+    <Panel
+      title="Call"
+      subtitle={
+        <Box component="span" sx={{ fontFamily: 'monospace' }}>
+          {record.id}
+        </Box>
+      }
+    >
+      <Stack direction="row" useFlexGap spacing={3} sx={{ flexWrap: 'wrap', rowGap: 1.5 }}>
+        <Meta label="When">
           <DateField source="createdAt" showTime />
-        </Labeled>
-        <Labeled label="Application">
+        </Meta>
+        <Meta label="Endpoint">
+          <Box component="span" sx={{ fontFamily: 'monospace' }}>
+            {record.endpoint}
+            {record.stream ? ' (stream)' : ''}
+          </Box>
+        </Meta>
+        <Meta label="Application">
           <ReferenceField source="applicationId" reference="applications" link="show" emptyText="—">
             <TextField source="name" />
           </ReferenceField>
-        </Labeled>
-        <Labeled label="Key">
+        </Meta>
+        <Meta label="Key">
           <ReferenceField source="apiKeyId" reference="api-keys" link="show" emptyText="—">
             <TextField source="name" />
           </ReferenceField>
-        </Labeled>
-        <Labeled label="End user">
-          <TextField source="endUser" emptyText="—" />
-        </Labeled>
-        <Labeled label="Model">
-          <TextField source="model" emptyText="—" />
-        </Labeled>
-        <Labeled label="Status">
+        </Meta>
+        <Meta label="End user">
+          {record.endUser && record.applicationId ? (
+            <Link to={endUserPath(record.applicationId, record.endUser)}>{record.endUser}</Link>
+          ) : (
+            (record.endUser ?? '—')
+          )}
+        </Meta>
+        <Meta label="Model">{record.model ?? '—'}</Meta>
+        <Meta label="Status">
           <StatusCodeField />
-        </Labeled>
-        <Labeled label="Error">
-          <TextField source="errorCode" emptyText="—" />
-        </Labeled>
-        <Labeled label="Prompt tokens">
-          <NumberField source="promptTokens" />
-        </Labeled>
-        <Labeled label="Output tokens">
-          <NumberField source="completionTokens" />
-        </Labeled>
-        <Labeled label="Latency (ms)">
-          <NumberField source="latencyMs" />
-        </Labeled>
+        </Meta>
+        <Meta label="Error">{record.errorCode ?? '—'}</Meta>
+        <Meta label="Finish">{record.finishReasons?.join(', ') || '—'}</Meta>
+        <Meta label="Tokens (prompt → output)">
+          {formatCount(record.promptTokens)} → {formatCount(record.completionTokens)}
+        </Meta>
+        <Meta label="Latency">{formatMs(record.latencyMs)}</Meta>
+        <Meta label="First token">{formatMs(record.timeToFirstTokenMs)}</Meta>
+        <Meta label="Client address">
+          <Box component="span" sx={{ fontFamily: 'monospace' }}>
+            {record.clientIp ?? '—'}
+          </Box>
+        </Meta>
       </Stack>
-      <TextField source="prompt" sx={preSx} emptyText="—" />
-      <TextField source="output" sx={preSx} emptyText="—" />
-      <Labeled label="Verdicts">
-        <JsonField source="verdicts" />
-      </Labeled>
-    </SimpleShowLayout>
+    </Panel>
+  );
+};
+
+const Texts = () => {
+  const record = useRecordContext<RequestLog>();
+  if (!record) return null;
+  const verdicts = asVerdicts(record.verdicts);
+  const input = verdicts.filter((verdict) => verdict.direction === 'input');
+  const output = verdicts.filter((verdict) => verdict.direction === 'output');
+  return (
+    <Grid container spacing={2}>
+      <Grid size={{ xs: 12, lg: 6 }}>
+        <Panel title="Prompt" action={<HighlightLegend verdicts={input} />} testId="prompt-panel">
+          <HighlightedText text={record.prompt} verdicts={input} />
+        </Panel>
+      </Grid>
+      <Grid size={{ xs: 12, lg: 6 }}>
+        <Panel title="Output" action={<HighlightLegend verdicts={output} />} testId="output-panel">
+          <HighlightedText
+            text={record.output}
+            verdicts={output}
+            emptyText="No output (refused or failed)."
+          />
+        </Panel>
+      </Grid>
+      <Grid size={12}>
+        <Panel
+          title="Verdicts"
+          subtitle="Every check that scored the call; triggered verdicts first. The mark on each bar is the threshold."
+        >
+          <VerdictTable verdicts={verdicts} />
+        </Panel>
+      </Grid>
+    </Grid>
+  );
+};
+
+const SameEndUserButton = () => {
+  const record = useRecordContext<RequestLog>();
+  if (!record?.endUser) return null;
+  return (
+    <Button
+      component={Link}
+      to={requestLogsPath({ applicationId: record.applicationId, endUser: record.endUser })}
+      startIcon={<PersonSearch />}
+      size="small"
+    >
+      This end user's calls
+    </Button>
+  );
+};
+
+const Actions = () => (
+  <TopToolbar>
+    <SameEndUserButton />
+    <ListButton label="Request log" />
+  </TopToolbar>
+);
+
+/** One call: who made it, what was asked and answered with the verdicts' spans marked, and every verdict. */
+export const RequestLogShow = () => (
+  <Show<RequestLog> title="Request" actions={<Actions />} component="div">
+    <Stack spacing={2}>
+      <Metadata />
+      <Texts />
+    </Stack>
   </Show>
 );
