@@ -1,0 +1,328 @@
+"""Shared data loading, label mapping and deterministic splits for Warden's
+moderation classifier (used by train.py and evaluate.py).
+
+Every example is a dict:
+    text    str
+    y       list[float] of len(LABELS); 1.0 / 0.0, or -1.0 = unknown (masked in the loss)
+    w       float sample weight
+    source  data-set name
+    split   train | val | test | fold0 | fold1 (openai-dev training half) | eval (openai-dev held-out half)
+    meta    dict (identity term, template, group, ...)
+
+Only the standard library is used here so that evaluate.py stays light.
+"""
+import ast
+import csv
+import hashlib
+import json
+import os
+import re
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+REPO = os.path.abspath(os.path.join(HERE, "..", ".."))
+DATA_DIR = os.environ.get(
+    "MODERATION_DATA_DIR",
+    os.path.abspath(os.path.join(REPO, "..", "shared", "assets", "moderation")),
+)
+MODEL_DIR = os.path.join(REPO, "models", "moderation")
+
+# Order = output index of the ONNX model.
+LABELS = [
+    "sexual",
+    "hate",
+    "harassment",
+    "self-harm",
+    "sexual/minors",
+    "hate/threatening",
+    "violence",
+    "violence/graphic",
+]
+L = {name: i for i, name in enumerate(LABELS)}
+# child -> parent in the OpenAI taxonomy (child=1 implies parent=1; parent=0 implies child=0)
+PARENT = {"sexual/minors": "sexual", "hate/threatening": "hate", "violence/graphic": "violence"}
+OPENAI_CODES = {
+    "S": "sexual",
+    "H": "hate",
+    "V": "violence",
+    "HR": "harassment",
+    "SH": "self-harm",
+    "S3": "sexual/minors",
+    "H2": "hate/threatening",
+    "V2": "violence/graphic",
+}
+UNK = -1.0
+SEED = 1234
+
+
+def h(s, salt=""):
+    """Deterministic 64-bit hash of a string (independent of PYTHONHASHSEED)."""
+    return int(hashlib.md5((salt + "\x00" + s).encode("utf-8")).hexdigest()[:16], 16)
+
+
+def unit(s, salt=""):
+    return h(s, salt) / float(1 << 64)
+
+
+def empty_y():
+    return [UNK] * len(LABELS)
+
+
+def make_y(known_zero=(), pos=(), all_known=False):
+    y = [0.0] * len(LABELS) if all_known else empty_y()
+    for name in known_zero:
+        y[L[name]] = 0.0
+    for name in pos:
+        y[L[name]] = 1.0
+    return apply_hierarchy(y)
+
+
+def apply_hierarchy(y):
+    y = list(y)
+    for child, parent in PARENT.items():
+        c, p = L[child], L[parent]
+        if y[c] == 1.0:
+            y[p] = 1.0
+        if y[p] == 0.0:
+            y[c] = 0.0
+    return y
+
+
+def ex(text, y, source, split, w=1.0, **meta):
+    return {"text": text, "y": y, "w": w, "source": source, "split": split, "meta": meta}
+
+
+def clean_tweet(t):
+    t = t.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">")
+    t = re.sub(r"&#\d+;", " ", t)
+    t = re.sub(r"@[A-Za-z0-9_]+", "@user", t)
+    t = re.sub(r"https?://\S+", "http", t)
+    return t.strip()
+
+
+# --------------------------------------------------------------------------- openai-moderation-dev
+def load_openai():
+    """836 rows. Deterministic stratified 50/50 split into 'eval' (never trained on or used for
+    calibration) and a training half, which is further split into fold0/fold1 (used for
+    out-of-fold threshold calibration; the final model trains on both folds)."""
+    path = os.path.join(DATA_DIR, "openai-moderation-dev", "samples-dev.jsonl")
+    rows = [json.loads(l) for l in open(path, encoding="utf-8") if l.strip()]
+    # rarest positive label first -> stratum
+    pos_count = {}
+    for r in rows:
+        for c in OPENAI_CODES:
+            pos_count[c] = pos_count.get(c, 0) + (r.get(c) == 1)
+    strata = {}
+    for r in rows:
+        pos = [c for c in OPENAI_CODES if r.get(c) == 1]
+        key = min(pos, key=lambda c: pos_count[c]) if pos else "none"
+        strata.setdefault(key, []).append(r)
+    out = []
+    for key in sorted(strata):
+        group = sorted(strata[key], key=lambda r: h(r["prompt"], "openai-split"))
+        for i, r in enumerate(group):
+            # i%4: 0,2 -> eval ; 1 -> fold0 ; 3 -> fold1   (50% eval, 25%/25% train folds)
+            split = {0: "eval", 1: "fold0", 2: "eval", 3: "fold1"}[i % 4]
+            y = empty_y()
+            for code, name in OPENAI_CODES.items():
+                if code in r:
+                    y[L[name]] = float(r[code])
+            out.append(ex(r["prompt"], apply_hierarchy(y), "openai-moderation-dev", split, stratum=key))
+    return out
+
+
+# --------------------------------------------------------------------------- davidson
+def load_davidson():
+    """Tweets: class 0 hate speech, 1 offensive language, 2 neither (majority of >=3 coders).
+    hate <- class 0 (and harassment=1 for class 0: hate speech tweets are abusive).
+    class 1 'offensive language' -> hate=0, harassment UNKNOWN: offensive/profane language is not
+    the same as harassment in the OpenAI taxonomy, and mapping it to harassment (first attempt)
+    made the model flag casual tweets and even 'a little girl named Lily'.
+    'neither' tweets are treated as negatives for every label. Split 80/10/10 by hash."""
+    path = os.path.join(DATA_DIR, "davidson-hate-offensive", "labeled_data.csv")
+    out = []
+    with open(path, encoding="utf-8") as f:
+        for r in csv.DictReader(f):
+            text = clean_tweet(r["tweet"])
+            if not text:
+                continue
+            cls = int(r["class"])
+            u = unit(text, "davidson")
+            split = "train" if u < 0.8 else ("val" if u < 0.9 else "test")
+            if cls == 0:
+                y, w = make_y(pos=["hate", "harassment"]), 1.0
+            elif cls == 1:
+                y, w = make_y(known_zero=["hate"]), 1.0
+            else:
+                y, w = make_y(all_known=True), 1.0
+            out.append(ex(text, y, "davidson-hate-offensive", split, w=w, cls=cls))
+    return out
+
+
+# --------------------------------------------------------------------------- toxic spans
+_SENT = re.compile(r"[^.!?\n]+[.!?]*|[.!?\n]+")
+
+
+def split_sentences(text):
+    """Yields (start, end) character offsets of sentence-like chunks."""
+    for m in _SENT.finditer(text):
+        s, e = m.start(), m.end()
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e - s >= 3 and re.search(r"\w", text[s:e]):
+            yield s, e
+
+
+def load_toxic_spans():
+    """Civil Comments posts that crowd workers rated toxic, with the toxic character spans.
+    Every post is toxic, so the post itself gives no negatives. We label at sentence level:
+    a sentence overlapping a toxic span -> harassment=1 (spans are overwhelmingly insults and
+    profanity aimed at people); a sentence of the same post with no toxic span -> all labels 0
+    (a weak label: context can make it toxic). hate is unknown for toxic sentences. Posts with no spans are
+    skipped. tsd_train -> train, tsd_trial -> val, tsd_test -> test."""
+    out = []
+    for fname, split in (("tsd_train.csv", "train"), ("tsd_trial.csv", "val"), ("tsd_test.csv", "test")):
+        with open(os.path.join(DATA_DIR, "toxic-spans", fname), encoding="utf-8") as f:
+            for r in csv.DictReader(f):
+                spans = set(ast.literal_eval(r["spans"]))
+                if not spans:
+                    continue
+                text = r["text"]
+                for s, e in split_sentences(text):
+                    sent = text[s:e]
+                    toxic = any(i in spans for i in range(s, e))
+                    if toxic:
+                        out.append(ex(sent, make_y(pos=["harassment"]), "toxic-spans", split, w=1.0, toxic=1))
+                    else:
+                        if len(sent) < 12:
+                            continue
+                        out.append(ex(sent, make_y(all_known=True), "toxic-spans", split, w=1.0, toxic=0))
+    return out
+
+
+# --------------------------------------------------------------------------- bias madlibs
+def _read_list(name):
+    with open(os.path.join(DATA_DIR, "bias-madlibs", "bias_madlibs_data", name), encoding="utf-8") as f:
+        return [l.strip() for l in f if l.strip()]
+
+
+def madlibs_lists():
+    return {
+        "identity": _read_list("adjectives_people.txt"),
+        "names": _read_list("names.txt"),
+        "occupations": _read_list("occupations.txt"),
+        "neg_adj": _read_list("adjectives_negative.txt"),
+        "pos_adj": _read_list("adjectives_positive.txt"),
+    }
+
+
+def _identity_of(text, identities):
+    t = " " + re.sub(r"[^\w ]", " ", text.lower()) + " "
+    best = None
+    for term in identities:
+        if (" " + term + " ") in t and (best is None or len(term) > len(best)):
+            best = term
+    return best
+
+
+def load_madlibs():
+    """Templated sentences (Dixon et al. 2018). NOT_BAD -> negative for every label (de-biasing).
+    BAD -> depends on the template:
+      name_adj / you_are_adj ('Sara is a vile muslim'): harassment=1 (insult of a person), hate unknown
+      you_occupation ('You are a stupid nurse'):        harassment=1, hate=0
+      being_adj ('Being muslim is awful.'):             hate=1
+      am_hate_adj ('i hate muslim'):                    hate=1
+      verb_adj kill/murder/destroy X:                   hate=1, hate/threatening=1, violence=1
+      verb_adj hate X:                                  hate=1
+    Split: name_adj by person name (15 of 45 names -> test, 5 -> val, 25 -> train, and only a
+    1-in-6 sample of the train names' rows is kept so the 72k near-duplicates don't dominate);
+    other templates by hash 70/10/20."""
+    lists = madlibs_lists()
+    names = sorted(lists["names"], key=lambda n: h(n, "madlibs-names"))
+    name_split = {}
+    for i, n in enumerate(names):
+        name_split[n] = "test" if i < 15 else ("val" if i < 20 else "train")
+    identities = lists["identity"]
+    out = []
+    path = os.path.join(DATA_DIR, "bias-madlibs", "bias_madlibs_77k.csv")
+    with open(path, encoding="utf-8") as f:
+        for r in csv.DictReader(f):
+            text, bad, tpl = r["Text"], r["Label"] == "BAD", r["Template"]
+            if tpl == "name_adj":
+                name = text.split(" is a ")[0]
+                split = name_split.get(name, "train")
+                if split == "train" and h(text, "madlibs-sub") % 6 != 0:
+                    continue
+            else:
+                u = unit(text, "madlibs")
+                split = "train" if u < 0.7 else ("val" if u < 0.8 else "test")
+            ident = _identity_of(text, identities) if tpl != "you_occupation" else None
+            if not bad:
+                y = make_y(all_known=True)
+            elif tpl in ("name_adj", "you_are_adj"):
+                y = make_y(known_zero=["self-harm", "sexual", "sexual/minors", "violence"], pos=["harassment"])
+            elif tpl == "you_occupation":
+                y = make_y(known_zero=["hate", "self-harm", "sexual", "sexual/minors", "violence"], pos=["harassment"])
+            elif tpl in ("being_adj", "am_hate_adj"):
+                y = make_y(known_zero=["self-harm", "sexual", "sexual/minors", "violence"], pos=["hate"])
+            elif tpl == "verb_adj":
+                verb = text.split(" ")[0]
+                if verb in ("kill", "murder", "destroy"):
+                    y = make_y(known_zero=["self-harm", "sexual", "sexual/minors"],
+                               pos=["hate", "hate/threatening", "violence"])
+                else:
+                    y = make_y(known_zero=["self-harm", "sexual", "sexual/minors", "violence"], pos=["hate"])
+            else:
+                raise ValueError(tpl)
+            out.append(ex(text, y, "bias-madlibs", split, w=1.0, template=tpl, identity=ident, bad=int(bad)))
+    return out
+
+
+# --------------------------------------------------------------------------- toxigen
+def load_toxigen():
+    """Human-written prompt sentences of ToxiGen (hate/neutral statements about 16 groups).
+    hate -> hate=1 (other labels unknown); neutral -> all labels 0.
+    Union of the derived TSV and demonstrations/**, deduplicated; split 70/15/15 by hash."""
+    base = os.path.join(DATA_DIR, "toxigen")
+    items = {}
+    with open(os.path.join(base, "toxigen_prompt_sentences_dedup.tsv"), encoding="utf-8") as f:
+        for r in csv.DictReader(f, delimiter="\t"):
+            items.setdefault(r["text"].strip(), (r["label"], r["target_group"]))
+    for root, _, files in os.walk(os.path.join(base, "demonstrations")):
+        for fn in sorted(files):
+            if not fn.endswith(".txt"):
+                continue
+            label = "hate" if fn.startswith("hate") else "neutral"
+            group = re.sub(r"^(hate|neutral)_|(_sentences)?\.txt$", "", fn)
+            with open(os.path.join(root, fn), encoding="utf-8") as f:
+                for line in f:
+                    t = line.strip().lstrip("-").strip()
+                    if t:
+                        items.setdefault(t, (label, group))
+    out = []
+    for text in sorted(items):
+        label, group = items[text]
+        u = unit(text, "toxigen")
+        split = "train" if u < 0.7 else ("val" if u < 0.85 else "test")
+        y = make_y(pos=["hate"]) if label == "hate" else make_y(all_known=True)
+        out.append(ex(text, y, "toxigen", split, w=1.0, group=group, hate=int(label == "hate")))
+    return out
+
+
+def load_all(include_seeds=True):
+    data = load_openai() + load_davidson() + load_toxic_spans() + load_madlibs() + load_toxigen()
+    if include_seeds:
+        import seeds  # noqa: E402  (local module)
+
+        data += seeds.training_examples()
+    return data
+
+
+def load_sanity_cases():
+    with open(os.path.join(HERE, "sanity_cases.json"), encoding="utf-8") as f:
+        return json.load(f)
+
+
+def norm_for_overlap(t):
+    return re.sub(r"[^a-z0-9]+", " ", t.lower()).strip()
