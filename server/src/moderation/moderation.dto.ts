@@ -129,11 +129,21 @@ function toModerationResult(result: ModerationResult): ModerationResultResponse 
   };
 }
 
-/** Unsafe when the policy would block or hold; sensitive when anything triggered or a score came halfway. */
+/**
+ * The 2020 content filter's three labels. Unsafe: harmful, profane or application-banned content was found (or the
+ * policy would withhold the text). Sensitive: something else worth a look triggered (personal data, an injection
+ * attempt), or a harm score came within half of its threshold. Safe: nothing of the kind.
+ */
 export function contentFilterLabel(result: ModerationResult): ContentFilterLabel {
-  if (ACTION_SEVERITY[result.action] >= ACTION_SEVERITY[ModerationAction.Hold])
+  const unsafe = (category: string) => (OPENAI_CATEGORIES as readonly string[]).includes(category) || category === 'profanity' || category === 'blocklist';
+  if (
+    ACTION_SEVERITY[result.action] >= ACTION_SEVERITY[ModerationAction.Hold] ||
+    result.verdicts.some((verdict) => verdict.triggered && unsafe(verdict.category))
+  ) {
     return ContentFilterLabel.Unsafe;
-  if (result.verdicts.some((verdict) => verdict.triggered || verdict.score >= verdict.threshold / 2))
+  }
+  if (result.verdicts.some((verdict) => verdict.triggered || verdict.score >= verdict.threshold / 2)) {
     return ContentFilterLabel.Sensitive;
+  }
   return ContentFilterLabel.Safe;
 }
