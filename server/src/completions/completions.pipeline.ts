@@ -5,7 +5,7 @@ import { ApplicationStatus } from '../applications/application.entity';
 import { ApplicationsService } from '../applications/applications.service';
 import { ErrorBody, WardenError } from '../common/errors';
 import { LOGGER } from '../common/logger.module';
-import { EndUserError } from '../end-users/end-users.errors';
+import { EndUserError, MissingEndUserError } from '../end-users/end-users.errors';
 import { EndUsersService } from '../end-users/end-users.service';
 import { EndUserStatus } from '../end-users/strikes';
 import {
@@ -17,7 +17,7 @@ import {
 } from '../inference/model-provider';
 import { ModelRegistry } from '../inference/model-registry';
 import { assertWithinLengthLimits, estimateTokens } from '../limits/length-limits';
-import { LengthLimitError, LimitsErrorCode, RateLimitError } from '../limits/limits.errors';
+import { RateLimitError } from '../limits/limits.errors';
 import { RateBudget, RateLimiter, rateLimitHeaders } from '../limits/rate-limiter';
 import { redactPersonalData } from '../moderation/checks/pii.check';
 import { HeldCompletionsRepository } from '../moderation/held-completions.repository';
@@ -118,11 +118,7 @@ export class CompletionsPipeline {
   private async identifyEndUser(call: CompletionCall): Promise<void> {
     call.endUser = call.request!.user?.trim() || null;
     if (call.policy!.requireUser && !call.endUser) {
-      throw new LengthLimitError(
-        LimitsErrorCode.UserRequired,
-        "This application's policy requires the `user` field: a stable identifier of the end user making the request.",
-        'user',
-      );
+      throw new MissingEndUserError();
     }
     if (!call.endUser) return;
     call.endUserStatus = await this.endUsers.status(call.application!.id, call.endUser);

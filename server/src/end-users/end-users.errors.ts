@@ -1,7 +1,18 @@
-import { OpenAiErrorType, WardenError } from '../common/errors';
+import { InvalidRequestError, OpenAiErrorType, WardenError } from '../common/errors';
 
 export enum EndUserErrorCode {
   EndUserBlocked = 'end_user_blocked',
+  UserRequired = 'user_required',
+}
+
+export class MissingEndUserError extends InvalidRequestError {
+  constructor() {
+    super(
+      EndUserErrorCode.UserRequired,
+      "This application's policy requires the `user` field: a stable identifier of the end user making the request.",
+      'user',
+    );
+  }
 }
 
 export class EndUserError extends WardenError {
