@@ -22,15 +22,15 @@ const BATCH = 500;
 const SERVER = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432';
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
-function records(count: number): RequestLogRecord[] {
+function records(count: number, applicationId: string, organizationId: string): RequestLogRecord[] {
   const now = Date.now();
   return Array.from({ length: count }, (_, i) => ({
     requestId: `req_${randomBytes(12).toString('hex')}`,
     createdAt: new Date(now - (i % 1000)).toISOString(),
     endpoint: '/v1/completions',
     apiKeyId: randomUUID(),
-    applicationId: randomUUID(),
-    organizationId: randomUUID(),
+    applicationId,
+    organizationId,
     endUser: `user-${i % 500}`,
     model: 'stories260K',
     prompt: `Once upon a time there was a benchmark row number ${i}`,
@@ -80,7 +80,12 @@ async function main(): Promise<void> {
   await dataSource.destroy();
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
-  const rows = records(ROWS);
+  // Rows belong to a real application: the worker also keeps that application's end users up to date.
+  const [{ id: organizationId }] = (await client.query(`INSERT INTO organizations (name) VALUES ('Bench') RETURNING id`)).rows;
+  const [{ id: applicationId }] = (
+    await client.query(`INSERT INTO applications (organization_id, name, status) VALUES ($1, 'Bench', 'live') RETURNING id`, [organizationId])
+  ).rows;
+  const rows = records(ROWS, applicationId, organizationId);
   const prefix = `bench_${randomBytes(4).toString('hex')}`;
   const worker = spawn(process.execPath, [path.join(__dirname, '..', 'server', 'src', 'main.js'), 'worker'], {
     env: {
@@ -146,6 +151,7 @@ async function main(): Promise<void> {
           .map(csvField)
           .join(',') + '\n',
     );
+    process.stderr.write(`COPY of ${ROWS} rows…\n`);
     const copyStart = performance.now();
     await pipeline(
       Readable.from(csv),
@@ -153,9 +159,10 @@ async function main(): Promise<void> {
     );
     const copySeconds = (performance.now() - copyStart) / 1000;
     if ((await count(client)) !== ROWS) throw new Error('COPY baseline did not load every row');
-    await client.query('TRUNCATE request_logs');
+    await client.query('TRUNCATE request_logs, end_users');
 
     // The real path: jobs of the api's batch size through BullMQ, persisted by the worker process.
+    process.stderr.write('the same rows through BullMQ and the worker…\n');
     const queue = new Queue(QueueName.RequestLogs, {
       connection: { url: REDIS_URL },
       prefix: `${prefix}:bull`,

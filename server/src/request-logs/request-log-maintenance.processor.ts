@@ -37,12 +37,12 @@ export class RequestLogMaintenanceProcessor extends WorkerHost implements OnAppl
     };
     await this.queue.upsertJobScheduler(
       JobName.EnsureRequestLogPartitions,
-      { every: 6 * 3600_000, immediately: true },
+      { every: 6 * 3600_000 },
       { name: JobName.EnsureRequestLogPartitions, opts: options },
     );
     await this.queue.upsertJobScheduler(
       JobName.ApplyRequestLogRetention,
-      { every: 3600_000, immediately: true },
+      { every: 3600_000 },
       { name: JobName.ApplyRequestLogRetention, opts: options },
     );
   }
