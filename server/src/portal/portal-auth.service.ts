@@ -9,7 +9,8 @@ import { DevelopersRepository } from '../organizations/developers.repository';
 import { OrganizationEntity } from '../organizations/organization.entity';
 import { OrganizationsError } from '../organizations/organizations.errors';
 import { OrganizationsService } from '../organizations/organizations.service';
-import { attemptPasswordLogin, hashPassword } from '../staff/password-login';
+import { hashPassword } from '../staff/password-login';
+import { loginWithPassword } from '../staff/password-session';
 import { SessionAudience } from '../staff/session.entity';
 import { bearerToken } from '../staff/session-tokens';
 import { IssuedSession, SessionsService } from '../staff/sessions.service';
@@ -67,35 +68,21 @@ export class PortalAuthService {
   }
 
   async login(email: string, password: string): Promise<DeveloperSession> {
-    const result = await this.dataSource.transaction(async (manager) => {
-      const outcome = await attemptPasswordLogin(manager, this.developers, email, password, new Date());
-      if (outcome.kind === 'ok') {
-        const session = await this.sessions.issue(manager, SessionAudience.Developer, outcome.account.id);
-        await this.audit.record(manager, {
-          actor: developerActor(outcome.account),
-          action: AuditAction.DeveloperLoggedIn,
-          entityType: AuditEntityType.Developer,
-          entityId: outcome.account.id,
-        });
-        return { ...outcome, session };
-      }
-      if (outcome.kind === 'locked' && outcome.lockedNow) {
-        await this.audit.record(manager, {
-          actor: developerActor(outcome.account),
-          action: AuditAction.DeveloperLockedOut,
-          entityType: AuditEntityType.Developer,
-          entityId: outcome.account.id,
-          after: { lockedUntil: outcome.until },
-        });
-      }
-      return outcome;
-    });
-    if (result.kind === 'locked') {
-      throw StaffError.locked(result.until);
-    }
-    if (result.kind === 'invalid') {
-      throw StaffError.invalidCredentials();
-    }
+    const result = await loginWithPassword(
+      this.dataSource,
+      this.sessions,
+      this.audit,
+      this.developers,
+      SessionAudience.Developer,
+      {
+        actor: developerActor,
+        entityType: AuditEntityType.Developer,
+        loggedIn: AuditAction.DeveloperLoggedIn,
+        lockedOut: AuditAction.DeveloperLockedOut,
+      },
+      email,
+      password,
+    );
     return {
       developer: result.account,
       organization: await this.organizationOf(result.account),

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AuditAction, AuditEntityType } from '../audit/audit.types';
-import { attemptPasswordLogin } from './password-login';
+import { loginWithPassword } from './password-session';
 import { SessionAudience } from './session.entity';
 import { bearerToken } from './session-tokens';
 import { IssuedSession, SessionsService } from './sessions.service';
@@ -27,35 +27,21 @@ export class StaffAuthService {
   ) {}
 
   async login(email: string, password: string): Promise<StaffSession> {
-    const result = await this.dataSource.transaction(async (manager) => {
-      const outcome = await attemptPasswordLogin(manager, this.repository, email, password, new Date());
-      if (outcome.kind === 'ok') {
-        const session = await this.sessions.issue(manager, SessionAudience.Staff, outcome.account.id);
-        await this.audit.record(manager, {
-          actor: staffActor(outcome.account),
-          action: AuditAction.StaffLoggedIn,
-          entityType: AuditEntityType.Staff,
-          entityId: outcome.account.id,
-        });
-        return { ...outcome, session };
-      }
-      if (outcome.kind === 'locked' && outcome.lockedNow) {
-        await this.audit.record(manager, {
-          actor: staffActor(outcome.account),
-          action: AuditAction.StaffLockedOut,
-          entityType: AuditEntityType.Staff,
-          entityId: outcome.account.id,
-          after: { lockedUntil: outcome.until },
-        });
-      }
-      return outcome;
-    });
-    if (result.kind === 'locked') {
-      throw StaffError.locked(result.until);
-    }
-    if (result.kind === 'invalid') {
-      throw StaffError.invalidCredentials();
-    }
+    const result = await loginWithPassword(
+      this.dataSource,
+      this.sessions,
+      this.audit,
+      this.repository,
+      SessionAudience.Staff,
+      {
+        actor: staffActor,
+        entityType: AuditEntityType.Staff,
+        loggedIn: AuditAction.StaffLoggedIn,
+        lockedOut: AuditAction.StaffLockedOut,
+      },
+      email,
+      password,
+    );
     return { staff: result.account, session: result.session };
   }
 
