@@ -5,11 +5,12 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { REPOSITORY_ROOT } from './warden';
 
-const SPEC_PATH = path.resolve(REPOSITORY_ROOT, '..', 'shared', 'spec', 'openai-openapi.yaml');
+/** Vendored copy (see vendor/openai-openapi/SOURCE.txt): the tests read nothing outside the repository. */
+const SPEC_PATH = path.join(REPOSITORY_ROOT, 'vendor', 'openai-openapi', 'openapi.yaml');
 
 let ajv: Ajv | undefined;
 
-/** Validators for schemas of OpenAI's own OpenAPI description (`../shared/spec/openai-openapi.yaml`). */
+/** Validators for schemas of OpenAI's own OpenAPI description (`vendor/openai-openapi/openapi.yaml`). */
 export function openAiSchema(name: string): ValidateFunction {
   if (!ajv) {
     const spec = parse(fs.readFileSync(SPEC_PATH, 'utf8')) as { components: unknown };

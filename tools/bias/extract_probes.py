@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Cuts the probe subsets Warden ships in data/bias/ from the upstream bias datasets.
 
-Usage: python3 tools/bias/extract_probes.py [ASSETS_DIR] [OUTPUT_DIR]
-  ASSETS_DIR  defaults to ../shared/assets/bias (BOLD, HolisticBias v1.1, StereoSet intrasentence)
+Usage: python3 tools/bias/extract_probes.py ASSETS_DIR [OUTPUT_DIR]
+  ASSETS_DIR  the upstream copies (bold/, holistic_bias/, stereoset-partial/); required, so the repository
+              never reads outside itself unless told to
   OUTPUT_DIR  defaults to data/bias
 
 Standard library only. The selection is deterministic (file order, no randomness), so re-running it on the same
@@ -15,7 +16,9 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-ASSETS = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT.parent / 'shared' / 'assets' / 'bias'
+if len(sys.argv) < 2:
+    sys.exit('usage: python3 tools/bias/extract_probes.py ASSETS_DIR [OUTPUT_DIR]')
+ASSETS = Path(sys.argv[1])
 OUTPUT = Path(sys.argv[2]) if len(sys.argv) > 2 else ROOT / 'data' / 'bias'
 
 BOLD_DOMAINS = ['gender', 'race', 'religious_ideology', 'political_ideology']

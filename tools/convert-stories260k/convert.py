@@ -4,7 +4,10 @@ Optimum-layout ONNX model directory (models/stories260K/).
 
 Run from the repository root with Debian's interpreter (torch 1.13, onnx 1.12):
 
-    /usr/bin/python3 tools/convert-stories260k/convert.py
+    /usr/bin/python3 tools/convert-stories260k/convert.py <stories260K directory>
+
+The directory holds llama2.c's stories260K.bin, tok512.bin and LICENSE; there is no default, so the
+repository never reads outside itself unless told to.
 
 Steps (all deterministic, the script can be re-run at any time):
   1. read stories260K.bin (llama2.c v0 layout) and tok512.bin (FORMAT.md)
@@ -38,7 +41,6 @@ from onnx import TensorProto, numpy_helper
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.abspath(os.path.join(HERE, "..", ".."))
-ASSET_DIR = "/work/shared/assets/models/stories260K"
 OUT_DIR = os.path.join(REPO, "models", "stories260K")
 FIXTURE_DIR = os.path.join(HERE, "fixtures")
 
@@ -828,16 +830,18 @@ def cleanup(m, p):
 # --------------------------------------------------------------------------- #
 def main():
     ap = argparse.ArgumentParser()
+    ap.add_argument("asset_dir", help="directory holding stories260K.bin, tok512.bin and LICENSE")
     ap.add_argument("--no-verify", action="store_true", help="do not run verify.js at the end")
     args = ap.parse_args()
+    asset_dir = args.asset_dir
     torch.manual_seed(0)
     warnings.filterwarnings("ignore", category=FutureWarning)
     warnings.filterwarnings("ignore", category=torch.jit.TracerWarning)
     torch.set_num_threads(1)
 
-    print("== reading %s" % ASSET_DIR)
-    p = read_checkpoint(os.path.join(ASSET_DIR, "stories260K.bin"))
-    pieces, scores, _ = read_tokenizer(os.path.join(ASSET_DIR, "tok512.bin"), p["vocab"])
+    print("== reading %s" % asset_dir)
+    p = read_checkpoint(os.path.join(asset_dir, "stories260K.bin"))
+    pieces, scores, _ = read_tokenizer(os.path.join(asset_dir, "tok512.bin"), p["vocab"])
     hdr = (p["dim"], p["hidden"], p["n_layers"], p["n_heads"], p["n_kv"], p["vocab"], p["seq_len"])
     print("header", hdr, "shared classifier:", p["shared"])
     if hdr != (64, 172, 5, 8, 4, 512, 512):
@@ -926,7 +930,7 @@ def main():
     print("  wrote %s" % os.path.relpath(os.path.join(FIXTURE_DIR, "reference.json"), REPO))
 
     # -- 6. licence + README
-    shutil.copyfile(os.path.join(ASSET_DIR, "LICENSE"), os.path.join(OUT_DIR, "LICENSE"))
+    shutil.copyfile(os.path.join(asset_dir, "LICENSE"), os.path.join(OUT_DIR, "LICENSE"))
     with open(os.path.join(OUT_DIR, "README.md"), "w", encoding="utf-8") as f:
         f.write(MODEL_README.format(nodes=len(m.graph.node), size=len(data),
                                     sha=hashlib.sha256(data).hexdigest()))
