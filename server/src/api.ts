@@ -37,14 +37,9 @@ export async function startApi(config: WardenConfig, logger: Logger): Promise<Ne
     done();
   });
 
-  const errorFilter = new ErrorFilter(logger);
-  app.useGlobalFilters(errorFilter);
-  // Body parsing and content-type failures happen inside Fastify before Nest sees the request.
-  fastify.setErrorHandler((error, request, reply) => {
-    errorFilter.catch(error, {
-      switchToHttp: () => ({ getRequest: () => request, getResponse: () => reply }),
-    } as never);
-  });
+  // Nest installs Fastify's error handler itself and routes body-parsing and content-type failures through the
+  // global filters too; a second handler here would only replace it (and make Fastify warn).
+  app.useGlobalFilters(new ErrorFilter(logger));
 
   const document = SwaggerModule.createDocument(
     app,
@@ -68,8 +63,8 @@ export async function startApi(config: WardenConfig, logger: Logger): Promise<Ne
     );
   }
 
-  app.enableShutdownHooks();
+  // No Nest shutdown hooks: main.ts owns the signals and bounds how long closing may take.
   await app.listen(config.port, config.host);
-  logger.info({ port: config.port, host: config.host }, 'api listening');
+  logger.debug({ port: config.port, host: config.host }, 'api listening');
   return app;
 }

@@ -1,15 +1,35 @@
 import { NestFactory } from '@nestjs/core';
-import { fork } from 'node:child_process';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { ChildProcess, fork } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
 import { Logger } from 'pino';
 import { startApi } from './api';
 import { AdministrationModule } from './app.modules';
-import { createLogger, NestPinoLogger } from './common/logger';
+import { createLogger, NestPinoLogger, prettyDestination, resolveLogFormat } from './common/logger';
 import { ConfigError, loadConfig, WardenConfig } from './config/config';
-import { checkRedis, ensureDatabase, migrate, PreflightError } from './database/preflight';
-import { FirstRunService } from './setup/first-run.service';
+import { RunningPostgres, startEmbeddedPostgres } from './database/embedded-postgres';
+import {
+  checkRedis,
+  ensureDatabase,
+  migrate,
+  postgresAnswers,
+  PreflightError,
+  redactUrl,
+} from './database/preflight';
+import { isReadyMessage, ReadyMessage, renderBanner } from './setup/banner';
+import { FirstRunOutcome, FirstRunService } from './setup/first-run.service';
+import { ModelRegistry } from './inference/model-registry';
+import { ClassifierService } from './moderation/classifier/classifier.service';
 import { startWorker } from './worker';
 
 type Role = 'all' | 'api' | 'worker';
+
+/**
+ * How long a process may take to stop once asked (in-flight requests, active jobs, the ONNX pools) before it
+ * exits anyway. BullMQ redelivers an interrupted job, so cutting one short loses nothing.
+ */
+const SHUTDOWN_GRACE_MS = 5_000;
 
 /**
  * `node main.js` prepares the database (create, migrate, first-run bootstrap) and runs the api and the worker as
@@ -28,82 +48,202 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  const logger = createLogger(config.logLevel, role === 'all' ? 'warden' : role);
+  const format = resolveLogFormat(config.logFormat, process.stdout);
+  const name = role === 'all' ? 'warden' : role;
+  const logger = createLogger(config.logLevel, name, format === 'pretty' ? prettyDestination() : undefined);
+
+  if (role === 'all') {
+    await launch(config, logger);
+    return;
+  }
+  const stop = stopOnSignal(logger);
   try {
     if (!prepared) {
       await checkRedis(config.redisUrl);
       await ensureDatabase(config.databaseUrl, logger);
-      if (role !== 'worker') {
+      if (role === 'api') {
         await migrate(config, logger);
         await firstRun(logger);
       }
     }
-  } catch (err) {
-    if (err instanceof PreflightError || err instanceof Error) {
-      logger.fatal({ err }, err.message);
-      process.stderr.write(`\nwarden: ${err.message}\n`);
-      process.exit(69);
+    if (role === 'api') {
+      const app = await startApi(config, logger);
+      stop.closeWith(() => app.close());
+      process.send?.({ warden: 'ready', role, ...describeApi(app, config) } satisfies ReadyMessage);
+    } else {
+      const app = await startWorker(logger);
+      stop.closeWith(() => app.close());
+      process.send?.({ warden: 'ready', role } satisfies ReadyMessage);
     }
-    throw err;
-  }
-  if (role === 'api') {
-    await startApi(config, logger);
-  } else if (role === 'worker') {
-    await startWorker(logger);
-  } else {
-    superviseChildren(logger);
+  } catch (err) {
+    fail(err, logger);
   }
 }
 
-async function firstRun(logger: Logger): Promise<void> {
+/** `npm start`: one command for a whole Warden on this machine, with a short banner once it answers. */
+async function launch(config: WardenConfig, logger: Logger): Promise<void> {
+  let postgres: RunningPostgres | undefined;
+  let firstRunOutcome: FirstRunOutcome;
+  const supervisor = supervise(logger, async () => {
+    await postgres?.stop();
+  });
+  try {
+    await checkRedis(config.redisUrl);
+    if (config.embeddedPostgres && !(await postgresAnswers(config.databaseUrl))) {
+      postgres = await startEmbeddedPostgres(config.embeddedPostgres, logger);
+      config = { ...config, databaseUrl: postgres.url };
+    }
+    await ensureDatabase(config.databaseUrl, logger);
+    await migrate(config, logger);
+    firstRunOutcome = await firstRun(logger);
+  } catch (err) {
+    await postgres?.stop();
+    fail(err, logger);
+  }
+  const env = postgres ? { ...process.env, DATABASE_URL: postgres.url } : process.env;
+  const children = (['api', 'worker'] as const).map((role) => ({
+    role,
+    process: fork(__filename, [role, '--prepared'], { stdio: 'inherit', env }),
+  }));
+  const ready = new Map<string, ReadyMessage>();
+  for (const child of children) {
+    child.process.on('message', (message) => {
+      if (!isReadyMessage(message)) return;
+      ready.set(child.role, message);
+      if (ready.size === children.length) {
+        process.stderr.write(
+          renderBanner({
+            host: config.host,
+            port: config.port,
+            database: {
+              embeddedDirectory: postgres && path.relative(process.cwd(), postgres.directory),
+              url: redactUrl(config.databaseUrl),
+            },
+            firstRun: firstRunOutcome,
+            adminEmail: config.init.adminEmail,
+            api: ready.get('api')!,
+          }) + '\n',
+        );
+      }
+    });
+  }
+  supervisor.adopt(children);
+}
+
+async function firstRun(logger: Logger): Promise<FirstRunOutcome> {
   const app = await NestFactory.createApplicationContext(AdministrationModule.forRoot(logger), {
     logger: new NestPinoLogger(logger),
   });
   try {
-    const mintedKey = await app.get(FirstRunService).run();
-    if (mintedKey) {
-      // Deliberately outside the JSON log: the secret exists only on this terminal, once.
-      process.stderr.write(
-        `\nwarden: no API key existed, so one was created for the "Demo application":\n\n    ${mintedKey}\n\n` +
-          `Store it now; it is not shown again. Set WARDEN_INIT_API_KEY to choose your own instead.\n\n`,
-      );
-    }
+    return await app.get(FirstRunService).run();
   } finally {
     await app.close();
   }
 }
 
-/** Both processes live and die together: if one exits, the other is stopped and the launcher exits with it. */
-function superviseChildren(logger: Logger): void {
-  const children = (['api', 'worker'] as const).map((role) => ({
-    role,
-    process: fork(__filename, [role, '--prepared'], { stdio: 'inherit' }),
-  }));
-  let stopping = false;
-  const stopAll = (signal: NodeJS.Signals) => {
-    stopping = true;
-    for (const child of children) {
-      if (child.process.exitCode === null) {
-        child.process.kill(signal);
-      }
-    }
+function describeApi(
+  app: NestFastifyApplication,
+  config: WardenConfig,
+): Omit<ReadyMessage, 'warden' | 'role'> {
+  return {
+    models: app
+      .get(ModelRegistry, { strict: false })
+      .list()
+      .map((model) => `${model.id} (${model.ownedBy === 'warden' ? 'embedded' : model.ownedBy})`),
+    classifier: app.get(ClassifierService, { strict: false }).name,
+    consoleBuilt: fs.existsSync(config.consoleDir),
   };
-  for (const child of children) {
-    child.process.on('exit', (code, signal) => {
-      if (!stopping) {
-        logger.error({ role: child.role, code, signal }, `${child.role} process exited; stopping Warden`);
-        process.exitCode = code || 1;
-        stopAll('SIGTERM');
-      } else if (
-        children.every((other) => other.process.exitCode !== null || other.process.signalCode !== null)
-      ) {
-        process.exit();
+}
+
+/**
+ * Both processes live and die together: if one exits, the other is stopped and the launcher exits with it.
+ * A child that does not stop within the grace period is killed, so no process outlives the launcher; the
+ * embedded PostgreSQL (if any) stops last. A signal before the children exist stops what is there.
+ */
+function supervise(logger: Logger, afterChildren: () => Promise<void>) {
+  let children: { role: string; process: ChildProcess }[] = [];
+  let stopping = false;
+  const running = () =>
+    children.filter((child) => child.process.exitCode === null && child.process.signalCode === null);
+  const finish = () => void afterChildren().finally(() => process.exit());
+  const stopAll = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    if (children.length === 0) {
+      process.exitCode = 130;
+      finish();
+      return;
+    }
+    for (const child of running()) {
+      child.process.kill(signal);
+    }
+    setTimeout(() => {
+      for (const child of running()) {
+        logger.warn({ role: child.role }, `${child.role} did not stop in time; killing it`);
+        child.process.kill('SIGKILL');
       }
-    });
-  }
+    }, SHUTDOWN_GRACE_MS + 2_000).unref();
+  };
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.on(signal, () => stopAll(signal));
   }
+  return {
+    adopt(started: { role: string; process: ChildProcess }[]): void {
+      children = started;
+      for (const child of children) {
+        child.process.on('exit', (code, signal) => {
+          if (!stopping) {
+            logger.error({ role: child.role, code, signal }, `${child.role} process exited; stopping Warden`);
+            process.exitCode = code || 1;
+            stopAll('SIGTERM');
+          }
+          if (running().length === 0) {
+            finish();
+          }
+        });
+      }
+    },
+  };
+}
+
+/**
+ * Stops a single-role process on SIGTERM/SIGINT, or when its launcher goes away (the IPC channel closes), within
+ * SHUTDOWN_GRACE_MS. Installed before start-up so a signal during start-up is honoured too.
+ */
+function stopOnSignal(logger: Logger): { closeWith(close: () => Promise<void>): void } {
+  let close: () => Promise<void> = async () => undefined;
+  let stopping = false;
+  const stop = (reason: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ reason }, 'stopping');
+    setTimeout(() => {
+      logger.warn(`still stopping after ${SHUTDOWN_GRACE_MS} ms; exiting anyway`);
+      process.exit(1);
+    }, SHUTDOWN_GRACE_MS).unref();
+    close().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        logger.error({ err }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('disconnect', () => stop('launcher went away'));
+  return {
+    closeWith: (next) => {
+      close = next;
+    },
+  };
+}
+
+function fail(err: unknown, logger: Logger): never {
+  const message = err instanceof Error ? err.message : String(err);
+  logger.fatal({ err }, message);
+  process.stderr.write(`\nwarden: ${message}\n`);
+  process.exit(err instanceof PreflightError || err instanceof Error ? 69 : 1);
 }
 
 function parseRole(value: string | undefined): Role {

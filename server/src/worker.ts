@@ -8,7 +8,7 @@ export async function startWorker(logger: Logger): Promise<INestApplicationConte
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(logger), {
     logger: new NestPinoLogger(logger),
   });
-  app.enableShutdownHooks();
+  // No Nest shutdown hooks: main.ts owns the signals and bounds how long closing the queues and pools may take.
   logger.info('worker consuming queues');
   return app;
 }

@@ -1,6 +1,28 @@
 import { LoggerService } from '@nestjs/common';
 import pino, { Logger, LoggerOptions } from 'pino';
+import { PinoPretty } from 'pino-pretty';
 import { currentRequestId } from './request-context';
+
+export type LogFormat = 'json' | 'pretty';
+
+/** Pretty one-line logs for a person at a terminal; JSON for everything else (files, pipes, collectors). */
+export function resolveLogFormat(configured: LogFormat | undefined, stream: NodeJS.WriteStream): LogFormat {
+  return configured ?? (stream.isTTY ? 'pretty' : 'json');
+}
+
+/**
+ * pino-pretty in-process and synchronous: a line written just before `process.exit` is not lost, and a start
+ * does not pay for one more thread per process.
+ */
+export function prettyDestination(): pino.DestinationStream {
+  return PinoPretty({
+    sync: true,
+    singleLine: true,
+    translateTime: 'SYS:HH:MM:ss',
+    ignore: 'pid,hostname,name,process',
+    messageFormat: '{process} {msg}',
+  });
+}
 
 /** Every line carries the request id of the request it belongs to, and never an API key or password. */
 export function createLogger(level: string, name: string, destination?: pino.DestinationStream): Logger {
@@ -31,12 +53,15 @@ export function createLogger(level: string, name: string, destination?: pino.Des
   return destination ? pino(options, destination) : pino(options);
 }
 
-/** Routes Nest's own framework messages through the same pino logger. */
+/**
+ * Routes Nest's own framework messages through the same pino logger. Nest's `log` level is its start-up
+ * chatter (modules initialized, every route mapped), so it goes to debug; warnings and errors keep their level.
+ */
 export class NestPinoLogger implements LoggerService {
   constructor(private readonly logger: Logger) {}
 
   log(message: unknown, context?: string): void {
-    this.logger.info({ context }, String(message));
+    this.logger.debug({ context }, String(message));
   }
   error(message: unknown, trace?: string, context?: string): void {
     this.logger.error({ context, trace }, String(message));

@@ -59,7 +59,10 @@ const schema = z.object({
   HOST: z.string().default('0.0.0.0'),
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  DATABASE_URL: postgresUrl.default('postgres://postgres@127.0.0.1:5432/warden'),
+  LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
+  DATABASE_URL: optionalString.pipe(postgresUrl.optional()),
+  PGPORT: z.coerce.number().int().min(1).max(65535).default(5432),
+  WARDEN_EMBEDDED_POSTGRES_DIR: z.string().default(path.join(REPOSITORY_ROOT, '.warden', 'postgres')),
   REDIS_URL: redisUrl.default('redis://127.0.0.1:6379'),
   WARDEN_REDIS_PREFIX: z
     .string()
@@ -105,7 +108,11 @@ export interface WardenConfig {
   host: string;
   port: number;
   logLevel: Env['LOG_LEVEL'];
+  /** Unset: pretty on a terminal, JSON otherwise. */
+  logFormat?: Env['LOG_FORMAT'];
   databaseUrl: string;
+  /** Present when DATABASE_URL is unset: where `npm start` keeps a PostgreSQL of its own if none answers. */
+  embeddedPostgres?: { directory: string; port: number };
   redisUrl: string;
   redisPrefix: string;
   init: { adminEmail?: string; adminPassword?: string; apiKey?: string };
@@ -158,7 +165,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): WardenConfig {
     host: value.HOST,
     port: value.PORT,
     logLevel: value.LOG_LEVEL,
-    databaseUrl: value.DATABASE_URL,
+    logFormat: value.LOG_FORMAT,
+    databaseUrl: value.DATABASE_URL ?? `postgres://postgres@127.0.0.1:${value.PGPORT}/warden`,
+    embeddedPostgres: value.DATABASE_URL
+      ? undefined
+      : { directory: path.resolve(value.WARDEN_EMBEDDED_POSTGRES_DIR), port: value.PGPORT },
     redisUrl: value.REDIS_URL,
     redisPrefix: value.WARDEN_REDIS_PREFIX,
     init: {

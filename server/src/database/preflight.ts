@@ -8,10 +8,12 @@ export class PreflightError extends Error {}
 
 const POSTGRES_HINT =
   'Start it with `docker compose up -d postgres`, or the local service ' +
-  '(`pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start`), or point DATABASE_URL at a running server.';
-const REDIS_HINT =
-  'Start it with `docker compose up -d redis`, or the local service (`redis-server --daemonize yes`), ' +
-  'or point REDIS_URL at a running server.';
+  '(`pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start`), or point DATABASE_URL at a running server ' +
+  '(with DATABASE_URL unset, `npm start` runs an embedded PostgreSQL instead).';
+export const REDIS_HINT =
+  'Start it with one of: `docker compose up -d redis`; the distribution package ' +
+  '(`sudo apt-get install redis-server`, then `sudo systemctl start redis-server`); or `redis-server --daemonize yes`. ' +
+  'Or point REDIS_URL at a running server.';
 
 export function redactUrl(url: string): string {
   try {
@@ -22,6 +24,16 @@ export function redactUrl(url: string): string {
     return parsed.toString();
   } catch {
     return '(unparseable URL)';
+  }
+}
+
+/** True when something accepts connections at the URL's host and port (whatever it then says about the login). */
+export async function postgresAnswers(databaseUrl: string): Promise<boolean> {
+  try {
+    await withClient(databaseUrl, async () => undefined);
+    return true;
+  } catch (err) {
+    return !isConnectionRefused(err);
   }
 }
 
@@ -85,8 +97,11 @@ export async function migrate(config: WardenConfig, logger: Logger): Promise<voi
     await lock.connect();
     await lock.query(`SELECT pg_advisory_lock(hashtext('warden:migrations'))`);
     const applied = await dataSource.runMigrations({ transaction: 'each' });
-    for (const migration of applied) {
-      logger.info({ migration: migration.name }, 'applied migration');
+    if (applied.length > 0) {
+      logger.info(
+        { migrations: applied.map((migration) => migration.name) },
+        `applied ${applied.length} migrations`,
+      );
     }
     await lock.query(`SELECT pg_advisory_unlock(hashtext('warden:migrations'))`);
   } finally {
@@ -104,6 +119,13 @@ async function withClient<T>(url: string, use: (client: Client) => Promise<T>): 
   } finally {
     await client.end();
   }
+}
+
+function isConnectionRefused(err: unknown): boolean {
+  if (err instanceof AggregateError) {
+    return err.errors.length > 0 && err.errors.every(isConnectionRefused);
+  }
+  return typeof err === 'object' && err !== null && (err as { code?: string }).code === 'ECONNREFUSED';
 }
 
 function isMissingDatabase(err: unknown): boolean {
