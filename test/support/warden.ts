@@ -2,16 +2,50 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import net from 'node:net';
 import path from 'node:path';
+import Redis from 'ioredis';
 import { Client } from 'pg';
 
 export const REPOSITORY_ROOT = path.resolve(__dirname, '..', '..');
 export const MAIN = path.join(REPOSITORY_ROOT, 'dist', 'server', 'src', 'main.js');
 export const CLI = path.join(REPOSITORY_ROOT, 'dist', 'server', 'src', 'cli.js');
-const POSTGRES = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432';
+/** The server the suites create their databases on (any database path in it is ignored). */
+const POSTGRES = serverUrl(process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432');
 const REDIS = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+function serverUrl(url: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = '';
+  return parsed.toString().replace(/\/$/, '');
+}
+
+/**
+ * Everything a suite starts or creates, so nothing outlives it: processes still running, databases and Redis
+ * key prefixes are cleaned up after the suite's last test even when a test failed half-way.
+ */
+const leftovers = {
+  processes: new Set<ChildProcess>(),
+  databases: new Set<string>(),
+  redisPrefixes: new Set<string>(),
+};
+
+if (typeof afterAll === 'function') {
+  afterAll(cleanUpSuite, 60_000);
+}
+
+export async function cleanUpSuite(): Promise<void> {
+  await Promise.all([...leftovers.processes].map((child) => stopProcess(child)));
+  for (const databaseUrl of leftovers.databases) {
+    await dropDatabase(databaseUrl);
+  }
+  for (const prefix of leftovers.redisPrefixes) {
+    await deleteRedisPrefix(prefix);
+  }
+}
 
 export interface WardenInstance {
   url: string;
+  /** The process started (with no role argument, the launcher of the api and the worker). */
+  pid: number;
   env: NodeJS.ProcessEnv;
   databaseUrl: string;
   /** Every line the processes printed, in order. */
@@ -35,6 +69,9 @@ export async function freePort(): Promise<number> {
 export function isolatedEnvironment(label: string): { databaseUrl: string; env: NodeJS.ProcessEnv } {
   const suffix = `${label.replace(/[^a-z0-9]/gi, '_').toLowerCase()}_${randomBytes(4).toString('hex')}`;
   const databaseUrl = `${POSTGRES}/warden_test_${suffix}`;
+  const redisPrefix = `wt_${suffix}`;
+  leftovers.databases.add(databaseUrl);
+  leftovers.redisPrefixes.add(redisPrefix);
   return {
     databaseUrl,
     env: {
@@ -44,7 +81,7 @@ export function isolatedEnvironment(label: string): { databaseUrl: string; env: 
       HOST: '127.0.0.1',
       DATABASE_URL: databaseUrl,
       REDIS_URL: REDIS,
-      WARDEN_REDIS_PREFIX: `wt_${suffix}`,
+      WARDEN_REDIS_PREFIX: redisPrefix,
     },
   };
 }
@@ -55,6 +92,8 @@ export function spawnWarden(
 ): { child: ChildProcess; output: string[] } {
   const output: string[] = [];
   const child = spawn(process.execPath, [MAIN, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  leftovers.processes.add(child);
+  child.once('exit', () => leftovers.processes.delete(child));
   for (const stream of [child.stdout!, child.stderr!]) {
     let pending = '';
     stream.on('data', (data: Buffer) => {
@@ -81,6 +120,7 @@ export async function startWarden(
   await waitForHealth(url, child, output);
   return {
     url,
+    pid: child.pid!,
     env,
     databaseUrl,
     output,
@@ -88,6 +128,9 @@ export async function startWarden(
     stop: async () => {
       await stopProcess(child);
       await dropDatabase(databaseUrl);
+      if (env.WARDEN_REDIS_PREFIX) {
+        await deleteRedisPrefix(env.WARDEN_REDIS_PREFIX);
+      }
     },
   };
 }
@@ -147,6 +190,40 @@ export async function queryDatabase<T>(
 export async function dropDatabase(databaseUrl: string): Promise<void> {
   const name = new URL(databaseUrl).pathname.slice(1);
   await queryDatabase(`${POSTGRES}/postgres`, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+}
+
+/** Every key Warden writes starts with `<WARDEN_REDIS_PREFIX>:` (queues, rate windows, events, end users). */
+export async function redisKeys(prefix: string): Promise<string[]> {
+  const redis = new Redis(REDIS, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  await redis.connect();
+  try {
+    const keys: string[] = [];
+    let cursor = '0';
+    do {
+      const [next, batch] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+      cursor = next;
+      keys.push(...batch);
+    } while (cursor !== '0');
+    return keys;
+  } finally {
+    redis.disconnect();
+  }
+}
+
+export async function deleteRedisPrefix(prefix: string): Promise<void> {
+  const keys = await redisKeys(prefix);
+  if (keys.length === 0) {
+    return;
+  }
+  const redis = new Redis(REDIS, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  await redis.connect();
+  try {
+    for (let i = 0; i < keys.length; i += 500) {
+      await redis.unlink(...keys.slice(i, i + 500));
+    }
+  } finally {
+    redis.disconnect();
+  }
 }
 
 /** Polls until `check` returns a value that `done` accepts, or fails with the last value seen. */

@@ -1,0 +1,135 @@
+import http from 'node:http';
+import net from 'node:net';
+import { execFileSync } from 'node:child_process';
+import { testApiKey } from './support/keys';
+import {
+  eventually,
+  queryDatabase,
+  redisKeys,
+  runCli,
+  spawnWarden,
+  startWarden,
+  stopProcess,
+} from './support/warden';
+
+/** The pids of a process's children (the launcher forks the api and the worker). */
+function childPids(pid: number): number[] {
+  try {
+    return execFileSync('ps', ['-o', 'pid=', '--ppid', String(pid)], { encoding: 'utf8' })
+      .split('\n')
+      .map((line) => Number(line.trim()))
+      .filter((value) => value > 0);
+  } catch {
+    return []; // ps exits 1 when there are none
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** An upstream that accepts every request and never answers: a job calling it stays active until cut off. */
+async function silentUpstream(): Promise<{ url: string; close(): Promise<void> }> {
+  const sockets = new Set<net.Socket>();
+  const server = http.createServer(() => undefined);
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/v1`,
+    close: () =>
+      new Promise((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+describe('a suite leaves nothing behind', () => {
+  it('stops every process, removes every Redis key and drops the database', async () => {
+    const apiKey = testApiKey();
+    const warden = await startWarden('clean', { WARDEN_INIT_API_KEY: apiKey });
+    const prefix = warden.env.WARDEN_REDIS_PREFIX!;
+    const response = await fetch(`${warden.url}/v1/completions`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ model: 'stories260K', prompt: 'Once upon a time', max_tokens: 4 }),
+    });
+    expect(response.status).toBe(200);
+    // The call is recorded through the queue, so the run really did write keys under its prefix.
+    await eventually(
+      () => warden.query<{ count: string }>(`SELECT count(*) FROM request_logs`),
+      ([row]) => Number(row.count) === 1,
+    );
+    expect((await redisKeys(prefix)).length).toBeGreaterThan(0);
+    const launcher = warden.pid;
+    const processes = [launcher, ...childPids(launcher)];
+    expect(processes).toHaveLength(3);
+
+    await warden.stop();
+
+    expect(processes.filter(alive)).toEqual([]);
+    expect(await redisKeys(prefix)).toEqual([]);
+    const name = new URL(warden.databaseUrl).pathname.slice(1);
+    const databases = await queryDatabase(
+      new URL('/postgres', warden.databaseUrl).toString(),
+      `SELECT 1 FROM pg_database WHERE datname = $1`,
+      [name],
+    );
+    expect(databases).toEqual([]);
+  }, 120_000);
+});
+
+describe('worker shutdown', () => {
+  it('stops within a few seconds of SIGTERM even while a job is waiting on a silent upstream', async () => {
+    const upstream = await silentUpstream();
+    const api = await startWarden(
+      'worker_stop',
+      {
+        WARDEN_UPSTREAM_URL: upstream.url,
+        WARDEN_UPSTREAM_MODELS: 'house-model',
+        WARDEN_UPSTREAM_TIMEOUT_MS: '120000',
+        WARDEN_EMBEDDED_MODELS: '',
+      },
+      ['api'],
+    );
+    const worker = spawnWarden(api.env, ['worker']);
+    try {
+      await eventually(
+        async () => worker.output.some((line) => line.includes('worker consuming queues')),
+        (ready) => ready,
+        60_000,
+      );
+      const run = await runCli(api.env, ['bias:run', 'house-model', '--limit', '1', '--no-wait']);
+      expect(run.code).toBe(0);
+      await eventually(
+        () => api.query<{ status: string }>(`SELECT status FROM bias_runs`),
+        (rows) => rows.length === 1 && rows[0].status === 'running',
+        30_000,
+      );
+      const started = Date.now();
+      const exited = new Promise<number | null>((resolve) =>
+        worker.child.once('exit', (code) => resolve(code)),
+      );
+      worker.child.kill('SIGTERM');
+      const outcome = await Promise.race([
+        exited.then(() => 'exited'),
+        new Promise((resolve) => setTimeout(() => resolve('still running'), 10_000)),
+      ]);
+      expect(outcome).toBe('exited');
+      expect(Date.now() - started).toBeLessThan(10_000);
+    } finally {
+      await stopProcess(worker.child, 'SIGKILL');
+      await api.stop();
+      await upstream.close();
+    }
+  }, 180_000);
+});
