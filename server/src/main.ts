@@ -91,7 +91,10 @@ async function launch(config: WardenConfig, logger: Logger): Promise<void> {
     await checkRedis(config.redisUrl);
     if (config.embeddedPostgres && !(await postgresAnswers(config.databaseUrl))) {
       postgres = await startEmbeddedPostgres(config.embeddedPostgres, logger);
-      config = { ...config, databaseUrl: postgres.url };
+      // The one place the environment is written: every module's config (this process's first-run context,
+      // the forked api and worker) is loaded from it, and must all point at the embedded server.
+      process.env.DATABASE_URL = postgres.url;
+      config = loadConfig();
     }
     await ensureDatabase(config.databaseUrl, logger);
     await migrate(config, logger);
@@ -100,10 +103,9 @@ async function launch(config: WardenConfig, logger: Logger): Promise<void> {
     await postgres?.stop();
     fail(err, logger);
   }
-  const env = postgres ? { ...process.env, DATABASE_URL: postgres.url } : process.env;
   const children = (['api', 'worker'] as const).map((role) => ({
     role,
-    process: fork(__filename, [role, '--prepared'], { stdio: 'inherit', env }),
+    process: fork(__filename, [role, '--prepared'], { stdio: 'inherit' }),
   }));
   const ready = new Map<string, ReadyMessage>();
   for (const child of children) {
@@ -116,7 +118,7 @@ async function launch(config: WardenConfig, logger: Logger): Promise<void> {
             host: config.host,
             port: config.port,
             database: {
-              embeddedDirectory: postgres && path.relative(process.cwd(), postgres.directory),
+              embeddedDirectory: postgres && displayPath(postgres.directory),
               url: redactUrl(config.databaseUrl),
             },
             firstRun: firstRunOutcome,
@@ -237,6 +239,12 @@ function stopOnSignal(logger: Logger): { closeWith(close: () => Promise<void>): 
       close = next;
     },
   };
+}
+
+/** Relative to where Warden was started when it is inside it (`.warden/postgres`), absolute otherwise. */
+function displayPath(directory: string): string {
+  const relative = path.relative(process.cwd(), directory);
+  return relative.startsWith('..') || path.isAbsolute(relative) ? directory : relative;
 }
 
 function fail(err: unknown, logger: Logger): never {

