@@ -14,6 +14,7 @@ import { AuditService } from './audit/audit.service';
 import { OPERATOR_ACTOR } from './audit/audit.types';
 import { OrganizationsService } from './organizations/organizations.service';
 import { EndUsersService } from './end-users/end-users.service';
+import { formatDoctorReport, runDoctor } from './setup/doctor';
 import { WebhooksService } from './webhooks/webhooks.service';
 
 const USAGE = `usage: npm run warden -- <command> [arguments]
@@ -31,6 +32,7 @@ const USAGE = `usage: npm run warden -- <command> [arguments]
   apps:webhook <application-id> <url>         send the application's notifications there (prints the signing secret)
   end-users:unblock <application-id> <user> [reason]  lift an end user's throttle or block
 ${BIAS_USAGE}
+  doctor                                      check Node, PostgreSQL, Redis, models, migrations and the admin
   db:migrate                                  apply pending migrations
   db:revert                                   revert the most recent migration`;
 
@@ -142,6 +144,14 @@ const COMMANDS: Record<string, Command> = {
     return { applicationId: row.application_id, endUser: row.end_user, status: row.status };
   },
   ...biasCommands((message) => new UsageError(message)),
+  doctor: async () => {
+    const checks = await runDoctor(loadConfig());
+    process.stdout.write(`${formatDoctorReport(checks)}\n`);
+    if (checks.some((check) => !check.ok)) {
+      process.exitCode = 1;
+    }
+    return undefined;
+  },
   'db:migrate': async () =>
     withDataSource(async (dataSource) => (await dataSource.runMigrations()).map((m) => m.name)),
   'db:revert': async () =>
@@ -203,7 +213,10 @@ async function main(): Promise<void> {
     return context;
   };
   try {
-    process.stdout.write(`${JSON.stringify(await command(args, app), null, 2)}\n`);
+    const result = await command(args, app);
+    if (result !== undefined) {
+      process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    }
   } catch (err) {
     process.stderr.write(`warden: ${err instanceof Error ? err.message : String(err)}\n`);
     process.exitCode = err instanceof UsageError ? 64 : 1;
