@@ -58,18 +58,24 @@ async function main(): Promise<void> {
   }
   const stop = stopOnSignal(logger);
   try {
+    let firstRunOutcome: FirstRunOutcome | undefined;
     if (!prepared) {
       await checkRedis(config.redisUrl);
       await ensureDatabase(config.databaseUrl, logger);
       if (role === 'api') {
         await migrate(config, logger);
-        await firstRun(logger);
+        firstRunOutcome = await firstRun(logger);
       }
     }
     if (role === 'api') {
       const app = await startApi(config, logger);
       stop.closeWith(() => app.close());
-      process.send?.({ warden: 'ready', role, ...describeApi(app, config) } satisfies ReadyMessage);
+      const ready: ReadyMessage = { warden: 'ready', role, ...describeApi(app, config) };
+      process.send?.(ready);
+      if (firstRunOutcome) {
+        // An api started on its own (as in docker-compose.yml) prepared the install itself: say what it did.
+        process.stderr.write(`${banner(config, firstRunOutcome, ready)}\n`);
+      }
     } else {
       const app = await startWorker(logger);
       stop.closeWith(() => app.close());
@@ -113,23 +119,30 @@ async function launch(config: WardenConfig, logger: Logger): Promise<void> {
       if (!isReadyMessage(message)) return;
       ready.set(child.role, message);
       if (ready.size === children.length) {
-        process.stderr.write(
-          renderBanner({
-            host: config.host,
-            port: config.port,
-            database: {
-              embeddedDirectory: postgres && displayPath(postgres.directory),
-              url: redactUrl(config.databaseUrl),
-            },
-            firstRun: firstRunOutcome,
-            adminEmail: config.init.adminEmail,
-            api: ready.get('api')!,
-          }) + '\n',
-        );
+        process.stderr.write(`${banner(config, firstRunOutcome, ready.get('api')!, postgres)}\n`);
       }
     });
   }
   supervisor.adopt(children);
+}
+
+function banner(
+  config: WardenConfig,
+  firstRunOutcome: FirstRunOutcome,
+  api: ReadyMessage,
+  postgres?: RunningPostgres,
+): string {
+  return renderBanner({
+    host: config.host,
+    port: config.port,
+    database: {
+      embeddedDirectory: postgres && displayPath(postgres.directory),
+      url: redactUrl(config.databaseUrl),
+    },
+    firstRun: firstRunOutcome,
+    adminEmail: config.init.adminEmail,
+    api,
+  });
 }
 
 async function firstRun(logger: Logger): Promise<FirstRunOutcome> {
