@@ -54,7 +54,7 @@ async function silentUpstream(): Promise<{ url: string; close(): Promise<void> }
 }
 
 describe('a suite leaves nothing behind', () => {
-  it('stops every process, removes every Redis key and drops the database', async () => {
+  it('logs JSON off a terminal, then stops every process, removes every Redis key and drops the database', async () => {
     const apiKey = testApiKey();
     const warden = await startWarden('clean', { WARDEN_INIT_API_KEY: apiKey });
     const prefix = warden.env.WARDEN_REDIS_PREFIX!;
@@ -73,6 +73,16 @@ describe('a suite leaves nothing behind', () => {
     const launcher = warden.pid;
     const processes = [launcher, ...childPids(launcher)];
     expect(processes).toHaveLength(3);
+
+    // Off a terminal the logs are JSON, with Nest's route listings at debug, and Fastify has nothing to warn about.
+    const logs = warden.output
+      .filter((line) => line.startsWith('{'))
+      .map((line) => JSON.parse(line) as { level: number; msg: string });
+    expect(logs.length).toBeGreaterThan(5);
+    expect(logs).not.toContainEqual(
+      expect.objectContaining({ level: 30, msg: expect.stringMatching(/^Mapped \{/) }),
+    );
+    expect(warden.output.join('\n')).not.toContain('FastifyWarning');
 
     await warden.stop();
 

@@ -28,6 +28,8 @@ const leftovers = {
   redisPrefixes: new Set<string>(),
 };
 
+// Registered at the root of every suite that imports this file, so it runs after the suite's own describe-level
+// afterAll hooks (which stop their instances gracefully) and catches only what they left.
 if (typeof afterAll === 'function') {
   afterAll(cleanUpSuite, 60_000);
 }

