@@ -1,6 +1,9 @@
 import { testApiKey } from './support/keys';
+import { request, staffLogin } from './support/review-api';
 import { UpstreamServer } from './support/upstream-server';
 import { runCli, startWarden, WardenInstance } from './support/warden';
+
+const ADMIN = { email: 'evasion-admin@example.com', password: 'evasion-admin-password-long' };
 
 const BLOCKLIST = {
   words: ['banana', 'pineapple', 'attack', 'coffee', 'squid'],
@@ -110,6 +113,8 @@ describe('evasion', () => {
   beforeAll(async () => {
     warden = await startWarden('evasion', {
       WARDEN_INIT_API_KEY: apiKey,
+      WARDEN_INIT_ADMIN_EMAIL: ADMIN.email,
+      WARDEN_INIT_ADMIN_PASSWORD: ADMIN.password,
       WARDEN_UPSTREAM_URL: await upstream.start(),
       WARDEN_UPSTREAM_MODELS: 'house-model',
       WARDEN_EMBEDDED_MODELS: '',
@@ -186,5 +191,22 @@ describe('evasion', () => {
       }
       expect(caught).toEqual([]);
     }, 120_000);
+  });
+
+  it('refuses a policy pattern RE2 cannot run, naming it, and keeps the stored patterns', async () => {
+    const admin = await staffLogin(warden.url, ADMIN.email, ADMIN.password);
+    for (const pattern of ['(a)\\1', '(?<=x)y', '[unclosed']) {
+      const result = await request(warden.url, 'PUT', `/admin/policies/${applicationId}`, {
+        token: admin.token,
+        body: { blocklist: { patterns: [pattern] } },
+      });
+      expect(result.status).toBe(400);
+      expect(JSON.stringify(result.body)).toContain(JSON.stringify(JSON.stringify(pattern)).slice(1, -1));
+    }
+    const [{ rules }] = await warden.query<{ rules: { blocklist: { patterns: string[] } } }>(
+      `SELECT rules FROM policies WHERE application_id = $1`,
+      [applicationId],
+    );
+    expect(rules.blocklist.patterns).toEqual(BLOCKLIST.patterns);
   });
 });

@@ -7,7 +7,8 @@ const HEALTH_BOUND_MS = 200;
 
 /**
  * Texts shaped to hit the worst case of a backtracking pattern in one of the checks (the e-mail, secret and
- * card detectors, the prompt-injection heuristics, the lexicons), each as long as a prompt the issue reported.
+ * card detectors, the prompt-injection heuristics, the lexicons, a policy's own pattern), each as long as a
+ * prompt the issue reported.
  */
 const HOSTILE_TEXTS: Array<[string, string]> = [
   ['150,000 x "a"', 'a'.repeat(150_000)],
@@ -19,6 +20,8 @@ const HOSTILE_TEXTS: Array<[string, string]> = [
   ['30,000 IP addresses', '10.0.0.1 '.repeat(30_000)],
   ['40,000 spaced letters', 'f '.repeat(40_000)],
   ['100,000 x "a@"', 'a@'.repeat(100_000)],
+  // Exponential for a backtracking engine under the policy pattern (a+)+$; linear on RE2.
+  ['28 x "a" then "!"', `${'a'.repeat(28)}!`],
 ];
 
 /** While the server checks each hostile text, `/health` must keep answering promptly: no check stalls the loop. */
@@ -41,7 +44,7 @@ describe('no single request stalls the event loop', () => {
     const patch = {
       limits: { maxPromptTokens: 2_000_000, maxTokens: 16, maxTotalTokens: 2_000_016 },
       rateLimits: { requestsPerMinute: 10_000, tokensPerMinute: 100_000_000 },
-      blocklist: { words: ['coffee'], phrases: ['free money'], patterns: ['a+b'] },
+      blocklist: { words: ['coffee'], phrases: ['free money'], patterns: ['a+b', '(a+)+$'] },
     };
     const result = await runCli(warden.env, ['policies:set', id, JSON.stringify(patch)]);
     expect(result.code).toBe(0);

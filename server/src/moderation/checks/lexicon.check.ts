@@ -5,7 +5,7 @@ import { Direction, Span, Verdict } from '../moderation.types';
 import { Blocklist } from '../policies/policy.types';
 import { MAX_RAW_UNITS_PER_CHAR, NormalizedText, normalizeText } from '../text/normalized-text';
 import { PhraseMatcher } from '../text/phrase-matcher';
-import { compilePolicyPattern, patternMatches } from '../text/policy-pattern';
+import { compilePolicyPattern, patternMatches, policyPatternError } from '../text/policy-pattern';
 import { CheckContext, ModerationCheck } from './moderation-check';
 import { runRuleCheck } from './rule-check-thread';
 
@@ -118,7 +118,13 @@ class CompiledBlocklist {
 
   constructor(blocklist: Blocklist) {
     this.words = new PhraseMatcher([...blocklist.words, ...blocklist.phrases]);
-    this.patterns = blocklist.patterns.map(compilePolicyPattern);
+    // Policies saved before patterns ran on RE2 may hold one it refuses: fail loudly, never skip a filter.
+    this.patterns = blocklist.patterns.map((source) => {
+      const error = policyPatternError(source);
+      if (error)
+        throw new Error(`blocklist pattern ${JSON.stringify(source)} needs rewriting for RE2: ${error}`);
+      return compilePolicyPattern(source);
+    });
   }
 
   match(text: string, normalized: NormalizedText): Verdict[] {
