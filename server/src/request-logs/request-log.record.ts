@@ -30,6 +30,8 @@ export interface RequestLogRecord {
   timeToFirstTokenMs: number | null;
   verdicts: unknown[];
   clientIp: string | null;
+  /** Set by the worker: what it had to change before Postgres could store the row (null when nothing). */
+  sanitized?: string[] | null;
 }
 
 export interface PersistRequestLogsJob {

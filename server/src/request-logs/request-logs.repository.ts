@@ -25,6 +25,7 @@ const COLUMNS: Array<[keyof RequestLogRecord, string, string]> = [
   ['timeToFirstTokenMs', 'time_to_first_token_ms', 'double precision'],
   ['verdicts', 'verdicts', 'jsonb'],
   ['clientIp', 'client_ip', 'text'],
+  ['sanitized', 'sanitized', 'text[]'],
 ];
 
 const INSERT_BATCH = `
@@ -58,6 +59,27 @@ export class RequestLogsRepository {
       ),
     );
     return records.filter((record) => inserted.has(record.requestId));
+  }
+
+  /** Keeps a record that could not be written, with the reason, for an operator to inspect and replay. */
+  async deadLetter(record: RequestLogRecord, reason: string): Promise<void> {
+    const createdAt = Number.isNaN(Date.parse(record.createdAt))
+      ? new Date().toISOString()
+      : record.createdAt;
+    await this.dataSource.query(
+      `INSERT INTO request_log_dead_letters (request_id, created_at, application_id, reason, record)
+       VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`,
+      [record.requestId, createdAt, record.applicationId, reason, JSON.stringify(record)],
+    );
+  }
+
+  async countDeadLetters(): Promise<number> {
+    const [row] = (await this.dataSource.query(
+      `SELECT count(*)::int AS count FROM request_log_dead_letters`,
+    )) as Array<{
+      count: number;
+    }>;
+    return row.count;
   }
 
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {

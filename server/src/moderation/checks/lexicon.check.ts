@@ -1,14 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import {
-  DataSet,
-  englishDataset,
-  englishRecommendedTransformers,
-  parseRawPattern,
-  RegExpMatcher,
-} from 'obscenity';
+import { englishDataset, englishRecommendedTransformers, RegExpMatcher } from 'obscenity';
+import { RE2JS } from 're2js';
 import { Direction, Span, Verdict } from '../moderation.types';
 import { Blocklist } from '../policies/policy.types';
+import { MAX_RAW_UNITS_PER_CHAR, NormalizedText, normalizeText } from '../text/normalized-text';
+import { PhraseMatcher } from '../text/phrase-matcher';
+import { compilePolicyPattern, patternMatches, policyPatternError } from '../text/policy-pattern';
 import { CheckContext, ModerationCheck } from './moderation-check';
+import { runRuleCheck } from './rule-check-thread';
 
 /** Terms of obscenity's English dataset that attack a group rather than merely offend. */
 const SLURS = new Set([
@@ -30,111 +29,122 @@ const SLURS = new Set([
 ]);
 
 const profanityMatcher = new RegExpMatcher({ ...englishDataset.build(), ...englishRecommendedTransformers });
+const LETTER = /\p{L}/u;
+/** Compiled blocklists by content; policies change rarely, texts often. */
+const compiledBlocklists = new Map<string, CompiledBlocklist>();
 
 /**
- * Profanity and slurs through `obscenity` (its transformers undo leetspeak, repeated and spaced-out letters),
- * plus each application's own blocklist of words, phrases and patterns.
+ * Profanity and slurs through `obscenity` (its transformers undo leetspeak and repeated letters), plus each
+ * application's own blocklist of words, phrases and patterns. Both read the text as given and normalized
+ * (see NormalizedText), so spacing, punctuation, invisible characters and look-alike letters do not hide a
+ * word; spans always point into the text as given.
  */
 @Injectable()
 export class LexiconCheck implements ModerationCheck {
   readonly name = 'lexicon';
   readonly directions = [Direction.Input, Direction.Output] as const;
-  private readonly blocklistMatchers = new Map<string, CompiledBlocklist>();
 
-  async run(texts: string[], context: CheckContext): Promise<Verdict[][]> {
-    const blocklist = this.compiled(context.blocklist);
-    return texts.map((text) => [...this.lexicon(text), ...blocklist.match(text)]);
-  }
-
-  private lexicon(text: string): Verdict[] {
-    const slurs: Span[] = [];
-    const profanity: Span[] = [];
-    for (const match of profanityMatcher.getAllMatches(text, true)) {
-      const { phraseMetadata } = englishDataset.getPayloadWithPhraseMetadata(match);
-      const span = { start: match.startIndex, end: match.endIndex + 1 };
-      (SLURS.has(phraseMetadata?.originalWord ?? '') ? slurs : profanity).push(span);
-    }
-    const verdicts: Verdict[] = [];
-    if (slurs.length > 0) verdicts.push({ check: this.name, category: 'hate', score: 1, spans: slurs });
-    if (profanity.length > 0)
-      verdicts.push({ check: this.name, category: 'profanity', score: 1, spans: profanity });
-    return verdicts;
-  }
-
-  private compiled(blocklist: Blocklist): CompiledBlocklist {
-    const key = JSON.stringify(blocklist);
-    let compiled = this.blocklistMatchers.get(key);
-    if (!compiled) {
-      compiled = new CompiledBlocklist(blocklist);
-      if (this.blocklistMatchers.size > 1000) this.blocklistMatchers.clear();
-      this.blocklistMatchers.set(key, compiled);
-    }
-    return compiled;
+  run(texts: string[], context: CheckContext): Promise<Verdict[][]> {
+    return runRuleCheck(this.name, texts, context.blocklist, lexiconVerdicts);
   }
 }
 
+export function lexiconVerdicts(text: string, blocklist: Blocklist): Verdict[] {
+  const normalized = normalizeText(text);
+  return [...builtInLexicon(text, normalized), ...compiledBlocklist(blocklist).match(text, normalized)];
+}
+
+/**
+ * The most original characters a blocklist match can span, for a stream's holdback: words and phrases are
+ * bounded by their normalized length; a pattern match is unbounded (null) unless the policy has none.
+ */
+export function longestBlocklistMatch(blocklist: Blocklist): number | null {
+  if (blocklist.patterns.length > 0) return null;
+  return compiledBlocklist(blocklist).words.longestEntry * MAX_RAW_UNITS_PER_CHAR;
+}
+
+function builtInLexicon(text: string, normalized: NormalizedText): Verdict[] {
+  const slurs: Span[] = [];
+  const profanity: Span[] = [];
+  const collect = (source: string, toOriginal: (start: number, end: number) => Span) => {
+    for (const match of profanityMatcher.getAllMatches(source, true)) {
+      const { phraseMetadata } = englishDataset.getPayloadWithPhraseMetadata(match);
+      const start = match.startIndex;
+      const end = match.endIndex + 1;
+      if (SLURS.has(phraseMetadata?.originalWord ?? '')) {
+        if (isWholeWord(source, start, end)) slurs.push(toOriginal(start, end));
+      } else profanity.push(toOriginal(start, end));
+    }
+  };
+  collect(text, (start, end) => ({ start, end }));
+  collect(normalized.text, (start, end) => ({
+    start: normalized.starts[start],
+    end: normalized.ends[end - 1],
+  }));
+  const verdicts: Verdict[] = [];
+  if (slurs.length > 0)
+    verdicts.push({ check: 'lexicon', category: 'hate', score: 1, spans: distinct(slurs) });
+  if (profanity.length > 0)
+    verdicts.push({ check: 'lexicon', category: 'profanity', score: 1, spans: distinct(profanity) });
+  return verdicts;
+}
+
+/** What may follow a slur inside its word: inflections, and the rest of the long form behind a short entry. */
+const SLUR_ENDINGS = new Set(['', 's', 'es', 'ed', 'got', 'gots', 'ot', 'ots']);
+
+/** A slur starts a word and ends it but for an inflection: "ranggers", "retardant" and "Fagus" hold none. */
+function isWholeWord(source: string, start: number, end: number): boolean {
+  if (start > 0 && LETTER.test(source[start - 1])) return false;
+  let rest = '';
+  for (let index = end; index < source.length && rest.length < 5 && LETTER.test(source[index]); index++)
+    rest += source[index].toLowerCase();
+  return SLUR_ENDINGS.has(rest);
+}
+
+function compiledBlocklist(blocklist: Blocklist): CompiledBlocklist {
+  const key = JSON.stringify(blocklist);
+  let compiled = compiledBlocklists.get(key);
+  if (!compiled) {
+    compiled = new CompiledBlocklist(blocklist);
+    if (compiledBlocklists.size > 1000) compiledBlocklists.clear();
+    compiledBlocklists.set(key, compiled);
+  }
+  return compiled;
+}
+
 class CompiledBlocklist {
-  private readonly words?: RegExpMatcher;
-  private readonly phrases: RegExp[];
-  private readonly patterns: RegExp[];
+  readonly words: PhraseMatcher;
+  private readonly patterns: RE2JS[];
 
   constructor(blocklist: Blocklist) {
-    const words = blocklist.words
-      .map((word) => word.trim().toLowerCase())
-      .filter((word) => /^[\p{L}\p{N}' -]+$/u.test(word));
-    if (words.length > 0) {
-      const dataset = new DataSet<{ word: string }>();
-      for (const word of words) {
-        dataset.addPhrase((phrase) =>
-          phrase.setMetadata({ word }).addPattern(parseRawPattern(`|${escapePattern(word)}|`)),
-        );
-      }
-      this.words = new RegExpMatcher({ ...dataset.build(), ...englishRecommendedTransformers });
-    }
-    // Phrases match across any run of whitespace or punctuation between their words.
-    this.phrases = blocklist.phrases
-      .map((phrase) =>
-        phrase
-          .trim()
-          .split(/[\s\p{P}]+/u)
-          .filter(Boolean)
-          .map(escapeRegExp),
-      )
-      .filter((parts) => parts.length > 0)
-      .map(
-        (parts) => new RegExp(`(?<![\\p{L}\\p{N}])${parts.join('[\\s\\p{P}]+')}(?![\\p{L}\\p{N}])`, 'giu'),
-      );
-    this.patterns = blocklist.patterns.map((source) => new RegExp(source, 'giu'));
+    this.words = new PhraseMatcher([...blocklist.words, ...blocklist.phrases]);
+    // Policies saved before patterns ran on RE2 may hold one it refuses: fail loudly, never skip a filter.
+    this.patterns = blocklist.patterns.map((source) => {
+      const error = policyPatternError(source);
+      if (error)
+        throw new Error(`blocklist pattern ${JSON.stringify(source)} needs rewriting for RE2: ${error}`);
+      return compilePolicyPattern(source);
+    });
   }
 
-  match(text: string): Verdict[] {
-    const spans: Span[] = [];
-    for (const match of this.words?.getAllMatches(text, true) ?? []) {
-      spans.push({ start: match.startIndex, end: match.endIndex + 1 });
-    }
-    for (const expression of [...this.phrases, ...this.patterns]) {
-      for (const match of text.matchAll(expression)) {
-        if (match[0].length > 0) spans.push({ start: match.index, end: match.index + match[0].length });
-      }
+  match(text: string, normalized: NormalizedText): Verdict[] {
+    const spans = this.words.match(normalized);
+    for (const pattern of this.patterns) {
+      for (const [start, end] of patternMatches(pattern, text)) spans.push({ start, end });
+      for (const [start, end] of patternMatches(pattern, normalized.text))
+        spans.push({ start: normalized.starts[start], end: normalized.ends[end - 1] });
     }
     return spans.length > 0
-      ? [
-          {
-            check: 'blocklist',
-            category: 'blocklist',
-            score: 1,
-            spans: spans.sort((a, b) => a.start - b.start),
-          },
-        ]
+      ? [{ check: 'blocklist', category: 'blocklist', score: 1, spans: distinct(spans) }]
       : [];
   }
 }
 
-function escapeRegExp(value: string): string {
-  return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/** obscenity's pattern syntax reserves [ ] ? | and backslash. */
-function escapePattern(value: string): string {
-  return value.replace(/[[\]?|\\]/g, '\\$&');
+/** Spans in text order, each once. */
+function distinct(spans: Span[]): Span[] {
+  const sorted = spans.sort((a, b) => a.start - b.start || a.end - b.end);
+  return sorted.filter(
+    (span, index) =>
+      index === 0 || span.start !== sorted[index - 1].start || span.end !== sorted[index - 1].end,
+  );
 }

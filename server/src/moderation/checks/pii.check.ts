@@ -2,17 +2,30 @@ import { Injectable } from '@nestjs/common';
 import { redact } from '../redaction';
 import { Direction, Span, Verdict, WardenCategory } from '../moderation.types';
 import { CheckContext, ModerationCheck } from './moderation-check';
+import { runRuleCheck } from './rule-check-thread';
 
 interface Detector {
   category: WardenCategory;
+  /**
+   * Global, and every repetition bounded: each start position costs a bounded number of steps, so a detector is
+   * linear in the text however hostile it is (an unbounded `+` before a literal is quadratic on a long run).
+   */
   pattern: RegExp;
   valid?: (match: string) => boolean;
   /** A lookalike that fails validation still claims its text, so a weaker detector does not report it. */
   claimsInvalid?: boolean;
+  /** Characters a match runs on into: a long secret is cut at the pattern's bound, then taken whole from here. */
+  extend?: RegExp;
 }
 
+const SECRET_CHARACTERS = /[A-Za-z0-9_\-/+=]*/y;
+
 const DETECTORS: Detector[] = [
-  { category: 'pii/email', pattern: /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g },
+  {
+    category: 'pii/email',
+    // RFC 5321 caps the local part at 64 and a label at 63 characters.
+    pattern: /[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}\.[A-Za-z]{2,63}/g,
+  },
   {
     category: 'pii/payment-card',
     pattern: /(?<!\d)(?:\d[ -]?){12,18}\d(?!\d)/g,
@@ -41,7 +54,15 @@ const DETECTORS: Detector[] = [
   {
     category: 'pii/secret',
     pattern:
-      /\b(?:sk-(?:proj-)?[A-Za-z0-9_-]{20,}|wk-[A-Za-z0-9]{8}_[A-Za-z0-9]{32,64}|AKIA[0-9A-Z]{16}|gh[pousr]_[A-Za-z0-9]{36,}|xox[abprs]-[A-Za-z0-9-]{10,}|AIza[0-9A-Za-z_-]{35})\b|-----BEGIN [A-Z ]*PRIVATE KEY-----|(?<=\b(?:api[_-]?key|secret|token|password)\s*[:=]\s*["']?)[A-Za-z0-9_\-/+=]{16,}/gi,
+      /\b(?:sk-(?:proj-)?[A-Za-z0-9_-]{20,256}|wk-[A-Za-z0-9]{8}_[A-Za-z0-9]{32,64}|AKIA[0-9A-Z]{16}|gh[pousr]_[A-Za-z0-9]{36,256}|xox[abprs]-[A-Za-z0-9-]{10,256}|AIza[0-9A-Za-z_-]{35})|-----BEGIN [A-Z ]{0,40}PRIVATE KEY-----/gi,
+    extend: SECRET_CHARACTERS,
+  },
+  {
+    category: 'pii/secret',
+    // Only the value of a credential assignment is the secret; the name before it stays readable.
+    pattern:
+      /\b(?:api[_-]?key|secret|token|password)[ \t]{0,8}[:=][ \t]{0,8}["']?(?<value>[A-Za-z0-9_\-/+=]{16,256})/dgi,
+    extend: SECRET_CHARACTERS,
   },
 ];
 
@@ -51,26 +72,41 @@ export class PiiCheck implements ModerationCheck {
   readonly name = 'pii';
   readonly directions = [Direction.Input, Direction.Output] as const;
 
-  async run(texts: string[], _context: CheckContext): Promise<Verdict[][]> {
-    return texts.map((text) => detectPii(text));
+  run(texts: string[], context: CheckContext): Promise<Verdict[][]> {
+    return runRuleCheck(this.name, texts, context.blocklist, (text) => detectPii(text));
   }
 }
 
+/** Linear in the text: bounded patterns, and claimed characters marked in place rather than compared pairwise. */
 export function detectPii(text: string): Verdict[] {
-  const taken: Span[] = [];
+  const claimed = new Uint8Array(text.length);
   const byCategory = new Map<WardenCategory, Span[]>();
   for (const detector of DETECTORS) {
-    for (const match of text.matchAll(detector.pattern)) {
-      const span = { start: match.index, end: match.index + match[0].length };
+    const pattern = new RegExp(detector.pattern);
+    for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+      const [start, matchEnd] = match.indices?.groups?.value ?? [match.index, match.index + match[0].length];
+      let end = matchEnd;
+      if (detector.extend) {
+        detector.extend.lastIndex = end;
+        end += detector.extend.exec(text)?.[0].length ?? 0;
+        pattern.lastIndex = Math.max(pattern.lastIndex, end);
+      }
       // Earlier detectors win: a card number is not also reported as a phone number.
-      if (taken.some((other) => span.start < other.end && other.start < span.end)) continue;
-      const valid = !detector.valid || detector.valid(match[0]);
-      if (valid || detector.claimsInvalid) taken.push(span);
+      if (claimed.subarray(start, end).includes(1)) continue;
+      const valid = !detector.valid || detector.valid(text.slice(start, end));
+      if (valid || detector.claimsInvalid) claimed.fill(1, start, end);
       if (!valid) continue;
-      byCategory.set(detector.category, [...(byCategory.get(detector.category) ?? []), span]);
+      const spans = byCategory.get(detector.category);
+      if (spans) spans.push({ start, end });
+      else byCategory.set(detector.category, [{ start, end }]);
     }
   }
-  return [...byCategory.entries()].map(([category, spans]) => ({ check: 'pii', category, score: 1, spans }));
+  return [...byCategory.entries()].map(([category, spans]) => ({
+    check: 'pii',
+    category,
+    score: 1,
+    spans: spans.sort((a, b) => a.start - b.start),
+  }));
 }
 
 export function luhnValid(digits: string): boolean {

@@ -1,8 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { Direction, Span, Verdict } from '../moderation.types';
 import { CheckContext, ModerationCheck } from './moderation-check';
+import { runRuleCheck } from './rule-check-thread';
 
-/** Phrasings seen in instruction-override attacks, each with the weight of its evidence. */
+/**
+ * Phrasings seen in instruction-override attacks, each with the weight of its evidence. Every repetition is
+ * bounded and no `^\s*` spans lines, so a pattern costs a bounded number of steps per start position.
+ */
 const SIGNALS: Array<{ pattern: RegExp; weight: number }> = [
   {
     pattern:
@@ -11,25 +15,26 @@ const SIGNALS: Array<{ pattern: RegExp; weight: number }> = [
   },
   {
     pattern:
-      /\b(?:reveal|print|show|repeat|output|leak)\b[^.\n]{0,30}\b(?:system|hidden|initial|original|secret)\s+(?:prompt|instructions?|message)\b/gi,
+      /\b(?:reveal|print|show|repeat|output|leak)\b[^.\n]{0,30}\b(?:system|hidden|initial|original|secret)\s{1,8}(?:prompt|instructions?|message)\b/gi,
     weight: 0.7,
   },
   {
     pattern:
-      /\byou\s+are\s+now\b[^.\n]{0,40}\b(?:DAN|unfiltered|uncensored|jailbroken|developer mode|no (?:rules|restrictions|limits))\b/gi,
+      /\byou\s{1,8}are\s{1,8}now\b[^.\n]{0,40}\b(?:DAN|unfiltered|uncensored|jailbroken|developer mode|no (?:rules|restrictions|limits))\b/gi,
     weight: 0.8,
   },
   {
     pattern:
-      /\b(?:pretend|act|behave)\b[^.\n]{0,30}\b(?:without|no)\s+(?:any\s+)?(?:restrictions|filters|rules|limitations|guidelines|censorship)\b/gi,
+      /\b(?:pretend|act|behave)\b[^.\n]{0,30}\b(?:without|no)\s{1,8}(?:any\s{1,8})?(?:restrictions|filters|rules|limitations|guidelines|censorship)\b/gi,
     weight: 0.6,
   },
   { pattern: /\b(?:jailbreak|DAN mode|developer mode enabled|do anything now)\b/gi, weight: 0.6 },
   {
-    pattern: /<\|(?:im_start|im_end|system|endoftext)\|>|^\s*#{2,}\s*(?:system|instruction)s?\s*:?/gim,
+    pattern:
+      /<\|(?:im_start|im_end|system|endoftext)\|>|^[ \t]*#{2,}[ \t]*(?:system|instruction)s?[ \t]*:?/gim,
     weight: 0.5,
   },
-  { pattern: /\bnew\s+(?:system\s+)?instructions?\s*:/gi, weight: 0.4 },
+  { pattern: /\bnew\s{1,8}(?:system\s{1,8})?instructions?\s{0,8}:/gi, weight: 0.4 },
 ];
 
 /** Heuristics for prompts that try to take over the application's instructions; input only. */
@@ -38,26 +43,28 @@ export class PromptInjectionCheck implements ModerationCheck {
   readonly name = 'prompt-injection';
   readonly directions = [Direction.Input] as const;
 
-  async run(texts: string[], _context: CheckContext): Promise<Verdict[][]> {
-    return texts.map((text) => {
-      const spans: Span[] = [];
-      let evidence = 0;
-      for (const signal of SIGNALS) {
-        const matches = [...text.matchAll(signal.pattern)];
-        if (matches.length > 0) {
-          evidence += signal.weight;
-          spans.push(...matches.map((match) => ({ start: match.index, end: match.index + match[0].length })));
-        }
-      }
-      if (evidence === 0) return [];
-      return [
-        {
-          check: this.name,
-          category: 'prompt-injection',
-          score: Math.min(1, evidence),
-          spans: spans.sort((a, b) => a.start - b.start),
-        },
-      ];
-    });
+  run(texts: string[], context: CheckContext): Promise<Verdict[][]> {
+    return runRuleCheck(this.name, texts, context.blocklist, (text) => detectPromptInjection(text));
   }
+}
+
+export function detectPromptInjection(text: string): Verdict[] {
+  const spans: Span[] = [];
+  let evidence = 0;
+  for (const signal of SIGNALS) {
+    const matches = [...text.matchAll(signal.pattern)];
+    if (matches.length > 0) {
+      evidence += signal.weight;
+      for (const match of matches) spans.push({ start: match.index, end: match.index + match[0].length });
+    }
+  }
+  if (evidence === 0) return [];
+  return [
+    {
+      check: 'prompt-injection',
+      category: 'prompt-injection',
+      score: Math.min(1, evidence),
+      spans: spans.sort((a, b) => a.start - b.start),
+    },
+  ];
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ALL_CATEGORIES, ModerationAction, ModerationCategory } from '../moderation.types';
 import { PolicyRules } from './policy.types';
+import { policyPatternError } from '../text/policy-pattern';
 
 const ruleSchema = z
   .object({
@@ -11,14 +12,12 @@ const ruleSchema = z
 
 const categorySchema = z.object({ input: ruleSchema.optional(), output: ruleSchema.optional() }).strict();
 
-const regexSource = z.string().refine((source) => {
-  try {
-    new RegExp(source, 'iu');
-    return true;
-  } catch {
-    return false;
-  }
-}, 'not a valid regular expression');
+/** Patterns run on RE2: one it cannot compile (backreferences, lookaround, bad syntax) is refused by name. */
+const regexSource = z.string().superRefine((source, context) => {
+  const error = policyPatternError(source);
+  if (error)
+    context.addIssue({ code: 'custom', message: `pattern ${JSON.stringify(source)} is refused: ${error}` });
+});
 
 /** A partial policy as staff or operators write it; anything left out keeps its current value. */
 export const policyPatchSchema = z

@@ -1,0 +1,82 @@
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { Verdict } from '../moderation.types';
+import { Blocklist } from '../policies/policy.types';
+
+/** The rule checks that can run in the rule-check thread, by the name their verdicts carry. */
+export type RuleCheckName = 'lexicon' | 'pii' | 'prompt-injection';
+
+export interface RuleCheckRequest {
+  id: number;
+  check: RuleCheckName;
+  text: string;
+  blocklist: Blocklist;
+}
+
+export type RuleCheckReply = { id: number; verdicts: Verdict[] } | { id: number; error: string };
+
+/**
+ * Texts at least this long are checked off the event loop. Every rule check is linear, but a prompt of
+ * hundreds of kilobytes still costs tens of milliseconds per check, which no other request should wait for;
+ * short texts stay inline, where the hand-off would cost more than the check.
+ */
+export const OFF_THREAD_CHARS = 8192;
+
+interface Waiting {
+  resolve: (verdicts: Verdict[]) => void;
+  reject: (err: Error) => void;
+}
+
+/** One worker thread shared by the rule checks of this process, started on first use. */
+class RuleCheckThread {
+  private worker?: Worker;
+  private readonly waiting = new Map<number, Waiting>();
+  private nextId = 0;
+
+  run(check: RuleCheckName, text: string, blocklist: Blocklist): Promise<Verdict[]> {
+    const worker = this.worker ?? this.spawn();
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.waiting.set(id, { resolve, reject });
+      if (this.waiting.size === 1) worker.ref();
+      worker.postMessage({ id, check, text, blocklist } satisfies RuleCheckRequest);
+    });
+  }
+
+  private spawn(): Worker {
+    const worker = new Worker(path.join(__dirname, 'rule-check.worker.js'));
+    worker.unref(); // an idle check thread never keeps the process alive
+    worker.on('message', (reply: RuleCheckReply) => {
+      const waiting = this.waiting.get(reply.id);
+      this.waiting.delete(reply.id);
+      if (this.waiting.size === 0) worker.unref();
+      if ('verdicts' in reply) waiting?.resolve(reply.verdicts);
+      else waiting?.reject(new Error(reply.error));
+    });
+    const fail = (err: Error) => {
+      if (this.worker === worker) this.worker = undefined;
+      for (const waiting of this.waiting.values()) waiting.reject(err);
+      this.waiting.clear();
+    };
+    worker.on('error', fail);
+    worker.on('exit', (code) => fail(new Error(`rule-check thread exited with code ${code}`)));
+    this.worker = worker;
+    return worker;
+  }
+}
+
+const thread = new RuleCheckThread();
+
+/** Runs a rule check on each text: inline when short, in the rule-check thread when long. */
+export function runRuleCheck(
+  check: RuleCheckName,
+  texts: string[],
+  blocklist: Blocklist,
+  inline: (text: string, blocklist: Blocklist) => Verdict[],
+): Promise<Verdict[][]> {
+  return Promise.all(
+    texts.map((text) =>
+      text.length >= OFF_THREAD_CHARS ? thread.run(check, text, blocklist) : inline(text, blocklist),
+    ),
+  );
+}

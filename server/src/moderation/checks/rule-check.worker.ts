@@ -1,0 +1,24 @@
+import { parentPort } from 'node:worker_threads';
+import { Verdict } from '../moderation.types';
+import { Blocklist } from '../policies/policy.types';
+import { lexiconVerdicts } from './lexicon.check';
+import { detectPii } from './pii.check';
+import { detectPromptInjection } from './prompt-injection.check';
+import { RuleCheckName, RuleCheckReply, RuleCheckRequest } from './rule-check-thread';
+
+const CHECKS: Record<RuleCheckName, (text: string, blocklist: Blocklist) => Verdict[]> = {
+  lexicon: lexiconVerdicts,
+  pii: (text) => detectPii(text),
+  'prompt-injection': (text) => detectPromptInjection(text),
+};
+
+/** Runs in the rule-check thread: long texts are checked here so the api's event loop keeps answering. */
+parentPort!.on('message', (request: RuleCheckRequest) => {
+  let reply: RuleCheckReply;
+  try {
+    reply = { id: request.id, verdicts: CHECKS[request.check](request.text, request.blocklist) };
+  } catch (err) {
+    reply = { id: request.id, error: err instanceof Error ? err.message : String(err) };
+  }
+  parentPort!.postMessage(reply);
+});

@@ -1,0 +1,60 @@
+import { createHash } from 'node:crypto';
+import { RequestLogRecord } from './request-log.record';
+
+/**
+ * The longest end user stored as given. Above it (the api refuses longer `user` values, but rows also come from
+ * older api versions and the queue) the value keeps a prefix and its SHA-256, which stays distinct and fits
+ * every index on it (a btree entry holds about 2.7 kB; 512 characters are at most 2 kB of UTF-8).
+ */
+export const MAX_STORED_END_USER = 512;
+const END_USER_PREFIX = MAX_STORED_END_USER - 'sha256:'.length - 64 - 1;
+
+const NUL = /\u0000/g;
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/**
+ * What Postgres cannot store, replaced, with a note per field in `sanitized`: NUL characters and lone UTF-16
+ * surrogates (neither exists in a Postgres text or jsonb value) become U+FFFD, an oversized end user is shortened.
+ */
+export function sanitizeRecord(record: RequestLogRecord): RequestLogRecord {
+  const notes: string[] = [];
+  const clean = Object.fromEntries(
+    Object.entries(record).map(([field, value]) => {
+      const found = new Set<string>();
+      const result = cleanValue(value, found);
+      for (const problem of found) notes.push(`${field}: ${problem} replaced with U+FFFD`);
+      return [field, result];
+    }),
+  ) as unknown as RequestLogRecord;
+  if (clean.endUser && clean.endUser.length > MAX_STORED_END_USER) {
+    const digest = createHash('sha256').update(clean.endUser).digest('hex');
+    clean.endUser = `${clean.endUser.slice(0, END_USER_PREFIX)}~sha256:${digest}`;
+    notes.push(`end_user: longer than ${MAX_STORED_END_USER} characters, stored as a prefix and its SHA-256`);
+  }
+  return { ...clean, sanitized: notes.length > 0 ? notes : null };
+}
+
+function cleanValue(value: unknown, found: Set<string>): unknown {
+  if (typeof value === 'string') return cleanString(value, found);
+  if (Array.isArray(value)) return value.map((item) => cleanValue(item, found));
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [cleanString(key, found), cleanValue(item, found)]),
+    );
+  }
+  return value;
+}
+
+function cleanString(value: string, found: Set<string>): string {
+  let result = value;
+  if (result.includes('\u0000')) {
+    found.add('NUL characters');
+    result = result.replace(NUL, '\ufffd');
+  }
+  LONE_SURROGATE.lastIndex = 0;
+  if (LONE_SURROGATE.test(result)) {
+    found.add('lone surrogates');
+    result = result.replace(LONE_SURROGATE, '\ufffd');
+  }
+  return result;
+}

@@ -1,0 +1,178 @@
+import { Queue } from 'bullmq';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { testApiKey } from './support/keys';
+import { UpstreamServer } from './support/upstream-server';
+import { eventually, runCli, startWarden, WardenInstance } from './support/warden';
+
+interface LoggedRow {
+  request_id: string;
+  prompt: unknown;
+  end_user: string | null;
+  sanitized: string[] | null;
+}
+
+/** Distinct made-up words: their tsvector grows with the text, unlike a repeated word's. */
+function uniqueWords(characters: number): string {
+  const words: string[] = [];
+  let length = 0;
+  while (length < characters) {
+    const word = randomBytes(6)
+      .toString('hex')
+      .replace(/\d/g, (digit) => 'ghijklmnop'[Number(digit)]);
+    words.push(word);
+    length += word.length + 1;
+  }
+  return words.join(' ');
+}
+
+/** Rows no client can break: what Postgres cannot store is sanitized, and one bad row never takes others along. */
+describe('request logs under hostile rows', () => {
+  const upstream = new UpstreamServer();
+  const apiKey = testApiKey();
+  let warden: WardenInstance;
+  let queue: Queue;
+  let applicationId: string;
+
+  beforeAll(async () => {
+    warden = await startWarden('log_hostile', {
+      WARDEN_INIT_API_KEY: apiKey,
+      WARDEN_UPSTREAM_URL: await upstream.start(),
+      WARDEN_UPSTREAM_MODELS: 'house-model',
+      WARDEN_EMBEDDED_MODELS: '',
+    });
+    [{ id: applicationId }] = await warden.query<{ id: string }>(
+      `SELECT id FROM applications WHERE name = 'Demo application'`,
+    );
+    const result = await runCli(warden.env, [
+      'policies:set',
+      applicationId,
+      JSON.stringify({ requireUser: false, rateLimits: { requestsPerMinute: 10_000 } }),
+    ]);
+    expect(result.code).toBe(0);
+    queue = new Queue('request-logs', {
+      connection: { url: warden.env.REDIS_URL!, maxRetriesPerRequest: null },
+      prefix: `${warden.env.WARDEN_REDIS_PREFIX}:bull`,
+    });
+  }, 90_000);
+
+  afterAll(async () => {
+    await queue?.close();
+    await warden?.stop();
+    await upstream.stop();
+  });
+
+  async function complete(prompt: string, user?: string): Promise<string> {
+    const response = await fetch(`${warden.url}/v1/completions`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ model: 'house-model', max_tokens: 8, prompt, ...(user ? { user } : {}) }),
+    });
+    const body = await response.text();
+    expect({ status: response.status, body }).toMatchObject({ status: 200 });
+    return response.headers.get('x-request-id')!;
+  }
+
+  async function rows(requestIds: string[]): Promise<LoggedRow[]> {
+    return eventually(
+      () =>
+        warden.query<LoggedRow>(
+          `SELECT request_id, prompt, end_user, sanitized FROM request_logs WHERE request_id = ANY($1)`,
+          [requestIds],
+        ),
+      (found) => found.length === requestIds.length,
+      30_000,
+    );
+  }
+
+  /** A record as the api would hand it to the worker, for what the api itself refuses today or tomorrow. */
+  function record(overrides: Record<string, unknown>): Record<string, unknown> {
+    return {
+      requestId: `req_${randomUUID().replace(/-/g, '')}`,
+      createdAt: new Date().toISOString(),
+      endpoint: '/v1/completions',
+      apiKeyId: null,
+      applicationId,
+      organizationId: null,
+      endUser: null,
+      model: 'house-model',
+      prompt: 'hello',
+      output: [{ index: 0, text: ' world', finish_reason: 'stop' }],
+      stream: false,
+      statusCode: 200,
+      errorCode: null,
+      errorMessage: null,
+      finishReasons: ['stop'],
+      promptTokens: 1,
+      completionTokens: 1,
+      latencyMs: 5,
+      timeToFirstTokenMs: null,
+      verdicts: [],
+      clientIp: '127.0.0.1',
+      ...overrides,
+    };
+  }
+
+  it('keeps prompts with NUL characters and lone surrogates, and the honest rows batched with them', async () => {
+    const ids = await Promise.all([
+      complete('a walk \u0000 in the park'),
+      complete('the weather \ud800 is lovely'),
+      complete('an ordinary prompt'),
+      complete('another ordinary prompt'),
+    ]);
+    const logged = await rows(ids);
+    const byId = new Map(logged.map((row) => [row.request_id, row]));
+    expect(byId.get(ids[0])!.prompt).toBe('a walk \ufffd in the park');
+    expect(byId.get(ids[0])!.sanitized).toEqual(expect.arrayContaining([expect.stringMatching(/^prompt:/)]));
+    expect(byId.get(ids[1])!.prompt).toBe('the weather \ufffd is lovely');
+    expect(byId.get(ids[2])!.prompt).toBe('an ordinary prompt');
+    expect(byId.get(ids[2])!.sanitized).toBeNull();
+  }, 60_000);
+
+  it('indexes a bounded part of a text whose tsvector would pass 1 MB, and stores the text whole', async () => {
+    const huge = uniqueWords(1_200_000);
+    const hostile = record({ prompt: huge, output: [{ index: 0, text: huge, finish_reason: 'stop' }] });
+    const honest = record({ prompt: 'batched with a huge neighbour' });
+    await queue.add('persist-request-logs', { records: [hostile, honest] }, { attempts: 1 });
+    const logged = await rows([hostile.requestId as string, honest.requestId as string]);
+    expect(logged.find((row) => row.request_id === hostile.requestId)!.prompt).toBe(huge);
+    const [found] = await warden.query<{ count: string }>(
+      `SELECT count(*) FROM request_logs WHERE search @@ plainto_tsquery('english', $1)`,
+      ['batched huge neighbour'],
+    );
+    expect(Number(found.count)).toBe(1);
+  }, 90_000);
+
+  it('stores an end user longer than any index allows, and its batch', async () => {
+    const long = `u${'x'.repeat(20_000)}`;
+    const hostile = record({ endUser: long });
+    const honest = record({ endUser: 'alice' });
+    await queue.add('persist-request-logs', { records: [hostile, honest] }, { attempts: 1 });
+    const logged = await rows([hostile.requestId as string, honest.requestId as string]);
+    const stored = logged.find((row) => row.request_id === hostile.requestId)!;
+    expect(stored.end_user!.length).toBeLessThanOrEqual(512);
+    expect(stored.end_user!.startsWith('uxxx')).toBe(true);
+    expect(stored.sanitized).toEqual(expect.arrayContaining([expect.stringMatching(/^end_user:/)]));
+    expect(logged.find((row) => row.request_id === honest.requestId)!.end_user).toBe('alice');
+  }, 60_000);
+
+  it('writes the other rows of a batch one by one and sends a row that cannot be written to dead letters', async () => {
+    // A status code no int column holds: the row itself is broken, not the database.
+    const broken = record({ statusCode: 1e12 });
+    const honest = [record({ prompt: 'first neighbour' }), record({ prompt: 'second neighbour' })];
+    await queue.add('persist-request-logs', { records: [honest[0], broken, honest[1]] }, { attempts: 1 });
+    await rows(honest.map((row) => row.requestId as string));
+    const [dead] = await eventually(
+      () =>
+        warden.query<{ reason: string; record: string }>(
+          `SELECT reason, record FROM request_log_dead_letters WHERE request_id = $1`,
+          [broken.requestId],
+        ),
+      (found) => found.length === 1,
+    );
+    expect(dead.reason).toMatch(/out of range/);
+    expect(JSON.parse(dead.record)).toEqual(broken);
+    const metrics = await (await fetch(`${warden.url}/metrics`)).text();
+    expect(metrics).toMatch(/^warden_request_log_dead_letters 1$/m);
+    expect(warden.output.some((line) => line.includes('request log row dead-lettered'))).toBe(true);
+  }, 60_000);
+});

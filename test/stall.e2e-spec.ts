@@ -1,0 +1,107 @@
+import { testApiKey } from './support/keys';
+import { UpstreamServer } from './support/upstream-server';
+import { runCli, startWarden, WardenInstance } from './support/warden';
+
+/** A generous sanity bound: real timings are in bench/hostile-input.ts. */
+const HEALTH_BOUND_MS = 200;
+
+/**
+ * Texts shaped to hit the worst case of a backtracking pattern in one of the checks (the e-mail, secret and
+ * card detectors, the prompt-injection heuristics, the lexicons, a policy's own pattern), each as long as a
+ * prompt the issue reported.
+ */
+const HOSTILE_TEXTS: Array<[string, string]> = [
+  ['150,000 x "a"', 'a'.repeat(150_000)],
+  ['200,000 digits', '7'.repeat(200_000)],
+  ['150,000 newlines', '\n'.repeat(150_000)],
+  ['a secret label then 150,000 spaces', `token=${' '.repeat(150_000)}`],
+  ['50,000 x "sk-"', 'sk-'.repeat(50_000)],
+  ['75,000 x "a."', 'a.'.repeat(75_000)],
+  ['30,000 IP addresses', '10.0.0.1 '.repeat(30_000)],
+  ['40,000 spaced letters', 'f '.repeat(40_000)],
+  ['100,000 x "a@"', 'a@'.repeat(100_000)],
+  // Exponential for a backtracking engine under the policy pattern (a+)+$; linear on RE2.
+  ['28 x "a" then "!"', `${'a'.repeat(28)}!`],
+];
+
+/** While the server checks each hostile text, `/health` must keep answering promptly: no check stalls the loop. */
+describe('no single request stalls the event loop', () => {
+  const upstream = new UpstreamServer();
+  const apiKey = testApiKey();
+  let warden: WardenInstance;
+
+  beforeAll(async () => {
+    warden = await startWarden('stall', {
+      WARDEN_INIT_API_KEY: apiKey,
+      WARDEN_UPSTREAM_URL: await upstream.start(),
+      WARDEN_UPSTREAM_MODELS: 'house-model',
+      WARDEN_EMBEDDED_MODELS: '',
+    });
+    const [{ id }] = await warden.query<{ id: string }>(
+      `SELECT id FROM applications WHERE name = 'Demo application'`,
+    );
+    // Limits wide enough that every hostile text reaches the checks instead of a length or rate limit.
+    const patch = {
+      limits: { maxPromptTokens: 2_000_000, maxTokens: 16, maxTotalTokens: 2_000_016 },
+      rateLimits: { requestsPerMinute: 10_000, tokensPerMinute: 100_000_000 },
+      blocklist: { words: ['coffee'], phrases: ['free money'], patterns: ['a+b', '(a+)+$'] },
+    };
+    const result = await runCli(warden.env, ['policies:set', id, JSON.stringify(patch)]);
+    expect(result.code).toBe(0);
+  }, 90_000);
+
+  afterAll(async () => {
+    await warden?.stop();
+    await upstream.stop();
+  });
+
+  /** Sends one request and samples `/health` until it is answered; returns the slowest health answer. */
+  async function slowestHealthDuring(
+    path: string,
+    body: unknown,
+  ): Promise<{ status: number; slowest: number }> {
+    let done = false;
+    const request = fetch(`${warden.url}${path}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    }).then(async (response) => {
+      await response.arrayBuffer();
+      done = true;
+      return response.status;
+    });
+    let slowest = 0;
+    while (!done) {
+      const start = performance.now();
+      const health = await fetch(`${warden.url}/health`);
+      await health.arrayBuffer();
+      slowest = Math.max(slowest, performance.now() - start);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    return { status: await request, slowest };
+  }
+
+  it.each(HOSTILE_TEXTS)(
+    '/v1/moderations with %s',
+    async (_label, text) => {
+      const { status, slowest } = await slowestHealthDuring('/v1/moderations', { input: text });
+      expect(status).toBe(200);
+      expect(slowest).toBeLessThan(HEALTH_BOUND_MS);
+    },
+    120_000,
+  );
+
+  it.each(HOSTILE_TEXTS)(
+    '/v1/completions with %s',
+    async (_label, text) => {
+      const { status, slowest } = await slowestHealthDuring('/v1/completions', {
+        model: 'house-model',
+        prompt: text,
+        max_tokens: 4,
+      });
+      expect(status).toBeLessThan(500);
+      expect(slowest).toBeLessThan(HEALTH_BOUND_MS);
+    },
+    120_000,
+  );
+});
