@@ -7,7 +7,7 @@
 import Redis from 'ioredis';
 import { randomBytes } from 'node:crypto';
 import { loadConfig } from '../server/src/config/config';
-import { RateLimiter } from '../server/src/limits/rate-limiter';
+import { BudgetScope, RateLimiter } from '../server/src/limits/rate-limiter';
 
 const REQUESTS = Number(process.argv[2] ?? 5000);
 
@@ -31,8 +31,13 @@ async function main(): Promise<void> {
   const redis = new Redis(config.redisUrl);
   const limiter = new RateLimiter(redis, config);
   const budgets = (i: number) => [
-    { subject: 'key:bench', requestsPerMinute: 1e9, tokensPerMinute: 1e12 },
-    { subject: `user:bench:${i % 100}`, requestsPerMinute: 1e9, tokensPerMinute: 1e12 },
+    { scope: BudgetScope.Key, subject: 'key:bench', requestsPerMinute: 1e9, tokensPerMinute: 1e12 },
+    {
+      scope: BudgetScope.EndUser,
+      subject: `user:bench:${i % 100}`,
+      requestsPerMinute: 1e9,
+      tokensPerMinute: 1e12,
+    },
   ];
   await time(() => redis.ping());
   const ping = await time(() => redis.ping());

@@ -8,7 +8,13 @@ export enum ModerationErrorCode {
 
 export class ModerationError extends InvalidRequestError {
   static inputBlocked(verdicts: AppliedVerdict[]): ModerationError {
-    const categories = [...new Set(verdicts.map((verdict) => verdict.category))];
+    const categories = [
+      ...new Set(
+        verdicts.map((verdict) =>
+          verdict.category === 'check-failure' ? `check-failure: ${verdict.check}` : verdict.category,
+        ),
+      ),
+    ];
     return new ModerationError(
       ModerationErrorCode.ContentFilter,
       `The prompt was blocked by this application's content policy (${categories.join(', ')}).`,

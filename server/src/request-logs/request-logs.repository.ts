@@ -25,6 +25,8 @@ const COLUMNS: Array<[keyof RequestLogRecord, string, string]> = [
   ['timeToFirstTokenMs', 'time_to_first_token_ms', 'double precision'],
   ['verdicts', 'verdicts', 'jsonb'],
   ['clientIp', 'client_ip', 'text'],
+  ['clientRequestId', 'client_request_id', 'text'],
+  ['suffix', 'suffix', 'text'],
 ];
 
 const INSERT_BATCH = `

@@ -7,7 +7,7 @@ import {
   RegExpMatcher,
 } from 'obscenity';
 import { Direction, Span, Verdict } from '../moderation.types';
-import { Blocklist } from '../policies/policy.types';
+import { Blocklist } from '../moderation.types';
 import { CheckContext, ModerationCheck } from './moderation-check';
 
 /** Terms of obscenity's English dataset that attack a group rather than merely offend. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { ALL_CATEGORIES, ModerationAction, ModerationCategory } from '../moderation.types';
+import { ALL_CATEGORIES, ModerationAction, ModerationCategory } from '../moderation/moderation.types';
+import { MAX_PATTERN_MATCH_CHARS, patternMatchBound } from '../moderation/pattern-bound';
 import { PolicyRules } from './policy.types';
 
 const ruleSchema = z
@@ -11,14 +12,24 @@ const ruleSchema = z
 
 const categorySchema = z.object({ input: ruleSchema.optional(), output: ruleSchema.optional() }).strict();
 
-const regexSource = z.string().refine((source) => {
-  try {
-    new RegExp(source, 'iu');
-    return true;
-  } catch {
-    return false;
-  }
-}, 'not a valid regular expression');
+const regexSource = z
+  .string()
+  .refine(
+    (source) => {
+      try {
+        new RegExp(source, 'iu');
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    { error: (issue) => `${JSON.stringify(issue.input)} is not a valid regular expression` },
+  )
+  // A stream holds back the longest possible match, so a pattern must have one.
+  .refine((source) => patternMatchBound(source) <= MAX_PATTERN_MATCH_CHARS, {
+    error: (issue) =>
+      `${JSON.stringify(issue.input)} can match more than ${MAX_PATTERN_MATCH_CHARS} characters; bound every repetition (e.g. {1,20} instead of + or *)`,
+  });
 
 /** A partial policy as staff or operators write it; anything left out keeps its current value. */
 export const policyPatchSchema = z
@@ -46,6 +57,8 @@ export const policyPatchSchema = z
         tokensPerMinute: z.number().int().min(1).optional(),
         endUserRequestsPerMinute: z.number().int().min(1).optional(),
         endUserTokensPerMinute: z.number().int().min(1).optional(),
+        applicationRequestsPerMinute: z.number().int().min(1).optional(),
+        applicationTokensPerMinute: z.number().int().min(1).optional(),
       })
       .strict()
       .optional(),
