@@ -255,6 +255,46 @@ describe('/v1 surface', () => {
     expect(result.body.error.message).not.toContain('()');
   });
 
+  it('a check that throws is isolated, named in its verdict, and fails closed on input and output', async () => {
+    // A pattern stored before patterns were validated (written straight to the database) makes the lexicon throw.
+    await warden.query(
+      `UPDATE policies SET rules = jsonb_set(rules, '{blocklist,patterns}', '["("]') WHERE application_id = $1`,
+      [applicationId],
+    );
+    const change = async (patch: unknown) =>
+      expect((await runCli(warden.env, ['policies:set', applicationId, JSON.stringify(patch)])).code).toBe(0);
+    await change({ retentionDays: 30 }); // publishes the change, so every instance re-reads the stored policy
+
+    const refused = await complete({ prompt: 'hello there' });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.code).toBe('content_filter');
+    expect(refused.body.error.message).toContain('check-failure: lexicon');
+    const row = await logRow<{ verdicts: Array<Record<string, unknown>> }>(refused.requestId);
+    expect(row.verdicts).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          check: 'lexicon',
+          category: 'check-failure',
+          triggered: true,
+          action: 'block',
+        }),
+      ]),
+    );
+    expect(row.verdicts.find((verdict) => verdict.check === 'lexicon')!.error).toEqual(expect.any(String));
+
+    const moderation = await post('/v1/moderations', {
+      input: 'I will kill you and your whole family with a knife',
+    });
+    expect(moderation.status).toBe(200);
+    expect(moderation.body.results[0].warden_categories['check-failure']).toBe(true);
+    expect(moderation.body.results[0].categories.violence).toBe(true); // the other checks still ran
+
+    await change({ categories: { 'check-failure': { input: { action: 'flag' } } } });
+    const output = await complete({ prompt: 'hello there' });
+    expect(output.status).toBe(200);
+    expect(output.body.choices[0]).toMatchObject({ text: '', finish_reason: 'content_filter' });
+  });
+
   describe('10: X-Forwarded-For', () => {
     let proxied: { url: string; child: ChildProcess } | undefined;
 

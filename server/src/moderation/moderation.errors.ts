@@ -1,5 +1,5 @@
 import { InvalidRequestError } from '../common/errors';
-import { AppliedVerdict } from './moderation.service';
+import { Verdict } from './moderation.types';
 
 export enum ModerationErrorCode {
   ContentFilter = 'content_filter',
@@ -7,7 +7,7 @@ export enum ModerationErrorCode {
 }
 
 export class ModerationError extends InvalidRequestError {
-  static inputBlocked(verdicts: AppliedVerdict[]): ModerationError {
+  static inputBlocked(verdicts: Array<Pick<Verdict, 'check' | 'category'>>): ModerationError {
     const categories = [
       ...new Set(
         verdicts.map((verdict) =>
