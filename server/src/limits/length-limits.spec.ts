@@ -36,8 +36,8 @@ describe('length limits', () => {
   });
 
   it('refuses by UTF-8 size before any tokenizer runs', () => {
-    expect(() => assertWithinByteLimit(['a'.repeat(3200)], limits, 'prompt')).not.toThrow();
-    expect(() => assertWithinByteLimit(['é'.repeat(1601)], limits, 'prompt')).toThrow(
+    expect(() => assertWithinByteLimit(['a'.repeat(1600)], limits, 'prompt')).not.toThrow();
+    expect(() => assertWithinByteLimit(['é'.repeat(801)], limits, 'prompt')).toThrow(
       expect.objectContaining({ code: 'prompt_too_long', param: 'prompt' }),
     );
   });
