@@ -342,6 +342,12 @@ describe('/v1 surface', () => {
     expect(notJson.body.error).toMatchObject({ type: 'server_error', code: 'upstream_bad_response' });
   });
 
+  it('11: a streamed 200 that is not an event stream is upstream_bad_response, not an empty completion', async () => {
+    const notStream = await complete({ prompt: 'trigger:not-json', stream: true });
+    expect(notStream.status).toBe(502);
+    expect(notStream.body.error.code).toBe('upstream_bad_response');
+  });
+
   it('12: length limits count prompt + n x max_tokens and lower an omitted max_tokens to fit', async () => {
     await setPolicy({ limits: { maxPromptTokens: 100, maxTokens: 50, maxTotalTokens: 60 } });
     const single = await complete({ prompt: 'hello there', max_tokens: 20 });

@@ -53,6 +53,7 @@ export class UpstreamClient {
       }
       const decoder = new TextDecoder();
       let buffer = '';
+      let events = 0;
       const reader = response.body.getReader();
       try {
         for (;;) {
@@ -60,10 +61,12 @@ export class UpstreamClient {
             throw this.transportError(err, idle.signal);
           });
           if (done) {
+            if (events === 0) throw badStream(response.status, buffer);
             return;
           }
           idle.reset();
           buffer += decoder.decode(value, { stream: true });
+          if (buffer.length > MAX_EVENT_CHARS) throw badStream(response.status, buffer);
           let boundary: number;
           while ((boundary = buffer.search(/\r?\n\r?\n/)) >= 0) {
             const event = buffer.slice(0, boundary);
@@ -77,6 +80,7 @@ export class UpstreamClient {
               return;
             }
             if (data) {
+              events++;
               yield data;
             }
           }
@@ -173,6 +177,21 @@ export class UpstreamClient {
 }
 
 const EXCERPT_CHARS = 300;
+/** No completion event comes near this size; a server that sends more without an event boundary is not SSE. */
+const MAX_EVENT_CHARS = 1_000_000;
+
+/** A 200 whose body is not a server-sent event stream (an HTML error page from a proxy, say). */
+function badStream(status: number, body: string): InferenceBackendError {
+  return withUpstreamDetail(
+    new InferenceBackendError(
+      502,
+      InferenceErrorCode.UpstreamBadResponse,
+      'The model server sent a response that is not an event stream.',
+    ),
+    status,
+    body,
+  );
+}
 const SECRETS: Array<[RegExp, string]> = [
   [/\b(bearer|basic)\s+[A-Za-z0-9._~+/=-]+/gi, '$1 [scrubbed]'],
   [/\b(sk|pk|rk|wk|hf|ghp|gho|xox[abp])[-_][A-Za-z0-9_-]{8,}/g, '$1-[scrubbed]'],
