@@ -18,7 +18,7 @@ import { loadClassifierManifest } from '../server/src/moderation/classifier/clas
 import { ClassifierService } from '../server/src/moderation/classifier/classifier.service';
 import { ModerationService } from '../server/src/moderation/moderation.service';
 import { Direction } from '../server/src/moderation/moderation.types';
-import { defaultPolicy } from '../server/src/moderation/policies/policy.defaults';
+import { defaultPolicy } from '../server/src/policies/policy.defaults';
 import { ApplicationStatus } from '../server/src/applications/application.entity';
 
 const ITERATIONS = Number(process.argv[2] ?? 400);
@@ -99,6 +99,7 @@ async function main(): Promise<void> {
     new PiiCheck(),
     new PromptInjectionCheck(),
     classifier,
+    logger,
   );
   const policy = defaultPolicy(ApplicationStatus.Live);
   const checkSet = await timeEach(texts, (text) => moderation.moderate([text], Direction.Input, policy));

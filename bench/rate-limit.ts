@@ -1,5 +1,5 @@
 /**
- * Rate-limit overhead per request: one atomic charge of the key and end-user budgets (the Lua script the
+ * Rate-limit overhead per request: one atomic charge of the key, application and end-user budgets (the Lua script the
  * pipeline runs), against a bare Redis PING round trip measured in the same run.
  *
  *   npm run build && node dist/bench/rate-limit.js [requests]
@@ -7,7 +7,7 @@
 import Redis from 'ioredis';
 import { randomBytes } from 'node:crypto';
 import { loadConfig } from '../server/src/config/config';
-import { RateLimiter } from '../server/src/limits/rate-limiter';
+import { BudgetScope, RateLimiter } from '../server/src/limits/rate-limiter';
 
 const REQUESTS = Number(process.argv[2] ?? 5000);
 
@@ -31,8 +31,19 @@ async function main(): Promise<void> {
   const redis = new Redis(config.redisUrl);
   const limiter = new RateLimiter(redis, config);
   const budgets = (i: number) => [
-    { subject: 'key:bench', requestsPerMinute: 1e9, tokensPerMinute: 1e12 },
-    { subject: `user:bench:${i % 100}`, requestsPerMinute: 1e9, tokensPerMinute: 1e12 },
+    { scope: BudgetScope.Key, subject: 'key:bench', requestsPerMinute: 1e9, tokensPerMinute: 1e12 },
+    {
+      scope: BudgetScope.Application,
+      subject: 'app:bench:production',
+      requestsPerMinute: 1e9,
+      tokensPerMinute: 1e12,
+    },
+    {
+      scope: BudgetScope.EndUser,
+      subject: `user:bench:${i % 100}`,
+      requestsPerMinute: 1e9,
+      tokensPerMinute: 1e12,
+    },
   ];
   await time(() => redis.ping());
   const ping = await time(() => redis.ping());
@@ -48,7 +59,7 @@ async function main(): Promise<void> {
   console.log('| measurement                                  | p50 (ms) | p99 (ms) |');
   console.log('| -------------------------------------------- | -------- | -------- |');
   console.log(row('baseline: Redis PING round trip', ping));
-  console.log(row('charge key + end-user budgets (Lua, atomic)', charge));
+  console.log(row('charge key + app + end-user budgets (Lua)', charge));
   console.log(
     `\nratio charge p50 / PING p50: ${(percentile(charge, 50) / percentile(ping, 50)).toFixed(2)}x; overhead per request ≈ ${percentile(charge, 50).toFixed(3)} ms`,
   );

@@ -244,6 +244,51 @@ describe('/v1/completions served by the embedded engine (stories260K)', () => {
     expectValid('CreateCompletionResponse', completion);
   });
 
+  it('streams logprobs exactly with their text: concatenated they equal the non-streamed ones (issue 10.7)', async () => {
+    const body = { prompt: 'The children', max_tokens: 30, temperature: 1, seed: 99, logprobs: 1 };
+    const whole = (await complete(body)).choices[0];
+    const response = await post({ ...body, stream: true });
+    expect(response.status).toBe(200);
+    const chunks = (await response.text())
+      .split('\n\n')
+      .filter((event) => event.startsWith('data: {'))
+      .map((event) => JSON.parse(event.slice(6)) as OpenAI.Completion);
+    const streamed: Logprobs = { tokens: [], token_logprobs: [], top_logprobs: [], text_offset: [] };
+    let text = '';
+    for (const chunk of chunks) {
+      for (const choice of chunk.choices) {
+        text += choice.text;
+        const logprobs = choice.logprobs as Logprobs | null;
+        // Each chunk's tokens spell exactly that chunk's text: nothing held back travels early.
+        expect((logprobs?.tokens ?? []).join('')).toBe(choice.text);
+        if (logprobs) {
+          streamed.tokens.push(...logprobs.tokens);
+          streamed.token_logprobs.push(...logprobs.token_logprobs);
+          streamed.top_logprobs.push(...logprobs.top_logprobs);
+          streamed.text_offset.push(...logprobs.text_offset);
+        }
+      }
+    }
+    expect(text).toBe(whole.text);
+    expect(streamed).toEqual(whole.logprobs);
+  });
+
+  it('refuses a prompt far beyond the limit by its size, without tokenizing it (issue 10.3)', async () => {
+    const prompt = 'a '.repeat(1_950_000);
+    const started = performance.now();
+    const pending = post({ prompt, max_tokens: 1 });
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    const healthStarted = performance.now();
+    expect((await fetch(`${warden.url}/health`)).status).toBe(200);
+    const healthMs = performance.now() - healthStarted;
+    const response = await pending;
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe('prompt_too_long');
+    // Generous bounds: tokenizing 3.9 MB took ~20 s; a size check takes milliseconds.
+    expect(healthMs).toBeLessThan(1000);
+    expect(performance.now() - started).toBeLessThan(5000);
+  });
+
   it('echoes the prompt with its log-probabilities, and answers max_tokens 0', async () => {
     const completion = await complete({
       prompt: PROMPT,

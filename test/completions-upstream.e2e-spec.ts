@@ -36,6 +36,19 @@ describe('/v1 through the official openai client, served by an upstream model se
     expectValid('ListModelsResponse', await raw.json());
   });
 
+  it('retrieves one model, and answers 404 model_not_found for an unknown one', async () => {
+    const model = await client.models.retrieve('house-model');
+    expect(model).toMatchObject({ id: 'house-model', object: 'model', owned_by: 'upstream' });
+    expectValid('Model', model);
+    const missing = await fetch(`${warden.url}/v1/models/no-such-model`, {
+      headers: { authorization: `Bearer ${apiKey}` },
+    });
+    expect(missing.status).toBe(404);
+    expect(((await missing.json()) as { error: { code: string } }).error.code).toBe('model_not_found');
+    const anonymous = await fetch(`${warden.url}/v1/models/house-model`);
+    expect(anonymous.status).toBe(401);
+  });
+
   it('completes without streaming, mapping the model name and using the operator key upstream', async () => {
     const completion = await client.completions.create({
       model: 'house-model',

@@ -7,17 +7,17 @@ import { Logger } from 'pino';
 import { ApiModule } from './app.modules';
 import { ErrorFilter } from './common/error.filter';
 import { NestPinoLogger } from './common/logger';
-import { requestContext, requestIdFor } from './common/request-context';
+import { clientRequestIdFrom, mintRequestId, requestContext } from './common/request-context';
 import { WardenConfig } from './config/config';
 import { MetricsService } from './monitoring/metrics.service';
 
 export async function startApi(config: WardenConfig, logger: Logger): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
-    genReqId: (request: { headers: Record<string, string | string[] | undefined> }) =>
-      requestIdFor(request.headers['x-request-id']),
+    genReqId: mintRequestId,
     bodyLimit: 4 * 1024 * 1024,
-    trustProxy: true,
+    // X-Forwarded-For is believed only from the operator's own proxies; anyone else could forge it.
+    trustProxy: config.trustedProxies.length > 0 ? config.trustedProxies : false,
   });
   const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(logger), adapter, {
     logger: new NestPinoLogger(logger),
@@ -28,6 +28,8 @@ export async function startApi(config: WardenConfig, logger: Logger): Promise<Ne
   // Run each request inside its own async context so every log line it causes carries its request id.
   fastify.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);
+    const clientRequestId = clientRequestIdFrom(request.headers);
+    if (clientRequestId) reply.header('x-client-request-id', clientRequestId);
     requestContext.run({ requestId: request.id }, done);
   });
   fastify.addHook('onResponse', (request, reply, done) => {

@@ -9,7 +9,7 @@ import { BiasModule } from './bias/bias.module';
 import { LoggerModule } from './common/logger.module';
 import { QueueModule } from './common/queue.module';
 import { RedisModule } from './common/redis.module';
-import { CompletionsModule } from './completions/completions.module';
+import { V1Module } from './v1/v1.module';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { MonitoringAdminModule } from './monitoring/monitoring-admin.module';
@@ -17,7 +17,7 @@ import { MonitoringWorkerModule } from './monitoring/monitoring-worker.module';
 import { EndUsersAdminModule } from './end-users/end-users-admin.module';
 import { HeldCompletionsAdminModule } from './moderation/held-completions-admin.module';
 import { MonitoringModule } from './monitoring/monitoring.module';
-import { PoliciesModule } from './moderation/policies/policies.module';
+import { PoliciesModule } from './policies/policies.module';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { PortalModule } from './portal/portal.module';
 import { RequestLogsWorkerModule } from './request-logs/request-logs-worker.module';
@@ -40,7 +40,7 @@ export class ApiModule {
         ...infrastructure(logger),
         QueueModule,
         MonitoringModule,
-        CompletionsModule,
+        V1Module,
         PortalModule,
         AdminModule,
         BiasModule,

@@ -9,7 +9,7 @@ import { ApplicationsService } from './applications/applications.service';
 import { createLogger, NestPinoLogger } from './common/logger';
 import { loadConfig } from './config/config';
 import { createDataSource } from './database/data-source';
-import { InvalidPolicyError, PoliciesService } from './moderation/policies/policies.service';
+import { InvalidPolicyError, PoliciesService } from './policies/policies.service';
 import { AuditService } from './audit/audit.service';
 import { OPERATOR_ACTOR } from './audit/audit.types';
 import { OrganizationsService } from './organizations/organizations.service';

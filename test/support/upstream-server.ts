@@ -55,6 +55,17 @@ export class UpstreamServer {
         return this.json(response, 429, { error: { message: 'slow down', type: 'rate_limit_error' } });
       case 'trigger:malformed':
         return this.json(response, 200, { choices: [null] });
+      case 'trigger:not-json':
+        response.writeHead(200, { 'content-type': 'text/html' });
+        response.end('<html><body>502 Bad Gateway from a misconfigured proxy</body></html>');
+        return;
+      case 'trigger:500-secret':
+        return this.json(response, 500, {
+          error: {
+            message: 'auth failed for Bearer sk-live-ABCDEF0123456789 at 10.0.0.7',
+            type: 'server_error',
+          },
+        });
       case 'trigger:hang':
         return; // never answers: the client's timeout must fire
     }

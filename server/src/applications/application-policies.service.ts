@@ -5,9 +5,9 @@ import { ListPage, ListQuery, ListSpec, runList } from '../admin/list-query';
 import { AuditService } from '../audit/audit.service';
 import { Actor, AuditAction, AuditEntityType } from '../audit/audit.types';
 import { InvalidRequestError } from '../common/errors';
-import { InvalidPolicyError, PoliciesService } from '../moderation/policies/policies.service';
-import { PolicyPatch } from '../moderation/policies/policy.schema';
-import { PolicyRules } from '../moderation/policies/policy.types';
+import { InvalidPolicyError, PoliciesService } from '../policies/policies.service';
+import { PolicyPatch } from '../policies/policy.schema';
+import { PolicyRules } from '../policies/policy.types';
 import { ApplicationStatus } from './application.entity';
 import { ApplicationReviewError } from './applications.errors';
 

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { IssuedApiKey } from '../api-keys/api-keys.service';
 import { ApiKeyKind } from '../api-keys/api-key.entity';
-import { PolicyPatch } from '../moderation/policies/policy.schema';
-import { PolicyRules } from '../moderation/policies/policy.types';
+import { PolicyPatch } from '../policies/policy.schema';
+import { PolicyRules } from '../policies/policy.types';
 import { ApplicationPolicy } from './application-policies.service';
 import { ApplicationDecisionEntity } from './application-decision.entity';
 import { ApplicationEntity, ApplicationStatus } from './application.entity';

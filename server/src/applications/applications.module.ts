@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ApiKeysModule } from '../api-keys/api-keys.module';
 import { AuditModule } from '../audit/audit.module';
-import { PoliciesModule } from '../moderation/policies/policies.module';
+import { PoliciesModule } from '../policies/policies.module';
 import { OrganizationsModule } from '../organizations/organizations.module';
 import { ApplicationPoliciesService } from './application-policies.service';
 import { ApplicationsRepository } from './applications.repository';

@@ -8,7 +8,7 @@ import { AuditService } from '../audit/audit.service';
 import { AuditAction, AuditEntityType } from '../audit/audit.types';
 import { WardenError } from '../common/errors';
 import { LOGGER } from '../common/logger.module';
-import { PoliciesService } from '../moderation/policies/policies.service';
+import { PoliciesService } from '../policies/policies.service';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { StaffPrincipal, staffActor } from '../staff/staff-principal';
 import { ApplicationDecisionEntity } from './application-decision.entity';

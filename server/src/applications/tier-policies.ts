@@ -1,5 +1,5 @@
 import { ModerationAction } from '../moderation/moderation.types';
-import { PolicyPatch } from '../moderation/policies/policy.schema';
+import { PolicyPatch } from '../policies/policy.schema';
 import { RiskTier } from './risk-tier';
 
 const blockInput = { input: { action: ModerationAction.Block } };

@@ -18,6 +18,8 @@ export abstract class WardenError extends Error {
   abstract readonly status: number;
   abstract readonly type: OpenAiErrorType;
   readonly headers: Record<string, string> = {};
+  /** Detail for the server's own log only (e.g. an upstream's status and body excerpt); never sent to clients. */
+  logDetail?: Record<string, unknown>;
 
   constructor(
     readonly code: string,

@@ -7,14 +7,23 @@ export interface RequestContext {
 
 export const requestContext = new AsyncLocalStorage<RequestContext>();
 
-const INCOMING_REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
+const CLIENT_REQUEST_ID = /^[\x21-\x7e]{1,128}$/;
 
-/** Honours a well-formed `x-request-id` from a trusted proxy, otherwise mints one. */
-export function requestIdFor(incoming: string | string[] | undefined): string {
-  if (typeof incoming === 'string' && INCOMING_REQUEST_ID.test(incoming)) {
-    return incoming;
-  }
+/**
+ * Request ids are the server's: a client-chosen id would let 100 parallel calls share one log row, or a caller
+ * collide with another organization's id. What the client sends is kept apart (see `clientRequestIdFrom`).
+ */
+export function mintRequestId(): string {
   return `req_${randomBytes(12).toString('hex')}`;
+}
+
+/**
+ * The client's own id for a call (`x-client-request-id`, as OpenAI's SDKs send it, else `x-request-id`), when
+ * it is printable ASCII of at most 128 characters: echoed back and logged for correlation, never used as a key.
+ */
+export function clientRequestIdFrom(headers: Record<string, string | string[] | undefined>): string | null {
+  const value = headers['x-client-request-id'] ?? headers['x-request-id'];
+  return typeof value === 'string' && CLIENT_REQUEST_ID.test(value) ? value : null;
 }
 
 export function currentRequestId(): string | undefined {

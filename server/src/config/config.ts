@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -39,6 +40,15 @@ const modelMap = csv.transform((entries, ctx) => {
   }
   return map;
 });
+
+function isIpOrCidr(entry: string): boolean {
+  const [address, bits, extra] = entry.split('/');
+  const version = net.isIP(address);
+  if (version === 0 || extra !== undefined) return false;
+  if (bits === undefined) return true;
+  const prefix = Number(bits);
+  return /^\d+$/.test(bits) && prefix <= (version === 4 ? 32 : 128);
+}
 
 const postgresUrl = z
   .string()
@@ -99,6 +109,9 @@ const schema = z.object({
   WARDEN_MODERATION_THREADS: z.coerce.number().int().min(1).max(16).default(1),
   WARDEN_MONITOR_INTERVAL_MS: z.coerce.number().int().min(500).default(60_000),
   WARDEN_CONSOLE_DIR: z.string().default(path.join(REPOSITORY_ROOT, 'admin-ui', 'dist')),
+  WARDEN_TRUSTED_PROXIES: csv.default([]).refine((entries) => entries.every((entry) => isIpOrCidr(entry)), {
+    message: 'must list IP addresses or CIDR ranges (e.g. 10.0.0.0/8,127.0.0.1)',
+  }),
 });
 
 type Env = z.infer<typeof schema>;
@@ -129,6 +142,8 @@ export interface WardenConfig {
   moderation: { classifierDirectory: string; threads: number };
   monitoring: { intervalMs: number };
   consoleDir: string;
+  /** Proxies whose X-Forwarded-For is believed (IPs or CIDR ranges); none by default. */
+  trustedProxies: string[];
 }
 
 export class ConfigError extends Error {
@@ -204,5 +219,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): WardenConfig {
     },
     monitoring: { intervalMs: value.WARDEN_MONITOR_INTERVAL_MS },
     consoleDir: value.WARDEN_CONSOLE_DIR,
+    trustedProxies: value.WARDEN_TRUSTED_PROXIES,
   };
 }

@@ -5,7 +5,7 @@ import { ApplicationDecisionEntity } from '../applications/application-decision.
 import { ApplicationEntity } from '../applications/application.entity';
 import { AuditEventEntity } from '../audit/audit-event.entity';
 import { ApplicationBiasRunEntity, BiasRunEntity, BiasRunResultEntity } from '../bias/bias-run.entity';
-import { PolicyEntity } from '../moderation/policies/policy.entity';
+import { PolicyEntity } from '../policies/policy.entity';
 import { DeveloperEntity } from '../organizations/developer.entity';
 import { OrganizationEntity } from '../organizations/organization.entity';
 import { RequestLogEntity } from '../request-logs/request-log.entity';

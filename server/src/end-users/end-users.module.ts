@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { PoliciesModule } from '../moderation/policies/policies.module';
+import { PoliciesModule } from '../policies/policies.module';
 import { WebhooksModule } from '../webhooks/webhooks.module';
 import { EndUserStatusStore } from './end-user-status.store';
 import { EndUsersRepository } from './end-users.repository';

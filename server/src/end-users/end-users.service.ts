@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Logger } from 'pino';
 import { EntityManager } from 'typeorm';
 import { LOGGER } from '../common/logger.module';
-import { PoliciesService } from '../moderation/policies/policies.service';
+import { PoliciesService } from '../policies/policies.service';
 import { ModerationAction, ModerationCategory } from '../moderation/moderation.types';
 import { RequestLogRecord } from '../request-logs/request-log.record';
 import { WebhookEvent, WebhooksService } from '../webhooks/webhooks.service';

@@ -1,5 +1,5 @@
 import { ACTION_SEVERITY, ModerationAction, ModerationCategory } from '../moderation/moderation.types';
-import { StrikePolicy } from '../moderation/policies/policy.types';
+import { StrikePolicy } from '../policies/policy.types';
 
 export enum EndUserStatus {
   Active = 'active',

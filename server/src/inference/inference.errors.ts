@@ -10,6 +10,7 @@ export enum InferenceErrorCode {
   UpstreamTimeout = 'upstream_timeout',
   UpstreamUnavailable = 'upstream_unavailable',
   UpstreamRateLimited = 'upstream_rate_limited',
+  UpstreamBadResponse = 'upstream_bad_response',
 }
 
 export class ModelNotFoundError extends NotFoundError {

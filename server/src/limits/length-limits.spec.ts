@@ -1,26 +1,44 @@
-import { assertWithinLengthLimits } from './length-limits';
+import { assertWithinByteLimit, assertWithinLengthLimits, fitMaxTokens, TokenPlan } from './length-limits';
 
 describe('length limits', () => {
   const limits = { maxPromptTokens: 100, maxTokens: 50, maxTotalTokens: 120 };
+  const plan = (promptTokens: number[], maxTokens: number, sequences = 1): TokenPlan => ({
+    promptTokens,
+    maxTokens,
+    sequences,
+    maxTokensDefaulted: false,
+  });
 
   it('lets a request within every limit through', () => {
-    expect(() => assertWithinLengthLimits([100], 20, limits)).not.toThrow();
+    expect(() => assertWithinLengthLimits(plan([100], 20), limits)).not.toThrow();
   });
 
   it.each([
-    [[101], 10, 'prompt_too_long', 'maxPromptTokens'],
-    [[10], 51, 'max_tokens_too_large', 'maxTokens'],
-    [[80], 50, 'total_tokens_too_large', 'maxTotalTokens'],
-  ])('refuses prompt %j with max_tokens %d as %s naming %s', (prompts, maxTokens, code, limit) => {
-    expect(() => assertWithinLengthLimits(prompts, maxTokens, limits)).toThrow(
-      expect.objectContaining({ code, status: 400, message: expect.stringContaining(limit) }),
-    );
+    [[101], 10, 1, 'prompt_too_long', 'maxPromptTokens'],
+    [[10], 51, 1, 'max_tokens_too_large', 'maxTokens'],
+    [[80], 50, 1, 'total_tokens_too_large', 'maxTotalTokens'],
+    [[30], 40, 3, 'total_tokens_too_large', 'maxTotalTokens'],
+    [[60, 60], 10, 1, 'total_tokens_too_large', 'maxTotalTokens'],
+  ])(
+    'refuses prompts %j with max_tokens %d × %d sequences as %s naming %s',
+    (prompts, maxTokens, sequences, code, limit) => {
+      expect(() => assertWithinLengthLimits(plan(prompts, maxTokens, sequences), limits)).toThrow(
+        expect.objectContaining({ code, status: 400, message: expect.stringContaining(limit) }),
+      );
+    },
+  );
+
+  it('lowers a defaulted max_tokens to fit, and leaves an explicit one alone', () => {
+    const defaulted = { ...plan([20, 20], 16, 3), maxTokensDefaulted: true };
+    expect(fitMaxTokens(defaulted, limits).maxTokens).toBe(13);
+    expect(() => assertWithinLengthLimits(fitMaxTokens(defaulted, limits), limits)).not.toThrow();
+    expect(fitMaxTokens(plan([20, 20], 16, 3), limits).maxTokens).toBe(16);
   });
 
-  it('holds each prompt of a batch to the limit on its own', () => {
-    expect(() => assertWithinLengthLimits([60, 60], 10, limits)).not.toThrow();
-    expect(() => assertWithinLengthLimits([60, 101], 10, limits)).toThrow(
-      expect.objectContaining({ code: 'prompt_too_long' }),
+  it('refuses by UTF-8 size before any tokenizer runs', () => {
+    expect(() => assertWithinByteLimit(['a'.repeat(1600)], limits, 'prompt')).not.toThrow();
+    expect(() => assertWithinByteLimit(['é'.repeat(801)], limits, 'prompt')).toThrow(
+      expect.objectContaining({ code: 'prompt_too_long', param: 'prompt' }),
     );
   });
 });

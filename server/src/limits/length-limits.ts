@@ -1,16 +1,60 @@
-import { LengthLimits } from '../moderation/policies/policy.types';
 import { LengthLimitError, LimitsErrorCode } from './limits.errors';
+import { LengthLimits } from './limits.types';
 
 /**
- * The policy's length limits, counted with the target model's tokenizer. Each prompt of a batch, and each
- * sequence generated for it (n, best_of), is held to the limits on its own, as each is its own generation.
+ * Real text averages well under this many UTF-8 bytes per token in every common tokenizer (English ~4, code ~5,
+ * CJK up to ~9 where a token merges three characters), so a text longer than `maxPromptTokens` × this is refused
+ * by its size alone, before any tokenizer sees it. That bounds tokenizing (which runs on the api's event loop,
+ * at roughly 10 µs a byte for stories260K's tokenizer) by the policy rather than by the 4 MB body limit.
  */
-export function assertWithinLengthLimits(
-  promptTokens: number[],
-  maxTokens: number,
-  limits: LengthLimits,
-): void {
-  const longest = Math.max(0, ...promptTokens);
+export const MAX_BYTES_PER_TOKEN = 16;
+
+/** Refuses texts whose UTF-8 size alone proves them longer than the policy's prompt limit. */
+export function assertWithinByteLimit(texts: string[], limits: LengthLimits, param: string): void {
+  const maxBytes = limits.maxPromptTokens * MAX_BYTES_PER_TOKEN;
+  const bytes = texts.reduce((sum, text) => sum + Buffer.byteLength(text, 'utf8'), 0);
+  if (bytes > maxBytes) {
+    throw new LengthLimitError(
+      LimitsErrorCode.PromptTooLong,
+      `The ${param} is ${bytes} bytes long; this application's policy allows at most ${limits.maxPromptTokens} prompt tokens (maxPromptTokens), which is never more than ${maxBytes} bytes.`,
+      param,
+    );
+  }
+}
+
+/** What one request asks to read and generate, in tokens. */
+export interface TokenPlan {
+  /** Tokens of each prompt (the suffix's tokens included), one entry per prompt of a batch. */
+  promptTokens: number[];
+  maxTokens: number;
+  /** Sequences generated per prompt: best_of (which is at least n). */
+  sequences: number;
+  /** max_tokens was left out, so Warden may lower its default to fit the policy. */
+  maxTokensDefaulted: boolean;
+}
+
+/** Every token a request may cost: what is read plus everything that may be generated. */
+export function plannedTokens(plan: TokenPlan): number {
+  const read = plan.promptTokens.reduce((sum, count) => sum + count, 0);
+  return read + plan.promptTokens.length * plan.sequences * plan.maxTokens;
+}
+
+/** Lowers a defaulted max_tokens until the request fits the policy; an explicit one is never changed. */
+export function fitMaxTokens(plan: TokenPlan, limits: LengthLimits): TokenPlan {
+  if (!plan.maxTokensDefaulted) return plan;
+  const read = plan.promptTokens.reduce((sum, count) => sum + count, 0);
+  const room = Math.floor((limits.maxTotalTokens - read) / (plan.promptTokens.length * plan.sequences));
+  const maxTokens = Math.max(1, Math.min(plan.maxTokens, limits.maxTokens, room));
+  return { ...plan, maxTokens };
+}
+
+/**
+ * The policy's length limits, counted with the target model's tokenizer: each prompt on its own against
+ * maxPromptTokens, and the whole request (every prompt, and every sequence generated for it) against
+ * maxTotalTokens, so n and best_of cannot multiply the limit.
+ */
+export function assertWithinLengthLimits(plan: TokenPlan, limits: LengthLimits): void {
+  const longest = Math.max(0, ...plan.promptTokens);
   if (longest > limits.maxPromptTokens) {
     throw new LengthLimitError(
       LimitsErrorCode.PromptTooLong,
@@ -18,17 +62,19 @@ export function assertWithinLengthLimits(
       'prompt',
     );
   }
-  if (maxTokens > limits.maxTokens) {
+  if (plan.maxTokens > limits.maxTokens) {
     throw new LengthLimitError(
       LimitsErrorCode.MaxTokensTooLarge,
-      `max_tokens is ${maxTokens}; this application's policy allows at most ${limits.maxTokens} (maxTokens).`,
+      `max_tokens is ${plan.maxTokens}; this application's policy allows at most ${limits.maxTokens} (maxTokens).`,
       'max_tokens',
     );
   }
-  if (longest + maxTokens > limits.maxTotalTokens) {
+  const total = plannedTokens(plan);
+  if (total > limits.maxTotalTokens) {
+    const read = plan.promptTokens.reduce((sum, count) => sum + count, 0);
     throw new LengthLimitError(
       LimitsErrorCode.TotalTokensTooLarge,
-      `The prompt (${longest} tokens) plus max_tokens (${maxTokens}) is ${longest + maxTokens} tokens; this application's policy allows at most ${limits.maxTotalTokens} in total (maxTotalTokens).`,
+      `The prompt (${read} tokens) plus ${plan.promptTokens.length * plan.sequences} sequence(s) of max_tokens (${plan.maxTokens}) is ${total} tokens; this application's policy allows at most ${limits.maxTotalTokens} in total (maxTotalTokens).`,
       'max_tokens',
     );
   }

@@ -3,50 +3,83 @@ import Redis from 'ioredis';
 import { REDIS } from '../common/redis.module';
 import { WardenConfig } from '../config/config';
 import { WARDEN_CONFIG } from '../config/config.module';
+import { RateLimitError } from './limits.errors';
+import { RateLimits } from './limits.types';
+
+/** Whose budget a counter is; each scope answers with its own family of x-ratelimit-* headers. */
+export enum BudgetScope {
+  Key = 'key',
+  EndUser = 'end-user',
+  Application = 'application',
+}
 
 export interface RateBudget {
-  /** Counter identity, e.g. `key:<id>` or `user:<application>:<end user>`. */
+  scope: BudgetScope;
+  /** Counter identity, e.g. `key:<id>`, `user:<application>:<end user>` or `app:<application>:<tier>`. */
   subject: string;
   requestsPerMinute: number;
   tokensPerMinute: number;
 }
 
+export interface BudgetState {
+  budget: RateBudget;
+  remainingRequests: number;
+  remainingTokens: number;
+}
+
 export interface RateDecision {
   allowed: boolean;
   /** The budget that refused the request, when one did. */
-  exceeded?: { subject: string; dimension: 'requests' | 'tokens' };
-  /** The tightest remaining figures across budgets, for the x-ratelimit-* headers. */
-  limitRequests: number;
-  limitTokens: number;
-  remainingRequests: number;
-  remainingTokens: number;
+  exceeded?: { budget: RateBudget; dimension: 'requests' | 'tokens' };
+  /** Every budget after this request: charged when allowed, as it stood when refused. */
+  states: BudgetState[];
   resetMs: number;
+}
+
+/** Who is calling, as far as budgets care. */
+export interface BudgetSubject {
+  keyId: string;
+  applicationId: string;
+  /** A sandbox key draws on its own application budget, apart from production traffic. */
+  sandboxKey: boolean;
+  endUser: string | null;
+  /** A throttled end user's requests-per-minute cap (the policy's strikes decide it), or null. */
+  throttledRequestsPerMinute: number | null;
 }
 
 const WINDOW_MS = 60_000;
 
 /**
  * Checks and charges every budget in one atomic step: either all counters move or none does, so a request refused
- * by its end user's budget costs its key nothing. Fixed one-minute windows keyed by the window's start.
+ * by its end user's budget costs its key nothing. Fixed one-minute windows keyed by the window's start. Returns
+ * the request and token counts of every budget (after charging, or as they stood when refused).
  */
 const CHARGE = `
 local window = tonumber(ARGV[1])
 local tokens = tonumber(ARGV[2])
 local n = #KEYS / 2
+local counts = {}
+local refused = 0
+local dimension = 0
 for i = 1, n do
   local requests = tonumber(redis.call('GET', KEYS[2 * i - 1]) or '0')
   local used = tonumber(redis.call('GET', KEYS[2 * i]) or '0')
-  if requests + 1 > tonumber(ARGV[2 + 2 * i - 1]) then return {0, i, 1} end
-  if used + tokens > tonumber(ARGV[2 + 2 * i]) then return {0, i, 2} end
+  counts[2 * i - 1] = requests
+  counts[2 * i] = used
+  if refused == 0 and requests + 1 > tonumber(ARGV[2 + 2 * i - 1]) then refused = i; dimension = 1 end
+  if refused == 0 and used + tokens > tonumber(ARGV[2 + 2 * i]) then refused = i; dimension = 2 end
+end
+if refused > 0 then
+  local out = {0, refused, dimension}
+  for i = 1, 2 * n do table.insert(out, counts[i]) end
+  return out
 end
 local out = {1, 0, 0}
 for i = 1, n do
-  local requests = redis.call('INCR', KEYS[2 * i - 1])
-  local used = redis.call('INCRBY', KEYS[2 * i], tokens)
+  table.insert(out, redis.call('INCR', KEYS[2 * i - 1]))
+  table.insert(out, redis.call('INCRBY', KEYS[2 * i], tokens))
   redis.call('PEXPIRE', KEYS[2 * i - 1], window * 2)
   redis.call('PEXPIRE', KEYS[2 * i], window * 2)
-  table.insert(out, requests)
-  table.insert(out, used)
 end
 return out`;
 
@@ -56,6 +89,22 @@ export class RateLimiter {
     @Inject(REDIS) private readonly redis: Redis,
     @Inject(WARDEN_CONFIG) private readonly config: WardenConfig,
   ) {}
+
+  /** Charges a request of `tokens` to every budget; returns its x-ratelimit-* headers or throws a 429 with them. */
+  async enforce(budgets: RateBudget[], tokens: number): Promise<Record<string, string>> {
+    const decision = await this.charge(budgets, tokens);
+    const headers = rateLimitHeaders(decision);
+    if (decision.exceeded) {
+      const { budget, dimension } = decision.exceeded;
+      const limit = dimension === 'requests' ? budget.requestsPerMinute : budget.tokensPerMinute;
+      throw new RateLimitError(
+        `Rate limit reached for ${describeScope(budget)}: ${dimension} per minute (limit ${limit}). Retry after ${Math.ceil(decision.resetMs / 1000)} s.`,
+        headers,
+        decision.resetMs,
+      );
+    }
+    return headers;
+  }
 
   async charge(budgets: RateBudget[], tokens: number, now = Date.now()): Promise<RateDecision> {
     const windowStart = now - (now % WINDOW_MS);
@@ -73,50 +122,89 @@ export class RateLimiter {
       tokens,
       ...limits,
     )) as number[];
-    const tightest = budgets.reduce(
-      (best, budget) => (budget.requestsPerMinute < best.requestsPerMinute ? budget : best),
-      budgets[0],
-    );
+    const states = budgets.map((budget, i) => ({
+      budget,
+      remainingRequests: Math.max(0, budget.requestsPerMinute - result[3 + 2 * i]),
+      remainingTokens: Math.max(0, budget.tokensPerMinute - result[4 + 2 * i]),
+    }));
     if (result[0] === 0) {
       const budget = budgets[result[1] - 1];
       return {
         allowed: false,
-        exceeded: { subject: budget.subject, dimension: result[2] === 1 ? 'requests' : 'tokens' },
-        limitRequests: budget.requestsPerMinute,
-        limitTokens: budget.tokensPerMinute,
-        remainingRequests: result[2] === 1 ? 0 : budget.requestsPerMinute,
-        remainingTokens: result[2] === 2 ? 0 : budget.tokensPerMinute,
+        exceeded: { budget, dimension: result[2] === 1 ? 'requests' : 'tokens' },
+        states,
         resetMs,
       };
     }
-    let remainingRequests = Infinity;
-    let remainingTokens = Infinity;
-    budgets.forEach((budget, i) => {
-      remainingRequests = Math.min(remainingRequests, budget.requestsPerMinute - result[3 + 2 * i]);
-      remainingTokens = Math.min(remainingTokens, budget.tokensPerMinute - result[4 + 2 * i]);
-    });
-    return {
-      allowed: true,
-      limitRequests: tightest.requestsPerMinute,
-      limitTokens: tightest.tokensPerMinute,
-      remainingRequests: Math.max(0, remainingRequests),
-      remainingTokens: Math.max(0, remainingTokens),
-      resetMs,
-    };
+    return { allowed: true, states, resetMs };
   }
 }
 
-/** OpenAI's header names and duration format ("1s", "6m0s"). */
+/** The key, end-user and application budgets a policy's rate limits set for one caller. */
+export function rateBudgets(limits: RateLimits, subject: BudgetSubject): RateBudget[] {
+  const budgets: RateBudget[] = [
+    {
+      scope: BudgetScope.Key,
+      subject: `key:${subject.keyId}`,
+      requestsPerMinute: limits.requestsPerMinute,
+      tokensPerMinute: limits.tokensPerMinute,
+    },
+    {
+      scope: BudgetScope.Application,
+      subject: `app:${subject.applicationId}:${subject.sandboxKey ? 'sandbox' : 'production'}`,
+      requestsPerMinute: limits.applicationRequestsPerMinute,
+      tokensPerMinute: limits.applicationTokensPerMinute,
+    },
+  ];
+  if (subject.endUser) {
+    budgets.push({
+      scope: BudgetScope.EndUser,
+      subject: `user:${subject.applicationId}:${subject.endUser}`,
+      requestsPerMinute: Math.min(
+        limits.endUserRequestsPerMinute,
+        subject.throttledRequestsPerMinute ?? Number.POSITIVE_INFINITY,
+      ),
+      tokensPerMinute: limits.endUserTokensPerMinute,
+    });
+  }
+  return budgets;
+}
+
+const HEADER_SUFFIX: Record<BudgetScope, string> = {
+  [BudgetScope.Key]: '',
+  [BudgetScope.EndUser]: '-end-user',
+  [BudgetScope.Application]: '-application',
+};
+
+/**
+ * OpenAI's header names and duration format ("1s", "6m0s"). `x-ratelimit-*` always describe the key's budget, as
+ * OpenAI's do; the end user's and the application's budgets get the same headers with a `-end-user` or
+ * `-application` suffix.
+ */
 export function rateLimitHeaders(decision: RateDecision): Record<string, string> {
   const reset = formatDuration(decision.resetMs);
-  return {
-    'x-ratelimit-limit-requests': String(decision.limitRequests),
-    'x-ratelimit-limit-tokens': String(decision.limitTokens),
-    'x-ratelimit-remaining-requests': String(decision.remainingRequests),
-    'x-ratelimit-remaining-tokens': String(decision.remainingTokens),
-    'x-ratelimit-reset-requests': reset,
-    'x-ratelimit-reset-tokens': reset,
-  };
+  const headers: Record<string, string> = {};
+  for (const { budget, remainingRequests, remainingTokens } of decision.states) {
+    const suffix = HEADER_SUFFIX[budget.scope];
+    headers[`x-ratelimit-limit-requests${suffix}`] = String(budget.requestsPerMinute);
+    headers[`x-ratelimit-limit-tokens${suffix}`] = String(budget.tokensPerMinute);
+    headers[`x-ratelimit-remaining-requests${suffix}`] = String(remainingRequests);
+    headers[`x-ratelimit-remaining-tokens${suffix}`] = String(remainingTokens);
+    headers[`x-ratelimit-reset-requests${suffix}`] = reset;
+    headers[`x-ratelimit-reset-tokens${suffix}`] = reset;
+  }
+  return headers;
+}
+
+function describeScope(budget: RateBudget): string {
+  switch (budget.scope) {
+    case BudgetScope.Key:
+      return 'this API key';
+    case BudgetScope.EndUser:
+      return `end user "${budget.subject.split(':').slice(2).join(':')}"`;
+    case BudgetScope.Application:
+      return 'this application (all its keys together)';
+  }
 }
 
 export function formatDuration(ms: number): string {

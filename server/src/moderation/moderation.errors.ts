@@ -1,5 +1,5 @@
 import { InvalidRequestError } from '../common/errors';
-import { AppliedVerdict } from './moderation.service';
+import { Verdict } from './moderation.types';
 
 export enum ModerationErrorCode {
   ContentFilter = 'content_filter',
@@ -7,8 +7,14 @@ export enum ModerationErrorCode {
 }
 
 export class ModerationError extends InvalidRequestError {
-  static inputBlocked(verdicts: AppliedVerdict[]): ModerationError {
-    const categories = [...new Set(verdicts.map((verdict) => verdict.category))];
+  static inputBlocked(verdicts: Array<Pick<Verdict, 'check' | 'category'>>): ModerationError {
+    const categories = [
+      ...new Set(
+        verdicts.map((verdict) =>
+          verdict.category === 'check-failure' ? `check-failure: ${verdict.check}` : verdict.category,
+        ),
+      ),
+    ];
     return new ModerationError(
       ModerationErrorCode.ContentFilter,
       `The prompt was blocked by this application's content policy (${categories.join(', ')}).`,

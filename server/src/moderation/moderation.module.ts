@@ -1,21 +1,14 @@
 import { Module } from '@nestjs/common';
-import { ApiKeysModule } from '../api-keys/api-keys.module';
-import { ApplicationsModule } from '../applications/applications.module';
-import { RequestLogsModule } from '../request-logs/request-logs.module';
 import { ClassifierCheck } from './checks/classifier.check';
 import { LexiconCheck } from './checks/lexicon.check';
 import { PiiCheck } from './checks/pii.check';
 import { PromptInjectionCheck } from './checks/prompt-injection.check';
 import { ClassifierService } from './classifier/classifier.service';
 import { HeldCompletionsRepository } from './held-completions.repository';
-import { ModerationController } from './moderation.controller';
 import { ModerationService } from './moderation.service';
-import { ModerationsEndpoint } from './moderations.endpoint';
-import { PoliciesModule } from './policies/policies.module';
 
+/** The checks and what turns their verdicts into actions; the /v1 routes that expose them live in v1/. */
 @Module({
-  imports: [ApiKeysModule, ApplicationsModule, PoliciesModule, RequestLogsModule],
-  controllers: [ModerationController],
   providers: [
     ClassifierService,
     ClassifierCheck,
@@ -24,8 +17,7 @@ import { PoliciesModule } from './policies/policies.module';
     PromptInjectionCheck,
     ModerationService,
     HeldCompletionsRepository,
-    ModerationsEndpoint,
   ],
-  exports: [ModerationService, HeldCompletionsRepository, PoliciesModule],
+  exports: [ModerationService, HeldCompletionsRepository],
 })
 export class ModerationModule {}

@@ -1,13 +1,22 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { Logger } from 'pino';
+import { LOGGER } from '../common/logger.module';
 import { ClassifierService } from './classifier/classifier.service';
 import { ClassifierCheck } from './checks/classifier.check';
 import { LexiconCheck } from './checks/lexicon.check';
 import { ModerationCheck } from './checks/moderation-check';
 import { PiiCheck } from './checks/pii.check';
 import { PromptInjectionCheck } from './checks/prompt-injection.check';
-import { ACTION_SEVERITY, Direction, ModerationAction, Span, Verdict } from './moderation.types';
+import { ModerationError } from './moderation.errors';
+import {
+  ACTION_SEVERITY,
+  Direction,
+  ModerationAction,
+  ModerationPolicy,
+  Span,
+  Verdict,
+} from './moderation.types';
 import { redact } from './redaction';
-import { PolicyRules } from './policies/policy.types';
 
 /** A verdict after the policy has spoken: the threshold it was held to and the action it triggers. */
 export interface AppliedVerdict extends Verdict {
@@ -26,9 +35,21 @@ export interface ModerationResult {
   flagged: boolean;
 }
 
+/** Input moderation of every text a client sends to a model, decided as one. */
+export interface InputScreening {
+  /** The texts as they may reach the model (redacted where the policy says so), in the order given. */
+  texts: string[];
+  action: ModerationAction;
+  verdicts: AppliedVerdict[];
+}
+
 const RULE_THRESHOLD = 0.5;
 
-/** Runs every check that applies to a direction and turns verdicts into actions under a policy. */
+/**
+ * Runs every check that applies to a direction and turns verdicts into actions under a policy. A check that
+ * throws does not take the others down: it is reported as a `check-failure` verdict naming it, which the
+ * policy acts on (block by default: fail closed).
+ */
 @Injectable()
 export class ModerationService {
   private readonly checks: ModerationCheck[];
@@ -39,6 +60,7 @@ export class ModerationService {
     piiCheck: PiiCheck,
     promptInjectionCheck: PromptInjectionCheck,
     private readonly classifier: ClassifierService,
+    @Inject(LOGGER) private readonly logger: Logger,
   ) {
     this.checks = [classifierCheck, lexiconCheck, piiCheck, promptInjectionCheck];
   }
@@ -47,11 +69,15 @@ export class ModerationService {
     return this.classifier.name;
   }
 
-  async moderate(texts: string[], direction: Direction, policy: PolicyRules): Promise<ModerationResult[]> {
+  async moderate(
+    texts: string[],
+    direction: Direction,
+    policy: ModerationPolicy,
+  ): Promise<ModerationResult[]> {
     if (texts.length === 0) return [];
     const applicable = this.checks.filter((check) => check.directions.includes(direction));
     const perCheck = await Promise.all(
-      applicable.map((check) => check.run(texts, { direction, blocklist: policy.blocklist })),
+      applicable.map((check) => this.runIsolated(check, texts, direction, policy)),
     );
     return texts.map((text, index) => {
       const verdicts = perCheck
@@ -61,11 +87,36 @@ export class ModerationService {
     });
   }
 
-  private apply(verdict: Verdict, direction: Direction, policy: PolicyRules): AppliedVerdict {
+  /** Moderates every text bound for a model as one decision. */
+  async screenInput(texts: string[], policy: ModerationPolicy): Promise<InputScreening> {
+    const results = await this.moderate(texts, Direction.Input, policy);
+    return {
+      texts: results.map((result) => result.text),
+      action: strongestAction(results),
+      verdicts: results.flatMap((result) => result.verdicts),
+    };
+  }
+
+  private async runIsolated(
+    check: ModerationCheck,
+    texts: string[],
+    direction: Direction,
+    policy: ModerationPolicy,
+  ): Promise<Verdict[][]> {
+    try {
+      return await check.run(texts, { direction, blocklist: policy.blocklist });
+    } catch (err) {
+      this.logger.error({ err, check: check.name, direction }, 'moderation check failed');
+      const error = err instanceof Error ? err.message : String(err);
+      return texts.map(() => [{ check: check.name, category: 'check-failure', score: 1, error }]);
+    }
+  }
+
+  private apply(verdict: Verdict, direction: Direction, policy: ModerationPolicy): AppliedVerdict {
     const rule = policy.categories[verdict.category][direction];
     const threshold =
       rule.threshold ??
-      (verdict.check === 'classifier'
+      (verdict.check === 'classifier' && verdict.category !== 'check-failure'
         ? this.classifier.threshold(verdict.category) * policy.classifierThresholdScale
         : RULE_THRESHOLD);
     const triggered = verdict.score >= threshold;
@@ -79,24 +130,45 @@ export class ModerationService {
   }
 }
 
-/** A redaction needs spans; a verdict that asks for one without them withholds the whole text instead. */
+/**
+ * A redaction needs spans; a verdict that asks for one without them (a classifier's, which judges the whole
+ * text) withholds the whole text instead, and is recorded as the block it became.
+ */
 export function decide(text: string, verdicts: AppliedVerdict[]): ModerationResult {
   let action = ModerationAction.Allow;
-  const redactions: Span[] = [];
-  for (const verdict of verdicts) {
-    let wanted = verdict.action;
-    if (wanted === ModerationAction.Redact) {
-      if (verdict.spans && verdict.spans.length > 0)
-        redactions.push(...verdict.spans.map((span) => ({ ...span, category: verdict.category })));
-      else wanted = ModerationAction.Block;
+  const redactions: Array<Span & { category: string }> = [];
+  const decided = verdicts.map((verdict) => {
+    if (verdict.action !== ModerationAction.Redact) return verdict;
+    if (verdict.spans && verdict.spans.length > 0) {
+      redactions.push(...verdict.spans.map((span) => ({ ...span, category: verdict.category })));
+      return verdict;
     }
-    if (ACTION_SEVERITY[wanted] > ACTION_SEVERITY[action]) action = wanted;
+    return { ...verdict, action: ModerationAction.Block };
+  });
+  for (const verdict of decided) {
+    if (ACTION_SEVERITY[verdict.action] > ACTION_SEVERITY[action]) action = verdict.action;
   }
-  const flagged = verdicts.some(
+  const flagged = decided.some(
     (verdict) =>
       verdict.triggered && ACTION_SEVERITY[verdict.action] >= ACTION_SEVERITY[ModerationAction.Flag],
   );
-  return { text: redact(text, redactions as Array<Span & { category: string }>), verdicts, action, flagged };
+  return { text: redact(text, redactions), verdicts: decided, action, flagged };
+}
+
+/** Refuses input the policy blocks, naming the categories (or failed checks) that blocked it. */
+export function assertInputAllowed(screening: InputScreening): void {
+  if (screening.action === ModerationAction.Block) {
+    throw ModerationError.inputBlocked(
+      screening.verdicts.filter((verdict) => verdict.triggered && verdict.action === ModerationAction.Block),
+    );
+  }
+}
+
+export function strongestAction(results: Array<{ action: ModerationAction }>): ModerationAction {
+  return results.reduce<ModerationAction>(
+    (worst, result) => (ACTION_SEVERITY[result.action] > ACTION_SEVERITY[worst] ? result.action : worst),
+    ModerationAction.Allow,
+  );
 }
 
 function round(value: number): number {

@@ -30,6 +30,8 @@ export const WARDEN_CATEGORIES = [
   'pii/ip-address',
   'pii/secret',
   'prompt-injection',
+  /** A check that threw: reported under this category, naming the check, and acted on as the policy says. */
+  'check-failure',
 ] as const;
 
 export type WardenCategory = (typeof WARDEN_CATEGORIES)[number];
@@ -69,10 +71,41 @@ export interface Span {
   end: number;
 }
 
-/** What one check says about one text. Scores are in [0, 1]; rule checks score 1 when they match. */
+/**
+ * What one check says about one text. Scores are in [0, 1]; rule checks score 1 when they match. Only checks that
+ * locate what they found (lexicons, PII) give spans; classifier verdicts judge the whole text and have none, so
+ * `redact` on a classifier category withholds the whole text (a block naming that category).
+ */
 export interface Verdict {
   check: string;
   category: ModerationCategory;
   score: number;
   spans?: Span[];
+  /** Why the check failed, on a `check-failure` verdict. */
+  error?: string;
+}
+
+export interface CategoryRule {
+  /** Score at or above which the action applies; null means the classifier's calibrated threshold. */
+  threshold: number | null;
+  action: ModerationAction;
+}
+
+export interface CategoryPolicy {
+  input: CategoryRule;
+  output: CategoryRule;
+}
+
+export interface Blocklist {
+  words: string[];
+  phrases: string[];
+  /** Regular expressions (source only, matched case-insensitively), each with a bounded match length. */
+  patterns: string[];
+}
+
+/** The part of a serving policy moderation reads: what each category triggers, and the blocklist. */
+export interface ModerationPolicy {
+  categories: Record<ModerationCategory, CategoryPolicy>;
+  blocklist: Blocklist;
+  classifierThresholdScale: number;
 }

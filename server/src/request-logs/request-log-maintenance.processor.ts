@@ -7,8 +7,8 @@ import { DataSource } from 'typeorm';
 import { ApplicationEntity, ApplicationStatus } from '../applications/application.entity';
 import { LOGGER } from '../common/logger.module';
 import { JobName, QueueName } from '../common/queues';
-import { defaultPolicy } from '../moderation/policies/policy.defaults';
-import { PoliciesService } from '../moderation/policies/policies.service';
+import { defaultPolicy } from '../policies/policy.defaults';
+import { PoliciesService } from '../policies/policies.service';
 import { RequestLogsRepository } from './request-logs.repository';
 
 const RETENTION_BATCH = 5000;

@@ -2,7 +2,10 @@ import { CompletionLogprobs, FinishReason, PromptInput } from '../inference/mode
 
 /** One call to the public API, as the api hands it to the worker. Plain JSON: it travels through Redis. */
 export interface RequestLogRecord {
+  /** Minted by the server for every call. */
   requestId: string;
+  /** The client's own request id, for correlation only; absent from records queued before it existed. */
+  clientRequestId?: string | null;
   createdAt: string;
   endpoint: string;
   apiKeyId: string | null;
@@ -11,6 +14,8 @@ export interface RequestLogRecord {
   endUser: string | null;
   model: string | null;
   prompt: PromptInput | null;
+  /** `suffix` is sent to the model too, so it is logged like the prompt. */
+  suffix?: string | null;
   output:
     | {
         index: number;

@@ -2,7 +2,7 @@ import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { QueueName } from '../common/queues';
 import { EndUsersModule } from '../end-users/end-users.module';
-import { PoliciesModule } from '../moderation/policies/policies.module';
+import { PoliciesModule } from '../policies/policies.module';
 import { RequestLogMaintenanceProcessor } from './request-log-maintenance.processor';
 import { RequestLogsProcessor } from './request-logs.processor';
 import { RequestLogsRepository } from './request-logs.repository';

@@ -26,6 +26,8 @@ const COLUMNS: Array<[keyof RequestLogRecord, string, string]> = [
   ['verdicts', 'verdicts', 'jsonb'],
   ['clientIp', 'client_ip', 'text'],
   ['sanitized', 'sanitized', 'text[]'],
+  ['clientRequestId', 'client_request_id', 'text'],
+  ['suffix', 'suffix', 'text'],
 ];
 
 const INSERT_BATCH = `

@@ -1,3 +1,4 @@
+import { WardenError } from '../../common/errors';
 import { InferenceBackendError, InferenceErrorCode, InferenceRequestError } from '../inference.errors';
 
 export interface UpstreamSettings {
@@ -16,10 +17,25 @@ export class UpstreamClient {
   async postJson(path: string, body: unknown, signal: AbortSignal): Promise<unknown> {
     const timeout = AbortSignal.timeout(this.settings.timeoutMs);
     const response = await this.send(path, body, AbortSignal.any([signal, timeout]), timeout);
+    let text: string;
     try {
-      return await response.json();
+      text = await response.text();
     } catch (err) {
       throw this.transportError(err, timeout);
+    }
+    try {
+      return JSON.parse(text);
+    } catch {
+      // A 200 that is not JSON is a misbehaving server or proxy, not an unreachable one.
+      throw withUpstreamDetail(
+        new InferenceBackendError(
+          502,
+          InferenceErrorCode.UpstreamBadResponse,
+          'The model server sent a response that is not JSON.',
+        ),
+        response.status,
+        text,
+      );
     }
   }
 
@@ -37,6 +53,7 @@ export class UpstreamClient {
       }
       const decoder = new TextDecoder();
       let buffer = '';
+      let events = 0;
       const reader = response.body.getReader();
       try {
         for (;;) {
@@ -44,10 +61,12 @@ export class UpstreamClient {
             throw this.transportError(err, idle.signal);
           });
           if (done) {
+            if (events === 0) throw badStream(response.status, buffer);
             return;
           }
           idle.reset();
           buffer += decoder.decode(value, { stream: true });
+          if (buffer.length > MAX_EVENT_CHARS) throw badStream(response.status, buffer);
           let boundary: number;
           while ((boundary = buffer.search(/\r?\n\r?\n/)) >= 0) {
             const event = buffer.slice(0, boundary);
@@ -61,6 +80,7 @@ export class UpstreamClient {
               return;
             }
             if (data) {
+              events++;
               yield data;
             }
           }
@@ -99,34 +119,39 @@ export class UpstreamClient {
     return response;
   }
 
+  /**
+   * Upstream error bodies are not passed on: they can carry the operator's secrets, internal addresses or another
+   * tenant's text. Clients get Warden's own message; the status and a scrubbed excerpt go to the server log only.
+   */
   private async statusError(response: Response): Promise<Error> {
     const detail = await response.text().catch(() => '');
-    const message = upstreamMessage(detail) ?? `HTTP ${response.status}`;
-    if ([400, 404, 413, 422].includes(response.status)) {
-      return new InferenceRequestError(
+    const status = response.status;
+    let error: WardenError;
+    if ([400, 404, 413, 422].includes(status)) {
+      error = new InferenceRequestError(
         'upstream_rejected',
-        `The model server rejected the request: ${message}`,
+        `The model server rejected the request (HTTP ${status}); check the parameters against the model's limits.`,
       );
-    }
-    if (response.status === 429) {
-      return new InferenceBackendError(
+    } else if (status === 429) {
+      error = new InferenceBackendError(
         429,
         InferenceErrorCode.UpstreamRateLimited,
         'The model server is rate limiting Warden; retry shortly.',
       );
-    }
-    if (response.status === 401 || response.status === 403) {
-      return new InferenceBackendError(
+    } else if (status === 401 || status === 403) {
+      error = new InferenceBackendError(
         502,
         InferenceErrorCode.UpstreamError,
         'Warden is not authorized by its model server (operator configuration).',
       );
+    } else {
+      error = new InferenceBackendError(
+        502,
+        InferenceErrorCode.UpstreamError,
+        `The model server failed (HTTP ${status}).`,
+      );
     }
-    return new InferenceBackendError(
-      502,
-      InferenceErrorCode.UpstreamError,
-      `The model server failed: ${message}`,
-    );
+    return withUpstreamDetail(error, status, detail);
   }
 
   private transportError(err: unknown, timeout: AbortSignal): Error {
@@ -151,15 +176,34 @@ export class UpstreamClient {
   }
 }
 
-function upstreamMessage(body: string): string | undefined {
-  try {
-    const parsed = JSON.parse(body) as { error?: { message?: unknown } | string; message?: unknown };
-    const candidate =
-      typeof parsed.error === 'string' ? parsed.error : (parsed.error?.message ?? parsed.message);
-    return typeof candidate === 'string' ? candidate.slice(0, 500) : undefined;
-  } catch {
-    return body ? body.slice(0, 200) : undefined;
-  }
+const EXCERPT_CHARS = 300;
+/** No completion event comes near this size; a server that sends more without an event boundary is not SSE. */
+const MAX_EVENT_CHARS = 1_000_000;
+
+/** A 200 whose body is not a server-sent event stream (an HTML error page from a proxy, say). */
+function badStream(status: number, body: string): InferenceBackendError {
+  return withUpstreamDetail(
+    new InferenceBackendError(
+      502,
+      InferenceErrorCode.UpstreamBadResponse,
+      'The model server sent a response that is not an event stream.',
+    ),
+    status,
+    body,
+  );
+}
+const SECRETS: Array<[RegExp, string]> = [
+  [/\b(bearer|basic)\s+[A-Za-z0-9._~+/=-]+/gi, '$1 [scrubbed]'],
+  [/\b(sk|pk|rk|wk|hf|ghp|gho|xox[abp])[-_][A-Za-z0-9_-]{8,}/g, '$1-[scrubbed]'],
+  [/\b(api[_-]?key|token|secret|password|authorization)\b(["'\s:=]+)[^\s"',}]+/gi, '$1$2[scrubbed]'],
+];
+
+/** Attaches the upstream status and a truncated, secret-scrubbed excerpt of its body, for the server log. */
+function withUpstreamDetail<T extends WardenError>(error: T, status: number, body: string): T {
+  let excerpt = body.slice(0, EXCERPT_CHARS);
+  for (const [pattern, replacement] of SECRETS) excerpt = excerpt.replace(pattern, replacement);
+  error.logDetail = { upstreamStatus: status, upstreamExcerpt: excerpt };
+  return error;
 }
 
 class IdleTimeout {

@@ -2,10 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { englishDataset, englishRecommendedTransformers, RegExpMatcher } from 'obscenity';
 import { RE2JS } from 're2js';
 import { Direction, Span, Verdict } from '../moderation.types';
+<<<<<<< HEAD
 import { Blocklist } from '../policies/policy.types';
 import { MAX_RAW_UNITS_PER_CHAR, NormalizedText, normalizeText } from '../text/normalized-text';
 import { PhraseMatcher } from '../text/phrase-matcher';
 import { compilePolicyPattern, patternMatches, policyPatternError } from '../text/policy-pattern';
+=======
+import { Blocklist } from '../moderation.types';
+>>>>>>> v1-path
 import { CheckContext, ModerationCheck } from './moderation-check';
 import { runRuleCheck } from './rule-check-thread';
 

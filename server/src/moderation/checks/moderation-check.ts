@@ -1,5 +1,5 @@
 import { Direction, Verdict } from '../moderation.types';
-import { Blocklist } from '../policies/policy.types';
+import { Blocklist } from '../moderation.types';
 
 export interface CheckContext {
   direction: Direction;

@@ -1,9 +1,8 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
-import { ApplicationEntity, ApplicationStatus } from '../../applications/application.entity';
-import { RedisEvents } from '../../common/redis.module';
-import { WardenConfig } from '../../config/config';
-import { WARDEN_CONFIG } from '../../config/config.module';
-import { defaultPolicy } from './policy.defaults';
+import { RedisEvents } from '../common/redis.module';
+import { WardenConfig } from '../config/config';
+import { WARDEN_CONFIG } from '../config/config.module';
+import { defaultPolicy, PolicySubject, SANDBOX_STATUS } from './policy.defaults';
 import { applyPolicyPatch, PolicyPatch, policyPatchSchema } from './policy.schema';
 import { PolicyRules } from './policy.types';
 import { PoliciesRepository } from './policies.repository';
@@ -38,14 +37,11 @@ export class PoliciesService implements OnModuleInit {
    * A sandbox key of an application that has gone live is still held to sandbox defaults, so a developer cannot
    * test with production limits; of the application's own patch only the blocklist, which only tightens, applies.
    */
-  async resolve(
-    application: Pick<ApplicationEntity, 'id' | 'status'>,
-    caller: { sandboxKey?: boolean } = {},
-  ): Promise<PolicyRules> {
+  async resolve(application: PolicySubject, caller: { sandboxKey?: boolean } = {}): Promise<PolicyRules> {
     const patch = await this.patchFor(application.id);
-    if (caller.sandboxKey && application.status !== ApplicationStatus.Sandbox) {
+    if (caller.sandboxKey && application.status !== SANDBOX_STATUS) {
       return applyPolicyPatch(
-        defaultPolicy(ApplicationStatus.Sandbox),
+        defaultPolicy(SANDBOX_STATUS),
         patch.blocklist ? { blocklist: patch.blocklist } : {},
       );
     }
@@ -57,7 +53,7 @@ export class PoliciesService implements OnModuleInit {
   }
 
   /** Validates and merges `change` into the application's stored patch. */
-  async update(application: Pick<ApplicationEntity, 'id' | 'status'>, change: unknown): Promise<PolicyRules> {
+  async update(application: PolicySubject, change: unknown): Promise<PolicyRules> {
     const parsed = policyPatchSchema.safeParse(change);
     if (!parsed.success) {
       throw new InvalidPolicyError(

@@ -1,16 +1,17 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { Controller, Get, Headers, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { FastifyRequest } from 'fastify';
+import { FastifyReply, FastifyRequest } from 'fastify';
 import { NotFoundError } from '../common/errors';
-import { HeldCompletionResponse, toHeldCompletionResponse } from './held-completions.dto';
-import { ModerationResponse } from './moderation.dto';
-import { ModerationsEndpoint } from './moderations.endpoint';
+import { HeldCompletionResponse, toHeldCompletionResponse } from '../moderation/held-completions.dto';
+import { ModerationResponse } from '../moderation/moderation.dto';
+import { ModerationsService } from './moderations.service';
+import { v1RequestContext } from './v1-request';
 
 @ApiTags('openai')
 @ApiBearerAuth()
 @Controller('v1')
-export class ModerationController {
-  constructor(private readonly endpoint: ModerationsEndpoint) {}
+export class ModerationsController {
+  constructor(private readonly moderations: ModerationsService) {}
 
   @Post('moderations')
   @HttpCode(200)
@@ -20,12 +21,13 @@ export class ModerationController {
   })
   @ApiBody({ description: "OpenAI's CreateModerationRequest (text inputs)", schema: { type: 'object' } })
   @ApiOkResponse({ description: "OpenAI's CreateModerationResponse" })
-  create(
+  async create(
     @Req() request: FastifyRequest,
-    @Headers('authorization') authorization: string | undefined,
-    @Body() body: unknown,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ModerationResponse> {
-    return this.endpoint.moderate(request.id, authorization, body, request.ip ?? null);
+    const { body, headers } = await this.moderations.moderate(v1RequestContext(request));
+    reply.headers(headers);
+    return body;
   }
 
   @Get('held-completions/:id')
@@ -34,7 +36,7 @@ export class ModerationController {
     @Headers('authorization') authorization: string | undefined,
     @Param('id') id: string,
   ): Promise<HeldCompletionResponse> {
-    const held = await this.endpoint.findHeld(authorization, id);
+    const held = await this.moderations.findHeld(authorization, id);
     if (!held) {
       throw new NotFoundError(
         'held_completion_not_found',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { ALL_CATEGORIES, ModerationAction, ModerationCategory } from '../moderation.types';
+import { ALL_CATEGORIES, ModerationAction, ModerationCategory } from '../moderation/moderation.types';
+import { MAX_PATTERN_MATCH_CHARS, patternMatchBound } from '../moderation/pattern-bound';
 import { PolicyRules } from './policy.types';
 import { policyPatternError } from '../text/policy-pattern';
 
@@ -12,12 +13,33 @@ const ruleSchema = z
 
 const categorySchema = z.object({ input: ruleSchema.optional(), output: ruleSchema.optional() }).strict();
 
+<<<<<<< HEAD:server/src/moderation/policies/policy.schema.ts
 /** Patterns run on RE2: one it cannot compile (backreferences, lookaround, bad syntax) is refused by name. */
 const regexSource = z.string().superRefine((source, context) => {
   const error = policyPatternError(source);
   if (error)
     context.addIssue({ code: 'custom', message: `pattern ${JSON.stringify(source)} is refused: ${error}` });
 });
+=======
+const regexSource = z
+  .string()
+  .refine(
+    (source) => {
+      try {
+        new RegExp(source, 'iu');
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    { error: (issue) => `${JSON.stringify(issue.input)} is not a valid regular expression` },
+  )
+  // A stream holds back the longest possible match, so a pattern must have one.
+  .refine((source) => patternMatchBound(source) <= MAX_PATTERN_MATCH_CHARS, {
+    error: (issue) =>
+      `${JSON.stringify(issue.input)} can match more than ${MAX_PATTERN_MATCH_CHARS} characters; bound every repetition (e.g. {1,20} instead of + or *)`,
+  });
+>>>>>>> v1-path:server/src/policies/policy.schema.ts
 
 /** A partial policy as staff or operators write it; anything left out keeps its current value. */
 export const policyPatchSchema = z
@@ -45,6 +67,8 @@ export const policyPatchSchema = z
         tokensPerMinute: z.number().int().min(1).optional(),
         endUserRequestsPerMinute: z.number().int().min(1).optional(),
         endUserTokensPerMinute: z.number().int().min(1).optional(),
+        applicationRequestsPerMinute: z.number().int().min(1).optional(),
+        applicationTokensPerMinute: z.number().int().min(1).optional(),
       })
       .strict()
       .optional(),

@@ -1,22 +1,15 @@
-import { Controller, Get, Headers, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { FastifyReply, FastifyRequest } from 'fastify';
-import { ModelRegistry } from '../inference/model-registry';
-import { ApiKeysService } from '../api-keys/api-keys.service';
-import { ApplicationsService } from '../applications/applications.service';
-import { ModelListResponse, toModelListResponse } from './completions.dto';
-import { CompletionChunks, CompletionsPipeline } from './completions.pipeline';
+import { CompletionChunks } from './completion-generation';
+import { CompletionsPipeline } from './completions.pipeline';
+import { v1RequestContext } from './v1-request';
 
 @ApiTags('openai')
 @ApiBearerAuth()
 @Controller('v1')
 export class CompletionsController {
-  constructor(
-    private readonly pipeline: CompletionsPipeline,
-    private readonly models: ModelRegistry,
-    private readonly apiKeys: ApiKeysService,
-    private readonly applications: ApplicationsService,
-  ) {}
+  constructor(private readonly pipeline: CompletionsPipeline) {}
 
   @Post('completions')
   @HttpCode(200)
@@ -24,33 +17,12 @@ export class CompletionsController {
   @ApiBody({ description: "OpenAI's CreateCompletionRequest", schema: { type: 'object' } })
   @ApiOkResponse({ description: "OpenAI's CreateCompletionResponse" })
   async create(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    const abort = new AbortController();
-    reply.raw.on('close', () => {
-      if (!reply.raw.writableFinished) {
-        abort.abort();
-      }
-    });
-    const outcome = await this.pipeline.run({
-      requestId: request.id,
-      authorization: request.headers.authorization,
-      body: request.body,
-      clientIp: request.ip ?? null,
-      signal: abort.signal,
-    });
+    const outcome = await this.pipeline.run(v1RequestContext(request, reply));
     if (outcome.kind === 'json') {
       await reply.status(outcome.status).headers(outcome.headers).send(outcome.body);
       return;
     }
     await writeEventStream(reply, outcome.chunks, outcome.headers);
-  }
-
-  @Get('models')
-  @ApiOperation({ summary: 'List the models this deployment serves' })
-  @ApiOkResponse({ description: "OpenAI's ListModelsResponse" })
-  async list(@Headers('authorization') authorization: string | undefined): Promise<ModelListResponse> {
-    const { application } = await this.apiKeys.authenticate(authorization);
-    this.applications.assertMayCall(application);
-    return toModelListResponse(this.models.list());
   }
 }
 
@@ -66,7 +38,7 @@ async function writeEventStream(
     'content-type': 'text/event-stream; charset=utf-8',
     'cache-control': 'no-cache',
     connection: 'keep-alive',
-    'x-request-id': reply.request.id,
+    ...(reply.getHeaders() as Record<string, string>),
     ...headers,
   });
   try {

@@ -1,11 +1,11 @@
-import { ApplicationStatus } from '../../applications/application.entity';
 import {
   ALL_CATEGORIES,
+  CategoryPolicy,
   ModerationAction as A,
   ModerationCategory,
   OPENAI_CATEGORIES,
-} from '../moderation.types';
-import { CategoryPolicy, PolicyRules } from './policy.types';
+} from '../moderation/moderation.types';
+import { PolicyRules } from './policy.types';
 
 /** Harms serious enough to refuse outright even for reviewed, live applications. */
 const SEVERE: ModerationCategory[] = [
@@ -32,6 +32,8 @@ function liveCategory(category: ModerationCategory): CategoryPolicy {
       return rule(A.Flag, A.Allow);
     case 'pii/secret':
       return rule(A.Redact, A.Redact);
+    case 'check-failure':
+      return rule(A.Block, A.Block); // fail closed: nothing passes a check that could not run
     default:
       return rule(A.Observe, A.Redact); // other PII: developers may send their users' data, but it is not echoed out
   }
@@ -51,8 +53,19 @@ function sandboxCategory(category: ModerationCategory): CategoryPolicy {
 
 export const SANDBOX_THRESHOLD_SCALE = 0.8;
 
-export function defaultPolicy(status: ApplicationStatus): PolicyRules {
-  const sandbox = status === ApplicationStatus.Sandbox;
+/**
+ * An application's status as policies read it. `applications` owns the status list and imports policies, so
+ * policies take the status as a string rather than import it back.
+ */
+export const SANDBOX_STATUS = 'sandbox';
+
+export interface PolicySubject {
+  id: string;
+  status: string;
+}
+
+export function defaultPolicy(status: string): PolicyRules {
+  const sandbox = status === SANDBOX_STATUS;
   const categories = Object.fromEntries(
     ALL_CATEGORIES.map((category) => [
       category,
@@ -70,12 +83,17 @@ export function defaultPolicy(status: ApplicationStatus): PolicyRules {
           tokensPerMinute: 10_000,
           endUserRequestsPerMinute: 10,
           endUserTokensPerMinute: 5_000,
+          // The whole application, however many sandbox keys it mints, gets one key's budget.
+          applicationRequestsPerMinute: 20,
+          applicationTokensPerMinute: 10_000,
         }
       : {
           requestsPerMinute: 600,
           tokensPerMinute: 400_000,
           endUserRequestsPerMinute: 60,
           endUserTokensPerMinute: 40_000,
+          applicationRequestsPerMinute: 3_000,
+          applicationTokensPerMinute: 2_000_000,
         },
     strikes: sandbox
       ? { throttleAt: 3, blockAt: 6, throttledRequestsPerMinute: 2 }

@@ -12,6 +12,13 @@ import {
 
 /** OpenAI's `CreateCompletionRequest`: every documented field, with its documented ranges and defaults. */
 const tokenArray = z.array(z.number().int().min(0)).min(1);
+
+/**
+ * OpenAI documents no length for `user`; Warden bounds it (and `safety_identifier`, its successor) so an end-user
+ * id always fits the request-log index and the per-end-user counters: 256 characters, a 400 above that.
+ */
+export const MAX_END_USER_LENGTH = 256;
+const endUserId = z.string().max(MAX_END_USER_LENGTH, `at most ${MAX_END_USER_LENGTH} characters`);
 const nullable = <T extends z.ZodTypeAny>(schema: T) => schema.nullable().optional();
 
 export const createCompletionSchema = z
@@ -38,7 +45,8 @@ export const createCompletionSchema = z
     suffix: nullable(z.string()),
     temperature: nullable(z.number().min(0).max(2)),
     top_p: nullable(z.number().min(0).max(1)),
-    user: z.string().optional(),
+    user: endUserId.optional(),
+    safety_identifier: nullable(endUserId),
   })
   .strict();
 
@@ -48,6 +56,10 @@ export type CreateCompletionBody = z.infer<typeof createCompletionSchema>;
 export interface NormalizedCompletionRequest extends Omit<GenerationRequest, 'signal'> {
   stream: boolean;
   includeUsage: boolean;
+  /** max_tokens was left out: its default may be lowered to fit the policy. */
+  maxTokensDefaulted: boolean;
+  /** The end user the request names: `safety_identifier`, else `user`, trimmed; null when neither is set. */
+  endUser: string | null;
 }
 
 /** Validates a parsed JSON body; every failure is a 400 naming the offending parameter. */
@@ -101,6 +113,7 @@ export function parseCreateCompletion(body: unknown): NormalizedCompletionReques
     model: value.model,
     prompt: value.prompt ?? '<|endoftext|>',
     maxTokens: value.max_tokens ?? 16,
+    maxTokensDefaulted: value.max_tokens === undefined || value.max_tokens === null,
     temperature: value.temperature ?? 1,
     topP: value.top_p ?? 1,
     n,
@@ -114,6 +127,7 @@ export function parseCreateCompletion(body: unknown): NormalizedCompletionReques
     logitBias: value.logit_bias ?? null,
     suffix: value.suffix ?? null,
     user: value.user ?? null,
+    endUser: (value.safety_identifier ?? value.user)?.trim() || null,
     stream,
     includeUsage: value.stream_options?.include_usage ?? false,
   };
@@ -136,9 +150,16 @@ export interface CompletionResponse {
   warden?: { status: 'held'; held_completion_id: string; message: string };
 }
 
+export interface ModelResponse {
+  id: string;
+  object: 'model';
+  created: number;
+  owned_by: string;
+}
+
 export interface ModelListResponse {
   object: 'list';
-  data: Array<{ id: string; object: 'model'; created: number; owned_by: string }>;
+  data: ModelResponse[];
 }
 
 export function completionId(requestId: string): string {
@@ -168,16 +189,12 @@ export function toUsageChunk(id: string, created: number, model: string, usage: 
   return { id, object: 'text_completion', created, model, choices: [], usage };
 }
 
+export function toModelResponse(model: ModelDescriptor): ModelResponse {
+  return { id: model.id, object: 'model', created: model.created, owned_by: model.ownedBy };
+}
+
 export function toModelListResponse(models: ModelDescriptor[]): ModelListResponse {
-  return {
-    object: 'list',
-    data: models.map((model) => ({
-      id: model.id,
-      object: 'model',
-      created: model.created,
-      owned_by: model.ownedBy,
-    })),
-  };
+  return { object: 'list', data: models.map(toModelResponse) };
 }
 
 function toResponseChoice(choice: CompletionChoice | StreamChoiceDelta) {

@@ -1,0 +1,142 @@
+import { decide } from './moderation.service';
+import { Direction, ModerationAction } from './moderation.types';
+import { GuardedText, OutputGuard, TokenLogprobs } from './output-guard';
+
+/** A moderator that blocks any window containing "forbidden" and redacts "secret". */
+const moderateOne = async (text: string) => {
+  const verdicts = [];
+  const blocked = text.indexOf('forbidden');
+  if (blocked >= 0) {
+    verdicts.push({
+      check: 'blocklist',
+      category: 'blocklist' as const,
+      score: 1,
+      spans: [{ start: blocked, end: blocked + 9 }],
+      direction: Direction.Output,
+      threshold: 0.5,
+      triggered: true,
+      action: ModerationAction.Block,
+    });
+  }
+  const secret = text.indexOf('secret');
+  if (secret >= 0) {
+    verdicts.push({
+      check: 'pii',
+      category: 'pii/secret' as const,
+      score: 1,
+      spans: [{ start: secret, end: secret + 6 }],
+      direction: Direction.Output,
+      threshold: 0.5,
+      triggered: true,
+      action: ModerationAction.Redact,
+    });
+  }
+  return decide(text, verdicts);
+};
+
+const moderate = (texts: string[]) => Promise.all(texts.map(moderateOne));
+
+function delta(
+  text: string,
+  finish: string | null = null,
+  logprobs: TokenLogprobs | null = null,
+): GuardedText {
+  return { index: 0, text, finish_reason: finish, logprobs };
+}
+
+async function feed(guard: OutputGuard, pieces: string[]): Promise<{ sent: string; blocked: boolean }> {
+  let sent = '';
+  for (const [i, piece] of pieces.entries()) {
+    const released = await guard.push(delta(piece, i === pieces.length - 1 ? 'stop' : null));
+    sent += released?.text ?? '';
+    if (released?.finish_reason === 'content_filter') return { sent, blocked: true };
+  }
+  return { sent, blocked: false };
+}
+
+describe('output guard on a stream', () => {
+  it('passes clean text through unchanged, whatever the chunking', async () => {
+    const text = 'The quick brown fox jumps over the lazy dog. '.repeat(5);
+    const result = await feed(new OutputGuard(moderate, 16), text.split(/(?= )/));
+    expect(result).toEqual({ sent: text, blocked: false });
+  });
+
+  it('never sends any part of a banned word split across chunks', async () => {
+    const pieces = [
+      ...'a long and harmless opening sentence that goes on for a while '.split(/(?= )/),
+      ' forb',
+      'idden',
+      ' words follow',
+    ];
+    const result = await feed(new OutputGuard(moderate, 16), pieces);
+    expect(result.blocked).toBe(true);
+    expect(result.sent).not.toMatch(/forb|idden/);
+    expect(result.sent.length).toBeGreaterThan(0);
+  });
+
+  it('redacts a span without splitting it between releases', async () => {
+    const pieces = 'here is some padding text and then the sec'
+      .split(/(?= )/)
+      .concat(['ret', ' value ends here soon enough']);
+    const result = await feed(new OutputGuard(moderate, 8), pieces);
+    expect(result.blocked).toBe(false);
+    expect(result.sent).toBe(
+      'here is some padding text and then the [REDACTED:pii/secret] value ends here soon enough',
+    );
+  });
+
+  it('releases logprobs exactly with their text, whole deltas at a time', async () => {
+    const words = 'one two three four five six seven eight nine ten eleven twelve'.split(/(?= )/);
+    const guard = new OutputGuard(moderate, 8);
+    let offset = 0;
+    const chunks: GuardedText[] = [];
+    for (const [i, word] of words.entries()) {
+      const logprobs = { tokens: [word], token_logprobs: [-i], top_logprobs: [null], text_offset: [offset] };
+      offset += word.length;
+      const released = await guard.push(delta(word, i === words.length - 1 ? 'length' : null, logprobs));
+      if (released) chunks.push(released);
+    }
+    for (const chunk of chunks) expect(chunk.logprobs?.tokens.join('') ?? '').toBe(chunk.text);
+    expect(chunks.flatMap((chunk) => chunk.logprobs?.tokens ?? [])).toEqual(words);
+    expect(chunks.at(-1)!.finish_reason).toBe('length');
+  });
+
+  it('stops a held choice without ending it, and reports it held', async () => {
+    const holding = (texts: string[]) =>
+      Promise.all(
+        texts.map(async (text) => {
+          const result = await moderateOne(text);
+          return text.includes('wait') ? { ...result, action: ModerationAction.Hold } : result;
+        }),
+      );
+    const guard = new OutputGuard(holding, 8);
+    expect(await guard.push(delta('please wait here for a decision', 'stop'))).toBeNull();
+    expect(guard.held).toBe(true);
+    expect(guard.heldChoices).toEqual([0]);
+  });
+});
+
+describe('output guard on whole choices', () => {
+  it('blocks, redacts (dropping logprobs) and passes choices as the policy says', async () => {
+    const guard = new OutputGuard(moderate, 8);
+    const logprobs = { tokens: ['x'], token_logprobs: [-1], top_logprobs: [null], text_offset: [0] };
+    const reviewed = await guard.review([
+      { ...delta('a forbidden word', 'stop', logprobs), index: 0 },
+      { ...delta('my secret is out', 'stop', logprobs), index: 1 },
+      { ...delta('all fine', 'stop', logprobs), index: 2 },
+    ]);
+    expect(reviewed.map((choice) => [choice.text, choice.finish_reason, choice.logprobs !== null])).toEqual([
+      ['', 'content_filter', false],
+      ['my [REDACTED:pii/secret] is out', 'stop', false],
+      ['all fine', 'stop', true],
+    ]);
+    expect(guard.verdicts.map((verdict) => verdict.category)).toEqual(['blocklist', 'pii/secret']);
+  });
+
+  it('sizes the holdback from the longest blocklist entry', () => {
+    expect(OutputGuard.holdbackFor({ words: ['zanzibar'], phrases: [], patterns: [] })).toBe(48);
+    expect(
+      OutputGuard.holdbackFor({ words: [], phrases: [], patterns: ['launch code(?: [a-z]{1,8}){10}'] }),
+    ).toBe(210);
+  });
+});

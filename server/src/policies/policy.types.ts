@@ -1,0 +1,30 @@
+import { LengthLimits, RateLimits } from '../limits/limits.types';
+import { Blocklist, CategoryPolicy, ModerationCategory } from '../moderation/moderation.types';
+
+/** When an end user's strike points throttle, then block, that end user alone. */
+export interface StrikePolicy {
+  throttleAt: number;
+  blockAt: number;
+  throttledRequestsPerMinute: number;
+}
+
+/**
+ * Everything an application's calls are held to, assembled from the pieces each domain owns: length and rate
+ * limits (limits), categories and blocklist (moderation), strikes, retention. Stored per application as a patch
+ * over defaults that depend on its status.
+ */
+export interface PolicyRules {
+  categories: Record<ModerationCategory, CategoryPolicy>;
+  limits: LengthLimits;
+  rateLimits: RateLimits;
+  strikes: StrikePolicy;
+  blocklist: Blocklist;
+  /** Whether each request must name its end user in `user` (or `safety_identifier`). */
+  requireUser: boolean;
+  /** Request-log rows of this application are deleted after this many days. */
+  retentionDays: number;
+  /** Store prompts and outputs in the request log with personal data redacted. */
+  redactLoggedText: boolean;
+  /** Multiplies the classifier's calibrated thresholds where a rule leaves its threshold null (< 1 is stricter). */
+  classifierThresholdScale: number;
+}

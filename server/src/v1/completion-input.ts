@@ -1,0 +1,95 @@
+import { ModelProvider, PromptInput } from '../inference/model-provider';
+import {
+  assertWithinByteLimit,
+  assertWithinLengthLimits,
+  estimateTokens,
+  TokenPlan,
+} from '../limits/length-limits';
+import { LengthLimits } from '../limits/limits.types';
+import { ModerationError } from '../moderation/moderation.errors';
+import { NormalizedCompletionRequest } from './completions.dto';
+
+/** Every text a completion request sends to the model (prompts, then the suffix) and what it costs in tokens. */
+export interface ModelInput {
+  /** One text per prompt, then the suffix when there is one: what input moderation sees. */
+  texts: string[];
+  plan: TokenPlan;
+}
+
+/**
+ * Reads the texts a request sends to the model and counts their tokens with the model's tokenizer. Texts whose
+ * size alone exceeds the policy are refused first, so tokenizing is bounded by the policy, not by the body limit.
+ */
+export function measureInput(
+  request: NormalizedCompletionRequest,
+  provider: ModelProvider,
+  limits: LengthLimits,
+): ModelInput {
+  const prompts = promptList(request.prompt);
+  assertWithinByteLimit(
+    prompts.filter((prompt): prompt is string => typeof prompt === 'string'),
+    limits,
+    'prompt',
+  );
+  if (request.suffix !== null) assertWithinByteLimit([request.suffix], limits, 'suffix');
+  const idPrompts = prompts.filter((prompt): prompt is number[] => typeof prompt !== 'string');
+  if (idPrompts.length > 0) {
+    // Token ids are counted by their number before they are turned back into text.
+    assertWithinLengthLimits(
+      {
+        ...planOf(
+          request,
+          idPrompts.map((ids) => ids.length),
+        ),
+        maxTokens: 0,
+      },
+      limits,
+    );
+    if (!provider.detokenize) throw ModerationError.unmoderatablePrompt();
+  }
+  const count = (text: string) => provider.countTokens?.(request.model, text) ?? estimateTokens(text);
+  const suffixTokens = request.suffix === null ? 0 : count(request.suffix);
+  const texts = prompts.map((prompt) =>
+    typeof prompt === 'string' ? prompt : provider.detokenize!(request.model, prompt),
+  );
+  const promptTokens = prompts.map(
+    (prompt, index) => (typeof prompt === 'string' ? count(texts[index]) : prompt.length) + suffixTokens,
+  );
+  return {
+    texts: request.suffix === null ? texts : [...texts, request.suffix],
+    plan: planOf(request, promptTokens),
+  };
+}
+
+/**
+ * The request with the texts input moderation let through. Where moderation changed any prompt (a redaction),
+ * every prompt is sent as its moderated text, token-id prompts included, so nothing bypasses the redaction.
+ */
+export function withModeratedTexts(
+  request: NormalizedCompletionRequest,
+  input: ModelInput,
+  moderated: string[],
+): NormalizedCompletionRequest {
+  const promptCount = request.suffix === null ? moderated.length : moderated.length - 1;
+  const suffix = request.suffix === null ? null : moderated[promptCount];
+  const promptTexts = moderated.slice(0, promptCount);
+  const changed = promptTexts.some((text, index) => text !== input.texts[index]);
+  if (!changed) return suffix === request.suffix ? request : { ...request, suffix };
+  const prompt: PromptInput = typeof request.prompt === 'string' ? promptTexts[0] : promptTexts;
+  return { ...request, prompt, suffix };
+}
+
+export function promptList(prompt: PromptInput): Array<string | number[]> {
+  if (typeof prompt === 'string') return [prompt];
+  if (prompt.length > 0 && typeof prompt[0] === 'number') return [prompt as number[]];
+  return prompt as Array<string | number[]>;
+}
+
+function planOf(request: NormalizedCompletionRequest, promptTokens: number[]): TokenPlan {
+  return {
+    promptTokens,
+    maxTokens: request.maxTokens,
+    sequences: request.bestOf,
+    maxTokensDefaulted: request.maxTokensDefaulted,
+  };
+}

@@ -1,0 +1,149 @@
+import { Injectable } from '@nestjs/common';
+import { WardenError } from '../common/errors';
+import { EndUserError, MissingEndUserError } from '../end-users/end-users.errors';
+import { EndUsersService } from '../end-users/end-users.service';
+import { EndUserStatus } from '../end-users/strikes';
+import { ModelRegistry } from '../inference/model-registry';
+import { assertWithinLengthLimits, fitMaxTokens, plannedTokens, TokenPlan } from '../limits/length-limits';
+import { RateLimiter } from '../limits/rate-limiter';
+import { assertInputAllowed, InputScreening, ModerationService } from '../moderation/moderation.service';
+import { ModerationAction } from '../moderation/moderation.types';
+import { CallTrace, V1RequestContext } from './call-trace';
+import { Caller, callerBudgets, CallerResolver } from './caller';
+import { measureInput, ModelInput, withModeratedTexts } from './completion-input';
+import { CompletionChunks, CompletionGeneration } from './completion-generation';
+import { CompletionResponse, NormalizedCompletionRequest, parseCreateCompletion } from './completions.dto';
+import { ClientClosedRequest, V1Recorder } from './v1-recorder';
+
+export type CompletionOutcome = (
+  { kind: 'json'; status: number; body: CompletionResponse } | { kind: 'stream'; chunks: CompletionChunks }
+) & { headers: Record<string, string> };
+
+interface EndUser {
+  id: string;
+  status: EndUserStatus;
+}
+
+/**
+ * `POST /v1/completions`, stage by stage, as DESIGN.md lists them: authenticate → resolve → end user →
+ * rate limit → length limits → input moderation → generate → output moderation → record. Every text the client
+ * sends to the model (prompts and suffix) passes every stage; every call, answered or refused, is recorded once.
+ */
+@Injectable()
+export class CompletionsPipeline {
+  constructor(
+    private readonly callers: CallerResolver,
+    private readonly models: ModelRegistry,
+    private readonly endUsers: EndUsersService,
+    private readonly rateLimiter: RateLimiter,
+    private readonly moderation: ModerationService,
+    private readonly generation: CompletionGeneration,
+    private readonly recorder: V1Recorder,
+  ) {}
+
+  async run(context: V1RequestContext): Promise<CompletionOutcome> {
+    const trace = new CallTrace('/v1/completions', context);
+    try {
+      const caller = await this.authenticateAndResolve(trace, context.authorization);
+      const parsed = this.parse(trace, context.body);
+      const provider = this.models.resolve(parsed.model);
+      const endUser = await this.identifyEndUser(caller, parsed);
+      const input = measureInput(parsed, provider, caller.policy.limits);
+      const plan = fitMaxTokens(input.plan, caller.policy.limits);
+      const headers = await this.enforceRateLimits(caller, endUser, plan);
+      assertWithinLengthLimits(plan, caller.policy.limits);
+      const screening = await this.moderateInput(trace, caller, input);
+      const request = this.moderatedRequest(
+        trace,
+        { ...parsed, maxTokens: plan.maxTokens },
+        input,
+        screening,
+      );
+      const generation = {
+        trace,
+        caller,
+        request,
+        inputAction: screening.action,
+        provider,
+        signal: context.signal,
+      };
+      if (request.stream && screening.action !== ModerationAction.Hold) {
+        const done = (failure: unknown) => this.record(trace, failure);
+        return { kind: 'stream', chunks: await this.generation.stream(generation, done), headers };
+      }
+      const { status, body } = await this.generation.complete(generation);
+      await this.record(trace);
+      // A held prompt's output is never streamed: the whole answer waits for staff, announced in one chunk.
+      return request.stream
+        ? { kind: 'stream', chunks: singleChunk(body), headers }
+        : { kind: 'json', status, body, headers };
+    } catch (err) {
+      await this.record(trace, err);
+      throw err;
+    }
+  }
+
+  private async authenticateAndResolve(trace: CallTrace, authorization: string | undefined): Promise<Caller> {
+    trace.caller = await this.callers.resolveCaller(authorization);
+    return trace.caller;
+  }
+
+  private parse(trace: CallTrace, body: unknown): NormalizedCompletionRequest {
+    const request = parseCreateCompletion(body);
+    trace.model = request.model;
+    trace.prompt = request.prompt;
+    trace.suffix = request.suffix;
+    trace.endUser = request.endUser;
+    trace.stream = request.stream;
+    return request;
+  }
+
+  /** The end user, required where the policy says so; blocked end users are refused, throttled ones slowed. */
+  private async identifyEndUser(
+    caller: Caller,
+    request: NormalizedCompletionRequest,
+  ): Promise<EndUser | null> {
+    if (caller.policy.requireUser && !request.endUser) throw new MissingEndUserError();
+    if (!request.endUser) return null;
+    const status = await this.endUsers.status(caller.application.id, request.endUser);
+    if (status === EndUserStatus.Blocked) throw EndUserError.blocked(request.endUser);
+    return { id: request.endUser, status };
+  }
+
+  /** Key, application and end-user budgets, charged every token the request may cost, before any costly work. */
+  private enforceRateLimits(
+    caller: Caller,
+    endUser: EndUser | null,
+    plan: TokenPlan,
+  ): Promise<Record<string, string>> {
+    return this.rateLimiter.enforce(callerBudgets(caller, endUser), plannedTokens(plan));
+  }
+
+  private async moderateInput(trace: CallTrace, caller: Caller, input: ModelInput): Promise<InputScreening> {
+    const screening = await this.moderation.screenInput(input.texts, caller.policy);
+    trace.verdicts.push(...screening.verdicts);
+    assertInputAllowed(screening);
+    return screening;
+  }
+
+  private moderatedRequest(
+    trace: CallTrace,
+    request: NormalizedCompletionRequest,
+    input: ModelInput,
+    screening: InputScreening,
+  ): NormalizedCompletionRequest {
+    const moderated = withModeratedTexts(request, input, screening.texts);
+    trace.prompt = moderated.prompt;
+    trace.suffix = moderated.suffix;
+    return moderated;
+  }
+
+  private record(trace: CallTrace, failure?: unknown): Promise<void> {
+    const aborted = trace.context.signal.aborted && !(failure instanceof WardenError);
+    return this.recorder.record(trace, aborted ? new ClientClosedRequest() : failure);
+  }
+}
+
+async function* singleChunk(response: CompletionResponse): CompletionChunks {
+  yield response;
+}

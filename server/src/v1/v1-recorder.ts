@@ -1,0 +1,122 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Logger } from 'pino';
+import { WardenError } from '../common/errors';
+import { LOGGER } from '../common/logger.module';
+import { PromptInput } from '../inference/model-provider';
+import { redactPersonalData } from '../moderation/checks/pii.check';
+import { MetricsService } from '../monitoring/metrics.service';
+import { RequestLogProducer } from '../request-logs/request-log.producer';
+import { RequestLogRecord } from '../request-logs/request-log.record';
+import { CallTrace } from './call-trace';
+import { CompletionsError } from './completions.errors';
+
+/** The client went away before the answer was complete. */
+export class ClientClosedRequest extends Error {
+  constructor() {
+    super('the client closed the connection before the answer was complete');
+  }
+}
+
+/** The one mapping from what a /v1 call did to its request-log row, for every /v1 route. */
+export function toRequestLogRecord(trace: CallTrace, failure?: unknown): RequestLogRecord {
+  const error = failure instanceof WardenError ? failure : undefined;
+  const choices = [...trace.choices.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([index, choice]) => ({ index, ...choice }));
+  const logged = trace.caller?.policy.redactLoggedText ? redactPersonalData : (text: string) => text;
+  return {
+    requestId: trace.context.requestId,
+    clientRequestId: trace.context.clientRequestId,
+    createdAt: trace.createdAt.toISOString(),
+    endpoint: trace.endpoint,
+    apiKeyId: trace.caller?.key.id ?? null,
+    applicationId: trace.caller?.application.id ?? null,
+    organizationId: trace.caller?.application.organizationId ?? null,
+    endUser: trace.endUser,
+    model: trace.model,
+    prompt: trace.prompt === null ? null : mapPromptText(trace.prompt, logged),
+    suffix: trace.suffix === null ? null : logged(trace.suffix),
+    output:
+      choices.length > 0
+        ? choices.map(({ index, text, finish_reason }) => ({ index, text: logged(text), finish_reason }))
+        : null,
+    stream: trace.stream,
+    statusCode: statusOf(trace, failure),
+    errorCode:
+      error?.code ??
+      (failure instanceof ClientClosedRequest ? 'client_closed_request' : failure ? 'internal_error' : null),
+    errorMessage: failure instanceof Error ? failure.message : null,
+    finishReasons: choices.length > 0 ? choices.map((choice) => choice.finish_reason ?? 'incomplete') : null,
+    promptTokens: trace.usage?.prompt_tokens ?? null,
+    completionTokens: trace.usage?.completion_tokens ?? null,
+    latencyMs: performance.now() - trace.startedAt,
+    timeToFirstTokenMs: trace.firstTokenAt === undefined ? null : trace.firstTokenAt - trace.startedAt,
+    verdicts: trace.verdicts.filter((verdict) => verdict.triggered || verdict.score >= 0.01),
+    clientIp: trace.context.clientIp,
+  };
+}
+
+/** Stage 9 of every /v1 route, and the one place /v1 metrics are counted. Each call is recorded exactly once. */
+@Injectable()
+export class V1Recorder {
+  private readonly recorded = new WeakSet<CallTrace>();
+
+  constructor(
+    private readonly requestLogs: RequestLogProducer,
+    private readonly metrics: MetricsService,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  /** Throws `logging_unavailable` for a successful call whose record cannot be queued: unlogged output is not served. */
+  async record(trace: CallTrace, failure?: unknown): Promise<void> {
+    if (this.recorded.has(trace)) return;
+    this.recorded.add(trace);
+    const record = toRequestLogRecord(trace, failure);
+    this.count(trace, record);
+    if (failure instanceof WardenError && failure.logDetail) {
+      this.logger.warn({ requestId: record.requestId, ...failure.logDetail }, failure.message);
+    } else if (failure && !(failure instanceof WardenError) && !(failure instanceof ClientClosedRequest)) {
+      this.logger.error({ err: failure, requestId: record.requestId }, `${trace.endpoint} failed`);
+    }
+    try {
+      await this.requestLogs.record(record);
+    } catch (err) {
+      this.metrics.requestLogFailures.inc();
+      this.logger.error({ err }, 'request log could not be queued');
+      if (failure === undefined) throw CompletionsError.loggingUnavailable();
+    }
+  }
+
+  private count(trace: CallTrace, record: RequestLogRecord): void {
+    for (const verdict of trace.verdicts) {
+      if (verdict.triggered) {
+        this.metrics.verdicts.inc({
+          direction: verdict.direction,
+          category: verdict.category,
+          action: verdict.action,
+        });
+      }
+    }
+    if (trace.endpoint !== '/v1/completions') return;
+    const model = record.model ?? 'unknown';
+    const stream = String(trace.stream);
+    this.metrics.completions.inc({ model, outcome: String(record.statusCode), stream });
+    if (trace.usage && record.model) {
+      this.metrics.completionTokens.inc({ model }, trace.usage.completion_tokens);
+    }
+    if (record.model && record.errorCode === null) {
+      this.metrics.completionLatency.observe({ model, stream }, record.latencyMs / 1000);
+    }
+  }
+}
+
+function statusOf(trace: CallTrace, failure: unknown): number {
+  if (failure === undefined) return trace.heldId ? 202 : 200;
+  if (failure instanceof WardenError) return failure.status;
+  return failure instanceof ClientClosedRequest ? 499 : 500;
+}
+
+function mapPromptText(prompt: PromptInput, map: (text: string) => string): PromptInput {
+  if (typeof prompt === 'string') return map(prompt);
+  return prompt.map((item) => (typeof item === 'string' ? map(item) : item)) as PromptInput;
+}

@@ -1,0 +1,20 @@
+import { FastifyReply, FastifyRequest } from 'fastify';
+import { clientRequestIdFrom } from '../common/request-context';
+import { V1RequestContext } from './call-trace';
+
+/** What every /v1 route takes from the transport; the signal fires when the client goes away mid-answer. */
+export function v1RequestContext(request: FastifyRequest, reply?: FastifyReply): V1RequestContext {
+  const abort = new AbortController();
+  reply?.raw.on('close', () => {
+    if (!reply.raw.writableFinished) abort.abort();
+  });
+  return {
+    requestId: request.id,
+    clientRequestId: clientRequestIdFrom(request.headers),
+    authorization: request.headers.authorization,
+    body: request.body,
+    // Fastify resolves X-Forwarded-For only from WARDEN_TRUSTED_PROXIES; otherwise this is the socket's peer.
+    clientIp: request.ip ?? null,
+    signal: abort.signal,
+  };
+}

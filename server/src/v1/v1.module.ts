@@ -1,0 +1,40 @@
+import { Module } from '@nestjs/common';
+import { ApiKeysModule } from '../api-keys/api-keys.module';
+import { ApplicationsModule } from '../applications/applications.module';
+import { EndUsersModule } from '../end-users/end-users.module';
+import { InferenceModule } from '../inference/inference.module';
+import { RateLimiter } from '../limits/rate-limiter';
+import { ModerationModule } from '../moderation/moderation.module';
+import { PoliciesModule } from '../policies/policies.module';
+import { RequestLogsModule } from '../request-logs/request-logs.module';
+import { CallerResolver } from './caller';
+import { CompletionGeneration } from './completion-generation';
+import { CompletionsController } from './completions.controller';
+import { CompletionsPipeline } from './completions.pipeline';
+import { ModelsController } from './models.controller';
+import { ModerationsController } from './moderations.controller';
+import { ModerationsService } from './moderations.service';
+import { V1Recorder } from './v1-recorder';
+
+/** The public OpenAI-compatible surface: completions, models, moderations and held completions. */
+@Module({
+  imports: [
+    ApiKeysModule,
+    ApplicationsModule,
+    EndUsersModule,
+    InferenceModule,
+    ModerationModule,
+    PoliciesModule,
+    RequestLogsModule,
+  ],
+  controllers: [CompletionsController, ModelsController, ModerationsController],
+  providers: [
+    CallerResolver,
+    CompletionsPipeline,
+    CompletionGeneration,
+    ModerationsService,
+    RateLimiter,
+    V1Recorder,
+  ],
+})
+export class V1Module {}
