@@ -5,8 +5,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * pass 1 MB; the stored text stays whole), each row says what was sanitized before storing, and a row that
  * still cannot be written waits in a dead-letter table with the reason instead of being lost.
  */
-export class RequestLogHostileRows1764190000000 implements MigrationInterface {
-  name = 'RequestLogHostileRows1764190000000';
+export class RequestLogHostileRows1764190100000 implements MigrationInterface {
+  name = 'RequestLogHostileRows1764190100000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     // 100,000 characters make at most about 800 kB of tsvector (4 bytes per character of lexeme, 8 per word).
