@@ -1,6 +1,6 @@
 import { AppliedVerdict, ModerationResult } from './moderation.service';
 import { ACTION_SEVERITY, Blocklist, ModerationAction, Span } from './moderation.types';
-import { patternMatchBound } from './pattern-bound';
+import { longestBlocklistMatch } from './checks/lexicon.check';
 import { redact } from './redaction';
 
 /** Already-sent text kept in each check's window, so a harm that builds up across chunks is still seen. */
@@ -56,18 +56,9 @@ export class OutputGuard {
     private readonly holdback: number,
   ) {}
 
-  /**
-   * Twice the longest match of any blocklist entry (spaced-out letters double a word's length; a pattern's
-   * character may be two UTF-16 units), plus a margin.
-   */
+  /** The longest raw text a blocklist match can span (evasions included), plus a margin. */
   static holdbackFor(blocklist: Blocklist): number {
-    const longest = Math.max(
-      0,
-      ...blocklist.words.map((word) => word.length),
-      ...blocklist.phrases.map((phrase) => phrase.length),
-      ...blocklist.patterns.map(patternMatchBound),
-    );
-    return Math.max(MIN_HOLDBACK_CHARS, 2 * longest + 8);
+    return Math.max(MIN_HOLDBACK_CHARS, longestBlocklistMatch(blocklist) + 8);
   }
 
   /** Whole choices: blocked ones come back empty with `content_filter`; redacted ones lose their logprobs. */

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ALL_CATEGORIES, ModerationAction, ModerationCategory } from '../moderation/moderation.types';
 import { MAX_PATTERN_MATCH_CHARS, patternMatchBound } from '../moderation/pattern-bound';
 import { PolicyRules } from './policy.types';
-import { policyPatternError } from '../text/policy-pattern';
+import { policyPatternError } from '../moderation/text/policy-pattern';
 
 const ruleSchema = z
   .object({
@@ -13,33 +13,21 @@ const ruleSchema = z
 
 const categorySchema = z.object({ input: ruleSchema.optional(), output: ruleSchema.optional() }).strict();
 
-<<<<<<< HEAD:server/src/moderation/policies/policy.schema.ts
-/** Patterns run on RE2: one it cannot compile (backreferences, lookaround, bad syntax) is refused by name. */
+/**
+ * Patterns run on RE2: one it cannot compile (backreferences, lookaround, bad syntax) is refused by name. A stream
+ * holds back the longest possible match, so a pattern must also have one.
+ */
 const regexSource = z.string().superRefine((source, context) => {
   const error = policyPatternError(source);
-  if (error)
+  if (error) {
     context.addIssue({ code: 'custom', message: `pattern ${JSON.stringify(source)} is refused: ${error}` });
+  } else if (patternMatchBound(source) > MAX_PATTERN_MATCH_CHARS) {
+    context.addIssue({
+      code: 'custom',
+      message: `pattern ${JSON.stringify(source)} can match more than ${MAX_PATTERN_MATCH_CHARS} characters; bound every repetition (e.g. {1,20} instead of + or *)`,
+    });
+  }
 });
-=======
-const regexSource = z
-  .string()
-  .refine(
-    (source) => {
-      try {
-        new RegExp(source, 'iu');
-        return true;
-      } catch {
-        return false;
-      }
-    },
-    { error: (issue) => `${JSON.stringify(issue.input)} is not a valid regular expression` },
-  )
-  // A stream holds back the longest possible match, so a pattern must have one.
-  .refine((source) => patternMatchBound(source) <= MAX_PATTERN_MATCH_CHARS, {
-    error: (issue) =>
-      `${JSON.stringify(issue.input)} can match more than ${MAX_PATTERN_MATCH_CHARS} characters; bound every repetition (e.g. {1,20} instead of + or *)`,
-  });
->>>>>>> v1-path:server/src/policies/policy.schema.ts
 
 /** A partial policy as staff or operators write it; anything left out keeps its current value. */
 export const policyPatchSchema = z

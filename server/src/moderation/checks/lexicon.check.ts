@@ -2,14 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { englishDataset, englishRecommendedTransformers, RegExpMatcher } from 'obscenity';
 import { RE2JS } from 're2js';
 import { Direction, Span, Verdict } from '../moderation.types';
-<<<<<<< HEAD
-import { Blocklist } from '../policies/policy.types';
+import { Blocklist } from '../moderation.types';
+import { patternMatchBound } from '../pattern-bound';
 import { MAX_RAW_UNITS_PER_CHAR, NormalizedText, normalizeText } from '../text/normalized-text';
 import { PhraseMatcher } from '../text/phrase-matcher';
 import { compilePolicyPattern, patternMatches, policyPatternError } from '../text/policy-pattern';
-=======
-import { Blocklist } from '../moderation.types';
->>>>>>> v1-path
 import { CheckContext, ModerationCheck } from './moderation-check';
 import { runRuleCheck } from './rule-check-thread';
 
@@ -59,12 +56,16 @@ export function lexiconVerdicts(text: string, blocklist: Blocklist): Verdict[] {
 }
 
 /**
- * The most original characters a blocklist match can span, for a stream's holdback: words and phrases are
- * bounded by their normalized length; a pattern match is unbounded (null) unless the policy has none.
+ * The most original characters a blocklist match can span, for a stream's holdback: every entry also matches on
+ * the normalized text, where one character may stand for MAX_RAW_UNITS_PER_CHAR original units. Policies refuse
+ * unbounded patterns, so this is always finite.
  */
-export function longestBlocklistMatch(blocklist: Blocklist): number | null {
-  if (blocklist.patterns.length > 0) return null;
-  return compiledBlocklist(blocklist).words.longestEntry * MAX_RAW_UNITS_PER_CHAR;
+export function longestBlocklistMatch(blocklist: Blocklist): number {
+  const longest = Math.max(
+    compiledBlocklist(blocklist).words.longestEntry,
+    ...blocklist.patterns.map(patternMatchBound),
+  );
+  return longest * MAX_RAW_UNITS_PER_CHAR;
 }
 
 function builtInLexicon(text: string, normalized: NormalizedText): Verdict[] {

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { Verdict } from '../moderation.types';
-import { Blocklist } from '../policies/policy.types';
+import { Blocklist } from '../moderation.types';
 
 /** The rule checks that can run in the rule-check thread, by the name their verdicts carry. */
 export type RuleCheckName = 'lexicon' | 'pii' | 'prompt-injection';
