@@ -8,7 +8,7 @@ const ADMIN = { email: 'evasion-admin@example.com', password: 'evasion-admin-pas
 const BLOCKLIST = {
   words: ['banana', 'pineapple', 'attack', 'coffee', 'squid'],
   phrases: ['free money'],
-  patterns: ['wire\\s*transfer'],
+  patterns: ['wire\\s{0,3}transfer'],
 };
 
 /** Each family of the issue: spacing, punctuation, invisible characters, marks, look-alikes, case, plurals. */
