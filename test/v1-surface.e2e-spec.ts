@@ -336,6 +336,13 @@ describe('/v1 surface', () => {
     expect(rejected.body.error.message).not.toContain('max_tokens is too large for this model');
     const logged = await logRow<{ error_message: string }>(failed.requestId);
     expect(logged.error_message).not.toContain('sk-live-ABCDEF0123456789');
+    // The operator still sees what the upstream said, in the server log, with the secret scrubbed.
+    const serverLine = warden.output.find(
+      (line) => line.includes(failed.requestId) && line.includes('upstreamStatus'),
+    );
+    expect(serverLine).toContain('"upstreamStatus":500');
+    expect(serverLine).toContain('10.0.0.7');
+    expect(serverLine).not.toContain('ABCDEF0123456789');
 
     const notJson = await complete({ prompt: 'trigger:not-json' });
     expect(notJson.status).toBe(502);
