@@ -82,10 +82,25 @@ function builtInLexicon(text: string, normalized: NormalizedText): Verdict[] {
     }
   };
   collect(text, (start, end) => ({ start, end }));
-  collect(normalized.text, (start, end) => ({
-    start: normalized.starts[start],
-    end: normalized.ends[end - 1],
-  }));
+  // Only words the normalization changed can hide what the first pass missed; the rest read the same.
+  let changed = '';
+  const at: number[] = [];
+  for (const word of normalized.words) {
+    if (word.text === text.slice(word.start, word.end).toLowerCase()) continue;
+    if (changed.length > 0) {
+      changed += ' ';
+      at.push(-1);
+    }
+    changed += word.text;
+    for (let index = 0; index < word.text.length; index++) at.push(word.offset + index);
+  }
+  if (changed.length > 0) {
+    // A match never starts or ends on the space between two words: obscenity reads letters.
+    collect(changed, (start, end) => ({
+      start: normalized.starts[at[start] < 0 ? at[start + 1] : at[start]],
+      end: normalized.ends[at[end - 1] < 0 ? at[end - 2] : at[end - 1]],
+    }));
+  }
   const verdicts: Verdict[] = [];
   if (slurs.length > 0)
     verdicts.push({ check: 'lexicon', category: 'hate', score: 1, spans: distinct(slurs) });

@@ -13,10 +13,13 @@ export interface NormalizedWord {
  * prototypes, lower-cased. Each character keeps the range of the original it came from, so matches map back.
  */
 export interface NormalizedText {
-  /** Words split at every character that is not a letter or digit: `www.attack.com` -> www, attack, com. */
-  segments: NormalizedWord[];
+  /**
+   * Words split at every character that is not a letter or digit: `www.attack.com` -> www, attack, com.
+   * Built on first read: only blocklists need them.
+   */
+  readonly segments: NormalizedWord[];
   /** Words with letter spacing (`b a n a n a`) and punctuation inside words (`f.u.c.k`, `fu*ck`) joined. */
-  words: NormalizedWord[];
+  words: Array<NormalizedWord & { offset: number }>;
   /** `words` joined by single spaces, for matchers that read strings (profanity, policy patterns). */
   text: string;
   /** For each UTF-16 unit of `text`, where its original range starts and ends. */
@@ -73,125 +76,190 @@ function isWordCharacter(character: string): boolean {
   return WORD_CHARACTER.test(character);
 }
 
-interface Segment {
-  text: string;
-  starts: number[];
-  ends: number[];
-  /** What separates this segment from the one before it. */
-  gapUnits: number;
-  gapHasSpace: boolean;
+/** Letters and digits after folding, each with its original range, cut into segments at everything else. */
+class Segments {
+  /** The folded word characters of every segment, back to back. */
+  folded = '';
+  starts: Int32Array;
+  ends: Int32Array;
+  /** Per segment: where it begins in `folded`, and what separates it from the segment before. */
+  readonly from: number[] = [];
+  readonly gapUnits: number[] = [];
+  readonly gapHasSpace: boolean[] = [];
+
+  constructor(capacity: number) {
+    this.starts = new Int32Array(Math.max(16, capacity));
+    this.ends = new Int32Array(Math.max(16, capacity));
+  }
+
+  get count(): number {
+    return this.from.length;
+  }
+
+  to(index: number): number {
+    return index + 1 < this.from.length ? this.from[index + 1] : this.folded.length;
+  }
+
+  text(index: number): string {
+    return this.folded.slice(this.from[index], this.to(index));
+  }
+
+  length(index: number): number {
+    return this.to(index) - this.from[index];
+  }
+
+  open(gapUnits: number, gapHasSpace: boolean): void {
+    this.from.push(this.folded.length);
+    this.gapUnits.push(gapUnits);
+    this.gapHasSpace.push(gapHasSpace);
+  }
+
+  append(character: string, start: number, end: number): void {
+    const at = this.folded.length;
+    if (at >= this.starts.length) {
+      const starts = new Int32Array(this.starts.length * 2);
+      const ends = new Int32Array(this.ends.length * 2);
+      starts.set(this.starts);
+      ends.set(this.ends);
+      this.starts = starts;
+      this.ends = ends;
+    }
+    this.starts[at] = start;
+    this.ends[at] = end;
+    this.folded += character;
+  }
 }
 
-/** Linear in the text: one pass to fold and segment, one to join. */
+/** Linear in the text: one pass to fold and segment, one to join, one to lay out; flat arrays, few objects. */
 export function normalizeText(original: string): NormalizedText {
-  const segments = segment(original);
-  const joined = join(segments);
-  const length = joined.reduce((sum, word) => sum + word.text.length, 0) + Math.max(0, joined.length - 1);
+  const pieces = segment(original);
+  const [firstOf, lastOf] = join(pieces);
+  let length = Math.max(0, firstOf.length - 1);
+  for (let word = 0; word < firstOf.length; word++)
+    length += pieces.to(lastOf[word]) - pieces.from[firstOf[word]];
   const starts = new Int32Array(length);
   const ends = new Int32Array(length);
-  let text = '';
-  const words: NormalizedWord[] = [];
-  for (const word of joined) {
-    if (text.length > 0) {
+  const parts: string[] = [];
+  const words: NormalizedText['words'] = [];
+  let offset = 0;
+  for (let word = 0; word < firstOf.length; word++) {
+    if (word > 0) {
       // The space stands for the gap between the two words.
-      starts[text.length] = ends[text.length - 1];
-      ends[text.length] = word.starts[0];
-      text += ' ';
+      starts[offset] = ends[offset - 1];
+      ends[offset] = pieces.starts[pieces.from[firstOf[word]]];
+      parts.push(' ');
+      offset++;
     }
-    starts.set(word.starts, text.length);
-    ends.set(word.ends, text.length);
-    text += word.text;
-    words.push({ text: word.text, start: word.starts[0], end: word.ends[word.ends.length - 1] });
+    const wordStart = offset;
+    let text = '';
+    for (let piece = firstOf[word]; piece <= lastOf[word]; piece++) {
+      const from = pieces.from[piece];
+      const to = pieces.to(piece);
+      starts.set(pieces.starts.subarray(from, to), offset);
+      ends.set(pieces.ends.subarray(from, to), offset);
+      offset += to - from;
+      text += pieces.folded.slice(from, to);
+    }
+    parts.push(text);
+    words.push({ text, start: starts[wordStart], end: ends[offset - 1], offset: wordStart });
   }
+  let segments: NormalizedWord[] | undefined;
   return {
-    segments: segments.map((piece) => ({
-      text: piece.text,
-      start: piece.starts[0],
-      end: piece.ends[piece.ends.length - 1],
-    })),
+    get segments() {
+      segments ??= pieces.from.map((from, index) => ({
+        text: pieces.text(index),
+        start: pieces.starts[from],
+        end: pieces.ends[pieces.to(index) - 1],
+      }));
+      return segments;
+    },
     words,
-    text,
+    text: parts.join(''),
     starts,
     ends,
   };
 }
 
-function segment(original: string): Segment[] {
-  const segments: Segment[] = [];
-  let current: Segment | undefined;
+function segment(original: string): Segments {
+  const pieces = new Segments(original.length);
+  let inSegment = false;
   let gapUnits = 0;
   let gapHasSpace = false;
   let absorbed = 0;
+  const add = (character: string, start: number, end: number) => {
+    if (isWordCharacter(character)) {
+      if (!inSegment) {
+        pieces.open(gapUnits, gapHasSpace);
+        inSegment = true;
+        gapUnits = 0;
+        gapHasSpace = false;
+      }
+      pieces.append(character, start, end);
+    } else {
+      inSegment = false;
+      gapUnits += character.length;
+      gapHasSpace ||= SPACE.test(character);
+    }
+  };
   for (let index = 0; index < original.length;) {
+    const code = original.charCodeAt(index);
+    if (code < 0x80) {
+      // Most text is ASCII: no decomposition, no confusable, only case to fold.
+      add(code >= 0x41 && code <= 0x5a ? String.fromCharCode(code + 32) : original[index], index, index + 1);
+      absorbed = 0;
+      index++;
+      continue;
+    }
     const codePoint = String.fromCodePoint(original.codePointAt(index)!);
     const end = index + codePoint.length;
     const folding = foldCodePoint(codePoint);
     if (folding === '') {
       absorbed += codePoint.length;
-      if (current && absorbed > MAX_ABSORBED) {
-        current = undefined;
+      if (inSegment && absorbed > MAX_ABSORBED) {
+        inSegment = false;
         gapUnits = absorbed;
-      } else if (!current) gapUnits += codePoint.length;
+      } else if (!inSegment) gapUnits += codePoint.length;
     } else {
-      for (const character of folding) {
-        if (isWordCharacter(character)) {
-          if (!current) {
-            current = { text: '', starts: [], ends: [], gapUnits, gapHasSpace };
-            segments.push(current);
-            gapUnits = 0;
-            gapHasSpace = false;
-          }
-          current.text += character;
-          current.starts.push(index);
-          current.ends.push(end);
-        } else {
-          current = undefined;
-          gapUnits += character.length;
-          gapHasSpace ||= SPACE.test(character);
-        }
-      }
+      for (const character of folding) add(character, index, end);
       absorbed = 0;
     }
     index = end;
   }
-  return segments;
+  return pieces;
 }
 
-function join(segments: Segment[]): Segment[] {
+/** Which consecutive segments read as one word: the first and last segment of each word. */
+function join(pieces: Segments): [number[], number[]] {
+  const count = pieces.count;
   // Runs of single letters, each gap short, read as one spelled-out word.
-  const spelled = new Uint8Array(segments.length);
-  for (let first = 0; first < segments.length;) {
+  const spelled = new Uint8Array(count);
+  for (let first = 0; first < count;) {
     let last = first;
     while (
-      segments[last].text.length === 1 &&
-      last + 1 < segments.length &&
-      segments[last + 1].text.length === 1 &&
-      segments[last + 1].gapUnits <= MAX_JOIN_GAP
+      pieces.length(last) === 1 &&
+      last + 1 < count &&
+      pieces.length(last + 1) === 1 &&
+      pieces.gapUnits[last + 1] <= MAX_JOIN_GAP
     )
       last++;
-    if (segments[first].text.length === 1 && last - first + 1 >= MIN_SPACED_LETTERS)
+    if (pieces.length(first) === 1 && last - first + 1 >= MIN_SPACED_LETTERS)
       spelled.fill(1, first + 1, last + 1);
     first = last + 1;
   }
-  const words: Segment[] = [];
-  segments.forEach((piece, index) => {
-    const previous = words[words.length - 1];
+  const firstOf: number[] = [];
+  const lastOf: number[] = [];
+  for (let index = 0; index < count; index++) {
     const joins =
-      previous !== undefined &&
+      index > 0 &&
       (spelled[index] === 1 ||
-        (!piece.gapHasSpace &&
-          piece.gapUnits <= MAX_JOIN_GAP &&
-          (piece.text.length <= SHORT_PIECE || segments[index - 1].text.length <= SHORT_PIECE)));
-    if (joins) {
-      previous.text += piece.text;
-      for (const start of piece.starts) previous.starts.push(start);
-      for (const end of piece.ends) previous.ends.push(end);
-    } else words.push({ ...piece, starts: [...piece.starts], ends: [...piece.ends] });
-  });
-  return words;
-}
-
-/** The original range behind `text.slice(start, end)` of a normalized text. */
-export function originalRange(normalized: NormalizedText, start: number, end: number): [number, number] {
-  return [normalized.starts[start], normalized.ends[end - 1]];
+        (!pieces.gapHasSpace[index] &&
+          pieces.gapUnits[index] <= MAX_JOIN_GAP &&
+          (pieces.length(index) <= SHORT_PIECE || pieces.length(index - 1) <= SHORT_PIECE)));
+    if (joins) lastOf[lastOf.length - 1] = index;
+    else {
+      firstOf.push(index);
+      lastOf.push(index);
+    }
+  }
+  return [firstOf, lastOf];
 }

@@ -21,16 +21,16 @@ interface TrieNode {
 const MIN_STRETCH = 3;
 
 function shape(word: string): Shape {
-  let key = '';
+  const letters: string[] = [];
   const runs: number[] = [];
   for (const character of word) {
-    if (key.length > 0 && key.endsWith(character)) runs[runs.length - 1]++;
+    if (character === letters[letters.length - 1]) runs[runs.length - 1]++;
     else {
-      key += character;
+      letters.push(character);
       runs.push(1);
     }
   }
-  return { key, runs };
+  return { key: letters.join(''), runs };
 }
 
 /** A text word spells an entry word when every letter repeats as often, or is visibly stretched. */
