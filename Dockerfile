@@ -4,7 +4,8 @@ WORKDIR /app
 COPY package.json package-lock.json .npmrc ./
 COPY server/package.json server/
 COPY admin-ui/package.json admin-ui/
-RUN npm ci --no-audit --no-fund
+# The image's npm 10 ignores package.json#allowScripts: keep onnxruntime-node from fetching CUDA libraries.
+RUN ONNXRUNTIME_NODE_INSTALL=skip npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY server server
 COPY admin-ui admin-ui

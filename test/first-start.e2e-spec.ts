@@ -13,6 +13,15 @@ import {
 
 const KEY = /wk-[A-Za-z0-9]{8}_[A-Za-z0-9]{32,64}/;
 
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** `npm start` on a pseudo-terminal (util-linux `script`), as a person would run it; Ctrl+C stops it. */
 function startOnTerminal(env: NodeJS.ProcessEnv): { child: ChildProcess; output: () => string } {
   let raw = '';
@@ -110,44 +119,73 @@ withEmbeddedBinaries(
       fs.chmodSync(dataParent, 0o755);
     });
 
-    afterAll(() => {
+    const postmasters = new Set<number>();
+
+    afterAll(async () => {
+      // A failed assertion must not leave a PostgreSQL behind (it does not die with the process that started it).
+      for (const pid of postmasters) {
+        if (alive(pid)) process.kill(pid, 'SIGINT');
+        for (let i = 0; i < 100 && alive(pid); i++) await new Promise((resolve) => setTimeout(resolve, 100));
+      }
       fs.rmSync(dataParent, { recursive: true, force: true });
     });
 
-    it('starts on its own PostgreSQL when DATABASE_URL is unset and nothing answers, and stops it on exit', async () => {
+    it('starts on its own PostgreSQL when DATABASE_URL is unset and nothing answers, stops it on exit, and takes over one a killed start left running', async () => {
       const isolated = isolatedEnvironment('embedded_pg');
       const { DATABASE_URL: _unused, ...env } = isolated.env;
       const pgPort = await freePort(); // nothing listens here: the "system" Postgres is unreachable
-      const port = await freePort();
       const directory = path.join(dataParent, 'postgres');
-      const { child, output } = spawnWarden({
-        ...env,
-        PORT: String(port),
-        PGPORT: String(pgPort),
-        WARDEN_EMBEDDED_POSTGRES_DIR: directory,
-      });
-      try {
-        await waitForHealth(`http://127.0.0.1:${port}`, child, output, 120_000);
-        expect(output.join('\n')).toContain('embedded PostgreSQL started');
-        expect(fs.existsSync(path.join(directory, 'PG_VERSION'))).toBe(true);
-        const postmaster = Number(
-          fs.readFileSync(path.join(directory, 'postmaster.pid'), 'utf8').split('\n')[0],
-        );
-        expect(() => process.kill(postmaster, 0)).not.toThrow();
+      const start = async () => {
+        const port = await freePort();
+        const spawned = spawnWarden({
+          ...env,
+          PORT: String(port),
+          PGPORT: String(pgPort),
+          WARDEN_EMBEDDED_POSTGRES_DIR: directory,
+        });
+        try {
+          await waitForHealth(`http://127.0.0.1:${port}`, spawned.child, spawned.output, 120_000);
+        } finally {
+          if (fs.existsSync(path.join(directory, 'postmaster.pid'))) postmasterPid();
+        }
+        return { ...spawned, port };
+      };
+      const postmasterPid = () => {
+        const pid = Number(fs.readFileSync(path.join(directory, 'postmaster.pid'), 'utf8').split('\n')[0]);
+        postmasters.add(pid);
+        return pid;
+      };
 
+      const first = await start();
+      try {
+        expect(first.output.join('\n')).toContain('embedded PostgreSQL started');
+        expect(fs.existsSync(path.join(directory, 'PG_VERSION'))).toBe(true);
+        expect(alive(postmasterPid())).toBe(true);
         // The api really runs on it: the first-run key was stored there and authenticates.
-        const key = output.join('\n').match(KEY)![0];
-        const models = await fetch(`http://127.0.0.1:${port}/v1/models`, {
+        const key = first.output.join('\n').match(KEY)![0];
+        const models = await fetch(`http://127.0.0.1:${first.port}/v1/models`, {
           headers: { authorization: `Bearer ${key}` },
         });
         expect(models.status).toBe(200);
+      } finally {
+        // Killed outright: the launcher cannot stop anything, so its PostgreSQL is left running.
+        await stopProcess(first.child, 'SIGKILL');
+      }
+      const leftover = postmasterPid();
+      expect(alive(leftover)).toBe(true);
 
-        await stopProcess(child);
-        expect(() => process.kill(postmaster, 0)).toThrow();
+      const second = await start();
+      try {
+        expect(second.output.join('\n')).toContain('left running by an earlier start');
+        expect(alive(leftover)).toBe(false);
+        const restarted = postmasterPid();
+        expect(alive(restarted)).toBe(true);
+        await stopProcess(second.child);
+        expect(alive(restarted)).toBe(false);
         expect(fs.existsSync(path.join(directory, 'postmaster.pid'))).toBe(false);
       } finally {
-        await stopProcess(child, 'SIGKILL');
+        await stopProcess(second.child, 'SIGKILL');
       }
-    }, 180_000);
+    }, 240_000);
   },
 );

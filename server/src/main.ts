@@ -8,7 +8,11 @@ import { startApi } from './api';
 import { AdministrationModule } from './app.modules';
 import { createLogger, NestPinoLogger, prettyDestination, resolveLogFormat } from './common/logger';
 import { ConfigError, loadConfig, WardenConfig } from './config/config';
-import { RunningPostgres, startEmbeddedPostgres } from './database/embedded-postgres';
+import {
+  RunningPostgres,
+  startEmbeddedPostgres,
+  stopLeftoverEmbeddedPostgres,
+} from './database/embedded-postgres';
 import {
   checkRedis,
   ensureDatabase,
@@ -95,6 +99,9 @@ async function launch(config: WardenConfig, logger: Logger): Promise<void> {
   });
   try {
     await checkRedis(config.redisUrl);
+    if (config.embeddedPostgres) {
+      await stopLeftoverEmbeddedPostgres(config.embeddedPostgres.directory, logger);
+    }
     if (config.embeddedPostgres && !(await postgresAnswers(config.databaseUrl))) {
       postgres = await startEmbeddedPostgres(config.embeddedPostgres, logger);
       // The one place the environment is written: every module's config (this process's first-run context,

