@@ -11,7 +11,7 @@ import { lexiconVerdicts } from '../server/src/moderation/checks/lexicon.check';
 import { detectPii } from '../server/src/moderation/checks/pii.check';
 import { detectPromptInjection } from '../server/src/moderation/checks/prompt-injection.check';
 import { normalizeText } from '../server/src/moderation/text/normalized-text';
-import { Blocklist } from '../server/src/moderation/policies/policy.types';
+import { Blocklist } from '../server/src/moderation/moderation.types';
 
 const REPETITIONS = Number(process.argv[2] ?? 3);
 const SMALL = 15_000;
