@@ -61,8 +61,13 @@ export function lexiconVerdicts(text: string, blocklist: Blocklist): Verdict[] {
  * unbounded patterns, so this is always finite.
  */
 export function longestBlocklistMatch(blocklist: Blocklist): number {
+  // Read from the sources, not the compiled blocklist: a stored pattern RE2 refuses must fail the check (and
+  // be reported as such), not the sizing of the stream around it.
   const longest = Math.max(
-    compiledBlocklist(blocklist).words.longestEntry,
+    0,
+    ...[...blocklist.words, ...blocklist.phrases].map((entry) =>
+      Math.max(entry.length, normalizeText(entry).text.length),
+    ),
     ...blocklist.patterns.map(patternMatchBound),
   );
   return longest * MAX_RAW_UNITS_PER_CHAR;
