@@ -99,9 +99,10 @@ describe('no single request stalls the event loop', () => {
   it.each(HOSTILE_TEXTS)(
     '/v1/moderations with %s',
     async (_label, text) => {
+      const jitter = await idleHealthJitter();
       const { status, slowest } = await slowestHealthDuring('/v1/moderations', { input: text });
       expect(status).toBe(200);
-      expect(slowest).toBeLessThan(HEALTH_BOUND_MS);
+      expect(slowest).toBeLessThan(HEALTH_BOUND_MS + jitter);
     },
     120_000,
   );
@@ -116,7 +117,7 @@ describe('no single request stalls the event loop', () => {
         max_tokens: 4,
       });
       expect(status).toBeLessThan(500);
-      expect(slowest).toBeLessThan(HEALTH_BOUND_MS);
+      expect(slowest).toBeLessThan(HEALTH_BOUND_MS + jitter);
     },
     120_000,
   );

@@ -37,6 +37,18 @@ describe('PII check', () => {
     expect(categories('-----BEGIN RSA PRIVATE KEY-----')['pii/secret']).toHaveLength(1);
   });
 
+  it('takes a secret longer than its pattern bound whole, and only the value of an assignment', () => {
+    const key = `sk-${'A1b2'.repeat(200)}`;
+    expect(categories(`key ${key} end`)['pii/secret']).toEqual([key]);
+    const token = 'Z'.repeat(600);
+    expect(categories(`token = ${token}`)['pii/secret']).toEqual([token]);
+  });
+
+  it('finds the address at the end of an overlong local part', () => {
+    const found = categories(`${'a'.repeat(500)}@example.com`)['pii/email'];
+    expect(found).toEqual([`${'a'.repeat(64)}@example.com`]);
+  });
+
   it('implements the Luhn check', () => {
     expect(luhnValid('4111111111111111')).toBe(true);
     expect(luhnValid('4111111111111112')).toBe(false);

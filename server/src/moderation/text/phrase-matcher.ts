@@ -90,7 +90,13 @@ export class PhraseMatcher {
   /** Original spans of every match in both readings of the text (split at punctuation, and joined). */
   match(normalized: NormalizedText): Span[] {
     if (this.empty) return [];
-    return [...this.matchWords(normalized.segments), ...this.matchWords(normalized.words)];
+    const seen = new Set<string>();
+    return [...this.matchWords(normalized.segments), ...this.matchWords(normalized.words)].filter((span) => {
+      const key = `${span.start}:${span.end}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
   }
 
   private matchWords(words: NormalizedWord[]): Span[] {

@@ -1,0 +1,60 @@
+import { foldCodePoint, normalizeText } from './normalized-text';
+
+const original = (text: string, start: number, end: number) => {
+  const normalized = normalizeText(text);
+  return text.slice(normalized.starts[start], normalized.ends[end - 1]);
+};
+
+describe('normalizeText', () => {
+  it.each([
+    ['b a n a n a', 'banana'],
+    ['f.u.c.k', 'fuck'],
+    ['sh.it happens', 'shit happens'],
+    ['ba\u200bna\u00adna', 'banana'],
+    ['b\u0430n\u0430n\u0430', 'banana'],
+    ['c\u03bfffee', 'coffee'],
+    ['s\u0566uid', 'squid'],
+    ['\uff46\uff55\uff43\uff4b', 'fuck'],
+    ['ba\u0301na\u0308na', 'banana'],
+    ['FREE...money!', 'free money'],
+    ['www.attack.com', 'www attack com'],
+  ])('reads %j as %j', (text, expected) => {
+    expect(normalizeText(text).text).toBe(expected);
+  });
+
+  it('keeps words apart when too many invisible characters sit between them', () => {
+    expect(normalizeText('ba\u200b\u200b\u200b\u200bnana').text).toBe('ba nana');
+  });
+
+  it('does not join ordinary words or two single letters', () => {
+    expect(normalizeText('I am a b').text).toBe('i am a b');
+    expect(normalizeText('this.Hit').text).toBe('this hit');
+  });
+
+  it('maps every normalized character back to the original text', () => {
+    const text = 'say b . a\u200b n a n a now';
+    const normalized = normalizeText(text);
+    const start = normalized.text.indexOf('banana');
+    expect(original(text, start, start + 6)).toBe('b . a\u200b n a n a');
+    expect(normalized.words.map((word) => text.slice(word.start, word.end))).toEqual([
+      'say',
+      'b . a\u200b n a n a',
+      'now',
+    ]);
+  });
+
+  it('splits segments at every non-letter for the second reading', () => {
+    expect(normalizeText('e.g. attack').segments.map((segment) => segment.text)).toEqual([
+      'e',
+      'g',
+      'attack',
+    ]);
+  });
+
+  it("folds only non-ASCII code points: ASCII letters are not each other's confusables", () => {
+    expect(foldCodePoint('m')).toBe('m');
+    expect(foldCodePoint('l')).toBe('l');
+    expect(foldCodePoint('\u0456')).toBe('i');
+    expect(foldCodePoint('\u200b')).toBe('');
+  });
+});
