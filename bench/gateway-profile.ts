@@ -28,7 +28,10 @@ interface CpuProfile {
 
 /** First match wins: specific product folders before the libraries they call. */
 const STAGES: Array<[RegExp, string]> = [
-  [/server\/src\/moderation\/checks\/lexicon|server\/src\/moderation\/.*normali[sz]/, 'moderation: lexicon check'],
+  [
+    /server\/src\/moderation\/checks\/lexicon|server\/src\/moderation\/.*normali[sz]/,
+    'moderation: lexicon check',
+  ],
   [/server\/src\/moderation\/checks\/pii/, 'moderation: PII check'],
   [/server\/src\/moderation\/checks\/prompt-injection/, 'moderation: injection check'],
   [/server\/src\/moderation\/(checks\/classifier|classifier)/, 'moderation: classifier (main-thread side)'],
@@ -41,15 +44,27 @@ const STAGES: Array<[RegExp, string]> = [
   [/server\/src\/completions/, 'completions pipeline and DTOs'],
   [/server\/src\//, 'other Warden code'],
   [/node_modules\/(bullmq|ioredis|msgpackr|@ioredis|redis-parser|cluster-key-slot)/, 'Redis client / BullMQ'],
-  [/node_modules\/(pino|sonic-boom|pino-std-serializers|fast-redact|thread-stream|on-exit-leak-free)/, 'logging'],
+  [
+    /node_modules\/(pino|sonic-boom|pino-std-serializers|fast-redact|thread-stream|on-exit-leak-free)/,
+    'logging',
+  ],
   [/node_modules\/(zod|class-validator|class-transformer)/, 'validation (zod)'],
   [/node_modules\/(typeorm|pg|pg-pool|pg-protocol)/, 'Postgres client'],
-  [/node_modules\/(undici)|node:internal\/deps\/undici|internal\/deps\/undici/, 'upstream HTTP client (undici fetch)'],
+  [
+    /node_modules\/(undici)|node:internal\/deps\/undici|internal\/deps\/undici/,
+    'upstream HTTP client (undici fetch)',
+  ],
   [/node_modules\/@nestjs/, 'Nest (routing, DI, interceptors)'],
-  [/node_modules\/(fastify|@fastify|find-my-way|avvio|light-my-request|fast-json-stringify|secure-json-parse|toad-cache|process-warning)/, 'Fastify'],
+  [
+    /node_modules\/(fastify|@fastify|find-my-way|avvio|light-my-request|fast-json-stringify|secure-json-parse|toad-cache|process-warning)/,
+    'Fastify',
+  ],
   [/node_modules\/rxjs/, 'Nest (routing, DI, interceptors)'],
   [/node:internal\/(http|_http)|node:_http|node:http|internal\/http/, 'Node HTTP server'],
-  [/node:(net|internal\/stream|internal\/streams|stream|events|internal\/event_target|buffer|internal\/buffer|internal\/process|internal\/timers|timers|internal\/async_hooks|async_hooks)|node:internal\/(stream_base_commons|net)/, 'Node I/O, timers, events'],
+  [
+    /node:(net|internal\/stream|internal\/streams|stream|events|internal\/event_target|buffer|internal\/buffer|internal\/process|internal\/timers|timers|internal\/async_hooks|async_hooks)|node:internal\/(stream_base_commons|net)/,
+    'Node I/O, timers, events',
+  ],
   [/node_modules\//, 'other libraries'],
   [/^node:/, 'Node (other)'],
 ];
@@ -96,7 +111,9 @@ function main(): void {
       const up = parent.get(id);
       const inherited = up === undefined ? undefined : stageOfNode(up);
       stage =
-        inherited === undefined || inherited === '(root)' ? (stageOf(url) ?? 'native (no caller)') : inherited;
+        inherited === undefined || inherited === '(root)'
+          ? (stageOf(url) ?? 'native (no caller)')
+          : inherited;
     }
     stageCache.set(id, stage);
     return stage;

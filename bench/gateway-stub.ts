@@ -27,7 +27,9 @@ function main(): void {
     request.on('end', () => {
       if (request.method !== 'POST' || request.url !== '/v1/completions') {
         response.writeHead(404, { 'content-type': 'application/json' });
-        response.end('{"error":{"message":"not found","type":"invalid_request_error","param":null,"code":null}}');
+        response.end(
+          '{"error":{"message":"not found","type":"invalid_request_error","param":null,"code":null}}',
+        );
         return;
       }
       let model: unknown = null;

@@ -170,7 +170,9 @@ async function startStub(processes: Processes): Promise<string> {
   processes.adopt('stub', child);
   return new Promise((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`the stub exited with ${code}`)));
-    child.stdout!.once('data', (data: Buffer) => resolve((JSON.parse(data.toString()) as { url: string }).url));
+    child.stdout!.once('data', (data: Buffer) =>
+      resolve((JSON.parse(data.toString()) as { url: string }).url),
+    );
   });
 }
 
@@ -305,7 +307,8 @@ async function load(target: Target, seconds: number, rate?: number): Promise<Run
     });
   });
   latencies.sort((a, b) => a - b);
-  const at = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? NaN;
+  const at = (p: number) =>
+    latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? NaN;
   return {
     requestsPerSecond: latencies.length / seconds,
     p50: at(0.5),
@@ -418,7 +421,8 @@ function report(targets: Target[], throughput: Run[][], latency: Run[][], option
     const p50 = median(latency[index].map((run) => run.p50));
     const p99 = median(latency[index].map((run) => run.p99));
     const vsPortkey = index === 0 ? '' : `${(rate(index) / rate(1)).toFixed(2)} ×`;
-    const over = index === 0 ? ['', ''] : [overhead(index, 'p50'), overhead(index, 'p99')].map((v) => v.toFixed(2));
+    const over =
+      index === 0 ? ['', ''] : [overhead(index, 'p50'), overhead(index, 'p99')].map((v) => v.toFixed(2));
     console.log(
       `| ${target.name} | ${rate(index).toFixed(0)} | ${vsPortkey} | ${p50.toFixed(2)} | ${p99.toFixed(2)} | ` +
         `${over[0]} | ${over[1]} | ${failures[index]} |`,

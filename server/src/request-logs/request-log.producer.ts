@@ -14,13 +14,18 @@ interface Pending {
 }
 
 /**
- * Hands request-log records to the worker through BullMQ. Records arriving within a few milliseconds share one
- * job, and each caller is released only once Redis holds its record, so an answered request is never unlogged.
+ * Hands request-log records to the worker through BullMQ, and releases each caller only once Redis holds its
+ * record, so an answered request is never unlogged. Batching is a group commit rather than a timed window: a lone
+ * record leaves at once, and records arriving while a hand-off is in flight go together in the next one, so
+ * batches grow with the load while an idle server adds only one Redis round trip to a response.
  */
 @Injectable()
 export class RequestLogProducer implements OnApplicationShutdown {
   private pending: Pending[] = [];
-  private timer?: NodeJS.Timeout;
+  /** Whether the group-commit hand-off is on its way to Redis; records arriving meanwhile wait for the next. */
+  private committing = false;
+  private scheduled = false;
+  private readonly outstanding = new Set<Promise<void>>();
 
   constructor(
     @InjectQueue(QueueName.RequestLogs) private readonly queue: Queue<PersistRequestLogsJob>,
@@ -31,34 +36,49 @@ export class RequestLogProducer implements OnApplicationShutdown {
     return new Promise((resolve, reject) => {
       this.pending.push({ record, resolve, reject });
       if (this.pending.length >= this.config.requestLog.batchSize) {
-        void this.flush();
-      } else {
-        this.timer ??= setTimeout(() => void this.flush(), this.config.requestLog.flushMs);
+        void this.handOff(this.pending.splice(0));
+      } else if (!this.committing && !this.scheduled) {
+        // Records of the same tick (requests finishing together) share the job.
+        this.scheduled = true;
+        queueMicrotask(() => {
+          this.scheduled = false;
+          this.commit();
+        });
       }
     });
   }
 
-  async flush(): Promise<void> {
-    clearTimeout(this.timer);
-    this.timer = undefined;
-    const batch = this.pending;
-    this.pending = [];
-    if (batch.length === 0) {
-      return;
-    }
-    try {
-      await this.queue.add(
-        JobName.PersistRequestLogs,
-        { records: batch.map((entry) => entry.record) },
-        { ...DEFAULT_JOB_OPTIONS, jobId: `logs-${randomUUID()}` },
-      );
-      batch.forEach((entry) => entry.resolve());
-    } catch (err) {
-      batch.forEach((entry) => entry.reject(err));
+  /** Sends what is still pending and waits until Redis has answered for every record. */
+  async onApplicationShutdown(): Promise<void> {
+    while (this.pending.length > 0 || this.outstanding.size > 0) {
+      if (this.pending.length > 0) void this.handOff(this.pending.splice(0));
+      await Promise.all(this.outstanding);
     }
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    await this.flush();
+  private commit(): void {
+    if (this.committing || this.pending.length === 0) return;
+    this.committing = true;
+    void this.handOff(this.pending.splice(0)).then(() => {
+      this.committing = false;
+      this.commit();
+    });
+  }
+
+  /** Never rejects: the outcome goes to each record's caller. */
+  private handOff(batch: Pending[]): Promise<void> {
+    const done = this.queue
+      .add(
+        JobName.PersistRequestLogs,
+        { records: batch.map((entry) => entry.record) },
+        { ...DEFAULT_JOB_OPTIONS, jobId: `logs-${randomUUID()}` },
+      )
+      .then(
+        () => batch.forEach((entry) => entry.resolve()),
+        (err: unknown) => batch.forEach((entry) => entry.reject(err)),
+      )
+      .finally(() => this.outstanding.delete(done));
+    this.outstanding.add(done);
+    return done;
   }
 }
