@@ -40,8 +40,20 @@ const STAGES: Array<[RegExp, string]> = [
   [/server\/src\/(limits|end-users)/, 'rate and length limits, end users'],
   [/server\/src\/request-logs/, 'request-log hand-off'],
   [/server\/src\/monitoring|node_modules\/prom-client/, 'metrics'],
+  [
+    /server\/src\/inference\/embedded\/(onnx-decoder|kv-cache|decoder-graph)/,
+    'engine: decoder step (tensors, KV cache)',
+  ],
+  [/node_modules\/onnxruntime-(node|common)/, 'engine/classifier: onnxruntime session.run'],
+  [/server\/src\/inference\/embedded\/sampler/, 'engine: sampling'],
+  [/server\/src\/inference\/embedded\/batch-scheduler/, 'engine: scheduler'],
+  [
+    /server\/src\/inference\/embedded\/(engine\.worker|engine-pool|engine-protocol)/,
+    'engine: IPC between threads',
+  ],
+  [/server\/src\/inference\/embedded\//, 'engine: requests, detokenizing, choices'],
   [/server\/src\/inference/, 'model provider (upstream client, tokenizer)'],
-  [/server\/src\/completions/, 'completions pipeline and DTOs'],
+  [/server\/src\/completions/, 'completions pipeline, DTOs, SSE writing'],
   [/server\/src\//, 'other Warden code'],
   [/node_modules\/(bullmq|ioredis|msgpackr|@ioredis|redis-parser|cluster-key-slot)/, 'Redis client / BullMQ'],
   [

@@ -9,35 +9,35 @@
  *   npm run build && npm run bench:gateway [-- --rounds 3 --seconds 10 --cpu-prof <dir>]
  *
  * `--cpu-prof <dir>` runs Warden's api process under `node --cpu-prof` and writes its profile there on exit
- * (summarised by `node dist/bench/gateway-profile.js <file>`).
+ * (summarised by `node dist/bench/gateway-profile.js <file>`). `--baseline-dist <dir>` also runs a second Warden
+ * from another build's dist (e.g. main's, built in a separate checkout), so a change is measured before and after
+ * in the same run.
  */
 import autocannon from 'autocannon';
-import { ChildProcess, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { Client } from 'pg';
 import { OPENAI_CATEGORIES } from '../server/src/moderation/moderation.types';
-
-const REPOSITORY_ROOT = path.resolve(__dirname, '..', '..');
-const DIST = path.join(REPOSITORY_ROOT, 'dist');
-const POSTGRES = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432';
-const REDIS = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+import {
+  addApplication,
+  dropDatabase,
+  DIST,
+  freePort,
+  loadAverage,
+  median,
+  Processes,
+  REPOSITORY_ROOT,
+  startWarden,
+  waitFor,
+  Warden,
+} from './gateway-processes';
 const PORTKEY = require.resolve('@portkey-ai/gateway/build/start-server.js', { paths: [REPOSITORY_ROOT] });
 
 const THROUGHPUT_CONNECTIONS = 16;
 const LATENCY_RATE = 100;
 const LATENCY_CONNECTIONS = 16;
 const WARMUP_SECONDS = 3;
-/** A budget no benchmark run can spend, so the rate limiter charges every request and refuses none. */
-const UNLIMITED = {
-  requestsPerMinute: 100_000_000,
-  tokensPerMinute: 1_000_000_000,
-  endUserRequestsPerMinute: 100_000_000,
-  endUserTokensPerMinute: 1_000_000_000,
-};
 const PROMPT =
   'Write a short, friendly note thanking a colleague for helping move the planning meeting to Thursday afternoon.';
 
@@ -45,6 +45,7 @@ interface Options {
   rounds: number;
   seconds: number;
   cpuProfileDir?: string;
+  baselineDist?: string;
 }
 
 function parseOptions(argv: string[]): Options {
@@ -65,8 +66,15 @@ function parseOptions(argv: string[]): Options {
         options.cpuProfileDir = path.resolve(value);
         i++;
         break;
+      case '--baseline-dist':
+        if (!value) throw new Error('--baseline-dist needs the dist directory of another build');
+        options.baselineDist = path.resolve(value);
+        i++;
+        break;
       default:
-        throw new Error(`unknown option ${argv[i]} (use --rounds N, --seconds N, --cpu-prof DIR)`);
+        throw new Error(
+          `unknown option ${argv[i]} (use --rounds N, --seconds N, --cpu-prof DIR, --baseline-dist DIR)`,
+        );
     }
   }
   return options;
@@ -76,84 +84,6 @@ function positive(value: string | undefined, name: string): number {
   const number = Number(value);
   if (!Number.isInteger(number) || number < 1) throw new Error(`${name} needs a positive integer`);
   return number;
-}
-
-/** Every process the benchmark starts, so that any way out of it stops them all. */
-class Processes {
-  private readonly children: Array<{ name: string; child: ChildProcess }> = [];
-
-  constructor(private readonly logDir: string) {}
-
-  start(name: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
-    const log = fs.openSync(path.join(this.logDir, `${name}.log`), 'a');
-    const child = spawn(process.execPath, args, { env, stdio: ['ignore', log, log] });
-    fs.closeSync(log);
-    this.children.push({ name, child });
-    return child;
-  }
-
-  adopt(name: string, child: ChildProcess): void {
-    this.children.push({ name, child });
-  }
-
-  /** Runs a process to completion and returns its stdout. */
-  async run(name: string, args: string[], env: NodeJS.ProcessEnv): Promise<string> {
-    const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    this.children.push({ name, child });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (data: Buffer) => (stdout += data.toString()));
-    child.stderr.on('data', (data: Buffer) => (stderr += data.toString()));
-    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
-    if (code !== 0) throw new Error(`${name} exited with ${code}: ${stderr.trim()}`);
-    return stdout;
-  }
-
-  log(name: string): string {
-    const file = path.join(this.logDir, `${name}.log`);
-    return fs.existsSync(file) ? fs.readFileSync(file, 'utf8').split('\n').slice(-20).join('\n') : '';
-  }
-
-  async stopAll(): Promise<void> {
-    await Promise.all(
-      this.children.reverse().map(async ({ child }) => {
-        if (child.exitCode !== null || child.signalCode !== null) return;
-        const exited = new Promise((resolve) => child.once('exit', resolve));
-        child.kill('SIGTERM');
-        const force = setTimeout(() => child.kill('SIGKILL'), 15_000);
-        await exited;
-        clearTimeout(force);
-      }),
-    );
-  }
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitFor(what: string, child: ChildProcess, ready: () => Promise<boolean>, log: () => string) {
-  const deadline = Date.now() + 90_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`${what} exited with ${child.exitCode}:\n${log()}`);
-    if (await ready().catch(() => false)) return;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`${what} was not ready within 90 s:\n${log()}`);
-}
-
-function randomAlphanumeric(length: number): string {
-  return randomBytes(length * 2)
-    .toString('base64')
-    .replace(/[^A-Za-z0-9]/g, '')
-    .slice(0, length);
 }
 
 interface Target {
@@ -191,75 +121,6 @@ async function startPortkey(processes: Processes): Promise<string> {
     () => processes.log('portkey'),
   );
   return url;
-}
-
-interface Warden {
-  url: string;
-  defaultKey: string;
-  rulesOnlyKey: string;
-  databaseUrl: string;
-}
-
-async function startWarden(processes: Processes, stubUrl: string, cpuProfileDir?: string): Promise<Warden> {
-  const suffix = randomBytes(4).toString('hex');
-  const databaseUrl = `${POSTGRES}/warden_bench_gateway_${suffix}`;
-  const port = await freePort();
-  const defaultKey = `wk-${randomAlphanumeric(8)}_${randomAlphanumeric(40)}`;
-  const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH,
-    NODE_ENV: 'production',
-    HOST: '127.0.0.1',
-    PORT: String(port),
-    DATABASE_URL: databaseUrl,
-    REDIS_URL: REDIS,
-    WARDEN_REDIS_PREFIX: `bench_gateway_${suffix}`,
-    WARDEN_INIT_API_KEY: defaultKey,
-    WARDEN_UPSTREAM_URL: `${stubUrl}/v1`,
-    WARDEN_UPSTREAM_API_KEY: 'sk-bench',
-    WARDEN_UPSTREAM_MODELS: 'bench-model=stub-model',
-    WARDEN_EMBEDDED_MODELS: '',
-  };
-  const main = path.join(DIST, 'server', 'src', 'main.js');
-  const cli = path.join(DIST, 'server', 'src', 'cli.js');
-  const profile = cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfileDir}`] : [];
-  const api = processes.start('warden-api', [...profile, main, 'api'], env);
-  const url = `http://127.0.0.1:${port}`;
-  await waitFor(
-    'Warden',
-    api,
-    async () => (await fetch(`${url}/health`)).ok,
-    () => processes.log('warden-api'),
-  );
-  processes.start('warden-worker', [main, 'worker', '--prepared'], env);
-
-  const cliJson = async <T>(...args: string[]): Promise<T> =>
-    JSON.parse(await processes.run(`cli ${args[0]}`, [cli, ...args], env)) as T;
-  const [demo] = await cliJson<Array<{ id: string }>>('apps:list', 'Demo');
-  await cliJson('policies:set', demo.id, JSON.stringify({ rateLimits: UNLIMITED }));
-  const rulesOnly = await cliJson<{ id: string }>('apps:create', 'Demo', 'Rules-only benchmark', '--live');
-  const { key: rulesOnlyKey } = await cliJson<{ key: string }>('keys:create', rulesOnly.id, 'bench');
-  const allow = { action: 'allow' };
-  await cliJson(
-    'policies:set',
-    rulesOnly.id,
-    JSON.stringify({
-      rateLimits: UNLIMITED,
-      categories: Object.fromEntries(
-        OPENAI_CATEGORIES.map((category) => [category, { input: allow, output: allow }]),
-      ),
-    }),
-  );
-  return { url, defaultKey, rulesOnlyKey, databaseUrl };
-}
-
-async function dropDatabase(databaseUrl: string): Promise<void> {
-  const client = new Client({ connectionString: `${POSTGRES}/postgres` });
-  await client.connect();
-  try {
-    await client.query(`DROP DATABASE IF EXISTS "${new URL(databaseUrl).pathname.slice(1)}" WITH (FORCE)`);
-  } finally {
-    await client.end();
-  }
 }
 
 function requestBody(model: string): string {
@@ -317,26 +178,14 @@ async function load(target: Target, seconds: number, rate?: number): Promise<Run
   };
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-}
-
-function loadAverage(): string {
-  return os
-    .loadavg()
-    .map((value) => value.toFixed(2))
-    .join(' ');
-}
-
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   const logDir = fs.mkdtempSync(path.join(os.tmpdir(), 'warden-bench-gateway-'));
   const processes = new Processes(logDir);
-  let warden: Warden | undefined;
-  // Bounded whatever happens: setup, warm-up and (4 targets × 2 loads × rounds) measurements, with slack.
-  const budgetMs = (180 + 4 * (WARMUP_SECONDS + 2 * options.rounds * (options.seconds + 2))) * 1000;
+  const wardens: Warden[] = [];
+  const targetCount = options.baselineDist ? 6 : 4;
+  // Bounded whatever happens: setup, warm-up and (targets × 2 loads × rounds) measurements, with slack.
+  const budgetMs = (240 + targetCount * (WARMUP_SECONDS + 2 * options.rounds * (options.seconds + 2))) * 1000;
   const watchdog = setTimeout(() => {
     console.error(`gateway bench: still running after ${budgetMs / 1000} s; stopping everything`);
     void processes.stopAll().finally(() => process.exit(2));
@@ -347,7 +196,40 @@ async function main(): Promise<void> {
   try {
     const stubUrl = await startStub(processes);
     const portkeyUrl = await startPortkey(processes);
-    warden = await startWarden(processes, stubUrl, options.cpuProfileDir);
+    const wardenTargets = async (label: string, name: string, dist?: string): Promise<Target[]> => {
+      const warden = await startWarden(processes, {
+        label,
+        env: {
+          WARDEN_UPSTREAM_URL: `${stubUrl}/v1`,
+          WARDEN_UPSTREAM_API_KEY: 'sk-bench',
+          WARDEN_UPSTREAM_MODELS: 'bench-model=stub-model',
+          WARDEN_EMBEDDED_MODELS: '',
+        },
+        cpuProfileDir: dist ? undefined : options.cpuProfileDir,
+        dist,
+      });
+      wardens.push(warden);
+      const allow = { action: 'allow' };
+      const rulesOnlyKey = await addApplication(warden, 'Rules-only benchmark', {
+        categories: Object.fromEntries(
+          OPENAI_CATEGORIES.map((category) => [category, { input: allow, output: allow }]),
+        ),
+      });
+      return [
+        {
+          name: `${name}, default live policy`,
+          url: warden.url,
+          headers: { authorization: `Bearer ${warden.defaultKey}` },
+          model: 'bench-model',
+        },
+        {
+          name: `${name}, rules-only policy`,
+          url: warden.url,
+          headers: { authorization: `Bearer ${rulesOnlyKey}` },
+          model: 'bench-model',
+        },
+      ];
+    };
     const targets: Target[] = [
       { name: 'stub upstream, direct (baseline)', url: stubUrl, headers: {}, model: 'stub-model' },
       {
@@ -360,18 +242,14 @@ async function main(): Promise<void> {
         },
         model: 'stub-model',
       },
-      {
-        name: 'Warden, default live policy',
-        url: warden.url,
-        headers: { authorization: `Bearer ${warden.defaultKey}` },
-        model: 'bench-model',
-      },
-      {
-        name: 'Warden, rules-only policy',
-        url: warden.url,
-        headers: { authorization: `Bearer ${warden.rulesOnlyKey}` },
-        model: 'bench-model',
-      },
+      ...(await wardenTargets('gateway', 'Warden')),
+      ...(options.baselineDist
+        ? await wardenTargets(
+            'gateway_baseline',
+            `Warden (build in ${path.basename(path.dirname(options.baselineDist))}/)`,
+            options.baselineDist,
+          )
+        : []),
     ];
     for (const target of targets) {
       await checkTarget(target);
@@ -391,7 +269,7 @@ async function main(): Promise<void> {
   } finally {
     clearTimeout(watchdog);
     await processes.stopAll();
-    if (warden) await dropDatabase(warden.databaseUrl);
+    for (const warden of wardens) await dropDatabase(warden.databaseUrl);
     fs.rmSync(logDir, { recursive: true, force: true });
   }
 }
