@@ -22,6 +22,7 @@ import {
   dropDatabase,
   loadAverage,
   median,
+  processCpuMicros,
   Processes,
   startWarden,
   Warden,
@@ -49,13 +50,6 @@ const PROMPTS = [
   'One day, a big dog',
   'The little girl',
 ];
-
-/** CPU time (user + system, all threads) a process has used so far, in microseconds; Linux only. */
-function processCpuMicros(pid: number): number {
-  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  const ticks = Number(fields[11]) + Number(fields[12]); // utime, stime (fields 14 and 15 of the whole line)
-  return (ticks * 1e6) / 100; // USER_HZ is 100 on Linux
-}
 
 /** Streams one completion and returns its completion-token count from the usage chunk. */
 async function streamCompletion(url: string, key: string, prompt: string, eos: number[]): Promise<number> {

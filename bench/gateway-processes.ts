@@ -80,6 +80,13 @@ export class Processes {
   }
 }
 
+/** CPU time (user + system, all threads) a process has used so far, in microseconds; Linux only. */
+export function processCpuMicros(pid: number): number {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  const ticks = Number(fields[11]) + Number(fields[12]); // utime, stime (fields 14 and 15 of the whole line)
+  return (ticks * 1e6) / 100; // USER_HZ is 100 on Linux
+}
+
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();

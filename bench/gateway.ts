@@ -26,6 +26,7 @@ import {
   freePort,
   loadAverage,
   median,
+  processCpuMicros,
   Processes,
   REPOSITORY_ROOT,
   startWarden,
@@ -87,6 +88,8 @@ function positive(value: string | undefined, name: string): number {
 }
 
 interface Target {
+  /** Processes whose CPU time the target's requests cost (the stub's own is not counted for the gateways). */
+  pids: number[];
   name: string;
   url: string;
   headers: Record<string, string>;
@@ -142,6 +145,8 @@ async function checkTarget(target: Target): Promise<void> {
 
 interface Run {
   requestsPerSecond: number;
+  /** CPU time of the target's processes per answered request, in µs: steadier than wall clock on a busy machine. */
+  cpuMicrosPerRequest: number;
   p50: number;
   p99: number;
   failures: number;
@@ -150,6 +155,8 @@ interface Run {
 /** Latencies are collected from autocannon's per-response event in full precision (its histogram keeps whole ms). */
 async function load(target: Target, seconds: number, rate?: number): Promise<Run> {
   const latencies: number[] = [];
+  const cpu = () => target.pids.reduce((sum, pid) => sum + processCpuMicros(pid), 0);
+  const cpuBefore = cpu();
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
       {
@@ -172,6 +179,7 @@ async function load(target: Target, seconds: number, rate?: number): Promise<Run
     latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? NaN;
   return {
     requestsPerSecond: latencies.length / seconds,
+    cpuMicrosPerRequest: (cpu() - cpuBefore) / latencies.length,
     p50: at(0.5),
     p99: at(0.99),
     failures: result.non2xx + result.errors + result.timeouts,
@@ -209,6 +217,7 @@ async function main(): Promise<void> {
         dist,
       });
       wardens.push(warden);
+      const pids = [processes.pid(`${label}-api`), processes.pid(`${label}-worker`)];
       const allow = { action: 'allow' };
       const rulesOnlyKey = await addApplication(warden, 'Rules-only benchmark', {
         categories: Object.fromEntries(
@@ -219,22 +228,31 @@ async function main(): Promise<void> {
         {
           name: `${name}, default live policy`,
           url: warden.url,
+          pids,
           headers: { authorization: `Bearer ${warden.defaultKey}` },
           model: 'bench-model',
         },
         {
           name: `${name}, rules-only policy`,
           url: warden.url,
+          pids,
           headers: { authorization: `Bearer ${rulesOnlyKey}` },
           model: 'bench-model',
         },
       ];
     };
     const targets: Target[] = [
-      { name: 'stub upstream, direct (baseline)', url: stubUrl, headers: {}, model: 'stub-model' },
+      {
+        name: 'stub upstream, direct (baseline)',
+        url: stubUrl,
+        pids: [processes.pid('stub')],
+        headers: {},
+        model: 'stub-model',
+      },
       {
         name: "Portkey's gateway 1.15, plain proxy",
         url: portkeyUrl,
+        pids: [processes.pid('portkey')],
         headers: {
           authorization: 'Bearer sk-bench',
           'x-portkey-provider': 'openai',
@@ -281,6 +299,7 @@ function report(targets: Target[], throughput: Run[][], latency: Run[][], option
   const overhead = (index: number, key: 'p50' | 'p99') =>
     median(latency[index].map((run, round) => run[key] - latency[0][round][key]));
   const rate = (index: number) => median(throughput[index].map((run) => run.requestsPerSecond));
+  const cpu = (index: number) => median(throughput[index].map((run) => run.cpuMicrosPerRequest));
   const failures = targets.map((_, index) =>
     [...throughput[index], ...latency[index]].reduce((sum, run) => sum + run.failures, 0),
   );
@@ -289,20 +308,23 @@ function report(targets: Target[], throughput: Run[][], latency: Run[][], option
   );
   console.log(
     `median of ${rounds} interleaved rounds of ${options.seconds} s each: throughput with ${THROUGHPUT_CONNECTIONS} ` +
-      `connections; latency at a fixed ${LATENCY_RATE} req/s; overhead = target − stub in the same round\n`,
+      `connections; latency at a fixed ${LATENCY_RATE} req/s; overhead = target − stub in the same round; ` +
+      `CPU = the target's own processes (Warden: api + worker) per request under the throughput load\n`,
   );
   console.log(
-    '| target | req/s | vs Portkey | p50 ms | p99 ms | p50 overhead ms | p99 overhead ms | failed |',
+    '| target | req/s | vs Portkey | CPU µs/req | Portkey CPU ÷ this | p50 ms | p99 ms | p50 overhead ms | p99 overhead ms | failed |',
   );
-  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const [index, target] of targets.entries()) {
     const p50 = median(latency[index].map((run) => run.p50));
     const p99 = median(latency[index].map((run) => run.p99));
     const vsPortkey = index === 0 ? '' : `${(rate(index) / rate(1)).toFixed(2)} ×`;
+    const cpuVsPortkey = index === 0 ? '' : `${(cpu(1) / cpu(index)).toFixed(2)} ×`;
     const over =
       index === 0 ? ['', ''] : [overhead(index, 'p50'), overhead(index, 'p99')].map((v) => v.toFixed(2));
     console.log(
-      `| ${target.name} | ${rate(index).toFixed(0)} | ${vsPortkey} | ${p50.toFixed(2)} | ${p99.toFixed(2)} | ` +
+      `| ${target.name} | ${rate(index).toFixed(0)} | ${vsPortkey} | ${cpu(index).toFixed(0)} | ${cpuVsPortkey} | ` +
+        `${p50.toFixed(2)} | ${p99.toFixed(2)} | ` +
         `${over[0]} | ${over[1]} | ${failures[index]} |`,
     );
   }
