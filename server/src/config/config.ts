@@ -89,6 +89,7 @@ const schema = z.object({
   WARDEN_UPSTREAM_MODELS: modelMap.default({}),
   WARDEN_UPSTREAM_TIMEOUT_MS: z.coerce.number().int().min(100).default(60000),
   WARDEN_KEY_CACHE_TTL_MS: z.coerce.number().int().min(0).default(30000),
+  WARDEN_LOG_FLUSH_MS: z.coerce.number().int().min(0).default(5),
   WARDEN_LOG_BATCH_SIZE: z.coerce.number().int().min(1).max(5000).default(500),
   WARDEN_WORKER_CONCURRENCY: z.coerce.number().int().min(1).default(4),
   WARDEN_MODERATION_MODEL_DIR: z.string().default(path.join(REPOSITORY_ROOT, 'models', 'moderation')),
@@ -116,7 +117,7 @@ export interface WardenConfig {
   };
   upstream?: { baseUrl: string; apiKey?: string; models: Record<string, string>; timeoutMs: number };
   keyCacheTtlMs: number;
-  requestLog: { batchSize: number };
+  requestLog: { flushMs: number; batchSize: number };
   workerConcurrency: number;
   moderation: { classifierDirectory: string; threads: number };
   monitoring: { intervalMs: number };
@@ -184,7 +185,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): WardenConfig {
         }
       : undefined,
     keyCacheTtlMs: value.WARDEN_KEY_CACHE_TTL_MS,
-    requestLog: { batchSize: value.WARDEN_LOG_BATCH_SIZE },
+    requestLog: { flushMs: value.WARDEN_LOG_FLUSH_MS, batchSize: value.WARDEN_LOG_BATCH_SIZE },
     workerConcurrency: value.WARDEN_WORKER_CONCURRENCY,
     moderation: {
       classifierDirectory: path.resolve(value.WARDEN_MODERATION_MODEL_DIR),

@@ -15,16 +15,16 @@ interface Pending {
 
 /**
  * Hands request-log records to the worker through BullMQ, and releases each caller only once Redis holds its
- * record, so an answered request is never unlogged. Batching is a group commit rather than a timed window: a lone
- * record leaves at once, and records arriving while a hand-off is in flight go together in the next one, so
- * batches grow with the load while an idle server adds only one Redis round trip to a response.
+ * record, so an answered request is never unlogged. Jobs leave at most once per flush window: a record arriving when
+ * none left within the last window goes at once (an idle server adds one Redis round trip to a response, not the
+ * window), while under load the records of a window share one job, so the worker's transactions stay few.
  */
 @Injectable()
 export class RequestLogProducer implements OnApplicationShutdown {
   private pending: Pending[] = [];
-  /** Whether the group-commit hand-off is on its way to Redis; records arriving meanwhile wait for the next. */
-  private committing = false;
+  private timer?: NodeJS.Timeout;
   private scheduled = false;
+  private lastHandOff = -Infinity;
   private readonly outstanding = new Set<Promise<void>>();
 
   constructor(
@@ -36,37 +36,37 @@ export class RequestLogProducer implements OnApplicationShutdown {
     return new Promise((resolve, reject) => {
       this.pending.push({ record, resolve, reject });
       if (this.pending.length >= this.config.requestLog.batchSize) {
-        void this.handOff(this.pending.splice(0));
-      } else if (!this.committing && !this.scheduled) {
-        // Records of the same tick (requests finishing together) share the job.
+        this.flush();
+      } else if (!this.scheduled) {
         this.scheduled = true;
-        queueMicrotask(() => {
-          this.scheduled = false;
-          this.commit();
-        });
+        const wait = this.lastHandOff + this.config.requestLog.flushMs - performance.now();
+        if (wait > 0) {
+          this.timer = setTimeout(() => this.flush(), wait);
+        } else {
+          // Still a microtask later, so that records of the same tick (requests finishing together) share the job.
+          queueMicrotask(() => this.flush());
+        }
       }
     });
   }
 
   /** Sends what is still pending and waits until Redis has answered for every record. */
   async onApplicationShutdown(): Promise<void> {
-    while (this.pending.length > 0 || this.outstanding.size > 0) {
-      if (this.pending.length > 0) void this.handOff(this.pending.splice(0));
-      await Promise.all(this.outstanding);
-    }
+    this.flush();
+    await Promise.all(this.outstanding);
   }
 
-  private commit(): void {
-    if (this.committing || this.pending.length === 0) return;
-    this.committing = true;
-    void this.handOff(this.pending.splice(0)).then(() => {
-      this.committing = false;
-      this.commit();
-    });
+  private flush(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.scheduled = false;
+    if (this.pending.length === 0) return;
+    this.lastHandOff = performance.now();
+    this.handOff(this.pending.splice(0));
   }
 
-  /** Never rejects: the outcome goes to each record's caller. */
-  private handOff(batch: Pending[]): Promise<void> {
+  /** The outcome goes to each record's caller; `outstanding` lets shutdown wait for it. */
+  private handOff(batch: Pending[]): void {
     const done = this.queue
       .add(
         JobName.PersistRequestLogs,
@@ -79,6 +79,5 @@ export class RequestLogProducer implements OnApplicationShutdown {
       )
       .finally(() => this.outstanding.delete(done));
     this.outstanding.add(done);
-    return done;
   }
 }
