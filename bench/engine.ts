@@ -14,6 +14,7 @@ import { EmbeddedProvider } from '../server/src/inference/embedded/embedded.prov
 import { ENGINE_TUNING } from '../server/src/inference/embedded/engine-pool';
 import { loadModelDirectory } from '../server/src/inference/embedded/model-loader';
 import { GenerationRequest } from '../server/src/inference/model-provider';
+import { openRawModel, rawGreedy, Sample, timed } from './engine-raw';
 
 const ROUNDS = Number(process.argv[2] ?? 5);
 const NEW_TOKENS = 256;
@@ -28,77 +29,6 @@ const PROMPTS = [
   'There was a bird',
   'Mom said',
 ];
-
-interface RawModel {
-  session: ort.InferenceSession;
-  layers: number;
-  heads: number;
-  headDim: number;
-  vocab: number;
-}
-
-/** The baseline: a greedy loop as a developer would first write it, feeding `present` back as `past` every step. */
-async function rawGreedy(model: RawModel, batch: number, steps: number): Promise<number> {
-  const { session, layers, heads, headDim, vocab } = model;
-  const past: Record<string, ort.Tensor> = {};
-  for (let layer = 0; layer < layers; layer++) {
-    for (const kind of ['key', 'value']) {
-      past[`past_key_values.${layer}.${kind}`] = new ort.Tensor('float32', new Float32Array(0), [
-        batch,
-        heads,
-        0,
-        headDim,
-      ]);
-    }
-  }
-  let ids = new BigInt64Array(batch).fill(1n);
-  let generated = 0;
-  for (let step = 0; step < steps; step++) {
-    const outputs = await session.run({
-      input_ids: new ort.Tensor('int64', ids, [batch, 1]),
-      attention_mask: new ort.Tensor('int64', new BigInt64Array(batch * (step + 1)).fill(1n), [
-        batch,
-        step + 1,
-      ]),
-      position_ids: new ort.Tensor('int64', new BigInt64Array(batch).fill(BigInt(step)), [batch, 1]),
-      ...past,
-    });
-    for (let layer = 0; layer < layers; layer++) {
-      for (const kind of ['key', 'value']) {
-        past[`past_key_values.${layer}.${kind}`] = outputs[`present.${layer}.${kind}`];
-      }
-    }
-    const logits = outputs.logits.data as Float32Array;
-    ids = new BigInt64Array(batch);
-    for (let row = 0; row < batch; row++) {
-      let best = 0;
-      for (let token = 1; token < vocab; token++) {
-        if (logits[row * vocab + token] > logits[row * vocab + best]) best = token;
-      }
-      ids[row] = BigInt(best);
-      generated++;
-    }
-  }
-  return generated;
-}
-
-interface Sample {
-  tokensPerSecond: number;
-  /** Process CPU time (all threads) per generated token: what the work costs, whatever else the machine runs. */
-  cpuMicrosPerToken: number;
-}
-
-async function timed(run: () => Promise<number>): Promise<Sample> {
-  const cpu = process.cpuUsage();
-  const start = performance.now();
-  const tokens = await run();
-  const elapsed = performance.now() - start;
-  const used = process.cpuUsage(cpu);
-  return {
-    tokensPerSecond: tokens / (elapsed / 1000),
-    cpuMicrosPerToken: (used.user + used.system) / tokens,
-  };
-}
 
 /** Tokens streamed for one request; the end-of-text ids are biased away so every stream makes all 256 tokens. */
 async function streamTokens(
@@ -144,20 +74,7 @@ async function main(): Promise<void> {
   const modelName = process.argv[3] ?? config.models.embedded[0] ?? 'stories260K';
   const { spec } = loadModelDirectory(path.join(config.models.directory, modelName));
 
-  const session = await ort.InferenceSession.create(spec.onnxPath, {
-    intraOpNumThreads: 1,
-    interOpNumThreads: 1,
-    executionMode: 'sequential',
-    graphOptimizationLevel: 'all',
-  });
-  const raw: RawModel = {
-    session,
-    layers: 0,
-    heads: spec.kvHeads ?? 0,
-    headDim: spec.headDim ?? 0,
-    vocab: spec.vocabSize,
-  };
-  raw.layers = session.inputNames.filter((name) => /^past_key_values\.\d+\.key$/.test(name)).length;
+  const raw = await openRawModel(spec);
 
   const provider = await EmbeddedProvider.start({
     directory: config.models.directory,
@@ -192,7 +109,7 @@ async function main(): Promise<void> {
   }
   const stats = provider.getStats();
   await provider.close();
-  await session.release();
+  await raw.session.release();
 
   const rate = (samples: Sample[]) => median(samples, 'tokensPerSecond');
   const cpu = (samples: Sample[]) => median(samples, 'cpuMicrosPerToken').toFixed(0);

@@ -81,9 +81,14 @@ async function main(): Promise<void> {
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   // Rows belong to a real application: the worker also keeps that application's end users up to date.
-  const [{ id: organizationId }] = (await client.query(`INSERT INTO organizations (name) VALUES ('Bench') RETURNING id`)).rows;
+  const [{ id: organizationId }] = (
+    await client.query(`INSERT INTO organizations (name) VALUES ('Bench') RETURNING id`)
+  ).rows;
   const [{ id: applicationId }] = (
-    await client.query(`INSERT INTO applications (organization_id, name, status) VALUES ($1, 'Bench', 'live') RETURNING id`, [organizationId])
+    await client.query(
+      `INSERT INTO applications (organization_id, name, status) VALUES ($1, 'Bench', 'live') RETURNING id`,
+      [organizationId],
+    )
   ).rows;
   const rows = records(ROWS, applicationId, organizationId);
   const prefix = `bench_${randomBytes(4).toString('hex')}`;

@@ -14,13 +14,18 @@ interface Pending {
 }
 
 /**
- * Hands request-log records to the worker through BullMQ. Records arriving within a few milliseconds share one
- * job, and each caller is released only once Redis holds its record, so an answered request is never unlogged.
+ * Hands request-log records to the worker through BullMQ, and releases each caller only once Redis holds its
+ * record, so an answered request is never unlogged. Jobs leave at most once per flush window: a record arriving when
+ * none left within the last window goes at once (an idle server adds one Redis round trip to a response, not the
+ * window), while under load the records of a window share one job, so the worker's transactions stay few.
  */
 @Injectable()
 export class RequestLogProducer implements OnApplicationShutdown {
   private pending: Pending[] = [];
   private timer?: NodeJS.Timeout;
+  private scheduled = false;
+  private lastHandOff = -Infinity;
+  private readonly outstanding = new Set<Promise<void>>();
 
   constructor(
     @InjectQueue(QueueName.RequestLogs) private readonly queue: Queue<PersistRequestLogsJob>,
@@ -31,34 +36,48 @@ export class RequestLogProducer implements OnApplicationShutdown {
     return new Promise((resolve, reject) => {
       this.pending.push({ record, resolve, reject });
       if (this.pending.length >= this.config.requestLog.batchSize) {
-        void this.flush();
-      } else {
-        this.timer ??= setTimeout(() => void this.flush(), this.config.requestLog.flushMs);
+        this.flush();
+      } else if (!this.scheduled) {
+        this.scheduled = true;
+        const wait = this.lastHandOff + this.config.requestLog.flushMs - performance.now();
+        if (wait > 0) {
+          this.timer = setTimeout(() => this.flush(), wait);
+        } else {
+          // Still a microtask later, so that records of the same tick (requests finishing together) share the job.
+          queueMicrotask(() => this.flush());
+        }
       }
     });
   }
 
-  async flush(): Promise<void> {
+  /** Sends what is still pending and waits until Redis has answered for every record. */
+  async onApplicationShutdown(): Promise<void> {
+    this.flush();
+    await Promise.all(this.outstanding);
+  }
+
+  private flush(): void {
     clearTimeout(this.timer);
     this.timer = undefined;
-    const batch = this.pending;
-    this.pending = [];
-    if (batch.length === 0) {
-      return;
-    }
-    try {
-      await this.queue.add(
+    this.scheduled = false;
+    if (this.pending.length === 0) return;
+    this.lastHandOff = performance.now();
+    this.handOff(this.pending.splice(0));
+  }
+
+  /** The outcome goes to each record's caller; `outstanding` lets shutdown wait for it. */
+  private handOff(batch: Pending[]): void {
+    const done = this.queue
+      .add(
         JobName.PersistRequestLogs,
         { records: batch.map((entry) => entry.record) },
         { ...DEFAULT_JOB_OPTIONS, jobId: `logs-${randomUUID()}` },
-      );
-      batch.forEach((entry) => entry.resolve());
-    } catch (err) {
-      batch.forEach((entry) => entry.reject(err));
-    }
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.flush();
+      )
+      .then(
+        () => batch.forEach((entry) => entry.resolve()),
+        (err: unknown) => batch.forEach((entry) => entry.reject(err)),
+      )
+      .finally(() => this.outstanding.delete(done));
+    this.outstanding.add(done);
   }
 }

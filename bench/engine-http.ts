@@ -1,0 +1,196 @@
+/**
+ * The embedded engine through HTTP: greedy tokens/s of one streamed `/v1/completions` request and the aggregate of 8
+ * concurrent ones (256 new tokens each, end-of-text biased away), served by a real Warden (built dist, api and
+ * worker processes, its own database and Redis prefix) under the default live policy (output moderation over the
+ * stream included) and under a rules-only policy (every classifier category `allow`), against the raw onnxruntime
+ * greedy loop of bench/engine-raw.ts measured in the same run. Rounds are interleaved; medians are shown.
+ *
+ *   npm run build && npm run bench:engine-http [-- rounds] [--cpu-prof <dir>]
+ *
+ * Besides tokens/s it shows the api process's CPU time per token (from /proc, all its threads).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import * as ort from 'onnxruntime-node';
+import { loadConfig } from '../server/src/config/config';
+import { loadModelDirectory } from '../server/src/inference/embedded/model-loader';
+import { OPENAI_CATEGORIES } from '../server/src/moderation/moderation.types';
+import { openRawModel, rawGreedy, Sample, timed } from './engine-raw';
+import {
+  addApplication,
+  dropDatabase,
+  loadAverage,
+  median,
+  processCpuMicros,
+  Processes,
+  startWarden,
+  Warden,
+} from './gateway-processes';
+
+const ARGS = process.argv.slice(2);
+const PROFILE_AT = ARGS.indexOf('--cpu-prof');
+/** `--cpu-prof <dir>`: the api process runs under `node --cpu-prof` (one profile per thread, on exit). */
+const CPU_PROFILE_DIR = PROFILE_AT >= 0 ? path.resolve(ARGS.splice(PROFILE_AT, 2)[1] ?? '.') : undefined;
+const ROUNDS = Number(ARGS[0] ?? 5);
+const MODEL = 'stories260K';
+const NEW_TOKENS = 256;
+const STREAMS = 8;
+/**
+ * Unlike bench/engine.ts, these continuations pass the default live policy's output moderation: greedy stories from
+ * "Once upon a time" and "Tom and Sue" were ended by it (`content_filter`) when run 8 at a time.
+ */
+const PROMPTS = [
+  'Anna saw a cat',
+  'Lily',
+  'The sun was hot',
+  'Ben had a red',
+  'There was a bird',
+  'Mom said',
+  'One day, a big dog',
+  'The little girl',
+];
+
+/** Streams one completion and returns its completion-token count from the usage chunk. */
+async function streamCompletion(url: string, key: string, prompt: string, eos: number[]): Promise<number> {
+  const response = await fetch(`${url}/v1/completions`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+    body: JSON.stringify({
+      model: MODEL,
+      prompt,
+      max_tokens: NEW_TOKENS,
+      temperature: 0,
+      stream: true,
+      stream_options: { include_usage: true },
+      logit_bias: Object.fromEntries(eos.map((id) => [String(id), -100])),
+    }),
+  });
+  const body = await response.text();
+  if (response.status !== 200) throw new Error(`Warden answered ${response.status}: ${body.slice(0, 400)}`);
+  const events = body.split('\n\n').filter(Boolean);
+  if (events.at(-1) !== 'data: [DONE]')
+    throw new Error(`the stream did not end with [DONE]: ${body.slice(-400)}`);
+  const usage = JSON.parse(events.at(-2)!.slice('data: '.length)) as {
+    usage?: { completion_tokens: number };
+  };
+  const finishes = events.filter((event) => event.includes('"finish_reason":"content_filter"'));
+  if (finishes.length > 0) throw new Error(`output moderation ended a stream: ${finishes[0]}`);
+  if (usage.usage?.completion_tokens !== NEW_TOKENS) {
+    throw new Error(`a stream produced ${usage.usage?.completion_tokens} tokens, not ${NEW_TOKENS}`);
+  }
+  return NEW_TOKENS;
+}
+
+interface HttpSample extends Sample {
+  /** CPU time of Warden's api process per token. */
+  apiMicrosPerToken: number;
+}
+
+async function timedHttp(apiPid: number, run: () => Promise<number>): Promise<HttpSample> {
+  const before = processCpuMicros(apiPid);
+  let tokens = 0;
+  const sample = await timed(async () => (tokens = await run()));
+  return { ...sample, apiMicrosPerToken: (processCpuMicros(apiPid) - before) / tokens };
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const { spec } = loadModelDirectory(path.join(config.models.directory, MODEL));
+  const eos = spec.eosTokenIds;
+  const raw = await openRawModel(spec);
+  const logDir = fs.mkdtempSync(path.join(os.tmpdir(), 'warden-bench-engine-http-'));
+  const processes = new Processes(logDir);
+  let warden: Warden | undefined;
+  const watchdog = setTimeout(
+    () => {
+      console.error('engine-http bench: still running after its time budget; stopping everything');
+      void processes.stopAll().finally(() => process.exit(2));
+    },
+    (240 + ROUNDS * 60) * 1000,
+  );
+  const interrupted = () => void processes.stopAll().finally(() => process.exit(130));
+  process.once('SIGINT', interrupted);
+  process.once('SIGTERM', interrupted);
+  try {
+    warden = await startWarden(processes, {
+      label: 'engine_http',
+      env: { WARDEN_EMBEDDED_MODELS: MODEL, WARDEN_UPSTREAM_URL: '', WARDEN_UPSTREAM_MODELS: '' },
+      cpuProfileDir: CPU_PROFILE_DIR,
+    });
+    const allow = { action: 'allow' };
+    const rulesOnlyKey = await addApplication(warden, 'Rules-only benchmark', {
+      categories: Object.fromEntries(
+        OPENAI_CATEGORIES.map((category) => [category, { input: allow, output: allow }]),
+      ),
+    });
+    const apiPid = processes.pid('engine_http-api');
+    const policies = [
+      { name: 'default live policy', key: warden.defaultKey },
+      { name: 'rules-only policy', key: rulesOnlyKey },
+    ];
+    const url = warden.url;
+    const one = (key: string, round: number) => () =>
+      streamCompletion(url, key, PROMPTS[round % PROMPTS.length], eos);
+    const eight = (key: string) => async () =>
+      (
+        await Promise.all(PROMPTS.slice(0, STREAMS).map((prompt) => streamCompletion(url, key, prompt, eos)))
+      ).reduce((sum, count) => sum + count, 0);
+
+    await rawGreedy(raw, 1, 64);
+    for (const policy of policies) {
+      await one(policy.key, 0)();
+      await eight(policy.key)();
+    }
+    const rawSamples: Sample[] = [];
+    const http = policies.map(() => ({ one: [] as HttpSample[], eight: [] as HttpSample[] }));
+    for (let round = 0; round < ROUNDS; round++) {
+      rawSamples.push(await timed(() => rawGreedy(raw, 1, NEW_TOKENS)));
+      for (const [index, policy] of policies.entries()) {
+        http[index].one.push(await timedHttp(apiPid, one(policy.key, round)));
+        http[index].eight.push(await timedHttp(apiPid, eight(policy.key)));
+      }
+    }
+
+    const rate = (samples: Sample[]) => median(samples.map((sample) => sample.tokensPerSecond));
+    const cpu = (samples: HttpSample[]) =>
+      median(samples.map((sample) => sample.apiMicrosPerToken)).toFixed(0);
+    const raw1 = rate(rawSamples);
+    const cpus = os.cpus();
+    console.log(`model ${MODEL}; ${NEW_TOKENS} new tokens per stream, greedy, streamed over HTTP (SSE)`);
+    console.log(
+      `node ${process.version}, onnxruntime-node ${ort.env.versions.common}, ${cpus.length} × ${cpus[0]?.model ?? 'cpu'}, ` +
+        `load average ${loadAverage()}`,
+    );
+    console.log(
+      `median of ${ROUNDS} interleaved rounds; engine: ${config.models.engine.threads} worker thread(s), max batch ${config.models.engine.maxBatch}\n`,
+    );
+    console.log('| measurement | tokens/s | api CPU µs/token | ratio |');
+    console.log('| --- | ---: | ---: | --- |');
+    console.log(
+      `| raw onnxruntime-node greedy loop, 1 stream, in-process | ${raw1.toFixed(0)} | ${median(rawSamples.map((s) => s.cpuMicrosPerToken)).toFixed(0)} (bench process) | 1.00 (baseline) |`,
+    );
+    for (const [index, policy] of policies.entries()) {
+      const single = rate(http[index].one);
+      const aggregate = rate(http[index].eight);
+      console.log(
+        `| HTTP, ${policy.name}, 1 stream | ${single.toFixed(0)} | ${cpu(http[index].one)} | ${(single / raw1).toFixed(2)} × raw loop (goal ≥ 1.0) |`,
+      );
+      console.log(
+        `| HTTP, ${policy.name}, ${STREAMS} concurrent streams (aggregate) | ${aggregate.toFixed(0)} | ${cpu(http[index].eight)} | ` +
+          `${(aggregate / single).toFixed(2)} × 1 stream (goal ≥ 4); ${(aggregate / raw1).toFixed(2)} × raw loop |`,
+      );
+    }
+  } finally {
+    clearTimeout(watchdog);
+    await processes.stopAll();
+    if (warden) await dropDatabase(warden.databaseUrl);
+    await raw.session.release();
+    fs.rmSync(logDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});

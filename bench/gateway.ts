@@ -1,0 +1,349 @@
+/**
+ * Gateway overhead: one loopback stub upstream that answers at once (bench/gateway-stub.ts), called directly,
+ * through Portkey's open-source gateway as a plain proxy, and through Warden under (a) the default live policy
+ * (classifier, lexicon, PII and injection checks on input and output, rate limit, request log) and (b) a
+ * rules-only policy (every classifier category `allow`), all in the same run. Load comes from autocannon:
+ * 16 connections for throughput, a fixed 100 requests/s for latency. Rounds are interleaved and medians shown;
+ * overheads are against the stub measured in the same round, ratios against Portkey.
+ *
+ *   npm run build && npm run bench:gateway [-- --rounds 3 --seconds 10 --cpu-prof <dir>]
+ *
+ * `--cpu-prof <dir>` runs Warden's api process under `node --cpu-prof` and writes its profile there on exit
+ * (summarised by `node dist/bench/gateway-profile.js <file>`). `--baseline-dist <dir>` also runs a second Warden
+ * from another build's dist (e.g. main's, built in a separate checkout), so a change is measured before and after
+ * in the same run.
+ */
+import autocannon from 'autocannon';
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { OPENAI_CATEGORIES } from '../server/src/moderation/moderation.types';
+import {
+  addApplication,
+  dropDatabase,
+  DIST,
+  freePort,
+  loadAverage,
+  median,
+  processCpuMicros,
+  Processes,
+  REPOSITORY_ROOT,
+  startWarden,
+  waitFor,
+  Warden,
+} from './gateway-processes';
+const PORTKEY = require.resolve('@portkey-ai/gateway/build/start-server.js', { paths: [REPOSITORY_ROOT] });
+
+const THROUGHPUT_CONNECTIONS = 16;
+const LATENCY_RATE = 100;
+const LATENCY_CONNECTIONS = 16;
+const WARMUP_SECONDS = 3;
+const PROMPT =
+  'Write a short, friendly note thanking a colleague for helping move the planning meeting to Thursday afternoon.';
+
+interface Options {
+  rounds: number;
+  seconds: number;
+  cpuProfileDir?: string;
+  baselineDist?: string;
+}
+
+function parseOptions(argv: string[]): Options {
+  const options: Options = { rounds: 3, seconds: 10 };
+  for (let i = 0; i < argv.length; i++) {
+    const value = argv[i + 1];
+    switch (argv[i]) {
+      case '--rounds':
+        options.rounds = positive(value, '--rounds');
+        i++;
+        break;
+      case '--seconds':
+        options.seconds = positive(value, '--seconds');
+        i++;
+        break;
+      case '--cpu-prof':
+        if (!value) throw new Error('--cpu-prof needs a directory');
+        options.cpuProfileDir = path.resolve(value);
+        i++;
+        break;
+      case '--baseline-dist':
+        if (!value) throw new Error('--baseline-dist needs the dist directory of another build');
+        options.baselineDist = path.resolve(value);
+        i++;
+        break;
+      default:
+        throw new Error(
+          `unknown option ${argv[i]} (use --rounds N, --seconds N, --cpu-prof DIR, --baseline-dist DIR)`,
+        );
+    }
+  }
+  return options;
+}
+
+function positive(value: string | undefined, name: string): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 1) throw new Error(`${name} needs a positive integer`);
+  return number;
+}
+
+interface Target {
+  /** Processes whose CPU time the target's requests cost (the stub's own is not counted for the gateways). */
+  pids: number[];
+  name: string;
+  url: string;
+  headers: Record<string, string>;
+  model: string;
+}
+
+async function startStub(processes: Processes): Promise<string> {
+  const child = spawn(process.execPath, [path.join(DIST, 'bench', 'gateway-stub.js')], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  processes.adopt('stub', child);
+  return new Promise((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`the stub exited with ${code}`)));
+    child.stdout!.once('data', (data: Buffer) =>
+      resolve((JSON.parse(data.toString()) as { url: string }).url),
+    );
+  });
+}
+
+async function startPortkey(processes: Processes): Promise<string> {
+  const port = await freePort();
+  const child = processes.start(
+    'portkey',
+    ['--require', path.join(DIST, 'bench', 'gateway-loopback.js'), PORTKEY, `--port=${port}`, '--headless'],
+    { PATH: process.env.PATH, NODE_ENV: 'production' },
+  );
+  const url = `http://127.0.0.1:${port}`;
+  await waitFor(
+    "Portkey's gateway",
+    child,
+    async () => (await fetch(url)).status < 500,
+    () => processes.log('portkey'),
+  );
+  return url;
+}
+
+function requestBody(model: string): string {
+  return JSON.stringify({ model, prompt: PROMPT, max_tokens: 32, temperature: 0 });
+}
+
+/** One request by hand before any load, so a misconfigured target fails loudly instead of measuring errors. */
+async function checkTarget(target: Target): Promise<void> {
+  const response = await fetch(`${target.url}/v1/completions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...target.headers },
+    body: requestBody(target.model),
+  });
+  const body = await response.text();
+  if (response.status !== 200 || !body.includes('planning meeting')) {
+    throw new Error(`${target.name} answered ${response.status}: ${body.slice(0, 400)}`);
+  }
+}
+
+interface Run {
+  requestsPerSecond: number;
+  /** CPU time of the target's processes per answered request, in µs: steadier than wall clock on a busy machine. */
+  cpuMicrosPerRequest: number;
+  p50: number;
+  p99: number;
+  failures: number;
+}
+
+/** Latencies are collected from autocannon's per-response event in full precision (its histogram keeps whole ms). */
+async function load(target: Target, seconds: number, rate?: number): Promise<Run> {
+  const latencies: number[] = [];
+  const cpu = () => target.pids.reduce((sum, pid) => sum + processCpuMicros(pid), 0);
+  const cpuBefore = cpu();
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url: `${target.url}/v1/completions`,
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...target.headers },
+        body: requestBody(target.model),
+        connections: rate ? LATENCY_CONNECTIONS : THROUGHPUT_CONNECTIONS,
+        overallRate: rate,
+        duration: seconds,
+      },
+      (err, done) => (err ? reject(err) : resolve(done)),
+    );
+    instance.on('response', (_client, statusCode, _bytes, responseTime) => {
+      if (statusCode === 200) latencies.push(responseTime);
+    });
+  });
+  latencies.sort((a, b) => a - b);
+  const at = (p: number) =>
+    latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? NaN;
+  return {
+    requestsPerSecond: latencies.length / seconds,
+    cpuMicrosPerRequest: (cpu() - cpuBefore) / latencies.length,
+    p50: at(0.5),
+    p99: at(0.99),
+    failures: result.non2xx + result.errors + result.timeouts,
+  };
+}
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
+  const logDir = fs.mkdtempSync(path.join(os.tmpdir(), 'warden-bench-gateway-'));
+  const processes = new Processes(logDir);
+  const wardens: Warden[] = [];
+  const targetCount = options.baselineDist ? 6 : 4;
+  // Bounded whatever happens: setup, warm-up and (targets × 2 loads × rounds) measurements, with slack.
+  const budgetMs = (240 + targetCount * (WARMUP_SECONDS + 2 * options.rounds * (options.seconds + 2))) * 1000;
+  const watchdog = setTimeout(() => {
+    console.error(`gateway bench: still running after ${budgetMs / 1000} s; stopping everything`);
+    void processes.stopAll().finally(() => process.exit(2));
+  }, budgetMs);
+  const interrupted = () => void processes.stopAll().finally(() => process.exit(130));
+  process.once('SIGINT', interrupted);
+  process.once('SIGTERM', interrupted);
+  try {
+    const stubUrl = await startStub(processes);
+    const portkeyUrl = await startPortkey(processes);
+    const wardenTargets = async (label: string, name: string, dist?: string): Promise<Target[]> => {
+      const warden = await startWarden(processes, {
+        label,
+        env: {
+          WARDEN_UPSTREAM_URL: `${stubUrl}/v1`,
+          WARDEN_UPSTREAM_API_KEY: 'sk-bench',
+          WARDEN_UPSTREAM_MODELS: 'bench-model=stub-model',
+          WARDEN_EMBEDDED_MODELS: '',
+        },
+        cpuProfileDir: dist ? undefined : options.cpuProfileDir,
+        dist,
+      });
+      wardens.push(warden);
+      const pids = [processes.pid(`${label}-api`), processes.pid(`${label}-worker`)];
+      const allow = { action: 'allow' };
+      const rulesOnlyKey = await addApplication(warden, 'Rules-only benchmark', {
+        categories: Object.fromEntries(
+          OPENAI_CATEGORIES.map((category) => [category, { input: allow, output: allow }]),
+        ),
+      });
+      return [
+        {
+          name: `${name}, default live policy`,
+          url: warden.url,
+          pids,
+          headers: { authorization: `Bearer ${warden.defaultKey}` },
+          model: 'bench-model',
+        },
+        {
+          name: `${name}, rules-only policy`,
+          url: warden.url,
+          pids,
+          headers: { authorization: `Bearer ${rulesOnlyKey}` },
+          model: 'bench-model',
+        },
+      ];
+    };
+    const targets: Target[] = [
+      {
+        name: 'stub upstream, direct (baseline)',
+        url: stubUrl,
+        pids: [processes.pid('stub')],
+        headers: {},
+        model: 'stub-model',
+      },
+      {
+        name: "Portkey's gateway 1.15, plain proxy",
+        url: portkeyUrl,
+        pids: [processes.pid('portkey')],
+        headers: {
+          authorization: 'Bearer sk-bench',
+          'x-portkey-provider': 'openai',
+          'x-portkey-custom-host': `${stubUrl}/v1`,
+        },
+        model: 'stub-model',
+      },
+      ...(await wardenTargets('gateway', 'Warden')),
+      ...(options.baselineDist
+        ? await wardenTargets(
+            'gateway_baseline',
+            `Warden (build in ${path.basename(path.dirname(options.baselineDist))}/)`,
+            options.baselineDist,
+          )
+        : []),
+    ];
+    for (const target of targets) {
+      await checkTarget(target);
+      await load(target, WARMUP_SECONDS);
+    }
+    console.log(`load average before measuring: ${loadAverage()}`);
+    const throughput = targets.map(() => [] as Run[]);
+    const latency = targets.map(() => [] as Run[]);
+    for (let round = 0; round < options.rounds; round++) {
+      for (const [index, target] of targets.entries()) {
+        throughput[index].push(await load(target, options.seconds));
+        latency[index].push(await load(target, options.seconds, LATENCY_RATE));
+      }
+      console.log(`round ${round + 1}/${options.rounds} done, load average ${loadAverage()}`);
+    }
+    report(targets, throughput, latency, options);
+  } finally {
+    clearTimeout(watchdog);
+    await processes.stopAll();
+    for (const warden of wardens) await dropDatabase(warden.databaseUrl);
+    fs.rmSync(logDir, { recursive: true, force: true });
+  }
+}
+
+function report(targets: Target[], throughput: Run[][], latency: Run[][], options: Options): void {
+  const cpus = os.cpus();
+  const rounds = options.rounds;
+  // Overheads are per round (the stub measured in the same round), then the median across rounds.
+  const overhead = (index: number, key: 'p50' | 'p99') =>
+    median(latency[index].map((run, round) => run[key] - latency[0][round][key]));
+  const rate = (index: number) => median(throughput[index].map((run) => run.requestsPerSecond));
+  const cpu = (index: number) => median(throughput[index].map((run) => run.cpuMicrosPerRequest));
+  const failures = targets.map((_, index) =>
+    [...throughput[index], ...latency[index]].reduce((sum, run) => sum + run.failures, 0),
+  );
+  console.log(
+    `\nnode ${process.version}, ${cpus.length} × ${cpus[0]?.model ?? 'cpu'}, load average ${loadAverage()}`,
+  );
+  console.log(
+    `median of ${rounds} interleaved rounds of ${options.seconds} s each: throughput with ${THROUGHPUT_CONNECTIONS} ` +
+      `connections; latency at a fixed ${LATENCY_RATE} req/s; overhead = target − stub in the same round; ` +
+      `CPU = the target's own processes (Warden: api + worker) per request under the throughput load\n`,
+  );
+  console.log(
+    '| target | req/s | vs Portkey | CPU µs/req | Portkey CPU ÷ this | p50 ms | p99 ms | p50 overhead ms | p99 overhead ms | failed |',
+  );
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const [index, target] of targets.entries()) {
+    const p50 = median(latency[index].map((run) => run.p50));
+    const p99 = median(latency[index].map((run) => run.p99));
+    const vsPortkey = index === 0 ? '' : `${(rate(index) / rate(1)).toFixed(2)} ×`;
+    const cpuVsPortkey = index === 0 ? '' : `${(cpu(1) / cpu(index)).toFixed(2)} ×`;
+    const over =
+      index === 0 ? ['', ''] : [overhead(index, 'p50'), overhead(index, 'p99')].map((v) => v.toFixed(2));
+    console.log(
+      `| ${target.name} | ${rate(index).toFixed(0)} | ${vsPortkey} | ${cpu(index).toFixed(0)} | ${cpuVsPortkey} | ` +
+        `${p50.toFixed(2)} | ${p99.toFixed(2)} | ` +
+        `${over[0]} | ${over[1]} | ${failures[index]} |`,
+    );
+  }
+  const answered = targets.map((_, index) =>
+    [...throughput[index], ...latency[index]].reduce(
+      (sum, run) => sum + run.requestsPerSecond * options.seconds,
+      0,
+    ),
+  );
+  console.log(
+    `\nrequests answered while measured (warm-up not counted): ${answered.map((n) => n.toFixed(0)).join(', ')}`,
+  );
+  console.log(
+    'goals (issue 16): default live policy ≥ 1.0 × Portkey throughput, overhead ≤ 2 ms p50 and ≤ 5 ms p99; ' +
+      'rules-only ≥ 2 × Portkey',
+  );
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
