@@ -250,7 +250,9 @@ describe('moderation', () => {
       blocklist: { phrases: [phrase] },
       categories: { blocklist: { input: { action: 'allow' }, output: { action: 'block' } } },
     });
-    const prompt = `and then the narrator calmly explained the whole ${phrase} to everyone listening in the hall that evening`;
+    // Longer than the holdback before the phrase (up to 8 original characters per phrase character, since an evaded
+    // phrase can be spelt out with spaces, marks and punctuation), so some text is released before it.
+    const prompt = `after a long and winding story about the weather, the harvest, the old mill down by the river, the miller and his three daughters, and the many travellers who came through the village every spring to sell their wares at the market, the narrator calmly explained the whole ${phrase} to everyone listening in the hall that evening`;
     const stream = await client.completions.create({
       model: 'house-model',
       prompt,
