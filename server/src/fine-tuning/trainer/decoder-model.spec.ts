@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import * as ort from 'onnxruntime-node';
 import { REPOSITORY_ROOT } from '../../config/config';
-import { DecoderBatch, DecoderModel, useCpuBackend } from './decoder-model';
+import { DecoderBatch, DecoderModel, useTrainingBackend } from './decoder-model';
 import { recognizeLlamaLayout } from './llama-layout';
 import { readFloatInitializers, readGraphNodes, replaceFloatInitializers } from './onnx-initializers';
 
@@ -74,7 +74,7 @@ describe('DecoderModel (stories260K rebuilt in TensorFlow.js)', () => {
   const weights = readFloatInitializers(bytes);
   const layout = recognizeLlamaLayout(weights, readGraphNodes(bytes), CONFIG);
 
-  beforeAll(useCpuBackend);
+  beforeAll(useTrainingBackend);
 
   it('reads the layout off the graph', () => {
     expect(layout).toMatchObject({ dim: 64, layers: 5, vocab: 512, hidden: 172, qkvWidth: 128 });
