@@ -76,7 +76,12 @@ export class CompletionsPipeline {
       await this.authenticate(call);
       await this.resolve(call);
       call.request = parseCreateCompletion(input.body);
-      const provider = this.models.resolve(call.request.model);
+      const provider = this.models.resolve(call.request.model, {
+        organizationId: call.application!.organizationId,
+        sandboxKey:
+          this.apiKeys.policyStatus({ key: call.key!, application: call.application! }) ===
+          ApplicationStatus.Sandbox,
+      });
       await this.identifyEndUser(call);
       this.measurePrompt(call, provider);
       await this.enforceRateLimits(call);
