@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { ListPage, ListQuery, ListSpec, runList } from '../admin/list-query';
 import {
   CheckpointRow,
   EventRow,
@@ -35,6 +36,49 @@ const MODEL_COLUMNS = `m.id, m.job_id AS "jobId", m.organization_id AS "organiza
   m.reviewed_at AS "reviewedAt", m.review_note AS "reviewNote", m.created_at AS "createdAt"`;
 
 const ACTIVE = `status NOT IN ('succeeded', 'failed', 'cancelled')`;
+
+/** Staff lists (react-admin): every organization's jobs, newest first. */
+export const FINE_TUNING_JOB_LIST: ListSpec = {
+  resource: 'fine-tuning-jobs',
+  columns: JOB_COLUMNS,
+  from: 'FROM fine_tuning_jobs j',
+  sortable: { id: 'j.id', createdAt: 'j.created_at', status: 'j.status', model: 'j.model' },
+  defaultSort: { field: 'createdAt', order: 'DESC' },
+  tiebreaker: 'j.id',
+  filters: {
+    id: { kind: 'equals', column: 'j.id', type: 'text' },
+    status: { kind: 'equals', column: 'j.status', type: 'text', allowed: Object.values(JobStatus) },
+    screeningStatus: {
+      kind: 'equals',
+      column: 'j.screening_status',
+      type: 'text',
+      allowed: Object.values(ScreeningStatus),
+    },
+    organizationId: { kind: 'equals', column: 'j.organization_id', type: 'uuid' },
+    applicationId: { kind: 'equals', column: 'j.application_id', type: 'uuid' },
+    q: { kind: 'search', columns: ['j.id', 'j.model', 'j.fine_tuned_model'] },
+  },
+};
+
+export const FINE_TUNED_MODEL_LIST: ListSpec = {
+  resource: 'fine-tuned-models',
+  columns: MODEL_COLUMNS,
+  from: 'FROM fine_tuned_models m',
+  sortable: { id: 'm.id', createdAt: 'm.created_at', reviewStatus: 'm.review_status' },
+  defaultSort: { field: 'createdAt', order: 'DESC' },
+  tiebreaker: 'm.id',
+  filters: {
+    id: { kind: 'equals', column: 'm.id', type: 'text' },
+    reviewStatus: {
+      kind: 'equals',
+      column: 'm.review_status',
+      type: 'text',
+      allowed: Object.values(ModelReviewStatus),
+    },
+    organizationId: { kind: 'equals', column: 'm.organization_id', type: 'uuid' },
+    q: { kind: 'search', columns: ['m.id', 'm.base_model'] },
+  },
+};
 
 export interface NewJob {
   organizationId: string;
@@ -292,6 +336,13 @@ export class FineTuningRepository {
     );
   }
 
+  async setSamples(id: string, samples: SamplePair[]): Promise<void> {
+    await this.dataSource.query(`UPDATE fine_tuned_models SET samples = $2 WHERE id = $1`, [
+      id,
+      JSON.stringify(samples),
+    ]);
+  }
+
   async attachBiasRuns(id: string, biasRunId: string, baseBiasRunId: string): Promise<void> {
     await this.dataSource.query(
       `UPDATE fine_tuned_models SET bias_run_id = $2, base_bias_run_id = $3 WHERE id = $1`,
@@ -319,12 +370,12 @@ export class FineTuningRepository {
     );
   }
 
-  listModels(status: ModelReviewStatus | null, limit: number): Promise<FineTunedModelRow[]> {
-    return this.dataSource.query(
-      `SELECT ${MODEL_COLUMNS} FROM fine_tuned_models m WHERE ($1::text IS NULL OR m.review_status = $1)
-       ORDER BY m.created_at DESC, m.id DESC LIMIT $2`,
-      [status, limit],
-    );
+  listModels(query: ListQuery): Promise<ListPage<FineTunedModelRow>> {
+    return runList<FineTunedModelRow>(this.dataSource, FINE_TUNED_MODEL_LIST, query);
+  }
+
+  listAllJobs(query: ListQuery): Promise<ListPage<JobRow>> {
+    return runList<JobRow>(this.dataSource, FINE_TUNING_JOB_LIST, query);
   }
 
   async reviewModel(
