@@ -76,7 +76,13 @@ describe('fine-tuning', () => {
       .body;
 
   async function completion(client: OpenAI, model: string): Promise<string> {
-    const result = await client.completions.create({ model, prompt: PROMPT, max_tokens: 6, temperature: 0 });
+    const result = await client.completions.create({
+      model,
+      prompt: PROMPT,
+      max_tokens: 6,
+      temperature: 0,
+      user: 'end-user-1',
+    });
     return result.choices[0].text;
   }
 
