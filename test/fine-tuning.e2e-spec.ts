@@ -189,6 +189,32 @@ describe('fine-tuning', () => {
     expect(job.error).toMatchObject({ code: 'training_file_rejected' });
   });
 
+  it('cancels a running job within a training step', async () => {
+    const training = await upload(production, magic(200));
+    const created = await production.fineTuning.jobs.create({
+      model: 'stories260K',
+      training_file: training.id,
+      hyperparameters: { n_epochs: 50, batch_size: 4 },
+    });
+    const stepsSoFar = async () =>
+      (await production.fineTuning.jobs.listEvents(created.id, { limit: 1000 })).data.filter(
+        (event) => event.type === 'metrics' && (event.data as { step: number }).step > 0,
+      ).length;
+    await eventually(stepsSoFar, (steps) => steps >= 2, 120_000);
+    const cancelling = await production.fineTuning.jobs.cancel(created.id);
+    expectValid('FineTuningJob', cancelling);
+    const job = await waitForJob(created.id, (status) => status === 'cancelled', 30_000);
+    expect(job.finished_at).not.toBeNull();
+    expect(job.fine_tuned_model).toBeNull();
+    const steps = await stepsSoFar();
+    expect(steps).toBeLessThan(2500);
+    // Nothing trains after the cancellation has been seen.
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    expect(await stepsSoFar()).toBe(steps);
+    const error = await errorOf(production.fineTuning.jobs.cancel(created.id));
+    expect(error.status).toBe(400);
+  });
+
   it(
     'teaches the embedded model an answer, serves it to the sandbox until staff approve it, then to production',
     async () => {
