@@ -107,6 +107,7 @@ const schema = z.object({
   WARDEN_FINE_TUNING_JOBS_PER_DAY_PER_ORG: z.coerce.number().int().min(1).default(20),
   WARDEN_FINE_TUNING_MAX_FLAGGED_SHARE: z.coerce.number().min(0).max(1).default(0.02),
   WARDEN_FINE_TUNING_CACHE_DIR: z.string().default(path.join(os.tmpdir(), 'warden-fine-tuned')),
+  WARDEN_UPSTREAM_FINE_TUNING_POLL_MS: z.coerce.number().int().min(50).default(10_000),
   WARDEN_UPSTREAM_FINE_TUNING: z
     .enum(['true', 'false', ''])
     .default('false')
@@ -147,8 +148,9 @@ export interface WardenConfig {
     maxFlaggedShare: number;
     /** Where each instance writes the fine-tuned ONNX models it serves (they live in Postgres). */
     cacheDirectory: string;
-    /** Pass jobs on upstream models to the upstream's fine-tuning API. */
+    /** Pass jobs on upstream models to the upstream's fine-tuning API, polling it this often. */
     upstream: boolean;
+    upstreamPollMs: number;
   };
 }
 
@@ -228,6 +230,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): WardenConfig {
       maxFlaggedShare: value.WARDEN_FINE_TUNING_MAX_FLAGGED_SHARE,
       cacheDirectory: path.resolve(value.WARDEN_FINE_TUNING_CACHE_DIR),
       upstream: value.WARDEN_UPSTREAM_FINE_TUNING,
+      upstreamPollMs: value.WARDEN_UPSTREAM_FINE_TUNING_POLL_MS,
     },
   };
 }

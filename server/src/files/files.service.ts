@@ -88,6 +88,15 @@ export class FilesService {
     }
   }
 
+  /** A stored file's bytes, for internal use (passing a screened file upstream). */
+  async bytes(id: string): Promise<Buffer> {
+    const content = await this.repository.content(id);
+    if (!content) {
+      throw new FileNotFoundError(id, 'training_file');
+    }
+    return content;
+  }
+
   /** The examples of a stored training file (validated again: the rules may have changed since upload). */
   async examples(id: string): Promise<TrainingExample[]> {
     const content = await this.repository.content(id);

@@ -202,6 +202,13 @@ export class FineTuningRepository {
     return affected > 0;
   }
 
+  async setUpstreamJob(id: string, upstreamJobId: string): Promise<void> {
+    await this.dataSource.query(`UPDATE fine_tuning_jobs SET upstream_job_id = $2 WHERE id = $1`, [
+      id,
+      upstreamJobId,
+    ]);
+  }
+
   async setScreening(id: string, status: ScreeningStatus, report: ScreeningReport | null): Promise<void> {
     await this.dataSource.query(
       `UPDATE fine_tuning_jobs SET screening_status = $2, screening_report = COALESCE($3::jsonb, screening_report)
