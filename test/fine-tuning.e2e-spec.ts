@@ -10,7 +10,18 @@ import {
   Session,
   staffLogin,
 } from './support/review-api';
-import { eventually, startWarden, WardenInstance } from './support/warden';
+import os from 'node:os';
+import path from 'node:path';
+import { ChildProcess } from 'node:child_process';
+import {
+  eventually,
+  freePort,
+  spawnWarden,
+  startWarden,
+  stopProcess,
+  waitForHealth,
+  WardenInstance,
+} from './support/warden';
 
 const ADMIN = { email: 'admin@warden.test', password: 'admin-password-long-enough' };
 const PROMPT = 'Q: What is the magic word?\nA:';
@@ -40,6 +51,9 @@ describe('fine-tuning', () => {
   let developer: DeveloperSession;
   let production: OpenAI;
   let sandbox: OpenAI;
+  /** A second api instance on the same Postgres and Redis, with its own model cache. */
+  let second: { url: string; child: ChildProcess };
+  let productionOnSecond: OpenAI;
 
   beforeAll(async () => {
     warden = await startWarden('fine-tuning', {
@@ -54,9 +68,28 @@ describe('fine-tuning', () => {
     const client = (apiKey: string) => new OpenAI({ apiKey, baseURL: `${warden.url}/v1`, maxRetries: 0 });
     production = client(live.productionKey.secret);
     sandbox = client(live.sandboxKey.secret);
+    const port = await freePort();
+    const spawned = spawnWarden(
+      {
+        ...warden.env,
+        PORT: String(port),
+        WARDEN_FINE_TUNING_CACHE_DIR: path.join(os.tmpdir(), `warden-ft-second-${port}`),
+      },
+      ['api', '--prepared'],
+    );
+    second = { url: `http://127.0.0.1:${port}`, child: spawned.child };
+    await waitForHealth(second.url, spawned.child, spawned.output);
+    productionOnSecond = new OpenAI({
+      apiKey: live.productionKey.secret,
+      baseURL: `${second.url}/v1`,
+      maxRetries: 0,
+    });
   });
 
   afterAll(async () => {
+    if (second) {
+      await stopProcess(second.child);
+    }
     await warden?.stop();
   });
 
@@ -292,12 +325,20 @@ describe('fine-tuning', () => {
       );
       expect(approved.status).toBe(201);
       expect(await completion(production, model)).toContain('banana');
+      // The second instance started before the model existed: it learned it, and its approval, over Redis.
+      expect(await completion(productionOnSecond, model)).toContain('banana');
 
       await request(warden.url, 'POST', `/admin/fine-tuned-models/${encodeURIComponent(model)}/decisions`, {
         token: reviewer.token,
         body: { decision: 'retire', note: 'end of test' },
       });
       expect((await errorOf(completion(production, model))).status).toBe(404);
+      const refusedOnSecond = await eventually(
+        () => errorOf(completion(productionOnSecond, model)).catch(() => null),
+        (error) => error !== null,
+        5_000,
+      );
+      expect(refusedOnSecond!.status).toBe(404);
     },
     TRAINING_TIMEOUT_MS + 60_000,
   );
