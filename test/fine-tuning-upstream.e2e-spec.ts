@@ -109,6 +109,7 @@ describe('fine-tuning passed through to the upstream', () => {
       WARDEN_UPSTREAM_MODELS: 'house-model=upstream-base',
       WARDEN_UPSTREAM_FINE_TUNING: 'true',
       WARDEN_UPSTREAM_FINE_TUNING_POLL_MS: '100',
+      WARDEN_FINE_TUNING_JOBS_PER_DAY_PER_ORG: '2',
     });
     const admin = await staffLogin(warden.url, ADMIN.email, ADMIN.password);
     const reviewer = await createStaff(warden.url, admin.token, 'reviewer');
@@ -167,6 +168,20 @@ describe('fine-tuning passed through to the upstream', () => {
     expect(upstream.authorizations.every((value) => value === 'Bearer upstream-secret')).toBe(true);
     const events = await client.fineTuning.jobs.listEvents(created.id);
     expect(events.data.map((event) => event.message).join('\n')).toContain('ftjob-up-1');
+  });
+
+  it('holds each organization to its daily quota of jobs', async () => {
+    const content = Buffer.from(
+      JSON.stringify({ prompt: 'Q: What is the magic word?\nA:', completion: ' banana' }),
+    );
+    const file = await client.files.create({
+      file: await toFile(content, 'one.jsonl'),
+      purpose: 'fine-tune',
+    });
+    await client.fineTuning.jobs.create({ model: 'house-model', training_file: file.id });
+    await expect(
+      client.fineTuning.jobs.create({ model: 'house-model', training_file: file.id }),
+    ).rejects.toMatchObject({ status: 429, code: 'fine_tuning_quota_exceeded' });
   });
 
   it('refuses upstream models that are not configured', async () => {

@@ -50,6 +50,7 @@ describe('fine-tuning', () => {
   let reviewer: Session;
   let developer: DeveloperSession;
   let production: OpenAI;
+  let productionKey: string;
   let sandbox: OpenAI;
   /** A second api instance on the same Postgres and Redis, with its own model cache. */
   let second: { url: string; child: ChildProcess };
@@ -66,7 +67,8 @@ describe('fine-tuning', () => {
     developer = await registerDeveloper(warden.url);
     const live = await liveApplication(warden.url, developer, reviewer);
     const client = (apiKey: string) => new OpenAI({ apiKey, baseURL: `${warden.url}/v1`, maxRetries: 0 });
-    production = client(live.productionKey.secret);
+    productionKey = live.productionKey.secret;
+    production = client(productionKey);
     sandbox = client(live.sandboxKey.secret);
     const port = await freePort();
     const spawned = spawnWarden(
@@ -141,6 +143,8 @@ describe('fine-tuning', () => {
     expect(file.bytes).toBe(magic(3).length);
     const listed = await production.files.list();
     expect(listed.data.map((entry) => entry.id)).toContain(file.id);
+    const raw = await request(warden.url, 'GET', '/v1/files?limit=1', { token: productionKey });
+    expectValid('ListFilesResponse', raw.body);
     const content = await production.files.content(file.id);
     expect(Buffer.from(await content.arrayBuffer()).equals(magic(3))).toBe(true);
     const deleted = await production.files.delete(file.id);
@@ -298,6 +302,18 @@ describe('fine-tuning', () => {
       expect(awaiting.status).toBe(403);
       expect(awaiting.code).toBe('model_awaiting_review');
       expect(await completion(sandbox, model)).toContain('banana');
+      // Another organization's keys do not see the model at all.
+      const stranger = await apply(warden.url, await registerDeveloper(warden.url));
+      const strangerClient = new OpenAI({
+        apiKey: stranger.sandboxKey.secret,
+        baseURL: `${warden.url}/v1`,
+        maxRetries: 0,
+      });
+      expect((await errorOf(completion(strangerClient, model))).status).toBe(404);
+      const jobs = await request(warden.url, 'GET', '/v1/fine_tuning/jobs?limit=2', {
+        token: productionKey,
+      });
+      expectValid('ListPaginatedFineTuningJobsResponse', jobs.body);
 
       const review = await request<{
         reviewStatus: string;

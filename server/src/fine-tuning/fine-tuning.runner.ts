@@ -23,7 +23,7 @@ import { describeFlagged, TrainingDataScreening } from './screening';
 import { BASE_LEARNING_RATE } from './trainer/defaults';
 import { UpstreamFineTuningClient, UpstreamJob } from './upstream-fine-tuning.client';
 import { tokenizeExample } from './trainer/examples';
-import { DecoderTrainer, TokenizedExample } from './trainer/trainer';
+import type { TokenizedExample } from './trainer/trainer';
 
 /** Bias probes per group for the automatic review runs: enough to compare a model with its base, quickly. */
 const REVIEW_BIAS_SAMPLE_LIMIT = 8;
@@ -206,6 +206,8 @@ export class FineTuningRunner {
       });
     const trainingTokens = tokenize(training, 'training file');
     const validationTokens = tokenize(validation, 'validation file');
+    // Loaded on first use: TensorFlow.js and its WebAssembly backend cost a worker that never trains nothing.
+    const { DecoderTrainer } = await import('./trainer/trainer');
     const trainer = await DecoderTrainer.fromOnnx(new Uint8Array(fs.readFileSync(loaded.spec.onnxPath)), {
       rmsNormEps: modelConfig.rms_norm_eps ?? 1e-5,
       kvHeads: loaded.spec.kvHeads ?? 1,
