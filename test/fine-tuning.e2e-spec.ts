@@ -217,6 +217,15 @@ describe('fine-tuning', () => {
     );
     expect(awaiting).toMatchObject({ status: 'validating_files', screeningStatus: 'awaiting_review' });
     expect(awaiting.screeningReport!.lines.map((line) => line.line)).toEqual([41]);
+    const queue = await request<AdminJob[]>(
+      warden.url,
+      'GET',
+      `/admin/fine-tuning-jobs?filter=${encodeURIComponent(JSON.stringify({ screeningStatus: 'awaiting_review' }))}`,
+      { token: reviewer.token },
+    );
+    expect(queue.status).toBe(200);
+    expect(queue.body.map((job) => job.id)).toContain(created.id);
+    expect(queue.headers.get('content-range')).toMatch(/^fine-tuning-jobs 0-\d+\/\d+$/);
     const decided = await request(warden.url, 'POST', `/admin/fine-tuning-jobs/${created.id}/screening`, {
       token: reviewer.token,
       body: { decision: 'reject', note: 'violent example' },
