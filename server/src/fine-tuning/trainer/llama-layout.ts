@@ -78,6 +78,7 @@ export function recognizeLlamaLayout(
       throw new UnsupportedLayoutError(`wqkv.${layer} rotates its columns unlike wqkv.0`);
     }
   }
+  assertRotationWithinProjections(rotation, qkvWidth, dim, config.headDim);
   return {
     dim,
     layers,
@@ -121,4 +122,27 @@ function findRotation(wqkv: FloatInitializer, dim: number): Float32Array {
     }
   }
   return rotation;
+}
+
+/**
+ * The rebuilt model rotates q with q and k with k, and v not at all (how rotary embedding works); a graph whose
+ * rotated half mixes them is not one it can reproduce.
+ */
+function assertRotationWithinProjections(
+  rotation: Float32Array,
+  width: number,
+  dim: number,
+  headDim: number,
+): void {
+  const kind = (column: number): 'q' | 'k' | 'v' =>
+    column < dim ? 'q' : (column - dim) % (2 * headDim) < headDim ? 'k' : 'v';
+  for (let from = 0; from < width; from++) {
+    for (let to = 0; to < width; to++) {
+      if (rotation[from * width + to] !== 0 && (kind(from) !== kind(to) || kind(to) === 'v')) {
+        throw new UnsupportedLayoutError(
+          `wqkv[1] column ${to} (${kind(to)}) copies wqkv[0] column ${from} (${kind(from)})`,
+        );
+      }
+    }
+  }
 }
