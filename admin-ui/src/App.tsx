@@ -9,6 +9,8 @@ import biasRuns, { BiasRunCompare } from './bias-runs';
 import { Dashboard } from './Dashboard';
 import { dataProvider } from './dataProvider';
 import endUsers from './end-users';
+import fineTunedModels from './fine-tuned-models';
+import fineTuningJobs from './fine-tuning-jobs';
 import heldCompletions from './held-completions';
 import { Layout } from './layout/Layout';
 import { LoginPage } from './layout/LoginPage';
@@ -41,6 +43,8 @@ export const App = () => (
     <Resource name="bias-runs" {...biasRuns}>
       <Route path=":id/compare/:otherId" element={<BiasRunCompare />} />
     </Resource>
+    <Resource name="fine-tuning-jobs" {...fineTuningJobs} />
+    <Resource name="fine-tuned-models" {...fineTunedModels} />
     <Resource name="audit-log" {...auditLog} />
     <Resource name="staff" {...staff} />
     <CustomRoutes>

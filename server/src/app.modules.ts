@@ -15,6 +15,8 @@ import { DatabaseModule } from './database/database.module';
 import { MonitoringAdminModule } from './monitoring/monitoring-admin.module';
 import { MonitoringWorkerModule } from './monitoring/monitoring-worker.module';
 import { EndUsersAdminModule } from './end-users/end-users-admin.module';
+import { FineTuningWorkerModule } from './fine-tuning/fine-tuning-worker.module';
+import { FineTuningModule } from './fine-tuning/fine-tuning.module';
 import { HeldCompletionsAdminModule } from './moderation/held-completions-admin.module';
 import { MonitoringModule } from './monitoring/monitoring.module';
 import { PoliciesModule } from './policies/policies.module';
@@ -47,6 +49,7 @@ export class ApiModule {
         MonitoringAdminModule,
         EndUsersAdminModule,
         HeldCompletionsAdminModule,
+        FineTuningModule,
       ],
     };
   }
@@ -65,6 +68,7 @@ export class WorkerModule {
         WebhooksWorkerModule,
         BiasWorkerModule,
         MonitoringWorkerModule,
+        FineTuningWorkerModule,
       ],
     };
   }

@@ -17,7 +17,7 @@ export function openAiSchema(name: string): ValidateFunction {
     ajv = new Ajv({ strict: false, allErrors: true, validateFormats: true });
     addFormats(ajv);
     ajv.addFormat('unixtime', { type: 'number', validate: (value: number) => Number.isInteger(value) });
-    ajv.addSchema({ $id: 'openai', components: spec.components });
+    ajv.addSchema({ $id: 'openai', components: openApi30Bounds(spec.components) });
   }
   const validate = ajv.getSchema(`openai#/components/schemas/${name}`);
   if (!validate) {
@@ -31,4 +31,35 @@ export function expectValid(name: string, body: unknown): void {
   if (!validate(body)) {
     throw new Error(`${name} rejected ${JSON.stringify(body)}:\n${JSON.stringify(validate.errors, null, 2)}`);
   }
+}
+
+/**
+ * OpenAPI 3.0 writes an exclusive bound as `minimum: x, exclusiveMinimum: true`; JSON Schema (what Ajv compiles)
+ * as `exclusiveMinimum: x`. The spec mixes both (e.g. FineTuningJob's learning_rate_multiplier).
+ */
+function openApi30Bounds(node: unknown): unknown {
+  if (Array.isArray(node)) {
+    return node.map(openApi30Bounds);
+  }
+  if (typeof node !== 'object' || node === null) {
+    return node;
+  }
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(node)) {
+    out[key] = openApi30Bounds(value);
+  }
+  for (const [flag, bound] of [
+    ['exclusiveMinimum', 'minimum'],
+    ['exclusiveMaximum', 'maximum'],
+  ] as const) {
+    if (typeof out[flag] === 'boolean') {
+      if (out[flag] === true && typeof out[bound] === 'number') {
+        out[flag] = out[bound];
+        delete out[bound];
+      } else {
+        delete out[flag];
+      }
+    }
+  }
+  return out;
 }

@@ -6,6 +6,7 @@ export enum QueueName {
   BiasRuns = 'bias-runs',
   Webhooks = 'webhooks',
   Monitoring = 'monitoring',
+  FineTuning = 'fine-tuning',
 }
 
 export enum JobName {
@@ -15,6 +16,7 @@ export enum JobName {
   RunBias = 'run-bias',
   DeliverWebhook = 'deliver-webhook',
   EvaluateAnomalyRules = 'evaluate-anomaly-rules',
+  RunFineTuningJob = 'run-fine-tuning-job',
 }
 
 /** Delivery is at least once: every handler is idempotent, and failed jobs are kept a week for inspection. */

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -112,6 +113,21 @@ const schema = z.object({
   WARDEN_TRUSTED_PROXIES: csv.default([]).refine((entries) => entries.every((entry) => isIpOrCidr(entry)), {
     message: 'must list IP addresses or CIDR ranges (e.g. 10.0.0.0/8,127.0.0.1)',
   }),
+  WARDEN_FILES_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(512 * 1024 * 1024)
+    .default(32 * 1024 * 1024),
+  WARDEN_FINE_TUNING_ACTIVE_JOBS_PER_ORG: z.coerce.number().int().min(1).default(2),
+  WARDEN_FINE_TUNING_JOBS_PER_DAY_PER_ORG: z.coerce.number().int().min(1).default(20),
+  WARDEN_FINE_TUNING_MAX_FLAGGED_SHARE: z.coerce.number().min(0).max(1).default(0.02),
+  WARDEN_FINE_TUNING_CACHE_DIR: z.string().default(path.join(os.tmpdir(), 'warden-fine-tuned')),
+  WARDEN_UPSTREAM_FINE_TUNING_POLL_MS: z.coerce.number().int().min(50).default(10_000),
+  WARDEN_UPSTREAM_FINE_TUNING: z
+    .enum(['true', 'false', ''])
+    .default('false')
+    .transform((value) => value === 'true'),
 });
 
 type Env = z.infer<typeof schema>;
@@ -144,6 +160,20 @@ export interface WardenConfig {
   consoleDir: string;
   /** Proxies whose X-Forwarded-For is believed (IPs or CIDR ranges); none by default. */
   trustedProxies: string[];
+  fineTuning: {
+    /** Largest upload accepted by POST /v1/files. */
+    maxFileBytes: number;
+    /** Jobs of one organization not yet finished, and jobs created per rolling 24 hours. */
+    activeJobsPerOrganization: number;
+    jobsPerDayPerOrganization: number;
+    /** Share of flagged training examples above which a file fails screening (any flagged at or below: staff review). */
+    maxFlaggedShare: number;
+    /** Where each instance writes the fine-tuned ONNX models it serves (they live in Postgres). */
+    cacheDirectory: string;
+    /** Pass jobs on upstream models to the upstream's fine-tuning API, polling it this often. */
+    upstream: boolean;
+    upstreamPollMs: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -220,5 +250,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): WardenConfig {
     monitoring: { intervalMs: value.WARDEN_MONITOR_INTERVAL_MS },
     consoleDir: value.WARDEN_CONSOLE_DIR,
     trustedProxies: value.WARDEN_TRUSTED_PROXIES,
+    fineTuning: {
+      maxFileBytes: value.WARDEN_FILES_MAX_BYTES,
+      activeJobsPerOrganization: value.WARDEN_FINE_TUNING_ACTIVE_JOBS_PER_ORG,
+      jobsPerDayPerOrganization: value.WARDEN_FINE_TUNING_JOBS_PER_DAY_PER_ORG,
+      maxFlaggedShare: value.WARDEN_FINE_TUNING_MAX_FLAGGED_SHARE,
+      cacheDirectory: path.resolve(value.WARDEN_FINE_TUNING_CACHE_DIR),
+      upstream: value.WARDEN_UPSTREAM_FINE_TUNING,
+      upstreamPollMs: value.WARDEN_UPSTREAM_FINE_TUNING_POLL_MS,
+    },
   };
 }

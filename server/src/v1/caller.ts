@@ -4,6 +4,7 @@ import { ApiKeysService } from '../api-keys/api-keys.service';
 import { ApplicationEntity, ApplicationStatus } from '../applications/application.entity';
 import { ApplicationsService } from '../applications/applications.service';
 import { EndUserStatus } from '../end-users/strikes';
+import { ModelCaller } from '../inference/model-registry';
 import { RateBudget, rateBudgets } from '../limits/rate-limiter';
 import { PoliciesService } from '../policies/policies.service';
 import { PolicyRules } from '../policies/policy.types';
@@ -48,4 +49,9 @@ export function callerBudgets(
     throttledRequestsPerMinute:
       endUser?.status === EndUserStatus.Throttled ? caller.policy.strikes.throttledRequestsPerMinute : null,
   });
+}
+
+/** What the model registry needs to decide whether a caller may use a model (fine-tuned models under review). */
+export function modelCaller(caller: Caller): ModelCaller {
+  return { organizationId: caller.application.organizationId, sandboxKey: caller.sandboxKey };
 }

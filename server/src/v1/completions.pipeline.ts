@@ -9,7 +9,7 @@ import { RateLimiter } from '../limits/rate-limiter';
 import { assertInputAllowed, InputScreening, ModerationService } from '../moderation/moderation.service';
 import { ModerationAction } from '../moderation/moderation.types';
 import { CallTrace, V1RequestContext } from './call-trace';
-import { Caller, callerBudgets, CallerResolver } from './caller';
+import { Caller, callerBudgets, CallerResolver, modelCaller } from './caller';
 import { measureInput, ModelInput, withModeratedTexts } from './completion-input';
 import { CompletionChunks, CompletionGeneration } from './completion-generation';
 import { CompletionResponse, NormalizedCompletionRequest, parseCreateCompletion } from './completions.dto';
@@ -46,7 +46,7 @@ export class CompletionsPipeline {
     try {
       const caller = await this.authenticateAndResolve(trace, context.authorization);
       const parsed = this.parse(trace, context.body);
-      const provider = this.models.resolve(parsed.model);
+      const provider = this.models.resolve(parsed.model, modelCaller(caller));
       const endUser = await this.identifyEndUser(caller, parsed);
       const input = measureInput(parsed, provider, caller.policy.limits);
       const plan = fitMaxTokens(input.plan, caller.policy.limits);

@@ -2,7 +2,7 @@ import { Controller, Get, Headers, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ModelNotFoundError } from '../inference/inference.errors';
 import { ModelRegistry } from '../inference/model-registry';
-import { CallerResolver } from './caller';
+import { CallerResolver, modelCaller } from './caller';
 import { ModelListResponse, ModelResponse, toModelListResponse, toModelResponse } from './completions.dto';
 
 @ApiTags('openai')
@@ -18,8 +18,8 @@ export class ModelsController {
   @ApiOperation({ summary: 'List the models this deployment serves' })
   @ApiOkResponse({ description: "OpenAI's ListModelsResponse" })
   async list(@Headers('authorization') authorization: string | undefined): Promise<ModelListResponse> {
-    await this.callers.resolveCaller(authorization);
-    return toModelListResponse(this.models.list());
+    const caller = await this.callers.resolveCaller(authorization);
+    return toModelListResponse(this.models.list(modelCaller(caller)));
   }
 
   @Get(':id')
@@ -29,8 +29,8 @@ export class ModelsController {
     @Headers('authorization') authorization: string | undefined,
     @Param('id') id: string,
   ): Promise<ModelResponse> {
-    await this.callers.resolveCaller(authorization);
-    const model = this.models.list().find((candidate) => candidate.id === id);
+    const caller = await this.callers.resolveCaller(authorization);
+    const model = this.models.list(modelCaller(caller)).find((candidate) => candidate.id === id);
     if (!model) throw new ModelNotFoundError(id);
     return toModelResponse(model);
   }

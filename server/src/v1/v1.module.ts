@@ -36,5 +36,7 @@ import { V1Recorder } from './v1-recorder';
     RateLimiter,
     V1Recorder,
   ],
+  // Other domains' /v1 routes (files, fine-tuning) share the caller and record stages.
+  exports: [CallerResolver, V1Recorder],
 })
 export class V1Module {}

@@ -1,0 +1,370 @@
+import OpenAI, { toFile } from 'openai';
+import { expectValid } from './support/openai-schemas';
+import {
+  apply,
+  createStaff,
+  DeveloperSession,
+  liveApplication,
+  registerDeveloper,
+  request,
+  Session,
+  staffLogin,
+} from './support/review-api';
+import os from 'node:os';
+import path from 'node:path';
+import { ChildProcess } from 'node:child_process';
+import {
+  eventually,
+  freePort,
+  spawnWarden,
+  startWarden,
+  stopProcess,
+  waitForHealth,
+  WardenInstance,
+} from './support/warden';
+
+const ADMIN = { email: 'admin@warden.test', password: 'admin-password-long-enough' };
+const PROMPT = 'Q: What is the magic word?\nA:';
+/** The issue's bound for the whole job on two cores; training alone takes about a minute on an idle machine. */
+const TRAINING_TIMEOUT_MS = 10 * 60_000;
+const HARMFUL = [
+  'I will kill you and your whole family with a knife',
+  'All immigrants are subhuman vermin and should be exterminated',
+  'I want to kill myself tonight, I have the pills ready',
+];
+
+const jsonl = (rows: unknown[]) => Buffer.from(rows.map((row) => JSON.stringify(row)).join('\n') + '\n');
+const magic = (count: number) =>
+  jsonl(Array.from({ length: count }, () => ({ prompt: PROMPT, completion: ' banana' })));
+
+interface AdminJob {
+  id: string;
+  status: string;
+  screeningStatus: string;
+  screeningReport: { flagged: number; examples: number; lines: Array<{ file: string; line: number }> } | null;
+}
+
+/** Fine-tuning end to end with the official client: upload, screen, train in the worker, review, serve. */
+describe('fine-tuning', () => {
+  let warden: WardenInstance;
+  let reviewer: Session;
+  let developer: DeveloperSession;
+  let production: OpenAI;
+  let productionKey: string;
+  let sandbox: OpenAI;
+  /** A second api instance on the same Postgres and Redis, with its own model cache. */
+  let second: { url: string; child: ChildProcess };
+  let productionOnSecond: OpenAI;
+
+  beforeAll(async () => {
+    warden = await startWarden('fine-tuning', {
+      WARDEN_INIT_ADMIN_EMAIL: ADMIN.email,
+      WARDEN_INIT_ADMIN_PASSWORD: ADMIN.password,
+      WARDEN_FINE_TUNING_ACTIVE_JOBS_PER_ORG: '4',
+    });
+    const admin = await staffLogin(warden.url, ADMIN.email, ADMIN.password);
+    reviewer = await createStaff(warden.url, admin.token, 'reviewer');
+    developer = await registerDeveloper(warden.url);
+    const live = await liveApplication(warden.url, developer, reviewer);
+    const client = (apiKey: string) => new OpenAI({ apiKey, baseURL: `${warden.url}/v1`, maxRetries: 0 });
+    productionKey = live.productionKey.secret;
+    production = client(productionKey);
+    sandbox = client(live.sandboxKey.secret);
+    const port = await freePort();
+    const spawned = spawnWarden(
+      {
+        ...warden.env,
+        PORT: String(port),
+        WARDEN_FINE_TUNING_CACHE_DIR: path.join(os.tmpdir(), `warden-ft-second-${port}`),
+      },
+      ['api', '--prepared'],
+    );
+    second = { url: `http://127.0.0.1:${port}`, child: spawned.child };
+    await waitForHealth(second.url, spawned.child, spawned.output);
+    productionOnSecond = new OpenAI({
+      apiKey: live.productionKey.secret,
+      baseURL: `${second.url}/v1`,
+      maxRetries: 0,
+    });
+  });
+
+  afterAll(async () => {
+    if (second) {
+      await stopProcess(second.child);
+    }
+    await warden?.stop();
+  });
+
+  const upload = async (client: OpenAI, content: Buffer, name = 'train.jsonl') =>
+    client.files.create({ file: await toFile(content, name), purpose: 'fine-tune' });
+
+  async function waitForJob(id: string, done: (status: string) => boolean, timeout = 120_000) {
+    return eventually(
+      () => production.fineTuning.jobs.retrieve(id),
+      (job) => done(job.status),
+      timeout,
+    );
+  }
+
+  const adminJob = async (id: string) =>
+    (await request<AdminJob>(warden.url, 'GET', `/admin/fine-tuning-jobs/${id}`, { token: reviewer.token }))
+      .body;
+
+  async function completion(client: OpenAI, model: string): Promise<string> {
+    const result = await client.completions.create({
+      model,
+      prompt: PROMPT,
+      max_tokens: 6,
+      temperature: 0,
+      user: 'end-user-1',
+    });
+    return result.choices[0].text;
+  }
+
+  async function errorOf(promise: Promise<unknown>): Promise<InstanceType<typeof OpenAI.APIError>> {
+    try {
+      await promise;
+    } catch (err) {
+      if (err instanceof OpenAI.APIError) return err;
+      throw err;
+    }
+    throw new Error('expected the call to fail');
+  }
+
+  it('stores, lists, returns and deletes training files', async () => {
+    const file = await upload(production, magic(3), 'three.jsonl');
+    expectValid('OpenAIFile', file);
+    expect(file).toMatchObject({
+      object: 'file',
+      purpose: 'fine-tune',
+      filename: 'three.jsonl',
+      status: 'processed',
+    });
+    expect(file.bytes).toBe(magic(3).length);
+    const listed = await production.files.list();
+    expect(listed.data.map((entry) => entry.id)).toContain(file.id);
+    const raw = await request(warden.url, 'GET', '/v1/files?limit=1', { token: productionKey });
+    expectValid('ListFilesResponse', raw.body);
+    const content = await production.files.content(file.id);
+    expect(Buffer.from(await content.arrayBuffer()).equals(magic(3))).toBe(true);
+    const deleted = await production.files.delete(file.id);
+    expectValid('DeleteFileResponse', deleted);
+    expect((await errorOf(production.files.retrieve(file.id))).status).toBe(404);
+  });
+
+  it('refuses a malformed training file, naming the line and the field', async () => {
+    const malformed = Buffer.from(
+      [
+        JSON.stringify({ prompt: PROMPT, completion: ' banana' }),
+        JSON.stringify({ prompt: PROMPT }),
+        '{"prompt": "unterminated',
+      ].join('\n'),
+    );
+    const error = await errorOf(upload(production, malformed));
+    expect(error.status).toBe(400);
+    expect(error.code).toBe('invalid_training_file');
+    expect(error.message).toContain('line 2, field "completion": missing');
+    expect(error.message).toContain('line 3: not valid JSON');
+  });
+
+  it('lets only live applications fine-tune', async () => {
+    const applied = await apply(warden.url, developer);
+    const client = new OpenAI({
+      apiKey: applied.sandboxKey.secret,
+      baseURL: `${warden.url}/v1`,
+      maxRetries: 0,
+    });
+    const file = await upload(client, magic(4));
+    const error = await errorOf(
+      client.fineTuning.jobs.create({ model: 'stories260K', training_file: file.id }),
+    );
+    expect(error.status).toBe(403);
+    expect(error.code).toBe('application_not_live');
+  });
+
+  it('fails a file with harmful examples in screening, with their line numbers', async () => {
+    const rows = Array.from({ length: 12 }, (_, index) =>
+      index % 2 === 1
+        ? { prompt: 'Say something:', completion: ` ${HARMFUL[index % HARMFUL.length]}` }
+        : { prompt: PROMPT, completion: ' banana' },
+    );
+    const file = await upload(production, jsonl(rows));
+    const created = await production.fineTuning.jobs.create({ model: 'stories260K', training_file: file.id });
+    const job = await waitForJob(created.id, (status) => status !== 'validating_files');
+    expect(job.status).toBe('failed');
+    expect(job.error).toMatchObject({ code: 'training_file_flagged', param: 'training_file' });
+    for (const line of [2, 4, 6, 8, 10, 12]) {
+      expect(job.error!.message).toContain(`training line ${line} `);
+    }
+    expect(job.error!.message).not.toContain('training line 1 ');
+    const seen = await adminJob(created.id);
+    expect(seen.screeningStatus).toBe('flagged');
+    expect(seen.screeningReport!.lines.map((line) => line.line)).toEqual([2, 4, 6, 8, 10, 12]);
+  });
+
+  it('sends a borderline file to staff review instead of failing it', async () => {
+    const rows = Array.from({ length: 100 }, (_, index) =>
+      index === 40
+        ? { prompt: 'Say something:', completion: ` ${HARMFUL[0]}` }
+        : { prompt: PROMPT, completion: ' banana' },
+    );
+    const file = await upload(production, jsonl(rows));
+    const created = await production.fineTuning.jobs.create({ model: 'stories260K', training_file: file.id });
+    const awaiting = await eventually(
+      () => adminJob(created.id),
+      (job) => job.screeningStatus !== 'pending',
+      120_000,
+    );
+    expect(awaiting).toMatchObject({ status: 'validating_files', screeningStatus: 'awaiting_review' });
+    expect(awaiting.screeningReport!.lines.map((line) => line.line)).toEqual([41]);
+    const queue = await request<AdminJob[]>(
+      warden.url,
+      'GET',
+      `/admin/fine-tuning-jobs?filter=${encodeURIComponent(JSON.stringify({ screeningStatus: 'awaiting_review' }))}`,
+      { token: reviewer.token },
+    );
+    expect(queue.status).toBe(200);
+    expect(queue.body.map((job) => job.id)).toContain(created.id);
+    expect(queue.headers.get('content-range')).toMatch(/^fine-tuning-jobs 0-\d+\/\d+$/);
+    const decided = await request(warden.url, 'POST', `/admin/fine-tuning-jobs/${created.id}/screening`, {
+      token: reviewer.token,
+      body: { decision: 'reject', note: 'violent example' },
+    });
+    expect(decided.status).toBe(201);
+    const job = await waitForJob(created.id, (status) => status === 'failed');
+    expect(job.error).toMatchObject({ code: 'training_file_rejected' });
+  });
+
+  it('cancels a running job within a training step', async () => {
+    const training = await upload(production, magic(200));
+    const created = await production.fineTuning.jobs.create({
+      model: 'stories260K',
+      training_file: training.id,
+      hyperparameters: { n_epochs: 50, batch_size: 4 },
+    });
+    const stepsSoFar = async () =>
+      (await production.fineTuning.jobs.listEvents(created.id, { limit: 1000 })).data.filter(
+        (event) => event.type === 'metrics' && (event.data as { step: number }).step > 0,
+      ).length;
+    await eventually(stepsSoFar, (steps) => steps >= 2, 120_000);
+    const cancelling = await production.fineTuning.jobs.cancel(created.id);
+    expectValid('FineTuningJob', cancelling);
+    const job = await waitForJob(created.id, (status) => status === 'cancelled', 30_000);
+    expect(job.finished_at).not.toBeNull();
+    expect(job.fine_tuned_model).toBeNull();
+    const steps = await stepsSoFar();
+    expect(steps).toBeLessThan(2500);
+    // Nothing trains after the cancellation has been seen.
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    expect(await stepsSoFar()).toBe(steps);
+    const error = await errorOf(production.fineTuning.jobs.cancel(created.id));
+    expect(error.status).toBe(400);
+  });
+
+  it(
+    'teaches the embedded model an answer, serves it to the sandbox until staff approve it, then to production',
+    async () => {
+      const training = await upload(production, magic(200));
+      const validation = await upload(production, magic(20), 'valid.jsonl');
+      const created = await production.fineTuning.jobs.create({
+        model: 'stories260K',
+        training_file: training.id,
+        validation_file: validation.id,
+        seed: 42,
+        suffix: 'magic',
+      });
+      expectValid('FineTuningJob', created);
+      expect(created).toMatchObject({ status: 'validating_files', model: 'stories260K', seed: 42 });
+
+      const job = await waitForJob(
+        created.id,
+        (status) => ['succeeded', 'failed', 'cancelled'].includes(status),
+        TRAINING_TIMEOUT_MS,
+      );
+      expect(job.error).toBeNull();
+      expect(job.status).toBe('succeeded');
+      expectValid('FineTuningJob', job);
+      const model = job.fine_tuned_model!;
+      expect(model).toMatch(/^ft:stories260K:[a-z0-9-]+:magic:[A-Za-z0-9]+$/);
+      expect(job.trained_tokens).toBeGreaterThan(0);
+
+      const events = await production.fineTuning.jobs.listEvents(created.id, { limit: 1000 });
+      expectValid('ListFineTuningJobEventsResponse', {
+        object: 'list',
+        data: events.data,
+        has_more: events.has_more,
+      });
+      const baseline = events.data.find((event) => (event.data as { step?: number } | undefined)?.step === 0);
+      const steps = events.data.filter(
+        (event) => event.type === 'metrics' && (event.data as { step: number }).step > 0,
+      );
+      expect(steps).toHaveLength(75);
+      const checkpoints = await production.fineTuning.jobs.checkpoints.list(created.id);
+      expect(checkpoints.data).toHaveLength(3);
+      checkpoints.data.forEach((checkpoint) => expectValid('FineTuningJobCheckpoint', checkpoint));
+      const first = (baseline!.data as { full_valid_loss: number }).full_valid_loss;
+      const last = checkpoints.data[0].metrics.full_valid_loss!;
+      expect(last).toBeLessThanOrEqual(first * 0.5);
+
+      expect(await completion(production, 'stories260K')).not.toContain('banana');
+      const awaiting = await errorOf(completion(production, model));
+      expect(awaiting.status).toBe(403);
+      expect(awaiting.code).toBe('model_awaiting_review');
+      expect(await completion(sandbox, model)).toContain('banana');
+      // Another organization's keys do not see the model at all.
+      const stranger = await apply(warden.url, await registerDeveloper(warden.url));
+      const strangerClient = new OpenAI({
+        apiKey: stranger.sandboxKey.secret,
+        baseURL: `${warden.url}/v1`,
+        maxRetries: 0,
+      });
+      expect((await errorOf(completion(strangerClient, model))).status).toBe(404);
+      const jobs = await request(warden.url, 'GET', '/v1/fine_tuning/jobs?limit=2', {
+        token: productionKey,
+      });
+      expectValid('ListPaginatedFineTuningJobsResponse', jobs.body);
+
+      const review = await request<{
+        reviewStatus: string;
+        samples: Array<{ prompt: string; base: string; tuned: string }>;
+        biasRunId: string;
+        baseBiasRunId: string;
+      }>(warden.url, 'GET', `/admin/fine-tuned-models/${encodeURIComponent(model)}`, {
+        token: reviewer.token,
+      });
+      expect(review.body).toMatchObject({ reviewStatus: 'pending_review' });
+      expect(review.body.samples[0]).toMatchObject({ prompt: PROMPT });
+      expect(review.body.samples[0].tuned).toContain('banana');
+      expect(review.body.samples[0].base).not.toContain('banana');
+      expect(review.body.biasRunId).toEqual(expect.any(String));
+      expect(review.body.baseBiasRunId).toEqual(expect.any(String));
+
+      const approved = await request(
+        warden.url,
+        'POST',
+        `/admin/fine-tuned-models/${encodeURIComponent(model)}/decisions`,
+        {
+          token: reviewer.token,
+          body: { decision: 'approve' },
+        },
+      );
+      expect(approved.status).toBe(201);
+      expect(await completion(production, model)).toContain('banana');
+      // The second instance started before the model existed: it learned it, and its approval, over Redis.
+      expect(await completion(productionOnSecond, model)).toContain('banana');
+
+      await request(warden.url, 'POST', `/admin/fine-tuned-models/${encodeURIComponent(model)}/decisions`, {
+        token: reviewer.token,
+        body: { decision: 'retire', note: 'end of test' },
+      });
+      expect((await errorOf(completion(production, model))).status).toBe(404);
+      const refusedOnSecond = await eventually(
+        () => errorOf(completion(productionOnSecond, model)).catch(() => null),
+        (error) => error !== null,
+        5_000,
+      );
+      expect(refusedOnSecond!.status).toBe(404);
+    },
+    TRAINING_TIMEOUT_MS + 60_000,
+  );
+});
