@@ -461,7 +461,9 @@ export class CompletionsPipeline {
         completionTokens: call.usage?.completion_tokens ?? null,
         latencyMs: performance.now() - call.startedAt,
         timeToFirstTokenMs: call.firstTokenAt === undefined ? null : call.firstTokenAt - call.startedAt,
-        verdicts: call.verdicts.filter((verdict) => verdict.triggered || verdict.score >= 0.01),
+        verdicts: call.verdicts.filter(
+          (verdict) => verdict.triggered || verdict.score >= 0.01 || verdict.failure !== undefined,
+        ),
         clientIp: call.input.clientIp,
       });
     } catch (err) {

@@ -4,8 +4,10 @@ import { ApplicationsModule } from '../applications/applications.module';
 import { RequestLogsModule } from '../request-logs/request-logs.module';
 import { ClassifierCheck } from './checks/classifier.check';
 import { LexiconCheck } from './checks/lexicon.check';
+import { LlmGuardCheck } from './checks/llm-guard.check';
 import { PiiCheck } from './checks/pii.check';
 import { PromptInjectionCheck } from './checks/prompt-injection.check';
+import { UpstreamModerationCheck } from './checks/upstream-moderation.check';
 import { ClassifierService } from './classifier/classifier.service';
 import { HeldCompletionsRepository } from './held-completions.repository';
 import { ModerationController } from './moderation.controller';
@@ -22,6 +24,8 @@ import { PoliciesModule } from './policies/policies.module';
     LexiconCheck,
     PiiCheck,
     PromptInjectionCheck,
+    LlmGuardCheck,
+    UpstreamModerationCheck,
     ModerationService,
     HeldCompletionsRepository,
     ModerationsEndpoint,

@@ -1,10 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { ClassifierService } from './classifier/classifier.service';
 import { ClassifierCheck } from './checks/classifier.check';
+import { combineVerdicts } from './checks/combine';
 import { LexiconCheck } from './checks/lexicon.check';
+import { LlmGuardCheck } from './checks/llm-guard.check';
 import { ModerationCheck } from './checks/moderation-check';
 import { PiiCheck } from './checks/pii.check';
 import { PromptInjectionCheck } from './checks/prompt-injection.check';
+import { UpstreamModerationCheck } from './checks/upstream-moderation.check';
 import { ACTION_SEVERITY, Direction, ModerationAction, Span, Verdict } from './moderation.types';
 import { redact } from './redaction';
 import { PolicyRules } from './policies/policy.types';
@@ -38,9 +41,18 @@ export class ModerationService {
     lexiconCheck: LexiconCheck,
     piiCheck: PiiCheck,
     promptInjectionCheck: PromptInjectionCheck,
+    llmGuardCheck: LlmGuardCheck,
+    upstreamModerationCheck: UpstreamModerationCheck,
     private readonly classifier: ClassifierService,
   ) {
-    this.checks = [classifierCheck, lexiconCheck, piiCheck, promptInjectionCheck];
+    this.checks = [
+      classifierCheck,
+      lexiconCheck,
+      piiCheck,
+      promptInjectionCheck,
+      llmGuardCheck,
+      upstreamModerationCheck,
+    ];
   }
 
   get classifierName(): string {
@@ -49,15 +61,19 @@ export class ModerationService {
 
   async moderate(texts: string[], direction: Direction, policy: PolicyRules): Promise<ModerationResult[]> {
     if (texts.length === 0) return [];
-    const applicable = this.checks.filter((check) => check.directions.includes(direction));
+    const applicable = this.checks.filter(
+      (check) => check.directions.includes(direction) && (check.enabledFor?.(policy, direction) ?? true),
+    );
     const perCheck = await Promise.all(
-      applicable.map((check) => check.run(texts, { direction, blocklist: policy.blocklist })),
+      applicable.map((check) =>
+        check.run(texts, { direction, blocklist: policy.blocklist, guards: policy.guards }),
+      ),
     );
     return texts.map((text, index) => {
       const verdicts = perCheck
         .flatMap((results) => results[index])
         .map((verdict) => this.apply(verdict, direction, policy));
-      return decide(text, verdicts);
+      return decide(text, combineVerdicts(verdicts, policy.guards.combine));
     });
   }
 

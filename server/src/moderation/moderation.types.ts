@@ -30,6 +30,7 @@ export const WARDEN_CATEGORIES = [
   'pii/ip-address',
   'pii/secret',
   'prompt-injection',
+  'guard-unavailable',
 ] as const;
 
 export type WardenCategory = (typeof WARDEN_CATEGORIES)[number];
@@ -69,10 +70,20 @@ export interface Span {
   end: number;
 }
 
+/** A remote check that could not answer: whether the policy let the text pass (open) or stopped it (closed). */
+export interface CheckFailure {
+  mode: 'open' | 'closed';
+  reason: string;
+}
+
 /** What one check says about one text. Scores are in [0, 1]; rule checks score 1 when they match. */
 export interface Verdict {
   check: string;
   category: ModerationCategory;
   score: number;
   spans?: Span[];
+  /** Guard-model hazard codes behind this verdict (e.g. `S1`), as the guard named them. */
+  hazards?: string[];
+  /** Set on the `guard-unavailable` verdict of a guard check that failed or timed out. */
+  failure?: CheckFailure;
 }

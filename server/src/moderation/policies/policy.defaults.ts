@@ -5,7 +5,7 @@ import {
   ModerationCategory,
   OPENAI_CATEGORIES,
 } from '../moderation.types';
-import { CategoryPolicy, PolicyRules } from './policy.types';
+import { CategoryPolicy, GuardPolicy, GuardUse, PolicyRules } from './policy.types';
 
 /** Harms serious enough to refuse outright even for reviewed, live applications. */
 const SEVERE: ModerationCategory[] = [
@@ -32,6 +32,8 @@ function liveCategory(category: ModerationCategory): CategoryPolicy {
       return rule(A.Flag, A.Allow);
     case 'pii/secret':
       return rule(A.Redact, A.Redact);
+    case 'guard-unavailable':
+      return rule(A.Block, A.Block); // only ever scores 1 when the policy fails closed
     default:
       return rule(A.Observe, A.Redact); // other PII: developers may send their users' data, but it is not echoed out
   }
@@ -50,6 +52,19 @@ function sandboxCategory(category: ModerationCategory): CategoryPolicy {
 }
 
 export const SANDBOX_THRESHOLD_SCALE = 0.8;
+
+/**
+ * Guard checks run wherever the operator configured them. Live applications fail open (a guard outage must not take
+ * the API down; the classifier still runs); unreviewed sandbox applications fail closed.
+ */
+function defaultGuards(sandbox: boolean): GuardPolicy {
+  const use = (): GuardUse => ({
+    input: true,
+    output: true,
+    failClosed: { input: sandbox, output: sandbox },
+  });
+  return { llmGuard: use(), upstreamModeration: use(), combine: 'max' };
+}
 
 export function defaultPolicy(status: ApplicationStatus): PolicyRules {
   const sandbox = status === ApplicationStatus.Sandbox;
@@ -85,5 +100,6 @@ export function defaultPolicy(status: ApplicationStatus): PolicyRules {
     classifierThresholdScale: sandbox ? SANDBOX_THRESHOLD_SCALE : 1,
     retentionDays: 30,
     redactLoggedText: false,
+    guards: defaultGuards(sandbox),
   };
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ALL_CATEGORIES, ModerationAction, ModerationCategory } from '../moderation.types';
-import { PolicyRules } from './policy.types';
+import { GuardUse, PolicyRules } from './policy.types';
 
 const ruleSchema = z
   .object({
@@ -10,6 +10,15 @@ const ruleSchema = z
   .strict();
 
 const categorySchema = z.object({ input: ruleSchema.optional(), output: ruleSchema.optional() }).strict();
+
+const directions = z.object({ input: z.boolean().optional(), output: z.boolean().optional() }).strict();
+const guardUseSchema = z
+  .object({
+    input: z.boolean().optional(),
+    output: z.boolean().optional(),
+    failClosed: directions.optional(),
+  })
+  .strict();
 
 const regexSource = z.string().refine((source) => {
   try {
@@ -69,6 +78,14 @@ export const policyPatchSchema = z
     classifierThresholdScale: z.number().min(0.1).max(2).optional(),
     retentionDays: z.number().int().min(1).max(3650).optional(),
     redactLoggedText: z.boolean().optional(),
+    guards: z
+      .object({
+        llmGuard: guardUseSchema.optional(),
+        upstreamModeration: guardUseSchema.optional(),
+        combine: z.enum(['max', 'min']).optional(),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 
@@ -94,6 +111,19 @@ export function applyPolicyPatch(base: PolicyRules, patch: PolicyPatch): PolicyR
     classifierThresholdScale: patch.classifierThresholdScale ?? base.classifierThresholdScale,
     retentionDays: patch.retentionDays ?? base.retentionDays,
     redactLoggedText: patch.redactLoggedText ?? base.redactLoggedText,
+    guards: {
+      llmGuard: patchGuardUse(base.guards.llmGuard, patch.guards?.llmGuard),
+      upstreamModeration: patchGuardUse(base.guards.upstreamModeration, patch.guards?.upstreamModeration),
+      combine: patch.guards?.combine ?? base.guards.combine,
+    },
+  };
+}
+
+function patchGuardUse(base: GuardUse, patch: z.infer<typeof guardUseSchema> | undefined): GuardUse {
+  return {
+    ...base,
+    ...definedOnly({ input: patch?.input, output: patch?.output }),
+    failClosed: { ...base.failClosed, ...definedOnly(patch?.failClosed) },
   };
 }
 

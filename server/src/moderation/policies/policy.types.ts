@@ -38,6 +38,25 @@ export interface Blocklist {
   patterns: string[];
 }
 
+/** Whether a guard check runs in each direction, and what happens to the text when the guard cannot answer. */
+export interface GuardUse {
+  input: boolean;
+  output: boolean;
+  /** true: an unanswered check scores `guard-unavailable` 1 (its rule decides, block by default); false: pass. */
+  failClosed: { input: boolean; output: boolean };
+}
+
+/**
+ * The operator-configured guard checks this policy uses. Several checks scoring one category combine by `combine`:
+ * `max` (default) triggers the category when any check reaches its threshold; `min` only when every check that
+ * scored it does (fewer false positives, less recall).
+ */
+export interface GuardPolicy {
+  llmGuard: GuardUse;
+  upstreamModeration: GuardUse;
+  combine: 'max' | 'min';
+}
+
 /** Everything an application's calls are held to. Stored per application; defaults depend on its status. */
 export interface PolicyRules {
   categories: Record<ModerationCategory, CategoryPolicy>;
@@ -53,4 +72,5 @@ export interface PolicyRules {
   redactLoggedText: boolean;
   /** Multiplies the classifier's calibrated thresholds where a rule leaves its threshold null (< 1 is stricter). */
   classifierThresholdScale: number;
+  guards: GuardPolicy;
 }
