@@ -62,20 +62,20 @@ BENIGN_CAL_SOURCES = ["generated-stories", "benign-instructions", "safetext", "b
 # examples drawn per epoch per source (int) or as a multiple of the source size (float)
 QUOTA = {
     "openai-moderation-dev": 8.0,
-    "davidson-hate-offensive": 6000,
-    "toxic-spans": 6000,
-    "bias-madlibs": 3000,
-    "toxigen": 3.0,
-    "latent-hatred": 6000,
-    "stormfront": 3000,
+    "davidson-hate-offensive": 4000,
+    "toxic-spans": 4000,
+    "bias-madlibs": 2500,
+    "toxigen": 2.0,
+    "latent-hatred": 5000,
+    "stormfront": 2500,
     "safetext": 2.0,
     "benign-instructions": 4.0,
-    "generated-stories": 5000,
+    "generated-stories": 4000,
     "advbench-strings": 3.0,
     "synthetic": 1.0,
-    "seeds": 1.5,
-    "seeds-identity": 3000,
-    "seeds-everyday": 3000,
+    "seeds": 1.0,
+    "seeds-identity": 2500,
+    "seeds-everyday": 2500,
 }
 
 
@@ -337,7 +337,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--work", default="/tmp/warden-modcls")
     ap.add_argument("--out", default=MODEL_DIR)
-    ap.add_argument("--epochs", type=int, default=6)
+    ap.add_argument("--epochs", type=int, default=3)
     ap.add_argument("--resume", action="store_true", help="reuse the trained weights saved in --work (export again)")
     args = ap.parse_args()
     t_start = time.time()
