@@ -4,8 +4,8 @@
     /usr/bin/python3 tools/moderation-classifier/blas_check.py [--work /tmp/warden-modcls]
 
 Runs the same computation twice, in a child on the reference BLAS (WARDEN_REFERENCE_BLAS=1) and in a child on
-Debian's OpenBLAS (train.py's default): 40 seeded AdamW steps of the real model on real token ids from the last
-training run's work folder, then a forward pass over 2,000 texts. Prints the largest differences and the time of
+Debian's OpenBLAS (train.py's default): 20 seeded AdamW steps of the real model on real token ids from the last
+training run's work folder, then a forward pass over 1,000 texts. Prints the largest differences and the time of
 each run.
 """
 import argparse
@@ -29,7 +29,7 @@ def run(work, out):
     torch.set_num_threads(2)
     torch.use_deterministic_algorithms(True)
     with open(os.path.join(work, "all_ids.jsonl"), encoding="utf-8") as f:
-        seqs = [json.loads(next(f)) for _ in range(64 * 40 + 2000)]
+        seqs = [json.loads(next(f)) for _ in range(64 * 20 + 1000)]
     vocab = max(max(s) for s in seqs) + 1
     rng = np.random.RandomState(7)
     torch.manual_seed(7)
@@ -37,7 +37,7 @@ def run(work, out):
     opt = torch.optim.AdamW(model.parameters(), lr=3e-3, weight_decay=1e-4)
     started = time.time()
     model.train()
-    for step in range(40):
+    for step in range(20):
         batch = seqs[step * 64:(step + 1) * 64]
         ids, mask = train.pad_batch([s[:train.TRAIN_TOKENS] for s in batch])
         y = torch.from_numpy((rng.rand(len(batch), train.NL) < 0.2).astype(np.float32))
@@ -45,7 +45,7 @@ def run(work, out):
         opt.zero_grad()
         loss.backward()
         opt.step()
-    logits = train.predict(model, seqs[64 * 40:])
+    logits = train.predict(model, seqs[64 * 20:])
     np.savez(out, logits=logits, loss=np.array([loss.item()]), seconds=np.array([time.time() - started]),
              blas=np.array([os.environ.get("LD_LIBRARY_PATH", "") or "reference"]))
 
@@ -73,7 +73,7 @@ def main():
     diff = float(np.abs(a["logits"] - b["logits"]).max())
     print(f"{a_name}: {float(a['seconds'][0]):.1f}s, final loss {float(a['loss'][0]):.6f}")
     print(f"{b_name}: {float(b['seconds'][0]):.1f}s, final loss {float(b['loss'][0]):.6f}")
-    print(f"max |logit difference| after 40 training steps, 2,000 texts: {diff:.2e} "
+    print(f"max |logit difference| after 20 training steps, 1,000 texts: {diff:.2e} "
           f"({'within' if diff < 1e-3 else 'OUTSIDE'} float tolerance 1e-3)")
 
 
