@@ -295,53 +295,40 @@ def benign_cal_sets(data):
 
 
 def fp_budget_thresholds(sets, probs):
-    """Per label, the lowest threshold (= highest recall) whose false-positive rate stays within FP_BUDGET_CATEGORY
-    on the pooled held-out benign calibration sets AND on each set large enough to measure that budget (at least
-    1/budget rows; smaller sets only count in the pool, where one stray sentence cannot veto a category). Never
-    below MIN_THRESHOLD. Then, while the any-category false-positive rate exceeds FP_BUDGET_ANY on the pool or on
-    a set of at least 1/FP_BUDGET_ANY rows, the label causing most of those false positives is raised just above
-    its lowest-scoring false positive there. probs: {source: array [n, NL]}."""
+    """Per label, the lowest threshold (= highest recall) whose false-positive rate on EACH held-out benign set is
+    within FP_BUDGET_CATEGORY; never below MIN_THRESHOLD. Then, while any set's any-category FPR exceeds
+    FP_BUDGET_ANY, the label causing most of that set's false positives is raised just above its highest-scoring
+    false positive there. probs: {source: array [n, NL]}."""
     grid = np.round(np.arange(MIN_THRESHOLD, 0.9901, 0.005), 3)
-    pool = np.concatenate(list(probs.values()))
-    groups = {"pool": pool, **probs}
-
-    def measurable(name, p, budget):
-        return name == "pool" or len(p) * budget >= 1.0
-
     thresholds = {}
     for j, lab in enumerate(LABELS):
         t_lab = MIN_THRESHOLD
-        for name, p in groups.items():
-            if not measurable(name, p, FP_BUDGET_CATEGORY):
-                continue
+        for src, p in probs.items():
             allowed = math.floor(FP_BUDGET_CATEGORY * len(p))
             ok = [t for t in grid if int((p[:, j] >= t).sum()) <= allowed]
             t_lab = max(t_lab, ok[0] if ok else 0.995)
         thresholds[lab] = float(t_lab)
-    for _ in range(500):
-        t = np.array([thresholds[lab] for lab in LABELS])
+    for _ in range(200):
         worst, worst_rate = None, 0.0
-        for name, p in groups.items():
-            if not measurable(name, p, FP_BUDGET_ANY):
-                continue
+        for src, p in probs.items():
+            t = np.array([thresholds[lab] for lab in LABELS])
             rate = float((p >= t).any(axis=1).mean())
             if rate > FP_BUDGET_ANY and rate > worst_rate:
-                worst, worst_rate = name, rate
+                worst, worst_rate = src, rate
         if worst is None:
             break
-        p = groups[worst]
-        per_label = np.where(t < 0.995, (p >= t).sum(axis=0), 0)
-        if per_label.max() == 0:
-            break  # every label that still fires is at the cap
+        p = probs[worst]
+        t = np.array([thresholds[lab] for lab in LABELS])
+        per_label = (p >= t).sum(axis=0)
         j = int(np.argmax(per_label))
         hits = np.sort(p[p[:, j] >= t[j], j])
         thresholds[LABELS[j]] = float(min(0.995, math.ceil((hits[0] + 1e-4) * 1000) / 1000))
     report = {}
-    t = np.array([thresholds[lab] for lab in LABELS])
-    for name, p in groups.items():
+    for src, p in probs.items():
+        t = np.array([thresholds[lab] for lab in LABELS])
         flagged = p >= t
-        report[name] = {"n": len(p), "fpr_any": round(float(flagged.any(axis=1).mean()), 5),
-                        "fpr_max_category": round(float(flagged.mean(axis=0).max()), 5)}
+        report[src] = {"n": len(p), "fpr_any": round(float(flagged.any(axis=1).mean()), 5),
+                       "fpr_max_category": round(float(flagged.mean(axis=0).max()), 5)}
     return thresholds, report
 
 
@@ -489,12 +476,10 @@ def main():
                  "opset": 14},
         "thresholds": thresholds,
         "calibration": {
-            "rule": (f"per label the lowest threshold >= {MIN_THRESHOLD} whose false-positive rate is <= "
-                     f"{FP_BUDGET_CATEGORY:.1%} on the pooled held-out benign calibration sets and on each set with "
-                     f">= {math.ceil(1 / FP_BUDGET_CATEGORY)} rows; then raised until the any-category false-positive "
-                     f"rate is <= {FP_BUDGET_ANY:.1%} on the pool and on each set with >= "
-                     f"{math.ceil(1 / FP_BUDGET_ANY)} rows (live). Sandbox policies scale these thresholds by 0.8 "
-                     "(more recall, more false positives)."),
+            "rule": (f"per label the lowest threshold >= {MIN_THRESHOLD} whose false-positive rate on each held-out "
+                     f"benign calibration set is <= {FP_BUDGET_CATEGORY:.1%}; then raised until each set's "
+                     f"any-category false-positive rate is <= {FP_BUDGET_ANY:.1%} (live). Sandbox policies scale "
+                     "these thresholds by 0.8 (more recall, more false positives)."),
             "benign_sets": fp_report,
         },
         "rules": {
