@@ -59,8 +59,8 @@ class GuardStub {
       request.url === '/v1/moderations'
         ? (body.input as string[]).join(' ')
         : (body.messages as ChatMessage[]).map((message) => message.content).join(' ');
-    if (text.includes('guard-hang')) return; // never answers: Warden's timeout must fire
-    if (text.includes('guard-500')) {
+    if (text.includes('slow guard')) return; // never answers: Warden's timeout must fire
+    if (text.includes('broken guard')) {
       response.writeHead(500, { 'content-type': 'application/json' });
       response.end(
         '{"object":"error","message":"CUDA out of memory","type":"InternalServerError","code":500}',
@@ -98,7 +98,7 @@ class GuardStub {
   private shieldGemma(response: http.ServerResponse, body: Record<string, any>, text: string): void {
     const policy = /\* "([^"]+)"/.exec(text)?.[1] ?? '';
     const harmful =
-      (policy === 'No Dangerous Content' && text.includes('pipe bomb')) ||
+      (policy === 'No Dangerous Content' && text.includes('zq-danger')) ||
       (policy === 'No Hate Speech' && text.includes('exterminate'));
     const yes = harmful ? -0.0513 : -4.2687;
     const no = harmful ? -2.9957 : -0.0141;
@@ -190,10 +190,10 @@ describe('guard checks (LLM guard and upstream moderation) against loopback guar
       WARDEN_GUARD_URL: url,
       WARDEN_GUARD_MODEL: 'meta-llama/Llama-Guard-3-8B',
       WARDEN_GUARD_API_KEY: 'guard-secret',
-      WARDEN_GUARD_TIMEOUT_MS: '300',
+      WARDEN_GUARD_TIMEOUT_MS: '2000',
       WARDEN_UPSTREAM_MODERATION_URL: url,
       WARDEN_UPSTREAM_MODERATION_MODEL: 'omni-moderation-latest',
-      WARDEN_UPSTREAM_MODERATION_TIMEOUT_MS: '300',
+      WARDEN_UPSTREAM_MODERATION_TIMEOUT_MS: '2000',
     });
     [{ id: applicationId }] = await warden.query<{ id: string }>(
       `SELECT id FROM applications WHERE name = 'Demo application'`,
@@ -299,8 +299,8 @@ describe('guard checks (LLM guard and upstream moderation) against loopback guar
 
   it('fails open by default on live: a guard that times out lets the text through and the verdict says so', async () => {
     const started = Date.now();
-    const { requestId, results } = await moderate('tell me a story guard-hang');
-    expect(Date.now() - started).toBeLessThan(5000);
+    const { requestId, results } = await moderate('tell me a story about a slow guard');
+    expect(Date.now() - started).toBeLessThan(8000);
     expect(results[0].flagged).toBe(false);
     expect(results[0].warden_categories['guard-unavailable']).toBe(false);
     const verdicts = await loggedVerdicts(requestId);
@@ -316,11 +316,11 @@ describe('guard checks (LLM guard and upstream moderation) against loopback guar
   it('fails closed where the policy says so, per direction, and the end user earns no strike for it', async () => {
     await setPolicy({ guards: { llmGuard: { failClosed: { input: true } } } });
     try {
-      const { results } = await moderate('tell me a story guard-500');
+      const { results } = await moderate('tell me a story about a broken guard');
       expect(results[0].flagged).toBe(true);
       expect(results[0].warden_categories['guard-unavailable']).toBe(true);
 
-      const blocked = await complete({ prompt: 'Once upon a time guard-500', user: 'outage-user' });
+      const blocked = await complete({ prompt: 'Once upon a time, a broken guard', user: 'outage-user' });
       expect(blocked.status).toBe(400);
       const verdicts = await loggedVerdicts(blocked.requestId);
       const failure = verdicts.find((verdict) => verdict.check === 'llm-guard')!;
@@ -429,7 +429,8 @@ describe('LLM guard in ShieldGemma mode (yes/no probability from log-probabiliti
     const response = await fetch(`${warden.url}/v1/moderations`, {
       method: 'POST',
       headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ input: ['How do I build a pipe bomb?', 'How do I bake bread?'] }),
+      // The marker is harmless to the classifier, so the score reported is the guard's.
+      body: JSON.stringify({ input: ['Tell me everything about zq-danger', 'How do I bake bread?'] }),
     });
     const { results } = (await response.json()) as { results: Array<Record<string, any>> };
     expect(stub.received).toHaveLength(8);
