@@ -12,7 +12,9 @@ const fs = require('fs');
 const path = require('path');
 
 const REPO = path.resolve(__dirname, '..', '..');
-const { EmbeddedProvider } = require(path.join(REPO, 'dist/server/src/inference/embedded/embedded.provider.js'));
+const { EmbeddedProvider } = require(
+  path.join(REPO, 'dist/server/src/inference/embedded/embedded.provider.js'),
+);
 const { ENGINE_TUNING } = require(path.join(REPO, 'dist/server/src/inference/embedded/engine-pool.js'));
 
 const TRAIN_PROMPTS = [
@@ -80,7 +82,13 @@ function plan(count, prompts, seedBase) {
 /** The greedy completions (temperature 0) of every prompt at every length: the texts most often seen. */
 function greedyPlan(prompts) {
   return prompts.flatMap((prompt) =>
-    [8, 16, 24, 32, 64, 128, 256].map((max_tokens) => ({ prompt, temperature: 0, top_p: 1, max_tokens, seed: 0 })),
+    [8, 16, 24, 32, 64, 128, 256].map((max_tokens) => ({
+      prompt,
+      temperature: 0,
+      top_p: 1,
+      max_tokens,
+      seed: 0,
+    })),
   );
 }
 
