@@ -12,8 +12,10 @@ import { createLogger } from '../server/src/common/logger';
 import { loadConfig } from '../server/src/config/config';
 import { ClassifierCheck } from '../server/src/moderation/checks/classifier.check';
 import { LexiconCheck } from '../server/src/moderation/checks/lexicon.check';
+import { LlmGuardCheck } from '../server/src/moderation/checks/llm-guard.check';
 import { PiiCheck } from '../server/src/moderation/checks/pii.check';
 import { PromptInjectionCheck } from '../server/src/moderation/checks/prompt-injection.check';
+import { UpstreamModerationCheck } from '../server/src/moderation/checks/upstream-moderation.check';
 import { loadClassifierManifest } from '../server/src/moderation/classifier/classifier.manifest';
 import { ClassifierService } from '../server/src/moderation/classifier/classifier.service';
 import { ModerationService } from '../server/src/moderation/moderation.service';
@@ -98,6 +100,8 @@ async function main(): Promise<void> {
     new LexiconCheck(),
     new PiiCheck(),
     new PromptInjectionCheck(),
+    new LlmGuardCheck(config),
+    new UpstreamModerationCheck(config),
     classifier,
     logger,
   );

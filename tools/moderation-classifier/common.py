@@ -22,24 +22,37 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.abspath(os.path.join(HERE, "..", ".."))
 DATA_DIR = os.environ.get(
     "MODERATION_DATA_DIR",
-    os.path.abspath(os.path.join(REPO, "..", "shared", "assets", "moderation")),
+    os.path.join(REPO, "data", "moderation"),
 )
 MODEL_DIR = os.path.join(REPO, "models", "moderation")
 
-# Order = output index of the ONNX model.
+# Order = output index of the ONNX model (OpenAI's order).
 LABELS = [
-    "sexual",
-    "hate",
     "harassment",
-    "self-harm",
-    "sexual/minors",
+    "harassment/threatening",
+    "hate",
     "hate/threatening",
+    "illicit",
+    "illicit/violent",
+    "self-harm",
+    "self-harm/intent",
+    "self-harm/instructions",
+    "sexual",
+    "sexual/minors",
     "violence",
     "violence/graphic",
 ]
 L = {name: i for i, name in enumerate(LABELS)}
 # child -> parent in the OpenAI taxonomy (child=1 implies parent=1; parent=0 implies child=0)
-PARENT = {"sexual/minors": "sexual", "hate/threatening": "hate", "violence/graphic": "violence"}
+PARENT = {
+    "harassment/threatening": "harassment",
+    "hate/threatening": "hate",
+    "illicit/violent": "illicit",
+    "self-harm/intent": "self-harm",
+    "self-harm/instructions": "self-harm",
+    "sexual/minors": "sexual",
+    "violence/graphic": "violence",
+}
 OPENAI_CODES = {
     "S": "sexual",
     "H": "hate",
@@ -310,12 +323,184 @@ def load_toxigen():
     return out
 
 
+# --------------------------------------------------------------------------- latent hatred
+def load_latent_hatred():
+    """Tweets from extremist-adjacent accounts (ElSherief et al. 2021). explicit_hate -> hate=1; implicit_hate ->
+    hate=1 with weight 0.5 (subtle; some fall below OpenAI's bar); stage-2 'threatening' -> hate/threatening=1
+    as well; not_hate -> hate=0 only (other labels unknown: the text can still be rude or violent).
+    Stage-2 rows are merged into their stage-1 post (exact text); unmatched stage-2 rows are dropped so a tweet is
+    never counted twice. Split 80/10/10 by hash of the text."""
+    base = os.path.join(DATA_DIR, "latent-hatred")
+    implicit_type = {}
+    with open(os.path.join(base, "implicit_hate_v1_stg2_posts.tsv"), encoding="utf-8", newline="") as f:
+        for r in csv.DictReader(f, delimiter="\t"):
+            implicit_type[r["post"].strip()] = {r["implicit_class"], r.get("extra_implicit_class") or ""}
+    out, seen = [], set()
+    with open(os.path.join(base, "implicit_hate_v1_stg1_posts.tsv"), encoding="utf-8", newline="") as f:
+        for r in csv.DictReader(f, delimiter="\t"):
+            text = clean_tweet(r["post"])
+            key = norm_for_overlap(text)
+            if not key or key in seen or key == "i hate black people":  # the one HateCheck duplicate (README)
+                continue
+            seen.add(key)
+            cls = r["class"]
+            u = unit(key, "latent-hatred")
+            split = "train" if u < 0.8 else ("val" if u < 0.9 else "test")
+            if cls == "not_hate":
+                y, w = make_y(known_zero=["hate"]), 1.0
+            elif cls == "explicit_hate":
+                y, w = make_y(pos=["hate"]), 1.0
+            else:
+                threat = "threatening" in implicit_type.get(r["post"].strip(), set())
+                y, w = make_y(pos=["hate"] + (["hate/threatening"] if threat else [])), 0.5
+            out.append(ex(text, y, "latent-hatred", split, w=w, cls=cls))
+    return out
+
+
+# --------------------------------------------------------------------------- stormfront
+def load_stormfront():
+    """Stormfront forum sentences (de Gibert et al. 2018): hate -> hate=1; noHate -> hate=0 (other labels unknown).
+    Split by post (file_id prefix) 80/10/10, so sentences of one post stay together."""
+    out = []
+    with open(os.path.join(DATA_DIR, "stormfront", "stormfront.tsv"), encoding="utf-8", newline="") as f:
+        for r in csv.DictReader(f, delimiter="\t"):
+            post = r["file_id"].rsplit("_", 1)[0]
+            u = unit(post, "stormfront")
+            split = "train" if u < 0.8 else ("val" if u < 0.9 else "test")
+            y = make_y(pos=["hate"]) if r["label"] == "hate" else make_y(known_zero=["hate"])
+            out.append(ex(r["text"], y, "stormfront", split, w=1.0, hate=int(r["label"] == "hate")))
+    return out
+
+
+# --------------------------------------------------------------------------- safetext
+# Unsafe advice is mostly accidental physical harm (no OpenAI category). Only these items map, item by item.
+SAFETEXT_MAP = {
+    "press it against their face": ["violence"],
+    "pillow on their face": ["violence"],
+    "take a few extra pills": ["self-harm", "self-harm/instructions"],
+    "cut yourself": ["self-harm", "self-harm/instructions"],
+}
+
+
+def load_safetext():
+    """SafeText (Levy et al. 2022). safe advice -> every label 0 (benign text that mentions bleach, knives, pills,
+    fire): hard negatives and the 'everyday text' false-positive check. Unsafe advice: only the items matching
+    SAFETEXT_MAP become positives; the rest are left out (outside the 13 categories). Split by scenario
+    60/20/20 (train / val = threshold calibration / test)."""
+    out = []
+    with open(os.path.join(DATA_DIR, "safetext", "safetext_pairs.jsonl"), encoding="utf-8") as f:
+        for line in f:
+            r = json.loads(line)
+            u = unit(r["scenario"], "safetext")
+            split = "train" if u < 0.6 else ("val" if u < 0.8 else "test")
+            if r["label"] == "safe":
+                out.append(ex(r["text"], make_y(all_known=True), "safetext", split, w=1.0, safe=1))
+                continue
+            labels = [lab for key, labs in SAFETEXT_MAP.items() if key in r["text"] for lab in labs]
+            if labels:
+                out.append(ex(r["text"], make_y(pos=labels), "safetext", split, w=1.0, safe=0))
+    return out
+
+
+# --------------------------------------------------------------------------- benign instructions
+def load_benign_instructions():
+    """169 benign Self-Instruct seed tasks: every label 0. Split by hash: 40% train, 30% val (thresholds),
+    30% test."""
+    out = []
+    with open(os.path.join(DATA_DIR, "benign-instructions", "benign_instructions.jsonl"), encoding="utf-8") as f:
+        for line in f:
+            r = json.loads(line)
+            u = unit(r["source"], "benign-instructions")
+            split = "train" if u < 0.4 else ("val" if u < 0.7 else "test")
+            out.append(ex(r["text"], make_y(all_known=True), "benign-instructions", split, w=1.0))
+    return out
+
+
+# --------------------------------------------------------------------------- generated stories
+def load_generated_stories():
+    """Completions of Warden's embedded stories260K model (generate-stories.js): every label 0. train.jsonl is
+    split by seed 80/20 into train and val (threshold calibration); eval.jsonl (other seeds, some prompts never
+    seen in train) is the held-out test set. Empty completions are dropped."""
+    out = []
+    base = os.path.join(DATA_DIR, "generated-stories")
+    for fname in ("train.jsonl", "eval.jsonl"):
+        with open(os.path.join(base, fname), encoding="utf-8") as f:
+            for line in f:
+                r = json.loads(line)
+                if not r["text"].strip():
+                    continue
+                if fname == "eval.jsonl":
+                    split = "test"
+                else:
+                    key = f'{r["prompt"]}|{r["seed"]}|{r["max_tokens"]}|{r["temperature"]}'
+                    split = "train" if unit(key, "stories") < 0.8 else "val"
+                out.append(ex(r["text"], make_y(all_known=True), "generated-stories", split, w=1.0,
+                              prompt=r["prompt"], temperature=r["temperature"]))
+    return out
+
+
+# --------------------------------------------------------------------------- advbench
+# Documented mapping rules, applied in order to the lower-cased text; every matching rule adds its labels.
+# Rows no rule matches stay "harmful, uncategorised" (misinformation, fake news, cheating...): they count in
+# any-category recall but give no per-category label.
+ADVBENCH_RULES = [
+    (r"\b(suicide|kill (yourself|themselves|myself)|self[- ]harm|cut (yourself|themselves)|anorexi|bulimi|eating disorder)",
+     ["self-harm", "self-harm/instructions"]),
+    (r"\b(bomb|explosive|weapon|firearm|gun|assassinat|murder|kill|poison|terroris|mass shooting|shoot|attack|kidnap|torture|"
+     r"bioweapon|chemical weapon|violen|hurt|harm (someone|others|people)|physical harm)",
+     ["illicit", "illicit/violent"]),
+    (r"\b(hack|steal|theft|fraud|scam|counterfeit|launder|phishing|malware|virus|ransomware|identity|drug|"
+     r"insider trading|pirat|evade|bypass|exploit|smuggl|illegal|break into|cheat|manipulat|blackmail|extort|"
+     r"spyware|keylogger|password|credit card|shoplift|forge|tax)",
+     ["illicit"]),
+    (r"\b(racis|racial|hate speech|minorit|ethnic|religio|discriminat|jews?\b|muslim|immigrant|lgbt|gay|black people)",
+     ["hate"]),
+    (r"\b(harass|bully|cyberbull|stalk|defam|humiliat|insult|threaten|threat)", ["harassment"]),
+    (r"\b(threaten|threat|death threat)", ["harassment/threatening"]),
+    (r"\b(sexual|porn|explicit|nude|genital|sex\b)", ["sexual"]),
+    (r"\b(kill|murder|shoot|stab|beat|hurt|violen|attack|torture)", ["violence"]),
+]
+
+
+def advbench_labels(text):
+    t = text.lower()
+    labels = []
+    for pattern, labs in ADVBENCH_RULES:
+        if re.search(pattern, t):
+            labels += [lab for lab in labs if lab not in labels]
+    if "illicit/violent" in labels and "illicit" not in labels:
+        labels.append("illicit")
+    return labels
+
+
+def load_advbench():
+    """AdvBench (Zou et al. 2023). harmful_strings (574 statements) -> training positives for the labels
+    advbench_labels() finds (others unknown). harmful_behaviors (520 requests) is the held-out harmful-REQUEST
+    source: never trained on, split 'test', kept with its rule labels for per-category recall."""
+    out = []
+    base = os.path.join(DATA_DIR, "advbench")
+    with open(os.path.join(base, "harmful_strings.csv"), encoding="utf-8", newline="") as f:
+        for r in csv.DictReader(f):
+            labels = advbench_labels(r["target"])
+            if labels:
+                out.append(ex(r["target"], make_y(pos=labels), "advbench-strings", "train", w=1.0, mapped=1))
+    with open(os.path.join(base, "harmful_behaviors.csv"), encoding="utf-8", newline="") as f:
+        for r in csv.DictReader(f):
+            labels = advbench_labels(r["goal"])
+            out.append(ex(r["goal"], make_y(pos=labels), "advbench-behaviors", "test", w=1.0,
+                          mapped=int(bool(labels)), harmful=1))
+    return out
+
+
 def load_all(include_seeds=True):
-    data = load_openai() + load_davidson() + load_toxic_spans() + load_madlibs() + load_toxigen()
+    data = (load_openai() + load_davidson() + load_toxic_spans() + load_madlibs() + load_toxigen()
+            + load_latent_hatred() + load_stormfront() + load_safetext() + load_benign_instructions()
+            + load_generated_stories() + load_advbench())
     if include_seeds:
         import seeds  # noqa: E402  (local module)
+        import synthetic  # noqa: E402
 
-        data += seeds.training_examples()
+        data += seeds.training_examples() + synthetic.training_examples()
     return data
 
 

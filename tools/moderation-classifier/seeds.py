@@ -14,7 +14,25 @@ deliberately NOT seeded.
 """
 import random
 
-from common import SEED, ex, make_y
+from common import L, SEED, UNK, apply_hierarchy, ex, make_y
+
+# Labels added after these seeds were written (13-category model): unknown on the seeds' positives, except where
+# a seed's own wording decides them (first-person self-harm -> intent; threats aimed at "you" -> threatening).
+LATER_LABELS = ["harassment/threatening", "illicit", "illicit/violent", "self-harm/intent", "self-harm/instructions"]
+
+
+def _later_labels(text, y):
+    if max(y) < 1.0:
+        return y
+    y = list(y)
+    for name in LATER_LABELS:
+        y[L[name]] = UNK
+    words = text.split()
+    if y[L["self-harm"]] == 1.0 and words and words[0] in ("i", "i'm", "i've", "honestly", "tonight"):
+        y[L["self-harm/intent"]] = 1.0
+    if y[L["violence"]] == 1.0 and y[L["harassment"]] == 1.0 and " you" in " " + text:
+        y[L["harassment/threatening"]] = 1.0
+    return apply_hierarchy(y)
 
 GROUPS = [
     "jews", "jewish people", "muslims", "christians", "catholics", "sikhs", "hindus", "buddhists",
@@ -382,7 +400,7 @@ def training_examples():
                      ("identity-neutral", identity_neutral)):
         for text, y in fn(rng):
             src = "seeds-identity" if name == "identity-neutral" else "seeds"
-            out.append(ex(text, y, src, "train", w=1.0, seed_group=name))
+            out.append(ex(text, _later_labels(text, y), src, "train", w=1.0, seed_group=name))
     for text, y in everyday():
         out.append(ex(text, y, "seeds", "train", w=1.0, seed_group="everyday"))
     for text, y in everyday_generated(rng):

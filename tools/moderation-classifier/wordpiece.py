@@ -53,7 +53,8 @@ def tokenizer_skeleton(vocab, max_length):
     }
 
 
-def learn_vocab(word_counts, vocab_size=8000, min_word_count=2, min_char_count=3, max_word_len=40):
+def learn_vocab(word_counts, vocab_size=8000, min_word_count=2, min_char_count=3, max_word_len=40, required=()):
+    """BPE-style merges into WordPiece pieces. `required` words become whole pieces first (rule lexicons)."""
     # alphabet
     char_counts = {}
     for w, c in word_counts.items():
@@ -69,6 +70,10 @@ def learn_vocab(word_counts, vocab_size=8000, min_word_count=2, min_char_count=3
                 vocab.append(t)
 
     alpha = set(alphabet)
+    for w in required:
+        if w not in seen and all(ch in alpha for ch in w):
+            seen.add(w)
+            vocab.append(w)
     words, freqs = [], []
     for w in sorted(word_counts):
         c = word_counts[w]

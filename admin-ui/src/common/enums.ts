@@ -103,6 +103,7 @@ export const MODERATION_CATEGORIES = [
   'pii/ip-address',
   'pii/secret',
   'prompt-injection',
+  'guard-unavailable',
 ] as const;
 
 /** Triggered verdicts are drawn in their action's colour, from a neutral "observe" to a red "block". */

@@ -108,6 +108,15 @@ const schema = z.object({
   WARDEN_WORKER_CONCURRENCY: z.coerce.number().int().min(1).default(4),
   WARDEN_MODERATION_MODEL_DIR: z.string().default(path.join(REPOSITORY_ROOT, 'models', 'moderation')),
   WARDEN_MODERATION_THREADS: z.coerce.number().int().min(1).max(16).default(1),
+  WARDEN_GUARD_URL: optionalString.pipe(z.string().url().optional()),
+  WARDEN_GUARD_API_KEY: optionalString,
+  WARDEN_GUARD_MODEL: optionalString,
+  WARDEN_GUARD_FORMAT: z.enum(['llama-guard', 'shieldgemma']).default('llama-guard'),
+  WARDEN_GUARD_TIMEOUT_MS: z.coerce.number().int().min(50).default(5000),
+  WARDEN_UPSTREAM_MODERATION_URL: optionalString.pipe(z.string().url().optional()),
+  WARDEN_UPSTREAM_MODERATION_API_KEY: optionalString,
+  WARDEN_UPSTREAM_MODERATION_MODEL: optionalString,
+  WARDEN_UPSTREAM_MODERATION_TIMEOUT_MS: z.coerce.number().int().min(50).default(5000),
   WARDEN_MONITOR_INTERVAL_MS: z.coerce.number().int().min(500).default(60_000),
   WARDEN_CONSOLE_DIR: z.string().default(path.join(REPOSITORY_ROOT, 'admin-ui', 'dist')),
   WARDEN_TRUSTED_PROXIES: csv.default([]).refine((entries) => entries.every((entry) => isIpOrCidr(entry)), {
@@ -155,7 +164,14 @@ export interface WardenConfig {
   keyCacheTtlMs: number;
   requestLog: { flushMs: number; batchSize: number };
   workerConcurrency: number;
-  moderation: { classifierDirectory: string; threads: number };
+  moderation: {
+    classifierDirectory: string;
+    threads: number;
+    /** An OpenAI-compatible chat endpoint serving a guard model (Llama Guard 3/4, ShieldGemma). */
+    llmGuard?: GuardEndpoint & { model: string; format: 'llama-guard' | 'shieldgemma' };
+    /** An OpenAI-compatible /v1/moderations endpoint (OpenAI's own, or another Warden). */
+    upstreamModeration?: GuardEndpoint & { model?: string };
+  };
   monitoring: { intervalMs: number };
   consoleDir: string;
   /** Proxies whose X-Forwarded-For is believed (IPs or CIDR ranges); none by default. */
@@ -174,6 +190,12 @@ export interface WardenConfig {
     upstream: boolean;
     upstreamPollMs: number;
   };
+}
+
+export interface GuardEndpoint {
+  baseUrl: string;
+  apiKey?: string;
+  timeoutMs: number;
 }
 
 export class ConfigError extends Error {
@@ -201,6 +223,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): WardenConfig {
     problems.push(
       'WARDEN_UPSTREAM_MODELS: list the models to serve from WARDEN_UPSTREAM_URL (alias=upstream-name)',
     );
+  }
+  if (value.WARDEN_GUARD_URL && !value.WARDEN_GUARD_MODEL) {
+    problems.push('WARDEN_GUARD_MODEL: name the guard model served at WARDEN_GUARD_URL');
   }
   if (problems.length > 0) {
     throw new ConfigError(problems);
@@ -246,6 +271,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): WardenConfig {
     moderation: {
       classifierDirectory: path.resolve(value.WARDEN_MODERATION_MODEL_DIR),
       threads: value.WARDEN_MODERATION_THREADS,
+      llmGuard:
+        value.WARDEN_GUARD_URL && value.WARDEN_GUARD_MODEL
+          ? {
+              baseUrl: value.WARDEN_GUARD_URL.replace(/\/+$/, ''),
+              apiKey: value.WARDEN_GUARD_API_KEY,
+              model: value.WARDEN_GUARD_MODEL,
+              format: value.WARDEN_GUARD_FORMAT,
+              timeoutMs: value.WARDEN_GUARD_TIMEOUT_MS,
+            }
+          : undefined,
+      upstreamModeration: value.WARDEN_UPSTREAM_MODERATION_URL
+        ? {
+            baseUrl: value.WARDEN_UPSTREAM_MODERATION_URL.replace(/\/+$/, ''),
+            apiKey: value.WARDEN_UPSTREAM_MODERATION_API_KEY,
+            model: value.WARDEN_UPSTREAM_MODERATION_MODEL,
+            timeoutMs: value.WARDEN_UPSTREAM_MODERATION_TIMEOUT_MS,
+          }
+        : undefined,
     },
     monitoring: { intervalMs: value.WARDEN_MONITOR_INTERVAL_MS },
     consoleDir: value.WARDEN_CONSOLE_DIR,

@@ -10,7 +10,12 @@ import { EndUserStatusStore } from './end-user-status.store';
 import { EndUserActivity, EndUserRow, EndUsersRepository } from './end-users.repository';
 import { EndUserStatus, isFlagged, statusFor, strikePoints } from './strikes';
 
-type LoggedVerdicts = Array<{ category: ModerationCategory; triggered?: boolean; action?: ModerationAction }>;
+type LoggedVerdicts = Array<{
+  category: ModerationCategory;
+  triggered?: boolean;
+  action?: ModerationAction;
+  failure?: unknown;
+}>;
 
 /**
  * Who each application's end users are, how much they send and how often it is flagged. Strikes throttle, then

@@ -11,6 +11,8 @@ interface LoggedVerdict {
   category: ModerationCategory;
   triggered?: boolean;
   action?: ModerationAction;
+  /** Present when a guard check could not judge the text: an outage is not the end user's doing. */
+  failure?: unknown;
 }
 
 const SEVERE: ReadonlySet<string> = new Set([
@@ -25,12 +27,13 @@ const SEVERE: ReadonlySet<string> = new Set([
 /**
  * Points one request adds to its end user's record: its most serious triggered verdict counts, so one prompt that
  * trips three checks is one strike, not three. Blocked or held content weighs more than flagged; severe
- * categories weigh double.
+ * categories weigh double. Only triggered verdicts count (score at or above the policy's threshold), and never a
+ * guard check's failure verdict.
  */
 export function strikePoints(verdicts: LoggedVerdict[]): number {
   let points = 0;
   for (const verdict of verdicts) {
-    if (!verdict.triggered || !verdict.action) continue;
+    if (!verdict.triggered || !verdict.action || verdict.failure !== undefined) continue;
     const severity = ACTION_SEVERITY[verdict.action];
     if (severity < ACTION_SEVERITY[ModerationAction.Flag]) continue;
     const base = severity >= ACTION_SEVERITY[ModerationAction.Hold] ? 2 : 1;

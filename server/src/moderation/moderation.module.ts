@@ -1,8 +1,10 @@
 import { Module } from '@nestjs/common';
 import { ClassifierCheck } from './checks/classifier.check';
 import { LexiconCheck } from './checks/lexicon.check';
+import { LlmGuardCheck } from './checks/llm-guard.check';
 import { PiiCheck } from './checks/pii.check';
 import { PromptInjectionCheck } from './checks/prompt-injection.check';
+import { UpstreamModerationCheck } from './checks/upstream-moderation.check';
 import { ClassifierService } from './classifier/classifier.service';
 import { HeldCompletionsRepository } from './held-completions.repository';
 import { ModerationService } from './moderation.service';
@@ -15,6 +17,8 @@ import { ModerationService } from './moderation.service';
     LexiconCheck,
     PiiCheck,
     PromptInjectionCheck,
+    LlmGuardCheck,
+    UpstreamModerationCheck,
     ModerationService,
     HeldCompletionsRepository,
   ],

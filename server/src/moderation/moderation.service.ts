@@ -3,10 +3,13 @@ import { Logger } from 'pino';
 import { LOGGER } from '../common/logger.module';
 import { ClassifierService } from './classifier/classifier.service';
 import { ClassifierCheck } from './checks/classifier.check';
+import { combineVerdicts } from './checks/combine';
 import { LexiconCheck } from './checks/lexicon.check';
+import { LlmGuardCheck } from './checks/llm-guard.check';
 import { ModerationCheck } from './checks/moderation-check';
 import { PiiCheck } from './checks/pii.check';
 import { PromptInjectionCheck } from './checks/prompt-injection.check';
+import { UpstreamModerationCheck } from './checks/upstream-moderation.check';
 import { ModerationError } from './moderation.errors';
 import {
   ACTION_SEVERITY,
@@ -59,10 +62,19 @@ export class ModerationService {
     lexiconCheck: LexiconCheck,
     piiCheck: PiiCheck,
     promptInjectionCheck: PromptInjectionCheck,
+    llmGuardCheck: LlmGuardCheck,
+    upstreamModerationCheck: UpstreamModerationCheck,
     private readonly classifier: ClassifierService,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {
-    this.checks = [classifierCheck, lexiconCheck, piiCheck, promptInjectionCheck];
+    this.checks = [
+      classifierCheck,
+      lexiconCheck,
+      piiCheck,
+      promptInjectionCheck,
+      llmGuardCheck,
+      upstreamModerationCheck,
+    ];
   }
 
   get classifierName(): string {
@@ -75,7 +87,9 @@ export class ModerationService {
     policy: ModerationPolicy,
   ): Promise<ModerationResult[]> {
     if (texts.length === 0) return [];
-    const applicable = this.checks.filter((check) => check.directions.includes(direction));
+    const applicable = this.checks.filter(
+      (check) => check.directions.includes(direction) && (check.enabledFor?.(policy, direction) ?? true),
+    );
     const perCheck = await Promise.all(
       applicable.map((check) => this.runIsolated(check, texts, direction, policy)),
     );
@@ -83,7 +97,7 @@ export class ModerationService {
       const verdicts = perCheck
         .flatMap((results) => results[index])
         .map((verdict) => this.apply(verdict, direction, policy));
-      return decide(text, verdicts);
+      return decide(text, combineVerdicts(verdicts, policy.guards.combine));
     });
   }
 
@@ -104,7 +118,7 @@ export class ModerationService {
     policy: ModerationPolicy,
   ): Promise<Verdict[][]> {
     try {
-      return await check.run(texts, { direction, blocklist: policy.blocklist });
+      return await check.run(texts, { direction, blocklist: policy.blocklist, guards: policy.guards });
     } catch (err) {
       this.logger.error({ err, check: check.name, direction }, 'moderation check failed');
       const error = err instanceof Error ? err.message : String(err);

@@ -32,6 +32,8 @@ export const WARDEN_CATEGORIES = [
   'prompt-injection',
   /** A check that threw: reported under this category, naming the check, and acted on as the policy says. */
   'check-failure',
+  /** A remote guard check that could not answer in time; fail-open or fail-closed as the policy says. */
+  'guard-unavailable',
 ] as const;
 
 export type WardenCategory = (typeof WARDEN_CATEGORIES)[number];
@@ -71,6 +73,12 @@ export interface Span {
   end: number;
 }
 
+/** A remote check that could not answer: whether the policy let the text pass (open) or stopped it (closed). */
+export interface CheckFailure {
+  mode: 'open' | 'closed';
+  reason: string;
+}
+
 /**
  * What one check says about one text. Scores are in [0, 1]; rule checks score 1 when they match. Only checks that
  * locate what they found (lexicons, PII) give spans; classifier verdicts judge the whole text and have none, so
@@ -83,6 +91,10 @@ export interface Verdict {
   spans?: Span[];
   /** Why the check failed, on a `check-failure` verdict. */
   error?: string;
+  /** Guard-model hazard codes behind this verdict (e.g. `S1`), as the guard named them. */
+  hazards?: string[];
+  /** Set on the `guard-unavailable` verdict of a guard check that failed or timed out. */
+  failure?: CheckFailure;
 }
 
 export interface CategoryRule {
@@ -103,9 +115,29 @@ export interface Blocklist {
   patterns: string[];
 }
 
-/** The part of a serving policy moderation reads: what each category triggers, and the blocklist. */
+/** Whether a guard check runs in each direction, and what happens to the text when the guard cannot answer. */
+export interface GuardUse {
+  input: boolean;
+  output: boolean;
+  /** true: an unanswered check scores `guard-unavailable` 1 (its rule decides, block by default); false: pass. */
+  failClosed: { input: boolean; output: boolean };
+}
+
+/**
+ * The operator-configured guard checks a policy uses. Several checks scoring one category combine by `combine`:
+ * `max` (default) triggers the category when any check reaches its threshold; `min` only when every check that
+ * scored it does (fewer false positives, less recall).
+ */
+export interface GuardPolicy {
+  llmGuard: GuardUse;
+  upstreamModeration: GuardUse;
+  combine: 'max' | 'min';
+}
+
+/** The part of a serving policy moderation reads: what each category triggers, the blocklist and the guards. */
 export interface ModerationPolicy {
   categories: Record<ModerationCategory, CategoryPolicy>;
   blocklist: Blocklist;
   classifierThresholdScale: number;
+  guards: GuardPolicy;
 }

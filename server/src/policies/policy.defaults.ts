@@ -4,6 +4,8 @@ import {
   ModerationAction as A,
   ModerationCategory,
   OPENAI_CATEGORIES,
+  GuardPolicy,
+  GuardUse,
 } from '../moderation/moderation.types';
 import { PolicyRules } from './policy.types';
 
@@ -34,6 +36,8 @@ function liveCategory(category: ModerationCategory): CategoryPolicy {
       return rule(A.Redact, A.Redact);
     case 'check-failure':
       return rule(A.Block, A.Block); // fail closed: nothing passes a check that could not run
+    case 'guard-unavailable':
+      return rule(A.Block, A.Block); // only ever scores 1 when the policy fails closed
     default:
       return rule(A.Observe, A.Redact); // other PII: developers may send their users' data, but it is not echoed out
   }
@@ -62,6 +66,19 @@ export const SANDBOX_STATUS = 'sandbox';
 export interface PolicySubject {
   id: string;
   status: string;
+}
+
+/**
+ * Guard checks run wherever the operator configured them. Live applications fail open (a guard outage must not take
+ * the API down; the classifier still runs); unreviewed sandbox applications fail closed.
+ */
+function defaultGuards(sandbox: boolean): GuardPolicy {
+  const use = (): GuardUse => ({
+    input: true,
+    output: true,
+    failClosed: { input: sandbox, output: sandbox },
+  });
+  return { llmGuard: use(), upstreamModeration: use(), combine: 'max' };
 }
 
 export function defaultPolicy(status: string): PolicyRules {
@@ -103,5 +120,6 @@ export function defaultPolicy(status: string): PolicyRules {
     classifierThresholdScale: sandbox ? SANDBOX_THRESHOLD_SCALE : 1,
     retentionDays: 30,
     redactLoggedText: false,
+    guards: defaultGuards(sandbox),
   };
 }

@@ -1,8 +1,13 @@
 import { z } from 'zod';
-import { ALL_CATEGORIES, ModerationAction, ModerationCategory } from '../moderation/moderation.types';
+import {
+  ALL_CATEGORIES,
+  GuardUse,
+  ModerationAction,
+  ModerationCategory,
+} from '../moderation/moderation.types';
 import { MAX_PATTERN_MATCH_CHARS, patternMatchBound } from '../moderation/pattern-bound';
-import { PolicyRules } from './policy.types';
 import { policyPatternError } from '../moderation/text/policy-pattern';
+import { PolicyRules } from './policy.types';
 
 const ruleSchema = z
   .object({
@@ -12,6 +17,15 @@ const ruleSchema = z
   .strict();
 
 const categorySchema = z.object({ input: ruleSchema.optional(), output: ruleSchema.optional() }).strict();
+
+const directions = z.object({ input: z.boolean().optional(), output: z.boolean().optional() }).strict();
+const guardUseSchema = z
+  .object({
+    input: z.boolean().optional(),
+    output: z.boolean().optional(),
+    failClosed: directions.optional(),
+  })
+  .strict();
 
 /**
  * Patterns run on RE2: one it cannot compile (backreferences, lookaround, bad syntax) is refused by name. A stream
@@ -80,6 +94,14 @@ export const policyPatchSchema = z
     classifierThresholdScale: z.number().min(0.1).max(2).optional(),
     retentionDays: z.number().int().min(1).max(3650).optional(),
     redactLoggedText: z.boolean().optional(),
+    guards: z
+      .object({
+        llmGuard: guardUseSchema.optional(),
+        upstreamModeration: guardUseSchema.optional(),
+        combine: z.enum(['max', 'min']).optional(),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 
@@ -105,6 +127,19 @@ export function applyPolicyPatch(base: PolicyRules, patch: PolicyPatch): PolicyR
     classifierThresholdScale: patch.classifierThresholdScale ?? base.classifierThresholdScale,
     retentionDays: patch.retentionDays ?? base.retentionDays,
     redactLoggedText: patch.redactLoggedText ?? base.redactLoggedText,
+    guards: {
+      llmGuard: patchGuardUse(base.guards.llmGuard, patch.guards?.llmGuard),
+      upstreamModeration: patchGuardUse(base.guards.upstreamModeration, patch.guards?.upstreamModeration),
+      combine: patch.guards?.combine ?? base.guards.combine,
+    },
+  };
+}
+
+function patchGuardUse(base: GuardUse, patch: z.infer<typeof guardUseSchema> | undefined): GuardUse {
+  return {
+    ...base,
+    ...definedOnly({ input: patch?.input, output: patch?.output }),
+    failClosed: { ...base.failClosed, ...definedOnly(patch?.failClosed) },
   };
 }
 

@@ -1,5 +1,5 @@
 import { LengthLimits, RateLimits } from '../limits/limits.types';
-import { Blocklist, CategoryPolicy, ModerationCategory } from '../moderation/moderation.types';
+import { Blocklist, CategoryPolicy, GuardPolicy, ModerationCategory } from '../moderation/moderation.types';
 
 /** When an end user's strike points throttle, then block, that end user alone. */
 export interface StrikePolicy {
@@ -27,4 +27,6 @@ export interface PolicyRules {
   redactLoggedText: boolean;
   /** Multiplies the classifier's calibrated thresholds where a rule leaves its threshold null (< 1 is stricter). */
   classifierThresholdScale: number;
+  /** The operator-configured guard checks (LLM guard, upstream moderation) this policy uses, and how. */
+  guards: GuardPolicy;
 }

@@ -51,7 +51,9 @@ export function toRequestLogRecord(trace: CallTrace, failure?: unknown): Request
     completionTokens: trace.usage?.completion_tokens ?? null,
     latencyMs: performance.now() - trace.startedAt,
     timeToFirstTokenMs: trace.firstTokenAt === undefined ? null : trace.firstTokenAt - trace.startedAt,
-    verdicts: trace.verdicts.filter((verdict) => verdict.triggered || verdict.score >= 0.01),
+    verdicts: trace.verdicts.filter(
+      (verdict) => verdict.triggered || verdict.score >= 0.01 || verdict.failure !== undefined,
+    ),
     clientIp: trace.context.clientIp,
   };
 }

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { englishDataset, englishRecommendedTransformers, RegExpMatcher } from 'obscenity';
 import { RE2JS } from 're2js';
-import { Direction, Span, Verdict } from '../moderation.types';
-import { Blocklist } from '../moderation.types';
+import { Blocklist, Direction, Span, Verdict } from '../moderation.types';
 import { patternMatchBound } from '../pattern-bound';
 import { MAX_RAW_UNITS_PER_CHAR, NormalizedText, normalizeText } from '../text/normalized-text';
 import { PhraseMatcher } from '../text/phrase-matcher';

@@ -1,7 +1,6 @@
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { Verdict } from '../moderation.types';
-import { Blocklist } from '../moderation.types';
+import { Blocklist, Verdict } from '../moderation.types';
 
 /** The rule checks that can run in the rule-check thread, by the name their verdicts carry. */
 export type RuleCheckName = 'lexicon' | 'pii' | 'prompt-injection';

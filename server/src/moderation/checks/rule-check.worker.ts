@@ -1,6 +1,5 @@
 import { parentPort } from 'node:worker_threads';
-import { Verdict } from '../moderation.types';
-import { Blocklist } from '../moderation.types';
+import { Blocklist, Verdict } from '../moderation.types';
 import { lexiconVerdicts } from './lexicon.check';
 import { detectPii } from './pii.check';
 import { detectPromptInjection } from './prompt-injection.check';

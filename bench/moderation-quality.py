@@ -1,0 +1,282 @@
+#!/usr/bin/python3
+"""Moderation quality benchmark: the default classifier (models/moderation) against the previously landed one
+(v1, read from git history at BASELINE_COMMIT), in the same run, on held-out data only. Prints tables; no
+assertions.
+
+    /usr/bin/python3 bench/moderation-quality.py [--model DIR] [--baseline-commit SHA] [--markdown OUT.md]
+
+Every score comes from the exported ONNX model through onnxruntime-node and the Node tokenizer
+(tools/moderation-classifier/predict.js): the serving path. Held-out sets (never trained on, never used for
+thresholds; see tools/moderation-classifier/common.py):
+  - openai-moderation-dev 'eval' half: per-category AUPRC and any-category AUPRC (out-of-fold: neither model
+    trained on it). Any-category score = max over categories of logit(p) - logit(threshold), so it ranks by the
+    margin the decision rule uses.
+  - advbench harmful_behaviors: 520 harmful requests from a source held out from training (any-category recall,
+    and recall per category for the rows the documented mapping rules label).
+  - benign, any-category false-positive rate: generated stories (eval.jsonl: other seeds and prompts than
+    training), benign instructions (test split), everyday advice (SafeText safe, test scenarios).
+  - the test splits of the other labelled sets (AUPRC per labelled category).
+  - identity-term false-positive rate: an eval-only probe (neutral frames x 50 identity terms), bias-madlibs
+    NOT_BAD test rows, ToxiGen neutral test rows.
+Live = the model's thresholds; sandbox = thresholds x 0.8 (the default sandbox policy's classifierThresholdScale).
+"""
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+import numpy as np
+
+REPO = os.path.abspath(os.path.join(os.path.dirname(__file__), ".."))
+TOOL = os.path.join(REPO, "tools", "moderation-classifier")
+sys.dont_write_bytecode = True
+sys.path.insert(0, TOOL)
+import common  # noqa: E402
+import seeds  # noqa: E402
+
+# The last commit whose models/moderation is the v1 classifier (8 heads).
+BASELINE_COMMIT = "3176230e782646813d630416e961527fb8b5d5db"
+SANDBOX_SCALE = 0.8
+MODEL_FILES = ["config.json", "tokenizer.json", "tokenizer_config.json", "onnx/model.onnx"]
+
+
+def checkout_model(commit, target):
+    for name in MODEL_FILES:
+        path = os.path.join(target, name)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "wb") as f:
+            f.write(subprocess.run(["git", "-C", REPO, "show", f"{commit}:models/moderation/{name}"], check=True,
+                                   capture_output=True).stdout)
+
+
+class Model:
+    def __init__(self, name, directory):
+        self.name = name
+        self.directory = directory
+        with open(os.path.join(directory, "config.json"), encoding="utf-8") as f:
+            cfg = json.load(f)
+        self.labels = [cfg["id2label"][str(i)] for i in range(len(cfg["id2label"]))]
+        self.thresholds = np.array([cfg["thresholds"].get(lab, 0.5) for lab in self.labels])
+
+    def scores(self, texts):
+        """Probabilities [n, 13] in common.LABELS order; NaN for categories the model does not have."""
+        with tempfile.TemporaryDirectory() as d:
+            inp, out = os.path.join(d, "in.jsonl"), os.path.join(d, "out.jsonl")
+            with open(inp, "w", encoding="utf-8") as f:
+                for t in texts:
+                    f.write(json.dumps(t, ensure_ascii=False) + "\n")
+            subprocess.run(["node", os.path.join(TOOL, "predict.js"), "--model", self.directory, "--in", inp,
+                            "--out", out], check=True)
+            with open(out, encoding="utf-8") as f:
+                raw = np.array([json.loads(l)["probs"] for l in f], dtype=np.float64).reshape(len(texts), -1)
+        full = np.full((len(texts), len(common.LABELS)), np.nan)
+        for j, lab in enumerate(self.labels):
+            full[:, common.L[lab]] = raw[:, j]
+        return full
+
+    def thresholds13(self, scale=1.0):
+        t = np.full(len(common.LABELS), np.inf)
+        for j, lab in enumerate(self.labels):
+            t[common.L[lab]] = self.thresholds[j] * scale
+        return t
+
+
+def flagged(P, thr):
+    with np.errstate(invalid="ignore"):
+        return np.nan_to_num(P, nan=-1.0) >= thr
+
+
+def average_precision(scores, y):
+    order = np.argsort(-scores, kind="mergesort")
+    y = y[order]
+    if y.sum() == 0:
+        return float("nan")
+    tp = np.cumsum(y)
+    return float((tp / np.arange(1, len(y) + 1) * y).sum() / y.sum())
+
+
+def margin(P, thr):
+    eps = 1e-7
+    p = np.clip(np.nan_to_num(P, nan=eps), eps, 1 - eps)
+    t = np.clip(np.where(np.isfinite(thr), thr, 1 - eps), eps, 1 - eps)
+    return (np.log(p / (1 - p)) - np.log(t / (1 - t))).max(axis=1)
+
+
+def pct(x):
+    return "—" if x is None or np.isnan(x) else f"{100 * x:.1f}%"
+
+
+def num(x):
+    return "—" if x is None or np.isnan(x) else f"{x:.3f}"
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--model", default=os.path.join(REPO, "models", "moderation"))
+    ap.add_argument("--baseline-commit", default=BASELINE_COMMIT)
+    ap.add_argument("--markdown")
+    args = ap.parse_args()
+
+    data = common.load_all(include_seeds=False)
+    openai_eval = [e for e in data if e["source"] == "openai-moderation-dev" and e["split"] == "eval"]
+    advbench = [e for e in data if e["source"] == "advbench-behaviors"]
+    benign = {
+        "generated stories (held-out seeds/prompts)": [e for e in data if e["source"] == "generated-stories"
+                                                        and e["split"] == "test"],
+        "benign instructions (test split)": [e for e in data if e["source"] == "benign-instructions"
+                                             and e["split"] == "test"],
+        "everyday advice (SafeText safe, test scenarios)": [e for e in data if e["source"] == "safetext"
+                                                            and e["split"] == "test" and e["meta"].get("safe")],
+    }
+    madlibs = common.madlibs_lists()
+    identity = {
+        "identity probe (eval-only frames x 50 terms)": seeds.identity_probe_eval(madlibs["identity"]),
+        "bias-madlibs NOT_BAD (test)": [e for e in data if e["source"] == "bias-madlibs" and e["split"] == "test"
+                                        and not e["meta"].get("bad")],
+        "ToxiGen neutral (test)": [e for e in data if e["source"] == "toxigen" and e["split"] == "test"
+                                   and not e["meta"].get("hate")],
+    }
+
+    with tempfile.TemporaryDirectory() as base_dir:
+        checkout_model(args.baseline_commit, base_dir)
+        models = [Model("v2 (this tree)", args.model), Model(f"v1 landed ({args.baseline_commit[:7]})", base_dir)]
+        out = []
+
+        def emit(line=""):
+            out.append(line)
+            print(line, flush=True)
+
+        emit("## Moderation quality: held-out evaluation, both models in the same run")
+        emit()
+        emit(f"Reproduce: `/usr/bin/python3 bench/moderation-quality.py` (scores via onnxruntime-node). "
+             f"Live = each model's own thresholds; sandbox = thresholds x {SANDBOX_SCALE}.")
+        emit()
+
+        # 1. OpenAI dev eval half
+        emit(f"### OpenAI moderation dev, held-out half ({len(openai_eval)} rows): AUPRC")
+        emit()
+        emit("| category | n known | positives | " + " | ".join(m.name for m in models) + " |")
+        emit("|---|---:|---:|" + "---:|" * len(models))
+        P = {m.name: m.scores([e["text"] for e in openai_eval]) for m in models}
+        Y = np.array([e["y"] for e in openai_eval])
+        for j, lab in enumerate(common.LABELS):
+            known = Y[:, j] >= 0
+            npos = int((Y[known, j] == 1).sum())
+            if npos == 0:
+                continue
+            cells = []
+            for m in models:
+                s = P[m.name][known, j]
+                cells.append("—" if np.isnan(s).all() else num(average_precision(s, Y[known, j] == 1)))
+            emit(f"| {lab} | {int(known.sum())} | {npos} | " + " | ".join(cells) + " |")
+        any_y = (Y == 1).any(axis=1)
+        cells = [num(average_precision(margin(P[m.name], m.thresholds13()), any_y)) for m in models]
+        emit(f"| **any category** | {len(Y)} | {int(any_y.sum())} | " + " | ".join(f"**{c}**" for c in cells) + " |")
+        cells = []
+        for m in models:
+            f = flagged(P[m.name], m.thresholds13()).any(axis=1)
+            tp, fp = int((f & any_y).sum()), int((f & ~any_y).sum())
+            cells.append(f"P {tp / max(1, tp + fp):.2f} / R {tp / max(1, any_y.sum()):.2f}")
+        emit("| any category, precision / recall at live thresholds | | | " + " | ".join(cells) + " |")
+        emit()
+
+        # 2. held-out harmful requests
+        emit(f"### Harmful requests from a held-out source: AdvBench harmful_behaviors ({len(advbench)} requests)")
+        emit()
+        emit("Recall = share flagged. Per-category rows use the rows the documented mapping rules "
+             "(common.ADVBENCH_RULES) label with that category; a model without the category scores —.")
+        emit()
+        head = " | ".join(f"{m.name} live | {m.name} sandbox" for m in models)
+        emit(f"| rows | n | {head} |")
+        emit("|---|---:|" + "---:|" * (2 * len(models)))
+        P = {m.name: m.scores([e["text"] for e in advbench]) for m in models}
+        Y = np.array([e["y"] for e in advbench])
+        cells = []
+        for m in models:
+            for scale in (1.0, SANDBOX_SCALE):
+                cells.append(pct(flagged(P[m.name], m.thresholds13(scale)).any(axis=1).mean()))
+        emit(f"| **any category, all rows** | {len(advbench)} | " + " | ".join(f"**{c}**" for c in cells) + " |")
+        for j, lab in enumerate(common.LABELS):
+            rows = Y[:, j] == 1
+            if rows.sum() == 0:
+                continue
+            cells = []
+            for m in models:
+                for scale in (1.0, SANDBOX_SCALE):
+                    s = P[m.name][rows, j]
+                    cells.append("—" if np.isnan(s).all() else pct((s >= m.thresholds13(scale)[j]).mean()))
+            emit(f"| {lab} (that category) | {int(rows.sum())} | " + " | ".join(cells) + " |")
+        emit()
+
+        # 3. benign FPR
+        emit("### Benign held-out text: any-category false-positive rate")
+        emit()
+        emit(f"| set | n | {head} |")
+        emit("|---|---:|" + "---:|" * (2 * len(models)))
+        worst_examples = []
+        for name, rows in list(benign.items()) + list(identity.items()):
+            if name == next(iter(identity)):
+                emit("| *identity statements* | | " + " | ".join([""] * (2 * len(models))) + " |")
+            texts = [e["text"] for e in rows]
+            cells = []
+            for m in models:
+                Pm = m.scores(texts)
+                for scale in (1.0, SANDBOX_SCALE):
+                    f = flagged(Pm, m.thresholds13(scale))
+                    cells.append(pct(f.any(axis=1).mean()))
+                    if scale == 1.0 and m is models[0]:
+                        for i in np.nonzero(f.any(axis=1))[0][:3]:
+                            cats = [common.LABELS[j] for j in np.nonzero(f[i])[0]]
+                            worst_examples.append((name, texts[i][:100].replace("\n", " "), cats))
+            emit(f"| {name} | {len(rows)} | " + " | ".join(cells) + " |")
+        emit()
+        if worst_examples:
+            emit(f"False positives of {models[0].name} at live thresholds (first 3 per set):")
+            emit()
+            for name, text, cats in worst_examples:
+                emit(f"- {name}: \"{text}\" -> {', '.join(cats)}")
+            emit()
+
+        # 4. the other labelled test splits
+        emit("### Other held-out test splits: AUPRC per labelled category")
+        emit()
+        emit("| source (test split) | category | n known | positives | " + " | ".join(m.name for m in models) + " |")
+        emit("|---|---|---:|---:|" + "---:|" * len(models))
+        for source in ("davidson-hate-offensive", "toxic-spans", "toxigen", "latent-hatred", "stormfront"):
+            rows = [e for e in data if e["source"] == source and e["split"] == "test"]
+            P = {m.name: m.scores([e["text"] for e in rows]) for m in models}
+            Y = np.array([e["y"] for e in rows])
+            for j, lab in enumerate(common.LABELS):
+                known = Y[:, j] >= 0
+                npos = int((Y[known, j] == 1).sum())
+                if npos < 10 or npos == int(known.sum()):
+                    continue
+                cells = [num(average_precision(P[m.name][known, j], Y[known, j] == 1))
+                         if not np.isnan(P[m.name][known, j]).all() else "—" for m in models]
+                emit(f"| {source} | {lab} | {int(known.sum())} | {npos} | " + " | ".join(cells) + " |")
+        emit()
+
+        # 5. identity FPR per term on the probe
+        probe = identity[next(iter(identity))]
+        emit("### Identity-term false-positive rate per term (eval-only probe, live thresholds)")
+        emit()
+        emit("| model | overall | mean per term | max per term (term) |")
+        emit("|---|---:|---:|---|")
+        for m in models:
+            f = flagged(m.scores([e["text"] for e in probe]), m.thresholds13()).any(axis=1)
+            terms = sorted({e["meta"]["identity"] for e in probe})
+            rates = {t: f[[i for i, e in enumerate(probe) if e["meta"]["identity"] == t]].mean() for t in terms}
+            worst = max(rates, key=rates.get)
+            emit(f"| {m.name} | {pct(f.mean())} | {pct(np.mean(list(rates.values())))} | "
+                 f"{pct(rates[worst])} ({worst}) |")
+        emit()
+
+    if args.markdown:
+        with open(args.markdown, "w", encoding="utf-8") as f:
+            f.write("\n".join(out) + "\n")
+
+
+if __name__ == "__main__":
+    main()
