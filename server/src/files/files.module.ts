@@ -5,8 +5,7 @@ import { WardenConfig } from '../config/config';
 import { WARDEN_CONFIG } from '../config/config.module';
 import { V1Module } from '../v1/v1.module';
 import { FilesController } from './files.controller';
-import { FilesRepository } from './files.repository';
-import { FilesService } from './files.service';
+import { FilesStoreModule } from './files-store.module';
 import { V1Calls } from './v1-caller';
 
 /** Room for the multipart envelope (boundaries, part headers, the purpose field) around the largest file. */
@@ -14,10 +13,10 @@ const MULTIPART_OVERHEAD = 64 * 1024;
 
 /** `/v1/files`: training files, validated and stored in Postgres. */
 @Module({
-  imports: [V1Module],
+  imports: [FilesStoreModule, V1Module],
   controllers: [FilesController],
-  providers: [FilesRepository, FilesService, V1Calls],
-  exports: [FilesService, V1Calls],
+  providers: [V1Calls],
+  exports: [FilesStoreModule, V1Calls],
 })
 export class FilesModule implements OnModuleInit {
   constructor(

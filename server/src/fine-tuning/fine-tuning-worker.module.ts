@@ -4,7 +4,7 @@ import { ApplicationsModule } from '../applications/applications.module';
 import { BiasRunQueue } from '../bias/bias-run.queue';
 import { BiasRepository } from '../bias/bias.repository';
 import { QueueName } from '../common/queues';
-import { FilesModule } from '../files/files.module';
+import { FilesStoreModule } from '../files/files-store.module';
 import { InferenceModule } from '../inference/inference.module';
 import { ModerationModule } from '../moderation/moderation.module';
 import { PoliciesModule } from '../policies/policies.module';
@@ -22,7 +22,7 @@ import { TrainingDataScreening } from './screening';
   imports: [
     BullModule.registerQueue({ name: QueueName.FineTuning }, { name: QueueName.BiasRuns }),
     InferenceModule,
-    FilesModule,
+    FilesStoreModule,
     ApplicationsModule,
     PoliciesModule,
     ModerationModule,

@@ -1,6 +1,7 @@
 import { decide } from './moderation.service';
 import { Direction, ModerationAction } from './moderation.types';
 import { GuardedText, OutputGuard, TokenLogprobs } from './output-guard';
+import { MAX_RAW_UNITS_PER_CHAR } from './text/normalized-text';
 
 /** A moderator that blocks any window containing "forbidden" and redacts "secret". */
 const moderateOne = async (text: string) => {
@@ -133,10 +134,15 @@ describe('output guard on whole choices', () => {
     expect(guard.verdicts.map((verdict) => verdict.category)).toEqual(['blocklist', 'pii/secret']);
   });
 
-  it('sizes the holdback from the longest blocklist entry', () => {
-    expect(OutputGuard.holdbackFor({ words: ['zanzibar'], phrases: [], patterns: [] })).toBe(48);
+  it('sizes the holdback from the longest blocklist entry, evasions included', () => {
+    // Each normalized character may stand for MAX_RAW_UNITS_PER_CHAR original ones (marks, zero-width
+    // characters, punctuation between letters), so an evaded entry's start never leaves before its end arrives.
+    expect(OutputGuard.holdbackFor({ words: ['hi'], phrases: [], patterns: [] })).toBe(48);
+    expect(OutputGuard.holdbackFor({ words: ['zanzibar'], phrases: [], patterns: [] })).toBe(
+      8 * MAX_RAW_UNITS_PER_CHAR + 8,
+    );
     expect(
       OutputGuard.holdbackFor({ words: [], phrases: [], patterns: ['launch code(?: [a-z]{1,8}){10}'] }),
-    ).toBe(210);
+    ).toBe(101 * MAX_RAW_UNITS_PER_CHAR + 8);
   });
 });
