@@ -327,7 +327,7 @@ describe('/v1 surface', () => {
   });
 
   it('11: upstream error bodies never reach the client; a 200 that is not JSON is upstream_bad_response', async () => {
-    const failed = await complete({ prompt: 'trigger:500-secret' });
+    const failed = await complete({ prompt: 'trigger:500-leaky' });
     expect(failed.status).toBe(502);
     expect(failed.body.error.code).toBe('upstream_error');
     expect(failed.body.error.message).not.toMatch(/sk-live|10\.0\.0\.7|auth failed/);

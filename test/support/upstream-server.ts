@@ -59,7 +59,7 @@ export class UpstreamServer {
         response.writeHead(200, { 'content-type': 'text/html' });
         response.end('<html><body>502 Bad Gateway from a misconfigured proxy</body></html>');
         return;
-      case 'trigger:500-secret':
+      case 'trigger:500-leaky':
         return this.json(response, 500, {
           error: {
             message: 'auth failed for Bearer sk-live-ABCDEF0123456789 at 10.0.0.7',
