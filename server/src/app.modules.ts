@@ -12,17 +12,17 @@ import { RedisModule } from './common/redis.module';
 import { CompletionsModule } from './completions/completions.module';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
-import { MonitoringAdminModule } from './monitoring/monitoring-admin.module';
 import { MonitoringWorkerModule } from './monitoring/monitoring-worker.module';
-import { EndUsersAdminModule } from './end-users/end-users-admin.module';
 import { HeldCompletionsAdminModule } from './moderation/held-completions-admin.module';
 import { MonitoringModule } from './monitoring/monitoring.module';
 import { PoliciesModule } from './moderation/policies/policies.module';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { PortalModule } from './portal/portal.module';
+import { RequestLogSearchModule } from './request-logs/request-log-search.module';
 import { RequestLogsWorkerModule } from './request-logs/request-logs-worker.module';
 import { EndUsersModule } from './end-users/end-users.module';
 import { SetupModule } from './setup/setup.module';
+import { StaffModule } from './staff/staff.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 import { WebhooksWorkerModule } from './webhooks/webhooks-worker.module';
 
@@ -43,9 +43,14 @@ export class ApiModule {
         CompletionsModule,
         PortalModule,
         AdminModule,
+        StaffModule,
+        OrganizationsModule,
+        ApplicationsModule,
+        ApiKeysModule,
+        AuditModule,
+        EndUsersModule,
+        RequestLogSearchModule,
         BiasModule,
-        MonitoringAdminModule,
-        EndUsersAdminModule,
         HeldCompletionsAdminModule,
       ],
     };

@@ -1,8 +1,36 @@
 import { z } from 'zod';
-import { ApiKeyKind } from './api-key.entity';
+import { listContract } from '../common/list-query';
+import { ApiKeyKind, ApiKeyStatus } from './api-key.entity';
 import { ApiKeyRow } from './api-keys.repository';
 import { EffectiveKeyStatus, effectiveKeyStatus } from './key-lifecycle';
 import { IssuedApiKeyRow } from './api-keys.service';
+
+/** What staff may sort and filter keys by; `expired` is read from the expiry date, not stored. */
+export const API_KEY_LIST = listContract({
+  resource: 'api-keys',
+  sortable: [
+    'id',
+    'name',
+    'prefix',
+    'applicationName',
+    'kind',
+    'status',
+    'createdAt',
+    'lastUsedAt',
+    'expiresAt',
+  ],
+  defaultSort: { field: 'createdAt', order: 'DESC' },
+  filters: {
+    id: { kind: 'values', type: 'uuid' },
+    applicationId: { kind: 'values', type: 'uuid' },
+    organizationId: { kind: 'values', type: 'uuid' },
+    kind: { kind: 'values', type: 'text', allowed: Object.values(ApiKeyKind) },
+    status: { kind: 'values', type: 'text', allowed: [...Object.values(ApiKeyStatus), 'expired'] },
+    q: { kind: 'text' },
+  },
+});
+export type ApiKeySortField = (typeof API_KEY_LIST.sortable)[number];
+export type ApiKeyFilterField = keyof typeof API_KEY_LIST.filters;
 
 const expiresAt = z
   .union([z.iso.datetime({ offset: true }), z.iso.date()])

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Logger } from 'pino';
 import { DataSource, EntityManager } from 'typeorm';
-import { ListPage, ListQuery } from '../admin/list-query';
+import { ListPage, ListQuery } from '../common/list-query';
 import { ApplicationEntity, ApplicationStatus } from '../applications/application.entity';
 import { AuditService } from '../audit/audit.service';
 import { Actor, AuditAction, AuditEntityType } from '../audit/audit.types';

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { ListPage, ListQuery, ListSpec, runList } from '../admin/list-query';
+import { ListPage, ListQuery } from '../common/list-query';
+import { ListSource, runList } from '../database/list-sql';
 import { AuditService } from '../audit/audit.service';
 import { Actor, AuditAction, AuditEntityType } from '../audit/audit.types';
 import { InvalidRequestError } from '../common/errors';
@@ -10,6 +11,7 @@ import { PolicyPatch } from '../moderation/policies/policy.schema';
 import { PolicyRules } from '../moderation/policies/policy.types';
 import { ApplicationStatus } from './application.entity';
 import { ApplicationReviewError } from './applications.errors';
+import { POLICY_LIST, PolicyFilterField, PolicySortField } from './applications.dto';
 
 export interface ApplicationPolicy {
   applicationId: string;
@@ -25,23 +27,17 @@ interface PolicyApplicationRow {
   status: ApplicationStatus;
 }
 
-export const POLICY_LIST: ListSpec = {
-  resource: 'policies',
+export const POLICY_LIST_SOURCE: ListSource<PolicySortField, PolicyFilterField> = {
+  contract: POLICY_LIST,
   columns: 'a.id, a.name, a.status',
   from: 'FROM applications a',
-  sortable: { id: 'a.id', applicationName: 'lower(a.name)', applicationStatus: 'a.status' },
-  defaultSort: { field: 'applicationName', order: 'ASC' },
+  sortColumns: { id: 'a.id', applicationName: 'lower(a.name)', applicationStatus: 'a.status' },
   tiebreaker: 'a.id',
-  filters: {
-    id: { kind: 'equals', column: 'a.id', type: 'uuid' },
-    organizationId: { kind: 'equals', column: 'a.organization_id', type: 'uuid' },
-    applicationStatus: {
-      kind: 'equals',
-      column: 'a.status',
-      type: 'text',
-      allowed: Object.values(ApplicationStatus),
-    },
-    q: { kind: 'search', columns: ['a.name'] },
+  filterSql: {
+    id: { column: 'a.id' },
+    organizationId: { column: 'a.organization_id' },
+    applicationStatus: { column: 'a.status' },
+    q: { search: ['a.name'] },
   },
 };
 
@@ -55,7 +51,7 @@ export class ApplicationPoliciesService {
   ) {}
 
   async list(query: ListQuery): Promise<ListPage<ApplicationPolicy>> {
-    const page = await runList<PolicyApplicationRow>(this.dataSource, POLICY_LIST, query);
+    const page = await runList<PolicyApplicationRow>(this.dataSource, POLICY_LIST_SOURCE, query);
     return { total: page.total, rows: await Promise.all(page.rows.map((row) => this.describe(row))) };
   }
 
@@ -92,7 +88,7 @@ export class ApplicationPoliciesService {
 
   private async application(applicationId: string): Promise<PolicyApplicationRow> {
     const [row] = (await this.dataSource.query(
-      `SELECT ${POLICY_LIST.columns} ${POLICY_LIST.from} WHERE a.id = $1`,
+      `SELECT ${POLICY_LIST_SOURCE.columns} ${POLICY_LIST_SOURCE.from} WHERE a.id = $1`,
       [applicationId],
     )) as PolicyApplicationRow[];
     if (!row) {

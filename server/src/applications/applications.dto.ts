@@ -1,3 +1,4 @@
+import { listContract } from '../common/list-query';
 import { z } from 'zod';
 import { IssuedApiKey } from '../api-keys/api-keys.service';
 import { ApiKeyKind } from '../api-keys/api-key.entity';
@@ -11,6 +12,49 @@ import { Questionnaire, questionnaireSchema } from './questionnaire';
 import { Decision, ReviewState } from './review-workflow';
 import { BulkOutcome, DecisionOutcome } from './review.service';
 import { RiskTier } from './risk-tier';
+
+/** What staff may sort and filter policies by; the repository maps each name to SQL. */
+export const POLICY_LIST = listContract({
+  resource: 'policies',
+  sortable: ['id', 'applicationName', 'applicationStatus'],
+  defaultSort: { field: 'applicationName', order: 'ASC' },
+  filters: {
+    id: { kind: 'values', type: 'uuid' },
+    organizationId: { kind: 'values', type: 'uuid' },
+    applicationStatus: { kind: 'values', type: 'text', allowed: Object.values(ApplicationStatus) },
+    q: { kind: 'text' },
+  },
+});
+export type PolicySortField = (typeof POLICY_LIST.sortable)[number];
+export type PolicyFilterField = keyof typeof POLICY_LIST.filters;
+
+/** What staff may sort and filter applications by; the repository maps each name to SQL. */
+export const APPLICATION_LIST = listContract({
+  resource: 'applications',
+  sortable: [
+    'id',
+    'name',
+    'organizationName',
+    'status',
+    'reviewState',
+    'riskTier',
+    'submittedAt',
+    'reReviewAt',
+    'createdAt',
+    'updatedAt',
+  ],
+  defaultSort: { field: 'createdAt', order: 'DESC' },
+  filters: {
+    id: { kind: 'values', type: 'uuid' },
+    organizationId: { kind: 'values', type: 'uuid' },
+    status: { kind: 'values', type: 'text', allowed: Object.values(ApplicationStatus) },
+    reviewState: { kind: 'values', type: 'text', allowed: Object.values(ReviewState) },
+    riskTier: { kind: 'values', type: 'text', allowed: Object.values(RiskTier) },
+    q: { kind: 'text' },
+  },
+});
+export type ApplicationSortField = (typeof APPLICATION_LIST.sortable)[number];
+export type ApplicationFilterField = keyof typeof APPLICATION_LIST.filters;
 
 const applicationName = z.string().trim().min(1).max(200);
 const futureDate = z

@@ -3,13 +3,16 @@ import { ApiKeysModule } from '../api-keys/api-keys.module';
 import { AuditModule } from '../audit/audit.module';
 import { PoliciesModule } from '../moderation/policies/policies.module';
 import { OrganizationsModule } from '../organizations/organizations.module';
+import { AdminPoliciesController } from './application-policies.admin.controller';
 import { ApplicationPoliciesService } from './application-policies.service';
+import { AdminApplicationsController } from './applications.admin.controller';
 import { ApplicationsRepository } from './applications.repository';
 import { ApplicationsService } from './applications.service';
 import { ReviewService } from './review.service';
 
 @Module({
   imports: [ApiKeysModule, AuditModule, OrganizationsModule, PoliciesModule],
+  controllers: [AdminApplicationsController, AdminPoliciesController],
   providers: [ApplicationsRepository, ApplicationsService, ReviewService, ApplicationPoliciesService],
   exports: [ApplicationsService, ReviewService, ApplicationPoliciesService],
 })

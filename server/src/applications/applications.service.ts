@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { ListPage, ListQuery } from '../admin/list-query';
+import { ListPage, ListQuery } from '../common/list-query';
 import { ApiKeyKind } from '../api-keys/api-key.entity';
 import { ApiKeysService, IssuedApiKey } from '../api-keys/api-keys.service';
 import { AuditService } from '../audit/audit.service';

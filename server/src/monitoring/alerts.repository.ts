@@ -1,42 +1,33 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { ListSpec } from '../admin/list-query';
+import { ListPage, ListQuery } from '../common/list-query';
+import { ListSource, runList } from '../database/list-sql';
 import { AnomalyRule, Finding, RULE_QUERIES, RuleAction, RuleId } from './anomaly-rules';
+import { ALERT_LIST, AlertFilterField, AlertSortField } from './monitoring.dto';
 
-export const ALERT_LIST: ListSpec = {
-  resource: 'alerts',
+export const ALERT_LIST_SOURCE: ListSource<AlertSortField, AlertFilterField> = {
+  contract: ALERT_LIST,
   columns: `al.id, al.rule_id AS "ruleId", al.severity, al.status, al.application_id AS "applicationId", a.name AS "applicationName",
     al.api_key_id AS "apiKeyId", al.title, al.details, al.window_start AS "windowStart", al.window_end AS "windowEnd",
     al.action_taken AS "actionTaken", al.fired_at AS "firedAt", al.acknowledged_by AS "acknowledgedBy",
     al.acknowledged_at AS "acknowledgedAt", al.resolved_by AS "resolvedBy", al.resolved_at AS "resolvedAt", al.resolution`,
   from: 'FROM alerts al LEFT JOIN applications a ON a.id = al.application_id',
-  sortable: {
+  sortColumns: {
     id: 'al.fired_at',
     firedAt: 'al.fired_at',
     severity: 'al.severity',
     status: 'al.status',
     ruleId: 'al.rule_id',
   },
-  defaultSort: { field: 'firedAt', order: 'DESC' },
   tiebreaker: 'al.id',
-  filters: {
-    id: { kind: 'equals', column: 'al.id', type: 'uuid' },
-    status: {
-      kind: 'equals',
-      column: 'al.status',
-      type: 'text',
-      allowed: ['open', 'acknowledged', 'resolved'],
-    },
-    severity: {
-      kind: 'equals',
-      column: 'al.severity',
-      type: 'text',
-      allowed: ['info', 'warning', 'critical'],
-    },
-    ruleId: { kind: 'equals', column: 'al.rule_id', type: 'text' },
-    applicationId: { kind: 'equals', column: 'al.application_id', type: 'uuid' },
-    q: { kind: 'search', columns: ['al.title', 'a.name'] },
+  filterSql: {
+    id: { column: 'al.id' },
+    status: { column: 'al.status' },
+    severity: { column: 'al.severity' },
+    ruleId: { column: 'al.rule_id' },
+    applicationId: { column: 'al.application_id' },
+    q: { search: ['al.title', 'a.name'] },
   },
 };
 
@@ -117,6 +108,10 @@ export class AlertsRepository {
 
   async noteAction(id: string, action: string): Promise<void> {
     await this.dataSource.query(`UPDATE alerts SET action_taken = $2 WHERE id = $1`, [id, action]);
+  }
+
+  list(query: ListQuery): Promise<ListPage<Record<string, unknown>>> {
+    return runList<Record<string, unknown>>(this.dataSource, ALERT_LIST_SOURCE, query);
   }
 
   async find(id: string): Promise<AlertRow | null> {

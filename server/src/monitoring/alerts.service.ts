@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { ListPage, ListQuery, runList } from '../admin/list-query';
+import { ListPage, ListQuery } from '../common/list-query';
 import { AuditService } from '../audit/audit.service';
 import { Actor, AuditAction, AuditEntityType } from '../audit/audit.types';
 import { InvalidRequestError, NotFoundError } from '../common/errors';
-import { ALERT_LIST, AlertsRepository } from './alerts.repository';
+import { AlertsRepository } from './alerts.repository';
 
 @Injectable()
 export class AlertsService {
@@ -16,7 +16,7 @@ export class AlertsService {
   ) {}
 
   list(query: ListQuery): Promise<ListPage<Record<string, unknown>>> {
-    return runList<Record<string, unknown>>(this.dataSource, ALERT_LIST, query);
+    return this.repository.list(query);
   }
 
   /** open → acknowledged → resolved; resolving straight from open is allowed, going back is not. */

@@ -1,22 +1,20 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { FastifyReply } from 'fastify';
 import { z } from 'zod';
-import { parseListQuery, setContentRange } from '../admin/list-query';
-import { parseBody } from '../admin/request-body';
+import { parseListQuery } from '../common/list-query';
+import { setContentRange } from '../common/list-response';
+import { parseBody } from '../common/request-body';
 import { InvalidRequestError, NotFoundError } from '../common/errors';
-import { Permission } from '../staff/permissions';
-import { CurrentStaff, RequirePermission, StaffAuthGuard } from '../staff/staff-auth.guard';
-import { StaffPrincipal, staffActor } from '../staff/staff-principal';
-import { ALERT_LIST } from './alerts.repository';
+import { Permission } from '@warden/contracts';
+import { CurrentStaff, RequirePermission, StaffApi, StaffPrincipal } from '../common/staff-access';
+import { staffActor } from '../staff/staff-principal';
+import { ALERT_LIST } from './monitoring.dto';
 import { AlertsService } from './alerts.service';
 import { DASHBOARD_WINDOWS, DashboardService, DashboardSummary, DashboardWindow } from './dashboard.service';
 
 const transitionSchema = z.object({ resolution: z.string().trim().min(1).optional() }).strict();
 
-@ApiTags('admin')
-@ApiBearerAuth()
-@UseGuards(StaffAuthGuard)
+@StaffApi()
 @Controller('admin')
 export class AdminMonitoringController {
   constructor(

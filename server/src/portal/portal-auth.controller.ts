@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { parseBody } from '../admin/request-body';
+import { parseBody } from '../common/request-body';
 import { loginSchema, refreshSchema, TokenResponse, toTokenResponse } from '../staff/staff.dto';
 import { CurrentDeveloper, DeveloperAuthGuard } from './developer-auth.guard';
 import { DeveloperPrincipal } from './developer-principal';

@@ -12,7 +12,7 @@ import { LOGGER } from '../common/logger.module';
 import { WardenConfig } from '../config/config';
 import { WARDEN_CONFIG } from '../config/config.module';
 import { OrganizationsService } from '../organizations/organizations.service';
-import { StaffRole } from '../staff/staff-user.entity';
+import { StaffRole } from '@warden/contracts';
 import { StaffService } from '../staff/staff.service';
 
 export const DEMO_ORGANIZATION = 'Demo';

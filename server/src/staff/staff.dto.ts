@@ -1,8 +1,23 @@
+import { listContract } from '../common/list-query';
 import { z } from 'zod';
-import { permissionsFor } from './permissions';
 import { IssuedSession } from './sessions.service';
-import { StaffRole, StaffUserEntity } from './staff-user.entity';
+import { permissionsFor, StaffRole } from '@warden/contracts';
+import { StaffUserEntity } from './staff-user.entity';
 import { StaffRow } from './staff.repository';
+
+/** What staff may sort and filter staff by; the repository maps each name to SQL. */
+export const STAFF_LIST = listContract({
+  resource: 'staff',
+  sortable: ['id', 'email', 'role', 'createdAt', 'lockedUntil'],
+  defaultSort: { field: 'email', order: 'ASC' },
+  filters: {
+    id: { kind: 'values', type: 'uuid' },
+    role: { kind: 'values', type: 'text', allowed: Object.values(StaffRole) },
+    q: { kind: 'text' },
+  },
+});
+export type StaffSortField = (typeof STAFF_LIST.sortable)[number];
+export type StaffFilterField = keyof typeof STAFF_LIST.filters;
 
 export const MIN_PASSWORD_LENGTH = 12;
 

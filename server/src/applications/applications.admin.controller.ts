@@ -1,8 +1,8 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { FastifyReply } from 'fastify';
 import {
   AdminApplicationResponse,
+  APPLICATION_LIST,
   BulkDecisionResponse,
   bulkDecisionSchema,
   DecisionResultResponse,
@@ -10,20 +10,18 @@ import {
   toAdminApplicationResponse,
   toBulkDecisionResponse,
   toDecisionResultResponse,
-} from '../applications/applications.dto';
-import { APPLICATION_LIST } from '../applications/applications.repository';
-import { ApplicationsService } from '../applications/applications.service';
-import { ReviewService } from '../applications/review.service';
-import { Permission } from '../staff/permissions';
-import { CurrentStaff, RequirePermission, StaffAuthGuard } from '../staff/staff-auth.guard';
-import { StaffPrincipal } from '../staff/staff-principal';
-import { parseListQuery, setContentRange } from './list-query';
-import { parseBody } from './request-body';
-import { ResourceIdPipe } from './resource-id.pipe';
+} from './applications.dto';
 
-@ApiTags('admin')
-@ApiBearerAuth()
-@UseGuards(StaffAuthGuard)
+import { ApplicationsService } from './applications.service';
+import { ReviewService } from './review.service';
+import { Permission } from '@warden/contracts';
+import { CurrentStaff, RequirePermission, StaffApi, StaffPrincipal } from '../common/staff-access';
+import { parseListQuery } from '../common/list-query';
+import { setContentRange } from '../common/list-response';
+import { parseBody } from '../common/request-body';
+import { ResourceIdPipe } from '../common/resource-id.pipe';
+
+@StaffApi()
 @Controller('admin/applications')
 export class AdminApplicationsController {
   constructor(

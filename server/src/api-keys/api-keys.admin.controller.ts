@@ -1,5 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { FastifyReply } from 'fastify';
 import {
   ApiKeyResponse,
@@ -8,20 +7,19 @@ import {
   terminateKeySchema,
   toApiKeyResponse,
   toIssuedApiKeyResponse,
-} from '../api-keys/api-keys.dto';
-import { API_KEY_LIST } from '../api-keys/api-keys.repository';
-import { ApiKeysService, StatusAction } from '../api-keys/api-keys.service';
-import { KeyAction } from '../api-keys/key-lifecycle';
-import { Permission } from '../staff/permissions';
-import { CurrentStaff, RequirePermission, StaffAuthGuard } from '../staff/staff-auth.guard';
-import { StaffPrincipal, staffActor } from '../staff/staff-principal';
-import { parseListQuery, setContentRange } from './list-query';
-import { parseBody } from './request-body';
-import { ResourceIdPipe } from './resource-id.pipe';
+} from './api-keys.dto';
+import { API_KEY_LIST } from './api-keys.dto';
+import { ApiKeysService, StatusAction } from './api-keys.service';
+import { KeyAction } from './key-lifecycle';
+import { Permission } from '@warden/contracts';
+import { CurrentStaff, RequirePermission, StaffApi, StaffPrincipal } from '../common/staff-access';
+import { staffActor } from '../staff/staff-principal';
+import { parseListQuery } from '../common/list-query';
+import { setContentRange } from '../common/list-response';
+import { parseBody } from '../common/request-body';
+import { ResourceIdPipe } from '../common/resource-id.pipe';
 
-@ApiTags('admin')
-@ApiBearerAuth()
-@UseGuards(StaffAuthGuard)
+@StaffApi()
 @Controller('admin/api-keys')
 export class AdminApiKeysController {
   constructor(private readonly apiKeys: ApiKeysService) {}
