@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, Put, Query, Res } from '@nestjs/common';
 import { FastifyReply } from 'fastify';
 import { ApplicationPoliciesService } from './application-policies.service';
 import { POLICY_LIST, policyChange, PolicyResponse, toPolicyResponse } from './applications.dto';
-import { Permission } from '@warden/contracts';
+import { Permission } from '../contracts';
 import { CurrentStaff, RequirePermission, StaffApi, StaffPrincipal } from '../common/staff-access';
 import { staffActor } from '../staff/staff-principal';
 import { parseListQuery } from '../common/list-query';

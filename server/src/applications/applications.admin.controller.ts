@@ -14,7 +14,7 @@ import {
 
 import { ApplicationsService } from './applications.service';
 import { ReviewService } from './review.service';
-import { Permission } from '@warden/contracts';
+import { Permission } from '../contracts';
 import { CurrentStaff, RequirePermission, StaffApi, StaffPrincipal } from '../common/staff-access';
 import { parseListQuery } from '../common/list-query';
 import { setContentRange } from '../common/list-response';

@@ -3,7 +3,7 @@ import { FastifyReply } from 'fastify';
 import { AUDIT_LIST, AuditEventResponse, ChainStatusResponse, toAuditEventResponse } from './audit.dto';
 
 import { AuditService } from './audit.service';
-import { Permission } from '@warden/contracts';
+import { Permission } from '../contracts';
 import { RequirePermission, StaffApi } from '../common/staff-access';
 import { parseListQuery } from '../common/list-query';
 import { setContentRange } from '../common/list-response';

@@ -4,7 +4,7 @@ import { parseListQuery } from '../common/list-query';
 import { setContentRange } from '../common/list-response';
 import { parseBody } from '../common/request-body';
 import { ResourceIdPipe } from '../common/resource-id.pipe';
-import { Permission } from '@warden/contracts';
+import { Permission } from '../contracts';
 import { CurrentStaff, RequirePermission, StaffApi, StaffPrincipal } from '../common/staff-access';
 import {
   BIAS_RUN_LIST,

@@ -1,6 +1,6 @@
 import { applyDecorators, createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
 import { ApiBearerAuth, ApiExtension, ApiTags } from '@nestjs/swagger';
-import { Permission, StaffRole } from '@warden/contracts';
+import { Permission, StaffRole } from '../contracts';
 import { FastifyRequest } from 'fastify';
 
 /**

@@ -5,7 +5,7 @@ import { parseListQuery } from '../common/list-query';
 import { setContentRange } from '../common/list-response';
 import { parseBody } from '../common/request-body';
 import { NotFoundError } from '../common/errors';
-import { Permission } from '@warden/contracts';
+import { Permission } from '../contracts';
 import { CurrentStaff, RequirePermission, StaffApi, StaffPrincipal } from '../common/staff-access';
 import { staffActor } from '../staff/staff-principal';
 import { EndUserAdminRow, EndUsersAdminService } from './end-users.admin.service';

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { parseListQuery } from '../common/list-query';
 import { setContentRange } from '../common/list-response';
 import { parseBody } from '../common/request-body';
-import { Permission } from '@warden/contracts';
+import { Permission } from '../contracts';
 import { CurrentStaff, RequirePermission, StaffApi, StaffPrincipal } from '../common/staff-access';
 import { staffActor } from '../staff/staff-principal';
 import { HeldCompletionAdminRow, HeldCompletionsService, HeldDecision } from './held-completions.service';

@@ -3,7 +3,7 @@ import { FastifyReply } from 'fastify';
 import { ORGANIZATION_LIST, OrganizationResponse, toOrganizationResponse } from './organizations.dto';
 
 import { OrganizationsService } from './organizations.service';
-import { Permission } from '@warden/contracts';
+import { Permission } from '../contracts';
 import { RequirePermission, StaffApi } from '../common/staff-access';
 import { parseListQuery } from '../common/list-query';
 import { setContentRange } from '../common/list-response';

@@ -3,7 +3,7 @@ import { FastifyReply } from 'fastify';
 import { REQUEST_LOG_LIST, RequestLogResponse, toRequestLogResponse } from './request-log-search.dto';
 
 import { RequestLogSearchService } from './request-log-search.service';
-import { Permission } from '@warden/contracts';
+import { Permission } from '../contracts';
 import { RequirePermission, StaffApi } from '../common/staff-access';
 import { parseListQuery } from '../common/list-query';
 import { setContentRange } from '../common/list-response';

@@ -12,7 +12,7 @@ import { LOGGER } from '../common/logger.module';
 import { WardenConfig } from '../config/config';
 import { WARDEN_CONFIG } from '../config/config.module';
 import { OrganizationsService } from '../organizations/organizations.service';
-import { StaffRole } from '@warden/contracts';
+import { StaffRole } from '../contracts';
 import { StaffService } from '../staff/staff.service';
 
 export const DEMO_ORGANIZATION = 'Demo';

@@ -1,4 +1,4 @@
-import { may, Permission, permissionsFor, StaffRole } from '@warden/contracts';
+import { may, Permission, permissionsFor, StaffRole } from '../contracts';
 
 describe('role matrix', () => {
   it('gives admins every permission', () => {

@@ -1,6 +1,6 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { may, Permission } from '@warden/contracts';
+import { may, Permission } from '../contracts';
 import { FastifyRequest } from 'fastify';
 import { ANY_STAFF_MEMBER, REQUIRED_ACCESS, STAFF_API } from '../common/staff-access';
 import { StaffAuthService } from './staff-auth.service';

@@ -1,4 +1,4 @@
-import { StaffRole } from '@warden/contracts';
+import { StaffRole } from '../contracts';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 @Entity('staff_users')

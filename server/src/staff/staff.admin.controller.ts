@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { FastifyReply } from 'fastify';
-import { Permission } from '@warden/contracts';
+import { Permission } from '../contracts';
 import { CurrentStaff, RequirePermission, StaffApi, StaffPrincipal } from '../common/staff-access';
 import {
   createStaffSchema,

@@ -1,7 +1,7 @@
 import { listContract } from '../common/list-query';
 import { z } from 'zod';
 import { IssuedSession } from './sessions.service';
-import { permissionsFor, StaffRole } from '@warden/contracts';
+import { permissionsFor, StaffRole } from '../contracts';
 import { StaffUserEntity } from './staff-user.entity';
 import { StaffRow } from './staff.repository';
 

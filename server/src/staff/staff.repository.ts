@@ -5,7 +5,7 @@ import { ListPage, ListQuery } from '../common/list-query';
 import { ListSource, runList } from '../database/list-sql';
 import { LoginState } from './lockout';
 import { PasswordAccounts } from './password-login';
-import { StaffRole } from '@warden/contracts';
+import { StaffRole } from '../contracts';
 import { StaffUserEntity } from './staff-user.entity';
 import { STAFF_LIST, StaffFilterField, StaffSortField } from './staff.dto';
 

@@ -10,7 +10,7 @@ import { SessionsService } from './sessions.service';
 import { StaffError } from './staff.errors';
 import { StaffPrincipal } from '../common/staff-access';
 import { staffActor } from './staff-principal';
-import { StaffRole } from '@warden/contracts';
+import { StaffRole } from '../contracts';
 import { StaffUserEntity } from './staff-user.entity';
 import { StaffRepository, StaffRow } from './staff.repository';
 
