@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { CHECKLIST_ITEMS } from '../../contracts/src';
 
 /** Thin HTTP helpers and factories for the staff (`/admin`) and developer (`/portal`) APIs. */
 export interface HttpResult<T = unknown> {
@@ -149,6 +150,11 @@ export async function apply(
   return result.body;
 }
 
+/** Every review checklist item answered yes: what an approval needs. */
+export function fullChecklist(): Record<string, boolean> {
+  return Object.fromEntries(CHECKLIST_ITEMS.map((item) => [item, true]));
+}
+
 export async function decide(
   baseUrl: string,
   reviewer: Session,
@@ -158,7 +164,12 @@ export async function decide(
 ): Promise<HttpResult<Record<string, unknown>>> {
   return request(baseUrl, 'POST', `/admin/applications/${applicationId}/decisions`, {
     token: reviewer.token,
-    body: { decision, rationale: `${decision} in a test`, checklist: {}, ...extra },
+    body: {
+      decision,
+      rationale: `${decision} in a test`,
+      checklist: decision === 'approve' ? fullChecklist() : {},
+      ...extra,
+    },
   });
 }
 

@@ -1,21 +1,8 @@
+import { ApiKeyKind, ApiKeyStatus } from '../contracts';
+
+/** The key vocabulary lives in contracts/; named here too so the /v1 path's imports keep working. */
+export { ApiKeyKind, ApiKeyStatus };
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
-
-export enum ApiKeyStatus {
-  Active = 'active',
-  Suspended = 'suspended',
-  Revoked = 'revoked',
-  /** Permanent, by staff, with a reason; nothing brings the key back. */
-  Terminated = 'terminated',
-}
-
-/**
- * A sandbox key stays on sandbox limits even after its application goes live; production keys are issued on
- * approval (and for live applications afterwards).
- */
-export enum ApiKeyKind {
-  Sandbox = 'sandbox',
-  Production = 'production',
-}
 
 @Entity('api_keys')
 export class ApiKeyEntity {

@@ -10,8 +10,7 @@ import {
 } from './api-keys.dto';
 import { API_KEY_LIST } from './api-keys.dto';
 import { ApiKeysService, StatusAction } from './api-keys.service';
-import { KeyAction } from './key-lifecycle';
-import { Permission } from '../contracts';
+import { KeyAction, Permission } from '../contracts';
 import { CurrentStaff, RequirePermission, StaffApi, StaffPrincipal } from '../common/staff-access';
 import { staffActor } from '../staff/staff-principal';
 import { parseListQuery } from '../common/list-query';

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { listContract } from '../common/list-query';
 import { ApiKeyKind, ApiKeyStatus } from './api-key.entity';
 import { ApiKeyRow } from './api-keys.repository';
-import { EffectiveKeyStatus, effectiveKeyStatus } from './key-lifecycle';
+import { effectiveKeyStatus } from './key-lifecycle';
+import { EffectiveKeyStatus } from '../contracts';
 import { IssuedApiKeyRow } from './api-keys.service';
 
 /** What staff may sort and filter keys by; `expired` is read from the expiry date, not stored. */

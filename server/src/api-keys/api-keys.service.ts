@@ -4,6 +4,7 @@ import { Logger } from 'pino';
 import { DataSource, EntityManager } from 'typeorm';
 import { ListPage, ListQuery } from '../common/list-query';
 import { ApplicationEntity, ApplicationStatus } from '../applications/application.entity';
+import { ApplicationKeys } from '../applications/application-keys';
 import { AuditService } from '../audit/audit.service';
 import { Actor, AuditAction, AuditEntityType } from '../audit/audit.types';
 import { LOGGER } from '../common/logger.module';
@@ -12,7 +13,7 @@ import { ApiKeyCache } from './api-key.cache';
 import { apiKeyMatches, generateApiKey, hashApiKey, maskApiKey, parseApiKey } from './api-key.secret';
 import { ApiKeyError, ApiKeyManagementError } from './api-keys.errors';
 import { ApiKeyRow, ApiKeysRepository, KeyWithApplication } from './api-keys.repository';
-import { KeyAction, keyTransition } from './key-lifecycle';
+import { KeyAction, keyTransition } from '../contracts';
 
 const LAST_USED_RESOLUTION_MS = 60_000;
 
@@ -41,7 +42,7 @@ const KIND_FOR_STATUS: Partial<Record<ApplicationStatus, ApiKeyKind>> = {
   [ApplicationStatus.Live]: ApiKeyKind.Production,
 };
 
-const ACTION_AUDIT: Record<Exclude<KeyAction, KeyAction.Rotate>, AuditAction> = {
+const ACTION_AUDIT: Record<Exclude<KeyAction, typeof KeyAction.Rotate>, AuditAction> = {
   [KeyAction.Revoke]: AuditAction.ApiKeyRevoked,
   [KeyAction.Suspend]: AuditAction.ApiKeySuspended,
   [KeyAction.Unsuspend]: AuditAction.ApiKeyUnsuspended,
@@ -67,7 +68,7 @@ function auditView(key: ApiKeyEntity): Record<string, unknown> {
  * Redis, so every api instance drops the cached key at once and cannot re-read the old state.
  */
 @Injectable()
-export class ApiKeysService {
+export class ApiKeysService implements ApplicationKeys {
   private readonly lastTouched = new Map<string, number>();
 
   constructor(

@@ -1,15 +1,10 @@
+import { ApplicationStatus, ReviewState } from '../contracts';
+
+/** The status vocabulary lives in contracts/; named here too so the /v1 path's imports keep working. */
+export { ApplicationStatus };
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { Questionnaire } from './questionnaire';
-import type { ReviewState } from './review-workflow';
 import type { RiskTier } from './risk-tier';
-
-/** How an application is served: sandbox until approved, live on approval, suspended, terminated (final). */
-export enum ApplicationStatus {
-  Sandbox = 'sandbox',
-  Live = 'live',
-  Suspended = 'suspended',
-  Terminated = 'terminated',
-}
 
 @Entity('applications')
 export class ApplicationEntity {

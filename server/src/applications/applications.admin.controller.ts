@@ -4,9 +4,7 @@ import {
   AdminApplicationResponse,
   APPLICATION_LIST,
   BulkDecisionResponse,
-  bulkDecisionSchema,
   DecisionResultResponse,
-  decisionSchema,
   toAdminApplicationResponse,
   toBulkDecisionResponse,
   toDecisionResultResponse,
@@ -14,7 +12,7 @@ import {
 
 import { ApplicationsService } from './applications.service';
 import { ReviewService } from './review.service';
-import { Permission } from '../contracts';
+import { bulkDecisionSchema, decisionSchema, Permission } from '../contracts';
 import { CurrentStaff, RequirePermission, StaffApi, StaffPrincipal } from '../common/staff-access';
 import { parseListQuery } from '../common/list-query';
 import { setContentRange } from '../common/list-response';

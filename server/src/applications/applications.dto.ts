@@ -1,15 +1,14 @@
 import { listContract } from '../common/list-query';
 import { z } from 'zod';
-import { IssuedApiKey } from '../api-keys/api-keys.service';
-import { ApiKeyKind } from '../api-keys/api-key.entity';
 import { PolicyPatch } from '../moderation/policies/policy.schema';
 import { PolicyRules } from '../moderation/policies/policy.types';
+import { IssuedApplicationKey } from './application-keys';
 import { ApplicationPolicy } from './application-policies.service';
 import { ApplicationDecisionEntity } from './application-decision.entity';
 import { ApplicationEntity, ApplicationStatus } from './application.entity';
 import { ApplicationRow } from './applications.repository';
 import { Questionnaire, questionnaireSchema } from './questionnaire';
-import { Decision, ReviewState } from './review-workflow';
+import { ApiKeyKind, Decision, ReviewState } from '../contracts';
 import { BulkOutcome, DecisionOutcome } from './review.service';
 import { RiskTier } from './risk-tier';
 
@@ -57,31 +56,11 @@ export type ApplicationSortField = (typeof APPLICATION_LIST.sortable)[number];
 export type ApplicationFilterField = keyof typeof APPLICATION_LIST.filters;
 
 const applicationName = z.string().trim().min(1).max(200);
-const futureDate = z
-  .union([z.iso.datetime({ offset: true }), z.iso.date()])
-  .nullable()
-  .optional()
-  .transform((value) => (value ? new Date(value) : null));
-const rationale = z.string().trim().min(1, 'a decision needs a rationale').max(10_000);
-const checklist = z.record(z.string().min(1).max(100), z.boolean()).default({});
 
 export const applySchema = z.object({ name: applicationName, questionnaire: questionnaireSchema });
 export const updateApplicationSchema = z.object({
   name: applicationName.optional(),
   questionnaire: questionnaireSchema.optional(),
-});
-export const decisionSchema = z.object({
-  decision: z.enum(Decision),
-  rationale,
-  checklist,
-  reReviewAt: futureDate,
-});
-export const bulkDecisionSchema = z.object({
-  ids: z.array(z.uuid()).min(1).max(100),
-  decision: z.enum(Decision),
-  rationale,
-  checklist,
-  reReviewAt: futureDate,
 });
 
 export interface DecisionResponse {
@@ -197,7 +176,7 @@ export function toAdminApplicationResponse(
   };
 }
 
-export function toIssuedKeyResponse(issued: IssuedApiKey): IssuedKeyResponse {
+export function toIssuedKeyResponse(issued: IssuedApplicationKey): IssuedKeyResponse {
   return {
     id: issued.key.id,
     name: issued.key.name,
@@ -261,7 +240,10 @@ export function toPortalApplicationResponse(
   };
 }
 
-export function toAppliedResponse(application: ApplicationEntity, sandboxKey: IssuedApiKey): AppliedResponse {
+export function toAppliedResponse(
+  application: ApplicationEntity,
+  sandboxKey: IssuedApplicationKey,
+): AppliedResponse {
   return { ...toPortalApplicationResponse(application), sandboxKey: toIssuedKeyResponse(sandboxKey) };
 }
 

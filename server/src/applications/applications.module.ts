@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { ApiKeysModule } from '../api-keys/api-keys.module';
 import { AuditModule } from '../audit/audit.module';
 import { PoliciesModule } from '../moderation/policies/policies.module';
 import { OrganizationsModule } from '../organizations/organizations.module';
@@ -11,7 +10,7 @@ import { ApplicationsService } from './applications.service';
 import { ReviewService } from './review.service';
 
 @Module({
-  imports: [ApiKeysModule, AuditModule, OrganizationsModule, PoliciesModule],
+  imports: [AuditModule, OrganizationsModule, PoliciesModule],
   controllers: [AdminApplicationsController, AdminPoliciesController],
   providers: [ApplicationsRepository, ApplicationsService, ReviewService, ApplicationPoliciesService],
   exports: [ApplicationsService, ReviewService, ApplicationPoliciesService],

@@ -6,7 +6,7 @@ import { ListSource, runList } from '../database/list-sql';
 import { ApplicationDecisionEntity } from './application-decision.entity';
 import { ApplicationEntity, ApplicationStatus } from './application.entity';
 import { Questionnaire } from './questionnaire';
-import { ReviewState } from './review-workflow';
+import { ReviewState } from '../contracts';
 import { RiskTier } from './risk-tier';
 import { APPLICATION_LIST, ApplicationFilterField, ApplicationSortField } from './applications.dto';
 

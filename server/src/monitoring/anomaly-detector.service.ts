@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Logger } from 'pino';
 import { ApiKeysService } from '../api-keys/api-keys.service';
-import { KeyAction } from '../api-keys/key-lifecycle';
+import { KeyAction } from '../contracts';
 import { SYSTEM_ACTOR } from '../audit/audit.types';
 import { LOGGER } from '../common/logger.module';
 import { AlertRow, AlertsRepository } from './alerts.repository';
