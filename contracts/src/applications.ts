@@ -133,3 +133,8 @@ export type DecisionInput = z.input<typeof decisionSchema>;
 
 /** `POST /admin/applications/bulk-decisions`. */
 export const bulkDecisionSchema = decisionSchema.extend({ ids: z.array(z.uuid()).min(1).max(100) });
+
+/** `POST /admin/applications/:id/lift-enforcement`: staff reviewed the application after acting on its keys. */
+export const liftEnforcementSchema = z.object({
+  reason: z.string().trim().min(1, 'say what the review found').max(2000),
+});

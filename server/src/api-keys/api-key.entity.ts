@@ -1,4 +1,4 @@
-import { ApiKeyKind, ApiKeyStatus } from '../contracts';
+import { ApiKeyKind, ApiKeyStatus, KeyEnforcementReason } from '../contracts';
 
 /** The key vocabulary lives in contracts/; named here too so the /v1 path's imports keep working. */
 export { ApiKeyKind, ApiKeyStatus };
@@ -30,6 +30,10 @@ export class ApiKeyEntity {
 
   @Column({ name: 'status_reason', type: 'text', nullable: true })
   statusReason!: string | null;
+
+  /** The category staff chose when they suspended or terminated the key; its 401 names it. */
+  @Column({ name: 'status_reason_category', type: 'text', nullable: true })
+  statusReasonCategory!: KeyEnforcementReason | null;
 
   @Column({ name: 'status_changed_at', type: 'timestamptz', nullable: true })
   statusChangedAt!: Date | null;

@@ -4,13 +4,14 @@ import {
   ApiKeyResponse,
   createApiKeySchema,
   keyActionSchema,
+  suspendKeySchema,
   terminateKeySchema,
   toApiKeyResponse,
   toIssuedApiKeyResponse,
 } from './api-keys.dto';
 import { API_KEY_LIST } from './api-keys.dto';
 import { ApiKeysService, StatusAction } from './api-keys.service';
-import { KeyAction, Permission } from '../contracts';
+import { KeyAction, KeyEnforcementReason, Permission } from '../contracts';
 import { CurrentStaff, RequirePermission, StaffApi, StaffPrincipal } from '../common/staff-access';
 import { staffActor } from '../staff/staff-principal';
 import { parseListQuery } from '../common/list-query';
@@ -79,7 +80,8 @@ export class AdminApiKeysController {
     @Param('id', ResourceIdPipe) id: string,
     @Body() body: unknown,
   ): Promise<ApiKeyResponse> {
-    return this.change(staff, id, KeyAction.Suspend, parseBody(keyActionSchema, body).reason);
+    const { reason, category } = parseBody(suspendKeySchema, body);
+    return this.change(staff, id, KeyAction.Suspend, reason, category);
   }
 
   @Post(':id/unsuspend')
@@ -101,7 +103,8 @@ export class AdminApiKeysController {
     @Param('id', ResourceIdPipe) id: string,
     @Body() body: unknown,
   ): Promise<ApiKeyResponse> {
-    return this.change(staff, id, KeyAction.Terminate, parseBody(terminateKeySchema, body).reason);
+    const { reason, category } = parseBody(terminateKeySchema, body);
+    return this.change(staff, id, KeyAction.Terminate, reason, category);
   }
 
   private async change(
@@ -109,7 +112,17 @@ export class AdminApiKeysController {
     id: string,
     action: StatusAction,
     reason: string | undefined,
+    category?: KeyEnforcementReason,
   ): Promise<ApiKeyResponse> {
-    return toApiKeyResponse(await this.apiKeys.changeStatus(staffActor(staff), id, action, reason ?? null));
+    return toApiKeyResponse(
+      await this.apiKeys.changeStatus(
+        staffActor(staff),
+        id,
+        action,
+        reason ?? null,
+        undefined,
+        category ?? null,
+      ),
+    );
   }
 }

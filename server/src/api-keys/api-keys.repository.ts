@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { ListPage, ListQuery } from '../common/list-query';
 import { ListSource, runList } from '../database/list-sql';
 import { ApplicationEntity } from '../applications/application.entity';
+import { KeyEnforcementReason } from '../contracts';
 import { ApiKeyEntity, ApiKeyKind, ApiKeyStatus } from './api-key.entity';
 import { API_KEY_LIST, ApiKeyFilterField, ApiKeySortField } from './api-keys.dto';
 
@@ -115,12 +116,15 @@ export class ApiKeysRepository {
       .getMany();
   }
 
-  /** Read with a share lock, so the application cannot change status while a key is being issued for it. */
+  /**
+   * Read with a row lock, so the application cannot change status while a key is issued for it, and two requests
+   * cannot both pass the active-key cap.
+   */
   findApplicationForKeys(manager: EntityManager, applicationId: string): Promise<ApplicationEntity | null> {
     return manager
       .getRepository(ApplicationEntity)
       .createQueryBuilder('application')
-      .setLock('pessimistic_read')
+      .setLock('pessimistic_write')
       .where('application.id = :applicationId', { applicationId })
       .getOne();
   }
@@ -128,7 +132,12 @@ export class ApiKeysRepository {
   async setStatus(
     manager: EntityManager,
     id: string,
-    values: { status: ApiKeyStatus; statusReason: string | null; replacedBy?: string },
+    values: {
+      status: ApiKeyStatus;
+      statusReason: string | null;
+      statusReasonCategory?: KeyEnforcementReason | null;
+      replacedBy?: string;
+    },
   ): Promise<ApiKeyEntity> {
     await manager.getRepository(ApiKeyEntity).update(
       { id },
@@ -139,6 +148,33 @@ export class ApiKeysRepository {
       },
     );
     return manager.getRepository(ApiKeyEntity).findOneByOrFail({ id });
+  }
+
+  /** Keys that authenticate today: active and not past their expiry. */
+  async countUsable(manager: EntityManager, applicationId: string): Promise<number> {
+    const [row] = (await manager.query(
+      `SELECT count(*)::int AS n FROM api_keys
+        WHERE application_id = $1 AND status = 'active' AND (expires_at IS NULL OR expires_at > now())`,
+      [applicationId],
+    )) as Array<{ n: number }>;
+    return row.n;
+  }
+
+  async setEnforcement(
+    manager: EntityManager,
+    applicationId: string,
+    enforcement: { category: KeyEnforcementReason | null; reason: string | null } | null,
+  ): Promise<void> {
+    await manager.getRepository(ApplicationEntity).update(
+      { id: applicationId },
+      enforcement
+        ? {
+            enforcedAt: () => 'now()',
+            enforcementCategory: enforcement.category,
+            enforcementReason: enforcement.reason,
+          }
+        : { enforcedAt: null, enforcementCategory: null, enforcementReason: null },
+    );
   }
 
   async prefixesForApplication(applicationId: string): Promise<string[]> {

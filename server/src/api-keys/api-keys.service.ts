@@ -6,14 +6,16 @@ import { ListPage, ListQuery } from '../common/list-query';
 import { ApplicationEntity, ApplicationStatus } from '../applications/application.entity';
 import { ApplicationKeys } from '../applications/application-keys';
 import { AuditService } from '../audit/audit.service';
-import { Actor, AuditAction, AuditEntityType } from '../audit/audit.types';
+import { Actor, ActorType, AuditAction, AuditEntityType } from '../audit/audit.types';
+import { WardenConfig } from '../config/config';
+import { WARDEN_CONFIG } from '../config/config.module';
 import { LOGGER } from '../common/logger.module';
 import { ApiKeyEntity, ApiKeyKind, ApiKeyStatus } from './api-key.entity';
 import { ApiKeyCache } from './api-key.cache';
 import { apiKeyMatches, generateApiKey, hashApiKey, maskApiKey, parseApiKey } from './api-key.secret';
 import { ApiKeyError, ApiKeyManagementError } from './api-keys.errors';
 import { ApiKeyRow, ApiKeysRepository, KeyWithApplication } from './api-keys.repository';
-import { KeyAction, keyTransition } from '../contracts';
+import { KeyAction, KeyEnforcementReason, keyTransition } from '../contracts';
 
 const LAST_USED_RESOLUTION_MS = 60_000;
 
@@ -51,6 +53,9 @@ const ACTION_AUDIT: Record<Exclude<KeyAction, typeof KeyAction.Rotate>, AuditAct
 
 export type StatusAction = keyof typeof ACTION_AUDIT;
 
+/** Staff taking these actions put the whole application under enforcement, not only the key. */
+const ENFORCING_ACTIONS: readonly KeyAction[] = [KeyAction.Suspend, KeyAction.Terminate];
+
 function auditView(key: ApiKeyEntity): Record<string, unknown> {
   return {
     applicationId: key.applicationId,
@@ -77,6 +82,7 @@ export class ApiKeysService implements ApplicationKeys {
     private readonly audit: AuditService,
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(LOGGER) private readonly logger: Logger,
+    @Inject(WARDEN_CONFIG) private readonly config: WardenConfig,
   ) {}
 
   /** Registers a key inside the caller's transaction and audits it. `secret` is only given by first-run bootstrap. */
@@ -121,6 +127,18 @@ export class ApiKeysService implements ApplicationKeys {
       const application = await this.repository.findApplicationForKeys(manager, applicationId);
       if (!application) {
         throw ApiKeyManagementError.applicationNotFound(applicationId);
+      }
+      // Staff decide under enforcement; the developer it binds cannot route around it with a fresh key.
+      if (application.enforcedAt && actor.type !== ActorType.Staff) {
+        throw ApiKeyManagementError.underEnforcement(
+          application.enforcementCategory,
+          application.enforcementReason,
+          application.enforcedAt,
+        );
+      }
+      const limit = this.config.maxActiveKeysPerApplication;
+      if ((await this.repository.countUsable(manager, applicationId)) >= limit) {
+        throw ApiKeyManagementError.activeKeyLimit(limit);
       }
       return this.issue(manager, actor, {
         applicationId,
@@ -174,7 +192,9 @@ export class ApiKeysService implements ApplicationKeys {
     action: StatusAction,
     reason: string | null,
     scope?: { applicationId: string },
+    category: KeyEnforcementReason | null = null,
   ): Promise<ApiKeyRow> {
+    const enforces = ENFORCING_ACTIONS.includes(action) && actor.type === ActorType.Staff;
     const updated = await this.dataSource.transaction(async (manager) => {
       const key = await this.lockInScope(manager, keyId, scope);
       const next = keyTransition(key.status, action);
@@ -184,7 +204,18 @@ export class ApiKeysService implements ApplicationKeys {
       const changed = await this.repository.setStatus(manager, key.id, {
         status: next,
         statusReason: reason,
+        statusReasonCategory: ENFORCING_ACTIONS.includes(action) ? category : null,
       });
+      if (enforces) {
+        await this.repository.setEnforcement(manager, key.applicationId, { category, reason });
+        await this.audit.record(manager, {
+          actor,
+          action: AuditAction.ApplicationEnforced,
+          entityType: AuditEntityType.Application,
+          entityId: key.applicationId,
+          after: { keyId: key.id, keyAction: action, category, reason },
+        });
+      }
       await this.audit.record(manager, {
         actor,
         action: ACTION_AUDIT[action],
@@ -196,6 +227,10 @@ export class ApiKeysService implements ApplicationKeys {
       return changed;
     });
     await this.cache.invalidateEverywhere(updated.prefix);
+    if (enforces) {
+      // Cached keys carry their application, whose enforcement just changed.
+      await this.invalidateApplication(updated.applicationId);
+    }
     return this.get(updated.id);
   }
 
@@ -312,9 +347,9 @@ export class ApiKeysService implements ApplicationKeys {
       case ApiKeyStatus.Revoked:
         throw ApiKeyError.revoked(masked);
       case ApiKeyStatus.Suspended:
-        throw ApiKeyError.suspended(masked);
+        throw ApiKeyError.suspended(masked, key.statusReasonCategory);
       case ApiKeyStatus.Terminated:
-        throw ApiKeyError.terminated(masked);
+        throw ApiKeyError.terminated(masked, key.statusReasonCategory);
       case ApiKeyStatus.Active:
         if (key.expiresAt && key.expiresAt.getTime() <= Date.now()) {
           throw ApiKeyError.expired(masked, key.expiresAt);

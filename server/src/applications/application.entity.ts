@@ -1,4 +1,4 @@
-import { ApplicationStatus, ReviewState } from '../contracts';
+import { ApplicationStatus, KeyEnforcementReason, ReviewState } from '../contracts';
 
 /** The status vocabulary lives in contracts/; named here too so the /v1 path's imports keep working. */
 export { ApplicationStatus };
@@ -41,6 +41,16 @@ export class ApplicationEntity {
   /** The developer who created it; null for applications made by operators or first-run. */
   @Column({ name: 'created_by', type: 'uuid', nullable: true })
   createdBy!: string | null;
+
+  /** Set when staff suspend or terminate one of its keys: developers cannot mint new keys until staff lift it. */
+  @Column({ name: 'enforced_at', type: 'timestamptz', nullable: true })
+  enforcedAt!: Date | null;
+
+  @Column({ name: 'enforcement_category', type: 'text', nullable: true })
+  enforcementCategory!: KeyEnforcementReason | null;
+
+  @Column({ name: 'enforcement_reason', type: 'text', nullable: true })
+  enforcementReason!: string | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

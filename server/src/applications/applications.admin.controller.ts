@@ -12,7 +12,8 @@ import {
 
 import { ApplicationsService } from './applications.service';
 import { ReviewService } from './review.service';
-import { bulkDecisionSchema, decisionSchema, Permission } from '../contracts';
+import { bulkDecisionSchema, decisionSchema, liftEnforcementSchema, Permission } from '../contracts';
+import { staffActor } from '../staff/staff-principal';
 import { CurrentStaff, RequirePermission, StaffApi, StaffPrincipal } from '../common/staff-access';
 import { parseListQuery } from '../common/list-query';
 import { setContentRange } from '../common/list-response';
@@ -66,5 +67,20 @@ export class AdminApplicationsController {
     @Body() body: unknown,
   ): Promise<DecisionResultResponse> {
     return toDecisionResultResponse(await this.review.decide(staff, id, parseBody(decisionSchema, body)));
+  }
+
+  @Post(':id/lift-enforcement')
+  @HttpCode(204)
+  @RequirePermission(Permission.ApiKeysManage)
+  async liftEnforcement(
+    @CurrentStaff() staff: StaffPrincipal,
+    @Param('id', ResourceIdPipe) id: string,
+    @Body() body: unknown,
+  ): Promise<void> {
+    await this.applications.liftEnforcement(
+      staffActor(staff),
+      id,
+      parseBody(liftEnforcementSchema, body).reason,
+    );
   }
 }

@@ -8,7 +8,13 @@ import { ApplicationDecisionEntity } from './application-decision.entity';
 import { ApplicationEntity, ApplicationStatus } from './application.entity';
 import { ApplicationRow } from './applications.repository';
 import { Questionnaire, questionnaireSchema } from './questionnaire';
-import { ApiKeyKind, Decision, ReviewState } from '../contracts';
+import {
+  ApiKeyKind,
+  Decision,
+  KEY_ENFORCEMENT_REASON_LABELS,
+  KeyEnforcementReason,
+  ReviewState,
+} from '../contracts';
 import { BulkOutcome, DecisionOutcome } from './review.service';
 import { RiskTier } from './risk-tier';
 
@@ -131,6 +137,16 @@ export interface PortalApplicationResponse {
   createdAt: string;
   updatedAt: string;
   feedback?: FeedbackResponse[];
+  /** Set while staff action on a key freezes new keys: the developer sees why. */
+  enforcement: EnforcementResponse | null;
+}
+
+export interface EnforcementResponse {
+  since: string;
+  category: KeyEnforcementReason | null;
+  /** The category in words, e.g. "a suspected key compromise". */
+  explanation: string;
+  reason: string | null;
 }
 
 export interface AppliedResponse extends PortalApplicationResponse {
@@ -237,6 +253,24 @@ export function toPortalApplicationResponse(
     createdAt: application.createdAt.toISOString(),
     updatedAt: application.updatedAt.toISOString(),
     ...(decisions ? { feedback: decisions.map(toFeedbackResponse) } : {}),
+    enforcement: toEnforcementResponse(application),
+  };
+}
+
+export function toEnforcementResponse(
+  application: Pick<ApplicationEntity, 'enforcedAt' | 'enforcementCategory' | 'enforcementReason'>,
+): EnforcementResponse | null {
+  if (!application.enforcedAt) {
+    return null;
+  }
+  const category = application.enforcementCategory;
+  return {
+    since: application.enforcedAt.toISOString(),
+    category,
+    explanation:
+      `Staff acted on one of this application's keys because of ${category ? KEY_ENFORCEMENT_REASON_LABELS[category] : 'a staff decision'}; ` +
+      'new keys are frozen until staff review the application and lift the enforcement.',
+    reason: application.enforcementReason,
   };
 }
 

@@ -84,6 +84,12 @@ export class ApplicationsRepository {
   }
 
   /** Locks the row: decisions and developer edits on one application run one at a time. */
+  async liftEnforcement(manager: EntityManager, id: string): Promise<void> {
+    await manager
+      .getRepository(ApplicationEntity)
+      .update({ id }, { enforcedAt: null, enforcementCategory: null, enforcementReason: null });
+  }
+
   lock(manager: EntityManager, id: string): Promise<ApplicationEntity | null> {
     return manager
       .getRepository(ApplicationEntity)

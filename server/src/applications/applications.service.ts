@@ -124,6 +124,29 @@ export class ApplicationsService {
     });
   }
 
+  /** Staff reviewed the application after acting on its keys: its developers may mint keys again. */
+  async liftEnforcement(actor: Actor, id: string, reason: string): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const application = await this.repository.lock(manager, id);
+      if (!application) {
+        throw ApplicationReviewError.notFound(id);
+      }
+      if (!application.enforcedAt) {
+        return;
+      }
+      await this.repository.liftEnforcement(manager, id);
+      await this.audit.record(manager, {
+        actor,
+        action: AuditAction.ApplicationEnforcementLifted,
+        entityType: AuditEntityType.Application,
+        entityId: id,
+        before: { enforcementCategory: application.enforcementCategory, enforcedAt: application.enforcedAt },
+        after: { reason },
+      });
+    });
+    await this.apiKeys.invalidateApplication(id);
+  }
+
   async getOwn(organizationId: string, id: string): Promise<ApplicationEntity> {
     const application = await this.repository.findById(id);
     if (!application || application.organizationId !== organizationId) {

@@ -62,6 +62,8 @@ export enum AuditAction {
   ApiKeySuspended = 'api_key.suspended',
   ApiKeyUnsuspended = 'api_key.unsuspended',
   ApiKeyTerminated = 'api_key.terminated',
+  ApplicationEnforced = 'application.enforced',
+  ApplicationEnforcementLifted = 'application.enforcement_lifted',
   PolicyUpdated = 'policy.updated',
 }
 
