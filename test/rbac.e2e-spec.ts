@@ -78,6 +78,16 @@ describe('RBAC matrix', () => {
   let draft: { id: string; sandboxKey: { id: string } };
   let fixtures: { organizationId: string; staffId: string; auditEventId: string; requestId: string };
 
+  /** Staff routes above suspend and terminate the draft's keys, which freezes its new keys; staff lift that. */
+  const liftEnforcement = async (applicationId: string) =>
+    expectStatus(
+      await request(url, 'POST', `/admin/applications/${applicationId}/lift-enforcement`, {
+        token: staff.admin.token,
+        body: { reason: 'rbac suite' },
+      }),
+      204,
+    );
+
   beforeAll(async () => {
     const upstreamUrl = await upstream.start();
     warden = await startWarden('rbac', {
@@ -86,6 +96,8 @@ describe('RBAC matrix', () => {
       WARDEN_UPSTREAM_URL: upstreamUrl,
       WARDEN_UPSTREAM_MODELS: 'house-model',
       WARDEN_EMBEDDED_MODELS: '',
+      // Every route is called on the same few applications; the cap has its own test (key-termination).
+      WARDEN_MAX_ACTIVE_KEYS_PER_APPLICATION: '1000',
     });
     url = warden.url;
     const admin = await staffLogin(url, ADMIN.email, ADMIN.password);
@@ -393,12 +405,16 @@ describe('RBAC matrix', () => {
     {
       route: 'POST /portal/applications/{id}/keys',
       expected: OWN_ONLY_CREATE,
-      prepare: async () => ({ path: `/portal/applications/${draft.id}/keys`, body: { name: 'rbac' } }),
+      prepare: async () => {
+        await liftEnforcement(draft.id);
+        return { path: `/portal/applications/${draft.id}/keys`, body: { name: 'rbac' } };
+      },
     },
     {
       route: 'POST /portal/applications/{id}/keys/{keyId}/revoke',
       expected: OWN_ONLY,
       prepare: async () => {
+        await liftEnforcement(draft.id);
         const created = await request<{ id: string }>(url, 'POST', `/portal/applications/${draft.id}/keys`, {
           token: developer.token,
           body: { name: 'to revoke' },

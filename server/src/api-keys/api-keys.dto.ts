@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { listContract } from '../common/list-query';
 import { ApiKeyKind, ApiKeyStatus } from './api-key.entity';
-import { ApiKeyRow } from './api-keys.repository';
+import type { ApiKeyRow } from './api-keys.repository';
 import { effectiveKeyStatus } from './key-lifecycle';
 import { EffectiveKeyStatus, KEY_ENFORCEMENT_REASONS, KeyEnforcementReason } from '../contracts';
-import { IssuedApiKeyRow } from './api-keys.service';
+import type { IssuedApiKeyRow } from './api-keys.service';
 
 /** What staff may sort and filter keys by; `expired` is read from the expiry date, not stored. */
 export const API_KEY_LIST = listContract({

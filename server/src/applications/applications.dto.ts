@@ -3,10 +3,10 @@ import { z } from 'zod';
 import { PolicyPatch } from '../moderation/policies/policy.schema';
 import { PolicyRules } from '../moderation/policies/policy.types';
 import { IssuedApplicationKey } from './application-keys';
-import { ApplicationPolicy } from './application-policies.service';
+import type { ApplicationPolicy } from './application-policies.service';
 import { ApplicationDecisionEntity } from './application-decision.entity';
 import { ApplicationEntity, ApplicationStatus } from './application.entity';
-import { ApplicationRow } from './applications.repository';
+import type { ApplicationRow } from './applications.repository';
 import { Questionnaire, questionnaireSchema } from './questionnaire';
 import {
   ApiKeyKind,
@@ -15,7 +15,7 @@ import {
   KeyEnforcementReason,
   ReviewState,
 } from '../contracts';
-import { BulkOutcome, DecisionOutcome } from './review.service';
+import type { BulkOutcome, DecisionOutcome } from './review.service';
 import { RiskTier } from './risk-tier';
 
 /** What staff may sort and filter policies by; the repository maps each name to SQL. */

@@ -1,5 +1,5 @@
 import { listContract } from '../common/list-query';
-import { AuditEventRow } from './audit.repository';
+import type { AuditEventRow } from './audit.repository';
 import { ChainStatus } from './audit.types';
 
 /** What staff may sort and filter audit-log by; the repository maps each name to SQL. */

@@ -1,7 +1,7 @@
 import { listContract } from '../common/list-query';
 import { z } from 'zod';
 import { ApplicationBiasRunEntity, BiasRunEntity } from './bias-run.entity';
-import { BiasRunRow } from './bias.repository';
+import type { BiasRunRow } from './bias.repository';
 import { BiasComparison, BiasReport, BiasRunStatus, ProbeSetName } from './bias.types';
 import { TEMPLATE_PLACEHOLDER } from './scoring';
 

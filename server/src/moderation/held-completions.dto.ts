@@ -1,5 +1,5 @@
 import { listContract } from '../common/list-query';
-import { HeldCompletionRow } from './held-completions.repository';
+import type { HeldCompletionRow } from './held-completions.repository';
 
 /** What staff may sort and filter held-completions by; the repository maps each name to SQL. */
 export const HELD_COMPLETION_LIST = listContract({

@@ -1,5 +1,5 @@
 import { listContract } from '../common/list-query';
-import { OrganizationRow } from './organizations.repository';
+import type { OrganizationRow } from './organizations.repository';
 
 /** What staff may sort and filter organizations by; the repository maps each name to SQL. */
 export const ORGANIZATION_LIST = listContract({

@@ -1,5 +1,5 @@
 import { listContract } from '../common/list-query';
-import { RequestLogRow } from './request-log-search.repository';
+import type { RequestLogRow } from './request-log-search.repository';
 
 /** What staff may sort and filter request-logs by; the repository maps each name to SQL. */
 export const REQUEST_LOG_LIST = listContract({

@@ -1,9 +1,9 @@
 import { listContract } from '../common/list-query';
 import { z } from 'zod';
-import { IssuedSession } from './sessions.service';
+import type { IssuedSession } from './sessions.service';
 import { permissionsFor, StaffRole } from '../contracts';
 import { StaffUserEntity } from './staff-user.entity';
-import { StaffRow } from './staff.repository';
+import type { StaffRow } from './staff.repository';
 
 /** What staff may sort and filter staff by; the repository maps each name to SQL. */
 export const STAFF_LIST = listContract({
