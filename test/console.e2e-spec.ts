@@ -83,9 +83,13 @@ describe('staff console (Chromium)', () => {
 
   /** The developer side, through the portal API: register, apply, submit for review. */
   async function applyAsDeveloper(): Promise<{ applicationId: string; sandboxKey: string }> {
-    const registered = await api<{ accessToken: string }>('POST', '/portal/auth/register', DEVELOPER);
-    expect(registered.status).toBe(201);
-    const token = registered.body.accessToken;
+    expect((await api('POST', '/portal/auth/register', DEVELOPER)).status).toBe(202);
+    const signedIn = await api<{ accessToken: string }>('POST', '/portal/auth/login', {
+      email: DEVELOPER.email,
+      password: DEVELOPER.password,
+    });
+    expect(signedIn.status).toBe(200);
+    const token = signedIn.body.accessToken;
     const created = await api<{ id: string; sandboxKey: { secret: string } }>(
       'POST',
       '/portal/applications',

@@ -87,20 +87,25 @@ export async function createStaff(
   return staffLogin(baseUrl, email, STAFF_PASSWORD);
 }
 
+/** Registers (202, the same answer for a taken address) and signs in: the portal's two steps. */
 export async function registerDeveloper(
   baseUrl: string,
   email = uniqueEmail('developer'),
 ): Promise<DeveloperSession> {
   const organizationName = `Org ${randomBytes(4).toString('hex')}`;
+  const registered = await request(baseUrl, 'POST', '/portal/auth/register', {
+    body: { organizationName, email, password: DEVELOPER_PASSWORD },
+  });
+  if (registered.status !== 202) {
+    throw new Error(`registration failed: ${registered.status} ${JSON.stringify(registered.body)}`);
+  }
   const result = await request<{
     accessToken: string;
     refreshToken: string;
     user: { id: string; organizationId: string };
-  }>(baseUrl, 'POST', '/portal/auth/register', {
-    body: { organizationName, email, password: DEVELOPER_PASSWORD },
-  });
-  if (result.status !== 201) {
-    throw new Error(`registration failed: ${result.status} ${JSON.stringify(result.body)}`);
+  }>(baseUrl, 'POST', '/portal/auth/login', { body: { email, password: DEVELOPER_PASSWORD } });
+  if (result.status !== 200) {
+    throw new Error(`sign-in after registration failed: ${result.status} ${JSON.stringify(result.body)}`);
   }
   return {
     id: result.body.user.id,

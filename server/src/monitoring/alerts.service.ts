@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { ListPage, ListQuery } from '../common/list-query';
 import { AuditService } from '../audit/audit.service';
 import { Actor, AuditAction, AuditEntityType } from '../audit/audit.types';
-import { InvalidRequestError, NotFoundError } from '../common/errors';
+import { MonitoringError } from './monitoring.errors';
 import { AlertsRepository } from './alerts.repository';
 
 @Injectable()
@@ -27,14 +27,9 @@ export class AlertsService {
     resolution: string | null,
   ): Promise<void> {
     const before = await this.repository.find(id);
-    if (!before) throw new NotFoundError('alert_not_found', `No alert ${id}.`, 'id');
+    if (!before) throw MonitoringError.alertNotFound(id);
     const after = await this.repository.transition(id, to, actor.email ?? actor.id ?? actor.type, resolution);
-    if (!after)
-      throw new InvalidRequestError(
-        'alert_transition_invalid',
-        `Alert ${id} is ${before.status}; it cannot become ${to}.`,
-        'id',
-      );
+    if (!after) throw MonitoringError.invalidAlertTransition(id, before.status, to);
     await this.dataSource.transaction((manager) =>
       this.audit.record(manager, {
         actor,

@@ -4,11 +4,11 @@ import { z } from 'zod';
 import { parseListQuery } from '../common/list-query';
 import { setContentRange } from '../common/list-response';
 import { parseBody } from '../common/request-body';
-import { InvalidRequestError, NotFoundError } from '../common/errors';
 import { Permission } from '../contracts';
 import { CurrentStaff, RequirePermission, StaffApi, StaffPrincipal } from '../common/staff-access';
 import { staffActor } from '../staff/staff-principal';
 import { ALERT_LIST } from './monitoring.dto';
+import { MonitoringError } from './monitoring.errors';
 import { AlertsService } from './alerts.service';
 import { DASHBOARD_WINDOWS, DashboardService, DashboardSummary, DashboardWindow } from './dashboard.service';
 
@@ -25,12 +25,8 @@ export class AdminMonitoringController {
   @Get('monitoring/summary')
   @RequirePermission(Permission.MonitoringRead)
   summary(@Query('window') window = '24h'): Promise<DashboardSummary> {
-    if (!(window in DASHBOARD_WINDOWS)) {
-      throw new InvalidRequestError(
-        'invalid_window',
-        `window must be one of ${Object.keys(DASHBOARD_WINDOWS).join(', ')}`,
-        'window',
-      );
+    if (typeof window !== 'string' || !Object.hasOwn(DASHBOARD_WINDOWS, window)) {
+      throw MonitoringError.invalidWindow(Object.keys(DASHBOARD_WINDOWS));
     }
     return this.dashboard.summary(window as DashboardWindow);
   }
@@ -52,7 +48,7 @@ export class AdminMonitoringController {
   async show(@Param('id') id: string): Promise<unknown> {
     const [row] = (await this.alerts.list(parseListQuery({ filter: JSON.stringify({ id }) }, ALERT_LIST)))
       .rows;
-    if (!row) throw new NotFoundError('alert_not_found', `No alert ${id}.`, 'id');
+    if (!row) throw MonitoringError.alertNotFound(id);
     return row;
   }
 
