@@ -20,6 +20,8 @@ describe('end users and strikes', () => {
       WARDEN_UPSTREAM_URL: await upstream.start(),
       WARDEN_UPSTREAM_MODELS: 'house-model',
       WARDEN_EMBEDDED_MODELS: '',
+      // The receiver listens on loopback, which webhooks may only reach when the operator allows it.
+      WARDEN_WEBHOOK_ALLOW_PRIVATE: 'true',
     });
     [{ id: applicationId }] = await warden.query<{ id: string }>(
       `SELECT id FROM applications WHERE name = 'Demo application'`,

@@ -28,6 +28,8 @@ describe('staff monitoring API', () => {
       WARDEN_UPSTREAM_URL: await upstream.start(),
       WARDEN_UPSTREAM_MODELS: 'house-model',
       WARDEN_EMBEDDED_MODELS: '',
+      // The receiver listens on loopback, which webhooks may only reach when the operator allows it.
+      WARDEN_WEBHOOK_ALLOW_PRIVATE: 'true',
       WARDEN_MONITOR_INTERVAL_MS: '1000',
     });
     [{ id: applicationId }] = await warden.query<{ id: string }>(

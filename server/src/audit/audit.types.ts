@@ -64,6 +64,8 @@ export enum AuditAction {
   ApiKeyTerminated = 'api_key.terminated',
   ApplicationEnforced = 'application.enforced',
   ApplicationEnforcementLifted = 'application.enforcement_lifted',
+  WebhookConfigured = 'webhook.configured',
+  WebhookSecretRotated = 'webhook.secret_rotated',
   PolicyUpdated = 'policy.updated',
 }
 
