@@ -213,7 +213,7 @@ describe('staff monitoring API', () => {
     expect(
       (await request(warden.url, 'POST', `/admin/alerts/${alert.id}/acknowledge`, { token: analyst.token }))
         .status,
-    ).toBe(400);
+    ).toBe(409);
   });
 
   it('shows end users and lets a reviewer unblock one', async () => {

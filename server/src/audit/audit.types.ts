@@ -27,6 +27,7 @@ export enum AuditEntityType {
   HeldCompletion = 'held_completion',
   EndUser = 'end_user',
   Alert = 'alert',
+  AnomalyRule = 'anomaly_rule',
 }
 
 export enum AuditAction {
@@ -66,6 +67,7 @@ export enum AuditAction {
   ApplicationEnforcementLifted = 'application.enforcement_lifted',
   WebhookConfigured = 'webhook.configured',
   WebhookSecretRotated = 'webhook.secret_rotated',
+  AnomalyRuleUpdated = 'anomaly_rule.updated',
   PolicyUpdated = 'policy.updated',
 }
 

@@ -1,10 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { ListPage, ListQuery } from '../common/list-query';
 import { ListSource, runList } from '../database/list-sql';
-import { AnomalyRule, Finding, RULE_QUERIES, RuleAction, RuleId } from './anomaly-rules';
+import { AnomalyRule, Finding, RULE_QUERIES, RuleAction, RuleChange, RuleId } from './anomaly-rules';
 import { ALERT_LIST, AlertFilterField, AlertSortField } from './monitoring.dto';
+
+/** A rule as staff read and edit it. */
+export interface AnomalyRuleRow {
+  id: RuleId;
+  description: string;
+  enabled: boolean;
+  windowSeconds: number;
+  params: Record<string, number>;
+  action: RuleAction;
+  severity: AnomalyRule['severity'];
+  updatedAt: Date;
+  updatedBy: string | null;
+}
 
 export const ALERT_LIST_SOURCE: ListSource<AlertSortField, AlertFilterField> = {
   contract: ALERT_LIST,
@@ -68,7 +81,7 @@ export class AlertsRepository {
       severity: AnomalyRule['severity'];
     }>;
     return rows
-      .filter((row) => row.id in RULE_QUERIES)
+      .filter((row) => Object.hasOwn(RULE_QUERIES, row.id))
       .map((row) => ({
         id: row.id,
         description: row.description,
@@ -85,13 +98,19 @@ export class AlertsRepository {
     return (await this.dataSource.query(query.sql, query.params(rule))) as Array<Record<string, unknown>>;
   }
 
-  /** One alert per rule, subject and window bucket: a rule that keeps firing does not flood the console. */
-  async fire(rule: AnomalyRule, finding: Finding, bucketStart: Date): Promise<AlertRow | null> {
-    const dedupeKey = `${rule.id}:${finding.applicationId ?? '-'}:${finding.apiKeyId ?? '-'}:${bucketStart.toISOString()}`;
+  /**
+   * One alert per rule and subject while it is open: a rule that keeps firing counts occurrences on the open alert
+   * instead of raising a new one each window. Returns the alert only when it is new.
+   */
+  async fire(rule: AnomalyRule, finding: Finding): Promise<AlertRow | null> {
     const rows = (await this.dataSource.query(
       `INSERT INTO alerts (rule_id, severity, application_id, api_key_id, title, details, dedupe_key, window_start, window_end)
-       VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, now() - make_interval(secs => $8), now())
-       ON CONFLICT (dedupe_key) DO NOTHING RETURNING *`,
+       VALUES ($1, $2, $3, $4, $5, $6::jsonb, gen_random_uuid()::text, now() - make_interval(secs => $7), now())
+       ON CONFLICT (rule_id, (coalesce(application_id::text, '-')), (coalesce(api_key_id::text, '-')))
+         WHERE status <> 'resolved'
+       DO UPDATE SET occurrences = alerts.occurrences + 1, last_seen_at = now(), window_end = now(),
+         details = EXCLUDED.details
+       RETURNING *, (xmax = 0) AS inserted`,
       [
         rule.id,
         rule.severity,
@@ -99,11 +118,38 @@ export class AlertsRepository {
         finding.apiKeyId,
         finding.title,
         JSON.stringify(finding.details),
-        dedupeKey,
         rule.windowSeconds,
       ],
-    )) as AlertRow[];
-    return rows[0] ?? null;
+    )) as Array<AlertRow & { inserted: boolean }>;
+    const [row] = rows;
+    return row?.inserted ? row : null;
+  }
+
+  async listRules(): Promise<AnomalyRuleRow[]> {
+    return (await this.dataSource.query(
+      `SELECT id, description, enabled, window_seconds AS "windowSeconds", params, action, severity,
+         updated_at AS "updatedAt", updated_by AS "updatedBy" FROM anomaly_rules ORDER BY id`,
+    )) as AnomalyRuleRow[];
+  }
+
+  async findRule(id: string): Promise<AnomalyRuleRow | null> {
+    return (await this.listRules()).find((rule) => rule.id === id) ?? null;
+  }
+
+  async updateRule(manager: EntityManager, id: RuleId, change: RuleChange, by: string): Promise<void> {
+    await manager.query(
+      `UPDATE anomaly_rules SET enabled = $2, window_seconds = $3, params = $4::jsonb, action = $5, severity = $6,
+         updated_at = now(), updated_by = $7 WHERE id = $1`,
+      [
+        id,
+        change.enabled,
+        change.windowSeconds,
+        JSON.stringify(change.params),
+        change.action,
+        change.severity,
+        by,
+      ],
+    );
   }
 
   async noteAction(id: string, action: string): Promise<void> {

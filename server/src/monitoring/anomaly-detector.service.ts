@@ -18,14 +18,13 @@ export class AnomalyDetectorService {
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
-  async runOnce(now = new Date()): Promise<AlertRow[]> {
+  async runOnce(): Promise<AlertRow[]> {
     const fired: AlertRow[] = [];
     for (const rule of await this.alerts.enabledRules()) {
-      const bucketStart = new Date(now.getTime() - (now.getTime() % (rule.windowSeconds * 1000)));
       for (const row of await this.alerts.evaluate(rule)) {
-        const alert = await this.alerts.fire(rule, toFinding(rule, row), bucketStart);
+        const alert = await this.alerts.fire(rule, toFinding(rule, row));
         if (!alert) continue;
-        this.metrics.alertsFired.inc({ rule: rule.id, severity: rule.severity });
+        await this.metrics.countAlertFired(rule.id, rule.severity);
         this.logger.warn(
           {
             rule: rule.id,

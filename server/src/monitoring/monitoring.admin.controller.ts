@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { parseListQuery } from '../common/list-query';
@@ -7,7 +7,7 @@ import { parseBody } from '../common/request-body';
 import { Permission } from '../contracts';
 import { CurrentStaff, RequirePermission, StaffApi, StaffPrincipal } from '../common/staff-access';
 import { staffActor } from '../staff/staff-principal';
-import { ALERT_LIST } from './monitoring.dto';
+import { ALERT_LIST, AnomalyRuleResponse, toAnomalyRuleResponse } from './monitoring.dto';
 import { MonitoringError } from './monitoring.errors';
 import { AlertsService } from './alerts.service';
 import { DASHBOARD_WINDOWS, DashboardService, DashboardSummary, DashboardWindow } from './dashboard.service';
@@ -75,5 +75,30 @@ export class AdminMonitoringController {
       parseBody(transitionSchema, body ?? {}).resolution ?? null,
     );
     return this.show(id);
+  }
+
+  @Get('anomaly-rules')
+  @RequirePermission(Permission.MonitoringRead)
+  async rules(@Res({ passthrough: true }) reply: FastifyReply): Promise<AnomalyRuleResponse[]> {
+    const rules = await this.alerts.listRules();
+    reply.header('Content-Range', `anomaly-rules 0-${Math.max(rules.length - 1, 0)}/${rules.length}`);
+    reply.header('Access-Control-Expose-Headers', 'Content-Range');
+    return rules.map(toAnomalyRuleResponse);
+  }
+
+  @Get('anomaly-rules/:id')
+  @RequirePermission(Permission.MonitoringRead)
+  async rule(@Param('id') id: string): Promise<AnomalyRuleResponse> {
+    return toAnomalyRuleResponse(await this.alerts.getRule(id));
+  }
+
+  @Put('anomaly-rules/:id')
+  @RequirePermission(Permission.AnomalyRulesWrite)
+  async updateRule(
+    @CurrentStaff() staff: StaffPrincipal,
+    @Param('id') id: string,
+    @Body() body: unknown,
+  ): Promise<AnomalyRuleResponse> {
+    return toAnomalyRuleResponse(await this.alerts.updateRule(staffActor(staff), id, body));
   }
 }

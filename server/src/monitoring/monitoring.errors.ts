@@ -6,6 +6,7 @@ export enum MonitoringErrorCode {
   AlertNotFound = 'alert_not_found',
   InvalidAlertTransition = 'invalid_alert_transition',
   AnomalyRuleNotFound = 'anomaly_rule_not_found',
+  InvalidAnomalyRule = 'invalid_anomaly_rule',
 }
 
 /** Dashboards, alerts, anomaly rules and the metrics endpoint. */
@@ -50,6 +51,10 @@ export class MonitoringError extends WardenError {
       `Alert ${id} is ${from}; it cannot become ${to}.`,
       'id',
     );
+  }
+
+  static invalidRule(message: string): MonitoringError {
+    return new MonitoringError(400, MonitoringErrorCode.InvalidAnomalyRule, message);
   }
 
   static ruleNotFound(id: string): MonitoringError {
