@@ -42,7 +42,8 @@ describe('end users and strikes', () => {
       strikes: { throttleAt: 2, blockAt: 3, throttledRequestsPerMinute: 3 },
     };
     expect((await runCli(warden.env, ['policies:set', applicationId, JSON.stringify(policy)])).code).toBe(0);
-  });
+    // Starting the server and running the operator CLI twice takes a while on a loaded machine.
+  }, 180_000);
 
   afterAll(async () => {
     await warden?.stop();

@@ -412,6 +412,30 @@ describe('RBAC matrix', () => {
       },
     },
     {
+      route: 'GET /portal/applications/{id}/webhook',
+      expected: OWN_ONLY,
+      prepare: async () => ({ path: `/portal/applications/${draft.id}/webhook` }),
+    },
+    {
+      route: 'PUT /portal/applications/{id}/webhook',
+      expected: OWN_ONLY,
+      prepare: async () => ({
+        path: `/portal/applications/${draft.id}/webhook`,
+        body: { url: 'https://93.184.216.34/rbac-hook' },
+      }),
+    },
+    {
+      route: 'POST /portal/applications/{id}/webhook/rotate-secret',
+      expected: OWN_ONLY,
+      prepare: async () => {
+        await request(url, 'PUT', `/portal/applications/${draft.id}/webhook`, {
+          token: developer.token,
+          body: { url: 'https://93.184.216.34/rbac-hook' },
+        });
+        return { path: `/portal/applications/${draft.id}/webhook/rotate-secret` };
+      },
+    },
+    {
       route: 'POST /portal/applications/{id}/keys/{keyId}/revoke',
       expected: OWN_ONLY,
       prepare: async () => {

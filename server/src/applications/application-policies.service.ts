@@ -11,6 +11,7 @@ import { PolicyPatch } from '../moderation/policies/policy.schema';
 import { PolicyRules } from '../moderation/policies/policy.types';
 import { ApplicationStatus } from './application.entity';
 import { ApplicationReviewError } from './applications.errors';
+import { EffectiveThresholds, EffectiveThresholdsService } from './effective-thresholds';
 import { POLICY_LIST, PolicyFilterField, PolicySortField } from './applications.dto';
 
 export interface ApplicationPolicy {
@@ -19,6 +20,7 @@ export interface ApplicationPolicy {
   applicationStatus: ApplicationStatus;
   rules: PolicyRules;
   patch: PolicyPatch;
+  effective: EffectiveThresholds;
 }
 
 interface PolicyApplicationRow {
@@ -47,6 +49,7 @@ export class ApplicationPoliciesService {
   constructor(
     private readonly policies: PoliciesService,
     private readonly audit: AuditService,
+    private readonly thresholds: EffectiveThresholdsService,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
@@ -99,6 +102,13 @@ export class ApplicationPoliciesService {
 
   private async describe(row: PolicyApplicationRow): Promise<ApplicationPolicy> {
     const [rules, patch] = await Promise.all([this.policies.resolve(row), this.policies.storedPatch(row.id)]);
-    return { applicationId: row.id, applicationName: row.name, applicationStatus: row.status, rules, patch };
+    return {
+      applicationId: row.id,
+      applicationName: row.name,
+      applicationStatus: row.status,
+      rules,
+      patch,
+      effective: this.thresholds.of(rules),
+    };
   }
 }

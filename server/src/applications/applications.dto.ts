@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { PolicyPatch } from '../moderation/policies/policy.schema';
 import { PolicyRules } from '../moderation/policies/policy.types';
 import { IssuedApplicationKey } from './application-keys';
+import type { EffectiveThresholds } from './effective-thresholds';
 import type { ApplicationPolicy } from './application-policies.service';
 import { ApplicationDecisionEntity } from './application-decision.entity';
 import { ApplicationEntity, ApplicationStatus } from './application.entity';
@@ -287,6 +288,8 @@ export interface PolicyResponse {
   applicationStatus: ApplicationStatus;
   rules: PolicyRules;
   patch: PolicyPatch;
+  /** The threshold in force for every category and direction, and where it comes from. */
+  effective: EffectiveThresholds;
 }
 
 export function toPolicyResponse(policy: ApplicationPolicy): PolicyResponse {
@@ -296,6 +299,7 @@ export function toPolicyResponse(policy: ApplicationPolicy): PolicyResponse {
     applicationStatus: policy.applicationStatus,
     rules: policy.rules,
     patch: policy.patch,
+    effective: policy.effective,
   };
 }
 

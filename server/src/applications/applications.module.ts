@@ -7,12 +7,19 @@ import { ApplicationPoliciesService } from './application-policies.service';
 import { AdminApplicationsController } from './applications.admin.controller';
 import { ApplicationsRepository } from './applications.repository';
 import { ApplicationsService } from './applications.service';
+import { EffectiveThresholdsService } from './effective-thresholds';
 import { ReviewService } from './review.service';
 
 @Module({
   imports: [AuditModule, OrganizationsModule, PoliciesModule],
   controllers: [AdminApplicationsController, AdminPoliciesController],
-  providers: [ApplicationsRepository, ApplicationsService, ReviewService, ApplicationPoliciesService],
+  providers: [
+    ApplicationsRepository,
+    ApplicationsService,
+    ReviewService,
+    ApplicationPoliciesService,
+    EffectiveThresholdsService,
+  ],
   exports: [ApplicationsService, ReviewService, ApplicationPoliciesService],
 })
 export class ApplicationsModule {}
