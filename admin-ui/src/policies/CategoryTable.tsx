@@ -12,7 +12,7 @@ import {
   Typography,
 } from '@mui/material';
 import { useEffect, useState } from 'react';
-import { useInput, useRecordContext } from 'react-admin';
+import { useInput, useRecordContext, ValidationError } from 'react-admin';
 import { MODERATION_ACTIONS, MODERATION_CATEGORIES } from '../common/enums';
 import type { CategoryPolicy, CategoryRule, EffectiveThreshold, ModerationAction, Policy } from '../types';
 
@@ -272,7 +272,7 @@ export const CategoryTableInput = () => {
     <>
       {fieldState.error?.message && (
         <Typography role="alert" color="error" variant="body2" sx={{ mb: 1 }}>
-          {fieldState.error.message}
+          <ValidationError error={fieldState.error.message} />
         </Typography>
       )}
       <CategoryGrid
