@@ -1,4 +1,5 @@
 import { ChildProcess } from 'node:child_process';
+import { OPENAI_ERRORS } from './support/error-catalog';
 import {
   complete,
   createStaff,
@@ -72,7 +73,9 @@ describe('key termination across api instances', () => {
       const response = await fetch(`${b.url}/v1/models`, { headers: { authorization: `Bearer ${key}` } });
       if (response.status === 401) {
         const elapsed = performance.now() - answeredAt;
-        expect(((await response.json()) as { error: { code: string } }).error.code).toBe('key_terminated');
+        expect(((await response.json()) as { error: { code: string } }).error.code).toBe(
+          OPENAI_ERRORS.terminatedKey.code,
+        );
         return elapsed;
       }
       expect(response.status).toBe(200);
@@ -110,7 +113,7 @@ describe('key termination across api instances', () => {
       );
       const refused = await complete(b.url, key);
       expect(refused.status).toBe(401);
-      expect(refused.body.error?.code).toBe('key_terminated');
+      expect(refused.body.error?.code).toBe(OPENAI_ERRORS.terminatedKey.code);
     }
     const sorted = [...measured].sort((x, y) => x - y);
     process.stdout.write(
@@ -137,7 +140,9 @@ describe('key termination across api instances', () => {
       `application termination visible on the other api instance after ${elapsed.toFixed(1)} ms\n`,
     );
     expect(elapsed).toBeLessThan(LIMIT_MS);
-    expect((await complete(b.url, live.sandboxKey.secret)).body.error?.code).toBe('key_terminated');
+    expect((await complete(b.url, live.sandboxKey.secret)).body.error?.code).toBe(
+      OPENAI_ERRORS.terminatedKey.code,
+    );
   });
 
   it("names the reason category staff chose in a terminated key's 401", async () => {
@@ -149,7 +154,7 @@ describe('key termination across api instances', () => {
     expect(terminated.status).toBe(200);
     const refused = await complete(a.url, live.productionKey.secret);
     expect(refused.status).toBe(401);
-    expect(refused.body.error?.code).toBe('key_terminated');
+    expect(refused.body.error?.code).toBe(OPENAI_ERRORS.terminatedKey.code);
     expect(refused.body.error?.message).toContain('suspected key compromise');
     expect(refused.body.error?.message).not.toContain('policy violation');
   });
