@@ -135,10 +135,7 @@ function toModerationResult(result: ModerationResult): ModerationResultResponse 
  * attempt), or a harm score came within half of its threshold. Safe: nothing of the kind.
  */
 export function contentFilterLabel(result: ModerationResult): ContentFilterLabel {
-  const unsafe = (category: string) =>
-    (OPENAI_CATEGORIES as readonly string[]).includes(category) ||
-    category === 'profanity' ||
-    category === 'blocklist';
+  const unsafe = (category: string) => (OPENAI_CATEGORIES as readonly string[]).includes(category) || category === 'profanity' || category === 'blocklist';
   if (
     ACTION_SEVERITY[result.action] >= ACTION_SEVERITY[ModerationAction.Hold] ||
     result.verdicts.some((verdict) => verdict.triggered && unsafe(verdict.category))
