@@ -218,6 +218,28 @@ describe('staff console (Chromium)', () => {
     // Only that key: the application's sandbox key still works.
     expect((await complete(sandboxKey)).status).toBe(200);
 
+    // Terminating a key put the application under enforcement: the reviewer sees why and lifts it after review.
+    await page.getByRole('menuitem', { name: 'Review queue' }).click();
+    // The Keys table lists the application too: wait for the queue's row, which shows the review state.
+    await page.locator('tbody tr', { hasText: APPLICATION_NAME }).filter({ hasText: 'Approved' }).click();
+    await page.getByRole('link', { name: /Full record/ }).click();
+    const banner = page.getByTestId('enforcement-banner');
+    await banner.getByText('Keys frozen pending review').waitFor();
+    await banner.getByText(/policy violation/).waitFor();
+    await screenshot(page, '07b-enforcement');
+    await banner.getByRole('button', { name: 'Lift enforcement' }).click();
+    const liftDialog = page.getByRole('dialog');
+    await liftDialog
+      .locator('textarea[name=reason]')
+      .fill('Developer rotated the leaked key out of the repository.');
+    await liftDialog.getByRole('button', { name: 'Lift enforcement' }).click();
+    await expectHidden(page.getByTestId('enforcement-banner'));
+    const [lifted] = await warden.query<{ enforced_at: Date | null }>(
+      'SELECT enforced_at FROM applications WHERE id = $1',
+      [applicationId],
+    );
+    expect(lifted.enforced_at).toBeNull();
+
     await page.getByRole('menuitem', { name: 'Policies' }).click();
     // The Keys table lists the application twice: wait for the policy list to replace it.
     await page.getByRole('columnheader', { name: 'Max prompt tokens' }).waitFor();

@@ -65,6 +65,15 @@ export interface Application extends RaRecord<string> {
   createdAt: string;
   updatedAt: string;
   decisions?: Decision[];
+  /** Set while a staff action on one of its keys freezes new keys for its developers. */
+  enforcement?: Enforcement | null;
+}
+
+export interface Enforcement {
+  since: string;
+  category: string | null;
+  explanation: string;
+  reason: string | null;
 }
 
 /** A key as issued: the only answer that ever carries its secret. */

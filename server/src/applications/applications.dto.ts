@@ -100,6 +100,8 @@ export interface AdminApplicationResponse {
   createdAt: string;
   updatedAt: string;
   decisions?: DecisionResponse[];
+  /** Set while a staff action on one of its keys freezes new keys for its developers. */
+  enforcement: EnforcementResponse | null;
 }
 
 export interface IssuedKeyResponse {
@@ -189,6 +191,7 @@ export function toAdminApplicationResponse(
     reReviewAt: row.reReviewAt?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
+    enforcement: toEnforcementResponse(row),
     ...(decisions ? { decisions: decisions.map(toDecisionResponse) } : {}),
   };
 }

@@ -6,7 +6,7 @@ import { ListSource, runList } from '../database/list-sql';
 import { ApplicationDecisionEntity } from './application-decision.entity';
 import { ApplicationEntity, ApplicationStatus } from './application.entity';
 import { Questionnaire } from './questionnaire';
-import { ReviewState } from '../contracts';
+import { KeyEnforcementReason, ReviewState } from '../contracts';
 import { RiskTier } from './risk-tier';
 import { APPLICATION_LIST, ApplicationFilterField, ApplicationSortField } from './applications.dto';
 
@@ -25,13 +25,17 @@ export interface ApplicationRow {
   reReviewAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
+  enforcedAt: Date | null;
+  enforcementCategory: KeyEnforcementReason | null;
+  enforcementReason: string | null;
 }
 
 export const APPLICATION_LIST_SOURCE: ListSource<ApplicationSortField, ApplicationFilterField> = {
   contract: APPLICATION_LIST,
   columns: `a.id, a.name, a.organization_id AS "organizationId", o.name AS "organizationName", a.status,
     a.review_state AS "reviewState", a.risk_tier AS "riskTier", a.risk_reasons AS "riskReasons", a.questionnaire,
-    a.submitted_at AS "submittedAt", a.re_review_at AS "reReviewAt", a.created_at AS "createdAt", a.updated_at AS "updatedAt"`,
+    a.submitted_at AS "submittedAt", a.re_review_at AS "reReviewAt", a.created_at AS "createdAt", a.updated_at AS "updatedAt",
+    a.enforced_at AS "enforcedAt", a.enforcement_category AS "enforcementCategory", a.enforcement_reason AS "enforcementReason"`,
   from: 'FROM applications a JOIN organizations o ON o.id = a.organization_id',
   sortColumns: {
     id: 'a.id',
