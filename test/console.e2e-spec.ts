@@ -233,7 +233,7 @@ describe('staff console (Chromium)', () => {
       .locator('textarea[name=reason]')
       .fill('Developer rotated the leaked key out of the repository.');
     await liftDialog.getByRole('button', { name: 'Lift enforcement' }).click();
-    await expectHidden(page.getByTestId('enforcement-banner'));
+    await page.getByTestId('enforcement-banner').waitFor({ state: 'detached' });
     const [lifted] = await warden.query<{ enforced_at: Date | null }>(
       'SELECT enforced_at FROM applications WHERE id = $1',
       [applicationId],
