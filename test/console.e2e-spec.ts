@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Browser, Locator, Page } from 'playwright-core';
 import { collectPageErrors, launchChromium, screenshot } from './support/browser';
 import { UpstreamServer } from './support/upstream-server';
-import { REPOSITORY_ROOT, startWarden, WardenInstance } from './support/warden';
+import { eventually, REPOSITORY_ROOT, startWarden, WardenInstance } from './support/warden';
 
 const ADMIN = { email: 'admin@console.test', password: 'admin-password-1234' };
 const REVIEWER = { email: 'reviewer@console.test', password: 'reviewer-password-1234' };
@@ -83,9 +83,13 @@ describe('staff console (Chromium)', () => {
 
   /** The developer side, through the portal API: register, apply, submit for review. */
   async function applyAsDeveloper(): Promise<{ applicationId: string; sandboxKey: string }> {
-    const registered = await api<{ accessToken: string }>('POST', '/portal/auth/register', DEVELOPER);
-    expect(registered.status).toBe(201);
-    const token = registered.body.accessToken;
+    expect((await api('POST', '/portal/auth/register', DEVELOPER)).status).toBe(202);
+    const signedIn = await api<{ accessToken: string }>('POST', '/portal/auth/login', {
+      email: DEVELOPER.email,
+      password: DEVELOPER.password,
+    });
+    expect(signedIn.status).toBe(200);
+    const token = signedIn.body.accessToken;
     const created = await api<{ id: string; sandboxKey: { secret: string } }>(
       'POST',
       '/portal/applications',
@@ -214,6 +218,28 @@ describe('staff console (Chromium)', () => {
     // Only that key: the application's sandbox key still works.
     expect((await complete(sandboxKey)).status).toBe(200);
 
+    // Terminating a key put the application under enforcement: the reviewer sees why and lifts it after review.
+    await page.getByRole('menuitem', { name: 'Review queue' }).click();
+    // The Keys table lists the application too: wait for the queue's row, which shows the review state.
+    await page.locator('tbody tr', { hasText: APPLICATION_NAME }).filter({ hasText: 'Approved' }).click();
+    await page.getByRole('link', { name: /Full record/ }).click();
+    const banner = page.getByTestId('enforcement-banner');
+    await banner.getByText('Keys frozen pending review').waitFor();
+    await banner.getByText(/policy violation/).waitFor();
+    await screenshot(page, '07b-enforcement');
+    await banner.getByRole('button', { name: 'Lift enforcement' }).click();
+    const liftDialog = page.getByRole('dialog');
+    await liftDialog
+      .locator('textarea[name=reason]')
+      .fill('Developer rotated the leaked key out of the repository.');
+    await liftDialog.getByRole('button', { name: 'Lift enforcement' }).click();
+    await page.getByTestId('enforcement-banner').waitFor({ state: 'detached' });
+    const [lifted] = await warden.query<{ enforced_at: Date | null }>(
+      'SELECT enforced_at FROM applications WHERE id = $1',
+      [applicationId],
+    );
+    expect(lifted.enforced_at).toBeNull();
+
     await page.getByRole('menuitem', { name: 'Policies' }).click();
     // The Keys table lists the application twice: wait for the policy list to replace it.
     await page.getByRole('columnheader', { name: 'Max prompt tokens' }).waitFor();
@@ -235,6 +261,57 @@ describe('staff console (Chromium)', () => {
       [applicationId],
     );
     expect(decisions.map((row) => row.decision)).toEqual(['start_review', 'approve']);
+    expect(pageErrors).toEqual([]);
+    await page.close();
+  });
+
+  it('the policy editor shows the thresholds in force and refuses an out-of-range one', async () => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const pageErrors = collectPageErrors(page);
+    await page.goto(`${warden.url}/console/`);
+    await signIn(page, REVIEWER);
+    await page.getByRole('menuitem', { name: 'Policies' }).click();
+    await page.getByRole('columnheader', { name: 'Max prompt tokens' }).waitFor();
+    // A reviewer may write policies, so the row opens the editor.
+    await page.locator('tbody tr', { hasText: APPLICATION_NAME }).click();
+
+    const threshold = page.getByLabel('harassment input threshold');
+    const cell = page.locator('td', { has: threshold });
+    // Not "default": the number in force, and where it comes from.
+    await cell.getByText(/in force \(calibrated [0-9.]+ × [0-9.]+\)/).waitFor();
+    await screenshot(page, '11-policy-effective');
+
+    await threshold.fill('1.5');
+    await cell.getByText('must be between 0 and 1').waitFor();
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page
+      .getByRole('alert')
+      .getByText('harassment input threshold must be between 0 and 1', { exact: true })
+      .waitFor();
+    await screenshot(page, '12-policy-refused');
+    const unchanged = await api<{ patch: { categories?: Record<string, unknown> } }>(
+      'GET',
+      `/admin/policies/${applicationId}`,
+      undefined,
+      await staffToken(REVIEWER),
+    );
+    expect(unchanged.body.patch.categories?.harassment).toBeUndefined();
+
+    await threshold.fill('0.42');
+    await page.getByRole('button', { name: 'Save' }).click();
+    const saved = await eventually(
+      async () =>
+        (
+          await api<{ effective: Record<string, { input: { threshold: number; source: string } }> }>(
+            'GET',
+            `/admin/policies/${applicationId}`,
+            undefined,
+            await staffToken(REVIEWER),
+          )
+        ).body.effective.harassment.input,
+      (input) => input.source === 'policy',
+    );
+    expect(saved).toMatchObject({ threshold: 0.42, source: 'policy' });
     expect(pageErrors).toEqual([]);
     await page.close();
   });

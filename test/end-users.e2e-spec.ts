@@ -20,6 +20,8 @@ describe('end users and strikes', () => {
       WARDEN_UPSTREAM_URL: await upstream.start(),
       WARDEN_UPSTREAM_MODELS: 'house-model',
       WARDEN_EMBEDDED_MODELS: '',
+      // The receiver listens on loopback, which webhooks may only reach when the operator allows it.
+      WARDEN_WEBHOOK_ALLOW_PRIVATE: 'true',
     });
     [{ id: applicationId }] = await warden.query<{ id: string }>(
       `SELECT id FROM applications WHERE name = 'Demo application'`,
@@ -40,7 +42,8 @@ describe('end users and strikes', () => {
       strikes: { throttleAt: 2, blockAt: 3, throttledRequestsPerMinute: 3 },
     };
     expect((await runCli(warden.env, ['policies:set', applicationId, JSON.stringify(policy)])).code).toBe(0);
-  });
+    // Starting the server and running the operator CLI twice takes a while on a loaded machine.
+  }, 180_000);
 
   afterAll(async () => {
     await warden?.stop();

@@ -1,4 +1,5 @@
 import { ChildProcess } from 'node:child_process';
+import { OPENAI_ERRORS } from './support/error-catalog';
 import {
   complete,
   createStaff,
@@ -72,7 +73,9 @@ describe('key termination across api instances', () => {
       const response = await fetch(`${b.url}/v1/models`, { headers: { authorization: `Bearer ${key}` } });
       if (response.status === 401) {
         const elapsed = performance.now() - answeredAt;
-        expect(((await response.json()) as { error: { code: string } }).error.code).toBe('key_terminated');
+        expect(((await response.json()) as { error: { code: string } }).error.code).toBe(
+          OPENAI_ERRORS.terminatedKey.code,
+        );
         return elapsed;
       }
       expect(response.status).toBe(200);
@@ -110,7 +113,7 @@ describe('key termination across api instances', () => {
       );
       const refused = await complete(b.url, key);
       expect(refused.status).toBe(401);
-      expect(refused.body.error?.code).toBe('key_terminated');
+      expect(refused.body.error?.code).toBe(OPENAI_ERRORS.terminatedKey.code);
     }
     const sorted = [...measured].sort((x, y) => x - y);
     process.stdout.write(
@@ -137,6 +140,116 @@ describe('key termination across api instances', () => {
       `application termination visible on the other api instance after ${elapsed.toFixed(1)} ms\n`,
     );
     expect(elapsed).toBeLessThan(LIMIT_MS);
-    expect((await complete(b.url, live.sandboxKey.secret)).body.error?.code).toBe('key_terminated');
+    expect((await complete(b.url, live.sandboxKey.secret)).body.error?.code).toBe(
+      OPENAI_ERRORS.terminatedKey.code,
+    );
+  });
+
+  it("names the reason category staff chose in a terminated key's 401", async () => {
+    const live = await liveApplication(a.url, await registerDeveloper(a.url), reviewer);
+    const terminated = await request(a.url, 'POST', `/admin/api-keys/${live.productionKey.id}/terminate`, {
+      token: reviewer.token,
+      body: { reason: 'key found in a public repository', category: 'suspected_compromise' },
+    });
+    expect(terminated.status).toBe(200);
+    const refused = await complete(a.url, live.productionKey.secret);
+    expect(refused.status).toBe(401);
+    expect(refused.body.error?.code).toBe(OPENAI_ERRORS.terminatedKey.code);
+    expect(refused.body.error?.message).toContain('suspected key compromise');
+    expect(refused.body.error?.message).not.toContain('policy violation');
+  });
+
+  it('puts the application under enforcement: the developer cannot mint a working key and sees why', async () => {
+    const developer = await registerDeveloper(a.url);
+    const live = await liveApplication(a.url, developer, reviewer);
+    expect(
+      (
+        await request(a.url, 'POST', `/admin/api-keys/${live.productionKey.id}/terminate`, {
+          token: reviewer.token,
+          body: { reason: 'scraping third-party sites', category: 'abuse_report' },
+        })
+      ).status,
+    ).toBe(200);
+
+    const minted = await request(a.url, 'POST', `/portal/applications/${live.id}/keys`, {
+      token: developer.token,
+      body: { name: 'fresh start' },
+    });
+    expect(minted.status).toBe(409);
+    expect(minted.body.message).toMatch(/frozen pending staff review/);
+    expect(minted.body.message).toContain('an abuse report');
+    expect(minted.body).not.toHaveProperty('secret');
+
+    const seen = await request(a.url, 'GET', `/portal/applications/${live.id}`, { token: developer.token });
+    expect(seen.body.enforcement).toEqual({
+      since: expect.any(String),
+      category: 'abuse_report',
+      explanation: expect.stringContaining('an abuse report'),
+      reason: 'scraping third-party sites',
+    });
+
+    // Suspension binds the same way.
+    const other = await liveApplication(a.url, await registerDeveloper(a.url), reviewer);
+    await request(a.url, 'POST', `/admin/api-keys/${other.productionKey.id}/suspend`, {
+      token: reviewer.token,
+      body: { reason: 'investigating', category: 'security_incident' },
+    });
+    const suspendedKey = await complete(a.url, other.productionKey.secret);
+    expect(suspendedKey.body.error?.message).toContain('a security incident');
+
+    // Staff review lifts it, and the developer can work again.
+    expect(
+      (
+        await request(a.url, 'POST', `/admin/applications/${live.id}/lift-enforcement`, {
+          token: reviewer.token,
+          body: { reason: 'developer rotated credentials and stopped scraping' },
+        })
+      ).status,
+    ).toBe(204);
+    const again = await request<{ secret: string }>(a.url, 'POST', `/portal/applications/${live.id}/keys`, {
+      token: developer.token,
+      body: { name: 'after review' },
+    });
+    expect(again.status).toBe(201);
+    expect((await complete(a.url, again.body.secret)).status).toBe(200);
+    expect(
+      (await request(a.url, 'GET', `/portal/applications/${live.id}`, { token: developer.token })).body
+        .enforcement,
+    ).toBeNull();
+  });
+
+  it('caps the active keys of one application (default 5)', async () => {
+    const developer = await registerDeveloper(a.url);
+    const live = await liveApplication(a.url, developer, reviewer);
+    // The sandbox and the production key are two of the five.
+    const created: Array<{ id: string }> = [];
+    for (let n = 0; n < 3; n++) {
+      const key = await request<{ id: string }>(a.url, 'POST', `/portal/applications/${live.id}/keys`, {
+        token: developer.token,
+        body: { name: `extra ${n}` },
+      });
+      expect(key.status).toBe(201);
+      created.push(key.body);
+    }
+    const over = await request(a.url, 'POST', `/portal/applications/${live.id}/keys`, {
+      token: developer.token,
+      body: { name: 'one too many' },
+    });
+    expect(over.status).toBe(409);
+    expect(over.body.message).toContain('at most 5 active keys');
+    // Concurrent requests cannot squeeze past the cap either.
+    await request(a.url, 'POST', `/portal/applications/${live.id}/keys/${created[0].id}/revoke`, {
+      token: developer.token,
+      body: {},
+    });
+    const racing = await Promise.all(
+      [1, 2, 3].map((n) =>
+        request(a.url, 'POST', `/portal/applications/${live.id}/keys`, {
+          token: developer.token,
+          body: { name: `race ${n}` },
+        }),
+      ),
+    );
+    expect(racing.map((answer) => answer.status).sort()).toEqual([201, 409, 409]);
   });
 });

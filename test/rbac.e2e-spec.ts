@@ -42,7 +42,8 @@ const ADMIN_ONLY = answers(200, 403, 403, 401, 401, 401);
 const ADMIN_ONLY_CREATE = answers(201, 403, 403, 401, 401, 401);
 const STAFF_LOGOUT = answers(204, 204, 204, 401, 401, 401);
 const PUBLIC = answers(200, 200, 200, 200, 200, 200);
-const PUBLIC_CREATE = answers(201, 201, 201, 201, 201, 201);
+/** Registration answers 202 to anyone, whether or not the address was new. */
+const PUBLIC_ACCEPTED = answers(202, 202, 202, 202, 202, 202);
 const DEVELOPER_SELF = answers(401, 401, 401, 401, 200, 200);
 const DEVELOPER_CREATE = answers(401, 401, 401, 401, 201, 201);
 const DEVELOPER_LOGOUT = answers(401, 401, 401, 401, 204, 204);
@@ -78,6 +79,16 @@ describe('RBAC matrix', () => {
   let draft: { id: string; sandboxKey: { id: string } };
   let fixtures: { organizationId: string; staffId: string; auditEventId: string; requestId: string };
 
+  /** Staff routes above suspend and terminate the draft's keys, which freezes its new keys; staff lift that. */
+  const liftEnforcement = async (applicationId: string) =>
+    expectStatus(
+      await request(url, 'POST', `/admin/applications/${applicationId}/lift-enforcement`, {
+        token: staff.admin.token,
+        body: { reason: 'rbac suite' },
+      }),
+      204,
+    );
+
   beforeAll(async () => {
     const upstreamUrl = await upstream.start();
     warden = await startWarden('rbac', {
@@ -86,6 +97,8 @@ describe('RBAC matrix', () => {
       WARDEN_UPSTREAM_URL: upstreamUrl,
       WARDEN_UPSTREAM_MODELS: 'house-model',
       WARDEN_EMBEDDED_MODELS: '',
+      // Every route is called on the same few applications; the cap has its own test (key-termination).
+      WARDEN_MAX_ACTIVE_KEYS_PER_APPLICATION: '1000',
     });
     url = warden.url;
     const admin = await staffLogin(url, ADMIN.email, ADMIN.password);
@@ -317,7 +330,7 @@ describe('RBAC matrix', () => {
 
     {
       route: 'POST /portal/auth/register',
-      expected: PUBLIC_CREATE,
+      expected: PUBLIC_ACCEPTED,
       prepare: async () => ({
         path: '/portal/auth/register',
         body: {
@@ -393,12 +406,40 @@ describe('RBAC matrix', () => {
     {
       route: 'POST /portal/applications/{id}/keys',
       expected: OWN_ONLY_CREATE,
-      prepare: async () => ({ path: `/portal/applications/${draft.id}/keys`, body: { name: 'rbac' } }),
+      prepare: async () => {
+        await liftEnforcement(draft.id);
+        return { path: `/portal/applications/${draft.id}/keys`, body: { name: 'rbac' } };
+      },
+    },
+    {
+      route: 'GET /portal/applications/{id}/webhook',
+      expected: OWN_ONLY,
+      prepare: async () => ({ path: `/portal/applications/${draft.id}/webhook` }),
+    },
+    {
+      route: 'PUT /portal/applications/{id}/webhook',
+      expected: OWN_ONLY,
+      prepare: async () => ({
+        path: `/portal/applications/${draft.id}/webhook`,
+        body: { url: 'https://93.184.216.34/rbac-hook' },
+      }),
+    },
+    {
+      route: 'POST /portal/applications/{id}/webhook/rotate-secret',
+      expected: OWN_ONLY,
+      prepare: async () => {
+        await request(url, 'PUT', `/portal/applications/${draft.id}/webhook`, {
+          token: developer.token,
+          body: { url: 'https://93.184.216.34/rbac-hook' },
+        });
+        return { path: `/portal/applications/${draft.id}/webhook/rotate-secret` };
+      },
     },
     {
       route: 'POST /portal/applications/{id}/keys/{keyId}/revoke',
       expected: OWN_ONLY,
       prepare: async () => {
+        await liftEnforcement(draft.id);
         const created = await request<{ id: string }>(url, 'POST', `/portal/applications/${draft.id}/keys`, {
           token: developer.token,
           body: { name: 'to revoke' },

@@ -13,7 +13,9 @@ import {
   request,
   Session,
   staffLogin,
+  fullChecklist,
 } from './support/review-api';
+import { CHECKLIST_ITEMS } from '../contracts/src';
 import { OPENAI_ERRORS, OpenAiErrorName } from './support/error-catalog';
 import { UpstreamServer } from './support/upstream-server';
 import { startWarden, WardenInstance } from './support/warden';
@@ -113,6 +115,23 @@ describe('production review workflow', () => {
     });
     expect(unchecked.status).toBe(400);
     expect(unchecked.body.message).toContain('volumeReasonable');
+    // Unanswered items are not a yes: an approval with an empty checklist is refused and names every item.
+    const empty = await decide(url, reviewer, applied.id, 'approve', { checklist: {} });
+    expect(empty.status).toBe(400);
+    for (const item of CHECKLIST_ITEMS) {
+      expect(empty.body.message).toContain(item);
+    }
+    const partial = await decide(url, reviewer, applied.id, 'approve', {
+      checklist: { useCaseAcceptable: true, mitigationsAdequate: true, userAuthenticationOk: true },
+    });
+    expect(partial.status).toBe(400);
+    expect(partial.body.message).toContain('volumeReasonable');
+    // The checklist is the contract's list, not any object.
+    const invented = await decide(url, reviewer, applied.id, 'approve', {
+      checklist: { ...fullChecklist(), looksFine: true },
+    });
+    expect(invented.status).toBe(400);
+    expect(invented.body.message).toContain('looksFine');
 
     const approved = await decide(url, reviewer, applied.id, 'approve', {
       rationale: 'Support drafts with a misuse plan; high tier limits apply.',

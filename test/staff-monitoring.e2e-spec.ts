@@ -28,6 +28,8 @@ describe('staff monitoring API', () => {
       WARDEN_UPSTREAM_URL: await upstream.start(),
       WARDEN_UPSTREAM_MODELS: 'house-model',
       WARDEN_EMBEDDED_MODELS: '',
+      // The receiver listens on loopback, which webhooks may only reach when the operator allows it.
+      WARDEN_WEBHOOK_ALLOW_PRIVATE: 'true',
       WARDEN_MONITOR_INTERVAL_MS: '1000',
     });
     [{ id: applicationId }] = await warden.query<{ id: string }>(
@@ -56,12 +58,13 @@ describe('staff monitoring API', () => {
       }),
     ]);
     await warden.query(
-      `UPDATE anomaly_rules SET params = '{"factor": 5, "minRequests": 5, "baselineHours": 24}' WHERE id = 'volume_spike'`,
+      `UPDATE anomaly_rules SET params = '{"factor": 5, "minRequests": 5, "baselineHours": 24, "warmupHours": 1}' WHERE id = 'volume_spike'`,
     );
     admin = await staffLogin(warden.url, adminEmail, adminPassword);
     reviewer = await createStaff(warden.url, admin.token, 'reviewer');
     analyst = await createStaff(warden.url, admin.token, 'analyst');
-  });
+    // Starting the server and running the operator CLI twice takes a while on a loaded machine.
+  }, 180_000);
 
   afterAll(async () => {
     await warden?.stop();
@@ -181,6 +184,12 @@ describe('staff monitoring API', () => {
   });
 
   it('lists alerts for analysts, who acknowledge and resolve them', async () => {
+    // One request two hours ago: the application is past the volume rule's warm-up.
+    await warden.query(
+      `INSERT INTO request_logs (request_id, created_at, endpoint, application_id, status_code, latency_ms)
+       VALUES ('req_warm_history', now() - interval '2 hours', '/v1/completions', $1, 200, 12)`,
+      [applicationId],
+    );
     for (let i = 0; i < 6; i++) await complete(`busy ${i}`);
     const alerts = await eventually(
       () =>
@@ -211,7 +220,7 @@ describe('staff monitoring API', () => {
     expect(
       (await request(warden.url, 'POST', `/admin/alerts/${alert.id}/acknowledge`, { token: analyst.token }))
         .status,
-    ).toBe(400);
+    ).toBe(409);
   });
 
   it('shows end users and lets a reviewer unblock one', async () => {

@@ -77,12 +77,13 @@ describe('staff and developer sessions', () => {
     expect(wrong.body).toMatchObject({
       statusCode: 401,
       error: 'UNAUTHORIZED',
-      message: 'Wrong e-mail address or password.',
+      message:
+        'Wrong e-mail address or password, or the account is locked for a while after too many failed sign-ins.',
     });
     // An unknown address is answered exactly like a wrong password.
     const unknown = await login('nobody@example.com', 'whatever-password');
     expect(unknown.status).toBe(401);
-    expect(unknown.body).toMatchObject({ message: 'Wrong e-mail address or password.' });
+    expect({ ...unknown.body, requestId: null }).toEqual({ ...wrong.body, requestId: null });
   });
 
   it('rotates refresh tokens, and a reused one ends the whole session', async () => {
@@ -131,13 +132,15 @@ describe('staff and developer sessions', () => {
       expect((await login(reviewer.email, `wrong password ${attempt}`)).status).toBe(401);
     }
     const locking = await login(reviewer.email, 'wrong password 5');
-    expect(locking.status).toBe(423);
+    // The lock answers exactly like a wrong password for an address nobody registered: no enumeration by 423.
+    const nobody = await login(uniqueEmail('nobody'), 'wrong password');
     const locked = await login(reviewer.email, STAFF_PASSWORD);
-    expect(locked.status).toBe(423);
-    expect(locked.body).toMatchObject({ statusCode: 423, message: expect.stringContaining('locked until') });
-    const retryAfter = Number(locked.headers.get('retry-after'));
-    expect(retryAfter).toBeGreaterThan(14 * 60);
-    expect(retryAfter).toBeLessThanOrEqual(15 * 60);
+    for (const answer of [locking, locked]) {
+      expect(answer.status).toBe(nobody.status);
+      expect({ ...answer.body, requestId: null }).toEqual({ ...nobody.body, requestId: null });
+      expect(answer.headers.get('retry-after')).toBeNull();
+    }
+    expect(nobody.status).toBe(401);
 
     const listed = await request<{ lockedUntil: string | null }>(url, 'GET', `/admin/staff/${reviewer.id}`, {
       token: admin.token,
@@ -163,13 +166,14 @@ describe('staff and developer sessions', () => {
         body: { email: developer.email, password: 'wrong-password' },
       });
     }
-    expect(
-      (
-        await request(url, 'POST', '/portal/auth/login', {
-          body: { email: developer.email, password: DEVELOPER_PASSWORD },
-        })
-      ).status,
-    ).toBe(423);
+    const locked = await request(url, 'POST', '/portal/auth/login', {
+      body: { email: developer.email, password: DEVELOPER_PASSWORD },
+    });
+    const nobody = await request(url, 'POST', '/portal/auth/login', {
+      body: { email: uniqueEmail('nobody'), password: DEVELOPER_PASSWORD },
+    });
+    expect(locked.status).toBe(401);
+    expect({ ...locked.body, requestId: null }).toEqual({ ...nobody.body, requestId: null });
   });
 
   it('applies a role change or a deletion to open sessions at once', async () => {
@@ -243,6 +247,81 @@ describe('staff and developer sessions', () => {
       email: developer.email,
       organizationId: developer.organizationId,
       organizationName: developer.organizationName,
+    });
+  });
+
+  describe('passwords', () => {
+    const register = (email: string, password: string, organizationName = `Org ${uniqueEmail('o')}`) =>
+      request(url, 'POST', '/portal/auth/register', { body: { organizationName, email, password } });
+
+    it.each([
+      ['twelve repeated letters', 'aaaaaaaaaaaa'],
+      ['a common password', 'password1234'],
+      ['twelve spaces', '            '],
+      ['a keyboard walk', 'qwertyuiop123'],
+    ])('refuses %s, for developers and staff alike, saying why', async (_label, password) => {
+      const email = uniqueEmail('jane.doe');
+      const developer = await register(email, password);
+      expect(developer.status).toBe(400);
+      expect(developer.body.message).toMatch(/^password: (is too easy to guess|must be at least 12)/);
+      const member = await request(url, 'POST', '/admin/staff', {
+        token: admin.token,
+        body: { email, password, role: 'analyst' },
+      });
+      expect(member.status).toBe(400);
+      expect(member.body.message).toMatch(/^password: /);
+    });
+
+    it('refuses the e-mail address as the password', async () => {
+      const email = uniqueEmail('jane.doe');
+      const answered = await register(email, email);
+      expect(answered.status).toBe(400);
+      expect(answered.body.message).toMatch(/^password: is too easy to guess/);
+    });
+
+    it('refuses a password built from the organization name', async () => {
+      const answered = await register(uniqueEmail('x'), 'Zanzibarcorp2024', 'Zanzibarcorp');
+      expect(answered.status).toBe(400);
+    });
+
+    it('answers a taken address exactly like a new one, and creates nothing', async () => {
+      const developer = await registerDeveloper(url);
+      const fresh = await register(uniqueEmail('fresh'), DEVELOPER_PASSWORD);
+      const taken = await register(developer.email, 'an-attacker-chose-this-one');
+      expect(taken.status).toBe(fresh.status);
+      expect(taken.body).toEqual(fresh.body);
+      expect(fresh.status).toBe(202);
+      // The account is untouched: the attacker's password does not sign in, the owner's still does.
+      expect(
+        (
+          await request(url, 'POST', '/portal/auth/login', {
+            body: { email: developer.email, password: 'an-attacker-chose-this-one' },
+          })
+        ).status,
+      ).toBe(401);
+      expect(
+        (
+          await request(url, 'POST', '/portal/auth/login', {
+            body: { email: developer.email, password: DEVELOPER_PASSWORD },
+          })
+        ).status,
+      ).toBe(200);
+    });
+
+    it('never 500s on a concurrent double registration, and never logs the hash or the address', async () => {
+      const email = uniqueEmail('twice');
+      const answers = await Promise.all(
+        [1, 2, 3, 4].map(() => register(email, DEVELOPER_PASSWORD, `Org ${uniqueEmail('race')}`)),
+      );
+      expect(answers.map((answer) => answer.status)).toEqual([202, 202, 202, 202]);
+      const rows = await warden.query<{ n: number }>(
+        'SELECT count(*)::int AS n FROM developers WHERE lower(email) = $1',
+        [email],
+      );
+      expect(rows[0].n).toBe(1);
+      const printed = warden.output.join('\n');
+      expect(printed).not.toContain('$argon2');
+      expect(printed).not.toContain(email);
     });
   });
 });

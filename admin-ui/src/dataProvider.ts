@@ -51,6 +51,8 @@ export interface WardenDataProvider extends DataProvider {
   monitoringSummary(window: MonitoringWindow): Promise<MonitoringSummary>;
   compareBiasRuns(runId: Identifier, otherId: Identifier): Promise<BiasComparison>;
   attachBiasRun(applicationId: Identifier, runId: Identifier): Promise<BiasRunAttachment>;
+  /** Staff reviewed the application after acting on its keys: its developers may mint keys again. */
+  liftEnforcement(applicationId: Identifier, reason: string): Promise<void>;
 }
 
 const base = simpleRestProvider(API_URL, httpClient);
@@ -107,6 +109,12 @@ export const dataProvider: WardenDataProvider = {
   keyAction: (keyId, action, reason) =>
     post(`/api-keys/${segment(keyId)}/${action}`, reason ? { reason } : {}),
   verifyAuditLog: () => get('/audit-log/verify'),
+  liftEnforcement: async (applicationId, reason) => {
+    await httpClient(`${API_URL}/applications/${segment(applicationId)}/lift-enforcement`, {
+      method: 'POST',
+      body: JSON.stringify({ reason }),
+    });
+  },
   acknowledgeAlert: (alertId) => post(`/alerts/${segment(alertId)}/acknowledge`, {}),
   resolveAlert: (alertId, resolution) =>
     post(`/alerts/${segment(alertId)}/resolve`, resolution ? { resolution } : {}),

@@ -1,31 +1,21 @@
 /** Shapes of the staff API (`/admin/*`) as the console reads them. One spelling per concept, as on the server. */
+import type {
+  ApplicationStatus,
+  Checklist,
+  Decision as DecisionName,
+  EffectiveKeyStatus,
+  KeyAction,
+  ReviewState,
+  StaffRole,
+} from '@warden/contracts';
 import type { RaRecord } from 'react-admin';
 
-export type StaffRole = 'admin' | 'reviewer' | 'analyst';
-
-export type ApplicationStatus = 'sandbox' | 'live' | 'suspended' | 'terminated';
-
-export type ReviewState =
-  | 'draft'
-  | 'submitted'
-  | 'in_review'
-  | 'approved'
-  | 'changes_requested'
-  | 'rejected'
-  | 'suspended'
-  | 'terminated';
+/** The state vocabularies come from the contracts the server validates with: they cannot drift. */
+export type { ApplicationStatus, Checklist, ReviewState, StaffRole };
 
 export type RiskTier = 'low' | 'medium' | 'high';
 
-export type DecisionKind =
-  'start_review' | 'approve' | 'request_changes' | 'reject' | 'suspend' | 'reinstate' | 'terminate';
-
-export interface Checklist {
-  useCaseAcceptable: boolean;
-  mitigationsAdequate: boolean;
-  userAuthenticationOk: boolean;
-  volumeReasonable: boolean;
-}
+export type DecisionKind = DecisionName;
 
 export interface Questionnaire {
   useCaseCategory: string;
@@ -75,6 +65,15 @@ export interface Application extends RaRecord<string> {
   createdAt: string;
   updatedAt: string;
   decisions?: Decision[];
+  /** Set while a staff action on one of its keys freezes new keys for its developers. */
+  enforcement?: Enforcement | null;
+}
+
+export interface Enforcement {
+  since: string;
+  category: string | null;
+  explanation: string;
+  reason: string | null;
 }
 
 /** A key as issued: the only answer that ever carries its secret. */
@@ -98,8 +97,8 @@ export interface BulkDecisionResult {
 }
 
 export type KeyKind = 'sandbox' | 'production';
-export type KeyStatus = 'active' | 'suspended' | 'revoked' | 'terminated' | 'expired';
-export type KeyAction = 'rotate' | 'revoke' | 'suspend' | 'unsuspend' | 'terminate';
+export type KeyStatus = EffectiveKeyStatus;
+export type { KeyAction };
 
 export interface ApiKey extends RaRecord<string> {
   applicationId: string;
@@ -164,6 +163,15 @@ export interface Policy extends RaRecord<string> {
   applicationStatus: ApplicationStatus;
   rules: PolicyRules;
   patch: PolicyPatch;
+  /** The classifier threshold in force per category and direction: the policy's own, or calibrated × scale. */
+  effective?: Record<string, Record<'input' | 'output', EffectiveThreshold>>;
+}
+
+export interface EffectiveThreshold {
+  threshold: number;
+  source: 'policy' | 'calibrated';
+  calibrated: number;
+  scale: number;
 }
 
 export interface StaffMember extends RaRecord<string> {

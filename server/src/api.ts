@@ -4,6 +4,7 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import fs from 'node:fs';
 import { Logger } from 'pino';
+import { addConsoleSecurityHeaders } from './admin/console-headers';
 import { ApiModule } from './app.modules';
 import { ErrorFilter } from './common/error.filter';
 import { NestPinoLogger } from './common/logger';
@@ -55,6 +56,7 @@ export async function startApi(config: WardenConfig, logger: Logger): Promise<Ne
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
 
+  addConsoleSecurityHeaders(fastify);
   if (fs.existsSync(config.consoleDir)) {
     await app.register(fastifyStatic, { root: config.consoleDir, prefix: '/console/', decorateReply: false });
     fastify.get('/console', (_request, reply) => reply.redirect('/console/'));

@@ -12,9 +12,7 @@ import { RedisModule } from './common/redis.module';
 import { V1Module } from './v1/v1.module';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
-import { MonitoringAdminModule } from './monitoring/monitoring-admin.module';
 import { MonitoringWorkerModule } from './monitoring/monitoring-worker.module';
-import { EndUsersAdminModule } from './end-users/end-users-admin.module';
 import { FineTuningWorkerModule } from './fine-tuning/fine-tuning-worker.module';
 import { FineTuningModule } from './fine-tuning/fine-tuning.module';
 import { HeldCompletionsAdminModule } from './moderation/held-completions-admin.module';
@@ -22,9 +20,11 @@ import { MonitoringModule } from './monitoring/monitoring.module';
 import { PoliciesModule } from './policies/policies.module';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { PortalModule } from './portal/portal.module';
+import { RequestLogSearchModule } from './request-logs/request-log-search.module';
 import { RequestLogsWorkerModule } from './request-logs/request-logs-worker.module';
 import { EndUsersModule } from './end-users/end-users.module';
 import { SetupModule } from './setup/setup.module';
+import { StaffModule } from './staff/staff.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 import { WebhooksWorkerModule } from './webhooks/webhooks-worker.module';
 
@@ -45,9 +45,14 @@ export class ApiModule {
         V1Module,
         PortalModule,
         AdminModule,
+        StaffModule,
+        OrganizationsModule,
+        ApplicationsModule,
+        ApiKeysModule,
+        AuditModule,
+        EndUsersModule,
+        RequestLogSearchModule,
         BiasModule,
-        MonitoringAdminModule,
-        EndUsersAdminModule,
         HeldCompletionsAdminModule,
         FineTuningModule,
       ],

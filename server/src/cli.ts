@@ -126,7 +126,9 @@ const COMMANDS: Record<string, Command> = {
   'apps:webhook': async ([applicationId, url], app) => {
     const context = await app();
     const application = await findApplication(context, required(applicationId, 'application id'));
-    const secret = await context.get(WebhooksService).configure(application.id, required(url, 'webhook URL'));
+    const { secret } = await context
+      .get(WebhooksService)
+      .configure(OPERATOR_ACTOR, application.id, required(url, 'webhook URL'));
     return {
       applicationId: application.id,
       url,

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { CHECKLIST_ITEMS } from '../../contracts/src';
 
 /** Thin HTTP helpers and factories for the staff (`/admin`) and developer (`/portal`) APIs. */
 export interface HttpResult<T = unknown> {
@@ -86,20 +87,25 @@ export async function createStaff(
   return staffLogin(baseUrl, email, STAFF_PASSWORD);
 }
 
+/** Registers (202, the same answer for a taken address) and signs in: the portal's two steps. */
 export async function registerDeveloper(
   baseUrl: string,
   email = uniqueEmail('developer'),
 ): Promise<DeveloperSession> {
   const organizationName = `Org ${randomBytes(4).toString('hex')}`;
+  const registered = await request(baseUrl, 'POST', '/portal/auth/register', {
+    body: { organizationName, email, password: DEVELOPER_PASSWORD },
+  });
+  if (registered.status !== 202) {
+    throw new Error(`registration failed: ${registered.status} ${JSON.stringify(registered.body)}`);
+  }
   const result = await request<{
     accessToken: string;
     refreshToken: string;
     user: { id: string; organizationId: string };
-  }>(baseUrl, 'POST', '/portal/auth/register', {
-    body: { organizationName, email, password: DEVELOPER_PASSWORD },
-  });
-  if (result.status !== 201) {
-    throw new Error(`registration failed: ${result.status} ${JSON.stringify(result.body)}`);
+  }>(baseUrl, 'POST', '/portal/auth/login', { body: { email, password: DEVELOPER_PASSWORD } });
+  if (result.status !== 200) {
+    throw new Error(`sign-in after registration failed: ${result.status} ${JSON.stringify(result.body)}`);
   }
   return {
     id: result.body.user.id,
@@ -149,6 +155,11 @@ export async function apply(
   return result.body;
 }
 
+/** Every review checklist item answered yes: what an approval needs. */
+export function fullChecklist(): Record<string, boolean> {
+  return Object.fromEntries(CHECKLIST_ITEMS.map((item) => [item, true]));
+}
+
 export async function decide(
   baseUrl: string,
   reviewer: Session,
@@ -158,7 +169,12 @@ export async function decide(
 ): Promise<HttpResult<Record<string, unknown>>> {
   return request(baseUrl, 'POST', `/admin/applications/${applicationId}/decisions`, {
     token: reviewer.token,
-    body: { decision, rationale: `${decision} in a test`, checklist: {}, ...extra },
+    body: {
+      decision,
+      rationale: `${decision} in a test`,
+      checklist: decision === 'approve' ? fullChecklist() : {},
+      ...extra,
+    },
   });
 }
 

@@ -1,3 +1,4 @@
+import { availableKeyActions as contractKeyActions } from '@warden/contracts';
 import type { KeyAction, KeyStatus } from '../types';
 
 export interface KeyActionSpec {
@@ -48,14 +49,7 @@ export const KEY_ACTIONS: Record<KeyAction, KeyActionSpec> = {
   },
 };
 
-/** The operations a key's status allows. */
+/** The operations a key's status allows: the contract's transition table, the one the server enforces. */
 export function availableKeyActions(status: KeyStatus): KeyAction[] {
-  switch (status) {
-    case 'active':
-      return ['rotate', 'suspend', 'revoke', 'terminate'];
-    case 'suspended':
-      return ['unsuspend', 'revoke', 'terminate'];
-    default:
-      return [];
-  }
+  return contractKeyActions(status);
 }

@@ -21,6 +21,7 @@ import { AttachedBiasRuns } from '../bias-runs/AttachedBiasRuns';
 import type { ApiKey, Application } from '../types';
 import { DecisionButtons } from './DecisionButtons';
 import { DecisionHistory } from './DecisionHistory';
+import { EnforcementBanner } from './EnforcementBanner';
 import { QuestionnaireView } from './QuestionnaireView';
 import { RiskSummary } from './RiskSummary';
 
@@ -114,6 +115,7 @@ const Actions = () => (
 export const ApplicationShow = () => (
   <Show<Application> title={<ApplicationTitle />} actions={<Actions />} component="div">
     <Stack spacing={2}>
+      <EnforcementBanner />
       <Header />
       <Grid container spacing={2}>
         <Grid size={{ xs: 12, lg: 7 }}>

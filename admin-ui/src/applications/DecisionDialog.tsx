@@ -29,7 +29,7 @@ export interface DecisionDialogProps {
   onClose: () => void;
 }
 
-const EMPTY_CHECKLIST: Checklist = {
+const EMPTY_CHECKLIST: Required<Checklist> = {
   useCaseAcceptable: false,
   mitigationsAdequate: false,
   userAuthenticationOk: false,
@@ -53,7 +53,7 @@ const DecisionForm = ({
 }: Omit<DecisionDialogProps, 'decision'> & { decision: DecisionKind }) => {
   const spec = DECISION_SPECS[decision];
   const [rationale, setRationale] = useState('');
-  const [checklist, setChecklist] = useState<Checklist>(EMPTY_CHECKLIST);
+  const [checklist, setChecklist] = useState<Required<Checklist>>(EMPTY_CHECKLIST);
   const [reReviewAt, setReReviewAt] = useState('');
   const showChecklist = spec.checklist && !bulk;
   const checklistComplete = Object.values(checklist).every(Boolean);

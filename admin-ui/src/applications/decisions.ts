@@ -1,3 +1,8 @@
+import {
+  availableDecisions as contractDecisions,
+  CHECKLIST_ITEMS as CONTRACT_CHECKLIST,
+  CHECKLIST_LABELS,
+} from '@warden/contracts';
 import type { ApplicationStatus, DecisionKind, ReviewState } from '../types';
 
 export interface DecisionSpec {
@@ -66,25 +71,10 @@ export const DECISION_SPECS: Record<DecisionKind, DecisionSpec> = {
   },
 };
 
-/**
- * The decisions the workflow allows, mirroring the server's state machine: a submitted sandbox application can be
- * taken into review; one in review approved, sent back or rejected; a live one suspended, a suspended one
- * reinstated; anything not yet terminated terminated.
- */
+/** The decisions the server's state machine accepts from this state (the contract's transition table). */
 export function availableDecisions(reviewState: ReviewState, status: ApplicationStatus): DecisionKind[] {
-  const decisions: DecisionKind[] = [];
-  if (status === 'sandbox' && reviewState === 'submitted') decisions.push('start_review');
-  if (status === 'sandbox' && reviewState === 'in_review')
-    decisions.push('approve', 'request_changes', 'reject');
-  if (status === 'live') decisions.push('suspend');
-  if (status === 'suspended') decisions.push('reinstate');
-  if (status !== 'terminated') decisions.push('terminate');
-  return decisions;
+  return contractDecisions({ reviewState, status });
 }
 
-export const CHECKLIST_ITEMS = [
-  { key: 'useCaseAcceptable', label: 'The use case is acceptable under the usage guidelines' },
-  { key: 'mitigationsAdequate', label: 'Misuse detection and mitigations are adequate' },
-  { key: 'userAuthenticationOk', label: 'End users are authenticated (or the risk is acceptable)' },
-  { key: 'volumeReasonable', label: 'The expected volume is reasonable for the tier' },
-] as const;
+/** The contract's checklist, in its order, with its labels: what the server requires for an approval. */
+export const CHECKLIST_ITEMS = CONTRACT_CHECKLIST.map((key) => ({ key, label: CHECKLIST_LABELS[key] }));

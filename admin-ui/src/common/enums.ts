@@ -25,8 +25,6 @@ export const REVIEW_STATES: Record<ReviewState, EnumOption> = {
   approved: { label: 'Approved', color: 'success' },
   changes_requested: { label: 'Changes requested', color: 'warning' },
   rejected: { label: 'Rejected', color: 'error' },
-  suspended: { label: 'Suspended', color: 'warning' },
-  terminated: { label: 'Terminated', color: 'error' },
 };
 
 export const RISK_TIERS: Record<RiskTier, EnumOption> = {

@@ -14,7 +14,9 @@ import {
   useNavigate,
   type Identifier,
 } from 'react-admin';
+import PauseCircle from '@mui/icons-material/PauseCircle';
 import { SHORT_DATETIME } from '../common/dates';
+import { EmptyState } from '../common/EmptyState';
 import { EnumChipField, toChoices } from '../common/EnumChipField';
 import { HELD_STATUSES } from '../common/enums';
 import { VerdictChips } from '../common/VerdictTable';
@@ -38,6 +40,26 @@ const heldFilters = [
   </ReferenceInput>,
   <TextInput key="endUser" source="endUser" label="End user" />,
 ];
+
+/**
+ * What a held output is and what the reviewer does with one, shown before the first exists; the list itself is
+ * explained by the hint above it.
+ */
+const NoHeldOutputs = () => (
+  <EmptyState
+    icon={<PauseCircle />}
+    title="No outputs are held for review"
+    hint={
+      <>
+        A policy whose action is <strong>hold</strong> keeps a generated output back instead of sending it:
+        the developer's caller gets a pending answer, and the output waits here. Read the prompt and the
+        output with their verdicts, then <strong>release</strong> it (the developer receives it through their
+        webhook) or <strong>discard</strong> it (it is never delivered). Held outputs appear here as soon as a
+        policy holds one.
+      </>
+    }
+  />
+);
 
 const rowSx = (selectedId: Identifier | undefined) => (record: HeldCompletion) => ({
   borderLeft: `5px solid ${record.status === 'pending' ? '#ab47bc' : 'transparent'}`,
@@ -90,6 +112,7 @@ export const HeldCompletionList = () => {
     <Box sx={{ display: 'flex' }}>
       <List<HeldCompletion>
         title="Held outputs"
+        empty={<NoHeldOutputs />}
         filters={heldFilters}
         filterDefaultValues={{ status: 'pending' }}
         sort={{ field: 'createdAt', order: 'DESC' }}

@@ -12,9 +12,9 @@ import {
   Typography,
 } from '@mui/material';
 import { useEffect, useState } from 'react';
-import { useInput, useRecordContext } from 'react-admin';
+import { useInput, useRecordContext, ValidationError } from 'react-admin';
 import { MODERATION_ACTIONS, MODERATION_CATEGORIES } from '../common/enums';
-import type { CategoryPolicy, CategoryRule, ModerationAction, Policy } from '../types';
+import type { CategoryPolicy, CategoryRule, EffectiveThreshold, ModerationAction, Policy } from '../types';
 
 type Categories = Record<string, CategoryPolicy>;
 type Direction = 'input' | 'output';
@@ -30,40 +30,69 @@ function orderedCategories(categories: Categories): string[] {
   ];
 }
 
-function parseThreshold(text: string): number | null | undefined {
-  if (text.trim() === '') return null;
-  const value = Number(text);
-  return Number.isFinite(value) && value >= 0 && value <= 1 ? value : undefined;
+/** Empty means the calibrated default; anything else is committed as typed, so validation can refuse it. */
+function parseThreshold(text: string): number | null {
+  return text.trim() === '' ? null : Number(text);
+}
+
+function thresholdProblem(value: number | null): string | null {
+  if (value === null) return null;
+  if (!Number.isFinite(value)) return 'not a number';
+  return value < 0 || value > 1 ? 'must be between 0 and 1' : null;
+}
+
+/** Says which threshold is out of range instead of saving something else ("Element updated" on a clamp). */
+export function validateThresholds(categories: Categories | undefined): string | undefined {
+  for (const [category, policy] of Object.entries(categories ?? {})) {
+    for (const direction of ['input', 'output'] as const) {
+      const problem = thresholdProblem(policy[direction].threshold);
+      if (problem) return `${category} ${direction} threshold ${problem}`;
+    }
+  }
+  return undefined;
+}
+
+/** "0.38 in force (calibrated 0.42 × 0.9)" or "set here". */
+function effectiveText(effective: EffectiveThreshold | undefined): string | undefined {
+  if (!effective) return undefined;
+  return effective.source === 'policy'
+    ? `${effective.threshold} in force (set here)`
+    : `${effective.threshold} in force (calibrated ${effective.calibrated} × ${effective.scale})`;
 }
 
 /** Keeps what the user types ("0.") while only committing valid thresholds; empty means the calibrated default. */
 const ThresholdCell = ({
   label,
   value,
+  effective,
   onChange,
 }: {
   label: string;
   value: number | null;
+  effective?: EffectiveThreshold;
   onChange: (value: number | null) => void;
 }) => {
   const [text, setText] = useState(value === null ? '' : String(value));
   useEffect(() => {
-    if (parseThreshold(text) !== value) setText(value === null ? '' : String(value));
+    if (!Object.is(parseThreshold(text), value)) setText(value === null ? '' : String(value));
     // Only an outside change (a form reset) should overwrite what is being typed.
   }, [value]);
-  const invalid = parseThreshold(text) === undefined;
+  const problem = thresholdProblem(parseThreshold(text));
   return (
     <TextField
       size="small"
       variant="standard"
-      placeholder="default"
+      placeholder={effective ? String(effective.threshold) : 'default'}
       value={text}
-      error={invalid}
-      slotProps={{ htmlInput: { 'aria-label': label, inputMode: 'decimal', style: { width: 64 } } }}
+      error={problem !== null}
+      helperText={problem ?? effectiveText(effective)}
+      slotProps={{
+        htmlInput: { 'aria-label': label, inputMode: 'decimal', style: { width: 64 } },
+        formHelperText: { sx: { whiteSpace: 'nowrap' } },
+      }}
       onChange={(event) => {
         setText(event.target.value);
-        const parsed = parseThreshold(event.target.value);
-        if (parsed !== undefined) onChange(parsed);
+        onChange(parseThreshold(event.target.value));
       }}
     />
   );
@@ -94,13 +123,26 @@ const ActionCell = ({
   </Select>
 );
 
-const ReadOnlyRule = ({ rule }: { rule: CategoryRule }) => (
+const ReadOnlyRule = ({ rule, effective }: { rule: CategoryRule; effective?: EffectiveThreshold }) => (
   <>
     <TableCell>
-      {rule.threshold ?? (
-        <Typography variant="caption" color="text.secondary">
-          default
-        </Typography>
+      {effective ? (
+        <Tooltip title={effectiveText(effective)}>
+          <span>
+            {effective.threshold}
+            {effective.source === 'calibrated' && (
+              <Typography component="span" variant="caption" color="text.secondary" sx={{ ml: 0.5 }}>
+                (calibrated × {effective.scale})
+              </Typography>
+            )}
+          </span>
+        </Tooltip>
+      ) : (
+        (rule.threshold ?? (
+          <Typography variant="caption" color="text.secondary">
+            default
+          </Typography>
+        ))
       )}
     </TableCell>
     <TableCell>
@@ -119,10 +161,12 @@ const ReadOnlyRule = ({ rule }: { rule: CategoryRule }) => (
 const CategoryGrid = ({
   categories,
   customized,
+  effective,
   onChange,
 }: {
   categories: Categories;
   customized: Set<string>;
+  effective?: Policy['effective'];
   onChange?: (category: string, direction: Direction, rule: CategoryRule) => void;
 }) => (
   <Table size="small" sx={{ '& td, & th': { py: 0.5 } }}>
@@ -159,10 +203,15 @@ const CategoryGrid = ({
                   category={category}
                   direction={direction}
                   rule={policy[direction]}
+                  effective={effective?.[category]?.[direction]}
                   onChange={onChange}
                 />
               ) : (
-                <ReadOnlyRule key={direction} rule={policy[direction]} />
+                <ReadOnlyRule
+                  key={direction}
+                  rule={policy[direction]}
+                  effective={effective?.[category]?.[direction]}
+                />
               ),
             )}
           </TableRow>
@@ -176,11 +225,13 @@ const DirectionCells = ({
   category,
   direction,
   rule,
+  effective,
   onChange,
 }: {
   category: string;
   direction: Direction;
   rule: CategoryRule;
+  effective?: EffectiveThreshold;
   onChange: (category: string, direction: Direction, rule: CategoryRule) => void;
 }) => (
   <>
@@ -188,6 +239,7 @@ const DirectionCells = ({
       <ThresholdCell
         label={`${category} ${direction} threshold`}
         value={rule.threshold}
+        effective={effective}
         onChange={(threshold) => onChange(category, direction, { ...rule, threshold })}
       />
     </TableCell>
@@ -211,21 +263,38 @@ function customizedCategories(record: Policy | undefined): Set<string> {
  */
 export const CategoryTableInput = () => {
   const record = useRecordContext<Policy>();
-  const { field } = useInput<Categories>({ source: 'rules.categories' });
+  const { field, fieldState } = useInput<Categories>({
+    source: 'rules.categories',
+    validate: (value: Categories | undefined) => validateThresholds(value),
+  });
   const categories = (field.value ?? {}) as Categories;
   return (
-    <CategoryGrid
-      categories={categories}
-      customized={customizedCategories(record)}
-      onChange={(category, direction, rule) =>
-        field.onChange({ ...categories, [category]: { ...categories[category], [direction]: rule } })
-      }
-    />
+    <>
+      {fieldState.error?.message && (
+        <Typography role="alert" color="error" variant="body2" sx={{ mb: 1 }}>
+          <ValidationError error={fieldState.error.message} />
+        </Typography>
+      )}
+      <CategoryGrid
+        categories={categories}
+        customized={customizedCategories(record)}
+        effective={record?.effective}
+        onChange={(category, direction, rule) =>
+          field.onChange({ ...categories, [category]: { ...categories[category], [direction]: rule } })
+        }
+      />
+    </>
   );
 };
 
 export const CategoryTableField = () => {
   const record = useRecordContext<Policy>();
   if (!record) return null;
-  return <CategoryGrid categories={record.rules.categories} customized={customizedCategories(record)} />;
+  return (
+    <CategoryGrid
+      categories={record.rules.categories}
+      customized={customizedCategories(record)}
+      effective={record.effective}
+    />
+  );
 };

@@ -1,6 +1,6 @@
-import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { AnyStaffMember, CurrentStaff, StaffAuthGuard } from '../staff/staff-auth.guard';
+import { AnyStaffMember, CurrentStaff, StaffApi, StaffPrincipal } from '../common/staff-access';
 import { StaffAuthService } from '../staff/staff-auth.service';
 import {
   loginSchema,
@@ -12,8 +12,7 @@ import {
   toStaffUserSummary,
   toTokenResponse,
 } from '../staff/staff.dto';
-import { StaffPrincipal } from '../staff/staff-principal';
-import { parseBody } from './request-body';
+import { parseBody } from '../common/request-body';
 
 @ApiTags('admin')
 @Controller('admin/auth')
@@ -38,7 +37,7 @@ export class AdminAuthController {
   @Post('logout')
   @HttpCode(204)
   @ApiBearerAuth()
-  @UseGuards(StaffAuthGuard)
+  @StaffApi()
   @AnyStaffMember()
   async logout(@CurrentStaff() staff: StaffPrincipal): Promise<void> {
     await this.auth.logout(staff);
@@ -46,7 +45,7 @@ export class AdminAuthController {
 
   @Get('me')
   @ApiBearerAuth()
-  @UseGuards(StaffAuthGuard)
+  @StaffApi()
   @AnyStaffMember()
   me(@CurrentStaff() staff: StaffPrincipal): MeResponse {
     return toMeResponse(staff);

@@ -1,21 +1,8 @@
+import { ApiKeyKind, ApiKeyStatus, KeyEnforcementReason } from '../contracts';
+
+/** The key vocabulary lives in contracts/; named here too so the /v1 path's imports keep working. */
+export { ApiKeyKind, ApiKeyStatus };
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
-
-export enum ApiKeyStatus {
-  Active = 'active',
-  Suspended = 'suspended',
-  Revoked = 'revoked',
-  /** Permanent, by staff, with a reason; nothing brings the key back. */
-  Terminated = 'terminated',
-}
-
-/**
- * A sandbox key stays on sandbox limits even after its application goes live; production keys are issued on
- * approval (and for live applications afterwards).
- */
-export enum ApiKeyKind {
-  Sandbox = 'sandbox',
-  Production = 'production',
-}
 
 @Entity('api_keys')
 export class ApiKeyEntity {
@@ -43,6 +30,10 @@ export class ApiKeyEntity {
 
   @Column({ name: 'status_reason', type: 'text', nullable: true })
   statusReason!: string | null;
+
+  /** The category staff chose when they suspended or terminated the key; its 401 names it. */
+  @Column({ name: 'status_reason_category', type: 'text', nullable: true })
+  statusReasonCategory!: KeyEnforcementReason | null;
 
   @Column({ name: 'status_changed_at', type: 'timestamptz', nullable: true })
   statusChangedAt!: Date | null;

@@ -1,4 +1,5 @@
 import { OpenAiErrorType, WardenError } from '../common/errors';
+import { KEY_ENFORCEMENT_REASON_LABELS, KeyEnforcementReason } from '../contracts';
 
 /** Refusals on `/v1/*`: 401 in OpenAI's envelope. */
 export enum ApiKeyErrorCode {
@@ -33,17 +34,20 @@ export class ApiKeyError extends WardenError {
     return new ApiKeyError(ApiKeyErrorCode.KeyRevoked, `The API key ${masked} has been revoked.`);
   }
 
-  static suspended(masked: string): ApiKeyError {
+  static suspended(masked: string, category: KeyEnforcementReason | null): ApiKeyError {
+    const why = category ? ` because of ${KEY_ENFORCEMENT_REASON_LABELS[category]}` : '';
     return new ApiKeyError(
       ApiKeyErrorCode.KeySuspended,
-      `The API key ${masked} is suspended pending review.`,
+      `The API key ${masked} is suspended by staff${why}, pending review.`,
     );
   }
 
-  static terminated(masked: string): ApiKeyError {
+  /** Names the category staff chose: a compromised key is not a policy violation. */
+  static terminated(masked: string, category: KeyEnforcementReason | null): ApiKeyError {
+    const why = category ? ` because of ${KEY_ENFORCEMENT_REASON_LABELS[category]}` : '';
     return new ApiKeyError(
       ApiKeyErrorCode.KeyTerminated,
-      `The API key ${masked} has been terminated for a policy violation.`,
+      `The API key ${masked} has been terminated by staff${why}.`,
     );
   }
 
@@ -62,6 +66,8 @@ export enum ApiKeyManagementErrorCode {
   InvalidKeyTransition = 'invalid_key_transition',
   ApplicationNotAcceptingKeys = 'application_not_accepting_keys',
   ExpiryInPast = 'expiry_in_past',
+  ApplicationUnderEnforcement = 'application_under_enforcement',
+  ActiveKeyLimitReached = 'active_key_limit_reached',
 }
 
 export class ApiKeyManagementError extends WardenError {
@@ -100,6 +106,28 @@ export class ApiKeyManagementError extends WardenError {
       409,
       ApiKeyManagementErrorCode.ApplicationNotAcceptingKeys,
       `A ${status} application cannot be given new keys.`,
+    );
+  }
+
+  static underEnforcement(
+    category: KeyEnforcementReason | null,
+    reason: string | null,
+    since: Date,
+  ): ApiKeyManagementError {
+    const why = category ? KEY_ENFORCEMENT_REASON_LABELS[category] : 'a staff decision';
+    return new ApiKeyManagementError(
+      409,
+      ApiKeyManagementErrorCode.ApplicationUnderEnforcement,
+      `New keys for this application are frozen pending staff review since ${since.toISOString()}: staff acted on one of ` +
+        `its keys because of ${why}${reason ? ` ("${reason}")` : ''}. Contact the Warden staff to have the review lifted.`,
+    );
+  }
+
+  static activeKeyLimit(limit: number): ApiKeyManagementError {
+    return new ApiKeyManagementError(
+      409,
+      ApiKeyManagementErrorCode.ActiveKeyLimitReached,
+      `An application may hold at most ${limit} active keys; revoke one before creating another.`,
     );
   }
 

@@ -1,9 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { ListPage, ListQuery, ListSpec, runList } from '../admin/list-query';
+import { ListPage, ListQuery } from '../common/list-query';
+import { ListSource, runList } from '../database/list-sql';
 import { ApplicationEntity } from '../applications/application.entity';
+import { KeyEnforcementReason } from '../contracts';
 import { ApiKeyEntity, ApiKeyKind, ApiKeyStatus } from './api-key.entity';
+import { API_KEY_LIST, ApiKeyFilterField, ApiKeySortField } from './api-keys.dto';
 
 export interface KeyWithApplication {
   key: ApiKeyEntity;
@@ -26,15 +29,14 @@ export interface ApiKeyRow {
   expiresAt: Date | null;
 }
 
-const STATUS_FILTER_VALUES = [...Object.values(ApiKeyStatus), 'expired'] as const;
-
-export const API_KEY_LIST: ListSpec = {
-  resource: 'api-keys',
+/** The key list's public sort and filter names (api-keys.dto.ts) as SQL. */
+export const API_KEY_LIST_SOURCE: ListSource<ApiKeySortField, ApiKeyFilterField> = {
+  contract: API_KEY_LIST,
   columns: `k.id, k.application_id AS "applicationId", a.name AS "applicationName", a.organization_id AS "organizationId",
     k.name, k.prefix, k.kind, k.status, k.status_reason AS "statusReason", k.created_at AS "createdAt",
     k.last_used_at AS "lastUsedAt", k.expires_at AS "expiresAt"`,
   from: 'FROM api_keys k JOIN applications a ON a.id = k.application_id',
-  sortable: {
+  sortColumns: {
     id: 'k.id',
     name: 'lower(k.name)',
     prefix: 'k.prefix',
@@ -45,17 +47,13 @@ export const API_KEY_LIST: ListSpec = {
     lastUsedAt: 'k.last_used_at',
     expiresAt: 'k.expires_at',
   },
-  defaultSort: { field: 'createdAt', order: 'DESC' },
   tiebreaker: 'k.id',
-  filters: {
-    id: { kind: 'equals', column: 'k.id', type: 'uuid' },
-    applicationId: { kind: 'equals', column: 'k.application_id', type: 'uuid' },
-    organizationId: { kind: 'equals', column: 'a.organization_id', type: 'uuid' },
-    kind: { kind: 'equals', column: 'k.kind', type: 'text', allowed: Object.values(ApiKeyKind) },
+  filterSql: {
+    id: { column: 'k.id' },
+    applicationId: { column: 'k.application_id' },
+    organizationId: { column: 'a.organization_id' },
+    kind: { column: 'k.kind' },
     status: {
-      kind: 'custom',
-      type: 'text',
-      allowed: STATUS_FILTER_VALUES,
       // Expiry is read, not stored: an active key past its date is listed as expired, not active.
       build: (values, param) =>
         values
@@ -68,7 +66,7 @@ export const API_KEY_LIST: ListSpec = {
           )
           .join(' OR '),
     },
-    q: { kind: 'search', columns: ['k.name', 'k.prefix', 'a.name'] },
+    q: { search: ['k.name', 'k.prefix', 'a.name'] },
   },
 };
 
@@ -118,12 +116,15 @@ export class ApiKeysRepository {
       .getMany();
   }
 
-  /** Read with a share lock, so the application cannot change status while a key is being issued for it. */
+  /**
+   * Read with a row lock, so the application cannot change status while a key is issued for it, and two requests
+   * cannot both pass the active-key cap.
+   */
   findApplicationForKeys(manager: EntityManager, applicationId: string): Promise<ApplicationEntity | null> {
     return manager
       .getRepository(ApplicationEntity)
       .createQueryBuilder('application')
-      .setLock('pessimistic_read')
+      .setLock('pessimistic_write')
       .where('application.id = :applicationId', { applicationId })
       .getOne();
   }
@@ -131,7 +132,12 @@ export class ApiKeysRepository {
   async setStatus(
     manager: EntityManager,
     id: string,
-    values: { status: ApiKeyStatus; statusReason: string | null; replacedBy?: string },
+    values: {
+      status: ApiKeyStatus;
+      statusReason: string | null;
+      statusReasonCategory?: KeyEnforcementReason | null;
+      replacedBy?: string;
+    },
   ): Promise<ApiKeyEntity> {
     await manager.getRepository(ApiKeyEntity).update(
       { id },
@@ -144,6 +150,33 @@ export class ApiKeysRepository {
     return manager.getRepository(ApiKeyEntity).findOneByOrFail({ id });
   }
 
+  /** Keys that authenticate today: active and not past their expiry. */
+  async countUsable(manager: EntityManager, applicationId: string): Promise<number> {
+    const [row] = (await manager.query(
+      `SELECT count(*)::int AS n FROM api_keys
+        WHERE application_id = $1 AND status = 'active' AND (expires_at IS NULL OR expires_at > now())`,
+      [applicationId],
+    )) as Array<{ n: number }>;
+    return row.n;
+  }
+
+  async setEnforcement(
+    manager: EntityManager,
+    applicationId: string,
+    enforcement: { category: KeyEnforcementReason | null; reason: string | null } | null,
+  ): Promise<void> {
+    await manager.getRepository(ApplicationEntity).update(
+      { id: applicationId },
+      enforcement
+        ? {
+            enforcedAt: () => 'now()',
+            enforcementCategory: enforcement.category,
+            enforcementReason: enforcement.reason,
+          }
+        : { enforcedAt: null, enforcementCategory: null, enforcementReason: null },
+    );
+  }
+
   async prefixesForApplication(applicationId: string): Promise<string[]> {
     const keys = await this.dataSource
       .getRepository(ApiKeyEntity)
@@ -152,12 +185,12 @@ export class ApiKeysRepository {
   }
 
   list(query: ListQuery): Promise<ListPage<ApiKeyRow>> {
-    return runList<ApiKeyRow>(this.dataSource, API_KEY_LIST, query);
+    return runList<ApiKeyRow>(this.dataSource, API_KEY_LIST_SOURCE, query);
   }
 
   async findRow(id: string): Promise<ApiKeyRow | null> {
     const [row] = (await this.dataSource.query(
-      `SELECT ${API_KEY_LIST.columns} ${API_KEY_LIST.from} WHERE k.id = $1`,
+      `SELECT ${API_KEY_LIST_SOURCE.columns} ${API_KEY_LIST_SOURCE.from} WHERE k.id = $1`,
       [id],
     )) as ApiKeyRow[];
     return row ?? null;
@@ -165,7 +198,7 @@ export class ApiKeysRepository {
 
   listRowsForApplication(applicationId: string): Promise<ApiKeyRow[]> {
     return this.dataSource.query(
-      `SELECT ${API_KEY_LIST.columns} ${API_KEY_LIST.from} WHERE k.application_id = $1 ORDER BY k.created_at`,
+      `SELECT ${API_KEY_LIST_SOURCE.columns} ${API_KEY_LIST_SOURCE.from} WHERE k.application_id = $1 ORDER BY k.created_at`,
       [applicationId],
     ) as Promise<ApiKeyRow[]>;
   }

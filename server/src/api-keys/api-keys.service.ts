@@ -2,17 +2,20 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Logger } from 'pino';
 import { DataSource, EntityManager } from 'typeorm';
-import { ListPage, ListQuery } from '../admin/list-query';
+import { ListPage, ListQuery } from '../common/list-query';
 import { ApplicationEntity, ApplicationStatus } from '../applications/application.entity';
+import { ApplicationKeys } from '../applications/application-keys';
 import { AuditService } from '../audit/audit.service';
-import { Actor, AuditAction, AuditEntityType } from '../audit/audit.types';
+import { Actor, ActorType, AuditAction, AuditEntityType } from '../audit/audit.types';
+import { WardenConfig } from '../config/config';
+import { WARDEN_CONFIG } from '../config/config.module';
 import { LOGGER } from '../common/logger.module';
 import { ApiKeyEntity, ApiKeyKind, ApiKeyStatus } from './api-key.entity';
 import { ApiKeyCache } from './api-key.cache';
 import { apiKeyMatches, generateApiKey, hashApiKey, maskApiKey, parseApiKey } from './api-key.secret';
 import { ApiKeyError, ApiKeyManagementError } from './api-keys.errors';
 import { ApiKeyRow, ApiKeysRepository, KeyWithApplication } from './api-keys.repository';
-import { KeyAction, keyTransition } from './key-lifecycle';
+import { KeyAction, KeyEnforcementReason, keyTransition } from '../contracts';
 
 const LAST_USED_RESOLUTION_MS = 60_000;
 
@@ -41,7 +44,7 @@ const KIND_FOR_STATUS: Partial<Record<ApplicationStatus, ApiKeyKind>> = {
   [ApplicationStatus.Live]: ApiKeyKind.Production,
 };
 
-const ACTION_AUDIT: Record<Exclude<KeyAction, KeyAction.Rotate>, AuditAction> = {
+const ACTION_AUDIT: Record<Exclude<KeyAction, typeof KeyAction.Rotate>, AuditAction> = {
   [KeyAction.Revoke]: AuditAction.ApiKeyRevoked,
   [KeyAction.Suspend]: AuditAction.ApiKeySuspended,
   [KeyAction.Unsuspend]: AuditAction.ApiKeyUnsuspended,
@@ -49,6 +52,9 @@ const ACTION_AUDIT: Record<Exclude<KeyAction, KeyAction.Rotate>, AuditAction> = 
 };
 
 export type StatusAction = keyof typeof ACTION_AUDIT;
+
+/** Staff taking these actions put the whole application under enforcement, not only the key. */
+const ENFORCING_ACTIONS: readonly KeyAction[] = [KeyAction.Suspend, KeyAction.Terminate];
 
 function auditView(key: ApiKeyEntity): Record<string, unknown> {
   return {
@@ -67,7 +73,7 @@ function auditView(key: ApiKeyEntity): Record<string, unknown> {
  * Redis, so every api instance drops the cached key at once and cannot re-read the old state.
  */
 @Injectable()
-export class ApiKeysService {
+export class ApiKeysService implements ApplicationKeys {
   private readonly lastTouched = new Map<string, number>();
 
   constructor(
@@ -76,6 +82,7 @@ export class ApiKeysService {
     private readonly audit: AuditService,
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(LOGGER) private readonly logger: Logger,
+    @Inject(WARDEN_CONFIG) private readonly config: WardenConfig,
   ) {}
 
   /** Registers a key inside the caller's transaction and audits it. `secret` is only given by first-run bootstrap. */
@@ -120,6 +127,18 @@ export class ApiKeysService {
       const application = await this.repository.findApplicationForKeys(manager, applicationId);
       if (!application) {
         throw ApiKeyManagementError.applicationNotFound(applicationId);
+      }
+      // Staff decide under enforcement; the developer it binds cannot route around it with a fresh key.
+      if (application.enforcedAt && actor.type !== ActorType.Staff) {
+        throw ApiKeyManagementError.underEnforcement(
+          application.enforcementCategory,
+          application.enforcementReason,
+          application.enforcedAt,
+        );
+      }
+      const limit = this.config.maxActiveKeysPerApplication;
+      if ((await this.repository.countUsable(manager, applicationId)) >= limit) {
+        throw ApiKeyManagementError.activeKeyLimit(limit);
       }
       return this.issue(manager, actor, {
         applicationId,
@@ -173,7 +192,9 @@ export class ApiKeysService {
     action: StatusAction,
     reason: string | null,
     scope?: { applicationId: string },
+    category: KeyEnforcementReason | null = null,
   ): Promise<ApiKeyRow> {
+    const enforces = ENFORCING_ACTIONS.includes(action) && actor.type === ActorType.Staff;
     const updated = await this.dataSource.transaction(async (manager) => {
       const key = await this.lockInScope(manager, keyId, scope);
       const next = keyTransition(key.status, action);
@@ -183,7 +204,18 @@ export class ApiKeysService {
       const changed = await this.repository.setStatus(manager, key.id, {
         status: next,
         statusReason: reason,
+        statusReasonCategory: ENFORCING_ACTIONS.includes(action) ? category : null,
       });
+      if (enforces) {
+        await this.repository.setEnforcement(manager, key.applicationId, { category, reason });
+        await this.audit.record(manager, {
+          actor,
+          action: AuditAction.ApplicationEnforced,
+          entityType: AuditEntityType.Application,
+          entityId: key.applicationId,
+          after: { keyId: key.id, keyAction: action, category, reason },
+        });
+      }
       await this.audit.record(manager, {
         actor,
         action: ACTION_AUDIT[action],
@@ -195,6 +227,10 @@ export class ApiKeysService {
       return changed;
     });
     await this.cache.invalidateEverywhere(updated.prefix);
+    if (enforces) {
+      // Cached keys carry their application, whose enforcement just changed.
+      await this.invalidateApplication(updated.applicationId);
+    }
     return this.get(updated.id);
   }
 
@@ -311,9 +347,9 @@ export class ApiKeysService {
       case ApiKeyStatus.Revoked:
         throw ApiKeyError.revoked(masked);
       case ApiKeyStatus.Suspended:
-        throw ApiKeyError.suspended(masked);
+        throw ApiKeyError.suspended(masked, key.statusReasonCategory);
       case ApiKeyStatus.Terminated:
-        throw ApiKeyError.terminated(masked);
+        throw ApiKeyError.terminated(masked, key.statusReasonCategory);
       case ApiKeyStatus.Active:
         if (key.expiresAt && key.expiresAt.getTime() <= Date.now()) {
           throw ApiKeyError.expired(masked, key.expiresAt);

@@ -1,5 +1,6 @@
 import { ApiKeyStatus } from './api-key.entity';
-import { effectiveKeyStatus, KeyAction, keyTransition } from './key-lifecycle';
+import { effectiveKeyStatus } from './key-lifecycle';
+import { KeyAction, keyTransition } from '../contracts';
 
 describe('key lifecycle', () => {
   it('suspends and unsuspends only between active and suspended', () => {

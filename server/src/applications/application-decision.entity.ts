@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { ApplicationStatus } from './application.entity';
-import { Decision, ReviewState } from './review-workflow';
+import { Decision, ReviewState } from '../contracts';
 
 /** One staff decision on an application, kept as its review history. */
 @Entity('application_decisions')

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { ListPage, ListQuery, ListSpec, runList } from '../admin/list-query';
+import { ListPage, ListQuery } from '../common/list-query';
+import { ListSource, runList } from '../database/list-sql';
 import { AuditService } from '../audit/audit.service';
 import { Actor, AuditAction, AuditEntityType } from '../audit/audit.types';
 import { InvalidRequestError } from '../common/errors';
@@ -10,6 +11,8 @@ import { PolicyPatch } from '../policies/policy.schema';
 import { PolicyRules } from '../policies/policy.types';
 import { ApplicationStatus } from './application.entity';
 import { ApplicationReviewError } from './applications.errors';
+import { EffectiveThresholds, EffectiveThresholdsService } from './effective-thresholds';
+import { POLICY_LIST, PolicyFilterField, PolicySortField } from './applications.dto';
 
 export interface ApplicationPolicy {
   applicationId: string;
@@ -17,6 +20,7 @@ export interface ApplicationPolicy {
   applicationStatus: ApplicationStatus;
   rules: PolicyRules;
   patch: PolicyPatch;
+  effective: EffectiveThresholds;
 }
 
 interface PolicyApplicationRow {
@@ -25,23 +29,17 @@ interface PolicyApplicationRow {
   status: ApplicationStatus;
 }
 
-export const POLICY_LIST: ListSpec = {
-  resource: 'policies',
+export const POLICY_LIST_SOURCE: ListSource<PolicySortField, PolicyFilterField> = {
+  contract: POLICY_LIST,
   columns: 'a.id, a.name, a.status',
   from: 'FROM applications a',
-  sortable: { id: 'a.id', applicationName: 'lower(a.name)', applicationStatus: 'a.status' },
-  defaultSort: { field: 'applicationName', order: 'ASC' },
+  sortColumns: { id: 'a.id', applicationName: 'lower(a.name)', applicationStatus: 'a.status' },
   tiebreaker: 'a.id',
-  filters: {
-    id: { kind: 'equals', column: 'a.id', type: 'uuid' },
-    organizationId: { kind: 'equals', column: 'a.organization_id', type: 'uuid' },
-    applicationStatus: {
-      kind: 'equals',
-      column: 'a.status',
-      type: 'text',
-      allowed: Object.values(ApplicationStatus),
-    },
-    q: { kind: 'search', columns: ['a.name'] },
+  filterSql: {
+    id: { column: 'a.id' },
+    organizationId: { column: 'a.organization_id' },
+    applicationStatus: { column: 'a.status' },
+    q: { search: ['a.name'] },
   },
 };
 
@@ -51,11 +49,12 @@ export class ApplicationPoliciesService {
   constructor(
     private readonly policies: PoliciesService,
     private readonly audit: AuditService,
+    private readonly thresholds: EffectiveThresholdsService,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   async list(query: ListQuery): Promise<ListPage<ApplicationPolicy>> {
-    const page = await runList<PolicyApplicationRow>(this.dataSource, POLICY_LIST, query);
+    const page = await runList<PolicyApplicationRow>(this.dataSource, POLICY_LIST_SOURCE, query);
     return { total: page.total, rows: await Promise.all(page.rows.map((row) => this.describe(row))) };
   }
 
@@ -92,7 +91,7 @@ export class ApplicationPoliciesService {
 
   private async application(applicationId: string): Promise<PolicyApplicationRow> {
     const [row] = (await this.dataSource.query(
-      `SELECT ${POLICY_LIST.columns} ${POLICY_LIST.from} WHERE a.id = $1`,
+      `SELECT ${POLICY_LIST_SOURCE.columns} ${POLICY_LIST_SOURCE.from} WHERE a.id = $1`,
       [applicationId],
     )) as PolicyApplicationRow[];
     if (!row) {
@@ -103,6 +102,13 @@ export class ApplicationPoliciesService {
 
   private async describe(row: PolicyApplicationRow): Promise<ApplicationPolicy> {
     const [rules, patch] = await Promise.all([this.policies.resolve(row), this.policies.storedPatch(row.id)]);
-    return { applicationId: row.id, applicationName: row.name, applicationStatus: row.status, rules, patch };
+    return {
+      applicationId: row.id,
+      applicationName: row.name,
+      applicationStatus: row.status,
+      rules,
+      patch,
+      effective: this.thresholds.of(rules),
+    };
   }
 }

@@ -1,15 +1,10 @@
+import { ApplicationStatus, KeyEnforcementReason, ReviewState } from '../contracts';
+
+/** The status vocabulary lives in contracts/; named here too so the /v1 path's imports keep working. */
+export { ApplicationStatus };
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { Questionnaire } from './questionnaire';
-import type { ReviewState } from './review-workflow';
 import type { RiskTier } from './risk-tier';
-
-/** How an application is served: sandbox until approved, live on approval, suspended, terminated (final). */
-export enum ApplicationStatus {
-  Sandbox = 'sandbox',
-  Live = 'live',
-  Suspended = 'suspended',
-  Terminated = 'terminated',
-}
 
 @Entity('applications')
 export class ApplicationEntity {
@@ -46,6 +41,16 @@ export class ApplicationEntity {
   /** The developer who created it; null for applications made by operators or first-run. */
   @Column({ name: 'created_by', type: 'uuid', nullable: true })
   createdBy!: string | null;
+
+  /** Set when staff suspend or terminate one of its keys: developers cannot mint new keys until staff lift it. */
+  @Column({ name: 'enforced_at', type: 'timestamptz', nullable: true })
+  enforcedAt!: Date | null;
+
+  @Column({ name: 'enforcement_category', type: 'text', nullable: true })
+  enforcementCategory!: KeyEnforcementReason | null;
+
+  @Column({ name: 'enforcement_reason', type: 'text', nullable: true })
+  enforcementReason!: string | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

@@ -1,43 +1,73 @@
+import { listContract } from '../common/list-query';
 import { z } from 'zod';
-import { IssuedApiKey } from '../api-keys/api-keys.service';
-import { ApiKeyKind } from '../api-keys/api-key.entity';
 import { PolicyPatch } from '../policies/policy.schema';
 import { PolicyRules } from '../policies/policy.types';
-import { ApplicationPolicy } from './application-policies.service';
+import { IssuedApplicationKey } from './application-keys';
+import type { EffectiveThresholds } from './effective-thresholds';
+import type { ApplicationPolicy } from './application-policies.service';
 import { ApplicationDecisionEntity } from './application-decision.entity';
 import { ApplicationEntity, ApplicationStatus } from './application.entity';
-import { ApplicationRow } from './applications.repository';
+import type { ApplicationRow } from './applications.repository';
 import { Questionnaire, questionnaireSchema } from './questionnaire';
-import { Decision, ReviewState } from './review-workflow';
-import { BulkOutcome, DecisionOutcome } from './review.service';
+import {
+  ApiKeyKind,
+  Decision,
+  KEY_ENFORCEMENT_REASON_LABELS,
+  KeyEnforcementReason,
+  ReviewState,
+} from '../contracts';
+import type { BulkOutcome, DecisionOutcome } from './review.service';
 import { RiskTier } from './risk-tier';
 
+/** What staff may sort and filter policies by; the repository maps each name to SQL. */
+export const POLICY_LIST = listContract({
+  resource: 'policies',
+  sortable: ['id', 'applicationName', 'applicationStatus'],
+  defaultSort: { field: 'applicationName', order: 'ASC' },
+  filters: {
+    id: { kind: 'values', type: 'uuid' },
+    organizationId: { kind: 'values', type: 'uuid' },
+    applicationStatus: { kind: 'values', type: 'text', allowed: Object.values(ApplicationStatus) },
+    q: { kind: 'text' },
+  },
+});
+export type PolicySortField = (typeof POLICY_LIST.sortable)[number];
+export type PolicyFilterField = keyof typeof POLICY_LIST.filters;
+
+/** What staff may sort and filter applications by; the repository maps each name to SQL. */
+export const APPLICATION_LIST = listContract({
+  resource: 'applications',
+  sortable: [
+    'id',
+    'name',
+    'organizationName',
+    'status',
+    'reviewState',
+    'riskTier',
+    'submittedAt',
+    'reReviewAt',
+    'createdAt',
+    'updatedAt',
+  ],
+  defaultSort: { field: 'createdAt', order: 'DESC' },
+  filters: {
+    id: { kind: 'values', type: 'uuid' },
+    organizationId: { kind: 'values', type: 'uuid' },
+    status: { kind: 'values', type: 'text', allowed: Object.values(ApplicationStatus) },
+    reviewState: { kind: 'values', type: 'text', allowed: Object.values(ReviewState) },
+    riskTier: { kind: 'values', type: 'text', allowed: Object.values(RiskTier) },
+    q: { kind: 'text' },
+  },
+});
+export type ApplicationSortField = (typeof APPLICATION_LIST.sortable)[number];
+export type ApplicationFilterField = keyof typeof APPLICATION_LIST.filters;
+
 const applicationName = z.string().trim().min(1).max(200);
-const futureDate = z
-  .union([z.iso.datetime({ offset: true }), z.iso.date()])
-  .nullable()
-  .optional()
-  .transform((value) => (value ? new Date(value) : null));
-const rationale = z.string().trim().min(1, 'a decision needs a rationale').max(10_000);
-const checklist = z.record(z.string().min(1).max(100), z.boolean()).default({});
 
 export const applySchema = z.object({ name: applicationName, questionnaire: questionnaireSchema });
 export const updateApplicationSchema = z.object({
   name: applicationName.optional(),
   questionnaire: questionnaireSchema.optional(),
-});
-export const decisionSchema = z.object({
-  decision: z.enum(Decision),
-  rationale,
-  checklist,
-  reReviewAt: futureDate,
-});
-export const bulkDecisionSchema = z.object({
-  ids: z.array(z.uuid()).min(1).max(100),
-  decision: z.enum(Decision),
-  rationale,
-  checklist,
-  reReviewAt: futureDate,
 });
 
 export interface DecisionResponse {
@@ -70,6 +100,8 @@ export interface AdminApplicationResponse {
   createdAt: string;
   updatedAt: string;
   decisions?: DecisionResponse[];
+  /** Set while a staff action on one of its keys freezes new keys for its developers. */
+  enforcement: EnforcementResponse | null;
 }
 
 export interface IssuedKeyResponse {
@@ -108,6 +140,16 @@ export interface PortalApplicationResponse {
   createdAt: string;
   updatedAt: string;
   feedback?: FeedbackResponse[];
+  /** Set while staff action on a key freezes new keys: the developer sees why. */
+  enforcement: EnforcementResponse | null;
+}
+
+export interface EnforcementResponse {
+  since: string;
+  category: KeyEnforcementReason | null;
+  /** The category in words, e.g. "a suspected key compromise". */
+  explanation: string;
+  reason: string | null;
 }
 
 export interface AppliedResponse extends PortalApplicationResponse {
@@ -149,11 +191,12 @@ export function toAdminApplicationResponse(
     reReviewAt: row.reReviewAt?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
+    enforcement: toEnforcementResponse(row),
     ...(decisions ? { decisions: decisions.map(toDecisionResponse) } : {}),
   };
 }
 
-export function toIssuedKeyResponse(issued: IssuedApiKey): IssuedKeyResponse {
+export function toIssuedKeyResponse(issued: IssuedApplicationKey): IssuedKeyResponse {
   return {
     id: issued.key.id,
     name: issued.key.name,
@@ -214,10 +257,31 @@ export function toPortalApplicationResponse(
     createdAt: application.createdAt.toISOString(),
     updatedAt: application.updatedAt.toISOString(),
     ...(decisions ? { feedback: decisions.map(toFeedbackResponse) } : {}),
+    enforcement: toEnforcementResponse(application),
   };
 }
 
-export function toAppliedResponse(application: ApplicationEntity, sandboxKey: IssuedApiKey): AppliedResponse {
+export function toEnforcementResponse(
+  application: Pick<ApplicationEntity, 'enforcedAt' | 'enforcementCategory' | 'enforcementReason'>,
+): EnforcementResponse | null {
+  if (!application.enforcedAt) {
+    return null;
+  }
+  const category = application.enforcementCategory;
+  return {
+    since: application.enforcedAt.toISOString(),
+    category,
+    explanation:
+      `Staff acted on one of this application's keys because of ${category ? KEY_ENFORCEMENT_REASON_LABELS[category] : 'a staff decision'}; ` +
+      'new keys are frozen until staff review the application and lift the enforcement.',
+    reason: application.enforcementReason,
+  };
+}
+
+export function toAppliedResponse(
+  application: ApplicationEntity,
+  sandboxKey: IssuedApplicationKey,
+): AppliedResponse {
   return { ...toPortalApplicationResponse(application), sandboxKey: toIssuedKeyResponse(sandboxKey) };
 }
 
@@ -227,6 +291,8 @@ export interface PolicyResponse {
   applicationStatus: ApplicationStatus;
   rules: PolicyRules;
   patch: PolicyPatch;
+  /** The threshold in force for every category and direction, and where it comes from. */
+  effective: EffectiveThresholds;
 }
 
 export function toPolicyResponse(policy: ApplicationPolicy): PolicyResponse {
@@ -236,6 +302,7 @@ export function toPolicyResponse(policy: ApplicationPolicy): PolicyResponse {
     applicationStatus: policy.applicationStatus,
     rules: policy.rules,
     patch: policy.patch,
+    effective: policy.effective,
   };
 }
 

@@ -81,7 +81,7 @@ export class ApplicationReviewError extends WardenError {
     return new ApplicationReviewError(
       400,
       ApplicationReviewErrorCode.ChecklistIncomplete,
-      `An approval needs every checklist item confirmed; unchecked: ${items.join(', ')}.`,
+      `An approval needs every checklist item answered yes; missing or no: ${items.join(', ')}.`,
     );
   }
 

@@ -1,12 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { ListPage, ListQuery, ListSpec, runList } from '../admin/list-query';
+import { ListPage, ListQuery } from '../common/list-query';
+import { ListSource, runList } from '../database/list-sql';
 import { ApplicationDecisionEntity } from './application-decision.entity';
 import { ApplicationEntity, ApplicationStatus } from './application.entity';
 import { Questionnaire } from './questionnaire';
-import { ReviewState } from './review-workflow';
+import { KeyEnforcementReason, ReviewState } from '../contracts';
 import { RiskTier } from './risk-tier';
+import { APPLICATION_LIST, ApplicationFilterField, ApplicationSortField } from './applications.dto';
 
 /** An application with its organization's name, as staff see it. */
 export interface ApplicationRow {
@@ -23,15 +25,19 @@ export interface ApplicationRow {
   reReviewAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
+  enforcedAt: Date | null;
+  enforcementCategory: KeyEnforcementReason | null;
+  enforcementReason: string | null;
 }
 
-export const APPLICATION_LIST: ListSpec = {
-  resource: 'applications',
+export const APPLICATION_LIST_SOURCE: ListSource<ApplicationSortField, ApplicationFilterField> = {
+  contract: APPLICATION_LIST,
   columns: `a.id, a.name, a.organization_id AS "organizationId", o.name AS "organizationName", a.status,
     a.review_state AS "reviewState", a.risk_tier AS "riskTier", a.risk_reasons AS "riskReasons", a.questionnaire,
-    a.submitted_at AS "submittedAt", a.re_review_at AS "reReviewAt", a.created_at AS "createdAt", a.updated_at AS "updatedAt"`,
+    a.submitted_at AS "submittedAt", a.re_review_at AS "reReviewAt", a.created_at AS "createdAt", a.updated_at AS "updatedAt",
+    a.enforced_at AS "enforcedAt", a.enforcement_category AS "enforcementCategory", a.enforcement_reason AS "enforcementReason"`,
   from: 'FROM applications a JOIN organizations o ON o.id = a.organization_id',
-  sortable: {
+  sortColumns: {
     id: 'a.id',
     name: 'lower(a.name)',
     organizationName: 'lower(o.name)',
@@ -43,20 +49,14 @@ export const APPLICATION_LIST: ListSpec = {
     createdAt: 'a.created_at',
     updatedAt: 'a.updated_at',
   },
-  defaultSort: { field: 'createdAt', order: 'DESC' },
   tiebreaker: 'a.id',
-  filters: {
-    id: { kind: 'equals', column: 'a.id', type: 'uuid' },
-    organizationId: { kind: 'equals', column: 'a.organization_id', type: 'uuid' },
-    status: { kind: 'equals', column: 'a.status', type: 'text', allowed: Object.values(ApplicationStatus) },
-    reviewState: {
-      kind: 'equals',
-      column: 'a.review_state',
-      type: 'text',
-      allowed: Object.values(ReviewState),
-    },
-    riskTier: { kind: 'equals', column: 'a.risk_tier', type: 'text', allowed: Object.values(RiskTier) },
-    q: { kind: 'search', columns: ['a.name', 'o.name'] },
+  filterSql: {
+    id: { column: 'a.id' },
+    organizationId: { column: 'a.organization_id' },
+    status: { column: 'a.status' },
+    reviewState: { column: 'a.review_state' },
+    riskTier: { column: 'a.risk_tier' },
+    q: { search: ['a.name', 'o.name'] },
   },
 };
 
@@ -88,6 +88,12 @@ export class ApplicationsRepository {
   }
 
   /** Locks the row: decisions and developer edits on one application run one at a time. */
+  async liftEnforcement(manager: EntityManager, id: string): Promise<void> {
+    await manager
+      .getRepository(ApplicationEntity)
+      .update({ id }, { enforcedAt: null, enforcementCategory: null, enforcementReason: null });
+  }
+
   lock(manager: EntityManager, id: string): Promise<ApplicationEntity | null> {
     return manager
       .getRepository(ApplicationEntity)
@@ -125,12 +131,12 @@ export class ApplicationsRepository {
   }
 
   list(query: ListQuery): Promise<ListPage<ApplicationRow>> {
-    return runList<ApplicationRow>(this.dataSource, APPLICATION_LIST, query);
+    return runList<ApplicationRow>(this.dataSource, APPLICATION_LIST_SOURCE, query);
   }
 
   async findRow(id: string): Promise<ApplicationRow | null> {
     const [row] = (await this.dataSource.query(
-      `SELECT ${APPLICATION_LIST.columns} ${APPLICATION_LIST.from} WHERE a.id = $1`,
+      `SELECT ${APPLICATION_LIST_SOURCE.columns} ${APPLICATION_LIST_SOURCE.from} WHERE a.id = $1`,
       [id],
     )) as ApplicationRow[];
     return row ?? null;

@@ -1,9 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { ListPage, ListQuery } from '../admin/list-query';
-import { ApiKeyKind } from '../api-keys/api-key.entity';
-import { ApiKeysService, IssuedApiKey } from '../api-keys/api-keys.service';
+import { ListPage, ListQuery } from '../common/list-query';
+import { APPLICATION_KEYS, ApplicationKeys, IssuedApplicationKey } from './application-keys';
 import { AuditService } from '../audit/audit.service';
 import { Actor, AuditAction, AuditEntityType } from '../audit/audit.types';
 import { ApplicationDecisionEntity } from './application-decision.entity';
@@ -11,7 +10,8 @@ import { ApplicationEntity, ApplicationStatus } from './application.entity';
 import { ApplicationReviewError, ApplicationsError } from './applications.errors';
 import { ApplicationRow, ApplicationsRepository } from './applications.repository';
 import { Questionnaire } from './questionnaire';
-import { isEditableByDeveloper, ReviewState, submit } from './review-workflow';
+import { isEditableByDeveloper, submit } from './review-workflow';
+import { ApiKeyKind, ReviewState } from '../contracts';
 import { assessRisk } from './risk-tier';
 
 export interface ApplicationDraft {
@@ -21,7 +21,7 @@ export interface ApplicationDraft {
 
 export interface Applied {
   application: ApplicationEntity;
-  sandboxKey: IssuedApiKey;
+  sandboxKey: IssuedApplicationKey;
 }
 
 export function applicationAuditView(application: ApplicationEntity): Record<string, unknown> {
@@ -43,7 +43,7 @@ export function applicationAuditView(application: ApplicationEntity): Record<str
 export class ApplicationsService {
   constructor(
     private readonly repository: ApplicationsRepository,
-    private readonly apiKeys: ApiKeysService,
+    @Inject(APPLICATION_KEYS) private readonly apiKeys: ApplicationKeys,
     private readonly audit: AuditService,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
@@ -122,6 +122,29 @@ export class ApplicationsService {
       });
       return { application, sandboxKey };
     });
+  }
+
+  /** Staff reviewed the application after acting on its keys: its developers may mint keys again. */
+  async liftEnforcement(actor: Actor, id: string, reason: string): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const application = await this.repository.lock(manager, id);
+      if (!application) {
+        throw ApplicationReviewError.notFound(id);
+      }
+      if (!application.enforcedAt) {
+        return;
+      }
+      await this.repository.liftEnforcement(manager, id);
+      await this.audit.record(manager, {
+        actor,
+        action: AuditAction.ApplicationEnforcementLifted,
+        entityType: AuditEntityType.Application,
+        entityId: id,
+        before: { enforcementCategory: application.enforcementCategory, enforcedAt: application.enforcedAt },
+        after: { reason },
+      });
+    });
+    await this.apiKeys.invalidateApplication(id);
   }
 
   async getOwn(organizationId: string, id: string): Promise<ApplicationEntity> {

@@ -1,13 +1,14 @@
-import { ApplicationStatus } from './application.entity';
 import {
+  ApplicationStatus,
+  availableDecisions,
+  CHECKLIST_ITEMS,
   decide,
   Decision,
-  isEditableByDeveloper,
+  missingChecklistItems,
   ReviewState,
-  submit,
-  uncheckedItems,
   WorkflowState,
-} from './review-workflow';
+} from '../contracts';
+import { isEditableByDeveloper, submit } from './review-workflow';
 
 const state = (reviewState: ReviewState, status: ApplicationStatus): WorkflowState => ({
   reviewState,
@@ -66,11 +67,29 @@ describe('review workflow', () => {
     }
   });
 
-  it('blocks an approval with an unchecked checklist item, and nothing else', () => {
-    expect(uncheckedItems(Decision.Approve, { useCaseAcceptable: true, volumeReasonable: false })).toEqual([
-      'volumeReasonable',
-    ]);
-    expect(uncheckedItems(Decision.Approve, { useCaseAcceptable: true })).toEqual([]);
-    expect(uncheckedItems(Decision.Reject, { useCaseAcceptable: false })).toEqual([]);
+  it('blocks an approval unless every checklist item is answered yes, and nothing else', () => {
+    expect(missingChecklistItems(Decision.Approve, {})).toEqual([...CHECKLIST_ITEMS]);
+    expect(
+      missingChecklistItems(Decision.Approve, {
+        useCaseAcceptable: true,
+        mitigationsAdequate: true,
+        userAuthenticationOk: true,
+        volumeReasonable: false,
+      }),
+    ).toEqual(['volumeReasonable']);
+    expect(
+      missingChecklistItems(
+        Decision.Approve,
+        Object.fromEntries(CHECKLIST_ITEMS.map((item) => [item, true])),
+      ),
+    ).toEqual([]);
+    expect(missingChecklistItems(Decision.Reject, { useCaseAcceptable: false })).toEqual([]);
+  });
+
+  it('offers exactly the decisions the state machine accepts', () => {
+    expect(availableDecisions(state(ReviewState.InReview, ApplicationStatus.Sandbox)).sort()).toEqual(
+      [Decision.Approve, Decision.RequestChanges, Decision.Reject, Decision.Terminate].sort(),
+    );
+    expect(availableDecisions(state(ReviewState.Approved, ApplicationStatus.Terminated))).toEqual([]);
   });
 });

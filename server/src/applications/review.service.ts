@@ -2,28 +2,29 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Logger } from 'pino';
 import { DataSource } from 'typeorm';
-import { ApiKeyKind } from '../api-keys/api-key.entity';
-import { ApiKeysService, IssuedApiKey } from '../api-keys/api-keys.service';
+import { APPLICATION_KEYS, ApplicationKeys, IssuedApplicationKey } from './application-keys';
 import { AuditService } from '../audit/audit.service';
 import { AuditAction, AuditEntityType } from '../audit/audit.types';
 import { WardenError } from '../common/errors';
 import { LOGGER } from '../common/logger.module';
 import { PoliciesService } from '../policies/policies.service';
 import { OrganizationsService } from '../organizations/organizations.service';
-import { StaffPrincipal, staffActor } from '../staff/staff-principal';
+import { StaffPrincipal } from '../common/staff-access';
+import { staffActor } from '../staff/staff-principal';
 import { ApplicationDecisionEntity } from './application-decision.entity';
 import { ApplicationEntity } from './application.entity';
 import { ApplicationReviewError } from './applications.errors';
 import { ApplicationRow, ApplicationsRepository } from './applications.repository';
 import { applicationAuditView } from './applications.service';
-import { CONFLICTED_DECISIONS, decide, Decision, uncheckedItems } from './review-workflow';
+import { CONFLICTED_DECISIONS } from './review-workflow';
+import { ApiKeyKind, Checklist, Decision, decide, missingChecklistItems } from '../contracts';
 import { RiskTier } from './risk-tier';
 import { RE_REVIEW_AFTER_DAYS, TIER_POLICIES } from './tier-policies';
 
 export interface DecisionInput {
   decision: Decision;
   rationale: string;
-  checklist: Record<string, boolean>;
+  checklist: Checklist;
   reReviewAt?: Date | null;
 }
 
@@ -31,7 +32,7 @@ export interface DecisionOutcome {
   application: ApplicationRow;
   decisions: ApplicationDecisionEntity[];
   /** Issued on approval; its secret is shown once, in this answer. */
-  productionKey?: IssuedApiKey;
+  productionKey?: IssuedApplicationKey;
 }
 
 export type BulkOutcome =
@@ -54,7 +55,7 @@ const DAY_MS = 24 * 3600 * 1000;
 export class ReviewService {
   constructor(
     private readonly applications: ApplicationsRepository,
-    private readonly apiKeys: ApiKeysService,
+    @Inject(APPLICATION_KEYS) private readonly apiKeys: ApplicationKeys,
     private readonly policies: PoliciesService,
     private readonly organizations: OrganizationsService,
     private readonly audit: AuditService,
@@ -73,7 +74,7 @@ export class ReviewService {
     ) {
       throw ApplicationReviewError.selfReview();
     }
-    const unchecked = uncheckedItems(input.decision, input.checklist);
+    const unchecked = missingChecklistItems(input.decision, input.checklist);
     if (unchecked.length > 0) {
       throw ApplicationReviewError.checklistIncomplete(unchecked);
     }
@@ -121,7 +122,7 @@ export class ReviewService {
           checklist: input.checklist,
         },
       });
-      let issued: IssuedApiKey | undefined;
+      let issued: IssuedApplicationKey | undefined;
       if (input.decision === Decision.Approve) {
         issued = await this.apiKeys.issue(manager, actor, {
           applicationId,

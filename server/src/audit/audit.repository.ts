@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, MoreThan } from 'typeorm';
-import { ListPage, ListQuery, ListSpec, runList } from '../admin/list-query';
+import { ListPage, ListQuery } from '../common/list-query';
+import { ListSource, runList } from '../database/list-sql';
 import { ChainedEvent, chainHash } from './audit.chain';
 import { AuditEventEntity } from './audit-event.entity';
+import { AUDIT_LIST, AuditEventFilterField, AuditEventSortField } from './audit.dto';
 
 export interface AuditEventRow {
   id: string;
@@ -22,13 +24,13 @@ export interface AuditEventRow {
   prevHash: string | null;
 }
 
-export const AUDIT_LIST: ListSpec = {
-  resource: 'audit-log',
+export const AUDIT_LIST_SOURCE: ListSource<AuditEventSortField, AuditEventFilterField> = {
+  contract: AUDIT_LIST,
   columns: `e.id, e.seq::text AS seq, e.at, e.actor_type AS "actorType", e.actor_id AS "actorId", e.actor_email AS "actorEmail",
     e.action, e.entity_type AS "entityType", e.entity_id AS "entityId", e.before, e.after, e.request_id AS "requestId",
     e.hash, e.prev_hash AS "prevHash"`,
   from: 'FROM audit_events e',
-  sortable: {
+  sortColumns: {
     seq: 'e.seq',
     id: 'e.seq',
     at: 'e.seq',
@@ -36,18 +38,17 @@ export const AUDIT_LIST: ListSpec = {
     actorEmail: 'e.actor_email',
     entityType: 'e.entity_type',
   },
-  defaultSort: { field: 'seq', order: 'DESC' },
   tiebreaker: 'e.seq',
-  filters: {
-    id: { kind: 'equals', column: 'e.id', type: 'uuid' },
-    seq: { kind: 'equals', column: 'e.seq', type: 'int' },
-    actorType: { kind: 'equals', column: 'e.actor_type', type: 'text' },
-    actorId: { kind: 'equals', column: 'e.actor_id', type: 'uuid' },
-    action: { kind: 'equals', column: 'e.action', type: 'text' },
-    entityType: { kind: 'equals', column: 'e.entity_type', type: 'text' },
-    entityId: { kind: 'equals', column: 'e.entity_id', type: 'text' },
-    requestId: { kind: 'equals', column: 'e.request_id', type: 'text' },
-    q: { kind: 'search', columns: ['e.action', 'e.actor_email', 'e.entity_id', 'e.request_id'] },
+  filterSql: {
+    id: { column: 'e.id' },
+    seq: { column: 'e.seq' },
+    actorType: { column: 'e.actor_type' },
+    actorId: { column: 'e.actor_id' },
+    action: { column: 'e.action' },
+    entityType: { column: 'e.entity_type' },
+    entityId: { column: 'e.entity_id' },
+    requestId: { column: 'e.request_id' },
+    q: { search: ['e.action', 'e.actor_email', 'e.entity_id', 'e.request_id'] },
   },
 };
 
@@ -94,12 +95,12 @@ export class AuditRepository {
   }
 
   list(query: ListQuery): Promise<ListPage<AuditEventRow>> {
-    return runList<AuditEventRow>(this.dataSource, AUDIT_LIST, query);
+    return runList<AuditEventRow>(this.dataSource, AUDIT_LIST_SOURCE, query);
   }
 
   async findById(id: string): Promise<AuditEventRow | null> {
     const [row] = (await this.dataSource.query(
-      `SELECT ${AUDIT_LIST.columns} ${AUDIT_LIST.from} WHERE e.id = $1`,
+      `SELECT ${AUDIT_LIST_SOURCE.columns} ${AUDIT_LIST_SOURCE.from} WHERE e.id = $1`,
       [id],
     )) as AuditEventRow[];
     return row ?? null;

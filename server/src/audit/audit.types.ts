@@ -27,6 +27,7 @@ export enum AuditEntityType {
   HeldCompletion = 'held_completion',
   EndUser = 'end_user',
   Alert = 'alert',
+  AnomalyRule = 'anomaly_rule',
 }
 
 export enum AuditAction {
@@ -62,6 +63,11 @@ export enum AuditAction {
   ApiKeySuspended = 'api_key.suspended',
   ApiKeyUnsuspended = 'api_key.unsuspended',
   ApiKeyTerminated = 'api_key.terminated',
+  ApplicationEnforced = 'application.enforced',
+  ApplicationEnforcementLifted = 'application.enforcement_lifted',
+  WebhookConfigured = 'webhook.configured',
+  WebhookSecretRotated = 'webhook.secret_rotated',
+  AnomalyRuleUpdated = 'anomaly_rule.updated',
   PolicyUpdated = 'policy.updated',
 }
 

@@ -1,7 +1,7 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { isUuid } from '../admin/list-query';
-import { describeIssues } from '../admin/request-body';
+import { isUuid } from '../common/list-query';
+import { describeIssues } from '../common/request-body';
 import { BiasCliModule } from '../app.modules';
 import { createLogger, NestPinoLogger } from '../common/logger';
 import { loadConfig } from '../config/config';

@@ -1,13 +1,13 @@
-import { Body, Controller, Get, Param, Post, Query, Res, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
 import { FastifyReply } from 'fastify';
-import { parseListQuery, setContentRange } from '../admin/list-query';
-import { parseBody } from '../admin/request-body';
-import { ResourceIdPipe } from '../admin/resource-id.pipe';
-import { Permission } from '../staff/permissions';
-import { CurrentStaff, RequirePermission, StaffAuthGuard } from '../staff/staff-auth.guard';
-import { StaffPrincipal } from '../staff/staff-principal';
+import { parseListQuery } from '../common/list-query';
+import { setContentRange } from '../common/list-response';
+import { parseBody } from '../common/request-body';
+import { ResourceIdPipe } from '../common/resource-id.pipe';
+import { Permission } from '../contracts';
+import { CurrentStaff, RequirePermission, StaffApi, StaffPrincipal } from '../common/staff-access';
 import {
+  BIAS_RUN_LIST,
   BiasComparisonResponse,
   BiasRunAttachmentResponse,
   BiasRunDetailResponse,
@@ -18,13 +18,11 @@ import {
   toBiasRunDetailResponse,
   toBiasRunResponse,
 } from './bias.dto';
-import { BIAS_RUN_LIST } from './bias.repository';
+
 import { BiasService } from './bias.service';
 
 /** Bias runs for staff, in react-admin's simple-REST shape (`bias-runs`), plus attaching a run to a review. */
-@ApiTags('admin')
-@ApiBearerAuth()
-@UseGuards(StaffAuthGuard)
+@StaffApi()
 @Controller('admin')
 export class AdminBiasRunsController {
   constructor(private readonly bias: BiasService) {}

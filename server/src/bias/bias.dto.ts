@@ -1,8 +1,27 @@
+import { listContract } from '../common/list-query';
 import { z } from 'zod';
 import { ApplicationBiasRunEntity, BiasRunEntity } from './bias-run.entity';
-import { BiasRunRow } from './bias.repository';
+import type { BiasRunRow } from './bias.repository';
 import { BiasComparison, BiasReport, BiasRunStatus, ProbeSetName } from './bias.types';
 import { TEMPLATE_PLACEHOLDER } from './scoring';
+
+/** What staff may sort and filter bias-runs by; the repository maps each name to SQL. */
+export const BIAS_RUN_LIST = listContract({
+  resource: 'bias-runs',
+  sortable: ['id', 'status', 'model', 'seed', 'createdAt', 'startedAt', 'finishedAt'],
+  defaultSort: { field: 'createdAt', order: 'DESC' },
+  filters: {
+    id: { kind: 'values', type: 'uuid' },
+    status: { kind: 'values', type: 'text', allowed: Object.values(BiasRunStatus) },
+    model: { kind: 'values', type: 'text' },
+    applicationId: { kind: 'values', type: 'uuid' },
+    createdBy: { kind: 'values', type: 'uuid' },
+    attachedTo: { kind: 'values', type: 'uuid' },
+    q: { kind: 'text' },
+  },
+});
+export type BiasRunSortField = (typeof BIAS_RUN_LIST.sortable)[number];
+export type BiasRunFilterField = keyof typeof BIAS_RUN_LIST.filters;
 
 export const MAX_SEED = 2_147_483_647;
 export const MAX_LIMIT = 10_000;

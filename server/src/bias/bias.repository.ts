@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { ListPage, ListQuery, ListSpec, runList } from '../admin/list-query';
+import { ListPage, ListQuery } from '../common/list-query';
+import { ListSource, runList } from '../database/list-sql';
 import { ApplicationBiasRunEntity, BiasRunEntity } from './bias-run.entity';
 import { BiasReport, BiasRunStatus, ProbeResult, ProbeSetName } from './bias.types';
+import { BIAS_RUN_LIST, BiasRunFilterField, BiasRunSortField } from './bias.dto';
 
 /** A run as lists show it: everything but the report. */
 export type BiasRunRow = Omit<BiasRunEntity, 'report'>;
@@ -13,11 +15,11 @@ const ROW_COLUMNS = `r.id, r.status, r.model, r.application_id AS "applicationId
   r.progress_total AS "progressTotal", r.attempts, r.created_by AS "createdBy", r.created_at AS "createdAt",
   r.started_at AS "startedAt", r.finished_at AS "finishedAt", r.error`;
 
-export const BIAS_RUN_LIST: ListSpec = {
-  resource: 'bias-runs',
+export const BIAS_RUN_LIST_SOURCE: ListSource<BiasRunSortField, BiasRunFilterField> = {
+  contract: BIAS_RUN_LIST,
   columns: ROW_COLUMNS,
   from: 'FROM bias_runs r',
-  sortable: {
+  sortColumns: {
     id: 'r.id',
     status: 'r.status',
     model: 'r.model',
@@ -26,22 +28,19 @@ export const BIAS_RUN_LIST: ListSpec = {
     startedAt: 'r.started_at',
     finishedAt: 'r.finished_at',
   },
-  defaultSort: { field: 'createdAt', order: 'DESC' },
   tiebreaker: 'r.id',
-  filters: {
-    id: { kind: 'equals', column: 'r.id', type: 'uuid' },
-    status: { kind: 'equals', column: 'r.status', type: 'text', allowed: Object.values(BiasRunStatus) },
-    model: { kind: 'equals', column: 'r.model', type: 'text' },
-    applicationId: { kind: 'equals', column: 'r.application_id', type: 'uuid' },
-    createdBy: { kind: 'equals', column: 'r.created_by', type: 'uuid' },
+  filterSql: {
+    id: { column: 'r.id' },
+    status: { column: 'r.status' },
+    model: { column: 'r.model' },
+    applicationId: { column: 'r.application_id' },
+    createdBy: { column: 'r.created_by' },
     /** Runs attached to these applications' reviews. */
     attachedTo: {
-      kind: 'custom',
-      type: 'uuid',
       build: (values, param) =>
         `EXISTS (SELECT 1 FROM application_bias_runs ab WHERE ab.bias_run_id = r.id AND ab.application_id = ANY(${param(values)}::uuid[]))`,
     },
-    q: { kind: 'search', columns: ['r.model', 'r.prompt_template'] },
+    q: { search: ['r.model', 'r.prompt_template'] },
   },
 };
 
@@ -81,7 +80,7 @@ export class BiasRepository {
   }
 
   list(query: ListQuery): Promise<ListPage<BiasRunRow>> {
-    return runList<BiasRunRow>(this.dataSource, BIAS_RUN_LIST, query);
+    return runList<BiasRunRow>(this.dataSource, BIAS_RUN_LIST_SOURCE, query);
   }
 
   /**

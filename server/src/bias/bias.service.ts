@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ListPage, ListQuery } from '../admin/list-query';
+import { ListPage, ListQuery } from '../common/list-query';
 import { ApplicationsService } from '../applications/applications.service';
 import { WardenConfig } from '../config/config';
 import { WARDEN_CONFIG } from '../config/config.module';

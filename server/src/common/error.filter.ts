@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Injec
 import { FastifyReply, FastifyRequest } from 'fastify';
 import { Logger } from 'pino';
 import { ErrorBody, OpenAiErrorType, WardenError } from './errors';
+import { loggableError } from '../database/query-errors';
 import { LOGGER } from './logger.module';
 
 interface MappedError {
@@ -47,7 +48,7 @@ export class ErrorFilter implements ExceptionFilter {
       const status = exception.getStatus();
       return { status, body: httpExceptionBody(exception, status), headers: {} };
     }
-    this.logger.error({ err: exception, requestId }, 'unhandled error');
+    this.logger.error({ err: loggableError(exception), requestId }, 'unhandled error');
     return {
       status: 500,
       body: {

@@ -103,6 +103,12 @@ const schema = z.object({
   WARDEN_UPSTREAM_MODELS: modelMap.default({}),
   WARDEN_UPSTREAM_TIMEOUT_MS: z.coerce.number().int().min(100).default(60000),
   WARDEN_KEY_CACHE_TTL_MS: z.coerce.number().int().min(0).default(30000),
+  /** Active keys one application may hold at once; rotation and revocation free a place. */
+  /** When set, /metrics answers only `Authorization: Bearer <token>`. */
+  WARDEN_METRICS_TOKEN: z.string().min(16, 'use at least 16 characters').optional(),
+  /** Lets webhooks target loopback, private and link-local addresses (tests, closed networks). */
+  WARDEN_WEBHOOK_ALLOW_PRIVATE: z.stringbool().default(false),
+  WARDEN_MAX_ACTIVE_KEYS_PER_APPLICATION: z.coerce.number().int().min(1).max(1000).default(5),
   WARDEN_LOG_FLUSH_MS: z.coerce.number().int().min(0).default(5),
   WARDEN_LOG_BATCH_SIZE: z.coerce.number().int().min(1).max(5000).default(500),
   WARDEN_WORKER_CONCURRENCY: z.coerce.number().int().min(1).default(4),
@@ -162,6 +168,9 @@ export interface WardenConfig {
   };
   upstream?: { baseUrl: string; apiKey?: string; models: Record<string, string>; timeoutMs: number };
   keyCacheTtlMs: number;
+  maxActiveKeysPerApplication: number;
+  metricsToken?: string;
+  webhookAllowPrivate: boolean;
   requestLog: { flushMs: number; batchSize: number };
   workerConcurrency: number;
   moderation: {
@@ -266,6 +275,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): WardenConfig {
         }
       : undefined,
     keyCacheTtlMs: value.WARDEN_KEY_CACHE_TTL_MS,
+    maxActiveKeysPerApplication: value.WARDEN_MAX_ACTIVE_KEYS_PER_APPLICATION,
+    metricsToken: value.WARDEN_METRICS_TOKEN,
+    webhookAllowPrivate: value.WARDEN_WEBHOOK_ALLOW_PRIVATE,
     requestLog: { flushMs: value.WARDEN_LOG_FLUSH_MS, batchSize: value.WARDEN_LOG_BATCH_SIZE },
     workerConcurrency: value.WARDEN_WORKER_CONCURRENCY,
     moderation: {

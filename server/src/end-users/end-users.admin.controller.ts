@@ -1,21 +1,20 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { FastifyReply } from 'fastify';
 import { z } from 'zod';
-import { parseListQuery, setContentRange } from '../admin/list-query';
-import { parseBody } from '../admin/request-body';
+import { parseListQuery } from '../common/list-query';
+import { setContentRange } from '../common/list-response';
+import { parseBody } from '../common/request-body';
 import { NotFoundError } from '../common/errors';
-import { Permission } from '../staff/permissions';
-import { CurrentStaff, RequirePermission, StaffAuthGuard } from '../staff/staff-auth.guard';
-import { StaffPrincipal, staffActor } from '../staff/staff-principal';
-import { END_USER_LIST, EndUserAdminRow, EndUsersAdminService } from './end-users.admin.service';
+import { Permission } from '../contracts';
+import { CurrentStaff, RequirePermission, StaffApi, StaffPrincipal } from '../common/staff-access';
+import { staffActor } from '../staff/staff-principal';
+import { EndUserAdminRow, EndUsersAdminService } from './end-users.admin.service';
+import { END_USER_LIST } from './end-users.dto';
 
 const unblockSchema = z.object({ reason: z.string().trim().min(1, 'a reason is required') }).strict();
 
 /** End users are addressed as `<applicationId>:<end user>`, the id react-admin carries for them. */
-@ApiTags('admin')
-@ApiBearerAuth()
-@UseGuards(StaffAuthGuard)
+@StaffApi()
 @Controller('admin/end-users')
 export class AdminEndUsersController {
   constructor(private readonly endUsers: EndUsersAdminService) {}

@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { ListPage, ListQuery, ListSpec, runList } from '../admin/list-query';
+import { ListPage, ListQuery } from '../common/list-query';
+import { ListSource, runList } from '../database/list-sql';
 import { AuditService } from '../audit/audit.service';
 import { Actor, AuditAction, AuditEntityType } from '../audit/audit.types';
 import { NotFoundError } from '../common/errors';
 import { EndUsersService } from './end-users.service';
+import { END_USER_LIST, EndUserFilterField, EndUserSortField } from './end-users.dto';
 
 export interface EndUserAdminRow {
   id: string;
@@ -23,15 +25,15 @@ export interface EndUserAdminRow {
   lastSeenAt: Date;
 }
 
-export const END_USER_LIST: ListSpec = {
-  resource: 'end-users',
+export const END_USER_LIST_SOURCE: ListSource<EndUserSortField, EndUserFilterField> = {
+  contract: END_USER_LIST,
   columns: `u.application_id || ':' || u.end_user AS id, u.application_id AS "applicationId", a.name AS "applicationName",
     u.end_user AS "endUser", u.request_count::int AS "requestCount", u.flagged_count::int AS "flaggedCount",
     CASE WHEN u.request_count > 0 THEN u.flagged_count::float / u.request_count ELSE 0 END AS "flaggedRate",
     u.strike_points AS "strikePoints", u.status, u.status_reason AS "statusReason", u.status_changed_at AS "statusChangedAt",
     u.first_seen_at AS "firstSeenAt", u.last_seen_at AS "lastSeenAt"`,
   from: 'FROM end_users u JOIN applications a ON a.id = u.application_id',
-  sortable: {
+  sortColumns: {
     id: 'u.last_seen_at',
     lastSeenAt: 'u.last_seen_at',
     requestCount: 'u.request_count',
@@ -39,13 +41,12 @@ export const END_USER_LIST: ListSpec = {
     strikePoints: 'u.strike_points',
     status: 'u.status',
   },
-  defaultSort: { field: 'lastSeenAt', order: 'DESC' },
   tiebreaker: "u.application_id || ':' || u.end_user",
-  filters: {
-    applicationId: { kind: 'equals', column: 'u.application_id', type: 'uuid' },
-    status: { kind: 'equals', column: 'u.status', type: 'text', allowed: ['active', 'throttled', 'blocked'] },
-    endUser: { kind: 'equals', column: 'u.end_user', type: 'text' },
-    q: { kind: 'search', columns: ['u.end_user', 'a.name'] },
+  filterSql: {
+    applicationId: { column: 'u.application_id' },
+    status: { column: 'u.status' },
+    endUser: { column: 'u.end_user' },
+    q: { search: ['u.end_user', 'a.name'] },
   },
 };
 
@@ -58,13 +59,13 @@ export class EndUsersAdminService {
   ) {}
 
   list(query: ListQuery): Promise<ListPage<EndUserAdminRow>> {
-    return runList<EndUserAdminRow>(this.dataSource, END_USER_LIST, query);
+    return runList<EndUserAdminRow>(this.dataSource, END_USER_LIST_SOURCE, query);
   }
 
   async get(id: string): Promise<EndUserAdminRow | null> {
     const { applicationId, endUser } = splitId(id);
     const rows = (await this.dataSource.query(
-      `SELECT ${END_USER_LIST.columns} ${END_USER_LIST.from} WHERE u.application_id = $1 AND u.end_user = $2`,
+      `SELECT ${END_USER_LIST_SOURCE.columns} ${END_USER_LIST_SOURCE.from} WHERE u.application_id = $1 AND u.end_user = $2`,
       [applicationId, endUser],
     )) as EndUserAdminRow[];
     return rows[0] ?? null;

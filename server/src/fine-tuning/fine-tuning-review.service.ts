@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ListPage, ListQuery } from '../admin/list-query';
+import { ListPage, ListQuery } from '../common/list-query';
 import { FineTunedModelsCatalog } from './fine-tuned-models.catalog';
 import {
   FineTunedModelNotFoundError,

@@ -1,14 +1,13 @@
-import { Body, Controller, Get, Param, Post, Query, Res, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
 import { FastifyReply } from 'fastify';
 import { z } from 'zod';
-import { parseListQuery, setContentRange } from '../admin/list-query';
-import { parseBody } from '../admin/request-body';
-import { Permission } from '../staff/permissions';
-import { CurrentStaff, RequirePermission, StaffAuthGuard } from '../staff/staff-auth.guard';
-import { StaffPrincipal } from '../staff/staff-principal';
+import { parseListQuery } from '../common/list-query';
+import { setContentRange } from '../common/list-response';
+import { parseBody } from '../common/request-body';
+import { CurrentStaff, RequirePermission, StaffApi, StaffPrincipal } from '../common/staff-access';
+import { Permission } from '../contracts';
 import { FineTuningReviewService, ModelReview } from './fine-tuning-review.service';
-import { FINE_TUNED_MODEL_LIST, FINE_TUNING_JOB_LIST } from './fine-tuning.repository';
+import { FINE_TUNED_MODEL_LIST, FINE_TUNING_JOB_LIST } from './fine-tuning.dto';
 import { EventRow, FineTunedModelRow, JobRow } from './fine-tuning.types';
 
 const decisionSchema = z.object({
@@ -33,9 +32,7 @@ function toAdminModel(model: FineTunedModelRow, review?: ModelReview) {
  * Staff review of fine-tuning in react-admin's simple-REST shape: jobs (with flagged files to decide on) and
  * fine-tuned models (approve for production, reject, or retire at once on every instance).
  */
-@ApiTags('admin')
-@ApiBearerAuth()
-@UseGuards(StaffAuthGuard)
+@StaffApi()
 @Controller('admin')
 export class AdminFineTuningController {
   constructor(private readonly review: FineTuningReviewService) {}

@@ -1,6 +1,46 @@
 import { z } from 'zod';
+import { listContract } from '../common/list-query';
 import { FineTuningRequestError } from './fine-tuning.errors';
-import { CheckpointRow, EventRow, JobRow } from './fine-tuning.types';
+import {
+  CheckpointRow,
+  EventRow,
+  JobRow,
+  JobStatus,
+  ModelReviewStatus,
+  ScreeningStatus,
+} from './fine-tuning.types';
+
+/** What staff may sort and filter fine-tuning jobs by; the repository maps each name to SQL. */
+export const FINE_TUNING_JOB_LIST = listContract({
+  resource: 'fine-tuning-jobs',
+  sortable: ['id', 'createdAt', 'status', 'model'],
+  defaultSort: { field: 'createdAt', order: 'DESC' },
+  filters: {
+    id: { kind: 'values', type: 'text' },
+    status: { kind: 'values', type: 'text', allowed: Object.values(JobStatus) },
+    screeningStatus: { kind: 'values', type: 'text', allowed: Object.values(ScreeningStatus) },
+    organizationId: { kind: 'values', type: 'uuid' },
+    applicationId: { kind: 'values', type: 'uuid' },
+    q: { kind: 'text' },
+  },
+});
+export type FineTuningJobSortField = (typeof FINE_TUNING_JOB_LIST.sortable)[number];
+export type FineTuningJobFilterField = keyof typeof FINE_TUNING_JOB_LIST.filters;
+
+/** What staff may sort and filter fine-tuned models by. */
+export const FINE_TUNED_MODEL_LIST = listContract({
+  resource: 'fine-tuned-models',
+  sortable: ['id', 'createdAt', 'reviewStatus'],
+  defaultSort: { field: 'createdAt', order: 'DESC' },
+  filters: {
+    id: { kind: 'values', type: 'text' },
+    reviewStatus: { kind: 'values', type: 'text', allowed: Object.values(ModelReviewStatus) },
+    organizationId: { kind: 'values', type: 'uuid' },
+    q: { kind: 'text' },
+  },
+});
+export type FineTunedModelSortField = (typeof FINE_TUNED_MODEL_LIST.sortable)[number];
+export type FineTunedModelFilterField = keyof typeof FINE_TUNED_MODEL_LIST.filters;
 
 const auto = z.literal('auto');
 const hyperparametersSchema = z.object({

@@ -2,7 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { ListPage, ListQuery, ListSpec, runList } from '../admin/list-query';
+import { ListPage, ListQuery } from '../common/list-query';
+import { ListSource, runList } from '../database/list-sql';
+import {
+  FINE_TUNED_MODEL_LIST,
+  FINE_TUNING_JOB_LIST,
+  FineTunedModelFilterField,
+  FineTunedModelSortField,
+  FineTuningJobFilterField,
+  FineTuningJobSortField,
+} from './fine-tuning.dto';
 import {
   CheckpointRow,
   EventRow,
@@ -37,46 +46,34 @@ const MODEL_COLUMNS = `m.id, m.job_id AS "jobId", m.organization_id AS "organiza
 
 const ACTIVE = `status NOT IN ('succeeded', 'failed', 'cancelled')`;
 
-/** Staff lists (react-admin): every organization's jobs, newest first. */
-export const FINE_TUNING_JOB_LIST: ListSpec = {
-  resource: 'fine-tuning-jobs',
+/** Staff lists (react-admin): every organization's jobs and models, newest first, as the DTO file names them. */
+export const FINE_TUNING_JOB_LIST_SOURCE: ListSource<FineTuningJobSortField, FineTuningJobFilterField> = {
+  contract: FINE_TUNING_JOB_LIST,
   columns: JOB_COLUMNS,
   from: 'FROM fine_tuning_jobs j',
-  sortable: { id: 'j.id', createdAt: 'j.created_at', status: 'j.status', model: 'j.model' },
-  defaultSort: { field: 'createdAt', order: 'DESC' },
+  sortColumns: { id: 'j.id', createdAt: 'j.created_at', status: 'j.status', model: 'j.model' },
   tiebreaker: 'j.id',
-  filters: {
-    id: { kind: 'equals', column: 'j.id', type: 'text' },
-    status: { kind: 'equals', column: 'j.status', type: 'text', allowed: Object.values(JobStatus) },
-    screeningStatus: {
-      kind: 'equals',
-      column: 'j.screening_status',
-      type: 'text',
-      allowed: Object.values(ScreeningStatus),
-    },
-    organizationId: { kind: 'equals', column: 'j.organization_id', type: 'uuid' },
-    applicationId: { kind: 'equals', column: 'j.application_id', type: 'uuid' },
-    q: { kind: 'search', columns: ['j.id', 'j.model', 'j.fine_tuned_model'] },
+  filterSql: {
+    id: { column: 'j.id' },
+    status: { column: 'j.status' },
+    screeningStatus: { column: 'j.screening_status' },
+    organizationId: { column: 'j.organization_id' },
+    applicationId: { column: 'j.application_id' },
+    q: { search: ['j.id', 'j.model', 'j.fine_tuned_model'] },
   },
 };
 
-export const FINE_TUNED_MODEL_LIST: ListSpec = {
-  resource: 'fine-tuned-models',
+export const FINE_TUNED_MODEL_LIST_SOURCE: ListSource<FineTunedModelSortField, FineTunedModelFilterField> = {
+  contract: FINE_TUNED_MODEL_LIST,
   columns: MODEL_COLUMNS,
   from: 'FROM fine_tuned_models m',
-  sortable: { id: 'm.id', createdAt: 'm.created_at', reviewStatus: 'm.review_status' },
-  defaultSort: { field: 'createdAt', order: 'DESC' },
+  sortColumns: { id: 'm.id', createdAt: 'm.created_at', reviewStatus: 'm.review_status' },
   tiebreaker: 'm.id',
-  filters: {
-    id: { kind: 'equals', column: 'm.id', type: 'text' },
-    reviewStatus: {
-      kind: 'equals',
-      column: 'm.review_status',
-      type: 'text',
-      allowed: Object.values(ModelReviewStatus),
-    },
-    organizationId: { kind: 'equals', column: 'm.organization_id', type: 'uuid' },
-    q: { kind: 'search', columns: ['m.id', 'm.base_model'] },
+  filterSql: {
+    id: { column: 'm.id' },
+    reviewStatus: { column: 'm.review_status' },
+    organizationId: { column: 'm.organization_id' },
+    q: { search: ['m.id', 'm.base_model'] },
   },
 };
 
@@ -378,11 +375,11 @@ export class FineTuningRepository {
   }
 
   listModels(query: ListQuery): Promise<ListPage<FineTunedModelRow>> {
-    return runList<FineTunedModelRow>(this.dataSource, FINE_TUNED_MODEL_LIST, query);
+    return runList<FineTunedModelRow>(this.dataSource, FINE_TUNED_MODEL_LIST_SOURCE, query);
   }
 
   listAllJobs(query: ListQuery): Promise<ListPage<JobRow>> {
-    return runList<JobRow>(this.dataSource, FINE_TUNING_JOB_LIST, query);
+    return runList<JobRow>(this.dataSource, FINE_TUNING_JOB_LIST_SOURCE, query);
   }
 
   async reviewModel(

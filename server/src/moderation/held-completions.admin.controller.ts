@@ -1,26 +1,20 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { FastifyReply } from 'fastify';
 import { z } from 'zod';
-import { parseListQuery, setContentRange } from '../admin/list-query';
-import { parseBody } from '../admin/request-body';
-import { Permission } from '../staff/permissions';
-import { CurrentStaff, RequirePermission, StaffAuthGuard } from '../staff/staff-auth.guard';
-import { StaffPrincipal, staffActor } from '../staff/staff-principal';
-import {
-  HELD_COMPLETION_LIST,
-  HeldCompletionAdminRow,
-  HeldCompletionsService,
-  HeldDecision,
-} from './held-completions.service';
+import { parseListQuery } from '../common/list-query';
+import { setContentRange } from '../common/list-response';
+import { parseBody } from '../common/request-body';
+import { Permission } from '../contracts';
+import { CurrentStaff, RequirePermission, StaffApi, StaffPrincipal } from '../common/staff-access';
+import { staffActor } from '../staff/staff-principal';
+import { HeldCompletionAdminRow, HeldCompletionsService, HeldDecision } from './held-completions.service';
+import { HELD_COMPLETION_LIST } from './held-completions.dto';
 
 const decisionSchema = z
   .object({ decision: z.enum(HeldDecision), reason: z.string().trim().min(1, 'a reason is required') })
   .strict();
 
-@ApiTags('admin')
-@ApiBearerAuth()
-@UseGuards(StaffAuthGuard)
+@StaffApi()
 @Controller('admin/held-completions')
 export class AdminHeldCompletionsController {
   constructor(private readonly held: HeldCompletionsService) {}

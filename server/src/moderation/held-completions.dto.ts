@@ -1,4 +1,21 @@
-import { HeldCompletionRow } from './held-completions.repository';
+import { listContract } from '../common/list-query';
+import type { HeldCompletionRow } from './held-completions.repository';
+
+/** What staff may sort and filter held-completions by; the repository maps each name to SQL. */
+export const HELD_COMPLETION_LIST = listContract({
+  resource: 'held-completions',
+  sortable: ['id', 'createdAt', 'status', 'applicationName'],
+  defaultSort: { field: 'createdAt', order: 'DESC' },
+  filters: {
+    id: { kind: 'values', type: 'text' },
+    status: { kind: 'values', type: 'text', allowed: ['pending', 'released', 'discarded'] },
+    applicationId: { kind: 'values', type: 'uuid' },
+    endUser: { kind: 'values', type: 'text' },
+    q: { kind: 'text' },
+  },
+});
+export type HeldCompletionSortField = (typeof HELD_COMPLETION_LIST.sortable)[number];
+export type HeldCompletionFilterField = keyof typeof HELD_COMPLETION_LIST.filters;
 
 export interface HeldCompletionResponse {
   id: string;

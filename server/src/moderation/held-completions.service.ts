@@ -1,11 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { ListPage, ListQuery, ListSpec, runList } from '../admin/list-query';
+import { ListPage, ListQuery } from '../common/list-query';
+import { ListSource, runList } from '../database/list-sql';
 import { AuditService } from '../audit/audit.service';
 import { Actor, AuditAction, AuditEntityType } from '../audit/audit.types';
 import { InvalidRequestError, NotFoundError } from '../common/errors';
 import { WebhookEvent, WebhooksService } from '../webhooks/webhooks.service';
+import {
+  HELD_COMPLETION_LIST,
+  HeldCompletionFilterField,
+  HeldCompletionSortField,
+} from './held-completions.dto';
 
 export enum HeldDecision {
   Release = 'release',
@@ -30,26 +36,25 @@ export interface HeldCompletionAdminRow {
   createdAt: Date;
 }
 
-export const HELD_COMPLETION_LIST: ListSpec = {
-  resource: 'held-completions',
+export const HELD_COMPLETION_LIST_SOURCE: ListSource<HeldCompletionSortField, HeldCompletionFilterField> = {
+  contract: HELD_COMPLETION_LIST,
   columns: `h.id, h.request_id AS "requestId", h.application_id AS "applicationId", a.name AS "applicationName",
     h.api_key_id AS "apiKeyId", h.end_user AS "endUser", h.model, h.prompt, h.response, h.verdicts, h.status,
     h.decided_by AS "decidedBy", h.decision_reason AS "decisionReason", h.decided_at AS "decidedAt", h.created_at AS "createdAt"`,
   from: 'FROM held_completions h JOIN applications a ON a.id = h.application_id',
-  sortable: { id: 'h.created_at', createdAt: 'h.created_at', status: 'h.status', applicationName: 'a.name' },
-  defaultSort: { field: 'createdAt', order: 'DESC' },
+  sortColumns: {
+    id: 'h.created_at',
+    createdAt: 'h.created_at',
+    status: 'h.status',
+    applicationName: 'a.name',
+  },
   tiebreaker: 'h.id',
-  filters: {
-    id: { kind: 'equals', column: 'h.id', type: 'text' },
-    status: {
-      kind: 'equals',
-      column: 'h.status',
-      type: 'text',
-      allowed: ['pending', 'released', 'discarded'],
-    },
-    applicationId: { kind: 'equals', column: 'h.application_id', type: 'uuid' },
-    endUser: { kind: 'equals', column: 'h.end_user', type: 'text' },
-    q: { kind: 'search', columns: ['a.name', 'h.end_user', 'h.prompt::text'] },
+  filterSql: {
+    id: { column: 'h.id' },
+    status: { column: 'h.status' },
+    applicationId: { column: 'h.application_id' },
+    endUser: { column: 'h.end_user' },
+    q: { search: ['a.name', 'h.end_user', 'h.prompt::text'] },
   },
 };
 
@@ -63,12 +68,12 @@ export class HeldCompletionsService {
   ) {}
 
   list(query: ListQuery): Promise<ListPage<HeldCompletionAdminRow>> {
-    return runList<HeldCompletionAdminRow>(this.dataSource, HELD_COMPLETION_LIST, query);
+    return runList<HeldCompletionAdminRow>(this.dataSource, HELD_COMPLETION_LIST_SOURCE, query);
   }
 
   async get(id: string): Promise<HeldCompletionAdminRow> {
     const rows = (await this.dataSource.query(
-      `SELECT ${HELD_COMPLETION_LIST.columns} ${HELD_COMPLETION_LIST.from} WHERE h.id = $1`,
+      `SELECT ${HELD_COMPLETION_LIST_SOURCE.columns} ${HELD_COMPLETION_LIST_SOURCE.from} WHERE h.id = $1`,
       [id],
     )) as HeldCompletionAdminRow[];
     if (!rows[0]) throw new NotFoundError('held_completion_not_found', `No held completion ${id}.`, 'id');

@@ -1,42 +1,46 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { ListSpec } from '../admin/list-query';
-import { AnomalyRule, Finding, RULE_QUERIES, RuleAction, RuleId } from './anomaly-rules';
+import { DataSource, EntityManager } from 'typeorm';
+import { ListPage, ListQuery } from '../common/list-query';
+import { ListSource, runList } from '../database/list-sql';
+import { AnomalyRule, Finding, RULE_QUERIES, RuleAction, RuleChange, RuleId } from './anomaly-rules';
+import { ALERT_LIST, AlertFilterField, AlertSortField } from './monitoring.dto';
 
-export const ALERT_LIST: ListSpec = {
-  resource: 'alerts',
+/** A rule as staff read and edit it. */
+export interface AnomalyRuleRow {
+  id: RuleId;
+  description: string;
+  enabled: boolean;
+  windowSeconds: number;
+  params: Record<string, number>;
+  action: RuleAction;
+  severity: AnomalyRule['severity'];
+  updatedAt: Date;
+  updatedBy: string | null;
+}
+
+export const ALERT_LIST_SOURCE: ListSource<AlertSortField, AlertFilterField> = {
+  contract: ALERT_LIST,
   columns: `al.id, al.rule_id AS "ruleId", al.severity, al.status, al.application_id AS "applicationId", a.name AS "applicationName",
     al.api_key_id AS "apiKeyId", al.title, al.details, al.window_start AS "windowStart", al.window_end AS "windowEnd",
     al.action_taken AS "actionTaken", al.fired_at AS "firedAt", al.acknowledged_by AS "acknowledgedBy",
     al.acknowledged_at AS "acknowledgedAt", al.resolved_by AS "resolvedBy", al.resolved_at AS "resolvedAt", al.resolution`,
   from: 'FROM alerts al LEFT JOIN applications a ON a.id = al.application_id',
-  sortable: {
+  sortColumns: {
     id: 'al.fired_at',
     firedAt: 'al.fired_at',
     severity: 'al.severity',
     status: 'al.status',
     ruleId: 'al.rule_id',
   },
-  defaultSort: { field: 'firedAt', order: 'DESC' },
   tiebreaker: 'al.id',
-  filters: {
-    id: { kind: 'equals', column: 'al.id', type: 'uuid' },
-    status: {
-      kind: 'equals',
-      column: 'al.status',
-      type: 'text',
-      allowed: ['open', 'acknowledged', 'resolved'],
-    },
-    severity: {
-      kind: 'equals',
-      column: 'al.severity',
-      type: 'text',
-      allowed: ['info', 'warning', 'critical'],
-    },
-    ruleId: { kind: 'equals', column: 'al.rule_id', type: 'text' },
-    applicationId: { kind: 'equals', column: 'al.application_id', type: 'uuid' },
-    q: { kind: 'search', columns: ['al.title', 'a.name'] },
+  filterSql: {
+    id: { column: 'al.id' },
+    status: { column: 'al.status' },
+    severity: { column: 'al.severity' },
+    ruleId: { column: 'al.rule_id' },
+    applicationId: { column: 'al.application_id' },
+    q: { search: ['al.title', 'a.name'] },
   },
 };
 
@@ -77,7 +81,7 @@ export class AlertsRepository {
       severity: AnomalyRule['severity'];
     }>;
     return rows
-      .filter((row) => row.id in RULE_QUERIES)
+      .filter((row) => Object.hasOwn(RULE_QUERIES, row.id))
       .map((row) => ({
         id: row.id,
         description: row.description,
@@ -94,13 +98,19 @@ export class AlertsRepository {
     return (await this.dataSource.query(query.sql, query.params(rule))) as Array<Record<string, unknown>>;
   }
 
-  /** One alert per rule, subject and window bucket: a rule that keeps firing does not flood the console. */
-  async fire(rule: AnomalyRule, finding: Finding, bucketStart: Date): Promise<AlertRow | null> {
-    const dedupeKey = `${rule.id}:${finding.applicationId ?? '-'}:${finding.apiKeyId ?? '-'}:${bucketStart.toISOString()}`;
+  /**
+   * One alert per rule and subject while it is open: a rule that keeps firing counts occurrences on the open alert
+   * instead of raising a new one each window. Returns the alert only when it is new.
+   */
+  async fire(rule: AnomalyRule, finding: Finding): Promise<AlertRow | null> {
     const rows = (await this.dataSource.query(
       `INSERT INTO alerts (rule_id, severity, application_id, api_key_id, title, details, dedupe_key, window_start, window_end)
-       VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, now() - make_interval(secs => $8), now())
-       ON CONFLICT (dedupe_key) DO NOTHING RETURNING *`,
+       VALUES ($1, $2, $3, $4, $5, $6::jsonb, gen_random_uuid()::text, now() - make_interval(secs => $7), now())
+       ON CONFLICT (rule_id, (coalesce(application_id::text, '-')), (coalesce(api_key_id::text, '-')))
+         WHERE status <> 'resolved'
+       DO UPDATE SET occurrences = alerts.occurrences + 1, last_seen_at = now(), window_end = now(),
+         details = EXCLUDED.details
+       RETURNING *, (xmax = 0) AS inserted`,
       [
         rule.id,
         rule.severity,
@@ -108,15 +118,46 @@ export class AlertsRepository {
         finding.apiKeyId,
         finding.title,
         JSON.stringify(finding.details),
-        dedupeKey,
         rule.windowSeconds,
       ],
-    )) as AlertRow[];
-    return rows[0] ?? null;
+    )) as Array<AlertRow & { inserted: boolean }>;
+    const [row] = rows;
+    return row?.inserted ? row : null;
+  }
+
+  async listRules(): Promise<AnomalyRuleRow[]> {
+    return (await this.dataSource.query(
+      `SELECT id, description, enabled, window_seconds AS "windowSeconds", params, action, severity,
+         updated_at AS "updatedAt", updated_by AS "updatedBy" FROM anomaly_rules ORDER BY id`,
+    )) as AnomalyRuleRow[];
+  }
+
+  async findRule(id: string): Promise<AnomalyRuleRow | null> {
+    return (await this.listRules()).find((rule) => rule.id === id) ?? null;
+  }
+
+  async updateRule(manager: EntityManager, id: RuleId, change: RuleChange, by: string): Promise<void> {
+    await manager.query(
+      `UPDATE anomaly_rules SET enabled = $2, window_seconds = $3, params = $4::jsonb, action = $5, severity = $6,
+         updated_at = now(), updated_by = $7 WHERE id = $1`,
+      [
+        id,
+        change.enabled,
+        change.windowSeconds,
+        JSON.stringify(change.params),
+        change.action,
+        change.severity,
+        by,
+      ],
+    );
   }
 
   async noteAction(id: string, action: string): Promise<void> {
     await this.dataSource.query(`UPDATE alerts SET action_taken = $2 WHERE id = $1`, [id, action]);
+  }
+
+  list(query: ListQuery): Promise<ListPage<Record<string, unknown>>> {
+    return runList<Record<string, unknown>>(this.dataSource, ALERT_LIST_SOURCE, query);
   }
 
   async find(id: string): Promise<AlertRow | null> {

@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { ListPage, ListQuery, runList } from '../admin/list-query';
+import { ListPage, ListQuery } from '../common/list-query';
 import { AuditService } from '../audit/audit.service';
 import { Actor, AuditAction, AuditEntityType } from '../audit/audit.types';
-import { InvalidRequestError, NotFoundError } from '../common/errors';
-import { ALERT_LIST, AlertsRepository } from './alerts.repository';
+import { MonitoringError } from './monitoring.errors';
+import { AlertsRepository, AnomalyRuleRow } from './alerts.repository';
+import { RULE_PARAMS, ruleChangeSchema } from './anomaly-rules';
+import { describeIssues, parseBody } from '../common/request-body';
 
 @Injectable()
 export class AlertsService {
@@ -16,7 +18,7 @@ export class AlertsService {
   ) {}
 
   list(query: ListQuery): Promise<ListPage<Record<string, unknown>>> {
-    return runList<Record<string, unknown>>(this.dataSource, ALERT_LIST, query);
+    return this.repository.list(query);
   }
 
   /** open → acknowledged → resolved; resolving straight from open is allowed, going back is not. */
@@ -27,14 +29,9 @@ export class AlertsService {
     resolution: string | null,
   ): Promise<void> {
     const before = await this.repository.find(id);
-    if (!before) throw new NotFoundError('alert_not_found', `No alert ${id}.`, 'id');
+    if (!before) throw MonitoringError.alertNotFound(id);
     const after = await this.repository.transition(id, to, actor.email ?? actor.id ?? actor.type, resolution);
-    if (!after)
-      throw new InvalidRequestError(
-        'alert_transition_invalid',
-        `Alert ${id} is ${before.status}; it cannot become ${to}.`,
-        'id',
-      );
+    if (!after) throw MonitoringError.invalidAlertTransition(id, before.status, to);
     await this.dataSource.transaction((manager) =>
       this.audit.record(manager, {
         actor,
@@ -45,5 +42,48 @@ export class AlertsService {
         after: { status: after.status, resolution },
       }),
     );
+  }
+
+  listRules(): Promise<AnomalyRuleRow[]> {
+    return this.repository.listRules();
+  }
+
+  async getRule(id: string): Promise<AnomalyRuleRow> {
+    const rule = await this.repository.findRule(id);
+    if (!rule) throw MonitoringError.ruleNotFound(id);
+    return rule;
+  }
+
+  /** Thresholds, window, severity and action of one rule; out-of-range values are refused with the reason. */
+  async updateRule(actor: Actor, id: string, body: unknown): Promise<AnomalyRuleRow> {
+    const before = await this.getRule(id);
+    const change = parseBody(ruleChangeSchema, body);
+    const params = RULE_PARAMS[before.id].safeParse(change.params);
+    if (!params.success) {
+      throw MonitoringError.invalidRule(describeIssues(params.error.issues).replace(/^/, 'params.'));
+    }
+    await this.dataSource.transaction(async (manager) => {
+      await this.repository.updateRule(
+        manager,
+        before.id,
+        { ...change, params: params.data },
+        actor.email ?? actor.type,
+      );
+      await this.audit.record(manager, {
+        actor,
+        action: AuditAction.AnomalyRuleUpdated,
+        entityType: AuditEntityType.AnomalyRule,
+        entityId: before.id,
+        before: {
+          enabled: before.enabled,
+          windowSeconds: before.windowSeconds,
+          params: before.params,
+          action: before.action,
+          severity: before.severity,
+        },
+        after: { ...change, params: params.data },
+      });
+    });
+    return this.getRule(id);
   }
 }

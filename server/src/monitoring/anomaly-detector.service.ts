@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Logger } from 'pino';
 import { ApiKeysService } from '../api-keys/api-keys.service';
-import { KeyAction } from '../api-keys/key-lifecycle';
+import { KeyAction } from '../contracts';
 import { SYSTEM_ACTOR } from '../audit/audit.types';
 import { LOGGER } from '../common/logger.module';
 import { AlertRow, AlertsRepository } from './alerts.repository';
@@ -18,14 +18,13 @@ export class AnomalyDetectorService {
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
-  async runOnce(now = new Date()): Promise<AlertRow[]> {
+  async runOnce(): Promise<AlertRow[]> {
     const fired: AlertRow[] = [];
     for (const rule of await this.alerts.enabledRules()) {
-      const bucketStart = new Date(now.getTime() - (now.getTime() % (rule.windowSeconds * 1000)));
       for (const row of await this.alerts.evaluate(rule)) {
-        const alert = await this.alerts.fire(rule, toFinding(rule, row), bucketStart);
+        const alert = await this.alerts.fire(rule, toFinding(rule, row));
         if (!alert) continue;
-        this.metrics.alertsFired.inc({ rule: rule.id, severity: rule.severity });
+        await this.metrics.countAlertFired(rule.id, rule.severity);
         this.logger.warn(
           {
             rule: rule.id,

@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 /**
  * Each anomaly rule is one SQL question over the request log's recent window. A finding names what fired
  * (application, key), with the figures that made it fire; the runner turns findings into alerts.
@@ -51,14 +53,21 @@ export const RULE_QUERIES: Record<RuleId, RuleQuery> = {
       baseline AS (
         SELECT application_id, count(*)::float / greatest(1, ($4 * 3600) / $1) AS per_window FROM request_logs
         WHERE created_at > now() - make_interval(hours => $4) AND created_at <= now() - make_interval(secs => $1)
-          AND application_id IS NOT NULL GROUP BY application_id)
-      SELECT r.application_id, r.requests, coalesce(b.per_window, 0) AS baseline FROM recent r LEFT JOIN baseline b USING (application_id)
-      WHERE r.requests >= $3 AND r.requests >= $2 * greatest(coalesce(b.per_window, 0), 1)`,
+          AND application_id IS NOT NULL GROUP BY application_id),
+      -- Warm-up: an application whose traffic began less than warmupHours ago has no baseline to spike against.
+      warmed AS (
+        SELECT application_id FROM request_logs
+        WHERE created_at <= now() - make_interval(hours => $5) AND application_id IS NOT NULL
+        GROUP BY application_id)
+      SELECT r.application_id, r.requests, b.per_window AS baseline
+      FROM recent r JOIN baseline b USING (application_id) JOIN warmed w USING (application_id)
+      WHERE r.requests >= $3 AND r.requests >= $2 * greatest(b.per_window, 1)`,
     params: (rule) => [
       rule.windowSeconds,
       rule.params.factor,
       rule.params.minRequests,
       rule.params.baselineHours,
+      rule.params.warmupHours ?? 24,
     ],
     title: (row) =>
       `Volume spike: ${row.requests} requests in the window against a baseline of ${Number(row.baseline).toFixed(1)}`,
@@ -110,6 +119,42 @@ export const RULE_QUERIES: Record<RuleId, RuleQuery> = {
     title: (row) => `${row.requests} requests to a suspended application`,
   },
 };
+
+const count = (max: number) => z.number().int().min(1).max(max);
+const factor = z.number().min(1).max(1000);
+const hours = z
+  .number()
+  .int()
+  .min(1)
+  .max(24 * 90);
+
+/** Each rule's parameters, with the ranges the SQL can take; an edit outside them is refused, never clamped. */
+export const RULE_PARAMS: Record<RuleId, z.ZodType<Record<string, number>>> = {
+  [RuleId.VolumeSpike]: z.strictObject({
+    factor,
+    minRequests: count(10_000_000),
+    baselineHours: hours,
+    warmupHours: hours,
+  }),
+  [RuleId.FlaggedRateSpike]: z.strictObject({
+    minRate: z.number().gt(0).max(1),
+    factor,
+    minRequests: count(10_000_000),
+    baselineHours: hours,
+  }),
+  [RuleId.BlockedBurst]: z.strictObject({ minBlocked: count(1_000_000) }),
+  [RuleId.KeyManyIps]: z.strictObject({ minAddresses: count(1_000_000) }),
+  [RuleId.SuspendedTraffic]: z.strictObject({ minRequests: count(10_000_000) }),
+};
+
+export const ruleChangeSchema = z.strictObject({
+  enabled: z.boolean(),
+  windowSeconds: z.number().int().min(30).max(86_400),
+  params: z.record(z.string(), z.number()),
+  action: z.enum(RuleAction),
+  severity: z.enum(['info', 'warning', 'critical']),
+});
+export type RuleChange = z.infer<typeof ruleChangeSchema>;
 
 export function toFinding(rule: AnomalyRule, row: Record<string, unknown>): Finding {
   const { application_id, api_key_id, ...figures } = row;

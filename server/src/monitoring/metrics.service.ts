@@ -1,4 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import Redis from 'ioredis';
+import { REDIS } from '../common/redis.module';
+import { WardenConfig } from '../config/config';
+import { WARDEN_CONFIG } from '../config/config.module';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 @Injectable()
@@ -68,11 +72,23 @@ export class MetricsService {
     registers: [this.registry],
   });
 
+  /**
+   * Alerts are raised in the worker, so the count lives in Redis (shared by every worker) and each api instance
+   * reads it when scraped; every api reports the same cluster-wide total.
+   */
   readonly alertsFired = new Counter({
     name: 'warden_alerts_fired_total',
-    help: 'Alerts raised by anomaly rules',
+    help: 'Alerts raised by anomaly rules (counted in the worker, shared through Redis)',
     labelNames: ['rule', 'severity'] as const,
     registers: [this.registry],
+    collect: async () => {
+      const counts = await this.redis.hgetall(this.alertsFiredKey);
+      this.alertsFired.reset();
+      for (const [field, value] of Object.entries(counts)) {
+        const [rule, severity] = field.split('|');
+        this.alertsFired.inc({ rule, severity }, Number(value));
+      }
+    },
   });
 
   readonly verdicts = new Counter({
@@ -90,7 +106,18 @@ export class MetricsService {
     registers: [this.registry],
   });
 
-  constructor() {
+  private readonly alertsFiredKey: string;
+
+  constructor(
+    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(WARDEN_CONFIG) config: WardenConfig,
+  ) {
+    this.alertsFiredKey = `${config.redisPrefix}:metrics:alerts_fired`;
     collectDefaultMetrics({ register: this.registry, prefix: 'warden_' });
+  }
+
+  /** Called by the worker when a rule raises a new alert. */
+  async countAlertFired(rule: string, severity: string): Promise<void> {
+    await this.redis.hincrby(this.alertsFiredKey, `${rule}|${severity}`, 1);
   }
 }

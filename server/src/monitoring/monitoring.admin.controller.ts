@@ -1,22 +1,20 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { FastifyReply } from 'fastify';
 import { z } from 'zod';
-import { parseListQuery, setContentRange } from '../admin/list-query';
-import { parseBody } from '../admin/request-body';
-import { InvalidRequestError, NotFoundError } from '../common/errors';
-import { Permission } from '../staff/permissions';
-import { CurrentStaff, RequirePermission, StaffAuthGuard } from '../staff/staff-auth.guard';
-import { StaffPrincipal, staffActor } from '../staff/staff-principal';
-import { ALERT_LIST } from './alerts.repository';
+import { parseListQuery } from '../common/list-query';
+import { setContentRange } from '../common/list-response';
+import { parseBody } from '../common/request-body';
+import { Permission } from '../contracts';
+import { CurrentStaff, RequirePermission, StaffApi, StaffPrincipal } from '../common/staff-access';
+import { staffActor } from '../staff/staff-principal';
+import { ALERT_LIST, AnomalyRuleResponse, toAnomalyRuleResponse } from './monitoring.dto';
+import { MonitoringError } from './monitoring.errors';
 import { AlertsService } from './alerts.service';
 import { DASHBOARD_WINDOWS, DashboardService, DashboardSummary, DashboardWindow } from './dashboard.service';
 
 const transitionSchema = z.object({ resolution: z.string().trim().min(1).optional() }).strict();
 
-@ApiTags('admin')
-@ApiBearerAuth()
-@UseGuards(StaffAuthGuard)
+@StaffApi()
 @Controller('admin')
 export class AdminMonitoringController {
   constructor(
@@ -27,12 +25,8 @@ export class AdminMonitoringController {
   @Get('monitoring/summary')
   @RequirePermission(Permission.MonitoringRead)
   summary(@Query('window') window = '24h'): Promise<DashboardSummary> {
-    if (!(window in DASHBOARD_WINDOWS)) {
-      throw new InvalidRequestError(
-        'invalid_window',
-        `window must be one of ${Object.keys(DASHBOARD_WINDOWS).join(', ')}`,
-        'window',
-      );
+    if (typeof window !== 'string' || !Object.hasOwn(DASHBOARD_WINDOWS, window)) {
+      throw MonitoringError.invalidWindow(Object.keys(DASHBOARD_WINDOWS));
     }
     return this.dashboard.summary(window as DashboardWindow);
   }
@@ -54,7 +48,7 @@ export class AdminMonitoringController {
   async show(@Param('id') id: string): Promise<unknown> {
     const [row] = (await this.alerts.list(parseListQuery({ filter: JSON.stringify({ id }) }, ALERT_LIST)))
       .rows;
-    if (!row) throw new NotFoundError('alert_not_found', `No alert ${id}.`, 'id');
+    if (!row) throw MonitoringError.alertNotFound(id);
     return row;
   }
 
@@ -81,5 +75,30 @@ export class AdminMonitoringController {
       parseBody(transitionSchema, body ?? {}).resolution ?? null,
     );
     return this.show(id);
+  }
+
+  @Get('anomaly-rules')
+  @RequirePermission(Permission.MonitoringRead)
+  async rules(@Res({ passthrough: true }) reply: FastifyReply): Promise<AnomalyRuleResponse[]> {
+    const rules = await this.alerts.listRules();
+    reply.header('Content-Range', `anomaly-rules 0-${Math.max(rules.length - 1, 0)}/${rules.length}`);
+    reply.header('Access-Control-Expose-Headers', 'Content-Range');
+    return rules.map(toAnomalyRuleResponse);
+  }
+
+  @Get('anomaly-rules/:id')
+  @RequirePermission(Permission.MonitoringRead)
+  async rule(@Param('id') id: string): Promise<AnomalyRuleResponse> {
+    return toAnomalyRuleResponse(await this.alerts.getRule(id));
+  }
+
+  @Put('anomaly-rules/:id')
+  @RequirePermission(Permission.AnomalyRulesWrite)
+  async updateRule(
+    @CurrentStaff() staff: StaffPrincipal,
+    @Param('id') id: string,
+    @Body() body: unknown,
+  ): Promise<AnomalyRuleResponse> {
+    return toAnomalyRuleResponse(await this.alerts.updateRule(staffActor(staff), id, body));
   }
 }

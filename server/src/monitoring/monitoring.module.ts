@@ -1,22 +1,35 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Global, Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
 import { QueueName } from '../common/queues';
+import { AlertsRepository } from './alerts.repository';
+import { AlertsService } from './alerts.service';
+import { DashboardService } from './dashboard.service';
 import { HealthService } from './health.service';
 import { MetricsService } from './metrics.service';
+import { AdminMonitoringController } from './monitoring.admin.controller';
 import { MonitoringController } from './monitoring.controller';
 import { QueueDepthCollector } from './queue-depth.collector';
 
 @Global()
 @Module({
   imports: [
+    AuditModule,
     BullModule.registerQueue(
       { name: QueueName.RequestLogs },
       { name: QueueName.Webhooks },
       { name: QueueName.Monitoring },
     ),
   ],
-  controllers: [MonitoringController],
-  providers: [MetricsService, HealthService, QueueDepthCollector],
+  controllers: [MonitoringController, AdminMonitoringController],
+  providers: [
+    MetricsService,
+    HealthService,
+    QueueDepthCollector,
+    AlertsRepository,
+    AlertsService,
+    DashboardService,
+  ],
   exports: [MetricsService],
 })
 export class MonitoringModule {}

@@ -1,4 +1,18 @@
-import { OrganizationRow } from './organizations.repository';
+import { listContract } from '../common/list-query';
+import type { OrganizationRow } from './organizations.repository';
+
+/** What staff may sort and filter organizations by; the repository maps each name to SQL. */
+export const ORGANIZATION_LIST = listContract({
+  resource: 'organizations',
+  sortable: ['id', 'name', 'createdAt', 'applicationCount'],
+  defaultSort: { field: 'createdAt', order: 'DESC' },
+  filters: {
+    id: { kind: 'values', type: 'uuid' },
+    q: { kind: 'text' },
+  },
+});
+export type OrganizationSortField = (typeof ORGANIZATION_LIST.sortable)[number];
+export type OrganizationFilterField = keyof typeof ORGANIZATION_LIST.filters;
 
 export interface OrganizationResponse {
   id: string;

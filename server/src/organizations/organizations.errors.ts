@@ -3,7 +3,6 @@ import { OpenAiErrorType, WardenError } from '../common/errors';
 export enum OrganizationsErrorCode {
   OrganizationNotFound = 'organization_not_found',
   OrganizationExists = 'organization_exists',
-  DeveloperEmailTaken = 'developer_email_taken',
 }
 
 export class OrganizationsError extends WardenError {
@@ -30,14 +29,6 @@ export class OrganizationsError extends WardenError {
       409,
       OrganizationsErrorCode.OrganizationExists,
       `An organization named "${name}" already exists.`,
-    );
-  }
-
-  static emailTaken(email: string): OrganizationsError {
-    return new OrganizationsError(
-      409,
-      OrganizationsErrorCode.DeveloperEmailTaken,
-      `${email} already has a developer account.`,
     );
   }
 }

@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { ListPage, ListQuery, ListSpec, runList } from '../admin/list-query';
+import { ListPage, ListQuery } from '../common/list-query';
+import { ListSource, runList } from '../database/list-sql';
 import { OrganizationEntity } from './organization.entity';
+import { ORGANIZATION_LIST, OrganizationFilterField, OrganizationSortField } from './organizations.dto';
 
 export interface OrganizationRow {
   id: string;
@@ -11,22 +13,21 @@ export interface OrganizationRow {
   applicationCount: number;
 }
 
-export const ORGANIZATION_LIST: ListSpec = {
-  resource: 'organizations',
+export const ORGANIZATION_LIST_SOURCE: ListSource<OrganizationSortField, OrganizationFilterField> = {
+  contract: ORGANIZATION_LIST,
   columns: `o.id, o.name, o.created_at AS "createdAt",
     (SELECT count(*)::int FROM applications a WHERE a.organization_id = o.id) AS "applicationCount"`,
   from: 'FROM organizations o',
-  sortable: {
+  sortColumns: {
     id: 'o.id',
     name: 'lower(o.name)',
     createdAt: 'o.created_at',
     applicationCount: '(SELECT count(*) FROM applications a WHERE a.organization_id = o.id)',
   },
-  defaultSort: { field: 'createdAt', order: 'DESC' },
   tiebreaker: 'o.id',
-  filters: {
-    id: { kind: 'equals', column: 'o.id', type: 'uuid' },
-    q: { kind: 'search', columns: ['o.name'] },
+  filterSql: {
+    id: { column: 'o.id' },
+    q: { search: ['o.name'] },
   },
 };
 
@@ -59,12 +60,12 @@ export class OrganizationsRepository {
   }
 
   search(query: ListQuery): Promise<ListPage<OrganizationRow>> {
-    return runList<OrganizationRow>(this.dataSource, ORGANIZATION_LIST, query);
+    return runList<OrganizationRow>(this.dataSource, ORGANIZATION_LIST_SOURCE, query);
   }
 
   async findRow(id: string): Promise<OrganizationRow | null> {
     const [row] = (await this.dataSource.query(
-      `SELECT ${ORGANIZATION_LIST.columns} ${ORGANIZATION_LIST.from} WHERE o.id = $1`,
+      `SELECT ${ORGANIZATION_LIST_SOURCE.columns} ${ORGANIZATION_LIST_SOURCE.from} WHERE o.id = $1`,
       [id],
     )) as OrganizationRow[];
     return row ?? null;

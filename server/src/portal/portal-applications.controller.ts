@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { parseBody } from '../admin/request-body';
-import { ResourceIdPipe } from '../admin/resource-id.pipe';
+import { parseBody } from '../common/request-body';
+import { ResourceIdPipe } from '../common/resource-id.pipe';
 import {
   ApiKeyResponse,
   createOwnApiKeySchema,

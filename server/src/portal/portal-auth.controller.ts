@@ -1,21 +1,29 @@
 import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { parseBody } from '../admin/request-body';
+import { parseBody } from '../common/request-body';
 import { loginSchema, refreshSchema, TokenResponse, toTokenResponse } from '../staff/staff.dto';
 import { CurrentDeveloper, DeveloperAuthGuard } from './developer-auth.guard';
 import { DeveloperPrincipal } from './developer-principal';
 import { PortalAuthService } from './portal-auth.service';
-import { DeveloperSummary, registerSchema, toDeveloperSummary } from './portal.dto';
+import {
+  DeveloperSummary,
+  REGISTRATION_ACCEPTED,
+  RegistrationResponse,
+  registerSchema,
+  toDeveloperSummary,
+} from './portal.dto';
 
 @ApiTags('portal')
 @Controller('portal/auth')
 export class PortalAuthController {
   constructor(private readonly auth: PortalAuthService) {}
 
+  /** 202 whether or not the address was already registered; the developer signs in next. */
   @Post('register')
-  async register(@Body() body: unknown): Promise<TokenResponse<DeveloperSummary>> {
-    const { developer, organization, session } = await this.auth.register(parseBody(registerSchema, body));
-    return toTokenResponse(session, toDeveloperSummary(developer, organization));
+  @HttpCode(202)
+  async register(@Body() body: unknown): Promise<RegistrationResponse> {
+    await this.auth.register(parseBody(registerSchema, body));
+    return REGISTRATION_ACCEPTED;
   }
 
   @Post('login')

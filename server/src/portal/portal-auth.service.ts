@@ -7,7 +7,6 @@ import { AuditAction, AuditEntityType } from '../audit/audit.types';
 import { DeveloperEntity } from '../organizations/developer.entity';
 import { DevelopersRepository } from '../organizations/developers.repository';
 import { OrganizationEntity } from '../organizations/organization.entity';
-import { OrganizationsError } from '../organizations/organizations.errors';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { hashPassword } from '../staff/password-login';
 import { loginWithPassword } from '../staff/password-session';
@@ -15,7 +14,10 @@ import { SessionAudience } from '../staff/session.entity';
 import { bearerToken } from '../staff/session-tokens';
 import { IssuedSession, SessionsService } from '../staff/sessions.service';
 import { StaffError } from '../staff/staff.errors';
+import { isUniqueViolation } from '../database/query-errors';
 import { DeveloperPrincipal, developerActor } from './developer-principal';
+
+const DEVELOPER_EMAIL_INDEX = 'developers_email_key';
 
 export interface Registration {
   organizationName: string;
@@ -40,31 +42,40 @@ export class PortalAuthService {
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
-  async register(input: Registration): Promise<DeveloperSession> {
+  /**
+   * Creates the organization and its first developer, unless the address is taken: then nothing happens, and the
+   * caller answers the same either way (no account enumeration). The hash is computed first in both cases so the
+   * timing does not tell either; two concurrent registrations of one address meet the unique index, not a 500.
+   */
+  async register(input: Registration): Promise<void> {
     const passwordHash = await hashPassword(input.password);
-    return this.dataSource.transaction(async (manager) => {
-      if (await this.developers.findByEmail(input.email, manager)) {
-        throw OrganizationsError.emailTaken(input.email);
+    try {
+      await this.dataSource.transaction(async (manager) => {
+        if (await this.developers.findByEmail(input.email, manager)) {
+          return;
+        }
+        // The id is chosen first so the organization's creation is already attributed to the new developer.
+        const actor = developerActor({ id: randomUUID(), email: input.email });
+        const organization = await this.organizations.create(actor, input.organizationName, manager);
+        const developer = await this.developers.create(manager, {
+          id: actor.id!,
+          organizationId: organization.id,
+          email: input.email,
+          passwordHash,
+        });
+        await this.audit.record(manager, {
+          actor,
+          action: AuditAction.DeveloperRegistered,
+          entityType: AuditEntityType.Developer,
+          entityId: developer.id,
+          after: { email: developer.email, organizationId: organization.id },
+        });
+      });
+    } catch (err) {
+      if (!isUniqueViolation(err, DEVELOPER_EMAIL_INDEX)) {
+        throw err;
       }
-      // The id is chosen first so the organization's creation is already attributed to the new developer.
-      const actor = developerActor({ id: randomUUID(), email: input.email });
-      const organization = await this.organizations.create(actor, input.organizationName, manager);
-      const developer = await this.developers.create(manager, {
-        id: actor.id!,
-        organizationId: organization.id,
-        email: input.email,
-        passwordHash,
-      });
-      await this.audit.record(manager, {
-        actor,
-        action: AuditAction.DeveloperRegistered,
-        entityType: AuditEntityType.Developer,
-        entityId: developer.id,
-        after: { email: developer.email, organizationId: organization.id },
-      });
-      const session = await this.sessions.issue(manager, SessionAudience.Developer, developer.id);
-      return { developer, organization, session };
-    });
+    }
   }
 
   async login(email: string, password: string): Promise<DeveloperSession> {

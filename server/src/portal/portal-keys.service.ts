@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ApiKeyRow } from '../api-keys/api-keys.repository';
 import { ApiKeysService, IssuedApiKeyRow } from '../api-keys/api-keys.service';
-import { KeyAction } from '../api-keys/key-lifecycle';
+import { KeyAction } from '../contracts';
 import { ApplicationsService } from '../applications/applications.service';
 import { DeveloperPrincipal, developerActor } from './developer-principal';
 

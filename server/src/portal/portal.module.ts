@@ -4,16 +4,18 @@ import { ApplicationsModule } from '../applications/applications.module';
 import { AuditModule } from '../audit/audit.module';
 import { OrganizationsModule } from '../organizations/organizations.module';
 import { StaffModule } from '../staff/staff.module';
+import { WebhooksModule } from '../webhooks/webhooks.module';
 import { DeveloperAuthGuard } from './developer-auth.guard';
 import { PortalApplicationsController } from './portal-applications.controller';
 import { PortalAuthController } from './portal-auth.controller';
 import { PortalAuthService } from './portal-auth.service';
 import { PortalKeysService } from './portal-keys.service';
+import { PortalWebhooksController } from './portal-webhooks.controller';
 
 /** The developer portal API, `/portal/*`. */
 @Module({
-  imports: [StaffModule, AuditModule, OrganizationsModule, ApplicationsModule, ApiKeysModule],
-  controllers: [PortalAuthController, PortalApplicationsController],
+  imports: [StaffModule, AuditModule, OrganizationsModule, ApplicationsModule, ApiKeysModule, WebhooksModule],
+  controllers: [PortalAuthController, PortalApplicationsController, PortalWebhooksController],
   providers: [PortalAuthService, PortalKeysService, DeveloperAuthGuard],
 })
 export class PortalModule {}

@@ -1,4 +1,30 @@
-import { RequestLogRow } from './request-log-search.repository';
+import { listContract } from '../common/list-query';
+import type { RequestLogRow } from './request-log-search.repository';
+
+/** What staff may sort and filter request-logs by; the repository maps each name to SQL. */
+export const REQUEST_LOG_LIST = listContract({
+  resource: 'request-logs',
+  sortable: ['id', 'createdAt', 'statusCode', 'latencyMs', 'model', 'endUser'],
+  defaultSort: { field: 'createdAt', order: 'DESC' },
+  filters: {
+    id: { kind: 'values', type: 'text' },
+    applicationId: { kind: 'values', type: 'uuid' },
+    apiKeyId: { kind: 'values', type: 'uuid' },
+    statusCode: { kind: 'values', type: 'int' },
+    endUser: { kind: 'values', type: 'text' },
+    model: { kind: 'values', type: 'text' },
+    errorCode: { kind: 'values', type: 'text' },
+    endpoint: { kind: 'values', type: 'text', allowed: ['/v1/completions', '/v1/moderations'] },
+    q: { kind: 'text' },
+    category: { kind: 'values', type: 'text' },
+    action: { kind: 'values', type: 'text', allowed: ['observe', 'flag', 'redact', 'hold', 'block'] },
+    flagged: { kind: 'values', type: 'text', allowed: ['true', 'false'] },
+    createdAfter: { kind: 'values', type: 'text' },
+    createdBefore: { kind: 'values', type: 'text' },
+  },
+});
+export type RequestLogSortField = (typeof REQUEST_LOG_LIST.sortable)[number];
+export type RequestLogFilterField = keyof typeof REQUEST_LOG_LIST.filters;
 
 export interface RequestLogResponse {
   id: string;

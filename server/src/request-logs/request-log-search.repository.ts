@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { ListPage, ListQuery, ListSpec, runList } from '../admin/list-query';
+import { ListPage, ListQuery } from '../common/list-query';
+import { ListSource, runList } from '../database/list-sql';
 import { InvalidRequestError } from '../common/errors';
+import { REQUEST_LOG_LIST, RequestLogFilterField, RequestLogSortField } from './request-log-search.dto';
 
 export interface RequestLogRow {
   requestId: string;
@@ -26,15 +28,15 @@ export interface RequestLogRow {
   verdicts: unknown;
 }
 
-export const REQUEST_LOG_LIST: ListSpec = {
-  resource: 'request-logs',
+export const REQUEST_LOG_LIST_SOURCE: ListSource<RequestLogSortField, RequestLogFilterField> = {
+  contract: REQUEST_LOG_LIST,
   columns: `r.request_id AS "requestId", r.created_at AS "createdAt", r.endpoint, r.stream, r.finish_reasons AS "finishReasons",
     r.time_to_first_token_ms AS "timeToFirstTokenMs", r.client_ip AS "clientIp", r.application_id AS "applicationId",
     r.api_key_id AS "apiKeyId", r.end_user AS "endUser", r.model, r.status_code AS "statusCode", r.error_code AS "errorCode",
     r.prompt_tokens AS "promptTokens", r.completion_tokens AS "completionTokens", r.latency_ms AS "latencyMs",
     r.prompt, r.output, r.verdicts`,
   from: 'FROM request_logs r',
-  sortable: {
+  sortColumns: {
     id: 'r.created_at',
     createdAt: 'r.created_at',
     statusCode: 'r.status_code',
@@ -42,32 +44,22 @@ export const REQUEST_LOG_LIST: ListSpec = {
     model: 'r.model',
     endUser: 'r.end_user',
   },
-  defaultSort: { field: 'createdAt', order: 'DESC' },
   tiebreaker: 'r.request_id',
-  filters: {
-    id: { kind: 'equals', column: 'r.request_id', type: 'text' },
-    applicationId: { kind: 'equals', column: 'r.application_id', type: 'uuid' },
-    apiKeyId: { kind: 'equals', column: 'r.api_key_id', type: 'uuid' },
-    statusCode: { kind: 'equals', column: 'r.status_code', type: 'int' },
-    endUser: { kind: 'equals', column: 'r.end_user', type: 'text' },
-    model: { kind: 'equals', column: 'r.model', type: 'text' },
-    errorCode: { kind: 'equals', column: 'r.error_code', type: 'text' },
-    endpoint: {
-      kind: 'equals',
-      column: 'r.endpoint',
-      type: 'text',
-      allowed: ['/v1/completions', '/v1/moderations'],
-    },
+  filterSql: {
+    id: { column: 'r.request_id' },
+    applicationId: { column: 'r.application_id' },
+    apiKeyId: { column: 'r.api_key_id' },
+    statusCode: { column: 'r.status_code' },
+    endUser: { column: 'r.end_user' },
+    model: { column: 'r.model' },
+    errorCode: { column: 'r.error_code' },
+    endpoint: { column: 'r.endpoint' },
     /** Postgres full-text search over prompts and outputs (web-search syntax: "quoted phrases", -excluded, or). */
     q: {
-      kind: 'custom',
-      type: 'text',
       build: (values, param) => `r.search @@ websearch_to_tsquery('english', ${param(values[0])})`,
     },
     /** Requests with a triggered verdict in any of these categories. */
     category: {
-      kind: 'custom',
-      type: 'text',
       build: (values, param) =>
         values
           .map(
@@ -78,9 +70,6 @@ export const REQUEST_LOG_LIST: ListSpec = {
     },
     /** Requests where a triggered verdict asked for any of these actions. */
     action: {
-      kind: 'custom',
-      type: 'text',
-      allowed: ['observe', 'flag', 'redact', 'hold', 'block'],
       build: (values, param) =>
         values
           .map(
@@ -89,20 +78,13 @@ export const REQUEST_LOG_LIST: ListSpec = {
           .join(' OR '),
     },
     flagged: {
-      kind: 'custom',
-      type: 'text',
-      allowed: ['true', 'false'],
       build: (values) =>
         `${values[0] === 'true' ? '' : 'NOT '}EXISTS (SELECT 1 FROM jsonb_array_elements(r.verdicts) v WHERE (v->>'triggered')::boolean AND v->>'action' IN ('flag', 'redact', 'hold', 'block'))`,
     },
     createdAfter: {
-      kind: 'custom',
-      type: 'text',
       build: (values, param) => `r.created_at >= ${param(timestamp(values[0], 'createdAfter'))}::timestamptz`,
     },
     createdBefore: {
-      kind: 'custom',
-      type: 'text',
       build: (values, param) => `r.created_at < ${param(timestamp(values[0], 'createdBefore'))}::timestamptz`,
     },
   },
@@ -122,12 +104,12 @@ export class RequestLogSearchRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   list(query: ListQuery): Promise<ListPage<RequestLogRow>> {
-    return runList<RequestLogRow>(this.dataSource, REQUEST_LOG_LIST, query);
+    return runList<RequestLogRow>(this.dataSource, REQUEST_LOG_LIST_SOURCE, query);
   }
 
   async findById(requestId: string): Promise<RequestLogRow | null> {
     const [row] = (await this.dataSource.query(
-      `SELECT ${REQUEST_LOG_LIST.columns} ${REQUEST_LOG_LIST.from} WHERE r.request_id = $1`,
+      `SELECT ${REQUEST_LOG_LIST_SOURCE.columns} ${REQUEST_LOG_LIST_SOURCE.from} WHERE r.request_id = $1`,
       [requestId],
     )) as RequestLogRow[];
     return row ?? null;

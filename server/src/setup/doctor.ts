@@ -3,7 +3,7 @@ import path from 'node:path';
 import { WardenConfig, REPOSITORY_ROOT } from '../config/config';
 import { createDataSource } from '../database/data-source';
 import { checkRedis, postgresAnswers, redactUrl, REDIS_HINT } from '../database/preflight';
-import { StaffRole } from '../staff/staff-user.entity';
+import { StaffRole } from '../contracts';
 
 export interface DoctorCheck {
   name: string;

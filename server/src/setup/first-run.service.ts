@@ -12,7 +12,8 @@ import { LOGGER } from '../common/logger.module';
 import { WardenConfig } from '../config/config';
 import { WARDEN_CONFIG } from '../config/config.module';
 import { OrganizationsService } from '../organizations/organizations.service';
-import { StaffRole, StaffUserEntity } from '../staff/staff-user.entity';
+import { StaffRole } from '../contracts';
+import { StaffUserEntity } from '../staff/staff-user.entity';
 import { StaffService } from '../staff/staff.service';
 
 export const DEMO_ORGANIZATION = 'Demo';

@@ -50,10 +50,8 @@ export async function loginWithPassword<T extends PasswordAccount>(
     }
     return outcome;
   });
-  if (result.kind === 'locked') {
-    throw StaffError.locked(result.until);
-  }
-  if (result.kind === 'invalid') {
+  // A locked account answers exactly like a wrong password, so lock-outs do not reveal which addresses exist.
+  if (result.kind !== 'ok') {
     throw StaffError.invalidCredentials();
   }
   return { account: result.account, session: result.session };

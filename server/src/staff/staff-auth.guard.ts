@@ -1,42 +1,15 @@
-import {
-  applyDecorators,
-  CanActivate,
-  createParamDecorator,
-  ExecutionContext,
-  Injectable,
-  SetMetadata,
-} from '@nestjs/common';
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { ApiExtension } from '@nestjs/swagger';
+import { may, Permission } from '../contracts';
 import { FastifyRequest } from 'fastify';
-import { may, Permission } from './permissions';
+import { ANY_STAFF_MEMBER, REQUIRED_ACCESS, STAFF_API } from '../common/staff-access';
 import { StaffAuthService } from './staff-auth.service';
 import { StaffError } from './staff.errors';
-import { StaffPrincipal } from './staff-principal';
-
-declare module 'fastify' {
-  interface FastifyRequest {
-    staff?: StaffPrincipal;
-  }
-}
-
-const REQUIRED_ACCESS = 'warden:staff-access';
-const ANY_STAFF_MEMBER = 'any-staff-member';
-
-/** Also published in the OpenAPI document, so the RBAC suite can check every route, including ones added later. */
-function requireAccess(access: string) {
-  return applyDecorators(SetMetadata(REQUIRED_ACCESS, access), ApiExtension('x-warden-permission', access));
-}
-
-/** The permission a staff route needs (see permissions.ts). */
-export const RequirePermission = (permission: Permission) => requireAccess(permission);
-
-/** For routes every signed-in staff member may use (their own session). */
-export const AnyStaffMember = () => requireAccess(ANY_STAFF_MEMBER);
 
 /**
- * 401 without a valid staff access token, 403 when the role lacks the route's permission. A route that declares
- * neither decorator is refused: forgetting one must not open it.
+ * Registered globally: on every controller or route marked as staff API (common/staff-access.ts) it answers 401
+ * without a valid staff access token and 403 when the role lacks the route's permission. A staff route that
+ * declares no permission is refused: forgetting one must not open it. Other routes pass untouched.
  */
 @Injectable()
 export class StaffAuthGuard implements CanActivate {
@@ -46,12 +19,13 @@ export class StaffAuthGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (!this.reflector.getAllAndOverride<boolean | undefined>(STAFF_API, targets)) {
+      return true;
+    }
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     const staff = await this.auth.authenticate(request.headers.authorization);
-    const required = this.reflector.getAllAndOverride<string | undefined>(REQUIRED_ACCESS, [
-      context.getHandler(),
-      context.getClass(),
-    ]);
+    const required = this.reflector.getAllAndOverride<string | undefined>(REQUIRED_ACCESS, targets);
     if (required === undefined) {
       throw StaffError.forbidden('route declares no permission');
     }
@@ -62,13 +36,3 @@ export class StaffAuthGuard implements CanActivate {
     return true;
   }
 }
-
-export const CurrentStaff = createParamDecorator(
-  (_data: unknown, context: ExecutionContext): StaffPrincipal => {
-    const staff = context.switchToHttp().getRequest<FastifyRequest>().staff;
-    if (!staff) {
-      throw new Error('CurrentStaff needs StaffAuthGuard on the route');
-    }
-    return staff;
-  },
-);

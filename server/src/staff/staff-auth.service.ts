@@ -8,7 +8,8 @@ import { SessionAudience } from './session.entity';
 import { bearerToken } from './session-tokens';
 import { IssuedSession, SessionsService } from './sessions.service';
 import { StaffError } from './staff.errors';
-import { StaffPrincipal, staffActor } from './staff-principal';
+import { StaffPrincipal } from '../common/staff-access';
+import { staffActor } from './staff-principal';
 import { StaffUserEntity } from './staff-user.entity';
 import { StaffRepository } from './staff.repository';
 

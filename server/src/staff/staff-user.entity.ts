@@ -1,10 +1,5 @@
+import { StaffRole } from '../contracts';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
-
-export enum StaffRole {
-  Admin = 'admin',
-  Reviewer = 'reviewer',
-  Analyst = 'analyst',
-}
 
 @Entity('staff_users')
 export class StaffUserEntity {

@@ -1,30 +1,46 @@
+import { listContract } from '../common/list-query';
 import { z } from 'zod';
-import { permissionsFor } from './permissions';
-import { IssuedSession } from './sessions.service';
-import { StaffRole, StaffUserEntity } from './staff-user.entity';
-import { StaffRow } from './staff.repository';
+import { strongPassword } from './password-policy';
+import type { IssuedSession } from './sessions.service';
+import { permissionsFor, StaffRole } from '../contracts';
+import { StaffUserEntity } from './staff-user.entity';
+import type { StaffRow } from './staff.repository';
 
-export const MIN_PASSWORD_LENGTH = 12;
+/** What staff may sort and filter staff by; the repository maps each name to SQL. */
+export const STAFF_LIST = listContract({
+  resource: 'staff',
+  sortable: ['id', 'email', 'role', 'createdAt', 'lockedUntil'],
+  defaultSort: { field: 'email', order: 'ASC' },
+  filters: {
+    id: { kind: 'values', type: 'uuid' },
+    role: { kind: 'values', type: 'text', allowed: Object.values(StaffRole) },
+    q: { kind: 'text' },
+  },
+});
+export type StaffSortField = (typeof STAFF_LIST.sortable)[number];
+export type StaffFilterField = keyof typeof STAFF_LIST.filters;
 
 const email = z
   .email()
   .max(320)
   .transform((value) => value.toLowerCase());
-const password = z
-  .string()
-  .min(MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters`)
-  .max(1024);
+/** Strength is checked on the whole body (strongPassword), where the e-mail address is known. */
+const password = z.string().max(1024);
 
 export const loginSchema = z.object({
   email: z.string().min(1).max(320),
   password: z.string().min(1).max(1024),
 });
 export const refreshSchema = z.object({ refreshToken: z.string().min(1).max(200) });
-export const createStaffSchema = z.object({ email, password, role: z.enum(StaffRole) });
-export const updateStaffSchema = z.object({
-  role: z.enum(StaffRole).optional(),
-  password: password.optional(),
-});
+export const createStaffSchema = z
+  .object({ email, password, role: z.enum(StaffRole) })
+  .superRefine(strongPassword((value) => [value.email]));
+export const updateStaffSchema = z
+  .object({
+    role: z.enum(StaffRole).optional(),
+    password: password.optional(),
+  })
+  .superRefine(strongPassword(() => []));
 
 export interface StaffUserSummary {
   id: string;

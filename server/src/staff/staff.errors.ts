@@ -3,7 +3,6 @@ import { OpenAiErrorType, WardenError } from '../common/errors';
 export enum StaffErrorCode {
   Unauthenticated = 'unauthenticated',
   InvalidCredentials = 'invalid_credentials',
-  AccountLocked = 'account_locked',
   InvalidRefreshToken = 'invalid_refresh_token',
   Forbidden = 'forbidden',
   StaffNotFound = 'staff_not_found',
@@ -15,7 +14,6 @@ export enum StaffErrorCode {
 const TYPES: Record<number, OpenAiErrorType> = {
   401: OpenAiErrorType.Authentication,
   403: OpenAiErrorType.Permission,
-  423: OpenAiErrorType.Permission,
 };
 
 /** Authentication and staff-management failures; also used by the developer portal's logins. */
@@ -40,17 +38,11 @@ export class StaffError extends WardenError {
   }
 
   static invalidCredentials(): StaffError {
-    return new StaffError(401, StaffErrorCode.InvalidCredentials, 'Wrong e-mail address or password.');
-  }
-
-  static locked(until: Date): StaffError {
-    const error = new StaffError(
-      423,
-      StaffErrorCode.AccountLocked,
-      `Too many failed sign-ins: the account is locked until ${until.toISOString()}.`,
+    return new StaffError(
+      401,
+      StaffErrorCode.InvalidCredentials,
+      'Wrong e-mail address or password, or the account is locked for a while after too many failed sign-ins.',
     );
-    error.headers['retry-after'] = String(Math.max(1, Math.ceil((until.getTime() - Date.now()) / 1000)));
-    return error;
   }
 
   static invalidRefreshToken(): StaffError {

@@ -1,10 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { ListPage, ListQuery, ListSpec, runList } from '../admin/list-query';
+import { ListPage, ListQuery } from '../common/list-query';
+import { ListSource, runList } from '../database/list-sql';
 import { LoginState } from './lockout';
 import { PasswordAccounts } from './password-login';
-import { StaffRole, StaffUserEntity } from './staff-user.entity';
+import { StaffRole } from '../contracts';
+import { StaffUserEntity } from './staff-user.entity';
+import { STAFF_LIST, StaffFilterField, StaffSortField } from './staff.dto';
 
 export interface StaffRow {
   id: string;
@@ -14,23 +17,22 @@ export interface StaffRow {
   lockedUntil: Date | null;
 }
 
-export const STAFF_LIST: ListSpec = {
-  resource: 'staff',
+export const STAFF_LIST_SOURCE: ListSource<StaffSortField, StaffFilterField> = {
+  contract: STAFF_LIST,
   columns: `s.id, s.email, s.role, s.created_at AS "createdAt", s.locked_until AS "lockedUntil"`,
   from: 'FROM staff_users s',
-  sortable: {
+  sortColumns: {
     id: 's.id',
     email: 's.email',
     role: 's.role',
     createdAt: 's.created_at',
     lockedUntil: 's.locked_until',
   },
-  defaultSort: { field: 'email', order: 'ASC' },
   tiebreaker: 's.id',
-  filters: {
-    id: { kind: 'equals', column: 's.id', type: 'uuid' },
-    role: { kind: 'equals', column: 's.role', type: 'text', allowed: Object.values(StaffRole) },
-    q: { kind: 'search', columns: ['s.email'] },
+  filterSql: {
+    id: { column: 's.id' },
+    role: { column: 's.role' },
+    q: { search: ['s.email'] },
   },
 };
 
@@ -108,6 +110,6 @@ export class StaffRepository implements PasswordAccounts<StaffUserEntity> {
   }
 
   list(query: ListQuery): Promise<ListPage<StaffRow>> {
-    return runList<StaffRow>(this.dataSource, STAFF_LIST, query);
+    return runList<StaffRow>(this.dataSource, STAFF_LIST_SOURCE, query);
   }
 }

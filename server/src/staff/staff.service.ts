@@ -1,15 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { ListPage, ListQuery } from '../admin/list-query';
+import { ListPage, ListQuery } from '../common/list-query';
 import { AuditService } from '../audit/audit.service';
 import { Actor, AuditAction, AuditEntityType, SYSTEM_ACTOR } from '../audit/audit.types';
 import { hashPassword } from './password-login';
 import { SessionAudience } from './session.entity';
 import { SessionsService } from './sessions.service';
 import { StaffError } from './staff.errors';
-import { StaffPrincipal, staffActor } from './staff-principal';
-import { StaffRole, StaffUserEntity } from './staff-user.entity';
+import { StaffPrincipal } from '../common/staff-access';
+import { staffActor } from './staff-principal';
+import { StaffRole } from '../contracts';
+import { StaffUserEntity } from './staff-user.entity';
 import { StaffRepository, StaffRow } from './staff.repository';
 
 export interface NewStaffMember {

@@ -1,10 +1,11 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
 import { QueueName } from '../common/queues';
 import { WebhooksService } from './webhooks.service';
 
 @Module({
-  imports: [BullModule.registerQueue({ name: QueueName.Webhooks })],
+  imports: [BullModule.registerQueue({ name: QueueName.Webhooks }), AuditModule],
   providers: [WebhooksService],
   exports: [WebhooksService],
 })

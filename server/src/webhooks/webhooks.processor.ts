@@ -6,6 +6,9 @@ import { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { LOGGER } from '../common/logger.module';
 import { QueueName } from '../common/queues';
+import { WardenConfig } from '../config/config';
+import { WARDEN_CONFIG } from '../config/config.module';
+import { checkWebhookUrl } from './webhook-url';
 import { signWebhook } from './webhook.signature';
 import { DeliverWebhookJob, WEBHOOK_JOB_OPTIONS } from './webhooks.service';
 
@@ -17,6 +20,7 @@ export class WebhooksProcessor extends WorkerHost {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(LOGGER) private readonly logger: Logger,
+    @Inject(WARDEN_CONFIG) private readonly config: WardenConfig,
   ) {
     super();
   }
@@ -49,6 +53,8 @@ export class WebhooksProcessor extends WorkerHost {
     ]);
     let response: Response;
     try {
+      // Checked again at delivery: a name may resolve inside the network now even if it did not when it was set.
+      await checkWebhookUrl(delivery.webhook_url, this.config.webhookAllowPrivate);
       response = await fetch(delivery.webhook_url, {
         method: 'POST',
         headers: {

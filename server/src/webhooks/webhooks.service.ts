@@ -1,10 +1,16 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
 import { createHash, randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { Actor, AuditAction, AuditEntityType } from '../audit/audit.types';
 import { JobName, QueueName } from '../common/queues';
+import { WardenConfig } from '../config/config';
+import { WARDEN_CONFIG } from '../config/config.module';
+import { checkWebhookUrl } from './webhook-url';
+import { WebhooksError } from './webhooks.errors';
 
 export enum WebhookEvent {
   EndUserThrottled = 'end_user.throttled',
@@ -31,6 +37,8 @@ export class WebhooksService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectQueue(QueueName.Webhooks) private readonly queue: Queue<DeliverWebhookJob>,
+    private readonly audit: AuditService,
+    @Inject(WARDEN_CONFIG) private readonly config: WardenConfig,
   ) {}
 
   /**
@@ -63,16 +71,63 @@ export class WebhooksService {
   }
 
   /** Sets where an application's notifications go; returns the signing secret, shown this once. */
-  async configure(applicationId: string, url: string): Promise<string> {
-    const parsed = new URL(url);
-    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
-      throw new Error('a webhook URL must be http(s)');
-    }
-    const secret = `whsec_${randomBytes(24).toString('base64url')}`;
-    await this.dataSource.query(
-      `UPDATE applications SET webhook_url = $2, webhook_secret = $3 WHERE id = $1`,
-      [applicationId, parsed.toString(), secret],
-    );
-    return secret;
+  async configure(actor: Actor, applicationId: string, url: string): Promise<WebhookSettings> {
+    const checked = await checkWebhookUrl(url, this.config.webhookAllowPrivate);
+    const secret = newSecret();
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query(`UPDATE applications SET webhook_url = $2, webhook_secret = $3 WHERE id = $1`, [
+        applicationId,
+        checked.toString(),
+        secret,
+      ]);
+      await this.audit.record(manager, {
+        actor,
+        action: AuditAction.WebhookConfigured,
+        entityType: AuditEntityType.Application,
+        entityId: applicationId,
+        after: { webhookUrl: checked.toString() },
+      });
+    });
+    return { url: checked.toString(), secret };
   }
+
+  /** A new signing secret for the same URL; the old one stops signing at once. */
+  async rotateSecret(actor: Actor, applicationId: string): Promise<WebhookSettings> {
+    const secret = newSecret();
+    const url = await this.dataSource.transaction(async (manager) => {
+      const [row] = (await manager.query(
+        `UPDATE applications SET webhook_secret = $2 WHERE id = $1 AND webhook_url IS NOT NULL RETURNING webhook_url`,
+        [applicationId, secret],
+      )) as [Array<{ webhook_url: string }>, number];
+      const updated = row[0];
+      if (!updated) {
+        throw WebhooksError.notConfigured();
+      }
+      await this.audit.record(manager, {
+        actor,
+        action: AuditAction.WebhookSecretRotated,
+        entityType: AuditEntityType.Application,
+        entityId: applicationId,
+      });
+      return updated.webhook_url;
+    });
+    return { url, secret };
+  }
+
+  async settings(applicationId: string): Promise<{ url: string | null }> {
+    const [row] = (await this.dataSource.query(`SELECT webhook_url FROM applications WHERE id = $1`, [
+      applicationId,
+    ])) as Array<{ webhook_url: string | null }>;
+    return { url: row?.webhook_url ?? null };
+  }
+}
+
+export interface WebhookSettings {
+  url: string;
+  /** Shown once, when set or rotated. */
+  secret: string;
+}
+
+function newSecret(): string {
+  return `whsec_${randomBytes(24).toString('base64url')}`;
 }

@@ -1,5 +1,4 @@
-import { may, Permission, permissionsFor } from './permissions';
-import { StaffRole } from './staff-user.entity';
+import { may, Permission, permissionsFor, StaffRole } from '../contracts';
 
 describe('role matrix', () => {
   it('gives admins every permission', () => {

@@ -1,27 +1,25 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { FastifyReply } from 'fastify';
 import {
   ApiKeyResponse,
   createApiKeySchema,
   keyActionSchema,
+  suspendKeySchema,
   terminateKeySchema,
   toApiKeyResponse,
   toIssuedApiKeyResponse,
-} from '../api-keys/api-keys.dto';
-import { API_KEY_LIST } from '../api-keys/api-keys.repository';
-import { ApiKeysService, StatusAction } from '../api-keys/api-keys.service';
-import { KeyAction } from '../api-keys/key-lifecycle';
-import { Permission } from '../staff/permissions';
-import { CurrentStaff, RequirePermission, StaffAuthGuard } from '../staff/staff-auth.guard';
-import { StaffPrincipal, staffActor } from '../staff/staff-principal';
-import { parseListQuery, setContentRange } from './list-query';
-import { parseBody } from './request-body';
-import { ResourceIdPipe } from './resource-id.pipe';
+} from './api-keys.dto';
+import { API_KEY_LIST } from './api-keys.dto';
+import { ApiKeysService, StatusAction } from './api-keys.service';
+import { KeyAction, KeyEnforcementReason, Permission } from '../contracts';
+import { CurrentStaff, RequirePermission, StaffApi, StaffPrincipal } from '../common/staff-access';
+import { staffActor } from '../staff/staff-principal';
+import { parseListQuery } from '../common/list-query';
+import { setContentRange } from '../common/list-response';
+import { parseBody } from '../common/request-body';
+import { ResourceIdPipe } from '../common/resource-id.pipe';
 
-@ApiTags('admin')
-@ApiBearerAuth()
-@UseGuards(StaffAuthGuard)
+@StaffApi()
 @Controller('admin/api-keys')
 export class AdminApiKeysController {
   constructor(private readonly apiKeys: ApiKeysService) {}
@@ -82,7 +80,8 @@ export class AdminApiKeysController {
     @Param('id', ResourceIdPipe) id: string,
     @Body() body: unknown,
   ): Promise<ApiKeyResponse> {
-    return this.change(staff, id, KeyAction.Suspend, parseBody(keyActionSchema, body).reason);
+    const { reason, category } = parseBody(suspendKeySchema, body);
+    return this.change(staff, id, KeyAction.Suspend, reason, category);
   }
 
   @Post(':id/unsuspend')
@@ -104,7 +103,8 @@ export class AdminApiKeysController {
     @Param('id', ResourceIdPipe) id: string,
     @Body() body: unknown,
   ): Promise<ApiKeyResponse> {
-    return this.change(staff, id, KeyAction.Terminate, parseBody(terminateKeySchema, body).reason);
+    const { reason, category } = parseBody(terminateKeySchema, body);
+    return this.change(staff, id, KeyAction.Terminate, reason, category);
   }
 
   private async change(
@@ -112,7 +112,17 @@ export class AdminApiKeysController {
     id: string,
     action: StatusAction,
     reason: string | undefined,
+    category?: KeyEnforcementReason,
   ): Promise<ApiKeyResponse> {
-    return toApiKeyResponse(await this.apiKeys.changeStatus(staffActor(staff), id, action, reason ?? null));
+    return toApiKeyResponse(
+      await this.apiKeys.changeStatus(
+        staffActor(staff),
+        id,
+        action,
+        reason ?? null,
+        undefined,
+        category ?? null,
+      ),
+    );
   }
 }

@@ -1,19 +1,23 @@
-import { Body, Controller, Delete, Get, Param, Post, Put, Query, Res, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { FastifyReply } from 'fastify';
-import { Permission } from '../staff/permissions';
-import { CurrentStaff, RequirePermission, StaffAuthGuard } from '../staff/staff-auth.guard';
-import { createStaffSchema, StaffResponse, toStaffResponse, updateStaffSchema } from '../staff/staff.dto';
-import { StaffPrincipal, staffActor } from '../staff/staff-principal';
-import { STAFF_LIST } from '../staff/staff.repository';
-import { StaffService } from '../staff/staff.service';
-import { parseListQuery, setContentRange } from './list-query';
-import { parseBody } from './request-body';
-import { ResourceIdPipe } from './resource-id.pipe';
+import { Permission } from '../contracts';
+import { CurrentStaff, RequirePermission, StaffApi, StaffPrincipal } from '../common/staff-access';
+import {
+  createStaffSchema,
+  STAFF_LIST,
+  StaffResponse,
+  toStaffResponse,
+  updateStaffSchema,
+} from './staff.dto';
+import { staffActor } from './staff-principal';
 
-@ApiTags('admin')
-@ApiBearerAuth()
-@UseGuards(StaffAuthGuard)
+import { StaffService } from './staff.service';
+import { parseListQuery } from '../common/list-query';
+import { setContentRange } from '../common/list-response';
+import { parseBody } from '../common/request-body';
+import { ResourceIdPipe } from '../common/resource-id.pipe';
+
+@StaffApi()
 @RequirePermission(Permission.StaffManage)
 @Controller('admin/staff')
 export class AdminStaffController {

@@ -1,29 +1,26 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { FastifyReply } from 'fastify';
 import {
   AdminApplicationResponse,
+  APPLICATION_LIST,
   BulkDecisionResponse,
-  bulkDecisionSchema,
   DecisionResultResponse,
-  decisionSchema,
   toAdminApplicationResponse,
   toBulkDecisionResponse,
   toDecisionResultResponse,
-} from '../applications/applications.dto';
-import { APPLICATION_LIST } from '../applications/applications.repository';
-import { ApplicationsService } from '../applications/applications.service';
-import { ReviewService } from '../applications/review.service';
-import { Permission } from '../staff/permissions';
-import { CurrentStaff, RequirePermission, StaffAuthGuard } from '../staff/staff-auth.guard';
-import { StaffPrincipal } from '../staff/staff-principal';
-import { parseListQuery, setContentRange } from './list-query';
-import { parseBody } from './request-body';
-import { ResourceIdPipe } from './resource-id.pipe';
+} from './applications.dto';
 
-@ApiTags('admin')
-@ApiBearerAuth()
-@UseGuards(StaffAuthGuard)
+import { ApplicationsService } from './applications.service';
+import { ReviewService } from './review.service';
+import { bulkDecisionSchema, decisionSchema, liftEnforcementSchema, Permission } from '../contracts';
+import { staffActor } from '../staff/staff-principal';
+import { CurrentStaff, RequirePermission, StaffApi, StaffPrincipal } from '../common/staff-access';
+import { parseListQuery } from '../common/list-query';
+import { setContentRange } from '../common/list-response';
+import { parseBody } from '../common/request-body';
+import { ResourceIdPipe } from '../common/resource-id.pipe';
+
+@StaffApi()
 @Controller('admin/applications')
 export class AdminApplicationsController {
   constructor(
@@ -70,5 +67,20 @@ export class AdminApplicationsController {
     @Body() body: unknown,
   ): Promise<DecisionResultResponse> {
     return toDecisionResultResponse(await this.review.decide(staff, id, parseBody(decisionSchema, body)));
+  }
+
+  @Post(':id/lift-enforcement')
+  @HttpCode(204)
+  @RequirePermission(Permission.ApiKeysManage)
+  async liftEnforcement(
+    @CurrentStaff() staff: StaffPrincipal,
+    @Param('id', ResourceIdPipe) id: string,
+    @Body() body: unknown,
+  ): Promise<void> {
+    await this.applications.liftEnforcement(
+      staffActor(staff),
+      id,
+      parseBody(liftEnforcementSchema, body).reason,
+    );
   }
 }

@@ -1,17 +1,15 @@
-import { Controller, Get, Param, Query, Res, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { FastifyReply } from 'fastify';
-import { OrganizationResponse, toOrganizationResponse } from '../organizations/organizations.dto';
-import { ORGANIZATION_LIST } from '../organizations/organizations.repository';
-import { OrganizationsService } from '../organizations/organizations.service';
-import { Permission } from '../staff/permissions';
-import { RequirePermission, StaffAuthGuard } from '../staff/staff-auth.guard';
-import { parseListQuery, setContentRange } from './list-query';
-import { ResourceIdPipe } from './resource-id.pipe';
+import { ORGANIZATION_LIST, OrganizationResponse, toOrganizationResponse } from './organizations.dto';
 
-@ApiTags('admin')
-@ApiBearerAuth()
-@UseGuards(StaffAuthGuard)
+import { OrganizationsService } from './organizations.service';
+import { Permission } from '../contracts';
+import { RequirePermission, StaffApi } from '../common/staff-access';
+import { parseListQuery } from '../common/list-query';
+import { setContentRange } from '../common/list-response';
+import { ResourceIdPipe } from '../common/resource-id.pipe';
+
+@StaffApi()
 @Controller('admin/organizations')
 export class AdminOrganizationsController {
   constructor(private readonly organizations: OrganizationsService) {}

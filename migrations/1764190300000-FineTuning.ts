@@ -4,8 +4,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * Fine-tuning: uploaded files (content in Postgres, the one store every api instance and worker shares), jobs with
  * their events and checkpoints, and the models they produce (ONNX bytes and their staff review).
  */
-export class FineTuning1764190000000 implements MigrationInterface {
-  name = 'FineTuning1764190000000';
+export class FineTuning1764190300000 implements MigrationInterface {
+  name = 'FineTuning1764190300000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`

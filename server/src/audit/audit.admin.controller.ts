@@ -1,17 +1,15 @@
-import { Controller, Get, Param, Query, Res, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { FastifyReply } from 'fastify';
-import { AuditEventResponse, ChainStatusResponse, toAuditEventResponse } from '../audit/audit.dto';
-import { AUDIT_LIST } from '../audit/audit.repository';
-import { AuditService } from '../audit/audit.service';
-import { Permission } from '../staff/permissions';
-import { RequirePermission, StaffAuthGuard } from '../staff/staff-auth.guard';
-import { parseListQuery, setContentRange } from './list-query';
-import { ResourceIdPipe } from './resource-id.pipe';
+import { AUDIT_LIST, AuditEventResponse, ChainStatusResponse, toAuditEventResponse } from './audit.dto';
 
-@ApiTags('admin')
-@ApiBearerAuth()
-@UseGuards(StaffAuthGuard)
+import { AuditService } from './audit.service';
+import { Permission } from '../contracts';
+import { RequirePermission, StaffApi } from '../common/staff-access';
+import { parseListQuery } from '../common/list-query';
+import { setContentRange } from '../common/list-response';
+import { ResourceIdPipe } from '../common/resource-id.pipe';
+
+@StaffApi()
 @RequirePermission(Permission.AuditLogRead)
 @Controller('admin/audit-log')
 export class AdminAuditLogController {

@@ -1,16 +1,14 @@
-import { Controller, Get, Param, Query, Res, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { FastifyReply } from 'fastify';
-import { RequestLogResponse, toRequestLogResponse } from '../request-logs/request-log-search.dto';
-import { REQUEST_LOG_LIST } from '../request-logs/request-log-search.repository';
-import { RequestLogSearchService } from '../request-logs/request-log-search.service';
-import { Permission } from '../staff/permissions';
-import { RequirePermission, StaffAuthGuard } from '../staff/staff-auth.guard';
-import { parseListQuery, setContentRange } from './list-query';
+import { REQUEST_LOG_LIST, RequestLogResponse, toRequestLogResponse } from './request-log-search.dto';
 
-@ApiTags('admin')
-@ApiBearerAuth()
-@UseGuards(StaffAuthGuard)
+import { RequestLogSearchService } from './request-log-search.service';
+import { Permission } from '../contracts';
+import { RequirePermission, StaffApi } from '../common/staff-access';
+import { parseListQuery } from '../common/list-query';
+import { setContentRange } from '../common/list-response';
+
+@StaffApi()
 @RequirePermission(Permission.RequestLogsRead)
 @Controller('admin/request-logs')
 export class AdminRequestLogsController {

@@ -1,17 +1,15 @@
-import { Body, Controller, Get, Param, Put, Query, Res, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Param, Put, Query, Res } from '@nestjs/common';
 import { FastifyReply } from 'fastify';
-import { ApplicationPoliciesService, POLICY_LIST } from '../applications/application-policies.service';
-import { policyChange, PolicyResponse, toPolicyResponse } from '../applications/applications.dto';
-import { Permission } from '../staff/permissions';
-import { CurrentStaff, RequirePermission, StaffAuthGuard } from '../staff/staff-auth.guard';
-import { StaffPrincipal, staffActor } from '../staff/staff-principal';
-import { parseListQuery, setContentRange } from './list-query';
-import { ResourceIdPipe } from './resource-id.pipe';
+import { ApplicationPoliciesService } from './application-policies.service';
+import { POLICY_LIST, policyChange, PolicyResponse, toPolicyResponse } from './applications.dto';
+import { Permission } from '../contracts';
+import { CurrentStaff, RequirePermission, StaffApi, StaffPrincipal } from '../common/staff-access';
+import { staffActor } from '../staff/staff-principal';
+import { parseListQuery } from '../common/list-query';
+import { setContentRange } from '../common/list-response';
+import { ResourceIdPipe } from '../common/resource-id.pipe';
 
-@ApiTags('admin')
-@ApiBearerAuth()
-@UseGuards(StaffAuthGuard)
+@StaffApi()
 @Controller('admin/policies')
 export class AdminPoliciesController {
   constructor(private readonly policies: ApplicationPoliciesService) {}
