@@ -103,5 +103,6 @@ export function defaultPolicy(status: string): PolicyRules {
     classifierThresholdScale: sandbox ? SANDBOX_THRESHOLD_SCALE : 1,
     retentionDays: 30,
     redactLoggedText: false,
+    exemptSystemPrompt: false,
   };
 }

@@ -80,6 +80,7 @@ export const policyPatchSchema = z
     classifierThresholdScale: z.number().min(0.1).max(2).optional(),
     retentionDays: z.number().int().min(1).max(3650).optional(),
     redactLoggedText: z.boolean().optional(),
+    exemptSystemPrompt: z.boolean().optional(),
   })
   .strict();
 
@@ -105,6 +106,7 @@ export function applyPolicyPatch(base: PolicyRules, patch: PolicyPatch): PolicyR
     classifierThresholdScale: patch.classifierThresholdScale ?? base.classifierThresholdScale,
     retentionDays: patch.retentionDays ?? base.retentionDays,
     redactLoggedText: patch.redactLoggedText ?? base.redactLoggedText,
+    exemptSystemPrompt: patch.exemptSystemPrompt ?? base.exemptSystemPrompt,
   };
 }
 

@@ -56,7 +56,7 @@ export const REQUEST_LOG_LIST: ListSpec = {
       kind: 'equals',
       column: 'r.endpoint',
       type: 'text',
-      allowed: ['/v1/completions', '/v1/moderations'],
+      allowed: ['/v1/completions', '/v1/chat/completions', '/v1/moderations'],
     },
     /** Postgres full-text search over prompts and outputs (web-search syntax: "quoted phrases", -excluded, or). */
     q: {

@@ -9,7 +9,7 @@ describe('ChatTemplate', () => {
   it('renders with the template of tokenizer_config.json, without doubling a start token the tokenizer adds', () => {
     const template = ChatTemplate.fromConfig({
       chat_template:
-        "{{ bos_token }}{% for m in messages %}<|{{ m.role }}|>{{ m.content }}{{ eos_token }}{% endfor %}{% if add_generation_prompt %}<|assistant|>{% endif %}",
+        '{{ bos_token }}{% for m in messages %}<|{{ m.role }}|>{{ m.content }}{{ eos_token }}{% endfor %}{% if add_generation_prompt %}<|assistant|>{% endif %}',
       bos_token: '<s>',
       eos_token: { content: '</s>' },
       add_bos_token: true,
@@ -48,7 +48,9 @@ describe('ChatTemplate', () => {
         message('assistant', 'There was a cat.'),
         message('user', 'And then?'),
       ]),
-    ).toBe('Tell stories.\n\nUser: Once upon a time?\nAssistant: There was a cat.</s>\nUser: And then?\nAssistant:');
+    ).toBe(
+      'Tell stories.\n\nUser: Once upon a time?\nAssistant: There was a cat.</s>\nUser: And then?\nAssistant:',
+    );
   });
 
   it('refuses a template that does not parse', () => {
