@@ -23,7 +23,12 @@ export const OPENAI_ERRORS = {
   terminatedKey: { status: 401, type: 'invalid_request_error', code: 'key_terminated', param: null },
   expiredKey: { status: 401, type: 'invalid_request_error', code: 'key_expired', param: null },
   applicationSuspended: { status: 403, type: 'permission_error', code: 'application_suspended', param: null },
-  applicationTerminated: { status: 403, type: 'permission_error', code: 'application_terminated', param: null },
+  applicationTerminated: {
+    status: 403,
+    type: 'permission_error',
+    code: 'application_terminated',
+    param: null,
+  },
 } as const;
 
 export type OpenAiErrorName = keyof typeof OPENAI_ERRORS;

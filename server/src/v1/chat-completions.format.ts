@@ -1,6 +1,6 @@
 import { CompletionLogprobs, FinishReason, Usage } from '../inference/model-provider';
 import { CompletionChunks } from './completion-generation';
-import { CompletionResponse } from './completions.dto';
+import { CompletionResponse, NormalizedCompletionRequest } from './completions.dto';
 
 interface ChatTokenLogprob {
   token: string;
@@ -46,14 +46,17 @@ export interface ChatCompletionChunk {
 }
 
 /** A whole answer in OpenAI's `chat.completion` shape; generation's text becomes the assistant's message. */
-export function presentChatCompletion(response: CompletionResponse): ChatCompletionResponse {
+export function presentChatCompletion(
+  response: CompletionResponse,
+  request: NormalizedCompletionRequest,
+): ChatCompletionResponse {
   return {
     ...header(response),
     object: 'chat.completion',
     choices: response.choices.map((choice) => ({
       index: choice.index,
       message: { role: 'assistant', content: choice.text, refusal: null },
-      logprobs: chatLogprobs(choice.logprobs),
+      logprobs: chatLogprobs(choice.logprobs, request.logprobs ?? 0),
       finish_reason: choice.finish_reason ?? 'stop',
     })),
   };
@@ -65,6 +68,7 @@ export function presentChatCompletion(response: CompletionResponse): ChatComplet
  */
 export async function* presentChatChunks(
   chunks: CompletionChunks,
+  request: NormalizedCompletionRequest,
 ): AsyncGenerator<ChatCompletionChunk | { error: unknown }> {
   const started = new Set<number>();
   try {
@@ -86,7 +90,7 @@ export async function* presentChatChunks(
               : choice.text
                 ? { content: choice.text }
                 : {},
-            logprobs: chatLogprobs(choice.logprobs),
+            logprobs: chatLogprobs(choice.logprobs, request.logprobs ?? 0),
             finish_reason: choice.finish_reason,
           };
         }),
@@ -107,8 +111,11 @@ function header(response: CompletionResponse) {
   };
 }
 
-/** Per-token logprobs in the chat layout, with each token's UTF-8 bytes. */
-export function chatLogprobs(logprobs: CompletionLogprobs | null): ChatLogprobs | null {
+/**
+ * Per-token logprobs in the chat layout, with each token's UTF-8 bytes. The completion layout may list the sampled
+ * token besides the k most likely; chat's `top_logprobs` is exactly the k most likely.
+ */
+export function chatLogprobs(logprobs: CompletionLogprobs | null, top: number): ChatLogprobs | null {
   if (!logprobs) return null;
   const entry = (token: string, logprob: number | null): ChatTokenLogprob => ({
     token,
@@ -118,9 +125,10 @@ export function chatLogprobs(logprobs: CompletionLogprobs | null): ChatLogprobs 
   return {
     content: logprobs.tokens.map((token, index) => ({
       ...entry(token, logprobs.token_logprobs[index]),
-      top_logprobs: Object.entries(logprobs.top_logprobs[index] ?? {}).map(([alternative, logprob]) =>
-        entry(alternative, logprob),
-      ),
+      top_logprobs: Object.entries(logprobs.top_logprobs[index] ?? {})
+        .sort(([, a], [, b]) => b - a)
+        .slice(0, top)
+        .map(([alternative, logprob]) => entry(alternative, logprob)),
     })),
     refusal: null,
   };

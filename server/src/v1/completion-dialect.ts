@@ -22,8 +22,8 @@ export interface CompletionDialect {
     moderated: string[],
     provider: ModelProvider,
   ): NormalizedCompletionRequest;
-  present(response: CompletionResponse): object;
-  presentChunks(chunks: CompletionChunks): AsyncGenerator<object>;
+  present(response: CompletionResponse, request: NormalizedCompletionRequest): object;
+  presentChunks(chunks: CompletionChunks, request: NormalizedCompletionRequest): AsyncGenerator<object>;
 }
 
 /** OpenAI's legacy completions: prompts (and a suffix) in, the completion layout out unchanged. */

@@ -73,14 +73,14 @@ export class CompletionsPipeline {
       if (request.stream && screening.action !== ModerationAction.Hold) {
         const done = (failure: unknown) => this.record(trace, failure);
         const chunks = await this.generation.stream(generation, done);
-        return { kind: 'stream', chunks: dialect.presentChunks(chunks), headers };
+        return { kind: 'stream', chunks: dialect.presentChunks(chunks, request), headers };
       }
       const { status, body } = await this.generation.complete(generation);
       await this.record(trace);
       // A held prompt's output is never streamed: the whole answer waits for staff, announced in one chunk.
       return request.stream
-        ? { kind: 'stream', chunks: dialect.presentChunks(singleChunk(body)), headers }
-        : { kind: 'json', status, body: dialect.present(body), headers };
+        ? { kind: 'stream', chunks: dialect.presentChunks(singleChunk(body), request), headers }
+        : { kind: 'json', status, body: dialect.present(body, request), headers };
     } catch (err) {
       await this.record(trace, err);
       throw err;
