@@ -331,6 +331,37 @@ describe('/v1/chat/completions', () => {
       expect((await logged(answer.requestId)).status_code).toBe(400);
     });
 
+    it('moderates a streamed answer fail-closed: a blocked output ends in content_filter, unsent', async () => {
+      const allow = { action: 'allow' };
+      await setPolicy({
+        categories: Object.fromEntries(
+          ALL_CATEGORIES.map((category) => [
+            category,
+            { input: allow, output: category === 'violence' ? { action: 'block' } : allow },
+          ]),
+        ),
+      });
+      try {
+        const stream = await client.chat.completions.create({
+          model: UPSTREAM,
+          messages: [{ role: 'user', content: HARMFUL }],
+          max_tokens: 32,
+          stream: true,
+        });
+        const chunks: OpenAI.ChatCompletionChunk[] = [];
+        for await (const chunk of stream) chunks.push(chunk);
+        chunks.forEach((chunk) => expectValid('CreateChatCompletionStreamResponse', chunk));
+        const text = chunks
+          .flatMap((chunk) => chunk.choices.map((choice) => choice.delta.content ?? ''))
+          .join('');
+        expect(text).not.toContain('kill');
+        const finishes = chunks.flatMap((chunk) => chunk.choices.map((choice) => choice.finish_reason));
+        expect(finishes.filter(Boolean)).toEqual(['content_filter']);
+      } finally {
+        await setPolicy({});
+      }
+    });
+
     it('exempts the system prompt from input moderation only when the policy says so', async () => {
       const body = {
         model: UPSTREAM,
