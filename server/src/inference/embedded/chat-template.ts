@@ -1,4 +1,5 @@
 import { Template } from '@huggingface/jinja';
+import { InferenceRequestError } from '../inference.errors';
 import { ChatMessage } from '../model-provider';
 
 /** The parts of tokenizer_config.json a chat template reads. */
@@ -33,22 +34,39 @@ export class ChatTemplate {
     private readonly eosToken: string,
     /** The tokenizer adds the start token itself, so a template's leading one would be doubled. */
     private readonly tokenizerAddsBos: boolean,
+    private readonly specialTokens: string[],
     readonly isDefault: boolean,
   ) {}
 
-  static fromConfig(config: ChatTemplateConfig): ChatTemplate {
+  /** `specialTokens`: the texts the tokenizer turns into special tokens (tokenizer.json's special added tokens). */
+  static fromConfig(config: ChatTemplateConfig, specialTokens: string[] = []): ChatTemplate {
     const source = templateSource(config.chat_template);
     return new ChatTemplate(
       new Template(source ?? DEFAULT_CHAT_TEMPLATE),
       tokenText(config.bos_token),
       tokenText(config.eos_token),
       config.add_bos_token ?? false,
+      specialTokens.filter((token) => token.length > 0),
       source === null,
     );
   }
 
-  /** The prompt the model continues: every message, then the start of the assistant's turn. */
+  /**
+   * The prompt the model continues: every message, then the start of the assistant's turn. The rendered prompt
+   * is tokenized as a whole, so a message spelling a special token (`</s>`, `<|im_start|>`) would end its turn and
+   * open another, of any role, unmoderated as such: such a message is refused.
+   */
   render(messages: ChatMessage[]): string {
+    messages.forEach((message, index) => {
+      const token = this.specialTokens.find((special) => message.content.includes(special));
+      if (token !== undefined) {
+        throw new InferenceRequestError(
+          'invalid_value',
+          `Message ${index} contains \`${token}\`, a special token of this model; messages may not contain the model's control tokens.`,
+          `messages.${index}.content`,
+        );
+      }
+    });
     const rendered = this.template.render({
       messages: messages.map((message) => ({ role: message.role, content: message.content })),
       add_generation_prompt: true,

@@ -79,7 +79,10 @@ export function loadModelDirectory(directory: string): LoadedModel {
   }
   let chatTemplate: ChatTemplate;
   try {
-    chatTemplate = ChatTemplate.fromConfig(tokenizerConfig);
+    chatTemplate = ChatTemplate.fromConfig(
+      tokenizerConfig,
+      (tokenizerJson.added_tokens ?? []).filter((token) => token.special).map((token) => token.content),
+    );
   } catch (err) {
     throw fail(`the chat_template cannot be parsed: ${err instanceof Error ? err.message : String(err)}`);
   }
