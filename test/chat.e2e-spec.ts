@@ -368,6 +368,41 @@ describe('/v1/chat/completions', () => {
       }
     });
 
+    it('holds an output for staff in the chat shape, storing the messages with it', async () => {
+      const allow = { action: 'allow' };
+      await setPolicy({
+        categories: Object.fromEntries(
+          ALL_CATEGORIES.map((category) => [
+            category,
+            { input: allow, output: category === 'violence' ? { action: 'hold' } : allow },
+          ]),
+        ),
+      });
+      try {
+        const answer = await post('chat/completions', {
+          model: UPSTREAM,
+          messages: [{ role: 'user', content: HARMFUL }],
+          max_tokens: 32,
+        });
+        expect(answer.status).toBe(202);
+        expectValid('CreateChatCompletionResponse', answer.body);
+        expect(answer.body.choices[0]).toMatchObject({
+          message: { role: 'assistant', content: '' },
+          finish_reason: 'content_filter',
+        });
+        const [held] = await warden.query<{
+          prompt: unknown;
+          response: { choices: Array<{ text: string }> };
+        }>(`SELECT prompt, response FROM held_completions WHERE id = $1`, [
+          answer.body.warden.held_completion_id,
+        ]);
+        expect(held.prompt).toMatchObject({ messages: [{ role: 'user', content: HARMFUL }] });
+        expect(held.response.choices[0].text).toContain('kill');
+      } finally {
+        await setPolicy({});
+      }
+    });
+
     it('exempts the system prompt from input moderation only when the policy says so', async () => {
       const body = {
         model: UPSTREAM,
