@@ -17,7 +17,7 @@ export function openAiSchema(name: string): ValidateFunction {
     ajv = new Ajv({ strict: false, allErrors: true, validateFormats: true });
     addFormats(ajv);
     ajv.addFormat('unixtime', { type: 'number', validate: (value: number) => Number.isInteger(value) });
-    ajv.addSchema({ $id: 'openai', components: openApi30Bounds(spec.components) });
+    ajv.addSchema({ $id: 'openai', components: typedNullables(openApi30Bounds(spec.components)) });
   }
   const validate = ajv.getSchema(`openai#/components/schemas/${name}`);
   if (!validate) {
@@ -62,4 +62,18 @@ function openApi30Bounds(node: unknown): unknown {
     }
   }
   return out;
+}
+
+/**
+ * The spec marks some `$ref`s and `anyOf`s `nullable` without a `type`, which Ajv refuses to compile; such a node
+ * means "this schema, or null", so it is rewritten to exactly that (validation is neither looser nor stricter).
+ */
+function typedNullables(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(typedNullables);
+  if (typeof node !== 'object' || node === null) return node;
+  const entries = Object.entries(node).map(([key, value]) => [key, typedNullables(value)] as const);
+  const rewritten = Object.fromEntries(entries) as Record<string, unknown>;
+  if (rewritten.nullable !== true || 'type' in rewritten) return rewritten;
+  const { nullable: _nullable, description, ...schema } = rewritten;
+  return { description, anyOf: [schema, { type: 'null' }] };
 }

@@ -9,7 +9,8 @@ export interface ReceivedRequest {
 
 /**
  * A real OpenAI-compatible completions server on loopback standing in for an LLM (vLLM, llama.cpp, OpenAI).
- * Its answer is a deterministic function of the prompt; prompts starting with `trigger:` ask for failures.
+ * Its answer is a deterministic function of the prompt (for chat: of the last message's text); prompts starting
+ * with `trigger:` ask for failures.
  */
 export class UpstreamServer {
   readonly received: ReceivedRequest[] = [];
@@ -39,6 +40,9 @@ export class UpstreamServer {
     }
     const body = JSON.parse(raw || '{}') as Record<string, unknown>;
     this.received.push({ path: request.url ?? '', authorization: request.headers.authorization, body });
+    if (request.url === '/v1/chat/completions') {
+      return this.chat(body, response);
+    }
     if (request.url !== '/v1/completions') {
       return this.json(response, 404, { error: { message: 'not found', type: 'invalid_request_error' } });
     }
@@ -104,6 +108,57 @@ export class UpstreamServer {
     );
     if ((body.stream_options as { include_usage?: boolean } | undefined)?.include_usage) {
       response.write(`data: ${JSON.stringify({ ...base, choices: [], usage })}\n\n`);
+    }
+    response.end('data: [DONE]\n\n');
+  }
+
+  /** The chat endpoint: answers the last message's text in OpenAI's chat shapes, logprobs included when asked. */
+  private async chat(body: Record<string, unknown>, response: http.ServerResponse): Promise<void> {
+    const messages = body.messages as Array<{ content: string | Array<{ type: string; text?: string }> }>;
+    const last = messages.at(-1)!.content;
+    const prompt = typeof last === 'string' ? last : last.map((part) => part.text ?? '').join('');
+    if (prompt === 'trigger:500') {
+      return this.json(response, 500, { error: { message: 'the GPU caught fire', type: 'server_error' } });
+    }
+    const maxTokens = Number(body.max_completion_tokens ?? body.max_tokens ?? 16);
+    const words = UpstreamServer.answer(prompt, maxTokens);
+    const finish = words.length < maxTokens ? 'stop' : 'length';
+    const logprobs = (tokens: string[]) =>
+      body.logprobs
+        ? {
+            content: tokens.map((token) => ({
+              token,
+              logprob: -0.5,
+              bytes: [...Buffer.from(token)],
+              top_logprobs: [{ token, logprob: -0.5, bytes: [...Buffer.from(token)] }],
+            })),
+            refusal: null,
+          }
+        : null;
+    const usage = { prompt_tokens: 7, completion_tokens: words.length, total_tokens: 7 + words.length };
+    const base = { id: 'chatcmpl-upstream', created: Math.floor(Date.now() / 1000), model: body.model };
+    if (!body.stream) {
+      const choices = Array.from({ length: Number(body.n ?? 1) }, (_, index) => ({
+        index,
+        message: { role: 'assistant', content: words.join(''), refusal: null },
+        logprobs: logprobs(words),
+        finish_reason: finish,
+      }));
+      return this.json(response, 200, { ...base, object: 'chat.completion', choices, usage });
+    }
+    response.writeHead(200, { 'content-type': 'text/event-stream' });
+    const chunk = (choices: unknown[], extra: Record<string, unknown> = {}) =>
+      `data: ${JSON.stringify({ ...base, object: 'chat.completion.chunk', choices, ...extra })}\n\n`;
+    response.write(chunk([{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null }]));
+    for (const word of words) {
+      response.write(
+        chunk([{ index: 0, delta: { content: word }, logprobs: logprobs([word]), finish_reason: null }]),
+      );
+      await new Promise((resolve) => setTimeout(resolve, 2));
+    }
+    response.write(chunk([{ index: 0, delta: {}, finish_reason: finish }]));
+    if ((body.stream_options as { include_usage?: boolean } | undefined)?.include_usage) {
+      response.write(chunk([], { usage }));
     }
     response.end('data: [DONE]\n\n');
   }

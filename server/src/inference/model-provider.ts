@@ -10,6 +10,18 @@ export interface CompletionLogprobs {
   text_offset: number[];
 }
 
+export type ChatRole = 'system' | 'developer' | 'user' | 'assistant' | 'tool' | 'function';
+
+/**
+ * One chat message as Warden moderates and forwards it: `content` is the message's text (text parts joined);
+ * `extra` carries what only an upstream model can use (name, tool calls, non-text content parts), verbatim.
+ */
+export interface ChatMessage {
+  role: ChatRole;
+  content: string;
+  extra: Record<string, unknown> | null;
+}
+
 export interface GenerationRequest {
   /** The model id the client asked for (an alias when served upstream). */
   model: string;
@@ -28,6 +40,10 @@ export interface GenerationRequest {
   logitBias: Record<string, number> | null;
   suffix: string | null;
   user: string | null;
+  /** A chat request: upstream models get the messages; embedded models read `prompt`, rendered from them. */
+  messages?: ChatMessage[] | null;
+  /** Chat fields Warden does not interpret (tools, response_format, ...), forwarded to upstream models as sent. */
+  passthrough?: Record<string, unknown> | null;
   signal: AbortSignal;
 }
 
@@ -73,6 +89,8 @@ export interface ModelProvider {
   stream(request: GenerationRequest): AsyncIterable<StreamEvent>;
   /** Prompt tokens as the model counts them; absent where the model's tokenizer is not local (upstream). */
   countTokens?(model: string, text: string): number;
+  /** The prompt a chat renders to with the model's own chat template; absent where messages go upstream as-is. */
+  renderChat?(model: string, messages: ChatMessage[]): string;
   /** Text of a token-id prompt, so it can be moderated; absent where the tokenizer is not local. */
   detokenize?(model: string, ids: number[]): string;
 }

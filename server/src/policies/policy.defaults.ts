@@ -121,5 +121,6 @@ export function defaultPolicy(status: string): PolicyRules {
     retentionDays: 30,
     redactLoggedText: false,
     guards: defaultGuards(sandbox),
+    exemptSystemPrompt: false,
   };
 }

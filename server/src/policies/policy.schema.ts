@@ -102,6 +102,7 @@ export const policyPatchSchema = z
       })
       .strict()
       .optional(),
+    exemptSystemPrompt: z.boolean().optional(),
   })
   .strict();
 
@@ -127,6 +128,7 @@ export function applyPolicyPatch(base: PolicyRules, patch: PolicyPatch): PolicyR
     classifierThresholdScale: patch.classifierThresholdScale ?? base.classifierThresholdScale,
     retentionDays: patch.retentionDays ?? base.retentionDays,
     redactLoggedText: patch.redactLoggedText ?? base.redactLoggedText,
+    exemptSystemPrompt: patch.exemptSystemPrompt ?? base.exemptSystemPrompt,
     guards: {
       llmGuard: patchGuardUse(base.guards.llmGuard, patch.guards?.llmGuard),
       upstreamModeration: patchGuardUse(base.guards.upstreamModeration, patch.guards?.upstreamModeration),

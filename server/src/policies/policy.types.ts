@@ -25,6 +25,11 @@ export interface PolicyRules {
   retentionDays: number;
   /** Store prompts and outputs in the request log with personal data redacted. */
   redactLoggedText: boolean;
+  /**
+   * Chat: leave the system and developer messages out of input moderation. The developer wrote them, not the end
+   * user, and a safety prompt that names the harms it forbids would otherwise trip the very checks it supports.
+   */
+  exemptSystemPrompt: boolean;
   /** Multiplies the classifier's calibrated thresholds where a rule leaves its threshold null (< 1 is stricter). */
   classifierThresholdScale: number;
   /** The operator-configured guard checks (LLM guard, upstream moderation) this policy uses, and how. */

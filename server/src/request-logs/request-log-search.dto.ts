@@ -14,7 +14,11 @@ export const REQUEST_LOG_LIST = listContract({
     endUser: { kind: 'values', type: 'text' },
     model: { kind: 'values', type: 'text' },
     errorCode: { kind: 'values', type: 'text' },
-    endpoint: { kind: 'values', type: 'text', allowed: ['/v1/completions', '/v1/moderations'] },
+    endpoint: {
+      kind: 'values',
+      type: 'text',
+      allowed: ['/v1/completions', '/v1/chat/completions', '/v1/moderations'],
+    },
     q: { kind: 'text' },
     category: { kind: 'values', type: 'text' },
     action: { kind: 'values', type: 'text', allowed: ['observe', 'flag', 'redact', 'hold', 'block'] },

@@ -13,7 +13,8 @@ export interface RequestLogRecord {
   organizationId: string | null;
   endUser: string | null;
   model: string | null;
-  prompt: PromptInput | null;
+  /** The prompt, or for a chat its messages. */
+  prompt: PromptInput | Array<{ role: string; content: string }> | null;
   /** `suffix` is sent to the model too, so it is logged like the prompt. */
   suffix?: string | null;
   output:

@@ -1,4 +1,10 @@
-import { CompletionLogprobs, FinishReason, PromptInput, Usage } from '../inference/model-provider';
+import {
+  ChatMessage,
+  CompletionLogprobs,
+  FinishReason,
+  PromptInput,
+  Usage,
+} from '../inference/model-provider';
 import { AppliedVerdict } from '../moderation/moderation.service';
 import { Caller } from './caller';
 
@@ -31,6 +37,8 @@ export class CallTrace {
   model: string | null = null;
   prompt: PromptInput | null = null;
   suffix: string | null = null;
+  /** A chat's messages: logged in place of the prompt rendered from them. */
+  messages: ChatMessage[] | null = null;
   endUser: string | null = null;
   stream = false;
   readonly choices = new Map<number, TracedChoice>();

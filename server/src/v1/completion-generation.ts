@@ -181,7 +181,11 @@ export class CompletionGeneration {
       apiKeyId: caller.key.id,
       endUser: request.endUser,
       model: request.model,
-      prompt: request.suffix === null ? request.prompt : { prompt: request.prompt, suffix: request.suffix },
+      prompt: request.messages
+        ? { messages: request.messages }
+        : request.suffix === null
+          ? request.prompt
+          : { prompt: request.prompt, suffix: request.suffix },
       response,
       verdicts: [...trace.verdicts, ...streamVerdicts].filter((verdict) => verdict.triggered),
     });

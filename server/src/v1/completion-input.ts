@@ -14,6 +14,8 @@ export interface ModelInput {
   /** One text per prompt, then the suffix when there is one: what input moderation sees. */
   texts: string[];
   plan: TokenPlan;
+  /** Chat: the message each moderated text came from (messages a policy exempts have none). */
+  messageIndexes?: number[];
 }
 
 /**

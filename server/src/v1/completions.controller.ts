@@ -1,8 +1,9 @@
 import { Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { FastifyReply, FastifyRequest } from 'fastify';
-import { CompletionChunks } from './completion-generation';
+import { completionsDialect } from './completion-dialect';
 import { CompletionsPipeline } from './completions.pipeline';
+import { writeEventStream } from './event-stream';
 import { v1RequestContext } from './v1-request';
 
 @ApiTags('openai')
@@ -17,46 +18,11 @@ export class CompletionsController {
   @ApiBody({ description: "OpenAI's CreateCompletionRequest", schema: { type: 'object' } })
   @ApiOkResponse({ description: "OpenAI's CreateCompletionResponse" })
   async create(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    const outcome = await this.pipeline.run(v1RequestContext(request, reply));
+    const outcome = await this.pipeline.run(v1RequestContext(request, reply), completionsDialect);
     if (outcome.kind === 'json') {
       await reply.status(outcome.status).headers(outcome.headers).send(outcome.body);
       return;
     }
     await writeEventStream(reply, outcome.chunks, outcome.headers);
-  }
-}
-
-/** Server-sent events in OpenAI's framing: `data: {json}` per chunk, then `data: [DONE]`. */
-async function writeEventStream(
-  reply: FastifyReply,
-  chunks: CompletionChunks,
-  headers: Record<string, string>,
-): Promise<void> {
-  reply.hijack();
-  const raw = reply.raw;
-  raw.writeHead(200, {
-    'content-type': 'text/event-stream; charset=utf-8',
-    'cache-control': 'no-cache',
-    connection: 'keep-alive',
-    ...(reply.getHeaders() as Record<string, string>),
-    ...headers,
-  });
-  try {
-    for await (const chunk of chunks) {
-      if (raw.destroyed) {
-        break;
-      }
-      if (!raw.write(`data: ${JSON.stringify(chunk)}\n\n`)) {
-        await new Promise<void>((resolve) => {
-          raw.once('drain', resolve);
-          raw.once('close', resolve);
-        });
-      }
-    }
-    if (!raw.destroyed) {
-      raw.end('data: [DONE]\n\n');
-    }
-  } finally {
-    await chunks.return(undefined);
   }
 }

@@ -18,8 +18,8 @@ const tokenArray = z.array(z.number().int().min(0)).min(1);
  * id always fits the request-log index and the per-end-user counters: 256 characters, a 400 above that.
  */
 export const MAX_END_USER_LENGTH = 256;
-const endUserId = z.string().max(MAX_END_USER_LENGTH, `at most ${MAX_END_USER_LENGTH} characters`);
-const nullable = <T extends z.ZodTypeAny>(schema: T) => schema.nullable().optional();
+export const endUserId = z.string().max(MAX_END_USER_LENGTH, `at most ${MAX_END_USER_LENGTH} characters`);
+export const nullable = <T extends z.ZodTypeAny>(schema: T) => schema.nullable().optional();
 
 export const createCompletionSchema = z
   .object({
@@ -62,33 +62,36 @@ export interface NormalizedCompletionRequest extends Omit<GenerationRequest, 'si
   endUser: string | null;
 }
 
-/** Validates a parsed JSON body; every failure is a 400 naming the offending parameter. */
-export function parseCreateCompletion(body: unknown): NormalizedCompletionRequest {
+/** Validates a parsed JSON body against a /v1 request schema; every failure is a 400 naming the parameter. */
+export function validateBody<T extends z.ZodTypeAny>(schema: T, body: unknown): z.infer<T> {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     throw new InvalidRequestError('invalid_request_body', 'The request body must be a JSON object.');
   }
-  const parsed = createCompletionSchema.safeParse(body);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    if (issue.code === 'unrecognized_keys') {
-      throw new InvalidRequestError(
-        'unknown_parameter',
-        `Unrecognized request argument supplied: ${issue.keys.join(', ')}`,
-        issue.keys[0],
-      );
-    }
-    const param = issue.path.length > 0 ? issue.path.join('.') : null;
-    const topLevel = issue.path[0];
-    if (typeof topLevel === 'string' && !(topLevel in body)) {
-      throw new InvalidRequestError(
-        'missing_required_parameter',
-        `Missing required parameter: '${topLevel}'.`,
-        topLevel,
-      );
-    }
-    throw new InvalidRequestError('invalid_value', `Invalid value for '${param}': ${issue.message}`, param);
+  const parsed = schema.safeParse(body);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  if (issue.code === 'unrecognized_keys') {
+    throw new InvalidRequestError(
+      'unknown_parameter',
+      `Unrecognized request argument supplied: ${issue.keys.join(', ')}`,
+      issue.keys[0],
+    );
   }
-  const value = parsed.data;
+  const param = issue.path.length > 0 ? issue.path.join('.') : null;
+  const topLevel = issue.path[0];
+  if (typeof topLevel === 'string' && !(topLevel in body)) {
+    throw new InvalidRequestError(
+      'missing_required_parameter',
+      `Missing required parameter: '${topLevel}'.`,
+      topLevel,
+    );
+  }
+  throw new InvalidRequestError('invalid_value', `Invalid value for '${param}': ${issue.message}`, param);
+}
+
+/** Validates a parsed JSON body; every failure is a 400 naming the offending parameter. */
+export function parseCreateCompletion(body: unknown): NormalizedCompletionRequest {
+  const value = validateBody(createCompletionSchema, body);
   const n = value.n ?? 1;
   const bestOf = value.best_of ?? n;
   if (bestOf < n) {

@@ -10,13 +10,14 @@ import { assertInputAllowed, InputScreening, ModerationService } from '../modera
 import { ModerationAction } from '../moderation/moderation.types';
 import { CallTrace, V1RequestContext } from './call-trace';
 import { Caller, callerBudgets, CallerResolver, modelCaller } from './caller';
-import { measureInput, ModelInput, withModeratedTexts } from './completion-input';
+import { CompletionDialect } from './completion-dialect';
+import { ModelInput } from './completion-input';
 import { CompletionChunks, CompletionGeneration } from './completion-generation';
-import { CompletionResponse, NormalizedCompletionRequest, parseCreateCompletion } from './completions.dto';
+import { CompletionResponse, NormalizedCompletionRequest } from './completions.dto';
 import { ClientClosedRequest, V1Recorder } from './v1-recorder';
 
 export type CompletionOutcome = (
-  { kind: 'json'; status: number; body: CompletionResponse } | { kind: 'stream'; chunks: CompletionChunks }
+  { kind: 'json'; status: number; body: object } | { kind: 'stream'; chunks: AsyncGenerator<object> }
 ) & { headers: Record<string, string> };
 
 interface EndUser {
@@ -25,9 +26,10 @@ interface EndUser {
 }
 
 /**
- * `POST /v1/completions`, stage by stage, as DESIGN.md lists them: authenticate → resolve → end user →
- * rate limit → length limits → input moderation → generate → output moderation → record. Every text the client
- * sends to the model (prompts and suffix) passes every stage; every call, answered or refused, is recorded once.
+ * `POST /v1/completions` and `/v1/chat/completions`, stage by stage, as DESIGN.md lists them: authenticate →
+ * resolve → end user → rate limit → length limits → input moderation → generate → output moderation → record.
+ * Every text the client sends to the model (prompts, suffix, messages) passes every stage; every call, answered
+ * or refused, is recorded once. The dialect says how the route reads its body and shapes its answer.
  */
 @Injectable()
 export class CompletionsPipeline {
@@ -41,24 +43,25 @@ export class CompletionsPipeline {
     private readonly recorder: V1Recorder,
   ) {}
 
-  async run(context: V1RequestContext): Promise<CompletionOutcome> {
-    const trace = new CallTrace('/v1/completions', context);
+  async run(context: V1RequestContext, dialect: CompletionDialect): Promise<CompletionOutcome> {
+    const trace = new CallTrace(dialect.endpoint, context);
     try {
       const caller = await this.authenticateAndResolve(trace, context.authorization);
-      const parsed = this.parse(trace, context.body);
+      const parsed = this.traced(trace, dialect.parse(context.body));
       const provider = this.models.resolve(parsed.model, modelCaller(caller));
       const endUser = await this.identifyEndUser(caller, parsed);
-      const input = measureInput(parsed, provider, caller.policy.limits);
+      const input = dialect.measure(parsed, provider, caller.policy);
       const plan = fitMaxTokens(input.plan, caller.policy.limits);
       const headers = await this.enforceRateLimits(caller, endUser, plan);
       assertWithinLengthLimits(plan, caller.policy.limits);
       const screening = await this.moderateInput(trace, caller, input);
-      const request = this.moderatedRequest(
-        trace,
+      const moderated = dialect.withModeratedTexts(
         { ...parsed, maxTokens: plan.maxTokens },
         input,
-        screening,
+        screening.texts,
+        provider,
       );
+      const request = this.traced(trace, moderated);
       const generation = {
         trace,
         caller,
@@ -69,14 +72,15 @@ export class CompletionsPipeline {
       };
       if (request.stream && screening.action !== ModerationAction.Hold) {
         const done = (failure: unknown) => this.record(trace, failure);
-        return { kind: 'stream', chunks: await this.generation.stream(generation, done), headers };
+        const chunks = await this.generation.stream(generation, done);
+        return { kind: 'stream', chunks: dialect.presentChunks(chunks, request), headers };
       }
       const { status, body } = await this.generation.complete(generation);
       await this.record(trace);
       // A held prompt's output is never streamed: the whole answer waits for staff, announced in one chunk.
       return request.stream
-        ? { kind: 'stream', chunks: singleChunk(body), headers }
-        : { kind: 'json', status, body, headers };
+        ? { kind: 'stream', chunks: dialect.presentChunks(singleChunk(body), request), headers }
+        : { kind: 'json', status, body: dialect.present(body, request), headers };
     } catch (err) {
       await this.record(trace, err);
       throw err;
@@ -88,11 +92,12 @@ export class CompletionsPipeline {
     return trace.caller;
   }
 
-  private parse(trace: CallTrace, body: unknown): NormalizedCompletionRequest {
-    const request = parseCreateCompletion(body);
+  /** What the request log shows: the request as parsed, then as moderation let it through to the model. */
+  private traced(trace: CallTrace, request: NormalizedCompletionRequest): NormalizedCompletionRequest {
     trace.model = request.model;
     trace.prompt = request.prompt;
     trace.suffix = request.suffix;
+    trace.messages = request.messages ?? null;
     trace.endUser = request.endUser;
     trace.stream = request.stream;
     return request;
@@ -124,18 +129,6 @@ export class CompletionsPipeline {
     trace.verdicts.push(...screening.verdicts);
     assertInputAllowed(screening);
     return screening;
-  }
-
-  private moderatedRequest(
-    trace: CallTrace,
-    request: NormalizedCompletionRequest,
-    input: ModelInput,
-    screening: InputScreening,
-  ): NormalizedCompletionRequest {
-    const moderated = withModeratedTexts(request, input, screening.texts);
-    trace.prompt = moderated.prompt;
-    trace.suffix = moderated.suffix;
-    return moderated;
   }
 
   private record(trace: CallTrace, failure?: unknown): Promise<void> {

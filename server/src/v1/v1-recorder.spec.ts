@@ -68,4 +68,16 @@ describe('toRequestLogRecord', () => {
       errorCode: 'internal_error',
     });
   });
+
+  it('logs the messages of a chat as the prompt, redacted like any prompt when the policy says so', () => {
+    const call = trace(true);
+    call.messages = [
+      { role: 'system', content: 'Be kind.', extra: null },
+      { role: 'user', content: 'mail jane.doe@example.com', extra: { name: 'jane' } },
+    ];
+    expect(toRequestLogRecord(call).prompt).toEqual([
+      { role: 'system', content: 'Be kind.' },
+      { role: 'user', content: expect.not.stringContaining('jane.doe@example.com') },
+    ]);
+  });
 });

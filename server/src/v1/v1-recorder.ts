@@ -34,7 +34,11 @@ export function toRequestLogRecord(trace: CallTrace, failure?: unknown): Request
     organizationId: trace.caller?.application.organizationId ?? null,
     endUser: trace.endUser,
     model: trace.model,
-    prompt: trace.prompt === null ? null : mapPromptText(trace.prompt, logged),
+    prompt: trace.messages
+      ? trace.messages.map((message) => ({ role: message.role, content: logged(message.content) }))
+      : trace.prompt === null
+        ? null
+        : mapPromptText(trace.prompt, logged),
     suffix: trace.suffix === null ? null : logged(trace.suffix),
     output:
       choices.length > 0
@@ -99,7 +103,7 @@ export class V1Recorder {
         });
       }
     }
-    if (trace.endpoint !== '/v1/completions') return;
+    if (trace.endpoint !== '/v1/completions' && trace.endpoint !== '/v1/chat/completions') return;
     const model = record.model ?? 'unknown';
     const stream = String(trace.stream);
     this.metrics.completions.inc({ model, outcome: String(record.statusCode), stream });

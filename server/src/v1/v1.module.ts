@@ -9,6 +9,7 @@ import { PoliciesModule } from '../policies/policies.module';
 import { RequestLogsModule } from '../request-logs/request-logs.module';
 import { CallerResolver } from './caller';
 import { CompletionGeneration } from './completion-generation';
+import { ChatCompletionsController } from './chat-completions.controller';
 import { CompletionsController } from './completions.controller';
 import { CompletionsPipeline } from './completions.pipeline';
 import { ModelsController } from './models.controller';
@@ -27,7 +28,7 @@ import { V1Recorder } from './v1-recorder';
     PoliciesModule,
     RequestLogsModule,
   ],
-  controllers: [CompletionsController, ModelsController, ModerationsController],
+  controllers: [CompletionsController, ChatCompletionsController, ModelsController, ModerationsController],
   providers: [
     CallerResolver,
     CompletionsPipeline,

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { ModelNotFoundError } from '../inference.errors';
 import {
+  ChatMessage,
   GenerationRequest,
   GenerationResult,
   ModelDescriptor,
@@ -56,6 +57,11 @@ export class EmbeddedProvider implements ModelProvider {
   /** Prompt tokens exactly as generation counts them (start-of-text token included). */
   countTokens(model: string, text: string): number {
     return this.model(model).tokenizer.encode(text).length;
+  }
+
+  /** A chat rendered with the model's chat template (or Warden's documented default, see chat-template.ts). */
+  renderChat(model: string, messages: ChatMessage[]): string {
+    return this.model(model).chatTemplate.render(messages);
   }
 
   detokenize(model: string, ids: number[]): string {

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { ChatTemplate, ChatTemplateConfig } from './chat-template';
 import { ModelSpec } from './model-spec';
 import { ModelTokenizer, TokenizerJson } from './model-tokenizer';
 
@@ -14,6 +15,7 @@ const ONNX_CANDIDATES = [
 export interface LoadedModel {
   spec: ModelSpec;
   tokenizer: ModelTokenizer;
+  chatTemplate: ChatTemplate;
 }
 
 /** A configured model directory that cannot be served; start-up stops with this message. */
@@ -67,13 +69,22 @@ export function loadModelDirectory(directory: string): LoadedModel {
   }
   const tokenizerJson = readJson<TokenizerJson>(directory, 'tokenizer.json', fail);
   const tokenizerConfig = fs.existsSync(path.join(directory, 'tokenizer_config.json'))
-    ? readJson<object>(directory, 'tokenizer_config.json', fail)
+    ? readJson<ChatTemplateConfig>(directory, 'tokenizer_config.json', fail)
     : {};
   let tokenizer: ModelTokenizer;
   try {
     tokenizer = ModelTokenizer.fromJson(tokenizerJson, tokenizerConfig);
   } catch (err) {
     throw fail(`tokenizer.json cannot be loaded: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  let chatTemplate: ChatTemplate;
+  try {
+    chatTemplate = ChatTemplate.fromConfig(
+      tokenizerConfig,
+      (tokenizerJson.added_tokens ?? []).filter((token) => token.special).map((token) => token.content),
+    );
+  } catch (err) {
+    throw fail(`the chat_template cannot be parsed: ${err instanceof Error ? err.message : String(err)}`);
   }
   const eos = generation.eos_token_id ?? config.eos_token_id;
   const eosTokenIds = (eos === null || eos === undefined ? [] : [eos].flat()).filter(isNonNegativeInteger);
@@ -93,6 +104,7 @@ export function loadModelDirectory(directory: string): LoadedModel {
       headDim: config.head_dim ?? (hidden && attentionHeads ? hidden / attentionHeads : null),
     },
     tokenizer,
+    chatTemplate,
   };
 }
 

@@ -1,6 +1,8 @@
 import { InferenceBackendError, InferenceErrorCode } from '../inference.errors';
 import {
+  ChatMessage,
   CompletionChoice,
+  CompletionLogprobs,
   GenerationRequest,
   GenerationResult,
   ModelDescriptor,
@@ -11,7 +13,21 @@ import {
 } from '../model-provider';
 import { UpstreamClient } from './upstream.client';
 
-type UpstreamChoice = Partial<Omit<CompletionChoice, 'finish_reason'>> & { finish_reason?: string | null };
+type UpstreamChoice = Partial<Omit<CompletionChoice, 'finish_reason' | 'logprobs'>> & {
+  finish_reason?: string | null;
+  logprobs?: CompletionLogprobs | ChatLogprobs | null;
+  /** A chat answer's message, or a chat stream's delta: their `content` is the choice's text. */
+  message?: { content?: string | null } | null;
+  delta?: { content?: string | null } | null;
+};
+
+interface ChatLogprobs {
+  content?: Array<{
+    token: string;
+    logprob: number;
+    top_logprobs?: Array<{ token: string; logprob: number }>;
+  }> | null;
+}
 
 interface UpstreamCompletion {
   choices?: UpstreamChoice[];
@@ -34,7 +50,7 @@ export class UpstreamProvider implements ModelProvider {
 
   async complete(request: GenerationRequest): Promise<GenerationResult> {
     const body = (await this.client.postJson(
-      '/completions',
+      endpointOf(request),
       this.toUpstreamBody(request, false),
       request.signal,
     )) as UpstreamCompletion;
@@ -52,7 +68,7 @@ export class UpstreamProvider implements ModelProvider {
     let usage: Usage | undefined;
     let deltas = 0;
     for await (const data of this.client.postStream(
-      '/completions',
+      endpointOf(request),
       this.toUpstreamBody(request, true),
       request.signal,
     )) {
@@ -84,13 +100,15 @@ export class UpstreamProvider implements ModelProvider {
 
   private toUpstreamBody(request: GenerationRequest, stream: boolean): Record<string, unknown> {
     const body: Record<string, unknown> = {
+      ...request.passthrough,
       model: this.modelMap[request.model],
-      prompt: request.prompt,
+      ...(request.messages
+        ? { messages: request.messages.map(toUpstreamMessage) }
+        : { prompt: request.prompt, echo: request.echo }),
       max_tokens: request.maxTokens,
       temperature: request.temperature,
       top_p: request.topP,
       n: request.n,
-      echo: request.echo,
       presence_penalty: request.presencePenalty,
       frequency_penalty: request.frequencyPenalty,
       stream,
@@ -98,7 +116,12 @@ export class UpstreamProvider implements ModelProvider {
     if (stream) body.stream_options = { include_usage: true };
     if (request.bestOf !== request.n) body.best_of = request.bestOf;
     if (request.stop.length > 0) body.stop = request.stop;
-    if (request.logprobs !== null) body.logprobs = request.logprobs;
+    if (request.logprobs !== null && request.messages) {
+      body.logprobs = true;
+      body.top_logprobs = request.logprobs;
+    } else if (request.logprobs !== null) {
+      body.logprobs = request.logprobs;
+    }
     if (request.seed !== null) body.seed = request.seed;
     if (request.logitBias) body.logit_bias = request.logitBias;
     if (request.suffix !== null) body.suffix = request.suffix;
@@ -114,18 +137,61 @@ function toFinishReason(value: string | null | undefined): CompletionChoice['fin
 function toChoice(choice: UpstreamChoice, position: number): CompletionChoice {
   return {
     index: typeof choice.index === 'number' ? choice.index : position,
-    text: typeof choice.text === 'string' ? choice.text : '',
+    text: textOf(choice),
     finish_reason: toFinishReason(choice.finish_reason),
-    logprobs: choice.logprobs ?? null,
+    logprobs: toLogprobs(choice.logprobs),
   };
 }
 
 function toDelta(choice: UpstreamChoice, position: number): StreamChoiceDelta {
   return {
     index: typeof choice.index === 'number' ? choice.index : position,
-    text: typeof choice.text === 'string' ? choice.text : '',
+    text: textOf(choice),
     finish_reason: choice.finish_reason ? toFinishReason(choice.finish_reason) : null,
-    logprobs: choice.logprobs ?? null,
+    logprobs: toLogprobs(choice.logprobs),
+  };
+}
+
+function endpointOf(request: GenerationRequest): string {
+  return request.messages ? '/chat/completions' : '/completions';
+}
+
+/** What the upstream reads: the moderated text, plus what Warden forwards untouched (name, tool calls, images). */
+function toUpstreamMessage(message: ChatMessage): Record<string, unknown> {
+  const parts = message.extra?.content_parts;
+  const content = Array.isArray(parts)
+    ? [{ type: 'text', text: message.content }, ...parts]
+    : message.content;
+  const { content_parts: _parts, ...extra } = message.extra ?? {};
+  return { ...extra, role: message.role, content };
+}
+
+/** A completion choice's text, a chat message's content, or a chat delta's content. */
+function textOf(choice: UpstreamChoice): string {
+  if (typeof choice.text === 'string') return choice.text;
+  const content = choice.message?.content ?? choice.delta?.content;
+  return typeof content === 'string' ? content : '';
+}
+
+/** Chat logprobs come back per token; Warden's choices carry them in the completion layout, mapped back on answer. */
+function toLogprobs(logprobs: UpstreamChoice['logprobs']): CompletionLogprobs | null {
+  if (!logprobs) return null;
+  if (!('content' in logprobs)) return logprobs as CompletionLogprobs;
+  const tokens = logprobs.content ?? [];
+  let offset = 0;
+  return {
+    tokens: tokens.map((token) => token.token),
+    token_logprobs: tokens.map((token) => token.logprob),
+    top_logprobs: tokens.map((token) =>
+      token.top_logprobs
+        ? Object.fromEntries(token.top_logprobs.map((top) => [top.token, top.logprob]))
+        : null,
+    ),
+    text_offset: tokens.map((token) => {
+      const at = offset;
+      offset += token.token.length;
+      return at;
+    }),
   };
 }
 

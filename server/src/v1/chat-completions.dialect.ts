@@ -1,0 +1,102 @@
+import { ChatMessage, ModelProvider } from '../inference/model-provider';
+import { InferenceErrorCode, InferenceRequestError } from '../inference/inference.errors';
+import { assertWithinByteLimit, estimateTokens } from '../limits/length-limits';
+import { PolicyRules } from '../policies/policy.types';
+import { parseCreateChatCompletion } from './chat-completions.dto';
+import { presentChatChunks, presentChatCompletion } from './chat-completions.format';
+import { CompletionDialect } from './completion-dialect';
+import { ModelInput } from './completion-input';
+import { NormalizedCompletionRequest } from './completions.dto';
+
+/** The engine reports at most this many alternatives per token (OpenAI's legacy `logprobs` range). */
+const EMBEDDED_MAX_TOP_LOGPROBS = 5;
+const DEVELOPER_ROLES: ReadonlySet<ChatMessage['role']> = new Set(['system', 'developer']);
+
+/**
+ * `/v1/chat/completions` on the one completions pipeline. Each message's text is moderated on its own (the
+ * policy may exempt the developer's system prompt); embedded models read the messages rendered with their chat
+ * template, upstream models get the messages themselves.
+ */
+export const chatCompletionsDialect: CompletionDialect = {
+  endpoint: '/v1/chat/completions',
+  parse: parseCreateChatCompletion,
+
+  measure(request: NormalizedCompletionRequest, provider: ModelProvider, policy: PolicyRules): ModelInput {
+    const messages = request.messages ?? [];
+    assertWithinByteLimit(
+      messages.map((message) => message.content),
+      policy.limits,
+      'messages',
+    );
+    if (provider.renderChat) assertEmbeddedCanServe(request, messages);
+    const prompt = promptOf(request.model, messages, provider);
+    const promptTokens = provider.countTokens?.(request.model, prompt) ?? estimateTokens(prompt);
+    const messageIndexes = messages
+      .map((message, index) => ({ message, index }))
+      .filter(({ message }) => !(policy.exemptSystemPrompt && DEVELOPER_ROLES.has(message.role)))
+      .map(({ index }) => index);
+    return {
+      texts: messageIndexes.map((index) => messages[index].content),
+      messageIndexes,
+      plan: {
+        promptTokens: [promptTokens],
+        maxTokens: request.maxTokensDefaulted
+          ? Math.max(1, Math.min(request.maxTokens, contextRoom(request.model, provider, promptTokens)))
+          : request.maxTokens,
+        sequences: request.n,
+        maxTokensDefaulted: request.maxTokensDefaulted,
+      },
+    };
+  },
+
+  withModeratedTexts(request, input, moderated, provider): NormalizedCompletionRequest {
+    const messages = [...(request.messages ?? [])];
+    (input.messageIndexes ?? []).forEach((messageIndex, textIndex) => {
+      messages[messageIndex] = { ...messages[messageIndex], content: moderated[textIndex] };
+    });
+    return { ...request, messages, prompt: promptOf(request.model, messages, provider) };
+  },
+
+  present: presentChatCompletion,
+  presentChunks: presentChatChunks,
+};
+
+/**
+ * What the model reads: the chat rendered with the model's template, or, for an upstream model (which renders
+ * the messages itself), a transcript used only to estimate the prompt's size and to show held outputs to staff.
+ */
+function promptOf(model: string, messages: ChatMessage[], provider: ModelProvider): string {
+  if (provider.renderChat) return provider.renderChat(model, messages);
+  return messages.map((message) => `${message.role}: ${message.content}`).join('\n');
+}
+
+/** Without max_tokens a chat may use what the model's context leaves after the prompt. */
+function contextRoom(model: string, provider: ModelProvider, promptTokens: number): number {
+  const contextLength = provider.models().find((descriptor) => descriptor.id === model)?.contextLength;
+  return contextLength === undefined ? Number.MAX_SAFE_INTEGER : contextLength - promptTokens;
+}
+
+/** An embedded model continues text: tools, audio, images, schemas and the like are refused by name. */
+function assertEmbeddedCanServe(request: NormalizedCompletionRequest, messages: ChatMessage[]): void {
+  const unsupported = (param: string, what: string) =>
+    new InferenceRequestError(
+      InferenceErrorCode.UnsupportedParameter,
+      `The model \`${request.model}\` runs on Warden's embedded engine, which does not support ${what}. Remove ${param}.`,
+      param,
+    );
+  const field = Object.keys(request.passthrough ?? {})[0];
+  if (field === 'response_format') throw unsupported(field, 'response formats other than text');
+  if (field) throw unsupported(field, `\`${field}\``);
+  messages.forEach((message, index) => {
+    if (message.role === 'tool' || message.role === 'function') {
+      throw unsupported(`messages.${index}.role`, `${message.role} messages`);
+    }
+    const extra = Object.keys(message.extra ?? {})[0];
+    if (extra === 'content_parts')
+      throw unsupported(`messages.${index}.content`, 'content parts other than text');
+    if (extra) throw unsupported(`messages.${index}.${extra}`, `\`${extra}\` on messages`);
+  });
+  if (request.logprobs !== null && request.logprobs > EMBEDDED_MAX_TOP_LOGPROBS) {
+    throw unsupported('top_logprobs', `more than ${EMBEDDED_MAX_TOP_LOGPROBS} top_logprobs`);
+  }
+}

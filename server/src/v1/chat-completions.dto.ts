@@ -1,0 +1,163 @@
+import { z } from 'zod';
+import { InvalidRequestError } from '../common/errors';
+import { ChatMessage } from '../inference/model-provider';
+import { endUserId, NormalizedCompletionRequest, nullable, validateBody } from './completions.dto';
+
+/**
+ * Fields of OpenAI's `CreateChatCompletionRequest` Warden does not interpret: forwarded as sent to upstream models,
+ * a 400 `unsupported_parameter` on embedded ones (which cannot call tools, hear audio or follow a schema).
+ */
+export const PASSTHROUGH_FIELDS = [
+  'tools',
+  'tool_choice',
+  'parallel_tool_calls',
+  'functions',
+  'function_call',
+  'audio',
+  'modalities',
+  'prediction',
+  'web_search_options',
+  'reasoning_effort',
+  'verbosity',
+  'store',
+  'metadata',
+  'service_tier',
+  'prompt_cache_key',
+  'prompt_cache_retention',
+  'response_format',
+] as const;
+
+const contentPart = z.object({ type: z.string().min(1), text: z.string().optional() }).passthrough();
+
+const messageSchema = z
+  .object({
+    role: z.enum(['system', 'developer', 'user', 'assistant', 'tool', 'function']),
+    content: z
+      .union([z.string(), z.array(contentPart)])
+      .nullable()
+      .optional(),
+    name: z.string().optional(),
+    tool_calls: z.array(z.unknown()).optional(),
+    tool_call_id: z.string().optional(),
+    function_call: z.unknown().optional(),
+    refusal: z.string().nullable().optional(),
+    audio: z.unknown().optional(),
+  })
+  .strict();
+
+export const createChatCompletionSchema = z
+  .object({
+    model: z.string().min(1),
+    messages: z.array(messageSchema).min(1),
+    frequency_penalty: nullable(z.number().min(-2).max(2)),
+    logit_bias: nullable(
+      z.record(z.string().regex(/^\d+$/, 'logit_bias keys are token ids'), z.number().min(-100).max(100)),
+    ),
+    logprobs: nullable(z.boolean()),
+    top_logprobs: nullable(z.number().int().min(0).max(20)),
+    max_tokens: nullable(z.number().int().min(1)),
+    max_completion_tokens: nullable(z.number().int().min(1)),
+    n: nullable(z.number().int().min(1).max(128)),
+    presence_penalty: nullable(z.number().min(-2).max(2)),
+    seed: nullable(z.number().int()),
+    stop: nullable(z.union([z.string(), z.array(z.string()).min(1).max(4)])),
+    stream: nullable(z.boolean()),
+    stream_options: nullable(z.object({ include_usage: z.boolean().optional() }).strict()),
+    temperature: nullable(z.number().min(0).max(2)),
+    top_p: nullable(z.number().min(0).max(1)),
+    user: endUserId.optional(),
+    safety_identifier: nullable(endUserId),
+    ...Object.fromEntries(PASSTHROUGH_FIELDS.map((field) => [field, z.unknown().optional()])),
+  })
+  .strict();
+
+/**
+ * Without max_tokens a chat may run to the end of the model's context; Warden then lowers this to what the policy
+ * and the model's context leave (see ChatDialect.measure).
+ */
+const UNBOUNDED_MAX_TOKENS = Number.MAX_SAFE_INTEGER;
+
+/** Validates a chat request and brings it to the shape every /v1 stage reads; `prompt` is set on measuring. */
+export function parseCreateChatCompletion(body: unknown): NormalizedCompletionRequest {
+  const value = validateBody(createChatCompletionSchema, body);
+  const stream = value.stream ?? false;
+  if (!stream && value.stream_options) {
+    throw new InvalidRequestError(
+      'invalid_value',
+      'stream_options is only allowed when stream is true.',
+      'stream_options',
+    );
+  }
+  if (value.top_logprobs !== undefined && value.top_logprobs !== null && !value.logprobs) {
+    throw new InvalidRequestError(
+      'invalid_value',
+      'top_logprobs requires logprobs to be true.',
+      'top_logprobs',
+    );
+  }
+  const maxTokens = value.max_completion_tokens ?? value.max_tokens ?? null;
+  const n = value.n ?? 1;
+  return {
+    model: value.model,
+    prompt: '',
+    messages: value.messages.map(toChatMessage),
+    passthrough: passthroughOf(value as Record<string, unknown>),
+    maxTokens: maxTokens ?? UNBOUNDED_MAX_TOKENS,
+    maxTokensDefaulted: maxTokens === null,
+    temperature: value.temperature ?? 1,
+    topP: value.top_p ?? 1,
+    n,
+    bestOf: n,
+    stop: value.stop === null || value.stop === undefined ? [] : [value.stop].flat(),
+    logprobs: value.logprobs ? (value.top_logprobs ?? 0) : null,
+    echo: false,
+    seed: value.seed ?? null,
+    presencePenalty: value.presence_penalty ?? 0,
+    frequencyPenalty: value.frequency_penalty ?? 0,
+    logitBias: value.logit_bias ?? null,
+    suffix: null,
+    user: value.user ?? null,
+    endUser: (value.safety_identifier ?? value.user)?.trim() || null,
+    stream,
+    includeUsage: value.stream_options?.include_usage ?? false,
+  };
+}
+
+/** `response_format: {type: "text"}` is what every model does anyway; any other format is the model's to honour. */
+function passthroughOf(value: Record<string, unknown>): Record<string, unknown> | null {
+  const entries = PASSTHROUGH_FIELDS.filter((field) => value[field] !== undefined && value[field] !== null)
+    .filter((field) => field !== 'response_format' || (value[field] as { type?: unknown }).type !== 'text')
+    .map((field) => [field, value[field]]);
+  return entries.length > 0 ? Object.fromEntries(entries) : null;
+}
+
+type MessageBody = z.infer<typeof messageSchema>;
+
+/** Text parts become the text Warden moderates; everything else rides along in `extra` for upstream models. */
+function toChatMessage(message: MessageBody, index: number): ChatMessage {
+  const { role, content, ...rest } = message;
+  const extra: Record<string, unknown> = Object.fromEntries(
+    Object.entries(rest).filter(([, value]) => value !== undefined && value !== null),
+  );
+  if (typeof content === 'string' || content === null || content === undefined) {
+    return { role, content: content ?? '', extra: Object.keys(extra).length > 0 ? extra : null };
+  }
+  const texts: string[] = [];
+  const others: unknown[] = [];
+  content.forEach((part, partIndex) => {
+    if (part.type !== 'text') {
+      others.push(part);
+      return;
+    }
+    if (typeof part.text !== 'string') {
+      throw new InvalidRequestError(
+        'invalid_value',
+        "A text content part needs a string 'text'.",
+        `messages.${index}.content.${partIndex}.text`,
+      );
+    }
+    texts.push(part.text);
+  });
+  if (others.length > 0) extra.content_parts = others;
+  return { role, content: texts.join(''), extra: Object.keys(extra).length > 0 ? extra : null };
+}

@@ -1,0 +1,109 @@
+import { defaultPolicy } from '../policies/policy.defaults';
+import { ModelProvider } from '../inference/model-provider';
+import { chatCompletionsDialect } from './chat-completions.dialect';
+import { parseCreateChatCompletion } from './chat-completions.dto';
+import { chatLogprobs } from './chat-completions.format';
+
+const messages = [
+  { role: 'system', content: 'Be kind.' },
+  {
+    role: 'user',
+    content: [
+      { type: 'text', text: 'Hi ' },
+      { type: 'text', text: 'there' },
+    ],
+  },
+];
+
+/** An upstream-like provider: no chat template, so messages are measured as a transcript. */
+const upstream: ModelProvider = {
+  name: 'test',
+  models: () => [{ id: 'm', ownedBy: 'test', created: 0, contextLength: 100 }],
+  complete: () => Promise.reject(new Error('not generated here')),
+  stream: () => {
+    throw new Error('not generated here');
+  },
+};
+
+describe('chat request parsing', () => {
+  it('joins text parts, prefers max_completion_tokens and safety_identifier, and maps logprobs', () => {
+    const request = parseCreateChatCompletion({
+      model: 'm',
+      messages,
+      max_tokens: 9,
+      max_completion_tokens: 5,
+      user: 'old',
+      safety_identifier: ' new ',
+      logprobs: true,
+      top_logprobs: 3,
+      response_format: { type: 'text' },
+    });
+    expect(request.messages!.map((message) => message.content)).toEqual(['Be kind.', 'Hi there']);
+    expect(request).toMatchObject({ maxTokens: 5, maxTokensDefaulted: false, endUser: 'new', logprobs: 3 });
+    expect(request.passthrough).toBeNull();
+  });
+
+  it('keeps fields it does not interpret for an upstream model, and refuses unknown ones', () => {
+    const request = parseCreateChatCompletion({ model: 'm', messages, tool_choice: 'auto' });
+    expect(request.passthrough).toEqual({ tool_choice: 'auto' });
+    expect(() => parseCreateChatCompletion({ model: 'm', messages, colour: 1 })).toThrow(
+      expect.objectContaining({ code: 'unknown_parameter', param: 'colour' }),
+    );
+  });
+
+  it('refuses top_logprobs without logprobs, and stream_options without stream', () => {
+    expect(() => parseCreateChatCompletion({ model: 'm', messages, top_logprobs: 2 })).toThrow(
+      expect.objectContaining({ param: 'top_logprobs' }),
+    );
+    expect(() =>
+      parseCreateChatCompletion({ model: 'm', messages, stream_options: { include_usage: true } }),
+    ).toThrow(expect.objectContaining({ param: 'stream_options' }));
+  });
+});
+
+describe('chat moderation input', () => {
+  const request = parseCreateChatCompletion({ model: 'm', messages });
+
+  it('moderates every message, or only the end user’s where the policy exempts the system prompt', () => {
+    const policy = defaultPolicy('live');
+    expect(chatCompletionsDialect.measure(request, upstream, policy).texts).toEqual(['Be kind.', 'Hi there']);
+    const exempt = { ...policy, exemptSystemPrompt: true };
+    const input = chatCompletionsDialect.measure(request, upstream, exempt);
+    expect(input.texts).toEqual(['Hi there']);
+    const moderated = chatCompletionsDialect.withModeratedTexts(request, input, ['[REDACTED]'], upstream);
+    expect(moderated.messages!.map((message) => message.content)).toEqual(['Be kind.', '[REDACTED]']);
+  });
+
+  it('lowers an omitted max_tokens to what the model context leaves', () => {
+    const input = chatCompletionsDialect.measure(request, upstream, defaultPolicy('live'));
+    expect(input.plan.maxTokens).toBe(100 - input.plan.promptTokens[0]);
+  });
+});
+
+describe('chat logprobs', () => {
+  it('lists exactly the k most likely alternatives with token bytes', () => {
+    const logprobs = chatLogprobs(
+      {
+        tokens: ['é'],
+        token_logprobs: [-0.1],
+        top_logprobs: [{ é: -0.1, a: -2, b: -1 }],
+        text_offset: [0],
+      },
+      2,
+    );
+    expect(logprobs).toEqual({
+      content: [
+        {
+          token: 'é',
+          logprob: -0.1,
+          bytes: [0xc3, 0xa9],
+          top_logprobs: [
+            { token: 'é', logprob: -0.1, bytes: [0xc3, 0xa9] },
+            { token: 'b', logprob: -1, bytes: [98] },
+          ],
+        },
+      ],
+      refusal: null,
+    });
+  });
+});
