@@ -96,7 +96,7 @@ describe('/v1 error envelopes', () => {
     ['an upstream 500', () => call({ model: 'house-model', prompt: 'trigger:500' }), 'upstreamFailed'],
     [
       'an upstream that hangs',
-      () => call({ model: 'house-model', prompt: 'trigger:hang' }),
+      () => call({ model: 'house-model', prompt: 'trigger:slow' }),
       'upstreamTimeout',
     ],
     ['an unexpected failure', () => call({ model: 'house-model', prompt: 'trigger:malformed' }), 'internal'],

@@ -106,7 +106,13 @@ describe('monitoring console (Chromium)', () => {
     ]);
     expect(policy.code).toBe(0);
     await warden.query(
-      `UPDATE anomaly_rules SET params = '{"factor": 5, "minRequests": 5, "baselineHours": 24}' WHERE id = 'volume_spike'`,
+      `UPDATE anomaly_rules SET params = '{"factor": 5, "minRequests": 5, "baselineHours": 24, "warmupHours": 1}' WHERE id = 'volume_spike'`,
+    );
+    // A volume spike needs an application with history: one call two hours ago ends its warm-up.
+    await warden.query(
+      `INSERT INTO request_logs (request_id, created_at, endpoint, application_id, status_code, latency_ms)
+       VALUES ('req_warm_history', now() - interval '2 hours', '/v1/completions', $1, 200, 12)`,
+      [applicationId],
     );
 
     for (const [index, user] of ['ann', 'ben', 'cho', 'dev', 'eli', 'fay', 'gus', 'hal'].entries()) {
@@ -305,7 +311,8 @@ describe('monitoring console (Chromium)', () => {
     await shoot(page, '32-end-users');
 
     await page.getByRole('menuitem', { name: 'Monitoring' }).click();
-    await page.getByTestId('stat-requests').filter({ hasText: /^10$/ }).waitFor();
+    // The ten calls above and the warm-up call two hours ago.
+    await page.getByTestId('stat-requests').filter({ hasText: /^11$/ }).waitFor();
     await page.getByTestId('volume-chart').locator('.recharts-bar-rectangle').first().waitFor();
     await page.getByTestId('category-chart').locator('.recharts-bar-rectangle').first().waitFor();
     await page.getByRole('button', { name: 'Last hour' }).click();

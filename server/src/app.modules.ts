@@ -107,7 +107,8 @@ export class BiasCliModule {
   static forRoot(logger: Logger): DynamicModule {
     return {
       module: BiasCliModule,
-      imports: [...infrastructure(logger), QueueModule, BiasModule],
+      // ApiKeysModule provides the ApplicationKeys port that ApplicationsModule (attaching runs) needs.
+      imports: [...infrastructure(logger), QueueModule, ApiKeysModule, BiasModule],
     };
   }
 }

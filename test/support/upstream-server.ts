@@ -70,7 +70,7 @@ export class UpstreamServer {
             type: 'server_error',
           },
         });
-      case 'trigger:hang':
+      case 'trigger:slow':
         return; // never answers: the client's timeout must fire
     }
     const words = UpstreamServer.answer(prompt, maxTokens);
