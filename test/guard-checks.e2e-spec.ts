@@ -2,6 +2,7 @@ import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import { testApiKey } from './support/keys';
 import { eventually, runCli, startWarden, WardenInstance } from './support/warden';
+import { OPENAI_CATEGORIES } from '../server/src/moderation/moderation.types';
 
 interface ChatMessage {
   role: string;
@@ -13,22 +14,6 @@ interface Received {
   authorization?: string;
   body: Record<string, any>;
 }
-
-const OPENAI_CATEGORIES = [
-  'harassment',
-  'harassment/threatening',
-  'hate',
-  'hate/threatening',
-  'illicit',
-  'illicit/violent',
-  'self-harm',
-  'self-harm/intent',
-  'self-harm/instructions',
-  'sexual',
-  'sexual/minors',
-  'violence',
-  'violence/graphic',
-];
 
 /**
  * A loopback guard service speaking the wire formats byte for byte: a vLLM-style `/v1/chat/completions` serving
