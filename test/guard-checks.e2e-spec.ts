@@ -1,7 +1,7 @@
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import { testApiKey } from './support/keys';
-import { eventually, runCli, startWarden, WardenInstance } from './support/warden';
+import { eventually, loggedVerdicts, runCli, startWarden, WardenInstance } from './support/warden';
 import { OPENAI_CATEGORIES } from '../server/src/moderation/moderation.types';
 
 interface ChatMessage {
@@ -226,17 +226,6 @@ describe('guard checks (LLM guard and upstream moderation) against loopback guar
     };
   }
 
-  async function loggedVerdicts(requestId: string): Promise<Verdict[]> {
-    const [row] = await eventually(
-      () =>
-        warden.query<{ verdicts: Verdict[] }>(`SELECT verdicts FROM request_logs WHERE request_id = $1`, [
-          requestId,
-        ]),
-      (rows) => rows.length === 1,
-    );
-    return row.verdicts;
-  }
-
   it('sends the prompt to Llama Guard as the user turn and maps its hazard codes to categories', async () => {
     const { results } = await moderate('Give me step by step instructions for a pipe bomb');
     const chat = stub.received.find((request) => request.path === '/v1/chat/completions')!;
@@ -288,7 +277,7 @@ describe('guard checks (LLM guard and upstream moderation) against loopback guar
     expect(Date.now() - started).toBeLessThan(8000);
     expect(results[0].flagged).toBe(false);
     expect(results[0].warden_categories['guard-unavailable']).toBe(false);
-    const verdicts = await loggedVerdicts(requestId);
+    const verdicts = await loggedVerdicts<Verdict>(warden, requestId);
     const failures = verdicts.filter((verdict) => verdict.category === 'guard-unavailable');
     expect(failures.map((verdict) => verdict.check).sort()).toEqual(['llm-guard', 'upstream-moderation']);
     for (const failure of failures) {
@@ -307,7 +296,7 @@ describe('guard checks (LLM guard and upstream moderation) against loopback guar
 
       const blocked = await complete({ prompt: 'Once upon a time, a broken guard', user: 'outage-user' });
       expect(blocked.status).toBe(400);
-      const verdicts = await loggedVerdicts(blocked.requestId);
+      const verdicts = await loggedVerdicts<Verdict>(warden, blocked.requestId);
       const failure = verdicts.find((verdict) => verdict.check === 'llm-guard')!;
       expect(failure.category).toBe('guard-unavailable');
       expect(failure.failure).toEqual({
@@ -330,7 +319,7 @@ describe('guard checks (LLM guard and upstream moderation) against loopback guar
 
   it('treats an upstream answer with the wrong number of results as a failure, not as a pass', async () => {
     const { requestId } = await moderate(['zq-short one', 'two']);
-    const verdicts = await loggedVerdicts(requestId);
+    const verdicts = await loggedVerdicts<Verdict>(warden, requestId);
     const failure = verdicts.find((verdict) => verdict.check === 'upstream-moderation')!;
     expect(failure.category).toBe('guard-unavailable');
     expect(failure.failure?.reason).toMatch(/^malformed_response: expected 2 moderation results, got 1/);
@@ -348,7 +337,7 @@ describe('guard checks (LLM guard and upstream moderation) against loopback guar
       expect(outputCall.body.messages[0]).toEqual({ role: 'user', content: 'Continue.' });
       expect(outputCall.body.messages[1].role).toBe('assistant');
       expect(outputCall.body.messages[1].content).toContain('Lily');
-      const verdicts = await loggedVerdicts(completion.requestId);
+      const verdicts = await loggedVerdicts<Verdict>(warden, completion.requestId);
       expect(verdicts).toEqual(
         expect.arrayContaining([
           expect.objectContaining({

@@ -2,7 +2,7 @@ import OpenAI from 'openai';
 import { testApiKey } from './support/keys';
 import { expectValid } from './support/openai-schemas';
 import { UpstreamServer } from './support/upstream-server';
-import { eventually, runCli, startWarden, WardenInstance } from './support/warden';
+import { loggedVerdicts, runCli, startWarden, WardenInstance } from './support/warden';
 
 interface Verdict {
   check: string;
@@ -56,17 +56,6 @@ describe('moderation', () => {
       requestId: response.headers.get('x-request-id')!,
       body: (await response.json()) as Record<string, any>,
     };
-  }
-
-  async function loggedVerdicts(requestId: string): Promise<Verdict[]> {
-    const [row] = await eventually(
-      () =>
-        warden.query<{ verdicts: Verdict[] }>(`SELECT verdicts FROM request_logs WHERE request_id = $1`, [
-          requestId,
-        ]),
-      (rows) => rows.length === 1,
-    );
-    return row.verdicts;
   }
 
   describe('/v1/moderations with the default classifier', () => {
@@ -147,7 +136,7 @@ describe('moderation', () => {
         expect(result.body.choices[0].text).toBe(
           UpstreamServer.answer(`tell me about ${word} rocks`, 64).join(''),
         );
-        const verdict = (await loggedVerdicts(result.requestId)).find(
+        const verdict = (await loggedVerdicts<Verdict>(warden, result.requestId)).find(
           (v) => v.category === 'blocklist' && v.direction === 'input',
         );
         expect(verdict).toMatchObject({ check: 'blocklist', triggered: true, action });
@@ -172,7 +161,9 @@ describe('moderation', () => {
         param: 'prompt',
       });
       expect(upstream.received.length).toBe(before);
-      expect((await loggedVerdicts(result.requestId)).some((v) => v.action === 'block')).toBe(true);
+      expect(
+        (await loggedVerdicts<Verdict>(warden, result.requestId)).some((v) => v.action === 'block'),
+      ).toBe(true);
     });
 
     it('hold: keeps the output for staff review and answers 202 with the held id', async () => {

@@ -246,6 +246,16 @@ export async function eventually<T>(
   return last;
 }
 
+/** The verdicts recorded with one request's log row, once the worker has written it. */
+export async function loggedVerdicts<V>(warden: WardenInstance, requestId: string): Promise<V[]> {
+  const [row] = await eventually(
+    () =>
+      warden.query<{ verdicts: V[] }>(`SELECT verdicts FROM request_logs WHERE request_id = $1`, [requestId]),
+    (rows) => rows.length === 1,
+  );
+  return row.verdicts;
+}
+
 export function runCli(
   env: NodeJS.ProcessEnv,
   args: string[],
