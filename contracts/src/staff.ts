@@ -3,6 +3,8 @@ export const StaffRole = {
   Admin: 'admin',
   Reviewer: 'reviewer',
   Analyst: 'analyst',
+  /** Works labeling queues and nothing else. */
+  Labeler: 'labeler',
 } as const;
 export type StaffRole = (typeof StaffRole)[keyof typeof StaffRole];
 export const STAFF_ROLES = Object.values(StaffRole);
@@ -36,41 +38,54 @@ export const Permission = {
   HeldCompletionsRead: 'held-completions:read',
   /** Release or discard an output held for review. */
   HeldCompletionsDecide: 'held-completions:decide',
+  /** See labeling queues and take their next item (text, scores, thresholds). */
+  LabelQueuesRead: 'label-queues:read',
+  /** Create and close queues, and export labeled datasets. */
+  LabelQueuesManage: 'label-queues:manage',
+  /** List every label (developer, end-user and staff). */
+  LabelsRead: 'labels:read',
+  /** Label calls, in a queue or directly (a false positive refunds strike points). */
+  LabelsWrite: 'labels:write',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];
 
 /**
  * The role matrix: the one place roles are given permissions (README's table is this table).
  *
- *                                      admin   reviewer  analyst
+ *                                      admin   reviewer  analyst  labeler
  */
 // prettier-ignore
-const MATRIX: ReadonlyArray<readonly [Permission, boolean, boolean, boolean]> = [
-  [Permission.ApplicationsRead,       true,   true,     true],
-  [Permission.ApplicationsDecide,     true,   true,     false],
-  [Permission.ApiKeysRead,            true,   true,     true],
-  [Permission.ApiKeysManage,          true,   true,     false],
-  [Permission.OrganizationsRead,      true,   true,     true],
-  [Permission.PoliciesRead,           true,   true,     true],
-  [Permission.PoliciesWrite,          true,   true,     false],
-  [Permission.StaffManage,            true,   false,    false],
-  [Permission.AuditLogRead,           true,   true,     true],
-  [Permission.RequestLogsRead,        true,   true,     true],
-  [Permission.BiasRunsRead,           true,   true,     true],
-  [Permission.BiasRunsStart,          true,   false,    true],
-  [Permission.MonitoringRead,         true,   true,     true],
-  [Permission.AlertsManage,           true,   true,     true],
-  [Permission.AnomalyRulesWrite,      true,   false,    false],
-  [Permission.EndUsersRead,           true,   true,     true],
-  [Permission.EndUsersManage,         true,   true,     false],
-  [Permission.HeldCompletionsRead,    true,   true,     true],
-  [Permission.HeldCompletionsDecide,  true,   true,     false],
+const MATRIX: ReadonlyArray<readonly [Permission, boolean, boolean, boolean, boolean]> = [
+  [Permission.ApplicationsRead,       true,   true,     true,    false],
+  [Permission.ApplicationsDecide,     true,   true,     false,   false],
+  [Permission.ApiKeysRead,            true,   true,     true,    false],
+  [Permission.ApiKeysManage,          true,   true,     false,   false],
+  [Permission.OrganizationsRead,      true,   true,     true,    false],
+  [Permission.PoliciesRead,           true,   true,     true,    false],
+  [Permission.PoliciesWrite,          true,   true,     false,   false],
+  [Permission.StaffManage,            true,   false,    false,   false],
+  [Permission.AuditLogRead,           true,   true,     true,    false],
+  [Permission.RequestLogsRead,        true,   true,     true,    false],
+  [Permission.BiasRunsRead,           true,   true,     true,    false],
+  [Permission.BiasRunsStart,          true,   false,    true,    false],
+  [Permission.MonitoringRead,         true,   true,     true,    false],
+  [Permission.AlertsManage,           true,   true,     true,    false],
+  [Permission.AnomalyRulesWrite,      true,   false,    false,   false],
+  [Permission.EndUsersRead,           true,   true,     true,    false],
+  [Permission.EndUsersManage,         true,   true,     false,   false],
+  [Permission.HeldCompletionsRead,    true,   true,     true,    false],
+  [Permission.HeldCompletionsDecide,  true,   true,     false,   false],
+  [Permission.LabelQueuesRead,        true,   false,    true,    true],
+  [Permission.LabelQueuesManage,      true,   false,    true,    false],
+  [Permission.LabelsRead,             true,   true,     true,    false],
+  [Permission.LabelsWrite,            true,   false,    true,    true],
 ];
 
-const COLUMN: Record<StaffRole, 1 | 2 | 3> = {
+const COLUMN: Record<StaffRole, 1 | 2 | 3 | 4> = {
   [StaffRole.Admin]: 1,
   [StaffRole.Reviewer]: 2,
   [StaffRole.Analyst]: 3,
+  [StaffRole.Labeler]: 4,
 };
 
 export function permissionsFor(role: StaffRole): Permission[] {

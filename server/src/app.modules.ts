@@ -23,6 +23,7 @@ import { PortalModule } from './portal/portal.module';
 import { RequestLogSearchModule } from './request-logs/request-log-search.module';
 import { RequestLogsWorkerModule } from './request-logs/request-logs-worker.module';
 import { EndUsersModule } from './end-users/end-users.module';
+import { FeedbackModule } from './feedback/feedback.module';
 import { SetupModule } from './setup/setup.module';
 import { StaffModule } from './staff/staff.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
@@ -55,6 +56,7 @@ export class ApiModule {
         BiasModule,
         HeldCompletionsAdminModule,
         FineTuningModule,
+        FeedbackModule,
       ],
     };
   }

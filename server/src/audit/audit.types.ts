@@ -28,6 +28,8 @@ export enum AuditEntityType {
   EndUser = 'end_user',
   Alert = 'alert',
   AnomalyRule = 'anomaly_rule',
+  Label = 'label',
+  LabelQueue = 'label_queue',
 }
 
 export enum AuditAction {
@@ -69,6 +71,10 @@ export enum AuditAction {
   WebhookSecretRotated = 'webhook.secret_rotated',
   AnomalyRuleUpdated = 'anomaly_rule.updated',
   PolicyUpdated = 'policy.updated',
+  LabelCreated = 'label.created',
+  LabelQueueCreated = 'label_queue.created',
+  LabelQueueClosed = 'label_queue.closed',
+  StrikesRefunded = 'end_user.strikes_refunded',
 }
 
 export interface AuditEventInput {

@@ -40,9 +40,29 @@ export function buildListSql<S extends string, F extends string>(
     params.push(value);
     return `$${params.length}`;
   };
+  const where = buildListWhere(source, query.filter, param);
+  const whereSql = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+  const countSql = `SELECT count(*)::int AS total ${source.from} ${whereSql}`;
+  const countParams = [...params];
+  const order = `${source.sortColumns[query.sort.field]} ${query.sort.order} NULLS LAST, ${source.tiebreaker} ${query.sort.order}`;
+  const limit = param(query.range.end - query.range.start + 1);
+  const offset = param(query.range.start);
+  const sql = `SELECT ${source.columns} ${source.from} ${whereSql} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}`;
+  return { sql, params, countSql, countParams };
+}
+
+/**
+ * The WHERE conditions of a parsed filter, for queries that select differently from a list page (a labeling queue
+ * sampled from a request-log filter); `param` binds a value and returns its placeholder.
+ */
+export function buildListWhere<S extends string, F extends string>(
+  source: ListSource<S, F>,
+  filter: ListQuery<S, F>['filter'],
+  param: (value: unknown) => string,
+): string[] {
   const where: string[] = [];
-  for (const name of Object.keys(query.filter) as F[]) {
-    const values = query.filter[name];
+  for (const name of Object.keys(filter) as F[]) {
+    const values = filter[name];
     if (!values) {
       continue;
     }
@@ -62,14 +82,7 @@ export function buildListSql<S extends string, F extends string>(
       where.push(`(${sql.build(values, param)})`);
     }
   }
-  const whereSql = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
-  const countSql = `SELECT count(*)::int AS total ${source.from} ${whereSql}`;
-  const countParams = [...params];
-  const order = `${source.sortColumns[query.sort.field]} ${query.sort.order} NULLS LAST, ${source.tiebreaker} ${query.sort.order}`;
-  const limit = param(query.range.end - query.range.start + 1);
-  const offset = param(query.range.start);
-  const sql = `SELECT ${source.columns} ${source.from} ${whereSql} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}`;
-  return { sql, params, countSql, countParams };
+  return where;
 }
 
 export interface Queryable {

@@ -78,6 +78,21 @@ export class EndUsersRepository {
     return rows[0] ?? null;
   }
 
+  /** Takes refunded strike points off an end user's record (never below zero); returns the record after. */
+  async refundPoints(
+    manager: EntityManager,
+    applicationId: string,
+    endUser: string,
+    points: number,
+  ): Promise<EndUserRow | null> {
+    const [rows] = (await manager.query(
+      `UPDATE end_users SET strike_points = greatest(0, strike_points - $3)
+       WHERE application_id = $1 AND end_user = $2 RETURNING *`,
+      [applicationId, endUser, points],
+    )) as [EndUserRow[], number];
+    return rows[0] ?? null;
+  }
+
   async find(applicationId: string, endUser: string): Promise<EndUserRow | null> {
     const rows = (await this.dataSource.query(
       `SELECT * FROM end_users WHERE application_id = $1 AND end_user = $2`,

@@ -99,6 +99,36 @@ export class EndUsersService {
     }
   }
 
+  /** A strike earned by a verdict staff judged wrong is taken back, inside the transaction that records why. */
+  refundStrikes(
+    manager: EntityManager,
+    applicationId: string,
+    endUser: string,
+    points: number,
+  ): Promise<EndUserRow | null> {
+    return this.repository.refundPoints(manager, applicationId, endUser, points);
+  }
+
+  /**
+   * After a refund committed: an end user whose remaining points no longer earn their throttle or block is
+   * de-escalated to what the points do earn (strikes only ever escalate; staff unblocks reset to zero).
+   */
+  async settleRefund(row: EndUserRow): Promise<EndUserStatus> {
+    const [application] = [
+      ...(await this.repository.applicationStatuses([row.application_id])).values(),
+    ];
+    if (!application) return row.status;
+    const policy = await this.policies.resolve(application);
+    const earned = statusFor(row.strike_points, policy.strikes);
+    if (severity(earned) >= severity(row.status)) return row.status;
+    const reason = `strike points refunded: ${row.strike_points} remain (throttle at ${policy.strikes.throttleAt}, block at ${policy.strikes.blockAt})`;
+    await this.repository.transaction((manager) =>
+      this.repository.setStatus(manager, row.application_id, row.end_user, earned, reason),
+    );
+    await this.store.set(row.application_id, row.end_user, earned);
+    return earned;
+  }
+
   /** Staff lift a throttle or block; the strike record starts again from zero. */
   async unblock(applicationId: string, endUser: string, reason: string): Promise<EndUserRow | null> {
     const row = await this.repository.transaction((manager) =>

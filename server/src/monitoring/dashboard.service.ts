@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { CheckPrecision, LabelPrecisionRepository } from '../feedback/label-precision.repository';
 
 export const DASHBOARD_WINDOWS = {
   '1h': { seconds: 3600, bucket: 60 },
@@ -32,12 +33,17 @@ export interface DashboardSummary {
   topKeys: Array<{ id: string; prefix: string; applicationName: string; requests: number; flagged: number }>;
   topEndUsers: Array<{ applicationId: string; endUser: string; requests: number; flagged: number }>;
   openAlerts: number;
+  /** Per check and category, precision estimated from staff labels (over all labels, not the window). */
+  labelPrecision: CheckPrecision[];
 }
 
 /** What the monitoring dashboard charts, computed from the request log over a chosen window. */
 @Injectable()
 export class DashboardService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly precision: LabelPrecisionRepository,
+  ) {}
 
   async summary(window: DashboardWindow): Promise<DashboardSummary> {
     const { seconds, bucket } = DASHBOARD_WINDOWS[window];
@@ -140,6 +146,7 @@ export class DashboardService {
         flagged: Number(row.flagged),
       })),
       openAlerts: Number(openAlerts),
+      labelPrecision: await this.precision.precision(),
     };
   }
 }

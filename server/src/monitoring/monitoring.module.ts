@@ -2,6 +2,7 @@ import { BullModule } from '@nestjs/bullmq';
 import { Global, Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { QueueName } from '../common/queues';
+import { LabelPrecisionRepository } from '../feedback/label-precision.repository';
 import { AlertsRepository } from './alerts.repository';
 import { AlertsService } from './alerts.service';
 import { DashboardService } from './dashboard.service';
@@ -29,6 +30,7 @@ import { QueueDepthCollector } from './queue-depth.collector';
     AlertsRepository,
     AlertsService,
     DashboardService,
+    LabelPrecisionRepository,
   ],
   exports: [MetricsService],
 })

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ApiKeysModule } from '../api-keys/api-keys.module';
 import { ApplicationsModule } from '../applications/applications.module';
 import { AuditModule } from '../audit/audit.module';
+import { FeedbackModule } from '../feedback/feedback.module';
 import { OrganizationsModule } from '../organizations/organizations.module';
 import { StaffModule } from '../staff/staff.module';
 import { WebhooksModule } from '../webhooks/webhooks.module';
@@ -10,12 +11,18 @@ import { PortalApplicationsController } from './portal-applications.controller';
 import { PortalAuthController } from './portal-auth.controller';
 import { PortalAuthService } from './portal-auth.service';
 import { PortalKeysService } from './portal-keys.service';
+import { PortalLabelsController } from './portal-labels.controller';
 import { PortalWebhooksController } from './portal-webhooks.controller';
 
 /** The developer portal API, `/portal/*`. */
 @Module({
-  imports: [StaffModule, AuditModule, OrganizationsModule, ApplicationsModule, ApiKeysModule, WebhooksModule],
-  controllers: [PortalAuthController, PortalApplicationsController, PortalWebhooksController],
+  imports: [StaffModule, AuditModule, OrganizationsModule, ApplicationsModule, ApiKeysModule, WebhooksModule, FeedbackModule],
+  controllers: [
+    PortalAuthController,
+    PortalApplicationsController,
+    PortalWebhooksController,
+    PortalLabelsController,
+  ],
   providers: [PortalAuthService, PortalKeysService, DeveloperAuthGuard],
 })
 export class PortalModule {}
