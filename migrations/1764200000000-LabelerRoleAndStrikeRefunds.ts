@@ -21,7 +21,9 @@ export class LabelerRoleAndStrikeRefunds1764200000000 implements MigrationInterf
         label_id uuid REFERENCES labels (id) ON DELETE SET NULL,
         created_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await queryRunner.query(`CREATE INDEX strike_refunds_end_user_idx ON strike_refunds (application_id, end_user)`);
+    await queryRunner.query(
+      `CREATE INDEX strike_refunds_end_user_idx ON strike_refunds (application_id, end_user)`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

@@ -50,7 +50,9 @@ export const samplingSchema = z.discriminatedUnion('rule', [
       band: z.number().gt(0).max(1),
     })
     .strict(),
-  z.object({ rule: z.literal(SamplingRule.Uniform), seed: z.number().int().min(0).max(2_147_483_647) }).strict(),
+  z
+    .object({ rule: z.literal(SamplingRule.Uniform), seed: z.number().int().min(0).max(2_147_483_647) })
+    .strict(),
   z.object({ rule: z.literal(SamplingRule.DeveloperDisputed) }).strict(),
   z.object({ rule: z.literal(SamplingRule.EndUserReports) }).strict(),
 ]);

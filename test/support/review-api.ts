@@ -74,7 +74,7 @@ export async function staffLogin(baseUrl: string, email: string, password: strin
 export async function createStaff(
   baseUrl: string,
   adminToken: string,
-  role: 'admin' | 'reviewer' | 'analyst',
+  role: 'admin' | 'reviewer' | 'analyst' | 'labeler',
   email = uniqueEmail(role),
 ): Promise<Session> {
   const created = await request(baseUrl, 'POST', '/admin/staff', {

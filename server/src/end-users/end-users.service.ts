@@ -114,9 +114,7 @@ export class EndUsersService {
    * de-escalated to what the points do earn (strikes only ever escalate; staff unblocks reset to zero).
    */
   async settleRefund(row: EndUserRow): Promise<EndUserStatus> {
-    const [application] = [
-      ...(await this.repository.applicationStatuses([row.application_id])).values(),
-    ];
+    const [application] = [...(await this.repository.applicationStatuses([row.application_id])).values()];
     if (!application) return row.status;
     const policy = await this.policies.resolve(application);
     const earned = statusFor(row.strike_points, policy.strikes);

@@ -80,7 +80,11 @@ export function parseFeedback(body: unknown): FeedbackInput {
     }
     const param = String(issue.path[0] ?? 'body');
     if (!(param in body)) {
-      throw new InvalidRequestError('missing_required_parameter', `Missing required parameter: '${param}'.`, param);
+      throw new InvalidRequestError(
+        'missing_required_parameter',
+        `Missing required parameter: '${param}'.`,
+        param,
+      );
     }
     throw new InvalidRequestError('invalid_value', `Invalid value for '${param}': ${issue.message}`, param);
   }
@@ -242,7 +246,10 @@ export function toLabelResponse(row: LabelRow): LabelResponse {
   };
 }
 
-export function toLabelQueueResponse(row: LabelQueueRow, agreement?: CategoryAgreement[]): LabelQueueResponse {
+export function toLabelQueueResponse(
+  row: LabelQueueRow,
+  agreement?: CategoryAgreement[],
+): LabelQueueResponse {
   return {
     id: row.id,
     name: row.name,

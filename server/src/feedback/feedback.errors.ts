@@ -47,7 +47,11 @@ export class QueueNotFoundError extends NotFoundError {
 
 export class ItemNotFoundError extends NotFoundError {
   constructor(queueId: string, requestId: string) {
-    super(FeedbackErrorCode.ItemNotFound, `Call ${requestId} is not an item of queue ${queueId}.`, 'requestId');
+    super(
+      FeedbackErrorCode.ItemNotFound,
+      `Call ${requestId} is not an item of queue ${queueId}.`,
+      'requestId',
+    );
   }
 }
 

@@ -101,7 +101,10 @@ const QUEUE_LIST_SOURCE: ListSource<LabelQueueSortField, LabelQueueFilterField> 
 };
 
 /** What each sampling rule selects among the calls a queue's filter matches, and in which order it takes them. */
-function samplingSql(sampling: Sampling, param: (value: unknown) => string): { where: string; order: string } {
+function samplingSql(
+  sampling: Sampling,
+  param: (value: unknown) => string,
+): { where: string; order: string } {
   const newest = 'r.created_at DESC, r.request_id';
   switch (sampling.rule) {
     case SamplingRule.Flagged:
@@ -157,7 +160,10 @@ export class FeedbackRepository {
   }
 
   /** Any logged call, for staff. */
-  async findCall(requestId: string, manager: EntityManager | DataSource = this.dataSource): Promise<CallRow | null> {
+  async findCall(
+    requestId: string,
+    manager: EntityManager | DataSource = this.dataSource,
+  ): Promise<CallRow | null> {
     const rows = (await manager.query(
       `SELECT ${CALL_COLUMNS} FROM request_logs r WHERE r.request_id = $1 ORDER BY r.created_at DESC LIMIT 1`,
       [requestId],
@@ -186,8 +192,13 @@ export class FeedbackRepository {
     return (await this.findLabel(id, manager))!;
   }
 
-  async findLabel(id: string, manager: EntityManager | DataSource = this.dataSource): Promise<LabelRow | null> {
-    const rows = (await manager.query(`SELECT ${LABEL_COLUMNS} FROM labels l WHERE l.id = $1`, [id])) as LabelRow[];
+  async findLabel(
+    id: string,
+    manager: EntityManager | DataSource = this.dataSource,
+  ): Promise<LabelRow | null> {
+    const rows = (await manager.query(`SELECT ${LABEL_COLUMNS} FROM labels l WHERE l.id = $1`, [
+      id,
+    ])) as LabelRow[];
     return rows[0] ?? null;
   }
 
@@ -272,7 +283,10 @@ export class FeedbackRepository {
     return runList<LabelQueueRow>(this.dataSource, QUEUE_LIST_SOURCE, query);
   }
 
-  async findQueue(id: string, manager: EntityManager | DataSource = this.dataSource): Promise<LabelQueueRow | null> {
+  async findQueue(
+    id: string,
+    manager: EntityManager | DataSource = this.dataSource,
+  ): Promise<LabelQueueRow | null> {
     const rows = (await manager.query(`SELECT ${QUEUE_COLUMNS} FROM label_queues q WHERE q.id = $1`, [
       id,
     ])) as LabelQueueRow[];
@@ -284,7 +298,10 @@ export class FeedbackRepository {
   }
 
   /** Locks the queue row: labels of one queue are taken one at a time, so an item never gets more than it asks. */
-  async lockQueue(manager: EntityManager, id: string): Promise<{ status: string; labelsPerItem: number } | null> {
+  async lockQueue(
+    manager: EntityManager,
+    id: string,
+  ): Promise<{ status: string; labelsPerItem: number } | null> {
     const rows = (await manager.query(
       `SELECT status, labels_per_item AS "labelsPerItem" FROM label_queues WHERE id = $1 FOR UPDATE`,
       [id],
@@ -366,7 +383,9 @@ export class FeedbackRepository {
       where.push(...scope.filterWhere(param).map((condition) => `(${condition})`));
     }
     if (after) {
-      where.push(`(r.created_at, r.request_id) > (${param(after.createdAt)}::timestamptz, ${param(after.requestId)})`);
+      where.push(
+        `(r.created_at, r.request_id) > (${param(after.createdAt)}::timestamptz, ${param(after.requestId)})`,
+      );
     }
     const rows = (await this.dataSource.query(
       `SELECT r.request_id AS "requestId", r.created_at AS "createdAt", r.prompt, r.output,

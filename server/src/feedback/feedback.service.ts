@@ -114,7 +114,9 @@ export class FeedbackService {
   ): Promise<{ label: LabelRow; refunded: EndUserRow | null }> {
     assertKnownCategories(Object.keys(input.categories));
     const verdicts = (Array.isArray(call.verdicts) ? call.verdicts : []) as LoggedVerdict[];
-    const categories = input.falsePositive ? falsePositiveTruth(input.categories, verdicts) : input.categories;
+    const categories = input.falsePositive
+      ? falsePositiveTruth(input.categories, verdicts)
+      : input.categories;
     const label = await this.repository.insertLabel(manager, {
       requestId: call.requestId,
       applicationId: call.applicationId,
@@ -135,7 +137,10 @@ export class FeedbackService {
       after: label,
     });
     const refunded = input.falsePositive ? await this.refund(actor, manager, call, verdicts, label.id) : null;
-    return { label: refunded ? ((await this.repository.findLabel(label.id, manager)) ?? label) : label, refunded };
+    return {
+      label: refunded ? ((await this.repository.findLabel(label.id, manager)) ?? label) : label,
+      refunded,
+    };
   }
 
   /** A staff label outside any queue. */
@@ -196,14 +201,17 @@ export class FeedbackService {
   }
 }
 
-/** The categories a false positive denies: every triggered one the labeler did not judge otherwise. */
+/**
+ * The categories a false positive denies: every category a verdict acted on (flag or stronger, as strikes count
+ * them) that the labeler did not judge otherwise. Observed-only verdicts did nothing to be wrong about.
+ */
 function falsePositiveTruth(
   given: Record<string, boolean>,
   verdicts: LoggedVerdict[],
 ): Record<string, boolean> {
   const truth: Record<string, boolean> = {};
   for (const verdict of verdicts) {
-    if (verdict.triggered && verdict.failure === undefined) truth[verdict.category] = false;
+    if (strikePoints([verdict]) > 0) truth[verdict.category] = false;
   }
   return { ...truth, ...given };
 }

@@ -37,7 +37,9 @@ export class LabelQueuesAdminController {
   @Post()
   @RequirePermission(Permission.LabelQueuesManage)
   async create(@CurrentStaff() staff: StaffPrincipal, @Body() body: unknown): Promise<LabelQueueResponse> {
-    return toLabelQueueResponse(await this.queues.create(staffLabeler(staff), parseBody(createLabelQueueSchema, body)));
+    return toLabelQueueResponse(
+      await this.queues.create(staffLabeler(staff), parseBody(createLabelQueueSchema, body)),
+    );
   }
 
   @Get(':id')

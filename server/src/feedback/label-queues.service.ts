@@ -147,12 +147,7 @@ export class LabelQueuesService {
   }
 
   /** One labeler's label (or skip) on one item; the queue row is locked so an item gets no more labels than asked. */
-  async label(
-    actor: StaffActor,
-    queueId: string,
-    requestId: string,
-    input: QueueLabel,
-  ): Promise<LabelRow> {
+  async label(actor: StaffActor, queueId: string, requestId: string, input: QueueLabel): Promise<LabelRow> {
     const call = await this.repository.findCall(requestId);
     const { label, refunded } = await this.repository.transaction(async (manager) => {
       const queue = await this.repository.lockQueue(manager, queueId);

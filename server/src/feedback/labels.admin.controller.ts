@@ -35,7 +35,10 @@ export class LabelsAdminController {
   /** Labeled calls matching a request-log filter (`filter`, as `/admin/request-logs` takes it), as JSONL. */
   @Get('export')
   @RequirePermission(Permission.LabelQueuesManage)
-  export(@Query('format') format: string | undefined, @Query('filter') filter: string | undefined): StreamableFile {
+  export(
+    @Query('format') format: string | undefined,
+    @Query('filter') filter: string | undefined,
+  ): StreamableFile {
     let parsed: unknown = {};
     try {
       parsed = filter ? JSON.parse(filter) : {};

@@ -16,7 +16,15 @@ import { PortalWebhooksController } from './portal-webhooks.controller';
 
 /** The developer portal API, `/portal/*`. */
 @Module({
-  imports: [StaffModule, AuditModule, OrganizationsModule, ApplicationsModule, ApiKeysModule, WebhooksModule, FeedbackModule],
+  imports: [
+    StaffModule,
+    AuditModule,
+    OrganizationsModule,
+    ApplicationsModule,
+    ApiKeysModule,
+    WebhooksModule,
+    FeedbackModule,
+  ],
   controllers: [
     PortalAuthController,
     PortalApplicationsController,
