@@ -412,6 +412,11 @@ describe('RBAC matrix', () => {
       },
     },
     {
+      route: 'GET /portal/applications/{id}/labels',
+      expected: OWN_ONLY,
+      prepare: async () => ({ path: `/portal/applications/${draft.id}/labels` }),
+    },
+    {
       route: 'GET /portal/applications/{id}/webhook',
       expected: OWN_ONLY,
       prepare: async () => ({ path: `/portal/applications/${draft.id}/webhook` }),

@@ -38,4 +38,16 @@ describe('role matrix', () => {
     expect(may(StaffRole.Reviewer, Permission.BiasRunsRead)).toBe(true);
     expect(may(StaffRole.Reviewer, Permission.BiasRunsStart)).toBe(false);
   });
+
+  it('lets labelers read queues and label, and nothing else; analysts and admins manage queues', () => {
+    expect(permissionsFor(StaffRole.Labeler).sort()).toEqual(
+      [Permission.LabelQueuesRead, Permission.LabelsWrite].sort(),
+    );
+    for (const role of [StaffRole.Admin, StaffRole.Analyst]) {
+      expect(may(role, Permission.LabelQueuesManage)).toBe(true);
+      expect(may(role, Permission.LabelsWrite)).toBe(true);
+    }
+    expect(may(StaffRole.Reviewer, Permission.LabelQueuesManage)).toBe(false);
+    expect(may(StaffRole.Labeler, Permission.LabelQueuesManage)).toBe(false);
+  });
 });
