@@ -12,6 +12,7 @@ import endUsers from './end-users';
 import fineTunedModels from './fine-tuned-models';
 import fineTuningJobs from './fine-tuning-jobs';
 import heldCompletions from './held-completions';
+import labelQueues from './label-queues';
 import { Layout } from './layout/Layout';
 import { LoginPage } from './layout/LoginPage';
 import { theme } from './layout/theme';
@@ -40,6 +41,7 @@ export const App = () => (
     <Resource name="alerts" {...alerts} />
     <Resource name="request-logs" {...requestLogs} />
     <Resource name="end-users" {...endUsers} />
+    <Resource name="label-queues" {...labelQueues} />
     <Resource name="bias-runs" {...biasRuns}>
       <Route path=":id/compare/:otherId" element={<BiasRunCompare />} />
     </Resource>

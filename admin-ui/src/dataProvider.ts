@@ -2,6 +2,7 @@ import simpleRestProvider from 'ra-data-simple-rest';
 import type { DataProvider, Identifier, UpdateParams } from 'react-admin';
 import { API_URL, httpClient } from './session';
 import { diffPolicy } from './policies/policyPatch';
+import type { ItemJudgment, LabelQueue, QueueItem } from './label-queues/types';
 import type {
   Alert,
   ApiKey,
@@ -53,6 +54,12 @@ export interface WardenDataProvider extends DataProvider {
   attachBiasRun(applicationId: Identifier, runId: Identifier): Promise<BiasRunAttachment>;
   /** Staff reviewed the application after acting on its keys: its developers may mint keys again. */
   liftEnforcement(applicationId: Identifier, reason: string): Promise<void>;
+  /** The labeler's next item of a queue, or null when none is left for them. */
+  nextLabelItem(queueId: Identifier): Promise<QueueItem | null>;
+  labelItem(queueId: Identifier, requestId: string, judgment: ItemJudgment): Promise<void>;
+  closeLabelQueue(queueId: Identifier): Promise<LabelQueue>;
+  /** The queue's labeled items as a JSONL file. */
+  exportLabelQueue(queueId: Identifier, format: 'moderation' | 'fine-tuning'): Promise<Blob>;
 }
 
 const base = simpleRestProvider(API_URL, httpClient);
@@ -125,4 +132,16 @@ export const dataProvider: WardenDataProvider = {
   compareBiasRuns: (runId, otherId) => get(`/bias-runs/${segment(runId)}/compare/${segment(otherId)}`),
   attachBiasRun: (applicationId, runId) =>
     post(`/applications/${segment(applicationId)}/bias-runs/${segment(runId)}`, {}),
+  nextLabelItem: async (queueId) => {
+    const { status, json } = await httpClient(`${API_URL}/label-queues/${segment(queueId)}/next`);
+    return status === 204 ? null : (json as QueueItem);
+  },
+  labelItem: async (queueId, requestId, judgment) => {
+    await post(`/label-queues/${segment(queueId)}/items/${segment(requestId)}/labels`, judgment);
+  },
+  closeLabelQueue: (queueId) => post(`/label-queues/${segment(queueId)}/close`, {}),
+  exportLabelQueue: async (queueId, format) => {
+    const { body } = await httpClient(`${API_URL}/label-queues/${segment(queueId)}/export?format=${format}`);
+    return new Blob([body], { type: 'application/x-ndjson' });
+  },
 };

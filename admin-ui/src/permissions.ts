@@ -39,6 +39,9 @@ function requiredPermission(resource: string, action: string): string | null {
       return action === 'unblock' ? 'end-users:manage' : null;
     case 'held-completions':
       return action === 'decide' ? 'held-completions:decide' : null;
+    case 'label-queues':
+      if (action === 'label') return 'labels:write';
+      return ['create', 'close', 'download'].includes(action) ? 'label-queues:manage' : null;
     case 'bias-runs':
       if (action === 'create') return 'bias-runs:start';
       // Attaching a run to an application's review is a review decision's evidence.

@@ -344,6 +344,14 @@ export interface MonitoringSummary {
   topKeys: { id: string; prefix: string; applicationName: string; requests: number; flagged: number }[];
   topEndUsers: { applicationId: string; endUser: string; requests: number; flagged: number }[];
   openAlerts: number;
+  /** Per check and category, precision estimated from staff labels (over every label, not the window). */
+  labelPrecision: {
+    check: string;
+    category: string;
+    labeled: number;
+    truePositives: number;
+    precision: number | null;
+  }[];
 }
 
 export type BiasRunStatus = 'queued' | 'running' | 'completed' | 'failed';

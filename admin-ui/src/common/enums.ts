@@ -57,6 +57,7 @@ export const STAFF_ROLES: Record<StaffRole, EnumOption> = {
   admin: { label: 'Admin', color: 'secondary' },
   reviewer: { label: 'Reviewer', color: 'primary' },
   analyst: { label: 'Analyst', color: 'default' },
+  labeler: { label: 'Labeler', color: 'default' },
 };
 
 export const MODERATION_ACTIONS: Record<ModerationAction, EnumOption> = {

@@ -25,6 +25,7 @@ export const Menu = () => {
       <RaMenu.ResourceItem name="request-logs" />
       <RaMenu.ResourceItem name="end-users" />
       <Divider sx={{ my: 1 }} />
+      <RaMenu.ResourceItem name="label-queues" />
       <RaMenu.ResourceItem name="bias-runs" />
       <RaMenu.ResourceItem name="audit-log" />
       {isAdmin && <Divider sx={{ my: 1 }} />}

@@ -20,6 +20,7 @@ import { StatCard } from '../common/StatCard';
 import type { WardenDataProvider } from '../dataProvider';
 import type { MonitoringSummary, MonitoringWindow } from '../types';
 import { CategoryChart } from './CategoryChart';
+import { LabelPrecision } from './LabelPrecision';
 import { fillSeries, WINDOWS } from './series';
 import { TopList } from './TopList';
 import { VolumeChart } from './VolumeChart';
@@ -110,6 +111,15 @@ const Charts = ({ summary }: { summary: MonitoringSummary }) => {
           testId="category-chart"
         >
           <CategoryChart summary={summary} />
+        </Panel>
+      </Grid>
+      <Grid size={{ xs: 12 }}>
+        <Panel
+          title="Precision from labels"
+          subtitle="Of the flagged calls staff labeled, the share they judged to be in the category"
+          testId="label-precision"
+        >
+          <LabelPrecision rows={summary.labelPrecision} />
         </Panel>
       </Grid>
       <Grid size={{ xs: 12, md: 4 }}>

@@ -1,0 +1,68 @@
+import { Box, LinearProgress, Typography } from '@mui/material';
+import { CreateButton, DataTable, DateField, List, SelectInput, TopToolbar, useCanAccess } from 'react-admin';
+import { SHORT_DATETIME } from '../common/dates';
+import { SAMPLING_LABELS } from './sampling';
+import type { LabelQueue } from './types';
+
+const filters = [
+  <SelectInput
+    key="status"
+    source="status"
+    choices={[
+      { id: 'open', name: 'Open' },
+      { id: 'closed', name: 'Closed' },
+    ]}
+    alwaysOn
+  />,
+];
+
+const Actions = () => {
+  const { canAccess } = useCanAccess({ resource: 'label-queues', action: 'create' });
+  return <TopToolbar>{canAccess && <CreateButton />}</TopToolbar>;
+};
+
+export const Progress = ({ queue }: { queue: LabelQueue }) => {
+  const { items, completed } = queue.progress;
+  return (
+    <Box sx={{ minWidth: 140 }}>
+      <LinearProgress variant="determinate" value={items ? (100 * completed) / items : 0} />
+      <Typography variant="caption" color="text.secondary">
+        {completed} of {items} items done
+      </Typography>
+    </Box>
+  );
+};
+
+/** Labeling queues, open ones first: a row opens the queue, where labelers work its items one by one. */
+export const LabelQueueList = () => (
+  <List<LabelQueue>
+    title="Labeling queues"
+    filters={filters}
+    filterDefaultValues={{ status: 'open' }}
+    sort={{ field: 'createdAt', order: 'DESC' }}
+    actions={<Actions />}
+  >
+    <DataTable<LabelQueue> rowClick="show" bulkActionButtons={false}>
+      <DataTable.Col source="name" />
+      <DataTable.Col<LabelQueue>
+        source="sampling"
+        label="Sampling"
+        render={(record) => SAMPLING_LABELS[record.sampling.rule]}
+      />
+      <DataTable.Col<LabelQueue>
+        source="labelsPerItem"
+        label="Labels per item"
+        render={(record) => String(record.labelsPerItem)}
+      />
+      <DataTable.Col<LabelQueue>
+        source="progress"
+        label="Progress"
+        render={(record) => <Progress queue={record} />}
+      />
+      <DataTable.Col source="status" />
+      <DataTable.Col source="createdAt" label="Created">
+        <DateField source="createdAt" showTime options={SHORT_DATETIME} />
+      </DataTable.Col>
+    </DataTable>
+  </List>
+);
