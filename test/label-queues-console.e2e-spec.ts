@@ -143,7 +143,12 @@ describe('labeling queue console (Chromium)', () => {
     );
     expect(labels).toEqual([
       { request_id: ids[0], categories: { violence: false }, false_positive: true, source: 'staff' },
-      { request_id: ids[1], categories: { hate: true, harassment: true }, false_positive: false, source: 'staff' },
+      {
+        request_id: ids[1],
+        categories: { hate: true, harassment: true },
+        false_positive: false,
+        source: 'staff',
+      },
       { request_id: ids[2], categories: {}, false_positive: false, source: 'staff' },
     ]);
     expect(pageErrors).toEqual([]);

@@ -121,7 +121,7 @@ const QueueDetail = () => {
         <Typography variant="h5" sx={{ flexGrow: 1 }}>
           {queue.name}
         </Typography>
-        {canLabel && open && (
+        {canLabel && open && !labeling && (
           <Button variant="contained" startIcon={<Label />} onClick={() => setLabeling(true)}>
             Label items (l)
           </Button>
