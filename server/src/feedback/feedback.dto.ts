@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { InvalidRequestError } from '../common/errors';
 import { listContract } from '../common/list-query';
 import { CategoryAgreement, LABEL_SOURCES, LabelRating, LabelSource, Sampling } from '../contracts';
 import { isModerationCategory } from '../moderation/moderation.types';
+import { validateBody } from '../v1/completions.dto';
 import { UnknownCategoryError } from './feedback.errors';
 
 /** What staff may sort and filter labels by; the repository maps each name to SQL. */
@@ -65,30 +65,14 @@ export function requestIdOf(id: string): string {
 }
 
 export function parseFeedback(body: unknown): FeedbackInput {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw new InvalidRequestError('invalid_request_body', 'The request body must be a JSON object.');
-  }
-  const parsed = feedbackSchema.safeParse(body);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    if (issue.code === 'unrecognized_keys') {
-      throw new InvalidRequestError(
-        'unknown_parameter',
-        `Unrecognized request argument supplied: ${issue.keys.join(', ')}`,
-        issue.keys[0],
-      );
-    }
-    const param = String(issue.path[0] ?? 'body');
-    if (!(param in body)) {
-      throw new InvalidRequestError(
-        'missing_required_parameter',
-        `Missing required parameter: '${param}'.`,
-        param,
-      );
-    }
-    throw new InvalidRequestError('invalid_value', `Invalid value for '${param}': ${issue.message}`, param);
-  }
-  const { id, rating, categories = [], comment, user, safety_identifier } = parsed.data;
+  const {
+    id,
+    rating,
+    categories = [],
+    comment,
+    user,
+    safety_identifier,
+  } = validateBody(feedbackSchema, body);
   assertKnownCategories(categories);
   return {
     requestId: requestIdOf(id),

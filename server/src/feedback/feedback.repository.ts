@@ -5,6 +5,7 @@ import { ListPage, ListQuery } from '../common/list-query';
 import { Sampling, SamplingRule } from '../contracts';
 import { ListSource, runList } from '../database/list-sql';
 import { LabeledCall } from './dataset-export';
+import { JUDGED } from './label-sql';
 import {
   LABEL_LIST,
   LABEL_QUEUE_LIST,
@@ -48,8 +49,6 @@ export interface QueueItemRow {
   remaining: number;
 }
 
-/** A label that judges something; a skip is stored as a label that judges nothing (no categories, rating or verdict). */
-export const JUDGED = `NOT (l.categories = '{}'::jsonb AND NOT l.false_positive AND l.rating IS NULL)`;
 const TRIGGERED = `(v->>'triggered')::boolean AND v->>'action' IN ('flag', 'redact', 'hold', 'block')`;
 
 const CALL_COLUMNS = `r.request_id AS "requestId", r.application_id AS "applicationId", r.end_user AS "endUser",

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { JUDGED } from './feedback.repository';
+import { JUDGED } from './label-sql';
 
 export interface CheckPrecision {
   check: string;
