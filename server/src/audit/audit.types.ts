@@ -28,6 +28,7 @@ export enum AuditEntityType {
   EndUser = 'end_user',
   Alert = 'alert',
   AnomalyRule = 'anomaly_rule',
+  ResearchGrant = 'research_grant',
 }
 
 export enum AuditAction {
@@ -69,6 +70,12 @@ export enum AuditAction {
   WebhookSecretRotated = 'webhook.secret_rotated',
   AnomalyRuleUpdated = 'anomaly_rule.updated',
   PolicyUpdated = 'policy.updated',
+  ResearchGrantOpened = 'research_grant.opened',
+  ResearchGrantTermsUpdated = 'research_grant.terms_updated',
+  ResearchRenewalRequested = 'research_grant.renewal_requested',
+  ResearchRenewalApproved = 'research_grant.renewal_approved',
+  ResearchRenewalDenied = 'research_grant.renewal_denied',
+  ResearchBiasRunAttached = 'research_grant.bias_run_attached',
 }
 
 export interface AuditEventInput {

@@ -11,11 +11,13 @@ import { PortalAuthController } from './portal-auth.controller';
 import { PortalAuthService } from './portal-auth.service';
 import { PortalKeysService } from './portal-keys.service';
 import { PortalWebhooksController } from './portal-webhooks.controller';
+import { PortalResearchController } from './portal-research.controller';
+import { ResearchGrantsModule } from '../research-grants/research-grants.module';
 
 /** The developer portal API, `/portal/*`. */
 @Module({
-  imports: [StaffModule, AuditModule, OrganizationsModule, ApplicationsModule, ApiKeysModule, WebhooksModule],
-  controllers: [PortalAuthController, PortalApplicationsController, PortalWebhooksController],
+  imports: [StaffModule, AuditModule, OrganizationsModule, ApplicationsModule, ApiKeysModule, WebhooksModule, ResearchGrantsModule],
+  controllers: [PortalAuthController, PortalApplicationsController, PortalWebhooksController, PortalResearchController],
   providers: [PortalAuthService, PortalKeysService, DeveloperAuthGuard],
 })
 export class PortalModule {}
