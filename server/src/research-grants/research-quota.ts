@@ -58,10 +58,8 @@ export class ResearchQuotaCounter {
   ) {}
 
   async charge(grantId: string, quotas: ResearchQuotas, tokens: number, now = Date.now()): Promise<void> {
+    // Counted even without limits: staff see the grant's usage before they set or raise a quota.
     const limits = DIMENSIONS.map(({ quota }) => quotas[quota] ?? -1);
-    if (limits.every((limit) => limit < 0)) {
-      return;
-    }
     const result = (await this.redis.eval(
       CHARGE,
       4,
