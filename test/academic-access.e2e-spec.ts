@@ -83,7 +83,7 @@ describe('academic access program', () => {
     return result.body;
   };
   const setTerms = async (terms: Record<string, unknown>): Promise<Grant> => {
-    const result = await request<Grant>(url, 'PATCH', `/admin/research-grants/${grantId}`, {
+    const result = await request<Grant>(url, 'PUT', `/admin/research-grants/${grantId}`, {
       token: reviewer.token,
       body: terms,
     });
@@ -177,7 +177,7 @@ describe('academic access program', () => {
     expect(stored.expires_at.toISOString()).toBe(endsAt.toISOString());
     expect((await grant()).status).toBe('active');
     // Approved: the dates move only through a renewal.
-    const moved = await request(url, 'PATCH', `/admin/research-grants/${grantId}`, {
+    const moved = await request(url, 'PUT', `/admin/research-grants/${grantId}`, {
       token: reviewer.token,
       body: { endsAt: new Date(Date.now() + 300 * DAY_MS).toISOString() },
     });
@@ -259,7 +259,7 @@ describe('academic access program', () => {
     expect(violence.length).toBeGreaterThan(0);
     expect(violence.every((verdict) => verdict.action === 'observe')).toBe(true);
 
-    const unknown = await request(url, 'PATCH', `/admin/research-grants/${grantId}`, {
+    const unknown = await request(url, 'PUT', `/admin/research-grants/${grantId}`, {
       token: reviewer.token,
       body: { profile: { observeOnlyCategories: ['no-such-category'] } },
     });

@@ -75,7 +75,7 @@ export const DEFAULT_RESEARCH_PROFILE: ResearchProfile = researchProfileSchema.p
 
 const instant = z.union([z.iso.datetime({ offset: true }), z.iso.date()]).transform((value) => new Date(value));
 
-/** `PATCH /admin/research-grants/:id`: the grant's terms. Dates change only before approval (renewal extends). */
+/** `PUT /admin/research-grants/:id`: the grant's terms. Dates change only before approval (renewal extends). */
 export const grantTermsSchema = z
   .object({
     startsAt: instant.optional(),

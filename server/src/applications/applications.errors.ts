@@ -91,7 +91,7 @@ export class ApplicationReviewError extends WardenError {
       409,
       ApplicationReviewErrorCode.GrantTermsMissing,
       'A research application is approved with its grant: set the grant\'s start and end dates first ' +
-        '(PATCH /admin/research-grants/:id).',
+        '(PUT /admin/research-grants/:id).',
     );
   }
 

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Put, Post, Query, Res } from '@nestjs/common';
 import { FastifyReply } from 'fastify';
 import { parseListQuery } from '../common/list-query';
 import { setContentRange } from '../common/list-response';
@@ -41,8 +41,8 @@ export class AdminResearchGrantsController {
     return detailed(await this.grants.get(id));
   }
 
-  /** Dates (before approval), quotas and the research policy profile. */
-  @Patch(':id')
+  /** Dates (before approval), quotas and the research policy profile; PUT as react-admin's simple-REST sends it. */
+  @Put(':id')
   @RequirePermission(Permission.ApplicationsDecide)
   async update(
     @CurrentStaff() staff: StaffPrincipal,
