@@ -41,7 +41,8 @@ function researchQuestionnaire(overrides: Record<string, unknown> = {}): Record<
     institution: 'University of Testing, Department of Computational Social Science',
     researchQuestion: 'Does the model complete prompts about professions with gendered stereotypes?',
     harmsStudied: ['gender bias', 'occupational stereotypes'],
-    dataHandling: 'Outputs stay on the university cluster, are deleted after 12 months and never published raw.',
+    dataHandling:
+      'Outputs stay on the university cluster, are deleted after 12 months and never published raw.',
     ethicsApprovalReference: 'IRB-2026-0412',
     ethicsApproved: true,
     ...overrides,
@@ -78,7 +79,9 @@ describe('academic access program', () => {
   let client: OpenAI;
 
   const grant = async (): Promise<Grant> => {
-    const result = await request<Grant>(url, 'GET', `/admin/research-grants/${grantId}`, { token: reviewer.token });
+    const result = await request<Grant>(url, 'GET', `/admin/research-grants/${grantId}`, {
+      token: reviewer.token,
+    });
     expectStatus(result, 200);
     return result.body;
   };
@@ -117,7 +120,10 @@ describe('academic access program', () => {
     // An approved study names its ethics reference.
     const missingReference = await request(url, 'POST', '/portal/research/applications', {
       token: researcher.token,
-      body: { name: 'Stereotype study', questionnaire: researchQuestionnaire({ ethicsApprovalReference: null }) },
+      body: {
+        name: 'Stereotype study',
+        questionnaire: researchQuestionnaire({ ethicsApprovalReference: null }),
+      },
     });
     expect(missingReference.status).toBe(400);
     expect(JSON.stringify(missingReference.body)).toContain('ethicsApprovalReference');
@@ -131,9 +137,14 @@ describe('academic access program', () => {
     grantId = applied.body.id;
 
     // Staff see it in the same review queue, as a research application.
-    const queued = await request<{ kind: string; reviewState: string }>(url, 'GET', `/admin/applications/${grantId}`, {
-      token: reviewer.token,
-    });
+    const queued = await request<{ kind: string; reviewState: string }>(
+      url,
+      'GET',
+      `/admin/applications/${grantId}`,
+      {
+        token: reviewer.token,
+      },
+    );
     expect(queued.body).toMatchObject({ kind: 'research', reviewState: 'submitted' });
     // No key before approval: research has no sandbox.
     const early = await request(url, 'POST', `/portal/research/grants/${grantId}/keys`, {
@@ -171,9 +182,10 @@ describe('academic access program', () => {
     const approved = await decide(url, reviewer, grantId, 'approve', { checklist: researchChecklist });
     expectStatus(approved, 200);
     const issued = approved.body.productionKey as { id: string; secret: string };
-    const [stored] = await warden.query<{ expires_at: Date }>(`SELECT expires_at FROM api_keys WHERE id = $1`, [
-      issued.id,
-    ]);
+    const [stored] = await warden.query<{ expires_at: Date }>(
+      `SELECT expires_at FROM api_keys WHERE id = $1`,
+      [issued.id],
+    );
     expect(stored.expires_at.toISOString()).toBe(endsAt.toISOString());
     expect((await grant()).status).toBe('active');
     // Approved: the dates move only through a renewal.
@@ -185,7 +197,10 @@ describe('academic access program', () => {
 
     // Researchers issue their own keys: an expiry is required and cannot pass the grant's end.
     const keyPath = `/portal/research/grants/${grantId}/keys`;
-    const noExpiry = await request(url, 'POST', keyPath, { token: researcher.token, body: { name: 'laptop' } });
+    const noExpiry = await request(url, 'POST', keyPath, {
+      token: researcher.token,
+      body: { name: 'laptop' },
+    });
     expect(noExpiry.status).toBe(400);
     const genericNoExpiry = await request(url, 'POST', `/portal/applications/${grantId}/keys`, {
       token: researcher.token,
@@ -227,7 +242,11 @@ describe('academic access program', () => {
     expect(await refusal(complete({ logprobs: 2 }))).toMatchObject(expected('researchLogprobsNotAllowed'));
     expect(
       await refusal(
-        client.chat.completions.create({ model: MODEL, messages: [{ role: 'user', content: 'hi' }], logprobs: true }),
+        client.chat.completions.create({
+          model: MODEL,
+          messages: [{ role: 'user', content: 'hi' }],
+          logprobs: true,
+        }),
       ),
     ).toMatchObject(expected('researchLogprobsNotAllowed'));
     expect((await complete({ echo: true })).choices).toHaveLength(1);
@@ -240,13 +259,18 @@ describe('academic access program', () => {
       token: reviewer.token,
       body: {
         categories: {
-          ...Object.fromEntries(ALL_CATEGORIES.map((category) => [category, { input: allow, output: allow }])),
+          ...Object.fromEntries(
+            ALL_CATEGORIES.map((category) => [category, { input: allow, output: allow }]),
+          ),
           violence: { input: { action: 'block' }, output: { action: 'block' } },
         },
       },
     });
     expectStatus(policy, 200);
-    expect(await refusal(complete({ prompt: HARMFUL }))).toMatchObject({ status: 400, code: 'content_filter' });
+    expect(await refusal(complete({ prompt: HARMFUL }))).toMatchObject({
+      status: 400,
+      code: 'content_filter',
+    });
 
     await setTerms({ profile: { observeOnlyCategories: ['violence'] } });
     const { data, response } = await complete({ prompt: HARMFUL, max_tokens: 16 }).withResponse();
@@ -266,7 +290,7 @@ describe('academic access program', () => {
     expect(unknown.status).toBe(400);
   });
 
-  it('keeps a locked-down grant\'s outputs in the log: the API answers with the request id and a notice', async () => {
+  it("keeps a locked-down grant's outputs in the log: the API answers with the request id and a notice", async () => {
     await setTerms({ profile: { lockedDown: true, allowLogprobs: true } });
     const { data, response } = await complete({ prompt: 'The nurse said', logprobs: 1 }).withResponse();
     const requestId = response.headers.get('x-request-id')!;
@@ -291,7 +315,11 @@ describe('academic access program', () => {
 
     // The real output is in the request log, for the analysis that happens inside Warden.
     const [logged] = await eventually(
-      () => warden.query<{ output: Array<{ text: string }> }>(`SELECT output FROM request_logs WHERE request_id = $1`, [requestId]),
+      () =>
+        warden.query<{ output: Array<{ text: string }> }>(
+          `SELECT output FROM request_logs WHERE request_id = $1`,
+          [requestId],
+        ),
       (rows) => rows.length === 1,
     );
     expect(logged.output[0].text).toContain('upstream heard: The nurse');
@@ -316,7 +344,9 @@ describe('academic access program', () => {
   });
 
   it('answers 401 key_expired once the key expires, and renews the grant on request', async () => {
-    await warden.query(`UPDATE api_keys SET expires_at = now() - interval '1 second' WHERE id = $1`, [researchKey.id]);
+    await warden.query(`UPDATE api_keys SET expires_at = now() - interval '1 second' WHERE id = $1`, [
+      researchKey.id,
+    ]);
     await new Promise((resolve) => setTimeout(resolve, CACHE_TTL_MS * 3));
     expect(await refusal(complete())).toMatchObject(expected('expiredKey'));
 
@@ -333,11 +363,19 @@ describe('academic access program', () => {
       body: { endsAt: requestedEnd.toISOString(), reason: 'The second wave of the survey was delayed.' },
     });
     expectStatus(requested, 200);
-    expect(requested.body.renewal).toMatchObject({ state: 'requested', requestedEndsAt: requestedEnd.toISOString() });
-
-    const listed = await request<Grant[]>(url, 'GET', '/admin/research-grants?filter={"renewalState":"requested"}', {
-      token: reviewer.token,
+    expect(requested.body.renewal).toMatchObject({
+      state: 'requested',
+      requestedEndsAt: requestedEnd.toISOString(),
     });
+
+    const listed = await request<Grant[]>(
+      url,
+      'GET',
+      '/admin/research-grants?filter={"renewalState":"requested"}',
+      {
+        token: reviewer.token,
+      },
+    );
     expect(listed.body.map((row) => row.id)).toEqual([grantId]);
     expect(listed.headers.get('content-range')).toBe('research-grants 0-0/1');
 
@@ -365,10 +403,18 @@ describe('academic access program', () => {
     expect(again.status).toBe(409);
 
     // A key reissued under the renewed grant may run past the old end.
-    const reissued = await request<{ secret: string }>(url, 'POST', `/portal/research/grants/${grantId}/keys`, {
-      token: researcher.token,
-      body: { name: 'renewed', expiresAt: new Date(new Date(current.endsAt!).getTime() + 30 * DAY_MS).toISOString() },
-    });
+    const reissued = await request<{ secret: string }>(
+      url,
+      'POST',
+      `/portal/research/grants/${grantId}/keys`,
+      {
+        token: researcher.token,
+        body: {
+          name: 'renewed',
+          expiresAt: new Date(new Date(current.endsAt!).getTime() + 30 * DAY_MS).toISOString(),
+        },
+      },
+    );
     expectStatus(reissued, 201);
     client = new OpenAI({ apiKey: reissued.body.secret, baseURL: `${url}/v1`, maxRetries: 0 });
     await complete();

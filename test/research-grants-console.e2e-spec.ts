@@ -109,7 +109,9 @@ describe('research grants console (Chromium)', () => {
     for (const box of await dialog.getByRole('checkbox').all()) {
       await box.check();
     }
-    await dialog.locator('textarea[name=rationale]').fill('Legitimate bias study with ethics approval ERB-77.');
+    await dialog
+      .locator('textarea[name=rationale]')
+      .fill('Legitimate bias study with ethics approval ERB-77.');
     await screenshot(page, 'research-01-checklist');
     await dialog.getByRole('button', { name: 'Approve', exact: true }).click();
     await page.getByTestId('issued-secret').waitFor();
@@ -151,7 +153,10 @@ describe('research grants console (Chromium)', () => {
     await renewDialog.locator('textarea[name=reason]').fill('Cohort delay confirmed by the ethics board.');
     await renewDialog.getByRole('button', { name: 'Approve', exact: true }).click();
     await page.getByText('Renewed').first().waitFor();
-    await page.getByText(/79 d left/).first().waitFor();
+    await page
+      .getByText(/79 d left/)
+      .first()
+      .waitFor();
     await page.getByText(/Cohort delay confirmed/).waitFor();
     await screenshot(page, 'research-04-renewed');
 

@@ -31,7 +31,11 @@ export const RESEARCH_CHECKLIST_LABELS: Record<ResearchChecklistItem, string> = 
 
 export const researchQuestionnaireSchema = z.object({
   institution: z.string().trim().min(2).max(300),
-  researchQuestion: z.string().trim().min(20, 'state the research question in at least 20 characters').max(5000),
+  researchQuestion: z
+    .string()
+    .trim()
+    .min(20, 'state the research question in at least 20 characters')
+    .max(5000),
   /** Which harms or biases the study looks at. */
   harmsStudied: z.array(z.string().trim().min(2).max(200)).min(1).max(20),
   dataHandling: z.string().trim().min(20, 'describe data handling in at least 20 characters').max(5000),
@@ -73,7 +77,9 @@ export const researchProfileSchema = z.object({
 export type ResearchProfile = z.infer<typeof researchProfileSchema>;
 export const DEFAULT_RESEARCH_PROFILE: ResearchProfile = researchProfileSchema.parse({});
 
-const instant = z.union([z.iso.datetime({ offset: true }), z.iso.date()]).transform((value) => new Date(value));
+const instant = z
+  .union([z.iso.datetime({ offset: true }), z.iso.date()])
+  .transform((value) => new Date(value));
 
 /** `PUT /admin/research-grants/:id`: the grant's terms. Dates change only before approval (renewal extends). */
 export const grantTermsSchema = z
@@ -108,6 +114,47 @@ export const RenewalState = {
 export type RenewalState = (typeof RenewalState)[keyof typeof RenewalState];
 export const RENEWAL_STATES = Object.values(RenewalState);
 
+/** A grant as `/admin/research-grants` and `/portal/research/grants` answer it; the id is the application's. */
+export interface ResearchGrantView {
+  id: string;
+  name: string;
+  organizationId: string;
+  organizationName: string;
+  reviewState: string;
+  status: GrantStatus;
+  questionnaire: ResearchQuestionnaire;
+  startsAt: string | null;
+  endsAt: string | null;
+  /** Whole days until the end (negative once expired); null before dates are set. */
+  daysLeft: number | null;
+  quotas: ResearchQuotas;
+  profile: ResearchProfile;
+  renewal: {
+    state: RenewalState;
+    requestedEndsAt: string | null;
+    reason: string | null;
+    requestedAt: string | null;
+    decidedAt: string | null;
+    rationale: string | null;
+    /** Renewals approved so far. */
+    count: number;
+  };
+  createdAt: string;
+  updatedAt: string;
+  /** Detail only: what the grant has used of its quotas. */
+  usage?: { requestsToday: number; tokensToday: number; requestsTotal: number; tokensTotal: number };
+  /** Detail only: bias runs staff attached to the grant. */
+  biasRuns?: Array<{
+    id: string;
+    status: string;
+    model: string;
+    probeSets: string[];
+    createdAt: string;
+    finishedAt: string | null;
+    attachedAt: string;
+  }>;
+}
+
 /** `POST /portal/research/grants/:id/renewal`. */
 export const renewalRequestSchema = z.object({
   endsAt: instant,
@@ -135,7 +182,9 @@ export const researchKeySchema = z.object({
 });
 
 /** Items a research approval cannot go ahead without: unanswered or answered no. */
-export function missingResearchChecklistItems(checklist: Partial<Record<string, boolean>>): ResearchChecklistItem[] {
+export function missingResearchChecklistItems(
+  checklist: Partial<Record<string, boolean>>,
+): ResearchChecklistItem[] {
   return RESEARCH_CHECKLIST_ITEMS.filter((item) => checklist[item] !== true);
 }
 

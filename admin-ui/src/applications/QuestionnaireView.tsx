@@ -48,7 +48,10 @@ export const QuestionnaireView = ({ dense = false }: { dense?: boolean }) => {
     return (
       <Typography variant="body2">
         A research application: its questionnaire, dates, quotas and policy profile are on the{' '}
-        <Link to={createPath({ resource: 'research-grants', id: record.id, type: 'show' })}>research grant</Link>.
+        <Link to={createPath({ resource: 'research-grants', id: record.id, type: 'show' })}>
+          research grant
+        </Link>
+        .
       </Typography>
     );
   }

@@ -7,7 +7,13 @@ import type { ResearchGrant } from './types';
 const filters = [
   <TextInput key="q" source="q" label="Search" alwaysOn />,
   <SelectInput key="status" source="status" choices={toChoices(GRANT_STATUSES)} alwaysOn />,
-  <SelectInput key="renewalState" source="renewalState" label="Renewal" choices={toChoices(RENEWAL_STATES)} alwaysOn />,
+  <SelectInput
+    key="renewalState"
+    source="renewalState"
+    label="Renewal"
+    choices={toChoices(RENEWAL_STATES)}
+    alwaysOn
+  />,
 ];
 
 /** Grants soonest to expire first: the renewals staff must look at are at the top. */

@@ -63,7 +63,8 @@ const GrantDetail = () => {
       </Stack>
       {renewal.state === 'requested' && (
         <Alert severity="warning" action={<RenewalButtons />} data-testid="renewal-request">
-          Renewal requested on {date(renewal.requestedAt)} until {date(renewal.requestedEndsAt)}: {renewal.reason}
+          Renewal requested on {date(renewal.requestedAt)} until {date(renewal.requestedEndsAt)}:{' '}
+          {renewal.reason}
         </Alert>
       )}
       <Grid container spacing={2}>
@@ -110,7 +111,9 @@ const GrantDetail = () => {
             <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }}>
               <Chip size="small" label={`logprobs ${profile.allowLogprobs ? 'allowed' : 'refused'}`} />
               <Chip size="small" label={`echo ${profile.allowEcho ? 'allowed' : 'refused'}`} />
-              {profile.lockedDown && <Chip size="small" color="warning" label="locked down: outputs stay in the log" />}
+              {profile.lockedDown && (
+                <Chip size="small" color="warning" label="locked down: outputs stay in the log" />
+              )}
               {profile.observeOnlyCategories.map((category) => (
                 <Chip key={category} size="small" variant="outlined" label={`${category}: observe only`} />
               ))}

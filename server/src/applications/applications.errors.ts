@@ -90,7 +90,7 @@ export class ApplicationReviewError extends WardenError {
     return new ApplicationReviewError(
       409,
       ApplicationReviewErrorCode.GrantTermsMissing,
-      'A research application is approved with its grant: set the grant\'s start and end dates first ' +
+      "A research application is approved with its grant: set the grant's start and end dates first " +
         '(PUT /admin/research-grants/:id).',
     );
   }

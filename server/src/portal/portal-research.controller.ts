@@ -40,7 +40,9 @@ export class PortalResearchController {
   @Get('grants')
   async list(@CurrentDeveloper() developer: DeveloperPrincipal): Promise<ResearchGrantResponse[]> {
     const now = new Date();
-    return (await this.grants.listOwn(developer.organizationId)).map((row) => toResearchGrantResponse(row, now));
+    return (await this.grants.listOwn(developer.organizationId)).map((row) =>
+      toResearchGrantResponse(row, now),
+    );
   }
 
   @Get('grants/:id')

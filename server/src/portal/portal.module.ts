@@ -16,8 +16,21 @@ import { ResearchGrantsModule } from '../research-grants/research-grants.module'
 
 /** The developer portal API, `/portal/*`. */
 @Module({
-  imports: [StaffModule, AuditModule, OrganizationsModule, ApplicationsModule, ApiKeysModule, WebhooksModule, ResearchGrantsModule],
-  controllers: [PortalAuthController, PortalApplicationsController, PortalWebhooksController, PortalResearchController],
+  imports: [
+    StaffModule,
+    AuditModule,
+    OrganizationsModule,
+    ApplicationsModule,
+    ApiKeysModule,
+    WebhooksModule,
+    ResearchGrantsModule,
+  ],
+  controllers: [
+    PortalAuthController,
+    PortalApplicationsController,
+    PortalWebhooksController,
+    PortalResearchController,
+  ],
   providers: [PortalAuthService, PortalKeysService, DeveloperAuthGuard],
 })
 export class PortalModule {}

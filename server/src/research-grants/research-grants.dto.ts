@@ -1,14 +1,5 @@
 import { listContract } from '../common/list-query';
-import {
-  GRANT_STATUSES,
-  GrantStatus,
-  RENEWAL_STATES,
-  RenewalState,
-  ResearchProfile,
-  ResearchQuestionnaire,
-  ResearchQuotas,
-  ReviewState,
-} from '../contracts';
+import { GRANT_STATUSES, RENEWAL_STATES, ResearchGrantView } from '../contracts';
 import type { AttachedBiasRun, ResearchGrantRow } from './research-grants.repository';
 import type { QuotaUsage } from './research-quota';
 
@@ -28,46 +19,8 @@ export const RESEARCH_GRANT_LIST = listContract({
 export type ResearchGrantSortField = (typeof RESEARCH_GRANT_LIST.sortable)[number];
 export type ResearchGrantFilterField = keyof typeof RESEARCH_GRANT_LIST.filters;
 
-export interface RenewalResponse {
-  state: RenewalState;
-  requestedEndsAt: string | null;
-  reason: string | null;
-  requestedAt: string | null;
-  decidedAt: string | null;
-  rationale: string | null;
-  /** Renewals approved so far. */
-  count: number;
-}
-
-export interface ResearchGrantResponse {
-  /** The research application's id. */
-  id: string;
-  name: string;
-  organizationId: string;
-  organizationName: string;
-  reviewState: ReviewState;
-  status: GrantStatus;
-  questionnaire: ResearchQuestionnaire;
-  startsAt: string | null;
-  endsAt: string | null;
-  /** Whole days until the end (negative once expired); null before dates are set. */
-  daysLeft: number | null;
-  quotas: ResearchQuotas;
-  profile: ResearchProfile;
-  renewal: RenewalResponse;
-  createdAt: string;
-  updatedAt: string;
-  usage?: QuotaUsage;
-  biasRuns?: Array<{
-    id: string;
-    status: string;
-    model: string;
-    probeSets: string[];
-    createdAt: string;
-    finishedAt: string | null;
-    attachedAt: string;
-  }>;
-}
+/** The shape is shared with the console (contracts/src/research.ts). */
+export type ResearchGrantResponse = ResearchGrantView;
 
 const DAY_MS = 24 * 3600 * 1000;
 

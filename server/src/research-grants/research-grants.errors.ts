@@ -25,7 +25,11 @@ export class ResearchGrantError extends WardenError {
   }
 
   static notFound(id: string): ResearchGrantError {
-    return new ResearchGrantError(404, ResearchGrantErrorCode.GrantNotFound, `No research grant with id ${id}.`);
+    return new ResearchGrantError(
+      404,
+      ResearchGrantErrorCode.GrantNotFound,
+      `No research grant with id ${id}.`,
+    );
   }
 
   static invalidDates(): ResearchGrantError {
@@ -41,7 +45,11 @@ export class ResearchGrantError extends WardenError {
   }
 
   static noRenewalPending(): ResearchGrantError {
-    return new ResearchGrantError(409, ResearchGrantErrorCode.NoRenewalPending, 'No renewal request is pending.');
+    return new ResearchGrantError(
+      409,
+      ResearchGrantErrorCode.NoRenewalPending,
+      'No renewal request is pending.',
+    );
   }
 
   static renewalPending(): ResearchGrantError {

@@ -97,7 +97,13 @@ export class ResearchGrantsRepository {
   ): Promise<ResearchGrantEntity> {
     const repository = manager.getRepository(ResearchGrantEntity);
     return repository.save(
-      repository.create({ ...values, renewalState: RenewalState.None, renewals: 0, startsAt: null, endsAt: null }),
+      repository.create({
+        ...values,
+        renewalState: RenewalState.None,
+        renewals: 0,
+        startsAt: null,
+        endsAt: null,
+      }),
     );
   }
 

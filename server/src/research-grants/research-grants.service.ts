@@ -119,7 +119,9 @@ export class ResearchGrantsService implements OnModuleInit {
    * key); afterwards only a renewal moves the end. Quotas and profile may change at any time and apply at once.
    */
   async updateTerms(staff: StaffPrincipal, id: string, change: GrantTermsChange): Promise<GrantDetail> {
-    const unknown = (change.profile?.observeOnlyCategories ?? []).filter((name) => !isModerationCategory(name));
+    const unknown = (change.profile?.observeOnlyCategories ?? []).filter(
+      (name) => !isModerationCategory(name),
+    );
     if (unknown.length > 0) {
       throw ResearchGrantError.unknownCategories(unknown);
     }
@@ -219,12 +221,17 @@ export class ResearchGrantsService implements OnModuleInit {
         });
         await this.applications.setKeysExpireBy(manager, id, endsAt);
       } else {
-        updated = await this.repository.update(manager, id, { ...decided, renewalState: RenewalState.Denied });
+        updated = await this.repository.update(manager, id, {
+          ...decided,
+          renewalState: RenewalState.Denied,
+        });
       }
       await this.audit.record(manager, {
         actor: staffActor(staff),
         action:
-          input.decision === 'approve' ? AuditAction.ResearchRenewalApproved : AuditAction.ResearchRenewalDenied,
+          input.decision === 'approve'
+            ? AuditAction.ResearchRenewalApproved
+            : AuditAction.ResearchRenewalDenied,
         entityType: AuditEntityType.ResearchGrant,
         entityId: id,
         before: grantAuditView(grant),

@@ -84,7 +84,9 @@ export class ResearchQuotaCounter {
 
   async usage(grantId: string, now = Date.now()): Promise<QuotaUsage> {
     const values = await this.redis.mget(...this.keys(grantId, now));
-    const [requestsToday, tokensToday, requestsTotal, tokensTotal] = values.map((value) => Number(value ?? 0));
+    const [requestsToday, tokensToday, requestsTotal, tokensTotal] = values.map((value) =>
+      Number(value ?? 0),
+    );
     return { requestsToday, tokensToday, requestsTotal, tokensTotal };
   }
 

@@ -50,7 +50,10 @@ describe('research profile', () => {
       expect.objectContaining({ param: 'echo' }),
     );
     expect(() =>
-      assertResearchParameters({ ...profile, allowLogprobs: true, allowEcho: true }, { logprobs: 5, echo: true }),
+      assertResearchParameters(
+        { ...profile, allowLogprobs: true, allowEcho: true },
+        { logprobs: 5, echo: true },
+      ),
     ).not.toThrow();
     expect(() => assertResearchParameters(profile, { logprobs: null, echo: false })).not.toThrow();
   });
@@ -67,9 +70,9 @@ describe('research profile', () => {
       'req_abc',
     );
     expect(withheld.choices.every((choice) => !choice.text.includes('secret'))).toBe(true);
-    expect(withheld.choices.every((choice) => choice.text.includes('req_abc') && choice.logprobs === null)).toBe(
-      true,
-    );
+    expect(
+      withheld.choices.every((choice) => choice.text.includes('req_abc') && choice.logprobs === null),
+    ).toBe(true);
     expect(withheld.warden).toMatchObject({ status: 'withheld', request_id: 'req_abc' });
   });
 
