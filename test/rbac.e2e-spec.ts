@@ -12,6 +12,7 @@ import {
   staffLogin,
   uniqueEmail,
 } from './support/review-api';
+import { RESEARCH_CHECKLIST_ITEMS } from '../contracts/src';
 import { UpstreamServer } from './support/upstream-server';
 import { eventually, startWarden, WardenInstance } from './support/warden';
 
@@ -147,6 +148,55 @@ describe('RBAC matrix', () => {
     );
     return applied.id;
   }
+
+  /** A research application of `developer`'s organization, approved with its grant (30 days). */
+  async function approvedGrant(): Promise<string> {
+    const applied = await request<{ id: string }>(url, 'POST', '/portal/research/applications', {
+      token: developer.token,
+      body: {
+        name: `Study ${randomUUID().slice(0, 8)}`,
+        questionnaire: {
+          institution: 'Matrix University',
+          researchQuestion: 'Does every route answer each principal as the matrix says?',
+          harmsStudied: ['access control'],
+          dataHandling: 'Nothing leaves the test database, which is dropped at the end.',
+          ethicsApprovalReference: null,
+          ethicsApproved: false,
+        },
+      },
+    });
+    expectStatus(applied, 201);
+    const id = applied.body.id;
+    const admin = staff.admin.token;
+    const staffCall = (method: string, path: string, body: unknown) =>
+      request(url, method, path, { token: admin, body });
+    expectStatus(
+      await staffCall('POST', `/admin/applications/${id}/decisions`, {
+        decision: 'start_review',
+        rationale: 'rbac',
+      }),
+      200,
+    );
+    expectStatus(
+      await staffCall('PUT', `/admin/research-grants/${id}`, {
+        startsAt: new Date(Date.now() - 60_000).toISOString(),
+        endsAt: new Date(Date.now() + 30 * 24 * 3600_000).toISOString(),
+      }),
+      200,
+    );
+    expectStatus(
+      await staffCall('POST', `/admin/applications/${id}/decisions`, {
+        decision: 'approve',
+        rationale: 'rbac',
+        checklist: Object.fromEntries(RESEARCH_CHECKLIST_ITEMS.map((item) => [item, true])),
+      }),
+      200,
+    );
+    return id;
+  }
+
+  let sharedGrant: Promise<string> | undefined;
+  const grant = () => (sharedGrant ??= approvedGrant());
 
   async function freshKey(suspended = false): Promise<string> {
     const created = await request<{ id: string }>(url, 'POST', '/admin/api-keys', {
@@ -415,6 +465,55 @@ describe('RBAC matrix', () => {
       route: 'GET /portal/applications/{id}/labels',
       expected: OWN_ONLY,
       prepare: async () => ({ path: `/portal/applications/${draft.id}/labels` }),
+    },
+    {
+      route: 'POST /portal/research/applications',
+      expected: DEVELOPER_CREATE,
+      prepare: fixed('/portal/research/applications', {
+        name: 'Matrix study',
+        questionnaire: {
+          institution: 'Matrix University',
+          researchQuestion: 'Does every route answer each principal as the matrix says?',
+          harmsStudied: ['access control'],
+          dataHandling: 'Nothing leaves the test database, which is dropped at the end.',
+          ethicsApproved: false,
+        },
+      }),
+    },
+    {
+      route: 'GET /portal/research/grants',
+      expected: DEVELOPER_SELF,
+      prepare: fixed('/portal/research/grants'),
+    },
+    {
+      route: 'GET /portal/research/grants/{id}',
+      expected: OWN_ONLY,
+      prepare: async () => ({ path: `/portal/research/grants/${await grant()}` }),
+    },
+    {
+      route: 'POST /portal/research/grants/{id}/renewal',
+      expected: OWN_ONLY,
+      // A fresh grant per call: a grant takes one pending renewal at a time.
+      prepare: async () => ({
+        path: `/portal/research/grants/${await approvedGrant()}/renewal`,
+        body: {
+          endsAt: new Date(Date.now() + 90 * 24 * 3600_000).toISOString(),
+          reason: 'The matrix needs it.',
+        },
+      }),
+    },
+    {
+      route: 'GET /portal/research/grants/{id}/keys',
+      expected: OWN_ONLY,
+      prepare: async () => ({ path: `/portal/research/grants/${await grant()}/keys` }),
+    },
+    {
+      route: 'POST /portal/research/grants/{id}/keys',
+      expected: OWN_ONLY_CREATE,
+      prepare: async () => ({
+        path: `/portal/research/grants/${await grant()}/keys`,
+        body: { name: 'rbac', expiresAt: new Date(Date.now() + 24 * 3600_000).toISOString() },
+      }),
     },
     {
       route: 'GET /portal/applications/{id}/webhook',

@@ -20,6 +20,7 @@ import monitoring from './monitoring';
 import organizations from './organizations';
 import policies from './policies';
 import requestLogs from './request-logs';
+import researchGrants from './research-grants';
 import staff from './staff';
 
 export const App = () => (
@@ -34,6 +35,7 @@ export const App = () => (
     disableTelemetry
   >
     <Resource name="applications" {...applications} />
+    <Resource name="research-grants" {...researchGrants} />
     <Resource name="held-completions" {...heldCompletions} />
     <Resource name="api-keys" {...apiKeys} />
     <Resource name="organizations" {...organizations} />

@@ -1,6 +1,7 @@
 import simpleRestProvider from 'ra-data-simple-rest';
 import type { DataProvider, Identifier, UpdateParams } from 'react-admin';
 import { API_URL, httpClient } from './session';
+import type { ResearchGrant } from './research-grants/types';
 import { diffPolicy } from './policies/policyPatch';
 import type { ItemJudgment, LabelQueue, QueueItem } from './label-queues/types';
 import type {
@@ -96,6 +97,17 @@ function updateBody(resource: string, params: UpdateParams): unknown {
       const edited = params.data as Partial<Policy>;
       const previous = params.previousData as Policy;
       return edited.rules ? diffPolicy(previous.rules, edited.rules) : {};
+    }
+    case 'research-grants': {
+      // Dates are sent only when changed: an approved grant's end moves only through a renewal.
+      const { startsAt, endsAt, quotas, profile } = params.data as Partial<ResearchGrant>;
+      const previous = params.previousData as ResearchGrant;
+      return {
+        quotas,
+        profile,
+        ...(startsAt && startsAt !== previous.startsAt ? { startsAt: new Date(startsAt).toISOString() } : {}),
+        ...(endsAt && endsAt !== previous.endsAt ? { endsAt: new Date(endsAt).toISOString() } : {}),
+      };
     }
     default:
       return params.data;

@@ -15,6 +15,7 @@ const KEY_OPERATIONS = ['create', 'rotate', 'revoke', 'suspend', 'unsuspend', 't
 /** Resources whose read permission is not `<resource>:read`: alerts are part of monitoring. */
 const READ_PERMISSION: Record<string, string> = {
   alerts: 'monitoring:read',
+  'research-grants': 'applications:read',
 };
 
 /**
@@ -42,6 +43,9 @@ function requiredPermission(resource: string, action: string): string | null {
     case 'label-queues':
       if (action === 'label') return 'labels:write';
       return ['create', 'close', 'download'].includes(action) ? 'label-queues:manage' : null;
+    case 'research-grants':
+      // Grant terms and renewals are part of the research application's review.
+      return action === 'edit' || action === 'renew' ? 'applications:decide' : null;
     case 'bias-runs':
       if (action === 'create') return 'bias-runs:start';
       // Attaching a run to an application's review is a review decision's evidence.

@@ -52,6 +52,8 @@ export interface Decision {
 
 export interface Application extends RaRecord<string> {
   name: string;
+  /** `research`: an academic access application, approved with the research checklist and a grant. */
+  kind: 'product' | 'research';
   organizationId: string;
   organizationName: string;
   status: ApplicationStatus;

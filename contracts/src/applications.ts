@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RESEARCH_CHECKLIST_ITEMS, ResearchChecklistItem } from './research';
 
 /** How an application is served: sandbox until approved, live on approval, suspended, terminated (final). */
 export const ApplicationStatus = {
@@ -92,7 +93,8 @@ export const CHECKLIST_ITEMS = [
   'volumeReasonable',
 ] as const;
 export type ChecklistItem = (typeof CHECKLIST_ITEMS)[number];
-export type Checklist = Partial<Record<ChecklistItem, boolean>>;
+/** A research application's decision carries the research checklist in the same field. */
+export type Checklist = Partial<Record<ChecklistItem | ResearchChecklistItem, boolean>>;
 
 export const CHECKLIST_LABELS: Record<ChecklistItem, string> = {
   useCaseAcceptable: 'The use case is acceptable under the usage policy',
@@ -108,10 +110,9 @@ export function missingChecklistItems(decision: Decision, checklist: Checklist):
 
 export const checklistSchema = z
   .strictObject(
-    Object.fromEntries(CHECKLIST_ITEMS.map((item) => [item, z.boolean().optional()])) as Record<
-      ChecklistItem,
-      z.ZodOptional<z.ZodBoolean>
-    >,
+    Object.fromEntries(
+      [...CHECKLIST_ITEMS, ...RESEARCH_CHECKLIST_ITEMS].map((item) => [item, z.boolean().optional()]),
+    ) as Record<ChecklistItem | ResearchChecklistItem, z.ZodOptional<z.ZodBoolean>>,
   )
   .default({});
 

@@ -20,6 +20,7 @@ import { MonitoringModule } from './monitoring/monitoring.module';
 import { PoliciesModule } from './policies/policies.module';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { PortalModule } from './portal/portal.module';
+import { ResearchGrantsModule } from './research-grants/research-grants.module';
 import { RequestLogSearchModule } from './request-logs/request-log-search.module';
 import { RequestLogsWorkerModule } from './request-logs/request-logs-worker.module';
 import { EndUsersModule } from './end-users/end-users.module';
@@ -57,6 +58,7 @@ export class ApiModule {
         HeldCompletionsAdminModule,
         FineTuningModule,
         FeedbackModule,
+        ResearchGrantsModule,
       ],
     };
   }

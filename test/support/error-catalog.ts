@@ -1,6 +1,7 @@
 import { ApiKeyErrorCode } from '../../server/src/api-keys/api-keys.errors';
 import { ApplicationsErrorCode } from '../../server/src/applications/applications.errors';
 import { InferenceErrorCode } from '../../server/src/inference/inference.errors';
+import { ResearchAccessErrorCode } from '../../server/src/research-grants/research-grants.errors';
 
 /**
  * The one catalog of error bodies the public API answers with; suites compare against these. Codes come from the
@@ -75,6 +76,30 @@ export const OPENAI_ERRORS = {
     status: 403,
     type: 'permission_error',
     code: ApplicationsErrorCode.ApplicationTerminated,
+    param: null,
+  },
+  researchQuotaExceeded: {
+    status: 429,
+    type: 'rate_limit_error',
+    code: ResearchAccessErrorCode.QuotaExceeded,
+    param: null,
+  },
+  researchLogprobsNotAllowed: {
+    status: 400,
+    type: 'invalid_request_error',
+    code: ResearchAccessErrorCode.ParameterNotAllowed,
+    param: 'logprobs',
+  },
+  researchEchoNotAllowed: {
+    status: 400,
+    type: 'invalid_request_error',
+    code: ResearchAccessErrorCode.ParameterNotAllowed,
+    param: 'echo',
+  },
+  researchGrantNotActive: {
+    status: 403,
+    type: 'permission_error',
+    code: ResearchAccessErrorCode.GrantNotActive,
     param: null,
   },
 } as const;

@@ -68,6 +68,7 @@ export const DecisionButtons = () => {
       <DecisionDialog
         decision={decision}
         subject={`${record.name} — ${record.organizationName}`}
+        research={record.kind === 'research'}
         pending={pending}
         onConfirm={(input) => void confirm(input)}
         onClose={() => setDecision(null)}

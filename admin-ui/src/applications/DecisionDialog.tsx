@@ -16,7 +16,7 @@ import {
 import { useState } from 'react';
 import type { DecisionInput } from '../dataProvider';
 import type { Checklist, DecisionKind } from '../types';
-import { CHECKLIST_ITEMS, DECISION_SPECS } from './decisions';
+import { CHECKLIST_ITEMS, DECISION_SPECS, RESEARCH_CHECKLIST_ITEMS } from './decisions';
 
 export interface DecisionDialogProps {
   decision: DecisionKind | null;
@@ -24,17 +24,15 @@ export interface DecisionDialogProps {
   subject: string;
   /** Bulk decisions carry a rationale only. */
   bulk?: boolean;
+  /** A research application: the research checklist instead of the product one. */
+  research?: boolean;
   pending: boolean;
   onConfirm: (input: DecisionInput) => void;
   onClose: () => void;
 }
 
-const EMPTY_CHECKLIST: Required<Checklist> = {
-  useCaseAcceptable: false,
-  mitigationsAdequate: false,
-  userAuthenticationOk: false,
-  volumeReasonable: false,
-};
+const emptyChecklist = (items: ReadonlyArray<{ key: keyof Checklist }>): Checklist =>
+  Object.fromEntries(items.map(({ key }) => [key, false]));
 
 /** The rationale and checklist a reviewer records with every decision. */
 export const DecisionDialog = ({ decision, ...props }: DecisionDialogProps) => (
@@ -47,13 +45,15 @@ const DecisionForm = ({
   decision,
   subject,
   bulk,
+  research,
   pending,
   onConfirm,
   onClose,
 }: Omit<DecisionDialogProps, 'decision'> & { decision: DecisionKind }) => {
   const spec = DECISION_SPECS[decision];
   const [rationale, setRationale] = useState('');
-  const [checklist, setChecklist] = useState<Required<Checklist>>(EMPTY_CHECKLIST);
+  const items = research ? RESEARCH_CHECKLIST_ITEMS : CHECKLIST_ITEMS;
+  const [checklist, setChecklist] = useState<Checklist>(() => emptyChecklist(items));
   const [reReviewAt, setReReviewAt] = useState('');
   const showChecklist = spec.checklist && !bulk;
   const checklistComplete = Object.values(checklist).every(Boolean);
@@ -86,14 +86,14 @@ const DecisionForm = ({
               <FormLabel component="legend" sx={{ mb: 0.5 }}>
                 Review checklist
               </FormLabel>
-              {CHECKLIST_ITEMS.map(({ key, label }) => (
+              {items.map(({ key, label }) => (
                 <FormControlLabel
                   key={key}
                   label={label}
                   control={
                     <Checkbox
                       name={key}
-                      checked={checklist[key]}
+                      checked={checklist[key] === true}
                       onChange={(event) => setChecklist({ ...checklist, [key]: event.target.checked })}
                     />
                   }

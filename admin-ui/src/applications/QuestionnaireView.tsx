@@ -1,5 +1,5 @@
 import { Box, Typography } from '@mui/material';
-import { useRecordContext } from 'react-admin';
+import { Link, useCreatePath, useRecordContext } from 'react-admin';
 import type { Application, Questionnaire } from '../types';
 
 const QUESTIONS: { key: keyof Questionnaire; label: string; long?: boolean }[] = [
@@ -42,7 +42,19 @@ function display(key: keyof Questionnaire, value: Questionnaire[keyof Questionna
 /** The production-review questionnaire as the developer answered it. */
 export const QuestionnaireView = ({ dense = false }: { dense?: boolean }) => {
   const record = useRecordContext<Application>();
+  const createPath = useCreatePath();
   if (!record) return null;
+  if (record.kind === 'research') {
+    return (
+      <Typography variant="body2">
+        A research application: its questionnaire, dates, quotas and policy profile are on the{' '}
+        <Link to={createPath({ resource: 'research-grants', id: record.id, type: 'show' })}>
+          research grant
+        </Link>
+        .
+      </Typography>
+    );
+  }
   const answers = record.questionnaire ?? {};
   return (
     <Box

@@ -2,6 +2,8 @@ import {
   availableDecisions as contractDecisions,
   CHECKLIST_ITEMS as CONTRACT_CHECKLIST,
   CHECKLIST_LABELS,
+  RESEARCH_CHECKLIST_ITEMS as CONTRACT_RESEARCH_CHECKLIST,
+  RESEARCH_CHECKLIST_LABELS,
 } from '@warden/contracts';
 import type { ApplicationStatus, DecisionKind, ReviewState } from '../types';
 
@@ -78,3 +80,8 @@ export function availableDecisions(reviewState: ReviewState, status: Application
 
 /** The contract's checklist, in its order, with its labels: what the server requires for an approval. */
 export const CHECKLIST_ITEMS = CONTRACT_CHECKLIST.map((key) => ({ key, label: CHECKLIST_LABELS[key] }));
+/** A research application is approved against its own checklist. */
+export const RESEARCH_CHECKLIST_ITEMS = CONTRACT_RESEARCH_CHECKLIST.map((key) => ({
+  key,
+  label: RESEARCH_CHECKLIST_LABELS[key],
+}));

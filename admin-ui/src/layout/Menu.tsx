@@ -13,6 +13,7 @@ export const Menu = () => {
     <RaMenu>
       <RaMenu.DashboardItem />
       <RaMenu.ResourceItem name="applications" primaryText="Review queue" />
+      <RaMenu.ResourceItem name="research-grants" />
       <RaMenu.ResourceItem name="held-completions" />
       <RaMenu.ResourceItem name="api-keys" />
       <RaMenu.ResourceItem name="organizations" />

@@ -68,6 +68,8 @@ export enum ApiKeyManagementErrorCode {
   ExpiryInPast = 'expiry_in_past',
   ApplicationUnderEnforcement = 'application_under_enforcement',
   ActiveKeyLimitReached = 'active_key_limit_reached',
+  ExpiryRequired = 'key_expiry_required',
+  ExpiryBeyondGrant = 'key_expiry_beyond_grant',
 }
 
 export class ApiKeyManagementError extends WardenError {
@@ -128,6 +130,22 @@ export class ApiKeyManagementError extends WardenError {
       409,
       ApiKeyManagementErrorCode.ActiveKeyLimitReached,
       `An application may hold at most ${limit} active keys; revoke one before creating another.`,
+    );
+  }
+
+  static expiryRequired(bound: Date): ApiKeyManagementError {
+    return new ApiKeyManagementError(
+      400,
+      ApiKeyManagementErrorCode.ExpiryRequired,
+      `Keys of this application are time-boxed: give an expiresAt no later than ${bound.toISOString()}.`,
+    );
+  }
+
+  static expiryBeyondBound(bound: Date): ApiKeyManagementError {
+    return new ApiKeyManagementError(
+      400,
+      ApiKeyManagementErrorCode.ExpiryBeyondGrant,
+      `expiresAt cannot be later than the research grant's end, ${bound.toISOString()}.`,
     );
   }
 

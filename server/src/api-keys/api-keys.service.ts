@@ -15,7 +15,7 @@ import { ApiKeyCache } from './api-key.cache';
 import { apiKeyMatches, generateApiKey, hashApiKey, maskApiKey, parseApiKey } from './api-key.secret';
 import { ApiKeyError, ApiKeyManagementError } from './api-keys.errors';
 import { ApiKeyRow, ApiKeysRepository, KeyWithApplication } from './api-keys.repository';
-import { KeyAction, KeyEnforcementReason, keyTransition } from '../contracts';
+import { ApplicationKind, KeyAction, KeyEnforcementReason, keyTransition } from '../contracts';
 
 const LAST_USED_RESOLUTION_MS = 60_000;
 
@@ -136,6 +136,7 @@ export class ApiKeysService implements ApplicationKeys {
           application.enforcedAt,
         );
       }
+      assertWithinKeyBound(application, input.expiresAt ?? null);
       const limit = this.config.maxActiveKeysPerApplication;
       if ((await this.repository.countUsable(manager, applicationId)) >= limit) {
         throw ApiKeyManagementError.activeKeyLimit(limit);
@@ -369,6 +370,25 @@ export class ApiKeysService implements ApplicationKeys {
       .catch((err: unknown) =>
         this.logger.warn({ err, keyPrefix: key.prefix }, 'could not record last_used_at'),
       );
+  }
+}
+
+/**
+ * Keys of an application with a bound (a research grant's end) are time-boxed: an expiry is required, within it.
+ * A research application has no sandbox: its keys exist only under an approved grant.
+ */
+function assertWithinKeyBound(application: ApplicationEntity, expiresAt: Date | null): void {
+  if (application.kind === ApplicationKind.Research && application.status !== ApplicationStatus.Live) {
+    throw ApiKeyManagementError.applicationNotAcceptingKeys(`${application.status} research`);
+  }
+  if (!application.keysExpireBy) {
+    return;
+  }
+  if (!expiresAt) {
+    throw ApiKeyManagementError.expiryRequired(application.keysExpireBy);
+  }
+  if (expiresAt.getTime() > application.keysExpireBy.getTime()) {
+    throw ApiKeyManagementError.expiryBeyondBound(application.keysExpireBy);
   }
 }
 

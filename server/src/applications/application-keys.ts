@@ -17,7 +17,7 @@ export interface ApplicationKeys {
   issue(
     manager: EntityManager,
     actor: Actor,
-    input: { applicationId: string; name: string; kind: ApiKeyKind },
+    input: { applicationId: string; name: string; kind: ApiKeyKind; expiresAt?: Date | null },
   ): Promise<IssuedApplicationKey>;
   /** Inside the caller's transaction; the caller publishes with `invalidateApplication` once it commits. */
   terminateAllForApplication(

@@ -1,4 +1,4 @@
-import { ApplicationStatus, KeyEnforcementReason, ReviewState } from '../contracts';
+import { ApplicationKind, ApplicationStatus, KeyEnforcementReason, ReviewState } from '../contracts';
 
 /** The status vocabulary lives in contracts/; named here too so the /v1 path's imports keep working. */
 export { ApplicationStatus };
@@ -31,6 +31,14 @@ export class ApplicationEntity {
 
   @Column({ type: 'jsonb', nullable: true })
   questionnaire!: Questionnaire | null;
+
+  /** A research application keeps its research questionnaire and grant in `research_grants`. */
+  @Column({ type: 'text' })
+  kind!: ApplicationKind;
+
+  /** Every key of the application must expire by this date (a research grant's end); null: no such bound. */
+  @Column({ name: 'keys_expire_by', type: 'timestamptz', nullable: true })
+  keysExpireBy!: Date | null;
 
   @Column({ name: 'submitted_at', type: 'timestamptz', nullable: true })
   submittedAt!: Date | null;

@@ -11,6 +11,8 @@ import type { ApplicationRow } from './applications.repository';
 import { Questionnaire, questionnaireSchema } from './questionnaire';
 import {
   ApiKeyKind,
+  APPLICATION_KINDS,
+  ApplicationKind,
   Decision,
   KEY_ENFORCEMENT_REASON_LABELS,
   KeyEnforcementReason,
@@ -56,6 +58,7 @@ export const APPLICATION_LIST = listContract({
     status: { kind: 'values', type: 'text', allowed: Object.values(ApplicationStatus) },
     reviewState: { kind: 'values', type: 'text', allowed: Object.values(ReviewState) },
     riskTier: { kind: 'values', type: 'text', allowed: Object.values(RiskTier) },
+    kind: { kind: 'values', type: 'text', allowed: APPLICATION_KINDS },
     q: { kind: 'text' },
   },
 });
@@ -91,6 +94,8 @@ export interface AdminApplicationResponse {
   organizationId: string;
   organizationName: string;
   status: ApplicationStatus;
+  /** `research`: its questionnaire and grant are at /admin/research-grants (the grant's id is the application's). */
+  kind: ApplicationKind;
   reviewState: ReviewState;
   riskTier: RiskTier | null;
   riskReasons: string[];
@@ -183,6 +188,7 @@ export function toAdminApplicationResponse(
     organizationId: row.organizationId,
     organizationName: row.organizationName,
     status: row.status,
+    kind: row.kind,
     reviewState: row.reviewState,
     riskTier: row.riskTier,
     riskReasons: row.riskReasons,

@@ -32,6 +32,7 @@ export enum ApplicationReviewErrorCode {
   SelfReview = 'self_review',
   ChecklistIncomplete = 'checklist_incomplete',
   ReReviewInPast = 're_review_in_past',
+  GrantTermsMissing = 'grant_terms_missing',
 }
 
 export class ApplicationReviewError extends WardenError {
@@ -82,6 +83,15 @@ export class ApplicationReviewError extends WardenError {
       400,
       ApplicationReviewErrorCode.ChecklistIncomplete,
       `An approval needs every checklist item answered yes; missing or no: ${items.join(', ')}.`,
+    );
+  }
+
+  static grantTermsMissing(): ApplicationReviewError {
+    return new ApplicationReviewError(
+      409,
+      ApplicationReviewErrorCode.GrantTermsMissing,
+      "A research application is approved with its grant: set the grant's start and end dates first " +
+        '(PUT /admin/research-grants/:id).',
     );
   }
 

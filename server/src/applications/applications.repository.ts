@@ -6,7 +6,7 @@ import { ListSource, runList } from '../database/list-sql';
 import { ApplicationDecisionEntity } from './application-decision.entity';
 import { ApplicationEntity, ApplicationStatus } from './application.entity';
 import { Questionnaire } from './questionnaire';
-import { KeyEnforcementReason, ReviewState } from '../contracts';
+import { ApplicationKind, KeyEnforcementReason, ReviewState } from '../contracts';
 import { RiskTier } from './risk-tier';
 import { APPLICATION_LIST, ApplicationFilterField, ApplicationSortField } from './applications.dto';
 
@@ -17,6 +17,7 @@ export interface ApplicationRow {
   organizationId: string;
   organizationName: string;
   status: ApplicationStatus;
+  kind: ApplicationKind;
   reviewState: ReviewState;
   riskTier: RiskTier | null;
   riskReasons: string[];
@@ -32,7 +33,7 @@ export interface ApplicationRow {
 
 export const APPLICATION_LIST_SOURCE: ListSource<ApplicationSortField, ApplicationFilterField> = {
   contract: APPLICATION_LIST,
-  columns: `a.id, a.name, a.organization_id AS "organizationId", o.name AS "organizationName", a.status,
+  columns: `a.id, a.name, a.organization_id AS "organizationId", o.name AS "organizationName", a.status, a.kind,
     a.review_state AS "reviewState", a.risk_tier AS "riskTier", a.risk_reasons AS "riskReasons", a.questionnaire,
     a.submitted_at AS "submittedAt", a.re_review_at AS "reReviewAt", a.created_at AS "createdAt", a.updated_at AS "updatedAt",
     a.enforced_at AS "enforcedAt", a.enforcement_category AS "enforcementCategory", a.enforcement_reason AS "enforcementReason"`,
@@ -56,6 +57,7 @@ export const APPLICATION_LIST_SOURCE: ListSource<ApplicationSortField, Applicati
     status: { column: 'a.status' },
     reviewState: { column: 'a.review_state' },
     riskTier: { column: 'a.risk_tier' },
+    kind: { column: 'a.kind' },
     q: { search: ['a.name', 'o.name'] },
   },
 };
@@ -66,12 +68,24 @@ export class ApplicationsRepository {
 
   create(
     values: Pick<ApplicationEntity, 'organizationId' | 'name' | 'status' | 'reviewState'> &
-      Partial<Pick<ApplicationEntity, 'questionnaire' | 'riskTier' | 'riskReasons' | 'createdBy'>>,
+      Partial<
+        Pick<
+          ApplicationEntity,
+          'questionnaire' | 'riskTier' | 'riskReasons' | 'createdBy' | 'kind' | 'submittedAt'
+        >
+      >,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<ApplicationEntity> {
     const repository = manager.getRepository(ApplicationEntity);
     return repository.save(
-      repository.create({ riskReasons: [], questionnaire: null, riskTier: null, createdBy: null, ...values }),
+      repository.create({
+        riskReasons: [],
+        questionnaire: null,
+        riskTier: null,
+        createdBy: null,
+        kind: ApplicationKind.Product,
+        ...values,
+      }),
     );
   }
 
@@ -117,6 +131,7 @@ export class ApplicationsRepository {
         | 'riskReasons'
         | 'submittedAt'
         | 'reReviewAt'
+        | 'keysExpireBy'
       >
     >,
   ): Promise<ApplicationEntity> {

@@ -11,7 +11,7 @@ import { ApplicationReviewError, ApplicationsError } from './applications.errors
 import { ApplicationRow, ApplicationsRepository } from './applications.repository';
 import { Questionnaire } from './questionnaire';
 import { isEditableByDeveloper, submit } from './review-workflow';
-import { ApiKeyKind, ReviewState } from '../contracts';
+import { ApiKeyKind, ApplicationKind, ReviewState } from '../contracts';
 import { assessRisk } from './risk-tier';
 
 export interface ApplicationDraft {
@@ -122,6 +122,49 @@ export class ApplicationsService {
       });
       return { application, sandboxKey };
     });
+  }
+
+  /**
+   * A researcher's application to the academic access program: submitted at once (the research questionnaire is
+   * the grant's, written by the caller in the same transaction), no sandbox key (research keys are time-boxed and
+   * issued under an approved grant).
+   */
+  async openResearch(
+    manager: EntityManager,
+    actor: Actor,
+    organizationId: string,
+    name: string,
+  ): Promise<ApplicationEntity> {
+    const application = await this.repository.create(
+      {
+        organizationId,
+        name: name.trim(),
+        status: ApplicationStatus.Sandbox,
+        reviewState: ReviewState.Submitted,
+        submittedAt: new Date(),
+        kind: ApplicationKind.Research,
+        createdBy: actor.id,
+      },
+      manager,
+    );
+    await this.audit.record(manager, {
+      actor,
+      action: AuditAction.ApplicationCreated,
+      entityType: AuditEntityType.Application,
+      entityId: application.id,
+      after: { ...applicationAuditView(application), kind: application.kind },
+    });
+    return application;
+  }
+
+  /** The date every key of the application must expire by (a research grant's end); the key domain enforces it. */
+  async setKeysExpireBy(manager: EntityManager, id: string, keysExpireBy: Date | null): Promise<void> {
+    await this.repository.update(manager, id, { keysExpireBy });
+  }
+
+  /** Locks the application row inside the caller's transaction (grant terms change one at a time with decisions). */
+  lockForUpdate(manager: EntityManager, id: string): Promise<ApplicationEntity | null> {
+    return this.repository.lock(manager, id);
   }
 
   /** Staff reviewed the application after acting on its keys: its developers may mint keys again. */

@@ -17,7 +17,15 @@ import { ApplicationReviewError } from './applications.errors';
 import { ApplicationRow, ApplicationsRepository } from './applications.repository';
 import { applicationAuditView } from './applications.service';
 import { CONFLICTED_DECISIONS } from './review-workflow';
-import { ApiKeyKind, Checklist, Decision, decide, missingChecklistItems } from '../contracts';
+import {
+  ApiKeyKind,
+  ApplicationKind,
+  Checklist,
+  Decision,
+  decide,
+  missingChecklistItems,
+  missingResearchChecklistItems,
+} from '../contracts';
 import { RiskTier } from './risk-tier';
 import { RE_REVIEW_AFTER_DAYS, TIER_POLICIES } from './tier-policies';
 
@@ -74,7 +82,11 @@ export class ReviewService {
     ) {
       throw ApplicationReviewError.selfReview();
     }
-    const unchecked = missingChecklistItems(input.decision, input.checklist);
+    const research = current.kind === ApplicationKind.Research;
+    const unchecked =
+      research && input.decision === Decision.Approve
+        ? missingResearchChecklistItems(input.checklist)
+        : missingChecklistItems(input.decision, input.checklist);
     if (unchecked.length > 0) {
       throw ApplicationReviewError.checklistIncomplete(unchecked);
     }
@@ -91,6 +103,10 @@ export class ReviewService {
       const next = decide(locked, input.decision);
       if (!next) {
         throw ApplicationReviewError.invalidTransition(input.decision, locked.reviewState, locked.status);
+      }
+      // A research approval grants time-boxed access: staff set the grant's dates first (its end bounds the keys).
+      if (research && input.decision === Decision.Approve && !locked.keysExpireBy) {
+        throw ApplicationReviewError.grantTermsMissing();
       }
       const reReviewAt =
         input.reReviewAt ??
@@ -126,8 +142,9 @@ export class ReviewService {
       if (input.decision === Decision.Approve) {
         issued = await this.apiKeys.issue(manager, actor, {
           applicationId,
-          name: 'production',
+          name: research ? 'research' : 'production',
           kind: ApiKeyKind.Production,
+          expiresAt: locked.keysExpireBy,
         });
       }
       if (input.decision === Decision.Terminate) {
@@ -144,7 +161,8 @@ export class ReviewService {
     if (before.status !== after.status) {
       await this.apiKeys.invalidateApplication(applicationId);
     }
-    if (input.decision === Decision.Approve) {
+    // A research grant's policy is its profile (applied per call), not a product risk tier's.
+    if (input.decision === Decision.Approve && !research) {
       await this.applyTierPolicy(staff, after);
     }
     return {

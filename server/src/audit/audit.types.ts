@@ -30,6 +30,7 @@ export enum AuditEntityType {
   AnomalyRule = 'anomaly_rule',
   Label = 'label',
   LabelQueue = 'label_queue',
+  ResearchGrant = 'research_grant',
 }
 
 export enum AuditAction {
@@ -75,6 +76,12 @@ export enum AuditAction {
   LabelQueueCreated = 'label_queue.created',
   LabelQueueClosed = 'label_queue.closed',
   StrikesRefunded = 'end_user.strikes_refunded',
+  ResearchGrantOpened = 'research_grant.opened',
+  ResearchGrantTermsUpdated = 'research_grant.terms_updated',
+  ResearchRenewalRequested = 'research_grant.renewal_requested',
+  ResearchRenewalApproved = 'research_grant.renewal_approved',
+  ResearchRenewalDenied = 'research_grant.renewal_denied',
+  ResearchBiasRunAttached = 'research_grant.bias_run_attached',
 }
 
 export interface AuditEventInput {

@@ -5,6 +5,7 @@ import { ApplicationDecisionEntity } from '../applications/application-decision.
 import { ApplicationEntity } from '../applications/application.entity';
 import { AuditEventEntity } from '../audit/audit-event.entity';
 import { ApplicationBiasRunEntity, BiasRunEntity, BiasRunResultEntity } from '../bias/bias-run.entity';
+import { ResearchGrantEntity } from '../research-grants/research-grant.entity';
 import { PolicyEntity } from '../policies/policy.entity';
 import { DeveloperEntity } from '../organizations/developer.entity';
 import { OrganizationEntity } from '../organizations/organization.entity';
@@ -26,6 +27,7 @@ export const ENTITIES = [
   BiasRunEntity,
   BiasRunResultEntity,
   ApplicationBiasRunEntity,
+  ResearchGrantEntity,
 ];
 
 /** The one data source definition, shared by the api, the worker, the launcher and the CLI. */

@@ -13,6 +13,8 @@ import { PortalAuthService } from './portal-auth.service';
 import { PortalKeysService } from './portal-keys.service';
 import { PortalLabelsController } from './portal-labels.controller';
 import { PortalWebhooksController } from './portal-webhooks.controller';
+import { PortalResearchController } from './portal-research.controller';
+import { ResearchGrantsModule } from '../research-grants/research-grants.module';
 
 /** The developer portal API, `/portal/*`. */
 @Module({
@@ -24,12 +26,14 @@ import { PortalWebhooksController } from './portal-webhooks.controller';
     ApiKeysModule,
     WebhooksModule,
     FeedbackModule,
+    ResearchGrantsModule,
   ],
   controllers: [
     PortalAuthController,
     PortalApplicationsController,
     PortalWebhooksController,
     PortalLabelsController,
+    PortalResearchController,
   ],
   providers: [PortalAuthService, PortalKeysService, DeveloperAuthGuard],
 })

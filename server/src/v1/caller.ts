@@ -8,6 +8,9 @@ import { ModelCaller } from '../inference/model-registry';
 import { RateBudget, rateBudgets } from '../limits/rate-limiter';
 import { PoliciesService } from '../policies/policies.service';
 import { PolicyRules } from '../policies/policy.types';
+import { ResearchGrantsService } from '../research-grants/research-grants.service';
+import { applyResearchProfile, assertGrantActive, ResearchTerms } from '../research-grants/research-terms';
+import { ApplicationKind } from '../contracts';
 
 /** Who is calling a /v1 route and what they are held to. */
 export interface Caller {
@@ -16,6 +19,8 @@ export interface Caller {
   policy: PolicyRules;
   /** A sandbox key: held to sandbox defaults and budgets even when its application is live. */
   sandboxKey: boolean;
+  /** The grant's terms when the key is a research application's; its profile is already in `policy`. */
+  research: ResearchTerms | null;
 }
 
 /** Stages 1 and 2 of every /v1 route: authenticate the key, resolve its application's state and policy. */
@@ -25,6 +30,7 @@ export class CallerResolver {
     private readonly apiKeys: ApiKeysService,
     private readonly applications: ApplicationsService,
     private readonly policies: PoliciesService,
+    private readonly researchGrants: ResearchGrantsService,
   ) {}
 
   async resolveCaller(authorization: string | undefined): Promise<Caller> {
@@ -32,7 +38,18 @@ export class CallerResolver {
     this.applications.assertMayCall(found.application);
     const sandboxKey = this.apiKeys.policyStatus(found) === ApplicationStatus.Sandbox;
     const policy = await this.policies.resolve(found.application, { sandboxKey });
-    return { key: found.key, application: found.application, policy, sandboxKey };
+    if (found.application.kind !== ApplicationKind.Research) {
+      return { key: found.key, application: found.application, policy, sandboxKey, research: null };
+    }
+    const research = await this.researchGrants.termsFor(found.application);
+    assertGrantActive(research);
+    return {
+      key: found.key,
+      application: found.application,
+      policy: applyResearchProfile(policy, research.profile),
+      sandboxKey,
+      research,
+    };
   }
 }
 

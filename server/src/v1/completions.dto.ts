@@ -149,8 +149,13 @@ export interface CompletionResponse {
     logprobs: CompletionLogprobs | null;
   }>;
   usage?: Usage;
-  /** Warden's own status where the policy held the output for staff review. */
-  warden?: { status: 'held'; held_completion_id: string; message: string };
+  /**
+   * Warden's own status where the policy held the output for staff review, or where a locked-down research grant
+   * withheld it (the text is then a notice naming the request id).
+   */
+  warden?:
+    | { status: 'held'; held_completion_id: string; message: string }
+    | { status: 'withheld'; request_id: string; message: string };
 }
 
 export interface ModelResponse {

@@ -15,6 +15,8 @@ import { ModelInput } from './completion-input';
 import { CompletionChunks, CompletionGeneration } from './completion-generation';
 import { CompletionResponse, NormalizedCompletionRequest } from './completions.dto';
 import { ClientClosedRequest, V1Recorder } from './v1-recorder';
+import { ResearchGrantsService } from '../research-grants/research-grants.service';
+import { assertResearchParameters, withholdOutputs } from '../research-grants/research-terms';
 
 export type CompletionOutcome = (
   { kind: 'json'; status: number; body: object } | { kind: 'stream'; chunks: AsyncGenerator<object> }
@@ -41,6 +43,7 @@ export class CompletionsPipeline {
     private readonly moderation: ModerationService,
     private readonly generation: CompletionGeneration,
     private readonly recorder: V1Recorder,
+    private readonly researchGrants: ResearchGrantsService,
   ) {}
 
   async run(context: V1RequestContext, dialect: CompletionDialect): Promise<CompletionOutcome> {
@@ -48,11 +51,13 @@ export class CompletionsPipeline {
     try {
       const caller = await this.authenticateAndResolve(trace, context.authorization);
       const parsed = this.traced(trace, dialect.parse(context.body));
+      if (caller.research) assertResearchParameters(caller.research.profile, parsed);
       const provider = this.models.resolve(parsed.model, modelCaller(caller));
       const endUser = await this.identifyEndUser(caller, parsed);
       const input = dialect.measure(parsed, provider, caller.policy);
       const plan = fitMaxTokens(input.plan, caller.policy.limits);
       const headers = await this.enforceRateLimits(caller, endUser, plan);
+      if (caller.research) await this.researchGrants.chargeQuota(caller.research, plannedTokens(plan));
       assertWithinLengthLimits(plan, caller.policy.limits);
       const screening = await this.moderateInput(trace, caller, input);
       const moderated = dialect.withModeratedTexts(
@@ -70,13 +75,17 @@ export class CompletionsPipeline {
         provider,
         signal: context.signal,
       };
-      if (request.stream && screening.action !== ModerationAction.Hold) {
+      // A locked-down grant's output is never streamed: the whole answer is replaced by a notice, in one chunk.
+      const lockedDown = caller.research?.profile.lockedDown ?? false;
+      if (request.stream && screening.action !== ModerationAction.Hold && !lockedDown) {
         const done = (failure: unknown) => this.record(trace, failure);
         const chunks = await this.generation.stream(generation, done);
         return { kind: 'stream', chunks: dialect.presentChunks(chunks, request), headers };
       }
-      const { status, body } = await this.generation.complete(generation);
+      const { status, body: generated } = await this.generation.complete(generation);
       await this.record(trace);
+      const body =
+        lockedDown && !generated.warden ? withholdOutputs(generated, context.requestId) : generated;
       // A held prompt's output is never streamed: the whole answer waits for staff, announced in one chunk.
       return request.stream
         ? { kind: 'stream', chunks: dialect.presentChunks(singleChunk(body), request), headers }

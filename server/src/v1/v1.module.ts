@@ -7,6 +7,7 @@ import { RateLimiter } from '../limits/rate-limiter';
 import { ModerationModule } from '../moderation/moderation.module';
 import { PoliciesModule } from '../policies/policies.module';
 import { RequestLogsModule } from '../request-logs/request-logs.module';
+import { ResearchGrantsModule } from '../research-grants/research-grants.module';
 import { CallerResolver } from './caller';
 import { CompletionGeneration } from './completion-generation';
 import { ChatCompletionsController } from './chat-completions.controller';
@@ -27,6 +28,7 @@ import { V1Recorder } from './v1-recorder';
     ModerationModule,
     PoliciesModule,
     RequestLogsModule,
+    ResearchGrantsModule,
   ],
   controllers: [CompletionsController, ChatCompletionsController, ModelsController, ModerationsController],
   providers: [

@@ -1,0 +1,17 @@
+import { Typography } from '@mui/material';
+import { useRecordContext } from 'react-admin';
+import type { ResearchGrant } from './types';
+
+/** The grant's end with how far away it is, so a list shows at a glance what is about to expire. */
+export const ExpiryField = (_props: { label?: string }) => {
+  const record = useRecordContext<ResearchGrant>();
+  if (!record?.endsAt) return <Typography variant="body2">not set</Typography>;
+  const end = new Date(record.endsAt).toLocaleDateString();
+  const days = record.daysLeft ?? 0;
+  const when = days < 0 ? `expired ${-days} d ago` : days === 0 ? 'expires today' : `${days} d left`;
+  return (
+    <Typography variant="body2" color={days < 0 ? 'error' : days < 14 ? 'warning.main' : undefined}>
+      {end} ({when})
+    </Typography>
+  );
+};

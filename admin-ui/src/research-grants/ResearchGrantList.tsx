@@ -1,0 +1,39 @@
+import { DataTable, List, SelectInput, TextField, TextInput } from 'react-admin';
+import { EnumChipField, toChoices } from '../common/EnumChipField';
+import { ExpiryField } from './ExpiryField';
+import { GRANT_STATUSES, RENEWAL_STATES } from './grantEnums';
+import type { ResearchGrant } from './types';
+
+const filters = [
+  <TextInput key="q" source="q" label="Search" alwaysOn />,
+  <SelectInput key="status" source="status" choices={toChoices(GRANT_STATUSES)} alwaysOn />,
+  <SelectInput
+    key="renewalState"
+    source="renewalState"
+    label="Renewal"
+    choices={toChoices(RENEWAL_STATES)}
+    alwaysOn
+  />,
+];
+
+/** Grants soonest to expire first: the renewals staff must look at are at the top. */
+export const ResearchGrantList = () => (
+  <List<ResearchGrant> title="Research grants" filters={filters} sort={{ field: 'endsAt', order: 'ASC' }}>
+    <DataTable<ResearchGrant> rowClick="show" bulkActionButtons={false}>
+      <DataTable.Col source="name" label="Study" />
+      <DataTable.Col source="organizationName" label="Organization" />
+      <DataTable.Col source="questionnaire.institution" label="Institution" disableSort>
+        <TextField source="questionnaire.institution" />
+      </DataTable.Col>
+      <DataTable.Col source="status">
+        <EnumChipField source="status" options={GRANT_STATUSES} />
+      </DataTable.Col>
+      <DataTable.Col source="endsAt" label="Expiry">
+        <ExpiryField />
+      </DataTable.Col>
+      <DataTable.Col source="renewalState" label="Renewal">
+        <EnumChipField source="renewal.state" options={RENEWAL_STATES} />
+      </DataTable.Col>
+    </DataTable>
+  </List>
+);
