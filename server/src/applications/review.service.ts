@@ -20,6 +20,7 @@ import { CONFLICTED_DECISIONS } from './review-workflow';
 import { ApiKeyKind, Checklist, Decision, decide, missingChecklistItems } from '../contracts';
 import { RiskTier } from './risk-tier';
 import { RE_REVIEW_AFTER_DAYS, TIER_POLICIES } from './tier-policies';
+import { TopicModelsService, topicsOf } from '../topicality/topic-models.service';
 
 export interface DecisionInput {
   decision: Decision;
@@ -59,6 +60,7 @@ export class ReviewService {
     private readonly policies: PoliciesService,
     private readonly organizations: OrganizationsService,
     private readonly audit: AuditService,
+    private readonly topicModels: TopicModelsService,
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
@@ -129,6 +131,7 @@ export class ReviewService {
           name: 'production',
           kind: ApiKeyKind.Production,
         });
+        await this.topicModels.rebuild(manager, applicationId, topicsOf(locked.questionnaire));
       }
       if (input.decision === Decision.Terminate) {
         await this.apiKeys.terminateAllForApplication(
@@ -145,6 +148,7 @@ export class ReviewService {
       await this.apiKeys.invalidateApplication(applicationId);
     }
     if (input.decision === Decision.Approve) {
+      await this.topicModels.published(applicationId);
       await this.applyTierPolicy(staff, after);
     }
     return {

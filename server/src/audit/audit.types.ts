@@ -28,6 +28,7 @@ export enum AuditEntityType {
   EndUser = 'end_user',
   Alert = 'alert',
   AnomalyRule = 'anomaly_rule',
+  TopicProposal = 'topic_proposal',
 }
 
 export enum AuditAction {
@@ -69,6 +70,9 @@ export enum AuditAction {
   WebhookSecretRotated = 'webhook.secret_rotated',
   AnomalyRuleUpdated = 'anomaly_rule.updated',
   PolicyUpdated = 'policy.updated',
+  TopicsProposed = 'topics.proposed',
+  TopicsApproved = 'topics.approved',
+  TopicsRejected = 'topics.rejected',
 }
 
 export interface AuditEventInput {

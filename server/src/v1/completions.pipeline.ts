@@ -125,7 +125,9 @@ export class CompletionsPipeline {
   }
 
   private async moderateInput(trace: CallTrace, caller: Caller, input: ModelInput): Promise<InputScreening> {
-    const screening = await this.moderation.screenInput(input.texts, caller.policy);
+    const screening = await this.moderation.screenInput(input.texts, caller.policy, {
+      applicationId: caller.application.id,
+    });
     trace.verdicts.push(...screening.verdicts);
     assertInputAllowed(screening);
     return screening;

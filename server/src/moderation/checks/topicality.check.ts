@@ -1,0 +1,31 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { scoreTopicality } from '../../topicality/topic-model';
+import { TopicModelsService } from '../../topicality/topic-models.service';
+import { Direction, Verdict } from '../moderation.types';
+import { CheckContext, ModerationCheck } from './moderation-check';
+
+/**
+ * Topicality: how far a prompt is from the use case the application was approved for, scored by its topic model
+ * (topicality/topic-model.ts). Input only: the model was built from what end users ask, and an output answers an
+ * already judged prompt in a model's own words, so scoring outputs against prompts would measure style, not topic;
+ * harmful output is the harm checks' business. An application without a topic model gets no verdict, so the
+ * category changes nothing for applications approved before topics existed.
+ */
+@Injectable()
+export class TopicalityCheck implements ModerationCheck {
+  readonly name = 'topicality';
+  readonly directions = [Direction.Input] as const;
+
+  constructor(
+    @Inject(TopicModelsService) private readonly topicModels: Pick<TopicModelsService, 'modelFor'>,
+  ) {}
+
+  async run(texts: string[], context: CheckContext): Promise<Verdict[][]> {
+    const model = context.applicationId ? await this.topicModels.modelFor(context.applicationId) : null;
+    if (!model) return texts.map(() => []);
+    return texts.map((text) => {
+      const judged = scoreTopicality(model, text);
+      return judged ? [{ check: this.name, category: 'off-topic', score: judged.score }] : [];
+    });
+  }
+}
