@@ -20,6 +20,7 @@ import organizations from './organizations';
 import policies from './policies';
 import requestLogs from './request-logs';
 import staff from './staff';
+import topicProposals from './topic-proposals';
 
 export const App = () => (
   <Admin
@@ -34,6 +35,7 @@ export const App = () => (
   >
     <Resource name="applications" {...applications} />
     <Resource name="held-completions" {...heldCompletions} />
+    <Resource name="topic-proposals" {...topicProposals} />
     <Resource name="api-keys" {...apiKeys} />
     <Resource name="organizations" {...organizations} />
     <Resource name="policies" {...policies} />

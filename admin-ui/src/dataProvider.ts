@@ -20,6 +20,8 @@ import type {
   MonitoringWindow,
   Policy,
   StaffMember,
+  TopicalityPreview,
+  TopicProposal,
 } from './types';
 
 export interface DecisionInput {
@@ -53,6 +55,8 @@ export interface WardenDataProvider extends DataProvider {
   attachBiasRun(applicationId: Identifier, runId: Identifier): Promise<BiasRunAttachment>;
   /** Staff reviewed the application after acting on its keys: its developers may mint keys again. */
   liftEnforcement(applicationId: Identifier, reason: string): Promise<void>;
+  topicalityPreview(applicationId: Identifier, proposalId?: Identifier): Promise<TopicalityPreview>;
+  decideTopicProposal(id: Identifier, decision: 'approve' | 'reject', note: string): Promise<TopicProposal>;
 }
 
 const base = simpleRestProvider(API_URL, httpClient);
@@ -125,4 +129,11 @@ export const dataProvider: WardenDataProvider = {
   compareBiasRuns: (runId, otherId) => get(`/bias-runs/${segment(runId)}/compare/${segment(otherId)}`),
   attachBiasRun: (applicationId, runId) =>
     post(`/applications/${segment(applicationId)}/bias-runs/${segment(runId)}`, {}),
+  topicalityPreview: (applicationId, proposalId) =>
+    get(
+      `/applications/${segment(applicationId)}/topicality-preview` +
+        (proposalId ? `?proposalId=${segment(proposalId)}` : ''),
+    ),
+  decideTopicProposal: (id, decision, note) =>
+    post(`/topic-proposals/${segment(id)}/${decision}`, note ? { note } : {}),
 };

@@ -15,6 +15,8 @@ const KEY_OPERATIONS = ['create', 'rotate', 'revoke', 'suspend', 'unsuspend', 't
 /** Resources whose read permission is not `<resource>:read`: alerts are part of monitoring. */
 const READ_PERMISSION: Record<string, string> = {
   alerts: 'monitoring:read',
+  // Topic proposals are part of an application's review.
+  'topic-proposals': 'applications:read',
 };
 
 /**
@@ -28,6 +30,7 @@ function requiredPermission(resource: string, action: string): string | null {
   if (READ_ACTIONS.includes(action)) return READ_PERMISSION[resource] ?? `${resource}:read`;
   switch (resource) {
     case 'applications':
+    case 'topic-proposals':
       return action === 'decide' ? 'applications:decide' : null;
     case 'api-keys':
       return KEY_OPERATIONS.includes(action) ? 'api-keys:manage' : null;

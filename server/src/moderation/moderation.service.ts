@@ -45,6 +45,8 @@ export interface InputScreening {
   texts: string[];
   action: ModerationAction;
   verdicts: AppliedVerdict[];
+  /** The first text the policy blocks, by its index among the texts given; null when none is blocked. */
+  blocked: number | null;
 }
 
 /** Whose traffic is moderated, for the checks built per application (topicality); absent outside /v1. */
@@ -122,6 +124,7 @@ export class ModerationService {
       texts: results.map((result) => result.text),
       action: strongestAction(results),
       verdicts: results.flatMap((result) => result.verdicts),
+      blocked: indexOrNull(results.findIndex((result) => result.action === ModerationAction.Block)),
     };
   }
 
@@ -189,13 +192,24 @@ export function decide(text: string, verdicts: AppliedVerdict[]): ModerationResu
   return { text: redact(text, redactions), verdicts: decided, action, flagged };
 }
 
-/** Refuses input the policy blocks, naming the categories (or failed checks) that blocked it. */
-export function assertInputAllowed(screening: InputScreening): void {
+/**
+ * Refuses input the policy blocks, naming the categories (or failed checks) that blocked it and, through
+ * `paramOf`, the request parameter the first blocked text came from.
+ */
+export function assertInputAllowed(
+  screening: InputScreening,
+  paramOf: (textIndex: number) => string = () => 'prompt',
+): void {
   if (screening.action === ModerationAction.Block) {
     throw ModerationError.inputBlocked(
       screening.verdicts.filter((verdict) => verdict.triggered && verdict.action === ModerationAction.Block),
+      paramOf(screening.blocked ?? 0),
     );
   }
+}
+
+function indexOrNull(index: number): number | null {
+  return index < 0 ? null : index;
 }
 
 export function strongestAction(results: Array<{ action: ModerationAction }>): ModerationAction {

@@ -11,11 +11,26 @@ import { PortalAuthController } from './portal-auth.controller';
 import { PortalAuthService } from './portal-auth.service';
 import { PortalKeysService } from './portal-keys.service';
 import { PortalWebhooksController } from './portal-webhooks.controller';
+import { PortalTopicsController } from './portal-topics.controller';
+import { TopicalityModule } from '../topicality/topicality.module';
 
 /** The developer portal API, `/portal/*`. */
 @Module({
-  imports: [StaffModule, AuditModule, OrganizationsModule, ApplicationsModule, ApiKeysModule, WebhooksModule],
-  controllers: [PortalAuthController, PortalApplicationsController, PortalWebhooksController],
+  imports: [
+    StaffModule,
+    AuditModule,
+    OrganizationsModule,
+    ApplicationsModule,
+    ApiKeysModule,
+    WebhooksModule,
+    TopicalityModule,
+  ],
+  controllers: [
+    PortalAuthController,
+    PortalApplicationsController,
+    PortalWebhooksController,
+    PortalTopicsController,
+  ],
   providers: [PortalAuthService, PortalKeysService, DeveloperAuthGuard],
 })
 export class PortalModule {}
