@@ -80,6 +80,7 @@ describe('topicality limits', () => {
       body: {
         categories: { ...categories, 'off-topic': { input: { action } } },
         rateLimits: { requestsPerMinute: 10_000, tokensPerMinute: 10_000_000 },
+        limits: { maxPromptTokens: 100_000, maxTokens: 100_000, maxTotalTokens: 100_000 },
         // Blocked prompts would otherwise earn the test's end users strikes and block them.
         strikes: { throttleAt: 10_000, blockAt: 10_000 },
       },
@@ -179,6 +180,17 @@ describe('topicality limits', () => {
       expect([prompt, result.status, result.body.error?.code]).toEqual([prompt, 400, 'content_filter']);
       expect(result.body.error?.message).toContain('off-topic');
     }
+
+    // Texts of 8 KB and more are scored in the rule-check thread, with the same verdicts.
+    const long = (text: string) => `${text} `.repeat(Math.ceil(9000 / (text.length + 1)));
+    expectStatus(await complete(url, cooking.productionKey.secret, { prompt: long(ON_TOPIC[1]) }), 200);
+    const smuggled = await complete(url, cooking.productionKey.secret, {
+      prompt: long(ON_TOPIC[1]) + OFF_TOPIC[1],
+    });
+    expect([smuggled.status, smuggled.body.error?.message]).toEqual([
+      400,
+      expect.stringContaining('off-topic'),
+    ]);
 
     // Reviewers now see the same traffic against the stored model.
     const after = await request<Preview>(url, 'GET', `/admin/applications/${cooking.id}/topicality-preview`, {

@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { scoreTopicality } from '../../topicality/topic-model';
 import { TopicModelsService } from '../../topicality/topic-models.service';
 import { Direction, Verdict } from '../moderation.types';
 import { CheckContext, ModerationCheck } from './moderation-check';
+import { runRuleCheck } from './rule-check-thread';
+import { topicalityVerdicts } from './topicality-verdicts';
 
 /**
  * Topicality: how far a prompt is from the use case the application was approved for, scored by its topic model
@@ -23,9 +24,13 @@ export class TopicalityCheck implements ModerationCheck {
   async run(texts: string[], context: CheckContext): Promise<Verdict[][]> {
     const model = context.applicationId ? await this.topicModels.modelFor(context.applicationId) : null;
     if (!model) return texts.map(() => []);
-    return texts.map((text) => {
-      const judged = scoreTopicality(model, text);
-      return judged ? [{ check: this.name, category: 'off-topic', score: judged.score }] : [];
-    });
+    // Long texts are scored in the rule-check thread: tokenizing 8 KB costs milliseconds (bench/topicality.ts).
+    return runRuleCheck(
+      this.name,
+      texts,
+      context.blocklist,
+      (text) => topicalityVerdicts(model, text),
+      model,
+    );
   }
 }
