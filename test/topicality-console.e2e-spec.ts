@@ -110,8 +110,8 @@ describe('topicality in the console (Chromium)', () => {
 
     await page.getByRole('menuitem', { name: 'Topic proposals' }).click();
     await page.locator('tbody tr', { hasText: 'pending' }).click();
-    await page.getByText('Proposed topics').waitFor();
-    await page.getByText('gardening').waitFor();
+    await page.getByText('Proposed topics', { exact: true }).waitFor();
+    await page.getByText('gardening', { exact: true }).waitFor();
     await page.getByTestId('topicality-preview').getByText('Against the proposed topics').waitFor();
     await screenshot(page, 'topicality-02-proposal');
     await page.getByRole('button', { name: 'Approve', exact: true }).click();
