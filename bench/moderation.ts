@@ -16,6 +16,7 @@ import { LlmGuardCheck } from '../server/src/moderation/checks/llm-guard.check';
 import { PiiCheck } from '../server/src/moderation/checks/pii.check';
 import { PromptInjectionCheck } from '../server/src/moderation/checks/prompt-injection.check';
 import { UpstreamModerationCheck } from '../server/src/moderation/checks/upstream-moderation.check';
+import { TopicalityCheck } from '../server/src/moderation/checks/topicality.check';
 import { loadClassifierManifest } from '../server/src/moderation/classifier/classifier.manifest';
 import { ClassifierService } from '../server/src/moderation/classifier/classifier.service';
 import { ModerationService } from '../server/src/moderation/moderation.service';
@@ -102,6 +103,8 @@ async function main(): Promise<void> {
     new PromptInjectionCheck(),
     new LlmGuardCheck(config),
     new UpstreamModerationCheck(config),
+    // No application is named here, so topicality gives no verdict (as for applications without a topic model).
+    new TopicalityCheck({ modelFor: () => Promise.resolve(null) }),
     classifier,
     logger,
   );

@@ -2,6 +2,7 @@ import OpenAI from 'openai';
 import { ALL_CATEGORIES } from '../server/src/moderation/moderation.types';
 import { testApiKey } from './support/keys';
 import { expectValid } from './support/openai-schemas';
+import { request, staffLogin } from './support/review-api';
 import { UpstreamServer } from './support/upstream-server';
 import { eventually, runCli, startWarden, WardenInstance } from './support/warden';
 
@@ -9,6 +10,7 @@ const EMBEDDED = 'stories260K';
 const UPSTREAM = 'house-model';
 const HARMFUL = 'I will kill you and your whole family with a knife';
 const NO_END = { '1': -100, '2': -100 };
+const ADMIN = { email: 'admin@warden.test', password: 'admin-password-long-enough' };
 
 interface LoggedCall {
   end_user: string | null;
@@ -29,6 +31,8 @@ describe('/v1/chat/completions', () => {
   beforeAll(async () => {
     warden = await startWarden('chat', {
       WARDEN_INIT_API_KEY: apiKey,
+      WARDEN_INIT_ADMIN_EMAIL: ADMIN.email,
+      WARDEN_INIT_ADMIN_PASSWORD: ADMIN.password,
       WARDEN_UPSTREAM_URL: await upstream.start(),
       WARDEN_UPSTREAM_MODELS: `${UPSTREAM}=real-upstream-model`,
       WARDEN_EMBEDDED_MODELS: EMBEDDED,
@@ -332,6 +336,8 @@ describe('/v1/chat/completions', () => {
       });
       expect(answer.status).toBe(400);
       expect(answer.body.error.code).toBe('content_filter');
+      // The parameter at fault is the message that was blocked, not the legacy `prompt`.
+      expect(answer.body.error.param).toBe('messages.1.content');
       expect(answer.body.error.message).toContain('violence');
       expect(upstream.received.length).toBe(before);
       expect((await logged(answer.requestId)).status_code).toBe(400);
@@ -398,6 +404,24 @@ describe('/v1/chat/completions', () => {
         ]);
         expect(held.prompt).toMatchObject({ messages: [{ role: 'user', content: HARMFUL }] });
         expect(held.response.choices[0].text).toContain('kill');
+
+        // Released by staff, the held chat is fetched in the chat shape it would have been answered in.
+        const id = answer.body.warden.held_completion_id as string;
+        const admin = await staffLogin(warden.url, ADMIN.email, ADMIN.password);
+        const released = await request(warden.url, 'POST', `/admin/held-completions/${id}/decisions`, {
+          token: admin.token,
+          body: { decision: 'release', reason: 'a story about a threat, not a threat' },
+        });
+        expect(released.status).toBe(200);
+        const fetched = await fetch(`${warden.url}/v1/held-completions/${id}`, {
+          headers: { authorization: `Bearer ${apiKey}` },
+        });
+        const heldBody = (await fetched.json()) as { status: string; completion: OpenAI.ChatCompletion };
+        expect(heldBody.status).toBe('released');
+        expectValid('CreateChatCompletionResponse', heldBody.completion);
+        expect(heldBody.completion.object).toBe('chat.completion');
+        expect(heldBody.completion.choices[0].message).toMatchObject({ role: 'assistant' });
+        expect(heldBody.completion.choices[0].message.content).toContain('kill');
       } finally {
         await setPolicy({});
       }
@@ -430,5 +454,11 @@ describe('/v1/chat/completions', () => {
         await setPolicy({});
       }
     });
+  });
+
+  it('counts completions per endpoint in the Prometheus metrics', async () => {
+    const metrics = await (await fetch(`${warden.url}/metrics`)).text();
+    expect(metrics).toMatch(/warden_completions_total\{[^}]*endpoint="\/v1\/chat\/completions"[^}]*\} \d+/);
+    expect(metrics).toMatch(/warden_completions_total\{[^}]*endpoint="\/v1\/completions"[^}]*\} \d+/);
   });
 });

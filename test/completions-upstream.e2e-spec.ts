@@ -139,7 +139,7 @@ describe('/v1 through the official openai client, served by an upstream model se
   it('exposes Prometheus metrics for requests, completions and queue depth', async () => {
     const metrics = await (await fetch(`${warden.url}/metrics`)).text();
     expect(metrics).toMatch(
-      /warden_completions_total\{model="house-model",outcome="200",stream="false"\} \d+/,
+      /warden_completions_total\{model="house-model",outcome="200",stream="false",endpoint="\/v1\/completions"\} \d+/,
     );
     expect(metrics).toMatch(/warden_queue_jobs\{queue="request-logs",state="waiting"\} \d+/);
     expect(metrics).toContain('warden_completion_latency_seconds_bucket');

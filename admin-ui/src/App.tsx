@@ -22,6 +22,7 @@ import policies from './policies';
 import requestLogs from './request-logs';
 import researchGrants from './research-grants';
 import staff from './staff';
+import topicProposals from './topic-proposals';
 
 export const App = () => (
   <Admin
@@ -37,6 +38,7 @@ export const App = () => (
     <Resource name="applications" {...applications} />
     <Resource name="research-grants" {...researchGrants} />
     <Resource name="held-completions" {...heldCompletions} />
+    <Resource name="topic-proposals" {...topicProposals} />
     <Resource name="api-keys" {...apiKeys} />
     <Resource name="organizations" {...organizations} />
     <Resource name="policies" {...policies} />

@@ -22,6 +22,8 @@ import type {
   MonitoringWindow,
   Policy,
   StaffMember,
+  TopicalityPreview,
+  TopicProposal,
 } from './types';
 
 export interface DecisionInput {
@@ -61,6 +63,8 @@ export interface WardenDataProvider extends DataProvider {
   closeLabelQueue(queueId: Identifier): Promise<LabelQueue>;
   /** The queue's labeled items as a JSONL file. */
   exportLabelQueue(queueId: Identifier, format: 'moderation' | 'fine-tuning'): Promise<Blob>;
+  topicalityPreview(applicationId: Identifier, proposalId?: Identifier): Promise<TopicalityPreview>;
+  decideTopicProposal(id: Identifier, decision: 'approve' | 'reject', note: string): Promise<TopicProposal>;
 }
 
 const base = simpleRestProvider(API_URL, httpClient);
@@ -156,4 +160,11 @@ export const dataProvider: WardenDataProvider = {
     const { body } = await httpClient(`${API_URL}/label-queues/${segment(queueId)}/export?format=${format}`);
     return new Blob([body], { type: 'application/x-ndjson' });
   },
+  topicalityPreview: (applicationId, proposalId) =>
+    get(
+      `/applications/${segment(applicationId)}/topicality-preview` +
+        (proposalId ? `?proposalId=${segment(proposalId)}` : ''),
+    ),
+  decideTopicProposal: (id, decision, note) =>
+    post(`/topic-proposals/${segment(id)}/${decision}`, note ? { note } : {}),
 };

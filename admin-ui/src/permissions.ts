@@ -16,6 +16,8 @@ const KEY_OPERATIONS = ['create', 'rotate', 'revoke', 'suspend', 'unsuspend', 't
 const READ_PERMISSION: Record<string, string> = {
   alerts: 'monitoring:read',
   'research-grants': 'applications:read',
+  // Topic proposals are part of an application's review.
+  'topic-proposals': 'applications:read',
 };
 
 /**
@@ -29,6 +31,7 @@ function requiredPermission(resource: string, action: string): string | null {
   if (READ_ACTIONS.includes(action)) return READ_PERMISSION[resource] ?? `${resource}:read`;
   switch (resource) {
     case 'applications':
+    case 'topic-proposals':
       return action === 'decide' ? 'applications:decide' : null;
     case 'api-keys':
       return KEY_OPERATIONS.includes(action) ? 'api-keys:manage' : null;

@@ -7,8 +7,10 @@ import type {
   KeyAction,
   ReviewState,
   StaffRole,
+  TopicProposalStatus,
+  Topics,
 } from '@warden/contracts';
-import type { RaRecord } from 'react-admin';
+import type { Identifier, RaRecord } from 'react-admin';
 
 /** The state vocabularies come from the contracts the server validates with: they cannot drift. */
 export type { ApplicationStatus, Checklist, ReviewState, StaffRole };
@@ -33,6 +35,10 @@ export interface Questionnaire {
   outputLength: number;
   /** Expected requests a day. */
   expectedVolume: number;
+  /** What the application's topic model is built from (absent on applications filed before topics). */
+  examplePrompts?: string[];
+  allowedTopics?: string[];
+  forbiddenTopics?: string[];
 }
 
 export interface Decision {
@@ -146,6 +152,8 @@ export interface PolicyRules {
   };
   blocklist: { words: string[]; phrases: string[]; patterns: string[] };
   requireUser: boolean;
+  /** Chat: system and developer messages skip input moderation (the developer wrote them, not the end user). */
+  exemptSystemPrompt: boolean;
   /** Multiplies the classifier's calibrated thresholds where a rule leaves its threshold empty (< 1 is stricter). */
   classifierThresholdScale: number;
 }
@@ -157,6 +165,7 @@ export interface PolicyPatch {
   rateLimits?: Partial<PolicyRules['rateLimits']>;
   blocklist?: Partial<PolicyRules['blocklist']>;
   requireUser?: boolean;
+  exemptSystemPrompt?: boolean;
   classifierThresholdScale?: number;
 }
 
@@ -505,4 +514,32 @@ export interface BiasRunAttachment {
   biasRunId: string;
   attachedBy: string | null;
   attachedAt: string;
+}
+
+/** A developer's proposal to change an approved application's topics (`/admin/topic-proposals`). */
+export interface TopicProposal {
+  id: Identifier;
+  applicationId: Identifier;
+  applicationName: string;
+  topics: Topics;
+  currentTopics: Topics | null;
+  status: TopicProposalStatus;
+  proposedByEmail: string | null;
+  reviewerEmail: string | null;
+  note: string | null;
+  decidedAt: string | null;
+  createdAt: string;
+}
+
+/** `GET /admin/applications/:id/topicality-preview`: the off-topic check over the application's sandbox calls. */
+export interface TopicalityPreview {
+  source: 'model' | 'proposal' | 'questionnaire';
+  topics: Topics | null;
+  threshold: number;
+  action: ModerationAction;
+  requests: number;
+  judged: number;
+  offTopic: number;
+  offTopicRate: number;
+  items: Array<{ requestId: string; text: string; score: number; offTopic: boolean }>;
 }

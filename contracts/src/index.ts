@@ -3,3 +3,4 @@ export * from './applications';
 export * from './staff';
 export * from './feedback';
 export * from './research';
+export * from './topicality';

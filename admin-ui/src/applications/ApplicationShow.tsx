@@ -24,6 +24,7 @@ import { DecisionHistory } from './DecisionHistory';
 import { EnforcementBanner } from './EnforcementBanner';
 import { QuestionnaireView } from './QuestionnaireView';
 import { RiskSummary } from './RiskSummary';
+import { ApplicationTopics } from '../topicality/ApplicationTopics';
 
 const Panel = ({
   title,
@@ -119,9 +120,14 @@ export const ApplicationShow = () => (
       <Header />
       <Grid container spacing={2}>
         <Grid size={{ xs: 12, lg: 7 }}>
-          <Panel title="Questionnaire">
-            <QuestionnaireView />
-          </Panel>
+          <Stack spacing={2}>
+            <Panel title="Questionnaire">
+              <QuestionnaireView />
+            </Panel>
+            <Panel title="Topics and topicality preview">
+              <ApplicationTopics />
+            </Panel>
+          </Stack>
         </Grid>
         <Grid size={{ xs: 12, lg: 5 }}>
           <Stack spacing={2}>

@@ -2,7 +2,10 @@ import { Box, Typography } from '@mui/material';
 import { Link, useCreatePath, useRecordContext } from 'react-admin';
 import type { Application, Questionnaire } from '../types';
 
-const QUESTIONS: { key: keyof Questionnaire; label: string; long?: boolean }[] = [
+/** The answers shown here; the topic lists have their own panel (topicality/TopicLists). */
+type Answer = Exclude<keyof Questionnaire, 'examplePrompts' | 'allowedTopics' | 'forbiddenTopics'>;
+
+const QUESTIONS: { key: Answer; label: string; long?: boolean }[] = [
   { key: 'useCaseCategory', label: 'Use-case category' },
   { key: 'useCaseDescription', label: 'Use-case description', long: true },
   { key: 'openEndedness', label: 'Open-endedness' },
@@ -23,13 +26,13 @@ const AUDIENCE: Record<string, string> = {
   large: '100,000 or more / general public',
 };
 
-const UNITS: Partial<Record<keyof Questionnaire, string>> = {
+const UNITS: Partial<Record<Answer, string>> = {
   inputLength: 'tokens',
   outputLength: 'tokens',
   expectedVolume: 'requests a day',
 };
 
-function display(key: keyof Questionnaire, value: Questionnaire[keyof Questionnaire] | undefined): string {
+function display(key: Answer, value: Questionnaire[Answer] | undefined): string {
   if (value === undefined || value === null || value === '') return '—';
   if (typeof value === 'boolean') return value ? 'Yes' : 'No';
   if (typeof value === 'number')

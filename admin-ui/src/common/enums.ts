@@ -102,6 +102,7 @@ export const MODERATION_CATEGORIES = [
   'pii/ip-address',
   'pii/secret',
   'prompt-injection',
+  'off-topic',
   'guard-unavailable',
 ] as const;
 

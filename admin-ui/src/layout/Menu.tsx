@@ -3,7 +3,7 @@ import { Menu as RaMenu, useCanAccess } from 'react-admin';
 import monitoring from '../monitoring';
 
 /**
- * Review work first (applications, held outputs), then monitoring, then analysis and records; items the role
+ * Review work first (applications, held outputs, topic proposals), then monitoring, then analysis and records; items the role
  * cannot list are hidden by `canAccess`.
  */
 export const Menu = () => {
@@ -15,6 +15,7 @@ export const Menu = () => {
       <RaMenu.ResourceItem name="applications" primaryText="Review queue" />
       <RaMenu.ResourceItem name="research-grants" />
       <RaMenu.ResourceItem name="held-completions" />
+      <RaMenu.ResourceItem name="topic-proposals" />
       <RaMenu.ResourceItem name="api-keys" />
       <RaMenu.ResourceItem name="organizations" />
       <RaMenu.ResourceItem name="policies" />

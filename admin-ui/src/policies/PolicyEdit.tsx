@@ -57,6 +57,11 @@ export const PolicyEdit = () => (
           validate={[required(), minValue(0.1), maxValue(2)]}
           sx={{ maxWidth: 420 }}
         />
+        <BooleanInput
+          source="rules.exemptSystemPrompt"
+          label="Chat: leave system and developer messages out of input moderation"
+          helperText="The developer wrote them, not the end user; end users' messages are always checked"
+        />
         <Box sx={{ width: '100%', overflowX: 'auto' }}>
           <CategoryTableInput />
         </Box>

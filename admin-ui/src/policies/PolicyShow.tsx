@@ -30,6 +30,7 @@ export const PolicyShow = () => (
         <NumberField source="rules.limits.maxTokens" label="Max tokens" />
         <NumberField source="rules.limits.maxTotalTokens" label="Max total tokens" />
         <BooleanField source="rules.requireUser" label="End user required" />
+        <BooleanField source="rules.exemptSystemPrompt" label="System prompt exempt (chat)" />
         <NumberField source="rules.rateLimits.requestsPerMinute" label="Requests per minute" />
         <NumberField source="rules.rateLimits.tokensPerMinute" label="Tokens per minute" />
         <NumberField

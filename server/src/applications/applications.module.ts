@@ -9,9 +9,10 @@ import { ApplicationsRepository } from './applications.repository';
 import { ApplicationsService } from './applications.service';
 import { EffectiveThresholdsService } from './effective-thresholds';
 import { ReviewService } from './review.service';
+import { TopicModelsModule } from '../topicality/topic-models.module';
 
 @Module({
-  imports: [AuditModule, OrganizationsModule, PoliciesModule],
+  imports: [AuditModule, OrganizationsModule, PoliciesModule, TopicModelsModule],
   controllers: [AdminApplicationsController, AdminPoliciesController],
   providers: [
     ApplicationsRepository,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { questionnaireTopicFields } from '../contracts';
 
 /** The production-review questionnaire a developer fills for each application. */
 export enum UseCaseCategory {
@@ -58,6 +59,8 @@ export const questionnaireSchema = z.object({
   outputLength: z.number().int().min(1).max(1_000_000),
   /** Expected requests per day. */
   expectedVolume: z.number().int().min(0).max(1_000_000_000),
+  /** Example prompts, allowed and forbidden topics: what the application's topic model is built from on approval. */
+  ...questionnaireTopicFields,
 });
 
 export type Questionnaire = z.infer<typeof questionnaireSchema>;

@@ -28,6 +28,7 @@ import {
 } from '../contracts';
 import { RiskTier } from './risk-tier';
 import { RE_REVIEW_AFTER_DAYS, TIER_POLICIES } from './tier-policies';
+import { TopicModelsService, topicsOf } from '../topicality/topic-models.service';
 
 export interface DecisionInput {
   decision: Decision;
@@ -67,6 +68,7 @@ export class ReviewService {
     private readonly policies: PoliciesService,
     private readonly organizations: OrganizationsService,
     private readonly audit: AuditService,
+    private readonly topicModels: TopicModelsService,
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
@@ -146,6 +148,7 @@ export class ReviewService {
           kind: ApiKeyKind.Production,
           expiresAt: locked.keysExpireBy,
         });
+        await this.topicModels.rebuild(manager, applicationId, topicsOf(locked.questionnaire));
       }
       if (input.decision === Decision.Terminate) {
         await this.apiKeys.terminateAllForApplication(
@@ -160,6 +163,9 @@ export class ReviewService {
 
     if (before.status !== after.status) {
       await this.apiKeys.invalidateApplication(applicationId);
+    }
+    if (input.decision === Decision.Approve) {
+      await this.topicModels.published(applicationId);
     }
     // A research grant's policy is its profile (applied per call), not a product risk tier's.
     if (input.decision === Decision.Approve && !research) {

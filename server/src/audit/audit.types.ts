@@ -31,6 +31,7 @@ export enum AuditEntityType {
   Label = 'label',
   LabelQueue = 'label_queue',
   ResearchGrant = 'research_grant',
+  TopicProposal = 'topic_proposal',
 }
 
 export enum AuditAction {
@@ -82,6 +83,9 @@ export enum AuditAction {
   ResearchRenewalApproved = 'research_grant.renewal_approved',
   ResearchRenewalDenied = 'research_grant.renewal_denied',
   ResearchBiasRunAttached = 'research_grant.bias_run_attached',
+  TopicsProposed = 'topics.proposed',
+  TopicsApproved = 'topics.approved',
+  TopicsRejected = 'topics.rejected',
 }
 
 export interface AuditEventInput {

@@ -29,7 +29,11 @@ export interface HeldCompletionResponse {
   completion: unknown;
 }
 
-export function toHeldCompletionResponse(row: HeldCompletionRow): HeldCompletionResponse {
+/** `present` shapes a released completion as its route answers (a chat's in the chat shape). */
+export function toHeldCompletionResponse(
+  row: HeldCompletionRow,
+  present: (response: unknown) => unknown = (response) => response,
+): HeldCompletionResponse {
   return {
     id: row.id,
     object: 'held_completion',
@@ -38,6 +42,6 @@ export function toHeldCompletionResponse(row: HeldCompletionRow): HeldCompletion
     created: Math.floor(new Date(row.created_at).getTime() / 1000),
     decided_at: row.decided_at ? Math.floor(new Date(row.decided_at).getTime() / 1000) : null,
     reason: row.decision_reason,
-    completion: row.status === 'released' ? row.response : null,
+    completion: row.status === 'released' ? present(row.response) : null,
   };
 }

@@ -8,6 +8,8 @@ export interface HeldCompletionRow {
   request_id: string;
   application_id: string;
   status: 'pending' | 'released' | 'discarded';
+  /** The prompt as held: a chat's is `{messages}`. */
+  prompt: unknown;
   response: unknown;
   decision_reason: string | null;
   decided_at: Date | null;
@@ -50,7 +52,7 @@ export class HeldCompletionsRepository {
 
   async findForApplication(applicationId: string, id: string): Promise<HeldCompletionRow | null> {
     const rows = (await this.dataSource.query(
-      `SELECT id, request_id, application_id, status, response, decision_reason, decided_at, created_at
+      `SELECT id, request_id, application_id, status, prompt, response, decision_reason, decided_at, created_at
        FROM held_completions WHERE id = $1 AND application_id = $2`,
       [id, applicationId],
     )) as HeldCompletionRow[];

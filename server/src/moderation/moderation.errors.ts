@@ -7,7 +7,10 @@ export enum ModerationErrorCode {
 }
 
 export class ModerationError extends InvalidRequestError {
-  static inputBlocked(verdicts: Array<Pick<Verdict, 'check' | 'category'>>): ModerationError {
+  static inputBlocked(
+    verdicts: Array<Pick<Verdict, 'check' | 'category'>>,
+    param = 'prompt',
+  ): ModerationError {
     const categories = [
       ...new Set(
         verdicts.map((verdict) =>
@@ -18,7 +21,7 @@ export class ModerationError extends InvalidRequestError {
     return new ModerationError(
       ModerationErrorCode.ContentFilter,
       `The prompt was blocked by this application's content policy (${categories.join(', ')}).`,
-      'prompt',
+      param,
     );
   }
 

@@ -9,6 +9,7 @@ import { LlmGuardCheck } from './checks/llm-guard.check';
 import { ModerationCheck } from './checks/moderation-check';
 import { PiiCheck } from './checks/pii.check';
 import { PromptInjectionCheck } from './checks/prompt-injection.check';
+import { TopicalityCheck } from './checks/topicality.check';
 import { UpstreamModerationCheck } from './checks/upstream-moderation.check';
 import { ModerationError } from './moderation.errors';
 import {
@@ -44,9 +45,17 @@ export interface InputScreening {
   texts: string[];
   action: ModerationAction;
   verdicts: AppliedVerdict[];
+  /** The first text the policy blocks, by its index among the texts given; null when none is blocked. */
+  blocked: number | null;
 }
 
-const RULE_THRESHOLD = 0.5;
+/** Whose traffic is moderated, for the checks built per application (topicality); absent outside /v1. */
+export interface ModerationScope {
+  applicationId?: string;
+}
+
+/** The threshold of rule checks (and topicality) where a policy leaves it null. */
+export const RULE_THRESHOLD = 0.5;
 
 /**
  * Runs every check that applies to a direction and turns verdicts into actions under a policy. A check that
@@ -64,6 +73,7 @@ export class ModerationService {
     promptInjectionCheck: PromptInjectionCheck,
     llmGuardCheck: LlmGuardCheck,
     upstreamModerationCheck: UpstreamModerationCheck,
+    topicalityCheck: TopicalityCheck,
     private readonly classifier: ClassifierService,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {
@@ -74,6 +84,7 @@ export class ModerationService {
       promptInjectionCheck,
       llmGuardCheck,
       upstreamModerationCheck,
+      topicalityCheck,
     ];
   }
 
@@ -85,13 +96,14 @@ export class ModerationService {
     texts: string[],
     direction: Direction,
     policy: ModerationPolicy,
+    scope: ModerationScope = {},
   ): Promise<ModerationResult[]> {
     if (texts.length === 0) return [];
     const applicable = this.checks.filter(
       (check) => check.directions.includes(direction) && (check.enabledFor?.(policy, direction) ?? true),
     );
     const perCheck = await Promise.all(
-      applicable.map((check) => this.runIsolated(check, texts, direction, policy)),
+      applicable.map((check) => this.runIsolated(check, texts, direction, policy, scope)),
     );
     return texts.map((text, index) => {
       const verdicts = perCheck
@@ -102,12 +114,17 @@ export class ModerationService {
   }
 
   /** Moderates every text bound for a model as one decision. */
-  async screenInput(texts: string[], policy: ModerationPolicy): Promise<InputScreening> {
-    const results = await this.moderate(texts, Direction.Input, policy);
+  async screenInput(
+    texts: string[],
+    policy: ModerationPolicy,
+    scope: ModerationScope = {},
+  ): Promise<InputScreening> {
+    const results = await this.moderate(texts, Direction.Input, policy, scope);
     return {
       texts: results.map((result) => result.text),
       action: strongestAction(results),
       verdicts: results.flatMap((result) => result.verdicts),
+      blocked: indexOrNull(results.findIndex((result) => result.action === ModerationAction.Block)),
     };
   }
 
@@ -116,9 +133,15 @@ export class ModerationService {
     texts: string[],
     direction: Direction,
     policy: ModerationPolicy,
+    scope: ModerationScope,
   ): Promise<Verdict[][]> {
     try {
-      return await check.run(texts, { direction, blocklist: policy.blocklist, guards: policy.guards });
+      return await check.run(texts, {
+        direction,
+        blocklist: policy.blocklist,
+        guards: policy.guards,
+        applicationId: scope.applicationId,
+      });
     } catch (err) {
       this.logger.error({ err, check: check.name, direction }, 'moderation check failed');
       const error = err instanceof Error ? err.message : String(err);
@@ -169,13 +192,24 @@ export function decide(text: string, verdicts: AppliedVerdict[]): ModerationResu
   return { text: redact(text, redactions), verdicts: decided, action, flagged };
 }
 
-/** Refuses input the policy blocks, naming the categories (or failed checks) that blocked it. */
-export function assertInputAllowed(screening: InputScreening): void {
+/**
+ * Refuses input the policy blocks, naming the categories (or failed checks) that blocked it and, through
+ * `paramOf`, the request parameter the first blocked text came from.
+ */
+export function assertInputAllowed(
+  screening: InputScreening,
+  paramOf: (textIndex: number) => string = () => 'prompt',
+): void {
   if (screening.action === ModerationAction.Block) {
     throw ModerationError.inputBlocked(
       screening.verdicts.filter((verdict) => verdict.triggered && verdict.action === ModerationAction.Block),
+      paramOf(screening.blocked ?? 0),
     );
   }
+}
+
+function indexOrNull(index: number): number | null {
+  return index < 0 ? null : index;
 }
 
 export function strongestAction(results: Array<{ action: ModerationAction }>): ModerationAction {

@@ -30,6 +30,8 @@ export const WARDEN_CATEGORIES = [
   'pii/ip-address',
   'pii/secret',
   'prompt-injection',
+  /** Far from the use case the application was approved for (its topic model); scored on input only. */
+  'off-topic',
   /** A check that threw: reported under this category, naming the check, and acted on as the policy says. */
   'check-failure',
   /** A remote guard check that could not answer in time; fail-open or fail-closed as the policy says. */

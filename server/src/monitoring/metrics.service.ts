@@ -26,8 +26,8 @@ export class MetricsService {
 
   readonly completions = new Counter({
     name: 'warden_completions_total',
-    help: 'Completions requests by model, outcome and streaming',
-    labelNames: ['model', 'outcome', 'stream'] as const,
+    help: 'Completions requests by model, outcome, streaming and endpoint (/v1/completions or /v1/chat/completions)',
+    labelNames: ['model', 'outcome', 'stream', 'endpoint'] as const,
     registers: [this.registry],
   });
 

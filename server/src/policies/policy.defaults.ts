@@ -32,6 +32,10 @@ function liveCategory(category: ModerationCategory): CategoryPolicy {
       return rule(A.Block, A.Block);
     case 'prompt-injection':
       return rule(A.Flag, A.Allow);
+    case 'off-topic':
+      // Observed until staff choose flag or block for an application (after its topicality preview); scored on
+      // input only, so the output rule never fires.
+      return rule(A.Observe, A.Allow);
     case 'pii/secret':
       return rule(A.Redact, A.Redact);
     case 'check-failure':

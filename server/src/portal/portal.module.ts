@@ -15,6 +15,8 @@ import { PortalLabelsController } from './portal-labels.controller';
 import { PortalWebhooksController } from './portal-webhooks.controller';
 import { PortalResearchController } from './portal-research.controller';
 import { ResearchGrantsModule } from '../research-grants/research-grants.module';
+import { PortalTopicsController } from './portal-topics.controller';
+import { TopicalityModule } from '../topicality/topicality.module';
 
 /** The developer portal API, `/portal/*`. */
 @Module({
@@ -27,6 +29,7 @@ import { ResearchGrantsModule } from '../research-grants/research-grants.module'
     WebhooksModule,
     FeedbackModule,
     ResearchGrantsModule,
+    TopicalityModule,
   ],
   controllers: [
     PortalAuthController,
@@ -34,6 +37,7 @@ import { ResearchGrantsModule } from '../research-grants/research-grants.module'
     PortalWebhooksController,
     PortalLabelsController,
     PortalResearchController,
+    PortalTopicsController,
   ],
   providers: [PortalAuthService, PortalKeysService, DeveloperAuthGuard],
 })

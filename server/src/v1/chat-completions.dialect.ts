@@ -57,7 +57,7 @@ export const chatCompletionsDialect: CompletionDialect = {
     return { ...request, messages, prompt: promptOf(request.model, messages, provider) };
   },
 
-  present: presentChatCompletion,
+  present: (response, request) => presentChatCompletion(response, request.logprobs ?? 0),
   presentChunks: presentChatChunks,
 };
 

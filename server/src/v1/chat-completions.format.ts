@@ -45,10 +45,13 @@ export interface ChatCompletionChunk {
   warden?: WardenStatus;
 }
 
-/** A whole answer in OpenAI's `chat.completion` shape; generation's text becomes the assistant's message. */
+/**
+ * A whole answer in OpenAI's `chat.completion` shape; generation's text becomes the assistant's message, with at
+ * most `topLogprobs` alternatives per token.
+ */
 export function presentChatCompletion(
   response: CompletionResponse,
-  request: NormalizedCompletionRequest,
+  topLogprobs: number,
 ): ChatCompletionResponse {
   return {
     ...header(response),
@@ -56,7 +59,7 @@ export function presentChatCompletion(
     choices: response.choices.map((choice) => ({
       index: choice.index,
       message: { role: 'assistant', content: choice.text, refusal: null },
-      logprobs: chatLogprobs(choice.logprobs, request.logprobs ?? 0),
+      logprobs: chatLogprobs(choice.logprobs, topLogprobs),
       finish_reason: choice.finish_reason ?? 'stop',
     })),
   };

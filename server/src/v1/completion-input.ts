@@ -95,3 +95,9 @@ function planOf(request: NormalizedCompletionRequest, promptTokens: number[]): T
     maxTokensDefaulted: request.maxTokensDefaulted,
   };
 }
+
+/** The request parameter a moderated text came from, as a refusal names it: the prompt, or a chat message. */
+export function inputParam(input: ModelInput, textIndex: number): string {
+  const message = input.messageIndexes?.[textIndex];
+  return message === undefined ? 'prompt' : `messages.${message}.content`;
+}

@@ -11,7 +11,7 @@ import { ModerationAction } from '../moderation/moderation.types';
 import { CallTrace, V1RequestContext } from './call-trace';
 import { Caller, callerBudgets, CallerResolver, modelCaller } from './caller';
 import { CompletionDialect } from './completion-dialect';
-import { ModelInput } from './completion-input';
+import { inputParam, ModelInput } from './completion-input';
 import { CompletionChunks, CompletionGeneration } from './completion-generation';
 import { CompletionResponse, NormalizedCompletionRequest } from './completions.dto';
 import { ClientClosedRequest, V1Recorder } from './v1-recorder';
@@ -134,9 +134,11 @@ export class CompletionsPipeline {
   }
 
   private async moderateInput(trace: CallTrace, caller: Caller, input: ModelInput): Promise<InputScreening> {
-    const screening = await this.moderation.screenInput(input.texts, caller.policy);
+    const screening = await this.moderation.screenInput(input.texts, caller.policy, {
+      applicationId: caller.application.id,
+    });
     trace.verdicts.push(...screening.verdicts);
-    assertInputAllowed(screening);
+    assertInputAllowed(screening, (index) => inputParam(input, index));
     return screening;
   }
 

@@ -2,7 +2,7 @@ import { Controller, Get, Headers, HttpCode, Param, Post, Req, Res } from '@nest
 import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { FastifyReply, FastifyRequest } from 'fastify';
 import { NotFoundError } from '../common/errors';
-import { HeldCompletionResponse, toHeldCompletionResponse } from '../moderation/held-completions.dto';
+import { HeldCompletionResponse } from '../moderation/held-completions.dto';
 import { ModerationResponse } from '../moderation/moderation.dto';
 import { ModerationsService } from './moderations.service';
 import { v1RequestContext } from './v1-request';
@@ -44,6 +44,6 @@ export class ModerationsController {
         'id',
       );
     }
-    return toHeldCompletionResponse(held);
+    return held;
   }
 }

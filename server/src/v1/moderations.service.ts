@@ -8,7 +8,8 @@ import {
 } from '../limits/length-limits';
 import { LengthLimitError } from '../limits/limits.errors';
 import { RateLimiter } from '../limits/rate-limiter';
-import { HeldCompletionRow, HeldCompletionsRepository } from '../moderation/held-completions.repository';
+import { HeldCompletionResponse, toHeldCompletionResponse } from '../moderation/held-completions.dto';
+import { HeldCompletionsRepository } from '../moderation/held-completions.repository';
 import {
   ModerationResponse,
   parseCreateModeration,
@@ -18,6 +19,8 @@ import { ModerationService } from '../moderation/moderation.service';
 import { Direction } from '../moderation/moderation.types';
 import { CallTrace, V1RequestContext } from './call-trace';
 import { callerBudgets, CallerResolver } from './caller';
+import { presentChatCompletion } from './chat-completions.format';
+import { CompletionResponse } from './completions.dto';
 import { V1Recorder } from './v1-recorder';
 
 /**
@@ -53,7 +56,9 @@ export class ModerationsService {
       };
       const headers = await this.rateLimiter.enforce(callerBudgets(caller, null), plannedTokens(plan));
       assertInputLength(plan, limits);
-      const results = await this.moderation.moderate(texts, Direction.Input, caller.policy);
+      const results = await this.moderation.moderate(texts, Direction.Input, caller.policy, {
+        applicationId: caller.application.id,
+      });
       trace.verdicts.push(...results.flatMap((result) => result.verdicts));
       const id = `modr-${context.requestId.replace(/^req_/, '')}`;
       const body = toModerationResponse(id, this.moderation.classifierName, results);
@@ -65,9 +70,12 @@ export class ModerationsService {
     }
   }
 
-  async findHeld(authorization: string | undefined, id: string): Promise<HeldCompletionRow | null> {
+  /** A held completion of the caller's application, a chat's in the `chat.completion` shape it was held from. */
+  async findHeld(authorization: string | undefined, id: string): Promise<HeldCompletionResponse | null> {
     const { application } = await this.callers.resolveCaller(authorization);
-    return this.held.findForApplication(application.id, id);
+    const held = await this.held.findForApplication(application.id, id);
+    if (!held) return null;
+    return toHeldCompletionResponse(held, isChatPrompt(held.prompt) ? presentHeldChat : undefined);
   }
 }
 
@@ -83,4 +91,13 @@ function assertInputLength(plan: TokenPlan, limits: { maxPromptTokens: number })
     if (err instanceof LengthLimitError) throw new LengthLimitError(err.code, err.message, 'input');
     throw err;
   }
+}
+
+function isChatPrompt(prompt: unknown): boolean {
+  return typeof prompt === 'object' && prompt !== null && 'messages' in prompt;
+}
+
+/** The held answer keeps every alternative the request asked for, so none is cut here. */
+function presentHeldChat(response: unknown): unknown {
+  return presentChatCompletion(response as CompletionResponse, Number.POSITIVE_INFINITY);
 }

@@ -106,7 +106,12 @@ export class V1Recorder {
     if (trace.endpoint !== '/v1/completions' && trace.endpoint !== '/v1/chat/completions') return;
     const model = record.model ?? 'unknown';
     const stream = String(trace.stream);
-    this.metrics.completions.inc({ model, outcome: String(record.statusCode), stream });
+    this.metrics.completions.inc({
+      model,
+      outcome: String(record.statusCode),
+      stream,
+      endpoint: trace.endpoint,
+    });
     if (trace.usage && record.model) {
       this.metrics.completionTokens.inc({ model }, trace.usage.completion_tokens);
     }

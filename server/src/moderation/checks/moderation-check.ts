@@ -5,6 +5,8 @@ export interface CheckContext {
   blocklist: Blocklist;
   /** The policy's guard settings (per-direction fail-open or fail-closed), for the remote guard checks. */
   guards?: GuardPolicy;
+  /** The application whose traffic this is, for checks built per application (topicality). */
+  applicationId?: string;
 }
 
 /** The one contract every check fulfils: the same checks run on prompts and on outputs. */

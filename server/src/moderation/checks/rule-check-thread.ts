@@ -1,15 +1,18 @@
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { TopicModel } from '../../topicality/topic-model';
 import { Blocklist, Verdict } from '../moderation.types';
 
 /** The rule checks that can run in the rule-check thread, by the name their verdicts carry. */
-export type RuleCheckName = 'lexicon' | 'pii' | 'prompt-injection';
+export type RuleCheckName = 'lexicon' | 'pii' | 'prompt-injection' | 'topicality';
 
 export interface RuleCheckRequest {
   id: number;
   check: RuleCheckName;
   text: string;
   blocklist: Blocklist;
+  /** The application's topic model, for the topicality check. */
+  topicModel?: TopicModel;
 }
 
 export type RuleCheckReply = { id: number; verdicts: Verdict[] } | { id: number; error: string };
@@ -32,13 +35,13 @@ class RuleCheckThread {
   private readonly waiting = new Map<number, Waiting>();
   private nextId = 0;
 
-  run(check: RuleCheckName, text: string, blocklist: Blocklist): Promise<Verdict[]> {
+  run(check: RuleCheckName, text: string, blocklist: Blocklist, topicModel?: TopicModel): Promise<Verdict[]> {
     const worker = this.worker ?? this.spawn();
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.waiting.set(id, { resolve, reject });
       if (this.waiting.size === 1) worker.ref();
-      worker.postMessage({ id, check, text, blocklist } satisfies RuleCheckRequest);
+      worker.postMessage({ id, check, text, blocklist, topicModel } satisfies RuleCheckRequest);
     });
   }
 
@@ -72,10 +75,13 @@ export function runRuleCheck(
   texts: string[],
   blocklist: Blocklist,
   inline: (text: string, blocklist: Blocklist) => Verdict[],
+  topicModel?: TopicModel,
 ): Promise<Verdict[][]> {
   return Promise.all(
     texts.map((text) =>
-      text.length >= OFF_THREAD_CHARS ? thread.run(check, text, blocklist) : inline(text, blocklist),
+      text.length >= OFF_THREAD_CHARS
+        ? thread.run(check, text, blocklist, topicModel)
+        : inline(text, blocklist),
     ),
   );
 }
