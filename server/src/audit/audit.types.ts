@@ -28,6 +28,8 @@ export enum AuditEntityType {
   EndUser = 'end_user',
   Alert = 'alert',
   AnomalyRule = 'anomaly_rule',
+  FineTuningJob = 'fine_tuning_job',
+  FineTunedModel = 'fine_tuned_model',
 }
 
 export enum AuditAction {
@@ -69,6 +71,11 @@ export enum AuditAction {
   WebhookSecretRotated = 'webhook.secret_rotated',
   AnomalyRuleUpdated = 'anomaly_rule.updated',
   PolicyUpdated = 'policy.updated',
+  FineTuningScreeningApproved = 'fine_tuning_job.screening_approved',
+  FineTuningScreeningRejected = 'fine_tuning_job.screening_rejected',
+  FineTunedModelApproved = 'fine_tuned_model.approved',
+  FineTunedModelRejected = 'fine_tuned_model.rejected',
+  FineTunedModelRetired = 'fine_tuned_model.retired',
 }
 
 export interface AuditEventInput {

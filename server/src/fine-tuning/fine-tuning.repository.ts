@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { ListPage, ListQuery } from '../common/list-query';
 import { ListSource, runList } from '../database/list-sql';
 import {
@@ -214,12 +214,18 @@ export class FineTuningRepository {
     );
   }
 
+  /** Runs a staff decision and its audit event in one transaction. */
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
   /** Staff decision on a file awaiting review; false when the job is not awaiting one. */
   async decideScreening(
+    manager: EntityManager,
     id: string,
     to: ScreeningStatus.Approved | ScreeningStatus.Rejected,
   ): Promise<boolean> {
-    const [, affected] = (await this.dataSource.query(
+    const [, affected] = (await manager.query(
       `UPDATE fine_tuning_jobs SET screening_status = $2
        WHERE id = $1 AND screening_status = 'awaiting_review' AND status = 'validating_files'`,
       [id, to],
@@ -383,13 +389,14 @@ export class FineTuningRepository {
   }
 
   async reviewModel(
+    manager: EntityManager,
     id: string,
     from: readonly ModelReviewStatus[],
     to: ModelReviewStatus,
-    staffId: string,
+    staffId: string | null,
     note: string | null,
   ): Promise<boolean> {
-    const [, affected] = (await this.dataSource.query(
+    const [, affected] = (await manager.query(
       `UPDATE fine_tuned_models SET review_status = $3, reviewed_by = $4, reviewed_at = now(), review_note = $5
        WHERE id = $1 AND review_status = ANY($2::text[])`,
       [id, from, to, staffId, note],

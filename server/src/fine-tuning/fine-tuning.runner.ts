@@ -11,7 +11,7 @@ import { WardenConfig } from '../config/config';
 import { WARDEN_CONFIG } from '../config/config.module';
 import { FilesService } from '../files/files.service';
 import { TrainingExample } from '../files/training-file';
-import { loadModelDirectory } from '../inference/embedded/model-loader';
+import { LoadedModel, loadModelDirectory } from '../inference/embedded/model-loader';
 import { GenerationRequest } from '../inference/model-provider';
 import { ModelRegistry } from '../inference/model-registry';
 import { PoliciesService } from '../policies/policies.service';
@@ -22,7 +22,7 @@ import { JobRow, JobStatus, SamplePair, ScreeningStatus } from './fine-tuning.ty
 import { describeFlagged, TrainingDataScreening } from './screening';
 import { BASE_LEARNING_RATE } from './trainer/defaults';
 import { UpstreamFineTuningClient, UpstreamJob } from './upstream-fine-tuning.client';
-import { tokenizeExample } from './trainer/examples';
+import { TextExample, tokenizeExample } from './trainer/examples';
 import type { TokenizedExample } from './trainer/trainer';
 
 /** Bias probes per group for the automatic review runs: enough to compare a model with its base, quickly. */
@@ -152,7 +152,6 @@ export class FineTuningRunner {
         { file: 'validation', examples: validation },
       ],
       policy,
-      this.config.fineTuning.maxFlaggedShare,
     );
     if (verdict === 'flagged') {
       await this.repository.setScreening(job.id, ScreeningStatus.Flagged, report);
@@ -194,10 +193,10 @@ export class FineTuningRunner {
     const eos = loaded.spec.eosTokenIds[0] ?? null;
     const tokenize = (examples: TrainingExample[], file: string): TokenizedExample[] =>
       examples.map((example) => {
-        const tokens = tokenizeExample(loaded.tokenizer, example, eos);
+        const tokens = tokenizeExample(loaded.tokenizer, this.asModelText(loaded, example, file), eos);
         if (tokens.prompt.length + tokens.completion.length > loaded.spec.contextLength) {
           throw new PermanentJobFailure(
-            'example_too_long',
+            FineTuningErrorCode.ExampleTooLong,
             `${file} line ${example.line} is longer than the model's ${loaded.spec.contextLength}-token context.`,
             file === 'training file' ? 'training_file' : 'validation_file',
           );
@@ -311,6 +310,27 @@ export class FineTuningRunner {
       return JobStatus.Succeeded;
     } finally {
       trainer.dispose();
+    }
+  }
+
+  /**
+   * A chat example is rendered with the model's chat template, the renderer `/v1/chat/completions` uses, so the
+   * model learns to answer the prompt the chat route will give it.
+   */
+  private asModelText(loaded: LoadedModel, example: TrainingExample, file: string): TextExample {
+    if (!example.messages) {
+      return example;
+    }
+    try {
+      return loaded.chatTemplate.renderTrainingExample(
+        example.messages.map((message) => ({ ...message, extra: null })),
+      );
+    } catch (err) {
+      throw new PermanentJobFailure(
+        FineTuningErrorCode.InvalidTrainingExample,
+        `${file} line ${example.line}: ${err instanceof Error ? err.message : String(err)}`,
+        file === 'training file' ? 'training_file' : 'validation_file',
+      );
     }
   }
 

@@ -46,6 +46,8 @@ export interface ScreeningReport {
   flagged: number;
   share: number;
   limit: number;
+  /** The policy's review band starts above this share (absent on reports written before it existed). */
+  reviewAboveShare?: number;
   lines: FlaggedLine[];
 }
 
