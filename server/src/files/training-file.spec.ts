@@ -17,7 +17,7 @@ describe('validateTrainingFile', () => {
     });
   });
 
-  it('keeps chat examples\' turns for the trainer, and a transcript ending at the last assistant turn for screening', () => {
+  it("keeps chat examples' turns for the trainer, and a transcript ending at the last assistant turn for screening", () => {
     const result = validateTrainingFile(
       jsonl(
         JSON.stringify({

@@ -85,7 +85,11 @@ export class FineTuningReviewService {
         entityType: AuditEntityType.FineTuningJob,
         entityId: id,
         before: { screeningStatus: job.screeningStatus },
-        after: { screeningStatus: to, note, flaggedLines: job.screeningReport?.lines.map((line) => line.line) },
+        after: {
+          screeningStatus: to,
+          note,
+          flaggedLines: job.screeningReport?.lines.map((line) => line.line),
+        },
       });
       return true;
     });

@@ -40,7 +40,8 @@ const CHECKPOINT_COLUMNS = `id, job_id AS "jobId", step_number AS "stepNumber", 
   fine_tuned_model_checkpoint AS "fineTunedModelCheckpoint", created_at AS "createdAt"`;
 
 const MODEL_COLUMNS = `m.id, m.job_id AS "jobId", m.organization_id AS "organizationId",
-  m.application_id AS "applicationId", m.base_model AS "baseModel", m.review_status AS "reviewStatus",
+  m.application_id AS "applicationId", m.base_model AS "baseModel", m.upstream_model AS "upstreamModel",
+  m.review_status AS "reviewStatus",
   m.bias_run_id AS "biasRunId", m.base_bias_run_id AS "baseBiasRunId", m.samples, m.reviewed_by AS "reviewedBy",
   m.reviewed_at AS "reviewedAt", m.review_note AS "reviewNote", m.created_at AS "createdAt"`;
 
@@ -293,11 +294,21 @@ export class FineTuningRepository {
     stepNumber: number,
     metrics: Record<string, number>,
     model: string,
+    onnx: Uint8Array,
   ): Promise<void> {
     await this.dataSource.query(
-      `INSERT INTO fine_tuning_checkpoints (id, job_id, step_number, metrics, fine_tuned_model_checkpoint)
-       VALUES ($1, $2, $3, $4, $5) ON CONFLICT (job_id, step_number) DO NOTHING`,
-      [newId('ftckpt'), jobId, stepNumber, JSON.stringify(metrics), model],
+      `INSERT INTO fine_tuning_checkpoints (id, job_id, step_number, metrics, fine_tuned_model_checkpoint, onnx)
+       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (job_id, step_number) DO NOTHING`,
+      [newId('ftckpt'), jobId, stepNumber, JSON.stringify(metrics), model, bytes(onnx)],
+    );
+  }
+
+  /** The weights of a job's checkpoints, each under its callable model id. */
+  checkpointWeights(jobId: string): Promise<Array<{ model: string; onnx: Buffer }>> {
+    return this.dataSource.query(
+      `SELECT fine_tuned_model_checkpoint AS model, onnx FROM fine_tuning_checkpoints
+       WHERE job_id = $1 AND onnx IS NOT NULL ORDER BY step_number`,
+      [jobId],
     );
   }
 
@@ -328,19 +339,22 @@ export class FineTuningRepository {
     organizationId: string;
     applicationId: string;
     baseModel: string;
-    onnx: Uint8Array;
+    /** The trained graph (embedded), or the upstream's id of the model it trained. */
+    weights: { onnx: Uint8Array } | { upstreamModel: string };
     samples: SamplePair[];
   }): Promise<void> {
     await this.dataSource.query(
-      `INSERT INTO fine_tuned_models (id, job_id, organization_id, application_id, base_model, onnx, samples)
-       VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (id) DO NOTHING`,
+      `INSERT INTO fine_tuned_models
+         (id, job_id, organization_id, application_id, base_model, onnx, upstream_model, samples)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (id) DO NOTHING`,
       [
         model.id,
         model.jobId,
         model.organizationId,
         model.applicationId,
         model.baseModel,
-        Buffer.from(model.onnx.buffer, model.onnx.byteOffset, model.onnx.byteLength),
+        'onnx' in model.weights ? bytes(model.weights.onnx) : null,
+        'upstreamModel' in model.weights ? model.weights.upstreamModel : null,
         JSON.stringify(model.samples),
       ],
     );
@@ -403,4 +417,8 @@ export class FineTuningRepository {
     )) as [unknown, number];
     return affected > 0;
   }
+}
+
+function bytes(value: Uint8Array): Buffer {
+  return Buffer.from(value.buffer, value.byteOffset, value.byteLength);
 }

@@ -84,7 +84,7 @@ export class FineTuningRunner {
       await this.repository.addEvent(job.id, 'Files validated, moving job to queued state');
     }
     if (this.isUpstream(job.model)) {
-      return this.passThrough((await this.repository.findJob(jobId)) ?? job, signal);
+      return this.passThrough((await this.repository.findJob(jobId)) ?? job, training, validation, signal);
     }
     if (
       !(await this.repository.transition(job.id, [JobStatus.Queued, JobStatus.Running], JobStatus.Running))
@@ -273,6 +273,8 @@ export class FineTuningRunner {
               metrics.step,
               checkpoint,
               `${modelId}:ckpt-step-${metrics.step}`,
+              // The weights as they stand after this epoch: the checkpoint is a callable model.
+              trainer.exportOnnx(),
             );
             await this.repository.addEvent(job.id, `Checkpoint created at step ${metrics.step}`, {
               data: checkpoint,
@@ -293,7 +295,7 @@ export class FineTuningRunner {
         organizationId: job.organizationId,
         applicationId: job.applicationId,
         baseModel: job.model,
-        onnx: trainer.exportOnnx(),
+        weights: { onnx: trainer.exportOnnx() },
         samples: [],
       });
       await this.repository.addEvent(job.id, `New fine-tuned model created: ${modelId}`);
@@ -342,7 +344,12 @@ export class FineTuningRunner {
    * Upstream models are trained by the upstream: the screened files go up, the job is created there once (its id
    * is kept, so a redelivered job resumes polling) and its status is mirrored until it ends.
    */
-  private async passThrough(job: JobRow, signal: AbortSignal): Promise<JobStatus> {
+  private async passThrough(
+    job: JobRow,
+    training: TrainingExample[],
+    validation: TrainingExample[],
+    signal: AbortSignal,
+  ): Promise<JobStatus> {
     const upstream = this.config.upstream;
     if (!upstream || !this.config.fineTuning.upstream) {
       throw new PermanentJobFailure(
@@ -386,7 +393,7 @@ export class FineTuningRunner {
         await client.cancelJob(upstreamId);
         cancelSent = true;
       }
-      const status = await this.mirror(job, await client.getJob(upstreamId));
+      const status = await this.mirror(job, await client.getJob(upstreamId), training, validation);
       if (status) {
         return status;
       }
@@ -395,7 +402,12 @@ export class FineTuningRunner {
   }
 
   /** Copies the upstream's status onto the job; returns it once the job has ended. */
-  private async mirror(job: JobRow, upstream: UpstreamJob): Promise<JobStatus | null> {
+  private async mirror(
+    job: JobRow,
+    upstream: UpstreamJob,
+    training: TrainingExample[],
+    validation: TrainingExample[],
+  ): Promise<JobStatus | null> {
     const active = [JobStatus.ValidatingFiles, JobStatus.Queued, JobStatus.Running];
     switch (upstream.status) {
       case JobStatus.Running:
@@ -403,16 +415,34 @@ export class FineTuningRunner {
           await this.repository.addEvent(job.id, 'The upstream started training');
         }
         return null;
-      case JobStatus.Succeeded:
+      case JobStatus.Succeeded: {
+        // Served under Warden's own id, through the same review gate as an embedded model; requests go upstream.
+        const modelId = upstream.fine_tuned_model ? await this.modelId(job) : null;
+        if (modelId && upstream.fine_tuned_model) {
+          await this.repository.insertModel({
+            id: modelId,
+            jobId: job.id,
+            organizationId: job.organizationId,
+            applicationId: job.applicationId,
+            baseModel: job.model,
+            weights: { upstreamModel: upstream.fine_tuned_model },
+            samples: [],
+          });
+          await this.repository.addEvent(
+            job.id,
+            `The upstream job succeeded: ${upstream.fine_tuned_model}, served as ${modelId}`,
+          );
+          await this.catalog.announce(modelId);
+          await this.prepareReview(job, modelId, training, validation);
+        } else {
+          await this.repository.addEvent(job.id, 'The upstream job succeeded without a model');
+        }
         await this.repository.transition(job.id, active, JobStatus.Succeeded, {
-          fineTunedModel: upstream.fine_tuned_model ?? undefined,
+          fineTunedModel: modelId ?? undefined,
           trainedTokens: upstream.trained_tokens ?? undefined,
         });
-        await this.repository.addEvent(
-          job.id,
-          `The upstream job succeeded: ${upstream.fine_tuned_model ?? ''}`,
-        );
         return JobStatus.Succeeded;
+      }
       case JobStatus.Failed:
         await this.repository.transition(job.id, active, JobStatus.Failed, {
           error: {

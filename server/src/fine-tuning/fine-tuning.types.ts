@@ -122,6 +122,8 @@ export interface FineTunedModelRow {
   organizationId: string;
   applicationId: string;
   baseModel: string;
+  /** Set when the upstream trained the model: its id there, where requests for this model go. */
+  upstreamModel: string | null;
   reviewStatus: ModelReviewStatus;
   biasRunId: string | null;
   baseBiasRunId: string | null;
