@@ -332,30 +332,26 @@ export class FineTuningRepository {
     return slug || organizationId.slice(0, 8);
   }
 
-  /** Idempotent: a redelivered job that stored its model already keeps the first copy. */
-  async insertModel(model: {
-    id: string;
-    jobId: string;
-    organizationId: string;
-    applicationId: string;
-    baseModel: string;
-    /** The trained graph (embedded), or the upstream's id of the model it trained. */
-    weights: { onnx: Uint8Array } | { upstreamModel: string };
-    samples: SamplePair[];
-  }): Promise<void> {
+  /**
+   * The model a job produced, awaiting review: the trained graph (embedded), or the upstream's id of the model it
+   * trained. Idempotent: a redelivered job that stored its model already keeps the first copy.
+   */
+  async insertModel(
+    job: Pick<JobRow, 'id' | 'organizationId' | 'applicationId' | 'model'>,
+    id: string,
+    weights: { onnx: Uint8Array } | { upstreamModel: string },
+  ): Promise<void> {
     await this.dataSource.query(
-      `INSERT INTO fine_tuned_models
-         (id, job_id, organization_id, application_id, base_model, onnx, upstream_model, samples)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (id) DO NOTHING`,
+      `INSERT INTO fine_tuned_models (id, job_id, organization_id, application_id, base_model, onnx, upstream_model)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (id) DO NOTHING`,
       [
-        model.id,
-        model.jobId,
-        model.organizationId,
-        model.applicationId,
-        model.baseModel,
-        'onnx' in model.weights ? bytes(model.weights.onnx) : null,
-        'upstreamModel' in model.weights ? model.weights.upstreamModel : null,
-        JSON.stringify(model.samples),
+        id,
+        job.id,
+        job.organizationId,
+        job.applicationId,
+        job.model,
+        'onnx' in weights ? bytes(weights.onnx) : null,
+        'upstreamModel' in weights ? weights.upstreamModel : null,
       ],
     );
   }

@@ -289,15 +289,7 @@ export class FineTuningRunner {
       if (outcome.cancelled) {
         return this.cancel(job);
       }
-      await this.repository.insertModel({
-        id: modelId,
-        jobId: job.id,
-        organizationId: job.organizationId,
-        applicationId: job.applicationId,
-        baseModel: job.model,
-        weights: { onnx: trainer.exportOnnx() },
-        samples: [],
-      });
+      await this.repository.insertModel(job, modelId, { onnx: trainer.exportOnnx() });
       await this.repository.addEvent(job.id, `New fine-tuned model created: ${modelId}`);
       await this.catalog.announce(modelId);
       await this.prepareReview(job, modelId, training, validation);
@@ -419,15 +411,7 @@ export class FineTuningRunner {
         // Served under Warden's own id, through the same review gate as an embedded model; requests go upstream.
         const modelId = upstream.fine_tuned_model ? await this.modelId(job) : null;
         if (modelId && upstream.fine_tuned_model) {
-          await this.repository.insertModel({
-            id: modelId,
-            jobId: job.id,
-            organizationId: job.organizationId,
-            applicationId: job.applicationId,
-            baseModel: job.model,
-            weights: { upstreamModel: upstream.fine_tuned_model },
-            samples: [],
-          });
+          await this.repository.insertModel(job, modelId, { upstreamModel: upstream.fine_tuned_model });
           await this.repository.addEvent(
             job.id,
             `The upstream job succeeded: ${upstream.fine_tuned_model}, served as ${modelId}`,
