@@ -12,9 +12,14 @@ export interface Me {
 const READ_ACTIONS = ['list', 'show', 'export'];
 const KEY_OPERATIONS = ['create', 'rotate', 'revoke', 'suspend', 'unsuspend', 'terminate'];
 
-/** Resources whose read permission is not `<resource>:read`: alerts are part of monitoring. */
+/**
+ * Resources whose read permission is not `<resource>:read`: alerts are part of monitoring; fine-tuning jobs and
+ * models are reviewed as part of the applications that own them (the server guards them with `applications:read`).
+ */
 const READ_PERMISSION: Record<string, string> = {
   alerts: 'monitoring:read',
+  'fine-tuning-jobs': 'applications:read',
+  'fine-tuned-models': 'applications:read',
 };
 
 /**
