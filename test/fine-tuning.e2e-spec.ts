@@ -135,9 +135,9 @@ describe('fine-tuning', () => {
         return page.locator('tr', { has: page.locator('td[colspan]') }).filter({ hasText: 'Screening' });
       };
       const trained = await expandRow(jobId);
-      // The loss curves drawn (training, and validation where the step had a validation batch).
-      await trained.locator('.recharts-line-curve').first().waitFor();
-      expect(await trained.locator('.recharts-line-curve').count()).toBeGreaterThanOrEqual(1);
+      // Both loss curves drawn: training, and validation (the job has a validation file).
+      await trained.locator('.recharts-line-curve').nth(1).waitFor();
+      expect(await trained.locator('.recharts-line-curve').count()).toBe(2);
       await trained.getByText('Passed').first().waitFor();
       await screenshot(page, 'fine-tuning-jobs-loss-chart');
       await page.locator('tr', { hasText: jobId }).locator('[aria-label="Close"]').click();
