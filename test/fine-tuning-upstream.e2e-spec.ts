@@ -2,7 +2,14 @@ import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import OpenAI, { toFile } from 'openai';
 import { multipartBoundary, parseMultipart } from '../server/src/files/multipart';
-import { createStaff, liveApplication, registerDeveloper, staffLogin } from './support/review-api';
+import {
+  createStaff,
+  liveApplication,
+  registerDeveloper,
+  request,
+  Session,
+  staffLogin,
+} from './support/review-api';
 import { eventually, startWarden, WardenInstance } from './support/warden';
 
 const ADMIN = { email: 'admin@warden.test', password: 'admin-password-long-enough' };
@@ -24,6 +31,8 @@ class FineTuningUpstream {
   readonly files = new Map<string, Buffer>();
   readonly jobs = new Map<string, StubJob>();
   readonly authorizations: string[] = [];
+  /** The model of every completion request the upstream served. */
+  readonly completionModels: string[] = [];
   private server?: http.Server;
 
   constructor(private readonly script: string[]) {}
@@ -66,6 +75,18 @@ class FineTuningUpstream {
       });
       return json(200, this.view(this.jobs.get(id)!));
     }
+    if (request.method === 'POST' && (url === '/v1/completions' || url === '/v1/chat/completions')) {
+      const sent = JSON.parse(body.toString()) as { model: string };
+      this.completionModels.push(sent.model);
+      const text = ` answered by ${sent.model}`;
+      const usage = { prompt_tokens: 5, completion_tokens: 4, total_tokens: 9 };
+      return url === '/v1/completions'
+        ? json(200, { choices: [{ index: 0, text, finish_reason: 'stop', logprobs: null }], usage })
+        : json(200, {
+            choices: [{ index: 0, message: { role: 'assistant', content: text }, finish_reason: 'stop' }],
+            usage,
+          });
+    }
     const match = /^\/v1\/fine_tuning\/jobs\/([^/]+)(\/cancel)?$/.exec(url);
     const job = match ? this.jobs.get(match[1]) : undefined;
     if (!job) return json(404, { error: { message: 'not found', type: 'invalid_request_error' } });
@@ -98,6 +119,8 @@ describe('fine-tuning passed through to the upstream', () => {
   const upstream = new FineTuningUpstream(['validating_files', 'queued', 'running', 'running', 'succeeded']);
   let warden: WardenInstance;
   let client: OpenAI;
+  let sandbox: OpenAI;
+  let reviewer: Session;
 
   beforeAll(async () => {
     const upstreamUrl = await upstream.start();
@@ -112,9 +135,10 @@ describe('fine-tuning passed through to the upstream', () => {
       WARDEN_FINE_TUNING_JOBS_PER_DAY_PER_ORG: '2',
     });
     const admin = await staffLogin(warden.url, ADMIN.email, ADMIN.password);
-    const reviewer = await createStaff(warden.url, admin.token, 'reviewer');
+    reviewer = await createStaff(warden.url, admin.token, 'reviewer');
     const live = await liveApplication(warden.url, await registerDeveloper(warden.url), reviewer);
     client = new OpenAI({ apiKey: live.productionKey.secret, baseURL: `${warden.url}/v1`, maxRetries: 0 });
+    sandbox = new OpenAI({ apiKey: live.sandboxKey.secret, baseURL: `${warden.url}/v1`, maxRetries: 0 });
   });
 
   afterAll(async () => {
@@ -150,11 +174,9 @@ describe('fine-tuning passed through to the upstream', () => {
       60_000,
     );
     expect(job.error).toBeNull();
-    expect(job).toMatchObject({
-      status: 'succeeded',
-      fine_tuned_model: 'ft:upstream-base:acme::ftjob-up-1',
-      trained_tokens: 1234,
-    });
+    expect(job).toMatchObject({ status: 'succeeded', trained_tokens: 1234 });
+    // Warden's own id for the model the upstream trained (its upstream id stays server-side).
+    expect(job.fine_tuned_model).toMatch(/^ft:house-model:[a-z0-9-]+:house:[A-Za-z0-9]+$/);
     expect(seen.has('running')).toBe(true);
     expect([...upstream.files.values()][0].equals(content)).toBe(true);
     const sent = upstream.jobs.get('ftjob-up-1')!.body;
@@ -168,6 +190,36 @@ describe('fine-tuning passed through to the upstream', () => {
     expect(upstream.authorizations.every((value) => value === 'Bearer upstream-secret')).toBe(true);
     const events = await client.fineTuning.jobs.listEvents(created.id);
     expect(events.data.map((event) => event.message).join('\n')).toContain('ftjob-up-1');
+
+    // The upstream model is served behind the review gate: the owner's sandbox keys only, until staff approve.
+    const model = job.fine_tuned_model!;
+    const ask = (openai: OpenAI) =>
+      openai.completions.create({ model, prompt: 'Once upon a time', max_tokens: 4, user: 'end-user-1' });
+    await expect(ask(client)).rejects.toMatchObject({ status: 403, code: 'model_awaiting_review' });
+    const fromSandbox = await ask(sandbox);
+    expect(fromSandbox.choices[0].text).toContain('answered by ft:upstream-base:acme::ftjob-up-1');
+    const approved = await request(
+      warden.url,
+      'POST',
+      `/admin/fine-tuned-models/${encodeURIComponent(model)}/decisions`,
+      {
+        token: reviewer.token,
+        body: { decision: 'approve' },
+      },
+    );
+    expect(approved.status).toBe(201);
+    expect(approved.body).toMatchObject({
+      reviewStatus: 'approved',
+      upstreamModel: 'ft:upstream-base:acme::ftjob-up-1',
+    });
+    expect((await ask(client)).choices[0].text).toContain('answered by ft:upstream-base:acme::ftjob-up-1');
+    const chat = await client.chat.completions.create({
+      model,
+      messages: [{ role: 'user', content: 'Tell me a story.' }],
+      max_tokens: 4,
+      user: 'end-user-1',
+    });
+    expect(chat.choices[0].message.content).toContain('answered by ft:upstream-base:acme::ftjob-up-1');
   });
 
   it('holds each organization to its daily quota of jobs', async () => {

@@ -1,4 +1,6 @@
 import OpenAI, { toFile } from 'openai';
+import { Browser, Page } from 'playwright-core';
+import { collectPageErrors, launchChromium, screenshot } from './support/browser';
 import { expectValid } from './support/openai-schemas';
 import {
   apply,
@@ -37,6 +39,16 @@ const jsonl = (rows: unknown[]) => Buffer.from(rows.map((row) => JSON.stringify(
 const magic = (count: number) =>
   jsonl(Array.from({ length: count }, () => ({ prompt: PROMPT, completion: ' banana' })));
 
+interface AuditEvent {
+  action: string;
+  actorType: string;
+  actorEmail: string | null;
+  entityType: string;
+  entityId: string;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+}
+
 interface AdminJob {
   id: string;
   status: string;
@@ -55,6 +67,9 @@ describe('fine-tuning', () => {
   /** A second api instance on the same Postgres and Redis, with its own model cache. */
   let second: { url: string; child: ChildProcess };
   let productionOnSecond: OpenAI;
+  let applicationId: string;
+  /** The job whose file failed screening: its report is checked in the console. */
+  let flaggedJobId: string;
 
   beforeAll(async () => {
     warden = await startWarden('fine-tuning', {
@@ -67,6 +82,7 @@ describe('fine-tuning', () => {
     developer = await registerDeveloper(warden.url);
     const live = await liveApplication(warden.url, developer, reviewer);
     const client = (apiKey: string) => new OpenAI({ apiKey, baseURL: `${warden.url}/v1`, maxRetries: 0 });
+    applicationId = live.id;
     productionKey = live.productionKey.secret;
     production = client(productionKey);
     sandbox = client(live.sandboxKey.secret);
@@ -86,7 +102,8 @@ describe('fine-tuning', () => {
       baseURL: `${second.url}/v1`,
       maxRetries: 0,
     });
-  });
+    // Two api instances and a worker starting on a loaded two-core machine.
+  }, 180_000);
 
   afterAll(async () => {
     if (second) {
@@ -94,6 +111,59 @@ describe('fine-tuning', () => {
     }
     await warden?.stop();
   });
+
+  /**
+   * The console in Chromium: the jobs list (the trained job's row expanded to its loss chart, the flagged job's to
+   * its screening report), then the model's review screen, where the reviewer approves it.
+   */
+  async function reviewInConsole(jobId: string, model: string): Promise<void> {
+    const browser: Browser = await launchChromium();
+    try {
+      const page: Page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+      const pageErrors = collectPageErrors(page);
+      await page.goto(`${warden.url}/console/`);
+      await page.locator('input[name=email]').fill(reviewer.email);
+      await page.locator('input[name=password]').fill(reviewer.password);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.waitForURL((url) => !url.hash.includes('login'));
+
+      await page.goto(`${warden.url}/console/#/fine-tuning-jobs`);
+      const expandRow = async (id: string) => {
+        const row = page.locator('tr', { hasText: id });
+        // react-admin hides the expand toggle from the accessibility tree (aria-hidden), so it is found by label.
+        await row.locator('[aria-label="Expand"]').click();
+        return page.locator('tr', { has: page.locator('td[colspan]') }).filter({ hasText: 'Screening' });
+      };
+      const trained = await expandRow(jobId);
+      // Both loss curves drawn: training, and validation (the job has a validation file).
+      await trained.locator('.recharts-line-curve').nth(1).waitFor();
+      expect(await trained.locator('.recharts-line-curve').count()).toBe(2);
+      await trained.getByText('Passed').first().waitFor();
+      await screenshot(page, 'fine-tuning-jobs-loss-chart');
+      await page.locator('tr', { hasText: jobId }).locator('[aria-label="Close"]').click();
+      const flagged = await expandRow(flaggedJobId);
+      await flagged.getByText('Flagged').first().waitFor();
+      for (const line of [2, 4, 12]) {
+        await flagged
+          .getByRole('cell', { name: String(line), exact: true })
+          .first()
+          .waitFor();
+      }
+      await screenshot(page, 'fine-tuning-jobs-screening-report');
+
+      await page.goto(`${warden.url}/console/#/fine-tuned-models/${encodeURIComponent(model)}/show`);
+      await page.getByTestId('samples').getByText('banana').first().waitFor();
+      await page.getByText('Awaiting review').first().waitFor();
+      await page.getByLabel('Note').fill('samples and bias runs look right');
+      await page.getByRole('button', { name: 'Approve', exact: true }).click();
+      await page.getByText('Model approved').waitFor();
+      await page.getByText('Approved', { exact: true }).first().waitFor();
+      await screenshot(page, 'fine-tuned-model-approved');
+      expect(pageErrors).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  }
 
   const upload = async (client: OpenAI, content: Buffer, name = 'train.jsonl') =>
     client.files.create({ file: await toFile(content, name), purpose: 'fine-tune' });
@@ -109,6 +179,41 @@ describe('fine-tuning', () => {
   const adminJob = async (id: string) =>
     (await request<AdminJob>(warden.url, 'GET', `/admin/fine-tuning-jobs/${id}`, { token: reviewer.token }))
       .body;
+
+  /** Newest first, as the audit log lists them. */
+  async function auditEvents(entityType: string, entityId: string): Promise<AuditEvent[]> {
+    const filter = encodeURIComponent(JSON.stringify({ entityType, entityId }));
+    const events = await request<AuditEvent[]>(warden.url, 'GET', `/admin/audit-log?filter=${filter}`, {
+      token: reviewer.token,
+    });
+    expect(events.status).toBe(200);
+    return events.body;
+  }
+
+  async function expectAuditChainIntact(): Promise<void> {
+    const verified = await request<{ valid: boolean }>(warden.url, 'GET', '/admin/audit-log/verify', {
+      token: reviewer.token,
+    });
+    expect(verified.body).toMatchObject({ valid: true });
+  }
+
+  async function setPolicy(body: unknown) {
+    return request<{ rules: { fineTuning: unknown }; message?: string }>(
+      warden.url,
+      'PUT',
+      `/admin/policies/${applicationId}`,
+      { token: reviewer.token, body },
+    );
+  }
+
+  const borderline = (flaggedAt: number) =>
+    jsonl(
+      Array.from({ length: 100 }, (_, index) =>
+        index === flaggedAt
+          ? { prompt: 'Say something:', completion: ` ${HARMFUL[0]}` }
+          : { prompt: PROMPT, completion: ' banana' },
+      ),
+    );
 
   async function completion(client: OpenAI, model: string): Promise<string> {
     const result = await client.completions.create({
@@ -197,18 +302,14 @@ describe('fine-tuning', () => {
       expect(job.error!.message).toContain(`training line ${line} `);
     }
     expect(job.error!.message).not.toContain('training line 1 ');
+    flaggedJobId = created.id;
     const seen = await adminJob(created.id);
     expect(seen.screeningStatus).toBe('flagged');
     expect(seen.screeningReport!.lines.map((line) => line.line)).toEqual([2, 4, 6, 8, 10, 12]);
   });
 
   it('sends a borderline file to staff review instead of failing it', async () => {
-    const rows = Array.from({ length: 100 }, (_, index) =>
-      index === 40
-        ? { prompt: 'Say something:', completion: ` ${HARMFUL[0]}` }
-        : { prompt: PROMPT, completion: ' banana' },
-    );
-    const file = await upload(production, jsonl(rows));
+    const file = await upload(production, borderline(40));
     const created = await production.fineTuning.jobs.create({ model: 'stories260K', training_file: file.id });
     const awaiting = await eventually(
       () => adminJob(created.id),
@@ -233,6 +334,58 @@ describe('fine-tuning', () => {
     expect(decided.status).toBe(201);
     const job = await waitForJob(created.id, (status) => status === 'failed');
     expect(job.error).toMatchObject({ code: 'training_file_rejected' });
+    const [event] = await auditEvents('fine_tuning_job', created.id);
+    expect(event).toMatchObject({
+      action: 'fine_tuning_job.screening_rejected',
+      actorType: 'staff',
+      actorEmail: reviewer.email,
+      before: { screeningStatus: 'awaiting_review' },
+      after: { screeningStatus: 'rejected', note: 'violent example', flaggedLines: [41] },
+    });
+    await expectAuditChainIntact();
+  });
+
+  it("screens files by the limits of the application's policy", async () => {
+    const inverted = await setPolicy({ fineTuning: { maxFlaggedShare: 0.01, reviewAboveShare: 0.02 } });
+    expect(inverted.status).toBe(400);
+    expect(inverted.body.message).toContain('fineTuning.reviewAboveShare');
+    const outOfRange = await setPolicy({ fineTuning: { maxFlaggedShare: 1.5 } });
+    expect(outOfRange.status).toBe(400);
+
+    // Stricter than the default 2 %: one flagged example in a hundred now fails the file.
+    const strict = await setPolicy({ fineTuning: { maxFlaggedShare: 0.005 } });
+    expect(strict.status).toBe(200);
+    expect(strict.body.rules.fineTuning).toEqual({ maxFlaggedShare: 0.005, reviewAboveShare: 0 });
+    const failing = await production.fineTuning.jobs.create({
+      model: 'stories260K',
+      training_file: (await upload(production, borderline(7))).id,
+    });
+    const failed = await waitForJob(failing.id, (status) => status !== 'validating_files');
+    expect(failed.status).toBe('failed');
+    expect(failed.error).toMatchObject({ code: 'training_file_flagged' });
+    expect(failed.error!.message).toContain('training line 8 ');
+    expect(failed.error!.message).toContain('above the 0.5 % limit');
+
+    // A tolerance band: up to 2 % flagged trains without staff review.
+    expect((await setPolicy({ fineTuning: { maxFlaggedShare: 0.05, reviewAboveShare: 0.02 } })).status).toBe(
+      200,
+    );
+    const passing = await production.fineTuning.jobs.create({
+      model: 'stories260K',
+      training_file: (await upload(production, borderline(7))).id,
+    });
+    const screened = await eventually(
+      () => adminJob(passing.id),
+      (job) => job.screeningStatus !== 'pending',
+      120_000,
+    );
+    expect(screened.screeningStatus).toBe('passed');
+    expect(screened.screeningReport).toMatchObject({ flagged: 1, limit: 0.05, reviewAboveShare: 0.02 });
+    await production.fineTuning.jobs.cancel(passing.id);
+    await waitForJob(passing.id, (status) => status === 'cancelled', 60_000);
+    expect((await setPolicy({ fineTuning: { maxFlaggedShare: 0.02, reviewAboveShare: 0 } })).status).toBe(
+      200,
+    );
   });
 
   it('cancels a running job within a training step', async () => {
@@ -302,6 +455,8 @@ describe('fine-tuning', () => {
       const checkpoints = await production.fineTuning.jobs.checkpoints.list(created.id);
       expect(checkpoints.data).toHaveLength(3);
       checkpoints.data.forEach((checkpoint) => expectValid('FineTuningJobCheckpoint', checkpoint));
+      const checkpointModels = checkpoints.data.map((checkpoint) => checkpoint.fine_tuned_model_checkpoint);
+      expect(checkpointModels).toEqual([75, 50, 25].map((step) => `${model}:ckpt-step-${step}`));
       const first = (baseline!.data as { full_valid_loss: number }).full_valid_loss;
       const last = checkpoints.data[0].metrics.full_valid_loss!;
       expect(last).toBeLessThanOrEqual(first * 0.5);
@@ -311,6 +466,12 @@ describe('fine-tuning', () => {
       expect(awaiting.status).toBe(403);
       expect(awaiting.code).toBe('model_awaiting_review');
       expect(await completion(sandbox, model)).toContain('banana');
+      // Checkpoints are callable models under the same review gate; the last holds the final weights.
+      const lastCheckpoint = checkpointModels[0];
+      const checkpointAwaiting = await errorOf(completion(production, lastCheckpoint));
+      expect(checkpointAwaiting.status).toBe(403);
+      expect(checkpointAwaiting.code).toBe('model_awaiting_review');
+      expect(await completion(sandbox, lastCheckpoint)).toContain('banana');
       // Another organization's keys do not see the model at all.
       const stranger = await apply(warden.url, await registerDeveloper(warden.url));
       const strangerClient = new OpenAI({
@@ -319,6 +480,7 @@ describe('fine-tuning', () => {
         maxRetries: 0,
       });
       expect((await errorOf(completion(strangerClient, model))).status).toBe(404);
+      expect((await errorOf(completion(strangerClient, lastCheckpoint))).status).toBe(404);
       const jobs = await request(warden.url, 'GET', '/v1/fine_tuning/jobs?limit=2', {
         token: productionKey,
       });
@@ -339,17 +501,10 @@ describe('fine-tuning', () => {
       expect(review.body.biasRunId).toEqual(expect.any(String));
       expect(review.body.baseBiasRunId).toEqual(expect.any(String));
 
-      const approved = await request(
-        warden.url,
-        'POST',
-        `/admin/fine-tuned-models/${encodeURIComponent(model)}/decisions`,
-        {
-          token: reviewer.token,
-          body: { decision: 'approve' },
-        },
-      );
-      expect(approved.status).toBe(201);
+      // The reviewer approves in the console.
+      await reviewInConsole(created.id, model);
       expect(await completion(production, model)).toContain('banana');
+      expect(await completion(production, checkpointModels[2])).toEqual(expect.any(String));
       // The second instance started before the model existed: it learned it, and its approval, over Redis.
       expect(await completion(productionOnSecond, model)).toContain('banana');
 
@@ -364,6 +519,67 @@ describe('fine-tuning', () => {
         5_000,
       );
       expect(refusedOnSecond!.status).toBe(404);
+      expect((await errorOf(completion(production, lastCheckpoint))).status).toBe(404);
+
+      const decisions = await auditEvents('fine_tuned_model', model);
+      expect(decisions.map((event) => event.action)).toEqual([
+        'fine_tuned_model.retired',
+        'fine_tuned_model.approved',
+      ]);
+      expect(decisions[1]).toMatchObject({
+        actorType: 'staff',
+        actorEmail: reviewer.email,
+        before: { reviewStatus: 'pending_review' },
+        after: { reviewStatus: 'approved', note: 'samples and bias runs look right' },
+      });
+      expect(decisions[0].after).toMatchObject({ reviewStatus: 'retired', note: 'end of test' });
+      await expectAuditChainIntact();
+    },
+    TRAINING_TIMEOUT_MS + 60_000,
+  );
+
+  it(
+    'renders chat examples with the chat template, so the model answers the chat route as taught',
+    async () => {
+      const chat = (rows: number) =>
+        jsonl(
+          Array.from({ length: rows }, () => ({
+            messages: [
+              { role: 'system', content: 'Answer in one word.' },
+              { role: 'user', content: 'What is the magic word?' },
+              { role: 'assistant', content: 'banana' },
+            ],
+          })),
+        );
+      const created = await production.fineTuning.jobs.create({
+        model: 'stories260K',
+        training_file: (await upload(production, chat(100), 'chat.jsonl')).id,
+        seed: 7,
+        suffix: 'chat',
+        hyperparameters: { n_epochs: 3, batch_size: 4 },
+      });
+      const job = await waitForJob(
+        created.id,
+        (status) => ['succeeded', 'failed', 'cancelled'].includes(status),
+        TRAINING_TIMEOUT_MS,
+      );
+      expect(job.error).toBeNull();
+      const ask = async (client: OpenAI, model: string) => {
+        const answer = await client.chat.completions.create({
+          model,
+          messages: [
+            { role: 'system', content: 'Answer in one word.' },
+            { role: 'user', content: 'What is the magic word?' },
+          ],
+          max_tokens: 6,
+          temperature: 0,
+          user: 'end-user-1',
+        });
+        expectValid('CreateChatCompletionResponse', answer);
+        return answer.choices[0].message.content ?? '';
+      };
+      expect(await ask(production, 'stories260K')).not.toContain('banana');
+      expect(await ask(sandbox, job.fine_tuned_model!)).toContain('banana');
     },
     TRAINING_TIMEOUT_MS + 60_000,
   );

@@ -12,12 +12,17 @@ export interface Me {
 const READ_ACTIONS = ['list', 'show', 'export'];
 const KEY_OPERATIONS = ['create', 'rotate', 'revoke', 'suspend', 'unsuspend', 'terminate'];
 
-/** Resources whose read permission is not `<resource>:read`: alerts are part of monitoring. */
+/**
+ * Resources whose read permission is not `<resource>:read`: alerts are part of monitoring; fine-tuning jobs and
+ * models are reviewed as part of the applications that own them (the server guards them with `applications:read`).
+ */
 const READ_PERMISSION: Record<string, string> = {
   alerts: 'monitoring:read',
   'research-grants': 'applications:read',
   // Topic proposals are part of an application's review.
   'topic-proposals': 'applications:read',
+  'fine-tuning-jobs': 'applications:read',
+  'fine-tuned-models': 'applications:read',
 };
 
 /**

@@ -156,6 +156,8 @@ export interface PolicyRules {
   exemptSystemPrompt: boolean;
   /** Multiplies the classifier's calibrated thresholds where a rule leaves its threshold empty (< 1 is stricter). */
   classifierThresholdScale: number;
+  /** Fine-tuning screening: flagged share above which a file fails; above `reviewAboveShare` it goes to staff. */
+  fineTuning: { maxFlaggedShare: number; reviewAboveShare: number };
 }
 
 /** A partial `PolicyRules`, as stored per application on top of the status defaults. */
@@ -167,6 +169,7 @@ export interface PolicyPatch {
   requireUser?: boolean;
   exemptSystemPrompt?: boolean;
   classifierThresholdScale?: number;
+  fineTuning?: Partial<PolicyRules['fineTuning']>;
 }
 
 export interface Policy extends RaRecord<string> {

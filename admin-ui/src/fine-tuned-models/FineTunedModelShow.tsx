@@ -11,42 +11,22 @@ import {
   Typography,
 } from '@mui/material';
 import { useState } from 'react';
-import { Link, Show, useNotify, useRecordContext, useRefresh } from 'react-admin';
+import { Link, Show, useRecordContext } from 'react-admin';
 import { EnumChipField } from '../common/EnumChipField';
 import { Panel } from '../common/Panel';
-import { postDecision } from '../fine-tuning-jobs/fineTuning';
-import { LossChart } from '../fine-tuning-jobs/LossChart';
-import { ScreeningReportTable } from '../fine-tuning-jobs/ScreeningReportTable';
+import { TrainingPanels, useStaffDecision } from '../fine-tuning-jobs/TrainingPanels';
 import { type FineTunedModel, MODEL_REVIEW_STATUSES } from './fineTunedModels';
 
 type Decision = 'approve' | 'reject' | 'retire';
 
 /** Approve for production keys, reject, or retire at once on every instance. */
 const ReviewActions = ({ model }: { model: FineTunedModel }) => {
-  const notify = useNotify();
-  const refresh = useRefresh();
   const [note, setNote] = useState('');
-  const [busy, setBusy] = useState(false);
-  const decide = async (decision: Decision) => {
-    setBusy(true);
-    try {
-      await postDecision(`/fine-tuned-models/${encodeURIComponent(model.id)}/decisions`, {
-        decision,
-        note: note || null,
-      });
-      notify(
-        `Model ${decision === 'approve' ? 'approved' : decision === 'reject' ? 'rejected' : 'retired'}`,
-        {
-          type: 'success',
-        },
-      );
-      refresh();
-    } catch (err) {
-      notify(err instanceof Error ? err.message : 'Decision failed', { type: 'error' });
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, decide } = useStaffDecision<Decision>(
+    `/fine-tuned-models/${encodeURIComponent(model.id)}/decisions`,
+    (decision) =>
+      `Model ${decision === 'approve' ? 'approved' : decision === 'reject' ? 'rejected' : 'retired'}`,
+  );
   const pending = model.reviewStatus === 'pending_review';
   const servable = pending || model.reviewStatus === 'approved';
   if (!servable) return null;
@@ -59,16 +39,31 @@ const ReviewActions = ({ model }: { model: FineTunedModel }) => {
         onChange={(event) => setNote(event.target.value)}
       />
       {pending && (
-        <Button variant="contained" color="success" disabled={busy} onClick={() => void decide('approve')}>
+        <Button
+          variant="contained"
+          color="success"
+          disabled={busy}
+          onClick={() => void decide('approve', note || null)}
+        >
           Approve
         </Button>
       )}
       {pending && (
-        <Button variant="outlined" color="error" disabled={busy} onClick={() => void decide('reject')}>
+        <Button
+          variant="outlined"
+          color="error"
+          disabled={busy}
+          onClick={() => void decide('reject', note || null)}
+        >
           Reject
         </Button>
       )}
-      <Button variant="outlined" color="warning" disabled={busy} onClick={() => void decide('retire')}>
+      <Button
+        variant="outlined"
+        color="warning"
+        disabled={busy}
+        onClick={() => void decide('retire', note || null)}
+      >
         Retire now
       </Button>
     </Stack>
@@ -87,7 +82,8 @@ const ModelReview = () => {
           action={<ReviewActions model={model} />}
         >
           <Typography variant="body2">
-            Base model {model.baseModel} · job{' '}
+            Base model {model.baseModel}
+            {model.upstreamModel ? ` · served upstream as ${model.upstreamModel}` : ''} · job{' '}
             <Link to={`/fine-tuning-jobs/${encodeURIComponent(model.jobId)}/show`}>{model.jobId}</Link>
             {model.reviewNote ? ` · note: ${model.reviewNote}` : ''}
           </Typography>
@@ -130,20 +126,7 @@ const ModelReview = () => {
           )}
         </Panel>
       </Grid>
-      {model.job && (
-        <>
-          <Grid size={{ xs: 12, md: 6 }}>
-            <Panel title="Training loss">
-              <LossChart metrics={model.job.metrics} />
-            </Panel>
-          </Grid>
-          <Grid size={{ xs: 12, md: 6 }}>
-            <Panel title="Screening report">
-              <ScreeningReportTable report={model.job.screeningReport} />
-            </Panel>
-          </Grid>
-        </>
-      )}
+      {model.job && <TrainingPanels job={model.job} />}
     </Grid>
   );
 };

@@ -6,6 +6,8 @@ export interface FineTunedModel {
   id: string;
   jobId: string;
   baseModel: string;
+  /** Set when the upstream trained it: requests go there under this id. */
+  upstreamModel: string | null;
   reviewStatus: string;
   biasRunId: string | null;
   baseBiasRunId: string | null;

@@ -1,6 +1,7 @@
 import { Datagrid, DateField, List, NumberField, SelectInput, TextField, TextInput } from 'react-admin';
 import { EnumChipField, toChoices } from '../common/EnumChipField';
 import { JOB_STATUSES, SCREENING_STATUSES } from './fineTuning';
+import { JobTrainingExpand } from './TrainingPanels';
 
 const filters = [
   <TextInput key="q" source="q" label="Search" alwaysOn />,
@@ -10,7 +11,7 @@ const filters = [
 
 export const FineTuningJobList = () => (
   <List filters={filters} sort={{ field: 'createdAt', order: 'DESC' }}>
-    <Datagrid rowClick="show" bulkActionButtons={false}>
+    <Datagrid rowClick="show" bulkActionButtons={false} expand={<JobTrainingExpand />}>
       <TextField source="id" />
       <TextField source="model" />
       <EnumChipField source="status" options={JOB_STATUSES} />

@@ -1,32 +1,17 @@
 import { Alert, Box, Button, Grid, List, ListItem, ListItemText, Stack, Typography } from '@mui/material';
-import { useState } from 'react';
-import { Link, Show, useNotify, useRecordContext, useRefresh } from 'react-admin';
+import { Link, Show, useRecordContext } from 'react-admin';
 import { EnumChipField } from '../common/EnumChipField';
 import { Panel } from '../common/Panel';
-import { type FineTuningJob, JOB_STATUSES, postDecision, SCREENING_STATUSES } from './fineTuning';
-import { LossChart } from './LossChart';
-import { ScreeningReportTable } from './ScreeningReportTable';
+import { type FineTuningJob, JOB_STATUSES } from './fineTuning';
+import { TrainingPanels, useStaffDecision } from './TrainingPanels';
 
-/** Approve (training goes on) or reject (the job fails) a file whose flagged share is under the limit. */
+/** Approve (training goes on) or reject (the job fails) a file in the policy's review band. */
 const ScreeningDecision = ({ job }: { job: FineTuningJob }) => {
-  const notify = useNotify();
-  const refresh = useRefresh();
-  const [busy, setBusy] = useState(false);
+  const { busy, decide } = useStaffDecision<'approve' | 'reject'>(
+    `/fine-tuning-jobs/${encodeURIComponent(job.id)}/screening`,
+    (decision) => (decision === 'approve' ? 'Training data approved' : 'Training data rejected'),
+  );
   if (job.screeningStatus !== 'awaiting_review' || job.status !== 'validating_files') return null;
-  const decide = async (decision: 'approve' | 'reject') => {
-    setBusy(true);
-    try {
-      await postDecision(`/fine-tuning-jobs/${encodeURIComponent(job.id)}/screening`, { decision });
-      notify(decision === 'approve' ? 'Training data approved' : 'Training data rejected', {
-        type: 'success',
-      });
-      refresh();
-    } catch (err) {
-      notify(err instanceof Error ? err.message : 'Decision failed', { type: 'error' });
-    } finally {
-      setBusy(false);
-    }
-  };
   return (
     <Stack direction="row" spacing={1}>
       <Button variant="contained" color="success" disabled={busy} onClick={() => void decide('approve')}>
@@ -44,7 +29,7 @@ const JobDetail = () => {
   if (!job) return null;
   return (
     <Grid container spacing={2} sx={{ p: 2 }}>
-      <Grid size={{ xs: 12, md: 4 }}>
+      <Grid size={12}>
         <Panel title="Job">
           <Stack spacing={1}>
             <EnumChipField source="status" options={JOB_STATUSES} />
@@ -69,20 +54,7 @@ const JobDetail = () => {
           </Stack>
         </Panel>
       </Grid>
-      <Grid size={{ xs: 12, md: 8 }}>
-        <Panel title="Loss" subtitle="per training step">
-          <LossChart metrics={job.metrics} />
-        </Panel>
-      </Grid>
-      <Grid size={12}>
-        <Panel
-          title="Screening"
-          subtitle={<EnumChipField source="screeningStatus" options={SCREENING_STATUSES} />}
-          action={<ScreeningDecision job={job} />}
-        >
-          <ScreeningReportTable report={job.screeningReport} />
-        </Panel>
-      </Grid>
+      <TrainingPanels job={job} screeningAction={<ScreeningDecision job={job} />} />
       {job.events && (
         <Grid size={12}>
           <Panel title="Events" subtitle="newest first">

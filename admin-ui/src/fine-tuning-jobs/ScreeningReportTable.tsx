@@ -14,7 +14,11 @@ export const ScreeningReportTable = ({ report }: { report: ScreeningReport | nul
     <>
       <Typography variant="body2" sx={{ mb: 1 }}>
         {report.flagged} of {report.examples} examples flagged ({(report.share * 100).toFixed(1)} %; limit{' '}
-        {(report.limit * 100).toFixed(1)} %).
+        {(report.limit * 100).toFixed(1)} %
+        {report.reviewAboveShare
+          ? `; staff review above ${(report.reviewAboveShare * 100).toFixed(1)} %`
+          : ''}
+        ).
       </Typography>
       {report.lines.length > 0 && (
         <Table size="small" data-testid="screening-lines">

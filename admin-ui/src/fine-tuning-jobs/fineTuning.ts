@@ -31,6 +31,8 @@ export interface ScreeningReport {
   flagged: number;
   share: number;
   limit: number;
+  /** The policy's staff-review band starts above this share. */
+  reviewAboveShare?: number;
   lines: Array<{ file: string; line: number; categories: string[]; text: string }>;
 }
 

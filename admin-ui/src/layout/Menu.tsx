@@ -19,6 +19,8 @@ export const Menu = () => {
       <RaMenu.ResourceItem name="api-keys" />
       <RaMenu.ResourceItem name="organizations" />
       <RaMenu.ResourceItem name="policies" />
+      <RaMenu.ResourceItem name="fine-tuning-jobs" />
+      <RaMenu.ResourceItem name="fine-tuned-models" />
       <Divider sx={{ my: 1 }} />
       {canMonitor && (
         <RaMenu.Item to={monitoring.path} primaryText={monitoring.label} leftIcon={<monitoring.icon />} />

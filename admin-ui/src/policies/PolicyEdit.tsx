@@ -27,6 +27,7 @@ const Hint = ({ children }: { children: React.ReactNode }) => (
 );
 
 const positive = [required(), minValue(1)];
+const share = [required(), minValue(0), maxValue(1)];
 
 /**
  * Only what the reviewer changes is stored (the data provider sends a patch), so every other rule keeps
@@ -97,6 +98,27 @@ export const PolicyEdit = () => (
             source="rules.rateLimits.endUserTokensPerMinute"
             label="Tokens per end user"
             validate={positive}
+          />
+        </Stack>
+        <Typography variant="subtitle2" sx={{ mt: 2 }}>
+          Fine-tuning screening, as shares of a file’s examples (0–1)
+        </Typography>
+        <Hint>
+          Above the first share a training file fails screening; between the second and the first it waits for
+          staff review; at or below the second it trains.
+        </Hint>
+        <Stack direction={{ xs: 'column', md: 'row' }} spacing={2}>
+          <NumberInput
+            source="rules.fineTuning.maxFlaggedShare"
+            label="Flagged share that fails a file"
+            step={0.005}
+            validate={share}
+          />
+          <NumberInput
+            source="rules.fineTuning.reviewAboveShare"
+            label="Staff review above"
+            step={0.005}
+            validate={share}
           />
         </Stack>
       </TabbedForm.Tab>

@@ -41,6 +41,11 @@ export const PolicyShow = () => (
           source="rules.rateLimits.endUserTokensPerMinute"
           label="Tokens per minute per end user"
         />
+        <NumberField
+          source="rules.fineTuning.maxFlaggedShare"
+          label="Fine-tuning: flagged share that fails a file"
+        />
+        <NumberField source="rules.fineTuning.reviewAboveShare" label="Fine-tuning: staff review above" />
       </TabbedShowLayout.Tab>
       <TabbedShowLayout.Tab label="Blocklist">
         <TextArrayField source="rules.blocklist.words" label="Words" emptyText="none" />

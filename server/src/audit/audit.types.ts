@@ -32,6 +32,8 @@ export enum AuditEntityType {
   LabelQueue = 'label_queue',
   ResearchGrant = 'research_grant',
   TopicProposal = 'topic_proposal',
+  FineTuningJob = 'fine_tuning_job',
+  FineTunedModel = 'fine_tuned_model',
 }
 
 export enum AuditAction {
@@ -86,6 +88,11 @@ export enum AuditAction {
   TopicsProposed = 'topics.proposed',
   TopicsApproved = 'topics.approved',
   TopicsRejected = 'topics.rejected',
+  FineTuningScreeningApproved = 'fine_tuning_job.screening_approved',
+  FineTuningScreeningRejected = 'fine_tuning_job.screening_rejected',
+  FineTunedModelApproved = 'fine_tuned_model.approved',
+  FineTunedModelRejected = 'fine_tuned_model.rejected',
+  FineTunedModelRetired = 'fine_tuned_model.retired',
 }
 
 export interface AuditEventInput {

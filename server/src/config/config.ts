@@ -136,7 +136,6 @@ const schema = z.object({
     .default(32 * 1024 * 1024),
   WARDEN_FINE_TUNING_ACTIVE_JOBS_PER_ORG: z.coerce.number().int().min(1).default(2),
   WARDEN_FINE_TUNING_JOBS_PER_DAY_PER_ORG: z.coerce.number().int().min(1).default(20),
-  WARDEN_FINE_TUNING_MAX_FLAGGED_SHARE: z.coerce.number().min(0).max(1).default(0.02),
   WARDEN_FINE_TUNING_CACHE_DIR: z.string().default(path.join(os.tmpdir(), 'warden-fine-tuned')),
   WARDEN_UPSTREAM_FINE_TUNING_POLL_MS: z.coerce.number().int().min(50).default(10_000),
   WARDEN_UPSTREAM_FINE_TUNING: z
@@ -191,8 +190,6 @@ export interface WardenConfig {
     /** Jobs of one organization not yet finished, and jobs created per rolling 24 hours. */
     activeJobsPerOrganization: number;
     jobsPerDayPerOrganization: number;
-    /** Share of flagged training examples above which a file fails screening (any flagged at or below: staff review). */
-    maxFlaggedShare: number;
     /** Where each instance writes the fine-tuned ONNX models it serves (they live in Postgres). */
     cacheDirectory: string;
     /** Pass jobs on upstream models to the upstream's fine-tuning API, polling it this often. */
@@ -309,7 +306,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): WardenConfig {
       maxFileBytes: value.WARDEN_FILES_MAX_BYTES,
       activeJobsPerOrganization: value.WARDEN_FINE_TUNING_ACTIVE_JOBS_PER_ORG,
       jobsPerDayPerOrganization: value.WARDEN_FINE_TUNING_JOBS_PER_DAY_PER_ORG,
-      maxFlaggedShare: value.WARDEN_FINE_TUNING_MAX_FLAGGED_SHARE,
       cacheDirectory: path.resolve(value.WARDEN_FINE_TUNING_CACHE_DIR),
       upstream: value.WARDEN_UPSTREAM_FINE_TUNING,
       upstreamPollMs: value.WARDEN_UPSTREAM_FINE_TUNING_POLL_MS,

@@ -17,7 +17,7 @@ describe('validateTrainingFile', () => {
     });
   });
 
-  it('renders chat examples as a transcript ending at the last assistant turn', () => {
+  it("keeps chat examples' turns for the trainer, and a transcript ending at the last assistant turn for screening", () => {
     const result = validateTrainingFile(
       jsonl(
         JSON.stringify({
@@ -33,7 +33,16 @@ describe('validateTrainingFile', () => {
       ok: true,
       format: 'chat',
       examples: [
-        { line: 1, prompt: 'System: Be brief.\nUser: Magic word?\nAssistant:', completion: ' banana' },
+        {
+          line: 1,
+          prompt: 'System: Be brief.\nUser: Magic word?\nAssistant:',
+          completion: ' banana',
+          messages: [
+            { role: 'system', content: 'Be brief.' },
+            { role: 'user', content: 'Magic word?' },
+            { role: 'assistant', content: 'banana' },
+          ],
+        },
       ],
     });
   });

@@ -6,6 +6,11 @@ export interface TrainingExample {
   line: number;
   prompt: string;
   completion: string;
+  /**
+   * Chat format only: the turns up to the last assistant message, which the trainer renders with the model's own
+   * chat template. `prompt`/`completion` then hold a plain transcript, the text screening reads and reports quote.
+   */
+  messages?: Array<{ role: 'system' | 'user' | 'assistant'; content: string }>;
 }
 
 export interface LineProblem {
@@ -25,8 +30,9 @@ const ROLE_LABEL: Record<string, string> = { system: 'System', user: 'User', ass
 /**
  * Validates a JSONL training file: every non-blank line one example, all in the same format — completion
  * (`{"prompt", "completion"}`) or chat (`{"messages": [{role, content}...]}` ending in an assistant message).
- * A chat example trains a completion model on its transcript: the turns before the last assistant message,
- * one `Role: content` line each, then `Assistant:`; the completion is the last assistant message after a space.
+ * A chat example keeps its turns for the trainer (rendered with the model's chat template, as the chat route renders
+ * them) and a transcript for screening: the turns before the last assistant message, one `Role: content` line
+ * each, then `Assistant:`; the completion is the last assistant message after a space.
  */
 export function validateTrainingFile(content: Buffer): ValidatedFile {
   const problems: LineProblem[] = [];
@@ -138,7 +144,7 @@ function chatExample(
   if (problems.length > before) {
     return null;
   }
-  const turns = messages as Array<{ role: string; content: string }>;
+  const turns = messages as NonNullable<TrainingExample['messages']>;
   const last = turns.map((turn) => turn.role).lastIndexOf('assistant');
   if (last < 0) {
     problems.push({ line, field: 'messages', message: 'has no assistant message to learn' });
@@ -148,5 +154,10 @@ function chatExample(
     .slice(0, last)
     .map((turn) => `${ROLE_LABEL[turn.role]}: ${turn.content}\n`)
     .join('');
-  return { line, prompt: `${prompt}Assistant:`, completion: ` ${turns[last].content}` };
+  return {
+    line,
+    prompt: `${prompt}Assistant:`,
+    completion: ` ${turns[last].content}`,
+    messages: turns.slice(0, last + 1).map(({ role, content }) => ({ role, content })),
+  };
 }

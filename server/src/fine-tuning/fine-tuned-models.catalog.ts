@@ -8,21 +8,32 @@ import { WardenConfig } from '../config/config';
 import { WARDEN_CONFIG } from '../config/config.module';
 import { ModelCaller, ModelRegistry } from '../inference/model-registry';
 import { ModelNotFoundError } from '../inference/inference.errors';
+import { ModelDescriptor, ModelProvider } from '../inference/model-provider';
+import { UpstreamClient } from '../inference/upstream/upstream.client';
+import { UpstreamProvider } from '../inference/upstream/upstream.provider';
 import { ModelAwaitingReviewError } from './fine-tuning.errors';
 import { FineTuningRepository } from './fine-tuning.repository';
 import { FineTunedModelRow, ModelReviewStatus } from './fine-tuning.types';
 import { FineTunedProvider } from './fine-tuned.provider';
+
+/** One model id this catalog serves (a fine-tuned model or one of its checkpoints) and its provider. */
+interface ServedModel {
+  descriptor: ModelDescriptor;
+  provider: ModelProvider & { close?(): Promise<void> };
+}
 
 /** Published with a model id whenever a fine-tuned model appears or its review status changes. */
 export const FINE_TUNED_MODEL_EVENT = 'fine-tuned-models';
 
 /**
  * Keeps this instance's model registry in step with the fine-tuned models in Postgres: all servable ones at
- * start-up, then each change as it is published on Redis (a retirement reaches every instance at once).
+ * start-up, then each change as it is published on Redis (a retirement reaches every instance at once). A model's
+ * checkpoints (`<model>:ckpt-step-N`) are served with it, and upstream fine-tuned models through the same gate.
  */
 @Injectable()
 export class FineTunedModelsCatalog implements OnModuleInit, OnModuleDestroy {
-  private readonly providers = new Map<string, FineTunedProvider>();
+  /** Per fine-tuned model: the providers serving it and its checkpoints. */
+  private readonly providers = new Map<string, ServedModel[]>();
   /** Refreshes of one model run one after another, so a burst of events cannot interleave. */
   private readonly refreshing = new Map<string, Promise<void>>();
 
@@ -44,7 +55,7 @@ export class FineTunedModelsCatalog implements OnModuleInit, OnModuleDestroy {
   }
 
   async onModuleDestroy(): Promise<void> {
-    await Promise.all([...this.providers.values()].map((provider) => provider.close()));
+    await Promise.all([...this.providers.values()].flat().map(({ provider }) => provider.close?.()));
   }
 
   /** Tells every instance (this one included, before returning) that a model changed. */
@@ -76,49 +87,87 @@ export class FineTunedModelsCatalog implements OnModuleInit, OnModuleDestroy {
   }
 
   private async load(row: FineTunedModelRow): Promise<void> {
-    let provider = this.providers.get(row.id);
-    if (!provider) {
-      const base = this.registry.resolve(row.baseModel);
-      const onnx = await this.repository.modelOnnx(row.id);
-      if (!onnx) {
+    let served = this.providers.get(row.id);
+    if (!served) {
+      served = await this.providersFor(row);
+      if (served.length === 0) {
         return;
       }
-      const key = `ft-${createHash('sha256').update(row.id).digest('hex').slice(0, 24)}`;
-      const directory = FineTunedProvider.materialize(
-        this.config.fineTuning.cacheDirectory,
-        key,
-        path.join(this.config.models.directory, row.baseModel),
-        onnx,
-      );
-      provider = new FineTunedProvider(
+      this.providers.set(row.id, served);
+    }
+    const approved = row.reviewStatus === ModelReviewStatus.Approved;
+    // The model and its checkpoints pass one gate: the model's own review.
+    const guard = (id: string) => (caller: ModelCaller) => {
+      // Fine-tuned models are private to their organization, approved or not.
+      if (caller.organizationId !== row.organizationId) {
+        throw new ModelNotFoundError(id);
+      }
+      if (!approved && !caller.sandboxKey) {
+        throw new ModelAwaitingReviewError(id);
+      }
+    };
+    for (const { descriptor, provider } of served) {
+      this.registry.put(descriptor, provider, guard(descriptor.id));
+    }
+  }
+
+  /**
+   * An embedded model and each of its checkpoints get their own (lazily started) engine; an upstream model is
+   * the upstream's, called under its upstream id.
+   */
+  private async providersFor(row: FineTunedModelRow): Promise<ServedModel[]> {
+    const descriptor = (id: string) => ({
+      id,
+      ownedBy: row.organizationId,
+      created: Math.floor(new Date(row.createdAt).getTime() / 1000),
+    });
+    if (row.upstreamModel) {
+      if (!this.config.upstream) {
+        this.logger.warn({ model: row.id }, 'upstream fine-tuned model not served: no upstream configured');
+        return [];
+      }
+      const client = new UpstreamClient(this.config.upstream);
+      return [
         {
-          id: row.id,
-          ownedBy: row.organizationId,
-          created: Math.floor(new Date(row.createdAt).getTime() / 1000),
+          descriptor: descriptor(row.id),
+          provider: new UpstreamProvider(client, { [row.id]: row.upstreamModel }),
         },
-        directory,
+      ];
+    }
+    const onnx = await this.repository.modelOnnx(row.id);
+    if (!onnx) {
+      return [];
+    }
+    const base = this.registry.resolve(row.baseModel);
+    const embedded = (id: string, weights: Uint8Array): ServedModel => ({
+      descriptor: descriptor(id),
+      provider: new FineTunedProvider(
+        descriptor(id),
+        FineTunedProvider.materialize(
+          this.config.fineTuning.cacheDirectory,
+          `ft-${createHash('sha256').update(id).digest('hex').slice(0, 24)}`,
+          path.join(this.config.models.directory, row.baseModel),
+          weights,
+        ),
         { ...this.config.models.engine, threads: 1 },
         base,
         row.baseModel,
-      );
-      this.providers.set(row.id, provider);
-    }
-    const approved = row.reviewStatus === ModelReviewStatus.Approved;
-    this.registry.put(provider.models()[0], provider, (caller: ModelCaller) => {
-      // Fine-tuned models are private to their organization, approved or not.
-      if (caller.organizationId !== row.organizationId) {
-        throw new ModelNotFoundError(row.id);
-      }
-      if (!approved && !caller.sandboxKey) {
-        throw new ModelAwaitingReviewError(row.id);
-      }
+      ),
     });
+    const checkpoints = await this.repository.checkpointWeights(row.jobId);
+    return [
+      embedded(row.id, onnx),
+      ...checkpoints.map((checkpoint) => embedded(checkpoint.model, checkpoint.onnx)),
+    ];
   }
 
   private async unload(id: string): Promise<void> {
-    this.registry.remove(id);
-    const provider = this.providers.get(id);
+    const served = this.providers.get(id) ?? [];
     this.providers.delete(id);
-    await provider?.close();
+    this.registry.remove(id);
+    for (const { descriptor, provider } of served) {
+      this.registry.remove(descriptor.id);
+      await provider.close?.();
+    }
   }
 }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { EmbeddedProvider } from '../inference/embedded/embedded.provider';
 import { ENGINE_TUNING, EngineSettings } from '../inference/embedded/engine-pool';
 import {
+  ChatMessage,
   GenerationRequest,
   GenerationResult,
   ModelDescriptor,
@@ -63,6 +64,14 @@ export class FineTunedProvider implements ModelProvider {
 
   countTokens(_model: string, text: string): number {
     return this.base.countTokens?.(this.baseModel, text) ?? 0;
+  }
+
+  /** The base's chat template: the chat route prompts the model exactly as its chat examples were rendered. */
+  renderChat(_model: string, messages: ChatMessage[]): string {
+    if (!this.base.renderChat) {
+      throw new Error(`the base model ${this.baseModel} has no chat template`);
+    }
+    return this.base.renderChat(this.baseModel, messages);
   }
 
   detokenize(_model: string, ids: number[]): string {

@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { AuditService } from '../audit/audit.service';
+import { Actor, AuditAction, AuditEntityType } from '../audit/audit.types';
 import { ListPage, ListQuery } from '../common/list-query';
 import { FineTunedModelsCatalog } from './fine-tuned-models.catalog';
 import {
@@ -13,12 +15,24 @@ import { EventRow, FineTunedModelRow, JobRow, ModelReviewStatus, ScreeningStatus
 export type ModelDecision = 'approve' | 'reject' | 'retire';
 export type ScreeningDecision = 'approve' | 'reject';
 
-const MODEL_TRANSITIONS: Record<ModelDecision, { from: ModelReviewStatus[]; to: ModelReviewStatus }> = {
-  approve: { from: [ModelReviewStatus.PendingReview], to: ModelReviewStatus.Approved },
-  reject: { from: [ModelReviewStatus.PendingReview], to: ModelReviewStatus.Rejected },
+const MODEL_TRANSITIONS: Record<
+  ModelDecision,
+  { from: ModelReviewStatus[]; to: ModelReviewStatus; action: AuditAction }
+> = {
+  approve: {
+    from: [ModelReviewStatus.PendingReview],
+    to: ModelReviewStatus.Approved,
+    action: AuditAction.FineTunedModelApproved,
+  },
+  reject: {
+    from: [ModelReviewStatus.PendingReview],
+    to: ModelReviewStatus.Rejected,
+    action: AuditAction.FineTunedModelRejected,
+  },
   retire: {
     from: [ModelReviewStatus.PendingReview, ModelReviewStatus.Approved],
     to: ModelReviewStatus.Retired,
+    action: AuditAction.FineTunedModelRetired,
   },
 };
 
@@ -34,6 +48,7 @@ export class FineTuningReviewService {
     private readonly repository: FineTuningRepository,
     private readonly catalog: FineTunedModelsCatalog,
     private readonly queue: FineTuningQueue,
+    private readonly audit: AuditService,
   ) {}
 
   listJobs(query: ListQuery): Promise<ListPage<JobRow>> {
@@ -50,14 +65,35 @@ export class FineTuningReviewService {
 
   /** Approving lets the job train (the worker picks it up again); rejecting fails it. */
   async decideScreening(
-    staffId: string,
+    actor: Actor,
     id: string,
     decision: ScreeningDecision,
     note: string | null,
   ): Promise<JobRow> {
-    await this.job(id);
+    const { job } = await this.job(id);
     const to = decision === 'approve' ? ScreeningStatus.Approved : ScreeningStatus.Rejected;
-    if (!(await this.repository.decideScreening(id, to))) {
+    const decided = await this.repository.transaction(async (manager) => {
+      if (!(await this.repository.decideScreening(manager, id, to))) {
+        return false;
+      }
+      await this.audit.record(manager, {
+        actor,
+        action:
+          decision === 'approve'
+            ? AuditAction.FineTuningScreeningApproved
+            : AuditAction.FineTuningScreeningRejected,
+        entityType: AuditEntityType.FineTuningJob,
+        entityId: id,
+        before: { screeningStatus: job.screeningStatus },
+        after: {
+          screeningStatus: to,
+          note,
+          flaggedLines: job.screeningReport?.lines.map((line) => line.line),
+        },
+      });
+      return true;
+    });
+    if (!decided) {
       throw new ReviewTransitionError(`Job ${id} has no training data awaiting review.`);
     }
     await this.repository.addEvent(
@@ -65,7 +101,7 @@ export class FineTuningReviewService {
       decision === 'approve'
         ? 'Staff approved the flagged training data; training continues'
         : 'Staff rejected the flagged training data',
-      { level: decision === 'approve' ? 'info' : 'error', data: { staff_id: staffId, note } },
+      { level: decision === 'approve' ? 'info' : 'error', data: { staff_id: actor.id, note } },
     );
     await this.queue.enqueue(id, `screening-${decision}`);
     return (await this.job(id)).job;
@@ -85,14 +121,28 @@ export class FineTuningReviewService {
 
   /** Every instance applies the decision at once (Redis), approving or withdrawing the model from traffic. */
   async decideModel(
-    staffId: string,
+    actor: Actor,
     id: string,
     decision: ModelDecision,
     note: string | null,
   ): Promise<ModelReview> {
-    await this.model(id);
-    const { from, to } = MODEL_TRANSITIONS[decision];
-    if (!(await this.repository.reviewModel(id, from, to, staffId, note))) {
+    const { model } = await this.model(id);
+    const { from, to, action } = MODEL_TRANSITIONS[decision];
+    const decided = await this.repository.transaction(async (manager) => {
+      if (!(await this.repository.reviewModel(manager, id, from, to, actor.id, note))) {
+        return false;
+      }
+      await this.audit.record(manager, {
+        actor,
+        action,
+        entityType: AuditEntityType.FineTunedModel,
+        entityId: id,
+        before: { reviewStatus: model.reviewStatus },
+        after: { reviewStatus: to, note },
+      });
+      return true;
+    });
+    if (!decided) {
       throw new ReviewTransitionError(
         `The model ${id} cannot be ${to.replace('_', ' ')} from its current state.`,
       );

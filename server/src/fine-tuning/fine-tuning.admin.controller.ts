@@ -6,6 +6,7 @@ import { setContentRange } from '../common/list-response';
 import { parseBody } from '../common/request-body';
 import { CurrentStaff, RequirePermission, StaffApi, StaffPrincipal } from '../common/staff-access';
 import { Permission } from '../contracts';
+import { staffActor } from '../staff/staff-principal';
 import { FineTuningReviewService, ModelReview } from './fine-tuning-review.service';
 import { FINE_TUNED_MODEL_LIST, FINE_TUNING_JOB_LIST } from './fine-tuning.dto';
 import { EventRow, FineTunedModelRow, JobRow } from './fine-tuning.types';
@@ -57,7 +58,7 @@ export class AdminFineTuningController {
   @RequirePermission(Permission.ApplicationsDecide)
   async screening(@CurrentStaff() staff: StaffPrincipal, @Param('id') id: string, @Body() body: unknown) {
     const { decision, note } = parseBody(screeningSchema, body);
-    return toAdminJob(await this.review.decideScreening(staff.id, id, decision, note ?? null));
+    return toAdminJob(await this.review.decideScreening(staffActor(staff), id, decision, note ?? null));
   }
 
   @Get('fine-tuned-models')
@@ -80,7 +81,7 @@ export class AdminFineTuningController {
   @RequirePermission(Permission.ApplicationsDecide)
   async decide(@CurrentStaff() staff: StaffPrincipal, @Param('id') id: string, @Body() body: unknown) {
     const { decision, note } = parseBody(decisionSchema, body);
-    const review = await this.review.decideModel(staff.id, id, decision, note ?? null);
+    const review = await this.review.decideModel(staffActor(staff), id, decision, note ?? null);
     return toAdminModel(review.model, review);
   }
 }

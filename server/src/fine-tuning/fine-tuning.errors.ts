@@ -13,6 +13,8 @@ export enum FineTuningErrorCode {
   TrainingFileFlagged = 'training_file_flagged',
   TrainingFileRejected = 'training_file_rejected',
   TrainingFailed = 'training_failed',
+  ExampleTooLong = 'example_too_long',
+  InvalidTrainingExample = 'invalid_training_example',
 }
 
 export class FineTuningJobNotFoundError extends NotFoundError {

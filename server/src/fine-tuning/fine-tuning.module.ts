@@ -1,5 +1,6 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
 import { QueueName } from '../common/queues';
 import { FilesModule } from '../files/files.module';
 import { InferenceModule } from '../inference/inference.module';
@@ -19,6 +20,7 @@ import { FineTuningService } from './fine-tuning.service';
     FilesModule,
     InferenceModule,
     StaffModule,
+    AuditModule,
   ],
   controllers: [FineTuningController, AdminFineTuningController],
   providers: [

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { ListPage, ListQuery } from '../common/list-query';
 import { ListSource, runList } from '../database/list-sql';
 import {
@@ -40,7 +40,8 @@ const CHECKPOINT_COLUMNS = `id, job_id AS "jobId", step_number AS "stepNumber", 
   fine_tuned_model_checkpoint AS "fineTunedModelCheckpoint", created_at AS "createdAt"`;
 
 const MODEL_COLUMNS = `m.id, m.job_id AS "jobId", m.organization_id AS "organizationId",
-  m.application_id AS "applicationId", m.base_model AS "baseModel", m.review_status AS "reviewStatus",
+  m.application_id AS "applicationId", m.base_model AS "baseModel", m.upstream_model AS "upstreamModel",
+  m.review_status AS "reviewStatus",
   m.bias_run_id AS "biasRunId", m.base_bias_run_id AS "baseBiasRunId", m.samples, m.reviewed_by AS "reviewedBy",
   m.reviewed_at AS "reviewedAt", m.review_note AS "reviewNote", m.created_at AS "createdAt"`;
 
@@ -214,12 +215,18 @@ export class FineTuningRepository {
     );
   }
 
+  /** Runs a staff decision and its audit event in one transaction. */
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
   /** Staff decision on a file awaiting review; false when the job is not awaiting one. */
   async decideScreening(
+    manager: EntityManager,
     id: string,
     to: ScreeningStatus.Approved | ScreeningStatus.Rejected,
   ): Promise<boolean> {
-    const [, affected] = (await this.dataSource.query(
+    const [, affected] = (await manager.query(
       `UPDATE fine_tuning_jobs SET screening_status = $2
        WHERE id = $1 AND screening_status = 'awaiting_review' AND status = 'validating_files'`,
       [id, to],
@@ -287,11 +294,21 @@ export class FineTuningRepository {
     stepNumber: number,
     metrics: Record<string, number>,
     model: string,
+    onnx: Uint8Array,
   ): Promise<void> {
     await this.dataSource.query(
-      `INSERT INTO fine_tuning_checkpoints (id, job_id, step_number, metrics, fine_tuned_model_checkpoint)
-       VALUES ($1, $2, $3, $4, $5) ON CONFLICT (job_id, step_number) DO NOTHING`,
-      [newId('ftckpt'), jobId, stepNumber, JSON.stringify(metrics), model],
+      `INSERT INTO fine_tuning_checkpoints (id, job_id, step_number, metrics, fine_tuned_model_checkpoint, onnx)
+       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (job_id, step_number) DO NOTHING`,
+      [newId('ftckpt'), jobId, stepNumber, JSON.stringify(metrics), model, bytes(onnx)],
+    );
+  }
+
+  /** The weights of a job's checkpoints, each under its callable model id. */
+  checkpointWeights(jobId: string): Promise<Array<{ model: string; onnx: Buffer }>> {
+    return this.dataSource.query(
+      `SELECT fine_tuned_model_checkpoint AS model, onnx FROM fine_tuning_checkpoints
+       WHERE job_id = $1 AND onnx IS NOT NULL ORDER BY step_number`,
+      [jobId],
     );
   }
 
@@ -315,27 +332,26 @@ export class FineTuningRepository {
     return slug || organizationId.slice(0, 8);
   }
 
-  /** Idempotent: a redelivered job that stored its model already keeps the first copy. */
-  async insertModel(model: {
-    id: string;
-    jobId: string;
-    organizationId: string;
-    applicationId: string;
-    baseModel: string;
-    onnx: Uint8Array;
-    samples: SamplePair[];
-  }): Promise<void> {
+  /**
+   * The model a job produced, awaiting review: the trained graph (embedded), or the upstream's id of the model it
+   * trained. Idempotent: a redelivered job that stored its model already keeps the first copy.
+   */
+  async insertModel(
+    job: Pick<JobRow, 'id' | 'organizationId' | 'applicationId' | 'model'>,
+    id: string,
+    weights: { onnx: Uint8Array } | { upstreamModel: string },
+  ): Promise<void> {
     await this.dataSource.query(
-      `INSERT INTO fine_tuned_models (id, job_id, organization_id, application_id, base_model, onnx, samples)
+      `INSERT INTO fine_tuned_models (id, job_id, organization_id, application_id, base_model, onnx, upstream_model)
        VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (id) DO NOTHING`,
       [
-        model.id,
-        model.jobId,
-        model.organizationId,
-        model.applicationId,
-        model.baseModel,
-        Buffer.from(model.onnx.buffer, model.onnx.byteOffset, model.onnx.byteLength),
-        JSON.stringify(model.samples),
+        id,
+        job.id,
+        job.organizationId,
+        job.applicationId,
+        job.model,
+        'onnx' in weights ? bytes(weights.onnx) : null,
+        'upstreamModel' in weights ? weights.upstreamModel : null,
       ],
     );
   }
@@ -383,17 +399,22 @@ export class FineTuningRepository {
   }
 
   async reviewModel(
+    manager: EntityManager,
     id: string,
     from: readonly ModelReviewStatus[],
     to: ModelReviewStatus,
-    staffId: string,
+    staffId: string | null,
     note: string | null,
   ): Promise<boolean> {
-    const [, affected] = (await this.dataSource.query(
+    const [, affected] = (await manager.query(
       `UPDATE fine_tuned_models SET review_status = $3, reviewed_by = $4, reviewed_at = now(), review_note = $5
        WHERE id = $1 AND review_status = ANY($2::text[])`,
       [id, from, to, staffId, note],
     )) as [unknown, number];
     return affected > 0;
   }
+}
+
+function bytes(value: Uint8Array): Buffer {
+  return Buffer.from(value.buffer, value.byteOffset, value.byteLength);
 }

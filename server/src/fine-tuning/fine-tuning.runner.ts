@@ -11,7 +11,7 @@ import { WardenConfig } from '../config/config';
 import { WARDEN_CONFIG } from '../config/config.module';
 import { FilesService } from '../files/files.service';
 import { TrainingExample } from '../files/training-file';
-import { loadModelDirectory } from '../inference/embedded/model-loader';
+import { LoadedModel, loadModelDirectory } from '../inference/embedded/model-loader';
 import { GenerationRequest } from '../inference/model-provider';
 import { ModelRegistry } from '../inference/model-registry';
 import { PoliciesService } from '../policies/policies.service';
@@ -22,7 +22,7 @@ import { JobRow, JobStatus, SamplePair, ScreeningStatus } from './fine-tuning.ty
 import { describeFlagged, TrainingDataScreening } from './screening';
 import { BASE_LEARNING_RATE } from './trainer/defaults';
 import { UpstreamFineTuningClient, UpstreamJob } from './upstream-fine-tuning.client';
-import { tokenizeExample } from './trainer/examples';
+import { TextExample, tokenizeExample } from './trainer/examples';
 import type { TokenizedExample } from './trainer/trainer';
 
 /** Bias probes per group for the automatic review runs: enough to compare a model with its base, quickly. */
@@ -84,7 +84,7 @@ export class FineTuningRunner {
       await this.repository.addEvent(job.id, 'Files validated, moving job to queued state');
     }
     if (this.isUpstream(job.model)) {
-      return this.passThrough((await this.repository.findJob(jobId)) ?? job, signal);
+      return this.passThrough((await this.repository.findJob(jobId)) ?? job, training, validation, signal);
     }
     if (
       !(await this.repository.transition(job.id, [JobStatus.Queued, JobStatus.Running], JobStatus.Running))
@@ -152,7 +152,6 @@ export class FineTuningRunner {
         { file: 'validation', examples: validation },
       ],
       policy,
-      this.config.fineTuning.maxFlaggedShare,
     );
     if (verdict === 'flagged') {
       await this.repository.setScreening(job.id, ScreeningStatus.Flagged, report);
@@ -194,10 +193,10 @@ export class FineTuningRunner {
     const eos = loaded.spec.eosTokenIds[0] ?? null;
     const tokenize = (examples: TrainingExample[], file: string): TokenizedExample[] =>
       examples.map((example) => {
-        const tokens = tokenizeExample(loaded.tokenizer, example, eos);
+        const tokens = tokenizeExample(loaded.tokenizer, this.asModelText(loaded, example, file), eos);
         if (tokens.prompt.length + tokens.completion.length > loaded.spec.contextLength) {
           throw new PermanentJobFailure(
-            'example_too_long',
+            FineTuningErrorCode.ExampleTooLong,
             `${file} line ${example.line} is longer than the model's ${loaded.spec.contextLength}-token context.`,
             file === 'training file' ? 'training_file' : 'validation_file',
           );
@@ -274,6 +273,8 @@ export class FineTuningRunner {
               metrics.step,
               checkpoint,
               `${modelId}:ckpt-step-${metrics.step}`,
+              // The weights as they stand after this epoch: the checkpoint is a callable model.
+              trainer.exportOnnx(),
             );
             await this.repository.addEvent(job.id, `Checkpoint created at step ${metrics.step}`, {
               data: checkpoint,
@@ -288,15 +289,7 @@ export class FineTuningRunner {
       if (outcome.cancelled) {
         return this.cancel(job);
       }
-      await this.repository.insertModel({
-        id: modelId,
-        jobId: job.id,
-        organizationId: job.organizationId,
-        applicationId: job.applicationId,
-        baseModel: job.model,
-        onnx: trainer.exportOnnx(),
-        samples: [],
-      });
+      await this.repository.insertModel(job, modelId, { onnx: trainer.exportOnnx() });
       await this.repository.addEvent(job.id, `New fine-tuned model created: ${modelId}`);
       await this.catalog.announce(modelId);
       await this.prepareReview(job, modelId, training, validation);
@@ -314,6 +307,27 @@ export class FineTuningRunner {
     }
   }
 
+  /**
+   * A chat example is rendered with the model's chat template, the renderer `/v1/chat/completions` uses, so the
+   * model learns to answer the prompt the chat route will give it.
+   */
+  private asModelText(loaded: LoadedModel, example: TrainingExample, file: string): TextExample {
+    if (!example.messages) {
+      return example;
+    }
+    try {
+      return loaded.chatTemplate.renderTrainingExample(
+        example.messages.map((message) => ({ ...message, extra: null })),
+      );
+    } catch (err) {
+      throw new PermanentJobFailure(
+        FineTuningErrorCode.InvalidTrainingExample,
+        `${file} line ${example.line}: ${err instanceof Error ? err.message : String(err)}`,
+        file === 'training file' ? 'training_file' : 'validation_file',
+      );
+    }
+  }
+
   private isUpstream(model: string): boolean {
     return !this.config.models.embedded.includes(model) && this.config.upstream?.models[model] !== undefined;
   }
@@ -322,7 +336,12 @@ export class FineTuningRunner {
    * Upstream models are trained by the upstream: the screened files go up, the job is created there once (its id
    * is kept, so a redelivered job resumes polling) and its status is mirrored until it ends.
    */
-  private async passThrough(job: JobRow, signal: AbortSignal): Promise<JobStatus> {
+  private async passThrough(
+    job: JobRow,
+    training: TrainingExample[],
+    validation: TrainingExample[],
+    signal: AbortSignal,
+  ): Promise<JobStatus> {
     const upstream = this.config.upstream;
     if (!upstream || !this.config.fineTuning.upstream) {
       throw new PermanentJobFailure(
@@ -366,7 +385,7 @@ export class FineTuningRunner {
         await client.cancelJob(upstreamId);
         cancelSent = true;
       }
-      const status = await this.mirror(job, await client.getJob(upstreamId));
+      const status = await this.mirror(job, await client.getJob(upstreamId), training, validation);
       if (status) {
         return status;
       }
@@ -375,7 +394,12 @@ export class FineTuningRunner {
   }
 
   /** Copies the upstream's status onto the job; returns it once the job has ended. */
-  private async mirror(job: JobRow, upstream: UpstreamJob): Promise<JobStatus | null> {
+  private async mirror(
+    job: JobRow,
+    upstream: UpstreamJob,
+    training: TrainingExample[],
+    validation: TrainingExample[],
+  ): Promise<JobStatus | null> {
     const active = [JobStatus.ValidatingFiles, JobStatus.Queued, JobStatus.Running];
     switch (upstream.status) {
       case JobStatus.Running:
@@ -383,16 +407,26 @@ export class FineTuningRunner {
           await this.repository.addEvent(job.id, 'The upstream started training');
         }
         return null;
-      case JobStatus.Succeeded:
+      case JobStatus.Succeeded: {
+        // Served under Warden's own id, through the same review gate as an embedded model; requests go upstream.
+        const modelId = upstream.fine_tuned_model ? await this.modelId(job) : null;
+        if (modelId && upstream.fine_tuned_model) {
+          await this.repository.insertModel(job, modelId, { upstreamModel: upstream.fine_tuned_model });
+          await this.repository.addEvent(
+            job.id,
+            `The upstream job succeeded: ${upstream.fine_tuned_model}, served as ${modelId}`,
+          );
+          await this.catalog.announce(modelId);
+          await this.prepareReview(job, modelId, training, validation);
+        } else {
+          await this.repository.addEvent(job.id, 'The upstream job succeeded without a model');
+        }
         await this.repository.transition(job.id, active, JobStatus.Succeeded, {
-          fineTunedModel: upstream.fine_tuned_model ?? undefined,
+          fineTunedModel: modelId ?? undefined,
           trainedTokens: upstream.trained_tokens ?? undefined,
         });
-        await this.repository.addEvent(
-          job.id,
-          `The upstream job succeeded: ${upstream.fine_tuned_model ?? ''}`,
-        );
         return JobStatus.Succeeded;
+      }
       case JobStatus.Failed:
         await this.repository.transition(job.id, active, JobStatus.Failed, {
           error: {

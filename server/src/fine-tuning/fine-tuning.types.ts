@@ -46,6 +46,8 @@ export interface ScreeningReport {
   flagged: number;
   share: number;
   limit: number;
+  /** The policy's review band starts above this share (absent on reports written before it existed). */
+  reviewAboveShare?: number;
   lines: FlaggedLine[];
 }
 
@@ -120,6 +122,8 @@ export interface FineTunedModelRow {
   organizationId: string;
   applicationId: string;
   baseModel: string;
+  /** Set when the upstream trained the model: its id there, where requests for this model go. */
+  upstreamModel: string | null;
   reviewStatus: ModelReviewStatus;
   biasRunId: string | null;
   baseBiasRunId: string | null;

@@ -14,7 +14,8 @@ export type ScreeningVerdict = 'passed' | 'review' | 'flagged';
 
 /**
  * Runs every training (and validation) example through the moderation checks under the application's policy,
- * as one prompt + completion text, and reports the flagged lines.
+ * as one prompt + completion text, and reports the flagged lines. The policy's `fineTuning` part decides: above
+ * its flagged-share limit the file fails, in the band above `reviewAboveShare` it waits for staff.
  */
 @Injectable()
 export class TrainingDataScreening {
@@ -23,7 +24,6 @@ export class TrainingDataScreening {
   async screen(
     files: { file: FlaggedLine['file']; examples: TrainingExample[] }[],
     policy: PolicyRules,
-    limit: number,
   ): Promise<{ verdict: ScreeningVerdict; report: ScreeningReport }> {
     const lines: FlaggedLine[] = [];
     let examples = 0;
@@ -55,8 +55,10 @@ export class TrainingDataScreening {
       }
     }
     const share = examples > 0 ? lines.length / examples : 0;
-    const verdict: ScreeningVerdict = share > limit ? 'flagged' : lines.length > 0 ? 'review' : 'passed';
-    return { verdict, report: { examples, flagged: lines.length, share, limit, lines } };
+    const { maxFlaggedShare: limit, reviewAboveShare } = policy.fineTuning;
+    const verdict: ScreeningVerdict =
+      share > limit ? 'flagged' : lines.length > 0 && share > reviewAboveShare ? 'review' : 'passed';
+    return { verdict, report: { examples, flagged: lines.length, share, limit, reviewAboveShare, lines } };
   }
 }
 

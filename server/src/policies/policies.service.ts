@@ -3,7 +3,7 @@ import { RedisEvents } from '../common/redis.module';
 import { WardenConfig } from '../config/config';
 import { WARDEN_CONFIG } from '../config/config.module';
 import { defaultPolicy, PolicySubject, SANDBOX_STATUS } from './policy.defaults';
-import { applyPolicyPatch, PolicyPatch, policyPatchSchema } from './policy.schema';
+import { applyPolicyPatch, PolicyPatch, policyPatchSchema, policyProblems } from './policy.schema';
 import { PolicyRules } from './policy.types';
 import { PoliciesRepository } from './policies.repository';
 
@@ -62,10 +62,15 @@ export class PoliciesService implements OnModuleInit {
     }
     const current = await this.storedPatch(application.id);
     const merged = mergePatches(current, parsed.data);
+    const rules = applyPolicyPatch(defaultPolicy(application.status), merged);
+    const problems = policyProblems(rules);
+    if (problems.length > 0) {
+      throw new InvalidPolicyError(problems);
+    }
     await this.repository.save(application.id, merged);
     this.patches.delete(application.id);
     await this.events.publish(INVALIDATION_EVENT, application.id);
-    return applyPolicyPatch(defaultPolicy(application.status), merged);
+    return rules;
   }
 
   private async patchFor(applicationId: string): Promise<PolicyPatch> {
@@ -96,5 +101,6 @@ function mergePatches(base: PolicyPatch, change: PolicyPatch): PolicyPatch {
     rateLimits: { ...base.rateLimits, ...change.rateLimits },
     strikes: { ...base.strikes, ...change.strikes },
     blocklist: { ...base.blocklist, ...change.blocklist },
+    fineTuning: { ...base.fineTuning, ...change.fineTuning },
   };
 }

@@ -126,5 +126,6 @@ export function defaultPolicy(status: string): PolicyRules {
     redactLoggedText: false,
     guards: defaultGuards(sandbox),
     exemptSystemPrompt: false,
+    fineTuning: { maxFlaggedShare: 0.02, reviewAboveShare: 0 },
   };
 }

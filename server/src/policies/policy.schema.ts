@@ -103,6 +103,13 @@ export const policyPatchSchema = z
       .strict()
       .optional(),
     exemptSystemPrompt: z.boolean().optional(),
+    fineTuning: z
+      .object({
+        maxFlaggedShare: z.number().min(0).max(1).optional(),
+        reviewAboveShare: z.number().min(0).max(1).optional(),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 
@@ -134,7 +141,19 @@ export function applyPolicyPatch(base: PolicyRules, patch: PolicyPatch): PolicyR
       upstreamModeration: patchGuardUse(base.guards.upstreamModeration, patch.guards?.upstreamModeration),
       combine: patch.guards?.combine ?? base.guards.combine,
     },
+    fineTuning: { ...base.fineTuning, ...definedOnly(patch.fineTuning) },
   };
+}
+
+/** Rules that span fields, checked on the policy a patch produces. */
+export function policyProblems(rules: PolicyRules): string[] {
+  const { maxFlaggedShare, reviewAboveShare } = rules.fineTuning;
+  return reviewAboveShare > maxFlaggedShare
+    ? [
+        `fineTuning.reviewAboveShare: must not exceed fineTuning.maxFlaggedShare (${maxFlaggedShare}); ` +
+          'files between the two go to staff review',
+      ]
+    : [];
 }
 
 function patchGuardUse(base: GuardUse, patch: z.infer<typeof guardUseSchema> | undefined): GuardUse {

@@ -9,6 +9,16 @@ export interface StrikePolicy {
 }
 
 /**
+ * How fine-tuning files are screened: the share of flagged examples above which a job fails
+ * (`training_file_flagged`), and the share above which (up to that limit) the file waits for staff review. At
+ * or below `reviewAboveShare` a file trains without review, so 0 sends every flagged file to staff.
+ */
+export interface FineTuningScreeningPolicy {
+  maxFlaggedShare: number;
+  reviewAboveShare: number;
+}
+
+/**
  * Everything an application's calls are held to, assembled from the pieces each domain owns: length and rate
  * limits (limits), categories and blocklist (moderation), strikes, retention. Stored per application as a patch
  * over defaults that depend on its status.
@@ -34,4 +44,5 @@ export interface PolicyRules {
   classifierThresholdScale: number;
   /** The operator-configured guard checks (LLM guard, upstream moderation) this policy uses, and how. */
   guards: GuardPolicy;
+  fineTuning: FineTuningScreeningPolicy;
 }

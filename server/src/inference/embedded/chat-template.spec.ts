@@ -53,6 +53,28 @@ describe('ChatTemplate', () => {
     );
   });
 
+  it('splits a chat training example where the chat route will prompt the model, answer cut at the end token', () => {
+    const model = loadModelDirectory(path.join(__dirname, '../../../../models/stories260K'));
+    const example = [
+      message('system', 'Answer in one word.'),
+      message('user', 'What is the magic word?'),
+      message('assistant', 'banana'),
+    ];
+    const { prompt, completion } = model.chatTemplate.renderTrainingExample(example);
+    expect(prompt).toBe(model.chatTemplate.render(example.slice(0, -1)));
+    expect(prompt).toBe('Answer in one word.\n\nUser: What is the magic word?\nAssistant:');
+    expect(completion).toBe(' banana');
+    const chatml = ChatTemplate.fromConfig({
+      chat_template:
+        "{% for m in messages %}{{ '<|im_start|>' + m.role + '\\n' + m.content + '<|im_end|>\\n' }}{% endfor %}{% if add_generation_prompt %}{{ '<|im_start|>assistant\\n' }}{% endif %}",
+      eos_token: '<|im_end|>',
+    });
+    expect(chatml.renderTrainingExample([message('user', 'Hi'), message('assistant', 'Hello')])).toEqual({
+      prompt: '<|im_start|>user\nHi<|im_end|>\n<|im_start|>assistant\n',
+      completion: 'Hello',
+    });
+  });
+
   it('refuses a template that does not parse', () => {
     expect(() => ChatTemplate.fromConfig({ chat_template: '{% for %}' })).toThrow();
   });

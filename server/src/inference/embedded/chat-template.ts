@@ -57,6 +57,28 @@ export class ChatTemplate {
    * open another, of any role, unmoderated as such: such a message is refused.
    */
   render(messages: ChatMessage[]): string {
+    return this.renderWith(messages, true);
+  }
+
+  /**
+   * A chat fine-tuning example as the model will meet it on the chat route: the prompt is exactly `render` of the
+   * turns before the last (assistant) message, the completion what the template writes for that message after it,
+   * cut at the end-of-sequence token (the trainer appends the token itself). A template that renders the answer
+   * differently from its generation prompt falls back to the message's content.
+   */
+  renderTrainingExample(messages: ChatMessage[]): { prompt: string; completion: string } {
+    const answer = messages[messages.length - 1];
+    const prompt = this.render(messages.slice(0, -1));
+    const whole = this.renderWith(messages, false);
+    if (!whole.startsWith(prompt)) {
+      return { prompt, completion: answer.content };
+    }
+    const written = whole.slice(prompt.length);
+    const end = this.eosToken ? written.lastIndexOf(this.eosToken) : -1;
+    return { prompt, completion: end >= 0 ? written.slice(0, end) : written };
+  }
+
+  private renderWith(messages: ChatMessage[], addGenerationPrompt: boolean): string {
     messages.forEach((message, index) => {
       const token = this.specialTokens.find((special) => message.content.includes(special));
       if (token !== undefined) {
@@ -69,7 +91,7 @@ export class ChatTemplate {
     });
     const rendered = this.template.render({
       messages: messages.map((message) => ({ role: message.role, content: message.content })),
-      add_generation_prompt: true,
+      add_generation_prompt: addGenerationPrompt,
       bos_token: this.bosToken,
       eos_token: this.eosToken,
     });
