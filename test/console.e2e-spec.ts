@@ -290,7 +290,12 @@ describe('staff console (Chromium)', () => {
     expect(violence.sandbox).toBeCloseTo(model.thresholds.violence * defaults.body.sandboxScale, 4);
     const violenceRow = page.getByTestId('classifier-threshold-violence');
     await violenceRow.getByText(String(violence.sandbox), { exact: true }).waitFor();
-    await violenceRow.getByText(String(violence.live), { exact: true }).waitFor();
+    expect(await violenceRow.locator('td').allTextContents()).toEqual([
+      'violence',
+      String(violence.calibrated),
+      String(violence.live),
+      String(violence.sandbox),
+    ]);
     // A reviewer may write policies, so the row opens the editor.
     await page.locator('tbody tr', { hasText: APPLICATION_NAME }).click();
 
