@@ -1,6 +1,6 @@
 #!/usr/bin/python3
 """Moderation quality benchmark: the default classifier (models/moderation) against the previously landed one
-(v1, read from git history at BASELINE_COMMIT), in the same run, on held-out data only. Prints tables; no
+(read from git history at BASELINE_COMMIT), in the same run, on held-out data only. Prints tables; no
 assertions.
 
     /usr/bin/python3 bench/moderation-quality.py [--model DIR] [--baseline-commit SHA] [--markdown OUT.md]
@@ -36,8 +36,9 @@ sys.path.insert(0, TOOL)
 import common  # noqa: E402
 import seeds  # noqa: E402
 
-# The last commit whose models/moderation is the v1 classifier (8 heads).
-BASELINE_COMMIT = "3176230e782646813d630416e961527fb8b5d5db"
+# The landed model to compare with: v2 (CNN over GloVe, 13 heads) as integrated on main. The v1 classifier
+# (8 heads) is at 3176230e782646813d630416e961527fb8b5d5db (--baseline-commit).
+BASELINE_COMMIT = "daf7b992df9f835fb048881fc4ba680947370805"
 SANDBOX_SCALE = 0.8
 MODEL_FILES = ["config.json", "tokenizer.json", "tokenizer_config.json", "onnx/model.onnx"]
 
@@ -129,6 +130,10 @@ def main():
                                              and e["split"] == "test"],
         "everyday advice (SafeText safe, test scenarios)": [e for e in data if e["source"] == "safetext"
                                                             and e["split"] == "test" and e["meta"].get("safe")],
+        "short/numeric/code/nonsense text (evaluation generator)": [e for e in data if e["source"] == "benign-short"
+                                                                    and e["split"] == "test"],
+        '"load 0" … "load 2999" (the e2e regression prompts)': [
+            common.ex(f"load {n}", common.make_y(all_known=True), "load-n", "test") for n in range(3000)],
     }
     madlibs = common.madlibs_lists()
     identity = {
@@ -141,7 +146,7 @@ def main():
 
     with tempfile.TemporaryDirectory() as base_dir:
         checkout_model(args.baseline_commit, base_dir)
-        models = [Model("v2 (this tree)", args.model), Model(f"v1 landed ({args.baseline_commit[:7]})", base_dir)]
+        models = [Model("this tree", args.model), Model(f"landed ({args.baseline_commit[:7]})", base_dir)]
         out = []
 
         def emit(line=""):

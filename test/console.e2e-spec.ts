@@ -272,6 +272,30 @@ describe('staff console (Chromium)', () => {
     await signIn(page, REVIEWER);
     await page.getByRole('menuitem', { name: 'Policies' }).click();
     await page.getByRole('columnheader', { name: 'Max prompt tokens' }).waitFor();
+    // Below the list, read-only: the classifier's calibrated thresholds (its config.json) and the default
+    // live and sandbox values they become.
+    const model = JSON.parse(
+      fs.readFileSync(path.join(REPOSITORY_ROOT, 'models', 'moderation', 'config.json'), 'utf8'),
+    ) as { thresholds: Record<string, number> };
+    const defaults = await api<{
+      liveScale: number;
+      sandboxScale: number;
+      categories: Array<{ category: string; calibrated: number; live: number; sandbox: number }>;
+    }>('GET', '/admin/policies/classifier-thresholds', undefined, await staffToken(REVIEWER));
+    expect(defaults.status).toBe(200);
+    expect(Object.fromEntries(defaults.body.categories.map((row) => [row.category, row.calibrated]))).toEqual(
+      model.thresholds,
+    );
+    const violence = defaults.body.categories.find((row) => row.category === 'violence')!;
+    expect(violence.sandbox).toBeCloseTo(model.thresholds.violence * defaults.body.sandboxScale, 4);
+    const violenceRow = page.getByTestId('classifier-threshold-violence');
+    await violenceRow.getByText(String(violence.sandbox), { exact: true }).waitFor();
+    expect(await violenceRow.locator('td').allTextContents()).toEqual([
+      'violence',
+      String(violence.calibrated),
+      String(violence.live),
+      String(violence.sandbox),
+    ]);
     // A reviewer may write policies, so the row opens the editor.
     await page.locator('tbody tr', { hasText: APPLICATION_NAME }).click();
 

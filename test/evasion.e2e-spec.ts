@@ -103,6 +103,23 @@ const BENIGN: string[] = [
   'Lily went to the park with her mom.',
 ];
 
+const CLASSIFIER_ONLY = Object.fromEntries(
+  [
+    'harassment',
+    'harassment/threatening',
+    'hate/threatening',
+    'illicit',
+    'illicit/violent',
+    'self-harm',
+    'self-harm/intent',
+    'self-harm/instructions',
+    'sexual',
+    'sexual/minors',
+    'violence',
+    'violence/graphic',
+  ].map((category) => [category, { input: { action: 'allow' }, output: { action: 'allow' } }]),
+);
+
 /** The blocklist and the built-in profanity list see through evasion, in prompts and outputs, streamed or not. */
 describe('evasion', () => {
   const upstream = new UpstreamServer();
@@ -139,7 +156,9 @@ describe('evasion', () => {
       limits: { maxPromptTokens: 2048, maxTokens: 64, maxTotalTokens: 4096 },
       rateLimits: { requestsPerMinute: 10_000, tokensPerMinute: 10_000_000 },
       blocklist: BLOCKLIST,
-      categories: { blocklist: rule, profanity: rule, hate: rule },
+      // Scale 2 is the most the policy allows and still leaves the classifier acting where its calibrated threshold
+      // is low (sexual at 0.1 × 2): its categories that no rule check shares are allowed outright instead.
+      categories: { ...CLASSIFIER_ONLY, blocklist: rule, profanity: rule, hate: rule },
     };
     const result = await runCli(warden.env, ['policies:set', applicationId, JSON.stringify(patch)]);
     expect(result.code).toBe(0);

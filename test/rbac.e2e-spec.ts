@@ -328,6 +328,11 @@ describe('RBAC matrix', () => {
 
     { route: 'GET /admin/policies', expected: STAFF_READ, prepare: fixed('/admin/policies') },
     {
+      route: 'GET /admin/policies/classifier-thresholds',
+      expected: STAFF_READ,
+      prepare: fixed('/admin/policies/classifier-thresholds'),
+    },
+    {
       route: 'GET /admin/policies/{id}',
       expected: STAFF_READ,
       prepare: async () => ({ path: `/admin/policies/${draft.id}` }),

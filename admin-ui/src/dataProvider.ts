@@ -12,6 +12,7 @@ import type {
   BulkDecisionResult,
   ChainStatus,
   Checklist,
+  ClassifierThresholds,
   DecisionKind,
   DecisionResult,
   EndUser,
@@ -53,6 +54,8 @@ export interface WardenDataProvider extends DataProvider {
   unblockEndUser(endUserId: Identifier, reason: string): Promise<EndUser>;
   decideHeld(heldId: Identifier, decision: HeldDecision, reason: string): Promise<HeldCompletion>;
   monitoringSummary(window: MonitoringWindow): Promise<MonitoringSummary>;
+  /** The classifier's calibrated thresholds and the default live/sandbox values (read-only). */
+  classifierThresholds(): Promise<ClassifierThresholds>;
   compareBiasRuns(runId: Identifier, otherId: Identifier): Promise<BiasComparison>;
   attachBiasRun(applicationId: Identifier, runId: Identifier): Promise<BiasRunAttachment>;
   /** Staff reviewed the application after acting on its keys: its developers may mint keys again. */
@@ -145,6 +148,7 @@ export const dataProvider: WardenDataProvider = {
   decideHeld: (heldId, decision, reason) =>
     post(`/held-completions/${segment(heldId)}/decisions`, { decision, reason }),
   monitoringSummary: (window) => get(`/monitoring/summary?window=${window}`),
+  classifierThresholds: () => get('/policies/classifier-thresholds'),
   compareBiasRuns: (runId, otherId) => get(`/bias-runs/${segment(runId)}/compare/${segment(otherId)}`),
   attachBiasRun: (applicationId, runId) =>
     post(`/applications/${segment(applicationId)}/bias-runs/${segment(runId)}`, {}),

@@ -181,6 +181,14 @@ export interface Policy extends RaRecord<string> {
   effective?: Record<string, Record<'input' | 'output', EffectiveThreshold>>;
 }
 
+/** `GET /admin/policies/classifier-thresholds`: per category, calibrated and under the default live/sandbox scale. */
+export interface ClassifierThresholds {
+  classifier: string | null;
+  liveScale: number;
+  sandboxScale: number;
+  categories: Array<{ category: string; calibrated: number; live: number; sandbox: number }>;
+}
+
 export interface EffectiveThreshold {
   threshold: number;
   source: 'policy' | 'calibrated';

@@ -496,11 +496,14 @@ def load_all(include_seeds=True):
     data = (load_openai() + load_davidson() + load_toxic_spans() + load_madlibs() + load_toxigen()
             + load_latent_hatred() + load_stormfront() + load_safetext() + load_benign_instructions()
             + load_generated_stories() + load_advbench())
+    import benign_short  # noqa: E402  (local module)
+
+    data += benign_short.heldout_examples()  # calibration (val) and evaluation (test) generators
     if include_seeds:
         import seeds  # noqa: E402  (local module)
         import synthetic  # noqa: E402
 
-        data += seeds.training_examples() + synthetic.training_examples()
+        data += seeds.training_examples() + synthetic.training_examples() + benign_short.training_examples()
     return data
 
 

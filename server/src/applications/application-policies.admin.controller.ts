@@ -1,7 +1,14 @@
 import { Body, Controller, Get, Param, Put, Query, Res } from '@nestjs/common';
 import { FastifyReply } from 'fastify';
 import { ApplicationPoliciesService } from './application-policies.service';
-import { POLICY_LIST, policyChange, PolicyResponse, toPolicyResponse } from './applications.dto';
+import {
+  ClassifierThresholdsResponse,
+  POLICY_LIST,
+  policyChange,
+  PolicyResponse,
+  toClassifierThresholdsResponse,
+  toPolicyResponse,
+} from './applications.dto';
 import { Permission } from '../contracts';
 import { CurrentStaff, RequirePermission, StaffApi, StaffPrincipal } from '../common/staff-access';
 import { staffActor } from '../staff/staff-principal';
@@ -24,6 +31,13 @@ export class AdminPoliciesController {
     const page = await this.policies.list(query);
     setContentRange(reply, POLICY_LIST.resource, query, page);
     return page.rows.map(toPolicyResponse);
+  }
+
+  /** Read-only: the classifier's calibrated thresholds and the default live/sandbox values they become. */
+  @Get('classifier-thresholds')
+  @RequirePermission(Permission.PoliciesRead)
+  classifierThresholds(): ClassifierThresholdsResponse {
+    return toClassifierThresholdsResponse(this.policies.classifierDefaults());
   }
 
   @Get(':id')

@@ -11,7 +11,7 @@ import { PolicyPatch } from '../policies/policy.schema';
 import { PolicyRules } from '../policies/policy.types';
 import { ApplicationStatus } from './application.entity';
 import { ApplicationReviewError } from './applications.errors';
-import { EffectiveThresholds, EffectiveThresholdsService } from './effective-thresholds';
+import { ClassifierDefaults, EffectiveThresholds, EffectiveThresholdsService } from './effective-thresholds';
 import { POLICY_LIST, PolicyFilterField, PolicySortField } from './applications.dto';
 
 export interface ApplicationPolicy {
@@ -56,6 +56,11 @@ export class ApplicationPoliciesService {
   async list(query: ListQuery): Promise<ListPage<ApplicationPolicy>> {
     const page = await runList<PolicyApplicationRow>(this.dataSource, POLICY_LIST_SOURCE, query);
     return { total: page.total, rows: await Promise.all(page.rows.map((row) => this.describe(row))) };
+  }
+
+  /** The installed classifier's calibrated thresholds under the default live and sandbox policies (read-only). */
+  classifierDefaults(): ClassifierDefaults {
+    return this.thresholds.classifierDefaults();
   }
 
   async get(applicationId: string): Promise<ApplicationPolicy> {

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { PolicyPatch } from '../policies/policy.schema';
 import { PolicyRules } from '../policies/policy.types';
 import { IssuedApplicationKey } from './application-keys';
-import type { EffectiveThresholds } from './effective-thresholds';
+import type { ClassifierDefaults, EffectiveThresholds } from './effective-thresholds';
 import type { ApplicationPolicy } from './application-policies.service';
 import { ApplicationDecisionEntity } from './application-decision.entity';
 import { ApplicationEntity, ApplicationStatus } from './application.entity';
@@ -309,6 +309,28 @@ export function toPolicyResponse(policy: ApplicationPolicy): PolicyResponse {
     rules: policy.rules,
     patch: policy.patch,
     effective: policy.effective,
+  };
+}
+
+/** `GET /admin/policies/classifier-thresholds`: what the model calibrated and the default policies apply. */
+export interface ClassifierThresholdsResponse {
+  classifier: string | null;
+  liveScale: number;
+  sandboxScale: number;
+  categories: Array<{ category: string; calibrated: number; live: number; sandbox: number }>;
+}
+
+export function toClassifierThresholdsResponse(defaults: ClassifierDefaults): ClassifierThresholdsResponse {
+  return {
+    classifier: defaults.classifier,
+    liveScale: defaults.liveScale,
+    sandboxScale: defaults.sandboxScale,
+    categories: defaults.categories.map(({ category, calibrated, live, sandbox }) => ({
+      category,
+      calibrated,
+      live,
+      sandbox,
+    })),
   };
 }
 

@@ -3,6 +3,7 @@ import { WardenConfig } from '../config/config';
 import { WARDEN_CONFIG } from '../config/config.module';
 import { loadClassifierManifest } from '../moderation/classifier/classifier.manifest';
 import { ALL_CATEGORIES, ModerationCategory } from '../moderation/moderation.types';
+import { defaultPolicy, SANDBOX_STATUS } from '../policies/policy.defaults';
 import { PolicyRules } from '../policies/policy.types';
 
 /** The classifier's default when its manifest names no threshold for a category (as ClassifierService does). */
@@ -22,6 +23,14 @@ export type EffectiveThresholds = Record<
   { input: EffectiveThreshold; output: EffectiveThreshold }
 >;
 
+/** The installed classifier's calibrated thresholds and what the default live and sandbox policies make of them. */
+export interface ClassifierDefaults {
+  classifier: string | null;
+  liveScale: number;
+  sandboxScale: number;
+  categories: Array<{ category: ModerationCategory; calibrated: number; live: number; sandbox: number }>;
+}
+
 /**
  * The thresholds in force for a policy, as moderation applies them to classifier verdicts: the policy's own
  * threshold, else the classifier's calibrated threshold times `classifierThresholdScale`.
@@ -29,6 +38,7 @@ export type EffectiveThresholds = Record<
 @Injectable()
 export class EffectiveThresholdsService {
   private calibrated?: Partial<Record<ModerationCategory, number>>;
+  private classifierName?: string;
 
   constructor(@Inject(WARDEN_CONFIG) private readonly config: WardenConfig) {}
 
@@ -52,9 +62,40 @@ export class EffectiveThresholdsService {
     ) as EffectiveThresholds;
   }
 
+  /**
+   * Read-only view for staff: per category the model calibrated (config.json `thresholds`), the score that
+   * triggers under the default live policy and under the default sandbox policy (calibrated × each one's scale).
+   */
+  classifierDefaults(): ClassifierDefaults {
+    this.calibrated ??= this.loadCalibrated();
+    const calibrated = this.calibrated;
+    const liveScale = defaultPolicy('live').classifierThresholdScale;
+    const sandboxScale = defaultPolicy(SANDBOX_STATUS).classifierThresholdScale;
+    return {
+      classifier: this.classifierName ?? null,
+      liveScale,
+      sandboxScale,
+      categories: ALL_CATEGORIES.flatMap((category) => {
+        const value = calibrated[category];
+        return value === undefined
+          ? []
+          : [
+              {
+                category,
+                calibrated: value,
+                live: round(value * liveScale),
+                sandbox: round(value * sandboxScale),
+              },
+            ];
+      }),
+    };
+  }
+
   private loadCalibrated(): Partial<Record<ModerationCategory, number>> {
     try {
-      return loadClassifierManifest(this.config.moderation.classifierDirectory).thresholds;
+      const manifest = loadClassifierManifest(this.config.moderation.classifierDirectory);
+      this.classifierName = manifest.name;
+      return manifest.thresholds;
     } catch {
       // No classifier installed: every category runs on the default.
       return {};
