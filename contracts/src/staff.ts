@@ -17,6 +17,8 @@ export const Permission = {
   OrganizationsRead: 'organizations:read',
   PoliciesRead: 'policies:read',
   PoliciesWrite: 'policies:write',
+  /** Put a shadow-replayed policy proposal in force. */
+  PolicyProposalsApply: 'policy-proposals:apply',
   /** The staff resource: list, create, change role or password, delete. */
   StaffManage: 'staff:manage',
   AuditLogRead: 'audit-log:read',
@@ -53,6 +55,7 @@ const MATRIX: ReadonlyArray<readonly [Permission, boolean, boolean, boolean]> = 
   [Permission.OrganizationsRead,      true,   true,     true],
   [Permission.PoliciesRead,           true,   true,     true],
   [Permission.PoliciesWrite,          true,   true,     false],
+  [Permission.PolicyProposalsApply,   true,   false,    false],
   [Permission.StaffManage,            true,   false,    false],
   [Permission.AuditLogRead,           true,   true,     true],
   [Permission.RequestLogsRead,        true,   true,     true],

@@ -28,6 +28,8 @@ export enum AuditEntityType {
   EndUser = 'end_user',
   Alert = 'alert',
   AnomalyRule = 'anomaly_rule',
+  Calibration = 'calibration',
+  PolicyProposal = 'policy_proposal',
 }
 
 export enum AuditAction {
@@ -69,6 +71,10 @@ export enum AuditAction {
   WebhookSecretRotated = 'webhook.secret_rotated',
   AnomalyRuleUpdated = 'anomaly_rule.updated',
   PolicyUpdated = 'policy.updated',
+  CalibrationCreated = 'calibration.created',
+  PolicyProposalCreated = 'policy_proposal.created',
+  PolicyProposalReplayStarted = 'policy_proposal.replay_started',
+  PolicyProposalApplied = 'policy_proposal.applied',
 }
 
 export interface AuditEventInput {
