@@ -148,13 +148,14 @@ export class PolicyProposalsRepository {
    * redelivered job), so the worker does nothing.
    */
   async claimReplay(id: string, applicationId: string): Promise<PolicyReplayRecord | null> {
-    const [row] = (await this.dataSource.query(
+    // An UPDATE answers [rows, affected] through TypeORM.
+    const [[row]] = (await this.dataSource.query(
       `UPDATE policy_replays r SET status = 'running', attempts = attempts + 1, started_at = now(), progress_done = 0,
               progress_total = (SELECT count(*) FROM request_logs WHERE application_id = $2
                                   AND created_at >= r.window_from AND created_at < r.window_to AND ${REPLAYABLE})
         WHERE r.id = $1 AND r.status IN ('queued', 'running') RETURNING r.id`,
       [id, applicationId],
-    )) as Array<{ id: string }>;
+    )) as [Array<{ id: string }>, number];
     return row ? this.findReplay(row.id) : null;
   }
 

@@ -1,4 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { Logger } from 'pino';
+import { LOGGER } from '../common/logger.module';
 import { ReplayDiff } from '../contracts';
 import { redactPersonalData } from '../moderation/checks/pii.check';
 import { ModerationService, strongestAction } from '../moderation/moderation.service';
@@ -27,6 +29,7 @@ export class ShadowReplayer {
     private readonly repository: PolicyProposalsRepository,
     private readonly policies: PoliciesService,
     private readonly moderation: ModerationService,
+    @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
   /** Null when the replay had already finished (a redelivered job): nothing is done twice. */
@@ -40,6 +43,7 @@ export class ShadowReplayer {
       { id: proposal.applicationId, status: proposal.applicationStatus },
       proposal.patch,
     );
+    this.logger.info({ replayId, proposalId: proposal.id, total: claimed.progressTotal }, 'policy replay started');
     const diff = new ReplayDiffBuilder();
     let after: { createdAt: Date; requestId: string } | null = null;
     let done = 0;
@@ -58,6 +62,7 @@ export class ShadowReplayer {
     }
     const result = diff.build();
     await this.repository.completeReplay(replay.id, result);
+    this.logger.info({ replayId, replayed: result.replayed, newlyBlocked: result.newlyBlocked }, 'policy replay completed');
     return result;
   }
 
