@@ -61,7 +61,9 @@ export class CalibrationsAndPolicyProposals1764200100000 implements MigrationInt
         started_at timestamptz,
         finished_at timestamptz
       )`);
-    await queryRunner.query(`CREATE INDEX policy_replays_proposal_idx ON policy_replays (proposal_id, created_at DESC)`);
+    await queryRunner.query(
+      `CREATE INDEX policy_replays_proposal_idx ON policy_replays (proposal_id, created_at DESC)`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

@@ -132,9 +132,10 @@ describe('calibration and shadow replay', () => {
   async function logged(requestIds: string[]): Promise<void> {
     await eventually(
       () =>
-        warden.query<{ n: number }>(`SELECT count(*)::int AS n FROM request_logs WHERE request_id = ANY($1)`, [
-          requestIds,
-        ]),
+        warden.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM request_logs WHERE request_id = ANY($1)`,
+          [requestIds],
+        ),
       ([{ n }]) => n === requestIds.length,
     );
   }
@@ -216,7 +217,11 @@ describe('calibration and shadow replay', () => {
 
     const created = await request<{ id: string }>(warden.url, 'POST', '/admin/policy-proposals', {
       token: admin.token,
-      body: { applicationId, patch: { blocklist: { words: ['pineapple', 'zebra'] } }, note: 'zebras are out' },
+      body: {
+        applicationId,
+        patch: { blocklist: { words: ['pineapple', 'zebra'] } },
+        note: 'zebras are out',
+      },
     });
     expectStatus(created, 201);
     const id = created.body.id;
@@ -244,9 +249,16 @@ describe('calibration and shadow replay', () => {
     expectStatus(started, 202);
     const replay = await eventually(
       async () =>
-        (await request<ReplayBody>(warden.url, 'GET', `/admin/policy-proposals/${id}/replays/${started.body.id}`, {
-          token: admin.token,
-        })).body,
+        (
+          await request<ReplayBody>(
+            warden.url,
+            'GET',
+            `/admin/policy-proposals/${id}/replays/${started.body.id}`,
+            {
+              token: admin.token,
+            },
+          )
+        ).body,
       (body) => body.status === 'completed' || body.status === 'failed',
       60_000,
     );
@@ -266,14 +278,21 @@ describe('calibration and shadow replay', () => {
     );
     expect(replay.result!.examples.newlyBlocked[0].categories).toEqual(['blocklist']);
     expect(replay.result!.examples.newlyBlocked[0].snippet).toContain('zebra');
-    expect(replay.result!.perCategory).toContainEqual(expect.objectContaining({ category: 'blocklist', newlyBlocked: 3 }));
+    expect(replay.result!.perCategory).toContainEqual(
+      expect.objectContaining({ category: 'blocklist', newlyBlocked: 3 }),
+    );
 
     expect(await snapshot()).toEqual(before);
     expect((await call('Another zebra story.')).status).toBe(200);
 
-    const applied = await request<{ status: string }>(warden.url, 'POST', `/admin/policy-proposals/${id}/apply`, {
-      token: admin.token,
-    });
+    const applied = await request<{ status: string }>(
+      warden.url,
+      'POST',
+      `/admin/policy-proposals/${id}/apply`,
+      {
+        token: admin.token,
+      },
+    );
     expectStatus(applied, 200);
     expect(applied.body.status).toBe('applied');
     expect((await call('Yet another zebra story.')).status).toBe(400);
@@ -308,9 +327,16 @@ describe('calibration and shadow replay', () => {
     expectStatus(started, 202);
     await eventually(
       async () =>
-        (await request<ReplayBody>(warden.url, 'GET', `/admin/policy-proposals/${id}/replays/${started.body.id}`, {
-          token: admin.token,
-        })).body.status,
+        (
+          await request<ReplayBody>(
+            warden.url,
+            'GET',
+            `/admin/policy-proposals/${id}/replays/${started.body.id}`,
+            {
+              token: admin.token,
+            },
+          )
+        ).body.status,
       (status) => status === 'completed',
       60_000,
     );
@@ -321,7 +347,9 @@ describe('calibration and shadow replay', () => {
       }),
       200,
     );
-    const stale = await request(warden.url, 'POST', `/admin/policy-proposals/${id}/apply`, { token: admin.token });
+    const stale = await request(warden.url, 'POST', `/admin/policy-proposals/${id}/apply`, {
+      token: admin.token,
+    });
     expect(stale.status).toBe(409);
     expect((stale.body as { message: string }).message).toMatch(/policy changed since/);
   }, 120_000);

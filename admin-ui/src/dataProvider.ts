@@ -19,6 +19,8 @@ import type {
   MonitoringSummary,
   MonitoringWindow,
   Policy,
+  PolicyProposal,
+  PolicyReplay,
   StaffMember,
 } from './types';
 
@@ -53,6 +55,9 @@ export interface WardenDataProvider extends DataProvider {
   attachBiasRun(applicationId: Identifier, runId: Identifier): Promise<BiasRunAttachment>;
   /** Staff reviewed the application after acting on its keys: its developers may mint keys again. */
   liftEnforcement(applicationId: Identifier, reason: string): Promise<void>;
+  /** Shadow-replays a policy proposal over the logged calls of a window (runs in the worker). */
+  startReplay(proposalId: Identifier, window: { from: string; to: string }): Promise<PolicyReplay>;
+  applyProposal(proposalId: Identifier): Promise<PolicyProposal>;
 }
 
 const base = simpleRestProvider(API_URL, httpClient);
@@ -123,6 +128,8 @@ export const dataProvider: WardenDataProvider = {
     post(`/held-completions/${segment(heldId)}/decisions`, { decision, reason }),
   monitoringSummary: (window) => get(`/monitoring/summary?window=${window}`),
   compareBiasRuns: (runId, otherId) => get(`/bias-runs/${segment(runId)}/compare/${segment(otherId)}`),
+  startReplay: (proposalId, window) => post(`/policy-proposals/${segment(proposalId)}/replays`, window),
+  applyProposal: (proposalId) => post(`/policy-proposals/${segment(proposalId)}/apply`, {}),
   attachBiasRun: (applicationId, runId) =>
     post(`/applications/${segment(applicationId)}/bias-runs/${segment(runId)}`, {}),
 };

@@ -15,6 +15,8 @@ const KEY_OPERATIONS = ['create', 'rotate', 'revoke', 'suspend', 'unsuspend', 't
 /** Resources whose read permission is not `<resource>:read`: alerts are part of monitoring. */
 const READ_PERMISSION: Record<string, string> = {
   alerts: 'monitoring:read',
+  calibrations: 'policies:read',
+  'policy-proposals': 'policies:read',
 };
 
 /**
@@ -33,6 +35,12 @@ function requiredPermission(resource: string, action: string): string | null {
       return KEY_OPERATIONS.includes(action) ? 'api-keys:manage' : null;
     case 'policies':
       return action === 'edit' ? 'policies:write' : null;
+    case 'calibrations':
+      // Proposing from a calibration creates a policy proposal.
+      return action === 'create' || action === 'propose' ? 'policies:write' : null;
+    case 'policy-proposals':
+      if (action === 'create' || action === 'replay') return 'policies:write';
+      return action === 'apply' ? 'policy-proposals:apply' : null;
     case 'alerts':
       return action === 'acknowledge' || action === 'resolve' ? 'alerts:manage' : null;
     case 'end-users':

@@ -118,7 +118,10 @@ export class AdminPolicyProposalsController {
   @Post(':id/apply')
   @HttpCode(200)
   @RequirePermission(Permission.PolicyProposalsApply)
-  async apply(@CurrentStaff() staff: StaffPrincipal, @Param('id', ResourceIdPipe) id: string): Promise<ProposalResponse> {
+  async apply(
+    @CurrentStaff() staff: StaffPrincipal,
+    @Param('id', ResourceIdPipe) id: string,
+  ): Promise<ProposalResponse> {
     const { proposal, latestReplay } = await this.proposals.apply(staffActor(staff), staff.id, id);
     return toProposalResponse(proposal, latestReplay);
   }

@@ -139,7 +139,11 @@ export function toReplayResponse(record: PolicyReplayRecord): ReplayResponse {
     to: record.windowTo.toISOString(),
     status: record.status,
     policyVersion: record.policyVersion,
-    progress: { done, total, percent: total > 0 ? Math.floor((100 * done) / total) : record.status === 'completed' ? 100 : 0 },
+    progress: {
+      done,
+      total,
+      percent: total > 0 ? Math.floor((100 * done) / total) : record.status === 'completed' ? 100 : 0,
+    },
     result: record.result,
     error: record.error,
     createdAt: record.createdAt.toISOString(),

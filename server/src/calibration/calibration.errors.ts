@@ -31,11 +31,19 @@ export class CalibrationError extends WardenError {
   }
 
   static calibrationNotFound(id: string): CalibrationError {
-    return new CalibrationError(404, CalibrationErrorCode.CalibrationNotFound, `No calibration with id ${id}.`);
+    return new CalibrationError(
+      404,
+      CalibrationErrorCode.CalibrationNotFound,
+      `No calibration with id ${id}.`,
+    );
   }
 
   static proposalNotFound(id: string): CalibrationError {
-    return new CalibrationError(404, CalibrationErrorCode.ProposalNotFound, `No policy proposal with id ${id}.`);
+    return new CalibrationError(
+      404,
+      CalibrationErrorCode.ProposalNotFound,
+      `No policy proposal with id ${id}.`,
+    );
   }
 
   static replayNotFound(id: string): CalibrationError {
@@ -43,7 +51,12 @@ export class CalibrationError extends WardenError {
   }
 
   static queueNotFound(id: string): CalibrationError {
-    return new CalibrationError(404, CalibrationErrorCode.QueueNotFound, `No labeling queue with id ${id}.`, 'queueId');
+    return new CalibrationError(
+      404,
+      CalibrationErrorCode.QueueNotFound,
+      `No labeling queue with id ${id}.`,
+      'queueId',
+    );
   }
 
   static applicationNotFound(id: string): CalibrationError {
@@ -98,7 +111,11 @@ export class CalibrationError extends WardenError {
   }
 
   static alreadyApplied(id: string): CalibrationError {
-    return new CalibrationError(409, CalibrationErrorCode.AlreadyApplied, `Policy proposal ${id} is already applied.`);
+    return new CalibrationError(
+      409,
+      CalibrationErrorCode.AlreadyApplied,
+      `Policy proposal ${id} is already applied.`,
+    );
   }
 
   static queueUnavailable(): CalibrationError {

@@ -50,7 +50,9 @@ export class CalibrationRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async queueExists(queueId: string): Promise<boolean> {
-    const rows = (await this.dataSource.query(`SELECT 1 FROM label_queues WHERE id = $1`, [queueId])) as unknown[];
+    const rows = (await this.dataSource.query(`SELECT 1 FROM label_queues WHERE id = $1`, [
+      queueId,
+    ])) as unknown[];
     return rows.length > 0;
   }
 
@@ -80,7 +82,9 @@ export class CalibrationRepository {
    * Over the logged calls of the scope in the last `days` days: how many there are, and per check and category how
    * many crossed the threshold each verdict was held to when the call was made, and how many the new one.
    */
-  async volume(query: VolumeQuery): Promise<{ calls: number; counts: Map<string, { old: number; new: number }> }> {
+  async volume(
+    query: VolumeQuery,
+  ): Promise<{ calls: number; counts: Map<string, { old: number; new: number }> }> {
     const window = `r.created_at >= now() - make_interval(days => $1) AND ($2::uuid IS NULL OR r.application_id = $2::uuid)`;
     const [{ calls }] = (await this.dataSource.query(
       `SELECT count(*)::int AS calls FROM request_logs r WHERE ${window}`,
@@ -106,7 +110,9 @@ export class CalibrationRepository {
     )) as Array<{ check: string; category: string; old: number; new: number }>;
     return {
       calls,
-      counts: new Map(rows.map((row) => [`${row.check}\u0000${row.category}`, { old: row.old, new: row.new }])),
+      counts: new Map(
+        rows.map((row) => [`${row.check}\u0000${row.category}`, { old: row.old, new: row.new }]),
+      ),
     };
   }
 

@@ -31,7 +31,8 @@ export class CalibrationService {
   ) {}
 
   async create(actor: Actor, staffId: string, input: CreateCalibration): Promise<CalibrationRecord> {
-    if (!(await this.repository.queueExists(input.queueId))) throw CalibrationError.queueNotFound(input.queueId);
+    if (!(await this.repository.queueExists(input.queueId)))
+      throw CalibrationError.queueNotFound(input.queueId);
     const applicationId = input.scope.applicationId ?? null;
     if (applicationId && !(await this.proposals.application(applicationId))) {
       throw CalibrationError.applicationNotFound(applicationId);
@@ -39,7 +40,8 @@ export class CalibrationService {
     const truth = new Map<string, Map<string, boolean>>();
     for (const item of await this.repository.judgments(input.queueId)) {
       const value = majorityTruth(item.judgments);
-      if (value === null || !isModerationCategory(item.category) || NOT_CALIBRATED.has(item.category)) continue;
+      if (value === null || !isModerationCategory(item.category) || NOT_CALIBRATED.has(item.category))
+        continue;
       if (!truth.has(item.requestId)) truth.set(item.requestId, new Map());
       truth.get(item.requestId)!.set(item.category, value);
     }
@@ -71,7 +73,11 @@ export class CalibrationService {
     const volume = await this.repository.volume({
       applicationId,
       days: input.trafficDays,
-      rows: rows.map((row) => ({ check: row.check, category: row.category, threshold: row.chosen?.threshold ?? null })),
+      rows: rows.map((row) => ({
+        check: row.check,
+        category: row.category,
+        threshold: row.chosen?.threshold ?? null,
+      })),
     });
     const result: CalibrationRow[] = rows.map((row) => {
       const counts = volume.counts.get(`${row.check}\u0000${row.category}`) ?? { old: 0, new: 0 };

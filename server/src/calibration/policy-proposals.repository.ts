@@ -20,7 +20,12 @@ const PROPOSAL_LIST_SOURCE: ListSource<ProposalSortField, ProposalFilterField> =
   contract: PROPOSAL_LIST,
   columns: PROPOSAL_COLUMNS,
   from: 'FROM policy_proposals p JOIN applications a ON a.id = p.application_id',
-  sortColumns: { id: 'p.id', createdAt: 'p.created_at', status: 'p.status', applicationName: 'lower(a.name)' },
+  sortColumns: {
+    id: 'p.id',
+    createdAt: 'p.created_at',
+    status: 'p.status',
+    applicationName: 'lower(a.name)',
+  },
   tiebreaker: 'p.id',
   filterSql: {
     id: { column: 'p.id' },
@@ -69,7 +74,10 @@ export class PolicyProposalsRepository {
     return (await this.find(id))!;
   }
 
-  async find(id: string, manager: EntityManager = this.dataSource.manager): Promise<PolicyProposalRecord | null> {
+  async find(
+    id: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<PolicyProposalRecord | null> {
     const [row] = (await manager.query(
       `SELECT ${PROPOSAL_COLUMNS} ${PROPOSAL_LIST_SOURCE.from} WHERE p.id = $1`,
       [id],
@@ -110,9 +118,10 @@ export class PolicyProposalsRepository {
   }
 
   async findReplay(id: string): Promise<PolicyReplayRecord | null> {
-    const [row] = (await this.dataSource.query(`SELECT ${REPLAY_COLUMNS} FROM policy_replays r WHERE r.id = $1`, [
-      id,
-    ])) as PolicyReplayRecord[];
+    const [row] = (await this.dataSource.query(
+      `SELECT ${REPLAY_COLUMNS} FROM policy_replays r WHERE r.id = $1`,
+      [id],
+    )) as PolicyReplayRecord[];
     return row ?? null;
   }
 
@@ -134,7 +143,10 @@ export class PolicyProposalsRepository {
   }
 
   /** The most recent completed replay of a proposal. */
-  async latestCompletedReplay(manager: EntityManager, proposalId: string): Promise<PolicyReplayRecord | null> {
+  async latestCompletedReplay(
+    manager: EntityManager,
+    proposalId: string,
+  ): Promise<PolicyReplayRecord | null> {
     const [row] = (await manager.query(
       `SELECT ${REPLAY_COLUMNS} FROM policy_replays r WHERE r.proposal_id = $1 AND r.status = 'completed'
         ORDER BY r.finished_at DESC, r.id LIMIT 1`,
@@ -160,10 +172,10 @@ export class PolicyProposalsRepository {
   }
 
   async replayProgress(id: string, done: number): Promise<void> {
-    await this.dataSource.query(`UPDATE policy_replays SET progress_done = $2 WHERE id = $1 AND status = 'running'`, [
-      id,
-      done,
-    ]);
+    await this.dataSource.query(
+      `UPDATE policy_replays SET progress_done = $2 WHERE id = $1 AND status = 'running'`,
+      [id, done],
+    );
   }
 
   async completeReplay(id: string, result: ReplayDiff): Promise<void> {

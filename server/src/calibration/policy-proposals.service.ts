@@ -91,7 +91,12 @@ export class PolicyProposalsService {
   }
 
   /** Records the replay with the policy version it compares against, then hands it to the worker. */
-  async startReplay(actor: Actor, staffId: string, id: string, window: StartReplay): Promise<PolicyReplayRecord> {
+  async startReplay(
+    actor: Actor,
+    staffId: string,
+    id: string,
+    window: StartReplay,
+  ): Promise<PolicyReplayRecord> {
     const proposal = await this.proposal(id);
     const replay = await this.repository.insertReplay({
       proposalId: proposal.id,
@@ -127,7 +132,8 @@ export class PolicyProposalsService {
     const replay = await this.repository.latestCompletedReplay(this.dataSource.manager, id);
     if (!replay) throw CalibrationError.noFinishedReplay(id);
     const version = await this.policies.version(proposal.applicationId);
-    if (version !== replay.policyVersion) throw CalibrationError.policyChanged(id, replay.policyVersion, version);
+    if (version !== replay.policyVersion)
+      throw CalibrationError.policyChanged(id, replay.policyVersion, version);
     const before = await this.policies.storedPatch(proposal.applicationId);
     await this.applicationPolicies.update(actor, proposal.applicationId, proposal.patch);
     await this.dataSource.transaction(async (manager) => {
@@ -180,7 +186,10 @@ export function thresholdsOf(calibration: CalibrationRecord): PolicyPatch {
     const taken = chosenBy.get(row.category);
     if (taken !== undefined && (taken === PREFERRED_CHECK || row.check !== PREFERRED_CHECK)) continue;
     chosenBy.set(row.category, row.check);
-    categories[row.category] = { input: { threshold: row.chosen.threshold }, output: { threshold: row.chosen.threshold } };
+    categories[row.category] = {
+      input: { threshold: row.chosen.threshold },
+      output: { threshold: row.chosen.threshold },
+    };
   }
   if (Object.keys(categories).length === 0) throw CalibrationError.noThresholds(calibration.id);
   return { categories };

@@ -19,7 +19,8 @@ export class PolicyReplaysProcessor extends WorkerHost {
     const { replayId } = job.data;
     const timeout = new AbortController();
     const timer = setTimeout(
-      () => timeout.abort(new Error(`the replay took longer than ${POLICY_REPLAY_TIMEOUT_MS / 60_000} minutes`)),
+      () =>
+        timeout.abort(new Error(`the replay took longer than ${POLICY_REPLAY_TIMEOUT_MS / 60_000} minutes`)),
       POLICY_REPLAY_TIMEOUT_MS,
     );
     try {
@@ -33,7 +34,11 @@ export class PolicyReplaysProcessor extends WorkerHost {
       );
     } catch (err) {
       const final = timeout.signal.aborted || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
-      await this.replayer.attemptFailed(replayId, timeout.signal.aborted ? timeout.signal.reason : err, final);
+      await this.replayer.attemptFailed(
+        replayId,
+        timeout.signal.aborted ? timeout.signal.reason : err,
+        final,
+      );
       throw timeout.signal.aborted ? new UnrecoverableError(String(timeout.signal.reason)) : err;
     } finally {
       clearTimeout(timer);

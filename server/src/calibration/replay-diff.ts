@@ -37,7 +37,9 @@ function isJudged(value: unknown): value is JudgedVerdict {
   if (typeof value !== 'object' || value === null) return false;
   const record = value as Record<string, unknown>;
   return (
-    typeof record.category === 'string' && typeof record.triggered === 'boolean' && typeof record.action === 'string'
+    typeof record.category === 'string' &&
+    typeof record.triggered === 'boolean' &&
+    typeof record.action === 'string'
   );
 }
 

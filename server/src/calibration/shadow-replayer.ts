@@ -43,12 +43,20 @@ export class ShadowReplayer {
       { id: proposal.applicationId, status: proposal.applicationStatus },
       proposal.patch,
     );
-    this.logger.info({ replayId, proposalId: proposal.id, total: claimed.progressTotal }, 'policy replay started');
+    this.logger.info(
+      { replayId, proposalId: proposal.id, total: claimed.progressTotal },
+      'policy replay started',
+    );
     const diff = new ReplayDiffBuilder();
     let after: { createdAt: Date; requestId: string } | null = null;
     let done = 0;
     for (;;) {
-      const calls = await this.repository.loggedCalls(proposal.applicationId, claimed.windowFrom, claimed.windowTo, after);
+      const calls = await this.repository.loggedCalls(
+        proposal.applicationId,
+        claimed.windowFrom,
+        claimed.windowTo,
+        after,
+      );
       if (calls.length === 0) break;
       for (const call of calls) {
         signal.throwIfAborted();
@@ -62,12 +70,19 @@ export class ShadowReplayer {
     }
     const result = diff.build();
     await this.repository.completeReplay(replay.id, result);
-    this.logger.info({ replayId, replayed: result.replayed, newlyBlocked: result.newlyBlocked }, 'policy replay completed');
+    this.logger.info(
+      { replayId, replayed: result.replayed, newlyBlocked: result.newlyBlocked },
+      'policy replay completed',
+    );
     return result;
   }
 
   attemptFailed(replayId: string, err: unknown, final: boolean): Promise<void> {
-    return this.repository.replayAttemptFailed(replayId, err instanceof Error ? err.message : String(err), final);
+    return this.repository.replayAttemptFailed(
+      replayId,
+      err instanceof Error ? err.message : String(err),
+      final,
+    );
   }
 
   private async replayCall(call: LoggedCall, rules: PolicyRules, diff: ReplayDiffBuilder): Promise<void> {
@@ -92,7 +107,10 @@ export class ShadowReplayer {
  * The texts the call sent to the model, as the pipeline moderated them: the prompt (or each prompt, or each chat
  * message the policy does not exempt) and the suffix. Null for prompts of token ids, which carry no text to check.
  */
-export function inputTexts(call: Pick<LoggedCall, 'prompt' | 'suffix'>, rules: Pick<PolicyRules, 'exemptSystemPrompt'>): string[] | null {
+export function inputTexts(
+  call: Pick<LoggedCall, 'prompt' | 'suffix'>,
+  rules: Pick<PolicyRules, 'exemptSystemPrompt'>,
+): string[] | null {
   const prompt = call.prompt;
   let texts: string[];
   if (typeof prompt === 'string') {
@@ -122,7 +140,9 @@ function isMessage(value: unknown): value is { role: string; content: string } {
 function outputTexts(output: unknown): string[] {
   if (!Array.isArray(output)) return [];
   return output.flatMap((choice: unknown) =>
-    typeof choice === 'object' && choice !== null && typeof (choice as Record<string, unknown>).text === 'string'
+    typeof choice === 'object' &&
+    choice !== null &&
+    typeof (choice as Record<string, unknown>).text === 'string'
       ? [(choice as { text: string }).text]
       : [],
   );

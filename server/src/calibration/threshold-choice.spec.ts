@@ -27,7 +27,13 @@ describe('chooseThreshold', () => {
   it('draws the curve over the distinct scores, highest first', () => {
     const { curve } = chooseThreshold(ITEMS, 0.8);
     expect(curve.map((point) => point.threshold)).toEqual([0.95, 0.9, 0.8, 0.7, 0.6, 0.4, 0.3, 0.2]);
-    expect(curve[3]).toEqual({ threshold: 0.7, precision: 0.75, recall: 0.6, truePositives: 3, falsePositives: 1 });
+    expect(curve[3]).toEqual({
+      threshold: 0.7,
+      precision: 0.75,
+      recall: 0.6,
+      truePositives: 3,
+      falsePositives: 1,
+    });
     expect(curve[6].precision).toBeCloseTo(5 / 7, 10);
   });
 
@@ -50,7 +56,13 @@ describe('chooseThreshold', () => {
   });
 
   it('chooses nothing when no threshold meets the target, or nothing is positive', () => {
-    const unreachable = chooseThreshold([{ score: 0.9, positive: false }, { score: 0.5, positive: true }], 0.9);
+    const unreachable = chooseThreshold(
+      [
+        { score: 0.9, positive: false },
+        { score: 0.5, positive: true },
+      ],
+      0.9,
+    );
     expect(unreachable.chosen).toBeNull();
     expect(unreachable.reason).toBe(NoThresholdReason.TargetUnreachable);
     const none = chooseThreshold([{ score: 0.9, positive: false }], 0.5);

@@ -42,7 +42,8 @@ export function chooseThreshold(items: LabeledScore[], precisionTarget: number):
   let chosen: CurvePoint | null = null;
   // Descending thresholds: a later point replaces the chosen one only with strictly more recall.
   for (const point of curve) {
-    if (point.precision >= precisionTarget && (chosen === null || point.recall > chosen.recall)) chosen = point;
+    if (point.precision >= precisionTarget && (chosen === null || point.recall > chosen.recall))
+      chosen = point;
   }
   return {
     curve,
