@@ -1,6 +1,8 @@
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
+import { Browser } from 'playwright-core';
 import { OPENAI_CATEGORIES } from '../server/src/moderation/moderation.types';
+import { collectPageErrors, launchChromium, screenshot } from './support/browser';
 import { testApiKey } from './support/keys';
 import { expectStatus, request, Session, staffLogin } from './support/review-api';
 import { UpstreamServer } from './support/upstream-server';
@@ -353,4 +355,53 @@ describe('calibration and shadow replay', () => {
     expect(stale.status).toBe(409);
     expect((stale.body as { message: string }).message).toMatch(/policy changed since/);
   }, 120_000);
+
+  describe('in the console (Chromium)', () => {
+    let browser: Browser;
+
+    beforeAll(async () => {
+      browser = await launchChromium();
+    });
+
+    afterAll(async () => {
+      await browser?.close();
+    });
+
+    it('lets an admin run a replay, read what it would block, and apply the proposal', async () => {
+      const lions = [await call('A lion slept in the sun.'), await call('The lion cub played.')];
+      await call('A tiger slept in the sun.');
+      await logged(lions.map((made) => made.requestId));
+      const created = await request<{ id: string }>(warden.url, 'POST', '/admin/policy-proposals', {
+        token: admin.token,
+        body: { applicationId, patch: { blocklist: { words: ['pineapple', 'zebra', 'giraffe', 'lion'] } } },
+      });
+      expectStatus(created, 201);
+
+      const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+      const errors = collectPageErrors(page);
+      await page.goto(`${warden.url}/console/`);
+      await page.locator('input[name=email]').fill(ADMIN.email);
+      await page.locator('input[name=password]').fill(ADMIN.password);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('menuitem', { name: 'Policy proposals' }).waitFor();
+      await page.goto(`${warden.url}/console/#/policy-proposals/${created.body.id}/show`);
+      await page.getByRole('button', { name: 'Replay', exact: true }).click();
+      await page.locator('[data-testid=replay-progress][data-status=completed]').waitFor({ timeout: 60_000 });
+      const examples = page.getByTestId('examples-newlyBlocked');
+      await examples.waitFor();
+      const blockedText = await examples.innerText();
+      for (const lion of lions) expect(blockedText).toContain(lion.requestId);
+      expect(blockedText).not.toContain('tiger');
+      expect(await page.getByTestId('diff-total-newlyBlocked').innerText()).toBe(String(lions.length));
+      await screenshot(page, 'calibration-replay');
+
+      await page.getByRole('button', { name: 'Apply', exact: true }).click();
+      await page.getByRole('dialog').getByRole('button', { name: 'Apply' }).click();
+      await page.getByText('Applied', { exact: true }).first().waitFor();
+      await screenshot(page, 'calibration-applied');
+      expect((await call('Another lion story.')).status).toBe(400);
+      expect(errors).toEqual([]);
+      await page.close();
+    }, 120_000);
+  });
 });

@@ -17,6 +17,8 @@ export const Menu = () => {
       <RaMenu.ResourceItem name="api-keys" />
       <RaMenu.ResourceItem name="organizations" />
       <RaMenu.ResourceItem name="policies" />
+      <RaMenu.ResourceItem name="policy-proposals" />
+      <RaMenu.ResourceItem name="calibrations" />
       <Divider sx={{ my: 1 }} />
       {canMonitor && (
         <RaMenu.Item to={monitoring.path} primaryText={monitoring.label} leftIcon={<monitoring.icon />} />
