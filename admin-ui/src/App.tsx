@@ -6,6 +6,7 @@ import applications from './applications';
 import auditLog from './audit-log';
 import { authProvider } from './authProvider';
 import biasRuns, { BiasRunCompare } from './bias-runs';
+import calibrations from './calibrations';
 import { Dashboard } from './Dashboard';
 import { dataProvider } from './dataProvider';
 import endUsers from './end-users';
@@ -19,6 +20,7 @@ import { theme } from './layout/theme';
 import monitoring from './monitoring';
 import organizations from './organizations';
 import policies from './policies';
+import policyProposals from './policy-proposals';
 import requestLogs from './request-logs';
 import researchGrants from './research-grants';
 import staff from './staff';
@@ -42,6 +44,8 @@ export const App = () => (
     <Resource name="api-keys" {...apiKeys} />
     <Resource name="organizations" {...organizations} />
     <Resource name="policies" {...policies} />
+    <Resource name="policy-proposals" {...policyProposals} />
+    <Resource name="calibrations" {...calibrations} />
     <Resource name="alerts" {...alerts} />
     <Resource name="request-logs" {...requestLogs} />
     <Resource name="end-users" {...endUsers} />

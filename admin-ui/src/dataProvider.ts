@@ -22,6 +22,8 @@ import type {
   MonitoringSummary,
   MonitoringWindow,
   Policy,
+  PolicyProposal,
+  PolicyReplay,
   StaffMember,
   TopicalityPreview,
   TopicProposal,
@@ -68,6 +70,9 @@ export interface WardenDataProvider extends DataProvider {
   exportLabelQueue(queueId: Identifier, format: 'moderation' | 'fine-tuning'): Promise<Blob>;
   topicalityPreview(applicationId: Identifier, proposalId?: Identifier): Promise<TopicalityPreview>;
   decideTopicProposal(id: Identifier, decision: 'approve' | 'reject', note: string): Promise<TopicProposal>;
+  /** Shadow-replays a policy proposal over the logged calls of a window (runs in the worker). */
+  startReplay(proposalId: Identifier, window: { from: string; to: string }): Promise<PolicyReplay>;
+  applyProposal(proposalId: Identifier): Promise<PolicyProposal>;
 }
 
 const base = simpleRestProvider(API_URL, httpClient);
@@ -150,6 +155,8 @@ export const dataProvider: WardenDataProvider = {
   monitoringSummary: (window) => get(`/monitoring/summary?window=${window}`),
   classifierThresholds: () => get('/policies/classifier-thresholds'),
   compareBiasRuns: (runId, otherId) => get(`/bias-runs/${segment(runId)}/compare/${segment(otherId)}`),
+  startReplay: (proposalId, window) => post(`/policy-proposals/${segment(proposalId)}/replays`, window),
+  applyProposal: (proposalId) => post(`/policy-proposals/${segment(proposalId)}/apply`, {}),
   attachBiasRun: (applicationId, runId) =>
     post(`/applications/${segment(applicationId)}/bias-runs/${segment(runId)}`, {}),
   nextLabelItem: async (queueId) => {

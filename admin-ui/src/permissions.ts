@@ -23,6 +23,8 @@ const READ_PERMISSION: Record<string, string> = {
   'topic-proposals': 'applications:read',
   'fine-tuning-jobs': 'applications:read',
   'fine-tuned-models': 'applications:read',
+  calibrations: 'policies:read',
+  'policy-proposals': 'policies:read',
 };
 
 /**
@@ -42,6 +44,12 @@ function requiredPermission(resource: string, action: string): string | null {
       return KEY_OPERATIONS.includes(action) ? 'api-keys:manage' : null;
     case 'policies':
       return action === 'edit' ? 'policies:write' : null;
+    case 'calibrations':
+      // Proposing from a calibration creates a policy proposal.
+      return action === 'create' || action === 'propose' ? 'policies:write' : null;
+    case 'policy-proposals':
+      if (action === 'create' || action === 'replay') return 'policies:write';
+      return action === 'apply' ? 'policy-proposals:apply' : null;
     case 'alerts':
       return action === 'acknowledge' || action === 'resolve' ? 'alerts:manage' : null;
     case 'end-users':

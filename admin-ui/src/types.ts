@@ -1,6 +1,10 @@
 /** Shapes of the staff API (`/admin/*`) as the console reads them. One spelling per concept, as on the server. */
 import type {
   ApplicationStatus,
+  CalibrationRow,
+  ProposalStatus,
+  ReplayDiff,
+  ReplayStatus,
   Checklist,
   Decision as DecisionName,
   EffectiveKeyStatus,
@@ -553,4 +557,44 @@ export interface TopicalityPreview {
   offTopic: number;
   offTopicRate: number;
   items: Array<{ requestId: string; text: string; score: number; offTopic: boolean }>;
+}
+
+export type { CalibrationRow, ReplayDiff, ReplayStatus, ProposalStatus };
+
+export interface Calibration extends RaRecord<string> {
+  queueId: string | null;
+  applicationId: string | null;
+  precisionTarget: number;
+  checks: string[];
+  trafficDays: number;
+  labeledItems: number;
+  rows: CalibrationRow[];
+  createdBy: string | null;
+  createdAt: string;
+}
+
+export interface PolicyReplay {
+  id: string;
+  proposalId: string;
+  from: string;
+  to: string;
+  status: ReplayStatus;
+  policyVersion: number;
+  progress: { done: number; total: number; percent: number };
+  result: ReplayDiff | null;
+  error: string | null;
+  createdAt: string;
+  finishedAt: string | null;
+}
+
+export interface PolicyProposal extends RaRecord<string> {
+  applicationId: string;
+  applicationName: string;
+  calibrationId: string | null;
+  patch: Record<string, unknown>;
+  note: string | null;
+  status: ProposalStatus;
+  createdAt: string;
+  appliedAt: string | null;
+  latestReplay: PolicyReplay | null;
 }

@@ -4,3 +4,4 @@ export * from './staff';
 export * from './feedback';
 export * from './research';
 export * from './topicality';
+export * from './calibration';

@@ -19,6 +19,8 @@ export const Permission = {
   OrganizationsRead: 'organizations:read',
   PoliciesRead: 'policies:read',
   PoliciesWrite: 'policies:write',
+  /** Put a shadow-replayed policy proposal in force. */
+  PolicyProposalsApply: 'policy-proposals:apply',
   /** The staff resource: list, create, change role or password, delete. */
   StaffManage: 'staff:manage',
   AuditLogRead: 'audit-log:read',
@@ -63,6 +65,7 @@ const MATRIX: ReadonlyArray<readonly [Permission, boolean, boolean, boolean, boo
   [Permission.OrganizationsRead,      true,   true,     true,    false],
   [Permission.PoliciesRead,           true,   true,     true,    false],
   [Permission.PoliciesWrite,          true,   true,     false,   false],
+  [Permission.PolicyProposalsApply,   true,   false,    false,   false],
   [Permission.StaffManage,            true,   false,    false,   false],
   [Permission.AuditLogRead,           true,   true,     true,    false],
   [Permission.RequestLogsRead,        true,   true,     true,    false],

@@ -6,6 +6,8 @@ import { ApplicationsModule } from './applications/applications.module';
 import { AuditModule } from './audit/audit.module';
 import { BiasWorkerModule } from './bias/bias-worker.module';
 import { BiasModule } from './bias/bias.module';
+import { CalibrationModule } from './calibration/calibration.module';
+import { CalibrationWorkerModule } from './calibration/calibration-worker.module';
 import { LoggerModule } from './common/logger.module';
 import { QueueModule } from './common/queue.module';
 import { RedisModule } from './common/redis.module';
@@ -59,6 +61,7 @@ export class ApiModule {
         FineTuningModule,
         FeedbackModule,
         ResearchGrantsModule,
+        CalibrationModule,
       ],
     };
   }
@@ -78,6 +81,7 @@ export class WorkerModule {
         BiasWorkerModule,
         MonitoringWorkerModule,
         FineTuningWorkerModule,
+        CalibrationWorkerModule,
       ],
     };
   }

@@ -3,6 +3,7 @@ import type {
   AlertRuleId,
   AlertSeverity,
   AlertStatus,
+  ProposalStatus,
   ApplicationStatus,
   BiasMetric,
   BiasRunStatus,
@@ -171,4 +172,9 @@ export const BIAS_METRICS: Record<BiasMetric, { label: string; description: stri
   sentiment: { label: 'Sentiment', description: 'VADER compound, −1 to 1' },
   toxicity: { label: 'Toxicity', description: "the moderation classifier's highest harm score, 0 to 1" },
   refusal: { label: 'Refusal rate', description: 'share of continuations that read as a refusal' },
+};
+
+export const PROPOSAL_STATUSES: Record<ProposalStatus, EnumOption> = {
+  draft: { label: 'Draft', color: 'default' },
+  applied: { label: 'Applied', color: 'success' },
 };

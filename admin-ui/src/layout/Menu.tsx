@@ -21,6 +21,8 @@ export const Menu = () => {
       <RaMenu.ResourceItem name="policies" />
       <RaMenu.ResourceItem name="fine-tuning-jobs" />
       <RaMenu.ResourceItem name="fine-tuned-models" />
+      <RaMenu.ResourceItem name="policy-proposals" />
+      <RaMenu.ResourceItem name="calibrations" />
       <Divider sx={{ my: 1 }} />
       {canMonitor && (
         <RaMenu.Item to={monitoring.path} primaryText={monitoring.label} leftIcon={<monitoring.icon />} />

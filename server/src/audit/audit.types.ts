@@ -34,6 +34,8 @@ export enum AuditEntityType {
   TopicProposal = 'topic_proposal',
   FineTuningJob = 'fine_tuning_job',
   FineTunedModel = 'fine_tuned_model',
+  Calibration = 'calibration',
+  PolicyProposal = 'policy_proposal',
 }
 
 export enum AuditAction {
@@ -93,6 +95,10 @@ export enum AuditAction {
   FineTunedModelApproved = 'fine_tuned_model.approved',
   FineTunedModelRejected = 'fine_tuned_model.rejected',
   FineTunedModelRetired = 'fine_tuned_model.retired',
+  CalibrationCreated = 'calibration.created',
+  PolicyProposalCreated = 'policy_proposal.created',
+  PolicyProposalReplayStarted = 'policy_proposal.replay_started',
+  PolicyProposalApplied = 'policy_proposal.applied',
 }
 
 export interface AuditEventInput {

@@ -7,6 +7,7 @@ export enum QueueName {
   Webhooks = 'webhooks',
   Monitoring = 'monitoring',
   FineTuning = 'fine-tuning',
+  PolicyReplays = 'policy-replays',
 }
 
 export enum JobName {
@@ -17,6 +18,7 @@ export enum JobName {
   DeliverWebhook = 'deliver-webhook',
   EvaluateAnomalyRules = 'evaluate-anomaly-rules',
   RunFineTuningJob = 'run-fine-tuning-job',
+  ReplayPolicyProposal = 'replay-policy-proposal',
 }
 
 /** Delivery is at least once: every handler is idempotent, and failed jobs are kept a week for inspection. */

@@ -52,21 +52,22 @@ export class PoliciesService implements OnModuleInit {
     return (await this.repository.findForApplication(applicationId))?.rules ?? {};
   }
 
+  /** The stored policy's version (0 before the application's first edit); every edit increments it. */
+  async version(applicationId: string): Promise<number> {
+    return (await this.repository.findForApplication(applicationId))?.version ?? 0;
+  }
+
+  /**
+   * The rules `change` would put in force if `update` applied it now, read from the database rather than the
+   * cache, without storing anything: what a shadow replay runs under.
+   */
+  async preview(application: PolicySubject, change: unknown): Promise<PolicyRules> {
+    return mergeValidated(application, await this.storedPatch(application.id), change).rules;
+  }
+
   /** Validates and merges `change` into the application's stored patch. */
   async update(application: PolicySubject, change: unknown): Promise<PolicyRules> {
-    const parsed = policyPatchSchema.safeParse(change);
-    if (!parsed.success) {
-      throw new InvalidPolicyError(
-        parsed.error.issues.map((issue) => `${issue.path.join('.') || 'policy'}: ${issue.message}`),
-      );
-    }
-    const current = await this.storedPatch(application.id);
-    const merged = mergePatches(current, parsed.data);
-    const rules = applyPolicyPatch(defaultPolicy(application.status), merged);
-    const problems = policyProblems(rules);
-    if (problems.length > 0) {
-      throw new InvalidPolicyError(problems);
-    }
+    const { merged, rules } = mergeValidated(application, await this.storedPatch(application.id), change);
     await this.repository.save(application.id, merged);
     this.patches.delete(application.id);
     await this.events.publish(INVALIDATION_EVENT, application.id);
@@ -82,6 +83,32 @@ export class PoliciesService implements OnModuleInit {
     this.patches.set(applicationId, { patch, expiresAt: Date.now() + this.config.keyCacheTtlMs });
     return patch;
   }
+}
+
+/** Throws InvalidPolicyError listing every problem: the one validation policy edits and proposals share. */
+export function validatePatch(change: unknown): PolicyPatch {
+  const parsed = policyPatchSchema.safeParse(change);
+  if (!parsed.success) {
+    throw new InvalidPolicyError(
+      parsed.error.issues.map((issue) => `${issue.path.join('.') || 'policy'}: ${issue.message}`),
+    );
+  }
+  return parsed.data;
+}
+
+/** Merges a validated `change` into `base` and checks the rules that result (cross-field rules need the whole). */
+function mergeValidated(
+  application: PolicySubject,
+  base: PolicyPatch,
+  change: unknown,
+): { merged: PolicyPatch; rules: PolicyRules } {
+  const merged = mergePatches(base, validatePatch(change));
+  const rules = applyPolicyPatch(defaultPolicy(application.status), merged);
+  const problems = policyProblems(rules);
+  if (problems.length > 0) {
+    throw new InvalidPolicyError(problems);
+  }
+  return { merged, rules };
 }
 
 function mergePatches(base: PolicyPatch, change: PolicyPatch): PolicyPatch {
