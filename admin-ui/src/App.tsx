@@ -1,6 +1,7 @@
 import { Admin, CustomRoutes, Resource } from 'react-admin';
 import { Route } from 'react-router-dom';
 import alerts from './alerts';
+import anomalyRules from './anomaly-rules';
 import apiKeys from './api-keys';
 import applications from './applications';
 import auditLog from './audit-log';
@@ -38,6 +39,7 @@ export const App = () => (
     <Resource name="organizations" {...organizations} />
     <Resource name="policies" {...policies} />
     <Resource name="alerts" {...alerts} />
+    <Resource name="anomaly-rules" {...anomalyRules} />
     <Resource name="request-logs" {...requestLogs} />
     <Resource name="end-users" {...endUsers} />
     <Resource name="bias-runs" {...biasRuns}>

@@ -15,6 +15,7 @@ const KEY_OPERATIONS = ['create', 'rotate', 'revoke', 'suspend', 'unsuspend', 't
 /** Resources whose read permission is not `<resource>:read`: alerts are part of monitoring. */
 const READ_PERMISSION: Record<string, string> = {
   alerts: 'monitoring:read',
+  'anomaly-rules': 'monitoring:read',
 };
 
 /**
@@ -35,6 +36,8 @@ function requiredPermission(resource: string, action: string): string | null {
       return action === 'edit' ? 'policies:write' : null;
     case 'alerts':
       return action === 'acknowledge' || action === 'resolve' ? 'alerts:manage' : null;
+    case 'anomaly-rules':
+      return action === 'edit' ? 'anomaly-rules:write' : null;
     case 'end-users':
       return action === 'unblock' ? 'end-users:manage' : null;
     case 'held-completions':

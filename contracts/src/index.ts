@@ -1,3 +1,4 @@
 export * from './api-keys';
 export * from './applications';
 export * from './staff';
+export * from './monitoring';
