@@ -22,6 +22,7 @@ import {
   waitForHealth,
   WardenInstance,
 } from './support/warden';
+import { FilesErrorCode, FineTuningErrorCode } from './support/error-catalog';
 
 const ADMIN = { email: 'admin@warden.test', password: 'admin-password-long-enough' };
 const PROMPT = 'Q: What is the magic word?\nA:';
@@ -162,7 +163,7 @@ describe('fine-tuning', () => {
     );
     const error = await errorOf(upload(production, malformed));
     expect(error.status).toBe(400);
-    expect(error.code).toBe('invalid_training_file');
+    expect(error.code).toBe(FilesErrorCode.InvalidTrainingFile);
     expect(error.message).toContain('line 2, field "completion": missing');
     expect(error.message).toContain('line 3: not valid JSON');
   });
@@ -179,7 +180,7 @@ describe('fine-tuning', () => {
       client.fineTuning.jobs.create({ model: 'stories260K', training_file: file.id }),
     );
     expect(error.status).toBe(403);
-    expect(error.code).toBe('application_not_live');
+    expect(error.code).toBe(FineTuningErrorCode.ApplicationNotLive);
   });
 
   it('fails a file with harmful examples in screening, with their line numbers', async () => {
@@ -192,7 +193,10 @@ describe('fine-tuning', () => {
     const created = await production.fineTuning.jobs.create({ model: 'stories260K', training_file: file.id });
     const job = await waitForJob(created.id, (status) => status !== 'validating_files');
     expect(job.status).toBe('failed');
-    expect(job.error).toMatchObject({ code: 'training_file_flagged', param: 'training_file' });
+    expect(job.error).toMatchObject({
+      code: FineTuningErrorCode.TrainingFileFlagged,
+      param: 'training_file',
+    });
     for (const line of [2, 4, 6, 8, 10, 12]) {
       expect(job.error!.message).toContain(`training line ${line} `);
     }
@@ -232,7 +236,7 @@ describe('fine-tuning', () => {
     });
     expect(decided.status).toBe(201);
     const job = await waitForJob(created.id, (status) => status === 'failed');
-    expect(job.error).toMatchObject({ code: 'training_file_rejected' });
+    expect(job.error).toMatchObject({ code: FineTuningErrorCode.TrainingFileRejected });
   });
 
   it('cancels a running job within a training step', async () => {
@@ -309,7 +313,7 @@ describe('fine-tuning', () => {
       expect(await completion(production, 'stories260K')).not.toContain('banana');
       const awaiting = await errorOf(completion(production, model));
       expect(awaiting.status).toBe(403);
-      expect(awaiting.code).toBe('model_awaiting_review');
+      expect(awaiting.code).toBe(FineTuningErrorCode.ModelAwaitingReview);
       expect(await completion(sandbox, model)).toContain('banana');
       // Another organization's keys do not see the model at all.
       const stranger = await apply(warden.url, await registerDeveloper(warden.url));

@@ -1,5 +1,12 @@
 import { OpenAiErrorType, WardenError } from '../common/errors';
 
+declare module '../common/errors' {
+  interface ErrorCodeRegistry {
+    applications: ApplicationsErrorCode;
+    applicationReview: ApplicationReviewErrorCode;
+  }
+}
+
 export enum ApplicationsErrorCode {
   ApplicationSuspended = 'application_suspended',
   ApplicationTerminated = 'application_terminated',
@@ -32,6 +39,7 @@ export enum ApplicationReviewErrorCode {
   SelfReview = 'self_review',
   ChecklistIncomplete = 'checklist_incomplete',
   ReReviewInPast = 're_review_in_past',
+  InvalidPolicy = 'invalid_policy',
 }
 
 export class ApplicationReviewError extends WardenError {

@@ -1,3 +1,4 @@
+import { ModerationErrorCode } from './moderation.errors';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -76,7 +77,8 @@ export class HeldCompletionsService {
       `SELECT ${HELD_COMPLETION_LIST_SOURCE.columns} ${HELD_COMPLETION_LIST_SOURCE.from} WHERE h.id = $1`,
       [id],
     )) as HeldCompletionAdminRow[];
-    if (!rows[0]) throw new NotFoundError('held_completion_not_found', `No held completion ${id}.`, 'id');
+    if (!rows[0])
+      throw new NotFoundError(ModerationErrorCode.HeldCompletionNotFound, `No held completion ${id}.`, 'id');
     return rows[0];
   }
 
@@ -100,7 +102,7 @@ export class HeldCompletionsService {
       if (rows.length === 0) {
         const existing = await this.get(id);
         throw new InvalidRequestError(
-          'held_completion_decided',
+          ModerationErrorCode.HeldCompletionDecided,
           `Held completion ${id} was already ${existing.status}.`,
           'id',
         );
