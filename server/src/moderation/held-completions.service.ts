@@ -1,3 +1,4 @@
+import { HeldDecision as ContractHeldDecision, HeldStatus } from '../contracts';
 import { ModerationErrorCode } from './moderation.errors';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -14,10 +15,9 @@ import {
   HeldCompletionSortField,
 } from './held-completions.dto';
 
-export enum HeldDecision {
-  Release = 'release',
-  Discard = 'discard',
-}
+// The decision vocabulary is the console's too.
+export const HeldDecision = ContractHeldDecision;
+export type HeldDecision = ContractHeldDecision;
 
 export interface HeldCompletionAdminRow {
   id: string;
@@ -30,7 +30,7 @@ export interface HeldCompletionAdminRow {
   prompt: unknown;
   response: unknown;
   verdicts: unknown;
-  status: 'pending' | 'released' | 'discarded';
+  status: HeldStatus;
   decidedBy: string | null;
   decisionReason: string | null;
   decidedAt: Date | null;
