@@ -20,7 +20,8 @@ const timestamp = z.iso.datetime({ offset: true });
 
 /** A held output as staff review it (`GET /admin/held-completions`). */
 export const heldCompletionResponseSchema = z.strictObject({
-  id: z.uuid(),
+  /** `hc_…`, the id the developer's 202 named. */
+  id: z.string(),
   requestId: z.string(),
   applicationId: z.uuid(),
   applicationName: z.string(),
