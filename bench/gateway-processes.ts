@@ -125,6 +125,8 @@ export interface Warden {
   /** The live demo application's key (WARDEN_INIT_API_KEY): the default live policy, unlimited budget. */
   defaultKey: string;
   databaseUrl: string;
+  /** The api's environment, to start another instance on the same database and Redis namespace. */
+  env: NodeJS.ProcessEnv;
   /** Runs a Warden CLI command against this instance and returns its JSON answer. */
   cli<T>(...args: string[]): Promise<T>;
 }
@@ -172,6 +174,7 @@ export async function startWarden(processes: Processes, options: WardenOptions):
     url,
     defaultKey,
     databaseUrl,
+    env,
     cli: async <T>(...args: string[]) =>
       JSON.parse(await processes.run(`cli ${args[0]}`, [cli, ...args], env)) as T,
   };

@@ -15,6 +15,7 @@ import {
   startWarden,
   WardenInstance,
 } from './support/warden';
+import { InferenceErrorCode, LimitsErrorCode } from './support/error-catalog';
 
 const MODEL = 'stories260K';
 // karpathy/llama2.c test_all.py expected_stdout: run.c, stories260K, temperature 0, 200 steps from BOS
@@ -283,7 +284,9 @@ describe('/v1/completions served by the embedded engine (stories260K)', () => {
     const healthMs = performance.now() - healthStarted;
     const response = await pending;
     expect(response.status).toBe(400);
-    expect(((await response.json()) as { error: { code: string } }).error.code).toBe('prompt_too_long');
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe(
+      LimitsErrorCode.PromptTooLong,
+    );
     // Generous bounds: tokenizing 3.9 MB took ~20 s; a size check takes milliseconds.
     expect(healthMs).toBeLessThan(1000);
     expect(performance.now() - started).toBeLessThan(5000);
@@ -375,7 +378,7 @@ describe('/v1/completions served by the embedded engine (stories260K)', () => {
     const suffixBody = (await suffix.json()) as { error: Record<string, unknown> };
     expect(suffixBody.error).toMatchObject({
       type: 'invalid_request_error',
-      code: 'unsupported_parameter',
+      code: InferenceErrorCode.UnsupportedParameter,
       param: 'suffix',
     });
     expectValid('ErrorResponse', suffixBody);
@@ -385,7 +388,7 @@ describe('/v1/completions served by the embedded engine (stories260K)', () => {
     const longBody = (await long.json()) as { error: Record<string, unknown> };
     expect(longBody.error).toMatchObject({
       type: 'invalid_request_error',
-      code: 'context_length_exceeded',
+      code: InferenceErrorCode.ContextLengthExceeded,
       param: 'max_tokens',
     });
     expect(longBody.error.message).toContain('maximum context length is 512 tokens');
@@ -458,7 +461,11 @@ describe('embedded models side by side, on two worker threads with a small queue
       expect(refused.status).toBe(503);
       expect(refused.headers.get('retry-after')).toBe('1');
       const body = (await refused.json()) as { error: Record<string, unknown> };
-      expect(body.error).toMatchObject({ type: 'server_error', code: 'engine_overloaded', param: null });
+      expect(body.error).toMatchObject({
+        type: 'server_error',
+        code: InferenceErrorCode.EngineOverloaded,
+        param: null,
+      });
       expect(body.error.message).toMatch(/at capacity.*retry/);
       expectValid('ErrorResponse', body);
     } finally {

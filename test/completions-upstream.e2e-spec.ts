@@ -3,6 +3,7 @@ import { expectValid } from './support/openai-schemas';
 import { testApiKey } from './support/keys';
 import { UpstreamServer } from './support/upstream-server';
 import { eventually, startWarden, WardenInstance } from './support/warden';
+import { InferenceErrorCode } from './support/error-catalog';
 
 /** The foundation's promise: the official `openai` client, a real key, a real upstream, a real request log. */
 describe('/v1 through the official openai client, served by an upstream model server', () => {
@@ -44,7 +45,9 @@ describe('/v1 through the official openai client, served by an upstream model se
       headers: { authorization: `Bearer ${apiKey}` },
     });
     expect(missing.status).toBe(404);
-    expect(((await missing.json()) as { error: { code: string } }).error.code).toBe('model_not_found');
+    expect(((await missing.json()) as { error: { code: string } }).error.code).toBe(
+      InferenceErrorCode.ModelNotFound,
+    );
     const anonymous = await fetch(`${warden.url}/v1/models/house-model`);
     expect(anonymous.status).toBe(401);
   });

@@ -4,6 +4,7 @@ import { Browser, Locator, Page } from 'playwright-core';
 import { collectPageErrors, launchChromium, screenshot } from './support/browser';
 import { UpstreamServer } from './support/upstream-server';
 import { eventually, REPOSITORY_ROOT, startWarden, WardenInstance } from './support/warden';
+import { ApiKeyErrorCode } from './support/error-catalog';
 
 const ADMIN = { email: 'admin@console.test', password: 'admin-password-1234' };
 const REVIEWER = { email: 'reviewer@console.test', password: 'reviewer-password-1234' };
@@ -70,7 +71,9 @@ describe('staff console (Chromium)', () => {
     return login.body.accessToken;
   }
 
-  async function complete(apiKey: string): Promise<{ status: number; body: { error?: { code: string } } }> {
+  async function complete(
+    apiKey: string,
+  ): Promise<{ status: number; body: { error?: { code: string; message: string } } }> {
     // A prompt the classifier scores as plainly benign: the sandbox key is held to sandbox thresholds, where a
     // greeting like "hello there" already reads as harassment to the default classifier.
     return api(
@@ -206,6 +209,8 @@ describe('staff console (Chromium)', () => {
     await keyRow.getByText('Active').waitFor();
     await keyRow.getByRole('button', { name: 'Terminate' }).click();
     const terminateDialog = page.getByRole('dialog');
+    await terminateDialog.locator('select[name=category]').selectOption('suspected_compromise');
+    await terminateDialog.getByText('refused calls will name a suspected key compromise').waitFor();
     await terminateDialog.locator('textarea[name=reason]').fill('Abuse report #4711: key posted publicly.');
     await screenshot(page, '06-terminate-key');
     await terminateDialog.getByRole('button', { name: 'Terminate' }).click();
@@ -214,7 +219,10 @@ describe('staff console (Chromium)', () => {
 
     const refused = await complete(productionKey);
     expect(refused.status).toBe(401);
-    expect(refused.body.error?.code).toBe('key_terminated');
+    expect(refused.body.error?.code).toBe(ApiKeyErrorCode.KeyTerminated);
+    // The category picked in the dialog, not the default "policy violation".
+    expect(refused.body.error?.message).toContain('suspected key compromise');
+    expect(refused.body.error?.message).not.toContain('policy violation');
     // Only that key: the application's sandbox key still works.
     expect((await complete(sandboxKey)).status).toBe(200);
 
@@ -225,7 +233,7 @@ describe('staff console (Chromium)', () => {
     await page.getByRole('link', { name: /Full record/ }).click();
     const banner = page.getByTestId('enforcement-banner');
     await banner.getByText('Keys frozen pending review').waitFor();
-    await banner.getByText(/policy violation/).waitFor();
+    await banner.getByText(/suspected key compromise/).waitFor();
     await screenshot(page, '07b-enforcement');
     await banner.getByRole('button', { name: 'Lift enforcement' }).click();
     const liftDialog = page.getByRole('dialog');
@@ -336,6 +344,67 @@ describe('staff console (Chromium)', () => {
       (input) => input.source === 'policy',
     );
     expect(saved).toMatchObject({ threshold: 0.42, source: 'policy' });
+    expect(pageErrors).toEqual([]);
+    await page.close();
+  });
+
+  it('an admin edits an anomaly rule and its action; out-of-range values are refused with a message', async () => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const pageErrors = collectPageErrors(page);
+    await signIn(page, ADMIN);
+    await page.getByRole('menuitem', { name: 'Anomaly rules' }).click();
+    await page.locator('tbody tr', { hasText: 'Key used from many addresses' }).click();
+    await screenshot(page, '13-anomaly-rule');
+
+    const addresses = page.getByLabel('Minimum client addresses');
+    await addresses.fill('0');
+    await page.getByText('must be at least 1').waitFor();
+    const windowSeconds = page.getByLabel('Window, seconds');
+    await windowSeconds.fill('5');
+    await page.getByText('must be at least 30').waitFor();
+    await page.getByRole('button', { name: 'Save' }).click();
+    await screenshot(page, '14-anomaly-rule-refused');
+    const adminToken = await staffToken(ADMIN);
+    const rule = () =>
+      api<{
+        windowSeconds: number;
+        params: Record<string, number>;
+        action: string;
+        updatedBy: string | null;
+      }>('GET', '/admin/anomaly-rules/key_many_ips', undefined, adminToken);
+    expect((await rule()).body.params.minAddresses).toBe(20);
+
+    await addresses.fill('8');
+    await windowSeconds.fill('900');
+    await page.getByRole('combobox', { name: 'When it fires' }).click();
+    await page.getByRole('option', { name: 'Alert and suspend the key' }).click();
+    await page.getByRole('button', { name: 'Save' }).click();
+    // Saved: back on the list, which shows the new action.
+    await page
+      .locator('tbody tr', { hasText: 'Key used from many addresses' })
+      .getByText('Alert and suspend the key')
+      .waitFor();
+    expect((await rule()).body).toMatchObject({
+      windowSeconds: 900,
+      params: { minAddresses: 8 },
+      action: 'suspend_key',
+      updatedBy: ADMIN.email,
+    });
+    const [audited] = await warden.query<{ after: Record<string, unknown> }>(
+      `SELECT after FROM audit_events WHERE action = 'anomaly_rule.updated' AND entity_id = 'key_many_ips'`,
+    );
+    expect(audited.after).toMatchObject({ params: { minAddresses: 8 }, action: 'suspend_key' });
+
+    // A reviewer reads the rules but cannot open the editor (admins only, as on the server).
+    const reviewerPage = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await signIn(reviewerPage, REVIEWER);
+    await reviewerPage.getByRole('menuitem', { name: 'Anomaly rules' }).click();
+    const listUrl = reviewerPage.url();
+    await reviewerPage.locator('tbody tr', { hasText: 'Key used from many addresses' }).click();
+    await reviewerPage.waitForTimeout(1000);
+    expect(reviewerPage.url()).toBe(listUrl);
+    await expectHidden(reviewerPage.getByLabel('Minimum client addresses'));
+    await reviewerPage.close();
     expect(pageErrors).toEqual([]);
     await page.close();
   });

@@ -1,5 +1,5 @@
 import OpenAI from 'openai';
-import { OPENAI_ERRORS, OpenAiErrorName } from './support/error-catalog';
+import { ApiKeyErrorCode, OPENAI_ERRORS, OpenAiErrorName } from './support/error-catalog';
 import { testApiKey } from './support/keys';
 import { expectValid } from './support/openai-schemas';
 import { UpstreamServer } from './support/upstream-server';
@@ -136,7 +136,7 @@ describe('/v1 error envelopes', () => {
     const bad = new OpenAI({ apiKey: testApiKey(), baseURL: `${warden.url}/v1`, maxRetries: 0 });
     const error = await bad.models.list().catch((err: unknown) => err);
     expect(error).toBeInstanceOf(OpenAI.AuthenticationError);
-    expect((error as InstanceType<typeof OpenAI.APIError>).code).toBe('invalid_api_key');
+    expect((error as InstanceType<typeof OpenAI.APIError>).code).toBe(ApiKeyErrorCode.InvalidApiKey);
   });
 
   it('refuses a revoked key, on the instance that revoked it and in the log', async () => {

@@ -11,6 +11,7 @@ import {
   staffLogin,
 } from './support/review-api';
 import { eventually, startWarden, WardenInstance } from './support/warden';
+import { FineTuningErrorCode } from './support/error-catalog';
 
 const ADMIN = { email: 'admin@warden.test', password: 'admin-password-long-enough' };
 
@@ -233,7 +234,7 @@ describe('fine-tuning passed through to the upstream', () => {
     await client.fineTuning.jobs.create({ model: 'house-model', training_file: file.id });
     await expect(
       client.fineTuning.jobs.create({ model: 'house-model', training_file: file.id }),
-    ).rejects.toMatchObject({ status: 429, code: 'fine_tuning_quota_exceeded' });
+    ).rejects.toMatchObject({ status: 429, code: FineTuningErrorCode.QuotaExceeded });
   });
 
   it('refuses upstream models that are not configured', async () => {
@@ -246,7 +247,7 @@ describe('fine-tuning passed through to the upstream', () => {
       client.fineTuning.jobs.create({ model: 'gpt-unknown', training_file: file.id }),
     ).rejects.toMatchObject({
       status: 400,
-      code: 'model_not_available_for_fine_tuning',
+      code: FineTuningErrorCode.UnsupportedModel,
     });
   });
 });

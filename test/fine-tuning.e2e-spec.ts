@@ -24,6 +24,7 @@ import {
   waitForHealth,
   WardenInstance,
 } from './support/warden';
+import { FilesErrorCode, FineTuningErrorCode } from './support/error-catalog';
 
 const ADMIN = { email: 'admin@warden.test', password: 'admin-password-long-enough' };
 const PROMPT = 'Q: What is the magic word?\nA:';
@@ -267,7 +268,7 @@ describe('fine-tuning', () => {
     );
     const error = await errorOf(upload(production, malformed));
     expect(error.status).toBe(400);
-    expect(error.code).toBe('invalid_training_file');
+    expect(error.code).toBe(FilesErrorCode.InvalidTrainingFile);
     expect(error.message).toContain('line 2, field "completion": missing');
     expect(error.message).toContain('line 3: not valid JSON');
   });
@@ -284,7 +285,7 @@ describe('fine-tuning', () => {
       client.fineTuning.jobs.create({ model: 'stories260K', training_file: file.id }),
     );
     expect(error.status).toBe(403);
-    expect(error.code).toBe('application_not_live');
+    expect(error.code).toBe(FineTuningErrorCode.ApplicationNotLive);
   });
 
   it('fails a file with harmful examples in screening, with their line numbers', async () => {
@@ -297,7 +298,10 @@ describe('fine-tuning', () => {
     const created = await production.fineTuning.jobs.create({ model: 'stories260K', training_file: file.id });
     const job = await waitForJob(created.id, (status) => status !== 'validating_files');
     expect(job.status).toBe('failed');
-    expect(job.error).toMatchObject({ code: 'training_file_flagged', param: 'training_file' });
+    expect(job.error).toMatchObject({
+      code: FineTuningErrorCode.TrainingFileFlagged,
+      param: 'training_file',
+    });
     for (const line of [2, 4, 6, 8, 10, 12]) {
       expect(job.error!.message).toContain(`training line ${line} `);
     }
@@ -333,7 +337,7 @@ describe('fine-tuning', () => {
     });
     expect(decided.status).toBe(201);
     const job = await waitForJob(created.id, (status) => status === 'failed');
-    expect(job.error).toMatchObject({ code: 'training_file_rejected' });
+    expect(job.error).toMatchObject({ code: FineTuningErrorCode.TrainingFileRejected });
     const [event] = await auditEvents('fine_tuning_job', created.id);
     expect(event).toMatchObject({
       action: 'fine_tuning_job.screening_rejected',
@@ -362,7 +366,7 @@ describe('fine-tuning', () => {
     });
     const failed = await waitForJob(failing.id, (status) => status !== 'validating_files');
     expect(failed.status).toBe('failed');
-    expect(failed.error).toMatchObject({ code: 'training_file_flagged' });
+    expect(failed.error).toMatchObject({ code: FineTuningErrorCode.TrainingFileFlagged });
     expect(failed.error!.message).toContain('training line 8 ');
     expect(failed.error!.message).toContain('above the 0.5 % limit');
 
@@ -464,7 +468,7 @@ describe('fine-tuning', () => {
       expect(await completion(production, 'stories260K')).not.toContain('banana');
       const awaiting = await errorOf(completion(production, model));
       expect(awaiting.status).toBe(403);
-      expect(awaiting.code).toBe('model_awaiting_review');
+      expect(awaiting.code).toBe(FineTuningErrorCode.ModelAwaitingReview);
       expect(await completion(sandbox, model)).toContain('banana');
       // Checkpoints are callable models under the same review gate; the last holds the final weights.
       const lastCheckpoint = checkpointModels[0];

@@ -3,6 +3,7 @@ import { testApiKey } from './support/keys';
 import { expectValid } from './support/openai-schemas';
 import { UpstreamServer } from './support/upstream-server';
 import { loggedVerdicts, runCli, startWarden, WardenInstance } from './support/warden';
+import { EndUserErrorCode, LimitsErrorCode, ModerationErrorCode } from './support/error-catalog';
 
 interface Verdict {
   check: string;
@@ -157,7 +158,7 @@ describe('moderation', () => {
       expect(result.status).toBe(400);
       expect(result.body.error).toMatchObject({
         type: 'invalid_request_error',
-        code: 'content_filter',
+        code: ModerationErrorCode.ContentFilter,
         param: 'prompt',
       });
       expect(upstream.received.length).toBe(before);
@@ -292,7 +293,7 @@ describe('moderation', () => {
       .create({ model: 'house-model', prompt: 'hello', max_tokens: 8 })
       .catch((err: unknown) => err);
     expect(error).toBeInstanceOf(OpenAI.BadRequestError);
-    expect((error as InstanceType<typeof OpenAI.APIError>).code).toBe('user_required');
+    expect((error as InstanceType<typeof OpenAI.APIError>).code).toBe(EndUserErrorCode.UserRequired);
     const ok = await sandbox.completions.create({
       model: 'house-model',
       prompt: 'hello',
@@ -303,6 +304,6 @@ describe('moderation', () => {
     const tooLong = await sandbox.completions
       .create({ model: 'house-model', prompt: 'hello', max_tokens: 100, user: 'tester-1' })
       .catch((err: unknown) => err);
-    expect((tooLong as InstanceType<typeof OpenAI.APIError>).code).toBe('max_tokens_too_large');
+    expect((tooLong as InstanceType<typeof OpenAI.APIError>).code).toBe(LimitsErrorCode.MaxTokensTooLarge);
   });
 });

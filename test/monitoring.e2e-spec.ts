@@ -2,6 +2,7 @@ import { testApiKey } from './support/keys';
 import { request, staffLogin } from './support/review-api';
 import { UpstreamServer } from './support/upstream-server';
 import { eventually, startWarden, WardenInstance } from './support/warden';
+import { ApiKeyErrorCode, ModerationErrorCode } from './support/error-catalog';
 
 const ADMIN = { email: 'admin@warden.test', password: 'admin-password-long-enough' };
 
@@ -150,7 +151,7 @@ describe('anomaly rules and alerts', () => {
   it('suspends the key behind a burst of blocked prompts, pending review', async () => {
     for (let i = 0; i < 6; i++) {
       const result = await call(`please quarglefax ${i}`);
-      expect(result.body.error?.code).toBe('content_filter');
+      expect(result.body.error?.code).toBe(ModerationErrorCode.ContentFilter);
     }
     const [alert] = await eventually(
       () => alerts('blocked_burst'),
@@ -169,7 +170,7 @@ describe('anomaly rules and alerts', () => {
       (result) => result.status === 401,
       5000,
     );
-    expect(refused.body.error?.code).toBe('key_suspended');
+    expect(refused.body.error?.code).toBe(ApiKeyErrorCode.KeySuspended);
     // One alert per rule and subject while it is open, however often the rule runs.
     await new Promise((resolve) => setTimeout(resolve, 2500));
     expect(await alerts('blocked_burst')).toHaveLength(1);

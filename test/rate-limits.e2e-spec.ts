@@ -10,6 +10,7 @@ import {
   WardenInstance,
 } from './support/warden';
 import { ChildProcess } from 'node:child_process';
+import { CommonErrorCode } from './support/error-catalog';
 
 /** Budgets live in Redis, so two api instances draw on the same counters. */
 describe('rate limits across two api instances', () => {
@@ -93,7 +94,7 @@ describe('rate limits across two api instances', () => {
     expect(refused.status).toBe(429);
     expect(refused.body.error).toMatchObject({
       type: 'rate_limit_error',
-      code: 'rate_limit_exceeded',
+      code: CommonErrorCode.RateLimitExceeded,
       param: null,
     });
     expect(refused.headers.get('x-ratelimit-remaining-requests')).toBe('0');

@@ -1,3 +1,9 @@
+import { z } from 'zod';
+import {
+  alertResponseSchema,
+  anomalyRuleResponseSchema,
+  heldCompletionResponseSchema,
+} from '../contracts/src';
 import { OPENAI_CATEGORIES } from '../server/src/moderation/moderation.types';
 import { verifyWebhook } from '../server/src/webhooks/webhook.signature';
 import { testApiKey } from './support/keys';
@@ -97,6 +103,22 @@ describe('staff monitoring API', () => {
     expect(queue.status).toBe(200);
     expect(queue.headers.get('content-range')).toMatch(/^held-completions 0-1\/2$/);
     expect(queue.body.map((row) => row.id).sort()).toEqual([firstId, secondId].sort());
+    // Mapped to the contract's shape (strict: no column the mapping does not name), not raw rows.
+    expect(z.array(heldCompletionResponseSchema).safeParse(queue.body).error).toBeUndefined();
+
+    // Malformed decisions are refused by the contract's schema, naming what is wrong.
+    for (const [body, problem] of [
+      [{ decision: 'publish', reason: 'fine' }, /^decision: /],
+      [{ decision: 'release', reason: 'fine', notify: true }, /notify/],
+      [{ decision: 'release' }, /^reason: /],
+    ] as const) {
+      const malformed = await request(warden.url, 'POST', `/admin/held-completions/${firstId}/decisions`, {
+        token: reviewer.token,
+        body,
+      });
+      expect(malformed.status).toBe(400);
+      expect(malformed.body.message).toMatch(problem);
+    }
 
     const refused = await request(warden.url, 'POST', `/admin/held-completions/${firstId}/decisions`, {
       token: analyst.token,
@@ -119,6 +141,7 @@ describe('staff monitoring API', () => {
       },
     );
     expect(released.body.status).toBe('released');
+    expect(heldCompletionResponseSchema.safeParse(released.body).error).toBeUndefined();
     const discarded = await request<{ status: string }>(
       warden.url,
       'POST',
@@ -200,6 +223,9 @@ describe('staff monitoring API', () => {
       30_000,
     );
     const alert = alerts.body.find((row) => row.ruleId === 'volume_spike')!;
+    expect(z.array(alertResponseSchema).safeParse(alerts.body).error).toBeUndefined();
+    const rules = await request(warden.url, 'GET', '/admin/anomaly-rules', { token: analyst.token });
+    expect(z.array(anomalyRuleResponseSchema).safeParse(rules.body).error).toBeUndefined();
     const acknowledged = await request<{ status: string; acknowledgedBy: string }>(
       warden.url,
       'POST',
@@ -207,6 +233,7 @@ describe('staff monitoring API', () => {
       { token: analyst.token },
     );
     expect(acknowledged.body).toMatchObject({ status: 'acknowledged', acknowledgedBy: analyst.email });
+    expect(alertResponseSchema.safeParse(acknowledged.body).error).toBeUndefined();
     const resolved = await request<{ status: string; resolution: string }>(
       warden.url,
       'POST',

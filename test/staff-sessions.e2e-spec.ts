@@ -308,6 +308,32 @@ describe('staff and developer sessions', () => {
       ).toBe(200);
     });
 
+    it('answers a taken organization name exactly like a new one, and gives the registrant an organization of their own', async () => {
+      const existing = await registerDeveloper(url);
+      const freshName = `Org ${uniqueEmail('fresh-org')}`;
+      const fresh = await register(uniqueEmail('fresh'), DEVELOPER_PASSWORD, freshName);
+      const email = uniqueEmail('prober');
+      const taken = await register(email, DEVELOPER_PASSWORD, existing.organizationName.toUpperCase());
+      expect(fresh.status).toBe(202);
+      expect(taken.status).toBe(fresh.status);
+      expect(taken.body).toEqual(fresh.body);
+      // Signing in does not tell either: the registrant has an account, in a new organization that only shares
+      // the display name, and sees nothing of the existing one.
+      const signedIn = await request<{ accessToken: string; user: { organizationId: string } }>(
+        url,
+        'POST',
+        '/portal/auth/login',
+        { body: { email, password: DEVELOPER_PASSWORD } },
+      );
+      expect(signedIn.status).toBe(200);
+      expect(signedIn.body.user.organizationId).not.toBe(existing.organizationId);
+      const mine = await apply(url, existing);
+      expect(
+        (await request(url, 'GET', `/portal/applications/${mine.id}`, { token: signedIn.body.accessToken }))
+          .status,
+      ).toBe(404);
+    });
+
     it('never 500s on a concurrent double registration, and never logs the hash or the address', async () => {
       const email = uniqueEmail('twice');
       const answers = await Promise.all(

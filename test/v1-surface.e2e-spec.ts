@@ -12,6 +12,12 @@ import {
   waitForHealth,
   WardenInstance,
 } from './support/warden';
+import {
+  CommonErrorCode,
+  InferenceErrorCode,
+  LimitsErrorCode,
+  ModerationErrorCode,
+} from './support/error-catalog';
 
 const ADMIN_EMAIL = 'admin@example.com';
 const ADMIN_PASSWORD = 'admin-password-long-enough';
@@ -155,7 +161,7 @@ describe('/v1 surface', () => {
     await setPolicy({ rateLimits: { requestsPerMinute: 3 }, limits: { maxPromptTokens: 50 } });
     const tooLong = await post('/v1/moderations', { input: ['fine', 'word '.repeat(400)] });
     expect(tooLong.status).toBe(400);
-    expect(tooLong.body.error).toMatchObject({ code: 'prompt_too_long', param: 'input' });
+    expect(tooLong.body.error).toMatchObject({ code: LimitsErrorCode.PromptTooLong, param: 'input' });
     // A key of its own, whose per-minute counter no earlier test has touched.
     const created = await runCli(warden.env, ['keys:create', applicationId, 'moderations-budget']);
     const key = (JSON.parse(created.stdout) as { key: string }).key;
@@ -167,7 +173,7 @@ describe('/v1 surface', () => {
       statuses.push(last.status);
     }
     expect(statuses).toEqual([200, 200, 200, 429]);
-    expect(last!.body.error.code).toBe('rate_limit_exceeded');
+    expect(last!.body.error.code).toBe(CommonErrorCode.RateLimitExceeded);
     expect(last!.headers.get('x-ratelimit-limit-requests')).toBe('3');
   });
 
@@ -175,11 +181,11 @@ describe('/v1 surface', () => {
     await setPolicy({ blocklist: { words: ['zanzibarite'] } });
     const blocked = await complete({ prompt: 'Tell me a story', suffix: 'about zanzibarite rocks' });
     expect(blocked.status).toBe(400);
-    expect(blocked.body.error.code).toBe('content_filter');
+    expect(blocked.body.error.code).toBe(ModerationErrorCode.ContentFilter);
 
     const huge = await complete({ prompt: 'hi', suffix: 'x'.repeat(3_000_000) });
     expect(huge.status).toBe(400);
-    expect(huge.body.error.code).toBe('prompt_too_long');
+    expect(huge.body.error.code).toBe(LimitsErrorCode.PromptTooLong);
 
     const plain = await complete({ prompt: 'hi', max_tokens: 4 });
     const withSuffix = await complete({ prompt: 'hi', max_tokens: 4, suffix: 'y'.repeat(400) });
@@ -250,7 +256,7 @@ describe('/v1 surface', () => {
     await setPolicy({ categories: { violence: { input: { action: 'redact' } } } });
     const result = await complete({ prompt: 'I will kill you and your whole family with a knife' });
     expect(result.status).toBe(400);
-    expect(result.body.error.code).toBe('content_filter');
+    expect(result.body.error.code).toBe(ModerationErrorCode.ContentFilter);
     expect(result.body.error.message).toContain('violence');
     expect(result.body.error.message).not.toContain('()');
   });
@@ -267,7 +273,7 @@ describe('/v1 surface', () => {
 
     const refused = await complete({ prompt: 'hello there' });
     expect(refused.status).toBe(400);
-    expect(refused.body.error.code).toBe('content_filter');
+    expect(refused.body.error.code).toBe(ModerationErrorCode.ContentFilter);
     expect(refused.body.error.message).toContain('check-failure: lexicon');
     const row = await logRow<{ verdicts: Array<Record<string, unknown>> }>(refused.requestId);
     expect(row.verdicts).toEqual(
@@ -329,7 +335,7 @@ describe('/v1 surface', () => {
   it('11: upstream error bodies never reach the client; a 200 that is not JSON is upstream_bad_response', async () => {
     const failed = await complete({ prompt: 'trigger:500-leaky' });
     expect(failed.status).toBe(502);
-    expect(failed.body.error.code).toBe('upstream_error');
+    expect(failed.body.error.code).toBe(InferenceErrorCode.UpstreamError);
     expect(failed.body.error.message).not.toMatch(/sk-live|10\.0\.0\.7|auth failed/);
     const rejected = await complete({ prompt: 'trigger:400' });
     expect(rejected.status).toBe(400);
@@ -346,13 +352,16 @@ describe('/v1 surface', () => {
 
     const notJson = await complete({ prompt: 'trigger:not-json' });
     expect(notJson.status).toBe(502);
-    expect(notJson.body.error).toMatchObject({ type: 'server_error', code: 'upstream_bad_response' });
+    expect(notJson.body.error).toMatchObject({
+      type: 'server_error',
+      code: InferenceErrorCode.UpstreamBadResponse,
+    });
   });
 
   it('11: a streamed 200 that is not an event stream is upstream_bad_response, not an empty completion', async () => {
     const notStream = await complete({ prompt: 'trigger:not-json', stream: true });
     expect(notStream.status).toBe(502);
-    expect(notStream.body.error.code).toBe('upstream_bad_response');
+    expect(notStream.body.error.code).toBe(InferenceErrorCode.UpstreamBadResponse);
   });
 
   it('12: length limits count prompt + n x max_tokens and lower an omitted max_tokens to fit', async () => {
@@ -361,7 +370,7 @@ describe('/v1 surface', () => {
     expect(single.status).toBe(200);
     const three = await complete({ prompt: 'hello there', max_tokens: 20, n: 3 });
     expect(three.status).toBe(400);
-    expect(three.body.error.code).toBe('total_tokens_too_large');
+    expect(three.body.error.code).toBe(LimitsErrorCode.TotalTokensTooLarge);
     const bestOf = await complete({ prompt: 'hello there', max_tokens: 20, n: 1, best_of: 3 });
     expect(bestOf.status).toBe(400);
 
@@ -395,7 +404,7 @@ describe('/v1 surface', () => {
     expect((await complete({ prompt: 'hello', user: 'u'.repeat(256) })).status).toBe(200);
     const long = await complete({ prompt: 'hello', user: 'u'.repeat(257) });
     expect(long.status).toBe(400);
-    expect(long.body.error).toMatchObject({ code: 'invalid_value', param: 'user' });
+    expect(long.body.error).toMatchObject({ code: CommonErrorCode.InvalidValue, param: 'user' });
     const safety = await complete({ prompt: 'hello', safety_identifier: 'hashed-end-user-7' });
     expect(safety.status).toBe(200);
     expect((await logRow<{ end_user: string }>(safety.requestId)).end_user).toBe('hashed-end-user-7');

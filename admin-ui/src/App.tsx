@@ -1,6 +1,7 @@
 import { Admin, CustomRoutes, Resource } from 'react-admin';
 import { Route } from 'react-router-dom';
 import alerts from './alerts';
+import anomalyRules from './anomaly-rules';
 import apiKeys from './api-keys';
 import applications from './applications';
 import auditLog from './audit-log';
@@ -47,6 +48,7 @@ export const App = () => (
     <Resource name="policy-proposals" {...policyProposals} />
     <Resource name="calibrations" {...calibrations} />
     <Resource name="alerts" {...alerts} />
+    <Resource name="anomaly-rules" {...anomalyRules} />
     <Resource name="request-logs" {...requestLogs} />
     <Resource name="end-users" {...endUsers} />
     <Resource name="label-queues" {...labelQueues} />

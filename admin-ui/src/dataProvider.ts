@@ -1,11 +1,13 @@
 import simpleRestProvider from 'ra-data-simple-rest';
 import type { DataProvider, Identifier, UpdateParams } from 'react-admin';
+import type { KeyEnforcementReason } from '@warden/contracts';
 import { API_URL, httpClient } from './session';
 import type { ResearchGrant } from './research-grants/types';
 import { diffPolicy } from './policies/policyPatch';
 import type { ItemJudgment, LabelQueue, QueueItem } from './label-queues/types';
 import type {
   Alert,
+  AnomalyRule,
   ApiKey,
   BiasComparison,
   BiasRunAttachment,
@@ -48,7 +50,12 @@ export interface WardenDataProvider extends DataProvider {
   decide(applicationId: Identifier, input: DecisionInput): Promise<DecisionResult>;
   bulkDecide(input: BulkDecisionInput): Promise<BulkDecisionResult>;
   /** `reason` is optional except for suspend, revoke and terminate; an empty one is not sent. */
-  keyAction(keyId: Identifier, action: KeyAction, reason: string): Promise<ApiKey>;
+  keyAction(
+    keyId: Identifier,
+    action: KeyAction,
+    reason: string,
+    category?: KeyEnforcementReason,
+  ): Promise<ApiKey>;
   verifyAuditLog(): Promise<ChainStatus>;
   acknowledgeAlert(alertId: Identifier): Promise<Alert>;
   /** `resolution` is optional; an empty one is not sent. */
@@ -121,6 +128,11 @@ function updateBody(resource: string, params: UpdateParams): unknown {
         ...(endsAt && endsAt !== previous.endsAt ? { endsAt: new Date(endsAt).toISOString() } : {}),
       };
     }
+    case 'anomaly-rules': {
+      // The rule's id, description and change stamp are the server's; the contract schema is strict.
+      const { enabled, windowSeconds, params: thresholds, action, severity } = params.data as AnomalyRule;
+      return { enabled, windowSeconds, params: thresholds, action, severity };
+    }
     default:
       return params.data;
   }
@@ -137,8 +149,11 @@ export const dataProvider: WardenDataProvider = {
   },
   decide: (applicationId, input) => post(`/applications/${segment(applicationId)}/decisions`, input),
   bulkDecide: (input) => post('/applications/bulk-decisions', input),
-  keyAction: (keyId, action, reason) =>
-    post(`/api-keys/${segment(keyId)}/${action}`, reason ? { reason } : {}),
+  keyAction: (keyId, action, reason, category) =>
+    post(`/api-keys/${segment(keyId)}/${action}`, {
+      ...(reason ? { reason } : {}),
+      ...(category ? { category } : {}),
+    }),
   verifyAuditLog: () => get('/audit-log/verify'),
   liftEnforcement: async (applicationId, reason) => {
     await httpClient(`${API_URL}/applications/${segment(applicationId)}/lift-enforcement`, {

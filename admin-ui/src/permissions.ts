@@ -25,6 +25,7 @@ const READ_PERMISSION: Record<string, string> = {
   'fine-tuned-models': 'applications:read',
   calibrations: 'policies:read',
   'policy-proposals': 'policies:read',
+  'anomaly-rules': 'monitoring:read',
 };
 
 /**
@@ -52,6 +53,8 @@ function requiredPermission(resource: string, action: string): string | null {
       return action === 'apply' ? 'policy-proposals:apply' : null;
     case 'alerts':
       return action === 'acknowledge' || action === 'resolve' ? 'alerts:manage' : null;
+    case 'anomaly-rules':
+      return action === 'edit' ? 'anomaly-rules:write' : null;
     case 'end-users':
       return action === 'unblock' ? 'end-users:manage' : null;
     case 'held-completions':

@@ -1,5 +1,10 @@
 /** Shapes of the staff API (`/admin/*`) as the console reads them. One spelling per concept, as on the server. */
 import type {
+  AlertResponse,
+  AlertSeverity,
+  AlertStatus,
+  AnomalyRuleId,
+  AnomalyRuleResponse,
   ApplicationStatus,
   CalibrationRow,
   ProposalStatus,
@@ -274,31 +279,14 @@ export interface RequestLog extends RaRecord<string> {
   verdicts: Verdict[] | null;
 }
 
-export type AlertRuleId =
-  'volume_spike' | 'flagged_rate_spike' | 'blocked_burst' | 'key_many_ips' | 'suspended_traffic';
-export type AlertSeverity = 'info' | 'warning' | 'critical';
-export type AlertStatus = 'open' | 'acknowledged' | 'resolved';
+export type AlertRuleId = AnomalyRuleId;
+export type { AlertSeverity, AlertStatus };
 
-export interface Alert extends RaRecord<string> {
-  ruleId: AlertRuleId;
-  severity: AlertSeverity;
-  status: AlertStatus;
-  applicationId: string | null;
-  applicationName: string | null;
-  apiKeyId: string | null;
-  title: string;
-  /** The figures the rule compared, e.g. `{requests, baseline}`. */
-  details: Record<string, unknown>;
-  windowStart: string;
-  windowEnd: string;
-  actionTaken: string | null;
-  firedAt: string;
-  acknowledgedBy: string | null;
-  acknowledgedAt: string | null;
-  resolvedBy: string | null;
-  resolvedAt: string | null;
-  resolution: string | null;
-}
+/** `GET /admin/alerts`: the contract's response shape. */
+export type Alert = AlertResponse & RaRecord<string>;
+
+/** `GET /admin/anomaly-rules`: a rule and what it does when it fires. */
+export type AnomalyRule = AnomalyRuleResponse & RaRecord<string>;
 
 export type EndUserStatus = 'active' | 'throttled' | 'blocked';
 

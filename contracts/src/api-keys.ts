@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 /** Key statuses as stored; `expired` is read from the expiry date, never stored. */
 export const ApiKeyStatus = {
   Active: 'active',
@@ -84,3 +86,25 @@ export const KEY_ENFORCEMENT_REASON_LABELS: Record<KeyEnforcementReason, string>
   security_incident: 'a security incident',
   other: 'a staff decision',
 };
+
+/** Request bodies of the key routes (`/admin/api-keys`, `/portal/applications/:id/keys`). */
+const expiresAt = z
+  .union([z.iso.datetime({ offset: true }), z.iso.date()])
+  .nullable()
+  .optional()
+  .transform((value) => (value ? new Date(value) : null));
+
+const keyName = z.string().trim().min(1).max(200);
+
+export const createApiKeySchema = z.object({ applicationId: z.uuid(), name: keyName, expiresAt });
+export const createOwnApiKeySchema = z.object({ name: keyName, expiresAt });
+export const keyActionSchema = z.object({ reason: z.string().trim().max(2000).optional() });
+/** Suspension may say which kind of problem it is; the developer's 401 names it. */
+export const suspendKeySchema = keyActionSchema.extend({
+  category: z.enum(KEY_ENFORCEMENT_REASONS).optional(),
+});
+/** Termination is permanent, so it always says why, and in which category (a policy violation unless told). */
+export const terminateKeySchema = z.object({
+  reason: z.string().trim().min(1, 'say why the key is terminated').max(2000),
+  category: z.enum(KEY_ENFORCEMENT_REASONS).default(KeyEnforcementReason.PolicyViolation),
+});

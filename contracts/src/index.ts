@@ -5,3 +5,5 @@ export * from './feedback';
 export * from './research';
 export * from './topicality';
 export * from './calibration';
+export * from './monitoring';
+export * from './moderation';

@@ -12,6 +12,7 @@ import { createDataSource } from './database/data-source';
 import { InvalidPolicyError, PoliciesService } from './policies/policies.service';
 import { AuditService } from './audit/audit.service';
 import { OPERATOR_ACTOR } from './audit/audit.types';
+import { isUuid } from './common/list-query';
 import { OrganizationsService } from './organizations/organizations.service';
 import { EndUsersService } from './end-users/end-users.service';
 import { formatDoctorReport, runDoctor } from './setup/doctor';
@@ -21,7 +22,8 @@ const USAGE = `usage: npm run warden -- <command> [arguments]
 
   orgs:create <name>                          create an organization
   orgs:list                                   list organizations
-  apps:create <organization> <name> [--live]  create an application (sandbox unless --live)
+  apps:create <organization> <name> [--live]  create an application (sandbox unless --live);
+                                              <organization> is an id, or a name only one has
   apps:list <organization>                    list an organization's applications
   keys:create <application-id> [name]         issue an API key (the secret is printed once)
   keys:revoke <key-or-prefix>                 revoke a key on every instance
@@ -183,12 +185,23 @@ async function findApplication(context: INestApplicationContext, id: string) {
   return application;
 }
 
-async function findOrganization(context: INestApplicationContext, name: string) {
-  const organization = await context.get(OrganizationsService).findByName(name);
-  if (!organization) {
-    throw new UsageError(`no organization named "${name}"`);
+/** By id, or by name when exactly one organization has it (developers may register namesakes). */
+async function findOrganization(context: INestApplicationContext, idOrName: string) {
+  const organizations = context.get(OrganizationsService);
+  const byId = isUuid(idOrName) ? await organizations.findById(idOrName) : null;
+  if (byId) {
+    return byId;
   }
-  return organization;
+  const named = await organizations.findAllByName(idOrName);
+  if (named.length === 0) {
+    throw new UsageError(`no organization named "${idOrName}"`);
+  }
+  if (named.length > 1) {
+    throw new UsageError(
+      `${named.length} organizations are named "${idOrName}"; name one by id: ${named.map(({ id }) => id).join(', ')}`,
+    );
+  }
+  return named[0];
 }
 
 function required(value: string | undefined, what: string): string {

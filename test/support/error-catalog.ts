@@ -1,107 +1,99 @@
-import { ApiKeyErrorCode } from '../../server/src/api-keys/api-keys.errors';
-import { ApplicationsErrorCode } from '../../server/src/applications/applications.errors';
+import { HttpStatus } from '@nestjs/common';
+import { ApiKeyErrorCode, ApiKeyManagementErrorCode } from '../../server/src/api-keys/api-keys.errors';
+import {
+  ApplicationReviewErrorCode,
+  ApplicationsErrorCode,
+} from '../../server/src/applications/applications.errors';
+import { AuditErrorCode } from '../../server/src/audit/audit.errors';
+import { BiasErrorCode } from '../../server/src/bias/bias.errors';
+import { CommonErrorCode, ErrorCode } from '../../server/src/common/errors';
+import { EndUserErrorCode } from '../../server/src/end-users/end-users.errors';
+import { ERROR_CATALOG } from '../../server/src/error-catalog';
+import { FilesErrorCode } from '../../server/src/files/files.errors';
+import { FineTuningErrorCode } from '../../server/src/fine-tuning/fine-tuning.errors';
 import { InferenceErrorCode } from '../../server/src/inference/inference.errors';
+import { LimitsErrorCode } from '../../server/src/limits/limits.errors';
+import { ModerationErrorCode } from '../../server/src/moderation/moderation.errors';
+import { MonitoringErrorCode } from '../../server/src/monitoring/monitoring.errors';
+import { OrganizationsErrorCode } from '../../server/src/organizations/organizations.errors';
+import { RequestLogsErrorCode } from '../../server/src/request-logs/request-logs.errors';
 import { ResearchAccessErrorCode } from '../../server/src/research-grants/research-grants.errors';
+import { StaffErrorCode } from '../../server/src/staff/staff.errors';
+import { CompletionsErrorCode } from '../../server/src/v1/completions.errors';
+import { WebhooksErrorCode } from '../../server/src/webhooks/webhooks.errors';
+
+/** The server's code enums: suites name codes through these, never as strings. */
+export {
+  ApiKeyErrorCode,
+  ApiKeyManagementErrorCode,
+  ApplicationReviewErrorCode,
+  ApplicationsErrorCode,
+  AuditErrorCode,
+  BiasErrorCode,
+  CommonErrorCode,
+  CompletionsErrorCode,
+  EndUserErrorCode,
+  FilesErrorCode,
+  FineTuningErrorCode,
+  InferenceErrorCode,
+  LimitsErrorCode,
+  ModerationErrorCode,
+  MonitoringErrorCode,
+  OrganizationsErrorCode,
+  RequestLogsErrorCode,
+  ResearchAccessErrorCode,
+  StaffErrorCode,
+  WebhooksErrorCode,
+};
+export type { ErrorCode };
+
+export interface ExpectedOpenAiError {
+  status: number;
+  type: string;
+  code: ErrorCode;
+  param?: string | null;
+}
 
 /**
- * The one catalog of error bodies the public API answers with; suites compare against these. Codes come from the
- * domains' code enums, so renaming a code on the server changes what the suites expect (codes still written as
- * strings here have no enum on the server yet).
+ * What `/v1` answers with this code, generated from the server's catalog (status and OpenAI type by code); `param`
+ * only when the suite pins it.
  */
+export function openAiError(code: ErrorCode, param?: string | null): ExpectedOpenAiError {
+  const { status, type } = ERROR_CATALOG[code];
+  return { status, type, code, ...(param === undefined ? {} : { param }) };
+}
+
+/** What `/admin` and `/portal` answer with this code (the message is each suite's to check). */
+export function staffError(code: ErrorCode): { statusCode: number; error: string } {
+  const { status } = ERROR_CATALOG[code];
+  return { statusCode: status, error: HttpStatus[status] ?? 'Error' };
+}
+
+/** The bodies the suites compare most, by name; each generated from the catalog above. */
 export const OPENAI_ERRORS = {
-  missingKey: {
-    status: 401,
-    type: 'invalid_request_error',
-    code: ApiKeyErrorCode.MissingApiKey,
-    param: null,
-  },
-  invalidKey: {
-    status: 401,
-    type: 'invalid_request_error',
-    code: ApiKeyErrorCode.InvalidApiKey,
-    param: null,
-  },
-  revokedKey: { status: 401, type: 'invalid_request_error', code: ApiKeyErrorCode.KeyRevoked, param: null },
-  unknownParameter: { status: 400, type: 'invalid_request_error', code: 'unknown_parameter' },
-  invalidValue: { status: 400, type: 'invalid_request_error', code: 'invalid_value' },
-  missingParameter: {
-    status: 400,
-    type: 'invalid_request_error',
-    code: 'missing_required_parameter',
-    param: 'model',
-  },
-  invalidJson: { status: 400, type: 'invalid_request_error', code: 'invalid_request', param: null },
-  modelNotFound: {
-    status: 404,
-    type: 'invalid_request_error',
-    code: InferenceErrorCode.ModelNotFound,
-    param: 'model',
-  },
-  upstreamRejected: { status: 400, type: 'invalid_request_error', code: 'upstream_rejected', param: null },
-  upstreamRateLimited: {
-    status: 429,
-    type: 'rate_limit_error',
-    code: InferenceErrorCode.UpstreamRateLimited,
-    param: null,
-  },
-  upstreamFailed: { status: 502, type: 'server_error', code: InferenceErrorCode.UpstreamError, param: null },
-  upstreamTimeout: {
-    status: 504,
-    type: 'server_error',
-    code: InferenceErrorCode.UpstreamTimeout,
-    param: null,
-  },
-  internal: { status: 500, type: 'server_error', code: 'internal_error', param: null },
-  routeNotFound: { status: 404, type: 'invalid_request_error', code: 'not_found', param: null },
-  suspendedKey: {
-    status: 401,
-    type: 'invalid_request_error',
-    code: ApiKeyErrorCode.KeySuspended,
-    param: null,
-  },
-  terminatedKey: {
-    status: 401,
-    type: 'invalid_request_error',
-    code: ApiKeyErrorCode.KeyTerminated,
-    param: null,
-  },
-  expiredKey: { status: 401, type: 'invalid_request_error', code: ApiKeyErrorCode.KeyExpired, param: null },
-  applicationSuspended: {
-    status: 403,
-    type: 'permission_error',
-    code: ApplicationsErrorCode.ApplicationSuspended,
-    param: null,
-  },
-  applicationTerminated: {
-    status: 403,
-    type: 'permission_error',
-    code: ApplicationsErrorCode.ApplicationTerminated,
-    param: null,
-  },
-  researchQuotaExceeded: {
-    status: 429,
-    type: 'rate_limit_error',
-    code: ResearchAccessErrorCode.QuotaExceeded,
-    param: null,
-  },
-  researchLogprobsNotAllowed: {
-    status: 400,
-    type: 'invalid_request_error',
-    code: ResearchAccessErrorCode.ParameterNotAllowed,
-    param: 'logprobs',
-  },
-  researchEchoNotAllowed: {
-    status: 400,
-    type: 'invalid_request_error',
-    code: ResearchAccessErrorCode.ParameterNotAllowed,
-    param: 'echo',
-  },
-  researchGrantNotActive: {
-    status: 403,
-    type: 'permission_error',
-    code: ResearchAccessErrorCode.GrantNotActive,
-    param: null,
-  },
+  missingKey: openAiError(ApiKeyErrorCode.MissingApiKey, null),
+  invalidKey: openAiError(ApiKeyErrorCode.InvalidApiKey, null),
+  revokedKey: openAiError(ApiKeyErrorCode.KeyRevoked, null),
+  unknownParameter: openAiError(CommonErrorCode.UnknownParameter),
+  invalidValue: openAiError(CommonErrorCode.InvalidValue),
+  missingParameter: openAiError(CommonErrorCode.MissingRequiredParameter, 'model'),
+  invalidJson: openAiError(CommonErrorCode.InvalidRequest, null),
+  modelNotFound: openAiError(InferenceErrorCode.ModelNotFound, 'model'),
+  upstreamRejected: openAiError(InferenceErrorCode.UpstreamRejected, null),
+  upstreamRateLimited: openAiError(InferenceErrorCode.UpstreamRateLimited, null),
+  upstreamFailed: openAiError(InferenceErrorCode.UpstreamError, null),
+  upstreamTimeout: openAiError(InferenceErrorCode.UpstreamTimeout, null),
+  internal: openAiError(CommonErrorCode.InternalError, null),
+  routeNotFound: openAiError(CommonErrorCode.NotFound, null),
+  suspendedKey: openAiError(ApiKeyErrorCode.KeySuspended, null),
+  terminatedKey: openAiError(ApiKeyErrorCode.KeyTerminated, null),
+  expiredKey: openAiError(ApiKeyErrorCode.KeyExpired, null),
+  applicationSuspended: openAiError(ApplicationsErrorCode.ApplicationSuspended, null),
+  applicationTerminated: openAiError(ApplicationsErrorCode.ApplicationTerminated, null),
+  researchQuotaExceeded: openAiError(ResearchAccessErrorCode.QuotaExceeded, null),
+  researchLogprobsNotAllowed: openAiError(ResearchAccessErrorCode.ParameterNotAllowed, 'logprobs'),
+  researchEchoNotAllowed: openAiError(ResearchAccessErrorCode.ParameterNotAllowed, 'echo'),
+  researchGrantNotActive: openAiError(ResearchAccessErrorCode.GrantNotActive, null),
 } as const;
 
 export type OpenAiErrorName = keyof typeof OPENAI_ERRORS;

@@ -13,6 +13,11 @@ import {
   Stack,
   TextField,
 } from '@mui/material';
+import {
+  KEY_ENFORCEMENT_REASON_LABELS,
+  KEY_ENFORCEMENT_REASONS,
+  KeyEnforcementReason,
+} from '@warden/contracts';
 import { useState } from 'react';
 import { useDataProvider, useNotify, useRecordContext, useRefresh } from 'react-admin';
 import { useShowSecrets } from '../common/SecretProvider';
@@ -33,17 +38,18 @@ const KeyActionDialog = ({
   action: KeyAction;
   apiKey: ApiKey;
   pending: boolean;
-  onConfirm: (reason: string) => void;
+  onConfirm: (reason: string, category?: KeyEnforcementReason) => void;
   onClose: () => void;
 }) => {
   const spec = KEY_ACTIONS[action];
   const [reason, setReason] = useState('');
+  const [category, setCategory] = useState<KeyEnforcementReason>(KeyEnforcementReason.PolicyViolation);
   const blocked = spec.reasonRequired && reason.trim() === '';
   return (
     <form
       onSubmit={(event) => {
         event.preventDefault();
-        if (!blocked) onConfirm(reason.trim());
+        if (!blocked) onConfirm(reason.trim(), spec.categorized ? category : undefined);
       }}
     >
       <DialogTitle>{spec.title}</DialogTitle>
@@ -54,6 +60,25 @@ const KeyActionDialog = ({
         <Alert severity={action === 'terminate' ? 'error' : 'warning'} sx={{ mb: 2 }}>
           {spec.consequence}
         </Alert>
+        {spec.categorized && (
+          <TextField
+            select
+            name="category"
+            label="Reason category"
+            helperText={`The developer's refused calls will name ${KEY_ENFORCEMENT_REASON_LABELS[category]}.`}
+            fullWidth
+            sx={{ mb: 2 }}
+            value={category}
+            onChange={(event) => setCategory(event.target.value as KeyEnforcementReason)}
+            slotProps={{ select: { native: true } }}
+          >
+            {KEY_ENFORCEMENT_REASONS.map((candidate) => (
+              <option key={candidate} value={candidate}>
+                {capitalize(KEY_ENFORCEMENT_REASON_LABELS[candidate])}
+              </option>
+            ))}
+          </TextField>
+        )}
         <TextField
           name="reason"
           label="Reason"
@@ -78,6 +103,12 @@ const KeyActionDialog = ({
     </form>
   );
 };
+
+/** "a usage-policy violation" → "Usage-policy violation": the labels are written to follow "after". */
+function capitalize(label: string): string {
+  const bare = label.replace(/^(a|an) /, '');
+  return bare.charAt(0).toUpperCase() + bare.slice(1);
+}
 
 /**
  * Buttons for what the key's status allows and the signed-in role may do. Each asks for confirmation and a
@@ -105,11 +136,11 @@ export const KeyActionButtons = ({
   const inline = compact ? allowed.filter((candidate) => !MENU_ACTIONS.includes(candidate)) : allowed;
   const inMenu = compact ? allowed.filter((candidate) => MENU_ACTIONS.includes(candidate)) : [];
 
-  const confirm = async (reason: string) => {
+  const confirm = async (reason: string, category?: KeyEnforcementReason) => {
     if (!action) return;
     setPending(true);
     try {
-      const result = await dataProvider.keyAction(apiKey.id, action, reason);
+      const result = await dataProvider.keyAction(apiKey.id, action, reason, category);
       notify(`${apiKey.name}: ${KEY_ACTIONS[action].label.toLowerCase()} done`, { type: 'success' });
       setAction(null);
       if (result.secret)
@@ -172,7 +203,7 @@ export const KeyActionButtons = ({
             action={action}
             apiKey={apiKey}
             pending={pending}
-            onConfirm={(reason) => void confirm(reason)}
+            onConfirm={(reason, category) => void confirm(reason, category)}
             onClose={() => setAction(null)}
           />
         )}

@@ -8,6 +8,8 @@ export interface KeyActionSpec {
   consequence: string;
   color: 'primary' | 'warning' | 'error' | 'success' | 'inherit';
   reasonRequired: boolean;
+  /** Staff pick the reason category the developer's 401 names (suspension and termination). */
+  categorized: boolean;
 }
 
 export const KEY_ACTIONS: Record<KeyAction, KeyActionSpec> = {
@@ -17,6 +19,7 @@ export const KEY_ACTIONS: Record<KeyAction, KeyActionSpec> = {
     consequence: 'A new secret replaces this one; the old secret stops working.',
     color: 'primary',
     reasonRequired: false,
+    categorized: false,
   },
   suspend: {
     label: 'Suspend',
@@ -24,6 +27,7 @@ export const KEY_ACTIONS: Record<KeyAction, KeyActionSpec> = {
     consequence: 'Calls with this key are refused on every api instance at once, until it is unsuspended.',
     color: 'warning',
     reasonRequired: true,
+    categorized: true,
   },
   unsuspend: {
     label: 'Unsuspend',
@@ -31,6 +35,7 @@ export const KEY_ACTIONS: Record<KeyAction, KeyActionSpec> = {
     consequence: 'Calls with this key are served again.',
     color: 'success',
     reasonRequired: false,
+    categorized: false,
   },
   revoke: {
     label: 'Revoke',
@@ -38,6 +43,7 @@ export const KEY_ACTIONS: Record<KeyAction, KeyActionSpec> = {
     consequence: 'The key stops working for good; the developer can be issued a new one.',
     color: 'warning',
     reasonRequired: true,
+    categorized: false,
   },
   terminate: {
     label: 'Terminate',
@@ -46,6 +52,7 @@ export const KEY_ACTIONS: Record<KeyAction, KeyActionSpec> = {
       'The key is refused on every api instance at once, permanently, with the code key_terminated. This cannot be undone.',
     color: 'error',
     reasonRequired: true,
+    categorized: true,
   },
 };
 

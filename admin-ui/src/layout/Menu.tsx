@@ -28,6 +28,7 @@ export const Menu = () => {
         <RaMenu.Item to={monitoring.path} primaryText={monitoring.label} leftIcon={<monitoring.icon />} />
       )}
       <RaMenu.ResourceItem name="alerts" />
+      <RaMenu.ResourceItem name="anomaly-rules" />
       <RaMenu.ResourceItem name="request-logs" />
       <RaMenu.ResourceItem name="end-users" />
       <Divider sx={{ my: 1 }} />

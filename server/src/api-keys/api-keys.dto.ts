@@ -1,9 +1,8 @@
-import { z } from 'zod';
 import { listContract } from '../common/list-query';
 import { ApiKeyKind, ApiKeyStatus } from './api-key.entity';
 import type { ApiKeyRow } from './api-keys.repository';
 import { effectiveKeyStatus } from './key-lifecycle';
-import { EffectiveKeyStatus, KEY_ENFORCEMENT_REASONS, KeyEnforcementReason } from '../contracts';
+import { EffectiveKeyStatus } from '../contracts';
 import type { IssuedApiKeyRow } from './api-keys.service';
 
 /** What staff may sort and filter keys by; `expired` is read from the expiry date, not stored. */
@@ -33,27 +32,14 @@ export const API_KEY_LIST = listContract({
 export type ApiKeySortField = (typeof API_KEY_LIST.sortable)[number];
 export type ApiKeyFilterField = keyof typeof API_KEY_LIST.filters;
 
-const expiresAt = z
-  .union([z.iso.datetime({ offset: true }), z.iso.date()])
-  .nullable()
-  .optional()
-  .transform((value) => (value ? new Date(value) : null));
-
-const keyName = z.string().trim().min(1).max(200);
-
-export const createApiKeySchema = z.object({ applicationId: z.uuid(), name: keyName, expiresAt });
-export const createOwnApiKeySchema = z.object({ name: keyName, expiresAt });
-export const keyActionSchema = z.object({ reason: z.string().trim().max(2000).optional() });
-/** Termination is permanent, so it always says why. */
-/** Suspension may say which kind of problem it is; the developer's 401 names it. */
-export const suspendKeySchema = keyActionSchema.extend({
-  category: z.enum(KEY_ENFORCEMENT_REASONS).optional(),
-});
-/** Termination is permanent, so it always says why, and in which category (a policy violation unless told). */
-export const terminateKeySchema = z.object({
-  reason: z.string().trim().min(1, 'say why the key is terminated').max(2000),
-  category: z.enum(KEY_ENFORCEMENT_REASONS).default(KeyEnforcementReason.PolicyViolation),
-});
+// The request bodies are contracts the console shares.
+export {
+  createApiKeySchema,
+  createOwnApiKeySchema,
+  keyActionSchema,
+  suspendKeySchema,
+  terminateKeySchema,
+} from '../contracts';
 
 export interface ApiKeyResponse {
   id: string;

@@ -1,6 +1,13 @@
 import { OpenAiErrorType, WardenError } from '../common/errors';
 import { KEY_ENFORCEMENT_REASON_LABELS, KeyEnforcementReason } from '../contracts';
 
+declare module '../common/errors' {
+  interface ErrorCodeRegistry {
+    apiKeys: ApiKeyErrorCode;
+    apiKeyManagement: ApiKeyManagementErrorCode;
+  }
+}
+
 /** Refusals on `/v1/*`: 401 in OpenAI's envelope. */
 export enum ApiKeyErrorCode {
   MissingApiKey = 'missing_api_key',

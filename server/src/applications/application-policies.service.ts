@@ -10,7 +10,7 @@ import { InvalidPolicyError, PoliciesService } from '../policies/policies.servic
 import { PolicyPatch } from '../policies/policy.schema';
 import { PolicyRules } from '../policies/policy.types';
 import { ApplicationStatus } from './application.entity';
-import { ApplicationReviewError } from './applications.errors';
+import { ApplicationReviewError, ApplicationReviewErrorCode } from './applications.errors';
 import { ClassifierDefaults, EffectiveThresholds, EffectiveThresholdsService } from './effective-thresholds';
 import { POLICY_LIST, PolicyFilterField, PolicySortField } from './applications.dto';
 
@@ -78,7 +78,10 @@ export class ApplicationPoliciesService {
       await this.policies.update(application, change);
     } catch (err) {
       if (err instanceof InvalidPolicyError) {
-        throw new InvalidRequestError('invalid_policy', `Invalid policy: ${err.problems.join('; ')}`);
+        throw new InvalidRequestError(
+          ApplicationReviewErrorCode.InvalidPolicy,
+          `Invalid policy: ${err.problems.join('; ')}`,
+        );
       }
       throw err;
     }

@@ -1,5 +1,12 @@
 import { OpenAiErrorType, WardenError } from '../common/errors';
 
+declare module '../common/errors' {
+  interface ErrorCodeRegistry {
+    applications: ApplicationsErrorCode;
+    applicationReview: ApplicationReviewErrorCode;
+  }
+}
+
 export enum ApplicationsErrorCode {
   ApplicationSuspended = 'application_suspended',
   ApplicationTerminated = 'application_terminated',
@@ -33,6 +40,7 @@ export enum ApplicationReviewErrorCode {
   ChecklistIncomplete = 'checklist_incomplete',
   ReReviewInPast = 're_review_in_past',
   GrantTermsMissing = 'grant_terms_missing',
+  InvalidPolicy = 'invalid_policy',
 }
 
 export class ApplicationReviewError extends WardenError {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { ListPage, ListQuery } from '../common/list-query';
-import { NotFoundError } from '../common/errors';
+import { AuditEventNotFoundError } from './audit.errors';
 import { currentRequestId } from '../common/request-context';
 import { ChainVerifier } from './audit.chain';
 import { AuditEventRow, AuditRepository } from './audit.repository';
@@ -71,7 +71,7 @@ export class AuditService {
   async get(id: string): Promise<AuditEventRow> {
     const row = await this.repository.findById(id);
     if (!row) {
-      throw new NotFoundError('audit_event_not_found', `No audit event with id ${id}.`);
+      throw new AuditEventNotFoundError(id);
     }
     return row;
   }

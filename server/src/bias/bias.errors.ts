@@ -1,5 +1,11 @@
 import { OpenAiErrorType, WardenError } from '../common/errors';
 
+declare module '../common/errors' {
+  interface ErrorCodeRegistry {
+    bias: BiasErrorCode;
+  }
+}
+
 export enum BiasErrorCode {
   RunNotFound = 'bias_run_not_found',
   ApplicationNotFound = 'application_not_found',

@@ -1,5 +1,11 @@
 import { OpenAiErrorType, WardenError } from '../common/errors';
 
+declare module '../common/errors' {
+  interface ErrorCodeRegistry {
+    calibration: CalibrationErrorCode;
+  }
+}
+
 export enum CalibrationErrorCode {
   CalibrationNotFound = 'calibration_not_found',
   ProposalNotFound = 'policy_proposal_not_found',

@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Inject } from '@nestjs/common';
 import { FastifyReply, FastifyRequest } from 'fastify';
 import { Logger } from 'pino';
-import { ErrorBody, OpenAiErrorType, WardenError } from './errors';
+import { CommonErrorCode, ErrorBody, ErrorCode, OpenAiErrorType, WardenError } from './errors';
 import { loggableError } from '../database/query-errors';
 import { LOGGER } from './logger.module';
 
@@ -11,13 +11,20 @@ interface MappedError {
   headers: Record<string, string>;
 }
 
+/** How each code answers; `server/src/error-catalog.ts` lists every code (the filter sits below the domains). */
+export type ErrorPresentations = Record<ErrorCode, { status: number; type: OpenAiErrorType }>;
+
 /**
  * The one place errors become HTTP answers. `/v1/*` speaks only OpenAI's envelope; every other surface answers
- * `{statusCode, error, message, requestId}`. Anything unexpected is logged and becomes a 500 naming the request id.
+ * `{statusCode, error, message, requestId}`. Both take the status (and `/v1` the type) from the catalog, by code.
+ * Anything unexpected is logged and becomes a 500 naming the request id.
  */
 @Catch()
 export class ErrorFilter implements ExceptionFilter {
-  constructor(@Inject(LOGGER) private readonly logger: Logger) {}
+  constructor(
+    @Inject(LOGGER) private readonly logger: Logger,
+    private readonly catalog: ErrorPresentations,
+  ) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
@@ -42,20 +49,26 @@ export class ErrorFilter implements ExceptionFilter {
 
   map(exception: unknown, requestId: string): MappedError {
     if (exception instanceof WardenError) {
-      return { status: exception.status, body: exception.toBody(), headers: exception.headers };
+      const { status, type } = this.catalog[exception.code];
+      return { status, body: { ...exception.toBody(), type }, headers: exception.headers };
     }
     if (exception instanceof HttpException && exception.getStatus() < 500) {
       const status = exception.getStatus();
-      return { status, body: httpExceptionBody(exception, status), headers: {} };
+      const code = httpExceptionCode(status);
+      return {
+        status,
+        body: { message: httpExceptionMessage(exception), type: this.catalog[code].type, param: null, code },
+        headers: {},
+      };
     }
     this.logger.error({ err: loggableError(exception), requestId }, 'unhandled error');
     return {
       status: 500,
       body: {
         message: `The server had an error while processing your request. Quote request id ${requestId} when reporting it.`,
-        type: OpenAiErrorType.Server,
+        type: this.catalog[CommonErrorCode.InternalError].type,
         param: null,
-        code: 'internal_error',
+        code: CommonErrorCode.InternalError,
       },
       headers: {},
     };
@@ -66,28 +79,27 @@ export function isOpenAiSurface(url: string): boolean {
   return url === '/v1' || url.startsWith('/v1/') || url.startsWith('/v1?');
 }
 
-function httpExceptionBody(exception: HttpException, status: number): ErrorBody {
+function httpExceptionMessage(exception: HttpException): string {
   const response = exception.getResponse();
-  const message =
-    typeof response === 'object' && response !== null && 'message' in response
-      ? [response.message].flat().join('; ')
-      : exception.message;
-  if (status === 404) {
-    return { message, type: OpenAiErrorType.InvalidRequest, param: null, code: 'not_found' };
+  return typeof response === 'object' && response !== null && 'message' in response
+    ? [response.message].flat().join('; ')
+    : exception.message;
+}
+
+/** Nest's and Fastify's own refusals (unknown route, bad JSON, body too large) by status. */
+function httpExceptionCode(status: number): CommonErrorCode {
+  switch (status) {
+    case 404:
+      return CommonErrorCode.NotFound;
+    case 401:
+      return CommonErrorCode.Unauthorized;
+    case 403:
+      return CommonErrorCode.Forbidden;
+    case 429:
+      return CommonErrorCode.RateLimitExceeded;
+    case 413:
+      return CommonErrorCode.BodyTooLarge;
+    default:
+      return CommonErrorCode.InvalidRequest;
   }
-  if (status === 401) {
-    return { message, type: OpenAiErrorType.Authentication, param: null, code: 'unauthorized' };
-  }
-  if (status === 403) {
-    return { message, type: OpenAiErrorType.Permission, param: null, code: 'forbidden' };
-  }
-  if (status === 429) {
-    return { message, type: OpenAiErrorType.RateLimit, param: null, code: 'rate_limit_exceeded' };
-  }
-  return {
-    message,
-    type: OpenAiErrorType.InvalidRequest,
-    param: null,
-    code: status === 413 ? 'body_too_large' : 'invalid_request',
-  };
 }

@@ -7,11 +7,38 @@ export enum OpenAiErrorType {
   Server = 'server_error',
 }
 
+/** Codes that belong to no one domain: request-shape problems, framework answers, the unknown failure. */
+export enum CommonErrorCode {
+  InvalidBody = 'invalid_body',
+  InvalidRequestBody = 'invalid_request_body',
+  InvalidValue = 'invalid_value',
+  UnknownParameter = 'unknown_parameter',
+  MissingRequiredParameter = 'missing_required_parameter',
+  InvalidListQuery = 'invalid_list_query',
+  InvalidRequest = 'invalid_request',
+  BodyTooLarge = 'body_too_large',
+  NotFound = 'not_found',
+  Unauthorized = 'unauthorized',
+  Forbidden = 'forbidden',
+  RateLimitExceeded = 'rate_limit_exceeded',
+  InternalError = 'internal_error',
+}
+
+/**
+ * Every domain registers its code enum here from its own `<domain>.errors.ts` (declaration merging), so `common`
+ * imports no domain while `ErrorCode` is the union of every enum: a raw string is not a code, and the filters'
+ * mapping (`server/src/error-catalog.ts`) must name every code.
+ */
+export interface ErrorCodeRegistry {
+  common: CommonErrorCode;
+}
+export type ErrorCode = ErrorCodeRegistry[keyof ErrorCodeRegistry];
+
 export interface ErrorBody {
   message: string;
   type: OpenAiErrorType;
   param: string | null;
-  code: string | null;
+  code: ErrorCode | null;
 }
 
 export abstract class WardenError extends Error {
@@ -22,7 +49,7 @@ export abstract class WardenError extends Error {
   logDetail?: Record<string, unknown>;
 
   constructor(
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
     readonly param: string | null = null,
   ) {

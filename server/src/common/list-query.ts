@@ -1,4 +1,4 @@
-import { InvalidRequestError } from './errors';
+import { CommonErrorCode, InvalidRequestError } from './errors';
 
 /**
  * react-admin's simple-REST list contract: `sort=["field","ASC"]`, `range=[0,24]`, `filter={"field":value,"q":"text"}`,
@@ -56,7 +56,7 @@ export function isUuid(value: unknown): value is string {
 }
 
 function invalid(message: string): InvalidRequestError {
-  return new InvalidRequestError('invalid_list_query', message);
+  return new InvalidRequestError(CommonErrorCode.InvalidListQuery, message);
 }
 
 function parseJsonParam(raw: Record<string, unknown>, name: string): unknown {

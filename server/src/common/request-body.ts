@@ -1,3 +1,4 @@
+import { CommonErrorCode } from './errors';
 import { z } from 'zod';
 import { InvalidRequestError } from '../common/errors';
 
@@ -5,7 +6,7 @@ import { InvalidRequestError } from '../common/errors';
 export function parseBody<T extends z.ZodType>(schema: T, body: unknown): z.infer<T> {
   const parsed = schema.safeParse(body ?? {});
   if (!parsed.success) {
-    throw new InvalidRequestError('invalid_body', describeIssues(parsed.error.issues));
+    throw new InvalidRequestError(CommonErrorCode.InvalidBody, describeIssues(parsed.error.issues));
   }
   return parsed.data;
 }

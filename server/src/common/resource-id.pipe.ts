@@ -1,3 +1,4 @@
+import { CommonErrorCode } from './errors';
 import { Injectable, PipeTransform } from '@nestjs/common';
 import { NotFoundError } from '../common/errors';
 import { isUuid } from './list-query';
@@ -7,7 +8,7 @@ import { isUuid } from './list-query';
 export class ResourceIdPipe implements PipeTransform<string, string> {
   transform(value: string): string {
     if (!isUuid(value)) {
-      throw new NotFoundError('not_found', `Nothing has the id ${value}.`);
+      throw new NotFoundError(CommonErrorCode.NotFound, `Nothing has the id ${value}.`);
     }
     return value.toLowerCase();
   }

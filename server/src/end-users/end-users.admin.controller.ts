@@ -1,3 +1,4 @@
+import { EndUserErrorCode } from './end-users.errors';
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { FastifyReply } from 'fastify';
 import { z } from 'zod';
@@ -35,7 +36,7 @@ export class AdminEndUsersController {
   @RequirePermission(Permission.EndUsersRead)
   async show(@Param('id') id: string): Promise<EndUserAdminRow> {
     const row = await this.endUsers.get(id);
-    if (!row) throw new NotFoundError('end_user_not_found', `No end user ${id}.`, 'id');
+    if (!row) throw new NotFoundError(EndUserErrorCode.EndUserNotFound, `No end user ${id}.`, 'id');
     return row;
   }
 

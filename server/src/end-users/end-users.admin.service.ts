@@ -1,3 +1,4 @@
+import { EndUserErrorCode } from './end-users.errors';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -73,7 +74,7 @@ export class EndUsersAdminService {
 
   async unblock(actor: Actor, id: string, reason: string): Promise<EndUserAdminRow> {
     const before = await this.get(id);
-    if (!before) throw new NotFoundError('end_user_not_found', `No end user ${id}.`, 'id');
+    if (!before) throw new NotFoundError(EndUserErrorCode.EndUserNotFound, `No end user ${id}.`, 'id');
     await this.endUsers.unblock(before.applicationId, before.endUser, reason);
     const after = (await this.get(id))!;
     await this.dataSource.transaction((manager) =>
@@ -92,6 +93,6 @@ export class EndUsersAdminService {
 
 function splitId(id: string): { applicationId: string; endUser: string } {
   const separator = id.indexOf(':');
-  if (separator !== 36) throw new NotFoundError('end_user_not_found', `No end user ${id}.`, 'id');
+  if (separator !== 36) throw new NotFoundError(EndUserErrorCode.EndUserNotFound, `No end user ${id}.`, 'id');
   return { applicationId: id.slice(0, separator), endUser: id.slice(separator + 1) };
 }

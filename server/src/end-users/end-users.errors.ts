@@ -1,8 +1,15 @@
 import { InvalidRequestError, OpenAiErrorType, WardenError } from '../common/errors';
 
+declare module '../common/errors' {
+  interface ErrorCodeRegistry {
+    endUsers: EndUserErrorCode;
+  }
+}
+
 export enum EndUserErrorCode {
   EndUserBlocked = 'end_user_blocked',
   UserRequired = 'user_required',
+  EndUserNotFound = 'end_user_not_found',
 }
 
 export class MissingEndUserError extends InvalidRequestError {

@@ -1,5 +1,11 @@
 import { InvalidRequestError, NotFoundError, OpenAiErrorType, WardenError } from '../common/errors';
 
+declare module '../common/errors' {
+  interface ErrorCodeRegistry {
+    feedback: FeedbackErrorCode;
+  }
+}
+
 export enum FeedbackErrorCode {
   CallNotFound = 'call_not_found',
   InvalidFeedback = 'invalid_feedback',
@@ -10,6 +16,7 @@ export enum FeedbackErrorCode {
   ItemComplete = 'label_queue_item_complete',
   AlreadyLabeled = 'already_labeled',
   InvalidExport = 'invalid_export',
+  LabelNotFound = 'label_not_found',
 }
 
 /** The same answer for another application's call and for no call at all: ids of other tenants do not exist. */
@@ -42,6 +49,12 @@ export class UnknownCategoryError extends InvalidRequestError {
 export class QueueNotFoundError extends NotFoundError {
   constructor(id: string) {
     super(FeedbackErrorCode.QueueNotFound, `No labeling queue ${id}.`, 'id');
+  }
+}
+
+export class LabelNotFoundError extends NotFoundError {
+  constructor(id: string) {
+    super(FeedbackErrorCode.LabelNotFound, `No label ${id}.`, 'id');
   }
 }
 

@@ -1,6 +1,5 @@
 import { Body, Controller, Get, Param, Post, Query, Res, StreamableFile } from '@nestjs/common';
 import { FastifyReply } from 'fastify';
-import { NotFoundError } from '../common/errors';
 import { parseListQuery } from '../common/list-query';
 import { setContentRange } from '../common/list-response';
 import { parseBody } from '../common/request-body';
@@ -8,7 +7,7 @@ import { ResourceIdPipe } from '../common/resource-id.pipe';
 import { CurrentStaff, RequirePermission, StaffApi, StaffPrincipal } from '../common/staff-access';
 import { Permission, staffLabelSchema } from '../contracts';
 import { LABEL_LIST, LabelResponse, toLabelResponse } from './feedback.dto';
-import { InvalidExportError } from './feedback.errors';
+import { InvalidExportError, LabelNotFoundError } from './feedback.errors';
 import { FeedbackService, staffLabeler } from './feedback.service';
 import { LabelQueuesService } from './label-queues.service';
 
@@ -58,7 +57,7 @@ export class LabelsAdminController {
   @RequirePermission(Permission.LabelsRead)
   async show(@Param('id', ResourceIdPipe) id: string): Promise<LabelResponse> {
     const label = await this.feedback.findLabel(id);
-    if (!label) throw new NotFoundError('label_not_found', `No label ${id}.`, 'id');
+    if (!label) throw new LabelNotFoundError(id);
     return toLabelResponse(label);
   }
 

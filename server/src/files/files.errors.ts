@@ -1,6 +1,12 @@
 import { InvalidRequestError, NotFoundError, WardenError, OpenAiErrorType } from '../common/errors';
 import { describeProblems, LineProblem } from './training-file';
 
+declare module '../common/errors' {
+  interface ErrorCodeRegistry {
+    files: FilesErrorCode;
+  }
+}
+
 export enum FilesErrorCode {
   NotFound = 'file_not_found',
   InvalidUpload = 'invalid_upload',

@@ -1,5 +1,11 @@
 import { InvalidRequestError, NotFoundError, OpenAiErrorType, WardenError } from '../common/errors';
 
+declare module '../common/errors' {
+  interface ErrorCodeRegistry {
+    fineTuning: FineTuningErrorCode;
+  }
+}
+
 export enum FineTuningErrorCode {
   JobNotFound = 'fine_tuning_job_not_found',
   ModelNotFound = 'fine_tuned_model_not_found',
@@ -30,7 +36,11 @@ export class FineTunedModelNotFoundError extends NotFoundError {
 }
 
 export class FineTuningRequestError extends InvalidRequestError {
-  constructor(message: string, param: string | null, code: string = FineTuningErrorCode.InvalidRequest) {
+  constructor(
+    message: string,
+    param: string | null,
+    code: FineTuningErrorCode = FineTuningErrorCode.InvalidRequest,
+  ) {
     super(code, message, param);
   }
 }

@@ -1,5 +1,11 @@
 import { InvalidRequestError, NotFoundError, OpenAiErrorType, WardenError } from '../common/errors';
 
+declare module '../common/errors' {
+  interface ErrorCodeRegistry {
+    inference: InferenceErrorCode;
+  }
+}
+
 export enum InferenceErrorCode {
   ModelNotFound = 'model_not_found',
   ContextLengthExceeded = 'context_length_exceeded',
@@ -11,6 +17,8 @@ export enum InferenceErrorCode {
   UpstreamUnavailable = 'upstream_unavailable',
   UpstreamRateLimited = 'upstream_rate_limited',
   UpstreamBadResponse = 'upstream_bad_response',
+  /** The model server refused the request itself (its 4xx), passed on as a 400. */
+  UpstreamRejected = 'upstream_rejected',
 }
 
 export class ModelNotFoundError extends NotFoundError {

@@ -1,4 +1,10 @@
-import { InvalidRequestError, OpenAiErrorType, WardenError } from '../common/errors';
+import { CommonErrorCode, InvalidRequestError, OpenAiErrorType, WardenError } from '../common/errors';
+
+declare module '../common/errors' {
+  interface ErrorCodeRegistry {
+    limits: LimitsErrorCode;
+  }
+}
 
 export enum LimitsErrorCode {
   PromptTooLong = 'prompt_too_long',
@@ -13,7 +19,7 @@ export class RateLimitError extends WardenError {
   readonly type = OpenAiErrorType.RateLimit;
 
   constructor(message: string, headers: Record<string, string>, retryAfterMs: number) {
-    super('rate_limit_exceeded', message);
+    super(CommonErrorCode.RateLimitExceeded, message);
     Object.assign(this.headers, headers, {
       'retry-after': String(Math.max(1, Math.ceil(retryAfterMs / 1000))),
     });

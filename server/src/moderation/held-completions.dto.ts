@@ -1,5 +1,9 @@
 import { listContract } from '../common/list-query';
+import type { HeldCompletionStaffResponse } from '../contracts';
 import type { HeldCompletionRow } from './held-completions.repository';
+import type { HeldCompletionAdminRow } from './held-completions.service';
+
+export type { HeldCompletionStaffResponse };
 
 /** What staff may sort and filter held-completions by; the repository maps each name to SQL. */
 export const HELD_COMPLETION_LIST = listContract({
@@ -43,5 +47,26 @@ export function toHeldCompletionResponse(
     decided_at: row.decided_at ? Math.floor(new Date(row.decided_at).getTime() / 1000) : null,
     reason: row.decision_reason,
     completion: row.status === 'released' ? present(row.response) : null,
+  };
+}
+
+/** The staff view of a held output: the row's fields, dates as ISO strings. */
+export function toHeldCompletionStaffResponse(row: HeldCompletionAdminRow): HeldCompletionStaffResponse {
+  return {
+    id: row.id,
+    requestId: row.requestId,
+    applicationId: row.applicationId,
+    applicationName: row.applicationName,
+    apiKeyId: row.apiKeyId,
+    endUser: row.endUser,
+    model: row.model,
+    prompt: row.prompt,
+    response: row.response,
+    verdicts: row.verdicts,
+    status: row.status,
+    decidedBy: row.decidedBy,
+    decisionReason: row.decisionReason,
+    decidedAt: row.decidedAt?.toISOString() ?? null,
+    createdAt: row.createdAt.toISOString(),
   };
 }

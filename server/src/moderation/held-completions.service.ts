@@ -1,3 +1,5 @@
+import { HeldDecision as ContractHeldDecision, HeldStatus } from '../contracts';
+import { ModerationErrorCode } from './moderation.errors';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -13,10 +15,9 @@ import {
   HeldCompletionSortField,
 } from './held-completions.dto';
 
-export enum HeldDecision {
-  Release = 'release',
-  Discard = 'discard',
-}
+// The decision vocabulary is the console's too.
+export const HeldDecision = ContractHeldDecision;
+export type HeldDecision = ContractHeldDecision;
 
 export interface HeldCompletionAdminRow {
   id: string;
@@ -29,7 +30,7 @@ export interface HeldCompletionAdminRow {
   prompt: unknown;
   response: unknown;
   verdicts: unknown;
-  status: 'pending' | 'released' | 'discarded';
+  status: HeldStatus;
   decidedBy: string | null;
   decisionReason: string | null;
   decidedAt: Date | null;
@@ -76,7 +77,8 @@ export class HeldCompletionsService {
       `SELECT ${HELD_COMPLETION_LIST_SOURCE.columns} ${HELD_COMPLETION_LIST_SOURCE.from} WHERE h.id = $1`,
       [id],
     )) as HeldCompletionAdminRow[];
-    if (!rows[0]) throw new NotFoundError('held_completion_not_found', `No held completion ${id}.`, 'id');
+    if (!rows[0])
+      throw new NotFoundError(ModerationErrorCode.HeldCompletionNotFound, `No held completion ${id}.`, 'id');
     return rows[0];
   }
 
@@ -100,7 +102,7 @@ export class HeldCompletionsService {
       if (rows.length === 0) {
         const existing = await this.get(id);
         throw new InvalidRequestError(
-          'held_completion_decided',
+          ModerationErrorCode.HeldCompletionDecided,
           `Held completion ${id} was already ${existing.status}.`,
           'id',
         );

@@ -1,5 +1,6 @@
+import { ModerationErrorCode } from './moderation.errors';
 import { z } from 'zod';
-import { InvalidRequestError } from '../common/errors';
+import { CommonErrorCode, InvalidRequestError } from '../common/errors';
 import { AppliedVerdict, ModerationResult } from './moderation.service';
 import {
   ACTION_SEVERITY,
@@ -28,27 +29,34 @@ export const createModerationSchema = z
 
 export function parseCreateModeration(body: unknown): { texts: string[]; model?: string } {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw new InvalidRequestError('invalid_request_body', 'The request body must be a JSON object.');
+    throw new InvalidRequestError(
+      CommonErrorCode.InvalidRequestBody,
+      'The request body must be a JSON object.',
+    );
   }
   const parsed = createModerationSchema.safeParse(body);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     if (issue.code === 'unrecognized_keys') {
       throw new InvalidRequestError(
-        'unknown_parameter',
+        CommonErrorCode.UnknownParameter,
         `Unrecognized request argument supplied: ${issue.keys.join(', ')}`,
         issue.keys[0],
       );
     }
     if (!('input' in body)) {
       throw new InvalidRequestError(
-        'missing_required_parameter',
+        CommonErrorCode.MissingRequiredParameter,
         "Missing required parameter: 'input'.",
         'input',
       );
     }
     const param = issue.path.join('.') || 'input';
-    throw new InvalidRequestError('invalid_value', `Invalid value for '${param}': ${issue.message}`, param);
+    throw new InvalidRequestError(
+      CommonErrorCode.InvalidValue,
+      `Invalid value for '${param}': ${issue.message}`,
+      param,
+    );
   }
   const { input, model } = parsed.data;
   if (typeof input === 'string') return { texts: [input], model };
@@ -56,7 +64,7 @@ export function parseCreateModeration(body: unknown): { texts: string[]; model?:
     if (typeof item === 'string') return item;
     if (item.type === 'text') return item.text;
     throw new InvalidRequestError(
-      'unsupported_input',
+      ModerationErrorCode.UnsupportedInput,
       'Image inputs are not supported by this moderation model.',
       'input',
     );
@@ -135,7 +143,10 @@ function toModerationResult(result: ModerationResult): ModerationResultResponse 
  * attempt), or a harm score came within half of its threshold. Safe: nothing of the kind.
  */
 export function contentFilterLabel(result: ModerationResult): ContentFilterLabel {
-  const unsafe = (category: string) => (OPENAI_CATEGORIES as readonly string[]).includes(category) || category === 'profanity' || category === 'blocklist';
+  const unsafe = (category: string) =>
+    (OPENAI_CATEGORIES as readonly string[]).includes(category) ||
+    category === 'profanity' ||
+    category === 'blocklist';
   if (
     ACTION_SEVERITY[result.action] >= ACTION_SEVERITY[ModerationAction.Hold] ||
     result.verdicts.some((verdict) => verdict.triggered && unsafe(verdict.category))

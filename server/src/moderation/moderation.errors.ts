@@ -1,9 +1,18 @@
 import { InvalidRequestError } from '../common/errors';
 import { Verdict } from './moderation.types';
 
+declare module '../common/errors' {
+  interface ErrorCodeRegistry {
+    moderation: ModerationErrorCode;
+  }
+}
+
 export enum ModerationErrorCode {
   ContentFilter = 'content_filter',
   UnmoderatablePrompt = 'unmoderatable_prompt',
+  UnsupportedInput = 'unsupported_input',
+  HeldCompletionNotFound = 'held_completion_not_found',
+  HeldCompletionDecided = 'held_completion_decided',
 }
 
 export class ModerationError extends InvalidRequestError {

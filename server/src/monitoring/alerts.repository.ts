@@ -5,6 +5,7 @@ import { ListPage, ListQuery } from '../common/list-query';
 import { ListSource, runList } from '../database/list-sql';
 import { AnomalyRule, Finding, RULE_QUERIES, RuleAction, RuleChange, RuleId } from './anomaly-rules';
 import { ALERT_LIST, AlertFilterField, AlertSortField } from './monitoring.dto';
+import { AlertSeverity, AlertStatus } from '../contracts';
 
 /** A rule as staff read and edit it. */
 export interface AnomalyRuleRow {
@@ -43,6 +44,28 @@ export const ALERT_LIST_SOURCE: ListSource<AlertSortField, AlertFilterField> = {
     q: { search: ['al.title', 'a.name'] },
   },
 };
+
+/** An alert as the staff list reads it (ALERT_LIST_SOURCE's columns). */
+export interface AlertListRow {
+  id: string;
+  ruleId: RuleId;
+  severity: AlertSeverity;
+  status: AlertStatus;
+  applicationId: string | null;
+  applicationName: string | null;
+  apiKeyId: string | null;
+  title: string;
+  details: Record<string, unknown>;
+  windowStart: Date;
+  windowEnd: Date;
+  actionTaken: string | null;
+  firedAt: Date;
+  acknowledgedBy: string | null;
+  acknowledgedAt: Date | null;
+  resolvedBy: string | null;
+  resolvedAt: Date | null;
+  resolution: string | null;
+}
 
 export interface AlertRow {
   id: string;
@@ -156,8 +179,8 @@ export class AlertsRepository {
     await this.dataSource.query(`UPDATE alerts SET action_taken = $2 WHERE id = $1`, [id, action]);
   }
 
-  list(query: ListQuery): Promise<ListPage<Record<string, unknown>>> {
-    return runList<Record<string, unknown>>(this.dataSource, ALERT_LIST_SOURCE, query);
+  list(query: ListQuery): Promise<ListPage<AlertListRow>> {
+    return runList<AlertListRow>(this.dataSource, ALERT_LIST_SOURCE, query);
   }
 
   async find(id: string): Promise<AlertRow | null> {

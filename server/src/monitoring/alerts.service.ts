@@ -5,7 +5,7 @@ import { ListPage, ListQuery } from '../common/list-query';
 import { AuditService } from '../audit/audit.service';
 import { Actor, AuditAction, AuditEntityType } from '../audit/audit.types';
 import { MonitoringError } from './monitoring.errors';
-import { AlertsRepository, AnomalyRuleRow } from './alerts.repository';
+import { AlertListRow, AlertsRepository, AnomalyRuleRow } from './alerts.repository';
 import { RULE_PARAMS, ruleChangeSchema } from './anomaly-rules';
 import { describeIssues, parseBody } from '../common/request-body';
 
@@ -17,7 +17,7 @@ export class AlertsService {
     private readonly audit: AuditService,
   ) {}
 
-  list(query: ListQuery): Promise<ListPage<Record<string, unknown>>> {
+  list(query: ListQuery): Promise<ListPage<AlertListRow>> {
     return this.repository.list(query);
   }
 

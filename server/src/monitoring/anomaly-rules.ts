@@ -1,23 +1,23 @@
 import { z } from 'zod';
+import {
+  ANOMALY_RULE_PARAMS,
+  AlertSeverity,
+  AnomalyRuleAction,
+  AnomalyRuleChange,
+  anomalyRuleChangeSchema,
+  AnomalyRuleId,
+} from '../contracts';
+
+// The ids, actions and parameter schemas live in contracts: the console's rule editor validates with them too.
+export const RuleId = AnomalyRuleId;
+export type RuleId = AnomalyRuleId;
+export const RuleAction = AnomalyRuleAction;
+export type RuleAction = AnomalyRuleAction;
 
 /**
  * Each anomaly rule is one SQL question over the request log's recent window. A finding names what fired
  * (application, key), with the figures that made it fire; the runner turns findings into alerts.
  */
-export enum RuleId {
-  VolumeSpike = 'volume_spike',
-  FlaggedRateSpike = 'flagged_rate_spike',
-  BlockedBurst = 'blocked_burst',
-  KeyManyIps = 'key_many_ips',
-  SuspendedTraffic = 'suspended_traffic',
-}
-
-export enum RuleAction {
-  None = 'none',
-  SuspendKey = 'suspend_key',
-  SuspendApplication = 'suspend_application',
-}
-
 export interface AnomalyRule {
   id: RuleId;
   description: string;
@@ -25,7 +25,7 @@ export interface AnomalyRule {
   windowSeconds: number;
   params: Record<string, number>;
   action: RuleAction;
-  severity: 'info' | 'warning' | 'critical';
+  severity: AlertSeverity;
 }
 
 export interface Finding {
@@ -120,41 +120,11 @@ export const RULE_QUERIES: Record<RuleId, RuleQuery> = {
   },
 };
 
-const count = (max: number) => z.number().int().min(1).max(max);
-const factor = z.number().min(1).max(1000);
-const hours = z
-  .number()
-  .int()
-  .min(1)
-  .max(24 * 90);
-
 /** Each rule's parameters, with the ranges the SQL can take; an edit outside them is refused, never clamped. */
-export const RULE_PARAMS: Record<RuleId, z.ZodType<Record<string, number>>> = {
-  [RuleId.VolumeSpike]: z.strictObject({
-    factor,
-    minRequests: count(10_000_000),
-    baselineHours: hours,
-    warmupHours: hours,
-  }),
-  [RuleId.FlaggedRateSpike]: z.strictObject({
-    minRate: z.number().gt(0).max(1),
-    factor,
-    minRequests: count(10_000_000),
-    baselineHours: hours,
-  }),
-  [RuleId.BlockedBurst]: z.strictObject({ minBlocked: count(1_000_000) }),
-  [RuleId.KeyManyIps]: z.strictObject({ minAddresses: count(1_000_000) }),
-  [RuleId.SuspendedTraffic]: z.strictObject({ minRequests: count(10_000_000) }),
-};
+export const RULE_PARAMS: Record<RuleId, z.ZodType<Record<string, number>>> = ANOMALY_RULE_PARAMS;
 
-export const ruleChangeSchema = z.strictObject({
-  enabled: z.boolean(),
-  windowSeconds: z.number().int().min(30).max(86_400),
-  params: z.record(z.string(), z.number()),
-  action: z.enum(RuleAction),
-  severity: z.enum(['info', 'warning', 'critical']),
-});
-export type RuleChange = z.infer<typeof ruleChangeSchema>;
+export const ruleChangeSchema = anomalyRuleChangeSchema;
+export type RuleChange = AnomalyRuleChange;
 
 export function toFinding(rule: AnomalyRule, row: Record<string, unknown>): Finding {
   const { application_id, api_key_id, ...figures } = row;

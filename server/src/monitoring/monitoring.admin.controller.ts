@@ -1,18 +1,21 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { FastifyReply } from 'fastify';
-import { z } from 'zod';
 import { parseListQuery } from '../common/list-query';
 import { setContentRange } from '../common/list-response';
 import { parseBody } from '../common/request-body';
-import { Permission } from '../contracts';
+import { alertResolutionSchema, Permission } from '../contracts';
 import { CurrentStaff, RequirePermission, StaffApi, StaffPrincipal } from '../common/staff-access';
 import { staffActor } from '../staff/staff-principal';
-import { ALERT_LIST, AnomalyRuleResponse, toAnomalyRuleResponse } from './monitoring.dto';
+import {
+  ALERT_LIST,
+  AlertResponse,
+  AnomalyRuleResponse,
+  toAlertResponse,
+  toAnomalyRuleResponse,
+} from './monitoring.dto';
 import { MonitoringError } from './monitoring.errors';
 import { AlertsService } from './alerts.service';
 import { DASHBOARD_WINDOWS, DashboardService, DashboardSummary, DashboardWindow } from './dashboard.service';
-
-const transitionSchema = z.object({ resolution: z.string().trim().min(1).optional() }).strict();
 
 @StaffApi()
 @Controller('admin')
@@ -36,26 +39,26 @@ export class AdminMonitoringController {
   async list(
     @Query() raw: Record<string, unknown>,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<unknown[]> {
+  ): Promise<AlertResponse[]> {
     const query = parseListQuery(raw, ALERT_LIST);
     const page = await this.alerts.list(query);
     setContentRange(reply, ALERT_LIST.resource, query, page);
-    return page.rows;
+    return page.rows.map(toAlertResponse);
   }
 
   @Get('alerts/:id')
   @RequirePermission(Permission.MonitoringRead)
-  async show(@Param('id') id: string): Promise<unknown> {
+  async show(@Param('id') id: string): Promise<AlertResponse> {
     const [row] = (await this.alerts.list(parseListQuery({ filter: JSON.stringify({ id }) }, ALERT_LIST)))
       .rows;
     if (!row) throw MonitoringError.alertNotFound(id);
-    return row;
+    return toAlertResponse(row);
   }
 
   @Post('alerts/:id/acknowledge')
   @HttpCode(200)
   @RequirePermission(Permission.AlertsManage)
-  async acknowledge(@CurrentStaff() staff: StaffPrincipal, @Param('id') id: string): Promise<unknown> {
+  async acknowledge(@CurrentStaff() staff: StaffPrincipal, @Param('id') id: string): Promise<AlertResponse> {
     await this.alerts.transition(staffActor(staff), id, 'acknowledged', null);
     return this.show(id);
   }
@@ -67,12 +70,12 @@ export class AdminMonitoringController {
     @CurrentStaff() staff: StaffPrincipal,
     @Param('id') id: string,
     @Body() body: unknown,
-  ): Promise<unknown> {
+  ): Promise<AlertResponse> {
     await this.alerts.transition(
       staffActor(staff),
       id,
       'resolved',
-      parseBody(transitionSchema, body ?? {}).resolution ?? null,
+      parseBody(alertResolutionSchema, body ?? {}).resolution ?? null,
     );
     return this.show(id);
   }

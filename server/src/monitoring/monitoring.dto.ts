@@ -1,5 +1,8 @@
 import { listContract } from '../common/list-query';
-import type { AnomalyRuleRow } from './alerts.repository';
+import type { AlertResponse, AnomalyRuleResponse } from '../contracts';
+import type { AlertListRow, AnomalyRuleRow } from './alerts.repository';
+
+export type { AlertResponse, AnomalyRuleResponse };
 
 /** What staff may sort and filter alerts by; the repository maps each name to SQL. */
 export const ALERT_LIST = listContract({
@@ -18,18 +21,6 @@ export const ALERT_LIST = listContract({
 export type AlertSortField = (typeof ALERT_LIST.sortable)[number];
 export type AlertFilterField = keyof typeof ALERT_LIST.filters;
 
-export interface AnomalyRuleResponse {
-  id: string;
-  description: string;
-  enabled: boolean;
-  windowSeconds: number;
-  params: Record<string, number>;
-  action: string;
-  severity: string;
-  updatedAt: string;
-  updatedBy: string | null;
-}
-
 export function toAnomalyRuleResponse(rule: AnomalyRuleRow): AnomalyRuleResponse {
   return {
     id: rule.id,
@@ -41,5 +32,28 @@ export function toAnomalyRuleResponse(rule: AnomalyRuleRow): AnomalyRuleResponse
     severity: rule.severity,
     updatedAt: rule.updatedAt.toISOString(),
     updatedBy: rule.updatedBy,
+  };
+}
+
+export function toAlertResponse(alert: AlertListRow): AlertResponse {
+  return {
+    id: alert.id,
+    ruleId: alert.ruleId,
+    severity: alert.severity,
+    status: alert.status,
+    applicationId: alert.applicationId,
+    applicationName: alert.applicationName,
+    apiKeyId: alert.apiKeyId,
+    title: alert.title,
+    details: alert.details,
+    windowStart: alert.windowStart.toISOString(),
+    windowEnd: alert.windowEnd.toISOString(),
+    actionTaken: alert.actionTaken,
+    firedAt: alert.firedAt.toISOString(),
+    acknowledgedBy: alert.acknowledgedBy,
+    acknowledgedAt: alert.acknowledgedAt?.toISOString() ?? null,
+    resolvedBy: alert.resolvedBy,
+    resolvedAt: alert.resolvedAt?.toISOString() ?? null,
+    resolution: alert.resolution,
   };
 }

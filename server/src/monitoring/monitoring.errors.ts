@@ -1,5 +1,11 @@
 import { OpenAiErrorType, WardenError } from '../common/errors';
 
+declare module '../common/errors' {
+  interface ErrorCodeRegistry {
+    monitoring: MonitoringErrorCode;
+  }
+}
+
 export enum MonitoringErrorCode {
   MetricsTokenRequired = 'metrics_token_required',
   InvalidWindow = 'invalid_window',

@@ -1,5 +1,11 @@
 import { OpenAiErrorType, WardenError } from '../common/errors';
 
+declare module '../common/errors' {
+  interface ErrorCodeRegistry {
+    organizations: OrganizationsErrorCode;
+  }
+}
+
 export enum OrganizationsErrorCode {
   OrganizationNotFound = 'organization_not_found',
   OrganizationExists = 'organization_exists',

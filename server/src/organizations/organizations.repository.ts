@@ -40,15 +40,28 @@ export class OrganizationsRepository {
     return repository.save(repository.create({ name }));
   }
 
-  findByName(
+  /** The oldest organization with this name (names are display names, not unique). */
+  async findByName(
     name: string,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<OrganizationEntity | null> {
+    const [oldest] = await this.findAllByName(name, manager, 1);
+    return oldest ?? null;
+  }
+
+  findAllByName(
+    name: string,
+    manager: EntityManager = this.dataSource.manager,
+    limit = 20,
+  ): Promise<OrganizationEntity[]> {
     return manager
       .getRepository(OrganizationEntity)
       .createQueryBuilder('organization')
       .where('lower(organization.name) = lower(:name)', { name })
-      .getOne();
+      .orderBy('organization.createdAt', 'ASC')
+      .addOrderBy('organization.id', 'ASC')
+      .limit(limit)
+      .getMany();
   }
 
   findById(id: string): Promise<OrganizationEntity | null> {

@@ -18,17 +18,32 @@ export class OrganizationsService {
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
-  /** Creates and audits, inside the caller's transaction when there is one. */
+  /**
+   * The operator's creation (CLI, first run): refuses a name already in use, because the operator names
+   * organizations in later commands. Creates and audits, inside the caller's transaction when there is one.
+   */
   async create(actor: Actor, name: string, manager?: EntityManager): Promise<OrganizationEntity> {
     if (!manager) {
       return this.dataSource.transaction((own) => this.create(actor, name, own));
     }
+    if (await this.repository.findByName(name.trim(), manager)) {
+      throw OrganizationsError.exists(name.trim());
+    }
+    return this.createNamed(actor, name, manager);
+  }
+
+  /**
+   * A developer's registration: names are display names, so a namesake is created alongside an existing
+   * organization rather than refused, and register cannot be used to learn which organizations exist.
+   */
+  registerNew(actor: Actor, name: string, manager: EntityManager): Promise<OrganizationEntity> {
+    return this.createNamed(actor, name, manager);
+  }
+
+  private async createNamed(actor: Actor, name: string, manager: EntityManager): Promise<OrganizationEntity> {
     const trimmed = name.trim();
     if (!trimmed) {
       throw new Error('an organization needs a name');
-    }
-    if (await this.repository.findByName(trimmed, manager)) {
-      throw OrganizationsError.exists(trimmed);
     }
     const organization = await this.repository.create(trimmed, manager);
     await this.audit.record(manager, {
@@ -45,8 +60,9 @@ export class OrganizationsService {
     return (await this.repository.findByName(name, manager)) ?? this.create(actor, name, manager);
   }
 
-  findByName(name: string): Promise<OrganizationEntity | null> {
-    return this.repository.findByName(name);
+  /** Every organization with this name (names are not unique), oldest first. */
+  findAllByName(name: string): Promise<OrganizationEntity[]> {
+    return this.repository.findAllByName(name);
   }
 
   findById(id: string): Promise<OrganizationEntity | null> {

@@ -56,7 +56,7 @@ export class PortalAuthService {
         }
         // The id is chosen first so the organization's creation is already attributed to the new developer.
         const actor = developerActor({ id: randomUUID(), email: input.email });
-        const organization = await this.organizations.create(actor, input.organizationName, manager);
+        const organization = await this.organizations.registerNew(actor, input.organizationName, manager);
         const developer = await this.developers.create(manager, {
           id: actor.id!,
           organizationId: organization.id,

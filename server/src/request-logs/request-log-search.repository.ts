@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ListPage, ListQuery } from '../common/list-query';
 import { ListSource, runList } from '../database/list-sql';
-import { InvalidRequestError } from '../common/errors';
+import { CommonErrorCode, InvalidRequestError } from '../common/errors';
 import { REQUEST_LOG_LIST, RequestLogFilterField, RequestLogSortField } from './request-log-search.dto';
 
 export interface RequestLogRow {
@@ -93,7 +93,11 @@ export const REQUEST_LOG_LIST_SOURCE: ListSource<RequestLogSortField, RequestLog
 function timestamp(value: string | number, name: string): string {
   const parsed = new Date(value);
   if (Number.isNaN(parsed.getTime())) {
-    throw new InvalidRequestError('invalid_list_query', `filter ${name} must be an ISO date or time`, name);
+    throw new InvalidRequestError(
+      CommonErrorCode.InvalidListQuery,
+      `filter ${name} must be an ISO date or time`,
+      name,
+    );
   }
   return parsed.toISOString();
 }

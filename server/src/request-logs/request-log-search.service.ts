@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ListPage, ListQuery } from '../common/list-query';
-import { NotFoundError } from '../common/errors';
+import { RequestLogNotFoundError } from './request-logs.errors';
 import { RequestLogRow, RequestLogSearchRepository } from './request-log-search.repository';
 
 @Injectable()
@@ -14,7 +14,7 @@ export class RequestLogSearchService {
   async get(requestId: string): Promise<RequestLogRow> {
     const row = await this.repository.findById(requestId);
     if (!row) {
-      throw new NotFoundError('request_log_not_found', `No request log with id ${requestId}.`);
+      throw new RequestLogNotFoundError(requestId);
     }
     return row;
   }

@@ -1,5 +1,12 @@
 import { OpenAiErrorType, WardenError } from '../common/errors';
 
+declare module '../common/errors' {
+  interface ErrorCodeRegistry {
+    researchGrants: ResearchGrantErrorCode;
+    researchAccess: ResearchAccessErrorCode;
+  }
+}
+
 /** Failures of the staff and portal APIs on research grants. */
 export enum ResearchGrantErrorCode {
   GrantNotFound = 'research_grant_not_found',

@@ -1,5 +1,11 @@
 import { OpenAiErrorType, WardenError } from '../common/errors';
 
+declare module '../common/errors' {
+  interface ErrorCodeRegistry {
+    topicality: TopicalityErrorCode;
+  }
+}
+
 /** Failures of the topic endpoints of the portal and staff APIs. */
 export enum TopicalityErrorCode {
   ApplicationNotFound = 'application_not_found',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { InvalidRequestError } from '../common/errors';
+import { CommonErrorCode, InvalidRequestError } from '../common/errors';
 import { ChatMessage } from '../inference/model-provider';
 import { endUserId, NormalizedCompletionRequest, nullable, validateBody } from './completions.dto';
 
@@ -83,14 +83,14 @@ export function parseCreateChatCompletion(body: unknown): NormalizedCompletionRe
   const stream = value.stream ?? false;
   if (!stream && value.stream_options) {
     throw new InvalidRequestError(
-      'invalid_value',
+      CommonErrorCode.InvalidValue,
       'stream_options is only allowed when stream is true.',
       'stream_options',
     );
   }
   if (value.top_logprobs !== undefined && value.top_logprobs !== null && !value.logprobs) {
     throw new InvalidRequestError(
-      'invalid_value',
+      CommonErrorCode.InvalidValue,
       'top_logprobs requires logprobs to be true.',
       'top_logprobs',
     );
@@ -151,7 +151,7 @@ function toChatMessage(message: MessageBody, index: number): ChatMessage {
     }
     if (typeof part.text !== 'string') {
       throw new InvalidRequestError(
-        'invalid_value',
+        CommonErrorCode.InvalidValue,
         "A text content part needs a string 'text'.",
         `messages.${index}.content.${partIndex}.text`,
       );

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { InvalidRequestError } from '../common/errors';
+import { CommonErrorCode, InvalidRequestError } from '../common/errors';
 import {
   CompletionChoice,
   CompletionLogprobs,
@@ -65,14 +65,17 @@ export interface NormalizedCompletionRequest extends Omit<GenerationRequest, 'si
 /** Validates a parsed JSON body against a /v1 request schema; every failure is a 400 naming the parameter. */
 export function validateBody<T extends z.ZodTypeAny>(schema: T, body: unknown): z.infer<T> {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw new InvalidRequestError('invalid_request_body', 'The request body must be a JSON object.');
+    throw new InvalidRequestError(
+      CommonErrorCode.InvalidRequestBody,
+      'The request body must be a JSON object.',
+    );
   }
   const parsed = schema.safeParse(body);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
   if (issue.code === 'unrecognized_keys') {
     throw new InvalidRequestError(
-      'unknown_parameter',
+      CommonErrorCode.UnknownParameter,
       `Unrecognized request argument supplied: ${issue.keys.join(', ')}`,
       issue.keys[0],
     );
@@ -81,12 +84,16 @@ export function validateBody<T extends z.ZodTypeAny>(schema: T, body: unknown): 
   const topLevel = issue.path[0];
   if (typeof topLevel === 'string' && !(topLevel in body)) {
     throw new InvalidRequestError(
-      'missing_required_parameter',
+      CommonErrorCode.MissingRequiredParameter,
       `Missing required parameter: '${topLevel}'.`,
       topLevel,
     );
   }
-  throw new InvalidRequestError('invalid_value', `Invalid value for '${param}': ${issue.message}`, param);
+  throw new InvalidRequestError(
+    CommonErrorCode.InvalidValue,
+    `Invalid value for '${param}': ${issue.message}`,
+    param,
+  );
 }
 
 /** Validates a parsed JSON body; every failure is a 400 naming the offending parameter. */
@@ -96,18 +103,22 @@ export function parseCreateCompletion(body: unknown): NormalizedCompletionReques
   const bestOf = value.best_of ?? n;
   if (bestOf < n) {
     throw new InvalidRequestError(
-      'invalid_value',
+      CommonErrorCode.InvalidValue,
       `best_of (${bestOf}) must be greater than or equal to n (${n}).`,
       'best_of',
     );
   }
   const stream = value.stream ?? false;
   if (stream && bestOf > n) {
-    throw new InvalidRequestError('invalid_value', 'best_of cannot be used with stream.', 'best_of');
+    throw new InvalidRequestError(
+      CommonErrorCode.InvalidValue,
+      'best_of cannot be used with stream.',
+      'best_of',
+    );
   }
   if (!stream && value.stream_options) {
     throw new InvalidRequestError(
-      'invalid_value',
+      CommonErrorCode.InvalidValue,
       'stream_options is only allowed when stream is true.',
       'stream_options',
     );

@@ -1,5 +1,11 @@
 import { OpenAiErrorType, WardenError } from '../common/errors';
 
+declare module '../common/errors' {
+  interface ErrorCodeRegistry {
+    completions: CompletionsErrorCode;
+  }
+}
+
 export enum CompletionsErrorCode {
   LoggingUnavailable = 'logging_unavailable',
   InternalError = 'internal_error',

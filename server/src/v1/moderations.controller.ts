@@ -1,3 +1,4 @@
+import { ModerationErrorCode } from '../moderation/moderation.errors';
 import { Controller, Get, Headers, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { FastifyReply, FastifyRequest } from 'fastify';
@@ -39,7 +40,7 @@ export class ModerationsController {
     const held = await this.moderations.findHeld(authorization, id);
     if (!held) {
       throw new NotFoundError(
-        'held_completion_not_found',
+        ModerationErrorCode.HeldCompletionNotFound,
         `No held completion ${id} for this application.`,
         'id',
       );

@@ -1,5 +1,11 @@
 import { OpenAiErrorType, WardenError } from '../common/errors';
 
+declare module '../common/errors' {
+  interface ErrorCodeRegistry {
+    webhooks: WebhooksErrorCode;
+  }
+}
+
 export enum WebhooksErrorCode {
   InvalidWebhookUrl = 'invalid_webhook_url',
   PrivateWebhookUrl = 'private_webhook_url',

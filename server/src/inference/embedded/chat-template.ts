@@ -1,3 +1,4 @@
+import { CommonErrorCode } from '../../common/errors';
 import { Template } from '@huggingface/jinja';
 import { InferenceRequestError } from '../inference.errors';
 import { ChatMessage } from '../model-provider';
@@ -83,7 +84,7 @@ export class ChatTemplate {
       const token = this.specialTokens.find((special) => message.content.includes(special));
       if (token !== undefined) {
         throw new InferenceRequestError(
-          'invalid_value',
+          CommonErrorCode.InvalidValue,
           `Message ${index} contains \`${token}\`, a special token of this model; messages may not contain the model's control tokens.`,
           `messages.${index}.content`,
         );

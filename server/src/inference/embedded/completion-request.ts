@@ -1,3 +1,4 @@
+import { CommonErrorCode } from '../../common/errors';
 import { InferenceErrorCode, InferenceRequestError } from '../inference.errors';
 import { GenerationRequest, PromptInput } from '../model-provider';
 import { ModelSpec } from './model-spec';
@@ -37,7 +38,7 @@ export function prepareRequest(
   const sequences = prompts.length * request.bestOf;
   if (sequences > maxSequences) {
     throw new InferenceRequestError(
-      'invalid_value',
+      CommonErrorCode.InvalidValue,
       `This request asks for ${sequences} sequences (prompts × ${request.bestOf > request.n ? 'best_of' : 'n'}); this deployment queues at most ${maxSequences}.`,
       request.bestOf > request.n ? 'best_of' : 'n',
     );
@@ -55,7 +56,7 @@ function promptIds(prompt: PromptInput, spec: ModelSpec, tokenizer: ModelTokeniz
     const start = spec.bosTokenId ?? spec.eosTokenIds[0];
     if (start === undefined) {
       throw new InferenceRequestError(
-        'invalid_value',
+        CommonErrorCode.InvalidValue,
         'The prompt is empty and this model has no start-of-text token.',
         'prompt',
       );
@@ -76,7 +77,7 @@ function promptIds(prompt: PromptInput, spec: ModelSpec, tokenizer: ModelTokeniz
     const bad = ids.find((id) => !Number.isInteger(id) || id < 0 || id >= spec.vocabSize);
     if (bad !== undefined) {
       throw new InferenceRequestError(
-        'invalid_value',
+        CommonErrorCode.InvalidValue,
         `Token id ${bad} is outside the vocabulary of \`${spec.id}\` (0–${spec.vocabSize - 1}).`,
         'prompt',
       );
@@ -90,7 +91,7 @@ function logitBias(bias: Record<string, number> | null, spec: ModelSpec): Array<
     const id = Number(key);
     if (!Number.isInteger(id) || id < 0 || id >= spec.vocabSize) {
       throw new InferenceRequestError(
-        'invalid_value',
+        CommonErrorCode.InvalidValue,
         `logit_bias key ${key} is not a token id of \`${spec.id}\` (0–${spec.vocabSize - 1}).`,
         'logit_bias',
       );

@@ -129,7 +129,7 @@ export class UpstreamClient {
     let error: WardenError;
     if ([400, 404, 413, 422].includes(status)) {
       error = new InferenceRequestError(
-        'upstream_rejected',
+        InferenceErrorCode.UpstreamRejected,
         `The model server rejected the request (HTTP ${status}); check the parameters against the model's limits.`,
       );
     } else if (status === 429) {
