@@ -5,6 +5,7 @@ import {
   createStaff,
   DeveloperSession,
   expectStatus,
+  liveApplication,
   registerDeveloper,
   request,
   Session,
@@ -194,6 +195,9 @@ describe('RBAC matrix', () => {
     );
     return id;
   }
+
+  let sharedLive: Promise<string> | undefined;
+  const live = () => (sharedLive ??= liveApplication(url, developer, staff.reviewer).then((applied) => applied.id));
 
   let sharedGrant: Promise<string> | undefined;
   const grant = () => (sharedGrant ??= approvedGrant());
@@ -465,6 +469,20 @@ describe('RBAC matrix', () => {
         await liftEnforcement(draft.id);
         return { path: `/portal/applications/${draft.id}/keys`, body: { name: 'rbac' } };
       },
+    },
+    {
+      route: 'GET /portal/applications/{id}/topics',
+      expected: OWN_ONLY,
+      prepare: async () => ({ path: `/portal/applications/${await live()}/topics` }),
+    },
+    {
+      route: 'POST /portal/applications/{id}/topic-proposals',
+      expected: OWN_ONLY_CREATE,
+      // A fresh live application per call: an application takes one pending proposal at a time.
+      prepare: async () => ({
+        path: `/portal/applications/${(await liveApplication(url, developer, staff.reviewer)).id}/topic-proposals`,
+        body: { examplePrompts: ['How long do I boil an egg?'], allowedTopics: ['cooking'], forbiddenTopics: [] },
+      }),
     },
     {
       route: 'GET /portal/applications/{id}/labels',
