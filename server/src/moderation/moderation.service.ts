@@ -81,14 +81,23 @@ export class ModerationService {
     return this.classifier.name;
   }
 
+  /**
+   * Runs the checks whose verdicts can change the outcome under `policy`: a check whose every category the policy
+   * allows in this direction is skipped (its verdicts would all be `allow`). `scoreEveryCategory` runs them anyway,
+   * for `/v1/moderations`, whose answer reports every category's score whatever the policy does with it.
+   */
   async moderate(
     texts: string[],
     direction: Direction,
     policy: ModerationPolicy,
+    options: { scoreEveryCategory?: boolean } = {},
   ): Promise<ModerationResult[]> {
     if (texts.length === 0) return [];
     const applicable = this.checks.filter(
-      (check) => check.directions.includes(direction) && (check.enabledFor?.(policy, direction) ?? true),
+      (check) =>
+        check.directions.includes(direction) &&
+        (check.enabledFor?.(policy, direction) ?? true) &&
+        (options.scoreEveryCategory === true || actsOn(check, policy, direction)),
     );
     const perCheck = await Promise.all(
       applicable.map((check) => this.runIsolated(check, texts, direction, policy)),
@@ -142,6 +151,14 @@ export class ModerationService {
       action: triggered ? rule.action : ModerationAction.Allow,
     };
   }
+}
+
+/** Whether any category the check can report triggers something other than `allow` in this direction. */
+function actsOn(check: ModerationCheck, policy: ModerationPolicy, direction: Direction): boolean {
+  return (
+    check.categories === undefined ||
+    check.categories.some((category) => policy.categories[category][direction].action !== ModerationAction.Allow)
+  );
 }
 
 /**

@@ -53,7 +53,9 @@ export class ModerationsService {
       };
       const headers = await this.rateLimiter.enforce(callerBudgets(caller, null), plannedTokens(plan));
       assertInputLength(plan, limits);
-      const results = await this.moderation.moderate(texts, Direction.Input, caller.policy);
+      const results = await this.moderation.moderate(texts, Direction.Input, caller.policy, {
+        scoreEveryCategory: true,
+      });
       trace.verdicts.push(...results.flatMap((result) => result.verdicts));
       const id = `modr-${context.requestId.replace(/^req_/, '')}`;
       const body = toModerationResponse(id, this.moderation.classifierName, results);
