@@ -24,6 +24,15 @@ export function prettyDestination(): pino.DestinationStream {
   });
 }
 
+/**
+ * JSON lines to stdout without a synchronous write on the request path: lines queue in memory and leave in
+ * asynchronous writes, the ones written meanwhile together. pino flushes what is queued synchronously when the
+ * process exits (an uncaught error and `process.exit` included), so a crash keeps its last lines.
+ */
+export function stdoutDestination(): pino.DestinationStream {
+  return pino.destination({ dest: process.stdout.fd, sync: false });
+}
+
 /** Every line carries the request id of the request it belongs to, and never an API key or password. */
 export function createLogger(level: string, name: string, destination?: pino.DestinationStream): Logger {
   const options: LoggerOptions = {
@@ -50,7 +59,7 @@ export function createLogger(level: string, name: string, destination?: pino.Des
       censor: '[redacted]',
     },
   };
-  return destination ? pino(options, destination) : pino(options);
+  return pino(options, destination ?? stdoutDestination());
 }
 
 /**
