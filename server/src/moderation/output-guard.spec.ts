@@ -134,6 +134,55 @@ describe('output guard on whole choices', () => {
     expect(guard.verdicts.map((verdict) => verdict.category)).toEqual(['blocklist', 'pii/secret']);
   });
 
+  /** A moderator that passes everything and keeps every window it was shown. */
+  function recording(): { windows: string[]; moderate: typeof moderate } {
+    const windows: string[] = [];
+    return {
+      windows,
+      moderate: (texts: string[]) => {
+        windows.push(...texts);
+        return moderate(texts);
+      },
+    };
+  }
+
+  const STORY = Array.from(
+    { length: 60 },
+    (_, i) => `Sentence ${i} of a story that keeps going, told one token at a time. `,
+  ).join('');
+
+  /** The text cut into pieces of `size` characters. */
+  const chunks = (text: string, size: number) =>
+    Array.from({ length: Math.ceil(text.length / size) }, (_, i) => text.slice(i * size, (i + 1) * size));
+
+  it('checks the same windows however the text is chunked', async () => {
+    const seen = await Promise.all(
+      [1, 3, 4, 7, 50, 500].map(async (size) => {
+        const { windows, moderate: recorder } = recording();
+        const result = await feed(new OutputGuard(recorder, 48), chunks(STORY, size));
+        expect(result).toEqual({ sent: STORY, blocked: false });
+        return windows;
+      }),
+    );
+    for (const windows of seen.slice(1)) expect(windows).toEqual(seen[0]);
+  });
+
+  it('shows the checks each generated character about 6 times, not once per 24 characters of window', async () => {
+    const { windows, moderate: recorder } = recording();
+    await feed(new OutputGuard(recorder, 48), chunks(STORY, 4));
+    const checked = windows.reduce((sum, window) => sum + window.length, 0);
+    expect(checked / STORY.length).toBeLessThan(6.5);
+    // Every window still starts with 400 characters of text already sent once the stream is long enough.
+    expect(Math.min(...windows.slice(10).map((window) => window.length))).toBeGreaterThanOrEqual(400 + 48);
+  });
+
+  it('still releases the first text after 24 fresh characters', async () => {
+    const guard = new OutputGuard(moderate, 48);
+    let sent = '';
+    for (const piece of chunks(STORY.slice(0, 72), 4)) sent += (await guard.push(delta(piece)))?.text ?? '';
+    expect(sent).toBe(STORY.slice(0, 24));
+  });
+
   it('sizes the holdback from the longest blocklist entry, evasions included', () => {
     // Each normalized character may stand for MAX_RAW_UNITS_PER_CHAR original ones (marks, zero-width
     // characters, punctuation between letters), so an evaded entry's start never leaves before its end arrives.
