@@ -34,6 +34,15 @@ describe('createLogger', () => {
     expect(JSON.parse(lines[1])).toMatchObject({ msg: 'logged first', process: 'spec' });
   });
 
+  it('writes the lines of an idle process within a moment, without waiting for more', () => {
+    // SIGKILL skips every exit handler: only lines already written reach stdout.
+    const { stdout } = runWithLogger(`
+      logger.info('a lone line');
+      setTimeout(() => process.kill(process.pid, 'SIGKILL'), 1000);
+    `);
+    expect(JSON.parse(stdout.trim())).toMatchObject({ msg: 'a lone line' });
+  });
+
   it('keeps the last lines of a process that crashes on an uncaught error', () => {
     const { stdout, status } = runWithLogger(`
       for (let i = 0; i < 1000; i++) logger.info({ i }, 'line before the crash');
