@@ -50,7 +50,10 @@ describe('createLogger', () => {
       throw new Error('crash');
     `);
     expect(status).not.toBe(0);
-    const lines = stdout.trim().split('\n').map((line) => JSON.parse(line) as { msg: string });
+    const lines = stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { msg: string });
     expect(lines).toHaveLength(1001);
     expect(lines[1000].msg).toBe('about to crash');
   });

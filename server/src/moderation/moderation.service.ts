@@ -157,7 +157,9 @@ export class ModerationService {
 function actsOn(check: ModerationCheck, policy: ModerationPolicy, direction: Direction): boolean {
   return (
     check.categories === undefined ||
-    check.categories.some((category) => policy.categories[category][direction].action !== ModerationAction.Allow)
+    check.categories.some(
+      (category) => policy.categories[category][direction].action !== ModerationAction.Allow,
+    )
   );
 }
 

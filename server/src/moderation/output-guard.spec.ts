@@ -1,3 +1,4 @@
+import { lexiconVerdicts } from './checks/lexicon.check';
 import { decide } from './moderation.service';
 import { Direction, ModerationAction } from './moderation.types';
 import { GuardedText, OutputGuard, TokenLogprobs } from './output-guard';
@@ -176,11 +177,46 @@ describe('output guard on whole choices', () => {
     expect(Math.min(...windows.slice(10).map((window) => window.length))).toBeGreaterThanOrEqual(400 + 48);
   });
 
-  it('still releases the first text after 24 fresh characters', async () => {
+  it('still releases the first text after 24 fresh characters, up to the last whole word', async () => {
     const guard = new OutputGuard(moderate, 48);
     let sent = '';
     for (const piece of chunks(STORY.slice(0, 72), 4)) sent += (await guard.push(delta(piece)))?.text ?? '';
-    expect(sent).toBe(STORY.slice(0, 24));
+    expect(sent).toBe('Sentence 0 of a st'); // the check's window ended at "story " less the 48 held back
+  });
+
+  it('never judges a word cut by a window edge: "about" streamed is not the slur "abo"', async () => {
+    const blockHate = (texts: string[]) =>
+      Promise.all(
+        texts.map(async (text) =>
+          decide(
+            text,
+            lexiconVerdicts(text, { words: [], phrases: [], patterns: [] }).map((verdict) => ({
+              ...verdict,
+              direction: Direction.Output,
+              threshold: 0.5,
+              triggered: true,
+              action: verdict.category === 'hate' ? ModerationAction.Block : ModerationAction.Observe,
+            })),
+          ),
+        ),
+      );
+    // "abo" of "about" ends where the first check's window does (48 held back + 24 fresh characters).
+    const story =
+      `${'Lily went home to tell her mom and dad, and then she told them'.padEnd(69, ' ')}about the day. `.repeat(
+        12,
+      );
+    expect(story.indexOf('about') + 3).toBe(72);
+    for (const size of [1, 4, 5]) {
+      expect(await feed(new OutputGuard(blockHate, 48), chunks(story, size))).toEqual({
+        sent: story,
+        blocked: false,
+      });
+    }
+    // The whole answer is not blocked either, and a real slur still is.
+    expect(await new OutputGuard(blockHate, 48).review([delta(story, 'stop')])).toEqual([
+      delta(story, 'stop'),
+    ]);
+    expect((await feed(new OutputGuard(blockHate, 48), chunks(`${story} you abo `, 4))).blocked).toBe(true);
   });
 
   it('sizes the holdback from the longest blocklist entry, evasions included', () => {

@@ -12,6 +12,8 @@ const CONTEXT_CHARS = 400;
  */
 const FIRST_STEP_CHARS = 24;
 const MAX_STEP_CHARS = 96;
+/** How far a window's edge moves to fall between words; longer words are cut where the edge falls. */
+const WORD_EDGE_CHARS = 24;
 /** The holdback when the policy's blocklist is short: room for the longest built-in lexicon entries. */
 const MIN_HOLDBACK_CHARS = 48;
 
@@ -152,12 +154,23 @@ export class OutputGuard {
     ends: number[],
     final: boolean,
   ): Promise<{ text: string; logprobs: TokenLogprobs | null }> {
+    // A window never ends inside a word before the text does: "abo|ut" must not be judged as "abo".
+    const stops = ends.map((end) =>
+      final && end === ends[ends.length - 1] ? end : this.wordEdge(window, end, -1),
+    );
     // Each window as if its checkpoint had been reached alone, the one before it having released its text.
-    const starts = ends.map((end, i) =>
-      this.windowStart(end, i === 0 ? window.released : Math.max(window.released, ends[i - 1] - this.holdback)),
+    const starts = stops.map((end, i) =>
+      this.wordEdge(
+        window,
+        this.windowStart(
+          end,
+          i === 0 ? window.released : Math.max(window.released, stops[i - 1] - this.holdback),
+        ),
+        1,
+      ),
     );
     const results = await this.moderate(
-      ends.map((end, i) => window.text.slice(starts[i] - window.base, end - window.base)),
+      stops.map((end, i) => window.text.slice(starts[i] - window.base, end - window.base)),
     );
     for (const result of results) this.remember(result.verdicts);
     const stopping = results.find(
@@ -171,7 +184,7 @@ export class OutputGuard {
       return { text: '', logprobs: null };
     }
     const from = window.released;
-    const last = ends[ends.length - 1];
+    const last = stops[stops.length - 1];
     let cut = final ? last : Math.max(from, last - this.holdback);
     const redactions: Array<Span & { category: string }> = [];
     results.forEach((result, i) => {
@@ -208,6 +221,22 @@ export class OutputGuard {
    */
   private windowStart(end: number, released: number): number {
     return Math.max(0, Math.min(end - this.holdback - MAX_STEP_CHARS, released) - CONTEXT_CHARS);
+  }
+
+  /**
+   * `offset` moved to the nearest word boundary in `direction` (-1: back to just after the last whitespace before
+   * it; 1: forward to just after the next), within WORD_EDGE_CHARS; unmoved at the text's start or when no
+   * whitespace is that close (a run of text without spaces is judged as it is cut).
+   */
+  private wordEdge(window: ChoiceWindow, offset: number, direction: -1 | 1): number {
+    if (offset <= 0) return 0;
+    const text = window.text;
+    for (let step = 0; step < WORD_EDGE_CHARS; step++) {
+      const at = offset - window.base + (direction < 0 ? -1 - step : step - 1);
+      if (at < 0 || at >= text.length) break;
+      if (/\s/.test(text[at])) return window.base + at + 1;
+    }
+    return offset;
   }
 
   /** Drops text no later window can start in, so a long stream keeps a bounded window. */

@@ -111,7 +111,12 @@ describe('RequestLogProducer (real BullMQ queue on Redis)', () => {
   it('releases one record after another without a window between hand-offs', async () => {
     const producer = producerWith();
     for (let index = 0; index < 3; index++) {
-      expect(await within(producer.record(record(index)).then(() => 'logged'), 10_000)).toBe('logged');
+      expect(
+        await within(
+          producer.record(record(index)).then(() => 'logged'),
+          10_000,
+        ),
+      ).toBe('logged');
     }
     expect(await storedRecords()).toHaveLength(3);
   });
