@@ -5,6 +5,9 @@
  *
  *   npm run build && node dist/bench/output-guard.js [--rounds N] [--tokens N] [--baseline-dist DIR]
  *
+ * The story avoids words a window edge can cut into a lexicon entry ("about" → "abo"): the baseline's windows
+ * end mid-word and would block it.
+ *
  * Shows, per token: the characters the checks were shown, the checks' calls, and the process CPU time (all
  * threads, the classifier's included), which stays meaningful when other work competes for the CPU.
  */
@@ -49,7 +52,7 @@ const SENTENCES = [
   'Once upon a time, there was a little girl named Lily who loved to play in the park with her friends.',
   'One day, she saw a big red ball under a tree and ran to get it, but a small dog got there first.',
   'The dog wagged its tail and looked at Lily with happy eyes, so she laughed and threw the ball far away.',
-  'They played all afternoon until the sun went down, and then Lily went home to tell her mom about it.',
+  'They played all afternoon until the sun went down, and then Lily went home to tell her mom everything.',
 ];
 
 /** A story cut into tokens of about 4 characters, as a small model's BPE would stream it. */
