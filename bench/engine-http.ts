@@ -5,7 +5,10 @@
  * stream included) and under a rules-only policy (every classifier category `allow`), against the raw onnxruntime
  * greedy loop of bench/engine-raw.ts measured in the same run. Rounds are interleaved; medians are shown.
  *
- *   npm run build && npm run bench:engine-http [-- rounds] [--cpu-prof <dir>]
+ *   npm run build && npm run bench:engine-http [-- rounds] [--cpu-prof <dir>] [--baseline-dist <dir>]
+ *
+ * `--baseline-dist <dir>` also runs a second Warden from another build (e.g. main's dist), measured in the same
+ * rounds, so a change is compared before and after in one run.
  *
  * Besides tokens/s it shows the api process's CPU time per token (from /proc, all its threads).
  */
@@ -32,6 +35,8 @@ const ARGS = process.argv.slice(2);
 const PROFILE_AT = ARGS.indexOf('--cpu-prof');
 /** `--cpu-prof <dir>`: the api process runs under `node --cpu-prof` (one profile per thread, on exit). */
 const CPU_PROFILE_DIR = PROFILE_AT >= 0 ? path.resolve(ARGS.splice(PROFILE_AT, 2)[1] ?? '.') : undefined;
+const BASELINE_AT = ARGS.indexOf('--baseline-dist');
+const BASELINE_DIST = BASELINE_AT >= 0 ? path.resolve(ARGS.splice(BASELINE_AT, 2)[1] ?? '.') : undefined;
 const ROUNDS = Number(ARGS[0] ?? 5);
 const MODEL = 'stories260K';
 const NEW_TOKENS = 256;
@@ -101,54 +106,73 @@ async function main(): Promise<void> {
   const raw = await openRawModel(spec);
   const logDir = fs.mkdtempSync(path.join(os.tmpdir(), 'warden-bench-engine-http-'));
   const processes = new Processes(logDir);
-  let warden: Warden | undefined;
+  const wardens: Warden[] = [];
   const watchdog = setTimeout(
     () => {
       console.error('engine-http bench: still running after its time budget; stopping everything');
       void processes.stopAll().finally(() => process.exit(2));
     },
-    (240 + ROUNDS * 60) * 1000,
+    (240 + ROUNDS * (BASELINE_DIST ? 120 : 60)) * 1000,
   );
   const interrupted = () => void processes.stopAll().finally(() => process.exit(130));
   process.once('SIGINT', interrupted);
   process.once('SIGTERM', interrupted);
   try {
-    warden = await startWarden(processes, {
-      label: 'engine_http',
-      env: { WARDEN_EMBEDDED_MODELS: MODEL, WARDEN_UPSTREAM_URL: '', WARDEN_UPSTREAM_MODELS: '' },
-      cpuProfileDir: CPU_PROFILE_DIR,
-    });
-    const allow = { action: 'allow' };
-    const rulesOnlyKey = await addApplication(warden, 'Rules-only benchmark', {
-      categories: Object.fromEntries(
-        OPENAI_CATEGORIES.map((category) => [category, { input: allow, output: allow }]),
-      ),
-    });
-    const apiPid = processes.pid('engine_http-api');
-    const policies = [
-      { name: 'default live policy', key: warden.defaultKey },
-      { name: 'rules-only policy', key: rulesOnlyKey },
+    const builds = [
+      { label: 'engine_http', name: '', dist: undefined as string | undefined },
+      ...(BASELINE_DIST
+        ? [
+            {
+              label: 'engine_http_baseline',
+              name: `build in ${path.basename(path.dirname(BASELINE_DIST))}/, `,
+              dist: BASELINE_DIST,
+            },
+          ]
+        : []),
     ];
-    const url = warden.url;
-    const one = (key: string, round: number) => () =>
-      streamCompletion(url, key, PROMPTS[round % PROMPTS.length], eos);
-    const eight = (key: string) => async () =>
+    const policies: Array<{ name: string; key: string; url: string; apiPid: number }> = [];
+    for (const build of builds) {
+      const warden = await startWarden(processes, {
+        label: build.label,
+        env: { WARDEN_EMBEDDED_MODELS: MODEL, WARDEN_UPSTREAM_URL: '', WARDEN_UPSTREAM_MODELS: '' },
+        cpuProfileDir: build.dist ? undefined : CPU_PROFILE_DIR,
+        dist: build.dist,
+      });
+      wardens.push(warden);
+      const allow = { action: 'allow' };
+      const rulesOnlyKey = await addApplication(warden, 'Rules-only benchmark', {
+        categories: Object.fromEntries(
+          OPENAI_CATEGORIES.map((category) => [category, { input: allow, output: allow }]),
+        ),
+      });
+      const apiPid = processes.pid(`${build.label}-api`);
+      policies.push(
+        { name: `${build.name}default live policy`, key: warden.defaultKey, url: warden.url, apiPid },
+        { name: `${build.name}rules-only policy`, key: rulesOnlyKey, url: warden.url, apiPid },
+      );
+    }
+    type Policy = (typeof policies)[number];
+    const one = (policy: Policy, round: number) => () =>
+      streamCompletion(policy.url, policy.key, PROMPTS[round % PROMPTS.length], eos);
+    const eight = (policy: Policy) => async () =>
       (
-        await Promise.all(PROMPTS.slice(0, STREAMS).map((prompt) => streamCompletion(url, key, prompt, eos)))
+        await Promise.all(
+          PROMPTS.slice(0, STREAMS).map((prompt) => streamCompletion(policy.url, policy.key, prompt, eos)),
+        )
       ).reduce((sum, count) => sum + count, 0);
 
     await rawGreedy(raw, 1, 64);
     for (const policy of policies) {
-      await one(policy.key, 0)();
-      await eight(policy.key)();
+      await one(policy, 0)();
+      await eight(policy)();
     }
     const rawSamples: Sample[] = [];
     const http = policies.map(() => ({ one: [] as HttpSample[], eight: [] as HttpSample[] }));
     for (let round = 0; round < ROUNDS; round++) {
       rawSamples.push(await timed(() => rawGreedy(raw, 1, NEW_TOKENS)));
       for (const [index, policy] of policies.entries()) {
-        http[index].one.push(await timedHttp(apiPid, one(policy.key, round)));
-        http[index].eight.push(await timedHttp(apiPid, eight(policy.key)));
+        http[index].one.push(await timedHttp(policy.apiPid, one(policy, round)));
+        http[index].eight.push(await timedHttp(policy.apiPid, eight(policy)));
       }
     }
 
@@ -184,7 +208,7 @@ async function main(): Promise<void> {
   } finally {
     clearTimeout(watchdog);
     await processes.stopAll();
-    if (warden) await dropDatabase(warden.databaseUrl);
+    for (const warden of wardens) await dropDatabase(warden.databaseUrl);
     await raw.session.release();
     fs.rmSync(logDir, { recursive: true, force: true });
   }

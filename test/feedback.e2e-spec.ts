@@ -403,7 +403,7 @@ describe('human feedback: /v1/feedback, labeling queues, strike refunds, export,
           const name = NAMES.find((candidate) => ids[candidate] === next.body.requestId)!;
           expect(next.body.prompt).toBe(CALLS[name].prompt);
           if (CALLS[name].verdicts.length > 0) {
-            const verdict = CALLS[name].verdicts[0];
+            const verdict = CALLS[name].verdicts[0]!;
             expect(next.body.verdicts[0]).toMatchObject({ category: verdict.category, score: verdict.score });
             expect(next.body.thresholds[verdict.category].input).toBe(0.5);
           }

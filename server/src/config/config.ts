@@ -109,7 +109,6 @@ const schema = z.object({
   /** Lets webhooks target loopback, private and link-local addresses (tests, closed networks). */
   WARDEN_WEBHOOK_ALLOW_PRIVATE: z.stringbool().default(false),
   WARDEN_MAX_ACTIVE_KEYS_PER_APPLICATION: z.coerce.number().int().min(1).max(1000).default(5),
-  WARDEN_LOG_FLUSH_MS: z.coerce.number().int().min(0).default(5),
   WARDEN_LOG_BATCH_SIZE: z.coerce.number().int().min(1).max(5000).default(500),
   WARDEN_WORKER_CONCURRENCY: z.coerce.number().int().min(1).default(4),
   WARDEN_MODERATION_MODEL_DIR: z.string().default(path.join(REPOSITORY_ROOT, 'models', 'moderation')),
@@ -170,7 +169,7 @@ export interface WardenConfig {
   maxActiveKeysPerApplication: number;
   metricsToken?: string;
   webhookAllowPrivate: boolean;
-  requestLog: { flushMs: number; batchSize: number };
+  requestLog: { batchSize: number };
   workerConcurrency: number;
   moderation: {
     classifierDirectory: string;
@@ -275,7 +274,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): WardenConfig {
     maxActiveKeysPerApplication: value.WARDEN_MAX_ACTIVE_KEYS_PER_APPLICATION,
     metricsToken: value.WARDEN_METRICS_TOKEN,
     webhookAllowPrivate: value.WARDEN_WEBHOOK_ALLOW_PRIVATE,
-    requestLog: { flushMs: value.WARDEN_LOG_FLUSH_MS, batchSize: value.WARDEN_LOG_BATCH_SIZE },
+    requestLog: { batchSize: value.WARDEN_LOG_BATCH_SIZE },
     workerConcurrency: value.WARDEN_WORKER_CONCURRENCY,
     moderation: {
       classifierDirectory: path.resolve(value.WARDEN_MODERATION_MODEL_DIR),

@@ -50,8 +50,11 @@ export interface InputScreening {
 }
 
 /** Whose traffic is moderated, for the checks built per application (topicality); absent outside /v1. */
+/** Who the texts belong to (checks that judge per application need it) and how much to score. */
 export interface ModerationScope {
   applicationId?: string;
+  /** Run every check even where the policy allows all its categories (`/v1/moderations` reports every score). */
+  scoreEveryCategory?: boolean;
 }
 
 /** The threshold of rule checks (and topicality) where a policy leaves it null. */
@@ -92,6 +95,11 @@ export class ModerationService {
     return this.classifier.name;
   }
 
+  /**
+   * Runs the checks whose verdicts can change the outcome under `policy`: a check whose every category the policy
+   * allows in this direction is skipped (its verdicts would all be `allow`). `scoreEveryCategory` runs them anyway,
+   * for `/v1/moderations`, whose answer reports every category's score whatever the policy does with it.
+   */
   async moderate(
     texts: string[],
     direction: Direction,
@@ -100,7 +108,10 @@ export class ModerationService {
   ): Promise<ModerationResult[]> {
     if (texts.length === 0) return [];
     const applicable = this.checks.filter(
-      (check) => check.directions.includes(direction) && (check.enabledFor?.(policy, direction) ?? true),
+      (check) =>
+        check.directions.includes(direction) &&
+        (check.enabledFor?.(policy, direction) ?? true) &&
+        (scope.scoreEveryCategory === true || actsOn(check, policy, direction)),
     );
     const perCheck = await Promise.all(
       applicable.map((check) => this.runIsolated(check, texts, direction, policy, scope)),
@@ -165,6 +176,16 @@ export class ModerationService {
       action: triggered ? rule.action : ModerationAction.Allow,
     };
   }
+}
+
+/** Whether any category the check can report triggers something other than `allow` in this direction. */
+function actsOn(check: ModerationCheck, policy: ModerationPolicy, direction: Direction): boolean {
+  return (
+    check.categories === undefined ||
+    check.categories.some(
+      (category) => policy.categories[category][direction].action !== ModerationAction.Allow,
+    )
+  );
 }
 
 /**

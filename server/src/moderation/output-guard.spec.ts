@@ -1,3 +1,4 @@
+import { lexiconVerdicts } from './checks/lexicon.check';
 import { decide } from './moderation.service';
 import { Direction, ModerationAction } from './moderation.types';
 import { GuardedText, OutputGuard, TokenLogprobs } from './output-guard';
@@ -132,6 +133,90 @@ describe('output guard on whole choices', () => {
       ['all fine', 'stop', true],
     ]);
     expect(guard.verdicts.map((verdict) => verdict.category)).toEqual(['blocklist', 'pii/secret']);
+  });
+
+  /** A moderator that passes everything and keeps every window it was shown. */
+  function recording(): { windows: string[]; moderate: typeof moderate } {
+    const windows: string[] = [];
+    return {
+      windows,
+      moderate: (texts: string[]) => {
+        windows.push(...texts);
+        return moderate(texts);
+      },
+    };
+  }
+
+  const STORY = Array.from(
+    { length: 60 },
+    (_, i) => `Sentence ${i} of a story that keeps going, told one token at a time. `,
+  ).join('');
+
+  /** The text cut into pieces of `size` characters. */
+  const chunks = (text: string, size: number) =>
+    Array.from({ length: Math.ceil(text.length / size) }, (_, i) => text.slice(i * size, (i + 1) * size));
+
+  it('checks the same windows however the text is chunked', async () => {
+    const seen = await Promise.all(
+      [1, 3, 4, 7, 50, 500].map(async (size) => {
+        const { windows, moderate: recorder } = recording();
+        const result = await feed(new OutputGuard(recorder, 48), chunks(STORY, size));
+        expect(result).toEqual({ sent: STORY, blocked: false });
+        return windows;
+      }),
+    );
+    for (const windows of seen.slice(1)) expect(windows).toEqual(seen[0]);
+  });
+
+  it('shows the checks each generated character about 6 times, not once per 24 characters of window', async () => {
+    const { windows, moderate: recorder } = recording();
+    await feed(new OutputGuard(recorder, 48), chunks(STORY, 4));
+    const checked = windows.reduce((sum, window) => sum + window.length, 0);
+    expect(checked / STORY.length).toBeLessThan(6.5);
+    // Every window still starts with 400 characters of text already sent once the stream is long enough.
+    expect(Math.min(...windows.slice(10).map((window) => window.length))).toBeGreaterThanOrEqual(400 + 48);
+  });
+
+  it('still releases the first text after 24 fresh characters, up to the last whole word', async () => {
+    const guard = new OutputGuard(moderate, 48);
+    let sent = '';
+    for (const piece of chunks(STORY.slice(0, 72), 4)) sent += (await guard.push(delta(piece)))?.text ?? '';
+    expect(sent).toBe('Sentence 0 of a st'); // the check's window ended at "story " less the 48 held back
+  });
+
+  it('never judges a word cut by a window edge: "about" streamed is not the slur "abo"', async () => {
+    const blockHate = (texts: string[]) =>
+      Promise.all(
+        texts.map(async (text) =>
+          decide(
+            text,
+            lexiconVerdicts(text, { words: [], phrases: [], patterns: [] }).map((verdict) => ({
+              ...verdict,
+              direction: Direction.Output,
+              threshold: 0.5,
+              triggered: true,
+              action: verdict.category === 'hate' ? ModerationAction.Block : ModerationAction.Observe,
+            })),
+          ),
+        ),
+      );
+    // "abo" of "about" ends where the first check's window does (48 held back + 24 fresh characters).
+    const story =
+      `${'Lily went home to tell her mom and dad, and then she told them'.padEnd(69, ' ')}about the day. `.repeat(
+        12,
+      );
+    expect(story.indexOf('about') + 3).toBe(72);
+    for (const size of [1, 4, 5]) {
+      expect(await feed(new OutputGuard(blockHate, 48), chunks(story, size))).toEqual({
+        sent: story,
+        blocked: false,
+      });
+    }
+    // The whole answer is not blocked either, and a real slur still is.
+    expect(await new OutputGuard(blockHate, 48).review([delta(story, 'stop')])).toEqual([
+      delta(story, 'stop'),
+    ]);
+    expect((await feed(new OutputGuard(blockHate, 48), chunks(`${story} you abo `, 4))).blocked).toBe(true);
   });
 
   it('sizes the holdback from the longest blocklist entry, evasions included', () => {

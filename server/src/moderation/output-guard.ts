@@ -3,10 +3,17 @@ import { ACTION_SEVERITY, Blocklist, ModerationAction, Span } from './moderation
 import { longestBlocklistMatch } from './checks/lexicon.check';
 import { redact } from './redaction';
 
-/** Already-sent text kept in each check's window, so a harm that builds up across chunks is still seen. */
+/** Already-sent text each check window starts with, so a harm that builds up across chunks is still seen. */
 const CONTEXT_CHARS = 400;
-/** Fresh text gathered before a check runs, so checks stay a small share of generation time. */
-const CHECK_STEP_CHARS = 24;
+/**
+ * Where a stream's checks fall: the first after 24 fresh characters (so text starts flowing as soon as it did),
+ * then after steps that double up to 96. Every window is `CONTEXT_CHARS + step + holdback` long, so the classifier
+ * sees each character about (400 + 96 + 48) / 96 ≈ 6 times in a long output, not (400 + 24 + 48) / 24 ≈ 20.
+ */
+const FIRST_STEP_CHARS = 24;
+const MAX_STEP_CHARS = 96;
+/** How far a window's edge moves to fall between words; longer words are cut where the edge falls. */
+const WORD_EDGE_CHARS = 24;
 /** The holdback when the policy's blocklist is short: room for the longest built-in lexicon entries. */
 const MIN_HOLDBACK_CHARS = 48;
 
@@ -31,10 +38,16 @@ export type ModerateOutput = (texts: string[]) => Promise<ModerationResult[]>;
 /** Why a choice stopped releasing text. */
 type Stop = 'blocked' | 'held';
 
+/** One choice of a stream. Positions are character offsets into the choice's whole generated text. */
 interface ChoiceWindow {
-  sent: string;
-  pending: string;
-  /** The logprobs of pending text, each ending at `end` characters into `pending`. */
+  /** The generated text from offset `base` on; what lies before it no check window can reach any more. */
+  text: string;
+  base: number;
+  /** Text before this offset has been sent. */
+  released: number;
+  /** How many checkpoints the text has passed. */
+  checkpoints: number;
+  /** The logprobs of unsent text, each ending at offset `end`. */
   segments: Array<{ end: number; logprobs: TokenLogprobs }>;
   stop: Stop | null;
 }
@@ -44,6 +57,9 @@ interface ChoiceWindow {
  * kept exactly with their text. On a stream each choice is moderated over a sliding window; nothing leaves
  * before a check has seen it, and the last `holdback` characters always wait for the next check, so a blocklist
  * entry that arrives across chunks is never half-sent. The holdback is sized from the policy's blocklist.
+ * Checkpoints sit at fixed offsets of the generated text, and each window is cut from the text by its checkpoint
+ * alone, so the verdicts do not depend on how the text was chunked (one chunk may pass several checkpoints: their
+ * windows go to the checks together, as one batch).
  */
 export class OutputGuard {
   readonly verdicts: AppliedVerdict[] = [];
@@ -82,11 +98,15 @@ export class OutputGuard {
   async push<T extends GuardedText>(delta: T): Promise<T | null> {
     const window = this.windowFor(delta.index);
     if (window.stop) return null;
-    window.pending += delta.text;
-    if (delta.logprobs) window.segments.push({ end: window.pending.length, logprobs: delta.logprobs });
+    window.text += delta.text;
+    const total = window.base + window.text.length;
+    if (delta.logprobs) window.segments.push({ end: total, logprobs: delta.logprobs });
     const final = delta.finish_reason !== null;
-    if (!final && window.pending.length < this.holdback + CHECK_STEP_CHARS) return null;
-    const release = await this.check(window, final);
+    const ends: number[] = [];
+    while (this.checkpoint(window.checkpoints + 1) <= total) ends.push(this.checkpoint(++window.checkpoints));
+    if (final && total > window.released) ends.push(total);
+    if (ends.length === 0) return final ? { ...delta, text: '', logprobs: null } : null;
+    const release = await this.check(window, ends, final);
     if (window.stop === 'blocked') {
       return { ...delta, text: '', logprobs: null, finish_reason: 'content_filter' };
     }
@@ -110,54 +130,121 @@ export class OutputGuard {
   private windowFor(index: number): ChoiceWindow {
     let window = this.windows.get(index);
     if (!window) {
-      window = { sent: '', pending: '', segments: [], stop: null };
+      window = { text: '', base: 0, released: 0, checkpoints: 0, segments: [], stop: null };
       this.windows.set(index, window);
     }
     return window;
   }
 
+  /** The offset of checkpoint `k` (from 1): the holdback, then steps of 24, 48, 96, 96, ... characters. */
+  private checkpoint(k: number): number {
+    let offset = this.holdback;
+    for (let i = 0, step = FIRST_STEP_CHARS; i < k; i++, step = Math.min(step * 2, MAX_STEP_CHARS)) {
+      offset += step;
+    }
+    return offset;
+  }
+
+  /**
+   * Checks the window ending at each of `ends` (one batch), then releases what every check passed: up to the last
+   * end less the holdback (all of it when `final`), never splitting a redaction or (with logprobs) a delta.
+   */
   private async check(
     window: ChoiceWindow,
+    ends: number[],
     final: boolean,
   ): Promise<{ text: string; logprobs: TokenLogprobs | null }> {
-    const context = window.sent.slice(-CONTEXT_CHARS);
-    const [result] = await this.moderate([context + window.pending]);
-    this.remember(result.verdicts);
-    if (ACTION_SEVERITY[result.action] >= ACTION_SEVERITY[ModerationAction.Hold]) {
-      window.stop = result.action === ModerationAction.Hold ? 'held' : 'blocked';
+    // A window never ends inside a word before the text does: "abo|ut" must not be judged as "abo".
+    const stops = ends.map((end) =>
+      final && end === ends[ends.length - 1] ? end : this.wordEdge(window, end, -1),
+    );
+    // Each window as if its checkpoint had been reached alone, the one before it having released its text.
+    const starts = stops.map((end, i) =>
+      this.wordEdge(
+        window,
+        this.windowStart(
+          end,
+          i === 0 ? window.released : Math.max(window.released, stops[i - 1] - this.holdback),
+        ),
+        1,
+      ),
+    );
+    const results = await this.moderate(
+      stops.map((end, i) => window.text.slice(starts[i] - window.base, end - window.base)),
+    );
+    for (const result of results) this.remember(result.verdicts);
+    const stopping = results.find(
+      (result) => ACTION_SEVERITY[result.action] >= ACTION_SEVERITY[ModerationAction.Hold],
+    );
+    if (stopping) {
+      window.stop = results.some((result) => result.action === ModerationAction.Block) ? 'blocked' : 'held';
       if (window.stop === 'held') this.held = true;
-      window.pending = '';
+      window.text = '';
       window.segments = [];
       return { text: '', logprobs: null };
     }
-    let cut = final ? window.pending.length : Math.max(0, window.pending.length - this.holdback);
+    const from = window.released;
+    const last = stops[stops.length - 1];
+    let cut = final ? last : Math.max(from, last - this.holdback);
     const redactions: Array<Span & { category: string }> = [];
-    for (const verdict of result.verdicts) {
-      if (!verdict.triggered || verdict.action !== ModerationAction.Redact) continue;
-      for (const span of verdict.spans ?? []) {
-        const start = span.start - context.length;
-        const end = span.end - context.length;
-        if (end <= 0) continue; // inside text already sent, redacted then
-        if (start < cut && end > cut) cut = Math.max(0, start); // never split a redaction across releases
-        redactions.push({ start: Math.max(0, start), end, category: verdict.category });
+    results.forEach((result, i) => {
+      for (const verdict of result.verdicts) {
+        if (!verdict.triggered || verdict.action !== ModerationAction.Redact) continue;
+        for (const span of verdict.spans ?? []) {
+          const start = starts[i] + span.start;
+          const end = starts[i] + span.end;
+          if (end <= from) continue; // inside text already sent, redacted then
+          if (start < cut && end > cut) cut = Math.max(from, start); // never split a redaction across releases
+          redactions.push({ start: Math.max(0, start - from), end: end - from, category: verdict.category });
+        }
       }
-    }
+    });
     if (!final && window.segments.length > 0) {
       // Logprobs travel with exactly their text: release whole deltas only.
-      cut = window.segments.reduce((best, segment) => (segment.end <= cut ? segment.end : best), 0);
+      cut = window.segments.reduce((best, segment) => (segment.end <= cut ? segment.end : best), from);
     }
-    const raw = window.pending.slice(0, cut);
+    const raw = window.text.slice(from - window.base, cut - window.base);
     const released = window.segments.filter((segment) => segment.end <= cut);
-    window.segments = window.segments
-      .slice(released.length)
-      .map((segment) => ({ ...segment, end: segment.end - cut }));
-    window.sent += raw;
-    window.pending = window.pending.slice(cut);
-    const applied = redactions.filter((span) => span.start < cut);
+    window.segments = window.segments.slice(released.length);
+    window.released = cut;
+    this.forget(window);
+    const applied = redactions.filter((span) => span.start < cut - from);
     return {
       text: redact(raw, applied),
       logprobs: applied.length > 0 || released.length === 0 ? null : concatLogprobs(released),
     };
+  }
+
+  /**
+   * A window reaches `CONTEXT_CHARS` before the text its checkpoint releases. Checkpoints are at most a step apart,
+   * so that text starts after `end - holdback - MAX_STEP_CHARS` unless an earlier release stopped short.
+   */
+  private windowStart(end: number, released: number): number {
+    return Math.max(0, Math.min(end - this.holdback - MAX_STEP_CHARS, released) - CONTEXT_CHARS);
+  }
+
+  /**
+   * `offset` moved to the nearest word boundary in `direction` (-1: back to just after the last whitespace before
+   * it; 1: forward to just after the next), within WORD_EDGE_CHARS; unmoved at the text's start or when no
+   * whitespace is that close (a run of text without spaces is judged as it is cut).
+   */
+  private wordEdge(window: ChoiceWindow, offset: number, direction: -1 | 1): number {
+    if (offset <= 0) return 0;
+    const text = window.text;
+    for (let step = 0; step < WORD_EDGE_CHARS; step++) {
+      const at = offset - window.base + (direction < 0 ? -1 - step : step - 1);
+      if (at < 0 || at >= text.length) break;
+      if (/\s/.test(text[at])) return window.base + at + 1;
+    }
+    return offset;
+  }
+
+  /** Drops text no later window can start in, so a long stream keeps a bounded window. */
+  private forget(window: ChoiceWindow): void {
+    const keepFrom = this.windowStart(window.released, window.released) - this.holdback;
+    if (keepFrom - window.base < 4 * CONTEXT_CHARS) return;
+    window.text = window.text.slice(keepFrom - window.base);
+    window.base = keepFrom;
   }
 
   /** Keeps every triggered verdict and the strongest score per check and category. */

@@ -15,16 +15,17 @@ interface Pending {
 
 /**
  * Hands request-log records to the worker through BullMQ, and releases each caller only once Redis holds its
- * record, so an answered request is never unlogged. Jobs leave at most once per flush window: a record arriving when
- * none left within the last window goes at once (an idle server adds one Redis round trip to a response, not the
- * window), while under load the records of a window share one job, so the worker's transactions stay few.
+ * record, so an answered request is never unlogged. Hand-offs are group commits with no timer: one job is in
+ * flight at a time, records arriving meanwhile wait for its answer and then leave together as the next job. An idle
+ * server adds one Redis round trip to a response; under load a record waits at most for the round trip already
+ * under way (never a fixed window), and the busier the server, the more records share a job, so the worker's
+ * transactions stay few.
  */
 @Injectable()
 export class RequestLogProducer implements OnApplicationShutdown {
   private pending: Pending[] = [];
-  private timer?: NodeJS.Timeout;
   private scheduled = false;
-  private lastHandOff = -Infinity;
+  private inFlight = 0;
   private readonly outstanding = new Set<Promise<void>>();
 
   constructor(
@@ -37,15 +38,10 @@ export class RequestLogProducer implements OnApplicationShutdown {
       this.pending.push({ record, resolve, reject });
       if (this.pending.length >= this.config.requestLog.batchSize) {
         this.flush();
-      } else if (!this.scheduled) {
+      } else if (!this.scheduled && this.inFlight === 0) {
         this.scheduled = true;
-        const wait = this.lastHandOff + this.config.requestLog.flushMs - performance.now();
-        if (wait > 0) {
-          this.timer = setTimeout(() => this.flush(), wait);
-        } else {
-          // Still a microtask later, so that records of the same tick (requests finishing together) share the job.
-          queueMicrotask(() => this.flush());
-        }
+        // A microtask later, so that records of the same tick (requests finishing together) share the job.
+        queueMicrotask(() => this.flush());
       }
     });
   }
@@ -53,16 +49,13 @@ export class RequestLogProducer implements OnApplicationShutdown {
   /** Sends what is still pending and waits until Redis has answered for every record. */
   async onApplicationShutdown(): Promise<void> {
     this.flush();
-    await Promise.all(this.outstanding);
+    while (this.outstanding.size > 0) await Promise.all(this.outstanding);
   }
 
   private flush(): void {
-    clearTimeout(this.timer);
-    this.timer = undefined;
     this.scheduled = false;
     if (this.pending.length === 0) return;
-    this.lastHandOff = performance.now();
-    this.handOff(this.pending.splice(0));
+    this.handOff(this.pending.splice(0, this.config.requestLog.batchSize));
   }
 
   /** The outcome goes to each record's caller; `outstanding` lets shutdown wait for it. */
@@ -77,7 +70,13 @@ export class RequestLogProducer implements OnApplicationShutdown {
         () => batch.forEach((entry) => entry.resolve()),
         (err: unknown) => batch.forEach((entry) => entry.reject(err)),
       )
-      .finally(() => this.outstanding.delete(done));
+      .finally(() => {
+        this.outstanding.delete(done);
+        this.inFlight--;
+        // What gathered while this job was in flight leaves now, as one job.
+        if (this.inFlight === 0) this.flush();
+      });
+    this.inFlight++;
     this.outstanding.add(done);
   }
 }

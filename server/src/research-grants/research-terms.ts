@@ -71,7 +71,10 @@ export function withheldNotice(requestId: string): string {
  */
 export function withholdOutputs<
   R extends { choices: Array<{ text: string; logprobs: unknown }>; warden?: object },
->(response: R, requestId: string): R {
+>(
+  response: R,
+  requestId: string,
+): R & { warden: { status: 'withheld'; request_id: string; message: string } } {
   const notice = withheldNotice(requestId);
   return {
     ...response,

@@ -58,6 +58,7 @@ export class ModerationsService {
       assertInputLength(plan, limits);
       const results = await this.moderation.moderate(texts, Direction.Input, caller.policy, {
         applicationId: caller.application.id,
+        scoreEveryCategory: true,
       });
       trace.verdicts.push(...results.flatMap((result) => result.verdicts));
       const id = `modr-${context.requestId.replace(/^req_/, '')}`;

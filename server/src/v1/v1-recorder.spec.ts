@@ -22,6 +22,7 @@ describe('toRequestLogRecord', () => {
       application: { id: 'app-1', organizationId: 'org-1' } as ApplicationEntity,
       policy: { ...defaultPolicy('live'), redactLoggedText },
       sandboxKey: false,
+      research: null,
     };
     call.model = 'house-model';
     call.prompt = 'write to jane.doe@example.com';

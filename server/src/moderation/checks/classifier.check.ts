@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ClassifierService } from '../classifier/classifier.service';
-import { Direction, Verdict } from '../moderation.types';
+import { Direction, ModerationCategory, Verdict } from '../moderation.types';
 import { CheckContext, ModerationCheck } from './moderation-check';
 
 /** The ML classifier: one verdict per category it knows, whatever the score; policies decide what counts. */
@@ -10,6 +10,10 @@ export class ClassifierCheck implements ModerationCheck {
   readonly directions = [Direction.Input, Direction.Output] as const;
 
   constructor(private readonly classifier: ClassifierService) {}
+
+  get categories(): ModerationCategory[] {
+    return this.classifier.labels.filter((label): label is ModerationCategory => label !== null);
+  }
 
   async run(texts: string[], _context: CheckContext): Promise<Verdict[][]> {
     const scores = await this.classifier.scores(texts);

@@ -43,6 +43,7 @@ const compiledBlocklists = new Map<string, CompiledBlocklist>();
 export class LexiconCheck implements ModerationCheck {
   readonly name = 'lexicon';
   readonly directions = [Direction.Input, Direction.Output] as const;
+  readonly categories = ['hate', 'profanity', 'blocklist'] as const;
 
   run(texts: string[], context: CheckContext): Promise<Verdict[][]> {
     return runRuleCheck(this.name, texts, context.blocklist, lexiconVerdicts);

@@ -1,4 +1,11 @@
-import { Blocklist, Direction, GuardPolicy, ModerationPolicy, Verdict } from '../moderation.types';
+import {
+  Blocklist,
+  Direction,
+  GuardPolicy,
+  ModerationCategory,
+  ModerationPolicy,
+  Verdict,
+} from '../moderation.types';
 
 export interface CheckContext {
   direction: Direction;
@@ -15,5 +22,11 @@ export interface ModerationCheck {
   readonly directions: readonly Direction[];
   /** Checks that are optional per policy (the guard checks) say here whether this policy uses them. */
   enabledFor?(policy: ModerationPolicy, direction: Direction): boolean;
+  /**
+   * Every category the check's verdicts can carry (a failure's `check-failure` aside). When the policy allows all
+   * of them in a direction, no verdict of the check could change the outcome, so it is not run there. Checks whose
+   * categories are open-ended (the guard checks) leave it out and say `enabledFor` instead.
+   */
+  readonly categories?: readonly ModerationCategory[];
   run(texts: string[], context: CheckContext): Promise<Verdict[][]>;
 }

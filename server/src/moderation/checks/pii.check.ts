@@ -71,6 +71,7 @@ const DETECTORS: Detector[] = [
 export class PiiCheck implements ModerationCheck {
   readonly name = 'pii';
   readonly directions = [Direction.Input, Direction.Output] as const;
+  readonly categories = [...new Set(DETECTORS.map((detector) => detector.category))];
 
   run(texts: string[], context: CheckContext): Promise<Verdict[][]> {
     return runRuleCheck(this.name, texts, context.blocklist, (text) => detectPii(text));

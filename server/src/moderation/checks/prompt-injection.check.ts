@@ -42,6 +42,7 @@ const SIGNALS: Array<{ pattern: RegExp; weight: number }> = [
 export class PromptInjectionCheck implements ModerationCheck {
   readonly name = 'prompt-injection';
   readonly directions = [Direction.Input] as const;
+  readonly categories = ['prompt-injection'] as const;
 
   run(texts: string[], context: CheckContext): Promise<Verdict[][]> {
     return runRuleCheck(this.name, texts, context.blocklist, (text) => detectPromptInjection(text));
