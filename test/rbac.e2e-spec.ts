@@ -197,7 +197,8 @@ describe('RBAC matrix', () => {
   }
 
   let sharedLive: Promise<string> | undefined;
-  const live = () => (sharedLive ??= liveApplication(url, developer, staff.reviewer).then((applied) => applied.id));
+  const live = () =>
+    (sharedLive ??= liveApplication(url, developer, staff.reviewer).then((applied) => applied.id));
 
   let sharedGrant: Promise<string> | undefined;
   const grant = () => (sharedGrant ??= approvedGrant());
@@ -481,7 +482,11 @@ describe('RBAC matrix', () => {
       // A fresh live application per call: an application takes one pending proposal at a time.
       prepare: async () => ({
         path: `/portal/applications/${(await liveApplication(url, developer, staff.reviewer)).id}/topic-proposals`,
-        body: { examplePrompts: ['How long do I boil an egg?'], allowedTopics: ['cooking'], forbiddenTopics: [] },
+        body: {
+          examplePrompts: ['How long do I boil an egg?'],
+          allowedTopics: ['cooking'],
+          forbiddenTopics: [],
+        },
       }),
     },
     {

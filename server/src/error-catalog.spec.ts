@@ -37,7 +37,8 @@ describe('error catalog', () => {
             return null;
           }
         }).find(
-          (error) => error instanceof WardenError && typeof error.code === 'string' && (error.code as string) !== 'x',
+          (error) =>
+            error instanceof WardenError && typeof error.code === 'string' && (error.code as string) !== 'x',
         );
         if (direct instanceof WardenError) errors.push(direct);
         for (const name of Object.getOwnPropertyNames(exported)) {
