@@ -173,6 +173,10 @@ describe('request logs under hostile rows', () => {
     expect(JSON.parse(dead.record)).toEqual(broken);
     const metrics = await (await fetch(`${warden.url}/metrics`)).text();
     expect(metrics).toMatch(/^warden_request_log_dead_letters 1$/m);
-    expect(warden.output.some((line) => line.includes('request log row dead-lettered'))).toBe(true);
+    // Logs reach stdout in gathered asynchronous writes, so the line can trail the row and the metric.
+    await eventually(
+      () => Promise.resolve(warden.output.some((line) => line.includes('request log row dead-lettered'))),
+      (logged) => logged,
+    );
   }, 60_000);
 });

@@ -343,8 +343,13 @@ describe('/v1 surface', () => {
     const logged = await logRow<{ error_message: string }>(failed.requestId);
     expect(logged.error_message).not.toContain('sk-live-ABCDEF0123456789');
     // The operator still sees what the upstream said, in the server log, with the secret scrubbed.
-    const serverLine = warden.output.find(
-      (line) => line.includes(failed.requestId) && line.includes('upstreamStatus'),
+    // Logs reach stdout in gathered asynchronous writes: the line can trail the logged row.
+    const serverLine = await eventually(
+      () =>
+        Promise.resolve(
+          warden.output.find((line) => line.includes(failed.requestId) && line.includes('upstreamStatus')),
+        ),
+      (line) => line !== undefined,
     );
     expect(serverLine).toContain('"upstreamStatus":500');
     expect(serverLine).toContain('10.0.0.7');
