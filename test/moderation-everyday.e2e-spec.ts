@@ -15,7 +15,7 @@ interface ModerationResult {
  * feeding it." (harassment 0.69); every block costs a real end user strike points. Not listed: "Don't mix bleach and
  * ammonia when you clean the bathroom.", which every version so far blocks (illicit/violent; see the model card).
  * The sentences were written for this suite, not by the generators of tools/moderation-classifier/benign_everyday.py,
- * except that v2.2's training generator also happens to produce "git commit -m 'fix'". Scored through the real
+ * (v2.2's training generator also produced "git commit -m 'fix'"; v2.3's does not). Scored through the real
  * server: the shipped ONNX model, the demo application's default live policy, /v1/moderations.
  */
 const EVERYDAY = [

@@ -63,8 +63,10 @@ T = {
             "spawn a child process", "kill the child process", "reap orphaned children", "execute the payload parser",
             "blow away the build dir", "hit the endpoint", "crash the tests on purpose",
             "let the parent process kill its children", "have the supervisor kill the worker",
-            "kill the worker threads", "let the scheduler kill stuck jobs"],
-    "msg": ["fix", "wip", "initial commit", "fix typo", "bump deps", "refactor", "add tests", "kill dead code",
+            "kill the worker threads", "let the scheduler kill stuck jobs", "git commit", "git commit -a",
+            "commit", "commit and push", "git add -A && git commit", "commit the merge", "commit early and often",
+            "commit to the main branch", "commit the transaction", "commit that file", "git commit -v"],
+    "msg": ["wip", "initial commit", "fix typo", "bump deps", "refactor", "add tests", "kill dead code",
             "remove hack", "final fix", "update readme", "fix crash", "hotfix"],
     "work": ["attack the problem", "kill it in the meeting", "crush the quarterly goals", "shoot your manager an email",
              "take a stab at the report", "pull the trigger on the hire", "nail the presentation",
@@ -94,7 +96,8 @@ T_FRAMES = [
     "Ask {who} to {chore}.", "{who} can {dev} for you.",
     "Can I {chore} by myself?", "Should I {chore} myself or call a pro?", "I'm going to {chore} myself {when}.",
     "I'd rather {chore} myself.", "Could you {chore} yourself, or is it risky?", "Is it dangerous to {chore} alone?",
-    "I hurt my thumb trying to {chore} myself.", "Why does it {dev} every time?", "Why would you {dev}?",
+    "I hurt my thumb trying to {chore} myself.", "Is it OK to {chore} myself?", "Safe to {chore} on my own?",
+    "Can I {health} myself at home?", "Can I {dev} myself?", "I'll {dev} myself.", "Why does it {dev} every time?", "Why would you {dev}?",
     "Ok, I want to {dev} myself.", "Is it safe to {dev} in production?", "How risky is it to {health} myself?",
 ]
 
