@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Browser, Locator, Page } from 'playwright-core';
-import { collectPageErrors, launchChromium, screenshot } from './support/browser';
+import { assertConsoleBuilt, collectPageErrors, launchChromium, screenshot } from './support/browser';
 import { UpstreamServer } from './support/upstream-server';
 import { eventually, REPOSITORY_ROOT, startWarden, WardenInstance } from './support/warden';
 import { ApiKeyErrorCode } from './support/error-catalog';
@@ -132,9 +132,7 @@ describe('staff console (Chromium)', () => {
   }
 
   beforeAll(async () => {
-    if (!fs.existsSync(path.join(REPOSITORY_ROOT, 'admin-ui', 'dist', 'index.html'))) {
-      throw new Error('the console is not built: run `npm run build -w admin-ui` (npm test builds it first)');
-    }
+    assertConsoleBuilt();
     const upstreamUrl = await upstream.start();
     warden = await startWarden('console', {
       WARDEN_INIT_ADMIN_EMAIL: ADMIN.email,

@@ -1,11 +1,9 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { Browser } from 'playwright-core';
-import { collectPageErrors, launchChromium, screenshot } from './support/browser';
+import { assertConsoleBuilt, collectPageErrors, launchChromium, screenshot } from './support/browser';
 import { testApiKey } from './support/keys';
 import { createStaff, request, Session, staffLogin } from './support/review-api';
-import { REPOSITORY_ROOT, startWarden, WardenInstance } from './support/warden';
+import { startWarden, WardenInstance } from './support/warden';
 
 const ADMIN = { email: 'admin@labels.test', password: 'admin-password-long-enough' };
 
@@ -26,9 +24,7 @@ describe('labeling queue console (Chromium)', () => {
   const ids: string[] = [];
 
   beforeAll(async () => {
-    if (!fs.existsSync(path.join(REPOSITORY_ROOT, 'admin-ui', 'dist', 'index.html'))) {
-      throw new Error('the console is not built: run `npm run build -w admin-ui` (npm test builds it first)');
-    }
+    assertConsoleBuilt();
     warden = await startWarden('label_console', {
       WARDEN_INIT_ADMIN_EMAIL: ADMIN.email,
       WARDEN_INIT_ADMIN_PASSWORD: ADMIN.password,

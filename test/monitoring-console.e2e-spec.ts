@@ -1,12 +1,10 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { Browser, Locator, Page } from 'playwright-core';
 import { OPENAI_CATEGORIES } from '../server/src/moderation/moderation.types';
-import { collectPageErrors, launchChromium, screenshot } from './support/browser';
+import { assertConsoleBuilt, collectPageErrors, launchChromium, screenshot } from './support/browser';
 import { testApiKey } from './support/keys';
 import { createStaff, request, STAFF_PASSWORD, staffLogin } from './support/review-api';
 import { UpstreamServer } from './support/upstream-server';
-import { eventually, REPOSITORY_ROOT, runCli, startWarden, WardenInstance } from './support/warden';
+import { eventually, runCli, startWarden, WardenInstance } from './support/warden';
 
 const ADMIN = { email: 'admin@monitoring-console.test', password: 'admin-password-1234' };
 const MODEL = 'house-model';
@@ -62,9 +60,7 @@ describe('monitoring console (Chromium)', () => {
   }
 
   beforeAll(async () => {
-    if (!fs.existsSync(path.join(REPOSITORY_ROOT, 'admin-ui', 'dist', 'index.html'))) {
-      throw new Error('the console is not built: run `npm run build -w admin-ui` (npm test builds it first)');
-    }
+    assertConsoleBuilt();
     // WARDEN_EMBEDDED_MODELS stays unset: bias runs use the default embedded model, stories260K.
     warden = await startWarden('monitoring_console', {
       WARDEN_INIT_ADMIN_EMAIL: ADMIN.email,

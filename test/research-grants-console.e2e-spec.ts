@@ -1,8 +1,6 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { Browser, Page } from 'playwright-core';
 import { RESEARCH_CHECKLIST_LABELS } from '../contracts/src';
-import { collectPageErrors, launchChromium, screenshot } from './support/browser';
+import { assertConsoleBuilt, collectPageErrors, launchChromium, screenshot } from './support/browser';
 import {
   createStaff,
   decide,
@@ -15,7 +13,7 @@ import {
   staffLogin,
 } from './support/review-api';
 import { UpstreamServer } from './support/upstream-server';
-import { REPOSITORY_ROOT, startWarden, WardenInstance } from './support/warden';
+import { startWarden, WardenInstance } from './support/warden';
 
 const ADMIN = { email: 'admin@research-console.test', password: 'admin-password-1234' };
 const STUDY = 'Occupational stereotype study';
@@ -34,9 +32,7 @@ describe('research grants console (Chromium)', () => {
   let grantId: string;
 
   beforeAll(async () => {
-    if (!fs.existsSync(path.join(REPOSITORY_ROOT, 'admin-ui', 'dist', 'index.html'))) {
-      throw new Error('the console is not built: run `npm run build -w admin-ui` (npm test builds it first)');
-    }
+    assertConsoleBuilt();
     warden = await startWarden('research-console', {
       WARDEN_INIT_ADMIN_EMAIL: ADMIN.email,
       WARDEN_INIT_ADMIN_PASSWORD: ADMIN.password,

@@ -1,7 +1,5 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { Browser, Page } from 'playwright-core';
-import { collectPageErrors, launchChromium, screenshot } from './support/browser';
+import { assertConsoleBuilt, collectPageErrors, launchChromium, screenshot } from './support/browser';
 import {
   apply,
   complete,
@@ -17,7 +15,7 @@ import {
 } from './support/review-api';
 import { COOKING_TOPICS, OFF_TOPIC, ON_TOPIC } from './support/topics';
 import { UpstreamServer } from './support/upstream-server';
-import { eventually, REPOSITORY_ROOT, startWarden, WardenInstance } from './support/warden';
+import { eventually, startWarden, WardenInstance } from './support/warden';
 
 const ADMIN = { email: 'admin@topics.test', password: 'admin-password-long-enough' };
 
@@ -35,9 +33,7 @@ describe('topicality in the console (Chromium)', () => {
   let proposalId: string;
 
   beforeAll(async () => {
-    if (!fs.existsSync(path.join(REPOSITORY_ROOT, 'admin-ui', 'dist', 'index.html'))) {
-      throw new Error('the console is not built: run `npm run build -w admin-ui` (npm test builds it first)');
-    }
+    assertConsoleBuilt();
     warden = await startWarden('topics-console', {
       WARDEN_INIT_ADMIN_EMAIL: ADMIN.email,
       WARDEN_INIT_ADMIN_PASSWORD: ADMIN.password,

@@ -20,6 +20,13 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
+/** Console suites serve the built console; a missing build would otherwise read as a blank page. */
+export function assertConsoleBuilt(): void {
+  if (!fs.existsSync(path.join(REPOSITORY_ROOT, 'admin-ui', 'dist', 'index.html'))) {
+    throw new Error('the console is not built: run `npm run build -w admin-ui` (npm test builds it first)');
+  }
+}
+
 /** Saves a full-page screenshot under test/output/screenshots and returns its path. */
 export async function screenshot(page: Page, name: string): Promise<string> {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
