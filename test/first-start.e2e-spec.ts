@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {
+  eventually,
   freePort,
   isolatedEnvironment,
   REPOSITORY_ROOT,
@@ -156,13 +157,20 @@ withEmbeddedBinaries(
         return pid;
       };
 
+      // Logs reach stdout in gathered asynchronous writes: a line can trail the health check.
+      const printed = (spawned: { output: string[] }, pattern: RegExp) =>
+        eventually(
+          () => Promise.resolve(spawned.output.join('\n').match(pattern)),
+          (match) => match !== null,
+        );
+
       const first = await start();
       try {
-        expect(first.output.join('\n')).toContain('embedded PostgreSQL started');
+        await printed(first, /embedded PostgreSQL started/);
         expect(fs.existsSync(path.join(directory, 'PG_VERSION'))).toBe(true);
         expect(alive(postmasterPid())).toBe(true);
         // The api really runs on it: the first-run key was stored there and authenticates.
-        const key = first.output.join('\n').match(KEY)![0];
+        const [key] = (await printed(first, KEY))!;
         const models = await fetch(`http://127.0.0.1:${first.port}/v1/models`, {
           headers: { authorization: `Bearer ${key}` },
         });
@@ -176,7 +184,7 @@ withEmbeddedBinaries(
 
       const second = await start();
       try {
-        expect(second.output.join('\n')).toContain('left running by an earlier start');
+        await printed(second, /left running by an earlier start/);
         expect(alive(leftover)).toBe(false);
         const restarted = postmasterPid();
         expect(alive(restarted)).toBe(true);
