@@ -9,8 +9,10 @@ export const REPOSITORY_ROOT = path.resolve(__dirname, '..', '..');
 export const MAIN = path.join(REPOSITORY_ROOT, 'dist', 'server', 'src', 'main.js');
 export const CLI = path.join(REPOSITORY_ROOT, 'dist', 'server', 'src', 'cli.js');
 /** The server the suites create their databases on (any database path in it is ignored). */
-const POSTGRES = serverUrl(process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432');
+export const POSTGRES = serverUrl(process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432');
 const REDIS = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+/** Names the migrated database the jest run made (test/support/global-setup.ts), when it made one. */
+export const TEMPLATE_VARIABLE = 'WARDEN_TEST_TEMPLATE_DATABASE';
 
 function serverUrl(url: string): string {
   const parsed = new URL(url);
@@ -116,9 +118,13 @@ export async function startWarden(
   const isolated = isolatedEnvironment(label);
   const port = await freePort();
   const env: NodeJS.ProcessEnv = { ...isolated.env, PORT: String(port), ...overrides };
+  const databaseUrl = env.DATABASE_URL!;
+  const template = process.env[TEMPLATE_VARIABLE];
+  if (template && databaseUrl === isolated.databaseUrl) {
+    await createDatabase(databaseUrl, template);
+  }
   const { child, output } = spawnWarden(env, args);
   const url = `http://127.0.0.1:${port}`;
-  const databaseUrl = env.DATABASE_URL!;
   await waitForHealth(url, child, output);
   return {
     url,
@@ -187,6 +193,12 @@ export async function queryDatabase<T>(
   } finally {
     await client.end();
   }
+}
+
+/** A copy of the migrated template: the instance's preflight finds the database there and nothing to apply. */
+async function createDatabase(databaseUrl: string, template: string): Promise<void> {
+  const name = new URL(databaseUrl).pathname.slice(1);
+  await queryDatabase(`${POSTGRES}/postgres`, `CREATE DATABASE "${name}" TEMPLATE "${template}"`);
 }
 
 export async function dropDatabase(databaseUrl: string): Promise<void> {
