@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Browser, Locator, Page } from 'playwright-core';
-import { assertConsoleBuilt, collectPageErrors, launchChromium, screenshot } from './support/browser';
+import { collectPageErrors, ConsoleSuite, screenshot, startConsoleSuite } from './support/browser';
 import { UpstreamServer } from './support/upstream-server';
-import { eventually, REPOSITORY_ROOT, startWarden, WardenInstance } from './support/warden';
+import { eventually, REPOSITORY_ROOT, WardenInstance } from './support/warden';
 import { ApiKeyErrorCode } from './support/error-catalog';
 
 const ADMIN = { email: 'admin@console.test', password: 'admin-password-1234' };
@@ -39,6 +39,7 @@ describe('staff console (Chromium)', () => {
   const upstream = new UpstreamServer();
   let warden: WardenInstance;
   let browser: Browser;
+  let suite: ConsoleSuite | undefined;
   let applicationId: string;
   let sandboxKey: string;
 
@@ -132,16 +133,15 @@ describe('staff console (Chromium)', () => {
   }
 
   beforeAll(async () => {
-    assertConsoleBuilt();
     const upstreamUrl = await upstream.start();
-    warden = await startWarden('console', {
+    suite = await startConsoleSuite('console', {
       WARDEN_INIT_ADMIN_EMAIL: ADMIN.email,
       WARDEN_INIT_ADMIN_PASSWORD: ADMIN.password,
       WARDEN_EMBEDDED_MODELS: '',
       WARDEN_UPSTREAM_URL: upstreamUrl,
       WARDEN_UPSTREAM_MODELS: `${MODEL}=real-upstream-model`,
     });
-    browser = await launchChromium();
+    ({ warden, browser } = suite);
 
     const adminToken = await staffToken(ADMIN);
     for (const member of [
@@ -154,8 +154,7 @@ describe('staff console (Chromium)', () => {
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await warden?.stop();
+    await suite?.stop();
     await upstream.stop();
   });
 

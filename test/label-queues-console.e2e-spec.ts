@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { Browser } from 'playwright-core';
-import { assertConsoleBuilt, collectPageErrors, launchChromium, screenshot } from './support/browser';
+import { collectPageErrors, ConsoleSuite, screenshot, startConsoleSuite } from './support/browser';
 import { testApiKey } from './support/keys';
 import { createStaff, request, Session, staffLogin } from './support/review-api';
-import { startWarden, WardenInstance } from './support/warden';
+import { WardenInstance } from './support/warden';
 
 const ADMIN = { email: 'admin@labels.test', password: 'admin-password-long-enough' };
 
@@ -18,20 +18,20 @@ const CALLS = [
 describe('labeling queue console (Chromium)', () => {
   let warden: WardenInstance;
   let browser: Browser;
+  let suite: ConsoleSuite | undefined;
   let admin: Session;
   let labeler: Session;
   let queueId: string;
   const ids: string[] = [];
 
   beforeAll(async () => {
-    assertConsoleBuilt();
-    warden = await startWarden('label_console', {
+    suite = await startConsoleSuite('label_console', {
       WARDEN_INIT_ADMIN_EMAIL: ADMIN.email,
       WARDEN_INIT_ADMIN_PASSWORD: ADMIN.password,
       WARDEN_INIT_API_KEY: testApiKey(),
       WARDEN_EMBEDDED_MODELS: '',
     });
-    browser = await launchChromium();
+    ({ warden, browser } = suite);
     admin = await staffLogin(warden.url, ADMIN.email, ADMIN.password);
     labeler = await createStaff(warden.url, admin.token, 'labeler');
     const [{ id: applicationId }] = await warden.query<{ id: string }>(
@@ -77,8 +77,7 @@ describe('labeling queue console (Chromium)', () => {
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await warden?.stop();
+    await suite?.stop();
   });
 
   it('labels three items with the keyboard only', async () => {

@@ -1,10 +1,10 @@
 import { Browser, Locator, Page } from 'playwright-core';
 import { OPENAI_CATEGORIES } from '../server/src/moderation/moderation.types';
-import { assertConsoleBuilt, collectPageErrors, launchChromium, screenshot } from './support/browser';
+import { collectPageErrors, ConsoleSuite, screenshot, startConsoleSuite } from './support/browser';
 import { testApiKey } from './support/keys';
 import { createStaff, request, STAFF_PASSWORD, staffLogin } from './support/review-api';
 import { UpstreamServer } from './support/upstream-server';
-import { eventually, runCli, startWarden, WardenInstance } from './support/warden';
+import { eventually, runCli, WardenInstance } from './support/warden';
 
 const ADMIN = { email: 'admin@monitoring-console.test', password: 'admin-password-1234' };
 const MODEL = 'house-model';
@@ -28,6 +28,7 @@ describe('monitoring console (Chromium)', () => {
   const apiKey = testApiKey();
   let warden: WardenInstance;
   let browser: Browser;
+  let suite: ConsoleSuite | undefined;
   let applicationId: string;
   let reviewer: { email: string; password: string };
   let analyst: { email: string; password: string };
@@ -60,9 +61,8 @@ describe('monitoring console (Chromium)', () => {
   }
 
   beforeAll(async () => {
-    assertConsoleBuilt();
     // WARDEN_EMBEDDED_MODELS stays unset: bias runs use the default embedded model, stories260K.
-    warden = await startWarden('monitoring_console', {
+    suite = await startConsoleSuite('monitoring_console', {
       WARDEN_INIT_ADMIN_EMAIL: ADMIN.email,
       WARDEN_INIT_ADMIN_PASSWORD: ADMIN.password,
       WARDEN_INIT_API_KEY: apiKey,
@@ -70,7 +70,7 @@ describe('monitoring console (Chromium)', () => {
       WARDEN_UPSTREAM_MODELS: MODEL,
       WARDEN_MONITOR_INTERVAL_MS: '1000',
     });
-    browser = await launchChromium();
+    ({ warden, browser } = suite);
     adminToken = (await staffLogin(warden.url, ADMIN.email, ADMIN.password)).token;
     const [reviewerSession, analystSession] = await Promise.all([
       createStaff(warden.url, adminToken, 'reviewer'),
@@ -124,8 +124,7 @@ describe('monitoring console (Chromium)', () => {
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await warden?.stop();
+    await suite?.stop();
     await upstream.stop();
   });
 

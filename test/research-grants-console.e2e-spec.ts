@@ -1,6 +1,6 @@
 import { Browser, Page } from 'playwright-core';
 import { RESEARCH_CHECKLIST_LABELS } from '../contracts/src';
-import { assertConsoleBuilt, collectPageErrors, launchChromium, screenshot } from './support/browser';
+import { collectPageErrors, ConsoleSuite, screenshot, startConsoleSuite } from './support/browser';
 import {
   createStaff,
   decide,
@@ -13,7 +13,7 @@ import {
   staffLogin,
 } from './support/review-api';
 import { UpstreamServer } from './support/upstream-server';
-import { startWarden, WardenInstance } from './support/warden';
+import { WardenInstance } from './support/warden';
 
 const ADMIN = { email: 'admin@research-console.test', password: 'admin-password-1234' };
 const STUDY = 'Occupational stereotype study';
@@ -27,20 +27,20 @@ describe('research grants console (Chromium)', () => {
   const upstream = new UpstreamServer();
   let warden: WardenInstance;
   let browser: Browser;
+  let suite: ConsoleSuite | undefined;
   let reviewer: Session;
   let researcher: DeveloperSession;
   let grantId: string;
 
   beforeAll(async () => {
-    assertConsoleBuilt();
-    warden = await startWarden('research-console', {
+    suite = await startConsoleSuite('research-console', {
       WARDEN_INIT_ADMIN_EMAIL: ADMIN.email,
       WARDEN_INIT_ADMIN_PASSWORD: ADMIN.password,
       WARDEN_EMBEDDED_MODELS: '',
       WARDEN_UPSTREAM_URL: await upstream.start(),
       WARDEN_UPSTREAM_MODELS: 'house-model',
     });
-    browser = await launchChromium();
+    ({ warden, browser } = suite);
     const admin = await staffLogin(warden.url, ADMIN.email, ADMIN.password);
     reviewer = await createStaff(warden.url, admin.token, 'reviewer');
     researcher = await registerDeveloper(warden.url);
@@ -76,8 +76,7 @@ describe('research grants console (Chromium)', () => {
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await warden?.stop();
+    await suite?.stop();
     await upstream.stop();
   });
 

@@ -1,5 +1,5 @@
 import { Browser, Page } from 'playwright-core';
-import { assertConsoleBuilt, collectPageErrors, launchChromium, screenshot } from './support/browser';
+import { collectPageErrors, ConsoleSuite, screenshot, startConsoleSuite } from './support/browser';
 import {
   apply,
   complete,
@@ -15,7 +15,7 @@ import {
 } from './support/review-api';
 import { COOKING_TOPICS, OFF_TOPIC, ON_TOPIC } from './support/topics';
 import { UpstreamServer } from './support/upstream-server';
-import { eventually, startWarden, WardenInstance } from './support/warden';
+import { eventually, WardenInstance } from './support/warden';
 
 const ADMIN = { email: 'admin@topics.test', password: 'admin-password-long-enough' };
 
@@ -27,21 +27,21 @@ describe('topicality in the console (Chromium)', () => {
   const upstream = new UpstreamServer();
   let warden: WardenInstance;
   let browser: Browser;
+  let suite: ConsoleSuite | undefined;
   let reviewer: Session;
   let developer: DeveloperSession;
   let applicationId: string;
   let proposalId: string;
 
   beforeAll(async () => {
-    assertConsoleBuilt();
-    warden = await startWarden('topics-console', {
+    suite = await startConsoleSuite('topics-console', {
       WARDEN_INIT_ADMIN_EMAIL: ADMIN.email,
       WARDEN_INIT_ADMIN_PASSWORD: ADMIN.password,
       WARDEN_EMBEDDED_MODELS: '',
       WARDEN_UPSTREAM_URL: await upstream.start(),
       WARDEN_UPSTREAM_MODELS: 'house-model',
     });
-    browser = await launchChromium();
+    ({ warden, browser } = suite);
     const admin = await staffLogin(warden.url, ADMIN.email, ADMIN.password);
     reviewer = await createStaff(warden.url, admin.token, 'reviewer');
     developer = await registerDeveloper(warden.url);
@@ -80,8 +80,7 @@ describe('topicality in the console (Chromium)', () => {
   }, 180_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await warden?.stop();
+    await suite?.stop();
     await upstream.stop();
   });
 

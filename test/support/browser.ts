@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Browser, chromium, Page } from 'playwright-core';
-import { REPOSITORY_ROOT } from './warden';
+import { REPOSITORY_ROOT, startWarden, WardenInstance } from './warden';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SCREENSHOTS = path.join(REPOSITORY_ROOT, 'test', 'output', 'screenshots');
@@ -25,6 +25,32 @@ export function assertConsoleBuilt(): void {
   if (!fs.existsSync(path.join(REPOSITORY_ROOT, 'admin-ui', 'dist', 'index.html'))) {
     throw new Error('the console is not built: run `npm run build -w admin-ui` (npm test builds it first)');
   }
+}
+
+export interface ConsoleSuite {
+  warden: WardenInstance;
+  browser: Browser;
+  /** Closes the browser, then stops Warden (its database and Redis keys go with it). */
+  stop(): Promise<void>;
+}
+
+/** What every console suite starts from: a Warden serving the built console, and Chromium, launched while it boots. */
+export async function startConsoleSuite(label: string, env: NodeJS.ProcessEnv): Promise<ConsoleSuite> {
+  assertConsoleBuilt();
+  const [warden, browser] = await Promise.allSettled([startWarden(label, env), launchChromium()]);
+  if (warden.status === 'rejected' || browser.status === 'rejected') {
+    // A Warden that did start is stopped by the suite clean-up in test/support/warden.ts; a browser is not.
+    if (browser.status === 'fulfilled') await browser.value.close();
+    throw warden.status === 'rejected' ? warden.reason : (browser as PromiseRejectedResult).reason;
+  }
+  return {
+    warden: warden.value,
+    browser: browser.value,
+    stop: async () => {
+      await browser.value.close();
+      await warden.value.stop();
+    },
+  };
 }
 
 /** Saves a full-page screenshot under test/output/screenshots and returns its path. */
