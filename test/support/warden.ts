@@ -164,10 +164,24 @@ export async function waitForHealth(
     } catch {
       // not listening yet
     }
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await outputOrDelay(child, 200);
   }
   child.kill('SIGKILL');
   throw new Error(`warden was not healthy within ${timeoutMs} ms:\n${output.slice(-30).join('\n')}`);
+}
+
+/** Whichever comes first: the process prints something (the api's line that it listens, say), or `ms` pass. */
+function outputOrDelay(child: ChildProcess, ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const streams = [child.stdout, child.stderr].filter((stream) => stream !== null);
+    const done = () => {
+      clearTimeout(timer);
+      for (const stream of streams) stream.off('data', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    for (const stream of streams) stream.once('data', done);
+  });
 }
 
 export async function stopProcess(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
