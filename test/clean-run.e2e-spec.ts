@@ -83,6 +83,10 @@ describe('a suite leaves nothing behind', () => {
       expect.objectContaining({ level: 30, msg: expect.stringMatching(/^Mapped \{/) }),
     );
     expect(warden.output.join('\n')).not.toContain('FastifyWarning');
+    // Its database is a copy of the run's migrated template (test/support/global-setup.ts): nothing to apply.
+    expect(logs).not.toContainEqual(
+      expect.objectContaining({ msg: expect.stringMatching(/^applied \d+ migrations$/) }),
+    );
 
     await warden.stop();
 
