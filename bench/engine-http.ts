@@ -10,7 +10,9 @@
  * `--baseline-dist <dir>` also runs a second Warden from another build (e.g. main's dist), measured in the same
  * rounds, so a change is compared before and after in one run.
  *
- * Besides tokens/s it shows the api process's CPU time per token (from /proc, all its threads).
+ * Besides tokens/s it shows the api process's CPU time per token (from /proc, all its threads). With `--cpu-prof`,
+ * a second table splits this build's api CPU per token by thread and step (see bench/engine-profile.ts), over the
+ * measured rounds only.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -19,6 +21,7 @@ import * as ort from 'onnxruntime-node';
 import { loadConfig } from '../server/src/config/config';
 import { loadModelDirectory } from '../server/src/inference/embedded/model-loader';
 import { OPENAI_CATEGORIES } from '../server/src/moderation/moderation.types';
+import { engineBreakdown } from './engine-profile';
 import { openRawModel, rawGreedy, Sample, timed } from './engine-raw';
 import {
   addApplication,
@@ -99,6 +102,11 @@ async function timedHttp(apiPid: number, run: () => Promise<number>): Promise<Ht
   return { ...sample, apiMicrosPerToken: (processCpuMicros(apiPid) - before) / tokens };
 }
 
+/** The clock V8 stamps profile samples with (CLOCK_MONOTONIC), in microseconds. */
+function monotonicMicros(): number {
+  return Number(process.hrtime.bigint() / 1000n);
+}
+
 async function main(): Promise<void> {
   const config = loadConfig();
   const { spec } = loadModelDirectory(path.join(config.models.directory, MODEL));
@@ -168,6 +176,7 @@ async function main(): Promise<void> {
     }
     const rawSamples: Sample[] = [];
     const http = policies.map(() => ({ one: [] as HttpSample[], eight: [] as HttpSample[] }));
+    const measuredFrom = monotonicMicros();
     for (let round = 0; round < ROUNDS; round++) {
       rawSamples.push(await timed(() => rawGreedy(raw, 1, NEW_TOKENS)));
       for (const [index, policy] of policies.entries()) {
@@ -175,6 +184,7 @@ async function main(): Promise<void> {
         http[index].eight.push(await timedHttp(policy.apiPid, eight(policy)));
       }
     }
+    const measuredTo = monotonicMicros();
 
     const rate = (samples: Sample[]) => median(samples.map((sample) => sample.tokensPerSecond));
     const cpu = (samples: HttpSample[]) =>
@@ -204,6 +214,15 @@ async function main(): Promise<void> {
         `| HTTP, ${policy.name}, ${STREAMS} concurrent streams (aggregate) | ${aggregate.toFixed(0)} | ${cpu(http[index].eight)} | ` +
           `${(aggregate / single).toFixed(2)} × 1 stream (goal ≥ 4); ${(aggregate / raw1).toFixed(2)} × raw loop |`,
       );
+    }
+    if (CPU_PROFILE_DIR) {
+      // Profiles are written when the api exits.
+      await processes.stopAll();
+      const tokens = ROUNDS * (1 + STREAMS) * NEW_TOKENS * 2;
+      console.log(
+        `\nWhere this build's api CPU goes per generated token (both policies, 1 and ${STREAMS} streams, measured rounds only):\n`,
+      );
+      console.log(engineBreakdown(CPU_PROFILE_DIR, measuredFrom, measuredTo, tokens).join('\n'));
     }
   } finally {
     clearTimeout(watchdog);
