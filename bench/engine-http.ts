@@ -10,9 +10,9 @@
  * `--baseline-dist <dir>` also runs a second Warden from another build (e.g. main's dist), measured in the same
  * rounds, so a change is compared before and after in one run.
  *
- * Besides tokens/s it shows the api process's CPU time per token (from /proc, all its threads). With `--cpu-prof`,
- * a second table splits this build's api CPU per token by thread and step (see bench/engine-profile.ts), over the
- * measured rounds only.
+ * Besides tokens/s it shows the api process's CPU time per token (from /proc, all its threads, over all rounds). With
+ * `--cpu-prof`, every build's api runs under the profiler and a table per build splits its time per token by thread
+ * and step (see bench/engine-profile.ts), over the measured rounds only.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -91,15 +91,23 @@ async function streamCompletion(url: string, key: string, prompt: string, eos: n
 }
 
 interface HttpSample extends Sample {
-  /** CPU time of Warden's api process per token. */
-  apiMicrosPerToken: number;
+  /** CPU time of Warden's api process over the sample, and the tokens it made. */
+  apiMicros: number;
+  tokens: number;
 }
 
 async function timedHttp(apiPid: number, run: () => Promise<number>): Promise<HttpSample> {
   const before = processCpuMicros(apiPid);
   let tokens = 0;
   const sample = await timed(async () => (tokens = await run()));
-  return { ...sample, apiMicrosPerToken: (processCpuMicros(apiPid) - before) / tokens };
+  return { ...sample, apiMicros: processCpuMicros(apiPid) - before, tokens };
+}
+
+/** Each build's api writes its profiles to its own folder. */
+function profileDir(label: string): string {
+  const dir = path.join(CPU_PROFILE_DIR!, label);
+  fs.mkdirSync(dir, { recursive: true });
+  return dir;
 }
 
 /** The clock V8 stamps profile samples with (CLOCK_MONOTONIC), in microseconds. */
@@ -143,7 +151,7 @@ async function main(): Promise<void> {
       const warden = await startWarden(processes, {
         label: build.label,
         env: { WARDEN_EMBEDDED_MODELS: MODEL, WARDEN_UPSTREAM_URL: '', WARDEN_UPSTREAM_MODELS: '' },
-        cpuProfileDir: build.dist ? undefined : CPU_PROFILE_DIR,
+        cpuProfileDir: CPU_PROFILE_DIR && profileDir(build.label),
         dist: build.dist,
       });
       wardens.push(warden);
@@ -187,8 +195,12 @@ async function main(): Promise<void> {
     const measuredTo = monotonicMicros();
 
     const rate = (samples: Sample[]) => median(samples.map((sample) => sample.tokensPerSecond));
+    // Summed over the rounds: /proc counts CPU in 10 ms ticks, which is 39 µs per token of one 256-token stream.
     const cpu = (samples: HttpSample[]) =>
-      median(samples.map((sample) => sample.apiMicrosPerToken)).toFixed(0);
+      (
+        samples.reduce((sum, sample) => sum + sample.apiMicros, 0) /
+        samples.reduce((sum, sample) => sum + sample.tokens, 0)
+      ).toFixed(0);
     const raw1 = rate(rawSamples);
     const cpus = os.cpus();
     console.log(`model ${MODEL}; ${NEW_TOKENS} new tokens per stream, greedy, streamed over HTTP (SSE)`);
@@ -219,10 +231,13 @@ async function main(): Promise<void> {
       // Profiles are written when the api exits.
       await processes.stopAll();
       const tokens = ROUNDS * (1 + STREAMS) * NEW_TOKENS * 2;
-      console.log(
-        `\nWhere this build's api CPU goes per generated token (both policies, 1 and ${STREAMS} streams, measured rounds only):\n`,
-      );
-      console.log(engineBreakdown(CPU_PROFILE_DIR, measuredFrom, measuredTo, tokens).join('\n'));
+      for (const build of builds) {
+        console.log(
+          `\nWhere the api CPU of ${build.dist ? `the ${build.name.replace(/, $/, '')}` : 'this build'} goes per generated token ` +
+            `(both policies, 1 and ${STREAMS} streams, measured rounds only; busy time of each thread):\n`,
+        );
+        console.log(engineBreakdown(profileDir(build.label), measuredFrom, measuredTo, tokens).join('\n'));
+      }
     }
   } finally {
     clearTimeout(watchdog);
