@@ -10,7 +10,9 @@
  * `--baseline-dist <dir>` also runs a second Warden from another build (e.g. main's dist), measured in the same
  * rounds, so a change is compared before and after in one run.
  *
- * Besides tokens/s it shows the api process's CPU time per token (from /proc, all its threads).
+ * Besides tokens/s it shows the api process's CPU time per token (from /proc, all its threads, over all rounds). With
+ * `--cpu-prof`, every build's api runs under the profiler and a table per build splits its time per token by thread
+ * and step (see bench/engine-profile.ts), over the measured rounds only.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -19,6 +21,7 @@ import * as ort from 'onnxruntime-node';
 import { loadConfig } from '../server/src/config/config';
 import { loadModelDirectory } from '../server/src/inference/embedded/model-loader';
 import { OPENAI_CATEGORIES } from '../server/src/moderation/moderation.types';
+import { engineBreakdown } from './engine-profile';
 import { openRawModel, rawGreedy, Sample, timed } from './engine-raw';
 import {
   addApplication,
@@ -88,15 +91,28 @@ async function streamCompletion(url: string, key: string, prompt: string, eos: n
 }
 
 interface HttpSample extends Sample {
-  /** CPU time of Warden's api process per token. */
-  apiMicrosPerToken: number;
+  /** CPU time of Warden's api process over the sample, and the tokens it made. */
+  apiMicros: number;
+  tokens: number;
 }
 
 async function timedHttp(apiPid: number, run: () => Promise<number>): Promise<HttpSample> {
   const before = processCpuMicros(apiPid);
   let tokens = 0;
   const sample = await timed(async () => (tokens = await run()));
-  return { ...sample, apiMicrosPerToken: (processCpuMicros(apiPid) - before) / tokens };
+  return { ...sample, apiMicros: processCpuMicros(apiPid) - before, tokens };
+}
+
+/** Each build's api writes its profiles to its own folder. */
+function profileDir(label: string): string {
+  const dir = path.join(CPU_PROFILE_DIR!, label);
+  fs.mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+/** The clock V8 stamps profile samples with (CLOCK_MONOTONIC), in microseconds. */
+function monotonicMicros(): number {
+  return Number(process.hrtime.bigint() / 1000n);
 }
 
 async function main(): Promise<void> {
@@ -135,7 +151,7 @@ async function main(): Promise<void> {
       const warden = await startWarden(processes, {
         label: build.label,
         env: { WARDEN_EMBEDDED_MODELS: MODEL, WARDEN_UPSTREAM_URL: '', WARDEN_UPSTREAM_MODELS: '' },
-        cpuProfileDir: build.dist ? undefined : CPU_PROFILE_DIR,
+        cpuProfileDir: CPU_PROFILE_DIR && profileDir(build.label),
         dist: build.dist,
       });
       wardens.push(warden);
@@ -168,6 +184,7 @@ async function main(): Promise<void> {
     }
     const rawSamples: Sample[] = [];
     const http = policies.map(() => ({ one: [] as HttpSample[], eight: [] as HttpSample[] }));
+    const measuredFrom = monotonicMicros();
     for (let round = 0; round < ROUNDS; round++) {
       rawSamples.push(await timed(() => rawGreedy(raw, 1, NEW_TOKENS)));
       for (const [index, policy] of policies.entries()) {
@@ -175,10 +192,15 @@ async function main(): Promise<void> {
         http[index].eight.push(await timedHttp(policy.apiPid, eight(policy)));
       }
     }
+    const measuredTo = monotonicMicros();
 
     const rate = (samples: Sample[]) => median(samples.map((sample) => sample.tokensPerSecond));
+    // Summed over the rounds: /proc counts CPU in 10 ms ticks, which is 39 µs per token of one 256-token stream.
     const cpu = (samples: HttpSample[]) =>
-      median(samples.map((sample) => sample.apiMicrosPerToken)).toFixed(0);
+      (
+        samples.reduce((sum, sample) => sum + sample.apiMicros, 0) /
+        samples.reduce((sum, sample) => sum + sample.tokens, 0)
+      ).toFixed(0);
     const raw1 = rate(rawSamples);
     const cpus = os.cpus();
     console.log(`model ${MODEL}; ${NEW_TOKENS} new tokens per stream, greedy, streamed over HTTP (SSE)`);
@@ -204,6 +226,18 @@ async function main(): Promise<void> {
         `| HTTP, ${policy.name}, ${STREAMS} concurrent streams (aggregate) | ${aggregate.toFixed(0)} | ${cpu(http[index].eight)} | ` +
           `${(aggregate / single).toFixed(2)} × 1 stream (goal ≥ 4); ${(aggregate / raw1).toFixed(2)} × raw loop |`,
       );
+    }
+    if (CPU_PROFILE_DIR) {
+      // Profiles are written when the api exits.
+      await processes.stopAll();
+      const tokens = ROUNDS * (1 + STREAMS) * NEW_TOKENS * 2;
+      for (const build of builds) {
+        console.log(
+          `\nWhere the api CPU of ${build.dist ? `the ${build.name.replace(/, $/, '')}` : 'this build'} goes per generated token ` +
+            `(both policies, 1 and ${STREAMS} streams, measured rounds only; busy time of each thread):\n`,
+        );
+        console.log(engineBreakdown(profileDir(build.label), measuredFrom, measuredTo, tokens).join('\n'));
+      }
     }
   } finally {
     clearTimeout(watchdog);

@@ -32,6 +32,7 @@ export interface PromptLogprobs {
 export interface SchedulerSink {
   admitted(id: number): void;
   prompt(id: number, logprobs: PromptLogprobs): void;
+  /** `sampled` is the sampler's own, reused for its next token: copy what you keep. */
   token(id: number, sampled: SampledToken): void;
   finished(id: number, cause: FinishCause): void;
   failed(id: number, message: string): void;

@@ -61,10 +61,11 @@ export const ENGINE_TUNING = {
   /** Cache capacity steps (slots); a multiple of 16 keeps rows computing alike alone or batched (see KvCache). */
   granularity: 32,
   /**
-   * Engine events are coalesced for this long: far below what a stream's reader notices, while a message per step
-   * would cost the worker ~35 µs (waking the main thread) on every 0.3 ms step.
+   * Engine events are coalesced for this long (starts and ends go at once): far below what a stream's reader notices,
+   * while every message costs the worker a wake-up of the main thread (~35 µs, more when that preempts it) and the
+   * main thread a round of its per-stream work. 2 ms sent ~6 tokens per message at one stream; 8 ms sends ~25.
    */
-  flushIntervalMs: 2,
+  flushIntervalMs: 8,
 } as const;
 
 /** Compiled next to this file; the unit specs run TypeScript sources, which a worker thread cannot load. */

@@ -16,7 +16,9 @@ const schedulers = new Map<string, BatchScheduler>();
 const STATS_INTERVAL_MS = 50;
 
 class PendingEvents {
-  tokens: number[] = [];
+  /** TOKEN_FIELDS values per token, in a buffer reused from batch to batch (only its used part is sent). */
+  tokens: Float64Array;
+  tokenCount = 0;
   tops: (TopCandidates | null)[] | null = null;
   admitted: number[] = [];
   prompts: NonNullable<EventBatch['prompts']> = [];
@@ -24,9 +26,26 @@ class PendingEvents {
   failed: NonNullable<EventBatch['failed']> = [];
   /** Something the main thread should hear about at once (a sequence started, ended or failed). */
   urgent = false;
+
+  constructor(tokens: Float64Array) {
+    this.tokens = tokens;
+  }
+
+  pushToken(id: number, token: number, logprob: number): void {
+    let at = this.tokenCount * TOKEN_FIELDS;
+    if (at + TOKEN_FIELDS > this.tokens.length) {
+      const grown = new Float64Array(this.tokens.length * 2);
+      grown.set(this.tokens);
+      this.tokens = grown;
+    }
+    this.tokens[at++] = id;
+    this.tokens[at++] = token;
+    this.tokens[at] = logprob;
+    this.tokenCount++;
+  }
 }
 
-let pending = new PendingEvents();
+let pending = new PendingEvents(new Float64Array(TOKEN_FIELDS * 256));
 let lastFlush = performance.now();
 let lastStats = 0;
 let running = false;
@@ -39,9 +58,9 @@ const sink: SchedulerSink = {
   prompt: (id, logprobs) => pending.prompts.push({ id, logprobs }),
   token: (id, sampled) => {
     if (sampled.top && !pending.tops) {
-      pending.tops = new Array<TopCandidates | null>(pending.tokens.length / TOKEN_FIELDS).fill(null);
+      pending.tops = new Array<TopCandidates | null>(pending.tokenCount).fill(null);
     }
-    pending.tokens.push(id, sampled.token, sampled.logprob);
+    pending.pushToken(id, sampled.token, sampled.logprob);
     pending.tops?.push(sampled.top);
   },
   finished: (id, cause) => {
@@ -61,7 +80,7 @@ function post(event: WorkerEvent): void {
 function flush(force: boolean): void {
   const events = pending;
   const now = performance.now();
-  const batch: EventBatch = { tokens: Float64Array.from(events.tokens) };
+  const batch: EventBatch = { tokens: events.tokens.slice(0, events.tokenCount * TOKEN_FIELDS) };
   if (events.tops) batch.tops = events.tops;
   if (events.admitted.length > 0) batch.admitted = events.admitted;
   if (events.prompts.length > 0) batch.prompts = events.prompts;
@@ -75,7 +94,7 @@ function flush(force: boolean): void {
     lastStats = now;
   }
   post({ type: 'events', batch });
-  pending = new PendingEvents();
+  pending = new PendingEvents(events.tokens);
   lastFlush = now;
 }
 

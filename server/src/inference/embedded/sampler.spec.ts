@@ -92,6 +92,25 @@ describe('TokenSampler', () => {
     ).toBe(true);
   });
 
+  it('allocates no result per token: each call refills the same object with its own values', () => {
+    const sampler = new TokenSampler(
+      params({ temperature: 0, logitBias: [[0, -100]], topLogprobs: 1 }),
+      VOCAB,
+      new SeededRandom(1),
+    );
+    const first = sampler.sample(LOGITS, 0);
+    expect(first.token).toBe(1);
+    const batch = new Float32Array(VOCAB * 2);
+    batch.set(
+      LOGITS.map((value, i) => (i === 2 ? 10 : value)),
+      VOCAB,
+    );
+    const second = sampler.sample(batch, VOCAB);
+    expect(second).toBe(first);
+    expect(second.token).toBe(2);
+    expect(second.top!.ids).toEqual([2]);
+  });
+
   it('reads a row at an offset of a batch of logits', () => {
     const batch = new Float32Array(VOCAB * 2);
     batch.set(

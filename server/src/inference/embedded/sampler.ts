@@ -39,6 +39,8 @@ export class TokenSampler {
   private readonly counts = new Map<number, number>();
   private readonly edits: boolean;
   private weightBuffer: Float64Array | null = null;
+  /** Filled in by every call: sampling runs once per token of every running sequence, so it allocates nothing. */
+  private readonly result: SampledToken = { token: 0, logprob: Number.NaN, top: null };
 
   constructor(
     private readonly params: SamplingParams,
@@ -49,6 +51,7 @@ export class TokenSampler {
     this.scratch = new Float32Array(vocabSize);
   }
 
+  /** The returned object is reused by the next call: read it (or copy what you keep) before sampling again. */
   sample(logits: Float32Array, offset: number): SampledToken {
     const { params, vocabSize } = this;
     let values = logits;
@@ -56,7 +59,9 @@ export class TokenSampler {
     if (this.edits) {
       values = this.scratch;
       base = 0;
-      values.set(logits.subarray(offset, offset + vocabSize));
+      for (let i = 0; i < vocabSize; i++) {
+        values[i] = logits[offset + i];
+      }
       for (const [token, bias] of params.logitBias) {
         values[token] += bias;
       }
@@ -72,7 +77,11 @@ export class TokenSampler {
     if (params.presencePenalty !== 0 || params.frequencyPenalty !== 0) {
       this.counts.set(token, (this.counts.get(token) ?? 0) + 1);
     }
-    return { token, logprob, top };
+    const result = this.result;
+    result.token = token;
+    result.logprob = logprob;
+    result.top = top;
+    return result;
   }
 
   private draw(values: Float32Array, base: number): number {

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import * as ort from 'onnxruntime-node';
 import { parentPort, workerData } from 'node:worker_threads';
 import { ClassifierManifest } from './classifier.manifest';
+import { WordCachedEncoder } from './word-cached-encoder';
 
 export interface ClassifyMessage {
   id: number;
@@ -33,8 +34,10 @@ async function main(): Promise<void> {
   const specials = (cls === undefined ? 0 : 1) + (sep === undefined ? 0 : 1);
   const window = Math.max(1, manifest.maxLength - specials);
 
+  const encoder = new WordCachedEncoder((text) => tokenizer.encode(text, { add_special_tokens: false }).ids);
+
   function windows(text: string): number[][] {
-    const ids = tokenizer.encode(text, { add_special_tokens: false }).ids;
+    const ids = encoder.encode(text);
     const out: number[][] = [];
     for (let start = 0; start < Math.max(ids.length, 1); start += window) {
       const piece = ids.slice(start, start + window);
