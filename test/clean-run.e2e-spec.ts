@@ -83,6 +83,11 @@ describe('a suite leaves nothing behind', () => {
       expect.objectContaining({ level: 30, msg: expect.stringMatching(/^Mapped \{/) }),
     );
     expect(warden.output.join('\n')).not.toContain('FastifyWarning');
+    // One classifier per process: a second copy in the worker doubled its start-up time and memory.
+    const classifierLoads = logs.filter((log) => log.msg === 'moderation classifier loaded') as {
+      process?: string;
+    }[];
+    expect(classifierLoads.map((log) => log.process).sort()).toEqual(['api', 'worker']);
     // Its database is a copy of the run's migrated template (test/support/global-setup.ts): nothing to apply.
     expect(logs).not.toContainEqual(
       expect.objectContaining({ msg: expect.stringMatching(/^applied \d+ migrations$/) }),

@@ -2,7 +2,7 @@ import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { QueueName } from '../common/queues';
 import { InferenceModule } from '../inference/inference.module';
-import { ClassifierService } from '../moderation/classifier/classifier.service';
+import { ModerationModule } from '../moderation/moderation.module';
 import { BiasRunner } from './bias-runner';
 import { BiasRunsProcessor } from './bias-runs.processor';
 import { BiasRepository } from './bias.repository';
@@ -10,14 +10,14 @@ import { ProbeCatalog } from './probe-catalog';
 
 /**
  * The worker side of bias analysis: the models and the moderation classifier are loaded here, in the worker
- * process, so a run never competes with live traffic on the api's engine.
+ * process, so a run never competes with live traffic on the api's engine. The classifier is the worker's one
+ * instance from ModerationModule (the fine-tuning and calibration jobs use it too).
  */
 @Module({
-  imports: [BullModule.registerQueue({ name: QueueName.BiasRuns }), InferenceModule],
+  imports: [BullModule.registerQueue({ name: QueueName.BiasRuns }), InferenceModule, ModerationModule],
   providers: [
     BiasRepository,
     { provide: ProbeCatalog, useFactory: () => new ProbeCatalog() },
-    ClassifierService,
     BiasRunner,
     BiasRunsProcessor,
   ],

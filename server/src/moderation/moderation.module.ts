@@ -26,6 +26,6 @@ import { ModerationService } from './moderation.service';
     ModerationService,
     HeldCompletionsRepository,
   ],
-  exports: [ModerationService, HeldCompletionsRepository],
+  exports: [ModerationService, HeldCompletionsRepository, ClassifierService],
 })
 export class ModerationModule {}
