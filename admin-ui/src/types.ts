@@ -1,6 +1,25 @@
 /** Shapes of the staff API (`/admin/*`) as the console reads them. One spelling per concept, as on the server. */
 import type {
+  AdminApplicationResponse,
   AlertResponse,
+  AppliedVerdictResponse,
+  AuditEventResponse,
+  BulkDecisionResponse,
+  ChainStatusResponse,
+  DecisionResponse,
+  DecisionResultResponse,
+  DirectionName,
+  EndUserResponse,
+  EndUserStatus,
+  EnforcementResponse,
+  IssuedKeyResponse,
+  ModerationActionName,
+  OrganizationResponse,
+  Questionnaire,
+  RequestLogEndpoint,
+  RequestLogResponse,
+  RiskTier,
+  StaffResponse,
   AlertSeverity,
   AlertStatus,
   AnomalyRuleId,
@@ -21,97 +40,23 @@ import type {
 } from '@warden/contracts';
 import type { Identifier, RaRecord } from 'react-admin';
 
-/** The state vocabularies come from the contracts the server validates with: they cannot drift. */
-export type { ApplicationStatus, Checklist, ReviewState, StaffRole };
-
-export type RiskTier = 'low' | 'medium' | 'high';
+/** The state vocabularies and response shapes come from the contracts the server validates with: they cannot drift. */
+export type { ApplicationStatus, Checklist, ReviewState, StaffRole, RiskTier, Questionnaire };
 
 export type DecisionKind = DecisionName;
 
-export interface Questionnaire {
-  useCaseCategory: string;
-  useCaseDescription: string;
-  openEndedness: string;
-  endUsers: string;
-  /** internal | small | medium | large */
-  audienceSize: string;
-  humanInTheLoop: boolean;
-  endUserAuthentication: boolean;
-  misuseHandling: string;
-  /** Intended prompt length, in tokens. */
-  inputLength: number;
-  /** Intended completion length, in tokens. */
-  outputLength: number;
-  /** Expected requests a day. */
-  expectedVolume: number;
-  /** What the application's topic model is built from (absent on applications filed before topics). */
-  examplePrompts?: string[];
-  allowedTopics?: string[];
-  forbiddenTopics?: string[];
-}
+export type Decision = DecisionResponse;
 
-export interface Decision {
-  id: string;
-  decision: DecisionKind;
-  reviewerId: string | null;
-  reviewerEmail: string;
-  rationale: string;
-  checklist: Partial<Checklist>;
-  reReviewAt: string | null;
-  fromReviewState: ReviewState;
-  toReviewState: ReviewState;
-  fromStatus: ApplicationStatus;
-  toStatus: ApplicationStatus;
-  at: string;
-}
+export type Application = AdminApplicationResponse & RaRecord<string>;
 
-export interface Application extends RaRecord<string> {
-  name: string;
-  /** `research`: an academic access application, approved with the research checklist and a grant. */
-  kind: 'product' | 'research';
-  organizationId: string;
-  organizationName: string;
-  status: ApplicationStatus;
-  reviewState: ReviewState;
-  riskTier: RiskTier | null;
-  riskReasons: string[];
-  questionnaire: Partial<Questionnaire> | null;
-  submittedAt: string | null;
-  /** When the last decision asked for the application to be looked at again. */
-  reReviewAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-  decisions?: Decision[];
-  /** Set while a staff action on one of its keys freezes new keys for its developers. */
-  enforcement?: Enforcement | null;
-}
-
-export interface Enforcement {
-  since: string;
-  category: string | null;
-  explanation: string;
-  reason: string | null;
-}
+export type Enforcement = EnforcementResponse;
 
 /** A key as issued: the only answer that ever carries its secret. */
-export interface IssuedKey {
-  id: string;
-  name: string;
-  prefix: string;
-  kind: KeyKind;
-  secret: string;
-}
+export type IssuedKey = IssuedKeyResponse;
 
-export interface DecisionResult extends Application {
-  /** Present once, in the answer to an approval. */
-  productionKey?: IssuedKey;
-}
+export type DecisionResult = DecisionResultResponse & RaRecord<string>;
 
-export interface BulkDecisionResult {
-  succeeded: string[];
-  failed: { id: string; statusCode: number; code: string; message: string }[];
-  applications: DecisionResult[];
-}
+export type BulkDecisionResult = BulkDecisionResponse;
 
 export type KeyKind = 'sandbox' | 'production';
 export type KeyStatus = EffectiveKeyStatus;
@@ -132,13 +77,9 @@ export interface ApiKey extends RaRecord<string> {
   secret?: string;
 }
 
-export interface Organization extends RaRecord<string> {
-  name: string;
-  createdAt: string;
-  applicationCount: number;
-}
+export type Organization = OrganizationResponse & RaRecord<string>;
 
-export type ModerationAction = 'allow' | 'observe' | 'flag' | 'redact' | 'hold' | 'block';
+export type ModerationAction = ModerationActionName;
 
 export interface CategoryRule {
   threshold: number | null;
@@ -205,79 +146,20 @@ export interface EffectiveThreshold {
   scale: number;
 }
 
-export interface StaffMember extends RaRecord<string> {
-  email: string;
-  role: StaffRole;
-  createdAt: string;
-  lockedUntil: string | null;
-}
+export type StaffMember = StaffResponse & RaRecord<string>;
 
-export interface AuditEntry extends RaRecord<string> {
-  seq: number;
-  at: string;
-  actorType: string;
-  actorId: string | null;
-  actorEmail: string | null;
-  action: string;
-  entityType: string;
-  entityId: string | null;
-  before: unknown;
-  after: unknown;
-  requestId: string | null;
-  hash: string;
-  prevHash: string | null;
-}
+export type AuditEntry = AuditEventResponse & RaRecord<string>;
 
-export interface ChainStatus {
-  valid: boolean;
-  checked: number;
-  firstInvalidSeq: number | null;
-}
+export type ChainStatus = ChainStatusResponse;
 
-export type Direction = 'input' | 'output';
-
-/** A character range in the text a verdict was given on (the first prompt or choice when there are several). */
-export interface Span {
-  start: number;
-  end: number;
-}
+export type Direction = DirectionName;
 
 /** One check's finding on one direction of a call, as the request log and held outputs store it. */
-export interface Verdict {
-  check: string;
-  category: string;
-  score: number;
-  triggered: boolean;
-  action: ModerationAction;
-  direction: Direction;
-  threshold: number;
-  spans?: Span[];
-}
+export type Verdict = AppliedVerdictResponse;
 
-export type RequestEndpoint = '/v1/completions' | '/v1/moderations';
+export type RequestEndpoint = RequestLogEndpoint;
 
-export interface RequestLog extends RaRecord<string> {
-  createdAt: string;
-  endpoint: RequestEndpoint;
-  stream: boolean;
-  finishReasons: string[] | null;
-  timeToFirstTokenMs: number | null;
-  clientIp: string | null;
-  applicationId: string | null;
-  apiKeyId: string | null;
-  endUser: string | null;
-  model: string | null;
-  statusCode: number;
-  errorCode: string | null;
-  promptTokens: number | null;
-  completionTokens: number | null;
-  latencyMs: number | null;
-  /** Several prompts are separated by a blank line. */
-  prompt: string | null;
-  /** Every choice's text, separated by a blank line. */
-  output: string | null;
-  verdicts: Verdict[] | null;
-}
+export type RequestLog = RequestLogResponse & RaRecord<string>;
 
 export type AlertRuleId = AnomalyRuleId;
 export type { AlertSeverity, AlertStatus };
@@ -288,23 +170,10 @@ export type Alert = AlertResponse & RaRecord<string>;
 /** `GET /admin/anomaly-rules`: a rule and what it does when it fires. */
 export type AnomalyRule = AnomalyRuleResponse & RaRecord<string>;
 
-export type EndUserStatus = 'active' | 'throttled' | 'blocked';
+export type { EndUserStatus };
 
 /** An application's end user (the `user` field of its calls); the id is `<applicationId>:<endUser>`. */
-export interface EndUser extends RaRecord<string> {
-  applicationId: string;
-  applicationName: string;
-  endUser: string;
-  requestCount: number;
-  flaggedCount: number;
-  flaggedRate: number;
-  strikePoints: number;
-  status: EndUserStatus;
-  statusReason: string | null;
-  statusChangedAt: string | null;
-  firstSeenAt: string;
-  lastSeenAt: string;
-}
+export type EndUser = EndUserResponse & RaRecord<string>;
 
 export type HeldStatus = 'pending' | 'released' | 'discarded';
 export type HeldDecision = 'release' | 'discard';
