@@ -13,3 +13,5 @@ export * from './webhooks';
 export * from './end-users';
 export * from './request-logs';
 export * from './audit';
+export * from './bias';
+export * from './fine-tuning';
