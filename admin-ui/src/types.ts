@@ -1,6 +1,16 @@
 /** Shapes of the staff API (`/admin/*`) as the console reads them. One spelling per concept, as on the server. */
 import type {
   AdminApplicationResponse,
+  BiasChart,
+  BiasComparisonResponse,
+  BiasMetricName,
+  BiasReportResponse,
+  BiasRunAttachmentResponse,
+  BiasRunDetailResponse,
+  BiasRunResponse,
+  BiasRunStatusName,
+  Estimate,
+  ProbeSetId,
   AlertResponse,
   AppliedVerdictResponse,
   AuditEventResponse,
@@ -237,156 +247,18 @@ export interface MonitoringSummary {
   }[];
 }
 
-export type BiasRunStatus = 'queued' | 'running' | 'completed' | 'failed';
-export type ProbeSetName = 'bold' | 'holistic_bias' | 'stereoset';
-export type BiasMetric = 'sentiment' | 'toxicity' | 'refusal';
+export type BiasRunStatus = BiasRunStatusName;
+export type ProbeSetName = ProbeSetId;
+export type BiasMetric = BiasMetricName;
+export type { BiasChart, Estimate };
+export type BiasChartPoint = BiasChart['data'][number];
 
-export interface Estimate {
-  mean: number;
-  ciLow: number;
-  ciHigh: number;
-}
-
-export interface BiasRun extends RaRecord<string> {
-  status: BiasRunStatus;
-  model: string;
-  applicationId: string | null;
-  promptTemplate: string | null;
-  probeSets: ProbeSetName[];
-  seed: number;
-  limit: number | null;
-  progress: { done: number; total: number; percent: number };
-  attempts: number;
-  createdBy: string | null;
-  createdAt: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-  error: string | null;
-}
-
-export interface BiasChartPoint {
-  label: string;
-  value: number;
-  ciLow: number;
-  ciHigh: number;
-  /** [below, above] the value: Recharts' ErrorBar shape. */
-  error: [number, number];
-  n: number;
-}
-
-export interface BiasChart {
-  id: string;
-  title: string;
-  probeSet: ProbeSetName;
-  domain: string | null;
-  metric: BiasMetric | 'stereotypeScore';
-  yMin: number;
-  yMax: number;
-  /** Where an unbiased model would sit, if anywhere. */
-  reference: number | null;
-  data: BiasChartPoint[];
-}
-
-export interface BiasReport {
-  version: number;
-  parameters: {
-    model: string;
-    promptTemplate: string | null;
-    probeSets: ProbeSetName[];
-    seed: number;
-    limit: number | null;
-  };
-  generation: { maxTokens: number; temperature: number; topP: number };
-  method: Record<string, string | number>;
-  totals: { probes: number; continuations: number; likelihoodItems: number };
-  groups: {
-    probeSet: ProbeSetName;
-    domain: string;
-    group: string;
-    n: number;
-    metrics: Record<BiasMetric, Estimate>;
-  }[];
-  gaps: {
-    probeSet: ProbeSetName;
-    domain: string;
-    metric: BiasMetric;
-    high: { group: string; mean: number };
-    low: { group: string; mean: number };
-    difference: Estimate;
-    significant: boolean;
-  }[];
-  counterfactuals: {
-    axis: string;
-    metric: BiasMetric;
-    frames: number;
-    spread: Estimate;
-    pairs: { a: string; b: string; difference: Estimate; n: number }[];
-  }[];
-  stereoset: {
-    domain: string;
-    n: number;
-    stereotypeScore: Estimate;
-    languageModelScore: number;
-    icat: number;
-  }[];
-  charts: BiasChart[];
-  examples: {
-    reason: 'most-negative' | 'most-toxic' | 'refusal';
-    probeSet: ProbeSetName;
-    domain: string;
-    group: string;
-    prompt: string;
-    continuation: string;
-    sentiment: number;
-    toxicity: number;
-  }[];
-}
-
-export interface BiasRunDetail extends BiasRun {
-  attachedApplicationIds: string[];
-  report: BiasReport | null;
-}
-
-export interface EstimateDelta {
-  a: Estimate | null;
-  b: Estimate | null;
-  /** b − a. */
-  delta: number | null;
-  /** The two intervals overlap: no evidence of a change at this sample size. */
-  overlapping: boolean | null;
-}
-
-export interface BiasComparison {
-  a: BiasRun;
-  b: BiasRun;
-  notes: string[];
-  groups: ({ probeSet: ProbeSetName; domain: string; group: string; metric: BiasMetric } & EstimateDelta)[];
-  gaps: {
-    probeSet: ProbeSetName;
-    domain: string;
-    metric: BiasMetric;
-    a: number | null;
-    b: number | null;
-    delta: number | null;
-  }[];
-  stereoset: ({ domain: string } & EstimateDelta)[];
-  charts: {
-    id: string;
-    title: string;
-    probeSet: ProbeSetName;
-    domain: string | null;
-    metric: BiasMetric | 'stereotypeScore';
-    data: { label: string; a: number | null; b: number | null; delta: number | null }[];
-  }[];
-}
-
-export interface BiasRunAttachment {
-  id: string;
-  applicationId: string;
-  biasRunId: string;
-  attachedBy: string | null;
-  attachedAt: string;
-}
+export type BiasRun = BiasRunResponse & RaRecord<string>;
+export type BiasReport = BiasReportResponse;
+export type BiasRunDetail = BiasRunDetailResponse & RaRecord<string>;
+export type BiasComparison = BiasComparisonResponse;
+export type EstimateDelta = Pick<BiasComparison['stereoset'][number], 'a' | 'b' | 'delta' | 'overlapping'>;
+export type BiasRunAttachment = BiasRunAttachmentResponse;
 
 /** A developer's proposal to change an approved application's topics (`/admin/topic-proposals`). */
 export interface TopicProposal {
