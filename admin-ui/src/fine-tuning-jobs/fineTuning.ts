@@ -5,7 +5,6 @@ import {
   type ScreeningReport,
 } from '@warden/contracts';
 import { enumOptions } from '../common/enums';
-import { API_URL, httpClient } from '../session';
 
 /** A fine-tuning job as /admin/fine-tuning-jobs returns it. */
 export type FineTuningJob = FineTuningJobResponse;
@@ -28,9 +27,3 @@ export const SCREENING_STATUSES = enumOptions(SCREENING_STATUS_LIST, {
   rejected: { label: 'Rejected by staff', color: 'error' },
   flagged: { label: 'Flagged', color: 'error' },
 });
-
-/** POST to the staff API (decisions that are not react-admin CRUD). */
-export async function postDecision<T>(path: string, body: unknown): Promise<T> {
-  const { json } = await httpClient(`${API_URL}${path}`, { method: 'POST', body: JSON.stringify(body) });
-  return json as T;
-}
