@@ -1,6 +1,12 @@
 /** Shapes of the staff API (`/admin/*`) as the console reads them. One spelling per concept, as on the server. */
 import type {
   AdminApplicationResponse,
+  ClassifierThresholdsResponse,
+  EffectiveThreshold,
+  ModerationCategory,
+  PolicyPatch,
+  PolicyResponse,
+  PolicyRulesResponse,
   BiasChart,
   BiasComparisonResponse,
   BiasMetricName,
@@ -91,70 +97,16 @@ export type Organization = OrganizationResponse & RaRecord<string>;
 
 export type ModerationAction = ModerationActionName;
 
-export interface CategoryRule {
-  threshold: number | null;
-  action: ModerationAction;
-}
-
-export interface CategoryPolicy {
-  input: CategoryRule;
-  output: CategoryRule;
-}
-
-export interface PolicyRules {
-  categories: Record<string, CategoryPolicy>;
-  limits: { maxPromptTokens: number; maxTokens: number; maxTotalTokens: number };
-  rateLimits: {
-    requestsPerMinute: number;
-    tokensPerMinute: number;
-    endUserRequestsPerMinute: number;
-    endUserTokensPerMinute: number;
-  };
-  blocklist: { words: string[]; phrases: string[]; patterns: string[] };
-  requireUser: boolean;
-  /** Chat: system and developer messages skip input moderation (the developer wrote them, not the end user). */
-  exemptSystemPrompt: boolean;
-  /** Multiplies the classifier's calibrated thresholds where a rule leaves its threshold empty (< 1 is stricter). */
-  classifierThresholdScale: number;
-  /** Fine-tuning screening: flagged share above which a file fails; above `reviewAboveShare` it goes to staff. */
-  fineTuning: { maxFlaggedShare: number; reviewAboveShare: number };
-}
-
+export type PolicyRules = PolicyRulesResponse;
+export type CategoryPolicy = PolicyRules['categories'][ModerationCategory];
+export type CategoryRule = CategoryPolicy['input'];
 /** A partial `PolicyRules`, as stored per application on top of the status defaults. */
-export interface PolicyPatch {
-  categories?: Record<string, Partial<{ input: Partial<CategoryRule>; output: Partial<CategoryRule> }>>;
-  limits?: Partial<PolicyRules['limits']>;
-  rateLimits?: Partial<PolicyRules['rateLimits']>;
-  blocklist?: Partial<PolicyRules['blocklist']>;
-  requireUser?: boolean;
-  exemptSystemPrompt?: boolean;
-  classifierThresholdScale?: number;
-  fineTuning?: Partial<PolicyRules['fineTuning']>;
-}
+export type { PolicyPatch, EffectiveThreshold };
 
-export interface Policy extends RaRecord<string> {
-  applicationName: string;
-  applicationStatus: ApplicationStatus;
-  rules: PolicyRules;
-  patch: PolicyPatch;
-  /** The classifier threshold in force per category and direction: the policy's own, or calibrated × scale. */
-  effective?: Record<string, Record<'input' | 'output', EffectiveThreshold>>;
-}
+export type Policy = PolicyResponse & RaRecord<string>;
 
 /** `GET /admin/policies/classifier-thresholds`: per category, calibrated and under the default live/sandbox scale. */
-export interface ClassifierThresholds {
-  classifier: string | null;
-  liveScale: number;
-  sandboxScale: number;
-  categories: Array<{ category: string; calibrated: number; live: number; sandbox: number }>;
-}
-
-export interface EffectiveThreshold {
-  threshold: number;
-  source: 'policy' | 'calibrated';
-  calibrated: number;
-  scale: number;
-}
+export type ClassifierThresholds = ClassifierThresholdsResponse;
 
 export type StaffMember = StaffResponse & RaRecord<string>;
 

@@ -15,3 +15,4 @@ export * from './request-logs';
 export * from './audit';
 export * from './bias';
 export * from './fine-tuning';
+export * from './policies';

@@ -1,8 +1,6 @@
 import { listContract } from '../common/list-query';
-import { PolicyPatch } from '../policies/policy.schema';
-import { PolicyRules } from '../policies/policy.types';
 import { IssuedApplicationKey } from './application-keys';
-import type { ClassifierDefaults, EffectiveThresholds } from './effective-thresholds';
+import type { ClassifierDefaults } from './effective-thresholds';
 import type { ApplicationPolicy } from './application-policies.service';
 import { ApplicationDecisionEntity } from './application-decision.entity';
 import { ApplicationEntity, ApplicationStatus } from './application.entity';
@@ -13,12 +11,14 @@ import {
   APPLICATION_KINDS,
   applySchema,
   BulkDecisionResponse,
+  ClassifierThresholdsResponse,
   DecisionResponse,
   DecisionResultResponse,
   EnforcementResponse,
   FeedbackResponse,
   IssuedKeyResponse,
   KEY_ENFORCEMENT_REASON_LABELS,
+  PolicyResponse,
   PortalApplicationResponse,
   ReviewState,
   updateApplicationSchema,
@@ -82,6 +82,8 @@ export {
   type FeedbackResponse,
   type IssuedKeyResponse,
   type PortalApplicationResponse,
+  type ClassifierThresholdsResponse,
+  type PolicyResponse,
 };
 
 export function toDecisionResponse(decision: ApplicationDecisionEntity): DecisionResponse {
@@ -214,16 +216,6 @@ export function toAppliedResponse(
   return { ...toPortalApplicationResponse(application), sandboxKey: toIssuedKeyResponse(sandboxKey) };
 }
 
-export interface PolicyResponse {
-  id: string;
-  applicationName: string;
-  applicationStatus: ApplicationStatus;
-  rules: PolicyRules;
-  patch: PolicyPatch;
-  /** The threshold in force for every category and direction, and where it comes from. */
-  effective: EffectiveThresholds;
-}
-
 export function toPolicyResponse(policy: ApplicationPolicy): PolicyResponse {
   return {
     id: policy.applicationId,
@@ -233,14 +225,6 @@ export function toPolicyResponse(policy: ApplicationPolicy): PolicyResponse {
     patch: policy.patch,
     effective: policy.effective,
   };
-}
-
-/** `GET /admin/policies/classifier-thresholds`: what the model calibrated and the default policies apply. */
-export interface ClassifierThresholdsResponse {
-  classifier: string | null;
-  liveScale: number;
-  sandboxScale: number;
-  categories: Array<{ category: string; calibrated: number; live: number; sandbox: number }>;
 }
 
 export function toClassifierThresholdsResponse(defaults: ClassifierDefaults): ClassifierThresholdsResponse {
