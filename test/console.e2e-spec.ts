@@ -407,25 +407,6 @@ describe('staff console (Chromium)', () => {
     await page.close();
   });
 
-  it('the request log offers every endpoint filter the server accepts, chat completions included', async () => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    const pageErrors = collectPageErrors(page);
-    await signIn(page, ADMIN);
-    await page.goto(`${warden.url}/console/#/request-logs`);
-    await page.getByRole('button', { name: 'Add filter' }).click();
-    await page.getByRole('menuitem', { name: 'Endpoint' }).click();
-    await page.getByRole('combobox', { name: 'Endpoint' }).click();
-    const filtered = page.waitForResponse(
-      (response) =>
-        response.url().includes('/admin/request-logs') &&
-        decodeURIComponent(response.url()).includes('"endpoint":"/v1/chat/completions"'),
-    );
-    await page.getByRole('option', { name: 'Chat completions' }).click();
-    expect((await filtered).status()).toBe(200);
-    expect(pageErrors).toEqual([]);
-    await page.close();
-  });
-
   it('an analyst sees the queue but no decision, key or staff controls', async () => {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     const pageErrors = collectPageErrors(page);
