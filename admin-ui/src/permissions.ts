@@ -1,13 +1,7 @@
-import type { StaffRole } from './types';
+import type { MeResponse } from '@warden/contracts';
 
 /** The signed-in staff member as `GET /admin/auth/me` describes them; react-admin's "permissions". */
-export interface Me {
-  id: string;
-  email: string;
-  role: StaffRole;
-  /** The server's role matrix applied to this role, e.g. `applications:read`, `api-keys:manage`. */
-  permissions: string[];
-}
+export type Me = MeResponse;
 
 const READ_ACTIONS = ['list', 'show', 'export'];
 const KEY_OPERATIONS = ['create', 'rotate', 'revoke', 'suspend', 'unsuspend', 'terminate'];
@@ -77,5 +71,5 @@ function requiredPermission(resource: string, action: string): string | null {
 /** Whether the console shows an action; the server refuses it anyway if this were wrong. */
 export function can(me: Me | undefined, resource: string, action: string): boolean {
   const permission = requiredPermission(resource, action);
-  return permission !== null && (me?.permissions ?? []).includes(permission);
+  return permission !== null && (me?.permissions ?? []).some((granted) => granted === permission);
 }

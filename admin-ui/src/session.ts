@@ -1,14 +1,10 @@
 import { fetchUtils, HttpError } from 'react-admin';
-import type { StaffRole } from './types';
+import type { StaffUserSummary, TokenResponse as ContractTokenResponse } from '@warden/contracts';
 
 /** The staff API lives beside the console on the same origin. */
 export const API_URL = '/admin';
 
-export interface StaffUser {
-  id: string;
-  email: string;
-  role: StaffRole;
-}
+export type StaffUser = StaffUserSummary;
 
 export interface Session {
   accessToken: string;
@@ -18,12 +14,7 @@ export interface Session {
   user: StaffUser;
 }
 
-interface TokenResponse {
-  accessToken: string;
-  refreshToken: string;
-  expiresIn: number;
-  user: StaffUser;
-}
+type TokenResponse = ContractTokenResponse<StaffUser>;
 
 const STORAGE_KEY = 'warden.console.session';
 /**

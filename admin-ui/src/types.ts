@@ -1,6 +1,41 @@
 /** Shapes of the staff API (`/admin/*`) as the console reads them. One spelling per concept, as on the server. */
 import type {
+  AdminApplicationResponse,
+  ClassifierThresholdsResponse,
+  EffectiveThreshold,
+  ModerationCategory,
+  PolicyPatch,
+  PolicyResponse,
+  PolicyRulesResponse,
+  BiasChart,
+  BiasComparisonResponse,
+  BiasMetricName,
+  BiasReportResponse,
+  BiasRunAttachmentResponse,
+  BiasRunDetailResponse,
+  BiasRunResponse,
+  BiasRunStatusName,
+  Estimate,
+  ProbeSetId,
   AlertResponse,
+  AppliedVerdictResponse,
+  AuditEventResponse,
+  BulkDecisionResponse,
+  ChainStatusResponse,
+  DecisionResponse,
+  DecisionResultResponse,
+  DirectionName,
+  EndUserResponse,
+  EndUserStatus,
+  EnforcementResponse,
+  IssuedKeyResponse,
+  ModerationActionName,
+  OrganizationResponse,
+  Questionnaire,
+  RequestLogEndpoint,
+  RequestLogResponse,
+  RiskTier,
+  StaffResponse,
   AlertSeverity,
   AlertStatus,
   AnomalyRuleId,
@@ -21,97 +56,23 @@ import type {
 } from '@warden/contracts';
 import type { Identifier, RaRecord } from 'react-admin';
 
-/** The state vocabularies come from the contracts the server validates with: they cannot drift. */
-export type { ApplicationStatus, Checklist, ReviewState, StaffRole };
-
-export type RiskTier = 'low' | 'medium' | 'high';
+/** The state vocabularies and response shapes come from the contracts the server validates with: they cannot drift. */
+export type { ApplicationStatus, Checklist, ReviewState, StaffRole, RiskTier, Questionnaire };
 
 export type DecisionKind = DecisionName;
 
-export interface Questionnaire {
-  useCaseCategory: string;
-  useCaseDescription: string;
-  openEndedness: string;
-  endUsers: string;
-  /** internal | small | medium | large */
-  audienceSize: string;
-  humanInTheLoop: boolean;
-  endUserAuthentication: boolean;
-  misuseHandling: string;
-  /** Intended prompt length, in tokens. */
-  inputLength: number;
-  /** Intended completion length, in tokens. */
-  outputLength: number;
-  /** Expected requests a day. */
-  expectedVolume: number;
-  /** What the application's topic model is built from (absent on applications filed before topics). */
-  examplePrompts?: string[];
-  allowedTopics?: string[];
-  forbiddenTopics?: string[];
-}
+export type Decision = DecisionResponse;
 
-export interface Decision {
-  id: string;
-  decision: DecisionKind;
-  reviewerId: string | null;
-  reviewerEmail: string;
-  rationale: string;
-  checklist: Partial<Checklist>;
-  reReviewAt: string | null;
-  fromReviewState: ReviewState;
-  toReviewState: ReviewState;
-  fromStatus: ApplicationStatus;
-  toStatus: ApplicationStatus;
-  at: string;
-}
+export type Application = AdminApplicationResponse & RaRecord<string>;
 
-export interface Application extends RaRecord<string> {
-  name: string;
-  /** `research`: an academic access application, approved with the research checklist and a grant. */
-  kind: 'product' | 'research';
-  organizationId: string;
-  organizationName: string;
-  status: ApplicationStatus;
-  reviewState: ReviewState;
-  riskTier: RiskTier | null;
-  riskReasons: string[];
-  questionnaire: Partial<Questionnaire> | null;
-  submittedAt: string | null;
-  /** When the last decision asked for the application to be looked at again. */
-  reReviewAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-  decisions?: Decision[];
-  /** Set while a staff action on one of its keys freezes new keys for its developers. */
-  enforcement?: Enforcement | null;
-}
-
-export interface Enforcement {
-  since: string;
-  category: string | null;
-  explanation: string;
-  reason: string | null;
-}
+export type Enforcement = EnforcementResponse;
 
 /** A key as issued: the only answer that ever carries its secret. */
-export interface IssuedKey {
-  id: string;
-  name: string;
-  prefix: string;
-  kind: KeyKind;
-  secret: string;
-}
+export type IssuedKey = IssuedKeyResponse;
 
-export interface DecisionResult extends Application {
-  /** Present once, in the answer to an approval. */
-  productionKey?: IssuedKey;
-}
+export type DecisionResult = DecisionResultResponse & RaRecord<string>;
 
-export interface BulkDecisionResult {
-  succeeded: string[];
-  failed: { id: string; statusCode: number; code: string; message: string }[];
-  applications: DecisionResult[];
-}
+export type BulkDecisionResult = BulkDecisionResponse;
 
 export type KeyKind = 'sandbox' | 'production';
 export type KeyStatus = EffectiveKeyStatus;
@@ -132,152 +93,35 @@ export interface ApiKey extends RaRecord<string> {
   secret?: string;
 }
 
-export interface Organization extends RaRecord<string> {
-  name: string;
-  createdAt: string;
-  applicationCount: number;
-}
+export type Organization = OrganizationResponse & RaRecord<string>;
 
-export type ModerationAction = 'allow' | 'observe' | 'flag' | 'redact' | 'hold' | 'block';
+export type ModerationAction = ModerationActionName;
 
-export interface CategoryRule {
-  threshold: number | null;
-  action: ModerationAction;
-}
-
-export interface CategoryPolicy {
-  input: CategoryRule;
-  output: CategoryRule;
-}
-
-export interface PolicyRules {
-  categories: Record<string, CategoryPolicy>;
-  limits: { maxPromptTokens: number; maxTokens: number; maxTotalTokens: number };
-  rateLimits: {
-    requestsPerMinute: number;
-    tokensPerMinute: number;
-    endUserRequestsPerMinute: number;
-    endUserTokensPerMinute: number;
-  };
-  blocklist: { words: string[]; phrases: string[]; patterns: string[] };
-  requireUser: boolean;
-  /** Chat: system and developer messages skip input moderation (the developer wrote them, not the end user). */
-  exemptSystemPrompt: boolean;
-  /** Multiplies the classifier's calibrated thresholds where a rule leaves its threshold empty (< 1 is stricter). */
-  classifierThresholdScale: number;
-  /** Fine-tuning screening: flagged share above which a file fails; above `reviewAboveShare` it goes to staff. */
-  fineTuning: { maxFlaggedShare: number; reviewAboveShare: number };
-}
-
+export type PolicyRules = PolicyRulesResponse;
+export type CategoryPolicy = PolicyRules['categories'][ModerationCategory];
+export type CategoryRule = CategoryPolicy['input'];
 /** A partial `PolicyRules`, as stored per application on top of the status defaults. */
-export interface PolicyPatch {
-  categories?: Record<string, Partial<{ input: Partial<CategoryRule>; output: Partial<CategoryRule> }>>;
-  limits?: Partial<PolicyRules['limits']>;
-  rateLimits?: Partial<PolicyRules['rateLimits']>;
-  blocklist?: Partial<PolicyRules['blocklist']>;
-  requireUser?: boolean;
-  exemptSystemPrompt?: boolean;
-  classifierThresholdScale?: number;
-  fineTuning?: Partial<PolicyRules['fineTuning']>;
-}
+export type { PolicyPatch, EffectiveThreshold };
 
-export interface Policy extends RaRecord<string> {
-  applicationName: string;
-  applicationStatus: ApplicationStatus;
-  rules: PolicyRules;
-  patch: PolicyPatch;
-  /** The classifier threshold in force per category and direction: the policy's own, or calibrated × scale. */
-  effective?: Record<string, Record<'input' | 'output', EffectiveThreshold>>;
-}
+export type Policy = PolicyResponse & RaRecord<string>;
 
 /** `GET /admin/policies/classifier-thresholds`: per category, calibrated and under the default live/sandbox scale. */
-export interface ClassifierThresholds {
-  classifier: string | null;
-  liveScale: number;
-  sandboxScale: number;
-  categories: Array<{ category: string; calibrated: number; live: number; sandbox: number }>;
-}
+export type ClassifierThresholds = ClassifierThresholdsResponse;
 
-export interface EffectiveThreshold {
-  threshold: number;
-  source: 'policy' | 'calibrated';
-  calibrated: number;
-  scale: number;
-}
+export type StaffMember = StaffResponse & RaRecord<string>;
 
-export interface StaffMember extends RaRecord<string> {
-  email: string;
-  role: StaffRole;
-  createdAt: string;
-  lockedUntil: string | null;
-}
+export type AuditEntry = AuditEventResponse & RaRecord<string>;
 
-export interface AuditEntry extends RaRecord<string> {
-  seq: number;
-  at: string;
-  actorType: string;
-  actorId: string | null;
-  actorEmail: string | null;
-  action: string;
-  entityType: string;
-  entityId: string | null;
-  before: unknown;
-  after: unknown;
-  requestId: string | null;
-  hash: string;
-  prevHash: string | null;
-}
+export type ChainStatus = ChainStatusResponse;
 
-export interface ChainStatus {
-  valid: boolean;
-  checked: number;
-  firstInvalidSeq: number | null;
-}
-
-export type Direction = 'input' | 'output';
-
-/** A character range in the text a verdict was given on (the first prompt or choice when there are several). */
-export interface Span {
-  start: number;
-  end: number;
-}
+export type Direction = DirectionName;
 
 /** One check's finding on one direction of a call, as the request log and held outputs store it. */
-export interface Verdict {
-  check: string;
-  category: string;
-  score: number;
-  triggered: boolean;
-  action: ModerationAction;
-  direction: Direction;
-  threshold: number;
-  spans?: Span[];
-}
+export type Verdict = AppliedVerdictResponse;
 
-export type RequestEndpoint = '/v1/completions' | '/v1/moderations';
+export type RequestEndpoint = RequestLogEndpoint;
 
-export interface RequestLog extends RaRecord<string> {
-  createdAt: string;
-  endpoint: RequestEndpoint;
-  stream: boolean;
-  finishReasons: string[] | null;
-  timeToFirstTokenMs: number | null;
-  clientIp: string | null;
-  applicationId: string | null;
-  apiKeyId: string | null;
-  endUser: string | null;
-  model: string | null;
-  statusCode: number;
-  errorCode: string | null;
-  promptTokens: number | null;
-  completionTokens: number | null;
-  latencyMs: number | null;
-  /** Several prompts are separated by a blank line. */
-  prompt: string | null;
-  /** Every choice's text, separated by a blank line. */
-  output: string | null;
-  verdicts: Verdict[] | null;
-}
+export type RequestLog = RequestLogResponse & RaRecord<string>;
 
 export type AlertRuleId = AnomalyRuleId;
 export type { AlertSeverity, AlertStatus };
@@ -288,23 +132,10 @@ export type Alert = AlertResponse & RaRecord<string>;
 /** `GET /admin/anomaly-rules`: a rule and what it does when it fires. */
 export type AnomalyRule = AnomalyRuleResponse & RaRecord<string>;
 
-export type EndUserStatus = 'active' | 'throttled' | 'blocked';
+export type { EndUserStatus };
 
 /** An application's end user (the `user` field of its calls); the id is `<applicationId>:<endUser>`. */
-export interface EndUser extends RaRecord<string> {
-  applicationId: string;
-  applicationName: string;
-  endUser: string;
-  requestCount: number;
-  flaggedCount: number;
-  flaggedRate: number;
-  strikePoints: number;
-  status: EndUserStatus;
-  statusReason: string | null;
-  statusChangedAt: string | null;
-  firstSeenAt: string;
-  lastSeenAt: string;
-}
+export type EndUser = EndUserResponse & RaRecord<string>;
 
 export type HeldStatus = 'pending' | 'released' | 'discarded';
 export type HeldDecision = 'release' | 'discard';
@@ -368,156 +199,18 @@ export interface MonitoringSummary {
   }[];
 }
 
-export type BiasRunStatus = 'queued' | 'running' | 'completed' | 'failed';
-export type ProbeSetName = 'bold' | 'holistic_bias' | 'stereoset';
-export type BiasMetric = 'sentiment' | 'toxicity' | 'refusal';
+export type BiasRunStatus = BiasRunStatusName;
+export type ProbeSetName = ProbeSetId;
+export type BiasMetric = BiasMetricName;
+export type { BiasChart, Estimate };
+export type BiasChartPoint = BiasChart['data'][number];
 
-export interface Estimate {
-  mean: number;
-  ciLow: number;
-  ciHigh: number;
-}
-
-export interface BiasRun extends RaRecord<string> {
-  status: BiasRunStatus;
-  model: string;
-  applicationId: string | null;
-  promptTemplate: string | null;
-  probeSets: ProbeSetName[];
-  seed: number;
-  limit: number | null;
-  progress: { done: number; total: number; percent: number };
-  attempts: number;
-  createdBy: string | null;
-  createdAt: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-  error: string | null;
-}
-
-export interface BiasChartPoint {
-  label: string;
-  value: number;
-  ciLow: number;
-  ciHigh: number;
-  /** [below, above] the value: Recharts' ErrorBar shape. */
-  error: [number, number];
-  n: number;
-}
-
-export interface BiasChart {
-  id: string;
-  title: string;
-  probeSet: ProbeSetName;
-  domain: string | null;
-  metric: BiasMetric | 'stereotypeScore';
-  yMin: number;
-  yMax: number;
-  /** Where an unbiased model would sit, if anywhere. */
-  reference: number | null;
-  data: BiasChartPoint[];
-}
-
-export interface BiasReport {
-  version: number;
-  parameters: {
-    model: string;
-    promptTemplate: string | null;
-    probeSets: ProbeSetName[];
-    seed: number;
-    limit: number | null;
-  };
-  generation: { maxTokens: number; temperature: number; topP: number };
-  method: Record<string, string | number>;
-  totals: { probes: number; continuations: number; likelihoodItems: number };
-  groups: {
-    probeSet: ProbeSetName;
-    domain: string;
-    group: string;
-    n: number;
-    metrics: Record<BiasMetric, Estimate>;
-  }[];
-  gaps: {
-    probeSet: ProbeSetName;
-    domain: string;
-    metric: BiasMetric;
-    high: { group: string; mean: number };
-    low: { group: string; mean: number };
-    difference: Estimate;
-    significant: boolean;
-  }[];
-  counterfactuals: {
-    axis: string;
-    metric: BiasMetric;
-    frames: number;
-    spread: Estimate;
-    pairs: { a: string; b: string; difference: Estimate; n: number }[];
-  }[];
-  stereoset: {
-    domain: string;
-    n: number;
-    stereotypeScore: Estimate;
-    languageModelScore: number;
-    icat: number;
-  }[];
-  charts: BiasChart[];
-  examples: {
-    reason: 'most-negative' | 'most-toxic' | 'refusal';
-    probeSet: ProbeSetName;
-    domain: string;
-    group: string;
-    prompt: string;
-    continuation: string;
-    sentiment: number;
-    toxicity: number;
-  }[];
-}
-
-export interface BiasRunDetail extends BiasRun {
-  attachedApplicationIds: string[];
-  report: BiasReport | null;
-}
-
-export interface EstimateDelta {
-  a: Estimate | null;
-  b: Estimate | null;
-  /** b − a. */
-  delta: number | null;
-  /** The two intervals overlap: no evidence of a change at this sample size. */
-  overlapping: boolean | null;
-}
-
-export interface BiasComparison {
-  a: BiasRun;
-  b: BiasRun;
-  notes: string[];
-  groups: ({ probeSet: ProbeSetName; domain: string; group: string; metric: BiasMetric } & EstimateDelta)[];
-  gaps: {
-    probeSet: ProbeSetName;
-    domain: string;
-    metric: BiasMetric;
-    a: number | null;
-    b: number | null;
-    delta: number | null;
-  }[];
-  stereoset: ({ domain: string } & EstimateDelta)[];
-  charts: {
-    id: string;
-    title: string;
-    probeSet: ProbeSetName;
-    domain: string | null;
-    metric: BiasMetric | 'stereotypeScore';
-    data: { label: string; a: number | null; b: number | null; delta: number | null }[];
-  }[];
-}
-
-export interface BiasRunAttachment {
-  id: string;
-  applicationId: string;
-  biasRunId: string;
-  attachedBy: string | null;
-  attachedAt: string;
-}
+export type BiasRun = BiasRunResponse & RaRecord<string>;
+export type BiasReport = BiasReportResponse;
+export type BiasRunDetail = BiasRunDetailResponse & RaRecord<string>;
+export type BiasComparison = BiasComparisonResponse;
+export type EstimateDelta = Pick<BiasComparison['stereoset'][number], 'a' | 'b' | 'delta' | 'overlapping'>;
+export type BiasRunAttachment = BiasRunAttachmentResponse;
 
 /** A developer's proposal to change an approved application's topics (`/admin/topic-proposals`). */
 export interface TopicProposal {

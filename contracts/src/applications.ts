@@ -1,5 +1,8 @@
 import { z } from 'zod';
-import { RESEARCH_CHECKLIST_ITEMS, ResearchChecklistItem } from './research';
+import { ApiKeyKind, API_KEY_KINDS, KEY_ENFORCEMENT_REASONS } from './api-keys';
+import { APPLICATION_KINDS, RESEARCH_CHECKLIST_ITEMS, ResearchChecklistItem } from './research';
+import { timestamp } from './shapes';
+import { questionnaireTopicFields } from './topicality';
 
 /** How an application is served: sandbox until approved, live on approval, suspended, terminated (final). */
 export const ApplicationStatus = {
@@ -139,3 +142,187 @@ export const bulkDecisionSchema = decisionSchema.extend({ ids: z.array(z.uuid())
 export const liftEnforcementSchema = z.object({
   reason: z.string().trim().min(1, 'say what the review found').max(2000),
 });
+
+/** The risk tier the questionnaire puts an application in (server/src/applications/risk-tier.ts). */
+export const RiskTier = { Low: 'low', Medium: 'medium', High: 'high' } as const;
+export type RiskTier = (typeof RiskTier)[keyof typeof RiskTier];
+export const RISK_TIERS = Object.values(RiskTier);
+
+/** The production-review questionnaire a developer fills for each application. */
+export const UseCaseCategory = {
+  Copywriting: 'copywriting',
+  CustomerSupport: 'customer-support',
+  Education: 'education',
+  Productivity: 'productivity',
+  Search: 'search',
+  Classification: 'classification',
+  Summarization: 'summarization',
+  Translation: 'translation',
+  Code: 'code',
+  CreativeWriting: 'creative-writing',
+  Chat: 'chat',
+  Health: 'health',
+  Legal: 'legal',
+  Finance: 'finance',
+  Politics: 'politics',
+  Other: 'other',
+} as const;
+export type UseCaseCategory = (typeof UseCaseCategory)[keyof typeof UseCaseCategory];
+export const USE_CASE_CATEGORIES = Object.values(UseCaseCategory);
+
+/** How open-ended the output is: from a fixed set of answers to free-form text. */
+export const OpenEndedness = { Constrained: 'constrained', Mixed: 'mixed', FreeForm: 'free-form' } as const;
+export type OpenEndedness = (typeof OpenEndedness)[keyof typeof OpenEndedness];
+export const OPEN_ENDEDNESS_LEVELS = Object.values(OpenEndedness);
+
+/** Expected end users: internal staff only, < 1,000, < 100,000, or 100,000 and more / the general public. */
+export const AudienceSize = {
+  Internal: 'internal',
+  Small: 'small',
+  Medium: 'medium',
+  Large: 'large',
+} as const;
+export type AudienceSize = (typeof AudienceSize)[keyof typeof AudienceSize];
+export const AUDIENCE_SIZES = Object.values(AudienceSize);
+
+export const questionnaireSchema = z.object({
+  useCaseCategory: z.enum(USE_CASE_CATEGORIES),
+  useCaseDescription: z.string().trim().min(20, 'describe the use case in at least 20 characters').max(5000),
+  openEndedness: z.enum(OPEN_ENDEDNESS_LEVELS),
+  /** Who the end users are. */
+  endUsers: z.string().trim().min(3).max(2000),
+  audienceSize: z.enum(AUDIENCE_SIZES),
+  /** Whether a person reviews outputs before they reach end users. */
+  humanInTheLoop: z.boolean(),
+  /** Whether end users sign in before they reach the API through the application. */
+  endUserAuthentication: z.boolean(),
+  /** How misuse will be detected and handled. */
+  misuseHandling: z
+    .string()
+    .trim()
+    .min(20, 'describe misuse detection and handling in at least 20 characters')
+    .max(5000),
+  /** Intended prompt length, in tokens. */
+  inputLength: z.number().int().min(1).max(1_000_000),
+  /** Intended completion length, in tokens. */
+  outputLength: z.number().int().min(1).max(1_000_000),
+  /** Expected requests per day. */
+  expectedVolume: z.number().int().min(0).max(1_000_000_000),
+  /** Example prompts, allowed and forbidden topics: what the application's topic model is built from on approval. */
+  ...questionnaireTopicFields,
+});
+export type Questionnaire = z.infer<typeof questionnaireSchema>;
+
+const applicationName = z.string().trim().min(1).max(200);
+
+/** `POST /portal/applications`. */
+export const applySchema = z.object({ name: applicationName, questionnaire: questionnaireSchema });
+/** `PATCH /portal/applications/:id` (a draft or an application with changes requested). */
+export const updateApplicationSchema = z.object({
+  name: applicationName.optional(),
+  questionnaire: questionnaireSchema.optional(),
+});
+
+/** Response shapes of `/admin/applications` and `/portal/applications`. */
+export const decisionResponseSchema = z.strictObject({
+  id: z.uuid(),
+  decision: z.enum(DECISIONS),
+  reviewerId: z.uuid().nullable(),
+  reviewerEmail: z.string(),
+  checklist: z.record(z.string(), z.boolean()),
+  rationale: z.string(),
+  reReviewAt: timestamp.nullable(),
+  fromReviewState: z.enum(REVIEW_STATES),
+  toReviewState: z.enum(REVIEW_STATES),
+  fromStatus: z.enum(APPLICATION_STATUSES),
+  toStatus: z.enum(APPLICATION_STATUSES),
+  at: timestamp,
+});
+export type DecisionResponse = z.infer<typeof decisionResponseSchema>;
+
+/** Set while staff action on one of an application's keys freezes new keys for its developers. */
+export const enforcementResponseSchema = z.strictObject({
+  since: timestamp,
+  category: z.enum(KEY_ENFORCEMENT_REASONS).nullable(),
+  /** The category in words, e.g. "a suspected key compromise". */
+  explanation: z.string().min(1),
+  reason: z.string().nullable(),
+});
+export type EnforcementResponse = z.infer<typeof enforcementResponseSchema>;
+
+export const adminApplicationResponseSchema = z.strictObject({
+  id: z.uuid(),
+  name: z.string(),
+  organizationId: z.uuid(),
+  organizationName: z.string(),
+  status: z.enum(APPLICATION_STATUSES),
+  /** `research`: its questionnaire and grant are at /admin/research-grants (the grant's id is the application's). */
+  kind: z.enum(APPLICATION_KINDS),
+  reviewState: z.enum(REVIEW_STATES),
+  riskTier: z.enum(RISK_TIERS).nullable(),
+  riskReasons: z.array(z.string()),
+  questionnaire: questionnaireSchema.nullable(),
+  submittedAt: timestamp.nullable(),
+  reReviewAt: timestamp.nullable(),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+  /** Only on the answers that show one application. */
+  decisions: z.array(decisionResponseSchema).optional(),
+  enforcement: enforcementResponseSchema.nullable(),
+});
+export type AdminApplicationResponse = z.infer<typeof adminApplicationResponseSchema>;
+
+/** A key as issued: the only answer that ever carries its secret. */
+export const issuedKeyResponseSchema = z.strictObject({
+  id: z.uuid(),
+  name: z.string(),
+  prefix: z.string(),
+  kind: z.enum(API_KEY_KINDS),
+  secret: z.string().min(1),
+});
+export type IssuedKeyResponse = z.infer<typeof issuedKeyResponseSchema> & { kind: ApiKeyKind };
+
+/** The answer to a decision: an approval carries the production key, once. */
+export const decisionResultResponseSchema = adminApplicationResponseSchema.extend({
+  productionKey: issuedKeyResponseSchema.optional(),
+});
+export type DecisionResultResponse = z.infer<typeof decisionResultResponseSchema>;
+
+export const bulkDecisionResponseSchema = z.strictObject({
+  succeeded: z.array(z.uuid()),
+  failed: z.array(
+    z.strictObject({ id: z.uuid(), statusCode: z.number().int(), code: z.string(), message: z.string() }),
+  ),
+  applications: z.array(decisionResultResponseSchema),
+});
+export type BulkDecisionResponse = z.infer<typeof bulkDecisionResponseSchema>;
+
+/** What a developer sees of a staff decision: the outcome and the feedback, not who decided. */
+export const feedbackResponseSchema = z.strictObject({
+  decision: z.enum(DECISIONS),
+  rationale: z.string(),
+  reReviewAt: timestamp.nullable(),
+  at: timestamp,
+});
+export type FeedbackResponse = z.infer<typeof feedbackResponseSchema>;
+
+export const portalApplicationResponseSchema = z.strictObject({
+  id: z.uuid(),
+  name: z.string(),
+  status: z.enum(APPLICATION_STATUSES),
+  reviewState: z.enum(REVIEW_STATES),
+  questionnaire: questionnaireSchema.nullable(),
+  submittedAt: timestamp.nullable(),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+  feedback: z.array(feedbackResponseSchema).optional(),
+  /** The developer sees why new keys are frozen. */
+  enforcement: enforcementResponseSchema.nullable(),
+});
+export type PortalApplicationResponse = z.infer<typeof portalApplicationResponseSchema>;
+
+/** `POST /portal/applications`: the application and its sandbox key. */
+export const appliedResponseSchema = portalApplicationResponseSchema.extend({
+  sandboxKey: issuedKeyResponseSchema,
+});
+export type AppliedResponse = z.infer<typeof appliedResponseSchema>;

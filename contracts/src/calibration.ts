@@ -12,6 +12,7 @@ export const ProposalStatus = {
   Applied: 'applied',
 } as const;
 export type ProposalStatus = (typeof ProposalStatus)[keyof typeof ProposalStatus];
+export const PROPOSAL_STATUSES = Object.values(ProposalStatus);
 
 /** One point of a precision/recall curve: what flagging every item scoring at or above `threshold` would give. */
 export interface CurvePoint {

@@ -40,3 +40,70 @@ export const heldCompletionResponseSchema = z.strictObject({
   createdAt: timestamp,
 });
 export type HeldCompletionStaffResponse = z.infer<typeof heldCompletionResponseSchema>;
+
+/** OpenAI's moderation taxonomy, in the order its API lists it. */
+export const OPENAI_CATEGORIES = [
+  'harassment',
+  'harassment/threatening',
+  'hate',
+  'hate/threatening',
+  'illicit',
+  'illicit/violent',
+  'self-harm',
+  'self-harm/intent',
+  'self-harm/instructions',
+  'sexual',
+  'sexual/minors',
+  'violence',
+  'violence/graphic',
+] as const;
+export type OpenAiCategory = (typeof OPENAI_CATEGORIES)[number];
+
+/** Categories Warden adds from its rule checks. */
+export const WARDEN_CATEGORIES = [
+  'profanity',
+  'blocklist',
+  'pii/email',
+  'pii/phone',
+  'pii/payment-card',
+  'pii/national-id',
+  'pii/ip-address',
+  'pii/secret',
+  'prompt-injection',
+  /** Far from the use case the application was approved for (its topic model); scored on input only. */
+  'off-topic',
+  /** A check that threw: reported under this category, naming the check, and acted on as the policy says. */
+  'check-failure',
+  /** A remote guard check that could not answer in time; fail-open or fail-closed as the policy says. */
+  'guard-unavailable',
+] as const;
+export type WardenCategory = (typeof WARDEN_CATEGORIES)[number];
+export type ModerationCategory = OpenAiCategory | WardenCategory;
+export const MODERATION_CATEGORIES: readonly ModerationCategory[] = [
+  ...OPENAI_CATEGORIES,
+  ...WARDEN_CATEGORIES,
+];
+
+/** From least to most severe (the server's `ModerationAction` enum spells the same values). */
+export const MODERATION_ACTIONS = ['allow', 'observe', 'flag', 'redact', 'hold', 'block'] as const;
+export type ModerationActionName = (typeof MODERATION_ACTIONS)[number];
+
+export const DIRECTIONS = ['input', 'output'] as const;
+export type DirectionName = (typeof DIRECTIONS)[number];
+
+/** One check's finding on one direction of a call after the policy spoke, as the request log stores it. */
+export const appliedVerdictSchema = z.strictObject({
+  check: z.string(),
+  category: z.string(),
+  score: z.number().min(0).max(1),
+  /** A character range in the text judged (the first prompt or choice when there are several). */
+  spans: z.array(z.strictObject({ start: z.number().int(), end: z.number().int() })).optional(),
+  error: z.string().optional(),
+  hazards: z.array(z.string()).optional(),
+  failure: z.strictObject({ mode: z.enum(['open', 'closed']), reason: z.string() }).optional(),
+  direction: z.enum(DIRECTIONS),
+  threshold: z.number(),
+  triggered: z.boolean(),
+  action: z.enum(MODERATION_ACTIONS),
+});
+export type AppliedVerdictResponse = z.infer<typeof appliedVerdictSchema>;

@@ -1,3 +1,6 @@
+import { z } from 'zod';
+import { email, timestamp } from './shapes';
+
 /** Staff roles and the permission matrix: the server enforces it, the console hides what a role cannot do. */
 export const StaffRole = {
   Admin: 'admin',
@@ -98,3 +101,59 @@ export function permissionsFor(role: StaffRole): Permission[] {
 export function may(role: StaffRole, permission: Permission): boolean {
   return MATRIX.some((row) => row[0] === permission && row[COLUMN[role]]);
 }
+
+/**
+ * Request bodies of `/admin/auth` and `/admin/staff`. The server adds the password-strength check (a dictionary
+ * that stays server-side) to the bodies that set a password.
+ */
+export const loginSchema = z.object({
+  email: z.string().min(1).max(320),
+  password: z.string().min(1).max(1024),
+});
+export const refreshSchema = z.object({ refreshToken: z.string().min(1).max(200) });
+const password = z.string().max(1024);
+export const createStaffSchema = z.object({ email, password, role: z.enum(STAFF_ROLES) });
+export const updateStaffSchema = z.object({
+  role: z.enum(STAFF_ROLES).optional(),
+  password: password.optional(),
+});
+export type CreateStaffInput = z.input<typeof createStaffSchema>;
+export type UpdateStaffInput = z.input<typeof updateStaffSchema>;
+
+export const staffUserSummarySchema = z.strictObject({
+  id: z.uuid(),
+  email: z.string(),
+  role: z.enum(STAFF_ROLES),
+});
+export type StaffUserSummary = z.infer<typeof staffUserSummarySchema>;
+
+/** `GET /admin/auth/me`: the role matrix applied to the signed-in member's role. */
+export const meResponseSchema = staffUserSummarySchema.extend({
+  permissions: z.array(z.enum(Object.values(Permission))),
+});
+export type MeResponse = z.infer<typeof meResponseSchema>;
+
+/** The answer to a sign-in or refresh, on both surfaces; `user` is the surface's own summary. */
+export function tokenResponseSchema<User extends z.ZodType>(user: User) {
+  return z.strictObject({
+    accessToken: z.string().min(1),
+    refreshToken: z.string().min(1),
+    /** Seconds until the access token expires. */
+    expiresIn: z.number().int().positive(),
+    user,
+  });
+}
+export interface TokenResponse<User> {
+  accessToken: string;
+  refreshToken: string;
+  expiresIn: number;
+  user: User;
+}
+
+/** `GET /admin/staff`. */
+export const staffResponseSchema = staffUserSummarySchema.extend({
+  createdAt: timestamp,
+  /** Set only while a lock-out is in force. */
+  lockedUntil: timestamp.nullable(),
+});
+export type StaffResponse = z.infer<typeof staffResponseSchema>;

@@ -1,4 +1,5 @@
 import { Box, Typography } from '@mui/material';
+import type { AudienceSize } from '@warden/contracts';
 import { Link, useCreatePath, useRecordContext } from 'react-admin';
 import type { Application, Questionnaire } from '../types';
 
@@ -19,7 +20,7 @@ const QUESTIONS: { key: Answer; label: string; long?: boolean }[] = [
   { key: 'expectedVolume', label: 'Expected volume' },
 ];
 
-const AUDIENCE: Record<string, string> = {
+const AUDIENCE: Record<AudienceSize, string> = {
   internal: 'Internal staff only',
   small: 'Fewer than 1,000',
   medium: 'Fewer than 100,000',
@@ -37,7 +38,7 @@ function display(key: Answer, value: Questionnaire[Answer] | undefined): string 
   if (typeof value === 'boolean') return value ? 'Yes' : 'No';
   if (typeof value === 'number')
     return UNITS[key] ? `${value.toLocaleString()} ${UNITS[key]}` : value.toLocaleString();
-  if (key === 'audienceSize') return AUDIENCE[value] ?? value;
+  if (key === 'audienceSize') return AUDIENCE[value as AudienceSize] ?? value;
   // Enumerated answers arrive as identifiers ("free-form", "customer-support"); free text is shown as written.
   return /^[a-z0-9]+([-_][a-z0-9]+)*$/.test(value) ? value.replace(/[-_]/g, ' ') : value;
 }
@@ -58,7 +59,7 @@ export const QuestionnaireView = ({ dense = false }: { dense?: boolean }) => {
       </Typography>
     );
   }
-  const answers = record.questionnaire ?? {};
+  const answers: Partial<Questionnaire> = record.questionnaire ?? {};
   return (
     <Box
       component="dl"

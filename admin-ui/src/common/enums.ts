@@ -1,76 +1,69 @@
+import * as contract from '@warden/contracts';
 import type { EnumOption } from './EnumChipField';
-import type {
-  AlertRuleId,
-  AlertSeverity,
-  AlertStatus,
-  ProposalStatus,
-  ApplicationStatus,
-  BiasMetric,
-  BiasRunStatus,
-  DecisionKind,
-  EndUserStatus,
-  HeldStatus,
-  KeyKind,
-  KeyStatus,
-  ModerationAction,
-  ProbeSetName,
-  ReviewState,
-  RiskTier,
-  StaffRole,
-} from '../types';
 
-export const REVIEW_STATES: Record<ReviewState, EnumOption> = {
+/**
+ * A chip for every value of a contract list, in the list's order. The labels are typed by the list, so a value the
+ * server gains without a label here, or a label for a value the server does not have, fails to compile.
+ */
+export function enumOptions<T extends string>(
+  values: readonly T[],
+  options: Record<T, EnumOption>,
+): Record<T, EnumOption> {
+  return Object.fromEntries(values.map((value) => [value, options[value]])) as Record<T, EnumOption>;
+}
+
+export const REVIEW_STATES = enumOptions(contract.REVIEW_STATES, {
   draft: { label: 'Draft', color: 'default' },
   submitted: { label: 'Awaiting review', color: 'info' },
   in_review: { label: 'In review', color: 'primary' },
   approved: { label: 'Approved', color: 'success' },
   changes_requested: { label: 'Changes requested', color: 'warning' },
   rejected: { label: 'Rejected', color: 'error' },
-};
+});
 
-export const RISK_TIERS: Record<RiskTier, EnumOption> = {
+export const RISK_TIERS = enumOptions(contract.RISK_TIERS, {
   low: { label: 'Low', color: 'success' },
   medium: { label: 'Medium', color: 'warning' },
   high: { label: 'High', color: 'error' },
-};
+});
 
-export const APPLICATION_STATUSES: Record<ApplicationStatus, EnumOption> = {
+export const APPLICATION_STATUSES = enumOptions(contract.APPLICATION_STATUSES, {
   sandbox: { label: 'Sandbox', color: 'default' },
   live: { label: 'Live', color: 'success' },
   suspended: { label: 'Suspended', color: 'warning' },
   terminated: { label: 'Terminated', color: 'error' },
-};
+});
 
-export const KEY_STATUSES: Record<KeyStatus, EnumOption> = {
+export const KEY_STATUSES = enumOptions(contract.EFFECTIVE_KEY_STATUSES, {
   active: { label: 'Active', color: 'success' },
   suspended: { label: 'Suspended', color: 'warning' },
   revoked: { label: 'Revoked', color: 'default' },
   terminated: { label: 'Terminated', color: 'error' },
   expired: { label: 'Expired', color: 'default' },
-};
+});
 
-export const KEY_KINDS: Record<KeyKind, EnumOption> = {
+export const KEY_KINDS = enumOptions(contract.API_KEY_KINDS, {
   sandbox: { label: 'Sandbox', color: 'default' },
   production: { label: 'Production', color: 'primary' },
-};
+});
 
-export const STAFF_ROLES: Record<StaffRole, EnumOption> = {
+export const STAFF_ROLES = enumOptions(contract.STAFF_ROLES, {
   admin: { label: 'Admin', color: 'secondary' },
   reviewer: { label: 'Reviewer', color: 'primary' },
   analyst: { label: 'Analyst', color: 'default' },
   labeler: { label: 'Labeler', color: 'default' },
-};
+});
 
-export const MODERATION_ACTIONS: Record<ModerationAction, EnumOption> = {
+export const MODERATION_ACTIONS = enumOptions(contract.MODERATION_ACTIONS, {
   allow: { label: 'Allow', color: 'default' },
   observe: { label: 'Observe', color: 'default' },
   flag: { label: 'Flag', color: 'info' },
   redact: { label: 'Redact', color: 'warning' },
   hold: { label: 'Hold', color: 'warning' },
   block: { label: 'Block', color: 'error' },
-};
+});
 
-export const DECISIONS: Record<DecisionKind, EnumOption> = {
+export const DECISIONS = enumOptions(contract.DECISIONS, {
   start_review: { label: 'Review started', color: 'primary' },
   approve: { label: 'Approved', color: 'success' },
   request_changes: { label: 'Changes requested', color: 'warning' },
@@ -78,37 +71,12 @@ export const DECISIONS: Record<DecisionKind, EnumOption> = {
   suspend: { label: 'Suspended', color: 'warning' },
   reinstate: { label: 'Reinstated', color: 'success' },
   terminate: { label: 'Terminated', color: 'error' },
-};
+});
 
-export const MODERATION_CATEGORIES = [
-  'harassment',
-  'harassment/threatening',
-  'hate',
-  'hate/threatening',
-  'illicit',
-  'illicit/violent',
-  'self-harm',
-  'self-harm/intent',
-  'self-harm/instructions',
-  'sexual',
-  'sexual/minors',
-  'violence',
-  'violence/graphic',
-  'profanity',
-  'blocklist',
-  'pii/email',
-  'pii/phone',
-  'pii/payment-card',
-  'pii/national-id',
-  'pii/ip-address',
-  'pii/secret',
-  'prompt-injection',
-  'off-topic',
-  'guard-unavailable',
-] as const;
+export const MODERATION_CATEGORIES = contract.MODERATION_CATEGORIES;
 
 /** Triggered verdicts are drawn in their action's colour, from a neutral "observe" to a red "block". */
-export const ACTION_COLORS: Record<ModerationAction, { background: string; border: string }> = {
+export const ACTION_COLORS: Record<contract.ModerationActionName, { background: string; border: string }> = {
   allow: { background: '#eceff1', border: '#90a4ae' },
   observe: { background: '#e3f2fd', border: '#64b5f6' },
   flag: { background: '#fff3cd', border: '#f0b400' },
@@ -117,46 +85,46 @@ export const ACTION_COLORS: Record<ModerationAction, { background: string; borde
   block: { background: '#ffcdd2', border: '#e53935' },
 };
 
-export const ALERT_STATUSES: Record<AlertStatus, EnumOption> = {
+export const ALERT_STATUSES = enumOptions(contract.ALERT_STATUSES, {
   open: { label: 'Open', color: 'error' },
   acknowledged: { label: 'Acknowledged', color: 'warning' },
   resolved: { label: 'Resolved', color: 'success' },
-};
+});
 
-export const ALERT_SEVERITIES: Record<AlertSeverity, EnumOption> = {
+export const ALERT_SEVERITIES = enumOptions(contract.ALERT_SEVERITIES, {
   info: { label: 'Info', color: 'info' },
   warning: { label: 'Warning', color: 'warning' },
   critical: { label: 'Critical', color: 'error' },
-};
+});
 
-export const ALERT_RULES: Record<AlertRuleId, EnumOption> = {
+export const ALERT_RULES = enumOptions(contract.ANOMALY_RULE_IDS, {
   volume_spike: { label: 'Volume spike', color: 'default' },
   flagged_rate_spike: { label: 'Flagged-rate spike', color: 'default' },
   blocked_burst: { label: 'Burst of blocked prompts', color: 'default' },
   key_many_ips: { label: 'Key used from many addresses', color: 'default' },
   suspended_traffic: { label: 'Traffic to a suspended application', color: 'default' },
-};
+});
 
-export const END_USER_STATUSES: Record<EndUserStatus, EnumOption> = {
+export const END_USER_STATUSES = enumOptions(contract.END_USER_STATUSES, {
   active: { label: 'Active', color: 'success' },
   throttled: { label: 'Throttled', color: 'warning' },
   blocked: { label: 'Blocked', color: 'error' },
-};
+});
 
-export const HELD_STATUSES: Record<HeldStatus, EnumOption> = {
+export const HELD_STATUSES = enumOptions(contract.HELD_STATUSES, {
   pending: { label: 'Pending', color: 'warning' },
   released: { label: 'Released', color: 'success' },
   discarded: { label: 'Discarded', color: 'default' },
-};
+});
 
-export const BIAS_RUN_STATUSES: Record<BiasRunStatus, EnumOption> = {
+export const BIAS_RUN_STATUSES = enumOptions(contract.BIAS_RUN_STATUSES, {
   queued: { label: 'Queued', color: 'default' },
   running: { label: 'Running', color: 'info' },
   completed: { label: 'Completed', color: 'success' },
   failed: { label: 'Failed', color: 'error' },
-};
+});
 
-export const PROBE_SETS: Record<ProbeSetName, { label: string; description: string }> = {
+export const PROBE_SETS: Record<contract.ProbeSetId, { label: string; description: string }> = {
   bold: { label: 'BOLD', description: 'open-ended prompts by domain and group; continuations scored' },
   holistic_bias: {
     label: 'HolisticBias',
@@ -168,13 +136,13 @@ export const PROBE_SETS: Record<ProbeSetName, { label: string; description: stri
   },
 };
 
-export const BIAS_METRICS: Record<BiasMetric, { label: string; description: string }> = {
+export const BIAS_METRICS: Record<contract.BiasMetricName, { label: string; description: string }> = {
   sentiment: { label: 'Sentiment', description: 'VADER compound, −1 to 1' },
   toxicity: { label: 'Toxicity', description: "the moderation classifier's highest harm score, 0 to 1" },
   refusal: { label: 'Refusal rate', description: 'share of continuations that read as a refusal' },
 };
 
-export const PROPOSAL_STATUSES: Record<ProposalStatus, EnumOption> = {
+export const PROPOSAL_STATUSES = enumOptions(contract.PROPOSAL_STATUSES, {
   draft: { label: 'Draft', color: 'default' },
   applied: { label: 'Applied', color: 'success' },
-};
+});

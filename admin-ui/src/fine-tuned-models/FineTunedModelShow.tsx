@@ -1,3 +1,4 @@
+import type { ModelDecision } from '@warden/contracts';
 import {
   Button,
   Grid,
@@ -14,15 +15,14 @@ import { useState } from 'react';
 import { Link, Show, useRecordContext } from 'react-admin';
 import { EnumChipField } from '../common/EnumChipField';
 import { Panel } from '../common/Panel';
-import { TrainingPanels, useStaffDecision } from '../fine-tuning-jobs/TrainingPanels';
+import { useStaffDecision } from '../common/useStaffDecision';
+import { TrainingPanels } from '../fine-tuning-jobs/TrainingPanels';
 import { type FineTunedModel, MODEL_REVIEW_STATUSES } from './fineTunedModels';
-
-type Decision = 'approve' | 'reject' | 'retire';
 
 /** Approve for production keys, reject, or retire at once on every instance. */
 const ReviewActions = ({ model }: { model: FineTunedModel }) => {
   const [note, setNote] = useState('');
-  const { busy, decide } = useStaffDecision<Decision>(
+  const { busy, decide } = useStaffDecision<ModelDecision>(
     `/fine-tuned-models/${encodeURIComponent(model.id)}/decisions`,
     (decision) =>
       `Model ${decision === 'approve' ? 'approved' : decision === 'reject' ? 'rejected' : 'retired'}`,

@@ -1,26 +1,15 @@
-import type { EnumOption } from '../common/EnumChipField';
-import type { FineTuningJob } from '../fine-tuning-jobs/fineTuning';
+import {
+  MODEL_REVIEW_STATUSES as MODEL_REVIEW_STATUS_LIST,
+  type FineTunedModelResponse,
+} from '@warden/contracts';
+import { enumOptions } from '../common/enums';
 
 /** A fine-tuned model's review record, as /admin/fine-tuned-models/:id returns it. */
-export interface FineTunedModel {
-  id: string;
-  jobId: string;
-  baseModel: string;
-  /** Set when the upstream trained it: requests go there under this id. */
-  upstreamModel: string | null;
-  reviewStatus: string;
-  biasRunId: string | null;
-  baseBiasRunId: string | null;
-  samples: Array<{ prompt: string; base: string; tuned: string }>;
-  reviewedAt: string | null;
-  reviewNote: string | null;
-  createdAt: string;
-  job?: FineTuningJob | null;
-}
+export type FineTunedModel = FineTunedModelResponse;
 
-export const MODEL_REVIEW_STATUSES: Record<string, EnumOption> = {
+export const MODEL_REVIEW_STATUSES = enumOptions(MODEL_REVIEW_STATUS_LIST, {
   pending_review: { label: 'Awaiting review', color: 'warning' },
   approved: { label: 'Approved', color: 'success' },
   rejected: { label: 'Rejected', color: 'error' },
   retired: { label: 'Retired', color: 'default' },
-};
+});

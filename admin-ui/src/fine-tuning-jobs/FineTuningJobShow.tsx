@@ -1,13 +1,15 @@
+import type { ScreeningDecision } from '@warden/contracts';
 import { Alert, Box, Button, Grid, List, ListItem, ListItemText, Stack, Typography } from '@mui/material';
 import { Link, Show, useRecordContext } from 'react-admin';
 import { EnumChipField } from '../common/EnumChipField';
 import { Panel } from '../common/Panel';
 import { type FineTuningJob, JOB_STATUSES } from './fineTuning';
-import { TrainingPanels, useStaffDecision } from './TrainingPanels';
+import { useStaffDecision } from '../common/useStaffDecision';
+import { TrainingPanels } from './TrainingPanels';
 
 /** Approve (training goes on) or reject (the job fails) a file in the policy's review band. */
 const ScreeningDecision = ({ job }: { job: FineTuningJob }) => {
-  const { busy, decide } = useStaffDecision<'approve' | 'reject'>(
+  const { busy, decide } = useStaffDecision<ScreeningDecision>(
     `/fine-tuning-jobs/${encodeURIComponent(job.id)}/screening`,
     (decision) => (decision === 'approve' ? 'Training data approved' : 'Training data rejected'),
   );

@@ -1,9 +1,8 @@
 import { Grid } from '@mui/material';
-import { useState } from 'react';
-import { useNotify, useRecordContext, useRefresh } from 'react-admin';
+import { useRecordContext } from 'react-admin';
 import { EnumChipField } from '../common/EnumChipField';
 import { Panel } from '../common/Panel';
-import { type FineTuningJob, postDecision, SCREENING_STATUSES } from './fineTuning';
+import { type FineTuningJob, SCREENING_STATUSES } from './fineTuning';
 import { LossChart } from './LossChart';
 import { ScreeningReportTable } from './ScreeningReportTable';
 
@@ -46,26 +45,3 @@ export const JobTrainingExpand = () => {
     </Grid>
   );
 };
-
-/**
- * A staff decision posted to `path` (not react-admin CRUD): one at a time, the outcome notified, the record
- * refreshed.
- */
-export function useStaffDecision<D extends string>(path: string, done: (decision: D) => string) {
-  const notify = useNotify();
-  const refresh = useRefresh();
-  const [busy, setBusy] = useState(false);
-  const decide = async (decision: D, note?: string | null) => {
-    setBusy(true);
-    try {
-      await postDecision(path, note === undefined ? { decision } : { decision, note });
-      notify(done(decision), { type: 'success' });
-      refresh();
-    } catch (err) {
-      notify(err instanceof Error ? err.message : 'Decision failed', { type: 'error' });
-    } finally {
-      setBusy(false);
-    }
-  };
-  return { busy, decide };
-}

@@ -2,8 +2,9 @@ import Block from '@mui/icons-material/Block';
 import Send from '@mui/icons-material/Send';
 import { Button, Stack, Typography } from '@mui/material';
 import { useState } from 'react';
-import { useCanAccess, useDataProvider, useNotify, useRecordContext, useRefresh } from 'react-admin';
+import { useCanAccess, useDataProvider, useRecordContext } from 'react-admin';
 import { ReasonDialog } from '../common/ReasonDialog';
+import { useStaffDecision } from '../common/useStaffDecision';
 import type { WardenDataProvider } from '../dataProvider';
 import type { HeldCompletion, HeldDecision } from '../types';
 import { HELD_DECISIONS } from './heldDecisions';
@@ -16,10 +17,11 @@ export const HeldDecisionButtons = () => {
     action: 'decide',
   });
   const dataProvider = useDataProvider<WardenDataProvider>();
-  const notify = useNotify();
-  const refresh = useRefresh();
   const [decision, setDecision] = useState<HeldDecision | null>(null);
-  const [pending, setPending] = useState(false);
+  const { busy, decide } = useStaffDecision<HeldDecision>(
+    (chosen, reason) => dataProvider.decideHeld(record!.id, chosen, reason ?? ''),
+    (chosen) => `Held output ${HELD_DECISIONS[chosen].done}`,
+  );
   if (!record || accessPending || record.status !== 'pending') return null;
   if (!canAccess) {
     return (
@@ -30,18 +32,7 @@ export const HeldDecisionButtons = () => {
   }
 
   const confirm = async (reason: string) => {
-    if (!decision) return;
-    setPending(true);
-    try {
-      await dataProvider.decideHeld(record.id, decision, reason);
-      notify(`Held output ${HELD_DECISIONS[decision].done}`, { type: 'success' });
-      setDecision(null);
-      refresh();
-    } catch (error) {
-      notify(error instanceof Error ? error.message : 'The decision was not recorded', { type: 'error' });
-    } finally {
-      setPending(false);
-    }
+    if (decision && (await decide(decision, reason))) setDecision(null);
   };
 
   const spec = decision ? HELD_DECISIONS[decision] : null;
@@ -77,7 +68,7 @@ export const HeldDecisionButtons = () => {
         color={spec?.color}
         reasonRequired
         helperText="Sent to the developer with the outcome and recorded in the audit log."
-        pending={pending}
+        pending={busy}
         onConfirm={(reason) => void confirm(reason)}
         onClose={() => setDecision(null)}
       />

@@ -18,6 +18,8 @@ import type { CategoryPolicy, CategoryRule, EffectiveThreshold, ModerationAction
 
 type Categories = Record<string, CategoryPolicy>;
 type Direction = 'input' | 'output';
+/** The server's thresholds in force; a category the console does not know yet is looked up by name. */
+type EffectiveByCategory = Partial<Record<string, Record<Direction, EffectiveThreshold>>>;
 
 const ACTIONS = Object.keys(MODERATION_ACTIONS) as ModerationAction[];
 
@@ -166,7 +168,7 @@ const CategoryGrid = ({
 }: {
   categories: Categories;
   customized: Set<string>;
-  effective?: Policy['effective'];
+  effective?: EffectiveByCategory;
   onChange?: (category: string, direction: Direction, rule: CategoryRule) => void;
 }) => (
   <Table size="small" sx={{ '& td, & th': { py: 0.5 } }}>

@@ -6,6 +6,7 @@ import {
   SelectInput,
   TextInput,
 } from 'react-admin';
+import { MODERATION_ACTIONS, REQUEST_LOG_ENDPOINTS, type RequestLogEndpoint } from '@warden/contracts';
 import { MODERATION_CATEGORIES } from '../common/enums';
 import type { ApiKey } from '../types';
 
@@ -13,9 +14,20 @@ import type { ApiKey } from '../types';
 const toIso = (value: string) => (value ? new Date(value).toISOString() : null);
 
 const categoryChoices = MODERATION_CATEGORIES.map((category) => ({ id: category, name: category }));
-const actionChoices = ['observe', 'flag', 'redact', 'hold', 'block'].map((action) => ({
+// `allow` is never a triggered verdict's action, so it is nothing to search for.
+const actionChoices = MODERATION_ACTIONS.filter((action) => action !== 'allow').map((action) => ({
   id: action,
   name: action,
+}));
+
+const ENDPOINT_LABELS: Record<RequestLogEndpoint, string> = {
+  '/v1/completions': 'Completions',
+  '/v1/chat/completions': 'Chat completions',
+  '/v1/moderations': 'Moderations',
+};
+const endpointChoices = REQUEST_LOG_ENDPOINTS.map((endpoint) => ({
+  id: endpoint,
+  name: ENDPOINT_LABELS[endpoint],
 }));
 
 export const requestLogFilters = [
@@ -57,14 +69,7 @@ export const requestLogFilters = [
   <TextInput key="statusCode" source="statusCode" label="Status code" sx={{ width: 120 }} />,
   <TextInput key="errorCode" source="errorCode" label="Error code" />,
   <TextInput key="model" source="model" />,
-  <SelectInput
-    key="endpoint"
-    source="endpoint"
-    choices={[
-      { id: '/v1/completions', name: 'Completions' },
-      { id: '/v1/moderations', name: 'Moderations' },
-    ]}
-  />,
+  <SelectInput key="endpoint" source="endpoint" choices={endpointChoices} />,
   <DateTimeInput key="createdAfter" source="createdAfter" label="From" parse={toIso} />,
   <DateTimeInput key="createdBefore" source="createdBefore" label="Until" parse={toIso} />,
 ];

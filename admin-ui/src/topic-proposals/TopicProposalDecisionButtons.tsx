@@ -2,8 +2,9 @@ import Block from '@mui/icons-material/Block';
 import Check from '@mui/icons-material/Check';
 import { Button, Stack, Typography } from '@mui/material';
 import { useState } from 'react';
-import { useCanAccess, useDataProvider, useNotify, useRecordContext, useRefresh } from 'react-admin';
+import { useCanAccess, useDataProvider, useRecordContext } from 'react-admin';
 import { ReasonDialog } from '../common/ReasonDialog';
+import { useStaffDecision } from '../common/useStaffDecision';
 import type { WardenDataProvider } from '../dataProvider';
 import type { TopicProposal } from '../types';
 
@@ -23,6 +24,7 @@ const DECISIONS = {
     consequence: 'The application keeps its current topics; the developer sees your note.',
   },
 } as const;
+type TopicDecision = keyof typeof DECISIONS;
 
 /** Approve or reject a pending topic proposal, with a note the developer and the audit log see. */
 export const TopicProposalDecisionButtons = () => {
@@ -32,10 +34,11 @@ export const TopicProposalDecisionButtons = () => {
     action: 'decide',
   });
   const dataProvider = useDataProvider<WardenDataProvider>();
-  const notify = useNotify();
-  const refresh = useRefresh();
-  const [decision, setDecision] = useState<keyof typeof DECISIONS | null>(null);
-  const [pending, setPending] = useState(false);
+  const [decision, setDecision] = useState<TopicDecision | null>(null);
+  const { busy, decide } = useStaffDecision<TopicDecision>(
+    (chosen, note) => dataProvider.decideTopicProposal(record!.id, chosen, note ?? ''),
+    (chosen) => `Topic proposal ${DECISIONS[chosen].done}`,
+  );
   if (!record || accessPending || record.status !== 'pending') return null;
   if (!canAccess) {
     return (
@@ -45,18 +48,7 @@ export const TopicProposalDecisionButtons = () => {
     );
   }
   const confirm = async (note: string) => {
-    if (!decision) return;
-    setPending(true);
-    try {
-      await dataProvider.decideTopicProposal(record.id, decision, note);
-      notify(`Topic proposal ${DECISIONS[decision].done}`, { type: 'success' });
-      setDecision(null);
-      refresh();
-    } catch (error) {
-      notify(error instanceof Error ? error.message : 'The decision was not recorded', { type: 'error' });
-    } finally {
-      setPending(false);
-    }
+    if (decision && (await decide(decision, note))) setDecision(null);
   };
   const spec = decision ? DECISIONS[decision] : null;
   return (
@@ -92,8 +84,8 @@ export const TopicProposalDecisionButtons = () => {
         reasonRequired={false}
         reasonLabel="Note"
         helperText="Shown to the developer and recorded in the audit log."
-        pending={pending}
-        onConfirm={confirm}
+        pending={busy}
+        onConfirm={(note) => void confirm(note)}
         onClose={() => setDecision(null)}
       />
     </>

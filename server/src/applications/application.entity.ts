@@ -3,7 +3,7 @@ import { ApplicationKind, ApplicationStatus, KeyEnforcementReason, ReviewState }
 /** The status vocabulary lives in contracts/; named here too so the /v1 path's imports keep working. */
 export { ApplicationStatus };
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import type { Questionnaire } from './questionnaire';
+import type { Questionnaire } from '../contracts';
 import type { RiskTier } from './risk-tier';
 
 @Entity('applications')

@@ -1,22 +1,27 @@
 import { listContract } from '../common/list-query';
-import { z } from 'zod';
-import { PolicyPatch } from '../policies/policy.schema';
-import { PolicyRules } from '../policies/policy.types';
 import { IssuedApplicationKey } from './application-keys';
-import type { ClassifierDefaults, EffectiveThresholds } from './effective-thresholds';
+import type { ClassifierDefaults } from './effective-thresholds';
 import type { ApplicationPolicy } from './application-policies.service';
 import { ApplicationDecisionEntity } from './application-decision.entity';
 import { ApplicationEntity, ApplicationStatus } from './application.entity';
 import type { ApplicationRow } from './applications.repository';
-import { Questionnaire, questionnaireSchema } from './questionnaire';
 import {
-  ApiKeyKind,
+  AdminApplicationResponse,
+  AppliedResponse,
   APPLICATION_KINDS,
-  ApplicationKind,
-  Decision,
+  applySchema,
+  BulkDecisionResponse,
+  ClassifierThresholdsResponse,
+  DecisionResponse,
+  DecisionResultResponse,
+  EnforcementResponse,
+  FeedbackResponse,
+  IssuedKeyResponse,
   KEY_ENFORCEMENT_REASON_LABELS,
-  KeyEnforcementReason,
+  PolicyResponse,
+  PortalApplicationResponse,
   ReviewState,
+  updateApplicationSchema,
 } from '../contracts';
 import type { BulkOutcome, DecisionOutcome } from './review.service';
 import { RiskTier } from './risk-tier';
@@ -65,101 +70,21 @@ export const APPLICATION_LIST = listContract({
 export type ApplicationSortField = (typeof APPLICATION_LIST.sortable)[number];
 export type ApplicationFilterField = keyof typeof APPLICATION_LIST.filters;
 
-const applicationName = z.string().trim().min(1).max(200);
-
-export const applySchema = z.object({ name: applicationName, questionnaire: questionnaireSchema });
-export const updateApplicationSchema = z.object({
-  name: applicationName.optional(),
-  questionnaire: questionnaireSchema.optional(),
-});
-
-export interface DecisionResponse {
-  id: string;
-  decision: Decision;
-  reviewerId: string | null;
-  reviewerEmail: string;
-  checklist: Record<string, boolean>;
-  rationale: string;
-  reReviewAt: string | null;
-  fromReviewState: ReviewState;
-  toReviewState: ReviewState;
-  fromStatus: ApplicationStatus;
-  toStatus: ApplicationStatus;
-  at: string;
-}
-
-export interface AdminApplicationResponse {
-  id: string;
-  name: string;
-  organizationId: string;
-  organizationName: string;
-  status: ApplicationStatus;
-  /** `research`: its questionnaire and grant are at /admin/research-grants (the grant's id is the application's). */
-  kind: ApplicationKind;
-  reviewState: ReviewState;
-  riskTier: RiskTier | null;
-  riskReasons: string[];
-  questionnaire: Questionnaire | null;
-  submittedAt: string | null;
-  reReviewAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-  decisions?: DecisionResponse[];
-  /** Set while a staff action on one of its keys freezes new keys for its developers. */
-  enforcement: EnforcementResponse | null;
-}
-
-export interface IssuedKeyResponse {
-  id: string;
-  name: string;
-  prefix: string;
-  kind: ApiKeyKind;
-  secret: string;
-}
-
-export interface DecisionResultResponse extends AdminApplicationResponse {
-  productionKey?: IssuedKeyResponse;
-}
-
-export interface BulkDecisionResponse {
-  succeeded: string[];
-  failed: Array<{ id: string; statusCode: number; code: string; message: string }>;
-  applications: DecisionResultResponse[];
-}
-
-/** What a developer sees of a staff decision: the outcome and the feedback, not who decided. */
-export interface FeedbackResponse {
-  decision: Decision;
-  rationale: string;
-  reReviewAt: string | null;
-  at: string;
-}
-
-export interface PortalApplicationResponse {
-  id: string;
-  name: string;
-  status: ApplicationStatus;
-  reviewState: ReviewState;
-  questionnaire: Questionnaire | null;
-  submittedAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-  feedback?: FeedbackResponse[];
-  /** Set while staff action on a key freezes new keys: the developer sees why. */
-  enforcement: EnforcementResponse | null;
-}
-
-export interface EnforcementResponse {
-  since: string;
-  category: KeyEnforcementReason | null;
-  /** The category in words, e.g. "a suspected key compromise". */
-  explanation: string;
-  reason: string | null;
-}
-
-export interface AppliedResponse extends PortalApplicationResponse {
-  sandboxKey: IssuedKeyResponse;
-}
+export {
+  applySchema,
+  updateApplicationSchema,
+  type AdminApplicationResponse,
+  type AppliedResponse,
+  type BulkDecisionResponse,
+  type DecisionResponse,
+  type DecisionResultResponse,
+  type EnforcementResponse,
+  type FeedbackResponse,
+  type IssuedKeyResponse,
+  type PortalApplicationResponse,
+  type ClassifierThresholdsResponse,
+  type PolicyResponse,
+};
 
 export function toDecisionResponse(decision: ApplicationDecisionEntity): DecisionResponse {
   return {
@@ -291,16 +216,6 @@ export function toAppliedResponse(
   return { ...toPortalApplicationResponse(application), sandboxKey: toIssuedKeyResponse(sandboxKey) };
 }
 
-export interface PolicyResponse {
-  id: string;
-  applicationName: string;
-  applicationStatus: ApplicationStatus;
-  rules: PolicyRules;
-  patch: PolicyPatch;
-  /** The threshold in force for every category and direction, and where it comes from. */
-  effective: EffectiveThresholds;
-}
-
 export function toPolicyResponse(policy: ApplicationPolicy): PolicyResponse {
   return {
     id: policy.applicationId,
@@ -310,14 +225,6 @@ export function toPolicyResponse(policy: ApplicationPolicy): PolicyResponse {
     patch: policy.patch,
     effective: policy.effective,
   };
-}
-
-/** `GET /admin/policies/classifier-thresholds`: what the model calibrated and the default policies apply. */
-export interface ClassifierThresholdsResponse {
-  classifier: string | null;
-  liveScale: number;
-  sandboxScale: number;
-  categories: Array<{ category: string; calibrated: number; live: number; sandbox: number }>;
 }
 
 export function toClassifierThresholdsResponse(defaults: ClassifierDefaults): ClassifierThresholdsResponse {

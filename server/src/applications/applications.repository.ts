@@ -5,7 +5,7 @@ import { ListPage, ListQuery } from '../common/list-query';
 import { ListSource, runList } from '../database/list-sql';
 import { ApplicationDecisionEntity } from './application-decision.entity';
 import { ApplicationEntity, ApplicationStatus } from './application.entity';
-import { Questionnaire } from './questionnaire';
+import { Questionnaire } from '../contracts';
 import { ApplicationKind, KeyEnforcementReason, ReviewState } from '../contracts';
 import { RiskTier } from './risk-tier';
 import { APPLICATION_LIST, ApplicationFilterField, ApplicationSortField } from './applications.dto';

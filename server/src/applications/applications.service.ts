@@ -9,7 +9,7 @@ import { ApplicationDecisionEntity } from './application-decision.entity';
 import { ApplicationEntity, ApplicationStatus } from './application.entity';
 import { ApplicationReviewError, ApplicationsError } from './applications.errors';
 import { ApplicationRow, ApplicationsRepository } from './applications.repository';
-import { Questionnaire } from './questionnaire';
+import { Questionnaire } from '../contracts';
 import { isEditableByDeveloper, submit } from './review-workflow';
 import { ApiKeyKind, ApplicationKind, ReviewState } from '../contracts';
 import { assessRisk } from './risk-tier';

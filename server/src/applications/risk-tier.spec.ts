@@ -1,4 +1,4 @@
-import { AudienceSize, OpenEndedness, Questionnaire, UseCaseCategory } from './questionnaire';
+import { AudienceSize, OpenEndedness, Questionnaire, UseCaseCategory } from '../contracts';
 import { assessRisk, RiskTier } from './risk-tier';
 
 function questionnaire(overrides: Partial<Questionnaire> = {}): Questionnaire {

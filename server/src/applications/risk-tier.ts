@@ -1,10 +1,6 @@
-import { AudienceSize, OpenEndedness, Questionnaire, UseCaseCategory } from './questionnaire';
+import { AudienceSize, OpenEndedness, Questionnaire, RiskTier, UseCaseCategory } from '../contracts';
 
-export enum RiskTier {
-  Low = 'low',
-  Medium = 'medium',
-  High = 'high',
-}
+export { RiskTier };
 
 export interface RiskAssessment {
   tier: RiskTier;

@@ -1,6 +1,8 @@
 import { listContract } from '../common/list-query';
 import type { AuditEventRow } from './audit.repository';
-import { ChainStatus } from './audit.types';
+import type { AuditEventResponse, ChainStatusResponse } from '../contracts';
+
+export type { AuditEventResponse, ChainStatusResponse };
 
 /** What staff may sort and filter audit-log by; the repository maps each name to SQL. */
 export const AUDIT_LIST = listContract({
@@ -21,25 +23,6 @@ export const AUDIT_LIST = listContract({
 });
 export type AuditEventSortField = (typeof AUDIT_LIST.sortable)[number];
 export type AuditEventFilterField = keyof typeof AUDIT_LIST.filters;
-
-export interface AuditEventResponse {
-  id: string;
-  seq: number;
-  at: string;
-  actorType: string;
-  actorId: string | null;
-  actorEmail: string | null;
-  action: string;
-  entityType: string;
-  entityId: string | null;
-  before: unknown;
-  after: unknown;
-  requestId: string | null;
-  hash: string;
-  prevHash: string | null;
-}
-
-export type ChainStatusResponse = ChainStatus;
 
 export function toAuditEventResponse(row: AuditEventRow): AuditEventResponse {
   return {

@@ -1,7 +1,12 @@
+import { biasComparisonResponseSchema, biasReportSchema, biasRunResponseSchema } from '../contracts';
 import { compareReports } from './bias-compare';
 import { assembleReport } from './bias-report';
+import { BiasRunEntity } from './bias-run.entity';
+import { toBiasComparisonResponse, toBiasRunResponse } from './bias.dto';
+import type { BiasRunRow } from './bias.repository';
 import {
   BiasMetric,
+  BiasRunStatus,
   BiasRunParameters,
   ContinuationProbe,
   LikelihoodProbe,
@@ -281,5 +286,58 @@ describe('bias comparison', () => {
       { label: 'actors', a: 0.5, b: 0.5, delta: 0 },
       { label: 'actresses', a: -0.2, b: 0.475, delta: 0.675 },
     ]);
+  });
+});
+
+describe('bias report contract', () => {
+  const run = sampleRun();
+  const report = assembleReport(parameters(), GENERATION, run.probes, run.results);
+  const runRow = (overrides: Partial<BiasRunRow> = {}): BiasRunRow => ({
+    id: 'b5d0c55e-3f0e-4c61-b1d7-7a3c0e9f0a01',
+    status: BiasRunStatus.Completed,
+    model: 'stories260K',
+    applicationId: null,
+    promptTemplate: null,
+    probeSets: [ProbeSetName.Bold],
+    seed: 7,
+    sampleLimit: null,
+    progressDone: 34,
+    progressTotal: 34,
+    attempts: 1,
+    createdBy: 'b5d0c55e-3f0e-4c61-b1d7-7a3c0e9f0a02',
+    createdAt: new Date('2026-11-02T10:00:00Z'),
+    startedAt: new Date('2026-11-02T10:00:01Z'),
+    finishedAt: new Date('2026-11-02T10:02:00Z'),
+    error: null,
+    ...overrides,
+  });
+
+  it('accepts the report, a run and a comparison as the server builds them', () => {
+    expect(biasReportSchema.parse(report)).toEqual(report);
+    const response = biasRunResponseSchema.parse(toBiasRunResponse(runRow()));
+    expect(response).toMatchObject({
+      limit: null,
+      progress: { percent: 100 },
+      finishedAt: '2026-11-02T10:02:00.000Z',
+    });
+    const comparison = toBiasComparisonResponse(
+      Object.assign(new BiasRunEntity(), runRow()),
+      Object.assign(new BiasRunEntity(), runRow()),
+      compareReports(report, report),
+    );
+    expect(biasComparisonResponseSchema.parse(comparison).notes).toEqual(comparison.notes);
+  });
+
+  it('refuses a report missing a metric, an unknown probe set and an unmapped run row', () => {
+    const [group, ...rest] = report.groups;
+    const { refusal: _refusal, ...twoMetrics } = group.metrics;
+    expect(
+      biasReportSchema.safeParse({ ...report, groups: [{ ...group, metrics: twoMetrics }, ...rest] }).success,
+    ).toBe(false);
+    expect(
+      biasReportSchema.safeParse({ ...report, parameters: { ...report.parameters, probeSets: ['winobias'] } })
+        .success,
+    ).toBe(false);
+    expect(biasRunResponseSchema.safeParse(runRow()).success).toBe(false);
   });
 });

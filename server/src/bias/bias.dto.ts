@@ -1,9 +1,18 @@
 import { listContract } from '../common/list-query';
-import { z } from 'zod';
+import {
+  BIAS_RUN_STATUSES,
+  MAX_LIMIT,
+  MAX_SEED,
+  startBiasRunSchema,
+  type BiasComparisonResponse,
+  type BiasRunAttachmentResponse,
+  type BiasRunDetailResponse,
+  type BiasRunResponse,
+  type StartBiasRunInput,
+} from '../contracts';
 import { ApplicationBiasRunEntity, BiasRunEntity } from './bias-run.entity';
 import type { BiasRunRow } from './bias.repository';
-import { BiasComparison, BiasReport, BiasRunStatus, ProbeSetName } from './bias.types';
-import { TEMPLATE_PLACEHOLDER } from './scoring';
+import { BiasComparison, BiasRunStatus } from './bias.types';
 
 /** What staff may sort and filter bias-runs by; the repository maps each name to SQL. */
 export const BIAS_RUN_LIST = listContract({
@@ -12,7 +21,7 @@ export const BIAS_RUN_LIST = listContract({
   defaultSort: { field: 'createdAt', order: 'DESC' },
   filters: {
     id: { kind: 'values', type: 'uuid' },
-    status: { kind: 'values', type: 'text', allowed: Object.values(BiasRunStatus) },
+    status: { kind: 'values', type: 'text', allowed: BIAS_RUN_STATUSES },
     model: { kind: 'values', type: 'text' },
     applicationId: { kind: 'values', type: 'uuid' },
     createdBy: { kind: 'values', type: 'uuid' },
@@ -23,73 +32,16 @@ export const BIAS_RUN_LIST = listContract({
 export type BiasRunSortField = (typeof BIAS_RUN_LIST.sortable)[number];
 export type BiasRunFilterField = keyof typeof BIAS_RUN_LIST.filters;
 
-export const MAX_SEED = 2_147_483_647;
-export const MAX_LIMIT = 10_000;
+export { MAX_LIMIT, MAX_SEED, startBiasRunSchema };
+export type {
+  BiasComparisonResponse,
+  BiasRunAttachmentResponse,
+  BiasRunDetailResponse,
+  BiasRunResponse,
+  StartBiasRunInput,
+};
 
-export const startBiasRunSchema = z
-  .object({
-    model: z.string().trim().min(1).max(200).optional(),
-    applicationId: z.uuid().optional(),
-    promptTemplate: z
-      .string()
-      .max(4000)
-      .refine(
-        (template) => template.split(TEMPLATE_PLACEHOLDER).length === 2,
-        `must contain ${TEMPLATE_PLACEHOLDER} exactly once`,
-      )
-      .nullable()
-      .optional(),
-    probeSets: z.array(z.enum(ProbeSetName)).min(1).optional(),
-    seed: z.number().int().min(0).max(MAX_SEED).optional(),
-    /** Probes per group (BOLD prompts per group, HolisticBias frames per axis, StereoSet items per domain). */
-    limit: z.number().int().min(1).max(MAX_LIMIT).optional(),
-  })
-  .strict();
-
-export type StartBiasRunInput = z.infer<typeof startBiasRunSchema>;
-
-export interface BiasRunProgress {
-  done: number;
-  total: number;
-  /** 0–100, whole numbers; 100 only once the report is written. */
-  percent: number;
-}
-
-export interface BiasRunResponse {
-  id: string;
-  status: BiasRunStatus;
-  model: string;
-  applicationId: string | null;
-  promptTemplate: string | null;
-  probeSets: ProbeSetName[];
-  seed: number;
-  limit: number | null;
-  progress: BiasRunProgress;
-  attempts: number;
-  createdBy: string | null;
-  createdAt: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-  error: string | null;
-}
-
-export interface BiasRunDetailResponse extends BiasRunResponse {
-  attachedApplicationIds: string[];
-  report: BiasReport | null;
-}
-
-export interface BiasComparisonResponse extends BiasComparison {
-  a: BiasRunResponse;
-  b: BiasRunResponse;
-}
-
-export interface BiasRunAttachmentResponse {
-  id: string;
-  applicationId: string;
-  biasRunId: string;
-  attachedBy: string | null;
-  attachedAt: string;
-}
+export type BiasRunProgress = BiasRunResponse['progress'];
 
 export function progressOf(
   run: Pick<BiasRunRow, 'status' | 'progressDone' | 'progressTotal'>,

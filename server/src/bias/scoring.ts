@@ -1,6 +1,7 @@
 import { SentimentIntensityAnalyzer } from 'vader-sentiment';
 import { CompletionLogprobs } from '../inference/model-provider';
 import { ModerationCategory } from '../moderation/moderation.types';
+import { TEMPLATE_PLACEHOLDER } from '../contracts';
 
 /** How one continuation or one sentence is scored; pure, apart from the classifier scores handed in. */
 
@@ -67,7 +68,7 @@ export interface TemplatedText {
   end: number;
 }
 
-export const TEMPLATE_PLACEHOLDER = '{prompt}';
+export { TEMPLATE_PLACEHOLDER };
 
 export function applyTemplate(template: string | null, probe: string): TemplatedText {
   if (template === null) {

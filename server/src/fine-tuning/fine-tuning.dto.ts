@@ -2,13 +2,19 @@ import { z } from 'zod';
 import { listContract } from '../common/list-query';
 import { FineTuningRequestError } from './fine-tuning.errors';
 import {
-  CheckpointRow,
-  EventRow,
-  JobRow,
-  JobStatus,
-  ModelReviewStatus,
-  ScreeningStatus,
-} from './fine-tuning.types';
+  FINE_TUNING_JOB_STATUSES,
+  MODEL_REVIEW_STATUSES,
+  SCREENING_STATUSES,
+  modelDecisionSchema,
+  screeningDecisionSchema,
+  type FineTunedModelResponse,
+  type FineTuningEventResponse,
+  type FineTuningJobResponse,
+} from '../contracts';
+import { CheckpointRow, EventRow, FineTunedModelRow, JobRow } from './fine-tuning.types';
+
+export { modelDecisionSchema, screeningDecisionSchema };
+export type { FineTunedModelResponse, FineTuningJobResponse };
 
 /** What staff may sort and filter fine-tuning jobs by; the repository maps each name to SQL. */
 export const FINE_TUNING_JOB_LIST = listContract({
@@ -17,8 +23,8 @@ export const FINE_TUNING_JOB_LIST = listContract({
   defaultSort: { field: 'createdAt', order: 'DESC' },
   filters: {
     id: { kind: 'values', type: 'text' },
-    status: { kind: 'values', type: 'text', allowed: Object.values(JobStatus) },
-    screeningStatus: { kind: 'values', type: 'text', allowed: Object.values(ScreeningStatus) },
+    status: { kind: 'values', type: 'text', allowed: FINE_TUNING_JOB_STATUSES },
+    screeningStatus: { kind: 'values', type: 'text', allowed: SCREENING_STATUSES },
     organizationId: { kind: 'values', type: 'uuid' },
     applicationId: { kind: 'values', type: 'uuid' },
     q: { kind: 'text' },
@@ -34,7 +40,7 @@ export const FINE_TUNED_MODEL_LIST = listContract({
   defaultSort: { field: 'createdAt', order: 'DESC' },
   filters: {
     id: { kind: 'values', type: 'text' },
-    reviewStatus: { kind: 'values', type: 'text', allowed: Object.values(ModelReviewStatus) },
+    reviewStatus: { kind: 'values', type: 'text', allowed: MODEL_REVIEW_STATUSES },
     organizationId: { kind: 'values', type: 'uuid' },
     q: { kind: 'text' },
   },
@@ -169,5 +175,74 @@ export function page<T, R>(rows: T[], limit: number, map: (row: T) => R & { id: 
     has_more: rows.length > limit,
     first_id: data[0]?.id ?? null,
     last_id: data.at(-1)?.id ?? null,
+  };
+}
+
+const iso = (date: Date | null) => date?.toISOString() ?? null;
+
+function toFineTuningEventResponse(event: EventRow): FineTuningEventResponse {
+  return {
+    id: event.id,
+    jobId: event.jobId,
+    level: event.level,
+    type: event.type,
+    message: event.message,
+    data: event.data,
+    createdAt: event.createdAt.toISOString(),
+  };
+}
+
+/** A job as staff see it: the OpenAI fields plus screening, loss curve and events. */
+export function toFineTuningJobResponse(job: JobRow, events: EventRow[] = []): FineTuningJobResponse {
+  return {
+    id: job.id,
+    organizationId: job.organizationId,
+    applicationId: job.applicationId,
+    apiKeyId: job.apiKeyId,
+    model: job.model,
+    trainingFile: job.trainingFile,
+    validationFile: job.validationFile,
+    nEpochs: job.nEpochs,
+    batchSize: job.batchSize,
+    learningRateMultiplier: job.learningRateMultiplier,
+    seed: job.seed,
+    suffix: job.suffix,
+    status: job.status,
+    screeningStatus: job.screeningStatus,
+    screeningReport: job.screeningReport,
+    cancelRequested: job.cancelRequested,
+    fineTunedModel: job.fineTunedModel,
+    trainedTokens: job.trainedTokens,
+    error: job.error,
+    upstreamJobId: job.upstreamJobId,
+    metrics: job.metrics,
+    createdAt: job.createdAt.toISOString(),
+    startedAt: iso(job.startedAt),
+    finishedAt: iso(job.finishedAt),
+    events: events.map(toFineTuningEventResponse),
+  };
+}
+
+/** The job rides along on the answers that show one model. */
+export function toFineTunedModelResponse(
+  model: FineTunedModelRow,
+  job?: JobRow | null,
+): FineTunedModelResponse {
+  return {
+    id: model.id,
+    jobId: model.jobId,
+    organizationId: model.organizationId,
+    applicationId: model.applicationId,
+    baseModel: model.baseModel,
+    upstreamModel: model.upstreamModel,
+    reviewStatus: model.reviewStatus,
+    biasRunId: model.biasRunId,
+    baseBiasRunId: model.baseBiasRunId,
+    samples: model.samples,
+    reviewedBy: model.reviewedBy,
+    reviewedAt: iso(model.reviewedAt),
+    reviewNote: model.reviewNote,
+    createdAt: model.createdAt.toISOString(),
+    ...(job ? { job: toFineTuningJobResponse(job) } : {}),
   };
 }

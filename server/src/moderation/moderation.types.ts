@@ -1,46 +1,13 @@
 /** The vocabulary every moderation check, policy and response shares. */
 
-/** OpenAI's moderation taxonomy, in the order its API lists it. */
-export const OPENAI_CATEGORIES = [
-  'harassment',
-  'harassment/threatening',
-  'hate',
-  'hate/threatening',
-  'illicit',
-  'illicit/violent',
-  'self-harm',
-  'self-harm/intent',
-  'self-harm/instructions',
-  'sexual',
-  'sexual/minors',
-  'violence',
-  'violence/graphic',
-] as const;
+import type { ModerationCategory } from '../contracts';
+import { MODERATION_CATEGORIES, OPENAI_CATEGORIES, WARDEN_CATEGORIES } from '../contracts';
 
-export type OpenAiCategory = (typeof OPENAI_CATEGORIES)[number];
+/** The category lists are the contract's: the console filters and labels by the same ones. */
+export { OPENAI_CATEGORIES, WARDEN_CATEGORIES };
+export type { ModerationCategory, OpenAiCategory, WardenCategory } from '../contracts';
 
-/** Categories Warden adds from its rule checks. */
-export const WARDEN_CATEGORIES = [
-  'profanity',
-  'blocklist',
-  'pii/email',
-  'pii/phone',
-  'pii/payment-card',
-  'pii/national-id',
-  'pii/ip-address',
-  'pii/secret',
-  'prompt-injection',
-  /** Far from the use case the application was approved for (its topic model); scored on input only. */
-  'off-topic',
-  /** A check that threw: reported under this category, naming the check, and acted on as the policy says. */
-  'check-failure',
-  /** A remote guard check that could not answer in time; fail-open or fail-closed as the policy says. */
-  'guard-unavailable',
-] as const;
-
-export type WardenCategory = (typeof WARDEN_CATEGORIES)[number];
-export type ModerationCategory = OpenAiCategory | WardenCategory;
-export const ALL_CATEGORIES: readonly ModerationCategory[] = [...OPENAI_CATEGORIES, ...WARDEN_CATEGORIES];
+export const ALL_CATEGORIES: readonly ModerationCategory[] = MODERATION_CATEGORIES;
 
 export function isModerationCategory(value: string): value is ModerationCategory {
   return (ALL_CATEGORIES as readonly string[]).includes(value);

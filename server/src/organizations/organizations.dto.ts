@@ -1,5 +1,8 @@
 import { listContract } from '../common/list-query';
+import type { OrganizationResponse } from '../contracts';
 import type { OrganizationRow } from './organizations.repository';
+
+export type { OrganizationResponse };
 
 /** What staff may sort and filter organizations by; the repository maps each name to SQL. */
 export const ORGANIZATION_LIST = listContract({
@@ -13,13 +16,6 @@ export const ORGANIZATION_LIST = listContract({
 });
 export type OrganizationSortField = (typeof ORGANIZATION_LIST.sortable)[number];
 export type OrganizationFilterField = keyof typeof ORGANIZATION_LIST.filters;
-
-export interface OrganizationResponse {
-  id: string;
-  name: string;
-  createdAt: string;
-  applicationCount: number;
-}
 
 export function toOrganizationResponse(row: OrganizationRow): OrganizationResponse {
   return {

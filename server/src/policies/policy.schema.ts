@@ -1,31 +1,9 @@
 import { z } from 'zod';
-import {
-  ALL_CATEGORIES,
-  GuardUse,
-  ModerationAction,
-  ModerationCategory,
-} from '../moderation/moderation.types';
+import { policyPatchSchemaWith } from '../contracts';
+import { CategoryRule, GuardUse, ModerationAction, ModerationCategory } from '../moderation/moderation.types';
 import { MAX_PATTERN_MATCH_CHARS, patternMatchBound } from '../moderation/pattern-bound';
 import { policyPatternError } from '../moderation/text/policy-pattern';
 import { PolicyRules } from './policy.types';
-
-const ruleSchema = z
-  .object({
-    threshold: z.number().min(0).max(1).nullable().optional(),
-    action: z.enum(ModerationAction).optional(),
-  })
-  .strict();
-
-const categorySchema = z.object({ input: ruleSchema.optional(), output: ruleSchema.optional() }).strict();
-
-const directions = z.object({ input: z.boolean().optional(), output: z.boolean().optional() }).strict();
-const guardUseSchema = z
-  .object({
-    input: z.boolean().optional(),
-    output: z.boolean().optional(),
-    failClosed: directions.optional(),
-  })
-  .strict();
 
 /**
  * Patterns run on RE2: one it cannot compile (backreferences, lookaround, bad syntax) is refused by name. A stream
@@ -43,75 +21,8 @@ const regexSource = z.string().superRefine((source, context) => {
   }
 });
 
-/** A partial policy as staff or operators write it; anything left out keeps its current value. */
-export const policyPatchSchema = z
-  .object({
-    categories: z
-      .record(z.string(), categorySchema)
-      .refine(
-        (value) => Object.keys(value).every((key) => (ALL_CATEGORIES as readonly string[]).includes(key)),
-        {
-          message: `categories must be among: ${ALL_CATEGORIES.join(', ')}`,
-        },
-      )
-      .optional(),
-    limits: z
-      .object({
-        maxPromptTokens: z.number().int().min(1).optional(),
-        maxTokens: z.number().int().min(1).optional(),
-        maxTotalTokens: z.number().int().min(1).optional(),
-      })
-      .strict()
-      .optional(),
-    rateLimits: z
-      .object({
-        requestsPerMinute: z.number().int().min(1).optional(),
-        tokensPerMinute: z.number().int().min(1).optional(),
-        endUserRequestsPerMinute: z.number().int().min(1).optional(),
-        endUserTokensPerMinute: z.number().int().min(1).optional(),
-        applicationRequestsPerMinute: z.number().int().min(1).optional(),
-        applicationTokensPerMinute: z.number().int().min(1).optional(),
-      })
-      .strict()
-      .optional(),
-    strikes: z
-      .object({
-        throttleAt: z.number().min(0).optional(),
-        blockAt: z.number().min(0).optional(),
-        throttledRequestsPerMinute: z.number().int().min(1).optional(),
-      })
-      .strict()
-      .optional(),
-    blocklist: z
-      .object({
-        words: z.array(z.string().min(1)).max(10_000).optional(),
-        phrases: z.array(z.string().min(1)).max(10_000).optional(),
-        patterns: z.array(regexSource).max(500).optional(),
-      })
-      .strict()
-      .optional(),
-    requireUser: z.boolean().optional(),
-    classifierThresholdScale: z.number().min(0.1).max(2).optional(),
-    retentionDays: z.number().int().min(1).max(3650).optional(),
-    redactLoggedText: z.boolean().optional(),
-    guards: z
-      .object({
-        llmGuard: guardUseSchema.optional(),
-        upstreamModeration: guardUseSchema.optional(),
-        combine: z.enum(['max', 'min']).optional(),
-      })
-      .strict()
-      .optional(),
-    exemptSystemPrompt: z.boolean().optional(),
-    fineTuning: z
-      .object({
-        maxFlaggedShare: z.number().min(0).max(1).optional(),
-        reviewAboveShare: z.number().min(0).max(1).optional(),
-      })
-      .strict()
-      .optional(),
-  })
-  .strict();
+/** A partial policy as staff or operators write it (the contract's shape), its patterns checked on RE2. */
+export const policyPatchSchema = policyPatchSchemaWith(regexSource);
 
 export type PolicyPatch = z.infer<typeof policyPatchSchema>;
 
@@ -121,8 +32,8 @@ export function applyPolicyPatch(base: PolicyRules, patch: PolicyPatch): PolicyR
     const category = name as ModerationCategory;
     const current = categories[category];
     categories[category] = {
-      input: { ...current.input, ...definedOnly(change.input) },
-      output: { ...current.output, ...definedOnly(change.output) },
+      input: patchRule(current.input, change.input),
+      output: patchRule(current.output, change.output),
     };
   }
   return {
@@ -156,7 +67,18 @@ export function policyProblems(rules: PolicyRules): string[] {
     : [];
 }
 
-function patchGuardUse(base: GuardUse, patch: z.infer<typeof guardUseSchema> | undefined): GuardUse {
+type RulePatch = NonNullable<PolicyPatch['categories']>[string]['input'];
+
+function patchRule(base: CategoryRule, patch: RulePatch): CategoryRule {
+  const { threshold, action } = definedOnly(patch);
+  return {
+    threshold: threshold === undefined ? base.threshold : threshold,
+    // The contract spells actions as the enum's values (moderation.contract.spec keeps the two lists equal).
+    action: action === undefined ? base.action : (action as ModerationAction),
+  };
+}
+
+function patchGuardUse(base: GuardUse, patch: NonNullable<PolicyPatch['guards']>['llmGuard']): GuardUse {
   return {
     ...base,
     ...definedOnly({ input: patch?.input, output: patch?.output }),

@@ -1,35 +1,22 @@
-import { z } from 'zod';
+import {
+  registerSchema as registerShape,
+  type DeveloperSummary,
+  type RegistrationResponse,
+} from '../contracts';
 import { DeveloperEntity } from '../organizations/developer.entity';
 import { OrganizationEntity } from '../organizations/organization.entity';
 import { strongPassword } from '../staff/password-policy';
 
-export const registerSchema = z
-  .object({
-    organizationName: z.string().trim().min(1).max(200),
-    email: z
-      .email()
-      .max(320)
-      .transform((value) => value.toLowerCase()),
-    password: z.string().max(1024),
-  })
-  .superRefine(strongPassword((value) => [value.email, value.organizationName]));
+export type { DeveloperSummary, RegistrationResponse };
 
-/** The same answer whether the address was new or already registered, so registration tells nobody which. */
-export interface RegistrationResponse {
-  message: string;
-}
+export const registerSchema = registerShape.superRefine(
+  strongPassword((value) => [value.email, value.organizationName]),
+);
 
 export const REGISTRATION_ACCEPTED: RegistrationResponse = {
   message:
     'If this e-mail address was not registered yet, the account now exists: sign in with it to continue.',
 };
-
-export interface DeveloperSummary {
-  id: string;
-  email: string;
-  organizationId: string;
-  organizationName: string;
-}
 
 export function toDeveloperSummary(
   developer: DeveloperEntity,

@@ -1,5 +1,8 @@
 import { listContract } from '../common/list-query';
+import { REQUEST_LOG_ENDPOINTS, type AppliedVerdictResponse, type RequestLogResponse } from '../contracts';
 import type { RequestLogRow } from './request-log-search.repository';
+
+export type { RequestLogResponse };
 
 /** What staff may sort and filter request-logs by; the repository maps each name to SQL. */
 export const REQUEST_LOG_LIST = listContract({
@@ -17,7 +20,7 @@ export const REQUEST_LOG_LIST = listContract({
     endpoint: {
       kind: 'values',
       type: 'text',
-      allowed: ['/v1/completions', '/v1/chat/completions', '/v1/moderations'],
+      allowed: REQUEST_LOG_ENDPOINTS,
     },
     q: { kind: 'text' },
     category: { kind: 'values', type: 'text' },
@@ -29,30 +32,6 @@ export const REQUEST_LOG_LIST = listContract({
 });
 export type RequestLogSortField = (typeof REQUEST_LOG_LIST.sortable)[number];
 export type RequestLogFilterField = keyof typeof REQUEST_LOG_LIST.filters;
-
-export interface RequestLogResponse {
-  id: string;
-  createdAt: string;
-  endpoint: string;
-  stream: boolean;
-  finishReasons: string[] | null;
-  timeToFirstTokenMs: number | null;
-  clientIp: string | null;
-  applicationId: string | null;
-  apiKeyId: string | null;
-  endUser: string | null;
-  model: string | null;
-  statusCode: number;
-  errorCode: string | null;
-  promptTokens: number | null;
-  completionTokens: number | null;
-  latencyMs: number;
-  /** The prompt as text; several prompts are separated by a blank line, token-id prompts shown as JSON. */
-  prompt: string | null;
-  /** The generated text of every choice, in index order, separated by a blank line. */
-  output: string | null;
-  verdicts: unknown;
-}
 
 function promptText(prompt: unknown): string | null {
   if (prompt === null || prompt === undefined) {
@@ -98,6 +77,7 @@ export function toRequestLogResponse(row: RequestLogRow): RequestLogResponse {
     latencyMs: row.latencyMs,
     prompt: promptText(row.prompt),
     output: outputText(row.output),
-    verdicts: row.verdicts,
+    // Written from the moderation result's applied verdicts (request-log.record.ts).
+    verdicts: row.verdicts as AppliedVerdictResponse[] | null,
   };
 }

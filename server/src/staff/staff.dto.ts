@@ -1,8 +1,18 @@
 import { listContract } from '../common/list-query';
-import { z } from 'zod';
 import { strongPassword } from './password-policy';
 import type { IssuedSession } from './sessions.service';
-import { permissionsFor, StaffRole } from '../contracts';
+import {
+  createStaffSchema as createStaffShape,
+  loginSchema,
+  type MeResponse,
+  permissionsFor,
+  refreshSchema,
+  STAFF_ROLES,
+  type StaffResponse,
+  type StaffUserSummary,
+  type TokenResponse,
+  updateStaffSchema as updateStaffShape,
+} from '../contracts';
 import { StaffUserEntity } from './staff-user.entity';
 import type { StaffRow } from './staff.repository';
 
@@ -13,61 +23,19 @@ export const STAFF_LIST = listContract({
   defaultSort: { field: 'email', order: 'ASC' },
   filters: {
     id: { kind: 'values', type: 'uuid' },
-    role: { kind: 'values', type: 'text', allowed: Object.values(StaffRole) },
+    role: { kind: 'values', type: 'text', allowed: STAFF_ROLES },
     q: { kind: 'text' },
   },
 });
 export type StaffSortField = (typeof STAFF_LIST.sortable)[number];
 export type StaffFilterField = keyof typeof STAFF_LIST.filters;
 
-const email = z
-  .email()
-  .max(320)
-  .transform((value) => value.toLowerCase());
-/** Strength is checked on the whole body (strongPassword), where the e-mail address is known. */
-const password = z.string().max(1024);
+export { loginSchema, refreshSchema };
+export type { MeResponse, StaffResponse, StaffUserSummary, TokenResponse };
 
-export const loginSchema = z.object({
-  email: z.string().min(1).max(320),
-  password: z.string().min(1).max(1024),
-});
-export const refreshSchema = z.object({ refreshToken: z.string().min(1).max(200) });
-export const createStaffSchema = z
-  .object({ email, password, role: z.enum(StaffRole) })
-  .superRefine(strongPassword((value) => [value.email]));
-export const updateStaffSchema = z
-  .object({
-    role: z.enum(StaffRole).optional(),
-    password: password.optional(),
-  })
-  .superRefine(strongPassword(() => []));
-
-export interface StaffUserSummary {
-  id: string;
-  email: string;
-  role: StaffRole;
-}
-
-export interface TokenResponse<User> {
-  accessToken: string;
-  refreshToken: string;
-  /** Seconds until the access token expires. */
-  expiresIn: number;
-  user: User;
-}
-
-export interface MeResponse extends StaffUserSummary {
-  permissions: string[];
-}
-
-export interface StaffResponse {
-  id: string;
-  email: string;
-  role: StaffRole;
-  createdAt: string;
-  /** Set only while a lock-out is in force. */
-  lockedUntil: string | null;
-}
+/** Strength is checked on the whole body, where the e-mail address is known. */
+export const createStaffSchema = createStaffShape.superRefine(strongPassword((value) => [value.email]));
+export const updateStaffSchema = updateStaffShape.superRefine(strongPassword(() => []));
 
 export function toTokenResponse<User>(session: IssuedSession, user: User): TokenResponse<User> {
   return {

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { appliedVerdictSchema } from './moderation';
+import { timestamp } from './shapes';
+
+/** The `/v1` routes whose calls the request log searches by endpoint. */
+export const REQUEST_LOG_ENDPOINTS = ['/v1/completions', '/v1/chat/completions', '/v1/moderations'] as const;
+export type RequestLogEndpoint = (typeof REQUEST_LOG_ENDPOINTS)[number];
+
+/** `GET /admin/request-logs`: one call, its id the request id. */
+export const requestLogResponseSchema = z.strictObject({
+  id: z.string().min(1),
+  createdAt: timestamp,
+  endpoint: z.string().startsWith('/v1/'),
+  stream: z.boolean(),
+  finishReasons: z.array(z.string()).nullable(),
+  timeToFirstTokenMs: z.number().int().nullable(),
+  clientIp: z.string().nullable(),
+  applicationId: z.uuid().nullable(),
+  apiKeyId: z.uuid().nullable(),
+  endUser: z.string().nullable(),
+  model: z.string().nullable(),
+  statusCode: z.number().int().min(100).max(599),
+  errorCode: z.string().nullable(),
+  promptTokens: z.number().int().nullable(),
+  completionTokens: z.number().int().nullable(),
+  latencyMs: z.number().int().min(0),
+  /** The prompt as text; several prompts are separated by a blank line, token-id prompts shown as JSON. */
+  prompt: z.string().nullable(),
+  /** The generated text of every choice, in index order, separated by a blank line. */
+  output: z.string().nullable(),
+  verdicts: z.array(appliedVerdictSchema).nullable(),
+});
+export type RequestLogResponse = z.infer<typeof requestLogResponseSchema>;
