@@ -22,6 +22,8 @@ export const UNLIMITED = {
   tokensPerMinute: 1_000_000_000,
   endUserRequestsPerMinute: 100_000_000,
   endUserTokensPerMinute: 1_000_000_000,
+  applicationRequestsPerMinute: 100_000_000,
+  applicationTokensPerMinute: 1_000_000_000,
 };
 
 /** Every process the benchmark starts, so that any way out of it stops them all. */

@@ -2,6 +2,7 @@ import fastifyStatic from '@fastify/static';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { LogController } from 'fastify';
 import fs from 'node:fs';
 import { Logger } from 'pino';
 import { addConsoleSecurityHeaders } from './admin/console-headers';
@@ -18,7 +19,7 @@ export async function startApi(config: WardenConfig, logger: Logger): Promise<Ne
     loggerInstance: logger,
     genReqId: mintRequestId,
     // One line per request, written when it completes (below), instead of Fastify's two.
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 4 * 1024 * 1024,
     // X-Forwarded-For is believed only from the operator's own proxies; anyone else could forge it.
     trustProxy: config.trustedProxies.length > 0 ? config.trustedProxies : false,
