@@ -22,6 +22,8 @@ export const UNLIMITED = {
   tokensPerMinute: 1_000_000_000,
   endUserRequestsPerMinute: 100_000_000,
   endUserTokensPerMinute: 1_000_000_000,
+  applicationRequestsPerMinute: 100_000_000,
+  applicationTokensPerMinute: 1_000_000_000,
 };
 
 /** Every process the benchmark starts, so that any way out of it stops them all. */
@@ -135,7 +137,10 @@ export interface WardenOptions {
   label: string;
   /** Model settings and anything else the benchmark needs on top of the isolated database and Redis prefix. */
   env: NodeJS.ProcessEnv;
-  /** Runs the api process under `node --cpu-prof`, writing its profiles here when it exits. */
+  /**
+   * Runs the api process under `node --cpu-prof`, writing its profiles here when it exits, and the worker process
+   * likewise into `worker/` under it.
+   */
   cpuProfileDir?: string;
   /** Another build's `dist` to run instead of this checkout's (to compare two builds in one run). */
   dist?: string;
@@ -160,8 +165,9 @@ export async function startWarden(processes: Processes, options: WardenOptions):
   const dist = options.dist ?? DIST;
   const main = path.join(dist, 'server', 'src', 'main.js');
   const cli = path.join(dist, 'server', 'src', 'cli.js');
-  const profile = options.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`] : [];
-  const api = processes.start(`${options.label}-api`, [...profile, main, 'api'], env);
+  const profile = (dir?: string) => (dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : []);
+  const workerProfileDir = options.cpuProfileDir && path.join(options.cpuProfileDir, 'worker');
+  const api = processes.start(`${options.label}-api`, [...profile(options.cpuProfileDir), main, 'api'], env);
   const url = `http://127.0.0.1:${port}`;
   await waitFor(
     'Warden',
@@ -169,7 +175,11 @@ export async function startWarden(processes: Processes, options: WardenOptions):
     async () => (await fetch(`${url}/health`)).ok,
     () => processes.log(`${options.label}-api`),
   );
-  processes.start(`${options.label}-worker`, [main, 'worker', '--prepared'], env);
+  processes.start(
+    `${options.label}-worker`,
+    [...profile(workerProfileDir), main, 'worker', '--prepared'],
+    env,
+  );
   const warden: Warden = {
     url,
     defaultKey,

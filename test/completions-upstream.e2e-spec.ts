@@ -157,6 +157,28 @@ describe('/v1 through the official openai client, served by an upstream model se
     expect((await fetch(`${warden.url}/docs/openapi.json`)).status).toBe(200);
   });
 
+  it('writes one log line per request, when it completes, with its id, status and time', async () => {
+    const response = await fetch(`${warden.url}/v1/models`, {
+      headers: { authorization: `Bearer ${apiKey}` },
+    });
+    expect(response.status).toBe(200);
+    const requestId = response.headers.get('x-request-id')!;
+    const lines = await eventually(
+      async () => warden.output.filter((line) => line.includes(requestId)),
+      (found) => found.some((line) => line.includes('request completed')),
+    );
+    expect(lines.map((line) => JSON.parse(line) as Record<string, unknown>)).toEqual([
+      expect.objectContaining({
+        msg: 'request completed',
+        reqId: requestId,
+        method: 'GET',
+        url: '/v1/models',
+        statusCode: 200,
+        responseTime: expect.any(Number),
+      }),
+    ]);
+  });
+
   it('records every call in the request log', async () => {
     const rows = await eventually(
       () =>

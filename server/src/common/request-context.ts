@@ -9,12 +9,24 @@ export const requestContext = new AsyncLocalStorage<RequestContext>();
 
 const CLIENT_REQUEST_ID = /^[\x21-\x7e]{1,128}$/;
 
+const REQUEST_ID_BYTES = 12;
+/** Random bytes are drawn for many ids at once: a draw per request was a measurable share of the api's CPU. */
+const IDS_PER_DRAW = 256;
+let idBytes = Buffer.alloc(0);
+let idOffset = 0;
+
 /**
  * Request ids are the server's: a client-chosen id would let 100 parallel calls share one log row, or a caller
  * collide with another organization's id. What the client sends is kept apart (see `clientRequestIdFrom`).
  */
 export function mintRequestId(): string {
-  return `req_${randomBytes(12).toString('hex')}`;
+  if (idOffset + REQUEST_ID_BYTES > idBytes.length) {
+    idBytes = randomBytes(REQUEST_ID_BYTES * IDS_PER_DRAW);
+    idOffset = 0;
+  }
+  const id = idBytes.toString('hex', idOffset, idOffset + REQUEST_ID_BYTES);
+  idOffset += REQUEST_ID_BYTES;
+  return `req_${id}`;
 }
 
 /**

@@ -83,12 +83,24 @@ for i = 1, n do
 end
 return out`;
 
+/** The shared client once `CHARGE` is defined on it as a command. */
+type ChargingRedis = Redis & {
+  wardenRateCharge(keyCount: number, ...keysAndArgs: Array<string | number>): Promise<number[]>;
+};
+
 @Injectable()
 export class RateLimiter {
+  private readonly redis: ChargingRedis;
+
   constructor(
-    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(REDIS) redis: Redis,
     @Inject(WARDEN_CONFIG) private readonly config: WardenConfig,
-  ) {}
+  ) {
+    // As a defined command the script goes by its SHA1 (EVALSHA, loaded by EVAL when Redis does not have it yet)
+    // instead of its whole text on every request.
+    redis.defineCommand('wardenRateCharge', { lua: CHARGE });
+    this.redis = redis as ChargingRedis;
+  }
 
   /** Charges a request of `tokens` to every budget; returns its x-ratelimit-* headers or throws a 429 with them. */
   async enforce(budgets: RateBudget[], tokens: number): Promise<Record<string, string>> {
@@ -114,14 +126,7 @@ export class RateLimiter {
       `${this.config.redisPrefix}:rate:${budget.subject}:${windowStart}:t`,
     ]);
     const limits = budgets.flatMap((budget) => [budget.requestsPerMinute, budget.tokensPerMinute]);
-    const result = (await this.redis.eval(
-      CHARGE,
-      keys.length,
-      ...keys,
-      WINDOW_MS,
-      tokens,
-      ...limits,
-    )) as number[];
+    const result = await this.redis.wardenRateCharge(keys.length, ...keys, WINDOW_MS, tokens, ...limits);
     const states = budgets.map((budget, i) => ({
       budget,
       remainingRequests: Math.max(0, budget.requestsPerMinute - result[3 + 2 * i]),

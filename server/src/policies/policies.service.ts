@@ -21,7 +21,11 @@ export class InvalidPolicyError extends Error {
  */
 @Injectable()
 export class PoliciesService implements OnModuleInit {
-  private readonly patches = new Map<string, { patch: PolicyPatch; expiresAt: number }>();
+  /** Each application's stored patch and the rules resolved from it, per status and key kind, until it changes. */
+  private readonly patches = new Map<
+    string,
+    { patch: PolicyPatch; expiresAt: number; rules: Map<string, PolicyRules> }
+  >();
 
   constructor(
     private readonly repository: PoliciesRepository,
@@ -38,14 +42,23 @@ export class PoliciesService implements OnModuleInit {
    * test with production limits; of the application's own patch only the blocklist, which only tightens, applies.
    */
   async resolve(application: PolicySubject, caller: { sandboxKey?: boolean } = {}): Promise<PolicyRules> {
-    const patch = await this.patchFor(application.id);
-    if (caller.sandboxKey && application.status !== SANDBOX_STATUS) {
-      return applyPolicyPatch(
-        defaultPolicy(SANDBOX_STATUS),
-        patch.blocklist ? { blocklist: patch.blocklist } : {},
+    const entry = await this.entryFor(application.id);
+    const sandboxDefaults = caller.sandboxKey === true && application.status !== SANDBOX_STATUS;
+    // A sandbox key of a live application gets sandbox defaults and only the patch's blocklist: its own variant.
+    const variant = sandboxDefaults ? 'sandbox key' : application.status;
+    let rules = entry.rules.get(variant);
+    if (!rules) {
+      rules = deepFreeze(
+        sandboxDefaults
+          ? applyPolicyPatch(
+              defaultPolicy(SANDBOX_STATUS),
+              entry.patch.blocklist ? { blocklist: entry.patch.blocklist } : {},
+            )
+          : applyPolicyPatch(defaultPolicy(application.status), entry.patch),
       );
+      entry.rules.set(variant, rules);
     }
-    return applyPolicyPatch(defaultPolicy(application.status), patch);
+    return rules;
   }
 
   async storedPatch(applicationId: string): Promise<PolicyPatch> {
@@ -74,15 +87,32 @@ export class PoliciesService implements OnModuleInit {
     return rules;
   }
 
-  private async patchFor(applicationId: string): Promise<PolicyPatch> {
+  private async entryFor(applicationId: string) {
     const cached = this.patches.get(applicationId);
     if (cached && cached.expiresAt > Date.now()) {
-      return cached.patch;
+      return cached;
     }
     const patch = await this.storedPatch(applicationId);
-    this.patches.set(applicationId, { patch, expiresAt: Date.now() + this.config.keyCacheTtlMs });
-    return patch;
+    const entry = {
+      patch,
+      expiresAt: Date.now() + this.config.keyCacheTtlMs,
+      rules: new Map<string, PolicyRules>(),
+    };
+    this.patches.set(applicationId, entry);
+    return entry;
   }
+}
+
+/**
+ * Resolved rules are shared by every request of an application until its policy changes, so they are frozen: a
+ * consumer that changed them would change them for everyone, and now fails loudly instead.
+ */
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
 }
 
 /** Throws InvalidPolicyError listing every problem: the one validation policy edits and proposals share. */

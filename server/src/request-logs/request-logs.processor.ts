@@ -64,6 +64,8 @@ export class RequestLogsProcessor extends WorkerHost implements OnApplicationBoo
 
   /** Inserts rows and the end-user activity derived from them in one transaction; redelivery inserts nothing twice. */
   private async persist(records: RequestLogRecord[]): Promise<number> {
+    // One INSERT is atomic on its own: only end-user activity, derived from the same rows, needs the transaction.
+    if (!records.some(hasEndUser)) return (await this.repository.insertBatch(records)).length;
     const { inserted, endUsers } = await this.repository.transaction(async (manager) => {
       const rows = await this.repository.insertBatch(records, manager);
       return { inserted: rows.length, endUsers: await this.endUsers.recordActivity(manager, rows) };
@@ -71,6 +73,10 @@ export class RequestLogsProcessor extends WorkerHost implements OnApplicationBoo
     await this.endUsers.applyStrikes(endUsers);
     return inserted;
   }
+}
+
+function hasEndUser(record: RequestLogRecord): boolean {
+  return Boolean(record.applicationId && record.endUser);
 }
 
 /**

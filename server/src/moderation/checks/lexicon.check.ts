@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { englishDataset, englishRecommendedTransformers, RegExpMatcher } from 'obscenity';
+import { englishDataset, englishRecommendedTransformers } from 'obscenity';
 import { RE2JS } from 're2js';
 import { Blocklist, Direction, Span, Verdict } from '../moderation.types';
 import { patternMatchBound } from '../pattern-bound';
@@ -7,6 +7,7 @@ import { MAX_RAW_UNITS_PER_CHAR, NormalizedText, normalizeText } from '../text/n
 import { PhraseMatcher } from '../text/phrase-matcher';
 import { compilePolicyPattern, patternMatches, policyPatternError } from '../text/policy-pattern';
 import { CheckContext, ModerationCheck } from './moderation-check';
+import { ProfanityMatcher } from './profanity-matcher';
 import { runRuleCheck } from './rule-check-thread';
 
 /** Terms of obscenity's English dataset that attack a group rather than merely offend. */
@@ -28,7 +29,10 @@ const SLURS = new Set([
   'tranny',
 ]);
 
-const profanityMatcher = new RegExpMatcher({ ...englishDataset.build(), ...englishRecommendedTransformers });
+const profanityMatcher = new ProfanityMatcher({
+  ...englishDataset.build(),
+  ...englishRecommendedTransformers,
+});
 const LETTER = /\p{L}/u;
 /** Compiled blocklists by content; policies change rarely, texts often. */
 const compiledBlocklists = new Map<string, CompiledBlocklist>();

@@ -34,6 +34,7 @@ export class ClassifierService implements OnModuleInit, OnModuleDestroy {
   private readonly queue: Pending[] = [];
   private nextId = 0;
   private stopping = false;
+  private dispatchScheduled = false;
 
   constructor(
     @Inject(WARDEN_CONFIG) private readonly config: WardenConfig,
@@ -67,14 +68,24 @@ export class ClassifierService implements OnModuleInit, OnModuleDestroy {
     return this.manifest.thresholds[category] ?? 0.5;
   }
 
-  /** Scores of every output column for each text. Callers in the same tick share a batch. */
+  /**
+   * Scores of every output column for each text. Callers in the same turn of the event loop share a batch: the
+   * hand-off waits for the turn's I/O callbacks (requests answered by one Redis or upstream read resume together),
+   * not only for the current microtasks.
+   */
   scores(texts: string[]): Promise<number[][]> {
     const result = Promise.all(
       texts.map(
         (text) => new Promise<number[]>((resolve, reject) => this.queue.push({ text, resolve, reject })),
       ),
     );
-    queueMicrotask(() => this.dispatch());
+    if (!this.dispatchScheduled) {
+      this.dispatchScheduled = true;
+      setImmediate(() => {
+        this.dispatchScheduled = false;
+        this.dispatch();
+      });
+    }
     return result;
   }
 
