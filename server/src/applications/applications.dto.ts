@@ -1,4 +1,5 @@
 import { listContract } from '../common/list-query';
+import type { ErrorCatalog } from '../common/errors';
 import { z } from 'zod';
 import { PolicyPatch } from '../policies/policy.schema';
 import { PolicyRules } from '../policies/policy.types';
@@ -219,7 +220,8 @@ export function toDecisionResultResponse(outcome: DecisionOutcome): DecisionResu
   };
 }
 
-export function toBulkDecisionResponse(outcomes: BulkOutcome[]): BulkDecisionResponse {
+/** Each refused decision answers with the status its error would have had alone. */
+export function toBulkDecisionResponse(outcomes: BulkOutcome[], errors: ErrorCatalog): BulkDecisionResponse {
   return {
     succeeded: outcomes.filter((outcome) => outcome.ok).map((outcome) => outcome.id),
     failed: outcomes.flatMap((outcome) =>
@@ -228,7 +230,7 @@ export function toBulkDecisionResponse(outcomes: BulkOutcome[]): BulkDecisionRes
         : [
             {
               id: outcome.id,
-              statusCode: outcome.error.status,
+              statusCode: errors.statusOf(outcome.error),
               code: outcome.error.code,
               message: outcome.error.message,
             },

@@ -1,4 +1,4 @@
-import { InvalidRequestError, NotFoundError, OpenAiErrorType, WardenError } from '../common/errors';
+import { InvalidRequestError, NotFoundError, WardenError } from '../common/errors';
 
 declare module '../common/errors' {
   interface ErrorCodeRegistry {
@@ -69,9 +69,6 @@ export class ItemNotFoundError extends NotFoundError {
 }
 
 export class LabelConflictError extends WardenError {
-  readonly status = 409;
-  readonly type = OpenAiErrorType.InvalidRequest;
-
   static closed(queueId: string): LabelConflictError {
     return new LabelConflictError(FeedbackErrorCode.QueueClosed, `Labeling queue ${queueId} is closed.`);
   }
