@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Logger } from 'pino';
-import { ErrorCatalog, WardenError } from '../common/errors';
+import { CommonErrorCode, ErrorCatalog, WardenError } from '../common/errors';
 import { LOGGER } from '../common/logger.module';
 import { PromptInput } from '../inference/model-provider';
 import { redactPersonalData } from '../moderation/checks/pii.check';
@@ -9,6 +9,9 @@ import { RequestLogProducer } from '../request-logs/request-log.producer';
 import { RequestLogRecord } from '../request-logs/request-log.record';
 import { CallTrace } from './call-trace';
 import { CompletionsError } from './completions.errors';
+
+/** Recorded, never answered (no one is left to read it), so not a code of the catalog. */
+const CLIENT_CLOSED_REQUEST = 'client_closed_request';
 
 /** The client went away before the answer was complete. */
 export class ClientClosedRequest extends Error {
@@ -52,7 +55,11 @@ export function toRequestLogRecord(
     statusCode: statusOf(catalog, trace, failure),
     errorCode:
       error?.code ??
-      (failure instanceof ClientClosedRequest ? 'client_closed_request' : failure ? 'internal_error' : null),
+      (failure instanceof ClientClosedRequest
+        ? CLIENT_CLOSED_REQUEST
+        : failure
+          ? CommonErrorCode.InternalError
+          : null),
     errorMessage: failure instanceof Error ? failure.message : null,
     finishReasons: choices.length > 0 ? choices.map((choice) => choice.finish_reason ?? 'incomplete') : null,
     promptTokens: trace.usage?.prompt_tokens ?? null,
