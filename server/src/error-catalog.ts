@@ -164,7 +164,6 @@ export const ERROR_CATALOG: Record<ErrorCode, ErrorPresentation> = {
   [FineTuningErrorCode.InvalidTrainingExample]: answer(400),
 
   [FeedbackErrorCode.CallNotFound]: answer(404),
-  [FeedbackErrorCode.InvalidFeedback]: answer(400),
   [FeedbackErrorCode.UnknownCategory]: answer(400),
   [FeedbackErrorCode.QueueNotFound]: answer(404),
   [FeedbackErrorCode.QueueClosed]: answer(409),

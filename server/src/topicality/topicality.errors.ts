@@ -8,7 +8,6 @@ declare module '../common/errors' {
 
 /** Failures of the topic endpoints of the portal and staff APIs. */
 export enum TopicalityErrorCode {
-  ApplicationNotFound = 'application_not_found',
   ProposalNotFound = 'topic_proposal_not_found',
   /** Topics change by proposal only once approved; before that the developer edits the questionnaire. */
   NotApproved = 'topics_not_approved',
@@ -19,10 +18,6 @@ export enum TopicalityErrorCode {
 export class TopicalityError extends WardenError {
   constructor(code: TopicalityErrorCode, message: string) {
     super(code, message);
-  }
-
-  static applicationNotFound(id: string): TopicalityError {
-    return new TopicalityError(TopicalityErrorCode.ApplicationNotFound, `No application with id ${id}.`);
   }
 
   static proposalNotFound(id: string): TopicalityError {
