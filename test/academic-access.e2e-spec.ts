@@ -1,7 +1,17 @@
 import OpenAI from 'openai';
 import { ALL_CATEGORIES } from '../server/src/moderation/moderation.types';
 import { CHECKLIST_ITEMS, RESEARCH_CHECKLIST_ITEMS } from '../contracts/src';
-import { OPENAI_ERRORS, OpenAiErrorName } from './support/error-catalog';
+import {
+  ApiKeyManagementErrorCode,
+  ApplicationReviewErrorCode,
+  CommonErrorCode,
+  ModerationErrorCode,
+  OPENAI_ERRORS,
+  OpenAiErrorName,
+  ResearchGrantErrorCode,
+  openAiError,
+  staffAnswer,
+} from './support/error-catalog';
 import { expectValid } from './support/openai-schemas';
 import {
   createStaff,
@@ -125,8 +135,9 @@ describe('academic access program', () => {
         questionnaire: researchQuestionnaire({ ethicsApprovalReference: null }),
       },
     });
-    expect(missingReference.status).toBe(400);
-    expect(JSON.stringify(missingReference.body)).toContain('ethicsApprovalReference');
+    expect(missingReference).toMatchObject(
+      staffAnswer(CommonErrorCode.InvalidBody, expect.stringContaining('ethicsApprovalReference')),
+    );
 
     const applied = await request<Grant>(url, 'POST', '/portal/research/applications', {
       token: researcher.token,
@@ -151,25 +162,33 @@ describe('academic access program', () => {
       token: researcher.token,
       body: { name: 'early', expiresAt: new Date(Date.now() + DAY_MS).toISOString() },
     });
-    expect(early.status).toBe(409);
+    expect(early).toMatchObject(staffAnswer(ApiKeyManagementErrorCode.ApplicationNotAcceptingKeys));
     expectStatus(await decide(url, reviewer, grantId, 'start_review'), 200);
 
     // The product checklist does not approve a research grant: its own checklist is enforced.
     const productChecklist = await decide(url, reviewer, grantId, 'approve');
-    expect(productChecklist.status).toBe(400);
-    expect(productChecklist.body).toMatchObject({ statusCode: 400, requestId: expect.any(String) });
-    expect(productChecklist.body.message).toContain('ethicsApprovalChecked');
+    expect(productChecklist).toMatchObject(
+      staffAnswer(
+        ApplicationReviewErrorCode.ChecklistIncomplete,
+        expect.stringContaining('ethicsApprovalChecked'),
+      ),
+    );
     const researchChecklist = Object.fromEntries(RESEARCH_CHECKLIST_ITEMS.map((item) => [item, true]));
     const oneUnanswered = { ...researchChecklist, dataHandlingAdequate: false };
     const refused = await decide(url, reviewer, grantId, 'approve', { checklist: oneUnanswered });
-    expect(refused.status).toBe(400);
-    expect(refused.body.message).toContain('dataHandlingAdequate');
+    expect(refused).toMatchObject(
+      staffAnswer(
+        ApplicationReviewErrorCode.ChecklistIncomplete,
+        expect.stringContaining('dataHandlingAdequate'),
+      ),
+    );
     expect(refused.body.message).not.toContain(CHECKLIST_ITEMS[0]);
 
     // Nor without the grant's dates.
     const undated = await decide(url, reviewer, grantId, 'approve', { checklist: researchChecklist });
-    expect(undated.status).toBe(409);
-    expect(undated.body.message).toContain('dates');
+    expect(undated).toMatchObject(
+      staffAnswer(ApplicationReviewErrorCode.GrantTermsMissing, expect.stringContaining('dates')),
+    );
 
     const endsAt = new Date(Date.now() + 30 * DAY_MS);
     const terms = await setTerms({
@@ -193,7 +212,7 @@ describe('academic access program', () => {
       token: reviewer.token,
       body: { endsAt: new Date(Date.now() + 300 * DAY_MS).toISOString() },
     });
-    expect(moved.status).toBe(409);
+    expect(moved).toMatchObject(staffAnswer(ResearchGrantErrorCode.DatesLocked));
 
     // Researchers issue their own keys: an expiry is required and cannot pass the grant's end.
     const keyPath = `/portal/research/grants/${grantId}/keys`;
@@ -201,19 +220,21 @@ describe('academic access program', () => {
       token: researcher.token,
       body: { name: 'laptop' },
     });
-    expect(noExpiry.status).toBe(400);
+    expect(noExpiry).toMatchObject(staffAnswer(CommonErrorCode.InvalidBody));
     const genericNoExpiry = await request(url, 'POST', `/portal/applications/${grantId}/keys`, {
       token: researcher.token,
       body: { name: 'laptop' },
     });
-    expect(genericNoExpiry.body).toMatchObject({ statusCode: 400, requestId: expect.any(String) });
-    expect(genericNoExpiry.body.message).toContain('time-boxed');
+    expect(genericNoExpiry).toMatchObject(
+      staffAnswer(ApiKeyManagementErrorCode.ExpiryRequired, expect.stringContaining('time-boxed')),
+    );
     const tooLong = await request(url, 'POST', keyPath, {
       token: researcher.token,
       body: { name: 'laptop', expiresAt: new Date(endsAt.getTime() + DAY_MS).toISOString() },
     });
-    expect(tooLong.status).toBe(400);
-    expect(tooLong.body.message).toContain("grant's end");
+    expect(tooLong).toMatchObject(
+      staffAnswer(ApiKeyManagementErrorCode.ExpiryBeyondGrant, expect.stringContaining("grant's end")),
+    );
     const created = await request<{ id: string; secret: string; expiresAt: string }>(url, 'POST', keyPath, {
       token: researcher.token,
       body: { name: 'laptop', expiresAt: new Date(Date.now() + 10 * DAY_MS).toISOString() },
@@ -267,10 +288,9 @@ describe('academic access program', () => {
       },
     });
     expectStatus(policy, 200);
-    expect(await refusal(complete({ prompt: HARMFUL }))).toMatchObject({
-      status: 400,
-      code: 'content_filter',
-    });
+    expect(await refusal(complete({ prompt: HARMFUL }))).toMatchObject(
+      openAiError(ModerationErrorCode.ContentFilter),
+    );
 
     await setTerms({ profile: { observeOnlyCategories: ['violence'] } });
     const { data, response } = await complete({ prompt: HARMFUL, max_tokens: 16 }).withResponse();
@@ -287,7 +307,7 @@ describe('academic access program', () => {
       token: reviewer.token,
       body: { profile: { observeOnlyCategories: ['no-such-category'] } },
     });
-    expect(unknown.status).toBe(400);
+    expect(unknown).toMatchObject(staffAnswer(ResearchGrantErrorCode.UnknownCategory));
   });
 
   it("keeps a locked-down grant's outputs in the log: the API answers with the request id and a notice", async () => {
@@ -357,7 +377,7 @@ describe('academic access program', () => {
       token: researcher.token,
       body: { endsAt: current.endsAt, reason: 'The second wave of the survey was delayed.' },
     });
-    expect(notLater.status).toBe(400);
+    expect(notLater).toMatchObject(staffAnswer(ResearchGrantErrorCode.RenewalNotLater));
     const requested = await request<Grant>(url, 'POST', renewalPath, {
       token: researcher.token,
       body: { endsAt: requestedEnd.toISOString(), reason: 'The second wave of the survey was delayed.' },
@@ -400,7 +420,7 @@ describe('academic access program', () => {
       token: reviewer.token,
       body: { decision: 'deny', rationale: 'twice' },
     });
-    expect(again.status).toBe(409);
+    expect(again).toMatchObject(staffAnswer(ResearchGrantErrorCode.NoRenewalPending));
 
     // A key reissued under the renewed grant may run past the old end.
     const reissued = await request<{ secret: string }>(
@@ -445,6 +465,6 @@ describe('academic access program', () => {
       token: reviewer.token,
       body: { biasRunId: '00000000-0000-4000-8000-000000000000' },
     });
-    expect(missing.status).toBe(404);
+    expect(missing).toMatchObject(staffAnswer(ResearchGrantErrorCode.BiasRunNotFound));
   });
 });

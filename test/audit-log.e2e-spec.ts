@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { ApiKeyManagementErrorCode, ApplicationReviewErrorCode, staffAnswer } from './support/error-catalog';
 import {
   apply,
   createStaff,
@@ -121,15 +122,15 @@ describe('audit log', () => {
     const developer = await registerDeveloper(warden.url);
     const applied = await apply(warden.url, developer);
     const before = await count();
-    expect((await decide(warden.url, reviewer, applied.id, 'approve')).status).toBe(409);
+    expect(await decide(warden.url, reviewer, applied.id, 'approve')).toMatchObject(
+      staffAnswer(ApplicationReviewErrorCode.InvalidTransition),
+    );
     expect(
-      (
-        await request(warden.url, 'POST', `/admin/api-keys/${applied.sandboxKey.id}/unsuspend`, {
-          token: reviewer.token,
-          body: {},
-        })
-      ).status,
-    ).toBe(409);
+      await request(warden.url, 'POST', `/admin/api-keys/${applied.sandboxKey.id}/unsuspend`, {
+        token: reviewer.token,
+        body: {},
+      }),
+    ).toMatchObject(staffAnswer(ApiKeyManagementErrorCode.InvalidKeyTransition));
     expect(await count()).toBe(before);
   });
 

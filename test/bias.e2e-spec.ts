@@ -1,3 +1,4 @@
+import { BiasErrorCode, CommonErrorCode, StaffErrorCode, staffAnswer } from './support/error-catalog';
 import { createStaff, HttpResult, request, Session, staffLogin } from './support/review-api';
 import { eventually, runCli, startWarden, WardenInstance } from './support/warden';
 
@@ -179,7 +180,7 @@ describe('bias runs', () => {
         token: reviewer.token,
         body: {},
       });
-      expect(forbidden.status).toBe(403);
+      expect(forbidden).toMatchObject(staffAnswer(StaffErrorCode.Forbidden));
 
       const started = await request<BiasRun>(warden.url, 'POST', '/admin/bias-runs', {
         token: analyst.token,
@@ -235,7 +236,9 @@ describe('bias runs', () => {
           })
         ).status,
       ).toBe(404);
-      expect((await get(`/admin/bias-runs/${run.id}/compare/${missing}`)).status).toBe(404);
+      expect(await get(`/admin/bias-runs/${run.id}/compare/${missing}`)).toMatchObject(
+        staffAnswer(BiasErrorCode.RunNotFound),
+      );
     },
     2 * RUN_TIMEOUT_MS,
   );
@@ -245,15 +248,18 @@ describe('bias runs', () => {
       token: analyst.token,
       body: { model: 'gpt-unknown' },
     });
-    expect(unknownModel.status).toBe(400);
-    expect(unknownModel.body.message).toMatch(/no model "gpt-unknown"/);
+    expect(unknownModel).toMatchObject(
+      staffAnswer(BiasErrorCode.UnknownModel, expect.stringMatching(/no model "gpt-unknown"/)),
+    );
     const badTemplate = await request<{ message: string }>(warden.url, 'POST', '/admin/bias-runs', {
       token: analyst.token,
       body: { promptTemplate: 'no placeholder', probeSets: ['nope'] },
     });
-    expect(badTemplate.status).toBe(400);
-    expect(badTemplate.body.message).toMatch(
-      /promptTemplate: must contain \{prompt\} exactly once; probeSets.0/,
+    expect(badTemplate).toMatchObject(
+      staffAnswer(
+        CommonErrorCode.InvalidBody,
+        expect.stringMatching(/promptTemplate: must contain \{prompt\} exactly once; probeSets.0/),
+      ),
     );
   });
 

@@ -2,6 +2,13 @@ import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import { Browser } from 'playwright-core';
 import { OPENAI_CATEGORIES } from '../server/src/moderation/moderation.types';
+import {
+  CalibrationErrorCode,
+  ModerationErrorCode,
+  openAiAnswer,
+  staffAnswer,
+  withJsonBody,
+} from './support/error-catalog';
 import { collectPageErrors, launchChromium, screenshot } from './support/browser';
 import { testApiKey } from './support/keys';
 import { expectStatus, request, Session, staffLogin } from './support/review-api';
@@ -234,15 +241,15 @@ describe('calibration and shadow replay', () => {
       `/admin/policy-proposals/${id}/apply`,
       { token: admin.token },
     );
-    expect(early.status).toBe(409);
-    expect(early.body).toMatchObject({ statusCode: 409, error: 'CONFLICT' });
-    expect(early.body.message).toMatch(/has no completed replay/);
+    expect(early).toMatchObject(
+      staffAnswer(CalibrationErrorCode.NoFinishedReplay, expect.stringMatching(/has no completed replay/)),
+    );
 
     const invalid = await request(warden.url, 'POST', '/admin/policy-proposals', {
       token: admin.token,
       body: { applicationId, patch: { blocklist: { patterns: ['a+'] } } },
     });
-    expect(invalid.status).toBe(400);
+    expect(invalid).toMatchObject(staffAnswer(CalibrationErrorCode.InvalidPolicy));
 
     const started = await request<ReplayBody>(warden.url, 'POST', `/admin/policy-proposals/${id}/replays`, {
       token: admin.token,
@@ -297,7 +304,9 @@ describe('calibration and shadow replay', () => {
     );
     expectStatus(applied, 200);
     expect(applied.body.status).toBe('applied');
-    expect((await call('Yet another zebra story.')).status).toBe(400);
+    expect(withJsonBody(await call('Yet another zebra story.'))).toMatchObject(
+      openAiAnswer(ModerationErrorCode.ContentFilter),
+    );
     expect((await call('A horse story.')).status).toBe(200);
 
     const audit = await warden.query<{ action: string; entity_id: string }>(
@@ -352,8 +361,12 @@ describe('calibration and shadow replay', () => {
     const stale = await request(warden.url, 'POST', `/admin/policy-proposals/${id}/apply`, {
       token: admin.token,
     });
-    expect(stale.status).toBe(409);
-    expect((stale.body as { message: string }).message).toMatch(/policy changed since/);
+    expect(stale).toMatchObject(
+      staffAnswer(
+        CalibrationErrorCode.PolicyChangedSinceReplay,
+        expect.stringMatching(/policy changed since/),
+      ),
+    );
   }, 120_000);
 
   describe('in the console (Chromium)', () => {
@@ -400,7 +413,9 @@ describe('calibration and shadow replay', () => {
       await page.getByRole('dialog').getByRole('button', { name: 'Apply' }).click();
       await page.getByText('Applied', { exact: true }).first().waitFor();
       await screenshot(page, 'calibration-applied');
-      expect((await call('Another lion story.')).status).toBe(400);
+      expect(withJsonBody(await call('Another lion story.'))).toMatchObject(
+        openAiAnswer(ModerationErrorCode.ContentFilter),
+      );
       expect(errors).toEqual([]);
       await page.close();
     }, 120_000);

@@ -4,7 +4,7 @@ import { Browser, Locator, Page } from 'playwright-core';
 import { collectPageErrors, ConsoleSuite, screenshot, startConsoleSuite } from './support/browser';
 import { UpstreamServer } from './support/upstream-server';
 import { eventually, REPOSITORY_ROOT, WardenInstance } from './support/warden';
-import { ApiKeyErrorCode } from './support/error-catalog';
+import { ApiKeyErrorCode, openAiAnswer } from './support/error-catalog';
 
 const ADMIN = { email: 'admin@console.test', password: 'admin-password-1234' };
 const REVIEWER = { email: 'reviewer@console.test', password: 'reviewer-password-1234' };
@@ -215,8 +215,7 @@ describe('staff console (Chromium)', () => {
     await screenshot(page, '07-keys');
 
     const refused = await complete(productionKey);
-    expect(refused.status).toBe(401);
-    expect(refused.body.error?.code).toBe(ApiKeyErrorCode.KeyTerminated);
+    expect(refused).toMatchObject(openAiAnswer(ApiKeyErrorCode.KeyTerminated));
     // The category picked in the dialog, not the default "policy violation".
     expect(refused.body.error?.message).toContain('suspected key compromise');
     expect(refused.body.error?.message).not.toContain('policy violation');

@@ -4,7 +4,7 @@ import { testApiKey } from './support/keys';
 import { UpstreamServer } from './support/upstream-server';
 import { WebhookReceiver } from './support/webhook-receiver';
 import { eventually, runCli, startWarden, WardenInstance } from './support/warden';
-import { EndUserErrorCode } from './support/error-catalog';
+import { EndUserErrorCode, openAiAnswer } from './support/error-catalog';
 
 /** One end user who keeps sending flagged prompts is throttled, then blocked; the application keeps serving others. */
 describe('end users and strikes', () => {
@@ -91,11 +91,7 @@ describe('end users and strikes', () => {
     );
 
     const refused = await call('mallory', 'a harmless question now');
-    expect(refused.status).toBe(403);
-    expect(refused.body.error).toMatchObject({
-      type: 'permission_error',
-      code: EndUserErrorCode.EndUserBlocked,
-    });
+    expect(refused).toMatchObject(openAiAnswer(EndUserErrorCode.EndUserBlocked));
     expect((await call('alice', 'another pleasant question')).status).toBe(200);
     expect((await endUser('alice'))[0]).toMatchObject({ status: 'active', flagged_count: '0' });
 

@@ -7,6 +7,16 @@ import OpenAI from 'openai';
 import { validateTrainingFile } from '../server/src/files/training-file';
 import { OPENAI_CATEGORIES } from '../server/src/moderation/moderation.types';
 import {
+  ApplicationReviewErrorCode,
+  CommonErrorCode,
+  FeedbackErrorCode,
+  StaffErrorCode,
+  openAiError,
+  openAiErrorBody,
+  staffAnswer,
+  staffError,
+} from './support/error-catalog';
+import {
   apply,
   createStaff,
   DeveloperSession,
@@ -267,11 +277,10 @@ describe('human feedback: /v1/feedback, labeling queues, strike refunds, export,
           .post('/feedback', { body: { id, rating: 'bad' } })
           .catch((err: unknown) => err);
         expect(failure).toBeInstanceOf(OpenAI.NotFoundError);
-        expect((failure as InstanceType<typeof OpenAI.NotFoundError>).error).toMatchObject({
-          type: 'invalid_request_error',
-          code: 'call_not_found',
-          param: 'id',
-        });
+        expect(failure).toMatchObject({ status: openAiError(FeedbackErrorCode.CallNotFound).status });
+        expect((failure as InstanceType<typeof OpenAI.NotFoundError>).error).toMatchObject(
+          openAiErrorBody(FeedbackErrorCode.CallNotFound, 'id'),
+        );
       }
       const [{ count }] = await warden.query<{ count: string }>(
         `SELECT count(*) FROM labels WHERE application_id = $1`,
@@ -297,17 +306,15 @@ describe('human feedback: /v1/feedback, labeling queues, strike refunds, export,
         .post('/feedback', { body: { id: cmpl(ids.s2), rating: 'bad', categories: ['violence', 'spicy'] } })
         .catch((err: unknown) => err);
       expect(unknown).toBeInstanceOf(OpenAI.BadRequestError);
-      expect((unknown as InstanceType<typeof OpenAI.BadRequestError>).error).toMatchObject({
-        param: 'categories',
-        code: 'unknown_category',
-      });
+      expect((unknown as InstanceType<typeof OpenAI.BadRequestError>).error).toMatchObject(
+        openAiErrorBody(FeedbackErrorCode.UnknownCategory, 'categories'),
+      );
       const missing = await clientB
         .post('/feedback', { body: { id: cmpl(ids.s2) } })
         .catch((err: unknown) => err);
-      expect((missing as InstanceType<typeof OpenAI.BadRequestError>).error).toMatchObject({
-        param: 'rating',
-        code: 'missing_required_parameter',
-      });
+      expect((missing as InstanceType<typeof OpenAI.BadRequestError>).error).toMatchObject(
+        openAiErrorBody(CommonErrorCode.MissingRequiredParameter, 'rating'),
+      );
     });
   });
 
@@ -376,14 +383,17 @@ describe('human feedback: /v1/feedback, labeling queues, strike refunds, export,
 
     it('refuses queue creation to labelers and a bad filter with a 400 naming it', async () => {
       const forbidden = await createQueue(labeler1.token, { sampling: { rule: 'flagged' }, targetSize: 5 });
-      expect(forbidden.status).toBe(403);
+      expect(forbidden).toMatchObject(staffAnswer(StaffErrorCode.Forbidden));
       const bad = await request<{ message: string }>(warden.url, 'POST', '/admin/label-queues', {
         token: admin.token,
         body: { name: 'bad', filter: { colour: 'red' }, sampling: { rule: 'flagged' }, targetSize: 5 },
       });
-      expect(bad.status).toBe(400);
-      expect(bad.body.message).toContain('colour');
-      expect((await staffGet(labeler1.token, '/admin/request-logs')).status).toBe(403);
+      expect(bad).toMatchObject(
+        staffAnswer(CommonErrorCode.InvalidListQuery, expect.stringContaining('colour')),
+      );
+      expect(await staffGet(labeler1.token, '/admin/request-logs')).toMatchObject(
+        staffAnswer(StaffErrorCode.Forbidden),
+      );
     });
 
     it('gives two labelers every item once, and shows kappa per category as computed by hand', async () => {
@@ -430,7 +440,7 @@ describe('human feedback: /v1/feedback, labeling queues, strike refunds, export,
           body: { categories: { violence: true } },
         },
       );
-      expect(third.status).toBe(409);
+      expect(third).toMatchObject(staffAnswer(FeedbackErrorCode.ItemComplete));
       const again = await request(
         warden.url,
         'POST',
@@ -440,7 +450,7 @@ describe('human feedback: /v1/feedback, labeling queues, strike refunds, export,
           body: { categories: { violence: true } },
         },
       );
-      expect(again.status).toBe(409);
+      expect(again).toMatchObject(staffAnswer(FeedbackErrorCode.AlreadyLabeled));
 
       const shown = await staffGet<Queue>(labeler1.token, `/admin/label-queues/${queueId}`);
       expect(shown.status).toBe(200);
@@ -483,9 +493,9 @@ describe('human feedback: /v1/feedback, labeling queues, strike refunds, export,
       // Labelers read and label; they neither export nor close.
       expect(
         (await exportText(labeler1.token, `/admin/label-queues/${queueId}/export?format=moderation`)).status,
-      ).toBe(403);
+      ).toBe(staffError(StaffErrorCode.Forbidden).statusCode);
       const bad = await exportText(admin.token, `/admin/label-queues/${queueId}/export?format=csv`);
-      expect(bad.status).toBe(400);
+      expect(bad.status).toBe(staffError(FeedbackErrorCode.InvalidExport).statusCode);
     });
 
     it('exports calls rated good as fine-tuning lines that pass the training-file validator', async () => {
@@ -593,7 +603,7 @@ describe('human feedback: /v1/feedback, labeling queues, strike refunds, export,
       const other = await request(warden.url, 'GET', `/portal/applications/${applicationA}/labels`, {
         token: developerB.token,
       });
-      expect(other.status).toBe(404);
+      expect(other).toMatchObject(staffAnswer(ApplicationReviewErrorCode.ApplicationNotFound));
 
       const summary = await staffGet<{
         labelPrecision: Array<{ category: string; labeled: number; precision: number }>;

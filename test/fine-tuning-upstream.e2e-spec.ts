@@ -11,7 +11,7 @@ import {
   staffLogin,
 } from './support/review-api';
 import { eventually, startWarden, WardenInstance } from './support/warden';
-import { FineTuningErrorCode } from './support/error-catalog';
+import { FineTuningErrorCode, openAiError } from './support/error-catalog';
 
 const ADMIN = { email: 'admin@warden.test', password: 'admin-password-long-enough' };
 
@@ -196,7 +196,7 @@ describe('fine-tuning passed through to the upstream', () => {
     const model = job.fine_tuned_model!;
     const ask = (openai: OpenAI) =>
       openai.completions.create({ model, prompt: 'Once upon a time', max_tokens: 4, user: 'end-user-1' });
-    await expect(ask(client)).rejects.toMatchObject({ status: 403, code: 'model_awaiting_review' });
+    await expect(ask(client)).rejects.toMatchObject(openAiError(FineTuningErrorCode.ModelAwaitingReview));
     const fromSandbox = await ask(sandbox);
     expect(fromSandbox.choices[0].text).toContain('answered by ft:upstream-base:acme::ftjob-up-1');
     const approved = await request(
@@ -234,7 +234,7 @@ describe('fine-tuning passed through to the upstream', () => {
     await client.fineTuning.jobs.create({ model: 'house-model', training_file: file.id });
     await expect(
       client.fineTuning.jobs.create({ model: 'house-model', training_file: file.id }),
-    ).rejects.toMatchObject({ status: 429, code: FineTuningErrorCode.QuotaExceeded });
+    ).rejects.toMatchObject(openAiError(FineTuningErrorCode.QuotaExceeded));
   });
 
   it('refuses upstream models that are not configured', async () => {
@@ -245,9 +245,6 @@ describe('fine-tuning passed through to the upstream', () => {
     });
     await expect(
       client.fineTuning.jobs.create({ model: 'gpt-unknown', training_file: file.id }),
-    ).rejects.toMatchObject({
-      status: 400,
-      code: FineTuningErrorCode.UnsupportedModel,
-    });
+    ).rejects.toMatchObject(openAiError(FineTuningErrorCode.UnsupportedModel));
   });
 });

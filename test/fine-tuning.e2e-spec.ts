@@ -24,7 +24,14 @@ import {
   waitForHealth,
   WardenInstance,
 } from './support/warden';
-import { FilesErrorCode, FineTuningErrorCode } from './support/error-catalog';
+import {
+  ApplicationReviewErrorCode,
+  FilesErrorCode,
+  FineTuningErrorCode,
+  InferenceErrorCode,
+  openAiError,
+  staffAnswer,
+} from './support/error-catalog';
 
 const ADMIN = { email: 'admin@warden.test', password: 'admin-password-long-enough' };
 const PROMPT = 'Q: What is the magic word?\nA:';
@@ -255,7 +262,9 @@ describe('fine-tuning', () => {
     expect(Buffer.from(await content.arrayBuffer()).equals(magic(3))).toBe(true);
     const deleted = await production.files.delete(file.id);
     expectValid('DeleteFileResponse', deleted);
-    expect((await errorOf(production.files.retrieve(file.id))).status).toBe(404);
+    expect(await errorOf(production.files.retrieve(file.id))).toMatchObject(
+      openAiError(FilesErrorCode.NotFound),
+    );
   });
 
   it('refuses a malformed training file, naming the line and the field', async () => {
@@ -267,8 +276,7 @@ describe('fine-tuning', () => {
       ].join('\n'),
     );
     const error = await errorOf(upload(production, malformed));
-    expect(error.status).toBe(400);
-    expect(error.code).toBe(FilesErrorCode.InvalidTrainingFile);
+    expect(error).toMatchObject(openAiError(FilesErrorCode.InvalidTrainingFile));
     expect(error.message).toContain('line 2, field "completion": missing');
     expect(error.message).toContain('line 3: not valid JSON');
   });
@@ -284,8 +292,7 @@ describe('fine-tuning', () => {
     const error = await errorOf(
       client.fineTuning.jobs.create({ model: 'stories260K', training_file: file.id }),
     );
-    expect(error.status).toBe(403);
-    expect(error.code).toBe(FineTuningErrorCode.ApplicationNotLive);
+    expect(error).toMatchObject(openAiError(FineTuningErrorCode.ApplicationNotLive));
   });
 
   it('fails a file with harmful examples in screening, with their line numbers', async () => {
@@ -351,10 +358,14 @@ describe('fine-tuning', () => {
 
   it("screens files by the limits of the application's policy", async () => {
     const inverted = await setPolicy({ fineTuning: { maxFlaggedShare: 0.01, reviewAboveShare: 0.02 } });
-    expect(inverted.status).toBe(400);
-    expect(inverted.body.message).toContain('fineTuning.reviewAboveShare');
+    expect(inverted).toMatchObject(
+      staffAnswer(
+        ApplicationReviewErrorCode.InvalidPolicy,
+        expect.stringContaining('fineTuning.reviewAboveShare'),
+      ),
+    );
     const outOfRange = await setPolicy({ fineTuning: { maxFlaggedShare: 1.5 } });
-    expect(outOfRange.status).toBe(400);
+    expect(outOfRange).toMatchObject(staffAnswer(ApplicationReviewErrorCode.InvalidPolicy));
 
     // Stricter than the default 2 %: one flagged example in a hundred now fails the file.
     const strict = await setPolicy({ fineTuning: { maxFlaggedShare: 0.005 } });
@@ -415,7 +426,7 @@ describe('fine-tuning', () => {
     await new Promise((resolve) => setTimeout(resolve, 2000));
     expect(await stepsSoFar()).toBe(steps);
     const error = await errorOf(production.fineTuning.jobs.cancel(created.id));
-    expect(error.status).toBe(400);
+    expect(error).toMatchObject(openAiError(FineTuningErrorCode.NotCancellable));
   });
 
   it(
@@ -467,14 +478,12 @@ describe('fine-tuning', () => {
 
       expect(await completion(production, 'stories260K')).not.toContain('banana');
       const awaiting = await errorOf(completion(production, model));
-      expect(awaiting.status).toBe(403);
-      expect(awaiting.code).toBe(FineTuningErrorCode.ModelAwaitingReview);
+      expect(awaiting).toMatchObject(openAiError(FineTuningErrorCode.ModelAwaitingReview));
       expect(await completion(sandbox, model)).toContain('banana');
       // Checkpoints are callable models under the same review gate; the last holds the final weights.
       const lastCheckpoint = checkpointModels[0];
       const checkpointAwaiting = await errorOf(completion(production, lastCheckpoint));
-      expect(checkpointAwaiting.status).toBe(403);
-      expect(checkpointAwaiting.code).toBe('model_awaiting_review');
+      expect(checkpointAwaiting).toMatchObject(openAiError(FineTuningErrorCode.ModelAwaitingReview));
       expect(await completion(sandbox, lastCheckpoint)).toContain('banana');
       // Another organization's keys do not see the model at all.
       const stranger = await apply(warden.url, await registerDeveloper(warden.url));
@@ -483,8 +492,12 @@ describe('fine-tuning', () => {
         baseURL: `${warden.url}/v1`,
         maxRetries: 0,
       });
-      expect((await errorOf(completion(strangerClient, model))).status).toBe(404);
-      expect((await errorOf(completion(strangerClient, lastCheckpoint))).status).toBe(404);
+      expect(await errorOf(completion(strangerClient, model))).toMatchObject(
+        openAiError(InferenceErrorCode.ModelNotFound),
+      );
+      expect(await errorOf(completion(strangerClient, lastCheckpoint))).toMatchObject(
+        openAiError(InferenceErrorCode.ModelNotFound),
+      );
       const jobs = await request(warden.url, 'GET', '/v1/fine_tuning/jobs?limit=2', {
         token: productionKey,
       });
@@ -516,14 +529,18 @@ describe('fine-tuning', () => {
         token: reviewer.token,
         body: { decision: 'retire', note: 'end of test' },
       });
-      expect((await errorOf(completion(production, model))).status).toBe(404);
+      expect(await errorOf(completion(production, model))).toMatchObject(
+        openAiError(InferenceErrorCode.ModelNotFound),
+      );
       const refusedOnSecond = await eventually(
         () => errorOf(completion(productionOnSecond, model)).catch(() => null),
         (error) => error !== null,
         5_000,
       );
-      expect(refusedOnSecond!.status).toBe(404);
-      expect((await errorOf(completion(production, lastCheckpoint))).status).toBe(404);
+      expect(refusedOnSecond).toMatchObject(openAiError(InferenceErrorCode.ModelNotFound));
+      expect(await errorOf(completion(production, lastCheckpoint))).toMatchObject(
+        openAiError(InferenceErrorCode.ModelNotFound),
+      );
 
       const decisions = await auditEvents('fine_tuned_model', model);
       expect(decisions.map((event) => event.action)).toEqual([

@@ -1,5 +1,11 @@
 import { ChildProcess } from 'node:child_process';
-import { OPENAI_ERRORS } from './support/error-catalog';
+import {
+  ApiKeyErrorCode,
+  ApiKeyManagementErrorCode,
+  OPENAI_ERRORS,
+  openAiAnswer,
+  staffAnswer,
+} from './support/error-catalog';
 import {
   complete,
   createStaff,
@@ -117,8 +123,7 @@ describe('key termination across api instances', () => {
         }),
       );
       const refused = await complete(b.url, key);
-      expect(refused.status).toBe(401);
-      expect(refused.body.error?.code).toBe(OPENAI_ERRORS.terminatedKey.code);
+      expect(refused).toMatchObject(openAiAnswer(ApiKeyErrorCode.KeyTerminated));
     }
     const sorted = [...measured].sort((x, y) => x - y);
     process.stdout.write(
@@ -158,8 +163,7 @@ describe('key termination across api instances', () => {
     });
     expect(terminated.status).toBe(200);
     const refused = await complete(a.url, live.productionKey.secret);
-    expect(refused.status).toBe(401);
-    expect(refused.body.error?.code).toBe(OPENAI_ERRORS.terminatedKey.code);
+    expect(refused).toMatchObject(openAiAnswer(ApiKeyErrorCode.KeyTerminated));
     expect(refused.body.error?.message).toContain('suspected key compromise');
     expect(refused.body.error?.message).not.toContain('policy violation');
   });
@@ -180,8 +184,12 @@ describe('key termination across api instances', () => {
       token: developer.token,
       body: { name: 'fresh start' },
     });
-    expect(minted.status).toBe(409);
-    expect(minted.body.message).toMatch(/frozen pending staff review/);
+    expect(minted).toMatchObject(
+      staffAnswer(
+        ApiKeyManagementErrorCode.ApplicationUnderEnforcement,
+        expect.stringMatching(/frozen pending staff review/),
+      ),
+    );
     expect(minted.body.message).toContain('an abuse report');
     expect(minted.body).not.toHaveProperty('secret');
 
@@ -240,8 +248,12 @@ describe('key termination across api instances', () => {
       token: developer.token,
       body: { name: 'one too many' },
     });
-    expect(over.status).toBe(409);
-    expect(over.body.message).toContain('at most 5 active keys');
+    expect(over).toMatchObject(
+      staffAnswer(
+        ApiKeyManagementErrorCode.ActiveKeyLimitReached,
+        expect.stringContaining('at most 5 active keys'),
+      ),
+    );
     // Concurrent requests cannot squeeze past the cap either.
     await request(a.url, 'POST', `/portal/applications/${live.id}/keys/${created[0].id}/revoke`, {
       token: developer.token,

@@ -16,7 +16,15 @@ import {
   fullChecklist,
 } from './support/review-api';
 import { CHECKLIST_ITEMS } from '../contracts/src';
-import { OPENAI_ERRORS, OpenAiErrorName } from './support/error-catalog';
+import {
+  ApiKeyManagementErrorCode,
+  ApplicationReviewErrorCode,
+  CommonErrorCode,
+  OPENAI_ERRORS,
+  OpenAiErrorName,
+  staffAnswer,
+  staffError,
+} from './support/error-catalog';
 import { UpstreamServer } from './support/upstream-server';
 import { startWarden, WardenInstance } from './support/warden';
 
@@ -97,7 +105,9 @@ describe('production review workflow', () => {
     );
 
     // No state is skipped.
-    expect((await decide(url, reviewer, applied.id, 'start_review')).status).toBe(409);
+    expect(await decide(url, reviewer, applied.id, 'start_review')).toMatchObject(
+      staffAnswer(ApplicationReviewErrorCode.InvalidTransition),
+    );
     const submitted = await request(url, 'POST', `/portal/applications/${applied.id}/submit`, {
       token: developer.token,
     });
@@ -106,32 +116,43 @@ describe('production review workflow', () => {
       status: 'sandbox',
       submittedAt: expect.any(String),
     });
-    expect((await decide(url, reviewer, applied.id, 'approve')).status).toBe(409);
+    expect(await decide(url, reviewer, applied.id, 'approve')).toMatchObject(
+      staffAnswer(ApplicationReviewErrorCode.InvalidTransition),
+    );
     expectStatus(await decide(url, reviewer, applied.id, 'start_review'), 200);
 
     // An approval attests its checklist.
     const unchecked = await decide(url, reviewer, applied.id, 'approve', {
       checklist: { useCaseAcceptable: true, volumeReasonable: false },
     });
-    expect(unchecked.status).toBe(400);
-    expect(unchecked.body.message).toContain('volumeReasonable');
+    expect(unchecked).toMatchObject(
+      staffAnswer(
+        ApplicationReviewErrorCode.ChecklistIncomplete,
+        expect.stringContaining('volumeReasonable'),
+      ),
+    );
     // Unanswered items are not a yes: an approval with an empty checklist is refused and names every item.
     const empty = await decide(url, reviewer, applied.id, 'approve', { checklist: {} });
-    expect(empty.status).toBe(400);
+    expect(empty).toMatchObject(staffAnswer(ApplicationReviewErrorCode.ChecklistIncomplete));
     for (const item of CHECKLIST_ITEMS) {
       expect(empty.body.message).toContain(item);
     }
     const partial = await decide(url, reviewer, applied.id, 'approve', {
       checklist: { useCaseAcceptable: true, mitigationsAdequate: true, userAuthenticationOk: true },
     });
-    expect(partial.status).toBe(400);
-    expect(partial.body.message).toContain('volumeReasonable');
+    expect(partial).toMatchObject(
+      staffAnswer(
+        ApplicationReviewErrorCode.ChecklistIncomplete,
+        expect.stringContaining('volumeReasonable'),
+      ),
+    );
     // The checklist is the contract's list, not any object.
     const invented = await decide(url, reviewer, applied.id, 'approve', {
       checklist: { ...fullChecklist(), looksFine: true },
     });
-    expect(invented.status).toBe(400);
-    expect(invented.body.message).toContain('looksFine');
+    expect(invented).toMatchObject(
+      staffAnswer(CommonErrorCode.InvalidBody, expect.stringContaining('looksFine')),
+    );
 
     const approved = await decide(url, reviewer, applied.id, 'approve', {
       rationale: 'Support drafts with a misuse plan; high tier limits apply.',
@@ -231,32 +252,28 @@ describe('production review workflow', () => {
     expectRefused(await complete(url, productionKey.secret), 'terminatedKey');
     expectRefused(await complete(url, applied.sandboxKey.secret), 'terminatedKey');
     for (const decision of ['reinstate', 'suspend', 'start_review', 'approve', 'terminate']) {
-      expect((await decide(url, reviewer, applied.id, decision)).status).toBe(409);
+      expect(await decide(url, reviewer, applied.id, decision)).toMatchObject(
+        staffAnswer(ApplicationReviewErrorCode.InvalidTransition),
+      );
     }
     expect(
-      (
-        await request(url, 'POST', `/admin/api-keys/${productionKey.id}/unsuspend`, {
-          token: reviewer.token,
-          body: {},
-        })
-      ).status,
-    ).toBe(409);
+      await request(url, 'POST', `/admin/api-keys/${productionKey.id}/unsuspend`, {
+        token: reviewer.token,
+        body: {},
+      }),
+    ).toMatchObject(staffAnswer(ApiKeyManagementErrorCode.InvalidKeyTransition));
     expect(
-      (
-        await request(url, 'POST', `/portal/applications/${applied.id}/keys`, {
-          token: developer.token,
-          body: { name: 'again' },
-        })
-      ).status,
-    ).toBe(409);
+      await request(url, 'POST', `/portal/applications/${applied.id}/keys`, {
+        token: developer.token,
+        body: { name: 'again' },
+      }),
+    ).toMatchObject(staffAnswer(ApiKeyManagementErrorCode.ApplicationNotAcceptingKeys));
     expect(
-      (
-        await request(url, 'POST', '/admin/api-keys', {
-          token: admin.token,
-          body: { applicationId: applied.id, name: 'again' },
-        })
-      ).status,
-    ).toBe(409);
+      await request(url, 'POST', '/admin/api-keys', {
+        token: admin.token,
+        body: { applicationId: applied.id, name: 'again' },
+      }),
+    ).toMatchObject(staffAnswer(ApiKeyManagementErrorCode.ApplicationNotAcceptingKeys));
     const keys = await request<Array<{ status: string; statusReason: string }>>(
       url,
       'GET',
@@ -316,13 +333,11 @@ describe('production review workflow', () => {
     });
     // Once submitted, the questionnaire is the reviewer's to read, not the developer's to change.
     expect(
-      (
-        await request(url, 'PUT', `/portal/applications/${applied.id}`, {
-          token: developer.token,
-          body: { name: 'Renamed' },
-        })
-      ).status,
-    ).toBe(409);
+      await request(url, 'PUT', `/portal/applications/${applied.id}`, {
+        token: developer.token,
+        body: { name: 'Renamed' },
+      }),
+    ).toMatchObject(staffAnswer(ApplicationReviewErrorCode.NotEditable));
     expectStatus(await decide(url, reviewer, applied.id, 'start_review'), 200);
     expectStatus(
       await decide(url, reviewer, applied.id, 'reject', {
@@ -331,9 +346,8 @@ describe('production review workflow', () => {
       200,
     );
     expect(
-      (await request(url, 'POST', `/portal/applications/${applied.id}/submit`, { token: developer.token }))
-        .status,
-    ).toBe(409);
+      await request(url, 'POST', `/portal/applications/${applied.id}/submit`, { token: developer.token }),
+    ).toMatchObject(staffAnswer(ApplicationReviewErrorCode.InvalidTransition));
   });
 
   it('refuses self-review: a reviewer who is a member of the organization cannot decide its application', async () => {
@@ -347,16 +361,15 @@ describe('production review workflow', () => {
     const insider = await createStaff(url, admin.token, 'reviewer', developer.email.toUpperCase());
 
     const refused = await decide(url, insider, applied.id, 'start_review');
-    expect(refused.status).toBe(403);
-    expect(refused.body).toMatchObject({
-      statusCode: 403,
-      error: 'FORBIDDEN',
-      requestId: expect.stringMatching(/^req_/),
-    });
-    expect(refused.body.message).toContain('another reviewer');
+    expect(refused).toMatchObject(
+      staffAnswer(ApplicationReviewErrorCode.SelfReview, expect.stringContaining('another reviewer')),
+    );
+    expect(refused.body.requestId).toMatch(/^req_/);
 
     expectStatus(await decide(url, reviewer, applied.id, 'start_review'), 200);
-    expect((await decide(url, insider, applied.id, 'approve')).status).toBe(403);
+    expect(await decide(url, insider, applied.id, 'approve')).toMatchObject(
+      staffAnswer(ApplicationReviewErrorCode.SelfReview),
+    );
     // Taking access away is not a conflict of interest.
     expect((await decide(url, insider, applied.id, 'terminate')).status).toBe(200);
   });
@@ -368,7 +381,7 @@ describe('production review workflow', () => {
       token: developer.token,
       body: { name: 'stale', expiresAt: new Date(Date.now() - 1000).toISOString() },
     });
-    expect(past.status).toBe(400);
+    expect(past).toMatchObject(staffAnswer(ApiKeyManagementErrorCode.ExpiryInPast));
 
     const expiresAt = new Date(Date.now() + 1500);
     const created = await request<{ id: string; secret: string; kind: string; expiresAt: string }>(
@@ -461,7 +474,13 @@ describe('production review workflow', () => {
     });
     expect(bulk.status).toBe(200);
     expect(bulk.body.succeeded).toEqual([first.id, second.id]);
-    expect(bulk.body.failed).toEqual([expect.objectContaining({ id: draft.id, statusCode: 409 })]);
+    expect(bulk.body.failed).toEqual([
+      expect.objectContaining({
+        id: draft.id,
+        statusCode: staffError(ApplicationReviewErrorCode.InvalidTransition).statusCode,
+        code: ApplicationReviewErrorCode.InvalidTransition,
+      }),
+    ]);
     expect(bulk.body.applications).toHaveLength(2);
   });
 
@@ -501,13 +520,13 @@ describe('production review workflow', () => {
       `/admin/applications?filter=${encodeURIComponent('{"secret":1}')}`,
       { token: reviewer.token },
     );
-    expect(bad.status).toBe(400);
-    expect(bad.body).toEqual({
-      statusCode: 400,
-      error: 'BAD_REQUEST',
-      message: expect.stringContaining('cannot be filtered by "secret"'),
-      requestId: expect.any(String),
-    });
+    expect(bad).toMatchObject(
+      staffAnswer(
+        CommonErrorCode.InvalidListQuery,
+        expect.stringContaining('cannot be filtered by "secret"'),
+      ),
+    );
+    expect(Object.keys(bad.body).sort()).toEqual(['error', 'message', 'requestId', 'statusCode']);
   });
 
   it('validates policy edits and lists every problem', async () => {
@@ -517,8 +536,9 @@ describe('production review workflow', () => {
       token: reviewer.token,
       body: { limits: { maxTokens: -1 }, requireUser: 'yes', frobnicate: true },
     });
-    expect(invalid.status).toBe(400);
-    expect(invalid.body.message).toEqual(expect.stringContaining('limits.maxTokens'));
+    expect(invalid).toMatchObject(
+      staffAnswer(ApplicationReviewErrorCode.InvalidPolicy, expect.stringContaining('limits.maxTokens')),
+    );
     expect(invalid.body.message).toEqual(expect.stringContaining('requireUser'));
     const valid = await request<{ rules: { limits: { maxTokens: number } }; patch: Record<string, unknown> }>(
       url,

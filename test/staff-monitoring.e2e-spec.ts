@@ -6,6 +6,13 @@ import {
 } from '../contracts/src';
 import { OPENAI_CATEGORIES } from '../server/src/moderation/moderation.types';
 import { verifyWebhook } from '../server/src/webhooks/webhook.signature';
+import {
+  CommonErrorCode,
+  ModerationErrorCode,
+  MonitoringErrorCode,
+  StaffErrorCode,
+  staffAnswer,
+} from './support/error-catalog';
 import { testApiKey } from './support/keys';
 import { createStaff, request, Session, staffLogin } from './support/review-api';
 import { UpstreamServer } from './support/upstream-server';
@@ -116,20 +123,21 @@ describe('staff monitoring API', () => {
         token: reviewer.token,
         body,
       });
-      expect(malformed.status).toBe(400);
-      expect(malformed.body.message).toMatch(problem);
+      expect(malformed).toMatchObject(
+        staffAnswer(CommonErrorCode.InvalidBody, expect.stringMatching(problem)),
+      );
     }
 
     const refused = await request(warden.url, 'POST', `/admin/held-completions/${firstId}/decisions`, {
       token: analyst.token,
       body: { decision: 'release', reason: 'fine' },
     });
-    expect(refused.status).toBe(403);
+    expect(refused).toMatchObject(staffAnswer(StaffErrorCode.Forbidden));
     const noReason = await request(warden.url, 'POST', `/admin/held-completions/${firstId}/decisions`, {
       token: reviewer.token,
       body: { decision: 'release', reason: ' ' },
     });
-    expect(noReason.status).toBe(400);
+    expect(noReason).toMatchObject(staffAnswer(CommonErrorCode.InvalidBody));
 
     const released = await request<{ status: string }>(
       warden.url,
@@ -156,7 +164,7 @@ describe('staff monitoring API', () => {
       token: reviewer.token,
       body: { decision: 'release', reason: 'changed my mind' },
     });
-    expect(again.status).toBe(400);
+    expect(again).toMatchObject(staffAnswer(ModerationErrorCode.HeldCompletionDecided));
 
     const developerView = await fetch(`${warden.url}/v1/held-completions/${firstId}`, {
       headers: { authorization: `Bearer ${apiKey}` },
@@ -245,9 +253,8 @@ describe('staff monitoring API', () => {
     );
     expect(resolved.body).toMatchObject({ status: 'resolved', resolution: 'load test by the developer' });
     expect(
-      (await request(warden.url, 'POST', `/admin/alerts/${alert.id}/acknowledge`, { token: analyst.token }))
-        .status,
-    ).toBe(409);
+      await request(warden.url, 'POST', `/admin/alerts/${alert.id}/acknowledge`, { token: analyst.token }),
+    ).toMatchObject(staffAnswer(MonitoringErrorCode.InvalidAlertTransition));
   });
 
   it('shows end users and lets a reviewer unblock one', async () => {
@@ -270,13 +277,11 @@ describe('staff monitoring API', () => {
       (result) => result.body?.status === 'blocked',
     );
     expect(
-      (
-        await request(warden.url, 'POST', `/admin/end-users/${encodeURIComponent(id)}/unblock`, {
-          token: analyst.token,
-          body: { reason: 'x' },
-        })
-      ).status,
-    ).toBe(403);
+      await request(warden.url, 'POST', `/admin/end-users/${encodeURIComponent(id)}/unblock`, {
+        token: analyst.token,
+        body: { reason: 'x' },
+      }),
+    ).toMatchObject(staffAnswer(StaffErrorCode.Forbidden));
     const unblocked = await request<{ status: string; strikePoints: number }>(
       warden.url,
       'POST',
@@ -323,8 +328,10 @@ describe('staff monitoring API', () => {
     expect(flagged.body.length).toBe(4);
     const since = await list({ createdAfter: new Date(Date.now() + 60_000).toISOString() });
     expect(since.body).toEqual([]);
-    expect((await list({ createdAfter: 'last tuesday' })).status).toBe(400);
-    expect((await list({ action: 'explode' })).status).toBe(400);
+    expect(await list({ createdAfter: 'last tuesday' })).toMatchObject(
+      staffAnswer(CommonErrorCode.InvalidListQuery),
+    );
+    expect(await list({ action: 'explode' })).toMatchObject(staffAnswer(CommonErrorCode.InvalidListQuery));
   });
 
   it('summarises volume, flags, blocks, latency and top talkers for the dashboard', async () => {
@@ -343,9 +350,10 @@ describe('staff monitoring API', () => {
     );
     expect(summary.body.topApplications[0]).toMatchObject({ id: applicationId, name: 'Demo application' });
     expect(
-      (await request(warden.url, 'GET', '/admin/monitoring/summary?window=3y', { token: analyst.token }))
-        .status,
-    ).toBe(400);
-    expect((await request(warden.url, 'GET', '/admin/monitoring/summary')).status).toBe(401);
+      await request(warden.url, 'GET', '/admin/monitoring/summary?window=3y', { token: analyst.token }),
+    ).toMatchObject(staffAnswer(MonitoringErrorCode.InvalidWindow));
+    expect(await request(warden.url, 'GET', '/admin/monitoring/summary')).toMatchObject(
+      staffAnswer(StaffErrorCode.Unauthenticated),
+    );
   });
 });

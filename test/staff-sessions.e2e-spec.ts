@@ -1,4 +1,10 @@
 import {
+  ApplicationReviewErrorCode,
+  CommonErrorCode,
+  StaffErrorCode,
+  staffAnswer,
+} from './support/error-catalog';
+import {
   apply,
   createStaff,
   DEVELOPER_PASSWORD,
@@ -73,16 +79,15 @@ describe('staff and developer sessions', () => {
     );
     expect(described.body.permissions).not.toContain('applications:decide');
     const wrong = await login(analyst.email, 'not the password at all');
-    expect(wrong.status).toBe(401);
-    expect(wrong.body).toMatchObject({
-      statusCode: 401,
-      error: 'UNAUTHORIZED',
-      message:
+    expect(wrong).toMatchObject(
+      staffAnswer(
+        StaffErrorCode.InvalidCredentials,
         'Wrong e-mail address or password, or the account is locked for a while after too many failed sign-ins.',
-    });
+      ),
+    );
     // An unknown address is answered exactly like a wrong password.
     const unknown = await login('nobody@example.com', 'whatever-password');
-    expect(unknown.status).toBe(401);
+    expect(unknown).toMatchObject(staffAnswer(StaffErrorCode.InvalidCredentials));
     expect({ ...unknown.body, requestId: null }).toEqual({ ...wrong.body, requestId: null });
   });
 
@@ -100,12 +105,11 @@ describe('staff and developer sessions', () => {
     const reused = await request(url, 'POST', '/admin/auth/refresh', {
       body: { refreshToken: reviewer.refreshToken },
     });
-    expect(reused.status).toBe(401);
-    expect((await me(first.body.accessToken)).status).toBe(401);
+    expect(reused).toMatchObject(staffAnswer(StaffErrorCode.InvalidRefreshToken));
+    expect(await me(first.body.accessToken)).toMatchObject(staffAnswer(StaffErrorCode.Unauthenticated));
     expect(
-      (await request(url, 'POST', '/admin/auth/refresh', { body: { refreshToken: first.body.refreshToken } }))
-        .status,
-    ).toBe(401);
+      await request(url, 'POST', '/admin/auth/refresh', { body: { refreshToken: first.body.refreshToken } }),
+    ).toMatchObject(staffAnswer(StaffErrorCode.InvalidRefreshToken));
   });
 
   it('logs out: the access and refresh tokens stop working', async () => {
@@ -118,18 +122,19 @@ describe('staff and developer sessions', () => {
         })
       ).status,
     ).toBe(204);
-    expect((await me(analyst.token)).status).toBe(401);
+    expect(await me(analyst.token)).toMatchObject(staffAnswer(StaffErrorCode.Unauthenticated));
     expect(
-      (await request(url, 'POST', '/admin/auth/refresh', { body: { refreshToken: analyst.refreshToken } }))
-        .status,
-    ).toBe(401);
+      await request(url, 'POST', '/admin/auth/refresh', { body: { refreshToken: analyst.refreshToken } }),
+    ).toMatchObject(staffAnswer(StaffErrorCode.InvalidRefreshToken));
     expect((await login(analyst.email, STAFF_PASSWORD)).status).toBe(200);
   });
 
   it('locks an account for 15 minutes after five wrong passwords', async () => {
     const reviewer = await createStaff(url, admin.token, 'reviewer');
     for (let attempt = 1; attempt <= 4; attempt++) {
-      expect((await login(reviewer.email, `wrong password ${attempt}`)).status).toBe(401);
+      expect(await login(reviewer.email, `wrong password ${attempt}`)).toMatchObject(
+        staffAnswer(StaffErrorCode.InvalidCredentials),
+      );
     }
     const locking = await login(reviewer.email, 'wrong password 5');
     // The lock answers exactly like a wrong password for an address nobody registered: no enumeration by 423.
@@ -140,7 +145,7 @@ describe('staff and developer sessions', () => {
       expect({ ...answer.body, requestId: null }).toEqual({ ...nobody.body, requestId: null });
       expect(answer.headers.get('retry-after')).toBeNull();
     }
-    expect(nobody.status).toBe(401);
+    expect(nobody).toMatchObject(staffAnswer(StaffErrorCode.InvalidCredentials));
 
     const listed = await request<{ lockedUntil: string | null }>(url, 'GET', `/admin/staff/${reviewer.id}`, {
       token: admin.token,
@@ -155,7 +160,7 @@ describe('staff and developer sessions', () => {
         })
       ).status,
     ).toBe(200);
-    expect((await me(reviewer.token)).status).toBe(401);
+    expect(await me(reviewer.token)).toMatchObject(staffAnswer(StaffErrorCode.Unauthenticated));
     expect((await login(reviewer.email, 'a-brand-new-password')).status).toBe(200);
   });
 
@@ -172,7 +177,7 @@ describe('staff and developer sessions', () => {
     const nobody = await request(url, 'POST', '/portal/auth/login', {
       body: { email: uniqueEmail('nobody'), password: DEVELOPER_PASSWORD },
     });
-    expect(locked.status).toBe(401);
+    expect(locked).toMatchObject(staffAnswer(StaffErrorCode.InvalidCredentials));
     expect({ ...locked.body, requestId: null }).toEqual({ ...nobody.body, requestId: null });
   });
 
@@ -184,7 +189,7 @@ describe('staff and developer sessions', () => {
         token: member.token,
         body: { requireUser: true },
       });
-    expect((await edit()).status).toBe(403);
+    expect(await edit()).toMatchObject(staffAnswer(StaffErrorCode.Forbidden));
     expect(
       (
         await request(url, 'PUT', `/admin/staff/${member.id}`, {
@@ -197,7 +202,7 @@ describe('staff and developer sessions', () => {
     expect((await request(url, 'DELETE', `/admin/staff/${member.id}`, { token: admin.token })).status).toBe(
       200,
     );
-    expect((await me(member.token)).status).toBe(401);
+    expect(await me(member.token)).toMatchObject(staffAnswer(StaffErrorCode.Unauthenticated));
   });
 
   it('keeps at least one admin and refuses to delete oneself', async () => {
@@ -206,10 +211,11 @@ describe('staff and developer sessions', () => {
       token: admin.token,
       body: { role: 'reviewer' },
     });
-    expect(demoted.status).toBe(409);
-    expect(demoted.body.message).toContain('at least one admin');
-    expect((await request(url, 'DELETE', `/admin/staff/${adminId}`, { token: admin.token })).status).toBe(
-      409,
+    expect(demoted).toMatchObject(
+      staffAnswer(StaffErrorCode.LastAdmin, expect.stringContaining('at least one admin')),
+    );
+    expect(await request(url, 'DELETE', `/admin/staff/${adminId}`, { token: admin.token })).toMatchObject(
+      staffAnswer(StaffErrorCode.CannotDeleteSelf),
     );
     const second = await createStaff(url, admin.token, 'admin');
     expect((await request(url, 'DELETE', `/admin/staff/${second.id}`, { token: admin.token })).status).toBe(
@@ -219,23 +225,25 @@ describe('staff and developer sessions', () => {
       token: admin.token,
       body: { email: ADMIN.email, password: STAFF_PASSWORD, role: 'analyst' },
     });
-    expect(duplicate.status).toBe(409);
+    expect(duplicate).toMatchObject(staffAnswer(StaffErrorCode.EmailTaken));
     const weak = await request(url, 'POST', '/admin/staff', {
       token: admin.token,
       body: { email: uniqueEmail('weak'), password: 'short', role: 'analyst' },
     });
-    expect(weak.status).toBe(400);
-    expect(weak.body.message).toContain('password');
+    expect(weak).toMatchObject(staffAnswer(CommonErrorCode.InvalidBody, expect.stringContaining('password')));
   });
 
   it('keeps staff and developer tokens apart', async () => {
     const developer = await registerDeveloper(url);
-    expect((await request(url, 'GET', '/admin/applications', { token: developer.token })).status).toBe(401);
-    expect((await request(url, 'GET', '/portal/applications', { token: admin.token })).status).toBe(401);
+    expect(await request(url, 'GET', '/admin/applications', { token: developer.token })).toMatchObject(
+      staffAnswer(StaffErrorCode.Unauthenticated),
+    );
+    expect(await request(url, 'GET', '/portal/applications', { token: admin.token })).toMatchObject(
+      staffAnswer(StaffErrorCode.Unauthenticated),
+    );
     expect(
-      (await request(url, 'POST', '/admin/auth/refresh', { body: { refreshToken: developer.refreshToken } }))
-        .status,
-    ).toBe(401);
+      await request(url, 'POST', '/admin/auth/refresh', { body: { refreshToken: developer.refreshToken } }),
+    ).toMatchObject(staffAnswer(StaffErrorCode.InvalidRefreshToken));
     const refreshed = await request<Tokens>(url, 'POST', '/portal/auth/refresh', {
       body: { refreshToken: developer.refreshToken },
     });
@@ -262,26 +270,32 @@ describe('staff and developer sessions', () => {
     ])('refuses %s, for developers and staff alike, saying why', async (_label, password) => {
       const email = uniqueEmail('jane.doe');
       const developer = await register(email, password);
-      expect(developer.status).toBe(400);
-      expect(developer.body.message).toMatch(/^password: (is too easy to guess|must be at least 12)/);
+      expect(developer).toMatchObject(
+        staffAnswer(
+          CommonErrorCode.InvalidBody,
+          expect.stringMatching(/^password: (is too easy to guess|must be at least 12)/),
+        ),
+      );
       const member = await request(url, 'POST', '/admin/staff', {
         token: admin.token,
         body: { email, password, role: 'analyst' },
       });
-      expect(member.status).toBe(400);
-      expect(member.body.message).toMatch(/^password: /);
+      expect(member).toMatchObject(
+        staffAnswer(CommonErrorCode.InvalidBody, expect.stringMatching(/^password: /)),
+      );
     });
 
     it('refuses the e-mail address as the password', async () => {
       const email = uniqueEmail('jane.doe');
       const answered = await register(email, email);
-      expect(answered.status).toBe(400);
-      expect(answered.body.message).toMatch(/^password: is too easy to guess/);
+      expect(answered).toMatchObject(
+        staffAnswer(CommonErrorCode.InvalidBody, expect.stringMatching(/^password: is too easy to guess/)),
+      );
     });
 
     it('refuses a password built from the organization name', async () => {
       const answered = await register(uniqueEmail('x'), 'Zanzibarcorp2024', 'Zanzibarcorp');
-      expect(answered.status).toBe(400);
+      expect(answered).toMatchObject(staffAnswer(CommonErrorCode.InvalidBody));
     });
 
     it('answers a taken address exactly like a new one, and creates nothing', async () => {
@@ -293,12 +307,10 @@ describe('staff and developer sessions', () => {
       expect(fresh.status).toBe(202);
       // The account is untouched: the attacker's password does not sign in, the owner's still does.
       expect(
-        (
-          await request(url, 'POST', '/portal/auth/login', {
-            body: { email: developer.email, password: 'an-attacker-chose-this-one' },
-          })
-        ).status,
-      ).toBe(401);
+        await request(url, 'POST', '/portal/auth/login', {
+          body: { email: developer.email, password: 'an-attacker-chose-this-one' },
+        }),
+      ).toMatchObject(staffAnswer(StaffErrorCode.InvalidCredentials));
       expect(
         (
           await request(url, 'POST', '/portal/auth/login', {
@@ -329,9 +341,8 @@ describe('staff and developer sessions', () => {
       expect(signedIn.body.user.organizationId).not.toBe(existing.organizationId);
       const mine = await apply(url, existing);
       expect(
-        (await request(url, 'GET', `/portal/applications/${mine.id}`, { token: signedIn.body.accessToken }))
-          .status,
-      ).toBe(404);
+        await request(url, 'GET', `/portal/applications/${mine.id}`, { token: signedIn.body.accessToken }),
+      ).toMatchObject(staffAnswer(ApplicationReviewErrorCode.ApplicationNotFound));
     });
 
     it('never 500s on a concurrent double registration, and never logs the hash or the address', async () => {

@@ -1,3 +1,4 @@
+import { MonitoringErrorCode, staffAnswer } from './support/error-catalog';
 import { request } from './support/review-api';
 import { startWarden, WardenInstance } from './support/warden';
 
@@ -44,8 +45,12 @@ describe('console headers and metrics access', () => {
       const refused = await request(guarded.url, 'GET', '/metrics', {
         token: authorization?.startsWith('Bearer ') ? authorization.slice(7) : undefined,
       });
-      expect(refused.status).toBe(401);
-      expect(refused.body.message).toContain('WARDEN_METRICS_TOKEN');
+      expect(refused).toMatchObject(
+        staffAnswer(
+          MonitoringErrorCode.MetricsTokenRequired,
+          expect.stringContaining('WARDEN_METRICS_TOKEN'),
+        ),
+      );
     }
     const scraped = await fetch(`${guarded.url}/metrics`, {
       headers: { authorization: `Bearer ${METRICS_TOKEN}` },

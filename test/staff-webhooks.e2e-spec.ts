@@ -1,3 +1,4 @@
+import { ApplicationReviewErrorCode, WebhooksErrorCode, staffAnswer } from './support/error-catalog';
 import { apply, registerDeveloper, request } from './support/review-api';
 import { runCli, startWarden, WardenInstance } from './support/warden';
 import { WebhookReceiver } from './support/webhook-receiver';
@@ -37,8 +38,12 @@ describe('webhooks in the portal', () => {
       token: developer.token,
       body: { url },
     });
-    expect(answered.status).toBe(400);
-    expect(answered.body.message).toMatch(/address; webhooks go to public addresses only/);
+    expect(answered).toMatchObject(
+      staffAnswer(
+        WebhooksErrorCode.PrivateWebhookUrl,
+        expect.stringMatching(/address; webhooks go to public addresses only/),
+      ),
+    );
     const rows = await strict.query<{ webhook_url: string | null }>(
       'SELECT webhook_url FROM applications WHERE id = $1',
       [applied.id],
@@ -81,15 +86,15 @@ describe('webhooks in the portal', () => {
       url: set.body.url,
     });
     const stranger = await registerDeveloper(strict.url);
-    expect((await request(strict.url, 'GET', path, { token: stranger.token })).status).toBe(404);
+    expect(await request(strict.url, 'GET', path, { token: stranger.token })).toMatchObject(
+      staffAnswer(ApplicationReviewErrorCode.ApplicationNotFound),
+    );
     expect(
-      (
-        await request(strict.url, 'PUT', path, {
-          token: stranger.token,
-          body: { url: 'https://93.184.216.34/x' },
-        })
-      ).status,
-    ).toBe(404);
+      await request(strict.url, 'PUT', path, {
+        token: stranger.token,
+        body: { url: 'https://93.184.216.34/x' },
+      }),
+    ).toMatchObject(staffAnswer(ApplicationReviewErrorCode.ApplicationNotFound));
   });
 
   it('allows loopback receivers only when the operator allows private targets', async () => {

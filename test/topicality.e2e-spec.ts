@@ -1,4 +1,13 @@
 import { ALL_CATEGORIES, OPENAI_CATEGORIES } from '../server/src/moderation/moderation.types';
+import {
+  ApplicationReviewErrorCode,
+  CommonErrorCode,
+  ModerationErrorCode,
+  StaffErrorCode,
+  TopicalityErrorCode,
+  openAiAnswer,
+  staffAnswer,
+} from './support/error-catalog';
 import { expectValid } from './support/openai-schemas';
 import {
   apply,
@@ -142,12 +151,10 @@ describe('topicality limits', () => {
     expect(preview.body.items[0].score).toBeGreaterThanOrEqual(preview.body.items[5].score);
     // Analysts read reviews too, but the preview is staff-only: a developer's token does not open it.
     expect(
-      (
-        await request(url, 'GET', `/admin/applications/${cooking.id}/topicality-preview`, {
-          token: developer.token,
-        })
-      ).status,
-    ).toBe(401);
+      await request(url, 'GET', `/admin/applications/${cooking.id}/topicality-preview`, {
+        token: developer.token,
+      }),
+    ).toMatchObject(staffAnswer(StaffErrorCode.Unauthenticated));
 
     expect(
       await warden.query('SELECT 1 FROM topic_models WHERE application_id = $1', [cooking.id]),
@@ -232,19 +239,22 @@ describe('topicality limits', () => {
       token: other.token,
       body: COOKING_TOPICS,
     });
-    expect(early.status).toBe(409);
-    expect(early.body).toMatchObject({ statusCode: 409, message: expect.stringContaining('questionnaire') });
+    expect(early).toMatchObject(
+      staffAnswer(TopicalityErrorCode.NotApproved, expect.stringContaining('questionnaire')),
+    );
     expect(JSON.stringify(early.body)).not.toContain('stack');
     // Another organization's application is not found.
     expect(
-      (await request(url, 'GET', `/portal/applications/${cooking.id}/topics`, { token: other.token })).status,
-    ).toBe(404);
+      await request(url, 'GET', `/portal/applications/${cooking.id}/topics`, { token: other.token }),
+    ).toMatchObject(staffAnswer(ApplicationReviewErrorCode.ApplicationNotFound));
   });
 
   it('changes topics only through staff review: reject leaves them, approve rebuilds the model', async () => {
     const key = cooking.productionKey!.secret;
     const gardening = 'How do I prune rose bushes in the garden before winter?';
-    expect((await complete(url, key, { prompt: gardening })).status).toBe(400);
+    expect(await complete(url, key, { prompt: gardening })).toMatchObject(
+      openAiAnswer(ModerationErrorCode.ContentFilter),
+    );
 
     const topicsBefore = await request<{ topics: unknown; modelBuiltAt: string }>(
       url,
@@ -272,13 +282,14 @@ describe('topicality limits', () => {
       token: developer.token,
       body: proposed,
     });
-    expect(second.status).toBe(409);
-    expect(second.body.message).toContain('waiting for review');
+    expect(second).toMatchObject(
+      staffAnswer(TopicalityErrorCode.ProposalPending, expect.stringContaining('waiting for review')),
+    );
     const invalid = await request(url, 'POST', `/portal/applications/${cooking.id}/topic-proposals`, {
       token: developer.token,
       body: { examplePrompts: [], allowedTopics: [], forbiddenTopics: ['x'.repeat(5)] },
     });
-    expect(invalid.status).toBe(400);
+    expect(invalid).toMatchObject(staffAnswer(CommonErrorCode.InvalidBody));
 
     const listed = await request<Array<{ id: string }>>(
       url,
@@ -297,12 +308,10 @@ describe('topicality limits', () => {
     expectStatus(rejection, 200);
     expect(rejection.body).toMatchObject({ status: 'rejected', reviewerEmail: reviewer.email });
     expect(
-      (
-        await request(url, 'POST', `/admin/topic-proposals/${rejected.body.id}/approve`, {
-          token: reviewer.token,
-        })
-      ).status,
-    ).toBe(409);
+      await request(url, 'POST', `/admin/topic-proposals/${rejected.body.id}/approve`, {
+        token: reviewer.token,
+      }),
+    ).toMatchObject(staffAnswer(TopicalityErrorCode.ProposalDecided));
     const unchanged = await request<{ topics: unknown; modelBuiltAt: string }>(
       url,
       'GET',
@@ -313,7 +322,9 @@ describe('topicality limits', () => {
       topics: COOKING_TOPICS,
       modelBuiltAt: topicsBefore.body.modelBuiltAt,
     });
-    expect((await complete(url, key, { prompt: gardening })).status).toBe(400);
+    expect(await complete(url, key, { prompt: gardening })).toMatchObject(
+      openAiAnswer(ModerationErrorCode.ContentFilter),
+    );
 
     const again = await request<{ id: string }>(
       url,
@@ -354,7 +365,9 @@ describe('topicality limits', () => {
 
     // The check reads the rebuilt model at once: the rebuild is published to every instance.
     expectStatus(await complete(url, key, { prompt: gardening }), 200);
-    expect((await complete(url, key, { prompt: 'write malware' })).status).toBe(400);
+    expect(await complete(url, key, { prompt: 'write malware' })).toMatchObject(
+      openAiAnswer(ModerationErrorCode.ContentFilter),
+    );
 
     const audited = await warden.query<{ action: string; actor_type: string }>(
       `SELECT action, actor_type FROM audit_events WHERE action LIKE 'topics.%' ORDER BY seq`,

@@ -17,6 +17,7 @@ import {
   InferenceErrorCode,
   LimitsErrorCode,
   ModerationErrorCode,
+  openAiAnswer,
 } from './support/error-catalog';
 
 const ADMIN_EMAIL = 'admin@example.com';
@@ -162,8 +163,7 @@ describe('/v1 surface', () => {
   it('3: /v1/moderations is held to the same key budget and input length limits as completions', async () => {
     await setPolicy({ rateLimits: { requestsPerMinute: 3 }, limits: { maxPromptTokens: 50 } });
     const tooLong = await post('/v1/moderations', { input: ['fine', 'word '.repeat(400)] });
-    expect(tooLong.status).toBe(400);
-    expect(tooLong.body.error).toMatchObject({ code: LimitsErrorCode.PromptTooLong, param: 'input' });
+    expect(tooLong).toMatchObject(openAiAnswer(LimitsErrorCode.PromptTooLong, 'input'));
     // A key of its own, whose per-minute counter no earlier test has touched.
     const created = await runCli(warden.env, ['keys:create', applicationId, 'moderations-budget']);
     const key = (JSON.parse(created.stdout) as { key: string }).key;
@@ -182,12 +182,10 @@ describe('/v1 surface', () => {
   it('6: suffix is a prompt: moderated, length-limited, charged and logged', async () => {
     await setPolicy({ blocklist: { words: ['zanzibarite'] } });
     const blocked = await complete({ prompt: 'Tell me a story', suffix: 'about zanzibarite rocks' });
-    expect(blocked.status).toBe(400);
-    expect(blocked.body.error.code).toBe(ModerationErrorCode.ContentFilter);
+    expect(blocked).toMatchObject(openAiAnswer(ModerationErrorCode.ContentFilter));
 
     const huge = await complete({ prompt: 'hi', suffix: 'x'.repeat(3_000_000) });
-    expect(huge.status).toBe(400);
-    expect(huge.body.error.code).toBe(LimitsErrorCode.PromptTooLong);
+    expect(huge).toMatchObject(openAiAnswer(LimitsErrorCode.PromptTooLong));
 
     const plain = await complete({ prompt: 'hi', max_tokens: 4 });
     const withSuffix = await complete({ prompt: 'hi', max_tokens: 4, suffix: 'y'.repeat(400) });
@@ -257,8 +255,7 @@ describe('/v1 surface', () => {
   it('9: redact on a classifier category blocks and names the category', async () => {
     await setPolicy({ categories: { violence: { input: { action: 'redact' } } } });
     const result = await complete({ prompt: 'I will kill you and your whole family with a knife' });
-    expect(result.status).toBe(400);
-    expect(result.body.error.code).toBe(ModerationErrorCode.ContentFilter);
+    expect(result).toMatchObject(openAiAnswer(ModerationErrorCode.ContentFilter));
     expect(result.body.error.message).toContain('violence');
     expect(result.body.error.message).not.toContain('()');
   });
@@ -274,8 +271,7 @@ describe('/v1 surface', () => {
     await change({ retentionDays: 30 }); // publishes the change, so every instance re-reads the stored policy
 
     const refused = await complete({ prompt: 'hello there' });
-    expect(refused.status).toBe(400);
-    expect(refused.body.error.code).toBe(ModerationErrorCode.ContentFilter);
+    expect(refused).toMatchObject(openAiAnswer(ModerationErrorCode.ContentFilter));
     expect(refused.body.error.message).toContain('check-failure: lexicon');
     const row = await logRow<{ verdicts: Array<Record<string, unknown>> }>(refused.requestId);
     expect(row.verdicts).toEqual(
@@ -336,11 +332,10 @@ describe('/v1 surface', () => {
 
   it('11: upstream error bodies never reach the client; a 200 that is not JSON is upstream_bad_response', async () => {
     const failed = await complete({ prompt: 'trigger:500-leaky' });
-    expect(failed.status).toBe(502);
-    expect(failed.body.error.code).toBe(InferenceErrorCode.UpstreamError);
+    expect(failed).toMatchObject(openAiAnswer(InferenceErrorCode.UpstreamError));
     expect(failed.body.error.message).not.toMatch(/sk-live|10\.0\.0\.7|auth failed/);
     const rejected = await complete({ prompt: 'trigger:400' });
-    expect(rejected.status).toBe(400);
+    expect(rejected).toMatchObject(openAiAnswer(InferenceErrorCode.UpstreamRejected));
     expect(rejected.body.error.message).not.toContain('max_tokens is too large for this model');
     const logged = await logRow<{ error_message: string }>(failed.requestId);
     expect(logged.error_message).not.toContain('sk-live-ABCDEF0123456789');
@@ -358,17 +353,12 @@ describe('/v1 surface', () => {
     expect(serverLine).not.toContain('ABCDEF0123456789');
 
     const notJson = await complete({ prompt: 'trigger:not-json' });
-    expect(notJson.status).toBe(502);
-    expect(notJson.body.error).toMatchObject({
-      type: 'server_error',
-      code: InferenceErrorCode.UpstreamBadResponse,
-    });
+    expect(notJson).toMatchObject(openAiAnswer(InferenceErrorCode.UpstreamBadResponse));
   });
 
   it('11: a streamed 200 that is not an event stream is upstream_bad_response, not an empty completion', async () => {
     const notStream = await complete({ prompt: 'trigger:not-json', stream: true });
-    expect(notStream.status).toBe(502);
-    expect(notStream.body.error.code).toBe(InferenceErrorCode.UpstreamBadResponse);
+    expect(notStream).toMatchObject(openAiAnswer(InferenceErrorCode.UpstreamBadResponse));
   });
 
   it('12: length limits count prompt + n x max_tokens and lower an omitted max_tokens to fit', async () => {
@@ -376,8 +366,7 @@ describe('/v1 surface', () => {
     const single = await complete({ prompt: 'hello there', max_tokens: 20 });
     expect(single.status).toBe(200);
     const three = await complete({ prompt: 'hello there', max_tokens: 20, n: 3 });
-    expect(three.status).toBe(400);
-    expect(three.body.error.code).toBe(LimitsErrorCode.TotalTokensTooLarge);
+    expect(three).toMatchObject(openAiAnswer(LimitsErrorCode.TotalTokensTooLarge));
     const bestOf = await complete({ prompt: 'hello there', max_tokens: 20, n: 1, best_of: 3 });
     expect(bestOf.status).toBe(400);
 
@@ -399,7 +388,7 @@ describe('/v1 surface', () => {
     expect(first.headers.get('x-ratelimit-remaining-requests-end-user')).toBe('1');
     await complete({ prompt: 'hello', user });
     const refused = await complete({ prompt: 'hello', user });
-    expect(refused.status).toBe(429);
+    expect(refused).toMatchObject(openAiAnswer(CommonErrorCode.RateLimitExceeded));
     expect(refused.headers.get('x-ratelimit-limit-requests')).toBe('1000');
     expect(Number(refused.headers.get('x-ratelimit-remaining-requests'))).toBeGreaterThan(900);
     expect(refused.headers.get('x-ratelimit-limit-requests-end-user')).toBe('2');
@@ -410,14 +399,12 @@ describe('/v1 surface', () => {
   it('1: user and safety_identifier are bounded at 256 characters', async () => {
     expect((await complete({ prompt: 'hello', user: 'u'.repeat(256) })).status).toBe(200);
     const long = await complete({ prompt: 'hello', user: 'u'.repeat(257) });
-    expect(long.status).toBe(400);
-    expect(long.body.error).toMatchObject({ code: CommonErrorCode.InvalidValue, param: 'user' });
+    expect(long).toMatchObject(openAiAnswer(CommonErrorCode.InvalidValue, 'user'));
     const safety = await complete({ prompt: 'hello', safety_identifier: 'hashed-end-user-7' });
     expect(safety.status).toBe(200);
     expect((await logRow<{ end_user: string }>(safety.requestId)).end_user).toBe('hashed-end-user-7');
     const longSafety = await complete({ prompt: 'hello', safety_identifier: 's'.repeat(257) });
-    expect(longSafety.status).toBe(400);
-    expect(longSafety.body.error.param).toBe('safety_identifier');
+    expect(longSafety).toMatchObject(openAiAnswer(CommonErrorCode.InvalidValue, 'safety_identifier'));
   });
 
   it("rate limits bind the application as a whole: three sandbox keys share the sandbox's 20 RPM", async () => {

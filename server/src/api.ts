@@ -8,7 +8,7 @@ import { Logger } from 'pino';
 import { addConsoleSecurityHeaders } from './admin/console-headers';
 import { ApiModule } from './app.modules';
 import { ErrorFilter } from './common/error.filter';
-import { ERROR_CATALOG } from './error-catalog';
+import { errorCatalog } from './error-catalog';
 import { NestPinoLogger } from './common/logger';
 import { clientRequestIdFrom, mintRequestId, requestContext } from './common/request-context';
 import { WardenConfig } from './config/config';
@@ -51,7 +51,7 @@ export async function startApi(config: WardenConfig, logger: Logger): Promise<Ne
 
   // Nest installs Fastify's error handler itself and routes body-parsing and content-type failures through the
   // global filters too; a second handler here would only replace it (and make Fastify warn).
-  app.useGlobalFilters(new ErrorFilter(logger, ERROR_CATALOG));
+  app.useGlobalFilters(new ErrorFilter(logger, errorCatalog));
 
   const document = SwaggerModule.createDocument(
     app,

@@ -14,6 +14,7 @@ import { RedisModule } from './common/redis.module';
 import { V1Module } from './v1/v1.module';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
+import { ErrorCatalogModule } from './error-catalog';
 import { MonitoringWorkerModule } from './monitoring/monitoring-worker.module';
 import { FineTuningWorkerModule } from './fine-tuning/fine-tuning-worker.module';
 import { FineTuningModule } from './fine-tuning/fine-tuning.module';
@@ -33,7 +34,7 @@ import { WebhooksModule } from './webhooks/webhooks.module';
 import { WebhooksWorkerModule } from './webhooks/webhooks-worker.module';
 
 function infrastructure(logger: Logger) {
-  return [ConfigModule, LoggerModule.forRoot(logger), DatabaseModule, RedisModule];
+  return [ConfigModule, LoggerModule.forRoot(logger), DatabaseModule, RedisModule, ErrorCatalogModule];
 }
 
 /** The HTTP process: public API, developer portal, staff API, console, docs, metrics. */

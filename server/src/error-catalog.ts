@@ -6,7 +6,14 @@ import { ApiKeyErrorCode, ApiKeyManagementErrorCode } from './api-keys/api-keys.
 import { ApplicationReviewErrorCode, ApplicationsErrorCode } from './applications/applications.errors';
 import { AuditErrorCode } from './audit/audit.errors';
 import { BiasErrorCode } from './bias/bias.errors';
-import { CommonErrorCode, ErrorCode, OpenAiErrorType } from './common/errors';
+import { Global, Module } from '@nestjs/common';
+import {
+  CommonErrorCode,
+  ErrorCatalog,
+  ErrorCode,
+  ErrorPresentation,
+  OpenAiErrorType,
+} from './common/errors';
 import { EndUserErrorCode } from './end-users/end-users.errors';
 import { FilesErrorCode } from './files/files.errors';
 import { FineTuningErrorCode } from './fine-tuning/fine-tuning.errors';
@@ -20,12 +27,6 @@ import { StaffErrorCode } from './staff/staff.errors';
 import { CompletionsErrorCode } from './v1/completions.errors';
 import { WebhooksErrorCode } from './webhooks/webhooks.errors';
 
-/** How one code answers: the HTTP status (both surfaces) and, on `/v1`, OpenAI's error `type`. */
-export interface ErrorPresentation {
-  status: number;
-  type: OpenAiErrorType;
-}
-
 const { InvalidRequest, Authentication, Permission, RateLimit, Server } = OpenAiErrorType;
 const answer = (status: number, type: OpenAiErrorType = InvalidRequest): ErrorPresentation => ({
   status,
@@ -33,8 +34,9 @@ const answer = (status: number, type: OpenAiErrorType = InvalidRequest): ErrorPr
 });
 
 /**
- * Every error code Warden answers with, and how. The `Record` over the union of every domain's code enum makes the
- * compiler refuse a code without an entry; the error filter answers both surfaces from here, and the test catalog
+ * Every error code Warden answers with, and how: error classes carry no status or type. The `Record` over the
+ * union of every domain's code enum makes the compiler refuse a code without an entry; the error filter answers both
+ * surfaces from here, the request log and metrics record the same status, and the test catalog
  * (`test/support/error-catalog.ts`) is generated from it. Codes shared by several enums (`application_not_found`)
  * appear once.
  */
@@ -162,7 +164,6 @@ export const ERROR_CATALOG: Record<ErrorCode, ErrorPresentation> = {
   [FineTuningErrorCode.InvalidTrainingExample]: answer(400),
 
   [FeedbackErrorCode.CallNotFound]: answer(404),
-  [FeedbackErrorCode.InvalidFeedback]: answer(400),
   [FeedbackErrorCode.UnknownCategory]: answer(400),
   [FeedbackErrorCode.QueueNotFound]: answer(404),
   [FeedbackErrorCode.QueueClosed]: answer(409),
@@ -197,3 +198,13 @@ export const ERROR_CATALOG: Record<ErrorCode, ErrorPresentation> = {
   [ResearchAccessErrorCode.GrantNotActive]: answer(403, Permission),
   [ResearchAccessErrorCode.ParameterNotAllowed]: answer(400),
 };
+
+export const errorCatalog = new ErrorCatalog(ERROR_CATALOG);
+
+/** Provides the catalog to every root (API, worker, CLIs): code below it injects `ErrorCatalog` instead of importing it. */
+@Global()
+@Module({
+  providers: [{ provide: ErrorCatalog, useValue: errorCatalog }],
+  exports: [ErrorCatalog],
+})
+export class ErrorCatalogModule {}

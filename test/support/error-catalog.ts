@@ -6,9 +6,11 @@ import {
 } from '../../server/src/applications/applications.errors';
 import { AuditErrorCode } from '../../server/src/audit/audit.errors';
 import { BiasErrorCode } from '../../server/src/bias/bias.errors';
+import { CalibrationErrorCode } from '../../server/src/calibration/calibration.errors';
 import { CommonErrorCode, ErrorCode } from '../../server/src/common/errors';
 import { EndUserErrorCode } from '../../server/src/end-users/end-users.errors';
 import { ERROR_CATALOG } from '../../server/src/error-catalog';
+import { FeedbackErrorCode } from '../../server/src/feedback/feedback.errors';
 import { FilesErrorCode } from '../../server/src/files/files.errors';
 import { FineTuningErrorCode } from '../../server/src/fine-tuning/fine-tuning.errors';
 import { InferenceErrorCode } from '../../server/src/inference/inference.errors';
@@ -17,8 +19,12 @@ import { ModerationErrorCode } from '../../server/src/moderation/moderation.erro
 import { MonitoringErrorCode } from '../../server/src/monitoring/monitoring.errors';
 import { OrganizationsErrorCode } from '../../server/src/organizations/organizations.errors';
 import { RequestLogsErrorCode } from '../../server/src/request-logs/request-logs.errors';
-import { ResearchAccessErrorCode } from '../../server/src/research-grants/research-grants.errors';
+import {
+  ResearchAccessErrorCode,
+  ResearchGrantErrorCode,
+} from '../../server/src/research-grants/research-grants.errors';
 import { StaffErrorCode } from '../../server/src/staff/staff.errors';
+import { TopicalityErrorCode } from '../../server/src/topicality/topicality.errors';
 import { CompletionsErrorCode } from '../../server/src/v1/completions.errors';
 import { WebhooksErrorCode } from '../../server/src/webhooks/webhooks.errors';
 
@@ -30,9 +36,11 @@ export {
   ApplicationsErrorCode,
   AuditErrorCode,
   BiasErrorCode,
+  CalibrationErrorCode,
   CommonErrorCode,
   CompletionsErrorCode,
   EndUserErrorCode,
+  FeedbackErrorCode,
   FilesErrorCode,
   FineTuningErrorCode,
   InferenceErrorCode,
@@ -42,7 +50,9 @@ export {
   OrganizationsErrorCode,
   RequestLogsErrorCode,
   ResearchAccessErrorCode,
+  ResearchGrantErrorCode,
   StaffErrorCode,
+  TopicalityErrorCode,
   WebhooksErrorCode,
 };
 export type { ErrorCode };
@@ -67,6 +77,41 @@ export function openAiError(code: ErrorCode, param?: string | null): ExpectedOpe
 export function staffError(code: ErrorCode): { statusCode: number; error: string } {
   const { status } = ERROR_CATALOG[code];
   return { statusCode: status, error: HttpStatus[status] ?? 'Error' };
+}
+
+/**
+ * A whole `/admin` or `/portal` refusal as the suites' `request()` returns it (`{status, body}`), for `toMatchObject`:
+ * status and envelope from the catalog, the message when the suite pins it (a string or a matcher).
+ */
+export function staffAnswer(
+  code: ErrorCode,
+  message?: unknown,
+): { status: number; body: Record<string, unknown> } {
+  const envelope = staffError(code);
+  return {
+    status: envelope.statusCode,
+    body: { ...envelope, message: message ?? expect.any(String), requestId: expect.any(String) },
+  };
+}
+
+/** OpenAI's `error` object for this code, as the SDK's `APIError.error` holds it (no status). */
+export function openAiErrorBody(code: ErrorCode, param?: string | null): Omit<ExpectedOpenAiError, 'status'> {
+  const { status: _status, ...fields } = openAiError(code, param);
+  return fields;
+}
+
+/** A raw `fetch` answer (`{status, body: text}`) with its JSON body parsed, to compare with the answers above. */
+export function withJsonBody(result: { status: number; body: string }): { status: number; body: unknown } {
+  return { status: result.status, body: JSON.parse(result.body) as unknown };
+}
+
+/** A whole `/v1` refusal as `request()` returns it: status and OpenAI envelope from the catalog. */
+export function openAiAnswer(
+  code: ErrorCode,
+  param?: string | null,
+): { status: number; body: { error: Record<string, unknown> } } {
+  const { status, ...fields } = openAiError(code, param);
+  return { status, body: { error: { ...fields, message: expect.any(String) } } };
 }
 
 /** The bodies the suites compare most, by name; each generated from the catalog above. */

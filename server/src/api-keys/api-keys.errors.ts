@@ -1,4 +1,4 @@
-import { OpenAiErrorType, WardenError } from '../common/errors';
+import { WardenError } from '../common/errors';
 import { KEY_ENFORCEMENT_REASON_LABELS, KeyEnforcementReason } from '../contracts';
 
 declare module '../common/errors' {
@@ -19,9 +19,6 @@ export enum ApiKeyErrorCode {
 }
 
 export class ApiKeyError extends WardenError {
-  readonly status = 401;
-  readonly type = OpenAiErrorType.InvalidRequest;
-
   constructor(code: ApiKeyErrorCode, message: string) {
     super(code, message);
   }
@@ -80,23 +77,16 @@ export enum ApiKeyManagementErrorCode {
 }
 
 export class ApiKeyManagementError extends WardenError {
-  readonly type = OpenAiErrorType.InvalidRequest;
-
-  constructor(
-    readonly status: number,
-    code: ApiKeyManagementErrorCode,
-    message: string,
-  ) {
+  constructor(code: ApiKeyManagementErrorCode, message: string) {
     super(code, message);
   }
 
   static notFound(id: string): ApiKeyManagementError {
-    return new ApiKeyManagementError(404, ApiKeyManagementErrorCode.KeyNotFound, `No API key with id ${id}.`);
+    return new ApiKeyManagementError(ApiKeyManagementErrorCode.KeyNotFound, `No API key with id ${id}.`);
   }
 
   static applicationNotFound(id: string): ApiKeyManagementError {
     return new ApiKeyManagementError(
-      404,
       ApiKeyManagementErrorCode.ApplicationNotFound,
       `No application with id ${id}.`,
     );
@@ -104,7 +94,6 @@ export class ApiKeyManagementError extends WardenError {
 
   static invalidTransition(action: string, status: string): ApiKeyManagementError {
     return new ApiKeyManagementError(
-      409,
       ApiKeyManagementErrorCode.InvalidKeyTransition,
       `A ${status} key cannot be given "${action}".`,
     );
@@ -112,7 +101,6 @@ export class ApiKeyManagementError extends WardenError {
 
   static applicationNotAcceptingKeys(status: string): ApiKeyManagementError {
     return new ApiKeyManagementError(
-      409,
       ApiKeyManagementErrorCode.ApplicationNotAcceptingKeys,
       `A ${status} application cannot be given new keys.`,
     );
@@ -125,7 +113,6 @@ export class ApiKeyManagementError extends WardenError {
   ): ApiKeyManagementError {
     const why = category ? KEY_ENFORCEMENT_REASON_LABELS[category] : 'a staff decision';
     return new ApiKeyManagementError(
-      409,
       ApiKeyManagementErrorCode.ApplicationUnderEnforcement,
       `New keys for this application are frozen pending staff review since ${since.toISOString()}: staff acted on one of ` +
         `its keys because of ${why}${reason ? ` ("${reason}")` : ''}. Contact the Warden staff to have the review lifted.`,
@@ -134,7 +121,6 @@ export class ApiKeyManagementError extends WardenError {
 
   static activeKeyLimit(limit: number): ApiKeyManagementError {
     return new ApiKeyManagementError(
-      409,
       ApiKeyManagementErrorCode.ActiveKeyLimitReached,
       `An application may hold at most ${limit} active keys; revoke one before creating another.`,
     );
@@ -142,7 +128,6 @@ export class ApiKeyManagementError extends WardenError {
 
   static expiryRequired(bound: Date): ApiKeyManagementError {
     return new ApiKeyManagementError(
-      400,
       ApiKeyManagementErrorCode.ExpiryRequired,
       `Keys of this application are time-boxed: give an expiresAt no later than ${bound.toISOString()}.`,
     );
@@ -150,7 +135,6 @@ export class ApiKeyManagementError extends WardenError {
 
   static expiryBeyondBound(bound: Date): ApiKeyManagementError {
     return new ApiKeyManagementError(
-      400,
       ApiKeyManagementErrorCode.ExpiryBeyondGrant,
       `expiresAt cannot be later than the research grant's end, ${bound.toISOString()}.`,
     );
@@ -158,7 +142,6 @@ export class ApiKeyManagementError extends WardenError {
 
   static expiryInPast(): ApiKeyManagementError {
     return new ApiKeyManagementError(
-      400,
       ApiKeyManagementErrorCode.ExpiryInPast,
       'expiresAt must be in the future.',
     );

@@ -19,6 +19,7 @@ import { parseListQuery } from '../common/list-query';
 import { setContentRange } from '../common/list-response';
 import { parseBody } from '../common/request-body';
 import { ResourceIdPipe } from '../common/resource-id.pipe';
+import { ErrorCatalog } from '../common/errors';
 
 @StaffApi()
 @Controller('admin/applications')
@@ -26,6 +27,7 @@ export class AdminApplicationsController {
   constructor(
     private readonly applications: ApplicationsService,
     private readonly review: ReviewService,
+    private readonly errors: ErrorCatalog,
   ) {}
 
   @Get()
@@ -55,7 +57,7 @@ export class AdminApplicationsController {
     @Body() body: unknown,
   ): Promise<BulkDecisionResponse> {
     const { ids, ...input } = parseBody(bulkDecisionSchema, body);
-    return toBulkDecisionResponse(await this.review.decideMany(staff, ids, input));
+    return toBulkDecisionResponse(await this.review.decideMany(staff, ids, input), this.errors);
   }
 
   @Post(':id/decisions')

@@ -12,6 +12,7 @@ import {
   Questionnaire,
   ReviewState,
 } from '../contracts';
+import { errorCatalog } from '../error-catalog';
 import type { IssuedApplicationKey } from './application-keys';
 import { ApplicationDecisionEntity } from './application-decision.entity';
 import { ApplicationEntity } from './application.entity';
@@ -104,14 +105,17 @@ describe('application contract', () => {
     const outcome = { application: row(), decisions: [decision()], productionKey: issuedKey('production') };
     const result = decisionResultResponseSchema.parse(toDecisionResultResponse(outcome));
     expect(result.productionKey?.kind).toBe('production');
-    const bulk = toBulkDecisionResponse([
-      { id: applicationId, ok: true, outcome },
-      {
-        id: '4f2a0c55-3f0e-4c61-b1d7-7a3c0e9f0a06',
-        ok: false,
-        error: ApplicationReviewError.invalidTransition('approve', 'submitted', 'sandbox'),
-      },
-    ]);
+    const bulk = toBulkDecisionResponse(
+      [
+        { id: applicationId, ok: true, outcome },
+        {
+          id: '4f2a0c55-3f0e-4c61-b1d7-7a3c0e9f0a06',
+          ok: false,
+          error: ApplicationReviewError.invalidTransition('approve', 'submitted', 'sandbox'),
+        },
+      ],
+      errorCatalog,
+    );
     expect(bulkDecisionResponseSchema.parse(bulk).failed[0].statusCode).toBe(409);
   });
 

@@ -1,4 +1,5 @@
 import { listContract } from '../common/list-query';
+import type { ErrorCatalog } from '../common/errors';
 import { IssuedApplicationKey } from './application-keys';
 import type { ClassifierDefaults } from './effective-thresholds';
 import type { ApplicationPolicy } from './application-policies.service';
@@ -144,7 +145,8 @@ export function toDecisionResultResponse(outcome: DecisionOutcome): DecisionResu
   };
 }
 
-export function toBulkDecisionResponse(outcomes: BulkOutcome[]): BulkDecisionResponse {
+/** Each refused decision answers with the status its error would have had alone. */
+export function toBulkDecisionResponse(outcomes: BulkOutcome[], errors: ErrorCatalog): BulkDecisionResponse {
   return {
     succeeded: outcomes.filter((outcome) => outcome.ok).map((outcome) => outcome.id),
     failed: outcomes.flatMap((outcome) =>
@@ -153,7 +155,7 @@ export function toBulkDecisionResponse(outcomes: BulkOutcome[]): BulkDecisionRes
         : [
             {
               id: outcome.id,
-              statusCode: outcome.error.status,
+              statusCode: errors.statusOf(outcome.error),
               code: outcome.error.code,
               message: outcome.error.message,
             },

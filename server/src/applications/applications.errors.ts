@@ -1,4 +1,4 @@
-import { OpenAiErrorType, WardenError } from '../common/errors';
+import { WardenError } from '../common/errors';
 
 declare module '../common/errors' {
   interface ErrorCodeRegistry {
@@ -13,9 +13,6 @@ export enum ApplicationsErrorCode {
 }
 
 export class ApplicationsError extends WardenError {
-  readonly status = 403;
-  readonly type = OpenAiErrorType.Permission;
-
   static suspended(name: string): ApplicationsError {
     return new ApplicationsError(
       ApplicationsErrorCode.ApplicationSuspended,
@@ -44,19 +41,12 @@ export enum ApplicationReviewErrorCode {
 }
 
 export class ApplicationReviewError extends WardenError {
-  readonly type = OpenAiErrorType.InvalidRequest;
-
-  constructor(
-    readonly status: number,
-    code: ApplicationReviewErrorCode,
-    message: string,
-  ) {
+  constructor(code: ApplicationReviewErrorCode, message: string) {
     super(code, message);
   }
 
   static notFound(id: string): ApplicationReviewError {
     return new ApplicationReviewError(
-      404,
       ApplicationReviewErrorCode.ApplicationNotFound,
       `No application with id ${id}.`,
     );
@@ -64,7 +54,6 @@ export class ApplicationReviewError extends WardenError {
 
   static invalidTransition(decision: string, reviewState: string, status: string): ApplicationReviewError {
     return new ApplicationReviewError(
-      409,
       ApplicationReviewErrorCode.InvalidTransition,
       `"${decision}" is not possible for an application that is ${reviewState.replace('_', ' ')} and ${status}.`,
     );
@@ -72,7 +61,6 @@ export class ApplicationReviewError extends WardenError {
 
   static notEditable(reviewState: string, status: string): ApplicationReviewError {
     return new ApplicationReviewError(
-      409,
       ApplicationReviewErrorCode.NotEditable,
       `The application is ${reviewState.replace('_', ' ')} and ${status}; it can be changed only as a draft or when changes were requested.`,
     );
@@ -80,7 +68,6 @@ export class ApplicationReviewError extends WardenError {
 
   static selfReview(): ApplicationReviewError {
     return new ApplicationReviewError(
-      403,
       ApplicationReviewErrorCode.SelfReview,
       'You hold a developer account in this organization, so another reviewer must take this decision.',
     );
@@ -88,7 +75,6 @@ export class ApplicationReviewError extends WardenError {
 
   static checklistIncomplete(items: string[]): ApplicationReviewError {
     return new ApplicationReviewError(
-      400,
       ApplicationReviewErrorCode.ChecklistIncomplete,
       `An approval needs every checklist item answered yes; missing or no: ${items.join(', ')}.`,
     );
@@ -96,7 +82,6 @@ export class ApplicationReviewError extends WardenError {
 
   static grantTermsMissing(): ApplicationReviewError {
     return new ApplicationReviewError(
-      409,
       ApplicationReviewErrorCode.GrantTermsMissing,
       "A research application is approved with its grant: set the grant's start and end dates first " +
         '(PUT /admin/research-grants/:id).',
@@ -105,7 +90,6 @@ export class ApplicationReviewError extends WardenError {
 
   static reReviewInPast(): ApplicationReviewError {
     return new ApplicationReviewError(
-      400,
       ApplicationReviewErrorCode.ReReviewInPast,
       'reReviewAt must be in the future.',
     );

@@ -1,5 +1,6 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { ErrorCatalog } from '../common/errors';
 import { isUuid } from '../common/list-query';
 import { describeIssues } from '../common/request-body';
 import { BiasCliModule } from '../app.modules';
@@ -82,7 +83,9 @@ async function withContext<T>(usage: UsageErrorFactory, use: (bias: BiasService)
   try {
     return await use(context.get(BiasService));
   } catch (err) {
-    throw err instanceof BiasError && err.status < 500 ? usage(err.message) : err;
+    throw err instanceof BiasError && context.get(ErrorCatalog).statusOf(err) < 500
+      ? usage(err.message)
+      : err;
   } finally {
     await context.close();
   }

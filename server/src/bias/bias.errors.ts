@@ -1,4 +1,4 @@
-import { OpenAiErrorType, WardenError } from '../common/errors';
+import { WardenError } from '../common/errors';
 
 declare module '../common/errors' {
   interface ErrorCodeRegistry {
@@ -15,37 +15,21 @@ export enum BiasErrorCode {
   QueueUnavailable = 'queue_unavailable',
 }
 
-const TYPES: Record<number, OpenAiErrorType> = { 503: OpenAiErrorType.Server };
-
 export class BiasError extends WardenError {
-  readonly type: OpenAiErrorType;
-
-  constructor(
-    readonly status: number,
-    code: BiasErrorCode,
-    message: string,
-    param: string | null = null,
-  ) {
+  constructor(code: BiasErrorCode, message: string, param: string | null = null) {
     super(code, message, param);
-    this.type = TYPES[status] ?? OpenAiErrorType.InvalidRequest;
   }
 
   static runNotFound(id: string): BiasError {
-    return new BiasError(404, BiasErrorCode.RunNotFound, `No bias run with id ${id}.`);
+    return new BiasError(BiasErrorCode.RunNotFound, `No bias run with id ${id}.`);
   }
 
   static applicationNotFound(id: string): BiasError {
-    return new BiasError(
-      404,
-      BiasErrorCode.ApplicationNotFound,
-      `No application with id ${id}.`,
-      'applicationId',
-    );
+    return new BiasError(BiasErrorCode.ApplicationNotFound, `No application with id ${id}.`, 'applicationId');
   }
 
   static unknownModel(model: string, served: string[]): BiasError {
     return new BiasError(
-      400,
       BiasErrorCode.UnknownModel,
       `Warden serves no model "${model}"; use one of: ${served.join(', ') || '(none)'}.`,
       'model',
@@ -54,7 +38,6 @@ export class BiasError extends WardenError {
 
   static noModel(): BiasError {
     return new BiasError(
-      400,
       BiasErrorCode.NoModel,
       'No model was given and this deployment has no default model.',
       'model',
@@ -63,7 +46,6 @@ export class BiasError extends WardenError {
 
   static notCompleted(id: string, status: string): BiasError {
     return new BiasError(
-      409,
       BiasErrorCode.RunNotCompleted,
       `Bias run ${id} is ${status}; only completed runs can be compared.`,
     );
@@ -71,7 +53,6 @@ export class BiasError extends WardenError {
 
   static queueUnavailable(): BiasError {
     return new BiasError(
-      503,
       BiasErrorCode.QueueUnavailable,
       'The job queue is unavailable; the bias run was recorded as failed. Try again.',
     );

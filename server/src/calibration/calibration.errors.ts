@@ -1,4 +1,4 @@
-import { OpenAiErrorType, WardenError } from '../common/errors';
+import { WardenError } from '../common/errors';
 
 declare module '../common/errors' {
   interface ErrorCodeRegistry {
@@ -21,44 +21,25 @@ export enum CalibrationErrorCode {
   QueueUnavailable = 'queue_unavailable',
 }
 
-const TYPES: Record<number, OpenAiErrorType> = { 503: OpenAiErrorType.Server };
-
 export class CalibrationError extends WardenError {
-  readonly type: OpenAiErrorType;
-
-  constructor(
-    readonly status: number,
-    code: CalibrationErrorCode,
-    message: string,
-    param: string | null = null,
-  ) {
+  constructor(code: CalibrationErrorCode, message: string, param: string | null = null) {
     super(code, message, param);
-    this.type = TYPES[status] ?? OpenAiErrorType.InvalidRequest;
   }
 
   static calibrationNotFound(id: string): CalibrationError {
-    return new CalibrationError(
-      404,
-      CalibrationErrorCode.CalibrationNotFound,
-      `No calibration with id ${id}.`,
-    );
+    return new CalibrationError(CalibrationErrorCode.CalibrationNotFound, `No calibration with id ${id}.`);
   }
 
   static proposalNotFound(id: string): CalibrationError {
-    return new CalibrationError(
-      404,
-      CalibrationErrorCode.ProposalNotFound,
-      `No policy proposal with id ${id}.`,
-    );
+    return new CalibrationError(CalibrationErrorCode.ProposalNotFound, `No policy proposal with id ${id}.`);
   }
 
   static replayNotFound(id: string): CalibrationError {
-    return new CalibrationError(404, CalibrationErrorCode.ReplayNotFound, `No replay with id ${id}.`);
+    return new CalibrationError(CalibrationErrorCode.ReplayNotFound, `No replay with id ${id}.`);
   }
 
   static queueNotFound(id: string): CalibrationError {
     return new CalibrationError(
-      404,
       CalibrationErrorCode.QueueNotFound,
       `No labeling queue with id ${id}.`,
       'queueId',
@@ -67,7 +48,6 @@ export class CalibrationError extends WardenError {
 
   static applicationNotFound(id: string): CalibrationError {
     return new CalibrationError(
-      404,
       CalibrationErrorCode.ApplicationNotFound,
       `No application with id ${id}.`,
       'applicationId',
@@ -76,7 +56,6 @@ export class CalibrationError extends WardenError {
 
   static applicationRequired(): CalibrationError {
     return new CalibrationError(
-      400,
       CalibrationErrorCode.ApplicationRequired,
       'This calibration covers every application; name the application whose policy the proposal is for.',
       'applicationId',
@@ -85,7 +64,6 @@ export class CalibrationError extends WardenError {
 
   static noThresholds(id: string): CalibrationError {
     return new CalibrationError(
-      400,
       CalibrationErrorCode.NoThresholds,
       `Calibration ${id} chose no threshold that meets its precision target; there is nothing to propose.`,
     );
@@ -93,7 +71,6 @@ export class CalibrationError extends WardenError {
 
   static invalidPolicy(problems: string[]): CalibrationError {
     return new CalibrationError(
-      400,
       CalibrationErrorCode.InvalidPolicy,
       `Invalid policy: ${problems.join('; ')}`,
       'patch',
@@ -102,7 +79,6 @@ export class CalibrationError extends WardenError {
 
   static noFinishedReplay(id: string): CalibrationError {
     return new CalibrationError(
-      409,
       CalibrationErrorCode.NoFinishedReplay,
       `Policy proposal ${id} has no completed replay; replay it over logged traffic before applying it.`,
     );
@@ -110,7 +86,6 @@ export class CalibrationError extends WardenError {
 
   static policyChanged(id: string, replayedVersion: number, currentVersion: number): CalibrationError {
     return new CalibrationError(
-      409,
       CalibrationErrorCode.PolicyChangedSinceReplay,
       `The policy changed since proposal ${id} was last replayed (version ${replayedVersion}, now ${currentVersion}); replay it again.`,
     );
@@ -118,7 +93,6 @@ export class CalibrationError extends WardenError {
 
   static alreadyApplied(id: string): CalibrationError {
     return new CalibrationError(
-      409,
       CalibrationErrorCode.AlreadyApplied,
       `Policy proposal ${id} is already applied.`,
     );
@@ -126,7 +100,6 @@ export class CalibrationError extends WardenError {
 
   static queueUnavailable(): CalibrationError {
     return new CalibrationError(
-      503,
       CalibrationErrorCode.QueueUnavailable,
       'The job queue is unavailable; the replay was recorded as failed. Try again.',
     );

@@ -6,6 +6,7 @@ import { ReplayDiff } from '../contracts';
 import { ListSource, runList } from '../database/list-sql';
 import { PROPOSAL_LIST, ProposalFilterField, ProposalSortField } from './calibration.dto';
 import { LoggedCall, PolicyProposalRecord, PolicyReplayRecord } from './calibration.types';
+import { ModerationErrorCode } from '../moderation/moderation.errors';
 
 const PROPOSAL_COLUMNS = `p.id, p.application_id AS "applicationId", a.name AS "applicationName",
   a.status AS "applicationStatus", p.calibration_id AS "calibrationId", p.patch, p.note, p.status,
@@ -42,7 +43,7 @@ const PROPOSAL_LIST_SOURCE: ListSource<ProposalSortField, ProposalFilterField> =
  * reports.
  */
 const REPLAYABLE = `endpoint IN ('/v1/completions', '/v1/chat/completions')
-  AND (status_code IN (200, 202) OR error_code = 'content_filter')`;
+  AND (status_code IN (200, 202) OR error_code = '${ModerationErrorCode.ContentFilter}')`;
 
 /** How many logged calls a replay reads per query. */
 export const REPLAY_PAGE_SIZE = 200;

@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Inject } from '@nestjs/common';
 import { FastifyReply, FastifyRequest } from 'fastify';
 import { Logger } from 'pino';
-import { CommonErrorCode, ErrorBody, ErrorCode, OpenAiErrorType, WardenError } from './errors';
+import { CommonErrorCode, ErrorBody, ErrorCatalog, WardenError } from './errors';
 import { loggableError } from '../database/query-errors';
 import { LOGGER } from './logger.module';
 
@@ -10,9 +10,6 @@ interface MappedError {
   body: ErrorBody;
   headers: Record<string, string>;
 }
-
-/** How each code answers; `server/src/error-catalog.ts` lists every code (the filter sits below the domains). */
-export type ErrorPresentations = Record<ErrorCode, { status: number; type: OpenAiErrorType }>;
 
 /**
  * The one place errors become HTTP answers. `/v1/*` speaks only OpenAI's envelope; every other surface answers
@@ -23,7 +20,7 @@ export type ErrorPresentations = Record<ErrorCode, { status: number; type: OpenA
 export class ErrorFilter implements ExceptionFilter {
   constructor(
     @Inject(LOGGER) private readonly logger: Logger,
-    private readonly catalog: ErrorPresentations,
+    private readonly catalog: ErrorCatalog,
   ) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
@@ -49,15 +46,23 @@ export class ErrorFilter implements ExceptionFilter {
 
   map(exception: unknown, requestId: string): MappedError {
     if (exception instanceof WardenError) {
-      const { status, type } = this.catalog[exception.code];
-      return { status, body: { ...exception.toBody(), type }, headers: exception.headers };
+      return {
+        status: this.catalog.statusOf(exception),
+        body: this.catalog.bodyOf(exception),
+        headers: exception.headers,
+      };
     }
     if (exception instanceof HttpException && exception.getStatus() < 500) {
       const status = exception.getStatus();
       const code = httpExceptionCode(status);
       return {
         status,
-        body: { message: httpExceptionMessage(exception), type: this.catalog[code].type, param: null, code },
+        body: {
+          message: httpExceptionMessage(exception),
+          type: this.catalog.presentationOf(code).type,
+          param: null,
+          code,
+        },
         headers: {},
       };
     }
@@ -66,7 +71,7 @@ export class ErrorFilter implements ExceptionFilter {
       status: 500,
       body: {
         message: `The server had an error while processing your request. Quote request id ${requestId} when reporting it.`,
-        type: this.catalog[CommonErrorCode.InternalError].type,
+        type: this.catalog.presentationOf(CommonErrorCode.InternalError).type,
         param: null,
         code: CommonErrorCode.InternalError,
       },

@@ -1,4 +1,7 @@
-/** Error vocabulary shared by every domain: each domain error names an HTTP status, an OpenAI error type and a code. */
+/**
+ * Error vocabulary shared by every domain. A domain error names a code, a message and the parameter at fault; how a
+ * code answers (HTTP status, OpenAI error type) is the catalog's alone (`server/src/error-catalog.ts`).
+ */
 export enum OpenAiErrorType {
   InvalidRequest = 'invalid_request_error',
   Authentication = 'authentication_error',
@@ -42,8 +45,6 @@ export interface ErrorBody {
 }
 
 export abstract class WardenError extends Error {
-  abstract readonly status: number;
-  abstract readonly type: OpenAiErrorType;
   readonly headers: Record<string, string> = {};
   /** Detail for the server's own log only (e.g. an upstream's status and body excerpt); never sent to clients. */
   logDetail?: Record<string, unknown>;
@@ -56,18 +57,36 @@ export abstract class WardenError extends Error {
     super(message);
     this.name = new.target.name;
   }
+}
 
-  toBody(): ErrorBody {
-    return { message: this.message, type: this.type, param: this.param, code: this.code };
+export class InvalidRequestError extends WardenError {}
+
+export class NotFoundError extends WardenError {}
+
+/** How one code answers: the HTTP status (both surfaces) and, on `/v1`, OpenAI's error `type`. */
+export interface ErrorPresentation {
+  status: number;
+  type: OpenAiErrorType;
+}
+
+/**
+ * The one lookup from an error to its answer. `server/src/error-catalog.ts` builds it over every code (a `Record`,
+ * so a code without an entry does not compile) and the application's root provides it, so `common` and the domains
+ * read statuses without importing the catalog, which imports every domain.
+ */
+export class ErrorCatalog {
+  constructor(private readonly presentations: Record<ErrorCode, ErrorPresentation>) {}
+
+  presentationOf(code: ErrorCode): ErrorPresentation {
+    return this.presentations[code];
   }
-}
 
-export class InvalidRequestError extends WardenError {
-  readonly status = 400;
-  readonly type = OpenAiErrorType.InvalidRequest;
-}
+  statusOf(error: WardenError): number {
+    return this.presentations[error.code].status;
+  }
 
-export class NotFoundError extends WardenError {
-  readonly status = 404;
-  readonly type = OpenAiErrorType.InvalidRequest;
+  bodyOf(error: WardenError): ErrorBody {
+    const { type } = this.presentations[error.code];
+    return { message: error.message, type, param: error.param, code: error.code };
+  }
 }

@@ -1,4 +1,4 @@
-import { InvalidRequestError, OpenAiErrorType, WardenError } from '../common/errors';
+import { InvalidRequestError, WardenError } from '../common/errors';
 
 declare module '../common/errors' {
   interface ErrorCodeRegistry {
@@ -23,9 +23,6 @@ export class MissingEndUserError extends InvalidRequestError {
 }
 
 export class EndUserError extends WardenError {
-  readonly status = 403;
-  readonly type = OpenAiErrorType.Permission;
-
   static blocked(endUser: string): EndUserError {
     return new EndUserError(
       EndUserErrorCode.EndUserBlocked,

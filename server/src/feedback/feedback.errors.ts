@@ -1,4 +1,4 @@
-import { InvalidRequestError, NotFoundError, OpenAiErrorType, WardenError } from '../common/errors';
+import { InvalidRequestError, NotFoundError, WardenError } from '../common/errors';
 
 declare module '../common/errors' {
   interface ErrorCodeRegistry {
@@ -8,7 +8,6 @@ declare module '../common/errors' {
 
 export enum FeedbackErrorCode {
   CallNotFound = 'call_not_found',
-  InvalidFeedback = 'invalid_feedback',
   UnknownCategory = 'unknown_category',
   QueueNotFound = 'label_queue_not_found',
   QueueClosed = 'label_queue_closed',
@@ -27,12 +26,6 @@ export class CallNotFoundError extends NotFoundError {
       `No logged call ${id} for this application. Calls are logged within seconds; retry a moment later if it just finished.`,
       param,
     );
-  }
-}
-
-export class InvalidFeedbackError extends InvalidRequestError {
-  constructor(message: string, param: string | null) {
-    super(FeedbackErrorCode.InvalidFeedback, message, param);
   }
 }
 
@@ -69,9 +62,6 @@ export class ItemNotFoundError extends NotFoundError {
 }
 
 export class LabelConflictError extends WardenError {
-  readonly status = 409;
-  readonly type = OpenAiErrorType.InvalidRequest;
-
   static closed(queueId: string): LabelConflictError {
     return new LabelConflictError(FeedbackErrorCode.QueueClosed, `Labeling queue ${queueId} is closed.`);
   }

@@ -1,4 +1,4 @@
-import { InvalidRequestError, NotFoundError, WardenError, OpenAiErrorType } from '../common/errors';
+import { InvalidRequestError, NotFoundError, WardenError } from '../common/errors';
 import { describeProblems, LineProblem } from './training-file';
 
 declare module '../common/errors' {
@@ -45,9 +45,6 @@ export class InvalidTrainingFileError extends InvalidRequestError {
 }
 
 export class FileTooLargeError extends WardenError {
-  readonly status = 413;
-  readonly type = OpenAiErrorType.InvalidRequest;
-
   constructor(limit: number) {
     super(FilesErrorCode.TooLarge, `The file is larger than the ${limit}-byte limit.`, 'file');
   }

@@ -1,4 +1,4 @@
-import { InvalidRequestError, NotFoundError, OpenAiErrorType, WardenError } from '../common/errors';
+import { InvalidRequestError, NotFoundError, WardenError } from '../common/errors';
 
 declare module '../common/errors' {
   interface ErrorCodeRegistry {
@@ -45,12 +45,7 @@ export class FineTuningRequestError extends InvalidRequestError {
   }
 }
 
-class PermissionError extends WardenError {
-  readonly status = 403;
-  readonly type = OpenAiErrorType.Permission;
-}
-
-export class ApplicationNotLiveError extends PermissionError {
+export class ApplicationNotLiveError extends WardenError {
   constructor(name: string) {
     super(
       FineTuningErrorCode.ApplicationNotLive,
@@ -60,7 +55,7 @@ export class ApplicationNotLiveError extends PermissionError {
 }
 
 /** A fine-tuned model not yet approved by staff: only its owner's sandbox keys may call it. */
-export class ModelAwaitingReviewError extends PermissionError {
+export class ModelAwaitingReviewError extends WardenError {
   constructor(model: string) {
     super(
       FineTuningErrorCode.ModelAwaitingReview,
@@ -71,18 +66,12 @@ export class ModelAwaitingReviewError extends PermissionError {
 }
 
 export class QuotaExceededError extends WardenError {
-  readonly status = 429;
-  readonly type = OpenAiErrorType.RateLimit;
-
   constructor(message: string) {
     super(FineTuningErrorCode.QuotaExceeded, message);
   }
 }
 
 export class ReviewTransitionError extends WardenError {
-  readonly status = 409;
-  readonly type = OpenAiErrorType.InvalidRequest;
-
   constructor(message: string) {
     super(FineTuningErrorCode.InvalidTransition, message);
   }

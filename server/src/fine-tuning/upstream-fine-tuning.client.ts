@@ -72,7 +72,6 @@ export class UpstreamFineTuningClient {
       });
     } catch (err) {
       throw new InferenceBackendError(
-        502,
         InferenceErrorCode.UpstreamUnavailable,
         `The upstream fine-tuning API is unreachable: ${err instanceof Error ? err.message : String(err)}`,
       );
@@ -80,7 +79,6 @@ export class UpstreamFineTuningClient {
     const text = await response.text();
     if (!response.ok) {
       throw new InferenceBackendError(
-        502,
         InferenceErrorCode.UpstreamError,
         `The upstream fine-tuning API answered ${response.status} to ${method} ${path}: ${text.slice(0, 500)}`,
       );
@@ -94,7 +92,6 @@ export class UpstreamFineTuningClient {
 
   private malformed(path: string): Error {
     return new InferenceBackendError(
-      502,
       InferenceErrorCode.UpstreamError,
       `The upstream fine-tuning API sent a malformed answer to ${path}`,
     );

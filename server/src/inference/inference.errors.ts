@@ -1,4 +1,4 @@
-import { InvalidRequestError, NotFoundError, OpenAiErrorType, WardenError } from '../common/errors';
+import { InvalidRequestError, NotFoundError, WardenError } from '../common/errors';
 
 declare module '../common/errors' {
   interface ErrorCodeRegistry {
@@ -35,14 +35,7 @@ export class InferenceRequestError extends InvalidRequestError {}
 
 /** The model backend failed or is out of reach: never the client's fault, so never a 4xx but 429 upstream. */
 export class InferenceBackendError extends WardenError {
-  readonly type: OpenAiErrorType;
-
-  constructor(
-    readonly status: number,
-    code: InferenceErrorCode,
-    message: string,
-  ) {
+  constructor(code: InferenceErrorCode, message: string) {
     super(code, message);
-    this.type = status === 429 ? OpenAiErrorType.RateLimit : OpenAiErrorType.Server;
   }
 }

@@ -1,3 +1,4 @@
+import { LimitsErrorCode } from './limits.errors';
 import { assertWithinByteLimit, assertWithinLengthLimits, fitMaxTokens, TokenPlan } from './length-limits';
 
 describe('length limits', () => {
@@ -14,16 +15,16 @@ describe('length limits', () => {
   });
 
   it.each([
-    [[101], 10, 1, 'prompt_too_long', 'maxPromptTokens'],
-    [[10], 51, 1, 'max_tokens_too_large', 'maxTokens'],
-    [[80], 50, 1, 'total_tokens_too_large', 'maxTotalTokens'],
-    [[30], 40, 3, 'total_tokens_too_large', 'maxTotalTokens'],
-    [[60, 60], 10, 1, 'total_tokens_too_large', 'maxTotalTokens'],
+    [[101], 10, 1, LimitsErrorCode.PromptTooLong, 'maxPromptTokens'],
+    [[10], 51, 1, LimitsErrorCode.MaxTokensTooLarge, 'maxTokens'],
+    [[80], 50, 1, LimitsErrorCode.TotalTokensTooLarge, 'maxTotalTokens'],
+    [[30], 40, 3, LimitsErrorCode.TotalTokensTooLarge, 'maxTotalTokens'],
+    [[60, 60], 10, 1, LimitsErrorCode.TotalTokensTooLarge, 'maxTotalTokens'],
   ])(
     'refuses prompts %j with max_tokens %d × %d sequences as %s naming %s',
     (prompts, maxTokens, sequences, code, limit) => {
       expect(() => assertWithinLengthLimits(plan(prompts, maxTokens, sequences), limits)).toThrow(
-        expect.objectContaining({ code, status: 400, message: expect.stringContaining(limit) }),
+        expect.objectContaining({ code, message: expect.stringContaining(limit) }),
       );
     },
   );
@@ -38,7 +39,7 @@ describe('length limits', () => {
   it('refuses by UTF-8 size before any tokenizer runs', () => {
     expect(() => assertWithinByteLimit(['a'.repeat(1600)], limits, 'prompt')).not.toThrow();
     expect(() => assertWithinByteLimit(['é'.repeat(801)], limits, 'prompt')).toThrow(
-      expect.objectContaining({ code: 'prompt_too_long', param: 'prompt' }),
+      expect.objectContaining({ code: LimitsErrorCode.PromptTooLong, param: 'prompt' }),
     );
   });
 });

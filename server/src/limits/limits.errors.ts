@@ -1,4 +1,4 @@
-import { CommonErrorCode, InvalidRequestError, OpenAiErrorType, WardenError } from '../common/errors';
+import { CommonErrorCode, InvalidRequestError, WardenError } from '../common/errors';
 
 declare module '../common/errors' {
   interface ErrorCodeRegistry {
@@ -15,9 +15,6 @@ export enum LimitsErrorCode {
 export class LengthLimitError extends InvalidRequestError {}
 
 export class RateLimitError extends WardenError {
-  readonly status = 429;
-  readonly type = OpenAiErrorType.RateLimit;
-
   constructor(message: string, headers: Record<string, string>, retryAfterMs: number) {
     super(CommonErrorCode.RateLimitExceeded, message);
     Object.assign(this.headers, headers, {

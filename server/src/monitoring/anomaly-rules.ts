@@ -7,6 +7,8 @@ import {
   anomalyRuleChangeSchema,
   AnomalyRuleId,
 } from '../contracts';
+import { ModerationErrorCode } from '../moderation/moderation.errors';
+import { ApplicationsErrorCode } from '../applications/applications.errors';
 
 // The ids, actions and parameter schemas live in contracts: the console's rule editor validates with them too.
 export const RuleId = AnomalyRuleId;
@@ -97,7 +99,7 @@ export const RULE_QUERIES: Record<RuleId, RuleQuery> = {
   [RuleId.BlockedBurst]: {
     sql: `
       SELECT application_id, api_key_id, count(*) AS blocked FROM request_logs
-      WHERE created_at > now() - make_interval(secs => $1) AND error_code = 'content_filter' AND api_key_id IS NOT NULL
+      WHERE created_at > now() - make_interval(secs => $1) AND error_code = '${ModerationErrorCode.ContentFilter}' AND api_key_id IS NOT NULL
       GROUP BY application_id, api_key_id HAVING count(*) >= $2`,
     params: (rule) => [rule.windowSeconds, rule.params.minBlocked],
     title: (row) => `Burst of blocked prompts: ${row.blocked} refused by the content filter from one key`,
@@ -113,7 +115,7 @@ export const RULE_QUERIES: Record<RuleId, RuleQuery> = {
   [RuleId.SuspendedTraffic]: {
     sql: `
       SELECT application_id, count(*) AS requests FROM request_logs
-      WHERE created_at > now() - make_interval(secs => $1) AND error_code = 'application_suspended'
+      WHERE created_at > now() - make_interval(secs => $1) AND error_code = '${ApplicationsErrorCode.ApplicationSuspended}'
       GROUP BY application_id HAVING count(*) >= $2`,
     params: (rule) => [rule.windowSeconds, rule.params.minRequests],
     title: (row) => `${row.requests} requests to a suspended application`,

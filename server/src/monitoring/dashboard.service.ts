@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { CheckPrecision, LabelPrecisionRepository } from '../feedback/label-precision.repository';
+import { ModerationErrorCode } from '../moderation/moderation.errors';
 
 export const DASHBOARD_WINDOWS = {
   '1h': { seconds: 3600, bucket: 60 },
@@ -59,7 +60,7 @@ export class DashboardService {
       p99: number | null;
     }>(`
       SELECT count(*) AS requests, count(*) FILTER (WHERE ${FLAGGED}) AS flagged,
-        count(*) FILTER (WHERE r.error_code = 'content_filter' OR 'content_filter' = ANY (r.finish_reasons)) AS blocked,
+        count(*) FILTER (WHERE r.error_code = '${ModerationErrorCode.ContentFilter}' OR 'content_filter' = ANY (r.finish_reasons)) AS blocked,
         count(*) FILTER (WHERE r.status_code >= 400) AS errors,
         percentile_cont(0.5) WITHIN GROUP (ORDER BY r.latency_ms) FILTER (WHERE r.status_code < 400) AS p50,
         percentile_cont(0.9) WITHIN GROUP (ORDER BY r.latency_ms) FILTER (WHERE r.status_code < 400) AS p90,
@@ -68,7 +69,7 @@ export class DashboardService {
     const series = await q<{ t: Date; requests: string; flagged: string; blocked: string; errors: string }>(`
       SELECT to_timestamp(floor(extract(epoch FROM r.created_at) / ${bucket}) * ${bucket}) AS t, count(*) AS requests,
         count(*) FILTER (WHERE ${FLAGGED}) AS flagged,
-        count(*) FILTER (WHERE r.error_code = 'content_filter' OR 'content_filter' = ANY (r.finish_reasons)) AS blocked,
+        count(*) FILTER (WHERE r.error_code = '${ModerationErrorCode.ContentFilter}' OR 'content_filter' = ANY (r.finish_reasons)) AS blocked,
         count(*) FILTER (WHERE r.status_code >= 400) AS errors
       FROM request_logs r WHERE ${recent} GROUP BY 1 ORDER BY 1`);
     const categories = await q<{ category: string; count: string }>(`

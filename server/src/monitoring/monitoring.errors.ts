@@ -1,4 +1,4 @@
-import { OpenAiErrorType, WardenError } from '../common/errors';
+import { WardenError } from '../common/errors';
 
 declare module '../common/errors' {
   interface ErrorCodeRegistry {
@@ -17,21 +17,16 @@ export enum MonitoringErrorCode {
 
 /** Dashboards, alerts, anomaly rules and the metrics endpoint. */
 export class MonitoringError extends WardenError {
-  readonly type: OpenAiErrorType;
-
   constructor(
-    readonly status: number,
     override readonly code: MonitoringErrorCode,
     message: string,
     param: string | null = null,
   ) {
     super(code, message, param);
-    this.type = status === 401 ? OpenAiErrorType.Authentication : OpenAiErrorType.InvalidRequest;
   }
 
   static metricsTokenRequired(): MonitoringError {
     return new MonitoringError(
-      401,
       MonitoringErrorCode.MetricsTokenRequired,
       'Metrics are protected: send the operator-configured token as `Authorization: Bearer <WARDEN_METRICS_TOKEN>`.',
     );
@@ -39,7 +34,6 @@ export class MonitoringError extends WardenError {
 
   static invalidWindow(allowed: readonly string[]): MonitoringError {
     return new MonitoringError(
-      400,
       MonitoringErrorCode.InvalidWindow,
       `window must be one of ${allowed.join(', ')}`,
       'window',
@@ -47,12 +41,11 @@ export class MonitoringError extends WardenError {
   }
 
   static alertNotFound(id: string): MonitoringError {
-    return new MonitoringError(404, MonitoringErrorCode.AlertNotFound, `No alert ${id}.`, 'id');
+    return new MonitoringError(MonitoringErrorCode.AlertNotFound, `No alert ${id}.`, 'id');
   }
 
   static invalidAlertTransition(id: string, from: string, to: string): MonitoringError {
     return new MonitoringError(
-      409,
       MonitoringErrorCode.InvalidAlertTransition,
       `Alert ${id} is ${from}; it cannot become ${to}.`,
       'id',
@@ -60,10 +53,10 @@ export class MonitoringError extends WardenError {
   }
 
   static invalidRule(message: string): MonitoringError {
-    return new MonitoringError(400, MonitoringErrorCode.InvalidAnomalyRule, message);
+    return new MonitoringError(MonitoringErrorCode.InvalidAnomalyRule, message);
   }
 
   static ruleNotFound(id: string): MonitoringError {
-    return new MonitoringError(404, MonitoringErrorCode.AnomalyRuleNotFound, `No anomaly rule ${id}.`, 'id');
+    return new MonitoringError(MonitoringErrorCode.AnomalyRuleNotFound, `No anomaly rule ${id}.`, 'id');
   }
 }

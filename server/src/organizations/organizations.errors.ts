@@ -1,4 +1,4 @@
-import { OpenAiErrorType, WardenError } from '../common/errors';
+import { WardenError } from '../common/errors';
 
 declare module '../common/errors' {
   interface ErrorCodeRegistry {
@@ -12,19 +12,12 @@ export enum OrganizationsErrorCode {
 }
 
 export class OrganizationsError extends WardenError {
-  readonly type = OpenAiErrorType.InvalidRequest;
-
-  constructor(
-    readonly status: number,
-    code: OrganizationsErrorCode,
-    message: string,
-  ) {
+  constructor(code: OrganizationsErrorCode, message: string) {
     super(code, message);
   }
 
   static notFound(id: string): OrganizationsError {
     return new OrganizationsError(
-      404,
       OrganizationsErrorCode.OrganizationNotFound,
       `No organization with id ${id}.`,
     );
@@ -32,7 +25,6 @@ export class OrganizationsError extends WardenError {
 
   static exists(name: string): OrganizationsError {
     return new OrganizationsError(
-      409,
       OrganizationsErrorCode.OrganizationExists,
       `An organization named "${name}" already exists.`,
     );

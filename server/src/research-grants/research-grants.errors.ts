@@ -1,4 +1,4 @@
-import { OpenAiErrorType, WardenError } from '../common/errors';
+import { WardenError } from '../common/errors';
 
 declare module '../common/errors' {
   interface ErrorCodeRegistry {
@@ -21,47 +21,31 @@ export enum ResearchGrantErrorCode {
 }
 
 export class ResearchGrantError extends WardenError {
-  readonly type = OpenAiErrorType.InvalidRequest;
-
-  constructor(
-    readonly status: number,
-    code: ResearchGrantErrorCode,
-    message: string,
-  ) {
+  constructor(code: ResearchGrantErrorCode, message: string) {
     super(code, message);
   }
 
   static notFound(id: string): ResearchGrantError {
-    return new ResearchGrantError(
-      404,
-      ResearchGrantErrorCode.GrantNotFound,
-      `No research grant with id ${id}.`,
-    );
+    return new ResearchGrantError(ResearchGrantErrorCode.GrantNotFound, `No research grant with id ${id}.`);
   }
 
   static invalidDates(): ResearchGrantError {
-    return new ResearchGrantError(400, ResearchGrantErrorCode.InvalidDates, 'endsAt must be after startsAt.');
+    return new ResearchGrantError(ResearchGrantErrorCode.InvalidDates, 'endsAt must be after startsAt.');
   }
 
   static datesLocked(): ResearchGrantError {
     return new ResearchGrantError(
-      409,
       ResearchGrantErrorCode.DatesLocked,
       'The grant is approved: its dates change only through a renewal (POST /admin/research-grants/:id/renewal).',
     );
   }
 
   static noRenewalPending(): ResearchGrantError {
-    return new ResearchGrantError(
-      409,
-      ResearchGrantErrorCode.NoRenewalPending,
-      'No renewal request is pending.',
-    );
+    return new ResearchGrantError(ResearchGrantErrorCode.NoRenewalPending, 'No renewal request is pending.');
   }
 
   static renewalPending(): ResearchGrantError {
     return new ResearchGrantError(
-      409,
       ResearchGrantErrorCode.RenewalPending,
       'A renewal request is already pending staff review.',
     );
@@ -69,7 +53,6 @@ export class ResearchGrantError extends WardenError {
 
   static renewalNotLater(endsAt: Date): ResearchGrantError {
     return new ResearchGrantError(
-      400,
       ResearchGrantErrorCode.RenewalNotLater,
       `A renewal must end after the grant's current end, ${endsAt.toISOString()}.`,
     );
@@ -77,19 +60,17 @@ export class ResearchGrantError extends WardenError {
 
   static notApproved(): ResearchGrantError {
     return new ResearchGrantError(
-      409,
       ResearchGrantErrorCode.GrantNotApproved,
       'The research application is not approved; there is no grant to renew or issue keys under yet.',
     );
   }
 
   static biasRunNotFound(id: string): ResearchGrantError {
-    return new ResearchGrantError(404, ResearchGrantErrorCode.BiasRunNotFound, `No bias run with id ${id}.`);
+    return new ResearchGrantError(ResearchGrantErrorCode.BiasRunNotFound, `No bias run with id ${id}.`);
   }
 
   static unknownCategories(names: string[]): ResearchGrantError {
     return new ResearchGrantError(
-      400,
       ResearchGrantErrorCode.UnknownCategory,
       `Unknown moderation categories in observeOnlyCategories: ${names.join(', ')}.`,
     );
@@ -104,9 +85,6 @@ export enum ResearchAccessErrorCode {
 }
 
 export class ResearchQuotaError extends WardenError {
-  readonly status = 429;
-  readonly type = OpenAiErrorType.RateLimit;
-
   constructor(message: string, retryAfterSeconds: number | null) {
     super(ResearchAccessErrorCode.QuotaExceeded, message);
     if (retryAfterSeconds !== null) {
@@ -116,18 +94,12 @@ export class ResearchQuotaError extends WardenError {
 }
 
 export class ResearchGrantNotActiveError extends WardenError {
-  readonly status = 403;
-  readonly type = OpenAiErrorType.Permission;
-
   constructor(message: string) {
     super(ResearchAccessErrorCode.GrantNotActive, message);
   }
 }
 
 export class ResearchParameterError extends WardenError {
-  readonly status = 400;
-  readonly type = OpenAiErrorType.InvalidRequest;
-
   constructor(param: 'logprobs' | 'echo') {
     super(
       ResearchAccessErrorCode.ParameterNotAllowed,

@@ -1,3 +1,4 @@
+import { ResearchAccessErrorCode } from './research-grants.errors';
 import { ApplicationStatus, DEFAULT_RESEARCH_PROFILE, grantStatus, GrantStatus } from '../contracts';
 import { ModerationAction } from '../moderation/moderation.types';
 import { defaultPolicy } from '../policies/policy.defaults';
@@ -44,7 +45,7 @@ describe('research profile', () => {
   it('refuses logprobs and echo unless the profile allows them', () => {
     const profile = DEFAULT_RESEARCH_PROFILE;
     expect(() => assertResearchParameters(profile, { logprobs: 0, echo: false })).toThrow(
-      expect.objectContaining({ code: 'parameter_not_allowed', param: 'logprobs' }),
+      expect.objectContaining({ code: ResearchAccessErrorCode.ParameterNotAllowed, param: 'logprobs' }),
     );
     expect(() => assertResearchParameters(profile, { logprobs: null, echo: true })).toThrow(
       expect.objectContaining({ param: 'echo' }),

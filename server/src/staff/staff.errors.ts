@@ -1,4 +1,4 @@
-import { OpenAiErrorType, WardenError } from '../common/errors';
+import { WardenError } from '../common/errors';
 
 declare module '../common/errors' {
   interface ErrorCodeRegistry {
@@ -17,27 +17,14 @@ export enum StaffErrorCode {
   CannotDeleteSelf = 'cannot_delete_self',
 }
 
-const TYPES: Record<number, OpenAiErrorType> = {
-  401: OpenAiErrorType.Authentication,
-  403: OpenAiErrorType.Permission,
-};
-
 /** Authentication and staff-management failures; also used by the developer portal's logins. */
 export class StaffError extends WardenError {
-  readonly type: OpenAiErrorType;
-
-  constructor(
-    readonly status: number,
-    code: StaffErrorCode,
-    message: string,
-  ) {
+  constructor(code: StaffErrorCode, message: string) {
     super(code, message);
-    this.type = TYPES[status] ?? OpenAiErrorType.InvalidRequest;
   }
 
   static unauthenticated(): StaffError {
     return new StaffError(
-      401,
       StaffErrorCode.Unauthenticated,
       'Sign in: send a valid access token as `Authorization: Bearer <token>`.',
     );
@@ -45,7 +32,6 @@ export class StaffError extends WardenError {
 
   static invalidCredentials(): StaffError {
     return new StaffError(
-      401,
       StaffErrorCode.InvalidCredentials,
       'Wrong e-mail address or password, or the account is locked for a while after too many failed sign-ins.',
     );
@@ -53,33 +39,31 @@ export class StaffError extends WardenError {
 
   static invalidRefreshToken(): StaffError {
     return new StaffError(
-      401,
       StaffErrorCode.InvalidRefreshToken,
       'The refresh token is invalid, expired or already used; sign in again.',
     );
   }
 
   static forbidden(permission: string): StaffError {
-    return new StaffError(403, StaffErrorCode.Forbidden, `Your role does not allow this (${permission}).`);
+    return new StaffError(StaffErrorCode.Forbidden, `Your role does not allow this (${permission}).`);
   }
 
   static notFound(id: string): StaffError {
-    return new StaffError(404, StaffErrorCode.StaffNotFound, `No staff member with id ${id}.`);
+    return new StaffError(StaffErrorCode.StaffNotFound, `No staff member with id ${id}.`);
   }
 
   static emailTaken(email: string): StaffError {
-    return new StaffError(409, StaffErrorCode.EmailTaken, `${email} already has an account.`);
+    return new StaffError(StaffErrorCode.EmailTaken, `${email} already has an account.`);
   }
 
   static lastAdmin(): StaffError {
     return new StaffError(
-      409,
       StaffErrorCode.LastAdmin,
       'Warden needs at least one admin; make someone else admin first.',
     );
   }
 
   static cannotDeleteSelf(): StaffError {
-    return new StaffError(409, StaffErrorCode.CannotDeleteSelf, 'You cannot delete your own account.');
+    return new StaffError(StaffErrorCode.CannotDeleteSelf, 'You cannot delete your own account.');
   }
 }

@@ -1,4 +1,4 @@
-import { OpenAiErrorType, WardenError } from '../common/errors';
+import { WardenError } from '../common/errors';
 
 declare module '../common/errors' {
   interface ErrorCodeRegistry {
@@ -8,7 +8,6 @@ declare module '../common/errors' {
 
 /** Failures of the topic endpoints of the portal and staff APIs. */
 export enum TopicalityErrorCode {
-  ApplicationNotFound = 'application_not_found',
   ProposalNotFound = 'topic_proposal_not_found',
   /** Topics change by proposal only once approved; before that the developer edits the questionnaire. */
   NotApproved = 'topics_not_approved',
@@ -17,27 +16,16 @@ export enum TopicalityErrorCode {
 }
 
 export class TopicalityError extends WardenError {
-  readonly type = OpenAiErrorType.InvalidRequest;
-
-  constructor(
-    readonly status: number,
-    code: TopicalityErrorCode,
-    message: string,
-  ) {
+  constructor(code: TopicalityErrorCode, message: string) {
     super(code, message);
   }
 
-  static applicationNotFound(id: string): TopicalityError {
-    return new TopicalityError(404, TopicalityErrorCode.ApplicationNotFound, `No application with id ${id}.`);
-  }
-
   static proposalNotFound(id: string): TopicalityError {
-    return new TopicalityError(404, TopicalityErrorCode.ProposalNotFound, `No topic proposal with id ${id}.`);
+    return new TopicalityError(TopicalityErrorCode.ProposalNotFound, `No topic proposal with id ${id}.`);
   }
 
   static notApproved(): TopicalityError {
     return new TopicalityError(
-      409,
       TopicalityErrorCode.NotApproved,
       'Topics of an application that is not approved are part of its questionnaire: edit the questionnaire instead.',
     );
@@ -45,7 +33,6 @@ export class TopicalityError extends WardenError {
 
   static pending(): TopicalityError {
     return new TopicalityError(
-      409,
       TopicalityErrorCode.ProposalPending,
       'This application already has a topic proposal waiting for review.',
     );
@@ -53,7 +40,6 @@ export class TopicalityError extends WardenError {
 
   static decided(status: string): TopicalityError {
     return new TopicalityError(
-      409,
       TopicalityErrorCode.ProposalDecided,
       `This topic proposal is already ${status}.`,
     );

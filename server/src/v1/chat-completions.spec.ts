@@ -1,3 +1,4 @@
+import { CommonErrorCode } from '../common/errors';
 import { defaultPolicy } from '../policies/policy.defaults';
 import { ModelProvider } from '../inference/model-provider';
 import { chatCompletionsDialect } from './chat-completions.dialect';
@@ -47,7 +48,7 @@ describe('chat request parsing', () => {
     const request = parseCreateChatCompletion({ model: 'm', messages, tool_choice: 'auto' });
     expect(request.passthrough).toEqual({ tool_choice: 'auto' });
     expect(() => parseCreateChatCompletion({ model: 'm', messages, colour: 1 })).toThrow(
-      expect.objectContaining({ code: 'unknown_parameter', param: 'colour' }),
+      expect.objectContaining({ code: CommonErrorCode.UnknownParameter, param: 'colour' }),
     );
   });
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ErrorBody, WardenError } from '../common/errors';
+import { ErrorBody, ErrorCatalog, WardenError } from '../common/errors';
 import { ModelProvider, StreamChoiceDelta, StreamEvent } from '../inference/model-provider';
 import { HeldCompletionsRepository } from '../moderation/held-completions.repository';
 import { AppliedVerdict, ModerationService } from '../moderation/moderation.service';
@@ -43,6 +43,7 @@ export class CompletionGeneration {
   constructor(
     private readonly moderation: ModerationService,
     private readonly held: HeldCompletionsRepository,
+    private readonly errors: ErrorCatalog,
   ) {}
 
   async complete(context: GenerationContext): Promise<{ status: number; body: CompletionResponse }> {
@@ -127,7 +128,9 @@ export class CompletionGeneration {
       if (request.includeUsage && trace.usage) yield toUsageChunk(id, created, request.model, trace.usage);
     } catch (err) {
       failure = err;
-      yield { error: err instanceof WardenError ? err.toBody() : CompletionsError.internal(id).toBody() };
+      yield {
+        error: this.errors.bodyOf(err instanceof WardenError ? err : CompletionsError.internal(id)),
+      };
     } finally {
       await events.return?.();
       trace.verdicts.push(...guard.verdicts);

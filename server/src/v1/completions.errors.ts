@@ -1,4 +1,4 @@
-import { OpenAiErrorType, WardenError } from '../common/errors';
+import { WardenError } from '../common/errors';
 
 declare module '../common/errors' {
   interface ErrorCodeRegistry {
@@ -12,20 +12,13 @@ export enum CompletionsErrorCode {
 }
 
 export class CompletionsError extends WardenError {
-  readonly type = OpenAiErrorType.Server;
-
-  constructor(
-    readonly status: number,
-    code: CompletionsErrorCode,
-    message: string,
-  ) {
+  constructor(code: CompletionsErrorCode, message: string) {
     super(code, message);
   }
 
   /** Warden does not serve output it cannot log for misuse review. */
   static loggingUnavailable(): CompletionsError {
     return new CompletionsError(
-      503,
       CompletionsErrorCode.LoggingUnavailable,
       'The request log is unavailable, so the completion was withheld. Retry shortly.',
     );
@@ -33,7 +26,6 @@ export class CompletionsError extends WardenError {
 
   static internal(requestId: string): CompletionsError {
     return new CompletionsError(
-      500,
       CompletionsErrorCode.InternalError,
       `The server had an error while processing your request. Quote request id ${requestId} when reporting it.`,
     );

@@ -2,6 +2,7 @@ import { ApiKeyEntity } from '../api-keys/api-key.entity';
 import { ApplicationEntity } from '../applications/application.entity';
 import { defaultPolicy } from '../policies/policy.defaults';
 import { CallTrace, V1RequestContext } from './call-trace';
+import { errorCatalog } from '../error-catalog';
 import { CompletionsError } from './completions.errors';
 import { ClientClosedRequest, toRequestLogRecord } from './v1-recorder';
 
@@ -32,7 +33,7 @@ describe('toRequestLogRecord', () => {
   }
 
   it('keeps the server id and the client id apart, and logs the suffix like the prompt', () => {
-    const record = toRequestLogRecord(trace());
+    const record = toRequestLogRecord(errorCatalog, trace());
     expect(record).toMatchObject({
       requestId: context.requestId,
       clientRequestId: 'client-7',
@@ -48,23 +49,23 @@ describe('toRequestLogRecord', () => {
   });
 
   it('redacts personal data from prompt, suffix and output where the policy says so', () => {
-    const record = toRequestLogRecord(trace(true));
+    const record = toRequestLogRecord(errorCatalog, trace(true));
     expect(JSON.stringify([record.prompt, record.suffix, record.output])).not.toContain('@example.com');
   });
 
   it('records the status and code of a failure, a held answer and a client that left', () => {
     const held = trace();
     held.heldId = 'held_1';
-    expect(toRequestLogRecord(held).statusCode).toBe(202);
-    expect(toRequestLogRecord(trace(), CompletionsError.loggingUnavailable())).toMatchObject({
+    expect(toRequestLogRecord(errorCatalog, held).statusCode).toBe(202);
+    expect(toRequestLogRecord(errorCatalog, trace(), CompletionsError.loggingUnavailable())).toMatchObject({
       statusCode: 503,
       errorCode: 'logging_unavailable',
     });
-    expect(toRequestLogRecord(trace(), new ClientClosedRequest())).toMatchObject({
+    expect(toRequestLogRecord(errorCatalog, trace(), new ClientClosedRequest())).toMatchObject({
       statusCode: 499,
       errorCode: 'client_closed_request',
     });
-    expect(toRequestLogRecord(trace(), new Error('boom'))).toMatchObject({
+    expect(toRequestLogRecord(errorCatalog, trace(), new Error('boom'))).toMatchObject({
       statusCode: 500,
       errorCode: 'internal_error',
     });
@@ -76,7 +77,7 @@ describe('toRequestLogRecord', () => {
       { role: 'system', content: 'Be kind.', extra: null },
       { role: 'user', content: 'mail jane.doe@example.com', extra: { name: 'jane' } },
     ];
-    expect(toRequestLogRecord(call).prompt).toEqual([
+    expect(toRequestLogRecord(errorCatalog, call).prompt).toEqual([
       { role: 'system', content: 'Be kind.' },
       { role: 'user', content: expect.not.stringContaining('jane.doe@example.com') },
     ]);

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Logger } from 'pino';
-import { WardenError } from '../common/errors';
+import { CommonErrorCode, ErrorCatalog, WardenError } from '../common/errors';
 import { LOGGER } from '../common/logger.module';
 import { PromptInput } from '../inference/model-provider';
 import { redactPersonalData } from '../moderation/checks/pii.check';
@@ -10,6 +10,9 @@ import { RequestLogRecord } from '../request-logs/request-log.record';
 import { CallTrace } from './call-trace';
 import { CompletionsError } from './completions.errors';
 
+/** Recorded, never answered (no one is left to read it), so not a code of the catalog. */
+const CLIENT_CLOSED_REQUEST = 'client_closed_request';
+
 /** The client went away before the answer was complete. */
 export class ClientClosedRequest extends Error {
   constructor() {
@@ -18,7 +21,11 @@ export class ClientClosedRequest extends Error {
 }
 
 /** The one mapping from what a /v1 call did to its request-log row, for every /v1 route. */
-export function toRequestLogRecord(trace: CallTrace, failure?: unknown): RequestLogRecord {
+export function toRequestLogRecord(
+  catalog: ErrorCatalog,
+  trace: CallTrace,
+  failure?: unknown,
+): RequestLogRecord {
   const error = failure instanceof WardenError ? failure : undefined;
   const choices = [...trace.choices.entries()]
     .sort(([a], [b]) => a - b)
@@ -45,10 +52,14 @@ export function toRequestLogRecord(trace: CallTrace, failure?: unknown): Request
         ? choices.map(({ index, text, finish_reason }) => ({ index, text: logged(text), finish_reason }))
         : null,
     stream: trace.stream,
-    statusCode: statusOf(trace, failure),
+    statusCode: statusOf(catalog, trace, failure),
     errorCode:
       error?.code ??
-      (failure instanceof ClientClosedRequest ? 'client_closed_request' : failure ? 'internal_error' : null),
+      (failure instanceof ClientClosedRequest
+        ? CLIENT_CLOSED_REQUEST
+        : failure
+          ? CommonErrorCode.InternalError
+          : null),
     errorMessage: failure instanceof Error ? failure.message : null,
     finishReasons: choices.length > 0 ? choices.map((choice) => choice.finish_reason ?? 'incomplete') : null,
     promptTokens: trace.usage?.prompt_tokens ?? null,
@@ -70,6 +81,7 @@ export class V1Recorder {
   constructor(
     private readonly requestLogs: RequestLogProducer,
     private readonly metrics: MetricsService,
+    private readonly errors: ErrorCatalog,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
@@ -77,7 +89,7 @@ export class V1Recorder {
   async record(trace: CallTrace, failure?: unknown): Promise<void> {
     if (this.recorded.has(trace)) return;
     this.recorded.add(trace);
-    const record = toRequestLogRecord(trace, failure);
+    const record = toRequestLogRecord(this.errors, trace, failure);
     this.count(trace, record);
     if (failure instanceof WardenError && failure.logDetail) {
       this.logger.warn({ requestId: record.requestId, ...failure.logDetail }, failure.message);
@@ -121,9 +133,9 @@ export class V1Recorder {
   }
 }
 
-function statusOf(trace: CallTrace, failure: unknown): number {
+function statusOf(catalog: ErrorCatalog, trace: CallTrace, failure: unknown): number {
   if (failure === undefined) return trace.heldId ? 202 : 200;
-  if (failure instanceof WardenError) return failure.status;
+  if (failure instanceof WardenError) return catalog.statusOf(failure);
   return failure instanceof ClientClosedRequest ? 499 : 500;
 }
 

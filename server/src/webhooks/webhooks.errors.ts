@@ -1,4 +1,4 @@
-import { OpenAiErrorType, WardenError } from '../common/errors';
+import { WardenError } from '../common/errors';
 
 declare module '../common/errors' {
   interface ErrorCodeRegistry {
@@ -14,10 +14,7 @@ export enum WebhooksErrorCode {
 }
 
 export class WebhooksError extends WardenError {
-  readonly type = OpenAiErrorType.InvalidRequest;
-
   constructor(
-    readonly status: number,
     override readonly code: WebhooksErrorCode,
     message: string,
   ) {
@@ -25,12 +22,11 @@ export class WebhooksError extends WardenError {
   }
 
   static invalid(reason: string): WebhooksError {
-    return new WebhooksError(400, WebhooksErrorCode.InvalidWebhookUrl, `The webhook URL ${reason}.`);
+    return new WebhooksError(WebhooksErrorCode.InvalidWebhookUrl, `The webhook URL ${reason}.`);
   }
 
   static privateAddress(host: string, address: string, range: string): WebhooksError {
     return new WebhooksError(
-      400,
       WebhooksErrorCode.PrivateWebhookUrl,
       `The webhook host ${host} resolves to ${address}, a ${range} address; webhooks go to public addresses only ` +
         '(an operator can allow private ones with WARDEN_WEBHOOK_ALLOW_PRIVATE).',
@@ -39,7 +35,6 @@ export class WebhooksError extends WardenError {
 
   static unresolvable(host: string): WebhooksError {
     return new WebhooksError(
-      400,
       WebhooksErrorCode.UnresolvableWebhookHost,
       `The webhook host ${host} does not resolve to an address.`,
     );
@@ -47,7 +42,6 @@ export class WebhooksError extends WardenError {
 
   static notConfigured(): WebhooksError {
     return new WebhooksError(
-      409,
       WebhooksErrorCode.WebhookNotConfigured,
       'This application has no webhook URL yet: set one first.',
     );

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { REPOSITORY_ROOT } from '../../config/config';
-import { InferenceRequestError } from '../inference.errors';
+import { InferenceErrorCode, InferenceRequestError } from '../inference.errors';
 import { GenerationRequest } from '../model-provider';
 import { prepareRequest } from './completion-request';
 import { LoadedModel, loadModelDirectory, ModelLoadError } from './model-loader';
@@ -71,15 +71,14 @@ describe('prepareRequest (stories260K)', () => {
 
   it('refuses suffix, naming the parameter', () => {
     expect(rejection(() => prepare({ suffix: 'The end.' }))).toMatchObject({
-      status: 400,
-      code: 'unsupported_parameter',
+      code: InferenceErrorCode.UnsupportedParameter,
       param: 'suffix',
     });
   });
 
   it('refuses prompt + max_tokens beyond the context, naming the limit', () => {
     const error = rejection(() => prepare({ maxTokens: 510 }));
-    expect(error).toMatchObject({ status: 400, code: 'context_length_exceeded', param: 'max_tokens' });
+    expect(error).toMatchObject({ code: InferenceErrorCode.ContextLengthExceeded, param: 'max_tokens' });
     expect(error.message).toBe(
       "This model's maximum context length is 512 tokens, however you requested 515 tokens (5 in your prompt; 510 for the completion). Please reduce your prompt; or completion length.",
     );

@@ -251,11 +251,7 @@ export class EnginePool {
     }
     for (const { id, message } of batch.failed ?? []) {
       this.release(id)?.failed(
-        new InferenceBackendError(
-          500,
-          InferenceErrorCode.EngineFailed,
-          `The embedded model failed: ${message}`,
-        ),
+        new InferenceBackendError(InferenceErrorCode.EngineFailed, `The embedded model failed: ${message}`),
       );
     }
     if (batch.stats) {
@@ -302,7 +298,6 @@ export class EnginePool {
       if (tracked.worker === handle) {
         this.release(id)?.failed(
           new InferenceBackendError(
-            500,
             InferenceErrorCode.EngineFailed,
             `The embedded engine failed: ${err.message}`,
           ),
@@ -327,7 +322,7 @@ export class EnginePool {
 }
 
 function overloaded(message: string): InferenceBackendError {
-  const error = new InferenceBackendError(503, InferenceErrorCode.EngineOverloaded, message);
+  const error = new InferenceBackendError(InferenceErrorCode.EngineOverloaded, message);
   // The official clients wait this long before their automatic retry.
   error.headers['retry-after'] = '1';
   return error;

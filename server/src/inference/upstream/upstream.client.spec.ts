@@ -1,5 +1,6 @@
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
+import { InferenceErrorCode } from '../inference.errors';
 import { UpstreamClient } from './upstream.client';
 
 type Handler = (request: http.IncomingMessage, body: string, response: http.ServerResponse) => void;
@@ -26,7 +27,7 @@ class FakeUpstream {
   }
 }
 
-async function failure(promise: Promise<unknown>): Promise<Error & { code?: string; status?: number }> {
+async function failure(promise: Promise<unknown>): Promise<Error & { code?: string }> {
   try {
     await promise;
   } catch (err) {
@@ -82,21 +83,22 @@ describe('UpstreamClient', () => {
     upstream.handler = (_request, _body, response) => response.end('<html>proxy error</html>');
     const signal = new AbortController().signal;
     const notJson = await failure(client.postJson('/completions', {}, signal));
-    expect([notJson.status, notJson.code]).toEqual([502, 'upstream_bad_response']);
+    expect(notJson.code).toBe(InferenceErrorCode.UpstreamBadResponse);
 
-    const statuses: Array<[number, number, string]> = [
-      [400, 400, 'upstream_rejected'],
-      [429, 429, 'upstream_rate_limited'],
-      [401, 502, 'upstream_error'],
-      [500, 502, 'upstream_error'],
+    // The status each code answers with is the error catalog's (error-catalog.spec.ts).
+    const statuses: Array<[number, InferenceErrorCode]> = [
+      [400, InferenceErrorCode.UpstreamRejected],
+      [429, InferenceErrorCode.UpstreamRateLimited],
+      [401, InferenceErrorCode.UpstreamError],
+      [500, InferenceErrorCode.UpstreamError],
     ];
-    for (const [upstreamStatus, status, code] of statuses) {
+    for (const [upstreamStatus, code] of statuses) {
       upstream.handler = (_request, _body, response) => {
         response.statusCode = upstreamStatus;
         response.end('{"error":"Bearer sk-secret-value-123 leaked"}');
       };
       const err = await failure(client.postJson('/completions', {}, signal));
-      expect([err.status, err.code]).toEqual([status, code]);
+      expect(err.code).toBe(code);
       expect(JSON.stringify((err as { logDetail?: unknown }).logDetail)).not.toContain('sk-secret');
     }
   });
@@ -105,14 +107,14 @@ describe('UpstreamClient', () => {
     const signal = new AbortController().signal;
     upstream.handler = () => undefined;
     const silent = await failure(client.postJson('/completions', {}, signal));
-    expect([silent.status, silent.code]).toEqual([504, 'upstream_timeout']);
+    expect(silent.code).toBe(InferenceErrorCode.UpstreamTimeout);
 
     upstream.handler = (_request, _body, response) => {
       response.writeHead(200, { 'content-type': 'application/json' });
       response.write('{"choices":');
     };
     const stalled = await failure(client.postJson('/completions', {}, signal));
-    expect([stalled.status, stalled.code]).toEqual([504, 'upstream_timeout']);
+    expect(stalled.code).toBe(InferenceErrorCode.UpstreamTimeout);
   });
 
   it("rejects with an AbortError when the caller's signal fires, and upstream_unavailable when unreachable", async () => {
@@ -124,7 +126,7 @@ describe('UpstreamClient', () => {
 
     const closed = new UpstreamClient({ baseUrl: 'http://127.0.0.1:1/v1', timeoutMs: 1000 });
     const err = await failure(closed.postJson('/completions', {}, new AbortController().signal));
-    expect([err.status, err.code]).toEqual([502, 'upstream_unavailable']);
+    expect(err.code).toBe(InferenceErrorCode.UpstreamUnavailable);
   });
 
   it('streams each data payload until [DONE], and fails a stream the server stops feeding or cuts', async () => {
@@ -141,7 +143,7 @@ describe('UpstreamClient', () => {
       response.write('data: {"a":1}\n\n');
     };
     const idle = await failure(collect(client.postStream('/completions', {}, signal)));
-    expect([idle.status, idle.code]).toEqual([504, 'upstream_timeout']);
+    expect(idle.code).toBe(InferenceErrorCode.UpstreamTimeout);
 
     upstream.handler = (_request, _body, response) => {
       response.writeHead(200, { 'content-type': 'text/event-stream' });
@@ -149,12 +151,12 @@ describe('UpstreamClient', () => {
       setTimeout(() => response.socket?.destroy(), 20);
     };
     const cut = await failure(collect(client.postStream('/completions', {}, signal)));
-    expect([cut.status, cut.code]).toEqual([502, 'upstream_unavailable']);
+    expect(cut.code).toBe(InferenceErrorCode.UpstreamUnavailable);
   });
 
   it('refuses a 200 that is not an event stream when streaming', async () => {
     upstream.handler = (_request, _body, response) => response.end('<html>not sse</html>');
     const err = await failure(collect(client.postStream('/completions', {}, new AbortController().signal)));
-    expect([err.status, err.code]).toEqual([502, 'upstream_bad_response']);
+    expect(err.code).toBe(InferenceErrorCode.UpstreamBadResponse);
   });
 });

@@ -52,7 +52,6 @@ export class UpstreamClient {
         // A 200 that is not JSON is a misbehaving server or proxy, not an unreachable one.
         throw withUpstreamDetail(
           new InferenceBackendError(
-            502,
             InferenceErrorCode.UpstreamBadResponse,
             'The model server sent a response that is not JSON.',
           ),
@@ -181,19 +180,16 @@ export class UpstreamClient {
       );
     } else if (status === 429) {
       error = new InferenceBackendError(
-        429,
         InferenceErrorCode.UpstreamRateLimited,
         'The model server is rate limiting Warden; retry shortly.',
       );
     } else if (status === 401 || status === 403) {
       error = new InferenceBackendError(
-        502,
         InferenceErrorCode.UpstreamError,
         'Warden is not authorized by its model server (operator configuration).',
       );
     } else {
       error = new InferenceBackendError(
-        502,
         InferenceErrorCode.UpstreamError,
         `The model server failed (HTTP ${status}).`,
       );
@@ -207,7 +203,6 @@ export class UpstreamClient {
     }
     if (deadline.expired) {
       return new InferenceBackendError(
-        504,
         InferenceErrorCode.UpstreamTimeout,
         `The model server did not answer within ${this.settings.timeoutMs} ms.`,
       );
@@ -216,7 +211,6 @@ export class UpstreamClient {
       return abortError();
     }
     return new InferenceBackendError(
-      502,
       InferenceErrorCode.UpstreamUnavailable,
       'The model server could not be reached.',
     );
@@ -256,7 +250,6 @@ const MAX_EVENT_CHARS = 1_000_000;
 function badStream(status: number, body: string): InferenceBackendError {
   return withUpstreamDetail(
     new InferenceBackendError(
-      502,
       InferenceErrorCode.UpstreamBadResponse,
       'The model server sent a response that is not an event stream.',
     ),

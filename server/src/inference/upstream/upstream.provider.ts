@@ -56,7 +56,6 @@ export class UpstreamProvider implements ModelProvider {
     )) as UpstreamCompletion;
     if (!Array.isArray(body.choices)) {
       throw new InferenceBackendError(
-        502,
         InferenceErrorCode.UpstreamError,
         'The model server answered without choices.',
       );
@@ -77,7 +76,6 @@ export class UpstreamProvider implements ModelProvider {
         chunk = JSON.parse(data) as UpstreamCompletion;
       } catch {
         throw new InferenceBackendError(
-          502,
           InferenceErrorCode.UpstreamError,
           'The model server sent a malformed stream event.',
         );
