@@ -15,7 +15,9 @@ thresholds; see tools/moderation-classifier/common.py):
   - advbench harmful_behaviors: 520 harmful requests from a source held out from training (any-category recall,
     and recall per category for the rows the documented mapping rules label).
   - benign, any-category false-positive rate: generated stories (eval.jsonl: other seeds and prompts than
-    training), benign instructions (test split), everyday advice (SafeText safe, test scenarios).
+    training), benign instructions (test split), everyday advice (SafeText safe, test scenarios), hard contrasts for
+    self-harm/illicit words (benign_contrast.py's evaluation generator: other frames and words than its calibration
+    generator).
   - the test splits of the other labelled sets (AUPRC per labelled category).
   - identity-term false-positive rate: an eval-only probe (neutral frames x 50 identity terms), bias-madlibs
     NOT_BAD test rows, ToxiGen neutral test rows.
@@ -135,6 +137,8 @@ def main():
                                                             and e["split"] == "test" and e["meta"].get("safe")],
         "short/numeric/code/nonsense text (evaluation generator)": [e for e in data if e["source"] == "benign-short"
                                                                     and e["split"] == "test"],
+        "hard contrasts: dev/DIY/\"myself\"/chemical-safety (evaluation generator)": [
+            e for e in data if e["source"] == "benign-contrast" and e["split"] == "test"],
         '"load 0" … "load 2999" (the e2e regression prompts)': [
             common.ex(f"load {n}", common.make_y(all_known=True), "load-n", "test") for n in range(3000)],
     }
