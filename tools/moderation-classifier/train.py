@@ -64,9 +64,11 @@ BENIGN_CAL_SOURCES = ["generated-stories", "benign-instructions", "safetext", "b
 # myself", "never mix bleach and ammonia"). They get a looser budget of their own: under the 0.3 % budget the
 # 3,000-sentence everyday set cost 13 points of AdvBench recall (v2.2), while with no budget at all the self-harm and
 # illicit thresholds sat at the 0.1 floor and blocked exactly these sentences.
+# Only the per-category budget binds there: with a 2 % any-category budget as well, the raise loop lifted illicit to
+# 0.96 and AdvBench recall of the (not swapped) v2.4 candidate fell to 77.1 % (82.5 % without it; v2.3 86.7 %).
 HARD_BENIGN_SOURCES = {"benign-everyday", "benign-contrast"}
 FP_BUDGET_CATEGORY_HARD = 0.01
-FP_BUDGET_ANY_HARD = 0.02
+FP_BUDGET_ANY_HARD = 1.0
 
 # examples drawn per epoch per source (int) or as a multiple of the source size (float)
 QUOTA = {
@@ -573,9 +575,8 @@ def finish(args, data, vocab, model, t_start, warm):
             "rule": (f"per label the lowest threshold >= {MIN_THRESHOLD} whose false-positive rate on each held-out "
                      f"benign calibration set is <= {FP_BUDGET_CATEGORY:.1%} ({FP_BUDGET_CATEGORY_HARD:.0%} on the "
                      f"hard synthetic contrast sets {', '.join(sorted(HARD_BENIGN_SOURCES))}); then raised until "
-                     f"each set's any-category false-positive rate is <= {FP_BUDGET_ANY:.1%} "
-                     f"({FP_BUDGET_ANY_HARD:.0%} on the hard sets) (live). Sandbox policies scale these thresholds "
-                     "by 0.8 (more recall, more false positives)."),
+                     f"each other set's any-category false-positive rate is <= {FP_BUDGET_ANY:.1%} (live). Sandbox "
+                     "policies scale these thresholds by 0.8 (more recall, more false positives)."),
             "benign_sets": fp_report,
         },
         "rules": {
