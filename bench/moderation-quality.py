@@ -39,9 +39,10 @@ sys.path.insert(0, TOOL)
 import common  # noqa: E402
 import seeds  # noqa: E402
 
-# The landed model to compare with: v2 (CNN over GloVe, 13 heads) as integrated on main. The v1 classifier
-# (8 heads) is at 3176230e782646813d630416e961527fb8b5d5db (--baseline-commit).
-BASELINE_COMMIT = "daf7b992df9f835fb048881fc4ba680947370805"
+# The landed model to compare with: v2.3 (models/moderation since b39cc76). v2 is at
+# daf7b992df9f835fb048881fc4ba680947370805, the v1 classifier (8 heads) at 3176230e782646813d630416e961527fb8b5d5db
+# (--baseline-commit / --extra-commit).
+BASELINE_COMMIT = "b39cc769c07bc7751de698b0b0bdc3f8fb7c03a8"
 SANDBOX_SCALE = 0.8
 MODEL_FILES = ["config.json", "tokenizer.json", "tokenizer_config.json", "onnx/model.onnx"]
 
