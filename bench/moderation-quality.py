@@ -15,7 +15,9 @@ thresholds; see tools/moderation-classifier/common.py):
   - advbench harmful_behaviors: 520 harmful requests from a source held out from training (any-category recall,
     and recall per category for the rows the documented mapping rules label).
   - benign, any-category false-positive rate: generated stories (eval.jsonl: other seeds and prompts than
-    training), benign instructions (test split), everyday advice (SafeText safe, test scenarios).
+    training), benign instructions (test split), everyday advice (SafeText safe, test scenarios), hard contrasts for
+    self-harm/illicit words (benign_contrast.py's evaluation generator: other frames and words than its calibration
+    generator).
   - the test splits of the other labelled sets (AUPRC per labelled category).
   - identity-term false-positive rate: an eval-only probe (neutral frames x 50 identity terms), bias-madlibs
     NOT_BAD test rows, ToxiGen neutral test rows.
@@ -37,9 +39,10 @@ sys.path.insert(0, TOOL)
 import common  # noqa: E402
 import seeds  # noqa: E402
 
-# The landed model to compare with: v2 (CNN over GloVe, 13 heads) as integrated on main. The v1 classifier
-# (8 heads) is at 3176230e782646813d630416e961527fb8b5d5db (--baseline-commit).
-BASELINE_COMMIT = "daf7b992df9f835fb048881fc4ba680947370805"
+# The landed model to compare with: v2.3 (models/moderation since b39cc76). v2 is at
+# daf7b992df9f835fb048881fc4ba680947370805, the v1 classifier (8 heads) at 3176230e782646813d630416e961527fb8b5d5db
+# (--baseline-commit / --extra-commit).
+BASELINE_COMMIT = "b39cc769c07bc7751de698b0b0bdc3f8fb7c03a8"
 SANDBOX_SCALE = 0.8
 MODEL_FILES = ["config.json", "tokenizer.json", "tokenizer_config.json", "onnx/model.onnx"]
 
@@ -135,6 +138,8 @@ def main():
                                                             and e["split"] == "test" and e["meta"].get("safe")],
         "short/numeric/code/nonsense text (evaluation generator)": [e for e in data if e["source"] == "benign-short"
                                                                     and e["split"] == "test"],
+        "hard contrasts: dev/DIY/\"myself\"/chemical-safety (evaluation generator)": [
+            e for e in data if e["source"] == "benign-contrast" and e["split"] == "test"],
         '"load 0" … "load 2999" (the e2e regression prompts)': [
             common.ex(f"load {n}", common.make_y(all_known=True), "load-n", "test") for n in range(3000)],
     }

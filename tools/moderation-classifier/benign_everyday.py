@@ -13,7 +13,8 @@ of test/moderation-everyday.e2e-spec.ts.
 """
 import random
 
-from common import SEED, ex, make_y
+from benign_contrast import EVALUATION_SENTENCES
+from common import SEED, ex, make_y, norm_for_overlap
 
 
 def _fill(rng, frames, slots, n, max_tries=60):
@@ -153,7 +154,8 @@ def calibration_texts(n=3000):
     rng = random.Random(SEED + 5521)
     slots = {k: (lambda v=v: rng.choice(v)) for k, v in C.items()}
     frames = [pre + f + post for f in C_FRAMES for pre in C_PRE for post in C_POST]
-    return [(s[0].upper() + s[1:]) if s else s for s in _fill(rng, frames, slots, n)]
+    banned = {norm_for_overlap(t) for t in EVALUATION_SENTENCES}  # the e2e suite's sentences stay unseen
+    return [(s[0].upper() + s[1:]) if s else s for s in _fill(rng, frames, slots, n) if norm_for_overlap(s) not in banned]
 
 
 def training_examples():

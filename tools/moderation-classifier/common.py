@@ -496,17 +496,19 @@ def load_all(include_seeds=True):
     data = (load_openai() + load_davidson() + load_toxic_spans() + load_madlibs() + load_toxigen()
             + load_latent_hatred() + load_stormfront() + load_safetext() + load_benign_instructions()
             + load_generated_stories() + load_advbench())
-    import benign_everyday  # noqa: E402  (local module)
+    import benign_contrast  # noqa: E402  (local module)
+    import benign_everyday  # noqa: E402
     import benign_short  # noqa: E402
 
     data += benign_short.heldout_examples()  # calibration (val) and evaluation (test) generators
     data += benign_everyday.heldout_examples()  # calibration (val) only; evaluation is SafeText + the e2e sentences
+    data += benign_contrast.heldout_examples()  # self-harm/illicit hard contrasts: calibration (val) and evaluation (test)
     if include_seeds:
         import seeds  # noqa: E402  (local module)
         import synthetic  # noqa: E402
 
         data += (seeds.training_examples() + synthetic.training_examples() + benign_short.training_examples()
-                 + benign_everyday.training_examples())
+                 + benign_everyday.training_examples() + benign_contrast.training_examples())
     return data
 
 

@@ -59,7 +59,16 @@ FP_BUDGET_CATEGORY = 0.003
 FP_BUDGET_ANY = 0.005
 MIN_THRESHOLD = 0.1
 BENIGN_CAL_SOURCES = ["generated-stories", "benign-instructions", "safetext", "bias-madlibs", "toxigen", "benign-short",
-                      "benign-everyday"]
+                      "benign-everyday", "benign-contrast"]
+# Hard benign sets: synthetic text built to share the alarming words of a category ("git commit", "hang shelves
+# myself", "never mix bleach and ammonia"). They get a looser budget of their own: under the 0.3 % budget the
+# 3,000-sentence everyday set cost 13 points of AdvBench recall (v2.2), while with no budget at all the self-harm and
+# illicit thresholds sat at the 0.1 floor and blocked exactly these sentences.
+# Only the per-category budget binds there: with a 2 % any-category budget as well, the raise loop lifted illicit to
+# 0.96 and AdvBench recall of the (not swapped) v2.4 candidate fell to 77.1 % (82.5 % without it; v2.3 86.7 %).
+HARD_BENIGN_SOURCES = {"benign-everyday", "benign-contrast"}
+FP_BUDGET_CATEGORY_HARD = 0.01
+FP_BUDGET_ANY_HARD = 1.0
 
 # examples drawn per epoch per source (int) or as a multiple of the source size (float)
 QUOTA = {
@@ -77,6 +86,7 @@ QUOTA = {
     "synthetic": 1.0,
     "synthetic-benign-short": 1.0,
     "synthetic-benign-everyday": 2.0,
+    "synthetic-benign-contrast": 1.5,
     "seeds": 1.0,
     "seeds-identity": 2500,
     "seeds-everyday": 2500,
@@ -86,7 +96,7 @@ QUOTA = {
 # ----------------------------------------------------------------------------- model
 class ConvClassifier(nn.Module):
     """Embeddings (GloVe-initialised) -> 3 x Conv1d (k=3, dilation 1/2/4, residual) -> masked max + mean pool ->
-    linear, then the rules of rules.py for sexual/minors and violence/graphic (fixed per-token flags)."""
+    linear, plus per-label attention pooling -> per-label dot product, then the rules of rules.py for sexual/minors and violence/graphic (fixed per-token flags)."""
 
     def __init__(self, vocab, minor_flags, gore_flags, emb=EMB, ch=CH, n_labels=NL, dropout=0.3):
         super().__init__()
@@ -97,6 +107,10 @@ class ConvClassifier(nn.Module):
         self.conv3 = nn.Conv1d(ch, ch, 3, padding=4, dilation=4)
         self.drop = nn.Dropout(dropout)
         self.head = nn.Linear(2 * ch, n_labels)
+        # Per-label attention pooling: each category picks the positions that matter to it (a request verb, a
+        # target group), which max/mean pooling shared by all 13 labels blurs.
+        self.att_query = nn.Linear(ch, n_labels)
+        self.att_value = nn.Parameter(torch.zeros(n_labels, ch))
         self.register_buffer("minor_flags", torch.tensor(minor_flags, dtype=torch.float32))
         self.register_buffer("gore_flags", torch.tensor(gore_flags, dtype=torch.float32))
 
@@ -110,6 +124,9 @@ class ConvClassifier(nn.Module):
         mx = (h3 - (1.0 - m) * 1e4).max(dim=2).values
         mean = h3.sum(dim=2) / m.sum(dim=2).clamp(min=1.0)
         logits = self.head(self.drop(torch.cat([mx, mean], dim=1)))
+        att = self.att_query(h3.transpose(1, 2)).transpose(1, 2) - (1.0 - m) * 1e4  # [B,NL,T]
+        pooled = torch.bmm(torch.softmax(att, dim=2), self.drop(h3).transpose(1, 2))  # [B,NL,CH]
+        logits = logits + (pooled * self.att_value).sum(dim=2)
         mask = m.squeeze(1)
         minor = (self.minor_flags[input_ids] * mask).max(dim=1).values  # [B] 1 when a minor term occurs
         gore = (self.gore_flags[input_ids] * mask).max(dim=1).values
@@ -293,27 +310,38 @@ def train_model(examples, init, epochs, seed, log_prefix="", start=None, base_lr
 
 # ----------------------------------------------------------------------------- thresholds
 def benign_cal_sets(data):
-    """Held-out benign calibration sets (val splits, never trained on): every text should pass unflagged."""
+    """Held-out benign calibration sets (val splits, never trained on; a text that also occurs in a training split is
+    left out): every text should pass unflagged."""
+    trained = {common.norm_for_overlap(e["text"]) for e in data if e["split"] in ("train", "fold0", "fold1")}
     sets = {}
     for e in data:
         if e["split"] != "val" or e["meta"].get("augmented") or e["source"] not in BENIGN_CAL_SOURCES:
+            continue
+        if common.norm_for_overlap(e["text"]) in trained:
             continue
         if max(e["y"]) == 0.0 and min(e["y"]) == 0.0:  # every label known and 0
             sets.setdefault(e["source"], []).append(e)
     return sets
 
 
+def budgets(src):
+    """(per-category, any-category) false-positive budget of a calibration set."""
+    if src in HARD_BENIGN_SOURCES:
+        return FP_BUDGET_CATEGORY_HARD, FP_BUDGET_ANY_HARD
+    return FP_BUDGET_CATEGORY, FP_BUDGET_ANY
+
+
 def fp_budget_thresholds(sets, probs):
     """Per label, the lowest threshold (= highest recall) whose false-positive rate on EACH held-out benign set is
-    within FP_BUDGET_CATEGORY; never below MIN_THRESHOLD. Then, while any set's any-category FPR exceeds
-    FP_BUDGET_ANY, the label causing most of that set's false positives is raised just above its highest-scoring
-    false positive there. probs: {source: array [n, NL]}."""
+    within that set's per-category budget; never below MIN_THRESHOLD. Then, while any set's any-category FPR exceeds
+    its any-category budget, the label causing most of that set's false positives is raised just above its
+    highest-scoring false positive there. probs: {source: array [n, NL]}."""
     grid = np.round(np.arange(MIN_THRESHOLD, 0.9901, 0.005), 3)
     thresholds = {}
     for j, lab in enumerate(LABELS):
         t_lab = MIN_THRESHOLD
         for src, p in probs.items():
-            allowed = math.floor(FP_BUDGET_CATEGORY * len(p))
+            allowed = math.floor(budgets(src)[0] * len(p))
             ok = [t for t in grid if int((p[:, j] >= t).sum()) <= allowed]
             t_lab = max(t_lab, ok[0] if ok else 0.995)
         thresholds[lab] = float(t_lab)
@@ -322,8 +350,8 @@ def fp_budget_thresholds(sets, probs):
         for src, p in probs.items():
             t = np.array([thresholds[lab] for lab in LABELS])
             rate = float((p >= t).any(axis=1).mean())
-            if rate > FP_BUDGET_ANY and rate > worst_rate:
-                worst, worst_rate = src, rate
+            if rate > budgets(src)[1] and rate - budgets(src)[1] > worst_rate:
+                worst, worst_rate = src, rate - budgets(src)[1]
         if worst is None:
             break
         p = probs[worst]
@@ -393,6 +421,11 @@ def main():
         warm = load_warm_start(args.warm_start, args.out)
         vocab = warm["vocab"]
         print(f"warm start from {args.warm_start}: its tokenizer ({len(vocab)} pieces) and weights", flush=True)
+    elif args.resume and os.path.exists(os.path.join(args.work, "model_state.pt")):
+        # the weights belong to the tokenizer written by their run (held-out sets added since must not change it)
+        with open(os.path.join(args.out, "tokenizer.json"), encoding="utf-8") as f:
+            pieces = json.load(f)["model"]["vocab"]
+        vocab = sorted(pieces, key=pieces.get)
     else:
         vocab = learn_tokenizer(data, train_splits, args)
     tokenise_all(data, args)
@@ -524,7 +557,7 @@ def finish(args, data, vocab, model, t_start, warm):
         "architectures": ["ConvClassifier"],
         "description": ("Warden default moderation classifier v2: WordPiece (NFKC+lowercase+accent strip) -> "
                         f"GloVe-initialised embeddings({EMB}) -> 3x Conv1d({CH}, k=3, dilation 1/2/4, residual) -> "
-                        "masked max+mean pool -> linear, plus token-flag rules for sexual/minors and "
+                        "masked max+mean pool -> linear + per-label attention pooling, plus token-flag rules for sexual/minors and "
                         "violence/graphic. Multi-label, OpenAI's 13 moderation categories; apply sigmoid to logits "
                         "and compare with thresholds."),
         "problem_type": "multi_label_classification",
@@ -540,9 +573,10 @@ def finish(args, data, vocab, model, t_start, warm):
         "thresholds": thresholds,
         "calibration": {
             "rule": (f"per label the lowest threshold >= {MIN_THRESHOLD} whose false-positive rate on each held-out "
-                     f"benign calibration set is <= {FP_BUDGET_CATEGORY:.1%}; then raised until each set's "
-                     f"any-category false-positive rate is <= {FP_BUDGET_ANY:.1%} (live). Sandbox policies scale "
-                     "these thresholds by 0.8 (more recall, more false positives)."),
+                     f"benign calibration set is <= {FP_BUDGET_CATEGORY:.1%} ({FP_BUDGET_CATEGORY_HARD:.0%} on the "
+                     f"hard synthetic contrast sets {', '.join(sorted(HARD_BENIGN_SOURCES))}); then raised until "
+                     f"each other set's any-category false-positive rate is <= {FP_BUDGET_ANY:.1%} (live). Sandbox "
+                     "policies scale these thresholds by 0.8 (more recall, more false positives)."),
             "benign_sets": fp_report,
         },
         "rules": {
