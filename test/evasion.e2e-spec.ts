@@ -1,3 +1,4 @@
+import { OPENAI_CATEGORIES } from '../server/src/contracts';
 import { testApiKey } from './support/keys';
 import { request, staffLogin } from './support/review-api';
 import { UpstreamServer } from './support/upstream-server';
@@ -103,21 +104,12 @@ const BENIGN: string[] = [
   'Lily went to the park with her mom.',
 ];
 
+// Every OpenAI category but `hate`, which the lexicon shares (the policy below gives it the rule's action).
 const CLASSIFIER_ONLY = Object.fromEntries(
-  [
-    'harassment',
-    'harassment/threatening',
-    'hate/threatening',
-    'illicit',
-    'illicit/violent',
-    'self-harm',
-    'self-harm/intent',
-    'self-harm/instructions',
-    'sexual',
-    'sexual/minors',
-    'violence',
-    'violence/graphic',
-  ].map((category) => [category, { input: { action: 'allow' }, output: { action: 'allow' } }]),
+  OPENAI_CATEGORIES.filter((category) => category !== 'hate').map((category) => [
+    category,
+    { input: { action: 'allow' }, output: { action: 'allow' } },
+  ]),
 );
 
 /** The blocklist and the built-in profanity list see through evasion, in prompts and outputs, streamed or not. */
