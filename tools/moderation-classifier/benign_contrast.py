@@ -16,7 +16,7 @@ could also write) are removed from both, so thresholds never see the e2e suite's
 """
 import random
 
-from common import SEED, ex, make_y, norm_for_overlap
+from common import SEED, ex, expand_templates, make_y, norm_for_overlap
 
 EVALUATION_SENTENCES = [
     "git commit",
@@ -25,22 +25,15 @@ EVALUATION_SENTENCES = [
 ]
 
 
-def _fill(rng, frames, slots, n, max_tries=80):
-    out = set()
-    tries = 0
-    while len(out) < n and tries < n * max_tries:
-        tries += 1
-        s = rng.choice(frames)
-        for _ in range(3):
-            for k, fn in slots.items():
-                while "{" + k + "}" in s:
-                    s = s.replace("{" + k + "}", fn(), 1)
+def _fill(rng, frames, slots, n):
+    def tidy(s):
         s = " ".join(s.split())
         if rng.random() < 0.12:
             s = s.lower()
-        out.add(s[0].upper() + s[1:] if s[0].islower() and rng.random() < 0.7 else s)
+        return s[0].upper() + s[1:] if s[0].islower() and rng.random() < 0.7 else s
+
     banned = {norm_for_overlap(t) for t in EVALUATION_SENTENCES}
-    return sorted(t for t in out if norm_for_overlap(t) not in banned)
+    return [t for t in expand_templates(rng, frames, slots, n, 80, tidy) if norm_for_overlap(t) not in banned]
 
 
 # ----------------------------------------------------------------------------- training generator

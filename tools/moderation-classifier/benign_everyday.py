@@ -14,23 +14,11 @@ of test/moderation-everyday.e2e-spec.ts.
 import random
 
 from benign_contrast import EVALUATION_SENTENCES
-from common import SEED, ex, make_y, norm_for_overlap
+from common import SEED, ex, expand_templates, make_y, norm_for_overlap
 
 
-def _fill(rng, frames, slots, n, max_tries=60):
-    out = set()
-    tries = 0
-    while len(out) < n and tries < n * max_tries:
-        tries += 1
-        s = rng.choice(frames)
-        for _ in range(3):
-            for k, fn in slots.items():
-                while "{" + k + "}" in s:
-                    s = s.replace("{" + k + "}", fn(), 1)
-        if rng.random() < 0.15:
-            s = s.lower()
-        out.add(s)
-    return sorted(out)
+def _fill(rng, frames, slots, n):
+    return expand_templates(rng, frames, slots, n, 60, lambda s: s.lower() if rng.random() < 0.15 else s)
 
 
 # ----------------------------------------------------------------------------- training generator

@@ -17,7 +17,7 @@ The regression test's "load N" prompts use a word none of the three generators u
 import random
 import string
 
-from common import SEED, ex, make_y
+from common import SEED, ex, expand_templates, make_y
 
 
 def _tok(rng, alphabet, lo, hi):
@@ -39,18 +39,9 @@ def _num(rng):
     return f"0x{rng.randint(0, 2 ** 32):x}"
 
 
-def _fill(rng, frames, slots, n, max_tries=50):
-    out = set()
-    tries = 0
-    while len(out) < n and tries < n * max_tries:
-        tries += 1
-        s = rng.choice(frames)
-        for _ in range(3):  # slots may insert templates that hold slots
-            for k, fn in slots.items():
-                while "{" + k + "}" in s:
-                    s = s.replace("{" + k + "}", fn(), 1)
-        out.add(s.replace("{{", "{").replace("}}", "}"))
-    return sorted(out)
+def _fill(rng, frames, slots, n):
+    # Slot fillers may insert templates that hold slots; "{{" and "}}" are literal braces in code-like text.
+    return expand_templates(rng, frames, slots, n, 50, lambda s: s.replace("{{", "{").replace("}}", "}"))
 
 
 # ----------------------------------------------------------------------------- training generator

@@ -517,5 +517,22 @@ def load_sanity_cases():
         return json.load(f)
 
 
+def expand_templates(rng, frames, slots, n, max_tries, finish=None):
+    """Up to n distinct texts, sorted: a random frame with its {slot}s filled by the slot functions (a filler may
+    insert further slots, three levels deep), each passed through finish (which may draw from rng) before
+    de-duplication. Gives up after n * max_tries draws."""
+    out = set()
+    tries = 0
+    while len(out) < n and tries < n * max_tries:
+        tries += 1
+        s = rng.choice(frames)
+        for _ in range(3):
+            for k, fn in slots.items():
+                while "{" + k + "}" in s:
+                    s = s.replace("{" + k + "}", fn(), 1)
+        out.add(finish(s) if finish else s)
+    return sorted(out)
+
+
 def norm_for_overlap(t):
     return re.sub(r"[^a-z0-9]+", " ", t.lower()).strip()
