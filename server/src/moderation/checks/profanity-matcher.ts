@@ -25,11 +25,19 @@ export class ProfanityMatcher {
     const terms = internals.blacklistedTerms;
     const transformers = internals.blacklistMatcherTransformers;
     const transform = internals.applyTransformers;
-    if (!Array.isArray(terms) || terms.length === 0 || !transformers || typeof transform !== 'function') {
+    // The alternation takes the terms' own flags (less the iteration ones), so the terms must agree on them.
+    const flags = new Set(terms?.map(({ regExp }) => regExp.flags.replace(/[gy]/g, '')));
+    if (
+      !Array.isArray(terms) ||
+      terms.length === 0 ||
+      flags.size !== 1 ||
+      !transformers ||
+      typeof transform !== 'function'
+    ) {
       this.screen = null;
       return;
     }
-    const any = new RegExp(terms.map(({ regExp }) => `(?:${regExp.source})`).join('|'), 's');
+    const any = new RegExp(terms.map(({ regExp }) => `(?:${regExp.source})`).join('|'), [...flags][0]);
     this.screen = (input) => any.test(transform.call(this.matcher, input, transformers)[1]);
   }
 
