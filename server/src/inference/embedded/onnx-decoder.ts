@@ -22,6 +22,8 @@ export interface DecoderOptions {
   granularity: number;
   /** false runs the graph as exported even when it could be rewritten (to compare the two). */
   inPlace?: boolean;
+  /** Laid over the engine's session options (benches turn on onnxruntime's profiler with it). */
+  session?: ort.InferenceSession.SessionOptions;
 }
 
 type IndexArray = BigInt64Array | Int32Array;
@@ -81,6 +83,7 @@ export class OnnxBatchDecoder implements BatchDecoder {
       interOpNumThreads: 1,
       executionMode: 'sequential',
       graphOptimizationLevel: 'all',
+      ...options.session,
     });
     return new OnnxBatchDecoder(session, rewritten ? 'in-place' : 'concat', graph, options);
   }
