@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { REPOSITORY_ROOT } from '../../config/config';
 import { BatchScheduler, FinishCause, SchedulerSink, SequenceJob } from './batch-scheduler';
+import { ENGINE_TUNING } from './engine-pool';
 import { loadModelDirectory, LoadedModel } from './model-loader';
 import { OnnxBatchDecoder } from './onnx-decoder';
 import { SamplingParams } from './sampler';
@@ -79,7 +80,7 @@ describe('OnnxBatchDecoder on stories260K', () => {
 
   beforeAll(async () => {
     model = loadModelDirectory(STORIES);
-    decoder = await OnnxBatchDecoder.load(model.spec, { maxRows: 8, granularity: 32 });
+    decoder = await OnnxBatchDecoder.load(model.spec, { maxRows: 8, granularity: ENGINE_TUNING.granularity });
   });
 
   afterAll(async () => {
@@ -126,7 +127,11 @@ describe('OnnxBatchDecoder on stories260K', () => {
   });
 
   it('runs the graph as exported (concat mode) with the same results', async () => {
-    const concat = await OnnxBatchDecoder.load(model.spec, { maxRows: 4, granularity: 32, inPlace: false });
+    const concat = await OnnxBatchDecoder.load(model.spec, {
+      maxRows: 4,
+      granularity: ENGINE_TUNING.granularity,
+      inPlace: false,
+    });
     try {
       expect(concat.mode).toBe('concat');
       const prompts = [[1], model.tokenizer.encode('Tom and Sue')];
