@@ -22,6 +22,7 @@ import { loadConfig } from '../server/src/config/config';
 import { loadModelDirectory } from '../server/src/inference/embedded/model-loader';
 import { OPENAI_CATEGORIES } from '../server/src/moderation/moderation.types';
 import { engineBreakdown } from './engine-profile';
+import { STREAM_PROMPTS } from './engine-prompts';
 import { openRawModel, rawGreedy, Sample, timed } from './engine-raw';
 import {
   addApplication,
@@ -44,20 +45,6 @@ const ROUNDS = Number(ARGS[0] ?? 5);
 const MODEL = 'stories260K';
 const NEW_TOKENS = 256;
 const STREAMS = 8;
-/**
- * Unlike bench/engine.ts, these continuations pass the default live policy's output moderation: greedy stories from
- * "Once upon a time" and "Tom and Sue" were ended by it (`content_filter`) when run 8 at a time.
- */
-const PROMPTS = [
-  'Anna saw a cat',
-  'Lily',
-  'The sun was hot',
-  'Ben had a red',
-  'There was a bird',
-  'Mom said',
-  'One day, a big dog',
-  'The little girl',
-];
 
 /** Streams one completion and returns its completion-token count from the usage chunk. */
 async function streamCompletion(url: string, key: string, prompt: string, eos: number[]): Promise<number> {
@@ -169,11 +156,13 @@ async function main(): Promise<void> {
     }
     type Policy = (typeof policies)[number];
     const one = (policy: Policy, round: number) => () =>
-      streamCompletion(policy.url, policy.key, PROMPTS[round % PROMPTS.length], eos);
+      streamCompletion(policy.url, policy.key, STREAM_PROMPTS[round % STREAM_PROMPTS.length], eos);
     const eight = (policy: Policy) => async () =>
       (
         await Promise.all(
-          PROMPTS.slice(0, STREAMS).map((prompt) => streamCompletion(policy.url, policy.key, prompt, eos)),
+          STREAM_PROMPTS.slice(0, STREAMS).map((prompt) =>
+            streamCompletion(policy.url, policy.key, prompt, eos),
+          ),
         )
       ).reduce((sum, count) => sum + count, 0);
 

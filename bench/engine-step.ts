@@ -18,6 +18,7 @@ import { loadConfig } from '../server/src/config/config';
 import { ENGINE_TUNING } from '../server/src/inference/embedded/engine-pool';
 import { LoadedModel, loadModelDirectory } from '../server/src/inference/embedded/model-loader';
 import { DecoderOptions, OnnxBatchDecoder } from '../server/src/inference/embedded/onnx-decoder';
+import { STREAM_PROMPTS } from './engine-prompts';
 import { loadAverage, median } from './gateway-processes';
 
 const ARGS = process.argv.slice(2);
@@ -32,16 +33,6 @@ const ROUNDS = Number(ARGS[0] ?? 7);
 const MODEL = 'stories260K';
 const NEW_TOKENS = 256;
 const BATCHES = [1, 8];
-const PROMPTS = [
-  'Anna saw a cat',
-  'Lily',
-  'The sun was hot',
-  'Ben had a red',
-  'There was a bird',
-  'Mom said',
-  'One day, a big dog',
-  'The little girl',
-];
 
 interface StepSample {
   wallMicrosPerStep: number;
@@ -161,7 +152,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const model = loadModelDirectory(path.join(config.models.directory, MODEL));
   const eos = new Set(model.spec.eosTokenIds);
-  const prompts = PROMPTS.map((prompt) => model.tokenizer.encode(prompt));
+  const prompts = STREAM_PROMPTS.map((prompt) => model.tokenizer.encode(prompt));
   const options = (granularity: number): DecoderOptions => ({ maxRows: 16, granularity });
   const decoders = await Promise.all(
     GRANULARITIES.map((granularity) => OnnxBatchDecoder.load(model.spec, options(granularity))),
