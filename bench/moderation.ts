@@ -3,7 +3,9 @@
  * the whole check set per request, each against a baseline measured in the same run:
  * a bare onnxruntime-node session.run on the same inputs (no worker thread, no batching).
  *
- *   npm run build && node dist/bench/moderation.js [iterations]
+ *   npm run build && node dist/bench/moderation.js [iterations] [other model directory]
+ *
+ * With another model directory (e.g. the previous default), its bare session.run is timed too, in the same run.
  */
 import { Tokenizer } from '@huggingface/tokenizers';
 import fs from 'node:fs';
@@ -17,7 +19,7 @@ import { PiiCheck } from '../server/src/moderation/checks/pii.check';
 import { PromptInjectionCheck } from '../server/src/moderation/checks/prompt-injection.check';
 import { UpstreamModerationCheck } from '../server/src/moderation/checks/upstream-moderation.check';
 import { TopicalityCheck } from '../server/src/moderation/checks/topicality.check';
-import { loadClassifierManifest } from '../server/src/moderation/classifier/classifier.manifest';
+import { ClassifierManifest, loadClassifierManifest } from '../server/src/moderation/classifier/classifier.manifest';
 import { ClassifierService } from '../server/src/moderation/classifier/classifier.service';
 import { ModerationService } from '../server/src/moderation/moderation.service';
 import { Direction } from '../server/src/moderation/moderation.types';
@@ -25,6 +27,7 @@ import { defaultPolicy } from '../server/src/policies/policy.defaults';
 import { ApplicationStatus } from '../server/src/applications/application.entity';
 
 const ITERATIONS = Number(process.argv[2] ?? 400);
+const OTHER_MODEL_DIR = process.argv[3];
 const SENTENCES = [
   'The committee met on Tuesday to review the budget for the new library wing.',
   'Customers can reach support by e-mail at help@example.com or by phone.',
@@ -57,12 +60,8 @@ async function timeEach(texts: string[], run: (text: string) => Promise<unknown>
   return times;
 }
 
-async function main(): Promise<void> {
-  const config = loadConfig();
-  const manifest = loadClassifierManifest(config.moderation.classifierDirectory);
-  const texts = texts512(ITERATIONS);
-
-  // Baseline: tokenizer + one session.run on the calling thread, one text at a time.
+/** Tokenizer + one session.run on the calling thread, one text at a time (no worker, no batching). */
+async function bareRunner(manifest: ClassifierManifest): Promise<(text: string) => Promise<unknown>> {
   const tokenizer = new Tokenizer(
     JSON.parse(fs.readFileSync(manifest.tokenizerPath, 'utf8')),
     manifest.tokenizerConfigPath ? JSON.parse(fs.readFileSync(manifest.tokenizerConfigPath, 'utf8')) : {},
@@ -71,7 +70,7 @@ async function main(): Promise<void> {
     intraOpNumThreads: 1,
     interOpNumThreads: 1,
   });
-  const rawRun = async (text: string) => {
+  return async (text: string) => {
     const ids = tokenizer.encode(text).ids.slice(0, manifest.maxLength);
     const shape = [1, ids.length];
     await session.run({
@@ -79,8 +78,25 @@ async function main(): Promise<void> {
       attention_mask: new ort.Tensor('int64', new BigInt64Array(ids.length).fill(1n), shape),
     });
   };
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const manifest = loadClassifierManifest(config.moderation.classifierDirectory);
+  const texts = texts512(ITERATIONS);
+
+  // Baseline: the same model's bare session.run.
+  const rawRun = await bareRunner(manifest);
   await timeEach(texts.slice(0, 50), rawRun);
   const raw = await timeEach(texts, rawRun);
+  // Optional second baseline: another model directory's bare session.run (e.g. the previous default), same run.
+  const otherManifest = OTHER_MODEL_DIR ? loadClassifierManifest(OTHER_MODEL_DIR) : null;
+  let other: number[] | null = null;
+  if (otherManifest) {
+    const otherRun = await bareRunner(otherManifest);
+    await timeEach(texts.slice(0, 50), otherRun);
+    other = await timeEach(texts, otherRun);
+  }
 
   const logger = createLogger('warn', 'bench');
   const classifier = new ClassifierService(
@@ -120,6 +136,7 @@ async function main(): Promise<void> {
   console.log('| measurement                                  | p50 (ms) | p99 (ms) |');
   console.log('| -------------------------------------------- | -------- | -------- |');
   console.log(row('baseline: bare session.run on this thread', raw));
+  if (other && otherManifest) console.log(row(`other model: bare session.run (${otherManifest.name})`, other));
   console.log(row('classifier service (worker thread), 1 text', service));
   console.log(row('whole check set per request (input)', checkSet));
   console.log('');
@@ -135,6 +152,11 @@ async function main(): Promise<void> {
   console.log(
     `ratio service p50 / bare p50: ${(percentile(service, 50) / percentile(raw, 50)).toFixed(2)}x (worker hand-off overhead)`,
   );
+  if (other && otherManifest) {
+    console.log(
+      `ratio bare p50 / other model bare p50: ${(percentile(raw, 50) / percentile(other, 50)).toFixed(2)}x (${manifest.name} vs ${otherManifest.name})`,
+    );
+  }
   console.log(
     `ratio batched / one-at-a-time throughput: ${(sequentialSeconds / batchedSeconds).toFixed(2)}x`,
   );

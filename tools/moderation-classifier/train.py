@@ -370,28 +370,14 @@ def fp_budget_thresholds(sets, probs):
 
 
 # ----------------------------------------------------------------------------- main
-def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--work", default="/tmp/warden-modcls")
-    ap.add_argument("--out", default=MODEL_DIR)
-    ap.add_argument("--epochs", type=int, default=3)
-    ap.add_argument("--resume", action="store_true", help="reuse the trained weights saved in --work (export again)")
-    ap.add_argument("--warm-start", metavar="DIR",
-                    help="continue from the model in DIR (its tokenizer, embedding table, conv and head weights)")
-    ap.add_argument("--quota-scale", type=float, default=1.0, help="scale every source's examples per epoch")
-    ap.add_argument("--lr", type=float, default=3e-3, help="peak learning rate (one-cycle)")
-    ap.add_argument("--calibration-exclude", action="append", default=[], metavar="SOURCE",
-                    help="leave this held-out benign set out of the threshold calibration (repeatable)")
-    args = ap.parse_args()
-    t_start = time.time()
-    torch.set_num_threads(2)
-    torch.use_deterministic_algorithms(True)
-    os.makedirs(args.work, exist_ok=True)
-    os.makedirs(os.path.join(args.out, "onnx"), exist_ok=True)
-    print(f"BLAS: LD_LIBRARY_PATH={os.environ.get('LD_LIBRARY_PATH', '')}", flush=True)
+TRAIN_SPLITS = {"train", "fold0", "fold1"}
 
+
+def prepare_data():
+    """Every data set with its splits, minus training rows whose text occurs in a held-out split, plus evasion-style
+    perturbed copies of training examples: what the model trains on and what the thresholds are calibrated on."""
     data = common.load_all()
-    train_splits = {"train", "fold0", "fold1"}
+    train_splits = TRAIN_SPLITS
 
     # sanity texts and every held-out text must never be training data
     sanity = {common.norm_for_overlap(c["text"]) for c in common.load_sanity_cases()["cases"]}
@@ -414,6 +400,34 @@ def main():
                 aug.append(dict(e, text=t, meta=dict(e["meta"], augmented=1)))
     data += aug
     print(f"{len(data)} examples ({len(aug)} augmented copies)", flush=True)
+    return data
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--work", default="/tmp/warden-modcls")
+    ap.add_argument("--out", default=MODEL_DIR)
+    ap.add_argument("--epochs", type=int, default=3)
+    ap.add_argument("--resume", action="store_true", help="reuse the trained weights saved in --work (export again)")
+    ap.add_argument("--warm-start", metavar="DIR",
+                    help="continue from the model in DIR (its tokenizer, embedding table, conv and head weights)")
+    ap.add_argument("--tokenizer-from", metavar="DIR",
+                    help="train from scratch (GloVe init) on the tokenizer of the model in DIR, so that both models "
+                         "read the same input ids and can be ensembled in one graph (ensemble.py)")
+    ap.add_argument("--quota-scale", type=float, default=1.0, help="scale every source's examples per epoch")
+    ap.add_argument("--lr", type=float, default=3e-3, help="peak learning rate (one-cycle)")
+    ap.add_argument("--calibration-exclude", action="append", default=[], metavar="SOURCE",
+                    help="leave this held-out benign set out of the threshold calibration (repeatable)")
+    args = ap.parse_args()
+    t_start = time.time()
+    torch.set_num_threads(2)
+    torch.use_deterministic_algorithms(True)
+    os.makedirs(args.work, exist_ok=True)
+    os.makedirs(os.path.join(args.out, "onnx"), exist_ok=True)
+    print(f"BLAS: LD_LIBRARY_PATH={os.environ.get('LD_LIBRARY_PATH', '')}", flush=True)
+
+    data = prepare_data()
+    train_splits = TRAIN_SPLITS
 
     # ---- tokenizer: vocab from training texts (+ rule lexicons + frequent GloVe words), tokenised by Node
     warm = None
@@ -421,6 +435,9 @@ def main():
         warm = load_warm_start(args.warm_start, args.out)
         vocab = warm["vocab"]
         print(f"warm start from {args.warm_start}: its tokenizer ({len(vocab)} pieces) and weights", flush=True)
+    elif args.tokenizer_from:
+        vocab = adopt_tokenizer(args.tokenizer_from, args.out)
+        print(f"tokenizer of {args.tokenizer_from} ({len(vocab)} pieces), fresh weights", flush=True)
     elif args.resume and os.path.exists(os.path.join(args.work, "model_state.pt")):
         # the weights belong to the tokenizer written by their run (held-out sets added since must not change it)
         with open(os.path.join(args.out, "tokenizer.json"), encoding="utf-8") as f:
@@ -497,17 +514,22 @@ def tokenise_all(data, args):
     print(f"tokenised {len(data)} texts in Node; [UNK] rate {unk:.4%}", flush=True)
 
 
-def load_warm_start(directory, out):
-    """Tokenizer files copied to the output; vocabulary in id order; every initializer of the ONNX graph."""
-    import onnx
-    from onnx import numpy_helper
-
+def adopt_tokenizer(directory, out):
+    """Copy the tokenizer files of the model in directory to the output; its vocabulary in id order."""
     for name in ("tokenizer.json", "tokenizer_config.json"):
         if os.path.abspath(os.path.join(directory, name)) != os.path.abspath(os.path.join(out, name)):
             shutil.copyfile(os.path.join(directory, name), os.path.join(out, name))
     with open(os.path.join(directory, "tokenizer.json"), encoding="utf-8") as f:
         pieces = json.load(f)["model"]["vocab"]
-    vocab = sorted(pieces, key=pieces.get)
+    return sorted(pieces, key=pieces.get)
+
+
+def load_warm_start(directory, out):
+    """Tokenizer files copied to the output; vocabulary in id order; every initializer of the ONNX graph."""
+    import onnx
+    from onnx import numpy_helper
+
+    vocab = adopt_tokenizer(directory, out)
     graph = onnx.load(os.path.join(directory, "onnx", "model.onnx")).graph
     weights = {i.name: numpy_helper.to_array(i).copy() for i in graph.initializer}
     with open(os.path.join(directory, "config.json"), encoding="utf-8") as f:
@@ -589,7 +611,7 @@ def finish(args, data, vocab, model, t_start, warm):
         "training_data": stats,
         "seed": SEED,
         "epochs": args.epochs,
-        "training": {"warm_start": warm["source"] if warm else None, "quota_scale": args.quota_scale, "peak_lr": args.lr},
+        "training": {"warm_start": warm["source"] if warm else None, "tokenizer_from": args.tokenizer_from, "quota_scale": args.quota_scale, "peak_lr": args.lr},
     }
     with open(os.path.join(args.out, "config.json"), "w", encoding="utf-8") as f:
         json.dump(config, f, indent=2)
