@@ -125,6 +125,8 @@ def main():
     ap.add_argument("--out", required=True)
     ap.add_argument("--combine", choices=["mean-prob", "mean-logit"], default="mean-prob")
     ap.add_argument("--work", default="/tmp/warden-modcls-ensemble")
+    ap.add_argument("--calibration-exclude", action="append", default=[], metavar="SOURCE",
+                    help="leave this held-out benign set out of the threshold calibration (repeatable), as train.py")
     args = ap.parse_args()
     assert len(args.member) == 2, "exactly two --member directories"
     t_start = time.time()
@@ -147,7 +149,7 @@ def main():
 
     # ---- thresholds: the same false-positive-budget calibration as train.py, on the combined scores
     data = train.prepare_data()
-    sets = train.benign_cal_sets(data)
+    sets = {k: v for k, v in train.benign_cal_sets(data).items() if k not in args.calibration_exclude}
     cal_texts = [e["text"] for src in sorted(sets) for e in sets[src]]
     cal_logits = node_logits(args.out, cal_texts, args.work, "calibration")
     probs, k = {}, 0
@@ -180,7 +182,8 @@ def main():
                         "members (mean-prob: logit of the mean of the members' probabilities). Multi-label, OpenAI's "
                         "13 moderation categories; apply sigmoid to logits and compare with thresholds."),
         "thresholds": thresholds,
-        "calibration": dict(configs[1]["calibration"], benign_sets=fp_report),
+        "calibration": dict(configs[1]["calibration"], benign_sets=fp_report,
+                            **({"excluded_sets": sorted(args.calibration_exclude)} if args.calibration_exclude else {})),
         "ensemble": {"combine": args.combine, "members": [member_summary(m, c) for m, c in zip(members, configs)]},
     })
     with open(os.path.join(args.out, "config.json"), "w", encoding="utf-8") as f:
