@@ -86,16 +86,16 @@ export type AppliedVerdictResponse = z.infer<typeof appliedVerdictSchema>;
 
 /**
  * The completion a held call would have answered, stored whole in OpenAI's completion shape (which carries more
- * fields than staff read, so it is not strict); a held chat keeps this shape and is presented as a chat on release.
+ * fields than staff read, so unknown fields pass); a held chat keeps this shape and is presented as a chat on release.
  */
-export const heldOutputSchema = z.looseObject({
+export const heldOutputSchema = z.object({
   id: z.string(),
   model: z.string(),
   choices: z.array(
-    z.looseObject({ index: z.number().int().min(0), text: z.string(), finish_reason: z.string().nullable() }),
+    z.object({ index: z.number().int().min(0), text: z.string(), finish_reason: z.string().nullable() }),
   ),
   usage: z
-    .looseObject({
+    .object({
       prompt_tokens: z.number().int(),
       completion_tokens: z.number().int(),
       total_tokens: z.number().int(),

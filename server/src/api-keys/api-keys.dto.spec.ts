@@ -35,7 +35,10 @@ describe('api-key contract', () => {
   });
 
   it('accepts a minted or rotated key with its secret, and nothing but a wk- secret', () => {
-    const issued = toIssuedApiKeyResponse({ row: row({ status: ApiKeyStatus.Active }), secret: generateApiKey() });
+    const issued = toIssuedApiKeyResponse({
+      row: row({ status: ApiKeyStatus.Active }),
+      secret: generateApiKey(),
+    });
     expect(apiKeyResponseSchema.parse(issued).secret).toMatch(/^wk-/);
     expect(apiKeyResponseSchema.safeParse({ ...issued, secret: 'hunter2' }).success).toBe(false);
   });

@@ -107,7 +107,8 @@ export function toReplayResponse(record: PolicyReplayRecord): ReplayResponse {
     progress: {
       done,
       total,
-      percent: total > 0 ? Math.floor((100 * done) / total) : record.status === ReplayStatus.Completed ? 100 : 0,
+      percent:
+        total > 0 ? Math.floor((100 * done) / total) : record.status === ReplayStatus.Completed ? 100 : 0,
     },
     result: record.result,
     error: record.error,

@@ -60,7 +60,10 @@ const developerRow = (overrides: Partial<HeldCompletionRow> = {}): HeldCompletio
 describe('held-completion contract', () => {
   it('accepts a held output as staff read it, with the stored completion and its verdicts', () => {
     const held = heldCompletionResponseSchema.parse(toHeldCompletionStaffResponse(adminRow()));
-    expect(held.response?.choices.map((choice) => choice.text)).toEqual(['the second one', 'Once upon a time']);
+    expect(held.response?.choices.map((choice) => choice.text)).toEqual([
+      'the second one',
+      'Once upon a time',
+    ]);
     expect(held.verdicts).toEqual([verdict]);
     const decided = toHeldCompletionStaffResponse(
       adminRow({
@@ -85,7 +88,8 @@ describe('held-completion contract', () => {
         .success,
     ).toBe(false);
     expect(
-      heldCompletionResponseSchema.safeParse({ ...mapped, response: { id: 'cmpl-7f3a', choices: [] } }).success,
+      heldCompletionResponseSchema.safeParse({ ...mapped, response: { id: 'cmpl-7f3a', choices: [] } })
+        .success,
     ).toBe(false);
   });
 
@@ -102,9 +106,9 @@ describe('held-completion contract', () => {
   it('refuses the developer the raw row, unknown fields and unknown statuses', () => {
     expect(heldCompletionBodySchema.safeParse(developerRow()).success).toBe(false);
     const mapped = toHeldCompletionResponse(developerRow());
-    expect(heldCompletionBodySchema.safeParse({ ...mapped, decided_by: 'reviewer@example.com' }).success).toBe(
-      false,
-    );
+    expect(
+      heldCompletionBodySchema.safeParse({ ...mapped, decided_by: 'reviewer@example.com' }).success,
+    ).toBe(false);
     expect(heldCompletionBodySchema.safeParse({ ...mapped, status: 'escalated' }).success).toBe(false);
   });
 });
