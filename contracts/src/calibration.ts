@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { timestamp } from './shapes';
+import { share, tally, timestamp } from './shapes';
 
 /** Calibration from labels, policy proposals and their shadow replays: what the server and the console share. */
 export const ReplayStatus = {
@@ -17,9 +17,6 @@ export const ProposalStatus = {
 } as const;
 export type ProposalStatus = (typeof ProposalStatus)[keyof typeof ProposalStatus];
 export const PROPOSAL_STATUSES = Object.values(ProposalStatus);
-
-const tally = z.number().int().min(0);
-const share = z.number().min(0).max(1);
 
 /** One point of a precision/recall curve: what flagging every item scoring at or above `threshold` would give. */
 export const curvePointSchema = z.strictObject({

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DIRECTIONS, MODERATION_ACTIONS } from './moderation';
-import { timestamp } from './shapes';
+import { share, tally, timestamp } from './shapes';
 
 /** Who gave a label: the application's developer, one of its end users (through the developer), or staff. */
 export const LabelSource = {
@@ -101,9 +101,6 @@ export const staffLabelSchema = z
   })
   .strict();
 export type StaffLabel = z.infer<typeof staffLabelSchema>;
-
-const tally = z.number().int().min(0);
-const share = z.number().min(0).max(1);
 
 /** Agreement of the two labelers of doubly-labeled items, per category. */
 export const categoryAgreementSchema = z.strictObject({

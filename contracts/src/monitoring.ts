@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { timestamp } from './shapes';
+import { share, tally, timestamp } from './shapes';
 
 /** The anomaly rules the worker evaluates; each is one SQL question over the request log (server/src/monitoring). */
 export const AnomalyRuleId = {
@@ -133,9 +133,6 @@ export const MONITORING_WINDOWS = {
 } as const;
 export type MonitoringWindow = keyof typeof MONITORING_WINDOWS;
 export const MONITORING_WINDOW_NAMES = Object.keys(MONITORING_WINDOWS) as MonitoringWindow[];
-
-const tally = z.number().int().min(0);
-const share = z.number().min(0).max(1);
 
 export const monitoringCountsSchema = z.strictObject({
   requests: tally,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { MODERATION_ACTIONS } from './moderation';
-import { timestamp } from './shapes';
+import { share, timestamp } from './shapes';
 
 /**
  * What an application is for, as its topic model reads it: example prompts and allowed topics (what end users may
@@ -66,7 +66,7 @@ export type TopicProposalResponse = z.infer<typeof topicProposalResponseSchema>;
 export const TOPICALITY_PREVIEW_SOURCES = ['model', 'proposal', 'questionnaire'] as const;
 export type TopicalityPreviewSource = (typeof TOPICALITY_PREVIEW_SOURCES)[number];
 
-const score = z.number().min(0).max(1);
+const score = share;
 
 export const topicalityPreviewItemSchema = z.strictObject({
   requestId: z.string(),
