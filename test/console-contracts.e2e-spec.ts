@@ -2,11 +2,11 @@ import { Browser, Page } from 'playwright-core';
 import { REQUEST_LOG_ENDPOINTS } from '../contracts/src';
 import { collectPageErrors, ConsoleSuite, screenshot, startConsoleSuite } from './support/browser';
 import { testApiKey } from './support/keys';
-import { request } from './support/review-api';
+import { request, staffLogin } from './support/review-api';
 import { UpstreamServer } from './support/upstream-server';
 import { eventually, WardenInstance } from './support/warden';
 
-const ADMIN = { email: 'admin@request-log-console.test', password: 'admin-password-1234' };
+const ADMIN = { email: 'admin@console-contracts.test', password: 'admin-password-1234' };
 const MODEL = 'house-model';
 const VIEWPORT = { width: 1440, height: 900 };
 const TEXT_PROMPT = 'A text completion about lighthouses';
@@ -27,11 +27,12 @@ const ADDABLE_FILTERS = [
 const SETTLED_CLICK_MS = 10_000;
 
 /**
- * The request-log explorer in real Chromium against a real Warden: the list settles (no render or fetch loop), its
- * filter menu opens, and the endpoint filter offers every route the request log records, chat completions
- * included, and finds the chat call.
+ * Where the console and the server could drift apart, in real Chromium against a real Warden: the request-log
+ * explorer settles (no render or fetch loop) and its endpoint filter offers every route the request log records,
+ * chat completions included; empty held-output, alert and end-user lists explain what will appear there and what
+ * staff do with it; a revoked key offers the termination the server allows (revoked → terminated).
  */
-describe('request-log console (Chromium)', () => {
+describe('staff console against the contracts (Chromium)', () => {
   const upstream = new UpstreamServer();
   const apiKey = testApiKey();
   let warden: WardenInstance;
@@ -47,7 +48,7 @@ describe('request-log console (Chromium)', () => {
   }
 
   beforeAll(async () => {
-    suite = await startConsoleSuite('request_log_console', {
+    suite = await startConsoleSuite('console_contracts', {
       WARDEN_INIT_ADMIN_EMAIL: ADMIN.email,
       WARDEN_INIT_ADMIN_PASSWORD: ADMIN.password,
       WARDEN_INIT_API_KEY: apiKey,
@@ -141,6 +142,70 @@ describe('request-log console (Chromium)', () => {
     ]);
     expect(decodeURIComponent(page.url())).toContain('"endpoint":"/v1/chat/completions"');
     await screenshot(page, '41-request-log-chat-filter');
+    expect(pageErrors).toEqual([]);
+    await page.close();
+  });
+
+  it('empty lists explain themselves: what a held output is and what the reviewer does with one', async () => {
+    const page = await browser.newPage({ viewport: VIEWPORT });
+    const pageErrors = collectPageErrors(page);
+    await signIn(page);
+    await page.getByRole('menuitem', { name: 'Held outputs' }).click();
+    await page.getByText('No outputs are held for review').waitFor();
+    const held = await page.getByText(/keeps a generated output back/).textContent();
+    // What it is (a policy's hold), what happens to the caller, and the two decisions with their consequences.
+    expect(held).toMatch(/action is hold keeps a generated output back/);
+    expect(held).toMatch(/release it \(the developer receives it through their webhook\)/);
+    expect(held).toMatch(/discard it \(it is never delivered\)/);
+    await screenshot(page, '42-held-outputs-empty');
+
+    await page.getByRole('menuitem', { name: 'Alerts' }).click();
+    await page.getByText('No alert yet').waitFor();
+    await page.getByText(/runs the anomaly rules on a schedule/).waitFor();
+    await page.getByRole('menuitem', { name: 'End users' }).click();
+    await page.getByText('No end user yet').waitFor();
+    await page.getByText(/once calls name them in the `user` field/).waitFor();
+    expect(pageErrors).toEqual([]);
+    await page.close();
+  });
+
+  // Last: it revokes the key the calls above used.
+  it('a revoked key offers Terminate, as the server allows, and the termination holds', async () => {
+    const [key] = await warden.query<{ id: string }>(`SELECT id FROM api_keys WHERE prefix = $1`, [
+      apiKey.slice(3, 11),
+    ]);
+    const adminToken = (await staffLogin(warden.url, ADMIN.email, ADMIN.password)).token;
+    const revoked = await request<{ status: string }>(
+      warden.url,
+      'POST',
+      `/admin/api-keys/${key.id}/revoke`,
+      {
+        token: adminToken,
+        body: { reason: 'replaced by a new key' },
+      },
+    );
+    expect(revoked.body.status).toBe('revoked');
+
+    const page = await browser.newPage({ viewport: VIEWPORT });
+    const pageErrors = collectPageErrors(page);
+    await signIn(page);
+    await page.getByRole('menuitem', { name: 'Keys' }).click();
+    const keyRow = page.locator('tbody tr', { hasText: apiKey.slice(3, 11) });
+    await keyRow.getByText('Revoked').waitFor();
+    await keyRow.getByRole('button', { name: 'Terminate' }).click({ timeout: SETTLED_CLICK_MS });
+    const dialog = page.getByRole('dialog');
+    await dialog.locator('textarea[name=reason]').fill('The revoked key was posted publicly.');
+    await dialog.getByRole('button', { name: 'Terminate' }).click();
+    await keyRow.getByText('Terminated').waitFor();
+    await screenshot(page, '43-revoked-key-terminated');
+    const shown = await request<{ status: string; statusReason: string }>(
+      warden.url,
+      'GET',
+      `/admin/api-keys/${key.id}`,
+      { token: adminToken },
+    );
+    expect(shown.body).toMatchObject({ status: 'terminated' });
+    expect(shown.body.statusReason).toContain('The revoked key was posted publicly.');
     expect(pageErrors).toEqual([]);
     await page.close();
   });
