@@ -1,6 +1,7 @@
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import { Browser } from 'playwright-core';
+import { calibrationResponseSchema, proposalResponseSchema } from '../contracts/src';
 import { OPENAI_CATEGORIES } from '../server/src/moderation/moderation.types';
 import {
   CalibrationErrorCode,
@@ -176,6 +177,8 @@ describe('calibration and shadow replay', () => {
       });
     const strict = await calibrate(0.8);
     expectStatus(strict, 201);
+    // The server's answer is the contract's shape, as the console reads it.
+    expect(calibrationResponseSchema.safeParse(strict.body).error).toBeUndefined();
     expect(strict.body.labeledItems).toBe(8);
     const [violence] = strict.body.rows.filter((row) => row.category === 'violence');
     expect(violence).toMatchObject({ check: 'upstream-moderation', labeledItems: 8, positives: 5 });
@@ -200,6 +203,7 @@ describe('calibration and shadow replay', () => {
       { token: admin.token, body: { calibrationId: (looser.body as unknown as { id: string }).id } },
     );
     expectStatus(proposal, 201);
+    expect(proposalResponseSchema.safeParse(proposal.body).error).toBeUndefined();
     expect(proposal.body.applicationId).toBe(applicationId);
     expect(proposal.body.patch).toEqual({
       categories: { violence: { input: { threshold: 0.3 }, output: { threshold: 0.3 } } },

@@ -1,3 +1,4 @@
+import { apiKeyResponseSchema } from '../contracts/src';
 import {
   apply,
   applicationInReview,
@@ -193,6 +194,7 @@ describe('production review workflow', () => {
     });
     expect(shownKey.body).toMatchObject({ kind: 'production', status: 'active', applicationId: applied.id });
     expect(shownKey.body).not.toHaveProperty('secret');
+    expect(apiKeyResponseSchema.safeParse(shownKey.body).error).toBeUndefined();
 
     // The tier picked the policy.
     const livePolicy = await request<{

@@ -3,6 +3,7 @@ import {
   alertResponseSchema,
   anomalyRuleResponseSchema,
   heldCompletionResponseSchema,
+  monitoringSummarySchema,
 } from '../contracts/src';
 import { OPENAI_CATEGORIES } from '../server/src/moderation/moderation.types';
 import { verifyWebhook } from '../server/src/webhooks/webhook.signature';
@@ -342,6 +343,7 @@ describe('staff monitoring API', () => {
       { token: analyst.token },
     );
     expect(summary.status).toBe(200);
+    expect(monitoringSummarySchema.safeParse(summary.body).error).toBeUndefined();
     expect(summary.body.totals.requests).toBeGreaterThanOrEqual(10);
     expect(summary.body.series.length).toBeGreaterThan(0);
     expect(summary.body.latencyMs.p50).toBeGreaterThan(0);

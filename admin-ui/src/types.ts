@@ -51,10 +51,22 @@ import type {
   KeyAction,
   ReviewState,
   StaffRole,
-  TopicProposalStatus,
-  Topics,
+  ApiKeyKind,
+  ApiKeyResponse,
+  CalibrationResponse,
+  HeldCompletionStaffResponse,
+  HeldDecision,
+  HeldOutput,
+  HeldStatus,
+  MonitoringCounts,
+  MonitoringSummary,
+  MonitoringWindow,
+  ProposalResponse,
+  ReplayResponse,
+  TopicalityPreviewResponse,
+  TopicProposalResponse,
 } from '@warden/contracts';
-import type { Identifier, RaRecord } from 'react-admin';
+import type { RaRecord } from 'react-admin';
 
 /** The state vocabularies and response shapes come from the contracts the server validates with: they cannot drift. */
 export type { ApplicationStatus, Checklist, ReviewState, StaffRole, RiskTier, Questionnaire };
@@ -74,24 +86,12 @@ export type DecisionResult = DecisionResultResponse & RaRecord<string>;
 
 export type BulkDecisionResult = BulkDecisionResponse;
 
-export type KeyKind = 'sandbox' | 'production';
+export type KeyKind = ApiKeyKind;
 export type KeyStatus = EffectiveKeyStatus;
 export type { KeyAction };
 
-export interface ApiKey extends RaRecord<string> {
-  applicationId: string;
-  applicationName: string;
-  name: string;
-  prefix: string;
-  kind: KeyKind;
-  status: KeyStatus;
-  createdAt: string;
-  lastUsedAt: string | null;
-  expiresAt: string | null;
-  statusReason: string | null;
-  /** Present only in the answer that created or rotated the key. */
-  secret?: string;
-}
+/** `/admin/api-keys`; `secret` only in the answer that created or rotated the key. */
+export type ApiKey = ApiKeyResponse & RaRecord<string>;
 
 export type Organization = OrganizationResponse & RaRecord<string>;
 
@@ -137,67 +137,15 @@ export type { EndUserStatus };
 /** An application's end user (the `user` field of its calls); the id is `<applicationId>:<endUser>`. */
 export type EndUser = EndUserResponse & RaRecord<string>;
 
-export type HeldStatus = 'pending' | 'released' | 'discarded';
-export type HeldDecision = 'release' | 'discard';
+export type { HeldStatus, HeldDecision };
 
 /** The completion a held call would have answered. */
-export interface HeldResponse {
-  id: string;
-  model: string;
-  choices: { index: number; text: string; finish_reason: string | null }[];
-  usage?: { prompt_tokens: number; completion_tokens: number; total_tokens: number };
-}
+export type HeldResponse = HeldOutput;
 
-export interface HeldCompletion extends RaRecord<string> {
-  requestId: string;
-  applicationId: string;
-  applicationName: string;
-  apiKeyId: string;
-  endUser: string | null;
-  model: string;
-  /** As the client sent it: a string, several strings, or token ids. */
-  prompt: unknown;
-  response: HeldResponse | null;
-  verdicts: Verdict[] | null;
-  status: HeldStatus;
-  decidedBy: string | null;
-  decisionReason: string | null;
-  decidedAt: string | null;
-  createdAt: string;
-}
+/** `GET /admin/held-completions`: a held output as staff review it. */
+export type HeldCompletion = HeldCompletionStaffResponse & RaRecord<string>;
 
-export type MonitoringWindow = '1h' | '24h' | '7d';
-
-export interface MonitoringCounts {
-  requests: number;
-  flagged: number;
-  blocked: number;
-  errors: number;
-}
-
-export interface MonitoringSummary {
-  window: MonitoringWindow;
-  from: string;
-  to: string;
-  bucketSeconds: number;
-  totals: MonitoringCounts & { flaggedRate: number; blockedShare: number };
-  latencyMs: { p50: number | null; p90: number | null; p99: number | null };
-  /** Only buckets with traffic. */
-  series: (MonitoringCounts & { t: string })[];
-  flaggedByCategory: { category: string; count: number; rate: number }[];
-  topApplications: { id: string; name: string; requests: number; flagged: number }[];
-  topKeys: { id: string; prefix: string; applicationName: string; requests: number; flagged: number }[];
-  topEndUsers: { applicationId: string; endUser: string; requests: number; flagged: number }[];
-  openAlerts: number;
-  /** Per check and category, precision estimated from staff labels (over every label, not the window). */
-  labelPrecision: {
-    check: string;
-    category: string;
-    labeled: number;
-    truePositives: number;
-    precision: number | null;
-  }[];
-}
+export type { MonitoringWindow, MonitoringCounts, MonitoringSummary };
 
 export type BiasRunStatus = BiasRunStatusName;
 export type ProbeSetName = ProbeSetId;
@@ -213,69 +161,15 @@ export type EstimateDelta = Pick<BiasComparison['stereoset'][number], 'a' | 'b' 
 export type BiasRunAttachment = BiasRunAttachmentResponse;
 
 /** A developer's proposal to change an approved application's topics (`/admin/topic-proposals`). */
-export interface TopicProposal {
-  id: Identifier;
-  applicationId: Identifier;
-  applicationName: string;
-  topics: Topics;
-  currentTopics: Topics | null;
-  status: TopicProposalStatus;
-  proposedByEmail: string | null;
-  reviewerEmail: string | null;
-  note: string | null;
-  decidedAt: string | null;
-  createdAt: string;
-}
+export type TopicProposal = TopicProposalResponse & RaRecord<string>;
 
 /** `GET /admin/applications/:id/topicality-preview`: the off-topic check over the application's sandbox calls. */
-export interface TopicalityPreview {
-  source: 'model' | 'proposal' | 'questionnaire';
-  topics: Topics | null;
-  threshold: number;
-  action: ModerationAction;
-  requests: number;
-  judged: number;
-  offTopic: number;
-  offTopicRate: number;
-  items: Array<{ requestId: string; text: string; score: number; offTopic: boolean }>;
-}
+export type TopicalityPreview = TopicalityPreviewResponse;
 
 export type { CalibrationRow, ReplayDiff, ReplayStatus, ProposalStatus };
 
-export interface Calibration extends RaRecord<string> {
-  queueId: string | null;
-  applicationId: string | null;
-  precisionTarget: number;
-  checks: string[];
-  trafficDays: number;
-  labeledItems: number;
-  rows: CalibrationRow[];
-  createdBy: string | null;
-  createdAt: string;
-}
+export type Calibration = CalibrationResponse & RaRecord<string>;
 
-export interface PolicyReplay {
-  id: string;
-  proposalId: string;
-  from: string;
-  to: string;
-  status: ReplayStatus;
-  policyVersion: number;
-  progress: { done: number; total: number; percent: number };
-  result: ReplayDiff | null;
-  error: string | null;
-  createdAt: string;
-  finishedAt: string | null;
-}
+export type PolicyReplay = ReplayResponse;
 
-export interface PolicyProposal extends RaRecord<string> {
-  applicationId: string;
-  applicationName: string;
-  calibrationId: string | null;
-  patch: Record<string, unknown>;
-  note: string | null;
-  status: ProposalStatus;
-  createdAt: string;
-  appliedAt: string | null;
-  latestReplay: PolicyReplay | null;
-}
+export type PolicyProposal = ProposalResponse & RaRecord<string>;

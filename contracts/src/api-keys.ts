@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { timestamp } from './shapes';
 
 /** Key statuses as stored; `expired` is read from the expiry date, never stored. */
 export const ApiKeyStatus = {
@@ -108,3 +109,23 @@ export const terminateKeySchema = z.object({
   reason: z.string().trim().min(1, 'say why the key is terminated').max(2000),
   category: z.enum(KEY_ENFORCEMENT_REASONS).default(KeyEnforcementReason.PolicyViolation),
 });
+
+/**
+ * A key as `/admin/api-keys` and `/portal/applications/:id/keys` answer it (list, show, create, rotate, status
+ * changes); `secret` only in the answer that created or rotated it.
+ */
+export const apiKeyResponseSchema = z.strictObject({
+  id: z.uuid(),
+  applicationId: z.uuid(),
+  applicationName: z.string(),
+  name: z.string(),
+  prefix: z.string().min(1),
+  kind: z.enum(API_KEY_KINDS),
+  status: z.enum(EFFECTIVE_KEY_STATUSES),
+  createdAt: timestamp,
+  lastUsedAt: timestamp.nullable(),
+  expiresAt: timestamp.nullable(),
+  statusReason: z.string().nullable(),
+  secret: z.string().startsWith('wk-').optional(),
+});
+export type ApiKeyResponse = z.infer<typeof apiKeyResponseSchema>;

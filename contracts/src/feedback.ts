@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { DIRECTIONS, MODERATION_ACTIONS } from './moderation';
+import { share, tally, timestamp } from './shapes';
 
 /** Who gave a label: the application's developer, one of its end users (through the developer), or staff. */
 export const LabelSource = {
@@ -30,6 +32,7 @@ export const SAMPLING_RULES = Object.values(SamplingRule);
 
 export const QueueStatus = { Open: 'open', Closed: 'closed' } as const;
 export type QueueStatus = (typeof QueueStatus)[keyof typeof QueueStatus];
+export const QUEUE_STATUSES = Object.values(QueueStatus);
 
 export const ExportFormat = {
   /** The JSONL `tools/moderation-classifier` reads (openai-moderation-dev's samples format). */
@@ -100,12 +103,91 @@ export const staffLabelSchema = z
 export type StaffLabel = z.infer<typeof staffLabelSchema>;
 
 /** Agreement of the two labelers of doubly-labeled items, per category. */
-export interface CategoryAgreement {
-  category: string;
+export const categoryAgreementSchema = z.strictObject({
+  category: z.string(),
   /** Items both labelers judged in this category. */
-  items: number;
+  items: tally,
   /** Share of those items where they agreed. */
-  observed: number;
+  observed: share,
   /** Cohen's kappa; null when it is undefined (fewer than one item, or chance agreement is 1). */
-  kappa: number | null;
-}
+  kappa: z.number().min(-1).max(1).nullable(),
+});
+export type CategoryAgreement = z.infer<typeof categoryAgreementSchema>;
+
+export const queueProgressSchema = z.strictObject({
+  items: tally,
+  /** Items with every label the queue asks for. */
+  completed: tally,
+  labels: tally,
+  skipped: tally,
+});
+export type QueueProgress = z.infer<typeof queueProgressSchema>;
+
+/** `/admin/label-queues`: a queue, its progress, and (on show only) the labelers' agreement. */
+export const labelQueueResponseSchema = z.strictObject({
+  id: z.uuid(),
+  name: z.string(),
+  /** A request-log filter: the names `/admin/request-logs` accepts. */
+  filter: z.record(z.string(), z.unknown()),
+  sampling: samplingSchema,
+  targetSize: z.number().int().min(1),
+  labelsPerItem: z.union([z.literal(1), z.literal(2)]),
+  status: z.enum(QUEUE_STATUSES),
+  createdBy: z.string().nullable(),
+  createdAt: timestamp,
+  progress: queueProgressSchema,
+  agreement: z.array(categoryAgreementSchema).optional(),
+});
+export type LabelQueueResponse = z.infer<typeof labelQueueResponseSchema>;
+
+/** A verdict of the call being labeled, as logged with it. */
+export const itemVerdictSchema = z.strictObject({
+  check: z.string(),
+  category: z.string(),
+  direction: z.enum(DIRECTIONS),
+  score: z.number(),
+  threshold: z.number().nullable(),
+  triggered: z.boolean(),
+  action: z.enum(MODERATION_ACTIONS).nullable(),
+});
+export type ItemVerdict = z.infer<typeof itemVerdictSchema>;
+
+/** `GET /admin/label-queues/:id/next`: the labeler's next item and what they judge it by. */
+export const queueItemResponseSchema = z.strictObject({
+  queueId: z.uuid(),
+  requestId: z.string(),
+  position: tally,
+  /** Items left for this labeler, this one included. */
+  remaining: z.number().int().min(1),
+  createdAt: timestamp,
+  endpoint: z.string().startsWith('/v1/'),
+  model: z.string().nullable(),
+  prompt: z.string().nullable(),
+  output: z.string().nullable(),
+  verdicts: z.array(itemVerdictSchema),
+  /** The threshold each category was judged against, per direction, as logged with the call. */
+  thresholds: z.record(
+    z.string(),
+    z.strictObject({ input: z.number().optional(), output: z.number().optional() }),
+  ),
+});
+export type QueueItemResponse = z.infer<typeof queueItemResponseSchema>;
+
+/** A label as staff read it (`/admin/labels`, and the answer to labeling a queue item). */
+export const labelResponseSchema = z.strictObject({
+  id: z.uuid(),
+  requestId: z.string(),
+  applicationId: z.uuid().nullable(),
+  source: z.enum(LABEL_SOURCES),
+  queueId: z.uuid().nullable(),
+  staffUserId: z.uuid().nullable(),
+  endUser: z.string().nullable(),
+  rating: z.enum([LabelRating.Good, LabelRating.Bad]).nullable(),
+  categories: z.record(z.string(), z.boolean()),
+  falsePositive: z.boolean(),
+  comment: z.string().nullable(),
+  /** Strike points refunded to the end user because of this label (0 when none). */
+  refundedPoints: z.number().min(0),
+  createdAt: timestamp,
+});
+export type LabelResponse = z.infer<typeof labelResponseSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { timestamp } from './shapes';
 
 /** A held output waits for staff: released to the developer, or discarded. */
 export const HeldStatus = { Pending: 'pending', Released: 'released', Discarded: 'discarded' } as const;
@@ -15,31 +16,6 @@ export const heldDecisionSchema = z.strictObject({
   reason: z.string().trim().min(1, 'a reason is required').max(2000),
 });
 export type HeldDecisionInput = z.infer<typeof heldDecisionSchema>;
-
-const timestamp = z.iso.datetime({ offset: true });
-
-/** A held output as staff review it (`GET /admin/held-completions`). */
-export const heldCompletionResponseSchema = z.strictObject({
-  /** `hc_…`, the id the developer's 202 named. */
-  id: z.string(),
-  requestId: z.string(),
-  applicationId: z.uuid(),
-  applicationName: z.string(),
-  apiKeyId: z.uuid(),
-  endUser: z.string().nullable(),
-  model: z.string(),
-  /** As the client sent it: a string, several strings, or token ids. */
-  prompt: z.unknown(),
-  /** The completion as it would have been answered. */
-  response: z.unknown(),
-  verdicts: z.unknown(),
-  status: z.enum(HELD_STATUSES),
-  decidedBy: z.string().nullable(),
-  decisionReason: z.string().nullable(),
-  decidedAt: timestamp.nullable(),
-  createdAt: timestamp,
-});
-export type HeldCompletionStaffResponse = z.infer<typeof heldCompletionResponseSchema>;
 
 /** OpenAI's moderation taxonomy, in the order its API lists it. */
 export const OPENAI_CATEGORIES = [
@@ -107,3 +83,61 @@ export const appliedVerdictSchema = z.strictObject({
   action: z.enum(MODERATION_ACTIONS),
 });
 export type AppliedVerdictResponse = z.infer<typeof appliedVerdictSchema>;
+
+/**
+ * The completion a held call would have answered, stored whole in OpenAI's completion shape (which carries more
+ * fields than staff read, so unknown fields pass); a held chat keeps this shape and is presented as a chat on release.
+ */
+export const heldOutputSchema = z.object({
+  id: z.string(),
+  model: z.string(),
+  choices: z.array(
+    z.object({ index: z.number().int().min(0), text: z.string(), finish_reason: z.string().nullable() }),
+  ),
+  usage: z
+    .object({
+      prompt_tokens: z.number().int(),
+      completion_tokens: z.number().int(),
+      total_tokens: z.number().int(),
+    })
+    .optional(),
+});
+export type HeldOutput = z.infer<typeof heldOutputSchema>;
+
+/** A held output as staff review it (`GET /admin/held-completions`). */
+export const heldCompletionResponseSchema = z.strictObject({
+  /** `held_…`, the id the developer's 202 named. */
+  id: z.string().startsWith('held_'),
+  requestId: z.string(),
+  applicationId: z.uuid(),
+  applicationName: z.string(),
+  apiKeyId: z.uuid(),
+  endUser: z.string().nullable(),
+  model: z.string(),
+  /** As the client sent it: a string, several strings, or token ids (a chat's is `{messages}`). */
+  prompt: z.unknown(),
+  response: heldOutputSchema.nullable(),
+  verdicts: z.array(appliedVerdictSchema).nullable(),
+  status: z.enum(HELD_STATUSES),
+  decidedBy: z.string().nullable(),
+  decisionReason: z.string().nullable(),
+  decidedAt: timestamp.nullable(),
+  createdAt: timestamp,
+});
+export type HeldCompletionStaffResponse = z.infer<typeof heldCompletionResponseSchema>;
+
+/**
+ * `GET /v1/held_completions/:id`: what the developer polls, in OpenAI's style (snake_case, Unix seconds); the
+ * completion appears only once staff release it.
+ */
+export const heldCompletionBodySchema = z.strictObject({
+  id: z.string().startsWith('held_'),
+  object: z.literal('held_completion'),
+  status: z.enum(HELD_STATUSES),
+  request_id: z.string(),
+  created: z.number().int().min(0),
+  decided_at: z.number().int().min(0).nullable(),
+  reason: z.string().nullable(),
+  completion: z.unknown(),
+});
+export type HeldCompletionBody = z.infer<typeof heldCompletionBodySchema>;

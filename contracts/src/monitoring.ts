@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { share, tally, timestamp } from './shapes';
 
 /** The anomaly rules the worker evaluates; each is one SQL question over the request log (server/src/monitoring). */
 export const AnomalyRuleId = {
@@ -98,8 +99,6 @@ export const anomalyRuleResponseSchema = z.strictObject({
 });
 export type AnomalyRuleResponse = z.infer<typeof anomalyRuleResponseSchema>;
 
-const timestamp = z.iso.datetime({ offset: true });
-
 export const alertResponseSchema = z.strictObject({
   id: z.uuid(),
   ruleId: z.enum(ANOMALY_RULE_IDS),
@@ -125,3 +124,67 @@ export type AlertResponse = z.infer<typeof alertResponseSchema>;
 
 /** `POST /admin/alerts/:id/resolve`. */
 export const alertResolutionSchema = z.strictObject({ resolution: z.string().trim().min(1).optional() });
+
+/** The windows the monitoring dashboard sums over, and the width of each chart bucket in seconds. */
+export const MONITORING_WINDOWS = {
+  '1h': { seconds: 3600, bucket: 60 },
+  '24h': { seconds: 86_400, bucket: 3600 },
+  '7d': { seconds: 604_800, bucket: 21_600 },
+} as const;
+export type MonitoringWindow = keyof typeof MONITORING_WINDOWS;
+export const MONITORING_WINDOW_NAMES = Object.keys(MONITORING_WINDOWS) as MonitoringWindow[];
+
+export const monitoringCountsSchema = z.strictObject({
+  requests: tally,
+  flagged: tally,
+  blocked: tally,
+  errors: tally,
+});
+export type MonitoringCounts = z.infer<typeof monitoringCountsSchema>;
+
+/** `GET /admin/monitoring/summary?window=`: what the monitoring dashboard charts, from the request log. */
+export const monitoringSummarySchema = z.strictObject({
+  window: z.enum(MONITORING_WINDOW_NAMES),
+  from: timestamp,
+  to: timestamp,
+  bucketSeconds: z.number().int().positive(),
+  totals: monitoringCountsSchema.extend({ flaggedRate: share, blockedShare: share }),
+  /** Of successful calls; null without any. */
+  latencyMs: z.strictObject({
+    p50: z.number().min(0).nullable(),
+    p90: z.number().min(0).nullable(),
+    p99: z.number().min(0).nullable(),
+  }),
+  /** Only buckets with traffic. */
+  series: z.array(monitoringCountsSchema.extend({ t: timestamp })),
+  flaggedByCategory: z.array(z.strictObject({ category: z.string(), count: tally, rate: share })),
+  topApplications: z.array(
+    z.strictObject({ id: z.uuid(), name: z.string(), requests: tally, flagged: tally }),
+  ),
+  topKeys: z.array(
+    z.strictObject({
+      id: z.uuid(),
+      prefix: z.string(),
+      applicationName: z.string(),
+      requests: tally,
+      flagged: tally,
+    }),
+  ),
+  topEndUsers: z.array(
+    z.strictObject({ applicationId: z.uuid(), endUser: z.string(), requests: tally, flagged: tally }),
+  ),
+  openAlerts: tally,
+  /** Per check and category, precision estimated from staff labels (over every label, not the window). */
+  labelPrecision: z.array(
+    z.strictObject({
+      check: z.string(),
+      category: z.string(),
+      labeled: tally,
+      /** The staff-judged truth summed over those calls (a call two labelers split on counts one half). */
+      truePositives: z.number().min(0),
+      precision: share.nullable(),
+    }),
+  ),
+});
+export type MonitoringSummary = z.infer<typeof monitoringSummarySchema>;
+export type CheckPrecision = MonitoringSummary['labelPrecision'][number];

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { MODERATION_ACTIONS } from './moderation';
+import { share, timestamp } from './shapes';
 
 /**
  * What an application is for, as its topic model reads it: example prompts and allowed topics (what end users may
@@ -42,3 +44,59 @@ export const TOPIC_PROPOSAL_STATUSES = Object.values(TopicProposalStatus);
 export const topicProposalDecisionSchema = z
   .object({ note: z.string().trim().max(2000).optional() })
   .strict();
+
+/** A developer's proposal to change an approved application's topics (`/admin/topic-proposals`, `/portal`). */
+export const topicProposalResponseSchema = z.strictObject({
+  id: z.uuid(),
+  applicationId: z.uuid(),
+  applicationName: z.string(),
+  topics: topicsSchema,
+  /** The application's topics now (its model's, else its questionnaire's). */
+  currentTopics: topicsSchema.nullable(),
+  status: z.enum(TOPIC_PROPOSAL_STATUSES),
+  proposedByEmail: z.string().nullable(),
+  reviewerEmail: z.string().nullable(),
+  note: z.string().nullable(),
+  decidedAt: timestamp.nullable(),
+  createdAt: timestamp,
+});
+export type TopicProposalResponse = z.infer<typeof topicProposalResponseSchema>;
+
+/** Which topics a preview judged against: the stored model's, a proposal's, or the questionnaire's (before approval). */
+export const TOPICALITY_PREVIEW_SOURCES = ['model', 'proposal', 'questionnaire'] as const;
+export type TopicalityPreviewSource = (typeof TOPICALITY_PREVIEW_SOURCES)[number];
+
+const score = share;
+
+export const topicalityPreviewItemSchema = z.strictObject({
+  requestId: z.string(),
+  createdAt: timestamp,
+  endpoint: z.string().startsWith('/v1/'),
+  /** The judged text that scored worst, cut to 300 characters. */
+  text: z.string().max(300),
+  score,
+  /** Best similarity to an allowed topic and to a forbidden one. */
+  allowed: score,
+  forbidden: score,
+  offTopic: z.boolean(),
+});
+export type TopicalityPreviewItem = z.infer<typeof topicalityPreviewItemSchema>;
+
+/** `GET /admin/applications/:id/topicality-preview[?proposalId=]`: the off-topic check over its sandbox calls. */
+export const topicalityPreviewResponseSchema = z.strictObject({
+  applicationId: z.uuid(),
+  source: z.enum(TOPICALITY_PREVIEW_SOURCES),
+  topics: topicsSchema.nullable(),
+  threshold: score,
+  action: z.enum(MODERATION_ACTIONS),
+  /** Sandbox calls read. */
+  requests: z.number().int().min(0),
+  /** Calls with a text the check would judge (not every call has a content word). */
+  judged: z.number().int().min(0),
+  offTopic: z.number().int().min(0),
+  /** offTopic / judged, 0 when nothing was judged. */
+  offTopicRate: score,
+  /** The judged calls, worst score first (at most 100). */
+  items: z.array(topicalityPreviewItemSchema).max(100),
+});
+export type TopicalityPreviewResponse = z.infer<typeof topicalityPreviewResponseSchema>;

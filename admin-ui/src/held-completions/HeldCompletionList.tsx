@@ -10,6 +10,7 @@ import {
   SelectInput,
   TextInput,
   useCanAccess,
+  useListContext,
   useMatch,
   useNavigate,
   type Identifier,
@@ -22,6 +23,7 @@ import { HELD_STATUSES } from '../common/enums';
 import { VerdictChips } from '../common/VerdictTable';
 import { asVerdicts } from '../common/verdicts';
 import type { HeldCompletion } from '../types';
+import { HeldStatus } from '@warden/contracts';
 import { BulkHeldDecisionButton } from './BulkHeldDecisionButton';
 import { HeldCompletionPanel, PANEL_WIDTH } from './HeldCompletionPanel';
 import { heldOutputText, heldPromptText } from './heldText';
@@ -60,6 +62,27 @@ const NoHeldOutputs = () => (
     }
   />
 );
+
+/** The queue opens filtered to pending outputs. */
+const QUEUE_DEFAULT_FILTER = { status: HeldStatus.Pending };
+
+/**
+ * react-admin shows a list's empty page only when no filter is set, and the queue always has its default one, so
+ * an empty queue is explained here, in the table; any other filter simply matches nothing.
+ */
+const NoMatchingHeldOutputs = () => {
+  const { filterValues } = useListContext<HeldCompletion>();
+  const onlyDefault = Object.entries(filterValues).every(
+    ([name, value]) => name === 'status' && value === QUEUE_DEFAULT_FILTER.status,
+  );
+  return onlyDefault ? (
+    <NoHeldOutputs />
+  ) : (
+    <Typography variant="body2" color="text.secondary" sx={{ p: 2 }}>
+      No held output matches these filters.
+    </Typography>
+  );
+};
 
 const rowSx = (selectedId: Identifier | undefined) => (record: HeldCompletion) => ({
   borderLeft: `5px solid ${record.status === 'pending' ? '#ab47bc' : 'transparent'}`,
@@ -114,7 +137,7 @@ export const HeldCompletionList = () => {
         title="Held outputs"
         empty={<NoHeldOutputs />}
         filters={heldFilters}
-        filterDefaultValues={{ status: 'pending' }}
+        filterDefaultValues={QUEUE_DEFAULT_FILTER}
         sort={{ field: 'createdAt', order: 'DESC' }}
         perPage={25}
         sx={{
@@ -127,6 +150,7 @@ export const HeldCompletionList = () => {
       >
         <DataTable<HeldCompletion>
           rowClick="edit"
+          empty={<NoMatchingHeldOutputs />}
           rowSx={rowSx(selectedId)}
           bulkActionButtons={canDecide ? <BulkActions /> : false}
         >

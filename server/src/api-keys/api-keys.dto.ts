@@ -2,7 +2,7 @@ import { listContract } from '../common/list-query';
 import { ApiKeyKind, ApiKeyStatus } from './api-key.entity';
 import type { ApiKeyRow } from './api-keys.repository';
 import { effectiveKeyStatus } from './key-lifecycle';
-import { EffectiveKeyStatus } from '../contracts';
+import type { ApiKeyResponse } from '../contracts';
 import type { IssuedApiKeyRow } from './api-keys.service';
 
 /** What staff may sort and filter keys by; `expired` is read from the expiry date, not stored. */
@@ -41,21 +41,7 @@ export {
   terminateKeySchema,
 } from '../contracts';
 
-export interface ApiKeyResponse {
-  id: string;
-  applicationId: string;
-  applicationName: string;
-  name: string;
-  prefix: string;
-  kind: ApiKeyKind;
-  status: EffectiveKeyStatus;
-  createdAt: string;
-  lastUsedAt: string | null;
-  expiresAt: string | null;
-  statusReason: string | null;
-  /** Only in the answer that created or rotated the key. */
-  secret?: string;
-}
+export type { ApiKeyResponse };
 
 export function toApiKeyResponse(row: ApiKeyRow, now: Date = new Date()): ApiKeyResponse {
   return {

@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { listContract } from '../common/list-query';
-import { CalibrationRow, ProposalStatus, ReplayDiff, ReplayStatus } from '../contracts';
+import {
+  PROPOSAL_STATUSES,
+  ReplayStatus,
+  type CalibrationResponse,
+  type ProposalResponse,
+  type ReplayResponse,
+} from '../contracts';
 import { CalibrationRecord, PolicyProposalRecord, PolicyReplayRecord } from './calibration.types';
 
 export const CALIBRATION_LIST = listContract({
@@ -24,7 +30,7 @@ export const PROPOSAL_LIST = listContract({
     id: { kind: 'values', type: 'uuid' },
     applicationId: { kind: 'values', type: 'uuid' },
     calibrationId: { kind: 'values', type: 'uuid' },
-    status: { kind: 'values', type: 'text', allowed: Object.values(ProposalStatus) },
+    status: { kind: 'values', type: 'text', allowed: PROPOSAL_STATUSES },
     q: { kind: 'text' },
   },
 });
@@ -72,48 +78,7 @@ export const startReplaySchema = z
   });
 export type StartReplay = z.infer<typeof startReplaySchema>;
 
-export interface CalibrationResponse {
-  id: string;
-  queueId: string | null;
-  applicationId: string | null;
-  precisionTarget: number;
-  checks: string[];
-  trafficDays: number;
-  labeledItems: number;
-  rows: CalibrationRow[];
-  createdBy: string | null;
-  createdAt: string;
-}
-
-export interface ReplayResponse {
-  id: string;
-  proposalId: string;
-  from: string;
-  to: string;
-  status: ReplayStatus;
-  policyVersion: number;
-  progress: { done: number; total: number; percent: number };
-  result: ReplayDiff | null;
-  error: string | null;
-  createdAt: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-}
-
-export interface ProposalResponse {
-  id: string;
-  applicationId: string;
-  applicationName: string;
-  calibrationId: string | null;
-  patch: Record<string, unknown>;
-  note: string | null;
-  status: ProposalStatus;
-  createdBy: string | null;
-  createdAt: string;
-  appliedBy: string | null;
-  appliedAt: string | null;
-  latestReplay: ReplayResponse | null;
-}
+export type { CalibrationResponse, ProposalResponse, ReplayResponse };
 
 export function toCalibrationResponse(record: CalibrationRecord): CalibrationResponse {
   return {
@@ -142,7 +107,8 @@ export function toReplayResponse(record: PolicyReplayRecord): ReplayResponse {
     progress: {
       done,
       total,
-      percent: total > 0 ? Math.floor((100 * done) / total) : record.status === 'completed' ? 100 : 0,
+      percent:
+        total > 0 ? Math.floor((100 * done) / total) : record.status === ReplayStatus.Completed ? 100 : 0,
     },
     result: record.result,
     error: record.error,

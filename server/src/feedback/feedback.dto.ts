@@ -1,6 +1,20 @@
 import { z } from 'zod';
 import { listContract } from '../common/list-query';
-import { CategoryAgreement, LABEL_SOURCES, LabelRating, LabelSource, Sampling } from '../contracts';
+import {
+  CategoryAgreement,
+  DIRECTIONS,
+  LABEL_SOURCES,
+  LabelRating,
+  LabelSource,
+  MODERATION_ACTIONS,
+  QUEUE_STATUSES,
+  QueueStatus,
+  Sampling,
+  type ItemVerdict,
+  type LabelQueueResponse,
+  type LabelResponse,
+  type QueueItemResponse,
+} from '../contracts';
 import { isModerationCategory } from '../moderation/moderation.types';
 import { validateBody } from '../v1/completions.dto';
 import { UnknownCategoryError } from './feedback.errors';
@@ -30,7 +44,7 @@ export const LABEL_QUEUE_LIST = listContract({
   defaultSort: { field: 'createdAt', order: 'DESC' },
   filters: {
     id: { kind: 'values', type: 'uuid' },
-    status: { kind: 'values', type: 'text', allowed: ['open', 'closed'] },
+    status: { kind: 'values', type: 'text', allowed: QUEUE_STATUSES },
     q: { kind: 'text' },
   },
 });
@@ -105,6 +119,8 @@ export interface LabelRow {
   refundedPoints: number;
 }
 
+export type { ItemVerdict, LabelQueueResponse, LabelResponse, QueueItemResponse };
+
 export interface FeedbackResponse {
   id: string;
   object: 'feedback';
@@ -117,85 +133,20 @@ export interface FeedbackResponse {
   created_at: number;
 }
 
-export interface LabelResponse {
-  id: string;
-  requestId: string;
-  applicationId: string | null;
-  source: LabelSource;
-  queueId: string | null;
-  staffUserId: string | null;
-  endUser: string | null;
-  rating: LabelRating | null;
-  categories: Record<string, boolean>;
-  falsePositive: boolean;
-  comment: string | null;
-  refundedPoints: number;
-  createdAt: string;
-}
-
-export interface QueueProgress {
-  items: number;
-  /** Items with every label the queue asks for. */
-  completed: number;
-  labels: number;
-  skipped: number;
-}
-
 export interface LabelQueueRow {
   id: string;
   name: string;
   filter: Record<string, unknown>;
   sampling: Sampling;
   targetSize: number;
-  labelsPerItem: number;
-  status: 'open' | 'closed';
+  labelsPerItem: LabelQueueResponse['labelsPerItem'];
+  status: QueueStatus;
   createdBy: string | null;
   createdAt: Date;
   items: number;
   completed: number;
   labels: number;
   skipped: number;
-}
-
-export interface LabelQueueResponse {
-  id: string;
-  name: string;
-  filter: Record<string, unknown>;
-  sampling: Sampling;
-  targetSize: number;
-  labelsPerItem: number;
-  status: 'open' | 'closed';
-  createdBy: string | null;
-  createdAt: string;
-  progress: QueueProgress;
-  /** Only on show: Cohen's kappa per category over items labeled by two labelers. */
-  agreement?: CategoryAgreement[];
-}
-
-export interface ItemVerdict {
-  check: string;
-  category: string;
-  direction: string;
-  score: number;
-  threshold: number | null;
-  triggered: boolean;
-  action: string | null;
-}
-
-export interface QueueItemResponse {
-  queueId: string;
-  requestId: string;
-  position: number;
-  /** Items left for this labeler, this one included. */
-  remaining: number;
-  createdAt: string;
-  endpoint: string;
-  model: string | null;
-  prompt: string | null;
-  output: string | null;
-  verdicts: ItemVerdict[];
-  /** The threshold each category was judged against, per direction, as logged with the call. */
-  thresholds: Record<string, { input?: number; output?: number }>;
 }
 
 export function toFeedbackResponse(row: LabelRow): FeedbackResponse {
@@ -246,6 +197,58 @@ export function toLabelQueueResponse(
     createdAt: row.createdAt.toISOString(),
     progress: { items: row.items, completed: row.completed, labels: row.labels, skipped: row.skipped },
     ...(agreement ? { agreement } : {}),
+  };
+}
+
+/** A call as a queue item shows it: its texts already flattened for reading. */
+export interface QueueItemCall {
+  createdAt: Date;
+  endpoint: string;
+  model: string | null;
+  prompt: string | null;
+  output: string | null;
+  /** The request log's verdicts, as stored (older rows may lack a direction, threshold or action). */
+  verdicts: unknown;
+}
+
+export function toQueueItemResponse(
+  queueId: string,
+  item: { requestId: string; position: number; remaining: number },
+  call: QueueItemCall,
+): QueueItemResponse {
+  const verdicts = (Array.isArray(call.verdicts) ? call.verdicts : []) as Array<Record<string, unknown>>;
+  const shown = verdicts.map(toItemVerdict);
+  const thresholds: QueueItemResponse['thresholds'] = {};
+  for (const verdict of shown) {
+    if (verdict.threshold === null) continue;
+    const entry = (thresholds[verdict.category] ??= {});
+    entry[verdict.direction] = Math.min(entry[verdict.direction] ?? Infinity, verdict.threshold);
+  }
+  return {
+    queueId,
+    requestId: item.requestId,
+    position: item.position,
+    remaining: item.remaining,
+    createdAt: call.createdAt.toISOString(),
+    endpoint: call.endpoint,
+    model: call.model,
+    prompt: call.prompt,
+    output: call.output,
+    verdicts: shown,
+    thresholds,
+  };
+}
+
+function toItemVerdict(verdict: Record<string, unknown>): ItemVerdict {
+  const action = MODERATION_ACTIONS.find((known) => known === verdict.action);
+  return {
+    check: String(verdict.check),
+    category: String(verdict.category),
+    direction: verdict.direction === DIRECTIONS[1] ? DIRECTIONS[1] : DIRECTIONS[0],
+    score: Number(verdict.score),
+    threshold: typeof verdict.threshold === 'number' ? verdict.threshold : null,
+    triggered: verdict.triggered === true,
+    action: action ?? null,
   };
 }
 

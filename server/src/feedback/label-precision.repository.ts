@@ -2,16 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { JUDGED } from './label-sql';
+import type { CheckPrecision } from '../contracts';
 
-export interface CheckPrecision {
-  check: string;
-  category: string;
-  /** Flagged calls (this check triggered this category) with a staff judgment in the category. */
-  labeled: number;
-  /** The staff-judged truth summed over those calls (a call two labelers split on counts one half). */
-  truePositives: number;
-  precision: number | null;
-}
+export type { CheckPrecision };
 
 /**
  * Precision of each check per category, estimated from staff labels: of the labeled calls the check flagged in a

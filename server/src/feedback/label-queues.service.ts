@@ -17,12 +17,12 @@ import { REQUEST_LOG_LIST_SOURCE } from '../request-logs/request-log-search.repo
 import { fineTuningLine, LabeledCall, moderationLine } from './dataset-export';
 import {
   assertKnownCategories,
-  ItemVerdict,
   LabelQueueFilterField,
   LabelQueueRow,
   LabelQueueSortField,
   LabelRow,
   QueueItemResponse,
+  toQueueItemResponse,
 } from './feedback.dto';
 import {
   CallNotFoundError,
@@ -114,36 +114,11 @@ export class LabelQueuesService {
     if (!item) return null;
     const call = await this.repository.findCall(item.requestId);
     if (!call) throw new CallNotFoundError(item.requestId, 'requestId');
-    const verdicts = (Array.isArray(call.verdicts) ? call.verdicts : []) as Array<Record<string, unknown>>;
-    const shown: ItemVerdict[] = verdicts.map((verdict) => ({
-      check: String(verdict.check),
-      category: String(verdict.category),
-      direction: String(verdict.direction ?? 'input'),
-      score: Number(verdict.score),
-      threshold: typeof verdict.threshold === 'number' ? verdict.threshold : null,
-      triggered: verdict.triggered === true,
-      action: typeof verdict.action === 'string' ? verdict.action : null,
-    }));
-    const thresholds: QueueItemResponse['thresholds'] = {};
-    for (const verdict of shown) {
-      if (verdict.threshold === null) continue;
-      const entry = (thresholds[verdict.category] ??= {});
-      const direction = verdict.direction === 'output' ? 'output' : 'input';
-      entry[direction] = Math.min(entry[direction] ?? Infinity, verdict.threshold);
-    }
-    return {
-      queueId,
-      requestId: item.requestId,
-      position: item.position,
-      remaining: item.remaining,
-      createdAt: call.createdAt.toISOString(),
-      endpoint: call.endpoint,
-      model: call.model,
+    return toQueueItemResponse(queueId, item, {
+      ...call,
       prompt: textOf(call.prompt),
       output: outputOf(call.output),
-      verdicts: shown,
-      thresholds,
-    };
+    });
   }
 
   /** One labeler's label (or skip) on one item; the queue row is locked so an item gets no more labels than asked. */

@@ -1,9 +1,11 @@
 import { listContract } from '../common/list-query';
-import type { HeldCompletionStaffResponse } from '../contracts';
+import { HELD_STATUSES, type HeldCompletionBody, type HeldCompletionStaffResponse } from '../contracts';
 import type { HeldCompletionRow } from './held-completions.repository';
 import type { HeldCompletionAdminRow } from './held-completions.service';
 
 export type { HeldCompletionStaffResponse };
+/** The developer's `GET /v1/held_completions/:id` body, as the contract declares it. */
+export type HeldCompletionResponse = HeldCompletionBody;
 
 /** What staff may sort and filter held-completions by; the repository maps each name to SQL. */
 export const HELD_COMPLETION_LIST = listContract({
@@ -12,7 +14,7 @@ export const HELD_COMPLETION_LIST = listContract({
   defaultSort: { field: 'createdAt', order: 'DESC' },
   filters: {
     id: { kind: 'values', type: 'text' },
-    status: { kind: 'values', type: 'text', allowed: ['pending', 'released', 'discarded'] },
+    status: { kind: 'values', type: 'text', allowed: HELD_STATUSES },
     applicationId: { kind: 'values', type: 'uuid' },
     endUser: { kind: 'values', type: 'text' },
     q: { kind: 'text' },
@@ -20,18 +22,6 @@ export const HELD_COMPLETION_LIST = listContract({
 });
 export type HeldCompletionSortField = (typeof HELD_COMPLETION_LIST.sortable)[number];
 export type HeldCompletionFilterField = keyof typeof HELD_COMPLETION_LIST.filters;
-
-export interface HeldCompletionResponse {
-  id: string;
-  object: 'held_completion';
-  status: HeldCompletionRow['status'];
-  request_id: string;
-  created: number;
-  decided_at: number | null;
-  reason: string | null;
-  /** The completion exactly as it would have been answered, present only once staff release it. */
-  completion: unknown;
-}
 
 /** `present` shapes a released completion as its route answers (a chat's in the chat shape). */
 export function toHeldCompletionResponse(

@@ -1,4 +1,9 @@
-import { HeldDecision as ContractHeldDecision, HeldStatus } from '../contracts';
+import {
+  HeldDecision as ContractHeldDecision,
+  HeldStatus,
+  type AppliedVerdictResponse,
+  type HeldOutput,
+} from '../contracts';
 import { ModerationErrorCode } from './moderation.errors';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -28,8 +33,9 @@ export interface HeldCompletionAdminRow {
   endUser: string | null;
   model: string;
   prompt: unknown;
-  response: unknown;
-  verdicts: unknown;
+  /** jsonb the completion path wrote: the completion as it would have been answered, and the applied verdicts. */
+  response: HeldOutput | null;
+  verdicts: AppliedVerdictResponse[] | null;
   status: HeldStatus;
   decidedBy: string | null;
   decisionReason: string | null;

@@ -15,7 +15,8 @@ import {
 } from './monitoring.dto';
 import { MonitoringError } from './monitoring.errors';
 import { AlertsService } from './alerts.service';
-import { DASHBOARD_WINDOWS, DashboardService, DashboardSummary, DashboardWindow } from './dashboard.service';
+import { DashboardService } from './dashboard.service';
+import { MONITORING_WINDOWS, type MonitoringSummary, type MonitoringWindow } from '../contracts';
 
 @StaffApi()
 @Controller('admin')
@@ -27,11 +28,11 @@ export class AdminMonitoringController {
 
   @Get('monitoring/summary')
   @RequirePermission(Permission.MonitoringRead)
-  summary(@Query('window') window = '24h'): Promise<DashboardSummary> {
-    if (typeof window !== 'string' || !Object.hasOwn(DASHBOARD_WINDOWS, window)) {
-      throw MonitoringError.invalidWindow(Object.keys(DASHBOARD_WINDOWS));
+  summary(@Query('window') window = '24h'): Promise<MonitoringSummary> {
+    if (typeof window !== 'string' || !Object.hasOwn(MONITORING_WINDOWS, window)) {
+      throw MonitoringError.invalidWindow(Object.keys(MONITORING_WINDOWS));
     }
-    return this.dashboard.summary(window as DashboardWindow);
+    return this.dashboard.summary(window as MonitoringWindow);
   }
 
   @Get('alerts')

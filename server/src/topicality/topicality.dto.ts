@@ -1,5 +1,14 @@
 import { listContract } from '../common/list-query';
-import { Topics, TOPIC_PROPOSAL_STATUSES, TopicProposalStatus } from '../contracts';
+import {
+  Topics,
+  TOPIC_PROPOSAL_STATUSES,
+  TopicProposalStatus,
+  type ModerationActionName,
+  type TopicalityPreviewItem,
+  type TopicalityPreviewResponse,
+  type TopicalityPreviewSource,
+  type TopicProposalResponse,
+} from '../contracts';
 
 export const TOPIC_PROPOSAL_LIST = listContract({
   resource: 'topic-proposals',
@@ -32,19 +41,7 @@ export interface TopicProposalRow {
   createdAt: Date;
 }
 
-export interface TopicProposalResponse {
-  id: string;
-  applicationId: string;
-  applicationName: string;
-  topics: Topics;
-  currentTopics: Topics | null;
-  status: TopicProposalStatus;
-  proposedByEmail: string | null;
-  reviewerEmail: string | null;
-  note: string | null;
-  decidedAt: string | null;
-  createdAt: string;
-}
+export type { TopicalityPreviewItem, TopicalityPreviewResponse, TopicProposalResponse };
 
 /** An application's topics as its developer sees them, with the proposals they made. */
 export interface PortalTopicsResponse {
@@ -55,34 +52,32 @@ export interface PortalTopicsResponse {
   proposals: TopicProposalResponse[];
 }
 
-export interface TopicalityPreviewItem {
-  requestId: string;
-  createdAt: string;
-  endpoint: string;
-  /** The judged text that scored worst, cut to 300 characters. */
-  text: string;
-  score: number;
-  allowed: number;
-  forbidden: number;
-  offTopic: boolean;
-}
-
-export interface TopicalityPreviewResponse {
+/** The judged calls of a preview and what it judged them against; the figures are counted here. */
+export interface PreviewJudgment {
   applicationId: string;
-  /** Which topics were judged against: the stored model's, a proposal's, or the questionnaire's (before approval). */
-  source: 'model' | 'proposal' | 'questionnaire';
+  source: TopicalityPreviewSource;
   topics: Topics | null;
   threshold: number;
-  action: string;
-  /** Sandbox calls read (the latest, at most PREVIEW_WINDOW). */
+  action: ModerationActionName;
+  /** Sandbox calls read. */
   requests: number;
-  /** Calls with a text the check would judge (not every call has a content word). */
-  judged: number;
-  offTopic: number;
-  /** offTopic / judged, 0 when nothing was judged. */
-  offTopicRate: number;
-  /** The judged calls, worst score first (at most 100). */
+  /** One per call with a text the check would judge, in any order. */
   items: TopicalityPreviewItem[];
+}
+
+/** Worst scores first; the answer lists at most this many calls (the counts cover all of them). */
+export const PREVIEW_ITEMS = 100;
+
+export function toTopicalityPreviewResponse(judgment: PreviewJudgment): TopicalityPreviewResponse {
+  const { items, ...judged } = judgment;
+  const offTopic = items.filter((item) => item.offTopic).length;
+  return {
+    ...judged,
+    judged: items.length,
+    offTopic,
+    offTopicRate: items.length ? Math.round((offTopic / items.length) * 1e4) / 1e4 : 0,
+    items: [...items].sort((a, b) => b.score - a.score).slice(0, PREVIEW_ITEMS),
+  };
 }
 
 export function toTopicProposalResponse(row: TopicProposalRow): TopicProposalResponse {

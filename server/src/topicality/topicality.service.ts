@@ -20,13 +20,13 @@ import {
   TopicProposalFilterField,
   TopicProposalRow,
   TopicProposalSortField,
+  toTopicalityPreviewResponse,
   toTopicProposalResponse,
 } from './topicality.dto';
 import { TopicalityError } from './topicality.errors';
 
 /** Sandbox calls a preview reads, newest first. */
 export const PREVIEW_WINDOW = 500;
-const PREVIEW_ITEMS = 100;
 const PREVIEW_TEXT_CHARS = 300;
 const DEVELOPER_ROLES = new Set(['system', 'developer']);
 
@@ -152,20 +152,15 @@ export class TopicalityService {
     const rule = policy.categories['off-topic'].input;
     const threshold = rule.threshold ?? RULE_THRESHOLD;
     const calls = await this.proposals.sandboxCalls(application.id, PREVIEW_WINDOW);
-    const items = model ? calls.flatMap((call) => judgeCall(model, call, threshold, exemptSystem)) : [];
-    const offTopic = items.filter((item) => item.offTopic).length;
-    return {
+    return toTopicalityPreviewResponse({
       applicationId: application.id,
       source,
       topics,
       threshold,
       action: rule.action,
       requests: calls.length,
-      judged: items.length,
-      offTopic,
-      offTopicRate: items.length ? Math.round((offTopic / items.length) * 1e4) / 1e4 : 0,
-      items: items.sort((a, b) => b.score - a.score).slice(0, PREVIEW_ITEMS),
-    };
+      items: model ? calls.flatMap((call) => judgeCall(model, call, threshold, exemptSystem)) : [],
+    });
   }
 
   private async previewModel(
