@@ -18,6 +18,12 @@ import { RequestLogWriter } from './request-log.writer';
 /** Entries one read takes; they are written in chunks of at most the batch size in records. */
 const READ_COUNT = 50;
 const READ_BLOCK_MS = 5_000;
+/**
+ * After a read that found less than a full batch, the next waits this long, so that under load one INSERT carries
+ * tens of records instead of one or two (its fixed cost is most of a small write's). Rows reach Postgres at most
+ * this much later; the api never waits for it, and an idle stream is read at once (a blocking read).
+ */
+const GATHER_MS = 50;
 /** An entry pending this long with a consumer that stopped refreshing it is taken over (a worker died with it). */
 export const CLAIM_IDLE_MS = 10_000;
 const CLAIM_REFRESH_MS = 3_000;
@@ -36,8 +42,9 @@ interface Chunk {
 
 /**
  * The worker's side of the request-log stream. One reader takes every entry waiting (the busier the api, the more
- * records share a read and an INSERT), writes them, then acknowledges and deletes them: an entry leaves Redis only
- * once its rows are in Postgres (or in dead letters). While the database is away the entries stay pending and the
+ * records share a read and an INSERT; a read finding less than a batch is followed by a short gathering pause),
+ * writes them, then acknowledges and deletes them: an entry leaves Redis only once its rows are in Postgres (or in
+ * dead letters). While the database is away the entries stay pending and the
  * write is retried with backoff; entries of a worker that died are taken over by another after CLAIM_IDLE_MS and
  * written again, which inserts nothing twice (request ids are unique). Reads wait while a write is in flight unless
  * the last read came back full, so more writes run in parallel (up to WARDEN_WORKER_CONCURRENCY) only when there is
@@ -92,6 +99,7 @@ export class RequestLogConsumer implements OnApplicationBootstrap, OnModuleDestr
   private async read(): Promise<void> {
     let groupReady = false;
     let lastReadFull = false;
+    let nextReadAt = 0;
     while (this.running) {
       try {
         if (!groupReady) {
@@ -103,6 +111,7 @@ export class RequestLogConsumer implements OnApplicationBootstrap, OnModuleDestr
         while (this.writes.size > 0 && (!lastReadFull || this.writes.size >= this.config.workerConcurrency)) {
           await Promise.race(this.writes);
         }
+        await this.pause(nextReadAt - Date.now());
         if (!this.running) return;
         const reply = (await this.reader.xreadgroup(
           'GROUP',
@@ -119,6 +128,7 @@ export class RequestLogConsumer implements OnApplicationBootstrap, OnModuleDestr
         const entries = (reply?.[0]?.[1] ?? []).map(decodeStreamEntry);
         const chunks = this.chunk(entries);
         lastReadFull = entries.length === READ_COUNT || chunks.length > 1;
+        nextReadAt = entries.length > 0 && !lastReadFull ? Date.now() + GATHER_MS : 0;
         for (const chunk of chunks) await this.dispatch({ entries: chunk, deliveries: 1 });
       } catch (err) {
         if (!this.running) return;
@@ -297,6 +307,7 @@ export class RequestLogConsumer implements OnApplicationBootstrap, OnModuleDestr
 
   /** Waits `ms`, or less if the worker is stopping. */
   private pause(ms: number): Promise<void> {
+    if (ms <= 0) return Promise.resolve();
     let timer: NodeJS.Timeout | undefined;
     return Promise.race([
       new Promise<void>((resolve) => (timer = setTimeout(resolve, ms))),
