@@ -8,7 +8,6 @@
  *   npm run build && node dist/bench/request-log-cost.js --baseline-dist <other build>/dist [--rounds 3 --seconds 5 --rate 200]
  */
 import autocannon from 'autocannon';
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -22,6 +21,7 @@ import {
   Processes,
   processCpuMicros,
   startWarden,
+  waitFor,
   Warden,
 } from './gateway-processes';
 
@@ -47,17 +47,19 @@ function option(name: string, fallback?: string): string | undefined {
   return at > 0 ? process.argv[at + 1] : fallback;
 }
 
+/** The loopback stub upstream; it prints its URL, which lands in its log. */
 async function startStub(processes: Processes): Promise<string> {
-  const child = spawn(process.execPath, [path.join(DIST, 'bench', 'gateway-stub.js')], {
-    stdio: ['ignore', 'pipe', 'inherit'],
+  const stub = processes.start('stub', [path.join(DIST, 'bench', 'gateway-stub.js')], {
+    PATH: process.env.PATH,
   });
-  processes.adopt('stub', child);
-  return new Promise((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`the stub exited with ${code}`)));
-    child.stdout!.once('data', (data: Buffer) =>
-      resolve((JSON.parse(data.toString()) as { url: string }).url),
-    );
-  });
+  const announced = () => processes.log('stub').match(/\{"url":"[^"]+"\}/)?.[0];
+  await waitFor(
+    'the stub upstream',
+    stub,
+    async () => announced() !== undefined,
+    () => processes.log('stub'),
+  );
+  return (JSON.parse(announced()!) as { url: string }).url;
 }
 
 async function load(target: Target, seconds: number, rate?: number): Promise<Run> {

@@ -1,7 +1,7 @@
 import { Queue } from 'bullmq';
 import { randomBytes } from 'node:crypto';
 import { testApiKey } from './support/keys';
-import { RequestLogStream, requestLogRecord } from './support/request-log-stream';
+import { answeredCompletion, RequestLogStream, requestLogRecord } from './support/request-log-stream';
 import { UpstreamServer } from './support/upstream-server';
 import { eventually, runCli, startWarden, WardenInstance } from './support/warden';
 
@@ -59,16 +59,7 @@ describe('request logs under hostile rows', () => {
     await upstream.stop();
   });
 
-  async function complete(prompt: string, user?: string): Promise<string> {
-    const response = await fetch(`${warden.url}/v1/completions`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ model: 'house-model', max_tokens: 8, prompt, ...(user ? { user } : {}) }),
-    });
-    const body = await response.text();
-    expect({ status: response.status, body }).toMatchObject({ status: 200 });
-    return response.headers.get('x-request-id')!;
-  }
+  const complete = (prompt: string) => answeredCompletion(warden.url, apiKey, prompt);
 
   async function rows(requestIds: string[]): Promise<LoggedRow[]> {
     return eventually(

@@ -1,8 +1,12 @@
 import { ChildProcess } from 'node:child_process';
 import { Client } from 'pg';
-import { OPENAI_CATEGORIES } from '../server/src/moderation/moderation.types';
 import { testApiKey } from './support/keys';
-import { RequestLogStream, requestLogRecord } from './support/request-log-stream';
+import {
+  answeredCompletion,
+  logOnlyPolicy,
+  RequestLogStream,
+  requestLogRecord,
+} from './support/request-log-stream';
 import { UpstreamServer } from './support/upstream-server';
 import {
   eventually,
@@ -43,18 +47,9 @@ describe('request-log stream', () => {
     [{ id: applicationId }] = await api.query<{ id: string }>(
       `SELECT id FROM applications WHERE name = 'Demo application'`,
     );
-    // A classifier that only observes and budgets no test spends: this suite is about the log.
     await api.query(`INSERT INTO policies (application_id, rules) VALUES ($1, $2)`, [
       applicationId,
-      JSON.stringify({
-        categories: Object.fromEntries(
-          OPENAI_CATEGORIES.map((category) => [
-            category,
-            { input: { action: 'observe' }, output: { action: 'observe' } },
-          ]),
-        ),
-        rateLimits: { requestsPerMinute: 100000, applicationRequestsPerMinute: 100000 },
-      }),
+      logOnlyPolicy(),
     ]);
     stream = new RequestLogStream(api.env);
     worker = spawnWarden(api.env, ['worker']);
@@ -78,15 +73,14 @@ describe('request-log stream', () => {
     }
   });
 
-  async function complete(prompt: string, user?: string): Promise<string> {
-    const response = await fetch(`${api.url}/v1/completions`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ model: 'house-model', max_tokens: 3, prompt, ...(user ? { user } : {}) }),
-    });
-    const body = await response.text();
-    expect({ status: response.status, body }).toMatchObject({ status: 200 });
-    return response.headers.get('x-request-id')!;
+  const complete = (prompt: string, user?: string) => answeredCompletion(api.url, apiKey, prompt, user);
+
+  async function requestsOf(endUser: string): Promise<number> {
+    const [row] = await api.query<{ request_count: string }>(
+      `SELECT request_count FROM end_users WHERE application_id = $1 AND end_user = $2`,
+      [applicationId, endUser],
+    );
+    return Number(row.request_count);
   }
 
   async function rowCounts(ids: string[]): Promise<{ rows: number; distinct: number }> {
@@ -158,11 +152,7 @@ describe('request-log stream', () => {
     );
     await drained();
     expect(await rowCounts(ids)).toEqual({ rows: 50, distinct: 50 });
-    const [carol] = await api.query<{ request_count: string }>(
-      `SELECT request_count FROM end_users WHERE application_id = $1 AND end_user = 'carol'`,
-      [applicationId],
-    );
-    expect(Number(carol.request_count)).toBe(50);
+    expect(await requestsOf('carol')).toBe(50);
   }, 120_000);
 
   it('duplicates nothing when the worker is killed after its INSERT committed but before it acknowledged', async () => {
@@ -282,10 +272,6 @@ describe('request-log stream', () => {
     );
     await drained();
     expect(await rowCounts(ids)).toEqual({ rows: 20, distinct: 20 });
-    const [dave] = await api.query<{ request_count: string }>(
-      `SELECT request_count FROM end_users WHERE application_id = $1 AND end_user = 'dave'`,
-      [applicationId],
-    );
-    expect(Number(dave.request_count)).toBe(30);
+    expect(await requestsOf('dave')).toBe(30);
   }, 120_000);
 });

@@ -1,5 +1,6 @@
 import Redis from 'ioredis';
 import { randomUUID } from 'node:crypto';
+import { OPENAI_CATEGORIES } from '../../server/src/moderation/moderation.types';
 import {
   REQUEST_LOG_CONSUMER_GROUP,
   REQUEST_LOG_STREAM_FIELD,
@@ -103,4 +104,39 @@ export function requestLogRecord(
     clientIp: '127.0.0.1',
     ...overrides,
   };
+}
+
+/** A classifier that only observes and budgets no suite spends: for suites about the log, not limits or verdicts. */
+export function logOnlyPolicy(): string {
+  return JSON.stringify({
+    categories: Object.fromEntries(
+      OPENAI_CATEGORIES.map((category) => [
+        category,
+        { input: { action: 'observe' }, output: { action: 'observe' } },
+      ]),
+    ),
+    rateLimits: {
+      requestsPerMinute: 100000,
+      tokensPerMinute: 100000000,
+      applicationRequestsPerMinute: 100000,
+      applicationTokensPerMinute: 100000000,
+    },
+  });
+}
+
+/** One completion through the api, which must answer 200; returns the request id its log row will carry. */
+export async function answeredCompletion(
+  url: string,
+  apiKey: string,
+  prompt: string,
+  user?: string,
+): Promise<string> {
+  const response = await fetch(`${url}/v1/completions`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ model: 'house-model', max_tokens: 8, prompt, ...(user ? { user } : {}) }),
+  });
+  const body = await response.text();
+  expect({ status: response.status, body }).toMatchObject({ status: 200 });
+  return response.headers.get('x-request-id')!;
 }
