@@ -262,6 +262,7 @@ describe('request-log stream', () => {
       (lines) => lines.length >= 2,
     );
     expect(await stream.length()).toBe(4);
+    expect(await (await fetch(`${api.url}/metrics`)).text()).toMatch(/^warden_request_log_backlog 4$/m);
 
     await queryDatabase(`${POSTGRES}/postgres`, `ALTER DATABASE "${databaseName}" ALLOW_CONNECTIONS true`);
     const ids = during.map((record) => record.requestId as string);
@@ -273,5 +274,6 @@ describe('request-log stream', () => {
     await drained();
     expect(await rowCounts(ids)).toEqual({ rows: 20, distinct: 20 });
     expect(await requestsOf('dave')).toBe(30);
+    expect(await (await fetch(`${api.url}/metrics`)).text()).toMatch(/^warden_request_log_backlog 0$/m);
   }, 120_000);
 });
