@@ -1,7 +1,7 @@
 import { testApiKey } from './support/keys';
+import { logOnlyPolicy } from './support/request-log-stream';
 import { UpstreamServer } from './support/upstream-server';
 import { eventually, spawnWarden, startWarden, stopProcess, WardenInstance } from './support/warden';
-import { OPENAI_CATEGORIES } from '../server/src/moderation/moderation.types';
 
 /** At-least-once delivery plus idempotent writes: a worker killed mid-load loses nothing and duplicates nothing. */
 describe('request log durability', () => {
@@ -24,24 +24,7 @@ describe('request log durability', () => {
     const [{ id }] = await api.query<{ id: string }>(
       `SELECT id FROM applications WHERE name = 'Demo application'`,
     );
-    // Generous budgets and a classifier that only observes: this suite is about the log, not limits or verdicts.
-    await api.query(`INSERT INTO policies (application_id, rules) VALUES ($1, $2)`, [
-      id,
-      JSON.stringify({
-        categories: Object.fromEntries(
-          OPENAI_CATEGORIES.map((category) => [
-            category,
-            { input: { action: 'observe' }, output: { action: 'observe' } },
-          ]),
-        ),
-        rateLimits: {
-          requestsPerMinute: 100000,
-          tokensPerMinute: 100000000,
-          applicationRequestsPerMinute: 100000,
-          applicationTokensPerMinute: 100000000,
-        },
-      }),
-    ]);
+    await api.query(`INSERT INTO policies (application_id, rules) VALUES ($1, $2)`, [id, logOnlyPolicy()]);
   });
 
   afterAll(async () => {

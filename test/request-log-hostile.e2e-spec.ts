@@ -1,6 +1,7 @@
 import { Queue } from 'bullmq';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { testApiKey } from './support/keys';
+import { answeredCompletion, RequestLogStream, requestLogRecord } from './support/request-log-stream';
 import { UpstreamServer } from './support/upstream-server';
 import { eventually, runCli, startWarden, WardenInstance } from './support/warden';
 
@@ -30,7 +31,7 @@ describe('request logs under hostile rows', () => {
   const upstream = new UpstreamServer();
   const apiKey = testApiKey();
   let warden: WardenInstance;
-  let queue: Queue;
+  let stream: RequestLogStream;
   let applicationId: string;
 
   beforeAll(async () => {
@@ -49,28 +50,16 @@ describe('request logs under hostile rows', () => {
       JSON.stringify({ requireUser: false, rateLimits: { requestsPerMinute: 10_000 } }),
     ]);
     expect(result.code).toBe(0);
-    queue = new Queue('request-logs', {
-      connection: { url: warden.env.REDIS_URL!, maxRetriesPerRequest: null },
-      prefix: `${warden.env.WARDEN_REDIS_PREFIX}:bull`,
-    });
+    stream = new RequestLogStream(warden.env);
   }, 90_000);
 
   afterAll(async () => {
-    await queue?.close();
+    stream?.close();
     await warden?.stop();
     await upstream.stop();
   });
 
-  async function complete(prompt: string, user?: string): Promise<string> {
-    const response = await fetch(`${warden.url}/v1/completions`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ model: 'house-model', max_tokens: 8, prompt, ...(user ? { user } : {}) }),
-    });
-    const body = await response.text();
-    expect({ status: response.status, body }).toMatchObject({ status: 200 });
-    return response.headers.get('x-request-id')!;
-  }
+  const complete = (prompt: string) => answeredCompletion(warden.url, apiKey, prompt);
 
   async function rows(requestIds: string[]): Promise<LoggedRow[]> {
     return eventually(
@@ -85,32 +74,7 @@ describe('request logs under hostile rows', () => {
   }
 
   /** A record as the api would hand it to the worker, for what the api itself refuses today or tomorrow. */
-  function record(overrides: Record<string, unknown>): Record<string, unknown> {
-    return {
-      requestId: `req_${randomUUID().replace(/-/g, '')}`,
-      createdAt: new Date().toISOString(),
-      endpoint: '/v1/completions',
-      apiKeyId: null,
-      applicationId,
-      organizationId: null,
-      endUser: null,
-      model: 'house-model',
-      prompt: 'hello',
-      output: [{ index: 0, text: ' world', finish_reason: 'stop' }],
-      stream: false,
-      statusCode: 200,
-      errorCode: null,
-      errorMessage: null,
-      finishReasons: ['stop'],
-      promptTokens: 1,
-      completionTokens: 1,
-      latencyMs: 5,
-      timeToFirstTokenMs: null,
-      verdicts: [],
-      clientIp: '127.0.0.1',
-      ...overrides,
-    };
-  }
+  const record = (overrides: Record<string, unknown>) => requestLogRecord(applicationId, overrides);
 
   it('keeps prompts with NUL characters and lone surrogates, and the honest rows batched with them', async () => {
     const ids = await Promise.all([
@@ -132,7 +96,7 @@ describe('request logs under hostile rows', () => {
     const huge = uniqueWords(1_200_000);
     const hostile = record({ prompt: huge, output: [{ index: 0, text: huge, finish_reason: 'stop' }] });
     const honest = record({ prompt: 'batched with a huge neighbour' });
-    await queue.add('persist-request-logs', { records: [hostile, honest] }, { attempts: 1 });
+    await stream.handOff([hostile, honest]);
     const logged = await rows([hostile.requestId as string, honest.requestId as string]);
     expect(logged.find((row) => row.request_id === hostile.requestId)!.prompt).toBe(huge);
     const [found] = await warden.query<{ count: string }>(
@@ -146,7 +110,7 @@ describe('request logs under hostile rows', () => {
     const long = `u${'x'.repeat(20_000)}`;
     const hostile = record({ endUser: long });
     const honest = record({ endUser: 'alice' });
-    await queue.add('persist-request-logs', { records: [hostile, honest] }, { attempts: 1 });
+    await stream.handOff([hostile, honest]);
     const logged = await rows([hostile.requestId as string, honest.requestId as string]);
     const stored = logged.find((row) => row.request_id === hostile.requestId)!;
     expect(stored.end_user!.length).toBeLessThanOrEqual(512);
@@ -159,7 +123,7 @@ describe('request logs under hostile rows', () => {
     // A status code no int column holds: the row itself is broken, not the database.
     const broken = record({ statusCode: 1e12 });
     const honest = [record({ prompt: 'first neighbour' }), record({ prompt: 'second neighbour' })];
-    await queue.add('persist-request-logs', { records: [honest[0], broken, honest[1]] }, { attempts: 1 });
+    await stream.handOff([honest[0], broken, honest[1]]);
     await rows(honest.map((row) => row.requestId as string));
     const [dead] = await eventually(
       () =>
@@ -178,5 +142,20 @@ describe('request logs under hostile rows', () => {
       () => Promise.resolve(warden.output.some((line) => line.includes('request log row dead-lettered'))),
       (logged) => logged,
     );
+  }, 60_000);
+
+  it('writes the jobs an api from before the stream queued, so an upgrade loses nothing', async () => {
+    const queue = new Queue('request-logs', {
+      connection: { url: warden.env.REDIS_URL!, maxRetriesPerRequest: null },
+      prefix: `${warden.env.WARDEN_REDIS_PREFIX}:bull`,
+    });
+    try {
+      const queued = [record({ prompt: 'queued before the upgrade' }), record({ endUser: 'erin' })];
+      await queue.add('persist-request-logs', { records: queued }, { attempts: 1 });
+      const logged = await rows(queued.map((row) => row.requestId as string));
+      expect(logged.map((row) => row.end_user).sort()).toEqual(['erin', null]);
+    } finally {
+      await queue.close();
+    }
   }, 60_000);
 });

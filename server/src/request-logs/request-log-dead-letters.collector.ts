@@ -11,8 +11,11 @@ export class RequestLogDeadLettersCollector {
       name: 'warden_request_log_dead_letters',
       help: 'Request-log rows the worker could not write, kept in request_log_dead_letters with the reason',
       registers: [metrics.registry],
+      // With the database away the gauge keeps its last value: a throw here would fail the whole scrape (500), and
+      // hide the metrics that matter most then, such as the request-log backlog.
       async collect() {
-        this.set(await repository.countDeadLetters());
+        const count = await repository.countDeadLetters().catch(() => undefined);
+        if (count !== undefined) this.set(count);
       },
     });
   }

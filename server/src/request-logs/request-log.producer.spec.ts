@@ -1,8 +1,9 @@
-import { Queue } from 'bullmq';
+import Redis from 'ioredis';
 import { randomBytes } from 'node:crypto';
 import { loadConfig } from '../config/config';
-import { PersistRequestLogsJob, RequestLogRecord } from './request-log.record';
+import { RequestLogRecord } from './request-log.record';
 import { RequestLogProducer } from './request-log.producer';
+import { decodeStreamEntry, requestLogStreamKey } from './request-log.stream';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
@@ -41,52 +42,56 @@ function within<T>(promise: Promise<T>, ms: number): Promise<T | 'still waiting'
   ]).finally(() => clearTimeout(timer));
 }
 
-describe('RequestLogProducer (real BullMQ queue on Redis)', () => {
-  let queue: Queue<PersistRequestLogsJob>;
+describe('RequestLogProducer (real Redis stream)', () => {
+  let redis: Redis;
+  let prefix: string;
   let producers: RequestLogProducer[];
 
   /** The old flush-window variable, set far longer than a test may wait: it must not hold any record back. */
-  const producerWith = (target = queue, env: Record<string, string> = {}) => {
+  const producerWith = (target: Redis = redis, env: Record<string, string> = {}) => {
     const producer = new RequestLogProducer(
       target,
-      loadConfig({ ...process.env, WARDEN_LOG_FLUSH_MS: '60000', ...env }),
+      loadConfig({ ...process.env, WARDEN_LOG_FLUSH_MS: '60000', WARDEN_REDIS_PREFIX: prefix, ...env }),
     );
     producers.push(producer);
     return producer;
   };
 
-  /** The queue, with its Redis writes held until `open()`: a hand-off in flight for as long as a test needs. */
-  const gatedQueue = () => {
+  /** A connection whose XADDs are held until `open()`: a hand-off in flight for as long as a test needs. */
+  const gatedRedis = () => {
     let open!: () => void;
     const gate = new Promise<void>((resolve) => (open = resolve));
-    const add = queue.add.bind(queue);
-    const gated = Object.assign(Object.create(queue) as Queue<PersistRequestLogsJob>, {
-      add: async (...args: Parameters<typeof add>) => {
+    const held = redis.duplicate();
+    const xadd = held.xadd.bind(held) as (...args: unknown[]) => Promise<string | null>;
+    const gated = Object.assign(held, {
+      xadd: async (...args: unknown[]) => {
         await gate;
-        return add(...args);
+        return xadd(...args);
       },
     });
-    return { gated, open };
+    // The producer takes a connection of its own from the one it is given.
+    return { gated: Object.assign(Object.create(redis) as Redis, { duplicate: () => gated }), open };
   };
 
   beforeEach(() => {
     producers = [];
-    queue = new Queue<PersistRequestLogsJob>('request-logs', {
-      connection: { url: REDIS_URL, maxRetriesPerRequest: null },
-      prefix: `test_producer_${randomBytes(4).toString('hex')}:bull`,
-    });
+    prefix = `test_producer_${randomBytes(4).toString('hex')}`;
+    redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 3 });
   });
 
   afterEach(async () => {
     await Promise.all(producers.map((producer) => producer.onApplicationShutdown().catch(() => undefined)));
-    await queue.obliterate({ force: true });
-    await queue.close();
+    await redis.del(requestLogStreamKey(prefix));
+    redis.disconnect();
   });
 
+  /** The prompts of each stream entry, in order. */
   const storedRecords = async () =>
-    (await queue.getJobs(['waiting', 'delayed', 'prioritized'])).map((job) =>
-      job.data.records.map((entry) => entry.prompt),
-    );
+    (await redis.xrange(requestLogStreamKey(prefix), '-', '+')).map((entry) => {
+      const { records } = decodeStreamEntry(entry);
+      if (!Array.isArray(records)) throw new Error(records.unreadable);
+      return records.map((stored) => stored.prompt);
+    });
 
   it('releases a lone caller as soon as Redis holds its record, without waiting out the flush window', async () => {
     const outcome = await within(
@@ -99,7 +104,7 @@ describe('RequestLogProducer (real BullMQ queue on Redis)', () => {
     expect(await storedRecords()).toEqual([['prompt 1']]);
   });
 
-  it('hands records that arrive together to Redis as one job, at once', async () => {
+  it('hands records that arrive together to Redis as one stream entry, at once', async () => {
     const producer = producerWith();
     const all = Promise.all(Array.from({ length: 40 }, (_, index) => producer.record(record(index))));
     expect(await within(all, 10_000)).not.toBe('still waiting');
@@ -121,8 +126,8 @@ describe('RequestLogProducer (real BullMQ queue on Redis)', () => {
     expect(await storedRecords()).toHaveLength(3);
   });
 
-  it('gathers records arriving while a hand-off is in flight into the next job, sent when it is answered', async () => {
-    const { gated, open } = gatedQueue();
+  it('gathers records arriving while a hand-off is in flight into the next entry, sent when it is answered', async () => {
+    const { gated, open } = gatedRedis();
     const producer = producerWith(gated);
     const released: string[] = [];
     const track = (index: number) =>
@@ -145,7 +150,7 @@ describe('RequestLogProducer (real BullMQ queue on Redis)', () => {
   });
 
   it('sends a full batch at once even while a hand-off is in flight', async () => {
-    const { gated, open } = gatedQueue();
+    const { gated, open } = gatedRedis();
     const producer = producerWith(gated, { WARDEN_LOG_BATCH_SIZE: '4' });
     const all = Promise.all(Array.from({ length: 10 }, (_, index) => producer.record(record(index))));
     open();
@@ -156,12 +161,13 @@ describe('RequestLogProducer (real BullMQ queue on Redis)', () => {
   });
 
   it('rejects every caller of a hand-off Redis did not take, and takes later records again', async () => {
-    const closed = new Queue<PersistRequestLogsJob>('request-logs', {
-      connection: { url: REDIS_URL, maxRetriesPerRequest: null },
-      prefix: `test_producer_${randomBytes(4).toString('hex')}:bull`,
+    // Nothing listens on port 1: every XADD on this connection fails after its retries.
+    const unreachable = new Redis(1, '127.0.0.1', {
+      maxRetriesPerRequest: 0,
+      retryStrategy: () => null,
+      lazyConnect: true,
     });
-    await closed.close();
-    const failing = producerWith(closed);
+    const failing = producerWith(unreachable);
     const results = await Promise.allSettled([failing.record(record(1)), failing.record(record(2))]);
     expect(results.map((result) => result.status)).toEqual(['rejected', 'rejected']);
 

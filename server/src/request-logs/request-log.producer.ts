@@ -1,11 +1,10 @@
-import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
-import { Queue } from 'bullmq';
-import { randomUUID } from 'node:crypto';
+import Redis from 'ioredis';
 import { WardenConfig } from '../config/config';
 import { WARDEN_CONFIG } from '../config/config.module';
-import { DEFAULT_JOB_OPTIONS, JobName, QueueName } from '../common/queues';
-import { PersistRequestLogsJob, RequestLogRecord } from './request-log.record';
+import { REDIS } from '../common/redis.module';
+import { RequestLogRecord } from './request-log.record';
+import { REQUEST_LOG_STREAM_FIELD, requestLogStreamKey } from './request-log.stream';
 
 interface Pending {
   record: RequestLogRecord;
@@ -14,12 +13,13 @@ interface Pending {
 }
 
 /**
- * Hands request-log records to the worker through BullMQ, and releases each caller only once Redis holds its
- * record, so an answered request is never unlogged. Hand-offs are group commits with no timer: one job is in
- * flight at a time, records arriving meanwhile wait for its answer and then leave together as the next job. An idle
- * server adds one Redis round trip to a response; under load a record waits at most for the round trip already
- * under way (never a fixed window), and the busier the server, the more records share a job, so the worker's
- * transactions stay few.
+ * Hands request-log records to the worker through a Redis Stream (`request-log.stream.ts`), and releases each caller
+ * only once Redis holds its record, so an answered request is never unlogged. Hand-offs are group commits with no
+ * timer: one XADD is in flight at a time, records arriving meanwhile wait for its answer and then leave together as
+ * the next entry. An idle server adds one Redis round trip to a response; under load a record waits at most for the
+ * round trip already under way (never a fixed window). One XADD on a connection of its own is all a hand-off costs
+ * (a BullMQ job was a Lua script writing a hash, a list, an event and a marker, and one job for the worker to fetch,
+ * lock and complete); the worker drains many entries with one read and one INSERT.
  */
 @Injectable()
 export class RequestLogProducer implements OnApplicationShutdown {
@@ -27,11 +27,17 @@ export class RequestLogProducer implements OnApplicationShutdown {
   private scheduled = false;
   private inFlight = 0;
   private readonly outstanding = new Set<Promise<void>>();
+  private readonly streamKey: string;
+  /** Its own connection: a hand-off never queues behind other commands, and shutdown closes it after the last one. */
+  private readonly redis: Redis;
 
   constructor(
-    @InjectQueue(QueueName.RequestLogs) private readonly queue: Queue<PersistRequestLogsJob>,
+    @Inject(REDIS) redis: Redis,
     @Inject(WARDEN_CONFIG) private readonly config: WardenConfig,
-  ) {}
+  ) {
+    this.redis = redis.duplicate();
+    this.streamKey = requestLogStreamKey(config.redisPrefix);
+  }
 
   record(record: RequestLogRecord): Promise<void> {
     return new Promise((resolve, reject) => {
@@ -40,7 +46,7 @@ export class RequestLogProducer implements OnApplicationShutdown {
         this.flush();
       } else if (!this.scheduled && this.inFlight === 0) {
         this.scheduled = true;
-        // A microtask later, so that records of the same tick (requests finishing together) share the job.
+        // A microtask later, so that records of the same tick (requests finishing together) share the entry.
         queueMicrotask(() => this.flush());
       }
     });
@@ -50,6 +56,7 @@ export class RequestLogProducer implements OnApplicationShutdown {
   async onApplicationShutdown(): Promise<void> {
     this.flush();
     while (this.outstanding.size > 0) await Promise.all(this.outstanding);
+    this.redis.disconnect();
   }
 
   private flush(): void {
@@ -60,12 +67,9 @@ export class RequestLogProducer implements OnApplicationShutdown {
 
   /** The outcome goes to each record's caller; `outstanding` lets shutdown wait for it. */
   private handOff(batch: Pending[]): void {
-    const done = this.queue
-      .add(
-        JobName.PersistRequestLogs,
-        { records: batch.map((entry) => entry.record) },
-        { ...DEFAULT_JOB_OPTIONS, jobId: `logs-${randomUUID()}` },
-      )
+    const records = JSON.stringify(batch.map((entry) => entry.record));
+    const done = this.redis
+      .xadd(this.streamKey, '*', REQUEST_LOG_STREAM_FIELD, records)
       .then(
         () => batch.forEach((entry) => entry.resolve()),
         (err: unknown) => batch.forEach((entry) => entry.reject(err)),
@@ -73,7 +77,7 @@ export class RequestLogProducer implements OnApplicationShutdown {
       .finally(() => {
         this.outstanding.delete(done);
         this.inFlight--;
-        // What gathered while this job was in flight leaves now, as one job.
+        // What gathered while this hand-off was in flight leaves now, as one entry.
         if (this.inFlight === 0) this.flush();
       });
     this.inFlight++;

@@ -4,6 +4,8 @@ import { QueueName } from '../common/queues';
 import { EndUsersModule } from '../end-users/end-users.module';
 import { PoliciesModule } from '../policies/policies.module';
 import { RequestLogMaintenanceProcessor } from './request-log-maintenance.processor';
+import { RequestLogConsumer } from './request-log.consumer';
+import { RequestLogWriter } from './request-log.writer';
 import { RequestLogsProcessor } from './request-logs.processor';
 import { RequestLogsRepository } from './request-logs.repository';
 
@@ -13,6 +15,12 @@ import { RequestLogsRepository } from './request-logs.repository';
     PoliciesModule,
     EndUsersModule,
   ],
-  providers: [RequestLogsRepository, RequestLogsProcessor, RequestLogMaintenanceProcessor],
+  providers: [
+    RequestLogsRepository,
+    RequestLogWriter,
+    RequestLogConsumer,
+    RequestLogsProcessor,
+    RequestLogMaintenanceProcessor,
+  ],
 })
 export class RequestLogsWorkerModule {}

@@ -1,13 +1,16 @@
-import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
-import { QueueName } from '../common/queues';
+import { RequestLogBacklogCollector } from './request-log-backlog.collector';
 import { RequestLogDeadLettersCollector } from './request-log-dead-letters.collector';
 import { RequestLogProducer } from './request-log.producer';
 import { RequestLogsRepository } from './request-logs.repository';
 
 @Module({
-  imports: [BullModule.registerQueue({ name: QueueName.RequestLogs })],
-  providers: [RequestLogProducer, RequestLogsRepository, RequestLogDeadLettersCollector],
+  providers: [
+    RequestLogProducer,
+    RequestLogsRepository,
+    RequestLogDeadLettersCollector,
+    RequestLogBacklogCollector,
+  ],
   exports: [RequestLogProducer],
 })
 export class RequestLogsModule {}

@@ -75,6 +75,15 @@ export class RequestLogsRepository {
     );
   }
 
+  /** Keeps a hand-off that is not records at all (its text as it came), under `origin` as its request id. */
+  async deadLetterText(origin: string, reason: string, text: string): Promise<void> {
+    await this.dataSource.query(
+      `INSERT INTO request_log_dead_letters (request_id, created_at, application_id, reason, record)
+       VALUES ($1, now(), NULL, $2, $3) ON CONFLICT DO NOTHING`,
+      [origin, reason, text],
+    );
+  }
+
   async countDeadLetters(): Promise<number> {
     const [row] = (await this.dataSource.query(
       `SELECT count(*)::int AS count FROM request_log_dead_letters`,
