@@ -39,6 +39,10 @@ const THROUGHPUT_CONNECTIONS = 16;
 const LATENCY_RATE = 100;
 const LATENCY_CONNECTIONS = 16;
 const WARMUP_SECONDS = 3;
+/** Index in the target list of the trivial proxy, whose overhead the self-check bounds. */
+const TRIVIAL_PROXY = 2;
+/** A plain Node proxy on loopback adds well under this; more means the measure, not the proxy, is slow. */
+const SELF_CHECK_P50_MS = 2;
 const PROMPT =
   'Write a short, friendly note thanking a colleague for helping move the planning meeting to Thursday afternoon.';
 
@@ -96,13 +100,14 @@ interface Target {
   model: string;
 }
 
-async function startStub(processes: Processes): Promise<string> {
-  const child = spawn(process.execPath, [path.join(DIST, 'bench', 'gateway-stub.js')], {
+/** Starts one of the bench's own loopback servers (stub, trivial proxy), which prints its URL when listening. */
+async function startBenchServer(processes: Processes, name: string, script: string, args: string[] = []) {
+  const child = spawn(process.execPath, [path.join(DIST, 'bench', script), ...args], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  processes.adopt('stub', child);
-  return new Promise((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`the stub exited with ${code}`)));
+  processes.adopt(name, child);
+  return new Promise<string>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`${name} exited with ${code}`)));
     child.stdout!.once('data', (data: Buffer) =>
       resolve((JSON.parse(data.toString()) as { url: string }).url),
     );
@@ -191,7 +196,7 @@ async function main(): Promise<void> {
   const logDir = fs.mkdtempSync(path.join(os.tmpdir(), 'warden-bench-gateway-'));
   const processes = new Processes(logDir);
   const wardens: Warden[] = [];
-  const targetCount = options.baselineDist ? 6 : 4;
+  const targetCount = options.baselineDist ? 7 : 5;
   // Bounded whatever happens: setup, warm-up and (targets × 2 loads × rounds) measurements, with slack.
   const budgetMs = (240 + targetCount * (WARMUP_SECONDS + 2 * options.rounds * (options.seconds + 2))) * 1000;
   const watchdog = setTimeout(() => {
@@ -202,7 +207,10 @@ async function main(): Promise<void> {
   process.once('SIGINT', interrupted);
   process.once('SIGTERM', interrupted);
   try {
-    const stubUrl = await startStub(processes);
+    const stubUrl = await startBenchServer(processes, 'stub', 'gateway-stub.js');
+    const trivialProxyUrl = await startBenchServer(processes, 'trivial-proxy', 'gateway-trivial-proxy.js', [
+      stubUrl,
+    ]);
     const portkeyUrl = await startPortkey(processes);
     const wardenTargets = async (label: string, name: string, dist?: string): Promise<Target[]> => {
       const warden = await startWarden(processes, {
@@ -258,6 +266,13 @@ async function main(): Promise<void> {
           'x-portkey-provider': 'openai',
           'x-portkey-custom-host': `${stubUrl}/v1`,
         },
+        model: 'stub-model',
+      },
+      {
+        name: 'trivial node:http proxy (self-check)',
+        url: trivialProxyUrl,
+        pids: [processes.pid('trivial-proxy')],
+        headers: {},
         model: 'stub-model',
       },
       ...(await wardenTargets('gateway', 'Warden')),
@@ -336,6 +351,14 @@ function report(targets: Target[], throughput: Run[][], latency: Run[][], option
   );
   console.log(
     `\nrequests answered while measured (warm-up not counted): ${answered.map((n) => n.toFixed(0)).join(', ')}`,
+  );
+  const proxyFloor = overhead(TRIVIAL_PROXY, 'p50');
+  console.log(
+    `self-check: the trivial node:http proxy adds ${proxyFloor.toFixed(2)} ms p50 over the stub ` +
+      (proxyFloor <= SELF_CHECK_P50_MS
+        ? `(≤ ${SELF_CHECK_P50_MS} ms: the latency phase measures the gateways)`
+        : `— SELF-CHECK FAILED (> ${SELF_CHECK_P50_MS} ms): the latency phase measures the load generator or the ` +
+          'machine, not the gateways; its overhead columns mean nothing in this run'),
   );
   console.log(
     'goals (issue 16): default live policy ≥ 1.0 × Portkey throughput, overhead ≤ 2 ms p50 and ≤ 5 ms p99; ' +
