@@ -2,9 +2,10 @@
  * Gateway overhead: one loopback stub upstream that answers at once (bench/gateway-stub.ts), called directly,
  * through Portkey's open-source gateway as a plain proxy, and through Warden under (a) the default live policy
  * (classifier, lexicon, PII and injection checks on input and output, rate limit, request log) and (b) a
- * rules-only policy (every classifier category `allow`), all in the same run. Load comes from autocannon:
- * 16 connections for throughput, a fixed 100 requests/s for latency. Rounds are interleaved and medians shown;
- * overheads are against the stub measured in the same round, ratios against Portkey.
+ * rules-only policy (every classifier category `allow`), all in the same run. Throughput: autocannon with 16
+ * connections. Latency: an open loop at a fixed 100 requests/s, evenly spaced (bench/gateway-paced-load.ts), with a
+ * trivial node:http proxy as the self-check that the measure sees a ~1 ms proxy as ~1 ms. Rounds are interleaved
+ * and medians shown; overheads are against the stub measured in the same round, ratios against Portkey.
  *
  *   npm run build && npm run bench:gateway [-- --rounds 3 --seconds 10 --cpu-prof <dir>]
  *
@@ -33,11 +34,15 @@ import {
   waitFor,
   Warden,
 } from './gateway-processes';
+import { LATE_START_MS, pacedLoad } from './gateway-paced-load';
 const PORTKEY = require.resolve('@portkey-ai/gateway/build/start-server.js', { paths: [REPOSITORY_ROOT] });
 
 const THROUGHPUT_CONNECTIONS = 16;
 const LATENCY_RATE = 100;
+/** The most connections the latency phase may open; at 100 req/s and ~1 ms each it uses one or two. */
 const LATENCY_CONNECTIONS = 16;
+/** More late starts than this share means the generator's own event loop, not the target, set the pace. */
+const MAX_LATE_SHARE = 0.01;
 const WARMUP_SECONDS = 3;
 /** Index in the target list of the trivial proxy, whose overhead the self-check bounds. */
 const TRIVIAL_PROXY = 2;
@@ -157,11 +162,10 @@ interface Run {
   failures: number;
 }
 
-/** Latencies are collected from autocannon's per-response event in full precision (its histogram keeps whole ms). */
-async function load(target: Target, seconds: number, rate?: number): Promise<Run> {
+/** Throughput: autocannon's closed loop, as many requests as 16 connections can carry. */
+async function saturate(target: Target, seconds: number): Promise<Run> {
   const latencies: number[] = [];
-  const cpu = () => target.pids.reduce((sum, pid) => sum + processCpuMicros(pid), 0);
-  const cpuBefore = cpu();
+  const cpu = cpuMeter(target);
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
       {
@@ -169,8 +173,7 @@ async function load(target: Target, seconds: number, rate?: number): Promise<Run
         method: 'POST',
         headers: { 'content-type': 'application/json', ...target.headers },
         body: requestBody(target.model),
-        connections: rate ? LATENCY_CONNECTIONS : THROUGHPUT_CONNECTIONS,
-        overallRate: rate,
+        connections: THROUGHPUT_CONNECTIONS,
         duration: seconds,
       },
       (err, done) => (err ? reject(err) : resolve(done)),
@@ -179,15 +182,49 @@ async function load(target: Target, seconds: number, rate?: number): Promise<Run
       if (statusCode === 200) latencies.push(responseTime);
     });
   });
+  return summarize(latencies, seconds, cpu(), result.non2xx + result.errors + result.timeouts);
+}
+
+/** Latency: an open loop at a fixed rate, requests evenly spaced (see gateway-paced-load.ts for why not autocannon). */
+async function pace(target: Target, seconds: number): Promise<Run> {
+  const cpu = cpuMeter(target);
+  const result = await pacedLoad(
+    {
+      url: `${target.url}/v1/completions`,
+      headers: { 'content-type': 'application/json', ...target.headers },
+      body: requestBody(target.model),
+    },
+    LATENCY_RATE,
+    seconds,
+    LATENCY_CONNECTIONS,
+  );
+  if (result.lateStarts > result.latencies.length * MAX_LATE_SHARE) {
+    console.warn(
+      `${target.name}: the load generator started ${result.lateStarts} requests more than ${LATE_START_MS} ms ` +
+        'late (its own event loop was held up, the machine is busy); the latencies of this run are suspect',
+    );
+  }
+  return summarize(result.latencies, seconds, cpu(), result.failures);
+}
+
+/** CPU time of the target's processes since the call, read when the returned function is called. */
+function cpuMeter(target: Target): () => number {
+  const cpu = () => target.pids.reduce((sum, pid) => sum + processCpuMicros(pid), 0);
+  const before = cpu();
+  return () => cpu() - before;
+}
+
+/** Latencies in ms at full precision (autocannon's histogram keeps whole ms, so they come from its events). */
+function summarize(latencies: number[], seconds: number, cpuMicros: number, failures: number): Run {
   latencies.sort((a, b) => a - b);
   const at = (p: number) =>
     latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? NaN;
   return {
     requestsPerSecond: latencies.length / seconds,
-    cpuMicrosPerRequest: (cpu() - cpuBefore) / latencies.length,
+    cpuMicrosPerRequest: cpuMicros / latencies.length,
     p50: at(0.5),
     p99: at(0.99),
-    failures: result.non2xx + result.errors + result.timeouts,
+    failures,
   };
 }
 
@@ -286,15 +323,15 @@ async function main(): Promise<void> {
     ];
     for (const target of targets) {
       await checkTarget(target);
-      await load(target, WARMUP_SECONDS);
+      await saturate(target, WARMUP_SECONDS);
     }
     console.log(`load average before measuring: ${loadAverage()}`);
     const throughput = targets.map(() => [] as Run[]);
     const latency = targets.map(() => [] as Run[]);
     for (let round = 0; round < options.rounds; round++) {
       for (const [index, target] of targets.entries()) {
-        throughput[index].push(await load(target, options.seconds));
-        latency[index].push(await load(target, options.seconds, LATENCY_RATE));
+        throughput[index].push(await saturate(target, options.seconds));
+        latency[index].push(await pace(target, options.seconds));
       }
       console.log(`round ${round + 1}/${options.rounds} done, load average ${loadAverage()}`);
     }
@@ -323,7 +360,7 @@ function report(targets: Target[], throughput: Run[][], latency: Run[][], option
   );
   console.log(
     `median of ${rounds} interleaved rounds of ${options.seconds} s each: throughput with ${THROUGHPUT_CONNECTIONS} ` +
-      `connections; latency at a fixed ${LATENCY_RATE} req/s; overhead = target − stub in the same round; ` +
+      `connections (autocannon); latency at a fixed ${LATENCY_RATE} req/s, evenly spaced (open loop); overhead = target − stub in the same round; ` +
       `CPU = the target's own processes (Warden: api + worker) per request under the throughput load\n`,
   );
   console.log(
