@@ -36,6 +36,11 @@ const profanityMatcher = new ProfanityMatcher({
 const LETTER = /\p{L}/u;
 /** Compiled blocklists by content; policies change rarely, texts often. */
 const compiledBlocklists = new Map<string, CompiledBlocklist>();
+/**
+ * The same, by the blocklist object: a resolved policy is cached and reused across requests, so this finds it
+ * without serializing the blocklist for every text checked.
+ */
+const compiledBlocklistObjects = new WeakMap<Blocklist, CompiledBlocklist>();
 
 /**
  * Profanity and slurs through `obscenity` (its transformers undo leetspeak and repeated letters), plus each
@@ -131,6 +136,14 @@ function isWholeWord(source: string, start: number, end: number): boolean {
 }
 
 function compiledBlocklist(blocklist: Blocklist): CompiledBlocklist {
+  const known = compiledBlocklistObjects.get(blocklist);
+  if (known) return known;
+  const compiled = compiledBlocklistByContent(blocklist);
+  compiledBlocklistObjects.set(blocklist, compiled);
+  return compiled;
+}
+
+function compiledBlocklistByContent(blocklist: Blocklist): CompiledBlocklist {
   const key = JSON.stringify(blocklist);
   let compiled = compiledBlocklists.get(key);
   if (!compiled) {
