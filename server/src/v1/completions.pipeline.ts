@@ -63,8 +63,9 @@ export class CompletionsPipeline {
       const input = dialect.measure(parsed, provider, caller.policy);
       const plan = fitMaxTokens(input.plan, caller.policy.limits);
       const budgets = callerBudgets(caller, endUser);
+      const charge = this.rateLimiter.enforce(budgets, plannedTokens(plan));
       const screeningAlongside = this.screenAlongsideCharge(caller, input, plan, budgets);
-      const headers = await this.rateLimiter.enforce(budgets, plannedTokens(plan));
+      const headers = await charge;
       if (caller.research) await this.researchGrants.chargeQuota(caller.research, plannedTokens(plan));
       assertWithinLengthLimits(plan, caller.policy.limits);
       const screening = await this.moderateInput(trace, caller, input, screeningAlongside);
