@@ -7,7 +7,7 @@
  * trivial node:http proxy as the self-check that the measure sees a ~1 ms proxy as ~1 ms. Rounds are interleaved
  * and medians shown; overheads are against the stub measured in the same round, ratios against Portkey.
  *
- *   npm run build && npm run bench:gateway [-- --rounds 3 --seconds 10 --cpu-prof <dir>]
+ *   npm run build && npm run bench:gateway [-- --rounds 3 --seconds 10 --latency-rate 100 --cpu-prof <dir>]
  *
  * `--cpu-prof <dir>` runs Warden's api process under `node --cpu-prof` and writes its profile there on exit
  * (summarised by `node dist/bench/gateway-profile.js <file>`). `--baseline-dist <dir>` also runs a second Warden
@@ -38,6 +38,7 @@ import { LATE_START_MS, pacedLoad } from './gateway-paced-load';
 const PORTKEY = require.resolve('@portkey-ai/gateway/build/start-server.js', { paths: [REPOSITORY_ROOT] });
 
 const THROUGHPUT_CONNECTIONS = 16;
+/** The issue's latency goals are at this rate; `--latency-rate` lowers it where a busy machine saturates a gateway. */
 const LATENCY_RATE = 100;
 /** The most connections the latency phase may open; at 100 req/s and ~1 ms each it uses one or two. */
 const LATENCY_CONNECTIONS = 16;
@@ -54,12 +55,13 @@ const PROMPT =
 interface Options {
   rounds: number;
   seconds: number;
+  latencyRate: number;
   cpuProfileDir?: string;
   baselineDist?: string;
 }
 
 function parseOptions(argv: string[]): Options {
-  const options: Options = { rounds: 3, seconds: 10 };
+  const options: Options = { rounds: 3, seconds: 10, latencyRate: LATENCY_RATE };
   for (let i = 0; i < argv.length; i++) {
     const value = argv[i + 1];
     switch (argv[i]) {
@@ -69,6 +71,10 @@ function parseOptions(argv: string[]): Options {
         break;
       case '--seconds':
         options.seconds = positive(value, '--seconds');
+        i++;
+        break;
+      case '--latency-rate':
+        options.latencyRate = positive(value, '--latency-rate');
         i++;
         break;
       case '--cpu-prof':
@@ -83,7 +89,7 @@ function parseOptions(argv: string[]): Options {
         break;
       default:
         throw new Error(
-          `unknown option ${argv[i]} (use --rounds N, --seconds N, --cpu-prof DIR, --baseline-dist DIR)`,
+          `unknown option ${argv[i]} (use --rounds N, --seconds N, --latency-rate N, --cpu-prof DIR, --baseline-dist DIR)`,
         );
     }
   }
@@ -186,7 +192,7 @@ async function saturate(target: Target, seconds: number): Promise<Run> {
 }
 
 /** Latency: an open loop at a fixed rate, requests evenly spaced (see gateway-paced-load.ts for why not autocannon). */
-async function pace(target: Target, seconds: number): Promise<Run> {
+async function pace(target: Target, seconds: number, rate: number): Promise<Run> {
   const cpu = cpuMeter(target);
   const result = await pacedLoad(
     {
@@ -194,7 +200,7 @@ async function pace(target: Target, seconds: number): Promise<Run> {
       headers: { 'content-type': 'application/json', ...target.headers },
       body: requestBody(target.model),
     },
-    LATENCY_RATE,
+    rate,
     seconds,
     LATENCY_CONNECTIONS,
   );
@@ -331,7 +337,7 @@ async function main(): Promise<void> {
     for (let round = 0; round < options.rounds; round++) {
       for (const [index, target] of targets.entries()) {
         throughput[index].push(await saturate(target, options.seconds));
-        latency[index].push(await pace(target, options.seconds));
+        latency[index].push(await pace(target, options.seconds, options.latencyRate));
       }
       console.log(`round ${round + 1}/${options.rounds} done, load average ${loadAverage()}`);
     }
@@ -360,7 +366,7 @@ function report(targets: Target[], throughput: Run[][], latency: Run[][], option
   );
   console.log(
     `median of ${rounds} interleaved rounds of ${options.seconds} s each: throughput with ${THROUGHPUT_CONNECTIONS} ` +
-      `connections (autocannon); latency at a fixed ${LATENCY_RATE} req/s, evenly spaced (open loop); overhead = target − stub in the same round; ` +
+      `connections (autocannon); latency at a fixed ${options.latencyRate} req/s, evenly spaced (open loop); overhead = target − stub in the same round; ` +
       `CPU = the target's own processes (Warden: api + worker) per request under the throughput load\n`,
   );
   console.log(
