@@ -7,7 +7,7 @@
  *   node dist/bench/gateway-trivial-proxy.js <upstream base URL>   (prints {"url": …} when listening)
  */
 import http from 'node:http';
-import { AddressInfo } from 'node:net';
+import { serveOnLoopback } from './gateway-stub';
 
 function main(upstream: URL): void {
   const agent = new http.Agent({ keepAlive: true });
@@ -32,15 +32,7 @@ function main(upstream: URL): void {
     });
     incoming.pipe(forwarded);
   });
-  server.keepAliveTimeout = 60_000;
-  server.listen(0, '127.0.0.1', () => {
-    const { port } = server.address() as AddressInfo;
-    process.stdout.write(`${JSON.stringify({ url: `http://127.0.0.1:${port}` })}\n`);
-  });
-  process.on('SIGTERM', () => {
-    server.closeAllConnections();
-    server.close(() => process.exit(0));
-  });
+  serveOnLoopback(server);
 }
 
 if (require.main === module) {
