@@ -41,6 +41,8 @@ const compiledBlocklists = new Map<string, CompiledBlocklist>();
  * without serializing the blocklist for every text checked.
  */
 const compiledBlocklistObjects = new WeakMap<Blocklist, CompiledBlocklist>();
+/** `longestBlocklistMatch` by blocklist object. */
+const longestMatches = new WeakMap<Blocklist, number>();
 
 /**
  * Profanity and slurs through `obscenity` (its transformers undo leetspeak and repeated letters), plus each
@@ -70,6 +72,17 @@ export function lexiconVerdicts(text: string, blocklist: Blocklist): Verdict[] {
  * unbounded patterns, so this is always finite.
  */
 export function longestBlocklistMatch(blocklist: Blocklist): number {
+  // Every stream's and completion's output guard asks; a resolved policy's blocklist is one object reused across
+  // requests, so each is measured once per process instead of normalizing every entry per request.
+  let longest = longestMatches.get(blocklist);
+  if (longest === undefined) {
+    longest = measureLongestMatch(blocklist);
+    longestMatches.set(blocklist, longest);
+  }
+  return longest;
+}
+
+function measureLongestMatch(blocklist: Blocklist): number {
   // Read from the sources, not the compiled blocklist: a stored pattern RE2 refuses must fail the check (and
   // be reported as such), not the sizing of the stream around it.
   const longest = Math.max(
