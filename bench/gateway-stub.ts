@@ -42,6 +42,14 @@ function main(): void {
       response.end(answer(model));
     });
   });
+  serveOnLoopback(server);
+}
+
+/**
+ * How the bench's own servers (this stub, the trivial proxy) run: on a free loopback port, printing `{"url": …}`
+ * once listening (bench/gateway.ts waits for that line), until SIGTERM.
+ */
+export function serveOnLoopback(server: http.Server): void {
   server.keepAliveTimeout = 60_000;
   server.listen(0, '127.0.0.1', () => {
     const { port } = server.address() as AddressInfo;

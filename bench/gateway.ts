@@ -2,11 +2,12 @@
  * Gateway overhead: one loopback stub upstream that answers at once (bench/gateway-stub.ts), called directly,
  * through Portkey's open-source gateway as a plain proxy, and through Warden under (a) the default live policy
  * (classifier, lexicon, PII and injection checks on input and output, rate limit, request log) and (b) a
- * rules-only policy (every classifier category `allow`), all in the same run. Load comes from autocannon:
- * 16 connections for throughput, a fixed 100 requests/s for latency. Rounds are interleaved and medians shown;
- * overheads are against the stub measured in the same round, ratios against Portkey.
+ * rules-only policy (every classifier category `allow`), all in the same run. Throughput: autocannon with 16
+ * connections. Latency: an open loop at a fixed 100 requests/s, evenly spaced (bench/gateway-paced-load.ts), with a
+ * trivial node:http proxy as the self-check that the measure sees a ~1 ms proxy as ~1 ms. Rounds are interleaved
+ * and medians shown; overheads are against the stub measured in the same round, ratios against Portkey.
  *
- *   npm run build && npm run bench:gateway [-- --rounds 3 --seconds 10 --cpu-prof <dir>]
+ *   npm run build && npm run bench:gateway [-- --rounds 3 --seconds 10 --latency-rate 100 --cpu-prof <dir>]
  *
  * `--cpu-prof <dir>` runs Warden's api process under `node --cpu-prof` and writes its profile there on exit
  * (summarised by `node dist/bench/gateway-profile.js <file>`). `--baseline-dist <dir>` also runs a second Warden
@@ -33,24 +34,34 @@ import {
   waitFor,
   Warden,
 } from './gateway-processes';
+import { LATE_START_MS, pacedLoad } from './gateway-paced-load';
 const PORTKEY = require.resolve('@portkey-ai/gateway/build/start-server.js', { paths: [REPOSITORY_ROOT] });
 
 const THROUGHPUT_CONNECTIONS = 16;
+/** The issue's latency goals are at this rate; `--latency-rate` lowers it where a busy machine saturates a gateway. */
 const LATENCY_RATE = 100;
+/** The most connections the latency phase may open; at 100 req/s and ~1 ms each it uses one or two. */
 const LATENCY_CONNECTIONS = 16;
+/** More late starts than this share means the generator's own event loop, not the target, set the pace. */
+const MAX_LATE_SHARE = 0.01;
 const WARMUP_SECONDS = 3;
+/** Index in the target list of the trivial proxy, whose overhead the self-check bounds. */
+const TRIVIAL_PROXY = 2;
+/** A plain Node proxy on loopback adds well under this; more means the measure, not the proxy, is slow. */
+const SELF_CHECK_P50_MS = 2;
 const PROMPT =
   'Write a short, friendly note thanking a colleague for helping move the planning meeting to Thursday afternoon.';
 
 interface Options {
   rounds: number;
   seconds: number;
+  latencyRate: number;
   cpuProfileDir?: string;
   baselineDist?: string;
 }
 
 function parseOptions(argv: string[]): Options {
-  const options: Options = { rounds: 3, seconds: 10 };
+  const options: Options = { rounds: 3, seconds: 10, latencyRate: LATENCY_RATE };
   for (let i = 0; i < argv.length; i++) {
     const value = argv[i + 1];
     switch (argv[i]) {
@@ -60,6 +71,10 @@ function parseOptions(argv: string[]): Options {
         break;
       case '--seconds':
         options.seconds = positive(value, '--seconds');
+        i++;
+        break;
+      case '--latency-rate':
+        options.latencyRate = positive(value, '--latency-rate');
         i++;
         break;
       case '--cpu-prof':
@@ -74,7 +89,7 @@ function parseOptions(argv: string[]): Options {
         break;
       default:
         throw new Error(
-          `unknown option ${argv[i]} (use --rounds N, --seconds N, --cpu-prof DIR, --baseline-dist DIR)`,
+          `unknown option ${argv[i]} (use --rounds N, --seconds N, --latency-rate N, --cpu-prof DIR, --baseline-dist DIR)`,
         );
     }
   }
@@ -96,13 +111,14 @@ interface Target {
   model: string;
 }
 
-async function startStub(processes: Processes): Promise<string> {
-  const child = spawn(process.execPath, [path.join(DIST, 'bench', 'gateway-stub.js')], {
+/** Starts one of the bench's own loopback servers (stub, trivial proxy), which prints its URL when listening. */
+async function startBenchServer(processes: Processes, name: string, script: string, args: string[] = []) {
+  const child = spawn(process.execPath, [path.join(DIST, 'bench', script), ...args], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  processes.adopt('stub', child);
-  return new Promise((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`the stub exited with ${code}`)));
+  processes.adopt(name, child);
+  return new Promise<string>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`${name} exited with ${code}`)));
     child.stdout!.once('data', (data: Buffer) =>
       resolve((JSON.parse(data.toString()) as { url: string }).url),
     );
@@ -152,11 +168,10 @@ interface Run {
   failures: number;
 }
 
-/** Latencies are collected from autocannon's per-response event in full precision (its histogram keeps whole ms). */
-async function load(target: Target, seconds: number, rate?: number): Promise<Run> {
+/** Throughput: autocannon's closed loop, as many requests as 16 connections can carry. */
+async function saturate(target: Target, seconds: number): Promise<Run> {
   const latencies: number[] = [];
-  const cpu = () => target.pids.reduce((sum, pid) => sum + processCpuMicros(pid), 0);
-  const cpuBefore = cpu();
+  const cpu = cpuMeter(target);
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
       {
@@ -164,8 +179,7 @@ async function load(target: Target, seconds: number, rate?: number): Promise<Run
         method: 'POST',
         headers: { 'content-type': 'application/json', ...target.headers },
         body: requestBody(target.model),
-        connections: rate ? LATENCY_CONNECTIONS : THROUGHPUT_CONNECTIONS,
-        overallRate: rate,
+        connections: THROUGHPUT_CONNECTIONS,
         duration: seconds,
       },
       (err, done) => (err ? reject(err) : resolve(done)),
@@ -174,15 +188,49 @@ async function load(target: Target, seconds: number, rate?: number): Promise<Run
       if (statusCode === 200) latencies.push(responseTime);
     });
   });
+  return summarize(latencies, seconds, cpu(), result.non2xx + result.errors + result.timeouts);
+}
+
+/** Latency: an open loop at a fixed rate, requests evenly spaced (see gateway-paced-load.ts for why not autocannon). */
+async function pace(target: Target, seconds: number, rate: number): Promise<Run> {
+  const cpu = cpuMeter(target);
+  const result = await pacedLoad(
+    {
+      url: `${target.url}/v1/completions`,
+      headers: { 'content-type': 'application/json', ...target.headers },
+      body: requestBody(target.model),
+    },
+    rate,
+    seconds,
+    LATENCY_CONNECTIONS,
+  );
+  if (result.lateStarts > result.latencies.length * MAX_LATE_SHARE) {
+    console.warn(
+      `${target.name}: the load generator started ${result.lateStarts} requests more than ${LATE_START_MS} ms ` +
+        'late (its own event loop was held up, the machine is busy); the latencies of this run are suspect',
+    );
+  }
+  return summarize(result.latencies, seconds, cpu(), result.failures);
+}
+
+/** CPU time of the target's processes since the call, read when the returned function is called. */
+function cpuMeter(target: Target): () => number {
+  const cpu = () => target.pids.reduce((sum, pid) => sum + processCpuMicros(pid), 0);
+  const before = cpu();
+  return () => cpu() - before;
+}
+
+/** Latencies in ms at full precision (autocannon's histogram keeps whole ms, so they come from its events). */
+function summarize(latencies: number[], seconds: number, cpuMicros: number, failures: number): Run {
   latencies.sort((a, b) => a - b);
   const at = (p: number) =>
     latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? NaN;
   return {
     requestsPerSecond: latencies.length / seconds,
-    cpuMicrosPerRequest: (cpu() - cpuBefore) / latencies.length,
+    cpuMicrosPerRequest: cpuMicros / latencies.length,
     p50: at(0.5),
     p99: at(0.99),
-    failures: result.non2xx + result.errors + result.timeouts,
+    failures,
   };
 }
 
@@ -191,7 +239,7 @@ async function main(): Promise<void> {
   const logDir = fs.mkdtempSync(path.join(os.tmpdir(), 'warden-bench-gateway-'));
   const processes = new Processes(logDir);
   const wardens: Warden[] = [];
-  const targetCount = options.baselineDist ? 6 : 4;
+  const targetCount = options.baselineDist ? 7 : 5;
   // Bounded whatever happens: setup, warm-up and (targets × 2 loads × rounds) measurements, with slack.
   const budgetMs = (240 + targetCount * (WARMUP_SECONDS + 2 * options.rounds * (options.seconds + 2))) * 1000;
   const watchdog = setTimeout(() => {
@@ -202,7 +250,10 @@ async function main(): Promise<void> {
   process.once('SIGINT', interrupted);
   process.once('SIGTERM', interrupted);
   try {
-    const stubUrl = await startStub(processes);
+    const stubUrl = await startBenchServer(processes, 'stub', 'gateway-stub.js');
+    const trivialProxyUrl = await startBenchServer(processes, 'trivial-proxy', 'gateway-trivial-proxy.js', [
+      stubUrl,
+    ]);
     const portkeyUrl = await startPortkey(processes);
     const wardenTargets = async (label: string, name: string, dist?: string): Promise<Target[]> => {
       const warden = await startWarden(processes, {
@@ -260,6 +311,13 @@ async function main(): Promise<void> {
         },
         model: 'stub-model',
       },
+      {
+        name: 'trivial node:http proxy (self-check)',
+        url: trivialProxyUrl,
+        pids: [processes.pid('trivial-proxy')],
+        headers: {},
+        model: 'stub-model',
+      },
       ...(await wardenTargets('gateway', 'Warden')),
       ...(options.baselineDist
         ? await wardenTargets(
@@ -271,15 +329,15 @@ async function main(): Promise<void> {
     ];
     for (const target of targets) {
       await checkTarget(target);
-      await load(target, WARMUP_SECONDS);
+      await saturate(target, WARMUP_SECONDS);
     }
     console.log(`load average before measuring: ${loadAverage()}`);
     const throughput = targets.map(() => [] as Run[]);
     const latency = targets.map(() => [] as Run[]);
     for (let round = 0; round < options.rounds; round++) {
       for (const [index, target] of targets.entries()) {
-        throughput[index].push(await load(target, options.seconds));
-        latency[index].push(await load(target, options.seconds, LATENCY_RATE));
+        throughput[index].push(await saturate(target, options.seconds));
+        latency[index].push(await pace(target, options.seconds, options.latencyRate));
       }
       console.log(`round ${round + 1}/${options.rounds} done, load average ${loadAverage()}`);
     }
@@ -308,7 +366,7 @@ function report(targets: Target[], throughput: Run[][], latency: Run[][], option
   );
   console.log(
     `median of ${rounds} interleaved rounds of ${options.seconds} s each: throughput with ${THROUGHPUT_CONNECTIONS} ` +
-      `connections; latency at a fixed ${LATENCY_RATE} req/s; overhead = target − stub in the same round; ` +
+      `connections (autocannon); latency at a fixed ${options.latencyRate} req/s, evenly spaced (open loop); overhead = target − stub in the same round; ` +
       `CPU = the target's own processes (Warden: api + worker) per request under the throughput load\n`,
   );
   console.log(
@@ -336,6 +394,14 @@ function report(targets: Target[], throughput: Run[][], latency: Run[][], option
   );
   console.log(
     `\nrequests answered while measured (warm-up not counted): ${answered.map((n) => n.toFixed(0)).join(', ')}`,
+  );
+  const proxyFloor = overhead(TRIVIAL_PROXY, 'p50');
+  console.log(
+    `self-check: the trivial node:http proxy adds ${proxyFloor.toFixed(2)} ms p50 over the stub ` +
+      (proxyFloor <= SELF_CHECK_P50_MS
+        ? `(≤ ${SELF_CHECK_P50_MS} ms: the latency phase measures the gateways)`
+        : `— SELF-CHECK FAILED (> ${SELF_CHECK_P50_MS} ms): the latency phase measures the load generator or the ` +
+          'machine, not the gateways; its overhead columns mean nothing in this run'),
   );
   console.log(
     'goals (issue 16): default live policy ≥ 1.0 × Portkey throughput, overhead ≤ 2 ms p50 and ≤ 5 ms p99; ' +

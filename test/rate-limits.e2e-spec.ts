@@ -48,13 +48,13 @@ describe('rate limits across two api instances', () => {
     if (intoWindow > 45_000) await new Promise((resolve) => setTimeout(resolve, 60_000 - intoWindow + 100));
   }
 
-  async function call(url: string, user?: string) {
+  async function call(url: string, user?: string, prompt = 'hello there') {
     const response = await fetch(`${url}/v1/completions`, {
       method: 'POST',
       headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
       body: JSON.stringify({
         model: 'house-model',
-        prompt: 'hello there',
+        prompt,
         max_tokens: 4,
         ...(user ? { user } : {}),
       }),
@@ -116,5 +116,28 @@ describe('rate limits across two api instances', () => {
     expect(refused.status).toBe(429);
     expect(refused.body.error.message).toContain('end user "noisy"');
     expect((await call(second.url, 'quiet')).status).toBe(200);
+  });
+
+  it('refuses a request over its budget with a 429 even when input moderation, started alongside, would block it', async () => {
+    await awayFromWindowEdge();
+    // Earlier tests charged this window too: the budget is set to leave exactly six requests.
+    const probe = await call(first.url);
+    const used = 1000 - Number(probe.headers.get('x-ratelimit-remaining-requests'));
+    await runCli(first.env, [
+      'policies:set',
+      applicationId,
+      JSON.stringify({
+        rateLimits: { requestsPerMinute: used + 6, endUserRequestsPerMinute: 100 },
+        blocklist: { words: ['pineapple'] },
+      }),
+    ]);
+    expect((await call(first.url)).status).toBe(200);
+    // The first instance saw room left, so it screens this prompt while charging it: the screening still blocks.
+    const blocked = await call(first.url, undefined, 'tell me about pineapple');
+    expect([blocked.status, blocked.body.error?.code]).toEqual([400, 'content_filter']);
+    // The other instance spends the rest of the budget; the first still remembers room and screens alongside again.
+    for (let i = 0; i < 4; i++) expect((await call(second.url)).status).toBe(200);
+    const refused = await call(first.url, undefined, 'tell me about pineapple');
+    expect([refused.status, refused.body.error?.code]).toEqual([429, CommonErrorCode.RateLimitExceeded]);
   });
 });

@@ -54,16 +54,22 @@ export function fitMaxTokens(plan: TokenPlan, limits: LengthLimits): TokenPlan {
  * maxTotalTokens, so n and best_of cannot multiply the limit.
  */
 export function assertWithinLengthLimits(plan: TokenPlan, limits: LengthLimits): void {
+  const error = lengthLimitError(plan, limits);
+  if (error) throw error;
+}
+
+/** What `assertWithinLengthLimits` would throw, or null when the plan fits the policy. */
+export function lengthLimitError(plan: TokenPlan, limits: LengthLimits): LengthLimitError | null {
   const longest = Math.max(0, ...plan.promptTokens);
   if (longest > limits.maxPromptTokens) {
-    throw new LengthLimitError(
+    return new LengthLimitError(
       LimitsErrorCode.PromptTooLong,
       `The prompt is ${longest} tokens long; this application's policy allows at most ${limits.maxPromptTokens} prompt tokens (maxPromptTokens).`,
       'prompt',
     );
   }
   if (plan.maxTokens > limits.maxTokens) {
-    throw new LengthLimitError(
+    return new LengthLimitError(
       LimitsErrorCode.MaxTokensTooLarge,
       `max_tokens is ${plan.maxTokens}; this application's policy allows at most ${limits.maxTokens} (maxTokens).`,
       'max_tokens',
@@ -72,12 +78,13 @@ export function assertWithinLengthLimits(plan: TokenPlan, limits: LengthLimits):
   const total = plannedTokens(plan);
   if (total > limits.maxTotalTokens) {
     const read = plan.promptTokens.reduce((sum, count) => sum + count, 0);
-    throw new LengthLimitError(
+    return new LengthLimitError(
       LimitsErrorCode.TotalTokensTooLarge,
       `The prompt (${read} tokens) plus ${plan.promptTokens.length * plan.sequences} sequence(s) of max_tokens (${plan.maxTokens}) is ${total} tokens; this application's policy allows at most ${limits.maxTotalTokens} in total (maxTotalTokens).`,
       'max_tokens',
     );
   }
+  return null;
 }
 
 /** Where the model's tokenizer is not local, about four characters make a token in English text. */

@@ -48,6 +48,8 @@ export interface BudgetSubject {
 }
 
 const WINDOW_MS = 60_000;
+/** Budgets whose last answer this process remembers; past this many the memory starts over (it is only a hint). */
+const MAX_REMEMBERED_BUDGETS = 10_000;
 
 /**
  * Checks and charges every budget in one atomic step: either all counters move or none does, so a request refused
@@ -91,6 +93,8 @@ type ChargingRedis = Redis & {
 @Injectable()
 export class RateLimiter {
   private readonly redis: ChargingRedis;
+  /** What each budget had left after this process last charged it (by subject): see `lastSeenRoomFor`. */
+  private readonly lastSeen = new Map<string, { remainingRequests: number; remainingTokens: number }>();
 
   constructor(
     @Inject(REDIS) redis: Redis,
@@ -118,6 +122,19 @@ export class RateLimiter {
     return headers;
   }
 
+  /**
+   * Whether every budget had room for another request of `tokens` when this process last charged it. Only a hint
+   * (other instances charge the same counters, a new window refills them): callers may start costly work alongside
+   * the charge when it says yes, never skip the charge. A budget this process has not charged yet, or found
+   * spent, says no, so a client refused once does not get that work done for it while it keeps being refused.
+   */
+  lastSeenRoomFor(budgets: RateBudget[], tokens: number): boolean {
+    return budgets.every((budget) => {
+      const seen = this.lastSeen.get(budget.subject);
+      return seen !== undefined && seen.remainingRequests > 1 && seen.remainingTokens > tokens;
+    });
+  }
+
   async charge(budgets: RateBudget[], tokens: number, now = Date.now()): Promise<RateDecision> {
     const windowStart = now - (now % WINDOW_MS);
     const resetMs = windowStart + WINDOW_MS - now;
@@ -132,6 +149,10 @@ export class RateLimiter {
       remainingRequests: Math.max(0, budget.requestsPerMinute - result[3 + 2 * i]),
       remainingTokens: Math.max(0, budget.tokensPerMinute - result[4 + 2 * i]),
     }));
+    if (this.lastSeen.size + states.length > MAX_REMEMBERED_BUDGETS) this.lastSeen.clear();
+    for (const { budget, remainingRequests, remainingTokens } of states) {
+      this.lastSeen.set(budget.subject, { remainingRequests, remainingTokens });
+    }
     if (result[0] === 0) {
       const budget = budgets[result[1] - 1];
       return {

@@ -4,8 +4,14 @@ import { EndUserError, MissingEndUserError } from '../end-users/end-users.errors
 import { EndUsersService } from '../end-users/end-users.service';
 import { EndUserStatus } from '../end-users/strikes';
 import { ModelRegistry } from '../inference/model-registry';
-import { assertWithinLengthLimits, fitMaxTokens, plannedTokens, TokenPlan } from '../limits/length-limits';
-import { RateLimiter } from '../limits/rate-limiter';
+import {
+  assertWithinLengthLimits,
+  fitMaxTokens,
+  lengthLimitError,
+  plannedTokens,
+  TokenPlan,
+} from '../limits/length-limits';
+import { RateBudget, RateLimiter } from '../limits/rate-limiter';
 import { assertInputAllowed, InputScreening, ModerationService } from '../moderation/moderation.service';
 import { ModerationAction } from '../moderation/moderation.types';
 import { CallTrace, V1RequestContext } from './call-trace';
@@ -56,10 +62,13 @@ export class CompletionsPipeline {
       const endUser = await this.identifyEndUser(caller, parsed);
       const input = dialect.measure(parsed, provider, caller.policy);
       const plan = fitMaxTokens(input.plan, caller.policy.limits);
-      const headers = await this.enforceRateLimits(caller, endUser, plan);
+      const budgets = callerBudgets(caller, endUser);
+      const charge = this.rateLimiter.enforce(budgets, plannedTokens(plan));
+      const screeningAlongside = this.screenAlongsideCharge(caller, input, plan, budgets);
+      const headers = await charge;
       if (caller.research) await this.researchGrants.chargeQuota(caller.research, plannedTokens(plan));
       assertWithinLengthLimits(plan, caller.policy.limits);
-      const screening = await this.moderateInput(trace, caller, input);
+      const screening = await this.moderateInput(trace, caller, input, screeningAlongside);
       const moderated = dialect.withModeratedTexts(
         { ...parsed, maxTokens: plan.maxTokens },
         input,
@@ -124,19 +133,39 @@ export class CompletionsPipeline {
     return { id: request.endUser, status };
   }
 
-  /** Key, application and end-user budgets, charged every token the request may cost, before any costly work. */
-  private enforceRateLimits(
+  /**
+   * Input moderation started while the budgets are charged (key, application and end user, every token the request
+   * may cost), so the classifier works during the Redis round trip instead of after it. Its result is only read
+   * once the charge has passed and the length limits hold, so what a request is refused for, and in what order,
+   * is unchanged. Started only where the charge will very likely pass and the texts are within the length limits:
+   * a client whose budget this process last saw spent, or a prompt over the limits, gets no moderation work done
+   * before it is refused. Research callers (a quota charged after the budgets) are screened in order.
+   */
+  private screenAlongsideCharge(
     caller: Caller,
-    endUser: EndUser | null,
+    input: ModelInput,
     plan: TokenPlan,
-  ): Promise<Record<string, string>> {
-    return this.rateLimiter.enforce(callerBudgets(caller, endUser), plannedTokens(plan));
+    budgets: RateBudget[],
+  ): Promise<InputScreening> | null {
+    if (caller.research || lengthLimitError(plan, caller.policy.limits)) return null;
+    if (!this.rateLimiter.lastSeenRoomFor(budgets, plannedTokens(plan))) return null;
+    const screening = this.screen(caller, input);
+    // Read only when the charge passes; a refused request leaves it unread, which must not be an unhandled rejection.
+    screening.catch(() => undefined);
+    return screening;
   }
 
-  private async moderateInput(trace: CallTrace, caller: Caller, input: ModelInput): Promise<InputScreening> {
-    const screening = await this.moderation.screenInput(input.texts, caller.policy, {
-      applicationId: caller.application.id,
-    });
+  private screen(caller: Caller, input: ModelInput): Promise<InputScreening> {
+    return this.moderation.screenInput(input.texts, caller.policy, { applicationId: caller.application.id });
+  }
+
+  private async moderateInput(
+    trace: CallTrace,
+    caller: Caller,
+    input: ModelInput,
+    started: Promise<InputScreening> | null,
+  ): Promise<InputScreening> {
+    const screening = await (started ?? this.screen(caller, input));
     trace.verdicts.push(...screening.verdicts);
     assertInputAllowed(screening, (index) => inputParam(input, index));
     return screening;

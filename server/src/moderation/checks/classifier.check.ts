@@ -9,19 +9,27 @@ export class ClassifierCheck implements ModerationCheck {
   readonly name = 'classifier';
   readonly directions = [Direction.Input, Direction.Output] as const;
 
+  /** The model's categories, read once: consulted for every request and direction, they never change. */
+  private known?: ModerationCategory[];
+
   constructor(private readonly classifier: ClassifierService) {}
 
   get categories(): ModerationCategory[] {
-    return this.classifier.labels.filter((label): label is ModerationCategory => label !== null);
+    this.known ??= this.classifier.labels.filter((label): label is ModerationCategory => label !== null);
+    return this.known;
   }
 
   async run(texts: string[], _context: CheckContext): Promise<Verdict[][]> {
     const scores = await this.classifier.scores(texts);
-    return scores.map((row) =>
-      this.classifier.labels.flatMap((category, index) =>
-        category ? [{ check: this.name, category, score: round(row[index]) }] : [],
-      ),
-    );
+    const labels = this.classifier.labels;
+    return scores.map((row) => {
+      const verdicts: Verdict[] = [];
+      for (let index = 0; index < labels.length; index++) {
+        const category = labels[index];
+        if (category) verdicts.push({ check: this.name, category, score: round(row[index]) });
+      }
+      return verdicts;
+    });
   }
 }
 

@@ -36,6 +36,13 @@ const profanityMatcher = new ProfanityMatcher({
 const LETTER = /\p{L}/u;
 /** Compiled blocklists by content; policies change rarely, texts often. */
 const compiledBlocklists = new Map<string, CompiledBlocklist>();
+/**
+ * The same, by the blocklist object: a resolved policy is cached and reused across requests, so this finds it
+ * without serializing the blocklist for every text checked.
+ */
+const compiledBlocklistObjects = new WeakMap<Blocklist, CompiledBlocklist>();
+/** `longestBlocklistMatch` by blocklist object. */
+const longestMatches = new WeakMap<Blocklist, number>();
 
 /**
  * Profanity and slurs through `obscenity` (its transformers undo leetspeak and repeated letters), plus each
@@ -65,6 +72,17 @@ export function lexiconVerdicts(text: string, blocklist: Blocklist): Verdict[] {
  * unbounded patterns, so this is always finite.
  */
 export function longestBlocklistMatch(blocklist: Blocklist): number {
+  // Every stream's and completion's output guard asks; a resolved policy's blocklist is one object reused across
+  // requests, so each is measured once per process instead of normalizing every entry per request.
+  let longest = longestMatches.get(blocklist);
+  if (longest === undefined) {
+    longest = measureLongestMatch(blocklist);
+    longestMatches.set(blocklist, longest);
+  }
+  return longest;
+}
+
+function measureLongestMatch(blocklist: Blocklist): number {
   // Read from the sources, not the compiled blocklist: a stored pattern RE2 refuses must fail the check (and
   // be reported as such), not the sizing of the stream around it.
   const longest = Math.max(
@@ -131,6 +149,14 @@ function isWholeWord(source: string, start: number, end: number): boolean {
 }
 
 function compiledBlocklist(blocklist: Blocklist): CompiledBlocklist {
+  const known = compiledBlocklistObjects.get(blocklist);
+  if (known) return known;
+  const compiled = compiledBlocklistByContent(blocklist);
+  compiledBlocklistObjects.set(blocklist, compiled);
+  return compiled;
+}
+
+function compiledBlocklistByContent(blocklist: Blocklist): CompiledBlocklist {
   const key = JSON.stringify(blocklist);
   let compiled = compiledBlocklists.get(key);
   if (!compiled) {

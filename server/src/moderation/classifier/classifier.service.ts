@@ -69,9 +69,10 @@ export class ClassifierService implements OnModuleInit, OnModuleDestroy {
   }
 
   /**
-   * Scores of every output column for each text. Callers in the same turn of the event loop share a batch: the
-   * hand-off waits for the turn's I/O callbacks (requests answered by one Redis or upstream read resume together),
-   * not only for the current microtasks.
+   * Scores of every output column for each text. A worker that is idle takes the texts at once, so it scores them
+   * while the caller's thread runs the rule checks. When every worker is busy, texts queue and go together as the
+   * next batch as soon as a worker is free; callers in the same turn of the event loop share it (the hand-off then
+   * waits for the turn's I/O callbacks: requests answered by one Redis or upstream read resume together).
    */
   scores(texts: string[]): Promise<number[][]> {
     const result = Promise.all(
@@ -79,7 +80,9 @@ export class ClassifierService implements OnModuleInit, OnModuleDestroy {
         (text) => new Promise<number[]>((resolve, reject) => this.queue.push({ text, resolve, reject })),
       ),
     );
-    if (!this.dispatchScheduled) {
+    if (this.workers.some((slot) => !slot.busy)) {
+      this.dispatch();
+    } else if (!this.dispatchScheduled) {
       this.dispatchScheduled = true;
       setImmediate(() => {
         this.dispatchScheduled = false;
