@@ -1,5 +1,6 @@
 import { testApiKey } from './support/keys';
-import { runCli, startWarden, WardenInstance } from './support/warden';
+import { setDemoPolicy } from './support/demo-policy';
+import { startWarden, WardenInstance } from './support/warden';
 
 /** The policy's blocklist word every variant spells. */
 const WORD = 'coffee';
@@ -37,16 +38,12 @@ describe('redteam: blocklist evasion through stripped-character runs and unfolde
       WARDEN_INIT_API_KEY: apiKey,
       WARDEN_EMBEDDED_MODELS: '',
     });
-    const [{ id }] = await warden.query<{ id: string }>(
-      `SELECT id FROM applications WHERE name = 'Demo application'`,
-    );
     const patch = {
       requireUser: false,
       rateLimits: { requestsPerMinute: 10_000, tokensPerMinute: 10_000_000 },
       blocklist: { words: [WORD] },
     };
-    const result = await runCli(warden.env, ['policies:set', id, JSON.stringify(patch)]);
-    expect(result.code).toBe(0);
+    await setDemoPolicy(warden, patch);
   }, 90_000);
 
   afterAll(async () => {

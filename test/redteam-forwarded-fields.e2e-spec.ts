@@ -1,6 +1,7 @@
 import { testApiKey } from './support/keys';
 import { UpstreamServer } from './support/upstream-server';
-import { runCli, startWarden, WardenInstance } from './support/warden';
+import { setDemoPolicy } from './support/demo-policy';
+import { startWarden, WardenInstance } from './support/warden';
 
 /** A word the policy's blocklist blocks on input; nothing else acts. */
 const BLOCKED_WORD = 'coffee';
@@ -90,7 +91,6 @@ describe('redteam: chat fields forwarded to an upstream model', () => {
   const upstream = new UpstreamServer();
   const apiKey = testApiKey();
   let warden: WardenInstance;
-  let applicationId: string;
 
   beforeAll(async () => {
     warden = await startWarden('redteam-fields', {
@@ -99,9 +99,6 @@ describe('redteam: chat fields forwarded to an upstream model', () => {
       WARDEN_UPSTREAM_MODELS: 'house-model',
       WARDEN_EMBEDDED_MODELS: '',
     });
-    [{ id: applicationId }] = await warden.query<{ id: string }>(
-      `SELECT id FROM applications WHERE name = 'Demo application'`,
-    );
   }, 90_000);
 
   afterAll(async () => {
@@ -116,8 +113,7 @@ describe('redteam: chat fields forwarded to an upstream model', () => {
       blocklist: { words: [BLOCKED_WORD] },
       categories: { blocklist: { input: { action }, output: { action: 'allow' } } },
     };
-    const result = await runCli(warden.env, ['policies:set', applicationId, JSON.stringify(patch)]);
-    expect(result.code).toBe(0);
+    await setDemoPolicy(warden, patch);
   }
 
   async function chat(body: Record<string, unknown>): Promise<{ status: number; body: any }> {

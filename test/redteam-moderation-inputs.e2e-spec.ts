@@ -1,5 +1,6 @@
 import { testApiKey } from './support/keys';
-import { runCli, startWarden, WardenInstance } from './support/warden';
+import { setDemoPolicy } from './support/demo-policy';
+import { startWarden, WardenInstance } from './support/warden';
 
 /**
  * `/v1/moderations` takes an array of inputs; empty ones cost no bytes and estimated no tokens, so a 4 MB body
@@ -9,16 +10,12 @@ import { runCli, startWarden, WardenInstance } from './support/warden';
 describe('redteam: /v1/moderations with many empty inputs', () => {
   const apiKey = testApiKey();
   let warden: WardenInstance;
-  let applicationId: string;
 
   beforeAll(async () => {
     warden = await startWarden('redteam-moderation-inputs', {
       WARDEN_INIT_API_KEY: apiKey,
       WARDEN_EMBEDDED_MODELS: '',
     });
-    [{ id: applicationId }] = await warden.query<{ id: string }>(
-      `SELECT id FROM applications WHERE name = 'Demo application'`,
-    );
   }, 90_000);
 
   afterAll(async () => {
@@ -26,9 +23,10 @@ describe('redteam: /v1/moderations with many empty inputs', () => {
   });
 
   async function setTokensPerMinute(tokensPerMinute: number): Promise<void> {
-    const patch = { requireUser: false, rateLimits: { requestsPerMinute: 10_000, tokensPerMinute } };
-    const result = await runCli(warden.env, ['policies:set', applicationId, JSON.stringify(patch)]);
-    expect(result.code).toBe(0);
+    await setDemoPolicy(warden, {
+      requireUser: false,
+      rateLimits: { requestsPerMinute: 10_000, tokensPerMinute },
+    });
   }
 
   async function moderate(input: string[]): Promise<Response> {
