@@ -35,6 +35,8 @@ export class CallTrace {
   readonly createdAt = new Date();
   caller?: Caller;
   model: string | null = null;
+  /** The model resolved to one Warden serves: only then may its name label metrics (clients choose `model`). */
+  modelServed = false;
   prompt: PromptInput | null = null;
   suffix: string | null = null;
   /** A chat's messages: logged in place of the prompt rendered from them. */

@@ -1,4 +1,5 @@
 import { ChatMessage, ModelProvider } from '../inference/model-provider';
+import { ModerationError, ModerationErrorCode } from '../moderation/moderation.errors';
 import { InferenceErrorCode, InferenceRequestError } from '../inference/inference.errors';
 import { assertWithinByteLimit, estimateTokens } from '../limits/length-limits';
 import { PolicyRules } from '../policies/policy.types';
@@ -23,21 +24,26 @@ export const chatCompletionsDialect: CompletionDialect = {
 
   measure(request: NormalizedCompletionRequest, provider: ModelProvider, policy: PolicyRules): ModelInput {
     const messages = request.messages ?? [];
+    const messageIndexes = messages
+      .map((message, index) => ({ message, index }))
+      .filter(({ message }) => !(policy.exemptSystemPrompt && DEVELOPER_ROLES.has(message.role)))
+      .map(({ index }) => index);
+    const forwarded = forwardedTexts(request, messageIndexes);
     assertWithinByteLimit(
-      messages.map((message) => message.content),
+      [...messages.map((message) => message.content), ...forwarded.map(({ text }) => text)],
       policy.limits,
       'messages',
     );
     if (provider.renderChat) assertEmbeddedCanServe(request, messages);
     const prompt = promptOf(request.model, messages, provider);
     const promptTokens = provider.countTokens?.(request.model, prompt) ?? estimateTokens(prompt);
-    const messageIndexes = messages
-      .map((message, index) => ({ message, index }))
-      .filter(({ message }) => !(policy.exemptSystemPrompt && DEVELOPER_ROLES.has(message.role)))
-      .map(({ index }) => index);
     return {
-      texts: messageIndexes.map((index) => messages[index].content),
+      texts: [
+        ...messageIndexes.map((index) => messages[index].content),
+        ...forwarded.map(({ text }) => text),
+      ],
       messageIndexes,
+      forwardedParams: forwarded.map(({ param }) => param),
       plan: {
         promptTokens: [promptTokens],
         maxTokens: request.maxTokensDefaulted
@@ -50,6 +56,18 @@ export const chatCompletionsDialect: CompletionDialect = {
   },
 
   withModeratedTexts(request, input, moderated, provider): NormalizedCompletionRequest {
+    const contentCount = input.messageIndexes?.length ?? 0;
+    const redactedField = moderated.findIndex(
+      (text, index) => index >= contentCount && text !== input.texts[index],
+    );
+    if (redactedField >= 0) {
+      const param = input.forwardedParams![redactedField - contentCount];
+      throw new ModerationError(
+        ModerationErrorCode.ContentFilter,
+        `The prompt was blocked by this application's content policy: ${param} would need redacting, and Warden forwards it only as sent.`,
+        param,
+      );
+    }
     const messages = [...(request.messages ?? [])];
     (input.messageIndexes ?? []).forEach((messageIndex, textIndex) => {
       messages[messageIndex] = { ...messages[messageIndex], content: moderated[textIndex] };
@@ -68,6 +86,58 @@ export const chatCompletionsDialect: CompletionDialect = {
 function promptOf(model: string, messages: ChatMessage[], provider: ModelProvider): string {
   if (provider.renderChat) return provider.renderChat(model, messages);
   return messages.map((message) => `${message.role}: ${message.content}`).join('\n');
+}
+
+/** Values that are identifiers, enums or binary data rather than text a model reads as language. */
+const NON_TEXT_KEYS: ReadonlySet<string> = new Set([
+  'type',
+  'id',
+  'tool_call_id',
+  'url',
+  'data',
+  'file_data',
+  'file_id',
+]);
+
+/**
+ * Fields forwarded verbatim to an upstream model (names, tool calls, refusals, non-text content parts, tool
+ * definitions, predictions) are read by the model too: each is moderated as one text of its keys and strings.
+ */
+function forwardedTexts(
+  request: NormalizedCompletionRequest,
+  messageIndexes: number[],
+): Array<{ param: string; text: string }> {
+  const messages = request.messages ?? [];
+  const fields = [
+    ...messageIndexes.flatMap((index) =>
+      Object.entries(messages[index].extra ?? {}).map(([field, value]) => ({
+        param: `messages.${index}.${field === 'content_parts' ? 'content' : field}`,
+        value,
+      })),
+    ),
+    ...Object.entries(request.passthrough ?? {}).map(([param, value]) => ({ param, value })),
+  ];
+  return fields
+    .map(({ param, value }) => ({ param, text: readableStrings(value).join('\n') }))
+    .filter(({ text }) => text.length > 0);
+}
+
+/** Every object key and string value in a JSON value, iteratively (a client's nesting depth must not overflow the stack). */
+function readableStrings(root: unknown): string[] {
+  const strings: string[] = [];
+  const pending: unknown[] = [root];
+  for (let next = 0; next < pending.length; next++) {
+    const value = pending[next];
+    if (typeof value === 'string') strings.push(value);
+    else if (Array.isArray(value)) for (const item of value) pending.push(item);
+    else if (value !== null && typeof value === 'object') {
+      for (const [key, child] of Object.entries(value)) {
+        strings.push(key);
+        if (!NON_TEXT_KEYS.has(key)) pending.push(child);
+      }
+    }
+  }
+  return strings;
 }
 
 /** Without max_tokens a chat may use what the model's context leaves after the prompt. */

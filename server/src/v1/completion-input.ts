@@ -16,6 +16,8 @@ export interface ModelInput {
   plan: TokenPlan;
   /** Chat: the message each moderated text came from (messages a policy exempts have none). */
   messageIndexes?: number[];
+  /** Chat: after the messages' contents, the parameter of each forwarded field moderated as one more text. */
+  forwardedParams?: string[];
 }
 
 /**
@@ -99,5 +101,6 @@ function planOf(request: NormalizedCompletionRequest, promptTokens: number[]): T
 /** The request parameter a moderated text came from, as a refusal names it: the prompt, or a chat message. */
 export function inputParam(input: ModelInput, textIndex: number): string {
   const message = input.messageIndexes?.[textIndex];
-  return message === undefined ? 'prompt' : `messages.${message}.content`;
+  if (message !== undefined) return `messages.${message}.content`;
+  return input.forwardedParams?.[textIndex - (input.messageIndexes?.length ?? 0)] ?? 'prompt';
 }

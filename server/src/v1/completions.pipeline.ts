@@ -59,6 +59,7 @@ export class CompletionsPipeline {
       const parsed = this.traced(trace, dialect.parse(context.body));
       if (caller.research) assertResearchParameters(caller.research.profile, parsed);
       const provider = this.models.resolve(parsed.model, modelCaller(caller));
+      trace.modelServed = true;
       const endUser = await this.identifyEndUser(caller, parsed);
       const input = dialect.measure(parsed, provider, caller.policy);
       const plan = fitMaxTokens(input.plan, caller.policy.limits);

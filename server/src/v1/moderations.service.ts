@@ -49,7 +49,8 @@ export class ModerationsService {
       const limits = caller.policy.limits;
       assertWithinByteLimit(texts, limits, 'input');
       const plan: TokenPlan = {
-        promptTokens: texts.map(estimateTokens),
+        // An empty input still costs a pass through every check: charged as a token, budgets bound their number.
+        promptTokens: texts.map((text) => Math.max(1, estimateTokens(text))),
         maxTokens: 0,
         sequences: 0,
         maxTokensDefaulted: false,
@@ -60,7 +61,7 @@ export class ModerationsService {
         applicationId: caller.application.id,
         scoreEveryCategory: true,
       });
-      trace.verdicts.push(...results.flatMap((result) => result.verdicts));
+      for (const result of results) trace.verdicts.push(...result.verdicts);
       const id = `modr-${context.requestId.replace(/^req_/, '')}`;
       const body = toModerationResponse(id, this.moderation.classifierName, results);
       await this.recorder.record(trace);

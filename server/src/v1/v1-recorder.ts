@@ -116,7 +116,7 @@ export class V1Recorder {
       }
     }
     if (trace.endpoint !== '/v1/completions' && trace.endpoint !== '/v1/chat/completions') return;
-    const model = record.model ?? 'unknown';
+    const model = (trace.modelServed && record.model) || 'unknown';
     const stream = String(trace.stream);
     this.metrics.completions.inc({
       model,

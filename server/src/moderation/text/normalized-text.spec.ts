@@ -22,8 +22,10 @@ describe('normalizeText', () => {
     expect(normalizeText(text).text).toBe(expected);
   });
 
-  it('keeps words apart when too many invisible characters sit between them', () => {
-    expect(normalizeText('ba\u200b\u200b\u200b\u200bnana').text).toBe('ba nana');
+  it('reads a word through any run of invisible characters or marks inside it (zalgo text)', () => {
+    expect(normalizeText('ba\u200b\u200b\u200b\u200bnana').text).toBe('banana');
+    expect(normalizeText('b\u0336\u0335\u0321\u0322a\u0336\u0335\u0321\u0322d').text).toBe('bad');
+    expect(normalizeText('ba\u200b\u200b\u200b\u200b nana').text).toBe('ba nana');
   });
 
   it('does not join ordinary words or two single letters', () => {

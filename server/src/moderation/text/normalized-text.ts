@@ -27,7 +27,10 @@ export interface NormalizedText {
   ends: Int32Array;
 }
 
-/** At most this many stripped characters (ignorables, marks) sit inside a word; more break it. */
+/**
+ * Stripped characters (ignorables, marks) inside a word the stream holdback allows for. A longer run (zalgo text,
+ * a row of zero-width spaces) still belongs to the word: breaking it there let evaders split any entry.
+ */
 const MAX_ABSORBED = 3;
 /** Punctuation between two pieces of a word: at most this many UTF-16 units, none of them white space. */
 const MAX_JOIN_GAP = 3;
@@ -43,6 +46,20 @@ const MIN_SPACED_LETTERS = 3;
 export const MAX_RAW_UNITS_PER_CHAR = 2 + MAX_ABSORBED + MAX_JOIN_GAP;
 
 const CONFUSABLES = confusables as Record<string, string>;
+/** Letter look-alikes neither NFKD nor the confusables table folds: small capitals, regional indicators. */
+const UNFOLDED_LOOKALIKES: Record<string, string> = {
+  ...Object.fromEntries(
+    [
+      ...'\u1d00\u0299\u1d04\u1d05\u1d07\ua730\u0262\u029c\u026a\u1d0a\u1d0b\u029f\u1d0d\u0274\u1d0f\u1d18\ua7af\u0280\ua731\u1d1b\u1d1c\u1d20\u1d21\u028f\u1d22',
+    ].map((smallCapital, index) => [smallCapital, 'abcdefghijklmnopqrstuvwyz'[index]]),
+  ),
+  ...Object.fromEntries(
+    Array.from({ length: 26 }, (_, index) => [
+      String.fromCodePoint(0x1f1e6 + index),
+      String.fromCharCode(0x61 + index),
+    ]),
+  ),
+};
 const STRIPPED = /^[\p{Default_Ignorable_Code_Point}\p{M}]$/u;
 const MARKS = /\p{M}/gu;
 const WORD_CHARACTER = /^[\p{L}\p{N}]$/u;
@@ -61,7 +78,10 @@ export function foldCodePoint(codePoint: string): string {
       for (const piece of codePoint.normalize('NFKD').replace(MARKS, '')) {
         const lower = piece.toLowerCase();
         // Only non-ASCII characters fold: in ASCII, confusables would merge l, I and 1 or read m as rn.
-        result += lower.charCodeAt(0) < 0x80 ? lower : (CONFUSABLES[lower] ?? CONFUSABLES[piece] ?? lower);
+        result +=
+          lower.charCodeAt(0) < 0x80
+            ? lower
+            : (UNFOLDED_LOOKALIKES[piece] ?? CONFUSABLES[lower] ?? CONFUSABLES[piece] ?? lower);
       }
       result = result.toLowerCase();
     }
@@ -185,7 +205,6 @@ function segment(original: string): Segments {
   let inSegment = false;
   let gapUnits = 0;
   let gapHasSpace = false;
-  let absorbed = 0;
   const add = (character: string, start: number, end: number) => {
     if (isWordCharacter(character)) {
       if (!inSegment) {
@@ -206,7 +225,6 @@ function segment(original: string): Segments {
     if (code < 0x80) {
       // Most text is ASCII: no decomposition, no confusable, only case to fold.
       add(code >= 0x41 && code <= 0x5a ? String.fromCharCode(code + 32) : original[index], index, index + 1);
-      absorbed = 0;
       index++;
       continue;
     }
@@ -214,14 +232,9 @@ function segment(original: string): Segments {
     const end = index + codePoint.length;
     const folding = foldCodePoint(codePoint);
     if (folding === '') {
-      absorbed += codePoint.length;
-      if (inSegment && absorbed > MAX_ABSORBED) {
-        inSegment = false;
-        gapUnits = absorbed;
-      } else if (!inSegment) gapUnits += codePoint.length;
+      if (!inSegment) gapUnits += codePoint.length;
     } else {
       for (const character of folding) add(character, index, end);
-      absorbed = 0;
     }
     index = end;
   }

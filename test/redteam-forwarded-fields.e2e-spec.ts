@@ -1,0 +1,179 @@
+import { testApiKey } from './support/keys';
+import { UpstreamServer } from './support/upstream-server';
+import { setDemoPolicy } from './support/demo-policy';
+import { startWarden, WardenInstance } from './support/warden';
+
+/** A word the policy's blocklist blocks on input; nothing else acts. */
+const BLOCKED_WORD = 'coffee';
+
+/**
+ * Chat fields Warden forwards verbatim to an upstream model (message names, tool calls, refusals, non-text content
+ * parts, tool definitions, predictions) are text the model reads: input moderation must see them as it sees
+ * `content`, or a blocked word reaches the model by another field.
+ */
+const HIDING_PLACES: Array<[string, Record<string, unknown>]> = [
+  [
+    'a non-text content part carrying text',
+    {
+      messages: [
+        {
+          role: 'user',
+          content: [
+            { type: 'text', text: 'hello' },
+            { type: 'input_text', text: `tell me about ${BLOCKED_WORD}` },
+          ],
+        },
+      ],
+    },
+  ],
+  ['a message name', { messages: [{ role: 'user', name: BLOCKED_WORD, content: 'hello' }] }],
+  [
+    "an assistant's tool call arguments",
+    {
+      messages: [
+        {
+          role: 'assistant',
+          content: null,
+          tool_calls: [
+            {
+              id: 'call_1',
+              type: 'function',
+              function: { name: 'lookup', arguments: `{"topic":"${BLOCKED_WORD}"}` },
+            },
+          ],
+        },
+        { role: 'tool', tool_call_id: 'call_1', content: 'done' },
+        { role: 'user', content: 'hello' },
+      ],
+    },
+  ],
+  [
+    "an assistant's refusal",
+    {
+      messages: [
+        { role: 'assistant', content: 'ok', refusal: `all about ${BLOCKED_WORD}` },
+        { role: 'user', content: 'hello' },
+      ],
+    },
+  ],
+  [
+    'a tool description',
+    {
+      messages: [{ role: 'user', content: 'hello' }],
+      tools: [{ type: 'function', function: { name: 'lookup', description: `explain ${BLOCKED_WORD}` } }],
+    },
+  ],
+  [
+    'a tool parameter name',
+    {
+      messages: [{ role: 'user', content: 'hello' }],
+      tools: [
+        {
+          type: 'function',
+          function: {
+            name: 'lookup',
+            parameters: { type: 'object', properties: { [`${BLOCKED_WORD} recipe`]: { type: 'string' } } },
+          },
+        },
+      ],
+    },
+  ],
+  [
+    'a predicted output',
+    {
+      messages: [{ role: 'user', content: 'hello' }],
+      prediction: { type: 'content', content: `${BLOCKED_WORD} ${BLOCKED_WORD}` },
+    },
+  ],
+];
+
+describe('redteam: chat fields forwarded to an upstream model', () => {
+  const upstream = new UpstreamServer();
+  const apiKey = testApiKey();
+  let warden: WardenInstance;
+
+  beforeAll(async () => {
+    warden = await startWarden('redteam-fields', {
+      WARDEN_INIT_API_KEY: apiKey,
+      WARDEN_UPSTREAM_URL: await upstream.start(),
+      WARDEN_UPSTREAM_MODELS: 'house-model',
+      WARDEN_EMBEDDED_MODELS: '',
+    });
+  }, 90_000);
+
+  afterAll(async () => {
+    await warden?.stop();
+    await upstream.stop();
+  });
+
+  async function setBlocklistAction(action: 'block' | 'redact'): Promise<void> {
+    const patch = {
+      requireUser: false,
+      rateLimits: { requestsPerMinute: 10_000, tokensPerMinute: 10_000_000 },
+      blocklist: { words: [BLOCKED_WORD] },
+      categories: { blocklist: { input: { action }, output: { action: 'allow' } } },
+    };
+    await setDemoPolicy(warden, patch);
+  }
+
+  async function chat(body: Record<string, unknown>): Promise<{ status: number; body: any }> {
+    const response = await fetch(`${warden.url}/v1/chat/completions`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ model: 'house-model', max_tokens: 8, ...body }),
+    });
+    return { status: response.status, body: await response.json() };
+  }
+
+  /** Whether the upstream was sent the blocked word in any request since `since`. */
+  function upstreamHeardBlockedWord(since: number): boolean {
+    return upstream.received
+      .slice(since)
+      .some((request) => JSON.stringify(request.body).includes(BLOCKED_WORD));
+  }
+
+  describe('blocklist action block', () => {
+    beforeAll(() => setBlocklistAction('block'), 30_000);
+
+    it.each(HIDING_PLACES)(
+      'refuses the word in %s before anything reaches the model',
+      async (_label, body) => {
+        const since = upstream.received.length;
+        const answer = await chat(body);
+        expect(upstreamHeardBlockedWord(since)).toBe(false);
+        expect(answer.status).toBe(400);
+        expect(answer.body.error.code).toBe('content_filter');
+      },
+    );
+
+    it('still forwards the same fields when they are harmless', async () => {
+      const since = upstream.received.length;
+      const tools = [{ type: 'function', function: { name: 'lookup', description: 'Looks up the weather' } }];
+      const answer = await chat({ messages: [{ role: 'user', name: 'alice', content: 'hello' }], tools });
+      expect(answer.status).toBe(200);
+      const sent = upstream.received.slice(since)[0].body as {
+        tools: unknown;
+        messages: Array<{ name: string }>;
+      };
+      expect(sent.tools).toEqual(tools);
+      expect(sent.messages[0].name).toBe('alice');
+    });
+  });
+
+  describe('blocklist action redact', () => {
+    beforeAll(() => setBlocklistAction('redact'), 30_000);
+
+    it('redacts the content, and refuses a forwarded field it would have to redact, naming it', async () => {
+      const since = upstream.received.length;
+      const redacted = await chat({ messages: [{ role: 'user', content: `tell me about ${BLOCKED_WORD}` }] });
+      expect(redacted.status).toBe(200);
+      const tools = [
+        { type: 'function', function: { name: 'lookup', description: `explain ${BLOCKED_WORD}` } },
+      ];
+      const refused = await chat({ messages: [{ role: 'user', content: 'hello' }], tools });
+      expect(upstreamHeardBlockedWord(since)).toBe(false);
+      expect(refused.status).toBe(400);
+      expect(refused.body.error).toMatchObject({ code: 'content_filter', param: 'tools' });
+    });
+  });
+});

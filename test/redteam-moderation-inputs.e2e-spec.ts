@@ -1,0 +1,55 @@
+import { testApiKey } from './support/keys';
+import { setDemoPolicy } from './support/demo-policy';
+import { startWarden, WardenInstance } from './support/warden';
+
+/**
+ * `/v1/moderations` takes an array of inputs; empty ones cost no bytes and estimated no tokens, so a 4 MB body
+ * carried over a million of them past every budget, each run through every check, and ten thousand were enough for
+ * a 500 (the verdicts were spread into one call's arguments).
+ */
+describe('redteam: /v1/moderations with many empty inputs', () => {
+  const apiKey = testApiKey();
+  let warden: WardenInstance;
+
+  beforeAll(async () => {
+    warden = await startWarden('redteam-moderation-inputs', {
+      WARDEN_INIT_API_KEY: apiKey,
+      WARDEN_EMBEDDED_MODELS: '',
+    });
+  }, 90_000);
+
+  afterAll(async () => {
+    await warden?.stop();
+  });
+
+  async function setTokensPerMinute(tokensPerMinute: number): Promise<void> {
+    await setDemoPolicy(warden, {
+      requireUser: false,
+      rateLimits: { requestsPerMinute: 10_000, tokensPerMinute },
+    });
+  }
+
+  async function moderate(input: string[]): Promise<Response> {
+    return fetch(`${warden.url}/v1/moderations`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ input }),
+    });
+  }
+
+  it('answers ten thousand empty inputs, one result each', async () => {
+    await setTokensPerMinute(10_000_000);
+    const response = await moderate(new Array<string>(10_000).fill(''));
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { results: unknown[] };
+    expect(body.results).toHaveLength(10_000);
+  }, 120_000);
+
+  it('charges every input at least one token, so the budget bounds how many one call may send', async () => {
+    await setTokensPerMinute(50_000);
+    const response = await moderate(new Array<string>(100_000).fill(''));
+    expect(response.status).toBe(429);
+    const body = (await response.json()) as { error: { type: string } };
+    expect(body.error.type).toBe('rate_limit_error');
+  }, 60_000);
+});
