@@ -223,3 +223,32 @@ export function loadAverage(): string {
     .map((value) => value.toFixed(2))
     .join(' ');
 }
+
+/** Starts a bench server script from the built dist; it prints `{"url": …}` as its first output line. */
+export async function startBenchServer(
+  processes: Processes,
+  name: string,
+  script: string,
+  args: string[] = [],
+) {
+  const child = spawn(process.execPath, [path.join(DIST, 'bench', script), ...args], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  processes.adopt(name, child);
+  return new Promise<string>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`${name} exited with ${code}`)));
+    child.stdout!.once('data', (data: Buffer) =>
+      resolve((JSON.parse(data.toString()) as { url: string }).url),
+    );
+  });
+}
+
+/** A Warden's model settings for the loopback stub upstream (`bench-model`, no embedded model). */
+export function stubUpstreamEnv(stubUrl: string): NodeJS.ProcessEnv {
+  return {
+    WARDEN_UPSTREAM_URL: `${stubUrl}/v1`,
+    WARDEN_UPSTREAM_API_KEY: 'sk-bench',
+    WARDEN_UPSTREAM_MODELS: 'bench-model=stub-model',
+    WARDEN_EMBEDDED_MODELS: '',
+  };
+}

@@ -15,7 +15,6 @@
  * in the same run.
  */
 import autocannon from 'autocannon';
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -30,7 +29,9 @@ import {
   processCpuMicros,
   Processes,
   REPOSITORY_ROOT,
+  startBenchServer,
   startWarden,
+  stubUpstreamEnv,
   waitFor,
   Warden,
 } from './gateway-processes';
@@ -112,19 +113,6 @@ interface Target {
 }
 
 /** Starts one of the bench's own loopback servers (stub, trivial proxy), which prints its URL when listening. */
-async function startBenchServer(processes: Processes, name: string, script: string, args: string[] = []) {
-  const child = spawn(process.execPath, [path.join(DIST, 'bench', script), ...args], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  processes.adopt(name, child);
-  return new Promise<string>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`${name} exited with ${code}`)));
-    child.stdout!.once('data', (data: Buffer) =>
-      resolve((JSON.parse(data.toString()) as { url: string }).url),
-    );
-  });
-}
-
 async function startPortkey(processes: Processes): Promise<string> {
   const port = await freePort();
   const child = processes.start(
@@ -258,12 +246,7 @@ async function main(): Promise<void> {
     const wardenTargets = async (label: string, name: string, dist?: string): Promise<Target[]> => {
       const warden = await startWarden(processes, {
         label,
-        env: {
-          WARDEN_UPSTREAM_URL: `${stubUrl}/v1`,
-          WARDEN_UPSTREAM_API_KEY: 'sk-bench',
-          WARDEN_UPSTREAM_MODELS: 'bench-model=stub-model',
-          WARDEN_EMBEDDED_MODELS: '',
-        },
+        env: stubUpstreamEnv(stubUrl),
         cpuProfileDir: dist ? undefined : options.cpuProfileDir,
         dist,
       });

@@ -14,14 +14,14 @@ import path from 'node:path';
 import { OPENAI_CATEGORIES } from '../server/src/moderation/moderation.types';
 import {
   addApplication,
-  DIST,
   dropDatabase,
   loadAverage,
   median,
   Processes,
   processCpuMicros,
+  startBenchServer,
   startWarden,
-  waitFor,
+  stubUpstreamEnv,
   Warden,
 } from './gateway-processes';
 
@@ -45,21 +45,6 @@ interface Run {
 function option(name: string, fallback?: string): string | undefined {
   const at = process.argv.indexOf(`--${name}`);
   return at > 0 ? process.argv[at + 1] : fallback;
-}
-
-/** The loopback stub upstream; it prints its URL, which lands in its log. */
-async function startStub(processes: Processes): Promise<string> {
-  const stub = processes.start('stub', [path.join(DIST, 'bench', 'gateway-stub.js')], {
-    PATH: process.env.PATH,
-  });
-  const announced = () => processes.log('stub').match(/\{"url":"[^"]+"\}/)?.[0];
-  await waitFor(
-    'the stub upstream',
-    stub,
-    async () => announced() !== undefined,
-    () => processes.log('stub'),
-  );
-  return (JSON.parse(announced()!) as { url: string }).url;
 }
 
 async function load(target: Target, seconds: number, rate?: number): Promise<Run> {
@@ -113,16 +98,11 @@ async function main(): Promise<void> {
     (300 + rounds * 4 * (seconds + 3)) * 1000,
   );
   try {
-    const stubUrl = await startStub(processes);
+    const stubUrl = await startBenchServer(processes, 'stub', 'gateway-stub.js');
     const start = async (label: string, name: string, dist?: string): Promise<Target> => {
       const warden = await startWarden(processes, {
         label,
-        env: {
-          WARDEN_UPSTREAM_URL: `${stubUrl}/v1`,
-          WARDEN_UPSTREAM_API_KEY: 'sk-bench',
-          WARDEN_UPSTREAM_MODELS: 'bench-model=stub-model',
-          WARDEN_EMBEDDED_MODELS: '',
-        },
+        env: stubUpstreamEnv(stubUrl),
         dist,
       });
       wardens.push(warden);
