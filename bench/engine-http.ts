@@ -5,7 +5,7 @@
  * stream included) and under a rules-only policy (every classifier category `allow`), against the raw onnxruntime
  * greedy loop of bench/engine-raw.ts measured in the same run. Rounds are interleaved; medians are shown.
  *
- *   npm run build && npm run bench:engine-http [-- rounds] [--cpu-prof <dir>] [--baseline-dist <dir>]
+ *   npm run build && npm run bench:engine-http [-- rounds] [--cpu-prof <dir>] [--baseline-dist <dir>] [--engine-threads N]
  *
  * `--baseline-dist <dir>` also runs a second Warden from another build (e.g. main's dist), measured in the same
  * rounds, so a change is compared before and after in one run.
@@ -41,6 +41,9 @@ const PROFILE_AT = ARGS.indexOf('--cpu-prof');
 const CPU_PROFILE_DIR = PROFILE_AT >= 0 ? path.resolve(ARGS.splice(PROFILE_AT, 2)[1] ?? '.') : undefined;
 const BASELINE_AT = ARGS.indexOf('--baseline-dist');
 const BASELINE_DIST = BASELINE_AT >= 0 ? path.resolve(ARGS.splice(BASELINE_AT, 2)[1] ?? '.') : undefined;
+const THREADS_AT = ARGS.indexOf('--engine-threads');
+/** `--engine-threads N`: this build's engine worker threads (the baseline keeps its default), to compare scale-out. */
+const ENGINE_THREADS = THREADS_AT >= 0 ? ARGS.splice(THREADS_AT, 2)[1] : undefined;
 const ROUNDS = Number(ARGS[0] ?? 5);
 const MODEL = 'stories260K';
 const NEW_TOKENS = 256;
@@ -137,7 +140,12 @@ async function main(): Promise<void> {
     for (const build of builds) {
       const warden = await startWarden(processes, {
         label: build.label,
-        env: { WARDEN_EMBEDDED_MODELS: MODEL, WARDEN_UPSTREAM_URL: '', WARDEN_UPSTREAM_MODELS: '' },
+        env: {
+          WARDEN_EMBEDDED_MODELS: MODEL,
+          WARDEN_UPSTREAM_URL: '',
+          WARDEN_UPSTREAM_MODELS: '',
+          ...(ENGINE_THREADS && !build.dist ? { WARDEN_ENGINE_THREADS: ENGINE_THREADS } : {}),
+        },
         cpuProfileDir: CPU_PROFILE_DIR && profileDir(build.label),
         dist: build.dist,
       });
@@ -198,7 +206,7 @@ async function main(): Promise<void> {
         `load average ${loadAverage()}`,
     );
     console.log(
-      `median of ${ROUNDS} interleaved rounds; engine: ${config.models.engine.threads} worker thread(s), max batch ${config.models.engine.maxBatch}\n`,
+      `median of ${ROUNDS} interleaved rounds; engine: ${ENGINE_THREADS ?? config.models.engine.threads} worker thread(s)${ENGINE_THREADS && BASELINE_DIST ? ' (baseline: its default)' : ''}, max batch ${config.models.engine.maxBatch}\n`,
     );
     console.log('| measurement | tokens/s | api CPU µs/token | ratio |');
     console.log('| --- | ---: | ---: | --- |');

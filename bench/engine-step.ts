@@ -5,7 +5,7 @@
  * tokens per row after a short prompt, so the cached positions average ≈ 130 as in the HTTP bench. Rounds are
  * interleaved; medians are shown. CPU time (all threads of this process) is the figure that survives a loaded machine.
  *
- *   npm run build && node dist/bench/engine-step.js [rounds] [--granularity 32,16] [--ops]
+ *   npm run build && node dist/bench/engine-step.js [rounds] [--granularity 32,16] [--rows 1,4,8] [--ops]
  *
  * `--granularity a,b` compares cache capacity steps (KvCache) in the same rounds and checks that they decode the same
  * tokens. `--ops` also runs one profiled 256-step run per batch size under onnxruntime's profiler and splits the step
@@ -29,10 +29,12 @@ const GRANULARITIES =
   GRANULARITY_AT >= 0
     ? ARGS.splice(GRANULARITY_AT, 2)[1].split(',').map(Number)
     : [ENGINE_TUNING.granularity as number];
+const ROWS_AT = ARGS.indexOf('--rows');
+/** `--rows 1,4,8`: batch sizes to step (the first is the reference; with two engine workers, 8 streams run as 4 + 4). */
+const BATCHES = ROWS_AT >= 0 ? ARGS.splice(ROWS_AT, 2)[1].split(',').map(Number) : [1, 8];
 const ROUNDS = Number(ARGS[0] ?? 7);
 const MODEL = 'stories260K';
 const NEW_TOKENS = 256;
-const BATCHES = [1, 8];
 
 interface StepSample {
   wallMicrosPerStep: number;
@@ -175,7 +177,7 @@ async function main(): Promise<void> {
   );
   console.log(`median of ${ROUNDS} interleaved rounds\n`);
   console.log(
-    '| granularity | rows | wall µs/step | CPU µs/step | CPU µs/token | 8 rows vs 1: tokens/s (wall, CPU) |',
+    '| granularity | rows | wall µs/step | CPU µs/step | CPU µs/token | n rows vs 1: tokens/s (wall, CPU) |',
   );
   console.log('| ---: | ---: | ---: | ---: | ---: | --- |');
   for (const [index, granularity] of GRANULARITIES.entries()) {
