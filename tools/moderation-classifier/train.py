@@ -204,6 +204,16 @@ ARCH_CONFIG = {
 }
 
 
+def sparse_tables(model):
+    """The fastText member's embedding tables train with sparse gradients (SparseAdam, rows of the batch only; no
+    weight decay, no clipping): with dense AdamW over its 4.8M table entries a step cost 171 ms of CPU, sparse 25 ms.
+    The CNN keeps its dense recipe."""
+    if not isinstance(model, FastTextClassifier):
+        return []
+    model.emb.sparse = model.bigram.sparse = True
+    return [model.emb.weight, model.bigram.weight]
+
+
 def build_model(arch, vocab, minor_flags, gore_flags):
     cls = {"cnn": ConvClassifier, "fasttext": FastTextClassifier}[arch]
     return cls(vocab, minor_flags, gore_flags)
@@ -326,11 +336,16 @@ def train_model(examples, init, epochs, seed, log_prefix="", start=None, base_lr
     # The GloVe table stays fixed; the learned table (weight-decayed towards 0) adds a per-token offset. Words never
     # seen in training keep their GloVe vector, so the filters learned on seen synonyms apply to them.
     model.emb_glove.weight.requires_grad_(False)
-    opt = torch.optim.AdamW([p for p in model.parameters() if p.requires_grad], lr=base_lr, weight_decay=1e-4)
+    sparse = sparse_tables(model)
+    dense = [p for p in model.parameters() if p.requires_grad and all(p is not q for q in sparse)]
+    opts = [torch.optim.AdamW(dense, lr=base_lr, weight_decay=1e-4)]
+    if sparse:
+        opts.append(torch.optim.SparseAdam(sparse, lr=base_lr))
     bs = 64
     steps_per_epoch = sum(math.ceil(q / bs) for q in quotas.values())
     total = steps_per_epoch * epochs
-    sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=base_lr, total_steps=total + epochs * 10, pct_start=0.1)
+    scheds = [torch.optim.lr_scheduler.OneCycleLR(o, max_lr=base_lr, total_steps=total + epochs * 10, pct_start=0.1)
+              for o in opts]
     for ep in range(epochs):
         model.train()
         t0 = time.time()
@@ -373,11 +388,14 @@ def train_model(examples, init, epochs, seed, log_prefix="", start=None, base_lr
             logits = model(ids, mask)
             loss = F.binary_cross_entropy_with_logits(logits, y.clamp(min=0), reduction="none")
             loss = (loss * w).sum() / w.sum().clamp(min=1.0)
-            opt.zero_grad()
+            for o in opts:
+                o.zero_grad()
             loss.backward()
-            nn.utils.clip_grad_norm_(model.parameters(), 1.0)
-            opt.step()
-            sched.step()
+            nn.utils.clip_grad_norm_(dense, 1.0)
+            for o in opts:
+                o.step()
+            for sc in scheds:
+                sc.step()
             tot_loss += loss.item()
             n += 1
         print(f"{log_prefix}epoch {ep + 1}/{epochs} loss {tot_loss / max(n, 1):.4f} ({time.time() - t0:.0f}s, {len(picks)} ex)",
