@@ -519,7 +519,8 @@ def main():
     args = ap.parse_args()
     assert not (args.warm_start and args.arch != "cnn"), "--warm-start continues a CNN"
     t_start = time.time()
-    torch.set_num_threads(2)
+    # WARDEN_TORCH_THREADS=1 on a crowded machine: two threads spin-wait on each other when the cores are oversubscribed
+    torch.set_num_threads(int(os.environ.get("WARDEN_TORCH_THREADS", "2")))
     torch.use_deterministic_algorithms(True)
     os.makedirs(args.work, exist_ok=True)
     os.makedirs(os.path.join(args.out, "onnx"), exist_ok=True)
