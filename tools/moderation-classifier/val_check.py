@@ -18,6 +18,7 @@ sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import train  # noqa: E402
 from common import LABELS  # noqa: E402
+from ensemble import node_logits  # noqa: E402  (scores through predict.js: the serving path)
 
 
 def average_precision(scores, y):
@@ -35,10 +36,9 @@ def main():
     negative = (Y == 0).all(axis=1)
     keep = positive | negative
     print(f"{len(rows)} val rows, {int(positive.sum())} positive, {int(negative.sum())} all-known negative")
+    work = os.path.join("/tmp", "warden-val-check")
+    os.makedirs(work, exist_ok=True)
     for directory in sys.argv[1:]:
-        work = os.path.join("/tmp", "warden-val-check")
-        os.makedirs(work, exist_ok=True)
-        from ensemble import node_logits  # noqa: E402  (the serving path: predict.js)
         P = train.sigmoid(node_logits(directory, [e["text"] for e in rows], work, "val"))
         pooled = average_precision(P.max(axis=1)[keep], positive[keep].astype(np.float64))
         per = []
