@@ -19,6 +19,7 @@ import { StatCard } from '../common/StatCard';
 import { VerdictChips } from '../common/VerdictTable';
 import { asVerdicts } from '../common/verdicts';
 import { StatusCodeField } from '../request-logs/RequestLogList';
+import { promptPreview } from '../request-logs/chatMessages';
 import type { EndUser, RequestLog } from '../types';
 import { EndUserLogsButton, EndUserStatus } from './EndUserList';
 import { UnblockButton } from './UnblockButton';
@@ -84,7 +85,7 @@ const RecentCalls = () => {
           disableSort
           render={(log) => (
             <Box sx={{ maxWidth: 480, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
-              {log.prompt ?? '—'}
+              {promptPreview(log)}
             </Box>
           )}
         />

@@ -1,0 +1,181 @@
+import { Browser, Page } from 'playwright-core';
+import { collectPageErrors, ConsoleSuite, screenshot, startConsoleSuite } from './support/browser';
+import { testApiKey } from './support/keys';
+import { request } from './support/review-api';
+import { UpstreamServer } from './support/upstream-server';
+import { eventually, WardenInstance } from './support/warden';
+
+const ADMIN = { email: 'admin@console-polish.test', password: 'admin-password-1234' };
+const MODEL = 'house-model';
+const VIEWPORT = { width: 1440, height: 900 };
+const TEXT_PROMPT = 'Write a haiku about a lighthouse keeper';
+const SYSTEM = 'You answer questions about the weather in one sentence.';
+const QUESTION = 'Will it rain in Lisbon tomorrow?';
+const TOOL_RESULT = '{"forecast":"light rain","chance":0.7}';
+const CHAT_MESSAGES = [
+  { role: 'system', content: SYSTEM },
+  { role: 'user', content: QUESTION },
+  {
+    role: 'assistant',
+    content: null,
+    tool_calls: [
+      {
+        id: 'call_1',
+        type: 'function',
+        function: { name: 'get_forecast', arguments: '{"city":"Lisbon"}' },
+      },
+    ],
+  },
+  { role: 'tool', tool_call_id: 'call_1', content: TOOL_RESULT },
+];
+
+/**
+ * Small defects a reviewer meets daily, in real Chromium against a real Warden: empty review lists say what they are
+ * for and what fills them (under their default filter too, where react-admin hides a list's empty page), and a
+ * chat's messages in the request log read as a conversation, not as JSON.
+ */
+describe('staff console polish (Chromium)', () => {
+  const upstream = new UpstreamServer();
+  const apiKey = testApiKey();
+  let warden: WardenInstance;
+  let browser: Browser;
+  let suite: ConsoleSuite | undefined;
+  let chatRequestId: string;
+
+  async function signIn(page: Page): Promise<void> {
+    await page.goto(`${warden.url}/console/`);
+    await page.locator('input[name=email]').fill(ADMIN.email);
+    await page.locator('input[name=password]').fill(ADMIN.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByText('Awaiting review').first().waitFor();
+  }
+
+  beforeAll(async () => {
+    suite = await startConsoleSuite('console_polish', {
+      WARDEN_INIT_ADMIN_EMAIL: ADMIN.email,
+      WARDEN_INIT_ADMIN_PASSWORD: ADMIN.password,
+      WARDEN_INIT_API_KEY: apiKey,
+      WARDEN_EMBEDDED_MODELS: '',
+      WARDEN_UPSTREAM_URL: await upstream.start(),
+      WARDEN_UPSTREAM_MODELS: MODEL,
+    });
+    ({ warden, browser } = suite);
+    const text = await request(warden.url, 'POST', '/v1/completions', {
+      token: apiKey,
+      body: { model: MODEL, prompt: TEXT_PROMPT, max_tokens: 8 },
+    });
+    expect(text.status).toBe(200);
+    const chat = await request(warden.url, 'POST', '/v1/chat/completions', {
+      token: apiKey,
+      body: { model: MODEL, messages: CHAT_MESSAGES, max_tokens: 8 },
+    });
+    expect(chat.status).toBe(200);
+    const rows = await eventually(
+      () =>
+        warden.query<{ request_id: string; endpoint: string }>(
+          'SELECT request_id, endpoint FROM request_logs ORDER BY endpoint',
+        ),
+      (logged) => logged.length === 2,
+    );
+    chatRequestId = rows.find((row) => row.endpoint === '/v1/chat/completions')!.request_id;
+  }, 120_000);
+
+  afterAll(async () => {
+    await suite?.stop();
+    await upstream.stop();
+  });
+
+  it('empty topic-proposal, labeling-queue and fine-tuned-model lists say what they hold and what fills them', async () => {
+    const page = await browser.newPage({ viewport: VIEWPORT });
+    const pageErrors = collectPageErrors(page);
+    await signIn(page);
+
+    // Each opens under its default filter (pending, open, awaiting review), where react-admin hides its empty page.
+    await page.getByRole('menuitem', { name: 'Topic proposals' }).click();
+    await page.getByText('No topic proposal is waiting').waitFor();
+    const topics = await page.getByText(/propose new topics/).textContent();
+    expect(topics).toMatch(/approved application/);
+    expect(topics).toMatch(/approve/);
+    expect(topics).toMatch(/reject/);
+    await screenshot(page, '50-topic-proposals-empty');
+
+    await page.getByRole('menuitem', { name: 'Labeling queues' }).click();
+    await page.getByText('No labeling queue is open').waitFor();
+    await page.getByText(/sampled from the request log/).waitFor();
+    // An admin may create one: the empty state offers it.
+    await page.getByRole('main').getByRole('link', { name: 'Create' }).first().waitFor();
+    await screenshot(page, '51-label-queues-empty');
+
+    await page.getByRole('menuitem', { name: 'Fine-tuned models' }).click();
+    await page.getByText('No fine-tuned model awaits review').waitFor();
+    const models = await page.getByText(/fine-tuning job/).textContent();
+    expect(models).toMatch(/sandbox/);
+    expect(models).toMatch(/approve/);
+    await screenshot(page, '52-fine-tuned-models-empty');
+
+    // Another filter that matches nothing says so, rather than explaining the list again.
+    await page.goto(
+      `${warden.url}/console/#/topic-proposals?filter=${encodeURIComponent('{"status":"rejected"}')}`,
+    );
+    await page.getByText('No topic proposal matches these filters.').waitFor();
+    await page.goto(
+      `${warden.url}/console/#/fine-tuned-models?filter=${encodeURIComponent('{"reviewStatus":"retired"}')}`,
+    );
+    await page.getByText('No fine-tuned model matches these filters.').waitFor();
+    await page.goto(
+      `${warden.url}/console/#/label-queues?filter=${encodeURIComponent('{"status":"closed"}')}`,
+    );
+    await page.getByText('No labeling queue matches these filters.').waitFor();
+
+    // With every filter cleared, react-admin's own empty page shows: it explains the list too, not "No … yet".
+    await page.goto(`${warden.url}/console/#/topic-proposals?filter=${encodeURIComponent('{}')}`);
+    await page.getByText('No topic proposal is waiting').waitFor();
+    await page.goto(`${warden.url}/console/#/fine-tuned-models?filter=${encodeURIComponent('{}')}`);
+    await page.getByText('No fine-tuned model awaits review').waitFor();
+    await page.goto(`${warden.url}/console/#/label-queues?filter=${encodeURIComponent('{}')}`);
+    await page.getByText('No labeling queue is open').waitFor();
+    expect(await page.getByText(/ yet$/).count()).toBe(0);
+    expect(pageErrors).toEqual([]);
+    await page.close();
+  });
+
+  it("the request log shows a chat's messages by role, tool calls summarised; a completion's prompt is unchanged", async () => {
+    const page = await browser.newPage({ viewport: VIEWPORT });
+    const pageErrors = collectPageErrors(page);
+    await signIn(page);
+    await page.getByRole('menuitem', { name: 'Request log' }).click();
+    const textRow = page.locator('tbody tr', { hasText: TEXT_PROMPT });
+    await textRow.waitFor();
+    const chatRow = page.locator('tbody tr', { hasText: QUESTION });
+    await chatRow.waitFor();
+    // The list previews the last message a person wrote, under its role, never the JSON the log stores.
+    expect(await chatRow.textContent()).not.toContain('"role"');
+    await chatRow.getByText(`user: ${QUESTION}`).waitFor();
+    await chatRow.getByText('4 messages').waitFor();
+    await screenshot(page, '53-request-log-chat-row');
+
+    await chatRow.click();
+    const prompt = page.getByTestId('prompt-panel');
+    await prompt.getByTestId('chat-message').first().waitFor();
+    const messages = prompt.getByTestId('chat-message');
+    expect(await messages.count()).toBe(4);
+    expect(await messages.nth(0).textContent()).toContain('System');
+    expect(await messages.nth(0).textContent()).toContain(SYSTEM);
+    expect(await messages.nth(1).textContent()).toContain('User');
+    expect(await messages.nth(1).textContent()).toContain(QUESTION);
+    expect(await messages.nth(2).textContent()).toContain('Assistant');
+    expect(await messages.nth(2).textContent()).toContain('get_forecast');
+    expect(await messages.nth(3).textContent()).toContain('Tool');
+    expect(await messages.nth(3).textContent()).toContain(TOOL_RESULT);
+    expect(await prompt.textContent()).not.toContain('"role"');
+    expect(page.url()).toContain(encodeURIComponent(chatRequestId));
+    await screenshot(page, '54-request-log-chat-show');
+
+    await page.getByRole('link', { name: 'Request log' }).click();
+    await textRow.click();
+    await page.getByTestId('prompt-panel').getByText(TEXT_PROMPT).waitFor();
+    expect(await page.getByTestId('prompt-panel').getByTestId('chat-message').count()).toBe(0);
+    expect(pageErrors).toEqual([]);
+    await page.close();
+  });
+});
