@@ -1,7 +1,7 @@
 import { Browser, Page } from 'playwright-core';
 import { collectPageErrors, ConsoleSuite, screenshot, startConsoleSuite } from './support/browser';
 import { testApiKey } from './support/keys';
-import { request } from './support/review-api';
+import { request, staffLogin } from './support/review-api';
 import { UpstreamServer } from './support/upstream-server';
 import { eventually, WardenInstance } from './support/warden';
 
@@ -178,4 +178,95 @@ describe('staff console polish (Chromium)', () => {
     expect(pageErrors).toEqual([]);
     await page.close();
   });
+
+  it('empty fine-tuning-job, policy-proposal, calibration and research-grant lists explain themselves too', async () => {
+    const page = await browser.newPage({ viewport: VIEWPORT });
+    const pageErrors = collectPageErrors(page);
+    await signIn(page);
+    const explained: Array<[menu: string, title: string, hint: RegExp]> = [
+      ['Fine-tuning jobs', 'No fine-tuning job yet', /training file is screened/],
+      ['Policy proposals', 'No policy proposal yet', /replayed over its logged traffic/],
+      ['Calibrations', 'No calibration yet', /reads the labels of a labeling queue/],
+      ['Research grants', 'No research grant yet', /academic access program/],
+    ];
+    for (const [menu, title, hint] of explained) {
+      await page.getByRole('menuitem', { name: menu }).click();
+      await page.getByText(title, { exact: true }).waitFor();
+      await page.getByText(hint).waitFor();
+      // react-admin's default empty page ("No Calibrations yet.") is gone.
+      expect(await page.getByText(/^No .* yet\.$/).count()).toBe(0);
+    }
+    await page.getByRole('menuitem', { name: 'Policy proposals' }).click();
+    await page.getByRole('main').getByRole('link', { name: 'Propose a change' }).waitFor();
+    expect(pageErrors).toEqual([]);
+    await page.close();
+  });
+
+  it('dates read the same everywhere: "Dec 3, 2026, 10:42:15 PM" on detail pages, without seconds in tables', async () => {
+    const page = await browser.newPage({ viewport: VIEWPORT });
+    const pageErrors = collectPageErrors(page);
+    await signIn(page);
+    await page.goto(`${warden.url}/console/#/request-logs/${encodeURIComponent(chatRequestId)}/show`);
+    const when = page.getByText('When', { exact: true }).locator('xpath=..');
+    await when.getByText(/\d{4}/).waitFor();
+    expect((await when.textContent())?.replace(/\s+/g, ' ')).toMatch(FULL_DATETIME);
+
+    const [key] = await warden.query<{ id: string }>('SELECT id FROM api_keys');
+    await page.goto(`${warden.url}/console/#/api-keys/${key.id}/show`);
+    const created = page.locator('.ra-field-createdAt');
+    await created.getByText(/\d{4}/).waitFor();
+    expect((await created.textContent())?.replace(/\s+/g, ' ')).toMatch(FULL_DATETIME);
+
+    await page.getByRole('menuitem', { name: 'Staff' }).click();
+    const adminRow = page.locator('tbody tr', { hasText: ADMIN.email });
+    await adminRow.waitFor();
+    expect(await adminRow.textContent()).toMatch(/[A-Z][a-z]{2} \d{1,2}, \d{4}/);
+    expect(await adminRow.textContent()).not.toMatch(/\d{1,2}\/\d{1,2}\/\d{4}/);
+    expect(pageErrors).toEqual([]);
+    await page.close();
+  });
+
+  // Last: it creates a labeling queue and a calibration, which the empty-list tests above must not see.
+  it('a calibration names its labeling queue and application, not their ids', async () => {
+    const admin = await staffLogin(warden.url, ADMIN.email, ADMIN.password);
+    const [call] = await warden.query<{ application_id: string }>(
+      'SELECT application_id FROM request_logs LIMIT 1',
+    );
+    const queue = await request<{ id: string }>(warden.url, 'POST', '/admin/label-queues', {
+      token: admin.token,
+      body: {
+        name: 'Weather chats',
+        filter: { applicationId: call.application_id },
+        sampling: { rule: 'uniform', seed: 7 },
+        targetSize: 10,
+      },
+    });
+    expect(queue.status).toBe(201);
+    const label = await request(
+      warden.url,
+      'POST',
+      `/admin/label-queues/${queue.body.id}/items/${chatRequestId}/labels`,
+      { token: admin.token, body: { categories: { harassment: false }, falsePositive: false } },
+    );
+    expect(label.status).toBe(201);
+    const calibration = await request(warden.url, 'POST', '/admin/calibrations', {
+      token: admin.token,
+      body: { queueId: queue.body.id, precisionTarget: 0.9, scope: { applicationId: call.application_id } },
+    });
+    expect(calibration.status).toBe(201);
+
+    const page = await browser.newPage({ viewport: VIEWPORT });
+    const pageErrors = collectPageErrors(page);
+    await signIn(page);
+    await page.getByRole('menuitem', { name: 'Calibrations' }).click();
+    const row = page.locator('tbody tr').first();
+    await row.getByText('Weather chats').waitFor();
+    await row.getByText('Demo application').waitFor();
+    expect(await row.textContent()).not.toContain(queue.body.id);
+    expect(pageErrors).toEqual([]);
+    await page.close();
+  });
 });
+
+/** Chromium's en-US medium date and time, seconds included. */
+const FULL_DATETIME = /[A-Z][a-z]{2} \d{1,2}, \d{4}, \d{1,2}:\d{2}:\d{2}\s?[AP]M/;

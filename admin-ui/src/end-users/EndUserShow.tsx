@@ -12,7 +12,7 @@ import {
   TopToolbar,
   useRecordContext,
 } from 'react-admin';
-import { SHORT_DATETIME } from '../common/dates';
+import { FULL_DATETIME, SHORT_DATETIME } from '../common/dates';
 import { formatCount, formatPercent } from '../common/format';
 import { Panel } from '../common/Panel';
 import { StatCard } from '../common/StatCard';
@@ -130,13 +130,13 @@ export const EndUserShow = () => (
             <TextField source="statusReason" emptyText="—" />
           </Labeled>
           <Labeled label="Status since">
-            <DateField source="statusChangedAt" showTime emptyText="—" />
+            <DateField source="statusChangedAt" showTime options={FULL_DATETIME} emptyText="—" />
           </Labeled>
           <Labeled label="First seen">
-            <DateField source="firstSeenAt" showTime />
+            <DateField source="firstSeenAt" showTime options={FULL_DATETIME} />
           </Labeled>
           <Labeled label="Last seen">
-            <DateField source="lastSeenAt" showTime />
+            <DateField source="lastSeenAt" showTime options={FULL_DATETIME} />
           </Labeled>
         </Stack>
       </Panel>

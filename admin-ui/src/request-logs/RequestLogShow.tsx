@@ -20,6 +20,7 @@ import { asVerdicts } from '../common/verdicts';
 import type { RequestLog } from '../types';
 import { ChatTranscript } from './ChatTranscript';
 import { StatusCodeField } from './RequestLogList';
+import { FULL_DATETIME } from '../common/dates';
 
 const Meta = ({ label, children }: { label: string; children: ReactNode }) => (
   <Box sx={{ minWidth: 120 }}>
@@ -44,7 +45,7 @@ const Metadata = () => {
     >
       <Stack direction="row" useFlexGap spacing={3} sx={{ flexWrap: 'wrap', rowGap: 1.5 }}>
         <Meta label="When">
-          <DateField source="createdAt" showTime />
+          <DateField source="createdAt" showTime options={FULL_DATETIME} />
         </Meta>
         <Meta label="Endpoint">
           <Box component="span" sx={{ fontFamily: 'monospace' }}>
