@@ -1,5 +1,12 @@
-import { Browser, Page } from 'playwright-core';
-import { collectPageErrors, ConsoleSuite, screenshot, startConsoleSuite } from './support/browser';
+import { Browser } from 'playwright-core';
+import {
+  collectPageErrors,
+  ConsoleSuite,
+  screenshot,
+  signInToConsole,
+  startConsoleSuite,
+  upstreamConsoleEnv,
+} from './support/browser';
 import { testApiKey } from './support/keys';
 import { request, staffLogin } from './support/review-api';
 import { UpstreamServer } from './support/upstream-server';
@@ -42,23 +49,11 @@ describe('staff console polish (Chromium)', () => {
   let suite: ConsoleSuite | undefined;
   let chatRequestId: string;
 
-  async function signIn(page: Page): Promise<void> {
-    await page.goto(`${warden.url}/console/`);
-    await page.locator('input[name=email]').fill(ADMIN.email);
-    await page.locator('input[name=password]').fill(ADMIN.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByText('Awaiting review').first().waitFor();
-  }
-
   beforeAll(async () => {
-    suite = await startConsoleSuite('console_polish', {
-      WARDEN_INIT_ADMIN_EMAIL: ADMIN.email,
-      WARDEN_INIT_ADMIN_PASSWORD: ADMIN.password,
-      WARDEN_INIT_API_KEY: apiKey,
-      WARDEN_EMBEDDED_MODELS: '',
-      WARDEN_UPSTREAM_URL: await upstream.start(),
-      WARDEN_UPSTREAM_MODELS: MODEL,
-    });
+    suite = await startConsoleSuite(
+      'console_polish',
+      upstreamConsoleEnv({ admin: ADMIN, apiKey, upstreamUrl: await upstream.start(), model: MODEL }),
+    );
     ({ warden, browser } = suite);
     const text = await request(warden.url, 'POST', '/v1/completions', {
       token: apiKey,
@@ -88,7 +83,7 @@ describe('staff console polish (Chromium)', () => {
   it('empty topic-proposal, labeling-queue and fine-tuned-model lists say what they hold and what fills them', async () => {
     const page = await browser.newPage({ viewport: VIEWPORT });
     const pageErrors = collectPageErrors(page);
-    await signIn(page);
+    await signInToConsole(page, warden.url, ADMIN);
 
     // Each opens under its default filter (pending, open, awaiting review), where react-admin hides its empty page.
     await page.getByRole('menuitem', { name: 'Topic proposals' }).click();
@@ -142,7 +137,7 @@ describe('staff console polish (Chromium)', () => {
   it("the request log shows a chat's messages by role, tool calls summarised; a completion's prompt is unchanged", async () => {
     const page = await browser.newPage({ viewport: VIEWPORT });
     const pageErrors = collectPageErrors(page);
-    await signIn(page);
+    await signInToConsole(page, warden.url, ADMIN);
     await page.getByRole('menuitem', { name: 'Request log' }).click();
     const textRow = page.locator('tbody tr', { hasText: TEXT_PROMPT });
     await textRow.waitFor();
@@ -182,7 +177,7 @@ describe('staff console polish (Chromium)', () => {
   it('empty fine-tuning-job, policy-proposal, calibration and research-grant lists explain themselves too', async () => {
     const page = await browser.newPage({ viewport: VIEWPORT });
     const pageErrors = collectPageErrors(page);
-    await signIn(page);
+    await signInToConsole(page, warden.url, ADMIN);
     const explained: Array<[menu: string, title: string, hint: RegExp]> = [
       ['Fine-tuning jobs', 'No fine-tuning job yet', /training file is screened/],
       ['Policy proposals', 'No policy proposal yet', /replayed over its logged traffic/],
@@ -205,7 +200,7 @@ describe('staff console polish (Chromium)', () => {
   it('dates read the same everywhere: "Dec 3, 2026, 10:42:15 PM" on detail pages, without seconds in tables', async () => {
     const page = await browser.newPage({ viewport: VIEWPORT });
     const pageErrors = collectPageErrors(page);
-    await signIn(page);
+    await signInToConsole(page, warden.url, ADMIN);
     await page.goto(`${warden.url}/console/#/request-logs/${encodeURIComponent(chatRequestId)}/show`);
     const when = page.getByText('When', { exact: true }).locator('xpath=..');
     await when.getByText(/\d{4}/).waitFor();
@@ -257,7 +252,7 @@ describe('staff console polish (Chromium)', () => {
 
     const page = await browser.newPage({ viewport: VIEWPORT });
     const pageErrors = collectPageErrors(page);
-    await signIn(page);
+    await signInToConsole(page, warden.url, ADMIN);
     await page.getByRole('menuitem', { name: 'Calibrations' }).click();
     const row = page.locator('tbody tr').first();
     await row.getByText('Weather chats').waitFor();
