@@ -1,19 +1,16 @@
 import Topic from '@mui/icons-material/Topic';
 import { DataTable, DateField, List, SearchInput, SelectInput } from 'react-admin';
-import { TOPIC_PROPOSAL_STATUSES, TopicProposalStatus } from '@warden/contracts';
+import { TopicProposalStatus } from '@warden/contracts';
 import { SHORT_DATETIME } from '../common/dates';
 import { EmptyState } from '../common/EmptyState';
+import { EnumChipField, toChoices } from '../common/EnumChipField';
+import { TOPIC_PROPOSAL_STATUSES } from '../common/enums';
 import { FilteredEmpty } from '../common/FilteredEmpty';
 import type { TopicProposal } from '../types';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn placeholder="Application" />,
-  <SelectInput
-    key="status"
-    source="status"
-    choices={TOPIC_PROPOSAL_STATUSES.map((status) => ({ id: status, name: status }))}
-    alwaysOn
-  />,
+  <SelectInput key="status" source="status" choices={toChoices(TOPIC_PROPOSAL_STATUSES)} alwaysOn />,
 ];
 
 /** The list opens on the proposals still to decide. */
@@ -55,7 +52,9 @@ export const TopicProposalList = () => (
       }
     >
       <DataTable.Col source="applicationName" label="Application" />
-      <DataTable.Col source="status" />
+      <DataTable.Col source="status">
+        <EnumChipField source="status" options={TOPIC_PROPOSAL_STATUSES} />
+      </DataTable.Col>
       <DataTable.Col source="proposedByEmail" label="Proposed by" />
       <DataTable.Col source="createdAt" label="Proposed">
         <DateField source="createdAt" showTime options={SHORT_DATETIME} />
