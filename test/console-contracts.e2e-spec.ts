@@ -1,6 +1,13 @@
 import { Browser, Page } from 'playwright-core';
 import { REQUEST_LOG_ENDPOINTS } from '../contracts/src';
-import { collectPageErrors, ConsoleSuite, screenshot, startConsoleSuite } from './support/browser';
+import {
+  collectPageErrors,
+  ConsoleSuite,
+  screenshot,
+  signInToConsole,
+  startConsoleSuite,
+  upstreamConsoleEnv,
+} from './support/browser';
 import { testApiKey } from './support/keys';
 import { request, staffLogin } from './support/review-api';
 import { UpstreamServer } from './support/upstream-server';
@@ -39,23 +46,11 @@ describe('staff console against the contracts (Chromium)', () => {
   let browser: Browser;
   let suite: ConsoleSuite | undefined;
 
-  async function signIn(page: Page): Promise<void> {
-    await page.goto(`${warden.url}/console/`);
-    await page.locator('input[name=email]').fill(ADMIN.email);
-    await page.locator('input[name=password]').fill(ADMIN.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByText('Awaiting review').first().waitFor();
-  }
-
   beforeAll(async () => {
-    suite = await startConsoleSuite('console_contracts', {
-      WARDEN_INIT_ADMIN_EMAIL: ADMIN.email,
-      WARDEN_INIT_ADMIN_PASSWORD: ADMIN.password,
-      WARDEN_INIT_API_KEY: apiKey,
-      WARDEN_EMBEDDED_MODELS: '',
-      WARDEN_UPSTREAM_URL: await upstream.start(),
-      WARDEN_UPSTREAM_MODELS: MODEL,
-    });
+    suite = await startConsoleSuite(
+      'console_contracts',
+      upstreamConsoleEnv({ admin: ADMIN, apiKey, upstreamUrl: await upstream.start(), model: MODEL }),
+    );
     ({ warden, browser } = suite);
     const text = await request(warden.url, 'POST', '/v1/completions', {
       token: apiKey,
@@ -89,7 +84,7 @@ describe('staff console against the contracts (Chromium)', () => {
       const url = new URL(sent.url());
       if (url.pathname.endsWith('/admin/request-logs')) listFetches.push(url.search);
     });
-    await signIn(page);
+    await signInToConsole(page, warden.url, ADMIN);
     await page.goto(`${warden.url}/console/#/request-logs?filter=${encodeURIComponent('{}')}`);
     await page.locator('tbody tr', { hasText: TEXT_PROMPT }).waitFor();
     await page.locator('tbody tr', { hasText: CHAT_PROMPT }).waitFor();
@@ -121,7 +116,7 @@ describe('staff console against the contracts (Chromium)', () => {
   it('the endpoint filter offers every logged route, chat completions included, and finds the chat call', async () => {
     const page = await browser.newPage({ viewport: VIEWPORT });
     const pageErrors = collectPageErrors(page);
-    await signIn(page);
+    await signInToConsole(page, warden.url, ADMIN);
     await page.getByRole('menuitem', { name: 'Request log' }).click();
     await page.locator('tbody tr', { hasText: TEXT_PROMPT }).waitFor();
     await page.getByRole('button', { name: 'Add filter' }).click({ timeout: SETTLED_CLICK_MS });
@@ -149,7 +144,7 @@ describe('staff console against the contracts (Chromium)', () => {
   it('empty lists explain themselves: what a held output is and what the reviewer does with one', async () => {
     const page = await browser.newPage({ viewport: VIEWPORT });
     const pageErrors = collectPageErrors(page);
-    await signIn(page);
+    await signInToConsole(page, warden.url, ADMIN);
     await page.getByRole('menuitem', { name: 'Held outputs' }).click();
     await page.getByText('No outputs are held for review').waitFor();
     const held = await page.getByText(/keeps a generated output back/).textContent();
@@ -188,7 +183,7 @@ describe('staff console against the contracts (Chromium)', () => {
 
     const page = await browser.newPage({ viewport: VIEWPORT });
     const pageErrors = collectPageErrors(page);
-    await signIn(page);
+    await signInToConsole(page, warden.url, ADMIN);
     await page.getByRole('menuitem', { name: 'Keys' }).click();
     const keyRow = page.locator('tbody tr', { hasText: apiKey.slice(3, 11) });
     await keyRow.getByText('Revoked').waitFor();

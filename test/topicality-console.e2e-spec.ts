@@ -104,7 +104,10 @@ describe('topicality in the console (Chromium)', () => {
     await screenshot(page, 'topicality-01-application');
 
     await page.getByRole('menuitem', { name: 'Topic proposals' }).click();
-    await page.locator('tbody tr', { hasText: 'pending' }).click();
+    // The status reads as a labelled chip, like every other queue's, not the raw enum value.
+    const pending = page.locator('tbody tr', { hasText: 'pending' });
+    await pending.getByText('Pending', { exact: true }).waitFor({ timeout: 10_000 });
+    await pending.click();
     await page.getByText('Proposed topics', { exact: true }).waitFor();
     await page.getByText('gardening', { exact: true }).waitFor();
     await page.getByTestId('topicality-preview').getByText('Against the proposed topics').waitFor();

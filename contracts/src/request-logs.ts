@@ -6,6 +6,20 @@ import { timestamp } from './shapes';
 export const REQUEST_LOG_ENDPOINTS = ['/v1/completions', '/v1/chat/completions', '/v1/moderations'] as const;
 export type RequestLogEndpoint = (typeof REQUEST_LOG_ENDPOINTS)[number];
 
+/** One message of a logged chat, as the client sent it (its text redacted when the policy redacts logs). */
+export const requestLogMessageSchema = z.strictObject({
+  role: z.string(),
+  /** The message's text parts joined; empty for an assistant message that only calls tools. */
+  content: z.string(),
+  /** The tools an assistant message called, with their arguments as sent; absent when it called none. */
+  toolCalls: z
+    .array(z.strictObject({ id: z.string().optional(), name: z.string(), arguments: z.string() }))
+    .optional(),
+  /** For a tool's answer: the call it answers. */
+  toolCallId: z.string().optional(),
+});
+export type RequestLogMessage = z.infer<typeof requestLogMessageSchema>;
+
 /** `GET /admin/request-logs`: one call, its id the request id. */
 export const requestLogResponseSchema = z.strictObject({
   id: z.string().min(1),
@@ -24,8 +38,13 @@ export const requestLogResponseSchema = z.strictObject({
   promptTokens: z.number().int().nullable(),
   completionTokens: z.number().int().nullable(),
   latencyMs: z.number().int().min(0),
-  /** The prompt as text; several prompts are separated by a blank line, token-id prompts shown as JSON. */
+  /**
+   * The prompt as text; several prompts are separated by a blank line, token-id prompts and a chat's messages
+   * shown as JSON.
+   */
   prompt: z.string().nullable(),
+  /** A chat's messages in order; null for calls that sent a prompt. */
+  messages: z.array(requestLogMessageSchema).nullable(),
   /** The generated text of every choice, in index order, separated by a blank line. */
   output: z.string().nullable(),
   verdicts: z.array(appliedVerdictSchema).nullable(),

@@ -68,3 +68,33 @@ export function collectPageErrors(page: Page): string[] {
   page.on('pageerror', (error) => errors.push(error.message));
   return errors;
 }
+
+/** Signs a staff member in through the console's login page and waits for the dashboard. */
+export async function signInToConsole(
+  page: Page,
+  baseUrl: string,
+  credentials: { email: string; password: string },
+): Promise<void> {
+  await page.goto(`${baseUrl}/console/`);
+  await page.locator('input[name=email]').fill(credentials.email);
+  await page.locator('input[name=password]').fill(credentials.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByText('Awaiting review').first().waitFor();
+}
+
+/** A Warden whose only models are served by an upstream, with an admin and a production key made at first start. */
+export function upstreamConsoleEnv(options: {
+  admin: { email: string; password: string };
+  apiKey: string;
+  upstreamUrl: string;
+  model: string;
+}): NodeJS.ProcessEnv {
+  return {
+    WARDEN_INIT_ADMIN_EMAIL: options.admin.email,
+    WARDEN_INIT_ADMIN_PASSWORD: options.admin.password,
+    WARDEN_INIT_API_KEY: options.apiKey,
+    WARDEN_EMBEDDED_MODELS: '',
+    WARDEN_UPSTREAM_URL: options.upstreamUrl,
+    WARDEN_UPSTREAM_MODELS: options.model,
+  };
+}

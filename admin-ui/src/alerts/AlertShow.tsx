@@ -14,6 +14,7 @@ import { ALERT_RULES, ALERT_SEVERITIES, ALERT_STATUSES } from '../common/enums';
 import { Panel } from '../common/Panel';
 import type { Alert } from '../types';
 import { AlertActionButtons } from './AlertActionButtons';
+import { FULL_DATETIME } from '../common/dates';
 
 const AlertTitle = () => {
   const record = useRecordContext<Alert>();
@@ -55,7 +56,7 @@ const Lifecycle = () => {
   return (
     <Stack spacing={1.5}>
       <Labeled label="Fired">
-        <DateField source="firedAt" showTime />
+        <DateField source="firedAt" showTime options={FULL_DATETIME} />
       </Labeled>
       <Labeled label="Acknowledged">
         <Box component="span">

@@ -7,6 +7,7 @@ import { EnumChipField } from '../common/EnumChipField';
 import { ALERT_SEVERITIES } from '../common/enums';
 import type { AnomalyRule } from '../types';
 import { formatWindow, ruleName } from './ruleLabels';
+import { SHORT_DATETIME } from '../common/dates';
 
 const RuleName = () => {
   const rule = useRecordContext<AnomalyRule>();
@@ -64,7 +65,7 @@ export const AnomalyRuleList = () => {
           <Action />
         </DataTable.Col>
         <DataTable.Col source="updatedAt" label="Last changed" disableSort>
-          <DateField source="updatedAt" showTime />
+          <DateField source="updatedAt" showTime options={SHORT_DATETIME} />
         </DataTable.Col>
         <DataTable.Col source="updatedBy" label="By" disableSort />
       </DataTable>

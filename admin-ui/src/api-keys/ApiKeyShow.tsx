@@ -12,6 +12,7 @@ import { EnumChipField } from '../common/EnumChipField';
 import { KEY_KINDS, KEY_STATUSES } from '../common/enums';
 import type { ApiKey } from '../types';
 import { KeyActionButtons } from './KeyActionButtons';
+import { FULL_DATETIME } from '../common/dates';
 
 const Actions = () => (
   <TopToolbar>
@@ -36,9 +37,9 @@ export const ApiKeyShow = () => (
       <EnumChipField source="kind" options={KEY_KINDS} />
       <EnumChipField source="status" options={KEY_STATUSES} />
       <TextField source="statusReason" label="Reason for the last status change" emptyText="—" />
-      <DateField source="createdAt" showTime />
-      <DateField source="lastUsedAt" showTime emptyText="never" />
-      <DateField source="expiresAt" showTime emptyText="never" />
+      <DateField source="createdAt" showTime options={FULL_DATETIME} />
+      <DateField source="lastUsedAt" showTime options={FULL_DATETIME} emptyText="never" />
+      <DateField source="expiresAt" showTime options={FULL_DATETIME} emptyText="never" />
     </SimpleShowLayout>
   </Show>
 );

@@ -25,6 +25,7 @@ import { EnforcementBanner } from './EnforcementBanner';
 import { QuestionnaireView } from './QuestionnaireView';
 import { RiskSummary } from './RiskSummary';
 import { ApplicationTopics } from '../topicality/ApplicationTopics';
+import { FULL_DATETIME, SHORT_DATE } from '../common/dates';
 
 const Panel = ({
   title,
@@ -75,13 +76,13 @@ const Header = () => {
             <EnumChipField source="status" options={APPLICATION_STATUSES} />
           </Labeled>
           <Labeled label="Submitted">
-            <DateField source="submittedAt" showTime emptyText="not yet" />
+            <DateField source="submittedAt" showTime options={FULL_DATETIME} emptyText="not yet" />
           </Labeled>
           <Labeled label="Re-review on">
-            <DateField source="reReviewAt" emptyText="—" />
+            <DateField options={SHORT_DATE} source="reReviewAt" emptyText="—" />
           </Labeled>
           <Labeled label="Created">
-            <DateField source="createdAt" />
+            <DateField options={SHORT_DATE} source="createdAt" />
           </Labeled>
         </Stack>
         <Box sx={{ mt: 2 }}>

@@ -35,6 +35,7 @@ import { CompareButton } from './CompareButton';
 import { BiasChartCard } from './report/BiasChartCard';
 import { ChartBrowser } from './report/ChartBrowser';
 import { CounterfactualTable, ExamplesList, GapsTable, StereoSetTable } from './report/ReportTables';
+import { formatDateTime } from '../common/dates';
 
 const BiasRunTitle = () => {
   const record = useRecordContext<BiasRunDetail>();
@@ -93,7 +94,7 @@ const Header = () => {
           <EnumChipField source="status" options={BIAS_RUN_STATUSES} />
         </Stack>
       }
-      subtitle={`Started ${new Date(run.createdAt).toLocaleString()}${duration(run) ? ` · took ${duration(run)}` : ''}`}
+      subtitle={`Started ${formatDateTime(run.createdAt)}${duration(run) ? ` · took ${duration(run)}` : ''}`}
     >
       <Box sx={{ my: 2 }}>
         <BiasProgress run={run} />

@@ -12,13 +12,14 @@ import {
   TopToolbar,
   useRecordContext,
 } from 'react-admin';
-import { SHORT_DATETIME } from '../common/dates';
+import { FULL_DATETIME, SHORT_DATETIME } from '../common/dates';
 import { formatCount, formatPercent } from '../common/format';
 import { Panel } from '../common/Panel';
 import { StatCard } from '../common/StatCard';
 import { VerdictChips } from '../common/VerdictTable';
 import { asVerdicts } from '../common/verdicts';
 import { StatusCodeField } from '../request-logs/RequestLogList';
+import { promptPreview } from '../request-logs/chatMessages';
 import type { EndUser, RequestLog } from '../types';
 import { EndUserLogsButton, EndUserStatus } from './EndUserList';
 import { UnblockButton } from './UnblockButton';
@@ -84,7 +85,7 @@ const RecentCalls = () => {
           disableSort
           render={(log) => (
             <Box sx={{ maxWidth: 480, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
-              {log.prompt ?? '—'}
+              {promptPreview(log)}
             </Box>
           )}
         />
@@ -129,13 +130,13 @@ export const EndUserShow = () => (
             <TextField source="statusReason" emptyText="—" />
           </Labeled>
           <Labeled label="Status since">
-            <DateField source="statusChangedAt" showTime emptyText="—" />
+            <DateField source="statusChangedAt" showTime options={FULL_DATETIME} emptyText="—" />
           </Labeled>
           <Labeled label="First seen">
-            <DateField source="firstSeenAt" showTime />
+            <DateField source="firstSeenAt" showTime options={FULL_DATETIME} />
           </Labeled>
           <Labeled label="Last seen">
-            <DateField source="lastSeenAt" showTime />
+            <DateField source="lastSeenAt" showTime options={FULL_DATETIME} />
           </Labeled>
         </Stack>
       </Panel>

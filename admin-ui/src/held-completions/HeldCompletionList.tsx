@@ -10,7 +10,6 @@ import {
   SelectInput,
   TextInput,
   useCanAccess,
-  useListContext,
   useMatch,
   useNavigate,
   type Identifier,
@@ -19,6 +18,7 @@ import PauseCircle from '@mui/icons-material/PauseCircle';
 import { SHORT_DATETIME } from '../common/dates';
 import { EmptyState } from '../common/EmptyState';
 import { EnumChipField, toChoices } from '../common/EnumChipField';
+import { FilteredEmpty } from '../common/FilteredEmpty';
 import { HELD_STATUSES } from '../common/enums';
 import { VerdictChips } from '../common/VerdictTable';
 import { asVerdicts } from '../common/verdicts';
@@ -65,24 +65,6 @@ const NoHeldOutputs = () => (
 
 /** The queue opens filtered to pending outputs. */
 const QUEUE_DEFAULT_FILTER = { status: HeldStatus.Pending };
-
-/**
- * react-admin shows a list's empty page only when no filter is set, and the queue always has its default one, so
- * an empty queue is explained here, in the table; any other filter simply matches nothing.
- */
-const NoMatchingHeldOutputs = () => {
-  const { filterValues } = useListContext<HeldCompletion>();
-  const onlyDefault = Object.entries(filterValues).every(
-    ([name, value]) => name === 'status' && value === QUEUE_DEFAULT_FILTER.status,
-  );
-  return onlyDefault ? (
-    <NoHeldOutputs />
-  ) : (
-    <Typography variant="body2" color="text.secondary" sx={{ p: 2 }}>
-      No held output matches these filters.
-    </Typography>
-  );
-};
 
 const rowSx = (selectedId: Identifier | undefined) => (record: HeldCompletion) => ({
   borderLeft: `5px solid ${record.status === 'pending' ? '#ab47bc' : 'transparent'}`,
@@ -150,7 +132,13 @@ export const HeldCompletionList = () => {
       >
         <DataTable<HeldCompletion>
           rowClick="edit"
-          empty={<NoMatchingHeldOutputs />}
+          empty={
+            <FilteredEmpty
+              defaults={QUEUE_DEFAULT_FILTER}
+              empty={<NoHeldOutputs />}
+              noMatch="No held output matches these filters."
+            />
+          }
           rowSx={rowSx(selectedId)}
           bulkActionButtons={canDecide ? <BulkActions /> : false}
         >

@@ -11,6 +11,7 @@ import { asVerdicts } from '../common/verdicts';
 import type { HeldCompletion } from '../types';
 import { HeldDecisionButtons } from './HeldDecisionButtons';
 import { heldOutputText, heldPromptText } from './heldText';
+import { formatDateTime } from '../common/dates';
 
 export const PANEL_WIDTH = 480;
 
@@ -49,7 +50,7 @@ const PanelContent = ({ onClose }: { onClose: () => void }) => {
           </Typography>
           <Typography variant="body2" color="text.secondary">
             {record.endUser ? `end user ${record.endUser} · ` : ''}
-            {record.model} · held {new Date(record.createdAt).toLocaleString()}
+            {record.model} · held {formatDateTime(record.createdAt)}
           </Typography>
         </Box>
         <IconButton onClick={onClose} aria-label="Close">
@@ -65,8 +66,7 @@ const PanelContent = ({ onClose }: { onClose: () => void }) => {
         {record.status !== 'pending' && (
           <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap' }}>
             {HELD_STATUSES[record.status].label} by {record.decidedBy ?? '—'}
-            {record.decidedAt ? ` on ${new Date(record.decidedAt).toLocaleString()}` : ''}:{' '}
-            {record.decisionReason}
+            {record.decidedAt ? ` on ${formatDateTime(record.decidedAt)}` : ''}: {record.decisionReason}
           </Typography>
         )}
       </Box>

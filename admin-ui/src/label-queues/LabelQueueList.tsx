@@ -1,6 +1,9 @@
+import FactCheck from '@mui/icons-material/FactCheck';
 import { Box, LinearProgress, Typography } from '@mui/material';
 import { CreateButton, DataTable, DateField, List, SelectInput, TopToolbar, useCanAccess } from 'react-admin';
 import { SHORT_DATETIME } from '../common/dates';
+import { EmptyState } from '../common/EmptyState';
+import { FilteredEmpty } from '../common/FilteredEmpty';
 import { SAMPLING_LABELS } from './sampling';
 import type { LabelQueue } from './types';
 
@@ -15,6 +18,31 @@ const filters = [
     alwaysOn
   />,
 ];
+
+/** The list opens on the queues labelers can still work. */
+const DEFAULT_FILTER = { status: 'open' };
+
+const NoLabelQueues = () => {
+  const { canAccess: canCreate } = useCanAccess({ resource: 'label-queues', action: 'create' });
+  return (
+    <EmptyState
+      icon={<FactCheck />}
+      title="No labeling queue is open"
+      hint={
+        <>
+          A labeling queue is a set of logged calls sampled from the request log (all flagged calls, calls
+          near a threshold, a uniform sample, or calls a developer or end user disputed). Labelers judge each
+          call's categories and whether its verdict was a false positive; their labels refund wrong strikes
+          and measure each check's precision.{' '}
+          {canCreate
+            ? 'Create a queue to start.'
+            : 'An admin or analyst creates the queues; open ones appear here.'}
+        </>
+      }
+      action={canCreate ? <CreateButton variant="contained" label="Create a queue" /> : undefined}
+    />
+  );
+};
 
 const Actions = () => {
   const { canAccess } = useCanAccess({ resource: 'label-queues', action: 'create' });
@@ -38,11 +66,22 @@ export const LabelQueueList = () => (
   <List<LabelQueue>
     title="Labeling queues"
     filters={filters}
-    filterDefaultValues={{ status: 'open' }}
+    filterDefaultValues={DEFAULT_FILTER}
     sort={{ field: 'createdAt', order: 'DESC' }}
     actions={<Actions />}
+    empty={<NoLabelQueues />}
   >
-    <DataTable<LabelQueue> rowClick="show" bulkActionButtons={false}>
+    <DataTable<LabelQueue>
+      rowClick="show"
+      bulkActionButtons={false}
+      empty={
+        <FilteredEmpty
+          defaults={DEFAULT_FILTER}
+          empty={<NoLabelQueues />}
+          noMatch="No labeling queue matches these filters."
+        />
+      }
+    >
       <DataTable.Col source="name" />
       <DataTable.Col<LabelQueue>
         source="sampling"

@@ -24,6 +24,7 @@ import { LabelPrecision } from './LabelPrecision';
 import { fillSeries, WINDOWS } from './series';
 import { TopList } from './TopList';
 import { VolumeChart } from './VolumeChart';
+import { SHORT_DATETIME, formatDateTime } from '../common/dates';
 
 /** The dashboard refreshes itself while open, so a spike shows up without reloading. */
 const REFRESH_MS = 30_000;
@@ -224,7 +225,7 @@ const Summary = () => {
         </Tooltip>
         {summary && (
           <Typography variant="caption" color="text.secondary">
-            {new Date(summary.from).toLocaleString()} – {new Date(summary.to).toLocaleString()}
+            {formatDateTime(summary.from, SHORT_DATETIME)} – {formatDateTime(summary.to, SHORT_DATETIME)}
           </Typography>
         )}
       </Stack>

@@ -12,6 +12,7 @@ import {
 } from 'recharts';
 import type { MonitoringWindow } from '../types';
 import { tickFormat, type SeriesPoint } from './series';
+import { SHORT_DATETIME, formatDateTime } from '../common/dates';
 
 interface StackedPoint extends SeriesPoint {
   passed: number;
@@ -45,7 +46,7 @@ export const VolumeChart = ({ points, window }: { points: SeriesPoint[]; window:
         <XAxis dataKey="t" tickFormatter={format} fontSize={12} minTickGap={32} />
         <YAxis allowDecimals={false} fontSize={12} />
         <Tooltip
-          labelFormatter={(t) => new Date(Number(t)).toLocaleString()}
+          labelFormatter={(t) => formatDateTime(Number(t), SHORT_DATETIME)}
           formatter={(value, name, item) =>
             name === 'Not flagged'
               ? [`${value} of ${(item.payload as StackedPoint).requests} requests`, name]

@@ -1,5 +1,6 @@
 import { DataTable, DateField, List, SearchInput } from 'react-admin';
 import type { Organization } from '../types';
+import { SHORT_DATE } from '../common/dates';
 
 export const OrganizationList = () => (
   <List<Organization>
@@ -10,7 +11,7 @@ export const OrganizationList = () => (
       <DataTable.Col source="name" />
       <DataTable.NumberCol source="applicationCount" label="Applications" />
       <DataTable.Col source="createdAt" label="Created">
-        <DateField source="createdAt" />
+        <DateField options={SHORT_DATE} source="createdAt" />
       </DataTable.Col>
     </DataTable>
   </List>

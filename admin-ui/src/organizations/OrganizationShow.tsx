@@ -11,6 +11,7 @@ import {
 import { EnumChipField } from '../common/EnumChipField';
 import { APPLICATION_STATUSES, REVIEW_STATES, RISK_TIERS } from '../common/enums';
 import type { Application, Organization } from '../types';
+import { FULL_DATETIME, SHORT_DATE } from '../common/dates';
 
 const OrganizationTitle = () => {
   const record = useRecordContext<Organization>();
@@ -21,7 +22,7 @@ export const OrganizationShow = () => (
   <Show<Organization> title={<OrganizationTitle />}>
     <SimpleShowLayout>
       <TextField source="name" />
-      <DateField source="createdAt" showTime />
+      <DateField source="createdAt" showTime options={FULL_DATETIME} />
       <NumberField source="applicationCount" label="Applications" />
       <ReferenceManyField<Organization, Application>
         label="Applications"
@@ -41,7 +42,7 @@ export const OrganizationShow = () => (
             <EnumChipField source="status" options={APPLICATION_STATUSES} />
           </DataTable.Col>
           <DataTable.Col source="createdAt" label="Created">
-            <DateField source="createdAt" />
+            <DateField options={SHORT_DATE} source="createdAt" />
           </DataTable.Col>
         </DataTable>
       </ReferenceManyField>

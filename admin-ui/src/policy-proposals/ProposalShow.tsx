@@ -8,6 +8,7 @@ import type { PolicyProposal } from '../types';
 import { ApplyButton } from './ApplyButton';
 import { isReplayActive, POLL_MS } from './proposals';
 import { ReplayPanel } from './ReplayPanel';
+import { FULL_DATETIME } from '../common/dates';
 
 const Actions = () => (
   <TopToolbar>
@@ -26,10 +27,10 @@ const Summary = () => {
           <EnumChipField source="status" options={PROPOSAL_STATUSES} />
         </Labeled>
         <Labeled label="Created">
-          <DateField source="createdAt" showTime />
+          <DateField source="createdAt" showTime options={FULL_DATETIME} />
         </Labeled>
         <Labeled label="Applied">
-          <DateField source="appliedAt" showTime emptyText="—" />
+          <DateField source="appliedAt" showTime options={FULL_DATETIME} emptyText="—" />
         </Labeled>
         <Labeled label="From calibration">
           <TextField source="calibrationId" emptyText="written by hand" />

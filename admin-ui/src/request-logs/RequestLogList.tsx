@@ -1,4 +1,4 @@
-import { Box, Chip, Tooltip, Typography } from '@mui/material';
+import { Box, Chip, Stack, Tooltip, Typography } from '@mui/material';
 import {
   DataTable,
   DateField,
@@ -15,6 +15,7 @@ import { formatMs } from '../common/format';
 import { VerdictChips } from '../common/VerdictTable';
 import { ACTION_SEVERITY, asVerdicts, mostSevere, triggered } from '../common/verdicts';
 import type { RequestLog } from '../types';
+import { promptPreview } from './chatMessages';
 import { requestLogFilters } from './requestLogFilters';
 
 export const StatusCodeField = () => {
@@ -31,19 +32,32 @@ export const StatusCodeField = () => {
   );
 };
 
-/** The prompt on one line, with the output underneath in grey: enough to recognise a call while scanning. */
-const TextPreview = ({ record }: { record: RequestLog }) => (
-  <Box sx={{ width: { xs: 220, lg: 300, xl: 440 } }}>
-    <Typography variant="body2" noWrap title={record.prompt ?? undefined}>
-      {record.prompt ?? '—'}
-    </Typography>
-    {record.output && (
-      <Typography variant="caption" color="text.secondary" noWrap component="div" title={record.output}>
-        → {record.output.trim()}
-      </Typography>
-    )}
-  </Box>
-);
+/**
+ * The prompt on one line (for a chat, its last user message and how many messages it had), with the output
+ * underneath in grey: enough to recognise a call while scanning.
+ */
+const TextPreview = ({ record }: { record: RequestLog }) => {
+  const prompt = promptPreview(record);
+  return (
+    <Box sx={{ width: { xs: 220, lg: 300, xl: 440 } }}>
+      <Stack direction="row" spacing={1} sx={{ alignItems: 'baseline' }}>
+        <Typography variant="body2" noWrap title={prompt} sx={{ minWidth: 0 }}>
+          {prompt}
+        </Typography>
+        {record.messages && (
+          <Typography variant="caption" color="text.secondary" sx={{ whiteSpace: 'nowrap' }}>
+            {record.messages.length} {record.messages.length === 1 ? 'message' : 'messages'}
+          </Typography>
+        )}
+      </Stack>
+      {record.output && (
+        <Typography variant="caption" color="text.secondary" noWrap component="div" title={record.output}>
+          → {record.output.trim()}
+        </Typography>
+      )}
+    </Box>
+  );
+};
 
 /**
  * A left border in the colour of the most severe triggered action for calls that were flagged or worse, like the

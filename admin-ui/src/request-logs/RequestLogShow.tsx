@@ -18,7 +18,9 @@ import { Panel } from '../common/Panel';
 import { VerdictTable } from '../common/VerdictTable';
 import { asVerdicts } from '../common/verdicts';
 import type { RequestLog } from '../types';
+import { ChatTranscript } from './ChatTranscript';
 import { StatusCodeField } from './RequestLogList';
+import { FULL_DATETIME } from '../common/dates';
 
 const Meta = ({ label, children }: { label: string; children: ReactNode }) => (
   <Box sx={{ minWidth: 120 }}>
@@ -43,7 +45,7 @@ const Metadata = () => {
     >
       <Stack direction="row" useFlexGap spacing={3} sx={{ flexWrap: 'wrap', rowGap: 1.5 }}>
         <Meta label="When">
-          <DateField source="createdAt" showTime />
+          <DateField source="createdAt" showTime options={FULL_DATETIME} />
         </Meta>
         <Meta label="Endpoint">
           <Box component="span" sx={{ fontFamily: 'monospace' }}>
@@ -98,9 +100,21 @@ const Texts = () => {
   return (
     <Grid container spacing={2}>
       <Grid size={{ xs: 12, lg: 6 }}>
-        <Panel title="Prompt" action={<HighlightLegend verdicts={input} />} testId="prompt-panel">
-          <HighlightedText text={record.prompt} verdicts={input} />
-        </Panel>
+        {record.messages ? (
+          <Panel
+            title={`Messages (${record.messages.length})`}
+            // Spans index into one message's text, and the log does not say which one.
+            subtitle="Verdict spans are not marked on chats: the verdicts below do not say which message they point at."
+            action={<HighlightLegend verdicts={input} />}
+            testId="prompt-panel"
+          >
+            <ChatTranscript messages={record.messages} />
+          </Panel>
+        ) : (
+          <Panel title="Prompt" action={<HighlightLegend verdicts={input} />} testId="prompt-panel">
+            <HighlightedText text={record.prompt} verdicts={input} />
+          </Panel>
+        )}
       </Grid>
       <Grid size={{ xs: 12, lg: 6 }}>
         <Panel title="Output" action={<HighlightLegend verdicts={output} />} testId="output-panel">

@@ -1,4 +1,6 @@
+import School from '@mui/icons-material/School';
 import { DataTable, List, SelectInput, TextField, TextInput } from 'react-admin';
+import { EmptyState } from '../common/EmptyState';
 import { EnumChipField, toChoices } from '../common/EnumChipField';
 import { ExpiryField } from './ExpiryField';
 import { GRANT_STATUSES, RENEWAL_STATES } from './grantEnums';
@@ -16,9 +18,28 @@ const filters = [
   />,
 ];
 
+const NoGrants = () => (
+  <EmptyState
+    icon={<School />}
+    title="No research grant yet"
+    hint={
+      <>
+        Researchers apply to the academic access program from the portal; their applications are reviewed in
+        the <strong>Review queue</strong> like products. Approving one creates its grant here: time-boxed
+        keys, quotas and a research policy profile, with renewals to decide as the end date nears.
+      </>
+    }
+  />
+);
+
 /** Grants soonest to expire first: the renewals staff must look at are at the top. */
 export const ResearchGrantList = () => (
-  <List<ResearchGrant> title="Research grants" filters={filters} sort={{ field: 'endsAt', order: 'ASC' }}>
+  <List<ResearchGrant>
+    title="Research grants"
+    filters={filters}
+    sort={{ field: 'endsAt', order: 'ASC' }}
+    empty={<NoGrants />}
+  >
     <DataTable<ResearchGrant> rowClick="show" bulkActionButtons={false}>
       <DataTable.Col source="name" label="Study" />
       <DataTable.Col source="organizationName" label="Organization" />

@@ -2,6 +2,7 @@ import { DataTable, DateField, List } from 'react-admin';
 import { EnumChipField } from '../common/EnumChipField';
 import { STAFF_ROLES } from '../common/enums';
 import type { StaffMember } from '../types';
+import { SHORT_DATE, SHORT_DATETIME } from '../common/dates';
 
 export const StaffList = () => (
   <List<StaffMember> sort={{ field: 'email', order: 'ASC' }}>
@@ -11,10 +12,10 @@ export const StaffList = () => (
         <EnumChipField source="role" options={STAFF_ROLES} />
       </DataTable.Col>
       <DataTable.Col source="createdAt" label="Created">
-        <DateField source="createdAt" />
+        <DateField options={SHORT_DATE} source="createdAt" />
       </DataTable.Col>
       <DataTable.Col source="lockedUntil" label="Locked until">
-        <DateField source="lockedUntil" showTime emptyText="—" />
+        <DateField source="lockedUntil" showTime options={SHORT_DATETIME} emptyText="—" />
       </DataTable.Col>
     </DataTable>
   </List>

@@ -4,6 +4,7 @@ import { TopicalityPreview } from '../topicality/TopicalityPreview';
 import { TopicLists } from '../topicality/TopicLists';
 import type { TopicProposal } from '../types';
 import { TopicProposalDecisionButtons } from './TopicProposalDecisionButtons';
+import { formatDateTime } from '../common/dates';
 
 const Panel = ({ title, children }: { title: string; children: React.ReactNode }) => (
   <Card variant="outlined">
@@ -26,7 +27,7 @@ const ProposalBody = () => {
           <Typography variant="h6">Topic proposal for {record.applicationName}</Typography>
           <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
             {record.status} · proposed by {record.proposedByEmail ?? 'unknown'} on{' '}
-            {new Date(record.createdAt).toLocaleString()}
+            {formatDateTime(record.createdAt)}
             {record.note ? ` · note: ${record.note}` : ''}
           </Typography>
           <TopicProposalDecisionButtons />

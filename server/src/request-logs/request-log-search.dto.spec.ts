@@ -45,6 +45,25 @@ describe('request-log contract', () => {
       output: 'an answer',
     });
     expect(parsed.verdicts?.[0].action).toBe('redact');
+    expect(parsed.messages).toBeNull();
+  });
+
+  it("gives a chat's messages, tool calls included, beside the prompt; a record of another shape gives none", () => {
+    const chat = [
+      { role: 'user', content: 'Weather in Lisbon?' },
+      {
+        role: 'assistant',
+        content: '',
+        toolCalls: [{ id: 'call_1', name: 'get_forecast', arguments: '{"city":"Lisbon"}' }],
+      },
+      { role: 'tool', content: 'rain', toolCallId: 'call_1' },
+    ];
+    const parsed = requestLogResponseSchema.parse(toRequestLogResponse({ ...row(), prompt: chat }));
+    expect(parsed.messages).toEqual(chat);
+    expect(parsed.prompt).toBe(JSON.stringify(chat));
+    expect(toRequestLogResponse({ ...row(), prompt: [[1, 2, 3]] }).messages).toBeNull();
+    expect(toRequestLogResponse({ ...row(), prompt: [{ role: 'user' }] }).messages).toBeNull();
+    expect(toRequestLogResponse({ ...row(), prompt: null }).messages).toBeNull();
   });
 
   it('refuses the raw row, a verdict with an action no policy has, and a verdict without its direction', () => {

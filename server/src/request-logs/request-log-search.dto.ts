@@ -1,5 +1,11 @@
 import { listContract } from '../common/list-query';
-import { REQUEST_LOG_ENDPOINTS, type AppliedVerdictResponse, type RequestLogResponse } from '../contracts';
+import {
+  REQUEST_LOG_ENDPOINTS,
+  requestLogMessageSchema,
+  type AppliedVerdictResponse,
+  type RequestLogMessage,
+  type RequestLogResponse,
+} from '../contracts';
 import type { RequestLogRow } from './request-log-search.repository';
 
 export type { RequestLogResponse };
@@ -46,6 +52,15 @@ function promptText(prompt: unknown): string | null {
   return JSON.stringify(prompt);
 }
 
+const loggedChat = requestLogMessageSchema.array();
+
+/** A chat's logged messages; null for a prompt (a string, strings or token ids). */
+function messagesOf(prompt: unknown): RequestLogMessage[] | null {
+  if (!Array.isArray(prompt) || prompt.length === 0) return null;
+  const parsed = loggedChat.safeParse(prompt);
+  return parsed.success ? parsed.data : null;
+}
+
 function outputText(output: unknown): string | null {
   if (!Array.isArray(output)) {
     return null;
@@ -76,6 +91,7 @@ export function toRequestLogResponse(row: RequestLogRow): RequestLogResponse {
     completionTokens: row.completionTokens,
     latencyMs: row.latencyMs,
     prompt: promptText(row.prompt),
+    messages: messagesOf(row.prompt),
     output: outputText(row.output),
     // Written from the moderation result's applied verdicts (request-log.record.ts).
     verdicts: row.verdicts as AppliedVerdictResponse[] | null,

@@ -1,3 +1,4 @@
+import type { RequestLogMessage } from '../contracts';
 import { CompletionLogprobs, FinishReason, PromptInput } from '../inference/model-provider';
 
 /** One call to the public API, as the api hands it to the worker. Plain JSON: it travels through Redis. */
@@ -14,7 +15,7 @@ export interface RequestLogRecord {
   endUser: string | null;
   model: string | null;
   /** The prompt, or for a chat its messages. */
-  prompt: PromptInput | Array<{ role: string; content: string }> | null;
+  prompt: PromptInput | RequestLogMessage[] | null;
   /** `suffix` is sent to the model too, so it is logged like the prompt. */
   suffix?: string | null;
   output:

@@ -82,4 +82,37 @@ describe('toRequestLogRecord', () => {
       { role: 'user', content: expect.not.stringContaining('jane.doe@example.com') },
     ]);
   });
+
+  it("logs which tools an assistant called, with their arguments redacted, and which call a tool's answer is for", () => {
+    const call = trace(true);
+    call.messages = [
+      {
+        role: 'assistant',
+        content: '',
+        extra: {
+          tool_calls: [
+            {
+              id: 'call_1',
+              type: 'function',
+              function: { name: 'send_mail', arguments: '{"to":"jane.doe@example.com"}' },
+            },
+            { id: 'call_2', type: 'custom', custom: { name: 'not-a-function' } },
+          ],
+        },
+      },
+      { role: 'tool', content: 'sent', extra: { tool_call_id: 'call_1' } },
+      { role: 'assistant', content: '', extra: { function_call: { name: 'lookup', arguments: '{}' } } },
+    ];
+    expect(toRequestLogRecord(errorCatalog, call).prompt).toEqual([
+      {
+        role: 'assistant',
+        content: '',
+        toolCalls: [
+          { id: 'call_1', name: 'send_mail', arguments: expect.not.stringContaining('jane.doe@example.com') },
+        ],
+      },
+      { role: 'tool', content: 'sent', toolCallId: 'call_1' },
+      { role: 'assistant', content: '', toolCalls: [{ name: 'lookup', arguments: '{}' }] },
+    ]);
+  });
 });

@@ -2,7 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Logger } from 'pino';
 import { CommonErrorCode, ErrorCatalog, WardenError } from '../common/errors';
 import { LOGGER } from '../common/logger.module';
-import { PromptInput } from '../inference/model-provider';
+import type { RequestLogMessage } from '../contracts';
+import { ChatMessage, PromptInput } from '../inference/model-provider';
 import { redactPersonalData } from '../moderation/checks/pii.check';
 import { MetricsService } from '../monitoring/metrics.service';
 import { RequestLogProducer } from '../request-logs/request-log.producer';
@@ -42,7 +43,7 @@ export function toRequestLogRecord(
     endUser: trace.endUser,
     model: trace.model,
     prompt: trace.messages
-      ? trace.messages.map((message) => ({ role: message.role, content: logged(message.content) }))
+      ? trace.messages.map((message) => loggedMessage(message, logged))
       : trace.prompt === null
         ? null
         : mapPromptText(trace.prompt, logged),
@@ -70,6 +71,45 @@ export function toRequestLogRecord(
       (verdict) => verdict.triggered || verdict.score >= 0.01 || verdict.failure !== undefined,
     ),
     clientIp: trace.context.clientIp,
+  };
+}
+
+/**
+ * A chat message as logged: its text, and which tools it called (or which call it answers), so staff can follow a
+ * tool-using conversation. Arguments are text the model reads, so they are redacted like the message.
+ */
+function loggedMessage(message: ChatMessage, logged: (text: string) => string): RequestLogMessage {
+  const extra = message.extra ?? {};
+  const calls = [
+    ...(Array.isArray(extra.tool_calls) ? extra.tool_calls : []).map((call) => functionOf(call, 'function')),
+    functionOf(extra, 'function_call'),
+  ].filter((call) => call !== null);
+  return {
+    role: message.role,
+    content: logged(message.content),
+    ...(calls.length > 0
+      ? { toolCalls: calls.map((call) => ({ ...call, arguments: logged(call.arguments) })) }
+      : {}),
+    ...(typeof extra.tool_call_id === 'string' ? { toolCallId: extra.tool_call_id } : {}),
+  };
+}
+
+type LoggedToolCall = NonNullable<RequestLogMessage['toolCalls']>[number];
+
+/**
+ * `{name, arguments}` under `key`, with the holder's `id` (OpenAI's tool call, and the legacy function call, which
+ * has none); null when absent.
+ */
+function functionOf(holder: unknown, key: string): LoggedToolCall | null {
+  if (typeof holder !== 'object' || holder === null) return null;
+  const { id, [key]: called } = holder as Record<string, unknown>;
+  if (typeof called !== 'object' || called === null) return null;
+  const { name, arguments: args } = called as Record<string, unknown>;
+  if (typeof name !== 'string') return null;
+  return {
+    ...(typeof id === 'string' ? { id } : {}),
+    name,
+    arguments: typeof args === 'string' ? args : '',
   };
 }
 

@@ -1,0 +1,78 @@
+import Build from '@mui/icons-material/Build';
+import { Box, Chip, Stack, Typography } from '@mui/material';
+import type { RequestLogMessage } from '@warden/contracts';
+import { answeredTool, roleLabel, toolCallSummary } from './chatMessages';
+
+const ROLE_BORDER: Record<string, string> = {
+  system: '#90a4ae',
+  developer: '#90a4ae',
+  user: '#283593',
+  assistant: '#00897b',
+  tool: '#ab47bc',
+  function: '#ab47bc',
+};
+
+/**
+ * A chat's messages as a conversation: each under its role, an assistant's tool calls summarised as
+ * `name(arguments)`, a tool's answer naming the tool it answers.
+ */
+export const ChatTranscript = ({
+  messages,
+  maxHeight = 360,
+}: {
+  messages: RequestLogMessage[];
+  maxHeight?: number;
+}) => (
+  <Stack spacing={1} sx={{ maxHeight, overflow: 'auto' }}>
+    {messages.map((message, index) => {
+      const tool = answeredTool(messages, index);
+      return (
+        <Box
+          key={index}
+          data-testid="chat-message"
+          sx={{
+            borderLeft: `4px solid ${ROLE_BORDER[message.role] ?? '#bdbdbd'}`,
+            bgcolor: 'action.hover',
+            borderRadius: 1,
+            px: 1.5,
+            py: 1,
+          }}
+        >
+          <Typography variant="caption" color="text.secondary" component="div" sx={{ fontWeight: 600 }}>
+            {roleLabel(message.role)}
+            {tool ? ` · answer from ${tool}` : message.toolCallId ? ` · answer to ${message.toolCallId}` : ''}
+          </Typography>
+          {message.content && (
+            <Box
+              sx={{
+                fontFamily: 'monospace',
+                fontSize: 13,
+                lineHeight: 1.7,
+                whiteSpace: 'pre-wrap',
+                wordBreak: 'break-word',
+              }}
+            >
+              {message.content}
+            </Box>
+          )}
+          {message.toolCalls?.map((call, callIndex) => (
+            <Chip
+              key={callIndex}
+              icon={<Build />}
+              size="small"
+              variant="outlined"
+              label={`calls ${toolCallSummary(call)}`}
+              title={`${call.name}(${call.arguments})`}
+              sx={{ mt: 0.5, mr: 0.5, maxWidth: '100%', fontFamily: 'monospace' }}
+            />
+          ))}
+          {!message.content && !message.toolCalls && (
+            <Typography variant="body2" color="text.secondary">
+              (no text)
+            </Typography>
+          )}
+        </Box>
+      );
+    })}
+  </Stack>
+);
