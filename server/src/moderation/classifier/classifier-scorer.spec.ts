@@ -2,7 +2,6 @@
 import path from 'node:path';
 import { loadClassifierManifest } from './classifier.manifest';
 import { createClassifierScorer } from './classifier-scorer';
-import { scoresInline } from './classifier.service';
 
 const MODEL_DIRECTORY = path.join(__dirname, '..', '..', '..', '..', 'models', 'moderation');
 
@@ -16,15 +15,5 @@ describe('classifier scoring on the calling thread', () => {
     expect(batch).toHaveLength(3);
     batch[1].forEach((score, label) => expect(score).toBeCloseTo(alone[label], 5));
     expect(Math.max(...alone)).toBeGreaterThan(Math.max(...batch[0]) + 0.1);
-  });
-});
-
-describe('which texts the main thread scores itself', () => {
-  it('takes short texts while the event loop has room, and hands off long texts or a busy loop', () => {
-    expect(scoresInline(['a short prompt', 'and its answer'], 0.2)).toBe(true);
-    expect(scoresInline(['x'.repeat(2_000)], 0)).toBe(true);
-    expect(scoresInline(['x'.repeat(1_000), 'y'.repeat(1_001)], 0)).toBe(false);
-    expect(scoresInline(['a short prompt'], 0.5)).toBe(false);
-    expect(scoresInline(['a short prompt'], 0.95)).toBe(false);
   });
 });

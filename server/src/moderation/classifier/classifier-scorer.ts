@@ -12,8 +12,7 @@ export interface ClassifierScorer {
 
 /**
  * Loads the manifest's tokenizer and model. A text longer than the model's window is scored window by window and
- * keeps each label's highest score. Used by the classifier worker threads, and on the api's main thread for short
- * texts while it is lightly loaded (`classifier.service.ts`).
+ * keeps each label's highest score. Used by the classifier worker threads and by `bench/classifier-handoff.ts`.
  */
 export async function createClassifierScorer(manifest: ClassifierManifest): Promise<ClassifierScorer> {
   const tokenizer = new Tokenizer(
