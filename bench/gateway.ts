@@ -50,6 +50,8 @@ const WARMUP_SECONDS = 3;
 const TRIVIAL_PROXY = 2;
 /** A plain Node proxy on loopback adds well under this; more means the measure, not the proxy, is slow. */
 const SELF_CHECK_P50_MS = 2;
+/** A target whose 16-connection throughput is below this multiple of the latency rate queues in the latency phase. */
+const SATURATION_MARGIN = 1.5;
 const PROMPT =
   'Write a short, friendly note thanking a colleague for helping move the planning meeting to Thursday afternoon.';
 
@@ -378,6 +380,14 @@ function report(targets: Target[], throughput: Run[][], latency: Run[][], option
   console.log(
     `\nrequests answered while measured (warm-up not counted): ${answered.map((n) => n.toFixed(0)).join(', ')}`,
   );
+  for (const [index, target] of targets.entries()) {
+    if (index > 0 && rate(index) < options.latencyRate * SATURATION_MARGIN) {
+      console.log(
+        `saturated: ${target.name} carried ${rate(index).toFixed(0)} req/s at most, too close to the latency phase's ` +
+          `${options.latencyRate} req/s: its latency columns measure queueing (busy machine), not its own path`,
+      );
+    }
+  }
   const proxyFloor = overhead(TRIVIAL_PROXY, 'p50');
   console.log(
     `self-check: the trivial node:http proxy adds ${proxyFloor.toFixed(2)} ms p50 over the stub ` +

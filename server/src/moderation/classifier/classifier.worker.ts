@@ -1,9 +1,6 @@
-import { Tokenizer } from '@huggingface/tokenizers';
-import fs from 'node:fs';
-import * as ort from 'onnxruntime-node';
 import { parentPort, workerData } from 'node:worker_threads';
 import { ClassifierManifest } from './classifier.manifest';
-import { WordCachedEncoder } from './word-cached-encoder';
+import { createClassifierScorer } from './classifier-scorer';
 
 export interface ClassifyMessage {
   id: number;
@@ -12,84 +9,11 @@ export interface ClassifyMessage {
 
 export type ClassifierReply = { id: number; scores: number[][] } | { id: number; error: string };
 
-/**
- * Runs in a worker thread: tokenizes, batches and scores texts with onnxruntime-node. A text longer than the
- * model's window is scored window by window and keeps each label's highest score.
- */
+/** Runs in a worker thread: scores the texts of each message with its own session (`classifier-scorer.ts`). */
 async function main(): Promise<void> {
-  const manifest = workerData as ClassifierManifest;
-  const tokenizer = new Tokenizer(
-    JSON.parse(fs.readFileSync(manifest.tokenizerPath, 'utf8')),
-    manifest.tokenizerConfigPath ? JSON.parse(fs.readFileSync(manifest.tokenizerConfigPath, 'utf8')) : {},
-  );
-  const session = await ort.InferenceSession.create(manifest.modelPath, {
-    intraOpNumThreads: 1,
-    interOpNumThreads: 1,
-    graphOptimizationLevel: 'all',
-  });
-  const inputNames = new Set(session.inputNames);
-  const cls = tokenizer.token_to_id('[CLS]') ?? tokenizer.token_to_id('<s>');
-  const sep = tokenizer.token_to_id('[SEP]') ?? tokenizer.token_to_id('</s>');
-  const pad = tokenizer.token_to_id('[PAD]') ?? tokenizer.token_to_id('<pad>') ?? 0;
-  const specials = (cls === undefined ? 0 : 1) + (sep === undefined ? 0 : 1);
-  const window = Math.max(1, manifest.maxLength - specials);
-
-  const encoder = new WordCachedEncoder((text) => tokenizer.encode(text, { add_special_tokens: false }).ids);
-
-  function windows(text: string): number[][] {
-    const ids = encoder.encode(text);
-    const out: number[][] = [];
-    for (let start = 0; start < Math.max(ids.length, 1); start += window) {
-      const piece = ids.slice(start, start + window);
-      out.push([...(cls === undefined ? [] : [cls]), ...piece, ...(sep === undefined ? [] : [sep])]);
-    }
-    return out;
-  }
-
-  async function classify(texts: string[]): Promise<number[][]> {
-    const rows: number[][] = [];
-    const owner: number[] = [];
-    texts.forEach((text, index) => {
-      for (const row of windows(text)) {
-        rows.push(row);
-        owner.push(index);
-      }
-    });
-    const width = Math.max(...rows.map((row) => row.length));
-    const ids = new BigInt64Array(rows.length * width).fill(BigInt(pad));
-    const mask = new BigInt64Array(rows.length * width);
-    rows.forEach((row, r) =>
-      row.forEach((id, c) => {
-        ids[r * width + c] = BigInt(id);
-        mask[r * width + c] = 1n;
-      }),
-    );
-    const feeds: Record<string, ort.Tensor> = {
-      input_ids: new ort.Tensor('int64', ids, [rows.length, width]),
-      attention_mask: new ort.Tensor('int64', mask, [rows.length, width]),
-    };
-    if (inputNames.has('token_type_ids')) {
-      feeds.token_type_ids = new ort.Tensor('int64', new BigInt64Array(rows.length * width), [
-        rows.length,
-        width,
-      ]);
-    }
-    const output = await session.run(feeds);
-    const logits = output[session.outputNames[0]];
-    const labels = logits.dims[1];
-    const data = logits.data as Float32Array;
-    const scores = texts.map(() => new Array<number>(labels).fill(0));
-    for (let r = 0; r < rows.length; r++) {
-      for (let l = 0; l < labels; l++) {
-        const score = 1 / (1 + Math.exp(-data[r * labels + l]));
-        if (score > scores[owner[r]][l]) scores[owner[r]][l] = score;
-      }
-    }
-    return scores;
-  }
-
+  const scorer = await createClassifierScorer(workerData as ClassifierManifest);
   parentPort!.on('message', (message: ClassifyMessage) => {
-    classify(message.texts).then(
+    scorer.classify(message.texts).then(
       (scores) => parentPort!.postMessage({ id: message.id, scores } satisfies ClassifierReply),
       (err: unknown) =>
         parentPort!.postMessage({

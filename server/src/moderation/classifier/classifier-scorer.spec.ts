@@ -1,0 +1,19 @@
+/** @jest-environment ./test/support/onnx-environment.js */
+import path from 'node:path';
+import { loadClassifierManifest } from './classifier.manifest';
+import { createClassifierScorer } from './classifier-scorer';
+
+const MODEL_DIRECTORY = path.join(__dirname, '..', '..', '..', '..', 'models', 'moderation');
+
+describe('classifier scoring on the calling thread', () => {
+  it('scores a text the same alone as inside a batch of several', async () => {
+    const scorer = await createClassifierScorer(loadClassifierManifest(MODEL_DIRECTORY));
+    const story = 'Once upon a time, there was a little girl named Lily. She liked to play outside!';
+    const threat = 'I will kill you and your whole family with a knife';
+    const [alone] = await scorer.classify([threat]);
+    const batch = await scorer.classify([story, threat, '']);
+    expect(batch).toHaveLength(3);
+    batch[1].forEach((score, label) => expect(score).toBeCloseTo(alone[label], 5));
+    expect(Math.max(...alone)).toBeGreaterThan(Math.max(...batch[0]) + 0.1);
+  });
+});
