@@ -2,6 +2,7 @@ import { Tokenizer } from '@huggingface/tokenizers';
 import fs from 'node:fs';
 import * as ort from 'onnxruntime-node';
 import { parentPort, workerData } from 'node:worker_threads';
+import { deobfuscatedReading } from '../text/deobfuscated-text';
 import { ClassifierManifest } from './classifier.manifest';
 import { WordCachedEncoder } from './word-cached-encoder';
 
@@ -14,7 +15,9 @@ export type ClassifierReply = { id: number; scores: number[][] } | { id: number;
 
 /**
  * Runs in a worker thread: tokenizes, batches and scores texts with onnxruntime-node. A text longer than the
- * model's window is scored window by window and keeps each label's highest score.
+ * model's window is scored window by window and keeps each label's highest score. So does a text with words in
+ * letter substitutes or spelled out (`k1ll`, `b.o.m.b`): its reading as they spell is scored too, here rather
+ * than on the event loop, since the model never saw such spellings.
  */
 async function main(): Promise<void> {
   const manifest = workerData as ClassifierManifest;
@@ -50,9 +53,12 @@ async function main(): Promise<void> {
     const rows: number[][] = [];
     const owner: number[] = [];
     texts.forEach((text, index) => {
-      for (const row of windows(text)) {
-        rows.push(row);
-        owner.push(index);
+      const reading = deobfuscatedReading(text);
+      for (const source of reading === null ? [text] : [text, reading]) {
+        for (const row of windows(source)) {
+          rows.push(row);
+          owner.push(index);
+        }
       }
     });
     const width = Math.max(...rows.map((row) => row.length));
