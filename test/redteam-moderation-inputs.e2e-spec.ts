@@ -37,17 +37,17 @@ describe('redteam: /v1/moderations with many empty inputs', () => {
     });
   }
 
-  it('answers ten thousand empty inputs, one result each', async () => {
+  it('answers as many empty inputs as one call may carry (2,048), one result each', async () => {
     await setTokensPerMinute(10_000_000);
-    const response = await moderate(new Array<string>(10_000).fill(''));
+    const response = await moderate(new Array<string>(2048).fill(''));
     expect(response.status).toBe(200);
     const body = (await response.json()) as { results: unknown[] };
-    expect(body.results).toHaveLength(10_000);
+    expect(body.results).toHaveLength(2048);
   }, 120_000);
 
   it('charges every input at least one token, so the budget bounds how many one call may send', async () => {
-    await setTokensPerMinute(50_000);
-    const response = await moderate(new Array<string>(100_000).fill(''));
+    await setTokensPerMinute(1_000);
+    const response = await moderate(new Array<string>(2_000).fill(''));
     expect(response.status).toBe(429);
     const body = (await response.json()) as { error: { type: string } };
     expect(body.error.type).toBe('rate_limit_error');

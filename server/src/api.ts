@@ -21,6 +21,15 @@ export async function startApi(config: WardenConfig, logger: Logger): Promise<Ne
     // One line per request, written when it completes (below), instead of Fastify's two.
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 4 * 1024 * 1024,
+    // Fastify turns Node's request timeout off; without it a client sending a byte a second holds its socket and
+    // body buffer for as long as the body limit lasts (weeks). Node looks for late requests every
+    // connectionsCheckingInterval, so that is kept well under the timeout; and it swaps the two timeouts when the
+    // headers' (60 s by default) is the longer, so that one never exceeds the whole request's.
+    requestTimeout: config.requestTimeoutMs,
+    http: {
+      connectionsCheckingInterval: Math.min(30_000, Math.ceil(config.requestTimeoutMs / 4)),
+      headersTimeout: Math.min(60_000, config.requestTimeoutMs),
+    },
     // X-Forwarded-For is believed only from the operator's own proxies; anyone else could forge it.
     trustProxy: config.trustedProxies.length > 0 ? config.trustedProxies : false,
   });

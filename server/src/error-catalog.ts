@@ -128,6 +128,8 @@ export const ERROR_CATALOG: Record<ErrorCode, ErrorPresentation> = {
   [ModerationErrorCode.ContentFilter]: answer(400),
   [ModerationErrorCode.UnmoderatablePrompt]: answer(400),
   [ModerationErrorCode.UnsupportedInput]: answer(400),
+  [ModerationErrorCode.TooManyInputs]: answer(400),
+  [ModerationErrorCode.InputTooLarge]: answer(400),
   [ModerationErrorCode.HeldCompletionNotFound]: answer(404),
   [ModerationErrorCode.HeldCompletionDecided]: answer(400),
 

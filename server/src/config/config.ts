@@ -124,6 +124,7 @@ const schema = z.object({
   WARDEN_UPSTREAM_MODERATION_TIMEOUT_MS: z.coerce.number().int().min(50).default(5000),
   WARDEN_MONITOR_INTERVAL_MS: z.coerce.number().int().min(500).default(60_000),
   WARDEN_CONSOLE_DIR: z.string().default(path.join(REPOSITORY_ROOT, 'admin-ui', 'dist')),
+  WARDEN_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(500).default(120_000),
   WARDEN_TRUSTED_PROXIES: csv.default([]).refine((entries) => entries.every((entry) => isIpOrCidr(entry)), {
     message: 'must list IP addresses or CIDR ranges (e.g. 10.0.0.0/8,127.0.0.1)',
   }),
@@ -183,6 +184,8 @@ export interface WardenConfig {
   consoleDir: string;
   /** Proxies whose X-Forwarded-For is believed (IPs or CIDR ranges); none by default. */
   trustedProxies: string[];
+  /** The longest a client may take to send a request's headers and body. */
+  requestTimeoutMs: number;
   fineTuning: {
     /** Largest upload accepted by POST /v1/files. */
     maxFileBytes: number;
@@ -301,6 +304,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): WardenConfig {
     monitoring: { intervalMs: value.WARDEN_MONITOR_INTERVAL_MS },
     consoleDir: value.WARDEN_CONSOLE_DIR,
     trustedProxies: value.WARDEN_TRUSTED_PROXIES,
+    requestTimeoutMs: value.WARDEN_REQUEST_TIMEOUT_MS,
     fineTuning: {
       maxFileBytes: value.WARDEN_FILES_MAX_BYTES,
       activeJobsPerOrganization: value.WARDEN_FINE_TUNING_ACTIVE_JOBS_PER_ORG,

@@ -17,6 +17,14 @@ export enum ContentFilterLabel {
   Unsafe = 2,
 }
 
+/**
+ * The most inputs one `/v1/moderations` call may carry, and their most characters in all, whatever the policy:
+ * every input costs a pass through every check, so both are refused before any check runs (OpenAI's embeddings
+ * take at most 2,048 inputs a call too).
+ */
+export const MAX_MODERATION_INPUTS = 2048;
+export const MAX_MODERATION_CHARACTERS = 1_000_000;
+
 const textPart = z.object({ type: z.literal('text'), text: z.string() }).strict();
 const imagePart = z.object({ type: z.literal('image_url'), image_url: z.unknown() }).strict();
 
@@ -32,6 +40,14 @@ export function parseCreateModeration(body: unknown): { texts: string[]; model?:
     throw new InvalidRequestError(
       CommonErrorCode.InvalidRequestBody,
       'The request body must be a JSON object.',
+    );
+  }
+  const input = (body as { input?: unknown }).input;
+  if (Array.isArray(input) && input.length > MAX_MODERATION_INPUTS) {
+    throw new InvalidRequestError(
+      ModerationErrorCode.TooManyInputs,
+      `'input' holds ${input.length} items; one call may moderate at most ${MAX_MODERATION_INPUTS}.`,
+      'input',
     );
   }
   const parsed = createModerationSchema.safeParse(body);
@@ -58,17 +74,27 @@ export function parseCreateModeration(body: unknown): { texts: string[]; model?:
       param,
     );
   }
-  const { input, model } = parsed.data;
-  if (typeof input === 'string') return { texts: [input], model };
-  const texts = input.map((item) => {
-    if (typeof item === 'string') return item;
-    if (item.type === 'text') return item.text;
+  const { input: parsedInput, model } = parsed.data;
+  const texts =
+    typeof parsedInput === 'string'
+      ? [parsedInput]
+      : parsedInput.map((item) => {
+          if (typeof item === 'string') return item;
+          if (item.type === 'text') return item.text;
+          throw new InvalidRequestError(
+            ModerationErrorCode.UnsupportedInput,
+            'Image inputs are not supported by this moderation model.',
+            'input',
+          );
+        });
+  const characters = texts.reduce((sum, text) => sum + text.length, 0);
+  if (characters > MAX_MODERATION_CHARACTERS) {
     throw new InvalidRequestError(
-      ModerationErrorCode.UnsupportedInput,
-      'Image inputs are not supported by this moderation model.',
+      ModerationErrorCode.InputTooLarge,
+      `'input' holds ${characters} characters in all; one call may moderate at most ${MAX_MODERATION_CHARACTERS}.`,
       'input',
     );
-  });
+  }
   return { texts, model };
 }
 

@@ -11,6 +11,8 @@ export enum ModerationErrorCode {
   ContentFilter = 'content_filter',
   UnmoderatablePrompt = 'unmoderatable_prompt',
   UnsupportedInput = 'unsupported_input',
+  TooManyInputs = 'too_many_inputs',
+  InputTooLarge = 'input_too_large',
   HeldCompletionNotFound = 'held_completion_not_found',
   HeldCompletionDecided = 'held_completion_decided',
 }

@@ -18,6 +18,8 @@ const MAX_STEP_CHARS = 192;
 const WORD_EDGE_CHARS = 24;
 /** The holdback when the policy's blocklist is short: room for the longest built-in lexicon entries. */
 const MIN_HOLDBACK_CHARS = 48;
+/** Sampled text each alternative token is checked after, so a word it completes is read whole. */
+const ALTERNATIVE_CONTEXT_CHARS = 24;
 
 /** OpenAI's legacy logprobs, one entry per token. */
 export interface TokenLogprobs {
@@ -79,10 +81,13 @@ export class OutputGuard {
     return Math.max(MIN_HOLDBACK_CHARS, longestBlocklistMatch(blocklist) + 8);
   }
 
-  /** Whole choices: blocked ones come back empty with `content_filter`; redacted ones lose their logprobs. */
+  /**
+   * Whole choices: blocked ones come back empty with `content_filter`; redacted ones lose their logprobs, and so
+   * do choices whose alternative tokens the policy would not have let through.
+   */
   async review<T extends GuardedText>(choices: T[]): Promise<T[]> {
     const results = await this.moderate(choices.map((choice) => choice.text));
-    return choices.map((choice, index) => {
+    const reviewed = choices.map((choice, index) => {
       const result = results[index];
       this.verdicts.push(...result.verdicts);
       if (result.action === ModerationAction.Hold) this.held = true;
@@ -91,6 +96,25 @@ export class OutputGuard {
       }
       return result.text === choice.text ? choice : { ...choice, text: result.text, logprobs: null };
     });
+    const unsafe = await this.unsafeAlternatives(reviewed.map((choice) => choice.logprobs));
+    return reviewed.map((choice, index) => (unsafe[index] ? { ...choice, logprobs: null } : choice));
+  }
+
+  /**
+   * Which of these logprobs list alternative tokens (`top_logprobs`) the policy would have redacted, blocked or
+   * held had the model sampled them: the client would read them there. Their verdicts are not the output's
+   * and are not kept.
+   */
+  private async unsafeAlternatives(logprobs: Array<TokenLogprobs | null>): Promise<boolean[]> {
+    const texts = logprobs.map((entry) => (entry ? alternativesText(entry) : ''));
+    const checked = texts.flatMap((text, index) => (text ? [index] : []));
+    const unsafe = logprobs.map(() => false);
+    if (checked.length === 0) return unsafe;
+    const results = await this.moderate(checked.map((index) => texts[index]));
+    checked.forEach((index, i) => {
+      unsafe[index] = ACTION_SEVERITY[results[i].action] >= ACTION_SEVERITY[ModerationAction.Redact];
+    });
+    return unsafe;
   }
 
   /**
@@ -211,10 +235,9 @@ export class OutputGuard {
     window.released = cut;
     this.forget(window);
     const applied = redactions.filter((span) => span.start < cut - from);
-    return {
-      text: redact(raw, applied),
-      logprobs: applied.length > 0 || released.length === 0 ? null : concatLogprobs(released),
-    };
+    const logprobs = applied.length > 0 || released.length === 0 ? null : concatLogprobs(released);
+    const [unsafe] = await this.unsafeAlternatives([logprobs]);
+    return { text: redact(raw, applied), logprobs: unsafe ? null : logprobs };
   }
 
   /**
@@ -267,6 +290,23 @@ export class OutputGuard {
       }
     }
   }
+}
+
+/**
+ * Every alternative token that differs from the sampled one, one per line, after the sampled text before it:
+ * what the model would have written instead.
+ */
+function alternativesText(logprobs: TokenLogprobs): string {
+  const lines: string[] = [];
+  let sampled = '';
+  logprobs.tokens.forEach((token, index) => {
+    const context = sampled.slice(-ALTERNATIVE_CONTEXT_CHARS);
+    for (const alternative of Object.keys(logprobs.top_logprobs[index] ?? {})) {
+      if (alternative !== token) lines.push(`${context}${alternative}`);
+    }
+    sampled = context + token;
+  });
+  return lines.join('\n');
 }
 
 function concatLogprobs(segments: Array<{ logprobs: TokenLogprobs }>): TokenLogprobs {

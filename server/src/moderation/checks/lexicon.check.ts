@@ -3,6 +3,7 @@ import { englishDataset, englishRecommendedTransformers } from 'obscenity';
 import { RE2JS } from 're2js';
 import { Blocklist, Direction, Span, Verdict } from '../moderation.types';
 import { patternMatchBound } from '../pattern-bound';
+import { undoLeetspeak } from '../text/deobfuscated-text';
 import { MAX_RAW_UNITS_PER_CHAR, NormalizedText, normalizeText } from '../text/normalized-text';
 import { PhraseMatcher } from '../text/phrase-matcher';
 import { compilePolicyPattern, patternMatches, policyPatternError } from '../text/policy-pattern';
@@ -63,7 +64,31 @@ export class LexiconCheck implements ModerationCheck {
 
 export function lexiconVerdicts(text: string, blocklist: Blocklist): Verdict[] {
   const normalized = normalizeText(text);
-  return [...builtInLexicon(text, normalized), ...compiledBlocklist(blocklist).match(text, normalized)];
+  const verdicts = [
+    ...builtInLexicon(text, normalized),
+    ...compiledBlocklist(blocklist).match(text, normalized),
+  ];
+  // Letter substitutes (`c0ff33`) are read as letters in a second pass; offsets are the same in both texts.
+  const unleeted = undoLeetspeak(text);
+  if (unleeted === text) return verdicts;
+  const unleetedNormalized = normalizeText(unleeted);
+  return mergeVerdicts([
+    ...verdicts,
+    ...builtInLexicon(unleeted, unleetedNormalized),
+    ...compiledBlocklist(blocklist).match(unleeted, unleetedNormalized),
+  ]);
+}
+
+/** One verdict per check and category, with the spans of all. */
+function mergeVerdicts(verdicts: Verdict[]): Verdict[] {
+  const merged = new Map<string, Verdict>();
+  for (const verdict of verdicts) {
+    const key = `${verdict.check}:${verdict.category}`;
+    const known = merged.get(key);
+    if (!known) merged.set(key, { ...verdict, spans: [...(verdict.spans ?? [])] });
+    else known.spans = distinct([...(known.spans ?? []), ...(verdict.spans ?? [])]);
+  }
+  return [...merged.values()];
 }
 
 /**

@@ -1,6 +1,7 @@
 import { Tokenizer } from '@huggingface/tokenizers';
 import fs from 'node:fs';
 import * as ort from 'onnxruntime-node';
+import { deobfuscatedReading } from '../text/deobfuscated-text';
 import { ClassifierManifest } from './classifier.manifest';
 import { WordCachedEncoder } from './word-cached-encoder';
 
@@ -12,7 +13,9 @@ export interface ClassifierScorer {
 
 /**
  * Loads the manifest's tokenizer and model. A text longer than the model's window is scored window by window and
- * keeps each label's highest score. Used by the classifier worker threads and by `bench/classifier-handoff.ts`.
+ * keeps each label's highest score. So does a text with words in letter substitutes or spelled out (`k1ll`,
+ * `b.o.m.b`): its reading as they spell is scored too, off the event loop in the worker threads, since the model
+ * never saw such spellings. Used by the classifier worker threads and by `bench/classifier-handoff.ts`.
  */
 export async function createClassifierScorer(manifest: ClassifierManifest): Promise<ClassifierScorer> {
   const tokenizer = new Tokenizer(
@@ -47,9 +50,12 @@ export async function createClassifierScorer(manifest: ClassifierManifest): Prom
     const rows: number[][] = [];
     const owner: number[] = [];
     texts.forEach((text, index) => {
-      for (const row of windows(text)) {
-        rows.push(row);
-        owner.push(index);
+      const reading = deobfuscatedReading(text);
+      for (const source of reading === null ? [text] : [text, reading]) {
+        for (const row of windows(source)) {
+          rows.push(row);
+          owner.push(index);
+        }
       }
     });
     const width = Math.max(...rows.map((row) => row.length));

@@ -1,0 +1,65 @@
+import { testApiKey } from './support/keys';
+import { setDemoPolicy } from './support/demo-policy';
+import { startWarden, WardenInstance } from './support/warden';
+
+/**
+ * `/v1/moderations` had no cap of its own on how many inputs one call carries or how many characters they hold:
+ * only the token budget and the policy's byte limit bound them, and an operator may raise both. Each input costs
+ * a pass through every check, so one call is capped at 2,048 inputs and 1,000,000 characters in all, refused in
+ * OpenAI's error shape before any check runs.
+ */
+describe('redteam: per-call limits on /v1/moderations', () => {
+  const apiKey = testApiKey();
+  let warden: WardenInstance;
+
+  beforeAll(async () => {
+    warden = await startWarden('redteam-moderation-limits', {
+      WARDEN_INIT_API_KEY: apiKey,
+      WARDEN_EMBEDDED_MODELS: '',
+    });
+    await setDemoPolicy(warden, {
+      requireUser: false,
+      rateLimits: { requestsPerMinute: 10_000, tokensPerMinute: 100_000_000 },
+      limits: { maxPromptTokens: 1_000_000 },
+    });
+  }, 90_000);
+
+  afterAll(async () => {
+    await warden?.stop();
+  });
+
+  async function moderate(input: string | string[]): Promise<Response> {
+    return fetch(`${warden.url}/v1/moderations`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ input }),
+    });
+  }
+
+  async function expectRefused(response: Response, code: string): Promise<void> {
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { error: Record<string, unknown> };
+    expect(body.error).toMatchObject({ type: 'invalid_request_error', code, param: 'input' });
+    expect(typeof body.error.message).toBe('string');
+  }
+
+  it('answers 2,048 inputs, one result each', async () => {
+    const response = await moderate(new Array<string>(2048).fill('hello'));
+    expect(response.status).toBe(200);
+    expect(((await response.json()) as { results: unknown[] }).results).toHaveLength(2048);
+  }, 120_000);
+
+  it('refuses 2,049 inputs with too_many_inputs', async () => {
+    await expectRefused(await moderate(new Array<string>(2049).fill('hello')), 'too_many_inputs');
+  });
+
+  it('refuses more than 1,000,000 characters in all with input_too_large, in one input or spread', async () => {
+    await expectRefused(await moderate('a '.repeat(500_001)), 'input_too_large');
+    await expectRefused(await moderate(new Array<string>(1000).fill('b '.repeat(501))), 'input_too_large');
+  });
+
+  it('still answers a call just under the character limit', async () => {
+    const response = await moderate(new Array<string>(10).fill('ok '.repeat(33_333)));
+    expect(response.status).toBe(200);
+  }, 120_000);
+});

@@ -1,0 +1,164 @@
+import net from 'node:net';
+import { testApiKey } from './support/keys';
+import { startWarden, WardenInstance } from './support/warden';
+
+/**
+ * One raw HTTP/1.1 exchange: what a hostile client can send that fetch would tidy up (paths, headers). The body
+ * follows the head a moment later, as a client that does not wait for `100 Continue` sends it.
+ */
+function raw(
+  url: string,
+  request: string,
+  body = '',
+): Promise<{ status: number; head: string; body: string }> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(Number(port), hostname, () => {
+      socket.write(request);
+      setTimeout(() => (socket.writable ? socket.end(body) : undefined), 200);
+    });
+    let answer = '';
+    socket.on('data', (chunk) => (answer += chunk.toString('latin1')));
+    // A server that refuses a body it has not finished reading may reset the connection once it has answered.
+    socket.on('error', (err) => (answer ? undefined : reject(err)));
+    socket.on('close', () => {
+      const [head, ...body] = answer.split('\r\n\r\n');
+      resolve({ status: Number(head.split(' ')[1]), head, body: body.join('\r\n\r\n') });
+    });
+  });
+}
+
+const SURFACES = [
+  '/portal/auth/login',
+  '/portal/auth/register',
+  '/portal/applications',
+  '/admin/auth/login',
+  '/admin/applications',
+  '/admin/held-completions',
+  '/health',
+  '/metrics',
+  '/docs',
+  '/docs/openapi.json',
+  '/console/',
+];
+
+const BODIES: Array<[string, string, string]> = [
+  ['malformed JSON', 'application/json', '{"email": "a@b.c", '],
+  ['a JSON array', 'application/json', '[1, 2, 3]'],
+  ['JSON null', 'application/json', 'null'],
+  ['a proto-poisoning object', 'application/json', '{"__proto__": {"admin": true}, "email": "x"}'],
+  ['a wrong content type', 'text/plain', 'email=a&password=b'],
+  ['form encoding', 'application/x-www-form-urlencoded', 'email=a&password=b'],
+  ['an unknown content type', 'application/x-evil', '\u0000\u0001\u0002'],
+  ['a deeply nested body', 'application/json', `${'['.repeat(5_000)}${']'.repeat(5_000)}`],
+];
+
+const PATHS = [
+  '/admin/..%2f..%2fetc%2fpasswd',
+  '/admin/%2e%2e/%2e%2e/etc/passwd',
+  '//admin//applications',
+  '/portal/applications/%00',
+  '/portal/applications/..%5c..%5c',
+  '/console/..%2f..%2fpackage.json',
+  '/console/../../package.json',
+  '/docs/%2e%2e/%2e%2e/package.json',
+  '/metrics?%ff',
+  '/admin/applications?filter=%7B%22q%22%3A',
+  '/admin/applications?range=[0,1e309]&sort=["__proto__","ASC"]',
+  `/portal/applications/${'a'.repeat(5_000)}`,
+];
+
+/** What no answer may carry: a server error, or a look inside the server. */
+function expectClearError(label: string, status: number, body: string): void {
+  expect({ label, status }).toEqual({ label, status: expect.any(Number) });
+  if (status >= 500 || /\n\s+at \S+ \(|node_modules|\/server\/src\//.test(body)) {
+    throw new Error(`${label}: ${status} ${body.slice(0, 300)}`);
+  }
+}
+
+/**
+ * The non-/v1 surfaces (developer portal, staff API, console, docs, metrics, health) under malformed bodies, wrong
+ * content types, path tricks and header abuse: each answer is a client error (or the page), never a 500 or a
+ * stack trace, and a JSON API answers JSON.
+ */
+describe('redteam: hostile requests to /portal, /admin, /console, /docs, /metrics and /health', () => {
+  const apiKey = testApiKey();
+  let warden: WardenInstance;
+
+  beforeAll(async () => {
+    warden = await startWarden('redteam-surfaces', {
+      WARDEN_INIT_API_KEY: apiKey,
+      WARDEN_EMBEDDED_MODELS: '',
+    });
+  }, 90_000);
+
+  afterAll(async () => {
+    await warden?.stop();
+  });
+
+  it.each(BODIES)('answers %s on every surface with a clear error', async (label, contentType, body) => {
+    for (const surface of SURFACES) {
+      const response = await fetch(`${warden.url}${surface}`, {
+        method: 'POST',
+        headers: { 'content-type': contentType },
+        body,
+      });
+      const text = await response.text();
+      expectClearError(`${label} to ${surface}`, response.status, text);
+      if (surface.startsWith('/portal') || surface.startsWith('/admin')) {
+        expect(response.headers.get('content-type')).toMatch(/json/);
+      }
+    }
+  });
+
+  it('answers a body over the 4 MB limit with a client error on every surface', async () => {
+    const huge = JSON.stringify({ email: 'x'.repeat(5 * 1024 * 1024) });
+    for (const surface of SURFACES) {
+      const response = await raw(
+        warden.url,
+        `POST ${surface} HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n` +
+          `Content-Length: ${huge.length}\r\nConnection: close\r\n\r\n`,
+        huge,
+      );
+      expectClearError(`huge body to ${surface}`, response.status, response.body);
+      expect(response.status).toBeGreaterThanOrEqual(400);
+    }
+  }, 60_000);
+
+  it.each(PATHS.map((path) => [path.slice(0, 60), path]))(
+    'answers the path %s without a server error',
+    async (_label, path) => {
+      const response = await raw(
+        warden.url,
+        `GET ${path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n`,
+      );
+      expectClearError(path, response.status, response.body);
+      expect(response.body).not.toContain('"name": "warden"');
+    },
+  );
+
+  it.each([
+    ['a malformed bearer token', 'Authorization: Bearer \u00ff\u00fe'],
+    ['a basic token', 'Authorization: Basic Zm9vOmJhcg=='],
+    ['a huge cookie', `Cookie: ${'a=b; '.repeat(2_000)}`],
+    ['a forged forwarded address', 'X-Forwarded-For: 127.0.0.1, ::1, not-an-ip'],
+    ['a bad content length', 'Content-Length: -1'],
+    ['two content lengths', 'Content-Length: 2\r\nContent-Length: 3'],
+    ['a bad transfer encoding', 'Transfer-Encoding: gzip, chunked, identity'],
+    ['a non-numeric range', 'Range: bytes=abc-def'],
+  ])('answers %s without a server error', async (_label, header) => {
+    for (const surface of [
+      '/admin/applications',
+      '/portal/applications',
+      '/metrics',
+      '/health',
+      '/console/',
+    ]) {
+      const response = await raw(
+        warden.url,
+        `GET ${surface} HTTP/1.1\r\nHost: localhost\r\n${header}\r\nConnection: close\r\n\r\n`,
+      );
+      expectClearError(`${header.slice(0, 40)} to ${surface}`, response.status, response.body);
+    }
+  });
+});
