@@ -158,11 +158,13 @@ function respelled(joined: string): string {
 }
 
 /**
- * Whether some letter stands alone between two separators (`k i l l`, `b.o.m.b`): a cheap test that spares
- * ordinary text the normalization. Linear: each alternative reads a bounded run.
+ * Whether some letter stands alone between two separators (`k i l l`, `b.o.m.b`, `k 1 l l`): a cheap test that
+ * spares ordinary text the normalization. The first of the pair must be a letter: a run of lone digits (`10.0.0.1`)
+ * spells no word (respelling keeps only groups with a letter), and reading such runs cost 250 ms on 270 kB of
+ * addresses. Linear: each alternative reads a bounded run.
  */
 const LONE_LETTER =
-  /(?:^|[^A-Za-z0-9'\u2019])[A-Za-z0-9][^A-Za-z0-9'\u2019\n]{1,3}[A-Za-z0-9](?:[^A-Za-z0-9'\u2019\n]{1,3}|$)/;
+  /(?:^|[^A-Za-z0-9'\u2019])[A-Za-z][^A-Za-z0-9'\u2019\n]{1,3}[A-Za-z0-9](?:[^A-Za-z0-9'\u2019\n]{1,3}|$)/;
 
 function mayBeSpelledOut(text: string): boolean {
   return LONE_LETTER.test(text);
