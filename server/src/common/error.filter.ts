@@ -52,13 +52,14 @@ export class ErrorFilter implements ExceptionFilter {
         headers: exception.headers,
       };
     }
-    if (exception instanceof HttpException && exception.getStatus() < 500) {
-      const status = exception.getStatus();
+    const clientStatus = clientErrorStatus(exception);
+    if (clientStatus !== null) {
+      const status = clientStatus;
       const code = httpExceptionCode(status);
       return {
         status,
         body: {
-          message: httpExceptionMessage(exception),
+          message: clientErrorMessage(exception as Error),
           type: this.catalog.presentationOf(code).type,
           param: null,
           code,
@@ -84,7 +85,20 @@ export function isOpenAiSurface(url: string): boolean {
   return url === '/v1' || url.startsWith('/v1/') || url.startsWith('/v1?');
 }
 
-function httpExceptionMessage(exception: HttpException): string {
+/**
+ * The client-error status of Nest's refusals, and of errors Fastify's plugins throw with a `statusCode` of their
+ * own (@fastify/static answers an unsatisfiable `Range` with a 416 error, not a reply); null for anything else.
+ */
+function clientErrorStatus(exception: unknown): number | null {
+  if (exception instanceof HttpException) {
+    return exception.getStatus() < 500 ? exception.getStatus() : null;
+  }
+  const status = exception instanceof Error ? (exception as { statusCode?: unknown }).statusCode : undefined;
+  return typeof status === 'number' && status >= 400 && status < 500 ? status : null;
+}
+
+function clientErrorMessage(exception: Error): string {
+  if (!(exception instanceof HttpException)) return exception.message;
   const response = exception.getResponse();
   return typeof response === 'object' && response !== null && 'message' in response
     ? [response.message].flat().join('; ')
