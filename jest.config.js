@@ -24,7 +24,8 @@ const serialFiles = SERIAL.map((name) => `<rootDir>/test/${name}.e2e-spec.ts`);
 const common = {
   testEnvironment: 'node',
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
-  testTimeout: 60000,
+  // Hooks and tests without their own budget: generous, since a hook often starts a server (see waitForHealth).
+  testTimeout: 120000,
   // One migrated template database per run; each Warden a suite starts gets a copy of it.
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
