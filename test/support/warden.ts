@@ -143,11 +143,15 @@ export async function startWarden(
   };
 }
 
+/**
+ * `npm test` runs suites two at a time, so on a busy 2-core machine a start (three processes loading the app and
+ * its models) can take over a minute; a start that never succeeds still fails, with its output.
+ */
 export async function waitForHealth(
   url: string,
   child: ChildProcess,
   output: string[],
-  timeoutMs = 60_000,
+  timeoutMs = 120_000,
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
