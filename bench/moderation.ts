@@ -7,8 +7,6 @@
  *
  * With another model directory (e.g. the previous default), its bare session.run is timed too, in the same run.
  */
-import { Tokenizer } from '@huggingface/tokenizers';
-import fs from 'node:fs';
 import * as ort from 'onnxruntime-node';
 import { createLogger } from '../server/src/common/logger';
 import { loadConfig } from '../server/src/config/config';
@@ -20,6 +18,7 @@ import { PromptInjectionCheck } from '../server/src/moderation/checks/prompt-inj
 import { UpstreamModerationCheck } from '../server/src/moderation/checks/upstream-moderation.check';
 import { TopicalityCheck } from '../server/src/moderation/checks/topicality.check';
 import { ClassifierManifest, loadClassifierManifest } from '../server/src/moderation/classifier/classifier.manifest';
+import { loadClassifierModel } from '../server/src/moderation/classifier/classifier-scorer';
 import { ClassifierService } from '../server/src/moderation/classifier/classifier.service';
 import { ModerationService } from '../server/src/moderation/moderation.service';
 import { Direction } from '../server/src/moderation/moderation.types';
@@ -62,14 +61,7 @@ async function timeEach(texts: string[], run: (text: string) => Promise<unknown>
 
 /** Tokenizer + one session.run on the calling thread, one text at a time (no worker, no batching). */
 async function bareRunner(manifest: ClassifierManifest): Promise<(text: string) => Promise<unknown>> {
-  const tokenizer = new Tokenizer(
-    JSON.parse(fs.readFileSync(manifest.tokenizerPath, 'utf8')),
-    manifest.tokenizerConfigPath ? JSON.parse(fs.readFileSync(manifest.tokenizerConfigPath, 'utf8')) : {},
-  );
-  const session = await ort.InferenceSession.create(manifest.modelPath, {
-    intraOpNumThreads: 1,
-    interOpNumThreads: 1,
-  });
+  const { tokenizer, session } = await loadClassifierModel(manifest);
   return async (text: string) => {
     const ids = tokenizer.encode(text).ids.slice(0, manifest.maxLength);
     const shape = [1, ids.length];

@@ -12,12 +12,12 @@ export interface ClassifierScorer {
 }
 
 /**
- * Loads the manifest's tokenizer and model. A text longer than the model's window is scored window by window and
- * keeps each label's highest score. So does a text with words in letter substitutes or spelled out (`k1ll`,
- * `b.o.m.b`): its reading as they spell is scored too, off the event loop in the worker threads, since the model
- * never saw such spellings. Used by the classifier worker threads and by `bench/classifier-handoff.ts`.
+ * The manifest's tokenizer and one onnxruntime session of its model on one thread, as the service runs it (also the
+ * bare baseline of `bench/moderation.ts`).
  */
-export async function createClassifierScorer(manifest: ClassifierManifest): Promise<ClassifierScorer> {
+export async function loadClassifierModel(
+  manifest: ClassifierManifest,
+): Promise<{ tokenizer: Tokenizer; session: ort.InferenceSession }> {
   const tokenizer = new Tokenizer(
     JSON.parse(fs.readFileSync(manifest.tokenizerPath, 'utf8')),
     manifest.tokenizerConfigPath ? JSON.parse(fs.readFileSync(manifest.tokenizerConfigPath, 'utf8')) : {},
@@ -27,6 +27,17 @@ export async function createClassifierScorer(manifest: ClassifierManifest): Prom
     interOpNumThreads: 1,
     graphOptimizationLevel: 'all',
   });
+  return { tokenizer, session };
+}
+
+/**
+ * Loads the manifest's tokenizer and model. A text longer than the model's window is scored window by window and
+ * keeps each label's highest score. So does a text with words in letter substitutes or spelled out (`k1ll`,
+ * `b.o.m.b`): its reading as they spell is scored too, off the event loop in the worker threads, since the model
+ * never saw such spellings. Used by the classifier worker threads and by `bench/classifier-handoff.ts`.
+ */
+export async function createClassifierScorer(manifest: ClassifierManifest): Promise<ClassifierScorer> {
+  const { tokenizer, session } = await loadClassifierModel(manifest);
   const inputNames = new Set(session.inputNames);
   const cls = tokenizer.token_to_id('[CLS]') ?? tokenizer.token_to_id('<s>');
   const sep = tokenizer.token_to_id('[SEP]') ?? tokenizer.token_to_id('</s>');
