@@ -74,6 +74,13 @@ describe('a suite leaves nothing behind', () => {
     const processes = [launcher, ...childPids(launcher)];
     expect(processes).toHaveLength(3);
 
+    // The api answers before the worker has finished starting (it only has to be up to drain the queue), so the
+    // worker's start-up lines are awaited rather than assumed: under CI load they arrived after the check once.
+    await eventually(
+      async () => warden.output.some((line) => line.includes('"msg":"worker consuming queues"')),
+      (ready) => ready,
+      60_000,
+    );
     // Off a terminal the logs are JSON, with Nest's route listings at debug, and Fastify has nothing to warn about.
     const logs = warden.output
       .filter((line) => line.startsWith('{'))
