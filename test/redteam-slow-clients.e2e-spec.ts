@@ -1,6 +1,7 @@
-import net from 'node:net';
+import http from 'node:http';
+import net, { AddressInfo } from 'node:net';
 import { testApiKey } from './support/keys';
-import { startWarden, WardenInstance } from './support/warden';
+import { eventually, startWarden, WardenInstance } from './support/warden';
 
 /** How long the suite's Warden gives a client to send a request, and how long the test waits for it to act. */
 const REQUEST_TIMEOUT_MS = 2_000;
@@ -74,4 +75,101 @@ describe('redteam: clients that send their request a byte a second', () => {
     const response = await fetch(`${warden.url}/health`);
     expect(response.status).toBeLessThan(500);
   });
+});
+
+/**
+ * An upstream that streams completion chunks for as long as its client reads them (64 KB of spaces each, so the
+ * output checks have nothing to hold), and records when Warden hangs up on it.
+ */
+class EndlessUpstream {
+  closedAt: number | null = null;
+  private server?: http.Server;
+
+  async start(): Promise<string> {
+    this.server = http.createServer((request, response) => {
+      request.resume();
+      response.writeHead(200, { 'content-type': 'text/event-stream' });
+      const chunk = `data: ${JSON.stringify({
+        id: 'cmpl-endless',
+        object: 'text_completion',
+        created: 0,
+        model: 'endless',
+        choices: [{ index: 0, text: ' '.repeat(64 * 1024), finish_reason: null, logprobs: null }],
+      })}\n\n`;
+      const pump = () => {
+        while (!response.destroyed && response.write(chunk));
+      };
+      response.on('drain', pump);
+      response.on('close', () => (this.closedAt = Date.now()));
+      pump();
+    });
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/v1`;
+  }
+
+  async stop(): Promise<void> {
+    this.server?.closeAllConnections();
+    await new Promise((resolve) => this.server?.close(resolve));
+  }
+}
+
+/**
+ * A client that asks for a stream and then stops reading it filled Warden's socket buffer, and the stream writer
+ * waited for a 'drain' that never came: the upstream connection (or an engine slot) stayed held for as long as the
+ * client kept its socket open. Warden now gives a stalled reader the request timeout, then hangs up on both ends.
+ */
+describe('redteam: a client that stops reading its stream', () => {
+  const apiKey = testApiKey();
+  const upstream = new EndlessUpstream();
+  let warden: WardenInstance;
+
+  beforeAll(async () => {
+    const upstreamUrl = await upstream.start();
+    warden = await startWarden('redteam-slow-readers', {
+      WARDEN_INIT_API_KEY: apiKey,
+      WARDEN_EMBEDDED_MODELS: '',
+      WARDEN_UPSTREAM_URL: upstreamUrl,
+      WARDEN_UPSTREAM_MODELS: 'endless',
+      WARDEN_REQUEST_TIMEOUT_MS: String(REQUEST_TIMEOUT_MS),
+    });
+  }, 90_000);
+
+  afterAll(async () => {
+    await warden?.stop();
+    await upstream.stop();
+  });
+
+  it('hangs up on the client and the upstream once the client has not read for the request timeout', async () => {
+    const { hostname, port } = new URL(warden.url);
+    const body = JSON.stringify({
+      model: 'endless',
+      prompt: 'Tell me a story.',
+      max_tokens: 512,
+      stream: true,
+    });
+    const socket = net.connect(Number(port), hostname);
+    socket.on('error', () => undefined);
+    socket.on('connect', () =>
+      socket.write(
+        `POST /v1/completions HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer ${apiKey}\r\n` +
+          `Content-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body}`,
+      ),
+    );
+    const firstBytes = await new Promise<string>((resolve) =>
+      socket.once('data', (data) => resolve(data.toString())),
+    );
+    expect(firstBytes).toMatch(/^HTTP\/1\.1 200 /);
+    socket.pause();
+    const stoppedReading = Date.now();
+    try {
+      await eventually(
+        async () => upstream.closedAt,
+        (closedAt) => closedAt !== null,
+        3 * PATIENCE_MS,
+      );
+    } finally {
+      socket.destroy();
+    }
+    expect(upstream.closedAt! - stoppedReading).toBeGreaterThanOrEqual(REQUEST_TIMEOUT_MS - 100);
+  }, 90_000);
 });

@@ -1,6 +1,8 @@
-import { Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { Controller, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { FastifyReply, FastifyRequest } from 'fastify';
+import { WARDEN_CONFIG } from '../config/config.module';
+import { WardenConfig } from '../config/config';
 import { chatCompletionsDialect } from './chat-completions.dialect';
 import { writeEventStream } from './event-stream';
 import { CompletionsPipeline } from './completions.pipeline';
@@ -10,7 +12,10 @@ import { v1RequestContext } from './v1-request';
 @ApiBearerAuth()
 @Controller('v1')
 export class ChatCompletionsController {
-  constructor(private readonly pipeline: CompletionsPipeline) {}
+  constructor(
+    private readonly pipeline: CompletionsPipeline,
+    @Inject(WARDEN_CONFIG) private readonly config: WardenConfig,
+  ) {}
 
   @Post('chat/completions')
   @HttpCode(200)
@@ -25,6 +30,6 @@ export class ChatCompletionsController {
       await reply.status(outcome.status).headers(outcome.headers).send(outcome.body);
       return;
     }
-    await writeEventStream(reply, outcome.chunks, outcome.headers);
+    await writeEventStream(reply, outcome.chunks, outcome.headers, this.config.requestTimeoutMs);
   }
 }
