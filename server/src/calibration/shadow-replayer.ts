@@ -105,7 +105,8 @@ export class ShadowReplayer {
 
 /**
  * The texts the call sent to the model, as the pipeline moderated them: the prompt (or each prompt, or each chat
- * message the policy does not exempt) and the suffix. Null for prompts of token ids, which carry no text to check.
+ * message the policy does not exempt, with the tools it called and their arguments, which the pipeline moderates
+ * as forwarded text) and the suffix. Null for prompts of token ids, which carry no text to check.
  */
 export function inputTexts(
   call: Pick<LoggedCall, 'prompt' | 'suffix'>,
@@ -120,7 +121,7 @@ export function inputTexts(
   } else if (Array.isArray(prompt) && prompt.every(isMessage)) {
     texts = prompt
       .filter((message) => !(rules.exemptSystemPrompt && DEVELOPER_ROLES.has(message.role)))
-      .map((message) => message.content);
+      .flatMap((message) => [message.content, ...toolCallTexts(message)]);
   } else {
     return null;
   }
@@ -128,7 +129,23 @@ export function inputTexts(
   return texts;
 }
 
-function isMessage(value: unknown): value is { role: string; content: string } {
+function toolCallTexts(message: LoggedMessage): string[] {
+  if (!Array.isArray(message.toolCalls)) return [];
+  return message.toolCalls.flatMap((call) =>
+    typeof call === 'object' && call !== null && typeof call.name === 'string'
+      ? [[call.name, typeof call.arguments === 'string' ? call.arguments : ''].join('\n')]
+      : [],
+  );
+}
+
+/** A chat message as the request log stores it (`v1-recorder`'s `loggedMessage`). */
+interface LoggedMessage {
+  role: string;
+  content: string;
+  toolCalls?: Array<{ name?: unknown; arguments?: unknown }>;
+}
+
+function isMessage(value: unknown): value is LoggedMessage {
   return (
     typeof value === 'object' &&
     value !== null &&

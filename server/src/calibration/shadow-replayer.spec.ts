@@ -1,0 +1,37 @@
+import { inputTexts } from './shadow-replayer';
+
+describe('inputTexts: what a replay moderates of a logged call', () => {
+  const rules = { exemptSystemPrompt: false };
+
+  it('reads plain prompts, lists of prompts and the suffix', () => {
+    expect(inputTexts({ prompt: 'Once upon a time', suffix: 'The end.' }, rules)).toEqual([
+      'Once upon a time',
+      'The end.',
+    ]);
+    expect(inputTexts({ prompt: ['one', 'two'], suffix: null }, rules)).toEqual(['one', 'two']);
+  });
+
+  it('reads the tools a logged assistant message called and their arguments, as the pipeline moderated them', () => {
+    const prompt = [
+      { role: 'user', content: 'Book me a table.' },
+      {
+        role: 'assistant',
+        content: '',
+        toolCalls: [{ id: 'call_1', name: 'send_mail', arguments: '{"body":"I will hurt you"}' }],
+      },
+      { role: 'tool', content: 'sent', toolCallId: 'call_1' },
+    ];
+    const texts = inputTexts({ prompt, suffix: null }, rules);
+    expect(texts).toContain('send_mail\n{"body":"I will hurt you"}');
+    expect(texts).toEqual(expect.arrayContaining(['Book me a table.', 'sent']));
+  });
+
+  it('leaves out system messages the policy exempts, and token-id prompts entirely', () => {
+    const prompt = [
+      { role: 'system', content: 'You are a pirate.' },
+      { role: 'user', content: 'Hello' },
+    ];
+    expect(inputTexts({ prompt, suffix: null }, { exemptSystemPrompt: true })).toEqual(['Hello']);
+    expect(inputTexts({ prompt: [[1, 2, 3]], suffix: null }, rules)).toBeNull();
+  });
+});
