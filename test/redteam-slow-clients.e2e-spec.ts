@@ -63,6 +63,7 @@ describe('redteam: clients that send their request a byte a second', () => {
     const answer = await trickle(head, body);
     expect(answer).not.toBeNull();
     expect(answer).toMatch(/^HTTP\/1\.1 408 /);
+    expect(answer).toContain('"code":"request_timeout"');
   }, 30_000);
 
   it('cuts off headers sent a byte a second with 408', async () => {

@@ -125,6 +125,34 @@ describe('redteam: hostile requests to /portal, /admin, /console, /docs, /metric
     }
   }, 60_000);
 
+  it('answers what the HTTP parser refuses in the envelope of the surface the request was for', async () => {
+    const oversized = `X-Padding: ${'a'.repeat(20_000)}\r\n`;
+    const v1 = await raw(warden.url, `GET /v1/models HTTP/1.1\r\nHost: localhost\r\n${oversized}\r\n`);
+    expect(v1.status).toBe(431);
+    expect(JSON.parse(v1.body)).toEqual({
+      error: {
+        message: expect.any(String),
+        type: 'invalid_request_error',
+        param: null,
+        code: 'headers_too_large',
+      },
+    });
+    const staff = await raw(
+      warden.url,
+      `GET /admin/applications HTTP/1.1\r\nHost: localhost\r\n${oversized}\r\n`,
+    );
+    expect(staff.status).toBe(431);
+    expect(JSON.parse(staff.body)).toMatchObject({ statusCode: 431, requestId: expect.any(String) });
+    const malformed = await raw(
+      warden.url,
+      'GET /v1/models HTTP/1.1\r\nHost: localhost\r\nNo colon here\r\n\r\n',
+    );
+    expect(malformed.status).toBe(400);
+    expect(JSON.parse(malformed.body).error).toMatchObject({ code: 'invalid_request' });
+    const health = await fetch(`${warden.url}/health`);
+    expect(health.status).toBeLessThan(500);
+  });
+
   it.each(PATHS.map((path) => [path.slice(0, 60), path]))(
     'answers the path %s without a server error',
     async (_label, path) => {

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import { Logger } from 'pino';
 import { addConsoleSecurityHeaders } from './admin/console-headers';
 import { ApiModule } from './app.modules';
+import { answerClientError } from './common/client-error';
 import { ErrorFilter } from './common/error.filter';
 import { errorCatalog } from './error-catalog';
 import { NestPinoLogger } from './common/logger';
@@ -30,6 +31,7 @@ export async function startApi(config: WardenConfig, logger: Logger): Promise<Ne
       connectionsCheckingInterval: Math.min(30_000, Math.ceil(config.requestTimeoutMs / 4)),
       headersTimeout: Math.min(60_000, config.requestTimeoutMs),
     },
+    clientErrorHandler: (error, socket) => answerClientError(errorCatalog, error, socket),
     // X-Forwarded-For is believed only from the operator's own proxies; anyone else could forge it.
     trustProxy: config.trustedProxies.length > 0 ? config.trustedProxies : false,
   });

@@ -49,6 +49,8 @@ export const ERROR_CATALOG: Record<ErrorCode, ErrorPresentation> = {
   [CommonErrorCode.InvalidListQuery]: answer(400),
   [CommonErrorCode.InvalidRequest]: answer(400),
   [CommonErrorCode.BodyTooLarge]: answer(413),
+  [CommonErrorCode.RequestTimeout]: answer(408),
+  [CommonErrorCode.HeadersTooLarge]: answer(431),
   [CommonErrorCode.NotFound]: answer(404),
   [CommonErrorCode.Unauthorized]: answer(401, Authentication),
   [CommonErrorCode.Forbidden]: answer(403, Permission),

@@ -1,3 +1,4 @@
+import { STATUS_CODES } from 'node:http';
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Inject } from '@nestjs/common';
 import { FastifyReply, FastifyRequest } from 'fastify';
 import { Logger } from 'pino';
@@ -32,16 +33,7 @@ export class ErrorFilter implements ExceptionFilter {
       return;
     }
     reply.headers(mapped.headers);
-    if (isOpenAiSurface(request.url)) {
-      reply.status(mapped.status).send({ error: mapped.body });
-    } else {
-      reply.status(mapped.status).send({
-        statusCode: mapped.status,
-        error: HttpStatus[mapped.status] ?? 'Error',
-        message: mapped.body.message,
-        requestId: request.id,
-      });
-    }
+    reply.status(mapped.status).send(errorEnvelope(request.url, mapped.status, mapped.body, request.id));
   }
 
   map(exception: unknown, requestId: string): MappedError {
@@ -79,6 +71,17 @@ export class ErrorFilter implements ExceptionFilter {
       headers: {},
     };
   }
+}
+
+/** The answer's body on the surface `url` belongs to. */
+export function errorEnvelope(url: string, status: number, body: ErrorBody, requestId: string): object {
+  if (isOpenAiSurface(url)) return { error: body };
+  return {
+    statusCode: status,
+    error: HttpStatus[status] ?? STATUS_CODES[status] ?? 'Error',
+    message: body.message,
+    requestId,
+  };
 }
 
 export function isOpenAiSurface(url: string): boolean {

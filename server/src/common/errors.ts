@@ -20,6 +20,8 @@ export enum CommonErrorCode {
   InvalidListQuery = 'invalid_list_query',
   InvalidRequest = 'invalid_request',
   BodyTooLarge = 'body_too_large',
+  RequestTimeout = 'request_timeout',
+  HeadersTooLarge = 'headers_too_large',
   NotFound = 'not_found',
   Unauthorized = 'unauthorized',
   Forbidden = 'forbidden',

@@ -16,7 +16,7 @@ export function assertWithinByteLimit(texts: string[], limits: LengthLimits, par
   if (bytes > maxBytes) {
     throw new LengthLimitError(
       LimitsErrorCode.PromptTooLong,
-      `The ${param} is ${bytes} bytes long; this application's policy allows at most ${limits.maxPromptTokens} prompt tokens (maxPromptTokens), which is never more than ${maxBytes} bytes.`,
+      `\`${param}\` is ${bytes} bytes long; this application's policy allows at most ${limits.maxPromptTokens} prompt tokens (maxPromptTokens), which is never more than ${maxBytes} bytes.`,
       param,
     );
   }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CommonErrorCode, InvalidRequestError } from '../common/errors';
 import { ChatMessage } from '../inference/model-provider';
-import { endUserId, NormalizedCompletionRequest, nullable, validateBody } from './completions.dto';
+import { endUserId, modelId, NormalizedCompletionRequest, nullable, validateBody } from './completions.dto';
 
 /**
  * Fields of OpenAI's `CreateChatCompletionRequest` Warden does not interpret: forwarded as sent to upstream models,
@@ -47,7 +47,7 @@ const messageSchema = z
 
 export const createChatCompletionSchema = z
   .object({
-    model: z.string().min(1),
+    model: modelId,
     messages: z.array(messageSchema).min(1),
     frequency_penalty: nullable(z.number().min(-2).max(2)),
     logit_bias: nullable(

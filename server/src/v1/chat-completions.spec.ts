@@ -52,6 +52,13 @@ describe('chat request parsing', () => {
     );
   });
 
+  it('refuses a model id longer than any provider issues, which every error and log line would echo', () => {
+    expect(() => parseCreateChatCompletion({ model: 'm'.repeat(100_000), messages })).toThrow(
+      expect.objectContaining({ code: CommonErrorCode.InvalidValue, param: 'model' }),
+    );
+    expect(parseCreateChatCompletion({ model: 'ft:m'.repeat(64), messages }).model).toHaveLength(256);
+  });
+
   it('refuses top_logprobs without logprobs, and stream_options without stream', () => {
     expect(() => parseCreateChatCompletion({ model: 'm', messages, top_logprobs: 2 })).toThrow(
       expect.objectContaining({ param: 'top_logprobs' }),

@@ -19,11 +19,17 @@ const tokenArray = z.array(z.number().int().min(0)).min(1);
  */
 export const MAX_END_USER_LENGTH = 256;
 export const endUserId = z.string().max(MAX_END_USER_LENGTH, `at most ${MAX_END_USER_LENGTH} characters`);
+/** Longer than any model id a provider issues (fine-tuned ids included); it is echoed in errors and logged. */
+export const MAX_MODEL_ID_LENGTH = 256;
+export const modelId = z
+  .string()
+  .min(1)
+  .max(MAX_MODEL_ID_LENGTH, `at most ${MAX_MODEL_ID_LENGTH} characters`);
 export const nullable = <T extends z.ZodTypeAny>(schema: T) => schema.nullable().optional();
 
 export const createCompletionSchema = z
   .object({
-    model: z.string().min(1),
+    model: modelId,
     prompt: z
       .union([z.string(), z.array(z.string()).min(1), tokenArray, z.array(tokenArray).min(1)])
       .nullable()
