@@ -407,6 +407,24 @@ describe('/v1 surface', () => {
     expect(longSafety).toMatchObject(openAiAnswer(CommonErrorCode.InvalidValue, 'safety_identifier'));
   });
 
+  it('1: model ids are bounded at 256 characters, and list limits are checked alike on every list', async () => {
+    const longModel = await complete({ prompt: 'hello', model: 'm'.repeat(100_000) });
+    expect(longModel).toMatchObject(openAiAnswer(CommonErrorCode.InvalidValue, 'model'));
+    expect(JSON.stringify(longModel.body).length).toBeLessThan(1_000);
+    for (const list of ['/v1/files', '/v1/fine_tuning/jobs']) {
+      for (const limit of ['0', '-1', '1.5', '10001']) {
+        const response = await fetch(`${warden.url}${list}?limit=${limit}`, {
+          headers: { authorization: `Bearer ${apiKey}` },
+        });
+        expect({ list, limit, status: response.status, body: await response.json() }).toMatchObject({
+          list,
+          limit,
+          ...openAiAnswer(CommonErrorCode.InvalidValue, 'limit'),
+        });
+      }
+    }
+  });
+
   it("rate limits bind the application as a whole: three sandbox keys share the sandbox's 20 RPM", async () => {
     const developer = await registerDeveloper(warden.url);
     const applied = await apply(warden.url, developer);

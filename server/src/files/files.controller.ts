@@ -14,12 +14,11 @@ import {
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { FastifyReply, FastifyRequest } from 'fastify';
 import { FileList, OpenAiFile, toFileList, toOpenAiFile } from './files.dto';
+import { pageLimit } from '../common/page-limit';
 import { InvalidUploadError } from './files.errors';
 import { FilesService } from './files.service';
 import { multipartBoundary, MultipartError, parseMultipart } from './multipart';
 import { V1Calls } from './v1-caller';
-
-const MAX_PAGE = 10_000;
 
 /** `/v1/files` as the official SDKs call it (purpose `fine-tune`). */
 @ApiTags('openai')
@@ -108,12 +107,4 @@ export class FilesController {
   private describe(request: FastifyRequest, endpoint: string) {
     return { request, endpoint };
   }
-}
-
-export function pageLimit(raw: string | undefined, fallback = MAX_PAGE): number {
-  const parsed = raw === undefined ? fallback : Number(raw);
-  if (!Number.isInteger(parsed) || parsed < 1 || parsed > MAX_PAGE) {
-    throw new InvalidUploadError(`limit must be an integer from 1 to ${MAX_PAGE}.`, 'limit');
-  }
-  return parsed;
 }

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { FastifyRequest } from 'fastify';
-import { pageLimit } from '../files/files.controller';
+import { pageLimit } from '../common/page-limit';
 import { V1Calls } from '../files/v1-caller';
 import { page, parseCreateJob, toOpenAiCheckpoint, toOpenAiEvent, toOpenAiJob } from './fine-tuning.dto';
 import { FineTuningService } from './fine-tuning.service';
