@@ -18,7 +18,8 @@ const VIEWPORT = { width: 1440, height: 900 };
 const TEXT_PROMPT = 'Write a haiku about a lighthouse keeper';
 const SYSTEM = 'You answer questions about the weather in one sentence.';
 const QUESTION = 'Will it rain in Lisbon tomorrow?';
-const TOOL_RESULT = '{"forecast":"light rain","chance":0.7}';
+// A profanity in the fourth message: the lexicon flags it (a span), and the console marks it in that message alone.
+const TOOL_RESULT = '{"forecast":"shitty light rain","chance":0.7}';
 const CHAT_MESSAGES = [
   { role: 'system', content: SYSTEM },
   { role: 'user', content: QUESTION },
@@ -162,6 +163,14 @@ describe('staff console polish (Chromium)', () => {
     expect(await messages.nth(2).textContent()).toContain('get_forecast');
     expect(await messages.nth(3).textContent()).toContain('Tool');
     expect(await messages.nth(3).textContent()).toContain(TOOL_RESULT);
+    const marks = prompt.getByTestId('verdict-span');
+    expect(await marks.count()).toBe(1);
+    expect(await messages.nth(3).getByTestId('verdict-span').textContent()).toMatch(/^shit/);
+    await page
+      .getByTestId('verdict-table')
+      .locator('tr', { hasText: 'profanity' })
+      .getByText('messages.3.content')
+      .waitFor();
     expect(await prompt.textContent()).not.toContain('"role"');
     expect(page.url()).toContain(encodeURIComponent(chatRequestId));
     await screenshot(page, '54-request-log-chat-show');

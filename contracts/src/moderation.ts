@@ -72,7 +72,7 @@ export const appliedVerdictSchema = z.strictObject({
   check: z.string(),
   category: z.string(),
   score: z.number().min(0).max(1),
-  /** A character range in the text judged (the first prompt or choice when there are several). */
+  /** A character range in the text judged: `param`'s on input, the first choice's on output. */
   spans: z.array(z.strictObject({ start: z.number().int(), end: z.number().int() })).optional(),
   error: z.string().optional(),
   hazards: z.array(z.string()).optional(),
@@ -81,6 +81,8 @@ export const appliedVerdictSchema = z.strictObject({
   threshold: z.number(),
   triggered: z.boolean(),
   action: z.enum(MODERATION_ACTIONS),
+  /** Input verdicts: the request parameter whose text was judged (`prompt`, `messages.2.content`); spans index it. */
+  param: z.string().optional(),
 });
 export type AppliedVerdictResponse = z.infer<typeof appliedVerdictSchema>;
 

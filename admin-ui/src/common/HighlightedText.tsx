@@ -41,10 +41,6 @@ export const HighlightedText = ({
       </Typography>
     );
   }
-  const segments = segmentText(
-    text,
-    verdicts.filter((verdict) => verdict.triggered),
-  );
   const whole = wholeTextVerdicts(verdicts);
   return (
     <Box
@@ -64,6 +60,19 @@ export const HighlightedText = ({
         borderRadius: 1,
       }}
     >
+      <MarkedSpans text={text} verdicts={verdicts} />
+    </Box>
+  );
+};
+
+/** `text` with the spans its triggered verdicts point at marked in the colour of their action. */
+export const MarkedSpans = ({ text, verdicts }: { text: string; verdicts: Verdict[] }) => {
+  const segments = segmentText(
+    text,
+    verdicts.filter((verdict) => verdict.triggered),
+  );
+  return (
+    <>
       {segments.map((segment) => {
         if (segment.verdicts.length === 0) return <span key={segment.start}>{segment.text}</span>;
         const action = mostSevere(segment.verdicts);
@@ -88,12 +97,12 @@ export const HighlightedText = ({
           </Tooltip>
         );
       })}
-    </Box>
+    </>
   );
 };
 
 /** Triggered verdicts about the text as a whole (the classifier): they have no spans to mark. */
-const wholeTextVerdicts = (verdicts: Verdict[]) =>
+export const wholeTextVerdicts = (verdicts: Verdict[]) =>
   verdicts.filter((verdict) => verdict.triggered && verdict.action !== 'allow' && !verdict.spans?.length);
 
 const actionChipSx = (action: Verdict['action']) => ({

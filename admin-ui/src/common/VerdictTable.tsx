@@ -53,6 +53,7 @@ export const VerdictTable = ({ verdicts }: { verdicts: Verdict[] }) => {
       <TableHead>
         <TableRow>
           <TableCell>Direction</TableCell>
+          <TableCell>Text judged</TableCell>
           <TableCell>Check</TableCell>
           <TableCell>Category</TableCell>
           <TableCell>Score</TableCell>
@@ -66,6 +67,9 @@ export const VerdictTable = ({ verdicts }: { verdicts: Verdict[] }) => {
         {[...verdicts].sort(byRelevance).map((verdict, index) => (
           <TableRow key={index} sx={verdict.triggered ? undefined : { '& td': { color: 'text.secondary' } }}>
             <TableCell>{verdict.direction}</TableCell>
+            <TableCell sx={{ fontFamily: 'monospace' }} data-testid="verdict-param">
+              {verdict.param ?? (verdict.direction === 'output' ? 'output' : '—')}
+            </TableCell>
             <TableCell sx={{ fontFamily: 'monospace' }}>{verdict.check}</TableCell>
             <TableCell>{verdict.category}</TableCell>
             <TableCell>

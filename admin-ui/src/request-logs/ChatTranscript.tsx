@@ -1,6 +1,10 @@
 import Build from '@mui/icons-material/Build';
 import { Box, Chip, Stack, Typography } from '@mui/material';
 import type { RequestLogMessage } from '@warden/contracts';
+import { ACTION_COLORS } from '../common/enums';
+import { MarkedSpans, wholeTextVerdicts } from '../common/HighlightedText';
+import { mostSevere } from '../common/verdicts';
+import type { Verdict } from '../types';
 import { answeredTool, roleLabel, toolCallSummary } from './chatMessages';
 
 const ROLE_BORDER: Record<string, string> = {
@@ -14,24 +18,34 @@ const ROLE_BORDER: Record<string, string> = {
 
 /**
  * A chat's messages as a conversation: each under its role, an assistant's tool calls summarised as
- * `name(arguments)`, a tool's answer naming the tool it answers.
+ * `name(arguments)`, a tool's answer naming the tool it answers. Input verdicts name the message they judged
+ * (`messages.N.content`): their spans are marked in it, and a verdict on its whole text colours its edge.
  */
 export const ChatTranscript = ({
   messages,
+  verdicts = [],
   maxHeight = 360,
 }: {
   messages: RequestLogMessage[];
+  verdicts?: Verdict[];
   maxHeight?: number;
 }) => (
   <Stack spacing={1} sx={{ maxHeight, overflow: 'auto' }}>
     {messages.map((message, index) => {
       const tool = answeredTool(messages, index);
+      const judged = verdicts.filter((verdict) => verdict.param === `messages.${index}.content`);
+      const whole = wholeTextVerdicts(judged);
       return (
         <Box
           key={index}
           data-testid="chat-message"
+          data-flagged={whole.length > 0 ? mostSevere(whole) : undefined}
           sx={{
-            borderLeft: `4px solid ${ROLE_BORDER[message.role] ?? '#bdbdbd'}`,
+            borderLeft: `4px solid ${
+              whole.length > 0
+                ? ACTION_COLORS[mostSevere(whole)].border
+                : (ROLE_BORDER[message.role] ?? '#bdbdbd')
+            }`,
             bgcolor: 'action.hover',
             borderRadius: 1,
             px: 1.5,
@@ -52,7 +66,7 @@ export const ChatTranscript = ({
                 wordBreak: 'break-word',
               }}
             >
-              {message.content}
+              <MarkedSpans text={message.content} verdicts={judged} />
             </Box>
           )}
           {message.toolCalls?.map((call, callIndex) => (

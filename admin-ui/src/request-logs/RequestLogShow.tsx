@@ -103,12 +103,10 @@ const Texts = () => {
         {record.messages ? (
           <Panel
             title={`Messages (${record.messages.length})`}
-            // Spans index into one message's text, and the log does not say which one.
-            subtitle="Verdict spans are not marked on chats: the verdicts below do not say which message they point at."
             action={<HighlightLegend verdicts={input} />}
             testId="prompt-panel"
           >
-            <ChatTranscript messages={record.messages} />
+            <ChatTranscript messages={record.messages} verdicts={input} />
           </Panel>
         ) : (
           <Panel title="Prompt" action={<HighlightLegend verdicts={input} />} testId="prompt-panel">

@@ -28,6 +28,8 @@ export interface AppliedVerdict extends Verdict {
   threshold: number;
   triggered: boolean;
   action: ModerationAction;
+  /** Input only: the request parameter whose text was judged (`prompt`, `messages.2.content`), which spans index. */
+  param?: string;
 }
 
 export interface ModerationResult {
@@ -124,13 +126,24 @@ export class ModerationService {
     });
   }
 
-  /** Moderates every text bound for a model as one decision. */
+  /**
+   * Moderates every text bound for a model as one decision. `paramOf` names the request parameter each text came
+   * from, recorded on its verdicts so staff see which message a span points into.
+   */
   async screenInput(
     texts: string[],
     policy: ModerationPolicy,
     scope: ModerationScope = {},
+    paramOf?: (textIndex: number) => string,
   ): Promise<InputScreening> {
     const results = await this.moderate(texts, Direction.Input, policy, scope);
+    if (paramOf) {
+      results.forEach((result, textIndex) => {
+        const param = paramOf(textIndex);
+        // The verdicts were built for this call alone (apply), so naming their text in place is safe.
+        for (const verdict of result.verdicts) verdict.param = param;
+      });
+    }
     return {
       texts: results.map((result) => result.text),
       action: strongestAction(results),

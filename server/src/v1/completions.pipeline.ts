@@ -157,7 +157,12 @@ export class CompletionsPipeline {
   }
 
   private screen(caller: Caller, input: ModelInput): Promise<InputScreening> {
-    return this.moderation.screenInput(input.texts, caller.policy, { applicationId: caller.application.id });
+    return this.moderation.screenInput(
+      input.texts,
+      caller.policy,
+      { applicationId: caller.application.id },
+      (index) => inputParam(input, index),
+    );
   }
 
   private async moderateInput(
