@@ -1,4 +1,5 @@
 import net from 'node:net';
+import { gzipSync } from 'node:zlib';
 import { testApiKey } from './support/keys';
 import { startWarden, WardenInstance } from './support/warden';
 
@@ -151,6 +152,32 @@ describe('redteam: hostile requests to /portal, /admin, /console, /docs, /metric
     expect(JSON.parse(malformed.body).error).toMatchObject({ code: 'invalid_request' });
     const health = await fetch(`${warden.url}/health`);
     expect(health.status).toBeLessThan(500);
+  });
+
+  it('answers a compressed body or a body of another media type with 415 saying what to send', async () => {
+    const compressed = await fetch(`${warden.url}/v1/completions`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${apiKey}`,
+        'content-type': 'application/json',
+        'content-encoding': 'gzip',
+      },
+      body: gzipSync(JSON.stringify({ model: 'any', prompt: 'hello' })),
+    });
+    expect(compressed.status).toBe(415);
+    const compressedError = ((await compressed.json()) as { error: { code: string; message: string } }).error;
+    expect(compressedError).toMatchObject({ code: 'unsupported_media_type', type: 'invalid_request_error' });
+    expect(compressedError.message).toMatch(/uncompressed/);
+
+    const plain = await fetch(`${warden.url}/v1/completions`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/xml' },
+      body: '<prompt>hello</prompt>',
+    });
+    expect(plain.status).toBe(415);
+    const plainError = ((await plain.json()) as { error: { code: string; message: string } }).error;
+    expect(plainError).toMatchObject({ code: 'unsupported_media_type' });
+    expect(plainError.message).toMatch(/application\/json/);
   });
 
   it.each(PATHS.map((path) => [path.slice(0, 60), path]))(

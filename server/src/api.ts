@@ -9,6 +9,7 @@ import { addConsoleSecurityHeaders } from './admin/console-headers';
 import { ApiModule } from './app.modules';
 import { answerClientError } from './common/client-error';
 import { ErrorFilter } from './common/error.filter';
+import { CommonErrorCode, InvalidRequestError } from './common/errors';
 import { errorCatalog } from './error-catalog';
 import { NestPinoLogger } from './common/logger';
 import { clientRequestIdFrom, mintRequestId, requestContext } from './common/request-context';
@@ -47,6 +48,16 @@ export async function startApi(config: WardenConfig, logger: Logger): Promise<Ne
     const clientRequestId = clientRequestIdFrom(request.headers);
     if (clientRequestId) reply.header('x-client-request-id', clientRequestId);
     requestContext.run({ requestId: request.id }, done);
+  });
+  // Fastify reads bodies as sent: a compressed one would otherwise be refused as malformed JSON, which misleads.
+  fastify.addHook('preParsing', async (request) => {
+    const encoding = request.headers['content-encoding'];
+    if (encoding !== undefined && encoding.trim().toLowerCase() !== 'identity') {
+      throw new InvalidRequestError(
+        CommonErrorCode.UnsupportedMediaType,
+        `Content-Encoding ${encoding.slice(0, 40)} is not supported: send the body uncompressed.`,
+      );
+    }
   });
   fastify.addHook('onResponse', (request, reply, done) => {
     const route = request.routeOptions.url ?? 'unmatched';

@@ -51,6 +51,7 @@ export const ERROR_CATALOG: Record<ErrorCode, ErrorPresentation> = {
   [CommonErrorCode.BodyTooLarge]: answer(413),
   [CommonErrorCode.RequestTimeout]: answer(408),
   [CommonErrorCode.HeadersTooLarge]: answer(431),
+  [CommonErrorCode.UnsupportedMediaType]: answer(415),
   [CommonErrorCode.NotFound]: answer(404),
   [CommonErrorCode.Unauthorized]: answer(401, Authentication),
   [CommonErrorCode.Forbidden]: answer(403, Permission),

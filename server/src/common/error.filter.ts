@@ -51,7 +51,10 @@ export class ErrorFilter implements ExceptionFilter {
       return {
         status,
         body: {
-          message: clientErrorMessage(exception as Error),
+          message:
+            status === 415
+              ? 'The body has a Content-Type this endpoint does not read: send JSON as application/json (and files to /v1/files as multipart/form-data).'
+              : clientErrorMessage(exception as Error),
           type: this.catalog.presentationOf(code).type,
           param: null,
           code,
@@ -121,6 +124,8 @@ function httpExceptionCode(status: number): CommonErrorCode {
       return CommonErrorCode.RateLimitExceeded;
     case 413:
       return CommonErrorCode.BodyTooLarge;
+    case 415:
+      return CommonErrorCode.UnsupportedMediaType;
     default:
       return CommonErrorCode.InvalidRequest;
   }

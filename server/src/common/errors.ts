@@ -22,6 +22,7 @@ export enum CommonErrorCode {
   BodyTooLarge = 'body_too_large',
   RequestTimeout = 'request_timeout',
   HeadersTooLarge = 'headers_too_large',
+  UnsupportedMediaType = 'unsupported_media_type',
   NotFound = 'not_found',
   Unauthorized = 'unauthorized',
   Forbidden = 'forbidden',
