@@ -17,7 +17,7 @@ import { endUserPath, requestLogsPath } from '../common/links';
 import { Panel } from '../common/Panel';
 import { VerdictTable } from '../common/VerdictTable';
 import { asVerdicts } from '../common/verdicts';
-import type { RequestLog } from '../types';
+import type { RequestLog, Verdict } from '../types';
 import { ChatTranscript } from './ChatTranscript';
 import { StatusCodeField } from './RequestLogList';
 import { FULL_DATETIME } from '../common/dates';
@@ -91,6 +91,13 @@ const Metadata = () => {
   );
 };
 
+/**
+ * Verdicts whose spans index the prompt as shown: the only or first prompt (a list is shown joined, so a later
+ * prompt's offsets would land elsewhere; the verdict table names it), and verdicts logged before they named their text.
+ */
+const judgesPromptText = (verdict: Verdict) =>
+  verdict.param === undefined || verdict.param === 'prompt' || verdict.param === 'prompt.0';
+
 const Texts = () => {
   const record = useRecordContext<RequestLog>();
   if (!record) return null;
@@ -110,7 +117,7 @@ const Texts = () => {
           </Panel>
         ) : (
           <Panel title="Prompt" action={<HighlightLegend verdicts={input} />} testId="prompt-panel">
-            <HighlightedText text={record.prompt} verdicts={input} />
+            <HighlightedText text={record.prompt} verdicts={input.filter(judgesPromptText)} />
           </Panel>
         )}
       </Grid>

@@ -1,8 +1,14 @@
 import { ModerationAction } from '../moderation/moderation.types';
 import { assertInputAllowed, InputScreening } from '../moderation/moderation.service';
-import { inputParam, ModelInput } from './completion-input';
+import { ModelProvider } from '../inference/model-provider';
+import { LengthLimits } from '../limits/limits.types';
+import { inputParam, measureInput, ModelInput } from './completion-input';
+import { NormalizedCompletionRequest } from './completions.dto';
 
 const plan = { promptTokens: [1], maxTokens: 1, sequences: 1, maxTokensDefaulted: false };
+const completion = { model: 'm', suffix: null, maxTokens: 1, bestOf: 1, maxTokensDefaulted: false };
+const provider = {} as ModelProvider;
+const limits: LengthLimits = { maxPromptTokens: 100, maxTokens: 100, maxTotalTokens: 200 };
 
 function blockedParam(input: ModelInput, blocked: number): string | null {
   const screening: InputScreening = {
@@ -26,7 +32,13 @@ describe('the parameter a blocked input names', () => {
     expect(blockedParam(chat, 0)).toBe('messages.1.content');
   });
 
-  it('is the prompt for legacy completions', () => {
-    expect(blockedParam({ texts: ['a', 'b'], plan }, 1)).toBe('prompt');
+  it('is the prompt, the prompt in a list, or the suffix for legacy completions', () => {
+    const measure = (request: Partial<NormalizedCompletionRequest>) =>
+      measureInput({ ...completion, ...request } as NormalizedCompletionRequest, provider, limits);
+    expect(blockedParam(measure({ prompt: 'a' }), 0)).toBe('prompt');
+    expect(blockedParam(measure({ prompt: ['a'] }), 0)).toBe('prompt');
+    expect(blockedParam(measure({ prompt: ['a', 'b'] }), 1)).toBe('prompt.1');
+    expect(blockedParam(measure({ prompt: ['a', 'b'], suffix: 'c' }), 2)).toBe('suffix');
+    expect(blockedParam(measure({ prompt: 'a', suffix: 'c' }), 1)).toBe('suffix');
   });
 });

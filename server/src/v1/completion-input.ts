@@ -14,6 +14,8 @@ export interface ModelInput {
   /** One text per prompt, then the suffix when there is one: what input moderation sees. */
   texts: string[];
   plan: TokenPlan;
+  /** Legacy completions: the parameter each text came from (`prompt`, `prompt.2` in a list, `suffix`). */
+  params?: string[];
   /** Chat: the message each moderated text came from (messages a policy exempts have none). */
   messageIndexes?: number[];
   /** Chat: after the messages' contents, the parameter of each forwarded field moderated as one more text. */
@@ -59,8 +61,12 @@ export function measureInput(
   const promptTokens = prompts.map(
     (prompt, index) => (typeof prompt === 'string' ? count(texts[index]) : prompt.length) + suffixTokens,
   );
+  const params = texts.map((_, index) =>
+    Array.isArray(request.prompt) && texts.length > 1 ? `prompt.${index}` : 'prompt',
+  );
   return {
     texts: request.suffix === null ? texts : [...texts, request.suffix],
+    params: request.suffix === null ? params : [...params, 'suffix'],
     plan: planOf(request, promptTokens),
   };
 }
@@ -98,8 +104,10 @@ function planOf(request: NormalizedCompletionRequest, promptTokens: number[]): T
   };
 }
 
-/** The request parameter a moderated text came from, as a refusal names it: the prompt, or a chat message. */
+/** The request parameter a moderated text came from, as a refusal names it: a prompt, the suffix, a chat message. */
 export function inputParam(input: ModelInput, textIndex: number): string {
+  const param = input.params?.[textIndex];
+  if (param !== undefined) return param;
   const message = input.messageIndexes?.[textIndex];
   if (message !== undefined) return `messages.${message}.content`;
   return input.forwardedParams?.[textIndex - (input.messageIndexes?.length ?? 0)] ?? 'prompt';
