@@ -150,7 +150,10 @@ describe('staff console polish (Chromium)', () => {
     await chatRow.getByText('4 messages').waitFor();
     await screenshot(page, '53-request-log-chat-row');
 
-    await chatRow.click();
+    // A reviewer on the keyboard reaches the row with Tab and opens it with Enter, as with a click.
+    expect(await chatRow.getAttribute('tabindex')).toBe('0');
+    await chatRow.focus();
+    await page.keyboard.press('Enter');
     const prompt = page.getByTestId('prompt-panel');
     await prompt.getByTestId('chat-message').first().waitFor();
     const messages = prompt.getByTestId('chat-message');
@@ -176,7 +179,8 @@ describe('staff console polish (Chromium)', () => {
     await screenshot(page, '54-request-log-chat-show');
 
     await page.getByRole('link', { name: 'Request log' }).click();
-    await textRow.click();
+    await textRow.focus();
+    await page.keyboard.press(' ');
     await page.getByTestId('prompt-panel').getByText(TEXT_PROMPT).waitFor();
     expect(await page.getByTestId('prompt-panel').getByTestId('chat-message').count()).toBe(0);
     expect(pageErrors).toEqual([]);

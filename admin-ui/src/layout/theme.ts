@@ -11,5 +11,16 @@ export const theme: RaThemeOptions = {
   components: {
     ...defaultTheme.components,
     RaAppBar: { styleOverrides: { root: { '& .RaAppBar-toolbar': { minHeight: 48 } } } },
+    // Clickable list rows take keyboard focus (layout/keyboardRows.ts): show where it is.
+    MuiTableRow: {
+      styleOverrides: {
+        root: {
+          '&.RaDatagrid-clickableRow:focus-visible, &.RaDataTable-clickableRow:focus-visible': {
+            outline: '2px solid #283593',
+            outlineOffset: -2,
+          },
+        },
+      },
+    },
   },
 };
