@@ -44,4 +44,24 @@ describe('lexicon check', () => {
     );
     expect(verdicts.filter((verdict) => verdict.category === 'blocklist')).toEqual([]);
   });
+
+  it('joins a word split by spaces where a fragment is a broken-off piece', async () => {
+    const text = 'what a bi tch, more co ff ee please';
+    const [verdicts] = await check.run([text], context({ words: ['coffee'], phrases: [], patterns: [] }));
+    const spans = Object.fromEntries(
+      verdicts.map((verdict) => [
+        verdict.category,
+        verdict.spans!.map((span) => text.slice(span.start, span.end)),
+      ]),
+    );
+    expect(spans).toEqual({ profanity: ['bi tch'], blocklist: ['co ff ee'] });
+  });
+
+  it('does not join whole words that happen to spell an entry', async () => {
+    const [verdicts] = await check.run(
+      ['the pen is mightier, as s follows r, an al dente dish'],
+      context({ words: ['anal'], phrases: [], patterns: [] }),
+    );
+    expect(verdicts).toEqual([]);
+  });
 });

@@ -1,7 +1,7 @@
 import { Tokenizer } from '@huggingface/tokenizers';
 import fs from 'node:fs';
 import * as ort from 'onnxruntime-node';
-import { deobfuscatedReading } from '../text/deobfuscated-text';
+import { evaderReading } from '../text/evader-reading';
 import { ClassifierManifest } from './classifier.manifest';
 import { WordCachedEncoder } from './word-cached-encoder';
 
@@ -61,7 +61,7 @@ export async function createClassifierScorer(manifest: ClassifierManifest): Prom
     const rows: number[][] = [];
     const owner: number[] = [];
     texts.forEach((text, index) => {
-      const reading = deobfuscatedReading(text);
+      const reading = evaderReading(text);
       for (const source of reading === null ? [text] : [text, reading]) {
         for (const row of windows(source)) {
           rows.push(row);

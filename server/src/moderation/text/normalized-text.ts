@@ -1,4 +1,5 @@
 import confusables from 'unhomoglyph/data.json';
+import { SMALL_CAPITAL_LETTERS, SMALL_CAPITALS } from './lookalike-letters';
 
 /** A word of the normalized text and the range of the original text it was read from. */
 export interface NormalizedWord {
@@ -49,9 +50,7 @@ const CONFUSABLES = confusables as Record<string, string>;
 /** Letter look-alikes neither NFKD nor the confusables table folds: small capitals, regional indicators. */
 const UNFOLDED_LOOKALIKES: Record<string, string> = {
   ...Object.fromEntries(
-    [
-      ...'\u1d00\u0299\u1d04\u1d05\u1d07\ua730\u0262\u029c\u026a\u1d0a\u1d0b\u029f\u1d0d\u0274\u1d0f\u1d18\ua7af\u0280\ua731\u1d1b\u1d1c\u1d20\u1d21\u028f\u1d22',
-    ].map((smallCapital, index) => [smallCapital, 'abcdefghijklmnopqrstuvwyz'[index]]),
+    [...SMALL_CAPITALS].map((smallCapital, index) => [smallCapital, SMALL_CAPITAL_LETTERS[index]]),
   ),
   ...Object.fromEntries(
     Array.from({ length: 26 }, (_, index) => [

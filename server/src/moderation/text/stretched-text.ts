@@ -1,0 +1,68 @@
+/**
+ * Letters English doubles (`ll`, `ee`, `oo`, `ss`, `tt`, `ff`…): a stretched run of one of them keeps two, the
+ * longest the word can have held (`killll` -> `kill`, `coffeeee` -> `coffee`). The others (a, h, i, j, k, q, u,
+ * v, w, x, y) keep one (`kiiiill` -> `kill`, `fuuuck` -> `fuck`). Without a vocabulary this is the simple rule:
+ * `loooser` reads `looser`, a word a classifier reads alike.
+ */
+const DOUBLES = new Set([...'bcdefglmnoprstz']);
+const DOUBLED_CODES = Uint8Array.from({ length: 0x80 }, (_, code) =>
+  DOUBLES.has(String.fromCharCode(code).toLowerCase()) ? 2 : 1,
+);
+/** A run this long is stretching, not spelling (`good`, `bookkeeper` hold runs of two). */
+const MIN_STRETCH = 3;
+
+function isLetter(code: number): boolean {
+  return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a);
+}
+
+function lower(code: number): number {
+  return code >= 0x41 && code <= 0x5a ? code + 32 : code;
+}
+
+/** What may stand beside a word of prose: a word in an address, a path or code (`www.`, `aaa_bbb`) is left alone. */
+function isProseBoundary(text: string, index: number): boolean {
+  if (index < 0 || index >= text.length) return true;
+  const code = text.charCodeAt(index);
+  if (code === 0x2e) return index + 1 >= text.length || text.charCodeAt(index + 1) <= 0x20;
+  return !(
+    isLetter(code) ||
+    (code >= 0x30 && code <= 0x39) ||
+    code === 0x40 ||
+    code === 0x2f ||
+    code === 0x5f
+  );
+}
+
+/**
+ * The text with every run of three or more identical ASCII letters inside a word of prose squeezed (see
+ * DOUBLES); null when no word is stretched. One pass over char codes.
+ */
+export function squeezeStretchedLetters(text: string): string | null {
+  let parts: string[] | null = null;
+  let copied = 0;
+  for (let start = 0; start < text.length;) {
+    if (!isLetter(text.charCodeAt(start))) {
+      start++;
+      continue;
+    }
+    let end = start;
+    while (end < text.length && isLetter(text.charCodeAt(end))) end++;
+    if (end - start >= MIN_STRETCH && isProseBoundary(text, start - 1) && isProseBoundary(text, end)) {
+      for (let run = start; run < end;) {
+        const code = lower(text.charCodeAt(run));
+        let runEnd = run + 1;
+        while (runEnd < end && lower(text.charCodeAt(runEnd)) === code) runEnd++;
+        if (runEnd - run >= MIN_STRETCH) {
+          parts ??= [];
+          parts.push(text.slice(copied, run + Math.min(runEnd - run, DOUBLED_CODES[code])));
+          copied = runEnd;
+        }
+        run = runEnd;
+      }
+    }
+    start = end;
+  }
+  if (parts === null) return null;
+  parts.push(text.slice(copied));
+  return parts.join('');
+}
