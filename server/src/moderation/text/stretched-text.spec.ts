@@ -21,4 +21,12 @@ describe('squeezeStretchedLetters', () => {
   ])('leaves %j alone', (text) => {
     expect(squeezeStretchedLetters(text)).toBeNull();
   });
+
+  it('prefers the spelling a vocabulary knows', () => {
+    const vocabulary = new Set(['kill', 'bomb', 'coffee', 'so']);
+    const isWord = (word: string) => vocabulary.has(word);
+    expect(squeezeStretchedLetters('killllll a boooomb, cooooffeeeee, sooooo', isWord)).toBe(
+      'kill a bomb, coffee, so',
+    );
+  });
 });

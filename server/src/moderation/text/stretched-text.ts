@@ -34,10 +34,11 @@ function isProseBoundary(text: string, index: number): boolean {
 }
 
 /**
- * The text with every run of three or more identical ASCII letters inside a word of prose squeezed (see
- * DOUBLES); null when no word is stretched. One pass over char codes.
+ * The text with every run of three or more identical ASCII letters inside a word of prose squeezed; null when no
+ * word is stretched. With a vocabulary, each stretched letter of a word keeps two or one as spells a known word
+ * (`killllll`, `boooomb`, `cooooffeeee`), two where it can; else DOUBLES decides. One pass over char codes.
  */
-export function squeezeStretchedLetters(text: string): string | null {
+export function squeezeStretchedLetters(text: string, isWord?: (word: string) => boolean): string | null {
   let parts: string[] | null = null;
   let copied = 0;
   for (let start = 0; start < text.length;) {
@@ -48,16 +49,11 @@ export function squeezeStretchedLetters(text: string): string | null {
     let end = start;
     while (end < text.length && isLetter(text.charCodeAt(end))) end++;
     if (end - start >= MIN_STRETCH && isProseBoundary(text, start - 1) && isProseBoundary(text, end)) {
-      for (let run = start; run < end;) {
-        const code = lower(text.charCodeAt(run));
-        let runEnd = run + 1;
-        while (runEnd < end && lower(text.charCodeAt(runEnd)) === code) runEnd++;
-        if (runEnd - run >= MIN_STRETCH) {
-          parts ??= [];
-          parts.push(text.slice(copied, run + Math.min(runEnd - run, DOUBLED_CODES[code])));
-          copied = runEnd;
-        }
-        run = runEnd;
+      const squeezed = squeezeWord(text, start, end, isWord);
+      if (squeezed !== null) {
+        parts ??= [];
+        parts.push(text.slice(copied, start), squeezed);
+        copied = end;
       }
     }
     start = end;
@@ -65,4 +61,44 @@ export function squeezeStretchedLetters(text: string): string | null {
   if (parts === null) return null;
   parts.push(text.slice(copied));
   return parts.join('');
+}
+
+/** Stretched runs per word whose squeezes are all tried against a vocabulary (2 ^ this spellings at most). */
+const MOST_RUNS_TRIED = 4;
+
+function squeezeWord(
+  text: string,
+  start: number,
+  end: number,
+  isWord?: (word: string) => boolean,
+): string | null {
+  const pieces: string[] = [];
+  /** Indexes into `pieces` of the stretched runs, each held as its first letter. */
+  const stretched: number[] = [];
+  for (let run = start; run < end;) {
+    const code = lower(text.charCodeAt(run));
+    let runEnd = run + 1;
+    while (runEnd < end && lower(text.charCodeAt(runEnd)) === code) runEnd++;
+    if (runEnd - run >= MIN_STRETCH) {
+      stretched.push(pieces.length);
+      pieces.push(text[run]);
+    } else pieces.push(text.slice(run, runEnd));
+    run = runEnd;
+  }
+  if (stretched.length === 0) return null;
+  const spell = (doubled: (run: number) => boolean) =>
+    pieces
+      .map((piece, index) => {
+        const run = stretched.indexOf(index);
+        return run >= 0 && doubled(run) ? piece + piece : piece;
+      })
+      .join('');
+  if (isWord && stretched.length <= MOST_RUNS_TRIED) {
+    // All doubled first: `killll` is `kill` before it is `kil`.
+    for (let singles = 0; singles < 1 << stretched.length; singles++) {
+      const candidate = spell((run) => (singles & (1 << run)) === 0);
+      if (isWord(candidate.toLowerCase())) return candidate;
+    }
+  }
+  return spell((run) => DOUBLED_CODES[lower(pieces[stretched[run]].charCodeAt(0))] === 2);
 }
