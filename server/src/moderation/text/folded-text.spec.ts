@@ -84,4 +84,8 @@ describe('foldText', () => {
     expect(folded('k\u200b'.repeat(750_000))).toBe('k'.repeat(750_000));
     expect(folded('\u{1d424}'.repeat(750_000))).toBe('k'.repeat(750_000));
   });
+
+  it('keeps a lone surrogate as given', () => {
+    expect(folded('k\u0456ll \ud800 me')).toBe('kill \ud800 me');
+  });
 });

@@ -278,12 +278,15 @@ function readWords(text: string): Words {
   return { count, ends, folds };
 }
 
+const UTF16 = new TextDecoder('utf-16le');
+
 /** The folded text, built only from the first change on: a text where nothing folds allocates nothing more. */
 class Output {
   units: Uint16Array | null = null;
   starts: Int32Array | null = null;
   ends: Int32Array | null = null;
   length = 0;
+  loneSurrogate = false;
 
   constructor(private readonly original: string) {}
 
@@ -304,11 +307,18 @@ class Output {
 
   result(): FoldedText | null {
     if (this.units === null) return null;
-    const parts: string[] = [];
-    for (let from = 0; from < this.length; from += 8192)
-      parts.push(String.fromCharCode(...this.units.subarray(from, Math.min(this.length, from + 8192))));
+    const units = this.units.subarray(0, this.length);
+    let text: string;
+    if (!this.loneSurrogate) text = UTF16.decode(units);
+    else {
+      // The decoder would write U+FFFD for a lone surrogate: copy the text as given instead.
+      const parts: string[] = [];
+      for (let from = 0; from < units.length; from += 8192)
+        parts.push(String.fromCharCode(...units.subarray(from, from + 8192)));
+      text = parts.join('');
+    }
     return {
-      text: parts.join(''),
+      text,
       starts: this.starts!.subarray(0, this.length),
       ends: this.ends!.subarray(0, this.length),
     };
@@ -371,6 +381,7 @@ function emit(text: string, words: Words): FoldedText | null {
     while (word < words.count && words.ends[word] <= index) word++;
     const codePoint = text.codePointAt(index)!;
     const size = codePoint > 0xffff ? 2 : 1;
+    if (codePoint >= 0xd800 && codePoint <= 0xdfff) output.loneSurrogate = true;
     const role = roleOf(codePoint);
     if (role === Role.Invisible || role === Role.Mark) {
       // A run of invisibles and marks is decided whole, so a long run costs one pass.

@@ -39,6 +39,7 @@ function isProseBoundary(text: string, index: number): boolean {
  * (`killllll`, `boooomb`, `cooooffeeee`), two where it can; else DOUBLES decides. One pass over char codes.
  */
 export function squeezeStretchedLetters(text: string, isWord?: (word: string) => boolean): string | null {
+  if (!isStretched(text, 0, text.length)) return null;
   let parts: string[] | null = null;
   let copied = 0;
   for (let start = 0; start < text.length;) {
@@ -48,7 +49,12 @@ export function squeezeStretchedLetters(text: string, isWord?: (word: string) =>
     }
     let end = start;
     while (end < text.length && isLetter(text.charCodeAt(end))) end++;
-    if (end - start >= MIN_STRETCH && isProseBoundary(text, start - 1) && isProseBoundary(text, end)) {
+    if (
+      end - start >= MIN_STRETCH &&
+      isStretched(text, start, end) &&
+      isProseBoundary(text, start - 1) &&
+      isProseBoundary(text, end)
+    ) {
       const squeezed = squeezeWord(text, start, end, isWord);
       if (squeezed !== null) {
         parts ??= [];
@@ -61,6 +67,19 @@ export function squeezeStretchedLetters(text: string, isWord?: (word: string) =>
   if (parts === null) return null;
   parts.push(text.slice(copied));
   return parts.join('');
+}
+
+/** Whether a word holds a run of MIN_STRETCH identical letters: most words do not, and cost no allocation. */
+function isStretched(text: string, start: number, end: number): boolean {
+  let run = 0;
+  let previous = -1;
+  for (let index = start; index < end; index++) {
+    const code = lower(text.charCodeAt(index));
+    run = code === previous && isLetter(code) ? run + 1 : 1;
+    if (run >= MIN_STRETCH) return true;
+    previous = code;
+  }
+  return false;
 }
 
 /** Stretched runs per word whose squeezes are all tried against a vocabulary (2 ^ this spellings at most). */
