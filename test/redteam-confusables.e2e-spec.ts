@@ -1,5 +1,6 @@
 import { setDemoPolicy } from './support/demo-policy';
 import { testApiKey } from './support/keys';
+import { moderate as moderateThrough } from './support/moderations';
 import { UpstreamServer } from './support/upstream-server';
 import { startWarden, WardenInstance } from './support/warden';
 
@@ -96,12 +97,6 @@ const BENIGN = [
   'Let me be blunt: we will bring the pen is mightier than the sword to class.',
 ];
 
-interface ModerationResult {
-  flagged: boolean;
-  categories: Record<string, boolean>;
-  warden_categories: Record<string, boolean>;
-}
-
 describe('redteam: look-alike, invisible, fullwidth, mathematical, stretched and split letters', () => {
   const upstream = new UpstreamServer();
   const apiKey = testApiKey();
@@ -130,15 +125,7 @@ describe('redteam: look-alike, invisible, fullwidth, mathematical, stretched and
     await upstream.stop();
   });
 
-  async function moderate(input: string[]): Promise<ModerationResult[]> {
-    const response = await fetch(`${warden.url}/v1/moderations`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ input }),
-    });
-    expect(response.status).toBe(200);
-    return ((await response.json()) as { results: ModerationResult[] }).results;
-  }
+  const moderate = (input: string[]) => moderateThrough(warden, apiKey, input);
 
   async function complete(prompt: string): Promise<{ status: number; code?: string; text?: string }> {
     const response = await fetch(`${warden.url}/v1/completions`, {
