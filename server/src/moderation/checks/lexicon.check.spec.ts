@@ -64,4 +64,12 @@ describe('lexicon check', () => {
     );
     expect(verdicts).toEqual([]);
   });
+
+  it('reads letter substitutes among fullwidth and invisible characters, spans in the text as given', async () => {
+    const text = 'a cup of \uff43\uff10\uff46\uff46\uff13\uff13 or c0\u200bff33 please';
+    const [verdicts] = await check.run([text], context({ words: ['coffee'], phrases: [], patterns: [] }));
+    expect(verdicts.map((verdict) => verdict.spans!.map((span) => text.slice(span.start, span.end)))).toEqual(
+      [['\uff43\uff10\uff46\uff46\uff13\uff13', 'c0\u200bff33']],
+    );
+  });
 });

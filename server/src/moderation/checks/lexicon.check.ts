@@ -4,6 +4,7 @@ import { RE2JS } from 're2js';
 import { Blocklist, Direction, Span, Verdict } from '../moderation.types';
 import { patternMatchBound } from '../pattern-bound';
 import { undoLeetspeak } from '../text/deobfuscated-text';
+import { foldText, originalRange } from '../text/folded-text';
 import { MAX_RAW_UNITS_PER_CHAR, NormalizedText, normalizeText } from '../text/normalized-text';
 import { PhraseMatcher } from '../text/phrase-matcher';
 import { joinedFragments } from '../text/split-words';
@@ -72,13 +73,25 @@ export function lexiconVerdicts(text: string, blocklist: Blocklist): Verdict[] {
   ];
   // Letter substitutes (`c0ff33`) are read as letters in a second pass; offsets are the same in both texts.
   const unleeted = undoLeetspeak(text);
-  if (unleeted === text) return verdicts.length > 1 ? mergeVerdicts(verdicts) : verdicts;
-  const unleetedNormalized = normalizeText(unleeted);
-  return mergeVerdicts([
-    ...verdicts,
-    ...builtInLexicon(unleeted, unleetedNormalized),
-    ...compiledBlocklist(blocklist).match(unleeted, unleetedNormalized),
-  ]);
+  if (unleeted !== text) verdicts.push(...lexiconWords(unleeted, blocklist));
+  // Substitutes among look-alikes or invisible characters (`ｃ０ｆｆ３３`, `c0\u200bff33`) only read as letters once
+  // folded; spans map back through the fold.
+  const folded = foldText(text);
+  const unleetedFolded = folded && undoLeetspeak(folded.text);
+  if (folded && unleetedFolded !== folded.text) {
+    for (const verdict of lexiconWords(unleetedFolded!, blocklist))
+      verdicts.push({
+        ...verdict,
+        spans: verdict.spans?.map((span) => originalRange(folded, span.start, span.end)),
+      });
+  }
+  return verdicts.length > 1 ? mergeVerdicts(verdicts) : verdicts;
+}
+
+/** The built-in lexicon and the blocklist's words and phrases on one reading of a text. */
+function lexiconWords(reading: string, blocklist: Blocklist): Verdict[] {
+  const normalized = normalizeText(reading);
+  return [...builtInLexicon(reading, normalized), ...compiledBlocklist(blocklist).match(reading, normalized)];
 }
 
 /** One verdict per check and category, with the spans of all. */
