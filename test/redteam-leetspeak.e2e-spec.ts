@@ -1,5 +1,6 @@
 import { setDemoPolicy } from './support/demo-policy';
 import { testApiKey } from './support/keys';
+import { moderate as moderateThrough } from './support/moderations';
 import { startWarden, WardenInstance } from './support/warden';
 
 /**
@@ -80,12 +81,6 @@ const BENIGN = [
   ),
 ];
 
-interface ModerationResult {
-  flagged: boolean;
-  categories: Record<string, boolean>;
-  warden_categories: Record<string, boolean>;
-}
-
 describe('redteam: letter substitutes and spelled-out words', () => {
   const apiKey = testApiKey();
   let warden: WardenInstance;
@@ -103,15 +98,7 @@ describe('redteam: letter substitutes and spelled-out words', () => {
     await warden?.stop();
   });
 
-  async function moderate(input: string[]): Promise<ModerationResult[]> {
-    const response = await fetch(`${warden.url}/v1/moderations`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ input }),
-    });
-    expect(response.status).toBe(200);
-    return ((await response.json()) as { results: ModerationResult[] }).results;
-  }
+  const moderate = (input: string[]) => moderateThrough(warden, apiKey, input);
 
   it.each(HARMFUL)('flags %j written as %j (%s)', async (plain, disguised, category) => {
     const [plainResult, disguisedResult] = await moderate([plain, disguised]);

@@ -44,4 +44,32 @@ describe('lexicon check', () => {
     );
     expect(verdicts.filter((verdict) => verdict.category === 'blocklist')).toEqual([]);
   });
+
+  it('joins a word split by spaces where a fragment is a broken-off piece', async () => {
+    const text = 'what a bi tch, more co ff ee please';
+    const [verdicts] = await check.run([text], context({ words: ['coffee'], phrases: [], patterns: [] }));
+    const spans = Object.fromEntries(
+      verdicts.map((verdict) => [
+        verdict.category,
+        verdict.spans!.map((span) => text.slice(span.start, span.end)),
+      ]),
+    );
+    expect(spans).toEqual({ profanity: ['bi tch'], blocklist: ['co ff ee'] });
+  });
+
+  it('does not join whole words that happen to spell an entry', async () => {
+    const [verdicts] = await check.run(
+      ['the pen is mightier, as s follows r, an al dente dish'],
+      context({ words: ['anal'], phrases: [], patterns: [] }),
+    );
+    expect(verdicts).toEqual([]);
+  });
+
+  it('reads letter substitutes among fullwidth and invisible characters, spans in the text as given', async () => {
+    const text = 'a cup of \uff43\uff10\uff46\uff46\uff13\uff13 or c0\u200bff33 please';
+    const [verdicts] = await check.run([text], context({ words: ['coffee'], phrases: [], patterns: [] }));
+    expect(verdicts.map((verdict) => verdict.spans!.map((span) => text.slice(span.start, span.end)))).toEqual(
+      [['\uff43\uff10\uff46\uff46\uff13\uff13', 'c0\u200bff33']],
+    );
+  });
 });

@@ -4,8 +4,10 @@ import { RE2JS } from 're2js';
 import { Blocklist, Direction, Span, Verdict } from '../moderation.types';
 import { patternMatchBound } from '../pattern-bound';
 import { undoLeetspeak } from '../text/deobfuscated-text';
+import { foldText, originalRange } from '../text/folded-text';
 import { MAX_RAW_UNITS_PER_CHAR, NormalizedText, normalizeText } from '../text/normalized-text';
 import { PhraseMatcher } from '../text/phrase-matcher';
+import { joinedFragments } from '../text/split-words';
 import { compilePolicyPattern, patternMatches, policyPatternError } from '../text/policy-pattern';
 import { CheckContext, ModerationCheck } from './moderation-check';
 import { ProfanityMatcher } from './profanity-matcher';
@@ -67,16 +69,29 @@ export function lexiconVerdicts(text: string, blocklist: Blocklist): Verdict[] {
   const verdicts = [
     ...builtInLexicon(text, normalized),
     ...compiledBlocklist(blocklist).match(text, normalized),
+    ...splitWordVerdicts(text, normalized, blocklist),
   ];
   // Letter substitutes (`c0ff33`) are read as letters in a second pass; offsets are the same in both texts.
   const unleeted = undoLeetspeak(text);
-  if (unleeted === text) return verdicts;
-  const unleetedNormalized = normalizeText(unleeted);
-  return mergeVerdicts([
-    ...verdicts,
-    ...builtInLexicon(unleeted, unleetedNormalized),
-    ...compiledBlocklist(blocklist).match(unleeted, unleetedNormalized),
-  ]);
+  if (unleeted !== text) verdicts.push(...lexiconWords(unleeted, blocklist));
+  // Substitutes among look-alikes or invisible characters (`ｃ０ｆｆ３３`, `c0\u200bff33`) only read as letters once
+  // folded; spans map back through the fold.
+  const folded = foldText(text);
+  const unleetedFolded = folded && undoLeetspeak(folded.text);
+  if (folded && unleetedFolded !== folded.text) {
+    for (const verdict of lexiconWords(unleetedFolded!, blocklist))
+      verdicts.push({
+        ...verdict,
+        spans: verdict.spans?.map((span) => originalRange(folded, span.start, span.end)),
+      });
+  }
+  return verdicts.length > 1 ? mergeVerdicts(verdicts) : verdicts;
+}
+
+/** The built-in lexicon and the blocklist's words and phrases on one reading of a text. */
+function lexiconWords(reading: string, blocklist: Blocklist): Verdict[] {
+  const normalized = normalizeText(reading);
+  return [...builtInLexicon(reading, normalized), ...compiledBlocklist(blocklist).match(reading, normalized)];
 }
 
 /** One verdict per check and category, with the spans of all. */
@@ -159,6 +174,48 @@ function builtInLexicon(text: string, normalized: NormalizedText): Verdict[] {
   if (profanity.length > 0)
     verdicts.push({ check: 'lexicon', category: 'profanity', score: 1, spans: distinct(profanity) });
   return verdicts;
+}
+
+/**
+ * Words split with spaces (`fu ck`, `ki ll`, `co ff ee`): the joins of adjacent fragments, each read by the
+ * profanity matcher and the blocklist's phrase matcher in one pass over all of them, kept where a whole join is a
+ * word of either. Spans cover the fragments in the text as given.
+ */
+function splitWordVerdicts(text: string, normalized: NormalizedText, blocklist: Blocklist): Verdict[] {
+  const joins = joinedFragments(text, normalized);
+  if (joins.length === 0) return [];
+  const joinAt = new Map<number, number>();
+  let joined = '';
+  joins.forEach((join, index) => {
+    if (index > 0) joined += ' ';
+    joinAt.set(joined.length, index);
+    joined += join.word;
+  });
+  const wholeJoin = (start: number, end: number): Span | undefined => {
+    const index = joinAt.get(start);
+    if (index === undefined || start + joins[index].word.length !== end) return undefined;
+    return { start: joins[index].start, end: joins[index].end };
+  };
+  const byCategory = new Map<'hate' | 'profanity' | 'blocklist', Span[]>();
+  const add = (key: 'hate' | 'profanity' | 'blocklist', span: Span | undefined) => {
+    if (span) byCategory.set(key, [...(byCategory.get(key) ?? []), span]);
+  };
+  for (const match of profanityMatcher.getAllMatches(joined, true)) {
+    const { phraseMetadata } = englishDataset.getPayloadWithPhraseMetadata(match);
+    add(
+      SLURS.has(phraseMetadata?.originalWord ?? '') ? 'hate' : 'profanity',
+      wholeJoin(match.startIndex, match.endIndex + 1),
+    );
+  }
+  const words = compiledBlocklist(blocklist).words;
+  if (!words.empty)
+    for (const span of words.match(normalizeText(joined))) add('blocklist', wholeJoin(span.start, span.end));
+  return [...byCategory.entries()].map(([category, spans]) => ({
+    check: category === 'blocklist' ? 'blocklist' : 'lexicon',
+    category,
+    score: 1,
+    spans: distinct(spans),
+  }));
 }
 
 /** What may follow a slur inside its word: inflections, and the rest of the long form behind a short entry. */

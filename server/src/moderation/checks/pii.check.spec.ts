@@ -54,4 +54,19 @@ describe('PII check', () => {
     expect(luhnValid('4111111111111112')).toBe(false);
     expect(luhnValid('79927398713')).toBe(false); // valid Luhn but too short for a card
   });
+
+  it('finds e-mails and phones written with fullwidth forms and invisible characters, spans in the text as given', () => {
+    const text =
+      'Mail jane\u200d.doe\uff20example\uff0ecom or call \uff10\uff12\uff10 7946\u200b 0958, or jo@x.io.';
+    expect(categories(text)).toEqual({
+      'pii/email': ['jane\u200d.doe\uff20example\uff0ecom', 'jo@x.io'],
+      'pii/phone': ['\uff10\uff12\uff10 7946\u200b 0958'],
+    });
+  });
+
+  it('reports nothing in accented, Russian or emoji text without personal data', () => {
+    expect(detectPii('Un caf\u00e9 na\u00eff, \u043f\u0440\u0438\u0432\u0435\u0442 \u2764\ufe0f')).toEqual(
+      [],
+    );
+  });
 });

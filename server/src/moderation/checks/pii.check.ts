@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { redact } from '../redaction';
+import { foldText, originalRange } from '../text/folded-text';
 import { Direction, Span, Verdict, WardenCategory } from '../moderation.types';
 import { CheckContext, ModerationCheck } from './moderation-check';
 import { runRuleCheck } from './rule-check-thread';
@@ -78,10 +79,44 @@ export class PiiCheck implements ModerationCheck {
   }
 }
 
-/** Linear in the text: bounded patterns, and claimed characters marked in place rather than compared pairwise. */
+/**
+ * Linear in the text: bounded patterns, and claimed characters marked in place rather than compared pairwise.
+ * Read as given and, when look-alikes or invisible characters fold (`john＠example．com`, `07700\u200d900123`),
+ * as folded too, with spans mapped back to the text as given.
+ */
 export function detectPii(text: string): Verdict[] {
   const claimed = new Uint8Array(text.length);
   const byCategory = new Map<WardenCategory, Span[]>();
+  const report = (category: WardenCategory, span: Span) => {
+    const spans = byCategory.get(category);
+    if (spans) spans.push(span);
+    else byCategory.set(category, [span]);
+  };
+  for (const { category, span } of findPii(text)) {
+    claimed.fill(1, span.start, span.end);
+    report(category, span);
+  }
+  const folded = foldText(text);
+  if (folded) {
+    for (const { category, span } of findPii(folded.text)) {
+      const original = originalRange(folded, span.start, span.end);
+      // What the text as given already showed is reported once, with its own span.
+      if (claimed.subarray(original.start, original.end).includes(1)) continue;
+      claimed.fill(1, original.start, original.end);
+      report(category, original);
+    }
+  }
+  return [...byCategory.entries()].map(([category, spans]) => ({
+    check: 'pii',
+    category,
+    score: 1,
+    spans: spans.sort((a, b) => a.start - b.start),
+  }));
+}
+
+function findPii(text: string): Array<{ category: WardenCategory; span: Span }> {
+  const claimed = new Uint8Array(text.length);
+  const found: Array<{ category: WardenCategory; span: Span }> = [];
   for (const detector of DETECTORS) {
     const pattern = new RegExp(detector.pattern);
     for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
@@ -96,18 +131,10 @@ export function detectPii(text: string): Verdict[] {
       if (claimed.subarray(start, end).includes(1)) continue;
       const valid = !detector.valid || detector.valid(text.slice(start, end));
       if (valid || detector.claimsInvalid) claimed.fill(1, start, end);
-      if (!valid) continue;
-      const spans = byCategory.get(detector.category);
-      if (spans) spans.push({ start, end });
-      else byCategory.set(detector.category, [{ start, end }]);
+      if (valid) found.push({ category: detector.category, span: { start, end } });
     }
   }
-  return [...byCategory.entries()].map(([category, spans]) => ({
-    check: 'pii',
-    category,
-    score: 1,
-    spans: spans.sort((a, b) => a.start - b.start),
-  }));
+  return found;
 }
 
 export function luhnValid(digits: string): boolean {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Direction, Span, Verdict } from '../moderation.types';
+import { foldText, originalRange } from '../text/folded-text';
 import { CheckContext, ModerationCheck } from './moderation-check';
 import { runRuleCheck } from './rule-check-thread';
 
@@ -49,7 +50,33 @@ export class PromptInjectionCheck implements ModerationCheck {
   }
 }
 
+/**
+ * Read as given and, when something folds (`ｉｇｎｏｒｅ`, `іgnore`, `ig\u200bnore`), as folded: the reading
+ * with more evidence decides, spans point into the text as given.
+ */
 export function detectPromptInjection(text: string): Verdict[] {
+  const given = weighSignals(text);
+  const folded = foldText(text);
+  const reading = folded ? weighSignals(folded.text) : undefined;
+  const strongest =
+    reading && folded && reading.evidence > given.evidence
+      ? {
+          evidence: reading.evidence,
+          spans: reading.spans.map((span) => originalRange(folded, span.start, span.end)),
+        }
+      : given;
+  if (strongest.evidence === 0) return [];
+  return [
+    {
+      check: 'prompt-injection',
+      category: 'prompt-injection',
+      score: Math.min(1, strongest.evidence),
+      spans: strongest.spans.sort((a, b) => a.start - b.start),
+    },
+  ];
+}
+
+function weighSignals(text: string): { evidence: number; spans: Span[] } {
   const spans: Span[] = [];
   let evidence = 0;
   for (const signal of SIGNALS) {
@@ -59,13 +86,5 @@ export function detectPromptInjection(text: string): Verdict[] {
       for (const match of matches) spans.push({ start: match.index, end: match.index + match[0].length });
     }
   }
-  if (evidence === 0) return [];
-  return [
-    {
-      check: 'prompt-injection',
-      category: 'prompt-injection',
-      score: Math.min(1, evidence),
-      spans: spans.sort((a, b) => a.start - b.start),
-    },
-  ];
+  return { evidence, spans };
 }

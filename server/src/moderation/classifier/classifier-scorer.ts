@@ -1,7 +1,7 @@
 import { Tokenizer } from '@huggingface/tokenizers';
 import fs from 'node:fs';
 import * as ort from 'onnxruntime-node';
-import { deobfuscatedReading } from '../text/deobfuscated-text';
+import { evaderReading } from '../text/evader-reading';
 import { ClassifierManifest } from './classifier.manifest';
 import { WordCachedEncoder } from './word-cached-encoder';
 
@@ -47,6 +47,9 @@ export async function createClassifierScorer(manifest: ClassifierManifest): Prom
 
   const encoder = new WordCachedEncoder((text) => tokenizer.encode(text, { add_special_tokens: false }).ids);
 
+  /** Whole words of the vocabulary: how the second reading squeezes stretched letters (`boooomb`, `killll`). */
+  const isWord = (word: string) => tokenizer.token_to_id(word) !== undefined;
+
   function windows(text: string): number[][] {
     const ids = encoder.encode(text);
     const out: number[][] = [];
@@ -61,7 +64,7 @@ export async function createClassifierScorer(manifest: ClassifierManifest): Prom
     const rows: number[][] = [];
     const owner: number[] = [];
     texts.forEach((text, index) => {
-      const reading = deobfuscatedReading(text);
+      const reading = evaderReading(text, isWord);
       for (const source of reading === null ? [text] : [text, reading]) {
         for (const row of windows(source)) {
           rows.push(row);

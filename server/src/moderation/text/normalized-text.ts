@@ -1,4 +1,5 @@
 import confusables from 'unhomoglyph/data.json';
+import { SMALL_CAPITAL_LETTERS, SMALL_CAPITALS } from './lookalike-letters';
 
 /** A word of the normalized text and the range of the original text it was read from. */
 export interface NormalizedWord {
@@ -49,9 +50,7 @@ const CONFUSABLES = confusables as Record<string, string>;
 /** Letter look-alikes neither NFKD nor the confusables table folds: small capitals, regional indicators. */
 const UNFOLDED_LOOKALIKES: Record<string, string> = {
   ...Object.fromEntries(
-    [
-      ...'\u1d00\u0299\u1d04\u1d05\u1d07\ua730\u0262\u029c\u026a\u1d0a\u1d0b\u029f\u1d0d\u0274\u1d0f\u1d18\ua7af\u0280\ua731\u1d1b\u1d1c\u1d20\u1d21\u028f\u1d22',
-    ].map((smallCapital, index) => [smallCapital, 'abcdefghijklmnopqrstuvwyz'[index]]),
+    [...SMALL_CAPITALS].map((smallCapital, index) => [smallCapital, SMALL_CAPITAL_LETTERS[index]]),
   ),
   ...Object.fromEntries(
     Array.from({ length: 26 }, (_, index) => [
@@ -90,16 +89,44 @@ export function foldCodePoint(codePoint: string): string {
   return result;
 }
 
-function isWordCharacter(character: string): boolean {
+/** Per BMP code point: 0 not yet known, 1 a letter or digit, 2 white space, 3 anything else. */
+const BMP_CLASSES = new Uint8Array(0x10000);
+const ASTRAL_CLASSES = new Map<number, number>();
+const enum CharacterClass {
+  Word = 1,
+  Space = 2,
+  Other = 3,
+}
+
+function classify(character: string): CharacterClass {
   const code = character.charCodeAt(0);
-  if (code < 0x80) return (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39);
-  return WORD_CHARACTER.test(character);
+  if (code < 0x80) {
+    if ((code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39)) return CharacterClass.Word;
+  } else if (WORD_CHARACTER.test(character)) return CharacterClass.Word;
+  return SPACE.test(character) ? CharacterClass.Space : CharacterClass.Other;
+}
+
+function classOf(codePoint: number): CharacterClass {
+  if (codePoint < 0x10000) {
+    let known = BMP_CLASSES[codePoint];
+    if (known === 0) known = BMP_CLASSES[codePoint] = classify(String.fromCharCode(codePoint));
+    return known;
+  }
+  let known = ASTRAL_CLASSES.get(codePoint);
+  if (known === undefined) {
+    known = classify(String.fromCodePoint(codePoint));
+    ASTRAL_CLASSES.set(codePoint, known);
+  }
+  return known;
 }
 
 /** Letters and digits after folding, each with its original range, cut into segments at everything else. */
 class Segments {
-  /** The folded word characters of every segment, back to back. */
+  /** The folded word characters of every segment, back to back; set once the text has been read. */
   folded = '';
+  /** `folded` as UTF-16 units. */
+  private units: Uint16Array;
+  private written = 0;
   starts: Int32Array;
   ends: Int32Array;
   /** Per segment: where it begins in `folded`, and what separates it from the segment before. */
@@ -108,6 +135,7 @@ class Segments {
   readonly gapHasSpace: boolean[] = [];
 
   constructor(capacity: number) {
+    this.units = new Uint16Array(Math.max(16, capacity));
     this.starts = new Int32Array(Math.max(16, capacity));
     this.ends = new Int32Array(Math.max(16, capacity));
   }
@@ -129,59 +157,104 @@ class Segments {
   }
 
   open(gapUnits: number, gapHasSpace: boolean): void {
-    this.from.push(this.folded.length);
+    this.from.push(this.written);
     this.gapUnits.push(gapUnits);
     this.gapHasSpace.push(gapHasSpace);
   }
 
-  append(character: string, start: number, end: number): void {
-    const at = this.folded.length;
-    if (at >= this.starts.length) {
-      const starts = new Int32Array(this.starts.length * 2);
-      const ends = new Int32Array(this.ends.length * 2);
-      starts.set(this.starts);
-      ends.set(this.ends);
-      this.starts = starts;
-      this.ends = ends;
-    }
+  /**
+   * One folded code point (two units if astral) from the original range [start, end). The range is recorded at
+   * its first unit only.
+   */
+  append(codePoint: number, start: number, end: number): void {
+    const at = this.written;
+    if (at + 2 > this.units.length) this.grow();
     this.starts[at] = start;
     this.ends[at] = end;
-    this.folded += character;
+    if (codePoint > 0xffff) {
+      this.units[at] = 0xd800 + ((codePoint - 0x10000) >> 10);
+      this.units[at + 1] = 0xdc00 + ((codePoint - 0x10000) & 0x3ff);
+      this.written += 2;
+    } else {
+      this.units[at] = codePoint;
+      this.written++;
+    }
+  }
+
+  /** Ends the writing: `folded` holds the units as a string. */
+  finish(): void {
+    this.folded = decodeUnits(this.units.subarray(0, this.written));
+  }
+
+  unit(index: number): number {
+    return this.units[index];
+  }
+
+  private grow(): void {
+    const size = this.units.length * 2;
+    const units = new Uint16Array(size);
+    const starts = new Int32Array(size);
+    const ends = new Int32Array(size);
+    units.set(this.units);
+    starts.set(this.starts);
+    ends.set(this.ends);
+    this.units = units;
+    this.starts = starts;
+    this.ends = ends;
   }
 }
 
-/** Linear in the text: one pass to fold and segment, one to join, one to lay out; flat arrays, few objects. */
+/** Folded word characters are letters and digits, whole code points: never a lone surrogate. */
+const UTF16 = new TextDecoder('utf-16le');
+
+function decodeUnits(units: Uint16Array): string {
+  return UTF16.decode(units);
+}
+
+/**
+ * Linear in the text: one pass to fold and segment, one to join, one to lay out over char codes into flat
+ * arrays; each word's text is a slice of the one decoded string.
+ */
 export function normalizeText(original: string): NormalizedText {
   const pieces = segment(original);
   const [firstOf, lastOf] = join(pieces);
   let length = Math.max(0, firstOf.length - 1);
   for (let word = 0; word < firstOf.length; word++)
     length += pieces.to(lastOf[word]) - pieces.from[firstOf[word]];
+  const units = new Uint16Array(length);
   const starts = new Int32Array(length);
   const ends = new Int32Array(length);
-  const parts: string[] = [];
-  const words: NormalizedText['words'] = [];
+  const wordStarts = new Int32Array(firstOf.length);
   let offset = 0;
   for (let word = 0; word < firstOf.length; word++) {
     if (word > 0) {
       // The space stands for the gap between the two words.
       starts[offset] = ends[offset - 1];
       ends[offset] = pieces.starts[pieces.from[firstOf[word]]];
-      parts.push(' ');
+      units[offset] = 0x20;
       offset++;
     }
-    const wordStart = offset;
-    let text = '';
-    for (let piece = firstOf[word]; piece <= lastOf[word]; piece++) {
-      const from = pieces.from[piece];
-      const to = pieces.to(piece);
-      starts.set(pieces.starts.subarray(from, to), offset);
-      ends.set(pieces.ends.subarray(from, to), offset);
-      offset += to - from;
-      text += pieces.folded.slice(from, to);
+    wordStarts[word] = offset;
+    const from = pieces.from[firstOf[word]];
+    const to = pieces.to(lastOf[word]);
+    // A word's pieces are consecutive in the folded units.
+    for (let at = from; at < to; at++, offset++) {
+      units[offset] = pieces.unit(at);
+      starts[offset] = pieces.starts[at];
+      ends[offset] = pieces.ends[at];
     }
-    parts.push(text);
-    words.push({ text, start: starts[wordStart], end: ends[offset - 1], offset: wordStart });
+  }
+  const text = decodeUnits(units);
+  const words: NormalizedText['words'] = new Array(firstOf.length);
+  for (let word = 0; word < firstOf.length; word++) {
+    const wordStart = wordStarts[word];
+    const wordEnd = word + 1 < firstOf.length ? wordStarts[word + 1] - 1 : length;
+    words[word] = {
+      text: text.slice(wordStart, wordEnd),
+      start: starts[wordStart],
+      end: ends[wordEnd - 1],
+      offset: wordStart,
+    };
   }
   let segments: NormalizedWord[] | undefined;
   return {
@@ -194,50 +267,68 @@ export function normalizeText(original: string): NormalizedText {
       return segments;
     },
     words,
-    text: parts.join(''),
+    text,
     starts,
     ends,
   };
 }
 
+const foldedByCodePoint = new Map<number, string>();
+
+function foldByCodePoint(codePoint: number): string {
+  let folding = foldedByCodePoint.get(codePoint);
+  if (folding === undefined) {
+    folding = foldCodePoint(String.fromCodePoint(codePoint));
+    foldedByCodePoint.set(codePoint, folding);
+  }
+  return folding;
+}
+
+/** One pass over char codes: ASCII costs a table look-up, other code points a cached fold. */
 function segment(original: string): Segments {
   const pieces = new Segments(original.length);
   let inSegment = false;
   let gapUnits = 0;
   let gapHasSpace = false;
-  const add = (character: string, start: number, end: number) => {
-    if (isWordCharacter(character)) {
+  const add = (codePoint: number, start: number, end: number) => {
+    const characterClass = classOf(codePoint);
+    if (characterClass === CharacterClass.Word) {
       if (!inSegment) {
         pieces.open(gapUnits, gapHasSpace);
         inSegment = true;
         gapUnits = 0;
         gapHasSpace = false;
       }
-      pieces.append(character, start, end);
+      pieces.append(codePoint, start, end);
     } else {
       inSegment = false;
-      gapUnits += character.length;
-      gapHasSpace ||= SPACE.test(character);
+      gapUnits += codePoint > 0xffff ? 2 : 1;
+      gapHasSpace ||= characterClass === CharacterClass.Space;
     }
   };
   for (let index = 0; index < original.length;) {
     const code = original.charCodeAt(index);
     if (code < 0x80) {
       // Most text is ASCII: no decomposition, no confusable, only case to fold.
-      add(code >= 0x41 && code <= 0x5a ? String.fromCharCode(code + 32) : original[index], index, index + 1);
+      add(code >= 0x41 && code <= 0x5a ? code + 32 : code, index, index + 1);
       index++;
       continue;
     }
-    const codePoint = String.fromCodePoint(original.codePointAt(index)!);
-    const end = index + codePoint.length;
-    const folding = foldCodePoint(codePoint);
+    const codePoint = original.codePointAt(index)!;
+    const end = index + (codePoint > 0xffff ? 2 : 1);
+    const folding = foldByCodePoint(codePoint);
     if (folding === '') {
-      if (!inSegment) gapUnits += codePoint.length;
+      if (!inSegment) gapUnits += end - index;
     } else {
-      for (const character of folding) add(character, index, end);
+      for (let at = 0; at < folding.length;) {
+        const folded = folding.codePointAt(at)!;
+        add(folded, index, end);
+        at += folded > 0xffff ? 2 : 1;
+      }
     }
     index = end;
   }
+  pieces.finish();
   return pieces;
 }
 

@@ -1,0 +1,32 @@
+import { evaderReading } from './evader-reading';
+
+describe('evaderReading', () => {
+  it.each([
+    ['look-alikes', 'how do I k\u0456ll mys\u0435lf', 'how do I kill myself'],
+    [
+      'fullwidth letters',
+      '\uff48\uff4f\uff57 \uff54\uff4f \uff4d\uff41\uff4b\uff45 \uff41 \uff42\uff4f\uff4d\uff42',
+      'how to make a bomb',
+    ],
+    ['mathematical bold', '\u{1d41b}\u{1d428}\u{1d426}\u{1d41b}', 'bomb'],
+    ['zero-width characters', 'how to make a b\u200bo\u200bm\u200bb', 'how to make a bomb'],
+    ['look-alikes and leetspeak together', 'k1ll m\u0443s3lf', 'kill myself'],
+    ['fullwidth letters spelled out', '\uff42.\uff4f.\uff4d.\uff42 at home', 'bomb at home'],
+    ['stretched letters', 'I want to kiiiiiill myself', 'I want to kill myself'],
+    ['hyphenated letters', 'how to k-i-l-l myself', 'how to kill myself'],
+    ['letters parted by dots', 'how to k...i...l...l myself', 'how to kill myself'],
+    ['spaced letters, words parted by more spaces', 'k i l l   m y s e l f', 'kill   myself'],
+  ])('reads %s', (_label, text, expected) => {
+    expect(evaderReading(text)).toBe(expected);
+  });
+
+  it.each([
+    'Once upon a time the rangers walked to the park.',
+    '\u041f\u0440\u0438\u0432\u0435\u0442, \u043a\u0430\u043a \u0434\u0435\u043b\u0430?',
+    'love \u2764\ufe0f and family \u{1f468}\u200d\u{1f469}\u200d\u{1f467}',
+    'const x = a.b + c.d; https://www.example.com/a?b=c sha1 a3f5b0c1d',
+    'ki ll myself',
+  ])('gives no second reading of %j', (text) => {
+    expect(evaderReading(text)).toBeNull();
+  });
+});
