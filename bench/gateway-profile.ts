@@ -133,18 +133,26 @@ function main(): void {
   };
 
   // Start-up (loading modules, Nest's bootstrap, the first queries) is not what a request costs: samples count
-  // from the first one taken inside the /v1 request path on.
-  const inRequestPath = new Map<number, boolean>();
-  const isInRequestPath = (id: number): boolean => {
-    const cached = inRequestPath.get(id);
-    if (cached !== undefined) return cached;
-    const up = parent.get(id);
-    const result =
-      byId.get(id)!.callFrame.url.includes('server/src/v1/') || (up !== undefined && isInRequestPath(up));
-    inRequestPath.set(id, result);
-    return result;
+  // from the first one taken inside the /v1 request path on (a /v1 frame not under the module loader, which runs
+  // those files' top level at start-up).
+  const stackHas = (test: (frame: CallFrame) => boolean) => {
+    const memo = new Map<number, boolean>();
+    const has = (id: number): boolean => {
+      const cached = memo.get(id);
+      if (cached !== undefined) return cached;
+      const up = parent.get(id);
+      const result = test(byId.get(id)!.callFrame) || (up !== undefined && has(up));
+      memo.set(id, result);
+      return result;
+    };
+    return has;
   };
-  const firstRequest = Math.max(0, profile.samples.findIndex(isInRequestPath));
+  const inV1 = stackHas((frame) => frame.url.includes('server/src/v1/'));
+  const loadingModules = stackHas((frame) => frame.url === 'node:internal/modules/cjs/loader');
+  const firstRequest = Math.max(
+    0,
+    profile.samples.findIndex((id) => inV1(id) && !loadingModules(id)),
+  );
   let startupMicros = 0;
   const selfByNode = new Map<number, number>();
   profile.samples.forEach((id, index) => {
