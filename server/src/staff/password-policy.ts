@@ -9,7 +9,7 @@ let estimator: ZxcvbnFactory | undefined;
 
 /**
  * Built on first use: the dictionaries ship inside the packages, nothing is fetched. They are loaded here, not
- * imported at the top, because loading them takes ≈ 65 ms on an idle machine (seconds under load), which every
+ * imported at the top, because loading them takes ≈ 65 ms on an idle machine (more under load), which every
  * server start and CLI command paid though only setting a password needs them.
  */
 function strength(): ZxcvbnFactory {
