@@ -100,6 +100,24 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/**
+ * The ports a bench's servers listen on: consecutive ones from a base (`--port-base`, so benches on a shared machine
+ * keep to the range they were given), or else any free port each time.
+ */
+export class Ports {
+  private next: number | undefined;
+
+  constructor(base?: number) {
+    this.next = base;
+  }
+
+  async take(): Promise<number> {
+    if (this.next === undefined) return freePort();
+    if (this.next > 65535) throw new Error('--port-base: ran past port 65535');
+    return this.next++;
+  }
+}
+
 export async function waitFor(
   what: string,
   child: ChildProcess,
@@ -144,12 +162,14 @@ export interface WardenOptions {
   cpuProfileDir?: string;
   /** Another build's `dist` to run instead of this checkout's (to compare two builds in one run). */
   dist?: string;
+  /** The api's port (default: any free one). */
+  port?: number;
 }
 
 export async function startWarden(processes: Processes, options: WardenOptions): Promise<Warden> {
   const suffix = randomBytes(4).toString('hex');
   const databaseUrl = `${POSTGRES}/warden_bench_${options.label}_${suffix}`;
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const defaultKey = `wk-${randomAlphanumeric(8)}_${randomAlphanumeric(40)}`;
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
@@ -224,14 +244,18 @@ export function loadAverage(): string {
     .join(' ');
 }
 
-/** Starts a bench server script from the built dist; it prints `{"url": …}` as its first output line. */
+/**
+ * Starts a bench server script from the built dist; it takes its port as its last argument (0: any free one) and
+ * prints `{"url": …}` as its first output line.
+ */
 export async function startBenchServer(
   processes: Processes,
   name: string,
   script: string,
   args: string[] = [],
+  port = 0,
 ) {
-  const child = spawn(process.execPath, [path.join(DIST, 'bench', script), ...args], {
+  const child = spawn(process.execPath, [path.join(DIST, 'bench', script), ...args, String(port)], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   processes.adopt(name, child);

@@ -2,7 +2,8 @@
  * Where the api process spends its CPU under bench/gateway.ts: reads a V8 `.cpuprofile` (written by
  * `npm run bench:gateway -- --cpu-prof <dir>`) and prints self time grouped by request stage, then the top
  * functions. A frame without a script (a builtin such as JSON.parse) counts towards the stage of the nearest caller
- * that has one, so serialization lands where it is asked for.
+ * that has one, so serialization lands where it is asked for. Samples before the first one inside the /v1 request
+ * path (start-up) are left out.
  *
  *   node dist/bench/gateway-profile.js <file.cpuprofile> [top]
  */
@@ -131,9 +132,33 @@ function main(): void {
     return stage;
   };
 
+  // Start-up (loading modules, Nest's bootstrap, the first queries) is not what a request costs: samples count
+  // from the first one taken inside the /v1 request path on (a /v1 frame not under the module loader, which runs
+  // those files' top level at start-up).
+  const stackHas = (test: (frame: CallFrame) => boolean) => {
+    const memo = new Map<number, boolean>();
+    const has = (id: number): boolean => {
+      const cached = memo.get(id);
+      if (cached !== undefined) return cached;
+      const up = parent.get(id);
+      const result = test(byId.get(id)!.callFrame) || (up !== undefined && has(up));
+      memo.set(id, result);
+      return result;
+    };
+    return has;
+  };
+  const inV1 = stackHas((frame) => frame.url.includes('server/src/v1/'));
+  const loadingModules = stackHas((frame) => frame.url === 'node:internal/modules/cjs/loader');
+  const firstRequest = Math.max(
+    0,
+    profile.samples.findIndex((id) => inV1(id) && !loadingModules(id)),
+  );
+  let startupMicros = 0;
   const selfByNode = new Map<number, number>();
   profile.samples.forEach((id, index) => {
-    selfByNode.set(id, (selfByNode.get(id) ?? 0) + (profile.timeDeltas[index] ?? 0));
+    const micros = profile.timeDeltas[index] ?? 0;
+    if (index < firstRequest) startupMicros += micros;
+    else selfByNode.set(id, (selfByNode.get(id) ?? 0) + micros);
   });
   const stages = new Map<string, number>();
   const functions = new Map<string, { micros: number; stage: string }>();
@@ -153,7 +178,10 @@ function main(): void {
   }
   const ms = (micros: number) => (micros / 1000).toFixed(0);
   const share = (micros: number) => `${((100 * micros) / busy).toFixed(1)} %`;
-  console.log(`${file}: ${ms(total)} ms sampled, ${ms(busy)} ms not idle (shares below are of the latter)\n`);
+  console.log(
+    `${file}: ${ms(total)} ms sampled from the first /v1 request on (${ms(startupMicros)} ms of start-up before it ` +
+      `left out), ${ms(busy)} ms not idle (shares below are of the latter)\n`,
+  );
   console.log('| stage | self ms | share |');
   console.log('| --- | ---: | ---: |');
   for (const [stage, micros] of [...stages].sort((a, b) => b[1] - a[1])) {

@@ -2,6 +2,8 @@
  * The upstream every gateway in bench/gateway.ts forwards to: an OpenAI-compatible `/v1/completions` on loopback
  * that reads the request and answers at once with a fixed completion, so what is measured is the gateway alone.
  * Runs as its own process (the load generator must not share its event loop) and prints its URL when listening.
+ *
+ *   node dist/bench/gateway-stub.js [port]   (default: any free port)
  */
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
@@ -20,7 +22,7 @@ function answer(model: unknown): string {
   });
 }
 
-function main(): void {
+function main(port: number): void {
   const server = http.createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -42,16 +44,16 @@ function main(): void {
       response.end(answer(model));
     });
   });
-  serveOnLoopback(server);
+  serveOnLoopback(server, port);
 }
 
 /**
- * How the bench's own servers (this stub, the trivial proxy) run: on a free loopback port, printing `{"url": …}`
- * once listening (bench/gateway.ts waits for that line), until SIGTERM.
+ * How the bench's own servers (this stub, the trivial proxy) run: on the loopback port given (0: any free one),
+ * printing `{"url": …}` once listening (bench/gateway.ts waits for that line), until SIGTERM.
  */
-export function serveOnLoopback(server: http.Server): void {
+export function serveOnLoopback(server: http.Server, port: number): void {
   server.keepAliveTimeout = 60_000;
-  server.listen(0, '127.0.0.1', () => {
+  server.listen(port, '127.0.0.1', () => {
     const { port } = server.address() as AddressInfo;
     process.stdout.write(`${JSON.stringify({ url: `http://127.0.0.1:${port}` })}\n`);
   });
@@ -62,5 +64,5 @@ export function serveOnLoopback(server: http.Server): void {
 }
 
 if (require.main === module) {
-  main();
+  main(Number(process.argv[2] ?? 0));
 }

@@ -4,12 +4,12 @@
  * over the stub is the floor any Node gateway pays on this machine (≈ 0.2–1 ms on loopback); if the bench reports
  * much more for it, the latency phase is measuring the load generator or the machine, not the gateways.
  *
- *   node dist/bench/gateway-trivial-proxy.js <upstream base URL>   (prints {"url": …} when listening)
+ *   node dist/bench/gateway-trivial-proxy.js <upstream base URL> [port]   (prints {"url": …} when listening)
  */
 import http from 'node:http';
 import { serveOnLoopback } from './gateway-stub';
 
-function main(upstream: URL): void {
+function main(upstream: URL, port: number): void {
   const agent = new http.Agent({ keepAlive: true });
   const server = http.createServer((incoming, outgoing) => {
     const forwarded = http.request(
@@ -32,11 +32,11 @@ function main(upstream: URL): void {
     });
     incoming.pipe(forwarded);
   });
-  serveOnLoopback(server);
+  serveOnLoopback(server, port);
 }
 
 if (require.main === module) {
-  const upstream = process.argv[2];
-  if (!upstream) throw new Error('usage: gateway-trivial-proxy <upstream base URL>');
-  main(new URL(upstream));
+  const [upstream, port] = process.argv.slice(2);
+  if (!upstream) throw new Error('usage: gateway-trivial-proxy <upstream base URL> [port]');
+  main(new URL(upstream), Number(port ?? 0));
 }

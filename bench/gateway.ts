@@ -7,12 +7,14 @@
  * trivial node:http proxy as the self-check that the measure sees a ~1 ms proxy as ~1 ms. Rounds are interleaved
  * and medians shown; overheads are against the stub measured in the same round, ratios against Portkey.
  *
- *   npm run build && npm run bench:gateway [-- --rounds 3 --seconds 10 --latency-rate 100 --cpu-prof <dir>]
+ *   npm run build && npm run bench:gateway [-- --rounds 3 --seconds 10 --latency-rate 100 --cpu-prof <dir>
+ *     --baseline-dist <dir> --port-base <port>]
  *
  * `--cpu-prof <dir>` runs Warden's api process under `node --cpu-prof` and writes its profile there on exit
  * (summarised by `node dist/bench/gateway-profile.js <file>`). `--baseline-dist <dir>` also runs a second Warden
  * from another build's dist (e.g. main's, built in a separate checkout), so a change is measured before and after
- * in the same run.
+ * in the same run. `--port-base N` puts the bench's servers (stub, trivial proxy, Portkey, each Warden's api) on
+ * ports N, N+1, … instead of any free ones.
  */
 import autocannon from 'autocannon';
 import fs from 'node:fs';
@@ -23,9 +25,9 @@ import {
   addApplication,
   dropDatabase,
   DIST,
-  freePort,
   loadAverage,
   median,
+  Ports,
   processCpuMicros,
   Processes,
   REPOSITORY_ROOT,
@@ -61,6 +63,8 @@ interface Options {
   latencyRate: number;
   cpuProfileDir?: string;
   baselineDist?: string;
+  /** The first of the consecutive ports the bench's servers listen on; without it, any free ports. */
+  portBase?: number;
 }
 
 function parseOptions(argv: string[]): Options {
@@ -90,9 +94,13 @@ function parseOptions(argv: string[]): Options {
         options.baselineDist = path.resolve(value);
         i++;
         break;
+      case '--port-base':
+        options.portBase = positive(value, '--port-base');
+        i++;
+        break;
       default:
         throw new Error(
-          `unknown option ${argv[i]} (use --rounds N, --seconds N, --latency-rate N, --cpu-prof DIR, --baseline-dist DIR)`,
+          `unknown option ${argv[i]} (use --rounds N, --seconds N, --latency-rate N, --cpu-prof DIR, --baseline-dist DIR, --port-base N)`,
         );
     }
   }
@@ -115,8 +123,7 @@ interface Target {
 }
 
 /** Starts one of the bench's own loopback servers (stub, trivial proxy), which prints its URL when listening. */
-async function startPortkey(processes: Processes): Promise<string> {
-  const port = await freePort();
+async function startPortkey(processes: Processes, port: number): Promise<string> {
   const child = processes.start(
     'portkey',
     ['--require', path.join(DIST, 'bench', 'gateway-loopback.js'), PORTKEY, `--port=${port}`, '--headless'],
@@ -240,17 +247,23 @@ async function main(): Promise<void> {
   process.once('SIGINT', interrupted);
   process.once('SIGTERM', interrupted);
   try {
-    const stubUrl = await startBenchServer(processes, 'stub', 'gateway-stub.js');
-    const trivialProxyUrl = await startBenchServer(processes, 'trivial-proxy', 'gateway-trivial-proxy.js', [
-      stubUrl,
-    ]);
-    const portkeyUrl = await startPortkey(processes);
+    const ports = new Ports(options.portBase);
+    const stubUrl = await startBenchServer(processes, 'stub', 'gateway-stub.js', [], await ports.take());
+    const trivialProxyUrl = await startBenchServer(
+      processes,
+      'trivial-proxy',
+      'gateway-trivial-proxy.js',
+      [stubUrl],
+      await ports.take(),
+    );
+    const portkeyUrl = await startPortkey(processes, await ports.take());
     const wardenTargets = async (label: string, name: string, dist?: string): Promise<Target[]> => {
       const warden = await startWarden(processes, {
         label,
         env: stubUpstreamEnv(stubUrl),
         cpuProfileDir: dist ? undefined : options.cpuProfileDir,
         dist,
+        port: await ports.take(),
       });
       wardens.push(warden);
       const pids = [processes.pid(`${label}-api`), processes.pid(`${label}-worker`)];

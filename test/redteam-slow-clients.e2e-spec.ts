@@ -8,26 +8,68 @@ const REQUEST_TIMEOUT_MS = 2_000;
 const PATIENCE_MS = 20_000;
 
 /**
+ * An upstream that streams completion chunks for as long as its client reads them (64 KB of spaces each, so the
+ * output checks have nothing to hold), and records when Warden hangs up on it.
+ */
+class EndlessUpstream {
+  closedAt: number | null = null;
+  private server?: http.Server;
+
+  async start(): Promise<string> {
+    this.server = http.createServer((request, response) => {
+      request.resume();
+      response.writeHead(200, { 'content-type': 'text/event-stream' });
+      const chunk = `data: ${JSON.stringify({
+        id: 'cmpl-endless',
+        object: 'text_completion',
+        created: 0,
+        model: 'endless',
+        choices: [{ index: 0, text: ' '.repeat(64 * 1024), finish_reason: null, logprobs: null }],
+      })}\n\n`;
+      const pump = () => {
+        while (!response.destroyed && response.write(chunk));
+      };
+      response.on('drain', pump);
+      response.on('close', () => (this.closedAt = Date.now()));
+      pump();
+    });
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/v1`;
+  }
+
+  async stop(): Promise<void> {
+    this.server?.closeAllConnections();
+    await new Promise((resolve) => this.server?.close(resolve));
+  }
+}
+
+// One Warden for both groups below (the same request timeout; the trickled requests never reach the upstream):
+// a start is the slowest part of this suite on a loaded machine.
+const apiKey = testApiKey();
+const upstream = new EndlessUpstream();
+let warden: WardenInstance;
+
+beforeAll(async () => {
+  warden = await startWarden('redteam-slow-clients', {
+    WARDEN_INIT_API_KEY: apiKey,
+    WARDEN_EMBEDDED_MODELS: '',
+    WARDEN_UPSTREAM_URL: await upstream.start(),
+    WARDEN_UPSTREAM_MODELS: 'endless',
+    WARDEN_REQUEST_TIMEOUT_MS: String(REQUEST_TIMEOUT_MS),
+  });
+}, 90_000);
+
+afterAll(async () => {
+  await warden?.stop();
+  await upstream.stop();
+});
+
+/**
  * Fastify turns Node's request timeout off, so a client that sent its request a byte a second held its socket (and
  * the body read so far) for as long as the 4 MB body limit lasted. Over raw sockets: a trickled body and trickled
  * headers are both cut off with a 408 and a closed connection.
  */
 describe('redteam: clients that send their request a byte a second', () => {
-  const apiKey = testApiKey();
-  let warden: WardenInstance;
-
-  beforeAll(async () => {
-    warden = await startWarden('redteam-slow-clients', {
-      WARDEN_INIT_API_KEY: apiKey,
-      WARDEN_EMBEDDED_MODELS: '',
-      WARDEN_REQUEST_TIMEOUT_MS: String(REQUEST_TIMEOUT_MS),
-    });
-  }, 90_000);
-
-  afterAll(async () => {
-    await warden?.stop();
-  });
-
   /**
    * Sends `head` at once, then `trickle` one byte a second; resolves with what the server answered once it closed
    * the connection, or with null if it still had not after PATIENCE_MS.
@@ -79,67 +121,11 @@ describe('redteam: clients that send their request a byte a second', () => {
 });
 
 /**
- * An upstream that streams completion chunks for as long as its client reads them (64 KB of spaces each, so the
- * output checks have nothing to hold), and records when Warden hangs up on it.
- */
-class EndlessUpstream {
-  closedAt: number | null = null;
-  private server?: http.Server;
-
-  async start(): Promise<string> {
-    this.server = http.createServer((request, response) => {
-      request.resume();
-      response.writeHead(200, { 'content-type': 'text/event-stream' });
-      const chunk = `data: ${JSON.stringify({
-        id: 'cmpl-endless',
-        object: 'text_completion',
-        created: 0,
-        model: 'endless',
-        choices: [{ index: 0, text: ' '.repeat(64 * 1024), finish_reason: null, logprobs: null }],
-      })}\n\n`;
-      const pump = () => {
-        while (!response.destroyed && response.write(chunk));
-      };
-      response.on('drain', pump);
-      response.on('close', () => (this.closedAt = Date.now()));
-      pump();
-    });
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/v1`;
-  }
-
-  async stop(): Promise<void> {
-    this.server?.closeAllConnections();
-    await new Promise((resolve) => this.server?.close(resolve));
-  }
-}
-
-/**
  * A client that asks for a stream and then stops reading it filled Warden's socket buffer, and the stream writer
  * waited for a 'drain' that never came: the upstream connection (or an engine slot) stayed held for as long as the
  * client kept its socket open. Warden now gives a stalled reader the request timeout, then hangs up on both ends.
  */
 describe('redteam: a client that stops reading its stream', () => {
-  const apiKey = testApiKey();
-  const upstream = new EndlessUpstream();
-  let warden: WardenInstance;
-
-  beforeAll(async () => {
-    const upstreamUrl = await upstream.start();
-    warden = await startWarden('redteam-slow-readers', {
-      WARDEN_INIT_API_KEY: apiKey,
-      WARDEN_EMBEDDED_MODELS: '',
-      WARDEN_UPSTREAM_URL: upstreamUrl,
-      WARDEN_UPSTREAM_MODELS: 'endless',
-      WARDEN_REQUEST_TIMEOUT_MS: String(REQUEST_TIMEOUT_MS),
-    });
-  }, 90_000);
-
-  afterAll(async () => {
-    await warden?.stop();
-    await upstream.stop();
-  });
-
   it('hangs up on the client and the upstream once the client has not read for the request timeout', async () => {
     const { hostname, port } = new URL(warden.url);
     const body = JSON.stringify({

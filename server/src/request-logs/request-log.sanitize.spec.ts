@@ -27,8 +27,39 @@ const record = (overrides: Partial<RequestLogRecord>): RequestLogRecord => ({
 });
 
 describe('sanitizeRecord', () => {
-  it('leaves a clean record as it is', () => {
-    expect(sanitizeRecord(record({}))).toEqual({ ...record({}), sanitized: null });
+  it('returns a clean record as it came, not a copy', () => {
+    const clean = record({
+      prompt: ['hello', 'ok \ud83d\ude00'],
+      verdicts: [
+        {
+          check: 'lexicon',
+          category: 'hate',
+          score: 1,
+          spans: [{ start: 0, end: 5 }],
+          direction: 'input',
+          threshold: 0.5,
+          triggered: true,
+          action: 'block',
+        },
+      ],
+    });
+    expect(sanitizeRecord(clean)).toBe(clean);
+    expect(clean.sanitized).toBeUndefined();
+  });
+
+  it('clears a note a clean record arrived with', () => {
+    const noted = record({ sanitized: ['prompt: NUL characters replaced with U+FFFD'] });
+    expect(sanitizeRecord(noted)).toEqual({ ...noted, sanitized: null });
+  });
+
+  it('copies only the fields it cleans, leaving the record it was given unchanged', () => {
+    const verdicts: unknown[] = [];
+    const dirty = record({ prompt: 'a\u0000b', verdicts });
+    const clean = sanitizeRecord(dirty);
+    expect(clean.prompt).toBe('a\ufffdb');
+    expect(clean.verdicts).toBe(verdicts);
+    expect(dirty.prompt).toBe('a\u0000b');
+    expect(dirty.sanitized).toBeUndefined();
   });
 
   it('replaces NUL characters and lone surrogates everywhere, keeping pairs, and says where', () => {

@@ -15,32 +15,42 @@ const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[
 /**
  * What Postgres cannot store, replaced, with a note per field in `sanitized`: NUL characters and lone UTF-16
  * surrogates (neither exists in a Postgres text or jsonb value) become U+FFFD, an oversized end user is shortened.
+ * Copies only what changes: a record with nothing to replace (nearly every one) is returned as it came.
  */
 export function sanitizeRecord(record: RequestLogRecord): RequestLogRecord {
   const notes: string[] = [];
-  const clean = Object.fromEntries(
-    Object.entries(record).map(([field, value]) => {
-      const found = new Set<string>();
-      const result = cleanValue(value, found);
-      for (const problem of found) notes.push(`${field}: ${problem} replaced with U+FFFD`);
-      return [field, result];
-    }),
-  ) as unknown as RequestLogRecord;
-  if (clean.endUser && clean.endUser.length > MAX_STORED_END_USER) {
-    const digest = createHash('sha256').update(clean.endUser).digest('hex');
-    clean.endUser = `${clean.endUser.slice(0, END_USER_PREFIX)}~sha256:${digest}`;
+  let clean: Record<string, unknown> | undefined;
+  for (const [field, value] of Object.entries(record)) {
+    const found = new Set<string>();
+    const result = cleanValue(value, found);
+    for (const problem of found) notes.push(`${field}: ${problem} replaced with U+FFFD`);
+    if (result !== value) (clean ??= { ...record })[field] = result;
+  }
+  const endUser = (clean ?? record).endUser as string | null;
+  if (endUser && endUser.length > MAX_STORED_END_USER) {
+    const digest = createHash('sha256').update(endUser).digest('hex');
+    (clean ??= { ...record }).endUser = `${endUser.slice(0, END_USER_PREFIX)}~sha256:${digest}`;
     notes.push(`end_user: longer than ${MAX_STORED_END_USER} characters, stored as a prefix and its SHA-256`);
   }
-  return { ...clean, sanitized: notes.length > 0 ? notes : null };
+  const sanitized = notes.length > 0 ? notes : null;
+  if (clean === undefined && (record.sanitized ?? null) === sanitized) return record;
+  return { ...(clean ?? record), sanitized } as RequestLogRecord;
 }
 
+/** The value with every string cleaned; the same value (not a copy) when nothing in it needed cleaning. */
 function cleanValue(value: unknown, found: Set<string>): unknown {
   if (typeof value === 'string') return cleanString(value, found);
-  if (Array.isArray(value)) return value.map((item) => cleanValue(item, found));
+  if (Array.isArray(value)) {
+    const items = value.map((item) => cleanValue(item, found));
+    return items.every((item, index) => item === value[index]) ? value : items;
+  }
   if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.entries(value).map(([key, item]) => [cleanString(key, found), cleanValue(item, found)]),
+    const entries = Object.entries(value);
+    const cleaned = entries.map(([key, item]) => [cleanString(key, found), cleanValue(item, found)]);
+    const unchanged = cleaned.every(
+      ([key, item], index) => key === entries[index][0] && item === entries[index][1],
     );
+    return unchanged ? value : Object.fromEntries(cleaned);
   }
   return value;
 }

@@ -1,18 +1,23 @@
-import winkNLP, { ItemSentence, ItemToken, ItsFunction, WinkMethods } from 'wink-nlp';
-import model from 'wink-eng-lite-web-model';
+import type { ItemSentence, ItemToken, ItsFunction, WinkMethods } from 'wink-nlp';
 
 /**
  * The language side of topicality, from wink-nlp and its English model (both npm packages: nothing is fetched at
  * run time). Texts become content terms: words (not numbers or punctuation), stop words dropped, each reduced to
  * its stem ("boiling eggs" → boil, egg), so "How long do I boil an egg" and "boiling eggs for how long" share
  * their terms.
- * The model takes ~100 ms and ~20 MB to load, so it is loaded on first use, in the processes that score topics.
+ * The model takes ~100 ms and ~20 MB to load, so it is loaded on first use, in the processes that score topics
+ * (required here, not imported at the top, which loaded it in every process and CLI command that imports this).
  */
 let nlp: WinkMethods | undefined;
 
 function language(): WinkMethods {
-  // Sentence boundaries only: stems need no part-of-speech tags, and sentiment and entities are not used.
-  nlp ??= winkNLP(model, ['sbd']);
+  if (!nlp) {
+    // CommonJS packages: require() returns what a default import is bound to.
+    const winkNLP = require('wink-nlp') as typeof import('wink-nlp').default;
+    const model = require('wink-eng-lite-web-model') as typeof import('wink-eng-lite-web-model').default;
+    // Sentence boundaries only: stems need no part-of-speech tags, and sentiment and entities are not used.
+    nlp = winkNLP(model, ['sbd']);
+  }
   return nlp;
 }
 
