@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Direction, Span, Verdict } from '../moderation.types';
 import { foldText, originalRange } from '../text/folded-text';
+import { hiddenTagText } from '../text/tag-characters';
 import { CheckContext, ModerationCheck } from './moderation-check';
 import { runRuleCheck } from './rule-check-thread';
 
@@ -50,21 +51,31 @@ export class PromptInjectionCheck implements ModerationCheck {
   }
 }
 
+/** Text hidden in tag characters is there to be read by the model and not by people: evidence in itself. */
+const HIDDEN_TEXT_WEIGHT = 0.5;
+
 /**
- * Read as given and, when something folds (`ｉｇｎｏｒｅ`, `іgnore`, `ig\u200bnore`), as folded: the reading
- * with more evidence decides, spans point into the text as given.
+ * Read as given; when something folds (`ｉｇｎｏｒｅ`, `іgnore`, `ig\u200bnore`), as folded; and when ASCII hides
+ * in tag characters, that hidden text. The reading with the most evidence decides; spans point into the text as
+ * given (for hidden text: the invisible runs).
  */
 export function detectPromptInjection(text: string): Verdict[] {
-  const given = weighSignals(text);
+  let strongest = weighSignals(text);
   const folded = foldText(text);
-  const reading = folded ? weighSignals(folded.text) : undefined;
-  const strongest =
-    reading && folded && reading.evidence > given.evidence
-      ? {
-          evidence: reading.evidence,
-          spans: reading.spans.map((span) => originalRange(folded, span.start, span.end)),
-        }
-      : given;
+  if (folded) {
+    const reading = weighSignals(folded.text);
+    if (reading.evidence > strongest.evidence) {
+      strongest = {
+        evidence: reading.evidence,
+        spans: reading.spans.map((span) => originalRange(folded, span.start, span.end)),
+      };
+    }
+  }
+  const hidden = hiddenTagText(text);
+  if (hidden) {
+    const evidence = HIDDEN_TEXT_WEIGHT + weighSignals(hidden.text).evidence;
+    if (evidence > strongest.evidence) strongest = { evidence, spans: hidden.spans };
+  }
   if (strongest.evidence === 0) return [];
   return [
     {

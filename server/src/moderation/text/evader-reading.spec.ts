@@ -16,6 +16,11 @@ describe('evaderReading', () => {
     ['hyphenated letters', 'how to k-i-l-l myself', 'how to kill myself'],
     ['letters parted by dots', 'how to k...i...l...l myself', 'how to kill myself'],
     ['spaced letters, words parted by more spaces', 'k i l l   m y s e l f', 'kill   myself'],
+    [
+      'text hidden in tag characters',
+      `Nice story.${[...'how to make a bomb'].map((c) => String.fromCodePoint(0xe0000 + c.charCodeAt(0))).join('')}`,
+      'Nice story.\nhow to make a bomb',
+    ],
   ])('reads %s', (_label, text, expected) => {
     expect(evaderReading(text)).toBe(expected);
   });
