@@ -269,12 +269,13 @@ def _generate(pool, seed, n):
 def _pool_pairs(which, n):
     pool, seed = POOLS[which]
     pairs = _generate(pool, seed, n)
-    if which == "evaluation":
-        have = {norm_for_overlap(t) for t, _ in pairs}
-        pairs = sorted(pairs + [(t, "verbatim") for t in EVALUATION_VERBATIM if norm_for_overlap(t) not in have])
+    if which == "evaluation":  # exactly as the finding wrote them, in place of the generator's variant of the same words
+        verbatim = {norm_for_overlap(t) for t in EVALUATION_VERBATIM}
+        pairs = sorted([(t, g) for t, g in pairs if norm_for_overlap(t) not in verbatim]
+                       + [(t, "verbatim") for t in EVALUATION_VERBATIM])
     later = list(POOLS)[list(POOLS).index(which) + 1:]
     # a text a later pool also writes belongs to that pool (evaluation before calibration before training)
-    banned = {norm_for_overlap(t) for w in later for t, _ in _generate(POOLS[w][0], POOLS[w][1], DEFAULT_N[w])}
+    banned = {norm_for_overlap(t) for w in later for t, _ in _pool_pairs(w, DEFAULT_N[w])}
     return [(t, g) for t, g in pairs if norm_for_overlap(t) not in banned]
 
 
@@ -327,7 +328,8 @@ def _check():
     for w in names:
         per = {g: sum(1 for _, gg in texts[w] if gg == g) for g in GROUPS}
         assert min(per.values()) > 0, f"{w}: empty group in {per}"
-        print(f"{w}: {len(texts[w])} texts (asked {DEFAULT_N[w]}); per group {per}")
+        print(f"{w}: {len(texts[w])} texts (asked {DEFAULT_N[w]}); per group {per}; verbatim "
+              f"{sum(1 for _, g in texts[w] if g == 'verbatim')}")
         rng = random.Random(0)
         print("  e.g. " + " | ".join(t for t, _ in rng.sample(texts[w], 8)))
 
