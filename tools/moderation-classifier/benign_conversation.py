@@ -269,7 +269,7 @@ def _generate(pool, seed, n):
 def _pool_pairs(which, n):
     pool, seed = POOLS[which]
     pairs = _generate(pool, seed, n)
-    if which == "evaluation":  # exactly as the finding wrote them, in place of the generator's variant of the same words
+    if which == "evaluation":  # as the finding wrote them, in place of the generator's variant of the same words
         verbatim = {norm_for_overlap(t) for t in EVALUATION_VERBATIM}
         pairs = sorted([(t, g) for t, g in pairs if norm_for_overlap(t) not in verbatim]
                        + [(t, "verbatim") for t in EVALUATION_VERBATIM])
