@@ -17,7 +17,9 @@ thresholds; see tools/moderation-classifier/common.py):
   - benign, any-category false-positive rate: generated stories (eval.jsonl: other seeds and prompts than
     training), benign instructions (test split), everyday advice (SafeText safe, test scenarios), hard contrasts for
     self-harm/illicit words (benign_contrast.py's evaluation generator: other frames and words than its calibration
-    generator).
+    generator), everyday conversational messages (benign_conversation.py's evaluation pool: greetings, thanks,
+    plans, "I'm on my way", "take care of yourself", idioms such as "break a leg"; other frames and words than its
+    training and calibration pools, which no landed model has trained or calibrated on).
   - the test splits of the other labelled sets (AUPRC per labelled category).
   - identity-term false-positive rate: an eval-only probe (neutral frames x 50 identity terms), bias-madlibs
     NOT_BAD test rows, ToxiGen neutral test rows.
@@ -129,7 +131,7 @@ def main():
     ap.add_argument("--markdown")
     args = ap.parse_args()
 
-    data = common.load_all(include_seeds=False)
+    data = common.load_all(include_seeds=False, include_conversation=True)
     openai_eval = [e for e in data if e["source"] == "openai-moderation-dev" and e["split"] == "eval"]
     advbench = [e for e in data if e["source"] == "advbench-behaviors"]
     benign = {
@@ -143,6 +145,8 @@ def main():
                                                                     and e["split"] == "test"],
         "hard contrasts: dev/DIY/\"myself\"/chemical-safety (evaluation generator)": [
             e for e in data if e["source"] == "benign-contrast" and e["split"] == "test"],
+        "everyday conversation (evaluation generator)": [e for e in data if e["source"] == "benign-conversation"
+                                                         and e["split"] == "test"],
         '"load 0" … "load 2999" (the e2e regression prompts)': [
             common.ex(f"load {n}", common.make_y(all_known=True), "load-n", "test") for n in range(3000)],
     }

@@ -492,7 +492,10 @@ def load_advbench():
     return out
 
 
-def load_all(include_seeds=True):
+def load_all(include_seeds=True, include_conversation=False):
+    """include_conversation adds benign_conversation.py's sets (its calibration and evaluation pools, and with
+    include_seeds its training pool). Off by default: train.py does not train or calibrate on them until a retraining
+    decides to (their test split would also drop overlapping training rows in prepare_data)."""
     data = (load_openai() + load_davidson() + load_toxic_spans() + load_madlibs() + load_toxigen()
             + load_latent_hatred() + load_stormfront() + load_safetext() + load_benign_instructions()
             + load_generated_stories() + load_advbench())
@@ -509,6 +512,12 @@ def load_all(include_seeds=True):
 
         data += (seeds.training_examples() + synthetic.training_examples() + benign_short.training_examples()
                  + benign_everyday.training_examples() + benign_contrast.training_examples())
+    if include_conversation:
+        import benign_conversation  # noqa: E402
+
+        data += benign_conversation.heldout_examples()  # calibration (val) and evaluation (test)
+        if include_seeds:
+            data += benign_conversation.training_examples()
     return data
 
 
