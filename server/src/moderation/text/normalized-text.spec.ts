@@ -59,4 +59,15 @@ describe('normalizeText', () => {
     expect(foldCodePoint('\u0456')).toBe('i');
     expect(foldCodePoint('\u200b')).toBe('');
   });
+
+  it('maps a word that ends on a letter outside the BMP back to its whole original range', () => {
+    // Deseret letters are astral and fold to themselves (lower case): two units each, both mapped.
+    const text = 'x\u{10400} and \u{10400}\u{10400}';
+    const words = normalizeText(text).words;
+    expect(words.map(({ start, end }) => text.slice(start, end))).toEqual([
+      'x\u{10400}',
+      'and',
+      '\u{10400}\u{10400}',
+    ]);
+  });
 });

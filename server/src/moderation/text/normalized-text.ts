@@ -163,8 +163,8 @@ class Segments {
   }
 
   /**
-   * One folded code point (two units if astral) from the original range [start, end). The range is recorded at
-   * its first unit only.
+   * One folded code point (two units if astral) from the original range [start, end), recorded at each of its
+   * units: a word or match may end on either.
    */
   append(codePoint: number, start: number, end: number): void {
     const at = this.written;
@@ -174,6 +174,8 @@ class Segments {
     if (codePoint > 0xffff) {
       this.units[at] = 0xd800 + ((codePoint - 0x10000) >> 10);
       this.units[at + 1] = 0xdc00 + ((codePoint - 0x10000) & 0x3ff);
+      this.starts[at + 1] = start;
+      this.ends[at + 1] = end;
       this.written += 2;
     } else {
       this.units[at] = codePoint;
