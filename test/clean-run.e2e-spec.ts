@@ -74,26 +74,31 @@ describe('a suite leaves nothing behind', () => {
     const processes = [launcher, ...childPids(launcher)];
     expect(processes).toHaveLength(3);
 
-    // The api answers before the worker has finished starting (it only has to be up to drain the queue), so the
-    // worker's start-up lines are awaited rather than assumed: under CI load they arrived after the check once.
-    await eventually(
-      async () => warden.output.some((line) => line.includes('"msg":"worker consuming queues"')),
-      (ready) => ready,
+    // Lines reach the launcher's output when each process's logger flushes, not when it logs: the worker may still
+    // be starting after the api answered, and the api's lines may arrive after the request log is written (under CI
+    // load both happened, leaving 5 lines at the check). So the lines this test reads are awaited, not assumed.
+    const jsonLogs = () =>
+      warden.output
+        .filter((line) => line.startsWith('{'))
+        .map((line) => JSON.parse(line) as { level: number; msg: string; process?: string });
+    const logs = await eventually(
+      async () => jsonLogs(),
+      (lines) =>
+        ['api', 'worker'].every((process) =>
+          lines.some((log) => log.msg === 'moderation classifier loaded' && log.process === process),
+        ) &&
+        lines.some((log) => log.msg === 'worker consuming queues') &&
+        lines.some((log) => log.msg === 'request completed'),
       60_000,
     );
     // Off a terminal the logs are JSON, with Nest's route listings at debug, and Fastify has nothing to warn about.
-    const logs = warden.output
-      .filter((line) => line.startsWith('{'))
-      .map((line) => JSON.parse(line) as { level: number; msg: string });
     expect(logs.length).toBeGreaterThan(5);
     expect(logs).not.toContainEqual(
       expect.objectContaining({ level: 30, msg: expect.stringMatching(/^Mapped \{/) }),
     );
     expect(warden.output.join('\n')).not.toContain('FastifyWarning');
     // One classifier per process: a second copy in the worker doubled its start-up time and memory.
-    const classifierLoads = logs.filter((log) => log.msg === 'moderation classifier loaded') as {
-      process?: string;
-    }[];
+    const classifierLoads = logs.filter((log) => log.msg === 'moderation classifier loaded');
     expect(classifierLoads.map((log) => log.process).sort()).toEqual(['api', 'worker']);
     // Its database is a copy of the run's migrated template (test/support/global-setup.ts): nothing to apply.
     expect(logs).not.toContainEqual(
