@@ -1,4 +1,5 @@
 import { SCRIPT_LOOKALIKES, SMALL_CAPITAL_LETTERS, SMALL_CAPITALS } from './lookalike-letters';
+import { unitsToString } from './utf16';
 
 /** A text with look-alike characters read as the Latin ones they imitate and invisible characters taken out. */
 export interface FoldedText {
@@ -278,8 +279,6 @@ function readWords(text: string): Words {
   return { count, ends, folds };
 }
 
-const UTF16 = new TextDecoder('utf-16le');
-
 /** The folded text, built only from the first change on: a text where nothing folds allocates nothing more. */
 class Output {
   units: Uint16Array | null = null;
@@ -308,17 +307,8 @@ class Output {
   result(): FoldedText | null {
     if (this.units === null) return null;
     const units = this.units.subarray(0, this.length);
-    let text: string;
-    if (!this.loneSurrogate) text = UTF16.decode(units);
-    else {
-      // The decoder would write U+FFFD for a lone surrogate: copy the text as given instead.
-      const parts: string[] = [];
-      for (let from = 0; from < units.length; from += 8192)
-        parts.push(String.fromCharCode(...units.subarray(from, from + 8192)));
-      text = parts.join('');
-    }
     return {
-      text,
+      text: unitsToString(units, this.loneSurrogate),
       starts: this.starts!.subarray(0, this.length),
       ends: this.ends!.subarray(0, this.length),
     };

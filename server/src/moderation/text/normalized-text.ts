@@ -1,5 +1,6 @@
 import confusables from 'unhomoglyph/data.json';
 import { SMALL_CAPITAL_LETTERS, SMALL_CAPITALS } from './lookalike-letters';
+import { unitsToString } from './utf16';
 
 /** A word of the normalized text and the range of the original text it was read from. */
 export interface NormalizedWord {
@@ -185,7 +186,8 @@ class Segments {
 
   /** Ends the writing: `folded` holds the units as a string. */
   finish(): void {
-    this.folded = decodeUnits(this.units.subarray(0, this.written));
+    // Folded word characters are letters and digits, whole code points: never a lone surrogate.
+    this.folded = unitsToString(this.units.subarray(0, this.written));
   }
 
   unit(index: number): number {
@@ -204,13 +206,6 @@ class Segments {
     this.starts = starts;
     this.ends = ends;
   }
-}
-
-/** Folded word characters are letters and digits, whole code points: never a lone surrogate. */
-const UTF16 = new TextDecoder('utf-16le');
-
-function decodeUnits(units: Uint16Array): string {
-  return UTF16.decode(units);
 }
 
 /**
@@ -246,7 +241,7 @@ export function normalizeText(original: string): NormalizedText {
       ends[offset] = pieces.ends[at];
     }
   }
-  const text = decodeUnits(units);
+  const text = unitsToString(units);
   const words: NormalizedText['words'] = new Array(firstOf.length);
   for (let word = 0; word < firstOf.length; word++) {
     const wordStart = wordStarts[word];

@@ -1,7 +1,8 @@
 import { hiddenTagText } from './tag-characters';
 
 /** `ascii` written in Unicode tag characters: invisible, yet read by models that were trained on them. */
-const tags = (ascii: string) => [...ascii].map((c) => String.fromCodePoint(0xe0000 + c.charCodeAt(0))).join('');
+const tags = (ascii: string) =>
+  [...ascii].map((c) => String.fromCodePoint(0xe0000 + c.charCodeAt(0))).join('');
 
 describe('hiddenTagText', () => {
   it('decodes ASCII hidden in tag characters and says where it hides', () => {
@@ -20,5 +21,10 @@ describe('hiddenTagText', () => {
     expect(hiddenTagText(`Go ${england} and \u{1f3f4}${tags('gbscotland')}\u{e007f}!`)).toBeNull();
     expect(hiddenTagText(`x${tags('short')}y`)).toBeNull();
     expect(hiddenTagText('Once upon a time \u{1f600} there was a fox.')).toBeNull();
+  });
+
+  it('decodes a hidden run as long as a moderation call may carry', () => {
+    const hidden = 'a'.repeat(499_000);
+    expect(hiddenTagText(`x${tags(hidden)}`)!.text).toBe(hidden);
   });
 });

@@ -1,4 +1,5 @@
 import { Span } from '../moderation.types';
+import { unitsToString } from './utf16';
 
 /** Unicode's tag block mirrors printable ASCII at U+E0020–E007E; as UTF-16, a high surrogate of 0xDB40. */
 const TAG_HIGH_SURROGATE = 0xdb40;
@@ -20,19 +21,20 @@ export function hiddenTagText(text: string): { text: string; spans: Span[] } | n
   const spans: Span[] = [];
   while (searchFrom >= 0 && searchFrom < text.length) {
     const start = searchFrom;
-    const decoded: number[] = [];
     let end = start;
     while (
       text.charCodeAt(end) === TAG_HIGH_SURROGATE &&
       text.charCodeAt(end + 1) >= TAG_PRINTABLE_FIRST &&
       text.charCodeAt(end + 1) <= TAG_PRINTABLE_LAST
-    ) {
-      decoded.push(text.charCodeAt(end + 1) - 0xdc00);
+    )
       end += 2;
-    }
+    const length = (end - start) / 2;
     const isFlag = text.startsWith(WAVING_BLACK_FLAG, start - WAVING_BLACK_FLAG.length);
-    if (decoded.length >= MIN_HIDDEN_CHARACTERS && !isFlag) {
-      runs.push(String.fromCharCode(...decoded));
+    if (length >= MIN_HIDDEN_CHARACTERS && !isFlag) {
+      const ascii = new Uint16Array(length);
+      for (let index = 0; index < length; index++)
+        ascii[index] = text.charCodeAt(start + 2 * index + 1) - 0xdc00;
+      runs.push(unitsToString(ascii));
       spans.push({ start, end });
     }
     searchFrom = text.indexOf(String.fromCharCode(TAG_HIGH_SURROGATE), Math.max(end, start + 1));
