@@ -35,16 +35,15 @@ export const ChatTranscript = ({
       const tool = answeredTool(messages, index);
       const judged = verdicts.filter((verdict) => verdict.param === `messages.${index}.content`);
       const whole = wholeTextVerdicts(judged);
+      const flaggedAs = whole.length > 0 ? mostSevere(whole) : undefined;
       return (
         <Box
           key={index}
           data-testid="chat-message"
-          data-flagged={whole.length > 0 ? mostSevere(whole) : undefined}
+          data-flagged={flaggedAs}
           sx={{
             borderLeft: `4px solid ${
-              whole.length > 0
-                ? ACTION_COLORS[mostSevere(whole)].border
-                : (ROLE_BORDER[message.role] ?? '#bdbdbd')
+              flaggedAs ? ACTION_COLORS[flaggedAs].border : (ROLE_BORDER[message.role] ?? '#bdbdbd')
             }`,
             bgcolor: 'action.hover',
             borderRadius: 1,

@@ -6,6 +6,9 @@ import { CommonErrorCode, ErrorBody, ErrorCatalog, WardenError } from './errors'
 import { loggableError } from '../database/query-errors';
 import { LOGGER } from './logger.module';
 
+const UNSUPPORTED_MEDIA_TYPE =
+  'The body has a Content-Type this endpoint does not read: send JSON as application/json (and files to /v1/files as multipart/form-data).';
+
 interface MappedError {
   status: number;
   body: ErrorBody;
@@ -51,10 +54,7 @@ export class ErrorFilter implements ExceptionFilter {
       return {
         status,
         body: {
-          message:
-            status === 415
-              ? 'The body has a Content-Type this endpoint does not read: send JSON as application/json (and files to /v1/files as multipart/form-data).'
-              : clientErrorMessage(exception as Error),
+          message: status === 415 ? UNSUPPORTED_MEDIA_TYPE : clientErrorMessage(exception as Error),
           type: this.catalog.presentationOf(code).type,
           param: null,
           code,

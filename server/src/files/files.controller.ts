@@ -13,8 +13,8 @@ import {
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { FastifyReply, FastifyRequest } from 'fastify';
-import { FileList, OpenAiFile, toFileList, toOpenAiFile } from './files.dto';
 import { pageLimit } from '../common/page-limit';
+import { FileList, OpenAiFile, toFileList, toOpenAiFile } from './files.dto';
 import { InvalidUploadError } from './files.errors';
 import { FilesService } from './files.service';
 import { multipartBoundary, MultipartError, parseMultipart } from './multipart';

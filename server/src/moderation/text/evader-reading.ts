@@ -10,7 +10,8 @@ const TAG_CHARACTERS = /[\u{e0000}-\u{e007f}]/gu;
  * each of which hands on the text unchanged when it finds nothing: look-alike and invisible characters folded
  * (`kіll`, `𝐤𝐢𝐥𝐥`, `ki\u200bll`), letter substitutes and letter-by-letter spellings read as words (`k1ll`,
  * `k-i-l-l`), stretched letters squeezed (`kiiiill`). Null when no stage changed anything: ordinary text needs no
- * second reading. Text hidden in invisible tag characters is appended, decoded. `isWord`, the reader's vocabulary, if it has one, picks how stretched letters squeeze.
+ * second reading. Text hidden in invisible tag characters is appended, decoded. `isWord`, the reader's
+ * vocabulary, if it has one, picks how stretched letters squeeze.
  */
 export function evaderReading(text: string, isWord?: (word: string) => boolean): string | null {
   const folded = foldText(text)?.text ?? text;
