@@ -65,7 +65,7 @@ FP_BUDGET_CATEGORY = 0.003
 FP_BUDGET_ANY = 0.005
 MIN_THRESHOLD = 0.1
 BENIGN_CAL_SOURCES = ["generated-stories", "benign-instructions", "safetext", "bias-madlibs", "toxigen", "benign-short",
-                      "benign-everyday", "benign-contrast"]
+                      "benign-everyday", "benign-contrast", "benign-conversation"]
 # Hard benign sets: synthetic text built to share the alarming words of a category ("git commit", "hang shelves
 # myself", "never mix bleach and ammonia"). They get a looser budget of their own: under the 0.3 % budget the
 # 3,000-sentence everyday set cost 13 points of AdvBench recall (v2.2), while with no budget at all the self-harm and
@@ -93,6 +93,7 @@ QUOTA = {
     "synthetic-benign-short": 1.0,
     "synthetic-benign-everyday": 2.0,
     "synthetic-benign-contrast": 1.5,
+    "synthetic-benign-conversation": 1.5,
     "seeds": 1.0,
     "seeds-identity": 2500,
     "seeds-everyday": 2500,
@@ -471,7 +472,7 @@ TRAIN_SPLITS = {"train", "fold0", "fold1"}
 def prepare_data():
     """Every data set with its splits, minus training rows whose text occurs in a held-out split, plus evasion-style
     perturbed copies of training examples: what the model trains on and what the thresholds are calibrated on."""
-    data = common.load_all()
+    data = common.load_all(include_conversation=True)
     train_splits = TRAIN_SPLITS
 
     # sanity texts and every held-out text must never be training data
