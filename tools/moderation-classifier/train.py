@@ -93,7 +93,7 @@ QUOTA = {
     "synthetic-benign-short": 1.0,
     "synthetic-benign-everyday": 2.0,
     "synthetic-benign-contrast": 1.5,
-    "synthetic-benign-conversation": 1.5,
+    "synthetic-benign-conversation": 3.0,
     "seeds": 1.0,
     "seeds-identity": 2500,
     "seeds-everyday": 2500,
