@@ -494,8 +494,8 @@ def load_advbench():
 
 def load_all(include_seeds=True, include_conversation=False):
     """include_conversation adds benign_conversation.py's sets (its calibration and evaluation pools, and with
-    include_seeds its training pool). Off by default: train.py does not train or calibrate on them until a retraining
-    decides to (their test split would also drop overlapping training rows in prepare_data)."""
+    include_seeds its training pool and benign_people.py's). train.py passes it (since candidate v2.11); the landed
+    v2.3 never trained or calibrated on them. Their test split also drops overlapping training rows in prepare_data."""
     data = (load_openai() + load_davidson() + load_toxic_spans() + load_madlibs() + load_toxigen()
             + load_latent_hatred() + load_stormfront() + load_safetext() + load_benign_instructions()
             + load_generated_stories() + load_advbench())
@@ -517,7 +517,9 @@ def load_all(include_seeds=True, include_conversation=False):
 
         data += benign_conversation.heldout_examples()  # calibration (val) and evaluation (test)
         if include_seeds:
-            data += benign_conversation.training_examples()
+            import benign_people  # noqa: E402  (its names and words exclude the conversation pools')
+
+            data += benign_conversation.training_examples() + benign_people.training_examples()
     return data
 
 

@@ -94,6 +94,7 @@ QUOTA = {
     "synthetic-benign-everyday": 2.0,
     "synthetic-benign-contrast": 1.5,
     "synthetic-benign-conversation": 3.0,
+    "synthetic-benign-people": 1.0,
     "seeds": 1.0,
     "seeds-identity": 2500,
     "seeds-everyday": 2500,
