@@ -306,12 +306,16 @@ def sigmoid(x):
     return 1.0 / (1.0 + np.exp(-x))
 
 
-def train_model(examples, init, epochs, seed, log_prefix="", start=None, base_lr=3e-3, quota_scale=1.0, arch="cnn"):
+def train_model(examples, init, epochs, seed, log_prefix="", start=None, base_lr=3e-3, quota_scale=1.0, arch="cnn",
+                data_seed=None):
     """init = (glove vectors, found mask, minor flags, gore flags) over the vocabulary. start = weights to continue
-    from (warm start: conv and head from a shipped model; its folded embedding table is passed as the vectors)."""
+    from (warm start: conv and head from a shipped model; its folded embedding table is passed as the vectors).
+    seed draws the initial weights; data_seed (default: seed) the examples, their order, token and unit dropout, so
+    runs that differ only in data_seed start from the same point (a weight soup needs that)."""
     vectors, found, minor_flags, gore_flags = init
+    data_seed = seed if data_seed is None else data_seed
     torch.manual_seed(seed)
-    rng = np.random.RandomState(seed)
+    rng = np.random.RandomState(data_seed)
     by_src = {}
     for i, e in enumerate(examples):
         by_src.setdefault(e["source"], []).append(i)
@@ -338,6 +342,8 @@ def train_model(examples, init, epochs, seed, log_prefix="", start=None, base_lr
     # The GloVe table stays fixed; the learned table (weight-decayed towards 0) adds a per-token offset. Words never
     # seen in training keep their GloVe vector, so the filters learned on seen synonyms apply to them.
     model.emb_glove.weight.requires_grad_(False)
+    if data_seed != seed:
+        torch.manual_seed(data_seed)
     sparse = sparse_tables(model)
     dense = [p for p in model.parameters() if p.requires_grad and all(p is not q for q in sparse)]
     opts = [torch.optim.AdamW(dense, lr=base_lr, weight_decay=1e-4)]
@@ -518,6 +524,11 @@ def main():
     ap.add_argument("--lr", type=float, default=3e-3, help="peak learning rate (one-cycle)")
     ap.add_argument("--calibration-exclude", action="append", default=[], metavar="SOURCE",
                     help="leave this held-out benign set out of the threshold calibration (repeatable)")
+    ap.add_argument("--data-seed", type=int, default=SEED,
+                    help="seed of the examples drawn, their order and dropout (the initial weights keep the fixed seed)")
+    ap.add_argument("--soup", action="append", default=[], metavar="WORK_DIR",
+                    help="no training: average the weights saved in these --work directories (runs of one recipe that "
+                         "differ only in --data-seed), then calibrate and export the average (repeatable)")
     args = ap.parse_args()
     assert not (args.warm_start and args.arch != "cnn"), "--warm-start continues a CNN"
     t_start = time.time()
@@ -567,16 +578,27 @@ def main():
     final_train = [e for e in data if e["split"] in train_splits]
     t_train = time.time()
     state_path = os.path.join(args.work, "model_state.pt")
-    if args.resume and os.path.exists(state_path):
+    if args.soup:
+        model = build_model(args.arch, len(vocab), minor_flags, gore_flags)
+        model.load_state_dict(weight_soup([os.path.join(d, "model_state.pt") for d in args.soup]))
+        torch.save(model.state_dict(), state_path)
+    elif args.resume and os.path.exists(state_path):
         model = build_model(args.arch, len(vocab), minor_flags, gore_flags)
         model.load_state_dict(torch.load(state_path))
     else:
         model = train_model(final_train, init, args.epochs, SEED, log_prefix="[final] ",
                             start=warm["weights"] if warm else None, base_lr=args.lr, quota_scale=args.quota_scale,
-                            arch=args.arch)
+                            arch=args.arch, data_seed=args.data_seed)
         torch.save(model.state_dict(), state_path)
     print(f"trained in {time.time() - t_train:.0f}s", flush=True)
     return finish(args, data, vocab, model, t_start, warm)
+
+
+def weight_soup(paths):
+    """Uniform average of saved state dicts (same architecture and vocabulary; fixed rule buffers are equal)."""
+    states = [torch.load(p) for p in paths]
+    assert len(states) >= 2, "a soup needs at least two --soup directories"
+    return {k: sum(s[k].to(torch.float64) for s in states).div(len(states)).to(states[0][k].dtype) for k in states[0]}
 
 
 def learn_tokenizer(data, train_splits, args):
@@ -708,7 +730,8 @@ def finish(args, data, vocab, model, t_start, warm):
         "training_data": stats,
         "seed": SEED,
         "epochs": args.epochs,
-        "training": {"arch": args.arch, "warm_start": warm["source"] if warm else None, "tokenizer_from": args.tokenizer_from, "quota_scale": args.quota_scale, "peak_lr": args.lr},
+        "training": {"arch": args.arch, "warm_start": warm["source"] if warm else None, "tokenizer_from": args.tokenizer_from, "quota_scale": args.quota_scale, "peak_lr": args.lr,
+                     "data_seed": args.data_seed, "soup_of": len(args.soup) or None},
     }
     with open(os.path.join(args.out, "config.json"), "w", encoding="utf-8") as f:
         json.dump(config, f, indent=2)
