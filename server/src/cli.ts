@@ -211,8 +211,14 @@ function required(value: string | undefined, what: string): string {
   return value;
 }
 
+const HELP = new Set(['--help', '-h', 'help']);
+
 async function main(): Promise<void> {
   const [name, ...args] = process.argv.slice(2);
+  if (HELP.has(name)) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
   const command = name ? COMMANDS[name] : undefined;
   if (!command) {
     process.stderr.write(`${name ? `unknown command "${name}"\n\n` : ''}${USAGE}\n`);

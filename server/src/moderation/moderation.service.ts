@@ -51,7 +51,6 @@ export interface InputScreening {
   blocked: number | null;
 }
 
-/** Whose traffic is moderated, for the checks built per application (topicality); absent outside /v1. */
 /** Who the texts belong to (checks that judge per application need it) and how much to score. */
 export interface ModerationScope {
   applicationId?: string;
