@@ -58,7 +58,7 @@ describe('moderation of short, numeric and nonsense text under the default live 
     expect(offenders(texts, results, 'block')).toEqual([]);
   }, 180_000);
 
-  it('blocks none of the loopback stubs’ trigger strings and at most 1 of 400 random tokens and pairs', async () => {
+  it('blocks none of the loopback stubs’ trigger strings and at most 0.5 % of 4,000 random tokens and pairs', async () => {
     // A seeded generator of its own (not the training or calibration generators of tools/moderation-classifier).
     let state = 0x9e3779b9;
     const next = () => {
@@ -74,15 +74,17 @@ describe('moderation of short, numeric and nonsense text under the default live 
         () => alphabet[Math.floor(next() * alphabet.length)],
       ).join('');
     const tokens = [
-      ...Array.from({ length: 200 }, token),
-      ...Array.from({ length: 200 }, () => `${token()} ${token()}`),
+      ...Array.from({ length: 2000 }, token),
+      ...Array.from({ length: 2000 }, () => `${token()} ${token()}`),
     ];
     const stubs = ['tell me a story zq-stall', 'trigger:500-secret', 'trigger:hang'];
     const results = await moderate([...tokens, ...stubs]);
     expect(offenders(stubs, results.slice(tokens.length), 'block')).toEqual([]);
-    // Random tokens within the calibration's per-category budget (0.3 %): at most 1 of 400. The shipped v2
-    // blocked 73 of them; v2.1 blocks 1 ("ae43 ghvlfhf", self-harm/* 0.40).
+    // Random tokens within the live calibration's any-category budget on short text (0.5 %): at most 20 of 4,000.
+    // A model within budget scores a few random strings over a threshold at ~0.4 %, so the sample must be large
+    // enough to tell that from a regression (the first version, "at most 1 of 400", failed about a third of in-budget
+    // models: model card, v2.15). The shipped v2 blocked 73 of 400.
     const blocked = offenders(tokens, results.slice(0, tokens.length), 'block');
-    expect(blocked.length <= 1 ? [] : blocked).toEqual([]);
-  }, 120_000);
+    expect(blocked.length <= tokens.length * 0.005 ? [] : blocked).toEqual([]);
+  }, 180_000);
 });
