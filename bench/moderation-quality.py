@@ -19,7 +19,7 @@ thresholds; see tools/moderation-classifier/common.py):
     self-harm/illicit words (benign_contrast.py's evaluation generator: other frames and words than its calibration
     generator), everyday conversational messages (benign_conversation.py's evaluation pool: greetings, thanks,
     plans, "I'm on my way", "take care of yourself", idioms such as "break a leg"; other frames and words than its
-    training and calibration pools, which no landed model has trained or calibrated on).
+    training and calibration pools, which v2.15 trained and calibrated on and v2.3 never saw).
   - the test splits of the other labelled sets (AUPRC per labelled category).
   - identity-term false-positive rate: an eval-only probe (neutral frames x 50 identity terms), bias-madlibs
     NOT_BAD test rows, ToxiGen neutral test rows.
@@ -42,7 +42,7 @@ sys.path.insert(0, TOOL)
 import common  # noqa: E402
 import seeds  # noqa: E402
 
-# The landed model to compare with: v2.3 (models/moderation since b39cc76). v2 is at
+# The previous default to compare with: v2.3 (models/moderation from b39cc76 until v2.15). v2 is at
 # daf7b992df9f835fb048881fc4ba680947370805, the v1 classifier (8 heads) at 3176230e782646813d630416e961527fb8b5d5db
 # (--baseline-commit / --extra-commit).
 BASELINE_COMMIT = "b39cc769c07bc7751de698b0b0bdc3f8fb7c03a8"
