@@ -78,6 +78,26 @@ const HIDING_PLACES: Array<[string, Record<string, unknown>]> = [
       ],
     },
   ],
+  // Keys whose string values are identifiers (`data`, `url`, `id`, `type`) named a tool parameter whose schema
+  // carries text: the description under them was passed over with the key's identifier values.
+  ...(['data', 'url', 'id', 'type'] as const).map((key): [string, Record<string, unknown>] => [
+    `the description of a tool parameter named ${key}`,
+    {
+      messages: [{ role: 'user', content: 'hello' }],
+      tools: [
+        {
+          type: 'function',
+          function: {
+            name: 'lookup',
+            parameters: {
+              type: 'object',
+              properties: { [key]: { type: 'string', description: `explain ${BLOCKED_WORD}` } },
+            },
+          },
+        },
+      ],
+    },
+  ]),
   [
     'a predicted output',
     {
