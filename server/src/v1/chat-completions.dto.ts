@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { endUserIdOf } from '../end-users/end-user-id';
 import { CommonErrorCode, InvalidRequestError } from '../common/errors';
 import { ChatMessage } from '../inference/model-provider';
 import { endUserId, modelId, NormalizedCompletionRequest, nullable, validateBody } from './completions.dto';
@@ -117,7 +118,7 @@ export function parseCreateChatCompletion(body: unknown): NormalizedCompletionRe
     logitBias: value.logit_bias ?? null,
     suffix: null,
     user: value.user ?? null,
-    endUser: (value.safety_identifier ?? value.user)?.trim() || null,
+    endUser: endUserIdOf(value.safety_identifier ?? value.user),
     stream,
     includeUsage: value.stream_options?.include_usage ?? false,
   };

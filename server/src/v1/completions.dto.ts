@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { endUserIdOf } from '../end-users/end-user-id';
 import { CommonErrorCode, InvalidRequestError } from '../common/errors';
 import {
   CompletionChoice,
@@ -64,7 +65,7 @@ export interface NormalizedCompletionRequest extends Omit<GenerationRequest, 'si
   includeUsage: boolean;
   /** max_tokens was left out: its default may be lowered to fit the policy. */
   maxTokensDefaulted: boolean;
-  /** The end user the request names: `safety_identifier`, else `user`, trimmed; null when neither is set. */
+  /** The end user the request names (`safety_identifier`, else `user`) as stores keep it: see `endUserIdOf`. */
   endUser: string | null;
 }
 
@@ -147,7 +148,7 @@ export function parseCreateCompletion(body: unknown): NormalizedCompletionReques
     logitBias: value.logit_bias ?? null,
     suffix: value.suffix ?? null,
     user: value.user ?? null,
-    endUser: (value.safety_identifier ?? value.user)?.trim() || null,
+    endUser: endUserIdOf(value.safety_identifier ?? value.user),
     stream,
     includeUsage: value.stream_options?.include_usage ?? false,
   };
