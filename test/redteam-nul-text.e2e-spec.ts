@@ -53,6 +53,21 @@ describe('redteam: NUL characters in text Warden stores', () => {
     expect(await warden.query(`SELECT id FROM organizations WHERE name LIKE 'Evil%'`)).toEqual([]);
   });
 
+  it('refuses a file or fine-tuning job id holding NUL as the client’s error', async () => {
+    for (const path of [
+      '/v1/files/file-a%00b',
+      '/v1/files?after=a%00b',
+      '/v1/fine_tuning/jobs/ftjob-a%00b',
+    ]) {
+      const response = await fetch(`${warden.url}${path}`, {
+        headers: { authorization: `Bearer ${apiKey}` },
+      });
+      expect({ status: response.status, body: await response.json() }).toMatchObject(
+        openAiAnswer(CommonErrorCode.InvalidValue),
+      );
+    }
+  });
+
   it('refuses feedback holding NUL as the client’s error, in OpenAI’s envelope, and logs the call', async () => {
     const authorization = `Bearer ${apiKey}`;
     const completion = await post(

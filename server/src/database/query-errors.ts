@@ -38,7 +38,8 @@ const UNSTORABLE_TEXT_STATES: ReadonlySet<string> = new Set(['22021', '22P05']);
 
 /**
  * The client's error behind a query Postgres refused for a NUL character in text a request carried (a sign-up's
- * name, a feedback comment): a 400 rather than a 500 naming a request id. Null for any other failure.
+ * name, a feedback comment, a file id in a path): a 400 rather than a 500 naming a request id. Null for any other
+ * failure.
  */
 export function unstorableTextError(err: unknown): InvalidRequestError | null {
   const code =
@@ -50,6 +51,6 @@ export function unstorableTextError(err: unknown): InvalidRequestError | null {
   if (typeof code !== 'string' || !UNSTORABLE_TEXT_STATES.has(code)) return null;
   return new InvalidRequestError(
     CommonErrorCode.InvalidValue,
-    'The request holds a NUL character (U+0000) in text Warden stores, which it cannot store. Remove it and retry.',
+    'The request holds a NUL character (U+0000), which Warden can neither store nor look up. Remove it and retry.',
   );
 }
