@@ -77,6 +77,11 @@ describe('redteam: NUL characters in text Warden stores', () => {
     );
     expect(completion.status).toBe(200);
     const id = completion.body.id as string;
+    // Feedback names a logged call: wait until the worker has written it.
+    await eventually(
+      () => warden.query(`SELECT 1 FROM request_logs WHERE request_id = $1`, [id.replace(/^cmpl-/, 'req_')]),
+      (rows) => rows.length === 1,
+    );
     expect(
       await post('/v1/feedback', { id, rating: 'bad', comment: 'a\u0000b' }, authorization),
     ).toMatchObject(openAiAnswer(CommonErrorCode.InvalidValue));
