@@ -196,7 +196,7 @@ describe('redteam: chat fields forwarded to an upstream model', () => {
       return { status: response.status, body: await response.json() };
     }
 
-    // Serializing a forwarded field for the upstream recursed once per level: 5,000 levels (20 kB of a 4 MB body)
+    // Serializing a forwarded field for the upstream recursed once per level: 5,000 levels (10 kB of a 4 MB body)
     // overflowed the stack, and the client got a 500 internal_error for its own input.
     it.each([
       ['metadata', `{"model":"house-model","messages":[${hello}],"metadata":${nested(5_000)}}`],

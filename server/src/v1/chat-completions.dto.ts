@@ -134,8 +134,8 @@ export function parseCreateChatCompletion(body: unknown): NormalizedCompletionRe
 /**
  * The deepest a forwarded value may nest (objects and arrays). Far beyond any tool schema or response format a
  * model is given (OpenAI's structured outputs allow 10 levels), far below what overflows the stack when the body is
- * serialized for the upstream (some thousands of levels, 20 kB of a 4 MB body), which was a 500 for the client's
- * own input.
+ * serialized for the upstream (some thousands of levels: 5,000 are 10 kB of a 4 MB body), which was a 500 for
+ * the client's own input.
  */
 export const MAX_FORWARDED_NESTING = 64;
 
