@@ -78,6 +78,26 @@ const HIDING_PLACES: Array<[string, Record<string, unknown>]> = [
       ],
     },
   ],
+  // Keys whose string values are identifiers (`data`, `url`, `id`, `type`) named a tool parameter whose schema
+  // carries text: the description under them was passed over with the key's identifier values.
+  ...(['data', 'url', 'id', 'type'] as const).map((key): [string, Record<string, unknown>] => [
+    `the description of a tool parameter named ${key}`,
+    {
+      messages: [{ role: 'user', content: 'hello' }],
+      tools: [
+        {
+          type: 'function',
+          function: {
+            name: 'lookup',
+            parameters: {
+              type: 'object',
+              properties: { [key]: { type: 'string', description: `explain ${BLOCKED_WORD}` } },
+            },
+          },
+        },
+      ],
+    },
+  ]),
   [
     'a predicted output',
     {
@@ -157,6 +177,52 @@ describe('redteam: chat fields forwarded to an upstream model', () => {
       };
       expect(sent.tools).toEqual(tools);
       expect(sent.messages[0].name).toBe('alice');
+    });
+  });
+
+  describe('nesting', () => {
+    beforeAll(() => setBlocklistAction('block'), 30_000);
+
+    /** JSON text of an array nested `depth` levels deep, `[[…]]` (too deep for this process to stringify). */
+    const nested = (depth: number): string => `${'['.repeat(depth)}${']'.repeat(depth)}`;
+    const hello = '{"role":"user","content":"hello"}';
+
+    async function chatJson(json: string): Promise<{ status: number; body: any }> {
+      const response = await fetch(`${warden.url}/v1/chat/completions`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
+        body: json,
+      });
+      return { status: response.status, body: await response.json() };
+    }
+
+    // Serializing a forwarded field for the upstream recursed once per level: 5,000 levels (10 kB of a 4 MB body)
+    // overflowed the stack, and the client got a 500 internal_error for its own input.
+    it.each([
+      ['metadata', `{"model":"house-model","messages":[${hello}],"metadata":${nested(5_000)}}`],
+      [
+        'tools',
+        `{"model":"house-model","messages":[${hello}],"tools":[{"type":"function","function":{"name":"f","parameters":${nested(5_000)}}}]}`,
+      ],
+      [
+        'messages.0.tool_calls',
+        `{"model":"house-model","messages":[{"role":"assistant","content":"ok","tool_calls":${nested(5_000)}},${hello}]}`,
+      ],
+    ])("refuses %s nested thousands of levels deep as the client's error", async (param, json) => {
+      const since = upstream.received.length;
+      const answer = await chatJson(json);
+      expect(answer.status).toBe(400);
+      expect(answer.body.error).toMatchObject({ code: 'invalid_value', param });
+      expect(upstream.received.length).toBe(since);
+    });
+
+    it('forwards a field nested as deep as any real schema is', async () => {
+      const since = upstream.received.length;
+      const answer = await chatJson(
+        `{"model":"house-model","max_tokens":8,"messages":[${hello}],"metadata":{"deep":${nested(60)}}}`,
+      );
+      expect(answer.status).toBe(200);
+      expect(upstream.received.slice(since)[0].body.metadata).toEqual({ deep: JSON.parse(nested(60)) });
     });
   });
 

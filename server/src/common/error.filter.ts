@@ -3,7 +3,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Injec
 import { FastifyReply, FastifyRequest } from 'fastify';
 import { Logger } from 'pino';
 import { CommonErrorCode, ErrorBody, ErrorCatalog, WardenError } from './errors';
-import { loggableError } from '../database/query-errors';
+import { loggableError, unstorableTextError } from '../database/query-errors';
 import { LOGGER } from './logger.module';
 
 const UNSUPPORTED_MEDIA_TYPE =
@@ -39,7 +39,8 @@ export class ErrorFilter implements ExceptionFilter {
     reply.status(mapped.status).send(errorEnvelope(request.url, mapped.status, mapped.body, request.id));
   }
 
-  map(exception: unknown, requestId: string): MappedError {
+  map(thrown: unknown, requestId: string): MappedError {
+    const exception = unstorableTextError(thrown) ?? thrown;
     if (exception instanceof WardenError) {
       return {
         status: this.catalog.statusOf(exception),

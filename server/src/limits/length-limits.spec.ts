@@ -42,4 +42,15 @@ describe('length limits', () => {
       expect.objectContaining({ code: LimitsErrorCode.PromptTooLong, param: 'prompt' }),
     );
   });
+
+  it('judges a million prompts without one argument per prompt (the stack overflowed)', () => {
+    const many = new Array<number>(1_000_000).fill(0);
+    many[999_999] = 101;
+    expect(() => assertWithinLengthLimits(plan(many, 0), limits)).toThrow(
+      expect.objectContaining({ code: LimitsErrorCode.PromptTooLong }),
+    );
+    expect(() =>
+      assertWithinLengthLimits(plan(new Array<number>(1_000_000).fill(0), 0), limits),
+    ).not.toThrow();
+  });
 });

@@ -60,7 +60,9 @@ export function assertWithinLengthLimits(plan: TokenPlan, limits: LengthLimits):
 
 /** What `assertWithinLengthLimits` would throw, or null when the plan fits the policy. */
 export function lengthLimitError(plan: TokenPlan, limits: LengthLimits): LengthLimitError | null {
-  const longest = Math.max(0, ...plan.promptTokens);
+  // Not Math.max(...promptTokens): a list of prompts is as long as the body allows, a million empty ones in 3 MB,
+  // and one argument per prompt overflows the stack.
+  const longest = plan.promptTokens.reduce((most, count) => (count > most ? count : most), 0);
   if (longest > limits.maxPromptTokens) {
     return new LengthLimitError(
       LimitsErrorCode.PromptTooLong,

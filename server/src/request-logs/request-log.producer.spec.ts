@@ -2,7 +2,7 @@ import Redis from 'ioredis';
 import { randomBytes } from 'node:crypto';
 import { loadConfig } from '../config/config';
 import { RequestLogRecord } from './request-log.record';
-import { RequestLogProducer } from './request-log.producer';
+import { MAX_ENTRY_CHARS, RequestLogProducer } from './request-log.producer';
 import { decodeStreamEntry, requestLogStreamKey } from './request-log.stream';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -174,4 +174,44 @@ describe('RequestLogProducer (real Redis stream)', () => {
     await producerWith().record(record(3));
     expect(await storedRecords()).toEqual([['prompt 3']]);
   });
+
+  it('rejects only the caller whose record cannot be serialized, and hands the rest of its batch to Redis', async () => {
+    const producer = producerWith();
+    // What JSON.stringify does past the longest string V8 holds; it threw out of the hand-off (an uncaught exception
+    // in a microtask, which ends the process) and left the batch's other callers waiting for ever.
+    const unserializable = Object.assign(record(2), {
+      toJSON: () => {
+        throw new RangeError('Invalid string length');
+      },
+    });
+    const results = await within(
+      Promise.allSettled([
+        producer.record(record(1)),
+        producer.record(unserializable),
+        producer.record(record(3)),
+      ]),
+      10_000,
+    );
+    expect(results).not.toBe('still waiting');
+    expect((results as PromiseSettledResult<void>[]).map((result) => result.status)).toEqual([
+      'fulfilled',
+      'rejected',
+      'fulfilled',
+    ]);
+    expect(await storedRecords()).toEqual([['prompt 1', 'prompt 3']]);
+  });
+
+  it('splits a batch whose JSON would pass the entry limit into entries under it (Redis takes 512 MB at most)', async () => {
+    const producer = producerWith();
+    const big = (index: number) => ({ ...record(index), prompt: `${index}`.repeat(MAX_ENTRY_CHARS / 3) });
+    const all = Promise.all([0, 1, 2, 3].map((index) => producer.record(big(index))));
+    expect(await within(all, 60_000)).not.toBe('still waiting');
+    const entries = await redis.xrange(requestLogStreamKey(prefix), '-', '+');
+    expect(entries.length).toBeGreaterThan(1);
+    for (const [, fields] of entries) expect(fields[1].length).toBeLessThanOrEqual(MAX_ENTRY_CHARS);
+    const prompts = entries.flatMap((entry) =>
+      (decodeStreamEntry(entry).records as RequestLogRecord[]).map((r) => r.prompt),
+    );
+    expect(prompts.map((prompt) => String(prompt)[0])).toEqual(['0', '1', '2', '3']);
+  }, 120_000);
 });

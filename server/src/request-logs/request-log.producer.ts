@@ -6,6 +6,14 @@ import { REDIS } from '../common/redis.module';
 import { RequestLogRecord } from './request-log.record';
 import { REQUEST_LOG_STREAM_FIELD, requestLogStreamKey } from './request-log.stream';
 
+/**
+ * The most characters of JSON one stream entry carries. A group commit gathers up to the batch size of records, and
+ * a record holds a request's whole prompt (4 MB bodies, ~8 MB logged): 500 of them would pass both Redis' 512 MB
+ * bulk limit (every record of the entry refused) and V8's longest string (~536 M characters, where serializing
+ * throws). Larger batches leave as several entries.
+ */
+export const MAX_ENTRY_CHARS = 64 * 1024 * 1024;
+
 interface Pending {
   record: RequestLogRecord;
   resolve: () => void;
@@ -65,11 +73,40 @@ export class RequestLogProducer implements OnApplicationShutdown {
     this.handOff(this.pending.splice(0, this.config.requestLog.batchSize));
   }
 
-  /** The outcome goes to each record's caller; `outstanding` lets shutdown wait for it. */
+  /**
+   * Serializes each record on its own, so one that cannot be (or the sum of many) never throws out of the hand-off
+   * (from a microtask that ends the process, leaving the batch's callers waiting), and cuts the batch into entries
+   * under MAX_ENTRY_CHARS.
+   */
   private handOff(batch: Pending[]): void {
-    const records = JSON.stringify(batch.map((entry) => entry.record));
+    let entry: Pending[] = [];
+    let parts: string[] = [];
+    let chars = 2;
+    for (const pending of batch) {
+      let json: string;
+      try {
+        json = JSON.stringify(pending.record);
+      } catch (err) {
+        pending.reject(err);
+        continue;
+      }
+      if (parts.length > 0 && chars + json.length + 1 > MAX_ENTRY_CHARS) {
+        this.send(entry, parts);
+        entry = [];
+        parts = [];
+        chars = 2;
+      }
+      entry.push(pending);
+      parts.push(json);
+      chars += json.length + 1;
+    }
+    if (parts.length > 0) this.send(entry, parts);
+  }
+
+  /** The outcome goes to each record's caller; `outstanding` lets shutdown wait for it. */
+  private send(batch: Pending[], parts: string[]): void {
     const done = this.redis
-      .xadd(this.streamKey, '*', REQUEST_LOG_STREAM_FIELD, records)
+      .xadd(this.streamKey, '*', REQUEST_LOG_STREAM_FIELD, `[${parts.join(',')}]`)
       .then(
         () => batch.forEach((entry) => entry.resolve()),
         (err: unknown) => batch.forEach((entry) => entry.reject(err)),

@@ -37,6 +37,14 @@ export function sanitizeRecord(record: RequestLogRecord): RequestLogRecord {
   return { ...(clean ?? record), sanitized } as RequestLogRecord;
 }
 
+/**
+ * A string as Postgres stores it: NUL characters and lone surrogates replaced with U+FFFD, as `sanitizeRecord`
+ * replaces them. Whatever is looked up by a value a row stores (an end user's status) must use this form.
+ */
+export function storableText(value: string): string {
+  return cleanString(value, new Set());
+}
+
 /** The value with every string cleaned; the same value (not a copy) when nothing in it needed cleaning. */
 function cleanValue(value: unknown, found: Set<string>): unknown {
   if (typeof value === 'string') return cleanString(value, found);

@@ -88,7 +88,11 @@ function promptOf(model: string, messages: ChatMessage[], provider: ModelProvide
   return messages.map((message) => `${message.role}: ${message.content}`).join('\n');
 }
 
-/** Values that are identifiers, enums or binary data rather than text a model reads as language. */
+/**
+ * Keys whose string values are identifiers, enums or binary data rather than text a model reads as language. Only a
+ * string is passed over: an object or array under such a key (a tool parameter named `data`, `url`, `id` or `type`,
+ * whose schema carries a description) is read like any other.
+ */
 const NON_TEXT_KEYS: ReadonlySet<string> = new Set([
   'type',
   'id',
@@ -133,7 +137,7 @@ function readableStrings(root: unknown): string[] {
     else if (value !== null && typeof value === 'object') {
       for (const [key, child] of Object.entries(value)) {
         strings.push(key);
-        if (!NON_TEXT_KEYS.has(key)) pending.push(child);
+        if (typeof child !== 'string' || !NON_TEXT_KEYS.has(key)) pending.push(child);
       }
     }
   }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { endUserIdOf } from '../end-users/end-user-id';
 import { CommonErrorCode, InvalidRequestError } from '../common/errors';
 import { ChatMessage } from '../inference/model-provider';
 import { endUserId, modelId, NormalizedCompletionRequest, nullable, validateBody } from './completions.dto';
@@ -95,6 +96,13 @@ export function parseCreateChatCompletion(body: unknown): NormalizedCompletionRe
       'top_logprobs',
     );
   }
+  value.messages.forEach((message, index) => {
+    for (const [field, fieldValue] of Object.entries(message)) {
+      assertNestingWithin(fieldValue, `messages.${index}.${field}`);
+    }
+  });
+  for (const field of PASSTHROUGH_FIELDS)
+    assertNestingWithin((value as Record<string, unknown>)[field], field);
   const maxTokens = value.max_completion_tokens ?? value.max_tokens ?? null;
   const n = value.n ?? 1;
   return {
@@ -117,10 +125,41 @@ export function parseCreateChatCompletion(body: unknown): NormalizedCompletionRe
     logitBias: value.logit_bias ?? null,
     suffix: null,
     user: value.user ?? null,
-    endUser: (value.safety_identifier ?? value.user)?.trim() || null,
+    endUser: endUserIdOf(value.safety_identifier ?? value.user),
     stream,
     includeUsage: value.stream_options?.include_usage ?? false,
   };
+}
+
+/**
+ * The deepest a forwarded value may nest (objects and arrays). Far beyond any tool schema or response format a
+ * model is given (OpenAI's structured outputs allow 10 levels), far below what overflows the stack when the body is
+ * serialized for the upstream (some thousands of levels: 5,000 are 10 kB of a 4 MB body), which was a 500 for
+ * the client's own input.
+ */
+export const MAX_FORWARDED_NESTING = 64;
+
+/** Refuses a value nested deeper than `MAX_FORWARDED_NESTING`, measured without recursion. */
+function assertNestingWithin(root: unknown, param: string): void {
+  let level: unknown[] = [root];
+  for (let depth = 1; ; depth++) {
+    const next: unknown[] = [];
+    let containers = 0;
+    for (const value of level) {
+      if (value === null || typeof value !== 'object') continue;
+      containers++;
+      for (const child of Object.values(value)) next.push(child);
+    }
+    if (containers === 0) return;
+    if (depth > MAX_FORWARDED_NESTING) {
+      throw new InvalidRequestError(
+        CommonErrorCode.InvalidValue,
+        `Invalid value for '${param}': nested more than ${MAX_FORWARDED_NESTING} levels deep.`,
+        param,
+      );
+    }
+    level = next;
+  }
 }
 
 /** `response_format: {type: "text"}` is what every model does anyway; any other format is the model's to honour. */

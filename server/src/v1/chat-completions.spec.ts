@@ -115,3 +115,27 @@ describe('chat logprobs', () => {
     });
   });
 });
+
+describe('chat request nesting', () => {
+  const nested = (depth: number): unknown => JSON.parse(`${'['.repeat(depth)}${']'.repeat(depth)}`);
+
+  it('refuses a forwarded field or message field nested more than 64 levels deep, naming it', () => {
+    expect(() => parseCreateChatCompletion({ model: 'm', messages, metadata: nested(65) })).toThrow(
+      expect.objectContaining({ code: CommonErrorCode.InvalidValue, param: 'metadata' }),
+    );
+    const deepCalls = [{ role: 'assistant', content: 'ok', tool_calls: nested(100_000) }];
+    expect(() => parseCreateChatCompletion({ model: 'm', messages: deepCalls })).toThrow(
+      expect.objectContaining({ code: CommonErrorCode.InvalidValue, param: 'messages.0.tool_calls' }),
+    );
+  });
+
+  it('accepts 64 levels, and wide values of any size', () => {
+    expect(parseCreateChatCompletion({ model: 'm', messages, metadata: nested(64) }).passthrough).toEqual({
+      metadata: nested(64),
+    });
+    const wide = Array.from({ length: 200_000 }, () => [1]);
+    expect(parseCreateChatCompletion({ model: 'm', messages, tools: wide }).passthrough).toEqual({
+      tools: wide,
+    });
+  });
+});

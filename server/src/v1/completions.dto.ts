@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { endUserIdOf } from '../end-users/end-user-id';
 import { CommonErrorCode, InvalidRequestError } from '../common/errors';
 import {
   CompletionChoice,
@@ -64,7 +65,7 @@ export interface NormalizedCompletionRequest extends Omit<GenerationRequest, 'si
   includeUsage: boolean;
   /** max_tokens was left out: its default may be lowered to fit the policy. */
   maxTokensDefaulted: boolean;
-  /** The end user the request names: `safety_identifier`, else `user`, trimmed; null when neither is set. */
+  /** The end user the request names (`safety_identifier`, else `user`) as stores keep it: see `endUserIdOf`. */
   endUser: string | null;
 }
 
@@ -102,8 +103,25 @@ export function validateBody<T extends z.ZodTypeAny>(schema: T, body: unknown): 
   );
 }
 
+/**
+ * The most prompts one `/v1/completions` call may list (strings or token-id arrays), as `/v1/moderations` caps its
+ * inputs: each prompt is moderated as a text of its own, and an empty one costs no token of the budget. Only the
+ * body limit bounded the list: 100,000 empty prompts (300 kB, `max_tokens: 0`) kept the api's checks busy for
+ * 24 s and then failed with a 500.
+ */
+export const MAX_PROMPTS = 2048;
+
 /** Validates a parsed JSON body; every failure is a 400 naming the offending parameter. */
 export function parseCreateCompletion(body: unknown): NormalizedCompletionRequest {
+  const prompts = (body as { prompt?: unknown } | null)?.prompt;
+  // Counted before the schema reads every item; a single prompt of token ids is one prompt, however long.
+  if (Array.isArray(prompts) && prompts.length > MAX_PROMPTS && typeof prompts[0] !== 'number') {
+    throw new InvalidRequestError(
+      CommonErrorCode.InvalidValue,
+      `'prompt' lists ${prompts.length} prompts; one call may send at most ${MAX_PROMPTS}.`,
+      'prompt',
+    );
+  }
   const value = validateBody(createCompletionSchema, body);
   const n = value.n ?? 1;
   const bestOf = value.best_of ?? n;
@@ -147,7 +165,7 @@ export function parseCreateCompletion(body: unknown): NormalizedCompletionReques
     logitBias: value.logit_bias ?? null,
     suffix: value.suffix ?? null,
     user: value.user ?? null,
-    endUser: (value.safety_identifier ?? value.user)?.trim() || null,
+    endUser: endUserIdOf(value.safety_identifier ?? value.user),
     stream,
     includeUsage: value.stream_options?.include_usage ?? false,
   };

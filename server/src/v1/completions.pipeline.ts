@@ -64,9 +64,10 @@ export class CompletionsPipeline {
       const input = dialect.measure(parsed, provider, caller.policy);
       const plan = fitMaxTokens(input.plan, caller.policy.limits);
       const budgets = callerBudgets(caller, endUser);
-      const charge = this.rateLimiter.enforce(budgets, plannedTokens(plan));
+      // Screening starts first: nothing may throw between starting the charge and awaiting it, or a refused
+      // charge is an unhandled rejection, which ends the process.
       const screeningAlongside = this.screenAlongsideCharge(caller, input, plan, budgets);
-      const headers = await charge;
+      const headers = await this.rateLimiter.enforce(budgets, plannedTokens(plan));
       if (caller.research) await this.researchGrants.chargeQuota(caller.research, plannedTokens(plan));
       assertWithinLengthLimits(plan, caller.policy.limits);
       const screening = await this.moderateInput(trace, caller, input, screeningAlongside);
@@ -172,7 +173,8 @@ export class CompletionsPipeline {
     started: Promise<InputScreening> | null,
   ): Promise<InputScreening> {
     const screening = await (started ?? this.screen(caller, input));
-    trace.verdicts.push(...screening.verdicts);
+    // One verdict per check and category of every text: too many to spread as arguments.
+    for (const verdict of screening.verdicts) trace.verdicts.push(verdict);
     assertInputAllowed(screening, (index) => inputParam(input, index));
     return screening;
   }

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Logger } from 'pino';
 import { CommonErrorCode, ErrorCatalog, WardenError } from '../common/errors';
 import { LOGGER } from '../common/logger.module';
+import { unstorableTextError } from '../database/query-errors';
 import type { RequestLogMessage } from '../contracts';
 import { ChatMessage, PromptInput } from '../inference/model-provider';
 import { redactPersonalData } from '../moderation/checks/pii.check';
@@ -126,9 +127,11 @@ export class V1Recorder {
   ) {}
 
   /** Throws `logging_unavailable` for a successful call whose record cannot be queued: unlogged output is not served. */
-  async record(trace: CallTrace, failure?: unknown): Promise<void> {
+  async record(trace: CallTrace, thrown?: unknown): Promise<void> {
     if (this.recorded.has(trace)) return;
     this.recorded.add(trace);
+    // Recorded as the filter answers it: a NUL Postgres refused is the client's 400, not a server failure.
+    const failure = unstorableTextError(thrown) ?? thrown;
     const record = toRequestLogRecord(this.errors, trace, failure);
     this.count(trace, record);
     if (failure instanceof WardenError && failure.logDetail) {
