@@ -358,9 +358,10 @@ export class ApiKeysService implements ApplicationKeys {
     }
   }
 
-  /** `last_used_at` is kept to the minute so a busy key does not turn every request into a write. */
+  /** How the key cache reads a key it does not hold, or holds near the end of its life. */
   private readonly readKey = (prefix: string) => this.repository.findByPrefixWithApplication(prefix);
 
+  /** `last_used_at` is kept to the minute so a busy key does not turn every request into a write. */
   private touch(key: ApiKeyEntity): void {
     const now = Date.now();
     if (now - (this.lastTouched.get(key.id) ?? 0) < LAST_USED_RESOLUTION_MS) {
