@@ -5,6 +5,20 @@ import { RedisEvents } from '../common/redis.module';
 import { KeyWithApplication } from './api-keys.repository';
 
 const INVALIDATION_EVENT = 'api-keys:invalidated';
+/**
+ * A cached key used in this last share of its lifetime is re-read in the background, so that a key in steady use
+ * never finds its entry expired and its requests never wait for the database (nor pile up on it, one read each).
+ */
+export const REFRESH_AHEAD_SHARE = 0.2;
+
+/** How the cache reads a key from the database (null: no such key). */
+export type KeyReader = (prefix: string) => Promise<KeyWithApplication | null>;
+
+interface Entry {
+  value: KeyWithApplication;
+  expiresAt: number;
+  refreshing?: boolean;
+}
 
 /**
  * Hot keys stay in memory. Any change to a key or to its application is published on Redis and every instance
@@ -13,7 +27,9 @@ const INVALIDATION_EVENT = 'api-keys:invalidated';
  */
 @Injectable()
 export class ApiKeyCache implements OnModuleInit {
-  private readonly entries = new Map<string, { value: KeyWithApplication; expiresAt: number }>();
+  private readonly entries = new Map<string, Entry>();
+  /** The read under way for a prefix, shared by every request that misses while it lasts. */
+  private readonly reads = new Map<string, { epoch: number; found: Promise<KeyWithApplication | null> }>();
   private invalidations = 0;
 
   constructor(
@@ -25,26 +41,43 @@ export class ApiKeyCache implements OnModuleInit {
     await this.events.subscribe(INVALIDATION_EVENT, (prefix) => this.drop(prefix));
   }
 
-  get(prefix: string): KeyWithApplication | undefined {
+  /** The cached key; one used in the last share of its life is re-read with `reader` meanwhile, and replaced. */
+  get(prefix: string, reader: KeyReader): KeyWithApplication | undefined {
     const entry = this.entries.get(prefix);
     if (!entry) {
       return undefined;
     }
-    if (entry.expiresAt <= Date.now()) {
+    const now = Date.now();
+    if (entry.expiresAt <= now) {
       this.entries.delete(prefix);
       return undefined;
+    }
+    if (!entry.refreshing && entry.expiresAt - now <= this.config.keyCacheTtlMs * REFRESH_AHEAD_SHARE) {
+      entry.refreshing = true;
+      const { found, epoch } = this.read(prefix, reader);
+      // The entry serves until it expires; a failed re-read leaves the next request after that to read again.
+      found.then((value) => value && this.set(prefix, value, epoch)).catch(() => undefined);
     }
     return entry.value;
   }
 
   /**
-   * Take before reading a key from the database and hand to `set`: a read that overlapped an invalidation may
-   * hold the state from before the change, so it is not cached.
+   * A key read from the database, one read per prefix at a time: requests that miss together share it, unless an
+   * invalidation came after it started. Hand its `epoch` to `set`.
    */
-  epoch(): number {
-    return this.invalidations;
+  read(prefix: string, reader: KeyReader): { found: Promise<KeyWithApplication | null>; epoch: number } {
+    const under = this.reads.get(prefix);
+    if (under && under.epoch === this.invalidations) return under;
+    const reading = { epoch: this.invalidations, found: reader(prefix) };
+    this.reads.set(prefix, reading);
+    const done = () => {
+      if (this.reads.get(prefix) === reading) this.reads.delete(prefix);
+    };
+    reading.found.then(done, done);
+    return reading;
   }
 
+  /** Caches a key `read` returned, unless an invalidation overtook the read (it may hold the state from before). */
   set(prefix: string, value: KeyWithApplication, epoch: number): void {
     if (this.config.keyCacheTtlMs > 0 && epoch === this.invalidations) {
       this.entries.set(prefix, { value, expiresAt: Date.now() + this.config.keyCacheTtlMs });

@@ -285,15 +285,15 @@ export class ApiKeysService implements ApplicationKeys {
     if (!parsed) {
       throw ApiKeyError.invalid(maskApiKey(presented));
     }
-    const cached = this.cache.get(parsed.prefix);
-    const epoch = this.cache.epoch();
-    const found = cached ?? (await this.repository.findByPrefixWithApplication(parsed.prefix));
+    const cached = this.cache.get(parsed.prefix, this.readKey);
+    const read = cached ? undefined : this.cache.read(parsed.prefix, this.readKey);
+    const found = cached ?? (await read!.found);
     if (!found || !apiKeyMatches(presented, found.key.secretHash)) {
       throw ApiKeyError.invalid(maskApiKey(presented));
     }
     this.assertUsable(found.key, maskApiKey(presented));
-    if (!cached) {
-      this.cache.set(parsed.prefix, found, epoch);
+    if (read) {
+      this.cache.set(parsed.prefix, found, read.epoch);
     }
     this.touch(found.key);
     return found;
@@ -357,6 +357,9 @@ export class ApiKeysService implements ApplicationKeys {
         }
     }
   }
+
+  /** How the key cache reads a key it does not hold, or holds near the end of its life. */
+  private readonly readKey = (prefix: string) => this.repository.findByPrefixWithApplication(prefix);
 
   /** `last_used_at` is kept to the minute so a busy key does not turn every request into a write. */
   private touch(key: ApiKeyEntity): void {
