@@ -65,6 +65,11 @@ export class CallTrace {
     }
   }
 
+  /** Verdicts of a stage, appended one by one: a call of many prompts or choices has too many to spread as arguments. */
+  judged(verdicts: readonly AppliedVerdict[]): void {
+    for (const verdict of verdicts) this.verdicts.push(verdict);
+  }
+
   /** What Warden did to a choice in the end (a block overrides the model's own finish reason). */
   finish(index: number, reason: FinishReason): void {
     const choice = this.choices.get(index);

@@ -53,7 +53,7 @@ export class CompletionGeneration {
     trace.usage = result.usage;
     const guard = this.guardFor(context);
     const choices = await guard.review(result.choices);
-    trace.verdicts.push(...guard.verdicts);
+    trace.judged(guard.verdicts);
     choices.forEach((choice) => trace.finish(choice.index, choice.finish_reason));
     const response = toCompletionResponse(
       completionId(trace.context.requestId),
@@ -133,7 +133,7 @@ export class CompletionGeneration {
       };
     } finally {
       await events.return?.();
-      trace.verdicts.push(...guard.verdicts);
+      trace.judged(guard.verdicts);
       await done(failure);
     }
   }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { endUserIdOf } from '../end-users/end-user-id';
+import { MAX_MODERATION_INPUTS } from '../moderation/moderation.dto';
 import { CommonErrorCode, InvalidRequestError } from '../common/errors';
 import {
   CompletionChoice,
@@ -109,7 +110,7 @@ export function validateBody<T extends z.ZodTypeAny>(schema: T, body: unknown): 
  * body limit bounded the list: 100,000 empty prompts (300 kB, `max_tokens: 0`) kept the api's checks busy for
  * 24 s and then failed with a 500.
  */
-export const MAX_PROMPTS = 2048;
+export const MAX_PROMPTS = MAX_MODERATION_INPUTS;
 
 /** Validates a parsed JSON body; every failure is a 400 naming the offending parameter. */
 export function parseCreateCompletion(body: unknown): NormalizedCompletionRequest {

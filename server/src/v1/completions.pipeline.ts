@@ -173,8 +173,7 @@ export class CompletionsPipeline {
     started: Promise<InputScreening> | null,
   ): Promise<InputScreening> {
     const screening = await (started ?? this.screen(caller, input));
-    // One verdict per check and category of every text: too many to spread as arguments.
-    for (const verdict of screening.verdicts) trace.verdicts.push(verdict);
+    trace.judged(screening.verdicts);
     assertInputAllowed(screening, (index) => inputParam(input, index));
     return screening;
   }

@@ -61,7 +61,7 @@ export class ModerationsService {
         applicationId: caller.application.id,
         scoreEveryCategory: true,
       });
-      for (const result of results) trace.verdicts.push(...result.verdicts);
+      for (const result of results) trace.judged(result.verdicts);
       const id = `modr-${context.requestId.replace(/^req_/, '')}`;
       const body = toModerationResponse(id, this.moderation.classifierName, results);
       await this.recorder.record(trace);
