@@ -1,6 +1,7 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { isDeepStrictEqual } from 'node:util';
 import { RedisEvents } from '../common/redis.module';
+import { SharedReadCache } from '../common/shared-read-cache';
 import { WardenConfig } from '../config/config';
 import { WARDEN_CONFIG } from '../config/config.module';
 import { defaultPolicy, PolicySubject, SANDBOX_STATUS } from './policy.defaults';
@@ -9,16 +10,9 @@ import { PolicyRules } from './policy.types';
 import { PoliciesRepository } from './policies.repository';
 
 const INVALIDATION_EVENT = 'policies:invalidated';
-/**
- * A cached patch used in this last share of its lifetime is re-read in the background, so that an application in
- * steady use never finds it expired and its requests never wait for the database (nor pile up on it, one read each).
- */
-export const REFRESH_AHEAD_SHARE = 0.2;
 
 interface PatchEntry {
   patch: PolicyPatch;
-  expiresAt: number;
-  refreshing?: boolean;
   rules: Map<string, PolicyRules>;
 }
 
@@ -35,20 +29,18 @@ export class InvalidPolicyError extends Error {
 @Injectable()
 export class PoliciesService implements OnModuleInit {
   /** Each application's stored patch and the rules resolved from it, per status and key kind, until it changes. */
-  private readonly patches = new Map<string, PatchEntry>();
-  /** The read under way for an application, shared by every request that needs it while it lasts. */
-  private readonly reads = new Map<string, { invalidations: number; entry: Promise<PatchEntry> }>();
-  /** Counts invalidations: a read that overlapped one may hold the patch from before the change. */
-  private invalidations = 0;
+  private readonly patches: SharedReadCache<PatchEntry>;
 
   constructor(
     private readonly repository: PoliciesRepository,
     private readonly events: RedisEvents,
-    @Inject(WARDEN_CONFIG) private readonly config: WardenConfig,
-  ) {}
+    @Inject(WARDEN_CONFIG) config: WardenConfig,
+  ) {
+    this.patches = new SharedReadCache(config.keyCacheTtlMs);
+  }
 
   async onModuleInit(): Promise<void> {
-    await this.events.subscribe(INVALIDATION_EVENT, (applicationId) => this.drop(applicationId));
+    await this.events.subscribe(INVALIDATION_EVENT, (applicationId) => this.patches.drop(applicationId));
   }
 
   /**
@@ -96,56 +88,27 @@ export class PoliciesService implements OnModuleInit {
   async update(application: PolicySubject, change: unknown): Promise<PolicyRules> {
     const { merged, rules } = mergeValidated(application, await this.storedPatch(application.id), change);
     await this.repository.save(application.id, merged);
-    this.drop(application.id);
+    this.patches.drop(application.id);
     await this.events.publish(INVALIDATION_EVENT, application.id);
     return rules;
   }
 
-  private entryFor(applicationId: string): Promise<PatchEntry> {
-    const cached = this.patches.get(applicationId);
-    const now = Date.now();
-    if (cached && cached.expiresAt > now) {
-      if (!cached.refreshing && cached.expiresAt - now <= this.config.keyCacheTtlMs * REFRESH_AHEAD_SHARE) {
-        cached.refreshing = true;
-        // The entry serves until it expires; a failed re-read leaves the next request after that to read again.
-        this.read(applicationId, cached).catch(() => undefined);
-      }
-      return Promise.resolve(cached);
-    }
-    return this.read(applicationId);
-  }
-
-  /**
-   * Reads an application's patch, one read at a time per application, and caches it unless an invalidation came
-   * meanwhile. A re-read that finds the patch unchanged keeps the rules already resolved from it.
-   */
-  private read(applicationId: string, previous?: PatchEntry): Promise<PatchEntry> {
-    const under = this.reads.get(applicationId);
-    if (under && under.invalidations === this.invalidations) return under.entry;
-    const invalidations = this.invalidations;
-    const entry = this.storedPatch(applicationId).then((patch) => {
-      const unchanged = previous !== undefined && isDeepStrictEqual(previous.patch, patch);
-      const read: PatchEntry = {
-        patch,
-        expiresAt: Date.now() + this.config.keyCacheTtlMs,
-        rules: unchanged ? previous.rules : new Map<string, PolicyRules>(),
-      };
-      if (invalidations === this.invalidations) this.patches.set(applicationId, read);
-      return read;
-    });
-    const reading = { invalidations, entry };
-    this.reads.set(applicationId, reading);
-    const done = () => {
-      if (this.reads.get(applicationId) === reading) this.reads.delete(applicationId);
-    };
-    entry.then(done, done);
+  private async entryFor(applicationId: string): Promise<PatchEntry> {
+    const cached = this.patches.get(applicationId, this.readEntry);
+    if (cached) return cached;
+    const read = this.patches.read(applicationId, this.readEntry);
+    const entry = (await read.found)!;
+    this.patches.set(applicationId, entry, read.epoch);
     return entry;
   }
 
-  private drop(applicationId: string): void {
-    this.invalidations++;
-    this.patches.delete(applicationId);
-  }
+  /** A re-read that finds the patch unchanged keeps the rules already resolved from it. */
+  private readonly readEntry = async (applicationId: string): Promise<PatchEntry> => {
+    const patch = await this.storedPatch(applicationId);
+    const previous = this.patches.peek(applicationId);
+    const unchanged = previous !== undefined && isDeepStrictEqual(previous.patch, patch);
+    return { patch, rules: unchanged ? previous.rules : new Map<string, PolicyRules>() };
+  };
 }
 
 /**
