@@ -2,7 +2,8 @@ import { OPENAI_CATEGORIES } from '../server/src/moderation/moderation.types';
 import { testApiKey } from './support/keys';
 import { UpstreamServer } from './support/upstream-server';
 import { EndUserErrorCode, openAiAnswer } from './support/error-catalog';
-import { eventually, runCli, startWarden, WardenInstance } from './support/warden';
+import { demoApplicationId, setDemoPolicy } from './support/demo-policy';
+import { eventually, startWarden, WardenInstance } from './support/warden';
 
 /**
  * An end user id with a NUL character or a lone surrogate is stored (request log, end_users, the status Warden
@@ -23,9 +24,7 @@ describe('redteam: end user ids Postgres cannot store as sent', () => {
       WARDEN_UPSTREAM_MODELS: 'house-model',
       WARDEN_EMBEDDED_MODELS: '',
     });
-    [{ id: applicationId }] = await warden.query<{ id: string }>(
-      `SELECT id FROM applications WHERE name = 'Demo application'`,
-    );
+    applicationId = await demoApplicationId(warden);
     // Only the blocklist flags here, so every strike is one this test chose.
     const observeOnly = Object.fromEntries(
       [...OPENAI_CATEGORIES, 'profanity', 'prompt-injection'].map((category) => [
@@ -39,7 +38,7 @@ describe('redteam: end user ids Postgres cannot store as sent', () => {
       categories: { ...observeOnly, blocklist: { input: { action: 'flag' }, output: { action: 'allow' } } },
       strikes: { throttleAt: 1, blockAt: 2, throttledRequestsPerMinute: 100 },
     };
-    expect((await runCli(warden.env, ['policies:set', applicationId, JSON.stringify(policy)])).code).toBe(0);
+    await setDemoPolicy(warden, policy);
   }, 180_000);
 
   afterAll(async () => {
