@@ -131,7 +131,7 @@ def main():
     ap.add_argument("--markdown")
     args = ap.parse_args()
 
-    data = common.load_all(include_seeds=False, include_conversation=True)
+    data = common.load_all(include_seeds=False, include_conversation=True, include_fragments=True)
     openai_eval = [e for e in data if e["source"] == "openai-moderation-dev" and e["split"] == "eval"]
     advbench = [e for e in data if e["source"] == "advbench-behaviors"]
     benign = {
@@ -147,6 +147,8 @@ def main():
             e for e in data if e["source"] == "benign-contrast" and e["split"] == "test"],
         "everyday conversation (evaluation generator)": [e for e in data if e["source"] == "benign-conversation"
                                                          and e["split"] == "test"],
+        "single words and short fragments (evaluation pool)": [e for e in data if e["source"] == "benign-fragments"
+                                                                and e["split"] == "test"],
         '"load 0" … "load 2999" (the e2e regression prompts)': [
             common.ex(f"load {n}", common.make_y(all_known=True), "load-n", "test") for n in range(3000)],
     }

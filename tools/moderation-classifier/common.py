@@ -492,10 +492,12 @@ def load_advbench():
     return out
 
 
-def load_all(include_seeds=True, include_conversation=False):
+def load_all(include_seeds=True, include_conversation=False, include_fragments=False):
     """include_conversation adds benign_conversation.py's sets (its calibration and evaluation pools, and with
     include_seeds its training pool and benign_people.py's). train.py passes it (since candidate v2.11); the landed
-    v2.3 never trained or calibrated on them. Their test split also drops overlapping training rows in prepare_data."""
+    v2.3 never trained or calibrated on them. Their test split also drops overlapping training rows in prepare_data.
+    include_fragments adds benign_fragments.py's sets the same way (train.py and the bench pass it since candidate
+    v2.16; v2.15 never trained or calibrated on them)."""
     data = (load_openai() + load_davidson() + load_toxic_spans() + load_madlibs() + load_toxigen()
             + load_latent_hatred() + load_stormfront() + load_safetext() + load_benign_instructions()
             + load_generated_stories() + load_advbench())
@@ -520,6 +522,12 @@ def load_all(include_seeds=True, include_conversation=False):
             import benign_people  # noqa: E402  (its names and words exclude the conversation pools')
 
             data += benign_conversation.training_examples() + benign_people.training_examples()
+    if include_fragments:
+        import benign_fragments  # noqa: E402
+
+        data += benign_fragments.heldout_examples()  # calibration (val) and evaluation (test)
+        if include_seeds:
+            data += benign_fragments.training_examples()
     return data
 
 

@@ -65,14 +65,16 @@ FP_BUDGET_CATEGORY = 0.003
 FP_BUDGET_ANY = 0.005
 MIN_THRESHOLD = 0.1
 BENIGN_CAL_SOURCES = ["generated-stories", "benign-instructions", "safetext", "bias-madlibs", "toxigen", "benign-short",
-                      "benign-everyday", "benign-contrast", "benign-conversation"]
+                      "benign-everyday", "benign-contrast", "benign-conversation", "benign-fragments"]
 # Hard benign sets: synthetic text built to share the alarming words of a category ("git commit", "hang shelves
 # myself", "never mix bleach and ammonia"). They get a looser budget of their own: under the 0.3 % budget the
 # 3,000-sentence everyday set cost 13 points of AdvBench recall (v2.2), while with no budget at all the self-harm and
 # illicit thresholds sat at the 0.1 floor and blocked exactly these sentences.
 # Only the per-category budget binds there: with a 2 % any-category budget as well, the raise loop lifted illicit to
 # 0.96 and AdvBench recall of the (not swapped) v2.4 candidate fell to 77.1 % (82.5 % without it; v2.3 86.7 %).
-HARD_BENIGN_SOURCES = {"benign-everyday", "benign-contrast"}
+# benign-fragments (single words and short cuts of benign text, v2.16) is hard for the same reason: a word of a
+# harmful phrase alone ("end", "life") still scores, and a strict budget there would lift whole categories.
+HARD_BENIGN_SOURCES = {"benign-everyday", "benign-contrast", "benign-fragments"}
 FP_BUDGET_CATEGORY_HARD = 0.01
 FP_BUDGET_ANY_HARD = 1.0
 
@@ -95,6 +97,7 @@ QUOTA = {
     "synthetic-benign-contrast": 1.5,
     "synthetic-benign-conversation": 3.0,
     "synthetic-benign-people": 1.0,
+    "synthetic-benign-fragments": 1.0,
     "seeds": 1.0,
     "seeds-identity": 2500,
     "seeds-everyday": 2500,
@@ -479,7 +482,7 @@ TRAIN_SPLITS = {"train", "fold0", "fold1"}
 def prepare_data():
     """Every data set with its splits, minus training rows whose text occurs in a held-out split, plus evasion-style
     perturbed copies of training examples: what the model trains on and what the thresholds are calibrated on."""
-    data = common.load_all(include_conversation=True)
+    data = common.load_all(include_conversation=True, include_fragments=True)
     train_splits = TRAIN_SPLITS
 
     # sanity texts and every held-out text must never be training data
