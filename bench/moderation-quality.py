@@ -19,7 +19,9 @@ thresholds; see tools/moderation-classifier/common.py):
     self-harm/illicit words (benign_contrast.py's evaluation generator: other frames and words than its calibration
     generator), everyday conversational messages (benign_conversation.py's evaluation pool: greetings, thanks,
     plans, "I'm on my way", "take care of yourself", idioms such as "break a leg"; other frames and words than its
-    training and calibration pools, which v2.15 trained and calibrated on and v2.3 never saw).
+    training and calibration pools, which v2.15 trained and calibrated on and v2.3 never saw), single words and
+    1-6-word fragments of benign text (benign_fragments.py's evaluation pool: words and text no pool trains or
+    calibrates on, with 43 short messages written for it; new with v2.16).
   - the test splits of the other labelled sets (AUPRC per labelled category).
   - identity-term false-positive rate: an eval-only probe (neutral frames x 50 identity terms), bias-madlibs
     NOT_BAD test rows, ToxiGen neutral test rows.
@@ -42,10 +44,11 @@ sys.path.insert(0, TOOL)
 import common  # noqa: E402
 import seeds  # noqa: E402
 
-# The previous default to compare with: v2.3 (models/moderation from b39cc76 until v2.15). v2 is at
+# The previous default to compare with: v2.15 (models/moderation from 6d04526 until v2.16); v2.3 is at
+# b39cc769c07bc7751de698b0b0bdc3f8fb7c03a8. v2 is at
 # daf7b992df9f835fb048881fc4ba680947370805, the v1 classifier (8 heads) at 3176230e782646813d630416e961527fb8b5d5db
 # (--baseline-commit / --extra-commit).
-BASELINE_COMMIT = "b39cc769c07bc7751de698b0b0bdc3f8fb7c03a8"
+BASELINE_COMMIT = "6d04526adced58d26622f83404d0f0b63cb12c5e"
 SANDBOX_SCALE = 0.8
 MODEL_FILES = ["config.json", "tokenizer.json", "tokenizer_config.json", "onnx/model.onnx"]
 

@@ -660,6 +660,11 @@ def load_warm_start(directory, out):
     vocab = adopt_tokenizer(directory, out)
     graph = onnx.load(os.path.join(directory, "onnx", "model.onnx")).graph
     weights = {i.name: numpy_helper.to_array(i).copy() for i in graph.initializer}
+    # The exporter keeps a Linear applied to a 3-d tensor as a MatMul with an unnamed, transposed weight: the only
+    # one in this graph is the attention query (v2.15 and later), [channels, labels].
+    for name in [n for n in weights if n.startswith("onnx::MatMul")]:
+        assert weights[name].shape == (CH, NL) and "att_query.weight" not in weights, (name, weights[name].shape)
+        weights["att_query.weight"] = np.ascontiguousarray(weights.pop(name).T)
     with open(os.path.join(directory, "config.json"), encoding="utf-8") as f:
         previous = json.load(f)
     source = {"directory": os.path.relpath(os.path.abspath(directory), os.path.dirname(os.path.dirname(HERE))),
