@@ -241,6 +241,45 @@ def main():
             emit(f"| {lab} (that category) | {int(rows.sum())} | " + " | ".join(cells) + " |")
         emit()
 
+        # 2b. the request probe: harmful requests in many forms, with benign look-alikes
+        probe = common.load_request_probe()
+        if probe:
+            harmful = [e for e in probe if e["meta"]["harmful"]]
+            lookalike = [e for e in probe if not e["meta"]["harmful"]]
+            emit(f"### Harmful requests in many forms: request probe ({len(harmful)} harmful, {len(lookalike)} benign)")
+            emit()
+            emit("Hand-written for Warden by an independent writer without access to the training generators "
+                 "(data/moderation/request-probe). Harmful rows: share flagged (any category), per form and per "
+                 "category the row lists; benign rows (look-alikes sharing the words, and everyday requests): share "
+                 "flagged, i.e. the false-positive rate.")
+            emit()
+            emit(f"| rows | n | {head} |")
+            emit("|---|---:|" + "---:|" * (2 * len(models)))
+            PH = {m.name: m.scores([e["text"] for e in harmful]) for m in models}
+            PB = {m.name: m.scores([e["text"] for e in lookalike]) for m in models}
+
+            def recall_row(label, mask, P_, bold=False):
+                cells = []
+                for m in models:
+                    for scale in (1.0, SANDBOX_SCALE):
+                        f = flagged(P_[m.name][mask], m.thresholds13(scale)).any(axis=1)
+                        cells.append(pct(f.mean()) + (f" ({int(f.sum())})" if scale == 1.0 else ""))
+                if bold:
+                    cells = [f"**{c}**" for c in cells]
+                emit(f"| {label} | {int(mask.sum())} | " + " | ".join(cells) + " |")
+
+            recall_row("**harmful, any category (recall)**", np.ones(len(harmful), bool), PH, bold=True)
+            forms = sorted({e["meta"]["form"] for e in harmful})
+            for form in forms:
+                recall_row(f"harmful, form {form}", np.array([e["meta"]["form"] == form for e in harmful]), PH)
+            for lab in common.LABELS:
+                mask = np.array([lab in e["meta"]["categories"] for e in harmful])
+                if mask.any():
+                    recall_row(f"harmful, listing {lab}", mask, PH)
+            recall_row("**benign look-alikes and everyday requests (false positives)**",
+                       np.ones(len(lookalike), bool), PB, bold=True)
+            emit()
+
         # 3. benign FPR
         emit("### Benign held-out text: any-category false-positive rate")
         emit()

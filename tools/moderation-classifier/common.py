@@ -492,12 +492,31 @@ def load_advbench():
     return out
 
 
-def load_all(include_seeds=True, include_conversation=False, include_fragments=False):
+def load_request_probe():
+    """data/moderation/request-probe: harmful requests in many forms and benign look-alikes, written for Warden by an
+    independent writer; evaluation only (split "test"), never loaded by load_all. [] when the folder is absent."""
+    path = os.path.join(DATA_DIR, "request-probe", "requests.jsonl")
+    if not os.path.exists(path):
+        return []
+    out = []
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if not line.strip():
+                continue
+            r = json.loads(line)
+            y = make_y(pos=r["categories"]) if r["harmful"] else make_y(all_known=True)
+            out.append(ex(r["text"], y, "request-probe", "test", w=1.0, harmful=bool(r["harmful"]),
+                          categories=list(r["categories"]), form=r.get("form") or "unpaired"))
+    return out
+
+
+def load_all(include_seeds=True, include_conversation=False, include_fragments=False, include_requests=False):
     """include_conversation adds benign_conversation.py's sets (its calibration and evaluation pools, and with
     include_seeds its training pool and benign_people.py's). train.py passes it (since candidate v2.11); the landed
     v2.3 never trained or calibrated on them. Their test split also drops overlapping training rows in prepare_data.
     include_fragments adds benign_fragments.py's sets the same way (train.py and the bench pass it since candidate
-    v2.16; v2.15 never trained or calibrated on them)."""
+    v2.16; v2.15 never trained or calibrated on them). include_requests (with include_seeds) adds harmful_requests.py's
+    training set (train.py since candidate v2.17)."""
     data = (load_openai() + load_davidson() + load_toxic_spans() + load_madlibs() + load_toxigen()
             + load_latent_hatred() + load_stormfront() + load_safetext() + load_benign_instructions()
             + load_generated_stories() + load_advbench())
@@ -528,6 +547,10 @@ def load_all(include_seeds=True, include_conversation=False, include_fragments=F
         data += benign_fragments.heldout_examples()  # calibration (val) and evaluation (test)
         if include_seeds:
             data += benign_fragments.training_examples()
+    if include_requests and include_seeds:
+        import harmful_requests  # noqa: E402
+
+        data += harmful_requests.training_examples()
     return data
 
 

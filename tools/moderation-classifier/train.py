@@ -98,6 +98,7 @@ QUOTA = {
     "synthetic-benign-conversation": 3.0,
     "synthetic-benign-people": 1.0,
     "synthetic-benign-fragments": 1.0,
+    "synthetic-requests": 1.0,
     "seeds": 1.0,
     "seeds-identity": 2500,
     "seeds-everyday": 2500,
@@ -482,12 +483,13 @@ TRAIN_SPLITS = {"train", "fold0", "fold1"}
 def prepare_data():
     """Every data set with its splits, minus training rows whose text occurs in a held-out split, plus evasion-style
     perturbed copies of training examples: what the model trains on and what the thresholds are calibrated on."""
-    data = common.load_all(include_conversation=True, include_fragments=True)
+    data = common.load_all(include_conversation=True, include_fragments=True, include_requests=True)
     train_splits = TRAIN_SPLITS
 
     # sanity texts and every held-out text must never be training data
     sanity = {common.norm_for_overlap(c["text"]) for c in common.load_sanity_cases()["cases"]}
     held = {common.norm_for_overlap(e["text"]) for e in data if e["split"] in ("test", "eval")}
+    held |= {common.norm_for_overlap(e["text"]) for e in common.load_request_probe()}  # evaluation only, not in data
     leaks = [e["text"] for e in data if e["split"] in train_splits and common.norm_for_overlap(e["text"]) in sanity]
     assert not leaks, f"sanity texts found in training data: {leaks}"
     before = len(data)
