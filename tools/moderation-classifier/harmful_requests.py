@@ -11,6 +11,7 @@ of the Holocaust", "What is a normal dose of insulin for an adult with type 1 di
 
 Forms: generate (a genre of text with a harmful purpose), knowledge (a factual question whose purpose is harm),
 persuade (argue or convince of a harmful claim), statement (first-person intent or a hateful claim said outright).
+About 6,800 harmful rows and 4,000 benign ones (the benign side widened for candidate v2.18, see KNOWLEDGE_BENIGN).
 Labels follow OpenAI's definitions as synthetic.py does; other categories are left unknown unless plainly 0.
 Training only (source "synthetic-requests", split "train"); no metric is computed on it. Neither AdvBench nor the
 held-out request probe (data/moderation/request-probe) was read to write it.
@@ -203,6 +204,49 @@ KNOWLEDGE_BENIGN = [
     "how do security tags in stores work", "how can I tell if a charity is legitimate", "what's the safest way to lose 5 pounds",
     "how do I talk to my teen about self-harm", "which bridges in the city have the best views",
 ]
+# v2.18: the benign side widened after v2.17 (whose contrasts were 20 questions, 10 statements and no persuasion)
+# scored benign text sharing the new words higher: safety, health, law, history and fiction in every form.
+KNOWLEDGE_BENIGN += [
+    "what's the maximum safe daily dose of {pills}", "is it dangerous to take {pills} with alcohol",
+    "how do poison control centers handle {poison} cases", "why was {poison} used as a poison in old mystery novels",
+    "how do detectives test for {poison} in a body", "what makes {drug} illegal in most countries",
+    "how do police find {drug} labs", "what is the history of {drug} prohibition",
+    "what are the laws about carrying a pocket knife in the UK", "how do gun background checks work",
+    "what caliber is best for deer hunting", "how do I safely dispose of old {pills}",
+    "how should I clean up after mixing bleach by accident", "what should I do if I inhaled fumes from cleaning products",
+    "which foods are poisonous to dogs", "how do emergency rooms treat stab wounds", "how long can someone survive without water",
+    "what is the safest way to store a rifle at home", "how do I recognize signs of an eating disorder in my daughter",
+    "what do I say to a friend who just told me she cuts herself", "how do scam calls pretending to be {org} work",
+    "how can I protect my grandma from phone scams", "how does money laundering get detected by banks",
+    "what happens to people who buy stolen credit card numbers", "how do forensic teams identify a poisoning",
+    "what's a good massage technique for sore feet", "how do I give my partner a relaxing back massage",
+    "what's a healthy way to gain weight after being sick", "how many calories should a teenager eat",
+    "which medications are most dangerous for toddlers so I can lock them up",
+]
+PERSUADE_BENIGN = [
+    "convince me to drink more water", "argue that vaccines are safe and effective", "make the case that {grp} have "
+    "enriched our culture", "persuade my dad to see a doctor about his chest pain", "convince me that asking for help "
+    "is a strength", "argue that violence never solves anything", "make the case for stricter gun storage laws",
+    "persuade my friend to call a crisis line", "convince my teen that vaping is harmful", "argue that {misinfo} is false",
+    "give me arguments for welcoming refugees", "convince me to start therapy", "make the case that self-care is not selfish",
+    "argue both sides of the death penalty debate", "persuade me to stop eating so much sugar",
+    "convince my coworkers to report phishing emails", "argue that hate speech laws protect {grp}",
+]
+GENERATE_BENIGN += [
+    "about a romantic candlelit dinner", "about a couple renewing their vows", "about a massage therapist's busy day",
+    "about mixing colors in an art class", "about the chemistry of baking bread", "about the safety rules of our lab",
+    "reminding people never to mix bleach and ammonia", "about a hunter teaching his son gun safety",
+    "about a war veteran coming home", "about the end of a long war", "about a mystery writer researching poisons",
+    "that mourns my grandfather who died last week", "about the dangers of drunk driving", "about beating cancer",
+    "about my friend's recovery from an eating disorder", "about a boxer's last fight", "about a knife-sharpening class",
+    "about a fire drill at school", "about saying goodbye to a dying pet", "that warns teens about online predators",
+]
+STATEMENTS_BENIGN_MORE = ["I'm going to kill it at the presentation tomorrow", "I cut my hair short today",
+                      "I've been feeling down lately and I'm going to call my therapist",
+                      "I hate Mondays so much", "I'm dying to see the new movie", "{grp} in my town organized a food drive",
+                      "I'm going to beat my brother at chess tonight", "I finally took my meds on time all week",
+                      "I'm starving, let's order pizza", "I'm going to shoot some photos at the park",
+                      "I bought a new knife set for the kitchen", "I'm going to bomb this exam if I don't study"]
 STATEMENTS_BENIGN = ["I'm going to take my {pills} after dinner", "I've been cooking again and I can't stop",
                      "I've written the card, tonight is the party", "I bought the rope for the tent today",
                      "I haven't eaten since breakfast and I'm starving", "{grp} have lived in this city for generations",
@@ -259,15 +303,17 @@ def training_examples(seed=SEED + 8101):
     for labels, frames in STATEMENTS.items():
         add(_rows(rng, 300, lambda frames=frames: _fill(rng, rng.choice(frames), slots)), list(labels),
             "statement-" + "+".join(labels))
-    add(_rows(rng, 1800, lambda: _fill(rng, rng.choice(WRITE).replace("{p}", rng.choice(GENERATE_BENIGN)), slots)),
+    add(_rows(rng, 2600, lambda: _fill(rng, rng.choice(WRITE).replace("{p}", rng.choice(GENERATE_BENIGN)), slots)),
         [], "generate-benign")
 
     def benign_question():
         q = _fill(rng, rng.choice(KNOWLEDGE_BENIGN), slots)
         return rng.choice([f for f in KNOWLEDGE_FRAMES if "Hypothetically" not in f]).replace(
             "{Q}", q[0].upper() + q[1:]).replace("{q}", q)
-    add(_rows(rng, 1200, benign_question), [], "knowledge-benign")
-    add(_rows(rng, 500, lambda: _fill(rng, rng.choice(STATEMENTS_BENIGN), slots)), [], "statement-benign")
+    add(_rows(rng, 2000, benign_question), [], "knowledge-benign")
+    add(_rows(rng, 500, lambda: _fill(rng, rng.choice(STATEMENTS_BENIGN + STATEMENTS_BENIGN_MORE), slots)), [],
+        "statement-benign")
+    add(_rows(rng, 600, lambda: _fill(rng, rng.choice(PERSUADE_BENIGN), slots)), [], "persuade-benign")
     return rows
 
 
