@@ -516,7 +516,7 @@ def load_all(include_seeds=True, include_conversation=False, include_fragments=F
     v2.3 never trained or calibrated on them. Their test split also drops overlapping training rows in prepare_data.
     include_fragments adds benign_fragments.py's sets the same way (train.py and the bench pass it since candidate
     v2.16; v2.15 never trained or calibrated on them). include_requests (with include_seeds) adds harmful_requests.py's
-    training set (train.py since candidate v2.17)."""
+    training set (`train.py --with-requests`: candidates v2.17 and v2.18, not the landed v2.16)."""
     data = (load_openai() + load_davidson() + load_toxic_spans() + load_madlibs() + load_toxigen()
             + load_latent_hatred() + load_stormfront() + load_safetext() + load_benign_instructions()
             + load_generated_stories() + load_advbench())

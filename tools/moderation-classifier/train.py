@@ -480,10 +480,10 @@ def fp_budget_thresholds(sets, probs):
 TRAIN_SPLITS = {"train", "fold0", "fold1"}
 
 
-def prepare_data():
+def prepare_data(with_requests=False):
     """Every data set with its splits, minus training rows whose text occurs in a held-out split, plus evasion-style
     perturbed copies of training examples: what the model trains on and what the thresholds are calibrated on."""
-    data = common.load_all(include_conversation=True, include_fragments=True, include_requests=True)
+    data = common.load_all(include_conversation=True, include_fragments=True, include_requests=with_requests)
     train_splits = TRAIN_SPLITS
 
     # sanity texts and every held-out text must never be training data
@@ -531,6 +531,8 @@ def main():
                     help="leave this held-out benign set out of the threshold calibration (repeatable)")
     ap.add_argument("--data-seed", type=int, default=SEED,
                     help="seed of the examples drawn, their order and dropout (the initial weights keep the fixed seed)")
+    ap.add_argument("--with-requests", action="store_true",
+                    help="also train on harmful_requests.py (candidates v2.17 and v2.18; the landed v2.16 did not)")
     ap.add_argument("--soup", action="append", default=[], metavar="WORK_DIR",
                     help="no training: average the weights saved in these --work directories (runs of one recipe that "
                          "differ only in --data-seed), then calibrate and export the average (repeatable)")
@@ -544,7 +546,7 @@ def main():
     os.makedirs(os.path.join(args.out, "onnx"), exist_ok=True)
     print(f"BLAS: LD_LIBRARY_PATH={os.environ.get('LD_LIBRARY_PATH', '')}", flush=True)
 
-    data = prepare_data()
+    data = prepare_data(args.with_requests)
     train_splits = TRAIN_SPLITS
 
     # ---- tokenizer: vocab from training texts (+ rule lexicons + frequent GloVe words), tokenised by Node
