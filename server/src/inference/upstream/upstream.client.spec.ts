@@ -42,6 +42,9 @@ async function collect(stream: AsyncGenerator<string>): Promise<string[]> {
   return out;
 }
 
+/** Far above any answer these tests send, except the ones that test the limit. */
+const LIMIT = 1 << 20;
+
 describe('UpstreamClient', () => {
   const upstream = new FakeUpstream();
   let baseUrl: string;
@@ -65,7 +68,7 @@ describe('UpstreamClient', () => {
     const before = upstream.connections;
     const signal = new AbortController().signal;
     for (let i = 0; i < 3; i++) {
-      expect(await client.postJson('/completions', { prompt: `p${i}` }, signal)).toEqual({
+      expect(await client.postJson('/completions', { prompt: `p${i}` }, signal, LIMIT)).toEqual({
         choices: [{ text: 'ok' }],
       });
     }
@@ -82,7 +85,7 @@ describe('UpstreamClient', () => {
   it('maps a 200 that is not JSON to upstream_bad_response and error statuses to their codes', async () => {
     upstream.handler = (_request, _body, response) => response.end('<html>proxy error</html>');
     const signal = new AbortController().signal;
-    const notJson = await failure(client.postJson('/completions', {}, signal));
+    const notJson = await failure(client.postJson('/completions', {}, signal, LIMIT));
     expect(notJson.code).toBe(InferenceErrorCode.UpstreamBadResponse);
 
     // The status each code answers with is the error catalog's (error-catalog.spec.ts).
@@ -97,7 +100,7 @@ describe('UpstreamClient', () => {
         response.statusCode = upstreamStatus;
         response.end('{"error":"Bearer sk-secret-value-123 leaked"}');
       };
-      const err = await failure(client.postJson('/completions', {}, signal));
+      const err = await failure(client.postJson('/completions', {}, signal, LIMIT));
       expect(err.code).toBe(code);
       expect(JSON.stringify((err as { logDetail?: unknown }).logDetail)).not.toContain('sk-secret');
     }
@@ -106,26 +109,26 @@ describe('UpstreamClient', () => {
   it('answers upstream_timeout when the server is silent past the timeout, for the headers or the body', async () => {
     const signal = new AbortController().signal;
     upstream.handler = () => undefined;
-    const silent = await failure(client.postJson('/completions', {}, signal));
+    const silent = await failure(client.postJson('/completions', {}, signal, LIMIT));
     expect(silent.code).toBe(InferenceErrorCode.UpstreamTimeout);
 
     upstream.handler = (_request, _body, response) => {
       response.writeHead(200, { 'content-type': 'application/json' });
       response.write('{"choices":');
     };
-    const stalled = await failure(client.postJson('/completions', {}, signal));
+    const stalled = await failure(client.postJson('/completions', {}, signal, LIMIT));
     expect(stalled.code).toBe(InferenceErrorCode.UpstreamTimeout);
   });
 
   it("rejects with an AbortError when the caller's signal fires, and upstream_unavailable when unreachable", async () => {
     upstream.handler = () => undefined;
     const controller = new AbortController();
-    const pending = client.postJson('/completions', {}, controller.signal);
+    const pending = client.postJson('/completions', {}, controller.signal, LIMIT);
     setTimeout(() => controller.abort(), 20);
     expect((await failure(pending)).name).toBe('AbortError');
 
     const closed = new UpstreamClient({ baseUrl: 'http://127.0.0.1:1/v1', timeoutMs: 1000 });
-    const err = await failure(closed.postJson('/completions', {}, new AbortController().signal));
+    const err = await failure(closed.postJson('/completions', {}, new AbortController().signal, LIMIT));
     expect(err.code).toBe(InferenceErrorCode.UpstreamUnavailable);
   });
 
@@ -136,13 +139,16 @@ describe('UpstreamClient', () => {
       response.write('data: {"a":1}\n\n: comment\n\ndata: {"b"');
       setTimeout(() => response.end(':2}\r\n\r\ndata: [DONE]\n\n'), 20);
     };
-    expect(await collect(client.postStream('/completions', {}, signal))).toEqual(['{"a":1}', '{"b":2}']);
+    expect(await collect(client.postStream('/completions', {}, signal, LIMIT))).toEqual([
+      '{"a":1}',
+      '{"b":2}',
+    ]);
 
     upstream.handler = (_request, _body, response) => {
       response.writeHead(200, { 'content-type': 'text/event-stream' });
       response.write('data: {"a":1}\n\n');
     };
-    const idle = await failure(collect(client.postStream('/completions', {}, signal)));
+    const idle = await failure(collect(client.postStream('/completions', {}, signal, LIMIT)));
     expect(idle.code).toBe(InferenceErrorCode.UpstreamTimeout);
 
     upstream.handler = (_request, _body, response) => {
@@ -150,13 +156,78 @@ describe('UpstreamClient', () => {
       response.write('data: {"a":1}\n\n');
       setTimeout(() => response.socket?.destroy(), 20);
     };
-    const cut = await failure(collect(client.postStream('/completions', {}, signal)));
+    const cut = await failure(collect(client.postStream('/completions', {}, signal, LIMIT)));
     expect(cut.code).toBe(InferenceErrorCode.UpstreamUnavailable);
   });
 
   it('refuses a 200 that is not an event stream when streaming', async () => {
     upstream.handler = (_request, _body, response) => response.end('<html>not sse</html>');
-    const err = await failure(collect(client.postStream('/completions', {}, new AbortController().signal)));
+    const err = await failure(
+      collect(client.postStream('/completions', {}, new AbortController().signal, LIMIT)),
+    );
     expect(err.code).toBe(InferenceErrorCode.UpstreamBadResponse);
+  });
+
+  it('cuts off an answer larger than the request can produce, whole or streamed, and closes its connection', async () => {
+    const signal = new AbortController().signal;
+    let closed = 0;
+    upstream.handler = (_request, _body, response) => {
+      response.on('close', () => closed++);
+      response.writeHead(200, { 'content-type': 'application/json' });
+      // A server ignoring max_tokens: 8 MB of one choice's text, as valid JSON.
+      response.write('{"choices":[{"text":"');
+      for (let i = 0; i < 128; i++) response.write('a'.repeat(64 * 1024));
+      response.end('"}]}');
+    };
+    const whole = await failure(client.postJson('/completions', {}, signal, 256 * 1024));
+    expect(whole.code).toBe(InferenceErrorCode.UpstreamBadResponse);
+    expect(whole.message).toContain('larger than this request can produce');
+
+    upstream.handler = (_request, _body, response) => {
+      response.on('close', () => closed++);
+      response.writeHead(200, { 'content-type': 'text/event-stream' });
+      // A stream that never ends: an event every millisecond until the connection goes away.
+      const event = `data: ${JSON.stringify({ choices: [{ text: 'b'.repeat(8 * 1024) }] })}\n\n`;
+      const timer = setInterval(() => response.write(event), 1);
+      response.on('close', () => clearInterval(timer));
+    };
+    let events = 0;
+    const endless = await failure(
+      (async () => {
+        for await (const _data of client.postStream('/completions', {}, signal, 256 * 1024)) events++;
+      })(),
+    );
+    expect(endless.code).toBe(InferenceErrorCode.UpstreamBadResponse);
+    expect(events).toBeGreaterThan(0);
+    expect(events).toBeLessThan(40);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(closed).toBe(2);
+  });
+
+  it('reads no more of an error page than its excerpt needs', async () => {
+    const chunk = 'c'.repeat(64 * 1024);
+    const total = 1024; // 64 MB, written as fast as the client reads
+    let sent = 0;
+    let closed = false;
+    upstream.handler = (_request, _body, response) => {
+      response.on('close', () => (closed = true));
+      response.writeHead(500, { 'content-type': 'text/html' });
+      const pump = () => {
+        while (sent < total && !closed) {
+          sent++;
+          if (!response.write(chunk)) return void response.once('drain', pump);
+        }
+        if (sent === total) response.end();
+      };
+      pump();
+    };
+    const err = await failure(client.postJson('/completions', {}, new AbortController().signal, LIMIT));
+    expect(err.code).toBe(InferenceErrorCode.UpstreamError);
+    expect((err as { logDetail?: { upstreamExcerpt: string } }).logDetail?.upstreamExcerpt).toMatch(
+      /^c{300}$/,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(closed).toBe(true);
+    expect(sent).toBeLessThan(total / 4); // the client hung up after 64 KB, not after the whole page
   });
 });

@@ -36,15 +36,21 @@ export class UpstreamClient {
     };
   }
 
-  async postJson(path: string, body: unknown, signal: AbortSignal): Promise<unknown> {
+  /**
+   * `maxBytes` bounds the answer: a server that sends more than the request could produce (it ignored `max_tokens`,
+   * or is not a model server) is cut off rather than read into memory and moderated.
+   */
+  async postJson(path: string, body: unknown, signal: AbortSignal, maxBytes: number): Promise<unknown> {
     const deadline = new Deadline(this.settings.timeoutMs);
     try {
       const response = await this.send(path, body, signal, deadline);
       let text: string;
       try {
-        text = await readText(response);
+        text = await readText(response, maxBytes);
       } catch (err) {
-        throw this.transportError(err, deadline, signal);
+        throw err instanceof AnswerTooLarge
+          ? tooLarge(response.statusCode ?? 0, err.excerpt, maxBytes)
+          : this.transportError(err, deadline, signal);
       }
       try {
         return JSON.parse(text);
@@ -64,8 +70,16 @@ export class UpstreamClient {
     }
   }
 
-  /** Yields each `data:` payload of an SSE response; the timeout applies to every wait for the next event. */
-  async *postStream(path: string, body: unknown, signal: AbortSignal): AsyncGenerator<string> {
+  /**
+   * Yields each `data:` payload of an SSE response; the timeout applies to every wait for the next event, and the
+   * whole stream is held to `maxBytes` as `postJson`'s answer is (a server that never ends its stream is cut off).
+   */
+  async *postStream(
+    path: string,
+    body: unknown,
+    signal: AbortSignal,
+    maxBytes: number,
+  ): AsyncGenerator<string> {
     const idle = new Deadline(this.settings.timeoutMs);
     let response: http.IncomingMessage | undefined;
     try {
@@ -74,6 +88,7 @@ export class UpstreamClient {
       const decoder = new TextDecoder();
       let buffer = '';
       let events = 0;
+      let received = 0;
       const chunks = response[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
       for (;;) {
         const { done, value } = await chunks.next().catch((err: unknown) => {
@@ -86,6 +101,8 @@ export class UpstreamClient {
           return;
         }
         idle.reset();
+        received += value.length;
+        if (received > maxBytes) throw tooLarge(status, buffer, maxBytes);
         buffer += decoder.decode(value, { stream: true });
         if (buffer.length > MAX_EVENT_CHARS) throw badStream(status, buffer);
         let boundary: number;
@@ -170,7 +187,10 @@ export class UpstreamClient {
    * tenant's text. Clients get Warden's own message; the status and a scrubbed excerpt go to the server log only.
    */
   private async statusError(response: http.IncomingMessage): Promise<Error> {
-    const detail = await readText(response).catch(() => '');
+    // Only an excerpt is ever logged: an error page is not read past ERROR_BODY_BYTES.
+    const detail = await readText(response, ERROR_BODY_BYTES).catch((err: unknown) =>
+      err instanceof AnswerTooLarge ? err.excerpt : '',
+    );
     const status = response.statusCode ?? 0;
     let error: WardenError;
     if ([400, 404, 413, 422].includes(status)) {
@@ -225,10 +245,32 @@ function abortError(): Error {
   return new DOMException('This operation was aborted', 'AbortError');
 }
 
-function readText(response: http.IncomingMessage): Promise<string> {
+/** Thrown by readText past its limit, with the start of what came, for the server log. */
+class AnswerTooLarge extends Error {
+  constructor(readonly excerpt: string) {
+    super('the answer is larger than its limit');
+  }
+}
+
+function readText(response: http.IncomingMessage, maxBytes: number): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
-    response.on('data', (chunk: Buffer) => chunks.push(chunk));
+    let received = 0;
+    response.on('data', (chunk: Buffer) => {
+      received += chunk.length;
+      if (received > maxBytes) {
+        reject(
+          new AnswerTooLarge(
+            Buffer.concat([...chunks, chunk])
+              .subarray(0, EXCERPT_CHARS)
+              .toString('utf8'),
+          ),
+        );
+        response.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
     response.once('end', () =>
       response.complete
         ? resolve(Buffer.concat(chunks).toString('utf8'))
@@ -243,8 +285,20 @@ function readText(response: http.IncomingMessage): Promise<string> {
 }
 
 const EXCERPT_CHARS = 300;
+const ERROR_BODY_BYTES = 64 * 1024;
 /** No completion event comes near this size; a server that sends more without an event boundary is not SSE. */
 const MAX_EVENT_CHARS = 1_000_000;
+
+function tooLarge(status: number, excerpt: string, maxBytes: number): InferenceBackendError {
+  return withUpstreamDetail(
+    new InferenceBackendError(
+      InferenceErrorCode.UpstreamBadResponse,
+      `The model server's answer is larger than this request can produce (over ${maxBytes} bytes); it was cut off.`,
+    ),
+    status,
+    excerpt,
+  );
+}
 
 /** A 200 whose body is not a server-sent event stream (an HTML error page from a proxy, say). */
 function badStream(status: number, body: string): InferenceBackendError {

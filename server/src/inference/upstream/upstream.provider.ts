@@ -53,6 +53,7 @@ export class UpstreamProvider implements ModelProvider {
       endpointOf(request),
       this.toUpstreamBody(request, false),
       request.signal,
+      answerBudgetBytes(request),
     )) as UpstreamCompletion;
     if (!Array.isArray(body.choices)) {
       throw new InferenceBackendError(
@@ -70,6 +71,7 @@ export class UpstreamProvider implements ModelProvider {
       endpointOf(request),
       this.toUpstreamBody(request, true),
       request.signal,
+      answerBudgetBytes(request),
     )) {
       let chunk: UpstreamCompletion;
       try {
@@ -126,6 +128,29 @@ export class UpstreamProvider implements ModelProvider {
     if (request.user !== null) body.user = request.user;
     return body;
   }
+}
+
+/**
+ * The most a well-behaved server can send for a request: every choice (prompts × n, best_of generated) at
+ * `max_tokens`, each token with room for JSON escaping, its logprobs and a stream event's envelope, plus the prompt
+ * again when echoed, plus fixed room for usage and tool-call framing. Generous by design: it only has to stop a
+ * server that ignores `max_tokens` from filling the gateway's memory.
+ */
+export function answerBudgetBytes(request: GenerationRequest): number {
+  const prompts = request.messages ? 1 : promptCount(request.prompt);
+  const choices = prompts * Math.max(request.n, request.bestOf);
+  const perToken = BYTES_PER_TOKEN * (request.logprobs === null ? 1 : 2 + request.logprobs);
+  const echoed = request.echo ? Buffer.byteLength(JSON.stringify(request.prompt)) * 6 : 0;
+  return ANSWER_SLACK_BYTES + choices * (request.maxTokens * perToken + echoed);
+}
+
+/** JSON-escaped token text (up to 6 bytes a character) or one stream event's envelope around it. */
+const BYTES_PER_TOKEN = 512;
+const ANSWER_SLACK_BYTES = 1 << 20;
+
+function promptCount(prompt: GenerationRequest['prompt']): number {
+  if (!Array.isArray(prompt) || prompt.length === 0) return 1;
+  return prompt.every((item) => typeof item === 'number') ? 1 : prompt.length;
 }
 
 function toFinishReason(value: string | null | undefined): CompletionChoice['finish_reason'] {
