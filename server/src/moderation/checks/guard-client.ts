@@ -38,8 +38,9 @@ export async function postJson(endpoint: GuardEndpoint, path: string, body: unkn
   }
   let text: string;
   try {
-    text = await response.text();
+    text = await readText(response, MAX_GUARD_ANSWER_BYTES);
   } catch (err) {
+    if (err instanceof GuardCallError) throw err;
     const timedOut = err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError');
     throw new GuardCallError(
       timedOut ? GuardFailureCode.Timeout : GuardFailureCode.Network,
@@ -54,6 +55,30 @@ export async function postJson(endpoint: GuardEndpoint, path: string, body: unkn
   } catch {
     throw new GuardCallError(GuardFailureCode.Malformed, `not JSON: ${text.slice(0, 200)}`);
   }
+}
+
+/**
+ * A guard's verdicts are a few bytes a text (a moderation result for each of up to 2,048 inputs stays under a few
+ * MB): an answer past this is not a guard's, and is not read into memory.
+ */
+const MAX_GUARD_ANSWER_BYTES = 16 * 1024 * 1024;
+
+async function readText(response: Response, maxBytes: number): Promise<string> {
+  const reader = response.body?.getReader();
+  if (!reader) return '';
+  const chunks: Uint8Array[] = [];
+  let received = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    received += value.byteLength;
+    if (received > maxBytes) {
+      await reader.cancel();
+      throw new GuardCallError(GuardFailureCode.Malformed, `answer larger than ${maxBytes} bytes`);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 /**
