@@ -1,4 +1,8 @@
+import { readBoundedText, ResponseTooLarge } from '../common/bounded-response';
 import { InferenceBackendError, InferenceErrorCode } from '../inference/inference.errors';
+
+/** A file or job object is a few hundred bytes; an answer past this is not one, and is not read into memory. */
+const MAX_ANSWER_BYTES = 4 * 1024 * 1024;
 
 export interface UpstreamJob {
   id: string;
@@ -76,7 +80,16 @@ export class UpstreamFineTuningClient {
         `The upstream fine-tuning API is unreachable: ${err instanceof Error ? err.message : String(err)}`,
       );
     }
-    const text = await response.text();
+    let text: string;
+    try {
+      text = await readBoundedText(response, MAX_ANSWER_BYTES);
+    } catch (err) {
+      if (err instanceof ResponseTooLarge) throw this.malformed(path);
+      throw new InferenceBackendError(
+        InferenceErrorCode.UpstreamUnavailable,
+        `The upstream fine-tuning API's answer was cut: ${err instanceof Error ? err.message : String(err)}`,
+      );
+    }
     if (!response.ok) {
       throw new InferenceBackendError(
         InferenceErrorCode.UpstreamError,

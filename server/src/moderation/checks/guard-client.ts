@@ -1,3 +1,4 @@
+import { readBoundedText, ResponseTooLarge } from '../../common/bounded-response';
 import { GuardEndpoint } from '../../config/config';
 import { Direction, GuardUse, Verdict } from '../moderation.types';
 
@@ -38,9 +39,9 @@ export async function postJson(endpoint: GuardEndpoint, path: string, body: unkn
   }
   let text: string;
   try {
-    text = await readText(response, MAX_GUARD_ANSWER_BYTES);
+    text = await readBoundedText(response, MAX_GUARD_ANSWER_BYTES);
   } catch (err) {
-    if (err instanceof GuardCallError) throw err;
+    if (err instanceof ResponseTooLarge) throw new GuardCallError(GuardFailureCode.Malformed, err.message);
     const timedOut = err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError');
     throw new GuardCallError(
       timedOut ? GuardFailureCode.Timeout : GuardFailureCode.Network,
@@ -62,24 +63,6 @@ export async function postJson(endpoint: GuardEndpoint, path: string, body: unkn
  * MB): an answer past this is not a guard's, and is not read into memory.
  */
 const MAX_GUARD_ANSWER_BYTES = 16 * 1024 * 1024;
-
-async function readText(response: Response, maxBytes: number): Promise<string> {
-  const reader = response.body?.getReader();
-  if (!reader) return '';
-  const chunks: Uint8Array[] = [];
-  let received = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    received += value.byteLength;
-    if (received > maxBytes) {
-      await reader.cancel();
-      throw new GuardCallError(GuardFailureCode.Malformed, `answer larger than ${maxBytes} bytes`);
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
 
 /**
  * What a guard check says when it could not judge a text: one `guard-unavailable` verdict that scores 1 when the
