@@ -4,29 +4,7 @@ import { InferenceErrorCode, InferenceRequestError } from '../inference.errors';
 import { GenerationRequest } from '../model-provider';
 import { prepareRequest } from './completion-request';
 import { LoadedModel, loadModelDirectory, ModelLoadError } from './model-loader';
-
-function request(overrides: Partial<GenerationRequest>): GenerationRequest {
-  return {
-    model: 'stories260K',
-    prompt: 'Once upon a time',
-    maxTokens: 16,
-    temperature: 1,
-    topP: 1,
-    n: 1,
-    bestOf: 1,
-    stop: [],
-    logprobs: null,
-    echo: false,
-    seed: null,
-    presencePenalty: 0,
-    frequencyPenalty: 0,
-    logitBias: null,
-    suffix: null,
-    user: null,
-    signal: new AbortController().signal,
-    ...overrides,
-  };
-}
+import { generationRequest as request } from '../../../../test/support/generation-request';
 
 function rejection(run: () => unknown): InferenceRequestError {
   try {

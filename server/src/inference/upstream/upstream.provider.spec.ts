@@ -1,28 +1,5 @@
-import { GenerationRequest } from '../model-provider';
 import { answerBudgetBytes } from './upstream.provider';
-
-function request(overrides: Partial<GenerationRequest>): GenerationRequest {
-  return {
-    model: 'house-model',
-    prompt: 'hello',
-    maxTokens: 16,
-    temperature: 1,
-    topP: 1,
-    n: 1,
-    bestOf: 1,
-    stop: [],
-    logprobs: null,
-    echo: false,
-    seed: null,
-    presencePenalty: 0,
-    frequencyPenalty: 0,
-    logitBias: null,
-    suffix: null,
-    user: null,
-    signal: new AbortController().signal,
-    ...overrides,
-  };
-}
+import { generationRequest as request } from '../../../../test/support/generation-request';
 
 describe('answerBudgetBytes', () => {
   const base = answerBudgetBytes(request({}));
