@@ -16,7 +16,11 @@ class RunawayUpstream {
   private readonly server = http.createServer((request, response) => {
     let raw = '';
     request.on('data', (chunk: Buffer) => (raw += chunk.toString()));
-    request.on('end', () => this.answer(JSON.parse(raw) as { stream?: boolean }, response));
+    request.on('end', () => {
+      const body = JSON.parse(raw) as { stream?: boolean; prompt?: string };
+      if (body.prompt === 'many choices') this.manyChoices(body, response);
+      else this.answer(body, response);
+    });
   });
 
   async start(): Promise<string> {
@@ -27,6 +31,24 @@ class RunawayUpstream {
   async stop(): Promise<void> {
     this.server.closeAllConnections();
     await new Promise((resolve) => this.server.close(resolve));
+  }
+
+  /** Small answers with choices nobody asked for: 5,000 of them, or a stream's delta for choice 7 of one. */
+  private manyChoices(body: { stream?: boolean }, response: http.ServerResponse): void {
+    if (body.stream) {
+      response.writeHead(200, { 'content-type': 'text/event-stream' });
+      const delta = (index: number) =>
+        `data: ${JSON.stringify({ choices: [{ index, text: ' hello', finish_reason: null }] })}\n\n`;
+      response.end(delta(0) + delta(7) + 'data: [DONE]\n\n');
+      return;
+    }
+    const choices = Array.from({ length: 5000 }, (_, index) => ({
+      index,
+      text: 'hi',
+      finish_reason: 'stop',
+    }));
+    response.writeHead(200, { 'content-type': 'application/json' });
+    response.end(JSON.stringify({ choices }));
   }
 
   private answer(body: { stream?: boolean }, response: http.ServerResponse): void {
@@ -74,11 +96,11 @@ describe('a model server that ignores max_tokens', () => {
     await upstream.stop();
   });
 
-  function complete(stream: boolean): Promise<Response> {
+  function complete(stream: boolean, prompt = 'Tell me a story.'): Promise<Response> {
     return fetch(`${warden.url}/v1/completions`, {
       method: 'POST',
       headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ model: 'house-model', prompt: 'Tell me a story.', max_tokens: 16, stream }),
+      body: JSON.stringify({ model: 'house-model', prompt, max_tokens: 16, stream }),
       signal: AbortSignal.timeout(60_000),
     });
   }
@@ -123,5 +145,25 @@ describe('a model server that ignores max_tokens', () => {
     const sentThen = upstream.sent[1];
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(upstream.sent[1]).toBe(sentThen); // the upstream connection is gone: nothing more is written
+  }, 120_000);
+
+  it('refuses choices the request did not ask for, whole or streamed', async () => {
+    const whole = await complete(false, 'many choices');
+    expect(whole.status).toBe(502);
+    const body = (await whole.json()) as { error: { code: string; message: string } };
+    expect(body.error.code).toBe(InferenceErrorCode.UpstreamBadResponse);
+    expect(body.error.message).toContain('choices the request did not ask for');
+
+    const streamed = await complete(true, 'many choices');
+    const events = (await streamed.text()).split('\n\n').filter((event) => event.startsWith('data: '));
+    const texts = events.slice(0, -1).map(
+      (event) =>
+        JSON.parse(event.slice('data: '.length)) as {
+          choices?: Array<{ index: number }>;
+          error?: { code: string };
+        },
+    );
+    expect(texts.flatMap((chunk) => chunk.choices ?? []).every((choice) => choice.index === 0)).toBe(true);
+    expect(texts.at(-1)?.error?.code).toBe(InferenceErrorCode.UpstreamBadResponse);
   }, 120_000);
 });

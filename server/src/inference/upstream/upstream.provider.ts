@@ -61,7 +61,7 @@ export class UpstreamProvider implements ModelProvider {
         'The model server answered without choices.',
       );
     }
-    return { choices: body.choices.map(toChoice), usage: toUsage(body.usage) };
+    return { choices: checkedChoices(body.choices.map(toChoice), request), usage: toUsage(body.usage) };
   }
 
   async *stream(request: GenerationRequest): AsyncIterable<StreamEvent> {
@@ -86,7 +86,7 @@ export class UpstreamProvider implements ModelProvider {
         usage = toUsage(chunk.usage);
       }
       if (chunk.choices && chunk.choices.length > 0) {
-        const choices = chunk.choices.map(toDelta);
+        const choices = checkedChoices(chunk.choices.map(toDelta), request);
         deltas += choices.filter((choice) => choice.text.length > 0).length;
         yield { kind: 'delta', choices };
       }
@@ -137,11 +137,29 @@ export class UpstreamProvider implements ModelProvider {
  * server that ignores `max_tokens` from filling the gateway's memory.
  */
 export function answerBudgetBytes(request: GenerationRequest): number {
-  const prompts = request.messages ? 1 : promptCount(request.prompt);
-  const choices = prompts * Math.max(request.n, request.bestOf);
+  const choices = (request.messages ? 1 : promptCount(request.prompt)) * Math.max(request.n, request.bestOf);
   const perToken = BYTES_PER_TOKEN * (request.logprobs === null ? 1 : 2 + request.logprobs);
   const echoed = request.echo ? Buffer.byteLength(JSON.stringify(request.prompt)) * 6 : 0;
   return ANSWER_SLACK_BYTES + choices * (request.maxTokens * perToken + echoed);
+}
+
+/**
+ * Choices are what the request asked for: indexes 0 … prompts × n − 1, each answered once in a whole answer. Others
+ * (a server that ignores `n`, or sends made-up indexes) would reach moderation, the log and the client as if asked.
+ */
+function checkedChoices<T extends { index: number }>(choices: T[], request: GenerationRequest): T[] {
+  const expected = (request.messages ? 1 : promptCount(request.prompt)) * request.n;
+  if (choices.length > expected || choices.some((choice) => !isChoiceIndex(choice.index, expected))) {
+    throw new InferenceBackendError(
+      InferenceErrorCode.UpstreamBadResponse,
+      `The model server answered with choices the request did not ask for (it asked for ${expected}).`,
+    );
+  }
+  return choices;
+}
+
+function isChoiceIndex(index: number, expected: number): boolean {
+  return Number.isInteger(index) && index >= 0 && index < expected;
 }
 
 /** JSON-escaped token text (up to 6 bytes a character) or one stream event's envelope around it. */
