@@ -137,10 +137,14 @@ export class UpstreamProvider implements ModelProvider {
  * server that ignores `max_tokens` from filling the gateway's memory.
  */
 export function answerBudgetBytes(request: GenerationRequest): number {
-  const choices = (request.messages ? 1 : promptCount(request.prompt)) * Math.max(request.n, request.bestOf);
+  const perPrompt = Math.max(request.n, request.bestOf);
+  const choices = (request.messages ? 1 : promptCount(request.prompt)) * perPrompt;
   const perToken = BYTES_PER_TOKEN * (request.logprobs === null ? 1 : 2 + request.logprobs);
-  const echoed = request.echo ? Buffer.byteLength(JSON.stringify(request.prompt)) * 6 : 0;
-  return ANSWER_SLACK_BYTES + choices * (request.maxTokens * perToken + echoed);
+  // Each prompt comes back with each of its choices: escaped (up to 6 bytes a character), or with logprobs for each
+  // of its tokens (at most one a byte).
+  const perEchoedByte = request.logprobs === null ? 6 : perToken;
+  const echoed = request.echo ? Buffer.byteLength(JSON.stringify(request.prompt)) * perEchoedByte * perPrompt : 0;
+  return ANSWER_SLACK_BYTES + choices * request.maxTokens * perToken + echoed;
 }
 
 /**
