@@ -143,7 +143,9 @@ export function answerBudgetBytes(request: GenerationRequest): number {
   // Each prompt comes back with each of its choices: escaped (up to 6 bytes a character), or with logprobs for each
   // of its tokens (at most one a byte).
   const perEchoedByte = request.logprobs === null ? 6 : perToken;
-  const echoed = request.echo ? Buffer.byteLength(JSON.stringify(request.prompt)) * perEchoedByte * perPrompt : 0;
+  const echoed = request.echo
+    ? Buffer.byteLength(JSON.stringify(request.prompt)) * perEchoedByte * perPrompt
+    : 0;
   return ANSWER_SLACK_BYTES + choices * request.maxTokens * perToken + echoed;
 }
 
