@@ -1,5 +1,6 @@
 import http from 'node:http';
 import net, { AddressInfo } from 'node:net';
+import { setDemoPolicy } from './support/demo-policy';
 import { testApiKey } from './support/keys';
 import { eventually, startWarden, WardenInstance } from './support/warden';
 
@@ -127,11 +128,15 @@ describe('redteam: clients that send their request a byte a second', () => {
  */
 describe('redteam: a client that stops reading its stream', () => {
   it('hangs up on the client and the upstream once the client has not read for the request timeout', async () => {
+    // Warden cuts off an answer larger than the request can produce (every token at 512 bytes): with the default
+    // 512 tokens that limit (1.25 MB) comes before the sockets' buffers fill, so the stall is never reached. A
+    // 100,000-token request may produce about 50 MB, far more than the buffers hold.
+    await setDemoPolicy(warden, { limits: { maxTokens: 100_000, maxTotalTokens: 110_000 } });
     const { hostname, port } = new URL(warden.url);
     const body = JSON.stringify({
       model: 'endless',
       prompt: 'Tell me a story.',
-      max_tokens: 512,
+      max_tokens: 100_000,
       stream: true,
     });
     const socket = net.connect(Number(port), hostname);
