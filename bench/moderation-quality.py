@@ -14,6 +14,9 @@ thresholds; see tools/moderation-classifier/common.py):
     margin the decision rule uses.
   - advbench harmful_behaviors: 520 harmful requests from a source held out from training (any-category recall,
     and recall per category for the rows the documented mapping rules label).
+  - the request probe (data/moderation/request-probe, when present): 360 harmful requests in seven forms, written
+    independently of the training generators (recall overall, per form and per category listed), and 360 benign
+    look-alikes (false-positive rate).
   - benign, any-category false-positive rate: generated stories (eval.jsonl: other seeds and prompts than
     training), benign instructions (test split), everyday advice (SafeText safe, test scenarios), hard contrasts for
     self-harm/illicit words (benign_contrast.py's evaluation generator: other frames and words than its calibration
