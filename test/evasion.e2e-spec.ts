@@ -1,8 +1,8 @@
 import { OPENAI_CATEGORIES } from '../server/src/contracts';
 import { testApiKey } from './support/keys';
 import { request, staffLogin } from './support/review-api';
-import { UpstreamServer } from './support/upstream-server';
-import { runCli, startWarden, WardenInstance } from './support/warden';
+import { startWardenServedBy, UpstreamServer } from './support/upstream-server';
+import { runCli, WardenInstance } from './support/warden';
 
 const ADMIN = { email: 'evasion-admin@example.com', password: 'evasion-admin-password-long' };
 
@@ -120,13 +120,10 @@ describe('evasion', () => {
   let applicationId: string;
 
   beforeAll(async () => {
-    warden = await startWarden('evasion', {
+    warden = await startWardenServedBy(upstream, 'evasion', {
       WARDEN_INIT_API_KEY: apiKey,
       WARDEN_INIT_ADMIN_EMAIL: ADMIN.email,
       WARDEN_INIT_ADMIN_PASSWORD: ADMIN.password,
-      WARDEN_UPSTREAM_URL: await upstream.start(),
-      WARDEN_UPSTREAM_MODELS: 'house-model',
-      WARDEN_EMBEDDED_MODELS: '',
     });
     [{ id: applicationId }] = await warden.query<{ id: string }>(
       `SELECT id FROM applications WHERE name = 'Demo application'`,

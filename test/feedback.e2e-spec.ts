@@ -26,8 +26,8 @@ import {
   Session,
   staffLogin,
 } from './support/review-api';
-import { UpstreamServer } from './support/upstream-server';
-import { eventually, REPOSITORY_ROOT, runCli, startWarden, WardenInstance } from './support/warden';
+import { startWardenServedBy, UpstreamServer } from './support/upstream-server';
+import { eventually, REPOSITORY_ROOT, runCli, WardenInstance } from './support/warden';
 
 const ADMIN = { email: 'admin@warden.test', password: 'admin-password-long-enough' };
 
@@ -161,12 +161,9 @@ describe('human feedback: /v1/feedback, labeling queues, strike refunds, export,
   let otherFlagged: string;
 
   beforeAll(async () => {
-    warden = await startWarden('feedback', {
+    warden = await startWardenServedBy(upstream, 'feedback', {
       WARDEN_INIT_ADMIN_EMAIL: ADMIN.email,
       WARDEN_INIT_ADMIN_PASSWORD: ADMIN.password,
-      WARDEN_UPSTREAM_URL: await upstream.start(),
-      WARDEN_UPSTREAM_MODELS: 'house-model',
-      WARDEN_EMBEDDED_MODELS: '',
     });
     admin = await staffLogin(warden.url, ADMIN.email, ADMIN.password);
     developerA = await registerDeveloper(warden.url);

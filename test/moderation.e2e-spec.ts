@@ -1,8 +1,8 @@
 import OpenAI from 'openai';
 import { testApiKey } from './support/keys';
 import { expectValid } from './support/openai-schemas';
-import { UpstreamServer } from './support/upstream-server';
-import { loggedVerdicts, runCli, startWarden, WardenInstance } from './support/warden';
+import { startWardenServedBy, UpstreamServer } from './support/upstream-server';
+import { loggedVerdicts, runCli, WardenInstance } from './support/warden';
 import { EndUserErrorCode, LimitsErrorCode, ModerationErrorCode } from './support/error-catalog';
 
 interface Verdict {
@@ -23,11 +23,8 @@ describe('moderation', () => {
   let applicationId: string;
 
   beforeAll(async () => {
-    warden = await startWarden('moderation', {
+    warden = await startWardenServedBy(upstream, 'moderation', {
       WARDEN_INIT_API_KEY: apiKey,
-      WARDEN_UPSTREAM_URL: await upstream.start(),
-      WARDEN_UPSTREAM_MODELS: 'house-model',
-      WARDEN_EMBEDDED_MODELS: '',
     });
     client = new OpenAI({ apiKey, baseURL: `${warden.url}/v1`, maxRetries: 0 });
     [{ id: applicationId }] = await warden.query<{ id: string }>(

@@ -1,14 +1,6 @@
 import { testApiKey } from './support/keys';
-import { UpstreamServer } from './support/upstream-server';
-import {
-  freePort,
-  runCli,
-  spawnWarden,
-  startWarden,
-  stopProcess,
-  waitForHealth,
-  WardenInstance,
-} from './support/warden';
+import { startWardenServedBy, UpstreamServer } from './support/upstream-server';
+import { freePort, runCli, spawnWarden, stopProcess, waitForHealth, WardenInstance } from './support/warden';
 import { ChildProcess } from 'node:child_process';
 import { CommonErrorCode } from './support/error-catalog';
 
@@ -21,11 +13,8 @@ describe('rate limits across two api instances', () => {
   let applicationId: string;
 
   beforeAll(async () => {
-    first = await startWarden('rate_limits', {
+    first = await startWardenServedBy(upstream, 'rate_limits', {
       WARDEN_INIT_API_KEY: apiKey,
-      WARDEN_UPSTREAM_URL: await upstream.start(),
-      WARDEN_UPSTREAM_MODELS: 'house-model',
-      WARDEN_EMBEDDED_MODELS: '',
     });
     const port = await freePort();
     const spawned = spawnWarden({ ...first.env, PORT: String(port) }, ['api']);

@@ -1,8 +1,8 @@
 import { setDemoPolicy } from './support/demo-policy';
 import { testApiKey } from './support/keys';
 import { moderate as moderateThrough } from './support/moderations';
-import { UpstreamServer } from './support/upstream-server';
-import { startWarden, WardenInstance } from './support/warden';
+import { startWardenServedBy, UpstreamServer } from './support/upstream-server';
+import { WardenInstance } from './support/warden';
 
 /** Cyrillic letters drawn like Latin ones, as an evader swaps them into English words. */
 const CYRILLIC: Record<string, string> = {
@@ -103,11 +103,8 @@ describe('redteam: look-alike, invisible, fullwidth, mathematical, stretched and
   let warden: WardenInstance;
 
   beforeAll(async () => {
-    warden = await startWarden('redteam-confusables', {
+    warden = await startWardenServedBy(upstream, 'redteam-confusables', {
       WARDEN_INIT_API_KEY: apiKey,
-      WARDEN_UPSTREAM_URL: await upstream.start(),
-      WARDEN_UPSTREAM_MODELS: 'house-model',
-      WARDEN_EMBEDDED_MODELS: '',
     });
     await setDemoPolicy(warden, {
       requireUser: false,

@@ -1,9 +1,9 @@
 import { OPENAI_CATEGORIES } from '../server/src/moderation/moderation.types';
 import { testApiKey } from './support/keys';
-import { UpstreamServer } from './support/upstream-server';
+import { startWardenServedBy, UpstreamServer } from './support/upstream-server';
 import { EndUserErrorCode, openAiAnswer } from './support/error-catalog';
 import { demoApplicationId, setDemoPolicy } from './support/demo-policy';
-import { eventually, startWarden, WardenInstance } from './support/warden';
+import { eventually, WardenInstance } from './support/warden';
 
 /**
  * An end user id with a NUL character or a lone surrogate is stored (request log, end_users, the status Warden
@@ -18,11 +18,8 @@ describe('redteam: end user ids Postgres cannot store as sent', () => {
   let applicationId: string;
 
   beforeAll(async () => {
-    warden = await startWarden('redteam_end_user_ids', {
+    warden = await startWardenServedBy(upstream, 'redteam_end_user_ids', {
       WARDEN_INIT_API_KEY: apiKey,
-      WARDEN_UPSTREAM_URL: await upstream.start(),
-      WARDEN_UPSTREAM_MODELS: 'house-model',
-      WARDEN_EMBEDDED_MODELS: '',
     });
     applicationId = await demoApplicationId(warden);
     // Only the blocklist flags here, so every strike is one this test chose.

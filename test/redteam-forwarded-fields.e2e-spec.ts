@@ -1,7 +1,7 @@
 import { testApiKey } from './support/keys';
-import { UpstreamServer } from './support/upstream-server';
+import { startWardenServedBy, UpstreamServer } from './support/upstream-server';
 import { setDemoPolicy } from './support/demo-policy';
-import { startWarden, WardenInstance } from './support/warden';
+import { WardenInstance } from './support/warden';
 
 /** A word the policy's blocklist blocks on input; nothing else acts. */
 const BLOCKED_WORD = 'coffee';
@@ -113,11 +113,8 @@ describe('redteam: chat fields forwarded to an upstream model', () => {
   let warden: WardenInstance;
 
   beforeAll(async () => {
-    warden = await startWarden('redteam-fields', {
+    warden = await startWardenServedBy(upstream, 'redteam-fields', {
       WARDEN_INIT_API_KEY: apiKey,
-      WARDEN_UPSTREAM_URL: await upstream.start(),
-      WARDEN_UPSTREAM_MODELS: 'house-model',
-      WARDEN_EMBEDDED_MODELS: '',
     });
   }, 90_000);
 

@@ -1,7 +1,7 @@
 import { testApiKey } from './support/keys';
-import { UpstreamServer } from './support/upstream-server';
+import { startWardenServedBy, UpstreamServer } from './support/upstream-server';
 import { CommonErrorCode, openAiAnswer, staffAnswer } from './support/error-catalog';
-import { eventually, startWarden, WardenInstance } from './support/warden';
+import { eventually, WardenInstance } from './support/warden';
 
 /**
  * Postgres text and jsonb cannot hold a NUL character. Routes that store what a client sends (sign-up, sign-in,
@@ -15,11 +15,8 @@ describe('redteam: NUL characters in text Warden stores', () => {
   let warden: WardenInstance;
 
   beforeAll(async () => {
-    warden = await startWarden('redteam_nul_text', {
+    warden = await startWardenServedBy(upstream, 'redteam_nul_text', {
       WARDEN_INIT_API_KEY: apiKey,
-      WARDEN_UPSTREAM_URL: await upstream.start(),
-      WARDEN_UPSTREAM_MODELS: 'house-model',
-      WARDEN_EMBEDDED_MODELS: '',
     });
   }, 120_000);
 

@@ -1,7 +1,7 @@
 import { testApiKey } from './support/keys';
-import { UpstreamServer } from './support/upstream-server';
+import { startWardenServedBy, UpstreamServer } from './support/upstream-server';
 import { CommonErrorCode, openAiAnswer } from './support/error-catalog';
-import { startWarden, WardenInstance } from './support/warden';
+import { WardenInstance } from './support/warden';
 
 /**
  * `/v1/completions` takes a list of prompts, and nothing bounds the list but the 4 MB body: a million empty prompts
@@ -16,11 +16,8 @@ describe('redteam: a completion request with a million prompts', () => {
   let warden: WardenInstance;
 
   beforeAll(async () => {
-    warden = await startWarden('redteam_prompt_batches', {
+    warden = await startWardenServedBy(upstream, 'redteam_prompt_batches', {
       WARDEN_INIT_API_KEY: apiKey,
-      WARDEN_UPSTREAM_URL: await upstream.start(),
-      WARDEN_UPSTREAM_MODELS: 'house-model',
-      WARDEN_EMBEDDED_MODELS: '',
     });
   }, 120_000);
 

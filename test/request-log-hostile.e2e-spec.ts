@@ -2,8 +2,8 @@ import { Queue } from 'bullmq';
 import { randomBytes } from 'node:crypto';
 import { testApiKey } from './support/keys';
 import { answeredCompletion, RequestLogStream, requestLogRecord } from './support/request-log-stream';
-import { UpstreamServer } from './support/upstream-server';
-import { eventually, runCli, startWarden, WardenInstance } from './support/warden';
+import { startWardenServedBy, UpstreamServer } from './support/upstream-server';
+import { eventually, runCli, WardenInstance } from './support/warden';
 
 interface LoggedRow {
   request_id: string;
@@ -35,11 +35,8 @@ describe('request logs under hostile rows', () => {
   let applicationId: string;
 
   beforeAll(async () => {
-    warden = await startWarden('log_hostile', {
+    warden = await startWardenServedBy(upstream, 'log_hostile', {
       WARDEN_INIT_API_KEY: apiKey,
-      WARDEN_UPSTREAM_URL: await upstream.start(),
-      WARDEN_UPSTREAM_MODELS: 'house-model',
-      WARDEN_EMBEDDED_MODELS: '',
     });
     [{ id: applicationId }] = await warden.query<{ id: string }>(
       `SELECT id FROM applications WHERE name = 'Demo application'`,

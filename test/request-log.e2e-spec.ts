@@ -1,6 +1,6 @@
 import { testApiKey } from './support/keys';
-import { UpstreamServer } from './support/upstream-server';
-import { eventually, startWarden, WardenInstance } from './support/warden';
+import { startWardenServedBy, UpstreamServer } from './support/upstream-server';
+import { eventually, WardenInstance } from './support/warden';
 
 /** The response never waits on Postgres, yet every answered call ends up as exactly one row. */
 describe('request log', () => {
@@ -9,11 +9,8 @@ describe('request log', () => {
   let warden: WardenInstance;
 
   beforeAll(async () => {
-    warden = await startWarden('request_log', {
+    warden = await startWardenServedBy(upstream, 'request_log', {
       WARDEN_INIT_API_KEY: apiKey,
-      WARDEN_UPSTREAM_URL: await upstream.start(),
-      WARDEN_UPSTREAM_MODELS: 'house-model',
-      WARDEN_EMBEDDED_MODELS: '',
     });
   });
 

@@ -1,6 +1,6 @@
 import { testApiKey } from './support/keys';
-import { UpstreamServer } from './support/upstream-server';
-import { runCli, startWarden, WardenInstance } from './support/warden';
+import { startWardenServedBy, UpstreamServer } from './support/upstream-server';
+import { runCli, WardenInstance } from './support/warden';
 
 /**
  * A generous sanity bound on what a request may add to `/health` latency over the machine's own idle jitter
@@ -35,11 +35,8 @@ describe('no single request stalls the event loop', () => {
   let warden: WardenInstance;
 
   beforeAll(async () => {
-    warden = await startWarden('stall', {
+    warden = await startWardenServedBy(upstream, 'stall', {
       WARDEN_INIT_API_KEY: apiKey,
-      WARDEN_UPSTREAM_URL: await upstream.start(),
-      WARDEN_UPSTREAM_MODELS: 'house-model',
-      WARDEN_EMBEDDED_MODELS: '',
     });
     const [{ id }] = await warden.query<{ id: string }>(
       `SELECT id FROM applications WHERE name = 'Demo application'`,

@@ -23,8 +23,8 @@ import {
   staffLogin,
 } from './support/review-api';
 import { COOKING_TOPICS, OFF_TOPIC, ON_TOPIC } from './support/topics';
-import { UpstreamServer } from './support/upstream-server';
-import { eventually, loggedVerdicts, startWarden, WardenInstance } from './support/warden';
+import { startWardenServedBy, UpstreamServer } from './support/upstream-server';
+import { eventually, loggedVerdicts, WardenInstance } from './support/warden';
 
 const ADMIN = { email: 'admin@warden.test', password: 'admin-password-long-enough' };
 
@@ -57,12 +57,9 @@ describe('topicality limits', () => {
   let cooking: { id: string; sandboxKey: { secret: string }; productionKey?: { secret: string } };
 
   beforeAll(async () => {
-    warden = await startWarden('topicality', {
+    warden = await startWardenServedBy(upstream, 'topicality', {
       WARDEN_INIT_ADMIN_EMAIL: ADMIN.email,
       WARDEN_INIT_ADMIN_PASSWORD: ADMIN.password,
-      WARDEN_UPSTREAM_URL: await upstream.start(),
-      WARDEN_UPSTREAM_MODELS: 'house-model',
-      WARDEN_EMBEDDED_MODELS: '',
     });
     url = warden.url;
     const admin = await staffLogin(url, ADMIN.email, ADMIN.password);

@@ -1,13 +1,12 @@
 import { ChildProcess } from 'node:child_process';
 import { testApiKey } from './support/keys';
 import { apply, registerDeveloper, request, staffLogin } from './support/review-api';
-import { UpstreamServer } from './support/upstream-server';
+import { startWardenServedBy, UpstreamServer } from './support/upstream-server';
 import {
   eventually,
   freePort,
   runCli,
   spawnWarden,
-  startWarden,
   stopProcess,
   waitForHealth,
   WardenInstance,
@@ -41,13 +40,10 @@ describe('/v1 surface', () => {
   let applicationId: string;
 
   beforeAll(async () => {
-    warden = await startWarden('v1_surface', {
+    warden = await startWardenServedBy(upstream, 'v1_surface', {
       WARDEN_INIT_API_KEY: apiKey,
       WARDEN_INIT_ADMIN_EMAIL: ADMIN_EMAIL,
       WARDEN_INIT_ADMIN_PASSWORD: ADMIN_PASSWORD,
-      WARDEN_UPSTREAM_URL: await upstream.start(),
-      WARDEN_UPSTREAM_MODELS: 'house-model',
-      WARDEN_EMBEDDED_MODELS: '',
     });
     [{ id: applicationId }] = await warden.query<{ id: string }>(
       `SELECT id FROM applications WHERE name = 'Demo application'`,

@@ -1,5 +1,6 @@
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
+import { startWarden, WardenInstance } from './warden';
 
 export interface ReceivedRequest {
   path: string;
@@ -167,4 +168,21 @@ export class UpstreamServer {
     response.writeHead(status, { 'content-type': 'application/json' });
     response.end(JSON.stringify(body));
   }
+}
+
+/**
+ * A Warden whose one model is `house-model`, served by this upstream (no embedded engine), as most /v1 suites run
+ * it; `env` holds the suite's own settings. The suite stops both.
+ */
+export async function startWardenServedBy(
+  upstream: UpstreamServer,
+  label: string,
+  env: NodeJS.ProcessEnv = {},
+): Promise<WardenInstance> {
+  return startWarden(label, {
+    ...env,
+    WARDEN_UPSTREAM_URL: await upstream.start(),
+    WARDEN_UPSTREAM_MODELS: 'house-model',
+    WARDEN_EMBEDDED_MODELS: '',
+  });
 }
