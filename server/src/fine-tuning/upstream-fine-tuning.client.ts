@@ -82,7 +82,7 @@ export class UpstreamFineTuningClient {
     }
     let text: string;
     try {
-      text = await readBoundedText(response, MAX_ANSWER_BYTES);
+      text = await readBoundedText(response.body, MAX_ANSWER_BYTES);
     } catch (err) {
       if (err instanceof ResponseTooLarge) throw this.malformed(path);
       throw new InferenceBackendError(

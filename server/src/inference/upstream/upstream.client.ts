@@ -1,5 +1,6 @@
 import http from 'node:http';
 import https from 'node:https';
+import { readBoundedText, ResponseTooLarge } from '../../common/bounded-response';
 import { WardenError } from '../../common/errors';
 import { InferenceBackendError, InferenceErrorCode, InferenceRequestError } from '../inference.errors';
 
@@ -48,8 +49,8 @@ export class UpstreamClient {
       try {
         text = await readText(response, maxBytes);
       } catch (err) {
-        throw err instanceof AnswerTooLarge
-          ? tooLarge(response.statusCode ?? 0, err.excerpt, maxBytes)
+        throw err instanceof ResponseTooLarge
+          ? tooLarge(response.statusCode ?? 0, err.head, maxBytes)
           : this.transportError(err, deadline, signal);
       }
       try {
@@ -189,7 +190,7 @@ export class UpstreamClient {
   private async statusError(response: http.IncomingMessage): Promise<Error> {
     // Only an excerpt is ever logged: an error page is not read past ERROR_BODY_BYTES.
     const detail = await readText(response, ERROR_BODY_BYTES).catch((err: unknown) =>
-      err instanceof AnswerTooLarge ? err.excerpt : '',
+      err instanceof ResponseTooLarge ? err.head : '',
     );
     const status = response.statusCode ?? 0;
     let error: WardenError;
@@ -245,43 +246,11 @@ function abortError(): Error {
   return new DOMException('This operation was aborted', 'AbortError');
 }
 
-/** Thrown by readText past its limit, with the start of what came, for the server log. */
-class AnswerTooLarge extends Error {
-  constructor(readonly excerpt: string) {
-    super('the answer is larger than its limit');
-  }
-}
-
-function readText(response: http.IncomingMessage, maxBytes: number): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let received = 0;
-    response.on('data', (chunk: Buffer) => {
-      received += chunk.length;
-      if (received > maxBytes) {
-        reject(
-          new AnswerTooLarge(
-            Buffer.concat([...chunks, chunk])
-              .subarray(0, EXCERPT_CHARS)
-              .toString('utf8'),
-          ),
-        );
-        response.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    response.once('end', () =>
-      response.complete
-        ? resolve(Buffer.concat(chunks).toString('utf8'))
-        : reject(new Error('the connection closed mid-body')),
-    );
-    response.once('error', reject);
-    // A destroyed response (deadline, abort) may end with neither 'end' nor 'error'.
-    response.once('close', () => {
-      if (!response.complete) reject(new Error('the connection closed mid-body'));
-    });
-  });
+/** The whole body, held to `maxBytes`; a connection cut mid-body is a failure, not a short answer. */
+async function readText(response: http.IncomingMessage, maxBytes: number): Promise<string> {
+  const text = await readBoundedText(response, maxBytes);
+  if (!response.complete) throw new Error('the connection closed mid-body');
+  return text;
 }
 
 const EXCERPT_CHARS = 300;

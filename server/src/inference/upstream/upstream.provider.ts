@@ -138,7 +138,7 @@ export class UpstreamProvider implements ModelProvider {
  */
 export function answerBudgetBytes(request: GenerationRequest): number {
   const perPrompt = Math.max(request.n, request.bestOf);
-  const choices = (request.messages ? 1 : promptCount(request.prompt)) * perPrompt;
+  const choices = promptCount(request) * perPrompt;
   const perToken = BYTES_PER_TOKEN * (request.logprobs === null ? 1 : 2 + request.logprobs);
   // Each prompt comes back with each of its choices: escaped (up to 6 bytes a character), or with logprobs for each
   // of its tokens (at most one a byte).
@@ -154,7 +154,7 @@ export function answerBudgetBytes(request: GenerationRequest): number {
  * (a server that ignores `n`, or sends made-up indexes) would reach moderation, the log and the client as if asked.
  */
 function checkedChoices<T extends { index: number }>(choices: T[], request: GenerationRequest): T[] {
-  const expected = (request.messages ? 1 : promptCount(request.prompt)) * request.n;
+  const expected = promptCount(request) * request.n;
   if (choices.length > expected || choices.some((choice) => !isChoiceIndex(choice.index, expected))) {
     throw new InferenceBackendError(
       InferenceErrorCode.UpstreamBadResponse,
@@ -172,8 +172,9 @@ function isChoiceIndex(index: number, expected: number): boolean {
 const BYTES_PER_TOKEN = 512;
 const ANSWER_SLACK_BYTES = 1 << 20;
 
-function promptCount(prompt: GenerationRequest['prompt']): number {
-  if (!Array.isArray(prompt) || prompt.length === 0) return 1;
+/** A chat is one prompt; a completion's list of texts is one prompt each (a list of token ids is one prompt). */
+function promptCount({ messages, prompt }: GenerationRequest): number {
+  if (messages || !Array.isArray(prompt) || prompt.length === 0) return 1;
   return prompt.every((item) => typeof item === 'number') ? 1 : prompt.length;
 }
 

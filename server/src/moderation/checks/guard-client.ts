@@ -39,7 +39,7 @@ export async function postJson(endpoint: GuardEndpoint, path: string, body: unkn
   }
   let text: string;
   try {
-    text = await readBoundedText(response, MAX_GUARD_ANSWER_BYTES);
+    text = await readBoundedText(response.body, MAX_GUARD_ANSWER_BYTES);
   } catch (err) {
     if (err instanceof ResponseTooLarge) throw new GuardCallError(GuardFailureCode.Malformed, err.message);
     const timedOut = err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError');
