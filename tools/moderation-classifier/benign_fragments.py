@@ -18,9 +18,9 @@ Two kinds of text, every label 0:
 A word that is harmful on its own or nearly always appears in harmful text is never benign here (HARM_STEMS by
 prefix, HARM_WORDS, the suicide-risk lexicon's one-word terms for suicide, self-injury, lethal means and abuse, and
 any word that occurs in >= 8 positive texts of the labelled training sets and makes >= 80 % of its occurrences there
-in positives), and a fragment with such a word is dropped. A text one pool shares with a later one (after norm_for_overlap) is dropped from the earlier
-pool (training loses to calibration and evaluation, calibration to evaluation); train.py also drops training rows
-that occur in any held-out split.
+in positives), and a fragment with such a word is dropped. A text one pool shares with a later one (after
+norm_for_overlap) is dropped from the earlier pool (training loses to calibration and evaluation, calibration to
+evaluation); train.py also drops training rows that occur in any held-out split.
 
   - training_examples(): source "synthetic-benign-fragments", split "train";
   - heldout_examples():  source "benign-fragments", split "val" (calibration; a hard set, see train.py) and "test"
@@ -34,6 +34,8 @@ import os
 import random
 import re
 
+import benign_conversation
+import common
 from common import DATA_DIR, SEED, ex, make_y, norm_for_overlap, unit
 
 # Words that are harmful, sexual or violent on their own: HARM_STEMS as prefixes of a lower-cased word, HARM_WORDS
@@ -88,8 +90,6 @@ def harmful_words():
         for r in csv.DictReader(f, delimiter="\t"):
             if r["construct"] in LEXICON_CONSTRUCTS and len(r["token"].split()) == 1:
                 out.add(r["token"].lower())
-    import common  # noqa: E402  (the labelled sets; imported here so the module loads fast for its check)
-
     pos, total = {}, {}
     # Toxic Spans is left out: its sentences are cut from comments that were toxic as a whole, so ordinary words
     # ("work", "money") are mostly "positive" there.
@@ -126,9 +126,6 @@ def _words(which, rng):
 
 def _source_texts(which):
     """Benign text of the pool's own split to cut fragments from."""
-    import benign_conversation  # noqa: E402
-    import common  # noqa: E402
-
     split = {"training": "train", "calibration": "val", "evaluation": "test"}[which]
     stories = [e["text"] for e in common.load_generated_stories() if e["split"] == split]
     conversation = {"training": benign_conversation.training_texts, "calibration": benign_conversation.calibration_texts,
