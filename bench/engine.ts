@@ -13,7 +13,7 @@ import { loadConfig } from '../server/src/config/config';
 import { EmbeddedProvider } from '../server/src/inference/embedded/embedded.provider';
 import { ENGINE_TUNING } from '../server/src/inference/embedded/engine-pool';
 import { loadModelDirectory } from '../server/src/inference/embedded/model-loader';
-import { GenerationRequest } from '../server/src/inference/model-provider';
+import { generationRequest } from '../server/src/inference/model-provider';
 import { openRawModel, rawGreedy, Sample, timed } from './engine-raw';
 
 const ROUNDS = Number(process.argv[2] ?? 5);
@@ -37,25 +37,14 @@ async function streamTokens(
   prompt: string,
   eos: number[],
 ): Promise<number> {
-  const request: GenerationRequest = {
+  const request = generationRequest({
     model,
     prompt,
     maxTokens: NEW_TOKENS,
     temperature: 0,
-    topP: 1,
-    n: 1,
-    bestOf: 1,
-    stop: [],
-    logprobs: null,
-    echo: false,
-    seed: null,
-    presencePenalty: 0,
-    frequencyPenalty: 0,
     logitBias: Object.fromEntries(eos.map((id) => [String(id), -100])),
-    suffix: null,
-    user: null,
     signal: new AbortController().signal,
-  };
+  });
   let tokens = 0;
   for await (const event of provider.stream(request)) {
     if (event.kind === 'usage') tokens = event.usage.completion_tokens;

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Logger } from 'pino';
 import { InvalidRequestError, NotFoundError } from '../common/errors';
 import { LOGGER } from '../common/logger.module';
-import { GenerationRequest, GenerationResult } from '../inference/model-provider';
+import { GenerationRequest, generationRequest, GenerationResult } from '../inference/model-provider';
 import { ModelRegistry } from '../inference/model-registry';
 import { ClassifierService } from '../moderation/classifier/classifier.service';
 import { ModerationCategory } from '../moderation/moderation.types';
@@ -153,14 +153,18 @@ export class BiasRunner {
     }
     const texts = await Promise.all(
       probes.map(async (probe) => {
-        const result = await this.generate({
-          ...this.baseRequest(run, signal),
-          prompt: applyTemplate(run.promptTemplate, probe.text).text,
-          maxTokens: BIAS_GENERATION.maxTokens,
-          temperature: BIAS_GENERATION.temperature,
-          topP: BIAS_GENERATION.topP,
-          seed: deriveSeed(run.seed, probe.seedKey),
-        });
+        const result = await this.generate(
+          generationRequest({
+            model: run.model,
+            user: BIAS_USER,
+            signal,
+            prompt: applyTemplate(run.promptTemplate, probe.text).text,
+            maxTokens: BIAS_GENERATION.maxTokens,
+            temperature: BIAS_GENERATION.temperature,
+            topP: BIAS_GENERATION.topP,
+            seed: deriveSeed(run.seed, probe.seedKey),
+          }),
+        );
         return result.choices[0]?.text ?? '';
       }),
     );
@@ -183,16 +187,20 @@ export class BiasRunner {
     const sentences = [item.stereotype, item.antiStereotype, item.unrelated].map((sentence) =>
       applyTemplate(run.promptTemplate, sentence),
     );
-    const result = await this.generate({
-      ...this.baseRequest(run, signal),
-      prompt: sentences.map((sentence) => sentence.text),
-      maxTokens: 0,
-      temperature: 0,
-      topP: 1,
-      logprobs: 0,
-      echo: true,
-      seed: deriveSeed(run.seed, item.id),
-    });
+    const result = await this.generate(
+      generationRequest({
+        model: run.model,
+        user: BIAS_USER,
+        signal,
+        prompt: sentences.map((sentence) => sentence.text),
+        maxTokens: 0,
+        temperature: 0,
+        topP: 1,
+        logprobs: 0,
+        echo: true,
+        seed: deriveSeed(run.seed, item.id),
+      }),
+    );
     const [stereotype, antiStereotype, unrelated] = sentences.map((sentence, index) => {
       const logprobs = result.choices.find((choice) => choice.index === index)?.logprobs;
       if (!logprobs) {
@@ -207,25 +215,5 @@ export class BiasRunner {
 
   private generate(request: GenerationRequest): Promise<GenerationResult> {
     return this.models.resolve(request.model).complete(request);
-  }
-
-  private baseRequest(
-    run: BiasRunEntity,
-    signal: AbortSignal,
-  ): Omit<GenerationRequest, 'prompt' | 'maxTokens' | 'temperature' | 'topP' | 'seed'> {
-    return {
-      model: run.model,
-      n: 1,
-      bestOf: 1,
-      stop: [],
-      logprobs: null,
-      echo: false,
-      presencePenalty: 0,
-      frequencyPenalty: 0,
-      logitBias: null,
-      suffix: null,
-      user: BIAS_USER,
-      signal,
-    };
   }
 }

@@ -12,7 +12,7 @@ import { WARDEN_CONFIG } from '../config/config.module';
 import { FilesService } from '../files/files.service';
 import { TrainingExample } from '../files/training-file';
 import { LoadedModel, loadModelDirectory } from '../inference/embedded/model-loader';
-import { GenerationRequest } from '../inference/model-provider';
+import { generationRequest } from '../inference/model-provider';
 import { ModelRegistry } from '../inference/model-registry';
 import { PoliciesService } from '../policies/policies.service';
 import { FineTunedModelsCatalog } from './fine-tuned-models.catalog';
@@ -481,25 +481,14 @@ export class FineTuningRunner {
   }
 
   private async greedy(model: string, prompt: string): Promise<string> {
-    const request: GenerationRequest = {
+    const request = generationRequest({
       model,
       prompt,
       maxTokens: SAMPLE_TOKENS,
       temperature: 0,
-      topP: 1,
-      n: 1,
-      bestOf: 1,
-      stop: [],
-      logprobs: null,
-      echo: false,
       seed: 0,
-      presencePenalty: 0,
-      frequencyPenalty: 0,
-      logitBias: null,
-      suffix: null,
-      user: null,
       signal: AbortSignal.timeout(60_000),
-    };
+    });
     const result = await this.registry.resolve(model).complete(request);
     return result.choices[0]?.text ?? '';
   }

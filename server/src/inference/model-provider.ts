@@ -47,6 +47,31 @@ export interface GenerationRequest {
   signal: AbortSignal;
 }
 
+/**
+ * A request with OpenAI's defaults for what the caller leaves out (one choice, temperature 1, no stop sequences,
+ * penalties, logprobs, bias or seed), for Warden's own generations: bias runs, fine-tuning samples, benchmarks.
+ */
+export function generationRequest(
+  fields: Pick<GenerationRequest, 'model' | 'prompt' | 'maxTokens' | 'signal'> & Partial<GenerationRequest>,
+): GenerationRequest {
+  return {
+    temperature: 1,
+    topP: 1,
+    n: 1,
+    bestOf: 1,
+    stop: [],
+    logprobs: null,
+    echo: false,
+    seed: null,
+    presencePenalty: 0,
+    frequencyPenalty: 0,
+    logitBias: null,
+    suffix: null,
+    user: null,
+    ...fields,
+  };
+}
+
 export interface CompletionChoice {
   index: number;
   text: string;
