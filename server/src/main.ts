@@ -230,11 +230,21 @@ function supervise(logger: Logger, afterChildren: () => Promise<void>) {
 
 /**
  * Stops a single-role process on SIGTERM/SIGINT, or when its launcher goes away (the IPC channel closes), within
- * SHUTDOWN_GRACE_MS. Installed before start-up so a signal during start-up is honoured too.
+ * SHUTDOWN_GRACE_MS. Installed before start-up so a signal during start-up is honoured too: what start-up has begun
+ * is closed as soon as it exists (a worker takes jobs before its start-up returns; exiting at once would abandon them
+ * under their locks).
  */
 function stopOnSignal(logger: Logger): { closeWith(close: () => Promise<void>): void } {
-  let close: () => Promise<void> = async () => undefined;
+  let close: (() => Promise<void>) | undefined;
   let stopping = false;
+  const closeAndExit = (closing: () => Promise<void>) =>
+    closing().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        logger.error({ err }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
   const stop = (reason: string) => {
     if (stopping) return;
     stopping = true;
@@ -243,13 +253,7 @@ function stopOnSignal(logger: Logger): { closeWith(close: () => Promise<void>): 
       logger.warn(`still stopping after ${SHUTDOWN_GRACE_MS} ms; exiting anyway`);
       process.exit(1);
     }, SHUTDOWN_GRACE_MS).unref();
-    close().then(
-      () => process.exit(0),
-      (err: unknown) => {
-        logger.error({ err }, 'shutdown failed');
-        process.exit(1);
-      },
-    );
+    if (close) void closeAndExit(close);
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
@@ -257,6 +261,7 @@ function stopOnSignal(logger: Logger): { closeWith(close: () => Promise<void>): 
   return {
     closeWith: (next) => {
       close = next;
+      if (stopping) void closeAndExit(next);
     },
   };
 }

@@ -114,6 +114,12 @@ export class BiasRunner {
     return 'completed';
   }
 
+  /** The worker stopped mid-run: the run waits in the queue again and resumes from its checkpoints. */
+  async handedBack(runId: string): Promise<void> {
+    this.logger.info({ runId }, 'bias run handed back to the queue: the worker is stopping');
+    await this.repository.requeue(runId, null);
+  }
+
   /** Records how an attempt ended when it did not complete: back to the queue, or failed for good. */
   async attemptFailed(runId: string, err: unknown, final: boolean): Promise<void> {
     const message = err instanceof Error ? err.message : String(err);

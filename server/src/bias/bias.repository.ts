@@ -136,8 +136,8 @@ export class BiasRepository {
     );
   }
 
-  /** After a failed attempt that will be retried: back in the queue, with the reason shown meanwhile. */
-  async requeue(id: string, error: string): Promise<void> {
+  /** Back in the queue: after a failed attempt that will be retried (its reason shown meanwhile), or handed back. */
+  async requeue(id: string, error: string | null): Promise<void> {
     await this.dataSource.query(
       `UPDATE bias_runs SET status = 'queued', error = $2 WHERE id = $1 AND status IN ('queued', 'running')`,
       [id, error],

@@ -1,5 +1,6 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Processor } from '@nestjs/bullmq';
 import { Job, UnrecoverableError } from 'bullmq';
+import { JobStop, LongJobHost } from '../common/long-job.host';
 import { JobName, QueueName } from '../common/queues';
 import { FINE_TUNING_TIMEOUT_MS, RunFineTuningJob } from './fine-tuning.queue';
 import { FineTuningRunner, PermanentJobFailure } from './fine-tuning.runner';
@@ -10,20 +11,19 @@ import { JobStatus } from './fine-tuning.types';
  * (the trainer yields to the event loop after each); a worker that dies leaves the job stalled for another.
  */
 @Processor(QueueName.FineTuning, { concurrency: 1, lockDuration: 120_000, maxStalledCount: 1 })
-export class FineTuningProcessor extends WorkerHost {
+export class FineTuningProcessor extends LongJobHost {
   constructor(private readonly runner: FineTuningRunner) {
     super();
   }
 
-  async process(job: Job<RunFineTuningJob>): Promise<JobStatus> {
+  async process(job: Job<RunFineTuningJob>, token?: string): Promise<JobStatus> {
     if (job.name !== JobName.RunFineTuningJob) {
       throw new UnrecoverableError(`unknown job ${job.name} on ${QueueName.FineTuning}`);
     }
     const { jobId } = job.data;
-    const timeout = new AbortController();
-    const timer = setTimeout(
-      () => timeout.abort(new Error(`training took longer than ${FINE_TUNING_TIMEOUT_MS / 60_000} minutes`)),
+    const lifetime = this.lifetime(
       FINE_TUNING_TIMEOUT_MS,
+      `training took longer than ${FINE_TUNING_TIMEOUT_MS / 60_000} minutes`,
     );
     try {
       return await this.runner.run(
@@ -32,16 +32,20 @@ export class FineTuningProcessor extends WorkerHost {
           progressed: (step, total) =>
             job.updateProgress({ step, total, percent: total > 0 ? Math.floor((100 * step) / total) : 0 }),
         },
-        timeout.signal,
+        lifetime.signal,
       );
     } catch (err) {
-      const permanent = timeout.signal.aborted || err instanceof PermanentJobFailure;
+      if (lifetime.stop === JobStop.WorkerStopping) {
+        await this.runner.handedBack(jobId);
+        return this.handBack(job, token);
+      }
+      const permanent = lifetime.stop === JobStop.Deadline || err instanceof PermanentJobFailure;
       if (permanent || job.attemptsMade + 1 >= (job.opts.attempts ?? 1)) {
-        await this.runner.fail(jobId, timeout.signal.aborted ? timeout.signal.reason : err);
+        await this.runner.fail(jobId, lifetime.stop ? lifetime.reason : err);
       }
       throw permanent ? new UnrecoverableError(err instanceof Error ? err.message : String(err)) : err;
     } finally {
-      clearTimeout(timer);
+      lifetime.end();
     }
   }
 }

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import fs from 'node:fs';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Logger } from 'pino';
 import { ApplicationsService } from '../applications/applications.service';
 import { BiasRunQueue } from '../bias/bias-run.queue';
@@ -93,6 +94,12 @@ export class FineTuningRunner {
     }
     await this.repository.addEvent(job.id, 'Fine-tuning job started');
     return this.train(job, training, validation, progress, signal);
+  }
+
+  /** The worker stopped mid-job: it waits in the queue again; training starts over, an upstream job is polled on. */
+  async handedBack(jobId: string): Promise<void> {
+    this.logger.info({ jobId }, 'fine-tuning job handed back to the queue: the worker is stopping');
+    await this.repository.addEvent(jobId, 'The worker stopped; the job continues on the next worker');
   }
 
   /** Marks a job failed after its last attempt (or a permanent failure). */
@@ -389,7 +396,8 @@ export class FineTuningRunner {
       if (status) {
         return status;
       }
-      await new Promise((resolve) => setTimeout(resolve, this.config.fineTuning.upstreamPollMs));
+      // The pause ends early when the job is stopped; the check at the top of the loop then throws.
+      await sleep(this.config.fineTuning.upstreamPollMs, undefined, { signal }).catch(() => undefined);
     }
   }
 

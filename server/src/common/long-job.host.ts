@@ -1,0 +1,64 @@
+import { BeforeApplicationShutdown } from '@nestjs/common';
+import { WorkerHost } from '@nestjs/bullmq';
+import { DelayedError, Job } from 'bullmq';
+
+/** Why a long job stopped early, if it did. */
+export enum JobStop {
+  /** It ran past its deadline: it fails for good. */
+  Deadline = 'deadline',
+  /** Its worker is shutting down: it goes back to the queue for the next worker. */
+  WorkerStopping = 'worker-stopping',
+}
+
+/** The deadline and the worker's shutdown of one job, as one abort signal its work listens to. */
+export class JobLifetime {
+  private readonly deadline = new AbortController();
+  private readonly timer: NodeJS.Timeout;
+  readonly signal: AbortSignal;
+
+  constructor(limitMs: number, overrun: string, workerStopping: AbortSignal) {
+    this.timer = setTimeout(() => this.deadline.abort(new Error(overrun)), limitMs);
+    this.signal = AbortSignal.any([this.deadline.signal, workerStopping]);
+  }
+
+  /** Why the job was stopped, or undefined when nothing stopped it (its own error, or it finished). */
+  get stop(): JobStop | undefined {
+    if (this.deadline.signal.aborted) return JobStop.Deadline;
+    return this.signal.aborted ? JobStop.WorkerStopping : undefined;
+  }
+
+  get reason(): unknown {
+    return this.signal.reason;
+  }
+
+  end(): void {
+    clearTimeout(this.timer);
+  }
+}
+
+/**
+ * A processor whose jobs run for minutes (bias runs, fine-tuning, policy replays). When its worker shuts down, the
+ * job in hand stops at its next safe point and goes straight back to the queue, where the next worker resumes it
+ * from its checkpoints. Left running, it would hold the shutdown until the grace period killed the process, and then
+ * wait out its lock (a minute or two) before any worker could take it again.
+ */
+export abstract class LongJobHost extends WorkerHost implements BeforeApplicationShutdown {
+  private readonly stopping = new AbortController();
+
+  // Nest runs this before any module's shutdown hook closes the database or Redis. Closing the worker here stops it
+  // taking jobs (the one handed back is for another worker) and waits until the job in hand has been handed back.
+  async beforeApplicationShutdown(): Promise<void> {
+    this.stopping.abort(new Error('the worker is stopping; the job goes back to the queue'));
+    await this.worker.close();
+  }
+
+  protected lifetime(limitMs: number, overrun: string): JobLifetime {
+    return new JobLifetime(limitMs, overrun, this.stopping.signal);
+  }
+
+  /** Back to the queue at once, without counting an attempt: BullMQ wants the DelayedError thrown after the move. */
+  protected async handBack(job: Job, token: string | undefined): Promise<never> {
+    await job.moveToDelayed(Date.now(), token);
+    throw new DelayedError();
+  }
+}
