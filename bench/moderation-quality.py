@@ -17,6 +17,8 @@ thresholds; see tools/moderation-classifier/common.py):
   - the request probe (data/moderation/request-probe, when present): 360 harmful requests in seven forms, written
     independently of the training generators (recall overall, per form and per category listed), and 360 benign
     look-alikes (false-positive rate).
+  - the hand-written requests' test split (data/moderation/written-requests, when present): the same table for the
+    15 % of the training writers' rows no model trains or calibrates on (in-distribution for candidates from v2.20).
   - benign, any-category false-positive rate: generated stories (eval.jsonl: other seeds and prompts than
     training), benign instructions (test split), everyday advice (SafeText safe, test scenarios), hard contrasts for
     self-harm/illicit words (benign_contrast.py's evaluation generator: other frames and words than its calibration
@@ -137,7 +139,7 @@ def main():
     ap.add_argument("--markdown")
     args = ap.parse_args()
 
-    data = common.load_all(include_seeds=False, include_conversation=True, include_fragments=True)
+    data = common.load_all(include_seeds=False, include_conversation=True, include_fragments=True, include_written=True)
     openai_eval = [e for e in data if e["source"] == "openai-moderation-dev" and e["split"] == "eval"]
     advbench = [e for e in data if e["source"] == "advbench-behaviors"]
     benign = {
@@ -244,17 +246,14 @@ def main():
             emit(f"| {lab} (that category) | {int(rows.sum())} | " + " | ".join(cells) + " |")
         emit()
 
-        # 2b. the request probe: harmful requests in many forms, with benign look-alikes
-        probe = common.load_request_probe()
-        if probe:
-            harmful = [e for e in probe if e["meta"]["harmful"]]
-            lookalike = [e for e in probe if not e["meta"]["harmful"]]
-            emit(f"### Harmful requests in many forms: request probe ({len(harmful)} harmful, {len(lookalike)} benign)")
+        # 2b. harmful requests in many forms, with benign look-alikes: the request probe (independent writer), then
+        # the hand-written training set's test split (same writers as its training rows)
+        def request_section(title, description, rows):
+            harmful = [e for e in rows if e["meta"]["harmful"]]
+            lookalike = [e for e in rows if not e["meta"]["harmful"]]
+            emit(f"### {title} ({len(harmful)} harmful, {len(lookalike)} benign)")
             emit()
-            emit("Hand-written for Warden by an independent writer without access to the training generators "
-                 "(data/moderation/request-probe). Harmful rows: share flagged (any category), per form and per "
-                 "category the row lists; benign rows (look-alikes sharing the words, and everyday requests): share "
-                 "flagged, i.e. the false-positive rate.")
+            emit(description)
             emit()
             emit(f"| rows | n | {head} |")
             emit("|---|---:|" + "---:|" * (2 * len(models)))
@@ -282,6 +281,20 @@ def main():
             recall_row("**benign look-alikes and everyday requests (false positives)**",
                        np.ones(len(lookalike), bool), PB, bold=True)
             emit()
+
+        probe = common.load_request_probe()
+        if probe:
+            request_section(
+                "Harmful requests in many forms: request probe", "Hand-written for Warden by an independent writer "
+                "without access to the training generators (data/moderation/request-probe). Harmful rows: share "
+                "flagged (any category), per form and per category the row lists; benign rows (look-alikes sharing "
+                "the words, and everyday requests): share flagged, i.e. the false-positive rate.", probe)
+        written = [e for e in data if e["source"] == "written-requests" and e["split"] == "test"]
+        if written:
+            request_section(
+                "Hand-written requests, test split", "data/moderation/written-requests, the 15 % test split by text "
+                "hash: written by the same four writers as the 70 % that candidates from v2.20 train on, so it "
+                "measures in-distribution recall (the request probe above is the independent yardstick).", written)
 
         # 3. benign FPR
         emit("### Benign held-out text: any-category false-positive rate")

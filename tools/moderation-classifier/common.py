@@ -510,13 +510,44 @@ def load_request_probe():
     return out
 
 
-def load_all(include_seeds=True, include_conversation=False, include_fragments=False, include_requests=False):
+def load_written_requests():
+    """data/moderation/written-requests: harmful requests in many forms and benign look-alikes, hand-written as
+    training data for Warden by four writers (helper engineers, one per category group) who never saw the request
+    probe, the bench or any evaluation set. Harmful rows label the categories the writer listed (the others stay
+    unknown: a writer may leave out a second category); benign rows know every label is 0. Split by text hash:
+    70 % train, 15 % val (its benign rows calibrate the thresholds as a hard set), 15 % test (evaluation by the same
+    writers as the training rows, so it measures less than the request probe does). [] when the folder is absent."""
+    base = os.path.join(DATA_DIR, "written-requests")
+    if not os.path.isdir(base):
+        return []
+    out = []
+    for fname in sorted(os.listdir(base)):
+        if not fname.endswith(".jsonl"):
+            continue
+        with open(os.path.join(base, fname), encoding="utf-8") as f:
+            for line in f:
+                if not line.strip():
+                    continue
+                r = json.loads(line)
+                u = unit(r["text"], "written-requests")
+                split = "train" if u < 0.70 else ("val" if u < 0.85 else "test")
+                y = make_y(pos=r["categories"]) if r["harmful"] else make_y(all_known=True)
+                out.append(ex(r["text"], y, "written-requests", split, w=1.0, harmful=bool(r["harmful"]),
+                              categories=list(r["categories"]), form=r.get("form") or "unstated",
+                              group=fname[: -len(".jsonl")]))
+    return out
+
+
+def load_all(include_seeds=True, include_conversation=False, include_fragments=False, include_requests=False,
+             include_written=False):
     """include_conversation adds benign_conversation.py's sets (its calibration and evaluation pools, and with
     include_seeds its training pool and benign_people.py's). train.py passes it (since candidate v2.11); the landed
     v2.3 never trained or calibrated on them. Their test split also drops overlapping training rows in prepare_data.
     include_fragments adds benign_fragments.py's sets the same way (train.py and the bench pass it since candidate
     v2.16; v2.15 never trained or calibrated on them). include_requests (with include_seeds) adds harmful_requests.py's
-    training set (`train.py --with-requests`: candidates v2.17 and v2.18, not the landed v2.16)."""
+    training set (`train.py --with-requests`: candidates v2.17 and v2.18, not the landed v2.16). include_written adds
+    the hand-written requests' calibration (val) and evaluation (test) splits, and with include_seeds their training
+    split (`train.py --with-written`, candidates v2.20 and later; the bench passes it)."""
     data = (load_openai() + load_davidson() + load_toxic_spans() + load_madlibs() + load_toxigen()
             + load_latent_hatred() + load_stormfront() + load_safetext() + load_benign_instructions()
             + load_generated_stories() + load_advbench())
@@ -551,6 +582,8 @@ def load_all(include_seeds=True, include_conversation=False, include_fragments=F
         import harmful_requests  # noqa: E402
 
         data += harmful_requests.training_examples()
+    if include_written:
+        data += [e for e in load_written_requests() if include_seeds or e["split"] != "train"]
     return data
 
 

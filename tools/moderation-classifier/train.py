@@ -66,7 +66,8 @@ FP_BUDGET_CATEGORY = 0.003
 FP_BUDGET_ANY = 0.005
 MIN_THRESHOLD = 0.1
 BENIGN_CAL_SOURCES = ["generated-stories", "benign-instructions", "safetext", "bias-madlibs", "toxigen", "benign-short",
-                      "benign-everyday", "benign-contrast", "benign-conversation", "benign-fragments"]
+                      "benign-everyday", "benign-contrast", "benign-conversation", "benign-fragments",
+                      "written-requests"]
 # Hard benign sets: synthetic text built to share the alarming words of a category ("git commit", "hang shelves
 # myself", "never mix bleach and ammonia"). They get a looser budget of their own: under the 0.3 % budget the
 # 3,000-sentence everyday set cost 13 points of AdvBench recall (v2.2), while with no budget at all the self-harm and
@@ -75,7 +76,9 @@ BENIGN_CAL_SOURCES = ["generated-stories", "benign-instructions", "safetext", "b
 # 0.96 and AdvBench recall of the (not swapped) v2.4 candidate fell to 77.1 % (82.5 % without it; v2.3 86.7 %).
 # benign-fragments (single words and short cuts of benign text, v2.16) is hard for the same reason: a word of a
 # harmful phrase alone ("end", "life") still scores, and a strict budget there would lift whole categories.
-HARD_BENIGN_SOURCES = {"benign-everyday", "benign-contrast", "benign-fragments"}
+# written-requests' benign rows are look-alikes written to share a harmful request's words ("what dose of insulin is
+# normal"), hard for the same reason.
+HARD_BENIGN_SOURCES = {"benign-everyday", "benign-contrast", "benign-fragments", "written-requests"}
 FP_BUDGET_CATEGORY_HARD = 0.01
 FP_BUDGET_ANY_HARD = 1.0
 
@@ -100,6 +103,7 @@ QUOTA = {
     "synthetic-benign-people": 1.0,
     "synthetic-benign-fragments": 1.0,
     "synthetic-requests": 1.0,
+    "written-requests": 2.0,
     "seeds": 1.0,
     "seeds-identity": 2500,
     "seeds-everyday": 2500,
@@ -527,10 +531,11 @@ def fp_budget_thresholds(sets, probs):
 TRAIN_SPLITS = {"train", "fold0", "fold1"}
 
 
-def prepare_data(with_requests=False):
+def prepare_data(with_requests=False, with_written=False):
     """Every data set with its splits, minus training rows whose text occurs in a held-out split, plus evasion-style
     perturbed copies of training examples: what the model trains on and what the thresholds are calibrated on."""
-    data = common.load_all(include_conversation=True, include_fragments=True, include_requests=with_requests)
+    data = common.load_all(include_conversation=True, include_fragments=True, include_requests=with_requests,
+                           include_written=with_written)
     train_splits = TRAIN_SPLITS
 
     # sanity texts and every held-out text must never be training data
@@ -580,6 +585,9 @@ def main():
                     help="seed of the examples drawn, their order and dropout (the initial weights keep the fixed seed)")
     ap.add_argument("--with-requests", action="store_true",
                     help="also train on harmful_requests.py (candidates v2.17 and v2.18; the landed v2.16 did not)")
+    ap.add_argument("--with-written", action="store_true",
+                    help="also train on the hand-written requests (data/moderation/written-requests, train split) and "
+                         "calibrate on their benign val rows (candidates v2.20 and later)")
     ap.add_argument("--soup", action="append", default=[], metavar="WORK_DIR",
                     help="no training: average the weights saved in these --work directories (runs of one recipe that "
                          "differ only in --data-seed), then calibrate and export the average (repeatable)")
@@ -593,7 +601,7 @@ def main():
     os.makedirs(os.path.join(args.out, "onnx"), exist_ok=True)
     print(f"BLAS: LD_LIBRARY_PATH={os.environ.get('LD_LIBRARY_PATH', '')}", flush=True)
 
-    data = prepare_data(args.with_requests)
+    data = prepare_data(args.with_requests, args.with_written)
     train_splits = TRAIN_SPLITS
 
     # ---- tokenizer: vocab from training texts (+ rule lexicons + frequent GloVe words), tokenised by Node
