@@ -2,6 +2,7 @@ import http from 'node:http';
 import net from 'node:net';
 import { execFileSync } from 'node:child_process';
 import { testApiKey } from './support/keys';
+import { UpstreamServer } from './support/upstream-server';
 import {
   eventually,
   queryDatabase,
@@ -171,6 +172,48 @@ describe('worker shutdown', () => {
       for (const worker of workers) await stopProcess(worker.child, 'SIGKILL');
       await api.stop();
       await upstream.close();
+    }
+  }, 180_000);
+
+  it('hands a job back even when its upstream answers while the worker is stopping', async () => {
+    const upstream = new UpstreamServer();
+    const upstreamUrl = await upstream.start();
+    upstream.hold();
+    const api = await startWarden(
+      'worker_stop_answer',
+      {
+        WARDEN_UPSTREAM_URL: upstreamUrl,
+        WARDEN_UPSTREAM_MODELS: 'house-model',
+        WARDEN_EMBEDDED_MODELS: '',
+      },
+      ['api'],
+    );
+    const worker = spawnWarden(api.env, ['worker']);
+    const runStatus = () =>
+      api.query<{ status: string; error: string | null }>(`SELECT status, error FROM bias_runs`);
+    try {
+      await eventually(
+        async () => worker.output.some((line) => line.includes('worker consuming queues')),
+        (ready) => ready,
+        60_000,
+      );
+      const run = await runCli(api.env, ['bias:run', 'house-model', '--limit', '1', '--no-wait']);
+      expect(run.code).toBe(0);
+      await eventually(
+        async () => upstream.received.length,
+        (count) => count > 0,
+        30_000,
+      );
+      // The answers land while the worker closes. Closing the classifier and the engine before the job was told to
+      // stop made the run fail its attempt on them ('attempt failed, retrying: …') instead of going back clean.
+      const stopped = terminate(worker.child);
+      upstream.release();
+      expect(await stopped).toBe(0);
+      expect(await runStatus()).toEqual([{ status: 'queued', error: null }]);
+    } finally {
+      await stopProcess(worker.child, 'SIGKILL');
+      await api.stop();
+      await upstream.stop();
     }
   }, 180_000);
 });

@@ -25,7 +25,7 @@ import { isReadyMessage, ReadyMessage, renderBanner } from './setup/banner';
 import { FirstRunOutcome, FirstRunService } from './setup/first-run.service';
 import { ModelRegistry } from './inference/model-registry';
 import { ClassifierService } from './moderation/classifier/classifier.service';
-import { startWorker } from './worker';
+import { startWorker, stopWorker } from './worker';
 
 type Role = 'all' | 'api' | 'worker';
 
@@ -82,7 +82,7 @@ async function main(): Promise<void> {
       }
     } else {
       const app = await startWorker(logger);
-      stop.closeWith(() => app.close());
+      stop.closeWith(() => stopWorker(app));
       process.send?.({ warden: 'ready', role } satisfies ReadyMessage);
     }
   } catch (err) {

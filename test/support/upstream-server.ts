@@ -16,6 +16,8 @@ export interface ReceivedRequest {
 export class UpstreamServer {
   readonly received: ReceivedRequest[] = [];
   private server?: http.Server;
+  private holding = false;
+  private readonly held: Array<() => void> = [];
 
   async start(): Promise<string> {
     this.server = http.createServer((request, response) => void this.handle(request, response));
@@ -26,6 +28,16 @@ export class UpstreamServer {
   async stop(): Promise<void> {
     this.server?.closeAllConnections();
     await new Promise((resolve) => this.server?.close(resolve));
+  }
+
+  /** Requests wait unanswered from now until release(): a test picks the moment the answers arrive. */
+  hold(): void {
+    this.holding = true;
+  }
+
+  release(): void {
+    this.holding = false;
+    for (const answer of this.held.splice(0)) answer();
   }
 
   /** The words the upstream answers with for a prompt; tests compare against it. */
@@ -41,6 +53,9 @@ export class UpstreamServer {
     }
     const body = JSON.parse(raw || '{}') as Record<string, unknown>;
     this.received.push({ path: request.url ?? '', authorization: request.headers.authorization, body });
+    if (this.holding) {
+      await new Promise<void>((resolve) => this.held.push(resolve));
+    }
     if (request.url === '/v1/chat/completions') {
       return this.chat(body, response);
     }

@@ -1,7 +1,7 @@
 import { Processor } from '@nestjs/bullmq';
 import { Job, UnrecoverableError } from 'bullmq';
 import { setMaxListeners } from 'node:events';
-import { JobStop, LongJobHost } from '../common/long-job.host';
+import { JobStop, LongJobHost, LongJobs } from '../common/long-job.host';
 import { JobName, QueueName } from '../common/queues';
 import { BIAS_RUN_TIMEOUT_MS, RunBiasJob } from './bias-run.queue';
 import { BiasRunner, CHUNK_SIZE, isPermanentFailure, RunOutcome } from './bias-runner';
@@ -12,8 +12,11 @@ import { BiasRunner, CHUNK_SIZE, isPermanentFailure, RunOutcome } from './bias-r
  */
 @Processor(QueueName.BiasRuns, { concurrency: 1, lockDuration: 60_000, maxStalledCount: 2 })
 export class BiasRunsProcessor extends LongJobHost {
-  constructor(private readonly runner: BiasRunner) {
-    super();
+  constructor(
+    private readonly runner: BiasRunner,
+    longJobs: LongJobs,
+  ) {
+    super(longJobs);
   }
 
   async process(job: Job<RunBiasJob>, token?: string): Promise<RunOutcome> {

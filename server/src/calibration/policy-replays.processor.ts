@@ -1,6 +1,6 @@
 import { Processor } from '@nestjs/bullmq';
 import { Job, UnrecoverableError } from 'bullmq';
-import { JobStop, LongJobHost } from '../common/long-job.host';
+import { JobStop, LongJobHost, LongJobs } from '../common/long-job.host';
 import { JobName, QueueName } from '../common/queues';
 import { ReplayDiff } from '../contracts';
 import { POLICY_REPLAY_TIMEOUT_MS, ReplayPolicyProposalJob } from './policy-replay.queue';
@@ -9,8 +9,11 @@ import { ShadowReplayer } from './shadow-replayer';
 /** One replay at a time per worker: a replay runs every check on every call of its window. */
 @Processor(QueueName.PolicyReplays, { concurrency: 1, lockDuration: 60_000, maxStalledCount: 2 })
 export class PolicyReplaysProcessor extends LongJobHost {
-  constructor(private readonly replayer: ShadowReplayer) {
-    super();
+  constructor(
+    private readonly replayer: ShadowReplayer,
+    longJobs: LongJobs,
+  ) {
+    super(longJobs);
   }
 
   async process(job: Job<ReplayPolicyProposalJob>, token?: string): Promise<ReplayDiff | null> {

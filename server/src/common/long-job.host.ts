@@ -1,4 +1,4 @@
-import { BeforeApplicationShutdown } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { WorkerHost } from '@nestjs/bullmq';
 import { DelayedError, Job } from 'bullmq';
 
@@ -37,23 +37,44 @@ export class JobLifetime {
 }
 
 /**
- * A processor whose jobs run for minutes (bias runs, fine-tuning, policy replays). When its worker shuts down, the
- * job in hand stops at its next safe point and goes straight back to the queue, where the next worker resumes it
- * from its checkpoints. Left running, it would hold the shutdown until the grace period killed the process, and then
- * wait out its lock (a minute or two) before any worker could take it again.
+ * The worker's long jobs (bias runs, fine-tuning, policy replays), handed back together when the worker stops: each
+ * job in hand stops at its next safe point and goes straight back to the queue, where the next worker resumes it from
+ * its checkpoints. Left running, it would hold the shutdown until the grace period killed the process, and then wait
+ * out its lock (a minute or two) before any worker could take it again.
  */
-export abstract class LongJobHost extends WorkerHost implements BeforeApplicationShutdown {
+@Injectable()
+export class LongJobs {
   private readonly stopping = new AbortController();
+  private readonly hosts = new Set<WorkerHost>();
 
-  // Nest runs this before any module's shutdown hook closes the database or Redis. Closing the worker here stops it
-  // taking jobs (the one handed back is for another worker) and waits until the job in hand has been handed back.
-  async beforeApplicationShutdown(): Promise<void> {
+  get signal(): AbortSignal {
+    return this.stopping.signal;
+  }
+
+  register(host: WorkerHost): void {
+    this.hosts.add(host);
+  }
+
+  /**
+   * Called before the application context closes: Nest's destroy hooks close the classifier, the engine and Redis
+   * before any shutdown hook runs, and a job still scoring then would fail instead of being handed back. Closing each
+   * worker stops it taking jobs (the one handed back is for another worker) and waits for the job in hand.
+   */
+  async handBack(): Promise<void> {
     this.stopping.abort(new Error('the worker is stopping; the job goes back to the queue'));
-    await this.worker.close();
+    await Promise.all([...this.hosts].map((host) => host.worker.close()));
+  }
+}
+
+/** A processor of long jobs: its work listens to `lifetime(...).signal` and calls `handBack` when the worker stops. */
+export abstract class LongJobHost extends WorkerHost {
+  constructor(private readonly longJobs: LongJobs) {
+    super();
+    longJobs.register(this);
   }
 
   protected lifetime(limitMs: number, overrun: string): JobLifetime {
-    return new JobLifetime(limitMs, overrun, this.stopping.signal);
+    return new JobLifetime(limitMs, overrun, this.longJobs.signal);
   }
 
   /** Back to the queue at once, without counting an attempt: BullMQ wants the DelayedError thrown after the move. */

@@ -1,8 +1,11 @@
 import { BullModule } from '@nestjs/bullmq';
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { WardenConfig } from '../config/config';
 import { WARDEN_CONFIG } from '../config/config.module';
+import { LongJobs } from './long-job.host';
 
+// Global: every worker module's long-job processors share the one LongJobs the worker hands back on shutdown.
+@Global()
 @Module({
   imports: [
     BullModule.forRootAsync({
@@ -13,5 +16,7 @@ import { WARDEN_CONFIG } from '../config/config.module';
       }),
     }),
   ],
+  providers: [LongJobs],
+  exports: [LongJobs],
 })
 export class QueueModule {}

@@ -1,6 +1,6 @@
 import { Processor } from '@nestjs/bullmq';
 import { Job, UnrecoverableError } from 'bullmq';
-import { JobStop, LongJobHost } from '../common/long-job.host';
+import { JobStop, LongJobHost, LongJobs } from '../common/long-job.host';
 import { JobName, QueueName } from '../common/queues';
 import { FINE_TUNING_TIMEOUT_MS, RunFineTuningJob } from './fine-tuning.queue';
 import { FineTuningRunner, PermanentJobFailure } from './fine-tuning.runner';
@@ -12,8 +12,11 @@ import { JobStatus } from './fine-tuning.types';
  */
 @Processor(QueueName.FineTuning, { concurrency: 1, lockDuration: 120_000, maxStalledCount: 1 })
 export class FineTuningProcessor extends LongJobHost {
-  constructor(private readonly runner: FineTuningRunner) {
-    super();
+  constructor(
+    private readonly runner: FineTuningRunner,
+    longJobs: LongJobs,
+  ) {
+    super(longJobs);
   }
 
   async process(job: Job<RunFineTuningJob>, token?: string): Promise<JobStatus> {
