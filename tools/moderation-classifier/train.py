@@ -397,6 +397,8 @@ def train_model(examples, init, epochs, seed, log_prefix="", start=None, base_lr
     # The GloVe table stays fixed; the learned table (weight-decayed towards 0) adds a per-token offset. Words never
     # seen in training keep their GloVe vector, so the filters learned on seen synonyms apply to them.
     model.emb_glove.weight.requires_grad_(False)
+    if epochs == 0:  # --warm-start DIR --epochs 0: the shipped weights as they are, recalibrated and exported again
+        return model
     if data_seed != seed:
         torch.manual_seed(data_seed)
     sparse = sparse_tables(model)
@@ -489,17 +491,24 @@ def budgets(src):
     return FP_BUDGET_CATEGORY, FP_BUDGET_ANY
 
 
+def allowed_false_positives(budget, n):
+    """How many of a set's n texts may be false positives under a rate budget. A set of n texts cannot show a rate
+    below 1 / n, so a budget worth less than one text is read as one text (since candidate v2.24): with zero allowed,
+    one text of a 52-row set fixed a category's threshold for everyone (v2.22: one Bitcoin question, illicit 0.94)."""
+    return max(1, math.floor(budget * n))
+
+
 def fp_budget_thresholds(sets, probs):
-    """Per label, the lowest threshold (= highest recall) whose false-positive rate on EACH held-out benign set is
-    within that set's per-category budget; never below MIN_THRESHOLD. Then, while any set's any-category FPR exceeds
-    its any-category budget, the label causing most of that set's false positives is raised just above its
+    """Per label, the lowest threshold (= highest recall) whose false-positive count on EACH held-out benign set is
+    within that set's per-category budget; never below MIN_THRESHOLD. Then, while any set's any-category count
+    exceeds its any-category budget, the label causing most of that set's false positives is raised just above its
     highest-scoring false positive there. probs: {source: array [n, NL]}."""
     grid = np.round(np.arange(MIN_THRESHOLD, 0.9901, 0.005), 3)
     thresholds = {}
     for j, lab in enumerate(LABELS):
         t_lab = MIN_THRESHOLD
         for src, p in probs.items():
-            allowed = math.floor(budgets(src)[0] * len(p))
+            allowed = allowed_false_positives(budgets(src)[0], len(p))
             ok = [t for t in grid if int((p[:, j] >= t).sum()) <= allowed]
             t_lab = max(t_lab, ok[0] if ok else 0.995)
         thresholds[lab] = float(t_lab)
@@ -507,9 +516,10 @@ def fp_budget_thresholds(sets, probs):
         worst, worst_rate = None, 0.0
         for src, p in probs.items():
             t = np.array([thresholds[lab] for lab in LABELS])
-            rate = float((p >= t).any(axis=1).mean())
-            if rate > budgets(src)[1] and rate - budgets(src)[1] > worst_rate:
-                worst, worst_rate = src, rate - budgets(src)[1]
+            flagged = int((p >= t).any(axis=1).sum())
+            excess = (flagged - allowed_false_positives(budgets(src)[1], len(p))) / len(p)
+            if excess > 0 and excess > worst_rate:
+                worst, worst_rate = src, excess
         if worst is None:
             break
         p = probs[worst]
@@ -783,7 +793,8 @@ def finish(args, data, vocab, model, t_start, warm):
             "rule": (f"per label the lowest threshold >= {MIN_THRESHOLD} whose false-positive rate on each held-out "
                      f"benign calibration set is <= {FP_BUDGET_CATEGORY:.1%} ({FP_BUDGET_CATEGORY_HARD:.0%} on the "
                      f"hard synthetic contrast sets {', '.join(sorted(HARD_BENIGN_SOURCES))}); then raised until "
-                     f"each other set's any-category false-positive rate is <= {FP_BUDGET_ANY:.1%} (live). Sandbox "
+                     f"each other set's any-category false-positive rate is <= {FP_BUDGET_ANY:.1%} (live); a budget worth "
+                     "less than one text of a set allows one. Sandbox "
                      "policies scale these thresholds by 0.8 (more recall, more false positives)."),
             "benign_sets": fp_report,
         },
