@@ -491,14 +491,16 @@ def budgets(src):
     return FP_BUDGET_CATEGORY, FP_BUDGET_ANY
 
 
-def allowed_false_positives(budget, n):
-    """How many of a set's n texts may be false positives under a rate budget. A set of n texts cannot show a rate
-    below 1 / n, so a budget worth less than one text is read as one text (since candidate v2.24): with zero allowed,
-    one text of a 52-row set fixed a category's threshold for everyone (v2.22: one Bitcoin question, illicit 0.94)."""
-    return max(1, math.floor(budget * n))
+def allowed_false_positives(budget, n, small_set_rule):
+    """How many of a set's n texts may be false positives under a rate budget. With --small-set-rule: a set of n
+    texts cannot show a rate below 1 / n, so a budget worth less than one text is read as one text; without it, zero
+    allowed let one text of a 52-row set fix a category's threshold for everyone (v2.22: one Bitcoin question, illicit
+    0.94)."""
+    allowed = math.floor(budget * n)
+    return max(1, allowed) if small_set_rule else allowed
 
 
-def fp_budget_thresholds(sets, probs):
+def fp_budget_thresholds(sets, probs, small_set_rule=False):
     """Per label, the lowest threshold (= highest recall) whose false-positive count on EACH held-out benign set is
     within that set's per-category budget; never below MIN_THRESHOLD. Then, while any set's any-category count
     exceeds its any-category budget, the label causing most of that set's false positives is raised just above its
@@ -508,7 +510,7 @@ def fp_budget_thresholds(sets, probs):
     for j, lab in enumerate(LABELS):
         t_lab = MIN_THRESHOLD
         for src, p in probs.items():
-            allowed = allowed_false_positives(budgets(src)[0], len(p))
+            allowed = allowed_false_positives(budgets(src)[0], len(p), small_set_rule)
             ok = [t for t in grid if int((p[:, j] >= t).sum()) <= allowed]
             t_lab = max(t_lab, ok[0] if ok else 0.995)
         thresholds[lab] = float(t_lab)
@@ -517,7 +519,7 @@ def fp_budget_thresholds(sets, probs):
         for src, p in probs.items():
             t = np.array([thresholds[lab] for lab in LABELS])
             flagged = int((p >= t).any(axis=1).sum())
-            excess = (flagged - allowed_false_positives(budgets(src)[1], len(p))) / len(p)
+            excess = (flagged - allowed_false_positives(budgets(src)[1], len(p), small_set_rule)) / len(p)
             if excess > 0 and excess > worst_rate:
                 worst, worst_rate = src, excess
         if worst is None:
@@ -598,6 +600,8 @@ def main():
     ap.add_argument("--with-written", action="store_true",
                     help="also train on the hand-written requests (data/moderation/written-requests, train split) and "
                          "calibrate on their benign val rows (candidates v2.20 and later)")
+    ap.add_argument("--small-set-rule", action="store_true",
+                    help="calibration: a set's budget worth less than one text allows one (candidates v2.24 and later)")
     ap.add_argument("--soup", action="append", default=[], metavar="WORK_DIR",
                     help="no training: average the weights saved in these --work directories (runs of one recipe that "
                          "differ only in --data-seed), then calibrate and export the average (repeatable)")
@@ -748,7 +752,7 @@ def finish(args, data, vocab, model, t_start, warm):
     # ---- thresholds: false-positive budget on held-out benign calibration sets
     sets = {k: v for k, v in benign_cal_sets(data).items() if k not in args.calibration_exclude}
     probs = {src: sigmoid(predict(model, [e["ids"] for e in rows])) for src, rows in sets.items()}
-    thresholds, fp_report = fp_budget_thresholds(sets, probs)
+    thresholds, fp_report = fp_budget_thresholds(sets, probs, args.small_set_rule)
     print("thresholds", thresholds, flush=True)
     print("calibration FPR", fp_report, flush=True)
 
@@ -793,8 +797,9 @@ def finish(args, data, vocab, model, t_start, warm):
             "rule": (f"per label the lowest threshold >= {MIN_THRESHOLD} whose false-positive rate on each held-out "
                      f"benign calibration set is <= {FP_BUDGET_CATEGORY:.1%} ({FP_BUDGET_CATEGORY_HARD:.0%} on the "
                      f"hard synthetic contrast sets {', '.join(sorted(HARD_BENIGN_SOURCES))}); then raised until "
-                     f"each other set's any-category false-positive rate is <= {FP_BUDGET_ANY:.1%} (live); a budget worth "
-                     "less than one text of a set allows one. Sandbox "
+                     f"each other set's any-category false-positive rate is <= {FP_BUDGET_ANY:.1%} (live)"
+                     + ("; a budget worth less than one text of a set allows one. " if args.small_set_rule else ". ")
+                     + "Sandbox "
                      "policies scale these thresholds by 0.8 (more recall, more false positives)."),
             "benign_sets": fp_report,
         },
@@ -809,7 +814,8 @@ def finish(args, data, vocab, model, t_start, warm):
         "seed": SEED,
         "epochs": args.epochs,
         "training": {"arch": args.arch, "warm_start": warm["source"] if warm else None, "tokenizer_from": args.tokenizer_from, "quota_scale": args.quota_scale, "peak_lr": args.lr,
-                     "data_seed": args.data_seed, "soup_of": len(args.soup) or None},
+                     "data_seed": args.data_seed, "soup_of": len(args.soup) or None,
+                     "small_set_rule": args.small_set_rule},
     }
     with open(os.path.join(args.out, "config.json"), "w", encoding="utf-8") as f:
         json.dump(config, f, indent=2)
