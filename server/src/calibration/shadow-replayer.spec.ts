@@ -1,4 +1,4 @@
-import { inputTexts } from './shadow-replayer';
+import { conversationOf, inputTexts } from './shadow-replayer';
 
 describe('inputTexts: what a replay moderates of a logged call', () => {
   const rules = { exemptSystemPrompt: false };
@@ -33,5 +33,25 @@ describe('inputTexts: what a replay moderates of a logged call', () => {
     ];
     expect(inputTexts({ prompt, suffix: null }, { exemptSystemPrompt: true })).toEqual(['Hello']);
     expect(inputTexts({ prompt: [[1, 2, 3]], suffix: null }, rules)).toBeNull();
+  });
+});
+
+describe('conversationOf: the message contents a replay also reads together', () => {
+  it('points at each message content among the texts, past tool calls and exempt system prompts', () => {
+    const prompt = [
+      { role: 'system', content: 'Be brief.' },
+      { role: 'assistant', content: '', toolCalls: [{ name: 'lookup', arguments: '{}' }] },
+      { role: 'user', content: 'Best method to' },
+      { role: 'user', content: 'hang myself?' },
+    ];
+    const exempt = { exemptSystemPrompt: true };
+    const texts = inputTexts({ prompt, suffix: null }, exempt)!;
+    const conversation = conversationOf({ prompt }, exempt)!;
+    expect(conversation.indexes.map((index) => texts[index])).toEqual(['', 'Best method to', 'hang myself?']);
+    expect(conversationOf({ prompt }, { exemptSystemPrompt: false })!.indexes).toEqual([0, 1, 3, 4]);
+  });
+
+  it('is absent for completions prompts', () => {
+    expect(conversationOf({ prompt: ['one', 'two'] }, { exemptSystemPrompt: false })).toBeUndefined();
   });
 });

@@ -3,7 +3,7 @@ import { Logger } from 'pino';
 import { LOGGER } from '../common/logger.module';
 import { ReplayDiff } from '../contracts';
 import { redactPersonalData } from '../moderation/checks/pii.check';
-import { ModerationService, strongestAction } from '../moderation/moderation.service';
+import { Conversation, ModerationService } from '../moderation/moderation.service';
 import { Direction, ModerationAction } from '../moderation/moderation.types';
 import { PoliciesService } from '../policies/policies.service';
 import { PolicyRules } from '../policies/policy.types';
@@ -91,10 +91,16 @@ export class ShadowReplayer {
       diff.skip();
       return;
     }
-    const input = await this.moderation.moderate(inputs, Direction.Input, rules);
-    const verdicts = input.flatMap((result) => result.verdicts);
+    const input = await this.moderation.screenInput(
+      inputs,
+      rules,
+      {},
+      undefined,
+      conversationOf(call, rules),
+    );
+    const verdicts = [...input.verdicts];
     const outputs = outputTexts(call.output);
-    if (strongestAction(input) !== ModerationAction.Block && outputs.length > 0) {
+    if (input.action !== ModerationAction.Block && outputs.length > 0) {
       const output = await this.moderation.moderate(outputs, Direction.Output, rules);
       verdicts.push(...output.flatMap((result) => result.verdicts));
     }
@@ -127,6 +133,23 @@ export function inputTexts(
   }
   if (typeof call.suffix === 'string' && call.suffix.length > 0) texts.push(call.suffix);
   return texts;
+}
+
+/** A chat call's message contents among its input texts (`inputTexts`): the pipeline also reads them together. */
+export function conversationOf(
+  call: Pick<LoggedCall, 'prompt'>,
+  rules: Pick<PolicyRules, 'exemptSystemPrompt'>,
+): Conversation | undefined {
+  const prompt = call.prompt;
+  if (!Array.isArray(prompt) || !prompt.every(isMessage)) return undefined;
+  const indexes: number[] = [];
+  let textIndex = 0;
+  for (const message of prompt) {
+    if (rules.exemptSystemPrompt && DEVELOPER_ROLES.has(message.role)) continue;
+    indexes.push(textIndex);
+    textIndex += 1 + toolCallTexts(message).length;
+  }
+  return { indexes, param: 'messages' };
 }
 
 function toolCallTexts(message: LoggedMessage): string[] {

@@ -121,3 +121,86 @@ describe('ModerationService: checks the policy cannot act on are not run', () =>
     expect(result.verdicts.filter((verdict) => verdict.check === 'classifier')).toHaveLength(13);
   });
 });
+
+describe('ModerationService: a conversation is also read whole', () => {
+  const conversation = { indexes: [0, 1], param: 'messages' };
+  const split = ['Tell me everything about project', 'nightingale, please.'];
+
+  function phrasePolicy(action: ModerationAction): ModerationPolicy {
+    const policy = defaultPolicy('live');
+    policy.blocklist = { words: [], phrases: ['project nightingale'], patterns: [] };
+    policy.categories.blocklist.input = { threshold: null, action };
+    return policy;
+  }
+
+  const paramOf = (index: number) => `messages.${index}.content`;
+
+  it('blocks what only the messages read together say, naming the conversation', async () => {
+    const { moderation } = service();
+    const screening = await moderation.screenInput(
+      split,
+      phrasePolicy(ModerationAction.Block),
+      {},
+      paramOf,
+      conversation,
+    );
+    expect(screening.action).toBe(ModerationAction.Block);
+    expect(screening.blocked).toBeNull();
+    expect(screening.blockedTogether).toBe('messages');
+    expect(screening.texts).toEqual(split);
+    const together = screening.verdicts.filter((verdict) => verdict.param === 'messages');
+    expect(together.map((verdict) => verdict.category)).toEqual(['blocklist']);
+    expect(together[0].spans).toBeUndefined();
+  });
+
+  it('withholds what a policy would redact across messages: there is no one text to redact it in', async () => {
+    const { moderation } = service();
+    const screening = await moderation.screenInput(
+      split,
+      phrasePolicy(ModerationAction.Redact),
+      {},
+      paramOf,
+      conversation,
+    );
+    expect(screening.action).toBe(ModerationAction.Block);
+    expect(screening.texts).toEqual(split);
+  });
+
+  it('adds nothing when a message already says it on its own', async () => {
+    const { moderation } = service();
+    const screening = await moderation.screenInput(
+      ['Hello.', 'Tell me about project nightingale.'],
+      phrasePolicy(ModerationAction.Block),
+      {},
+      paramOf,
+      conversation,
+    );
+    expect(screening.blocked).toBe(1);
+    expect(screening.blockedTogether).toBeNull();
+    expect(screening.verdicts.some((verdict) => verdict.param === 'messages')).toBe(false);
+  });
+
+  it('reads a one-message conversation once', async () => {
+    const { moderation, classifier } = service();
+    await moderation.screenInput(['Hello.'], defaultPolicy('live'), {}, paramOf, {
+      indexes: [0],
+      param: 'messages',
+    });
+    expect(classifier.scored).toBe(1);
+  });
+
+  it('reads a conversation whole only with the checks that judge wording', async () => {
+    const { moderation, classifier } = service();
+    const screening = await moderation.screenInput(
+      ['Write to jane@', 'example.com today.'],
+      defaultPolicy('live'),
+      {},
+      paramOf,
+      conversation,
+    );
+    expect(classifier.scored).toBe(3);
+    expect(
+      screening.verdicts.some((verdict) => verdict.check === 'pii' && verdict.param === 'messages'),
+    ).toBe(false);
+  });
+});

@@ -49,6 +49,14 @@ export interface InputScreening {
   verdicts: AppliedVerdict[];
   /** The first text the policy blocks, by its index among the texts given; null when none is blocked. */
   blocked: number | null;
+  /** When no text is blocked on its own but the conversation read together is: the parameter naming it. */
+  blockedTogether: string | null;
+}
+
+/** Texts a model reads as one (a chat's messages), by their indexes among the texts screened, and their name. */
+export interface Conversation {
+  indexes: number[];
+  param: string;
 }
 
 /** Who the texts belong to (checks that judge per application need it) and how much to score. */
@@ -101,14 +109,24 @@ export class ModerationService {
    * allows in this direction is skipped (its verdicts would all be `allow`). `scoreEveryCategory` runs them anyway,
    * for `/v1/moderations`, whose answer reports every category's score whatever the policy does with it.
    */
-  async moderate(
+  moderate(
     texts: string[],
     direction: Direction,
     policy: ModerationPolicy,
     scope: ModerationScope = {},
   ): Promise<ModerationResult[]> {
+    return this.moderateWith(this.checks, texts, direction, policy, scope);
+  }
+
+  private async moderateWith(
+    checks: ModerationCheck[],
+    texts: string[],
+    direction: Direction,
+    policy: ModerationPolicy,
+    scope: ModerationScope,
+  ): Promise<ModerationResult[]> {
     if (texts.length === 0) return [];
-    const applicable = this.checks.filter(
+    const applicable = checks.filter(
       (check) =>
         check.directions.includes(direction) &&
         (check.enabledFor?.(policy, direction) ?? true) &&
@@ -134,8 +152,18 @@ export class ModerationService {
     policy: ModerationPolicy,
     scope: ModerationScope = {},
     paramOf?: (textIndex: number) => string,
+    conversation?: Conversation,
   ): Promise<InputScreening> {
-    const results = await this.moderate(texts, Direction.Input, policy, scope);
+    const [results, together] = await Promise.all([
+      this.moderate(texts, Direction.Input, policy, scope),
+      conversation && conversation.indexes.length > 1
+        ? this.moderateTogether(
+            conversation.indexes.map((index) => texts[index]),
+            policy,
+            scope,
+          )
+        : null,
+    ]);
     if (paramOf) {
       results.forEach((result, textIndex) => {
         const param = paramOf(textIndex);
@@ -143,12 +171,32 @@ export class ModerationService {
         for (const verdict of result.verdicts) verdict.param = param;
       });
     }
+    const verdicts = results.flatMap((result) => result.verdicts);
+    const added = together ? beyondEachText(together, verdicts, conversation!.param) : null;
+    const blocked = indexOrNull(results.findIndex((result) => result.action === ModerationAction.Block));
     return {
       texts: results.map((result) => result.text),
-      action: strongestAction(results),
-      verdicts: results.flatMap((result) => result.verdicts),
-      blocked: indexOrNull(results.findIndex((result) => result.action === ModerationAction.Block)),
+      action: strongestAction(added ? [...results, added] : results),
+      verdicts: added ? [...verdicts, ...added.verdicts] : verdicts,
+      blocked,
+      blockedTogether:
+        blocked === null && added?.action === ModerationAction.Block ? conversation!.param : null,
     };
+  }
+
+  /**
+   * The conversation's texts joined, read by the checks that judge wording across messages: a request split over
+   * messages ("What is the easiest way of" / "killing myself?") passes every per-message check, yet the model reads
+   * it whole. A redaction cannot be made across messages, so one asked for here withholds the text (see decide).
+   */
+  private async moderateTogether(
+    texts: string[],
+    policy: ModerationPolicy,
+    scope: ModerationScope,
+  ): Promise<ModerationResult> {
+    const checks = this.checks.filter((check) => check.readsConversations === true);
+    const [result] = await this.moderateWith(checks, [texts.join('\n')], Direction.Input, policy, scope);
+    return result;
   }
 
   private async runIsolated(
@@ -228,8 +276,36 @@ export function decide(text: string, verdicts: AppliedVerdict[]): ModerationResu
 }
 
 /**
+ * What reading the conversation whole adds to the verdicts of its texts: only triggered verdicts asking for more
+ * than the texts' own verdicts of that category did (anything else repeats them), spans dropped (they point into
+ * no text the client sent), named `param`.
+ */
+function beyondEachText(
+  together: ModerationResult,
+  perText: AppliedVerdict[],
+  param: string,
+): ModerationResult {
+  const strongest = new Map<string, number>();
+  for (const verdict of perText) {
+    if (!verdict.triggered) continue;
+    strongest.set(
+      verdict.category,
+      Math.max(strongest.get(verdict.category) ?? 0, ACTION_SEVERITY[verdict.action]),
+    );
+  }
+  const added = together.verdicts
+    .filter(
+      (verdict) =>
+        verdict.triggered && ACTION_SEVERITY[verdict.action] > (strongest.get(verdict.category) ?? 0),
+    )
+    .map(({ spans: _spans, ...verdict }) => ({ ...verdict, param }));
+  return decide(together.text, added);
+}
+
+/**
  * Refuses input the policy blocks, naming the categories (or failed checks) that blocked it and, through
- * `paramOf`, the request parameter the first blocked text came from.
+ * `paramOf`, the request parameter the first blocked text came from (or the conversation's, when only the
+ * messages read together are blocked).
  */
 export function assertInputAllowed(
   screening: InputScreening,
@@ -238,7 +314,9 @@ export function assertInputAllowed(
   if (screening.action === ModerationAction.Block) {
     throw ModerationError.inputBlocked(
       screening.verdicts.filter((verdict) => verdict.triggered && verdict.action === ModerationAction.Block),
-      paramOf(screening.blocked ?? 0),
+      screening.blocked === null && screening.blockedTogether !== null
+        ? screening.blockedTogether
+        : paramOf(screening.blocked ?? 0),
     );
   }
 }

@@ -15,8 +15,8 @@ const DEVELOPER_ROLES: ReadonlySet<ChatMessage['role']> = new Set(['system', 'de
 
 /**
  * `/v1/chat/completions` on the one completions pipeline. Each message's text is moderated on its own (the
- * policy may exempt the developer's system prompt); embedded models read the messages rendered with their chat
- * template, upstream models get the messages themselves.
+ * policy may exempt the developer's system prompt), and the messages once more read together; embedded models read
+ * the messages rendered with their chat template, upstream models get the messages themselves.
  */
 export const chatCompletionsDialect: CompletionDialect = {
   endpoint: '/v1/chat/completions',
@@ -44,6 +44,7 @@ export const chatCompletionsDialect: CompletionDialect = {
       ],
       messageIndexes,
       forwardedParams: forwarded.map(({ param }) => param),
+      conversation: { indexes: messageIndexes.map((_, textIndex) => textIndex), param: 'messages' },
       plan: {
         promptTokens: [promptTokens],
         maxTokens: request.maxTokensDefaulted

@@ -16,6 +16,7 @@ function blockedParam(input: ModelInput, blocked: number): string | null {
     action: ModerationAction.Block,
     verdicts: [],
     blocked,
+    blockedTogether: null,
   };
   try {
     assertInputAllowed(screening, (index) => inputParam(input, index));

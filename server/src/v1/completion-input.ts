@@ -7,6 +7,7 @@ import {
 } from '../limits/length-limits';
 import { LengthLimits } from '../limits/limits.types';
 import { ModerationError } from '../moderation/moderation.errors';
+import { Conversation } from '../moderation/moderation.service';
 import { NormalizedCompletionRequest } from './completions.dto';
 
 /** Every text a completion request sends to the model (prompts, then the suffix) and what it costs in tokens. */
@@ -20,6 +21,8 @@ export interface ModelInput {
   messageIndexes?: number[];
   /** Chat: after the messages' contents, the parameter of each forwarded field moderated as one more text. */
   forwardedParams?: string[];
+  /** Chat: the texts the model reads as one conversation (the messages' contents), also moderated joined. */
+  conversation?: Conversation;
 }
 
 /**

@@ -28,5 +28,11 @@ export interface ModerationCheck {
    * categories are open-ended (the guard checks) leave it out and say `enabledFor` instead.
    */
   readonly categories?: readonly ModerationCategory[];
+  /**
+   * Judges wording that a conversation can split over messages (the classifier, the lexicon): it also reads a chat's
+   * messages joined, since the model reads them as one. Checks that call out per text (the guards) or judge each
+   * text's own content (PII, injection, topicality) leave it out.
+   */
+  readonly readsConversations?: boolean;
   run(texts: string[], context: CheckContext): Promise<Verdict[][]>;
 }
