@@ -135,15 +135,13 @@ describe('ModerationService: a conversation is also read whole', () => {
 
   const paramOf = (index: number) => `messages.${index}.content`;
 
+  /** The texts screened as a two-message chat under the phrase policy with `action`. */
+  function screenChat(texts: string[], action: ModerationAction) {
+    return service().moderation.screenInput(texts, phrasePolicy(action), {}, paramOf, conversation);
+  }
+
   it('blocks what only the messages read together say, naming the conversation', async () => {
-    const { moderation } = service();
-    const screening = await moderation.screenInput(
-      split,
-      phrasePolicy(ModerationAction.Block),
-      {},
-      paramOf,
-      conversation,
-    );
+    const screening = await screenChat(split, ModerationAction.Block);
     expect(screening.action).toBe(ModerationAction.Block);
     expect(screening.blocked).toBeNull();
     expect(screening.blockedTogether).toBe('messages');
@@ -154,26 +152,15 @@ describe('ModerationService: a conversation is also read whole', () => {
   });
 
   it('withholds what a policy would redact across messages: there is no one text to redact it in', async () => {
-    const { moderation } = service();
-    const screening = await moderation.screenInput(
-      split,
-      phrasePolicy(ModerationAction.Redact),
-      {},
-      paramOf,
-      conversation,
-    );
+    const screening = await screenChat(split, ModerationAction.Redact);
     expect(screening.action).toBe(ModerationAction.Block);
     expect(screening.texts).toEqual(split);
   });
 
   it('adds nothing when a message already says it on its own', async () => {
-    const { moderation } = service();
-    const screening = await moderation.screenInput(
+    const screening = await screenChat(
       ['Hello.', 'Tell me about project nightingale.'],
-      phrasePolicy(ModerationAction.Block),
-      {},
-      paramOf,
-      conversation,
+      ModerationAction.Block,
     );
     expect(screening.blocked).toBe(1);
     expect(screening.blockedTogether).toBeNull();
