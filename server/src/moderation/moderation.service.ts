@@ -186,7 +186,7 @@ export class ModerationService {
 
   /**
    * The conversation's texts joined, read by the checks that judge wording across messages: a request split over
-   * messages ("What is the easiest way of" / "killing myself?") passes every per-message check, yet the model reads
+   * messages ("Best method to" / "hang myself?") passes every per-message check, yet the model reads
    * it whole. A redaction cannot be made across messages, so one asked for here withholds the text (see decide).
    */
   private async moderateTogether(
