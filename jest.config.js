@@ -9,7 +9,7 @@
  *   on a 2-core machine they would measure their neighbour.
  */
 const SERIAL = [
-  'clean-run', // a worker must exit within 10 s of SIGTERM
+  'clean-run', // a worker must exit within 10 s of SIGTERM, handing its job back
   'completions-embedded', // /health under 1 s while a 3.9 MB prompt is refused; whole refusal under 5 s
   'first-start', // `npm start` on a terminal (90 s budget for the first banner) and an embedded PostgreSQL
   'guard-checks', // a timed-out guard fails open within 8 s

@@ -1,4 +1,4 @@
-import { conversationOf, inputTexts } from './shadow-replayer';
+import { inputTexts, readTogetherOf } from './shadow-replayer';
 
 describe('inputTexts: what a replay moderates of a logged call', () => {
   const rules = { exemptSystemPrompt: false };
@@ -36,7 +36,7 @@ describe('inputTexts: what a replay moderates of a logged call', () => {
   });
 });
 
-describe('conversationOf: the message contents a replay also reads together', () => {
+describe('readTogetherOf: the texts a replay also reads together', () => {
   it('points at each message content among the texts, past tool calls and exempt system prompts', () => {
     const prompt = [
       { role: 'system', content: 'Be brief.' },
@@ -46,12 +46,19 @@ describe('conversationOf: the message contents a replay also reads together', ()
     ];
     const exempt = { exemptSystemPrompt: true };
     const texts = inputTexts({ prompt, suffix: null }, exempt)!;
-    const conversation = conversationOf({ prompt }, exempt)!;
-    expect(conversation.indexes.map((index) => texts[index])).toEqual(['', 'Best method to', 'hang myself?']);
-    expect(conversationOf({ prompt }, { exemptSystemPrompt: false })!.indexes).toEqual([0, 1, 3, 4]);
+    const [messages] = readTogetherOf({ prompt, suffix: null }, exempt);
+    expect(messages.indexes.map((index) => texts[index])).toEqual(['', 'Best method to', 'hang myself?']);
+    expect(readTogetherOf({ prompt, suffix: null }, { exemptSystemPrompt: false })[0].indexes).toEqual([
+      0, 1, 3, 4,
+    ]);
   });
 
-  it('is absent for completions prompts', () => {
-    expect(conversationOf({ prompt: ['one', 'two'] }, { exemptSystemPrompt: false })).toBeUndefined();
+  it('pairs each prompt with the suffix, and nothing without one', () => {
+    const rules = { exemptSystemPrompt: false };
+    expect(readTogetherOf({ prompt: ['one', 'two'], suffix: 'end' }, rules)).toEqual([
+      { indexes: [0, 2], param: 'prompt' },
+      { indexes: [1, 2], param: 'prompt' },
+    ]);
+    expect(readTogetherOf({ prompt: ['one', 'two'], suffix: null }, rules)).toEqual([]);
   });
 });

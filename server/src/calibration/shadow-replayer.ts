@@ -3,7 +3,7 @@ import { Logger } from 'pino';
 import { LOGGER } from '../common/logger.module';
 import { ReplayDiff } from '../contracts';
 import { redactPersonalData } from '../moderation/checks/pii.check';
-import { Conversation, ModerationService } from '../moderation/moderation.service';
+import { ModerationService, ReadTogether } from '../moderation/moderation.service';
 import { Direction, ModerationAction } from '../moderation/moderation.types';
 import { PoliciesService } from '../policies/policies.service';
 import { PolicyRules } from '../policies/policy.types';
@@ -96,7 +96,7 @@ export class ShadowReplayer {
       rules,
       {},
       undefined,
-      conversationOf(call, rules),
+      readTogetherOf(call, rules),
     );
     const verdicts = [...input.verdicts];
     const outputs = outputTexts(call.output);
@@ -135,21 +135,29 @@ export function inputTexts(
   return texts;
 }
 
-/** A chat call's message contents among its input texts (`inputTexts`): the pipeline also reads them together. */
-export function conversationOf(
-  call: Pick<LoggedCall, 'prompt'>,
+/**
+ * Which of a call's input texts (`inputTexts`) the pipeline also reads together: a chat's message contents, or each
+ * prompt with the suffix.
+ */
+export function readTogetherOf(
+  call: Pick<LoggedCall, 'prompt' | 'suffix'>,
   rules: Pick<PolicyRules, 'exemptSystemPrompt'>,
-): Conversation | undefined {
+): ReadTogether[] {
   const prompt = call.prompt;
-  if (!Array.isArray(prompt) || !prompt.every(isMessage)) return undefined;
-  const indexes: number[] = [];
-  let textIndex = 0;
-  for (const message of prompt) {
-    if (rules.exemptSystemPrompt && DEVELOPER_ROLES.has(message.role)) continue;
-    indexes.push(textIndex);
-    textIndex += 1 + toolCallTexts(message).length;
+  if (Array.isArray(prompt) && prompt.every(isMessage)) {
+    const indexes: number[] = [];
+    let textIndex = 0;
+    for (const message of prompt) {
+      if (rules.exemptSystemPrompt && DEVELOPER_ROLES.has(message.role)) continue;
+      indexes.push(textIndex);
+      textIndex += 1 + toolCallTexts(message).length;
+    }
+    return [{ indexes, param: 'messages' }];
   }
-  return { indexes, param: 'messages' };
+  const texts = inputTexts(call, rules);
+  if (texts === null || typeof call.suffix !== 'string' || call.suffix.length === 0) return [];
+  const suffix = texts.length - 1;
+  return texts.slice(0, suffix).map((_, index) => ({ indexes: [index, suffix], param: 'prompt' }));
 }
 
 function toolCallTexts(message: LoggedMessage): string[] {

@@ -122,8 +122,8 @@ describe('ModerationService: checks the policy cannot act on are not run', () =>
   });
 });
 
-describe('ModerationService: a conversation is also read whole', () => {
-  const conversation = { indexes: [0, 1], param: 'messages' };
+describe('ModerationService: texts the model reads as one are also read together', () => {
+  const conversation = [{ indexes: [0, 1], param: 'messages' }];
   const split = ['Tell me everything about project', 'nightingale, please.'];
 
   function phrasePolicy(action: ModerationAction): ModerationPolicy {
@@ -169,10 +169,9 @@ describe('ModerationService: a conversation is also read whole', () => {
 
   it('reads a one-message conversation once', async () => {
     const { moderation, classifier } = service();
-    await moderation.screenInput(['Hello.'], defaultPolicy('live'), {}, paramOf, {
-      indexes: [0],
-      param: 'messages',
-    });
+    await moderation.screenInput(['Hello.'], defaultPolicy('live'), {}, paramOf, [
+      { indexes: [0], param: 'messages' },
+    ]);
     expect(classifier.scored).toBe(1);
   });
 

@@ -49,12 +49,15 @@ export interface InputScreening {
   verdicts: AppliedVerdict[];
   /** The first text the policy blocks, by its index among the texts given; null when none is blocked. */
   blocked: number | null;
-  /** When no text is blocked on its own but the conversation read together is: the parameter naming it. */
+  /** When no text is blocked on its own but texts read together are: the parameter naming them. */
   blockedTogether: string | null;
 }
 
-/** Texts a model reads as one (a chat's messages), by their indexes among the texts screened, and their name. */
-export interface Conversation {
+/**
+ * Texts a model reads as one (a chat's messages; a prompt and the suffix it is completed towards), by their indexes
+ * among the texts screened, and the request parameter that names them.
+ */
+export interface ReadTogether {
   indexes: number[];
   param: string;
 }
@@ -152,17 +155,18 @@ export class ModerationService {
     policy: ModerationPolicy,
     scope: ModerationScope = {},
     paramOf?: (textIndex: number) => string,
-    conversation?: Conversation,
+    readTogether: ReadTogether[] = [],
   ): Promise<InputScreening> {
-    const [results, together] = await Promise.all([
+    const groups = readTogether.filter((group) => group.indexes.length > 1);
+    const [results, ...joined] = await Promise.all([
       this.moderate(texts, Direction.Input, policy, scope),
-      conversation && conversation.indexes.length > 1
-        ? this.moderateTogether(
-            conversation.indexes.map((index) => texts[index]),
-            policy,
-            scope,
-          )
-        : null,
+      ...groups.map((group) =>
+        this.moderateTogether(
+          group.indexes.map((index) => texts[index]),
+          policy,
+          scope,
+        ),
+      ),
     ]);
     if (paramOf) {
       results.forEach((result, textIndex) => {
@@ -171,30 +175,35 @@ export class ModerationService {
         for (const verdict of result.verdicts) verdict.param = param;
       });
     }
-    const verdicts = results.flatMap((result) => result.verdicts);
-    const added = together ? beyondEachText(together, verdicts, conversation!.param) : null;
+    const added = joined.map((together, k) =>
+      beyondEachText(
+        together,
+        groups[k].indexes.flatMap((index) => results[index].verdicts),
+        groups[k].param,
+      ),
+    );
     const blocked = indexOrNull(results.findIndex((result) => result.action === ModerationAction.Block));
+    const blockedGroup = added.findIndex((result) => result.action === ModerationAction.Block);
     return {
       texts: results.map((result) => result.text),
-      action: strongestAction(added ? [...results, added] : results),
-      verdicts: added ? [...verdicts, ...added.verdicts] : verdicts,
+      action: strongestAction([...results, ...added]),
+      verdicts: [...results, ...added].flatMap((result) => result.verdicts),
       blocked,
-      blockedTogether:
-        blocked === null && added?.action === ModerationAction.Block ? conversation!.param : null,
+      blockedTogether: blocked === null && blockedGroup >= 0 ? groups[blockedGroup].param : null,
     };
   }
 
   /**
-   * The conversation's texts joined, read by the checks that judge wording across messages: a request split over
-   * messages ("Best method to" / "hang myself?") passes every per-message check, yet the model reads
-   * it whole. A redaction cannot be made across messages, so one asked for here withholds the text (see decide).
+   * Texts joined, read by the checks that judge wording across texts: a request split over chat messages ("Best
+   * method to" / "hang myself?") passes every per-message check, yet the model reads it whole. A redaction cannot be
+   * made across texts, so one asked for here withholds the text (see decide).
    */
   private async moderateTogether(
     texts: string[],
     policy: ModerationPolicy,
     scope: ModerationScope,
   ): Promise<ModerationResult> {
-    const checks = this.checks.filter((check) => check.readsConversations === true);
+    const checks = this.checks.filter((check) => check.readsAcrossTexts === true);
     const [result] = await this.moderateWith(checks, [texts.join('\n')], Direction.Input, policy, scope);
     return result;
   }
@@ -276,7 +285,7 @@ export function decide(text: string, verdicts: AppliedVerdict[]): ModerationResu
 }
 
 /**
- * What reading the conversation whole adds to the verdicts of its texts: only triggered verdicts asking for more
+ * What reading texts together adds to their own verdicts: only triggered verdicts asking for more
  * than the texts' own verdicts of that category did (anything else repeats them), spans dropped (they point into
  * no text the client sent), named `param`.
  */
@@ -304,8 +313,8 @@ function beyondEachText(
 
 /**
  * Refuses input the policy blocks, naming the categories (or failed checks) that blocked it and, through
- * `paramOf`, the request parameter the first blocked text came from (or the conversation's, when only the
- * messages read together are blocked).
+ * `paramOf`, the request parameter the first blocked text came from (or the parameter naming texts that are
+ * blocked only when read together).
  */
 export function assertInputAllowed(
   screening: InputScreening,

@@ -44,7 +44,7 @@ export const chatCompletionsDialect: CompletionDialect = {
       ],
       messageIndexes,
       forwardedParams: forwarded.map(({ param }) => param),
-      conversation: { indexes: messageIndexes.map((_, textIndex) => textIndex), param: 'messages' },
+      readTogether: [{ indexes: messageIndexes.map((_, textIndex) => textIndex), param: 'messages' }],
       plan: {
         promptTokens: [promptTokens],
         maxTokens: request.maxTokensDefaulted

@@ -7,7 +7,7 @@ import {
 } from '../limits/length-limits';
 import { LengthLimits } from '../limits/limits.types';
 import { ModerationError } from '../moderation/moderation.errors';
-import { Conversation } from '../moderation/moderation.service';
+import { ReadTogether } from '../moderation/moderation.service';
 import { NormalizedCompletionRequest } from './completions.dto';
 
 /** Every text a completion request sends to the model (prompts, then the suffix) and what it costs in tokens. */
@@ -21,8 +21,8 @@ export interface ModelInput {
   messageIndexes?: number[];
   /** Chat: after the messages' contents, the parameter of each forwarded field moderated as one more text. */
   forwardedParams?: string[];
-  /** Chat: the texts the model reads as one conversation (the messages' contents), also moderated joined. */
-  conversation?: Conversation;
+  /** Texts the model reads as one (a chat's messages, each prompt with the suffix), also moderated joined. */
+  readTogether?: ReadTogether[];
 }
 
 /**
@@ -70,6 +70,11 @@ export function measureInput(
   return {
     texts: request.suffix === null ? texts : [...texts, request.suffix],
     params: request.suffix === null ? params : [...params, 'suffix'],
+    // The model reads each prompt towards the suffix: a request split between them is read whole too.
+    readTogether:
+      request.suffix === null
+        ? []
+        : texts.map((_, index) => ({ indexes: [index, texts.length], param: params[index] })),
     plan: planOf(request, promptTokens),
   };
 }

@@ -163,7 +163,7 @@ export class CompletionsPipeline {
       caller.policy,
       { applicationId: caller.application.id },
       (index) => inputParam(input, index),
-      input.conversation,
+      input.readTogether,
     );
   }
 

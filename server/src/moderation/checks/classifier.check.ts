@@ -8,7 +8,7 @@ import { CheckContext, ModerationCheck } from './moderation-check';
 export class ClassifierCheck implements ModerationCheck {
   readonly name = 'classifier';
   readonly directions = [Direction.Input, Direction.Output] as const;
-  readonly readsConversations = true;
+  readonly readsAcrossTexts = true;
 
   /** The model's categories, read once: consulted for every request and direction, they never change. */
   private known?: ModerationCategory[];

@@ -57,7 +57,7 @@ const longestMatches = new WeakMap<Blocklist, number>();
 export class LexiconCheck implements ModerationCheck {
   readonly name = 'lexicon';
   readonly directions = [Direction.Input, Direction.Output] as const;
-  readonly readsConversations = true;
+  readonly readsAcrossTexts = true;
   readonly categories = ['hate', 'profanity', 'blocklist'] as const;
 
   run(texts: string[], context: CheckContext): Promise<Verdict[][]> {

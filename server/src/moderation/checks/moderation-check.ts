@@ -29,10 +29,10 @@ export interface ModerationCheck {
    */
   readonly categories?: readonly ModerationCategory[];
   /**
-   * Judges wording that a conversation can split over messages (the classifier, the lexicon): it also reads a chat's
-   * messages joined, since the model reads them as one. Checks that call out per text (the guards) or judge each
-   * text's own content (PII, injection, topicality) leave it out.
+   * Judges wording that a request can split over texts the model reads as one (a chat's messages, a prompt and its
+   * suffix): the classifier and the lexicon also read those texts joined. Checks that call out per text (the guards)
+   * or judge each text's own content (PII, injection, topicality) leave it out.
    */
-  readonly readsConversations?: boolean;
+  readonly readsAcrossTexts?: boolean;
   run(texts: string[], context: CheckContext): Promise<Verdict[][]>;
 }
