@@ -4,27 +4,25 @@ import { setDemoPolicy } from './support/demo-policy';
 import { testApiKey } from './support/keys';
 import { eventually, spawnWarden, startWarden, stopProcess } from './support/warden';
 
-/** An upstream that streams one short completion chunk every 200 ms for a minute. */
+/** An upstream that streams one token-sized completion chunk every 200 ms, `max_tokens` of them. */
 async function slowStreamingUpstream(): Promise<{ url: string; close(): Promise<void> }> {
-  const server = http.createServer((request, response) => {
-    request.resume();
+  const server = http.createServer(async (request, response) => {
+    let raw = '';
+    for await (const chunk of request) raw += chunk;
+    const tokens = Number((JSON.parse(raw) as { max_tokens?: number }).max_tokens ?? 16);
     response.writeHead(200, { 'content-type': 'text/event-stream' });
     let sent = 0;
     const timer = setInterval(() => {
-      if (response.destroyed || sent++ >= 300) {
+      if (response.destroyed) return clearInterval(timer);
+      const last = ++sent >= tokens;
+      const choice = { index: 0, text: ' and', finish_reason: last ? 'length' : null, logprobs: null };
+      response.write(
+        `data: ${JSON.stringify({ id: 'cmpl-slow', object: 'text_completion', created: 0, model: 'slow', choices: [choice] })}\n\n`,
+      );
+      if (last) {
         clearInterval(timer);
         response.end('data: [DONE]\n\n');
-        return;
       }
-      response.write(
-        `data: ${JSON.stringify({
-          id: 'cmpl-slow',
-          object: 'text_completion',
-          created: 0,
-          model: 'slow',
-          choices: [{ index: 0, text: ' and then', finish_reason: null, logprobs: null }],
-        })}\n\n`,
-      );
     }, 200);
     response.on('close', () => clearInterval(timer));
   });
@@ -39,8 +37,18 @@ async function slowStreamingUpstream(): Promise<{ url: string; close(): Promise<
   };
 }
 
+/** The stream's events (JSON, or the `[DONE]` marker) once it ends, however it ends. */
+async function events(response: Response): Promise<Array<Record<string, any> | '[DONE]'>> {
+  const text = await response.text().catch(() => '');
+  return text
+    .split('\n\n')
+    .filter((event) => event.startsWith('data: '))
+    .map((event) => event.slice('data: '.length))
+    .map((data) => (data === '[DONE]' ? '[DONE]' : (JSON.parse(data) as Record<string, any>)));
+}
+
 describe('api shutdown', () => {
-  it('ends a stream in flight when the api stops, and keeps its request log', async () => {
+  it('lets a stream near its end finish, ends a long one with an error event, and logs both', async () => {
     const apiKey = testApiKey();
     const upstream = await slowStreamingUpstream();
     const api = await startWarden(
@@ -56,40 +64,53 @@ describe('api shutdown', () => {
     const worker = spawnWarden(api.env, ['worker']);
     try {
       await setDemoPolicy(api, { requireUser: false });
-      const response = await fetch(`${api.url}/v1/completions`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ model: 'slow', prompt: 'Once upon a time', max_tokens: 256, stream: true }),
-      });
-      expect(response.status).toBe(200);
-      const requestId = response.headers.get('x-request-id');
-      const reader = response.body!.getReader();
-      await reader.read();
-
-      const exited = new Promise<void>((resolve) => {
+      const stream = (maxTokens: number) =>
+        fetch(`${api.url}/v1/completions`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
+          body: JSON.stringify({
+            model: 'slow',
+            prompt: 'Once upon a time',
+            max_tokens: maxTokens,
+            stream: true,
+          }),
+        });
+      const [short, long] = await Promise.all([stream(8), stream(250)]);
+      expect([short.status, long.status]).toEqual([200, 200]);
+      const exit = new Promise<number | null>((resolve) => {
         const poll = setInterval(() => {
           try {
             process.kill(api.pid, 0);
           } catch {
             clearInterval(poll);
-            resolve();
+            resolve(null);
           }
         }, 50);
       });
       process.kill(api.pid, 'SIGTERM');
-      // The stream ends (the api does not wait out its grace period for a client still reading) ...
-      while (!(await reader.read().catch(() => ({ done: true }))).done);
-      await exited;
-      // ... and what was already sent is on record: the worker persists the log the api handed to Redis.
+      const [shortEvents, longEvents] = await Promise.all([events(short), events(long)]);
+      await exit;
+
+      // The short stream (1.6 s) finished within the drain: its last chunk, then [DONE], no error.
+      expect(shortEvents.at(-1)).toBe('[DONE]');
+      expect(shortEvents.some((event) => event !== '[DONE]' && event.error)).toBe(false);
+      expect((shortEvents.at(-2) as Record<string, any>).choices[0].finish_reason).toBe('length');
+      // The long one (50 s) was ended, visibly: an error event, then [DONE]. Cut off, a client could not tell.
+      expect(longEvents.at(-1)).toBe('[DONE]');
+      expect((longEvents.at(-2) as Record<string, any>).error.code).toBe('server_stopping');
+
       const rows = await eventually(
         () =>
-          api.query<{ request_id: string; status_code: number }>(
-            `SELECT request_id, status_code FROM request_logs`,
+          api.query<{ request_id: string; error_code: string | null }>(
+            'SELECT request_id, error_code FROM request_logs ORDER BY created_at',
           ),
-        (found) => found.length === 1,
+        (found) => found.length === 2,
         30_000,
       );
-      expect(rows).toEqual([{ request_id: requestId, status_code: 200 }]);
+      expect(Object.fromEntries(rows.map((row) => [row.request_id, row.error_code]))).toEqual({
+        [short.headers.get('x-request-id')!]: null,
+        [long.headers.get('x-request-id')!]: 'server_stopping',
+      });
     } finally {
       await stopProcess(worker.child, 'SIGKILL');
       await api.stop();

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import { Logger } from 'pino';
 import { addConsoleSecurityHeaders } from './admin/console-headers';
 import { ApiModule } from './app.modules';
+import { V1Drain } from './v1/v1-drain';
 import { answerClientError } from './common/client-error';
 import { ErrorFilter } from './common/error.filter';
 import { CommonErrorCode, InvalidRequestError } from './common/errors';
@@ -15,6 +16,18 @@ import { NestPinoLogger } from './common/logger';
 import { clientRequestIdFrom, mintRequestId, requestContext } from './common/request-context';
 import { WardenConfig } from './config/config';
 import { MetricsService } from './monitoring/metrics.service';
+
+/**
+ * When the api stops, `/v1` calls in flight may finish for this long (within main's 5 s grace), then the rest end
+ * with a `server_stopping` error and get a moment to say so before the application closes.
+ */
+const DRAIN_MS = 2_500;
+const DRAIN_END_MS = 1_000;
+
+export async function stopApi(app: NestFastifyApplication): Promise<void> {
+  await app.get(V1Drain, { strict: false }).drain(DRAIN_MS, DRAIN_END_MS);
+  await app.close();
+}
 
 export async function startApi(config: WardenConfig, logger: Logger): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({

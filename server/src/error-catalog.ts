@@ -157,6 +157,7 @@ export const ERROR_CATALOG: Record<ErrorCode, ErrorPresentation> = {
   [StaffErrorCode.CannotDeleteSelf]: answer(409),
 
   [CompletionsErrorCode.LoggingUnavailable]: answer(503, Server),
+  [CompletionsErrorCode.ServerStopping]: answer(503, Server),
 
   [WebhooksErrorCode.InvalidWebhookUrl]: answer(400),
   [WebhooksErrorCode.PrivateWebhookUrl]: answer(400),

@@ -4,7 +4,7 @@ import { ChildProcess, fork } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Logger } from 'pino';
-import { startApi } from './api';
+import { startApi, stopApi } from './api';
 import { AdministrationModule } from './app.modules';
 import { createLogger, NestPinoLogger, prettyDestination, resolveLogFormat } from './common/logger';
 import { ConfigError, loadConfig, WardenConfig } from './config/config';
@@ -73,7 +73,7 @@ async function main(): Promise<void> {
     }
     if (role === 'api') {
       const app = await startApi(config, logger);
-      stop.closeWith(() => app.close());
+      stop.closeWith(() => stopApi(app));
       const ready: ReadyMessage = { warden: 'ready', role, ...describeApi(app, config) };
       process.send?.(ready);
       if (firstRunOutcome) {

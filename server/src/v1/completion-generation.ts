@@ -48,7 +48,9 @@ export class CompletionGeneration {
 
   async complete(context: GenerationContext): Promise<{ status: number; body: CompletionResponse }> {
     const { trace, request } = context;
-    const result = await context.provider.complete({ ...request, signal: context.signal });
+    const result = await context.provider
+      .complete({ ...request, signal: context.signal })
+      .catch((err: unknown) => Promise.reject(stoppedBy(context.signal) ?? err));
     trace.collect(result.choices);
     trace.usage = result.usage;
     const guard = this.guardFor(context);
@@ -124,12 +126,15 @@ export class CompletionGeneration {
         if (released.length > 0) yield toCompletionChunk(id, created, request.model, released);
         if (guard.allBlocked(expected)) break; // nothing more will be sent: stop spending compute on it
       }
+      // A provider may end its stream quietly when aborted: a stream the api ended is not a finished answer.
+      const stopped = stoppedBy(context.signal);
+      if (stopped) throw stopped;
       if (guard.held) yield await this.heldChunk(context, guard, id, created);
       if (request.includeUsage && trace.usage) yield toUsageChunk(id, created, request.model, trace.usage);
     } catch (err) {
-      failure = err;
+      failure = stoppedBy(context.signal) ?? err;
       yield {
-        error: this.errors.bodyOf(err instanceof WardenError ? err : CompletionsError.internal(id)),
+        error: this.errors.bodyOf(failure instanceof WardenError ? failure : CompletionsError.internal(id)),
       };
     } finally {
       await events.return?.();
@@ -206,4 +211,9 @@ export class CompletionGeneration {
 
 function unixTime(date: Date): number {
   return Math.floor(date.getTime() / 1000);
+}
+
+/** The error the api ended the call with as it shut down (V1Drain), when that is why generation stopped. */
+function stoppedBy(signal: AbortSignal): WardenError | undefined {
+  return signal.aborted && signal.reason instanceof WardenError ? signal.reason : undefined;
 }

@@ -9,6 +9,7 @@ declare module '../common/errors' {
 export enum CompletionsErrorCode {
   LoggingUnavailable = 'logging_unavailable',
   InternalError = 'internal_error',
+  ServerStopping = 'server_stopping',
 }
 
 export class CompletionsError extends WardenError {
@@ -21,6 +22,14 @@ export class CompletionsError extends WardenError {
     return new CompletionsError(
       CompletionsErrorCode.LoggingUnavailable,
       'The request log is unavailable, so the completion was withheld. Retry shortly.',
+    );
+  }
+
+  /** The api is shutting down (a restart or a deploy): what was sent stands; the rest needs a new request. */
+  static serverStopping(): CompletionsError {
+    return new CompletionsError(
+      CompletionsErrorCode.ServerStopping,
+      'The server is restarting and ended this request before it finished. Retry it.',
     );
   }
 

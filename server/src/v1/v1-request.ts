@@ -2,8 +2,15 @@ import { FastifyReply, FastifyRequest } from 'fastify';
 import { clientRequestIdFrom } from '../common/request-context';
 import { V1RequestContext } from './call-trace';
 
-/** What every /v1 route takes from the transport; the signal fires when the client goes away mid-answer. */
-export function v1RequestContext(request: FastifyRequest, reply?: FastifyReply): V1RequestContext {
+/**
+ * What every /v1 route takes from the transport; the signal fires when the client goes away mid-answer, or with
+ * `stopping`'s reason when the api ends the calls still in flight as it shuts down (V1Drain).
+ */
+export function v1RequestContext(
+  request: FastifyRequest,
+  reply?: FastifyReply,
+  stopping?: AbortSignal,
+): V1RequestContext {
   const abort = new AbortController();
   reply?.raw.on('close', () => {
     if (!reply.raw.writableFinished) abort.abort();
@@ -15,6 +22,6 @@ export function v1RequestContext(request: FastifyRequest, reply?: FastifyReply):
     body: request.body,
     // Fastify resolves X-Forwarded-For only from WARDEN_TRUSTED_PROXIES; otherwise this is the socket's peer.
     clientIp: request.ip ?? null,
-    signal: abort.signal,
+    signal: stopping ? AbortSignal.any([abort.signal, stopping]) : abort.signal,
   };
 }

@@ -12,10 +12,12 @@ import { CallerResolver } from './caller';
 import { CompletionGeneration } from './completion-generation';
 import { ChatCompletionsController } from './chat-completions.controller';
 import { CompletionsController } from './completions.controller';
+import { CompletionServing } from './completion-serving';
 import { CompletionsPipeline } from './completions.pipeline';
 import { ModelsController } from './models.controller';
 import { ModerationsController } from './moderations.controller';
 import { ModerationsService } from './moderations.service';
+import { V1Drain } from './v1-drain';
 import { V1Recorder } from './v1-recorder';
 
 /** The public OpenAI-compatible surface: completions, models, moderations and held completions. */
@@ -33,13 +35,15 @@ import { V1Recorder } from './v1-recorder';
   controllers: [CompletionsController, ChatCompletionsController, ModelsController, ModerationsController],
   providers: [
     CallerResolver,
+    CompletionServing,
     CompletionsPipeline,
     CompletionGeneration,
     ModerationsService,
     RateLimiter,
+    V1Drain,
     V1Recorder,
   ],
-  // Other domains' /v1 routes (files, fine-tuning) share the caller and record stages.
-  exports: [CallerResolver, V1Recorder],
+  // Other domains' /v1 routes (files, fine-tuning) share the caller and record stages; the api drains V1Drain.
+  exports: [CallerResolver, V1Drain, V1Recorder],
 })
 export class V1Module {}
