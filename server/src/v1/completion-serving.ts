@@ -18,15 +18,16 @@ export class CompletionServing {
   ) {}
 
   serve(request: FastifyRequest, reply: FastifyReply, dialect: CompletionDialect): Promise<void> {
-    return this.drain.track(this.answer(request, reply, dialect));
+    return this.drain.track((stopping) => this.answer(request, reply, dialect, stopping));
   }
 
   private async answer(
     request: FastifyRequest,
     reply: FastifyReply,
     dialect: CompletionDialect,
+    stopping: AbortSignal,
   ): Promise<void> {
-    const outcome = await this.pipeline.run(v1RequestContext(request, reply, this.drain.signal), dialect);
+    const outcome = await this.pipeline.run(v1RequestContext(request, reply, stopping), dialect);
     if (outcome.kind === 'json') {
       await reply.status(outcome.status).headers(outcome.headers).send(outcome.body);
       return;

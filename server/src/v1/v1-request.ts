@@ -15,6 +15,9 @@ export function v1RequestContext(
   reply?.raw.on('close', () => {
     if (!reply.raw.writableFinished) abort.abort();
   });
+  // Both signals live as long as the call: a listener, not AbortSignal.any (see V1Drain).
+  if (stopping?.aborted) abort.abort(stopping.reason);
+  else stopping?.addEventListener('abort', () => abort.abort(stopping.reason), { once: true });
   return {
     requestId: request.id,
     clientRequestId: clientRequestIdFrom(request.headers),
@@ -22,6 +25,6 @@ export function v1RequestContext(
     body: request.body,
     // Fastify resolves X-Forwarded-For only from WARDEN_TRUSTED_PROXIES; otherwise this is the socket's peer.
     clientIp: request.ip ?? null,
-    signal: stopping ? AbortSignal.any([abort.signal, stopping]) : abort.signal,
+    signal: abort.signal,
   };
 }
