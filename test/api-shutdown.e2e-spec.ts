@@ -48,7 +48,7 @@ async function events(response: Response): Promise<Array<Record<string, any> | '
 }
 
 describe('api shutdown', () => {
-  it('lets a stream near its end finish, ends a long one with an error event, and logs both', async () => {
+  it('reports draining, lets a stream near its end finish, ends a long one with an error event, logs both', async () => {
     const apiKey = testApiKey();
     const upstream = await slowStreamingUpstream();
     const api = await startWarden(
@@ -88,6 +88,17 @@ describe('api shutdown', () => {
         }, 50);
       });
       process.kill(api.pid, 'SIGTERM');
+      // While it drains, the api tells a load balancer to send new calls elsewhere.
+      const health = await eventually(
+        () =>
+          fetch(`${api.url}/health`).then(async (answer) => ({
+            code: answer.status,
+            body: (await answer.json()) as { status: string },
+          })),
+        (answer) => answer.code === 503,
+        2_000,
+      );
+      expect(health.body.status).toBe('draining');
       const [shortEvents, longEvents] = await Promise.all([events(short), events(long)]);
       await exit;
 

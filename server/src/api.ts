@@ -15,6 +15,7 @@ import { errorCatalog } from './error-catalog';
 import { NestPinoLogger } from './common/logger';
 import { clientRequestIdFrom, mintRequestId, requestContext } from './common/request-context';
 import { WardenConfig } from './config/config';
+import { HealthService } from './monitoring/health.service';
 import { MetricsService } from './monitoring/metrics.service';
 
 /**
@@ -25,6 +26,7 @@ const DRAIN_MS = 2_500;
 const DRAIN_END_MS = 1_000;
 
 export async function stopApi(app: NestFastifyApplication): Promise<void> {
+  app.get(HealthService, { strict: false }).markDraining();
   await app.get(V1Drain, { strict: false }).drain(DRAIN_MS, DRAIN_END_MS);
   await app.close();
 }

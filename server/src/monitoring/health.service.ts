@@ -5,7 +5,8 @@ import { DataSource } from 'typeorm';
 import { REDIS } from '../common/redis.module';
 
 export interface HealthReport {
-  status: 'ok' | 'error';
+  /** `draining`: the api is shutting down; a load balancer should send new calls elsewhere. */
+  status: 'ok' | 'error' | 'draining';
   checks: { database: CheckResult; redis: CheckResult };
 }
 
@@ -17,18 +18,26 @@ interface CheckResult {
 
 @Injectable()
 export class HealthService {
+  private draining = false;
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(REDIS) private readonly redis: Redis,
   ) {}
+
+  /** From now on the api answers as draining: it is finishing the calls in flight before it stops. */
+  markDraining(): void {
+    this.draining = true;
+  }
 
   async report(): Promise<HealthReport> {
     const [database, redis] = await Promise.all([
       timed(() => this.dataSource.query('SELECT 1')),
       timed(() => this.redis.ping()),
     ]);
+    const reachable = database.status === 'ok' && redis.status === 'ok';
     return {
-      status: database.status === 'ok' && redis.status === 'ok' ? 'ok' : 'error',
+      status: this.draining ? 'draining' : reachable ? 'ok' : 'error',
       checks: { database, redis },
     };
   }

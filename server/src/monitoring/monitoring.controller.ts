@@ -18,7 +18,9 @@ export class MonitoringController {
   ) {}
 
   @Get('health')
-  @ApiOkResponse({ description: 'Postgres and Redis both answer; 503 otherwise' })
+  @ApiOkResponse({
+    description: 'Postgres and Redis both answer; 503 otherwise, or while the api drains to stop',
+  })
   async getHealth(@Res() reply: FastifyReply): Promise<void> {
     const report = await this.health.report();
     await reply.status(report.status === 'ok' ? 200 : 503).send(report);
