@@ -1,6 +1,11 @@
-import { inputTexts, readTogetherOf } from './shadow-replayer';
+import { replayInput } from './shadow-replayer';
 
-describe('inputTexts: what a replay moderates of a logged call', () => {
+type Call = Parameters<typeof replayInput>[0];
+type Rules = Parameters<typeof replayInput>[1];
+const inputTexts = (call: Call, rules: Rules) => replayInput(call, rules)?.texts ?? null;
+const readTogetherOf = (call: Call, rules: Rules) => replayInput(call, rules)?.readTogether ?? [];
+
+describe('replayInput: what a replay moderates of a logged call', () => {
   const rules = { exemptSystemPrompt: false };
 
   it('reads plain prompts, lists of prompts and the suffix', () => {
@@ -36,7 +41,7 @@ describe('inputTexts: what a replay moderates of a logged call', () => {
   });
 });
 
-describe('readTogetherOf: the texts a replay also reads together', () => {
+describe('replayInput: the texts a replay also reads together', () => {
   it('points at each message content among the texts, past tool calls and exempt system prompts', () => {
     const prompt = [
       { role: 'system', content: 'Be brief.' },

@@ -86,18 +86,13 @@ export class ShadowReplayer {
   }
 
   private async replayCall(call: LoggedCall, rules: PolicyRules, diff: ReplayDiffBuilder): Promise<void> {
-    const inputs = inputTexts(call, rules);
-    if (inputs === null) {
+    const replayed = replayInput(call, rules);
+    if (replayed === null) {
       diff.skip();
       return;
     }
-    const input = await this.moderation.screenInput(
-      inputs,
-      rules,
-      {},
-      undefined,
-      readTogetherOf(call, rules),
-    );
+    const inputs = replayed.texts;
+    const input = await this.moderation.screenInput(inputs, rules, {}, undefined, replayed.readTogether);
     const verdicts = [...input.verdicts];
     const outputs = outputTexts(call.output);
     if (input.action !== ModerationAction.Block && outputs.length > 0) {
@@ -110,54 +105,40 @@ export class ShadowReplayer {
 }
 
 /**
- * The texts the call sent to the model, as the pipeline moderated them: the prompt (or each prompt, or each chat
- * message the policy does not exempt, with the tools it called and their arguments, which the pipeline moderates
- * as forwarded text) and the suffix. Null for prompts of token ids, which carry no text to check.
+ * What a replay moderates of a logged call, as the pipeline did: the texts it sent to the model (the prompt, or each
+ * prompt, or each chat message the policy does not exempt, with the tools it called and their arguments, which the
+ * pipeline moderates as forwarded text; then the suffix), and the groups of them also read together (a chat's message
+ * contents, or each prompt with the suffix). Null for prompts of token ids, which carry no text to check.
  */
-export function inputTexts(
+export function replayInput(
   call: Pick<LoggedCall, 'prompt' | 'suffix'>,
   rules: Pick<PolicyRules, 'exemptSystemPrompt'>,
-): string[] | null {
+): { texts: string[]; readTogether: ReadTogether[] } | null {
   const prompt = call.prompt;
-  let texts: string[];
+  const texts: string[] = [];
+  let readTogether: ReadTogether[] = [];
   if (typeof prompt === 'string') {
-    texts = [prompt];
+    texts.push(prompt);
   } else if (Array.isArray(prompt) && prompt.every((item) => typeof item === 'string')) {
-    texts = prompt as string[];
+    texts.push(...(prompt as string[]));
   } else if (Array.isArray(prompt) && prompt.every(isMessage)) {
-    texts = prompt
-      .filter((message) => !(rules.exemptSystemPrompt && DEVELOPER_ROLES.has(message.role)))
-      .flatMap((message) => [message.content, ...toolCallTexts(message)]);
+    const contents: number[] = [];
+    for (const message of prompt) {
+      if (rules.exemptSystemPrompt && DEVELOPER_ROLES.has(message.role)) continue;
+      contents.push(texts.length);
+      texts.push(message.content, ...toolCallTexts(message));
+    }
+    readTogether = [{ indexes: contents, param: 'messages' }];
   } else {
     return null;
   }
-  if (typeof call.suffix === 'string' && call.suffix.length > 0) texts.push(call.suffix);
-  return texts;
-}
-
-/**
- * Which of a call's input texts (`inputTexts`) the pipeline also reads together: a chat's message contents, or each
- * prompt with the suffix.
- */
-export function readTogetherOf(
-  call: Pick<LoggedCall, 'prompt' | 'suffix'>,
-  rules: Pick<PolicyRules, 'exemptSystemPrompt'>,
-): ReadTogether[] {
-  const prompt = call.prompt;
-  if (Array.isArray(prompt) && prompt.every(isMessage)) {
-    const indexes: number[] = [];
-    let textIndex = 0;
-    for (const message of prompt) {
-      if (rules.exemptSystemPrompt && DEVELOPER_ROLES.has(message.role)) continue;
-      indexes.push(textIndex);
-      textIndex += 1 + toolCallTexts(message).length;
+  if (typeof call.suffix === 'string' && call.suffix.length > 0) {
+    if (readTogether.length === 0) {
+      readTogether = texts.map((_, index) => ({ indexes: [index, texts.length], param: 'prompt' }));
     }
-    return [{ indexes, param: 'messages' }];
+    texts.push(call.suffix);
   }
-  const texts = inputTexts(call, rules);
-  if (texts === null || typeof call.suffix !== 'string' || call.suffix.length === 0) return [];
-  const suffix = texts.length - 1;
-  return texts.slice(0, suffix).map((_, index) => ({ indexes: [index, suffix], param: 'prompt' }));
+  return { texts, readTogether };
 }
 
 function toolCallTexts(message: LoggedMessage): string[] {

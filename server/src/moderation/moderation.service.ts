@@ -323,9 +323,7 @@ export function assertInputAllowed(
   if (screening.action === ModerationAction.Block) {
     throw ModerationError.inputBlocked(
       screening.verdicts.filter((verdict) => verdict.triggered && verdict.action === ModerationAction.Block),
-      screening.blocked === null && screening.blockedTogether !== null
-        ? screening.blockedTogether
-        : paramOf(screening.blocked ?? 0),
+      screening.blockedTogether ?? paramOf(screening.blocked ?? 0),
     );
   }
 }
