@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { FastifyReply, FastifyRequest } from 'fastify';
 import { WARDEN_CONFIG } from '../config/config.module';
 import { WardenConfig } from '../config/config';
+import { V1RequestContext } from './call-trace';
 import { CompletionDialect } from './completion-dialect';
 import { CompletionsPipeline } from './completions.pipeline';
 import { writeEventStream } from './event-stream';
@@ -18,16 +19,16 @@ export class CompletionServing {
   ) {}
 
   serve(request: FastifyRequest, reply: FastifyReply, dialect: CompletionDialect): Promise<void> {
-    return this.drain.track((stopping) => this.answer(request, reply, dialect, stopping));
+    const call = new AbortController();
+    return this.drain.track(call, () => this.answer(v1RequestContext(request, reply, call), reply, dialect));
   }
 
   private async answer(
-    request: FastifyRequest,
+    context: V1RequestContext,
     reply: FastifyReply,
     dialect: CompletionDialect,
-    stopping: AbortSignal,
   ): Promise<void> {
-    const outcome = await this.pipeline.run(v1RequestContext(request, reply, stopping), dialect);
+    const outcome = await this.pipeline.run(context, dialect);
     if (outcome.kind === 'json') {
       await reply.status(outcome.status).headers(outcome.headers).send(outcome.body);
       return;

@@ -5,23 +5,28 @@ import { CompletionsErrorCode } from './completions.errors';
 import { V1Drain } from './v1-drain';
 
 /** A call that resolves when its work is done, or rejects with the reason its signal fires with. */
-function call(workMs: number) {
-  return (stopping: AbortSignal) =>
-    new Promise<string>((resolve, reject) => {
-      if (stopping.aborted) return reject(stopping.reason);
-      const timer = setTimeout(() => resolve('finished'), workMs);
-      stopping.addEventListener('abort', () => {
-        clearTimeout(timer);
-        reject(stopping.reason);
-      });
-    });
+function call(drain: V1Drain, workMs: number): Promise<string> {
+  const controller = new AbortController();
+  const stopping = controller.signal;
+  return drain.track(
+    controller,
+    () =>
+      new Promise<string>((resolve, reject) => {
+        if (stopping.aborted) return reject(stopping.reason);
+        const timer = setTimeout(() => resolve('finished'), workMs);
+        stopping.addEventListener('abort', () => {
+          clearTimeout(timer);
+          reject(stopping.reason);
+        });
+      }),
+  );
 }
 
 describe('V1Drain', () => {
   it('lets calls that finish within the grace finish, and ends the rest with server_stopping', async () => {
     const drain = new V1Drain();
-    const quick = drain.track(call(20));
-    const slow = drain.track(call(60_000)).catch((err: { code: string }) => err.code);
+    const quick = call(drain, 20);
+    const slow = call(drain, 60_000).catch((err: { code: string }) => err.code);
     await drain.drain(300, 1_000);
     expect(await quick).toBe('finished');
     expect(await slow).toBe(CompletionsErrorCode.ServerStopping);
@@ -33,9 +38,9 @@ describe('V1Drain', () => {
     await drain.drain(5_000, 1_000);
     expect(Date.now() - started).toBeLessThan(1_000);
     const late = new V1Drain();
-    const slow = late.track(call(60_000)).catch((err: { code: string }) => err.code);
+    const slow = call(late, 60_000).catch((err: { code: string }) => err.code);
     await late.drain(10, 1_000);
-    expect(await late.track(call(60_000)).catch((err: { code: string }) => err.code)).toBe(
+    expect(await call(late, 60_000).catch((err: { code: string }) => err.code)).toBe(
       CompletionsErrorCode.ServerStopping,
     );
     expect(await slow).toBe(CompletionsErrorCode.ServerStopping);
@@ -47,7 +52,7 @@ describe('V1Drain', () => {
     const drain = new V1Drain();
     gc();
     const before = process.memoryUsage().heapUsed;
-    for (let i = 0; i < 100_000; i++) await drain.track(async () => i);
+    for (let i = 0; i < 100_000; i++) await drain.track(new AbortController(), async () => i);
     await sleep(10);
     gc();
     expect(process.memoryUsage().heapUsed - before).toBeLessThan(20 * 1024 * 1024);

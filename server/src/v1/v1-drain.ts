@@ -14,11 +14,14 @@ export class V1Drain {
   private readonly inFlight = new Map<Promise<unknown>, AbortController>();
   private stopping: Error | null = null;
 
-  /** Runs a call with a signal that fires, with the error it ends with, if the call outlives a drain's grace. */
-  async track<T>(run: (stopping: AbortSignal) => Promise<T>): Promise<T> {
-    const controller = new AbortController();
+  /**
+   * Runs a call whose controller the drain aborts, with the error the call ends with, if the call outlives a drain's
+   * grace. The call's own controller (not one of the drain's): it also fires when the client goes away, and a
+   * controller more per call was ≈ 1 % of the api's CPU.
+   */
+  async track<T>(controller: AbortController, run: () => Promise<T>): Promise<T> {
     if (this.stopping) controller.abort(this.stopping);
-    const call = run(controller.signal);
+    const call = run();
     this.inFlight.set(call, controller);
     try {
       return await call;
