@@ -89,6 +89,40 @@ export function processCpuMicros(pid: number): number {
   return (ticks * 1e6) / 100; // USER_HZ is 100 on Linux
 }
 
+/** The processes of the services Warden stores in (PostgreSQL's postmaster and backends, Redis), by their name. */
+export function servicePids(): number[] {
+  const names = new Set(['postgres', 'redis-server']);
+  return fs
+    .readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .filter((entry) => {
+      try {
+        return names.has(fs.readFileSync(`/proc/${entry}/comm`, 'utf8').trim());
+      } catch {
+        return false; // exited while listed
+      }
+    })
+    .map(Number);
+}
+
+/** CPU time a set of processes used between the call and the returned function's call; those gone by then count 0. */
+export function cpuSince(pids: number[]): () => number {
+  const read = (pid: number) => {
+    try {
+      return processCpuMicros(pid);
+    } catch {
+      return null; // the process has exited
+    }
+  };
+  const before = pids.map(read);
+  return () =>
+    pids.reduce((sum, pid, index) => {
+      const now = read(pid);
+      const then = before[index];
+      return now === null || then === null ? sum : sum + now - then;
+    }, 0);
+}
+
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();

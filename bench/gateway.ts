@@ -17,10 +17,12 @@
  * ports N, N+1, … instead of any free ones.
  */
 import autocannon from 'autocannon';
+import Redis from 'ioredis';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { OPENAI_CATEGORIES } from '../server/src/moderation/moderation.types';
+import { requestLogStreamKey } from '../server/src/request-logs/request-log.stream';
 import {
   addApplication,
   dropDatabase,
@@ -29,6 +31,8 @@ import {
   median,
   Ports,
   processCpuMicros,
+  cpuSince,
+  servicePids,
   Processes,
   REPOSITORY_ROOT,
   startBenchServer,
@@ -120,6 +124,11 @@ interface Target {
   url: string;
   headers: Record<string, string>;
   model: string;
+  /**
+   * Resolves when the work the requests left behind is done (Warden: its worker has written every request record
+   * to Postgres), so that work's CPU counts towards the requests that caused it, not the next target's.
+   */
+  settled?: () => Promise<void>;
 }
 
 /** Starts one of the bench's own loopback servers (stub, trivial proxy), which prints its URL when listening. */
@@ -160,6 +169,11 @@ interface Run {
   requestsPerSecond: number;
   /** CPU time of the target's processes per answered request, in µs: steadier than wall clock on a busy machine. */
   cpuMicrosPerRequest: number;
+  /**
+   * CPU time of the storage services (PostgreSQL, Redis) per answered request: Warden's records and rate counters
+   * cost them work that runs on the same cores as the gateway (none for Portkey's plain proxy beyond the idle Wardens).
+   */
+  serviceMicrosPerRequest: number;
   p50: number;
   p99: number;
   failures: number;
@@ -169,6 +183,7 @@ interface Run {
 async function saturate(target: Target, seconds: number): Promise<Run> {
   const latencies: number[] = [];
   const cpu = cpuMeter(target);
+  const services = cpuSince(servicePids());
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
       {
@@ -185,7 +200,8 @@ async function saturate(target: Target, seconds: number): Promise<Run> {
       if (statusCode === 200) latencies.push(responseTime);
     });
   });
-  return summarize(latencies, seconds, cpu(), result.non2xx + result.errors + result.timeouts);
+  await target.settled?.();
+  return summarize(latencies, seconds, cpu(), result.non2xx + result.errors + result.timeouts, services());
 }
 
 /** Latency: an open loop at a fixed rate, requests evenly spaced (see gateway-paced-load.ts for why not autocannon). */
@@ -210,6 +226,22 @@ async function pace(target: Target, seconds: number, rate: number): Promise<Run>
   return summarize(result.latencies, seconds, cpu(), result.failures);
 }
 
+/** Waits (at most 30 s) until the worker has written and removed every request-log entry of Warden's stream. */
+async function requestLogsWritten(warden: Warden): Promise<void> {
+  const redis = new Redis(warden.env.REDIS_URL ?? 'redis://127.0.0.1:6379', { lazyConnect: true });
+  try {
+    await redis.connect();
+    const key = requestLogStreamKey(warden.env.WARDEN_REDIS_PREFIX ?? 'warden');
+    const deadline = Date.now() + 30_000;
+    while ((await redis.xlen(key)) > 0) {
+      if (Date.now() > deadline) throw new Error(`the request-log stream ${key} was not written within 30 s`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  } finally {
+    redis.disconnect();
+  }
+}
+
 /** CPU time of the target's processes since the call, read when the returned function is called. */
 function cpuMeter(target: Target): () => number {
   const cpu = () => target.pids.reduce((sum, pid) => sum + processCpuMicros(pid), 0);
@@ -218,13 +250,20 @@ function cpuMeter(target: Target): () => number {
 }
 
 /** Latencies in ms at full precision (autocannon's histogram keeps whole ms, so they come from its events). */
-function summarize(latencies: number[], seconds: number, cpuMicros: number, failures: number): Run {
+function summarize(
+  latencies: number[],
+  seconds: number,
+  cpuMicros: number,
+  failures: number,
+  serviceMicros = NaN,
+): Run {
   latencies.sort((a, b) => a - b);
   const at = (p: number) =>
     latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? NaN;
   return {
     requestsPerSecond: latencies.length / seconds,
     cpuMicrosPerRequest: cpuMicros / latencies.length,
+    serviceMicrosPerRequest: serviceMicros / latencies.length,
     p50: at(0.5),
     p99: at(0.99),
     failures,
@@ -267,6 +306,7 @@ async function main(): Promise<void> {
       });
       wardens.push(warden);
       const pids = [processes.pid(`${label}-api`), processes.pid(`${label}-worker`)];
+      const settled = () => requestLogsWritten(warden);
       const allow = { action: 'allow' };
       const rulesOnlyKey = await addApplication(warden, 'Rules-only benchmark', {
         categories: Object.fromEntries(
@@ -280,6 +320,7 @@ async function main(): Promise<void> {
           pids,
           headers: { authorization: `Bearer ${warden.defaultKey}` },
           model: 'bench-model',
+          settled,
         },
         {
           name: `${name}, rules-only policy`,
@@ -287,6 +328,7 @@ async function main(): Promise<void> {
           pids,
           headers: { authorization: `Bearer ${rulesOnlyKey}` },
           model: 'bench-model',
+          settled,
         },
       ];
     };
@@ -356,6 +398,7 @@ function report(targets: Target[], throughput: Run[][], latency: Run[][], option
     median(latency[index].map((run, round) => run[key] - latency[0][round][key]));
   const rate = (index: number) => median(throughput[index].map((run) => run.requestsPerSecond));
   const cpu = (index: number) => median(throughput[index].map((run) => run.cpuMicrosPerRequest));
+  const serviceCpu = (index: number) => median(throughput[index].map((run) => run.serviceMicrosPerRequest));
   const failures = targets.map((_, index) =>
     [...throughput[index], ...latency[index]].reduce((sum, run) => sum + run.failures, 0),
   );
@@ -365,12 +408,14 @@ function report(targets: Target[], throughput: Run[][], latency: Run[][], option
   console.log(
     `median of ${rounds} interleaved rounds of ${options.seconds} s each: throughput with ${THROUGHPUT_CONNECTIONS} ` +
       `connections (autocannon); latency at a fixed ${options.latencyRate} req/s, evenly spaced (open loop); overhead = target − stub in the same round; ` +
-      `CPU = the target's own processes (Warden: api + worker) per request under the throughput load\n`,
+      `CPU = the target's own processes (Warden: api + worker, until its worker has written the phase's request records) ` +
+      `per request under the throughput load; ` +
+      `services = PostgreSQL's and Redis's processes per request in the same phase\n`,
   );
   console.log(
-    '| target | req/s | vs Portkey | CPU µs/req | Portkey CPU ÷ this | p50 ms | p99 ms | p50 overhead ms | p99 overhead ms | failed |',
+    '| target | req/s | vs Portkey | CPU µs/req | Portkey CPU ÷ this | services µs/req | p50 ms | p99 ms | p50 overhead ms | p99 overhead ms | failed |',
   );
-  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const [index, target] of targets.entries()) {
     const p50 = median(latency[index].map((run) => run.p50));
     const p99 = median(latency[index].map((run) => run.p99));
@@ -380,6 +425,7 @@ function report(targets: Target[], throughput: Run[][], latency: Run[][], option
       index === 0 ? ['', ''] : [overhead(index, 'p50'), overhead(index, 'p99')].map((v) => v.toFixed(2));
     console.log(
       `| ${target.name} | ${rate(index).toFixed(0)} | ${vsPortkey} | ${cpu(index).toFixed(0)} | ${cpuVsPortkey} | ` +
+        `${serviceCpu(index).toFixed(0)} | ` +
         `${p50.toFixed(2)} | ${p99.toFixed(2)} | ` +
         `${over[0]} | ${over[1]} | ${failures[index]} |`,
     );

@@ -54,7 +54,9 @@ const MAX_REMEMBERED_BUDGETS = 10_000;
 /**
  * Checks and charges every budget in one atomic step: either all counters move or none does, so a request refused
  * by its end user's budget costs its key nothing. Fixed one-minute windows keyed by the window's start. Returns
- * the request and token counts of every budget (after charging, or as they stood when refused).
+ * the request and token counts of every budget (after charging, or as they stood when refused). A counter's expiry is
+ * set when this script creates it (its window's first charge), not on every charge: that was a third of the script's
+ * Redis commands.
  */
 const CHARGE = `
 local window = tonumber(ARGV[1])
@@ -78,10 +80,12 @@ if refused > 0 then
 end
 local out = {1, 0, 0}
 for i = 1, n do
-  table.insert(out, redis.call('INCR', KEYS[2 * i - 1]))
-  table.insert(out, redis.call('INCRBY', KEYS[2 * i], tokens))
-  redis.call('PEXPIRE', KEYS[2 * i - 1], window * 2)
-  redis.call('PEXPIRE', KEYS[2 * i], window * 2)
+  local requests = redis.call('INCR', KEYS[2 * i - 1])
+  local used = redis.call('INCRBY', KEYS[2 * i], tokens)
+  if requests == 1 then redis.call('PEXPIRE', KEYS[2 * i - 1], window * 2) end
+  if used == tokens then redis.call('PEXPIRE', KEYS[2 * i], window * 2) end
+  table.insert(out, requests)
+  table.insert(out, used)
 end
 return out`;
 
