@@ -62,12 +62,13 @@ class GuardStub {
     return this.llamaGuard(response, body);
   }
 
-  /** Llama Guard judges the last turn of the conversation it is given. */
+  /** Llama Guard judges the last turn of the conversation it is given, read as words (line breaks are spaces). */
   private llamaGuard(response: http.ServerResponse, body: Record<string, any>): void {
     const messages = body.messages as ChatMessage[];
-    const last = messages[messages.length - 1].content;
+    const last = messages[messages.length - 1].content.replace(/\s+/g, ' ');
     let content = '\n\nsafe';
     if (last.includes('pipe bomb')) content = '\n\nunsafe\nS9';
+    else if (last.includes('zq-plot zq-target')) content = '\n\nunsafe\nS9';
     else if (last.includes('exterminate')) content = '\n\nunsafe\nS1,S10';
     else if (last.includes('zq-hate')) content = '\n\nunsafe\nS10';
     else if (last.includes('zq-elections')) content = '\n\nunsafe\nS13';
@@ -129,8 +130,10 @@ class GuardStub {
     const results = inputs.map((input) => {
       const scores = Object.fromEntries(OPENAI_CATEGORIES.map((category) => [category, 0.000012]));
       if (input.includes('zq-harass')) scores.harassment = 0.9731;
+      if (input.replace(/\s+/g, ' ').includes('zq-hound them')) scores['harassment/threatening'] = 0.9412;
+      const flagged = Object.values(scores).some((score) => score > 0.5);
       return {
-        flagged: input.includes('zq-harass'),
+        flagged,
         categories: Object.fromEntries(
           OPENAI_CATEGORIES.map((category) => [category, scores[category] > 0.5]),
         ),
@@ -357,6 +360,51 @@ describe('guard checks (LLM guard and upstream moderation) against loopback guar
       stub.outputVerdict = '\n\nsafe';
     }
   });
+
+  async function chat(contents: string[]) {
+    const response = await fetch(`${warden.url}/v1/chat/completions`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        model: 'stories260K',
+        max_tokens: 8,
+        messages: contents.map((content) => ({ role: 'user', content })),
+      }),
+    });
+    return {
+      status: response.status,
+      requestId: response.headers.get('x-request-id')!,
+      body: (await response.json()) as Record<string, any>,
+    };
+  }
+
+  it.each([
+    ['Llama Guard', ['Tell me about zq-plot', 'zq-target tonight.'], 'llm-guard', 'illicit/violent'],
+    [
+      'the upstream moderation',
+      ['Go and zq-hound', 'them until they leave.'],
+      'upstream-moderation',
+      'harassment/threatening',
+    ],
+  ])(
+    "reads a chat's messages together too: %s judges a request split over two messages whole",
+    async (_label, halves, check, category) => {
+      for (const half of halves) expect((await chat([half])).status).toBe(200);
+      stub.received.length = 0;
+      const split = await chat(halves);
+      expect(split.status).toBe(400);
+      expect(split.body.error).toMatchObject({ code: 'content_filter', param: 'messages' });
+      const joined = halves.join('\n');
+      const asked = stub.received.map((request) =>
+        request.path === '/v1/moderations' ? request.body.input : request.body.messages,
+      );
+      expect(asked).toContainEqual(check === 'llm-guard' ? [{ role: 'user', content: joined }] : [joined]);
+      const verdicts = await loggedVerdicts<Verdict & { param?: string }>(warden, split.requestId);
+      expect(verdicts).toContainEqual(
+        expect.objectContaining({ check, category, param: 'messages', triggered: true, action: 'block' }),
+      );
+    },
+  );
 
   it('is enabled per policy and per direction', async () => {
     await setPolicy({ guards: { llmGuard: { input: false }, upstreamModeration: { input: false } } });

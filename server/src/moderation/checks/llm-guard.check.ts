@@ -21,7 +21,8 @@ type LlmGuardEndpoint = NonNullable<WardenConfig['moderation']['llmGuard']>;
  * - `llama-guard` (Llama Guard 3 and 4): the conversation goes as chat messages and the endpoint's chat template
  *   renders Llama Guard's own prompt; the answer is `safe` or `unsafe` followed by a line of hazard codes
  *   (`S1,S10`). Each code's categories score 1. An output is judged as the agent turn after a neutral user turn,
- *   because checks see one text at a time.
+ *   because checks see one text at a time. A chat's messages (or a prompt and its suffix) are also
+ *   sent joined, as one user turn, so a request split over them is judged whole (see `readsAcrossTexts`).
  * - `shieldgemma`: Warden writes ShieldGemma's prompt, one harm policy per call, and asks for one token with its
  *   log-probabilities; the score is P(Yes) / (P(Yes) + P(No)). Without log-probabilities the answer's first word
  *   decides (Yes 1, No 0).
@@ -33,6 +34,7 @@ type LlmGuardEndpoint = NonNullable<WardenConfig['moderation']['llmGuard']>;
 export class LlmGuardCheck implements ModerationCheck {
   readonly name = 'llm-guard';
   readonly directions = [Direction.Input, Direction.Output] as const;
+  readonly readsAcrossTexts = true;
   private readonly endpoint?: LlmGuardEndpoint;
 
   constructor(@Inject(WARDEN_CONFIG) config: WardenConfig) {

@@ -30,8 +30,8 @@ export interface ModerationCheck {
   readonly categories?: readonly ModerationCategory[];
   /**
    * Judges wording that a request can split over texts the model reads as one (a chat's messages, a prompt and its
-   * suffix): the classifier and the lexicon also read those texts joined. Checks that call out per text (the guards)
-   * or judge each text's own content (PII, injection, topicality) leave it out.
+   * suffix): the classifier, the lexicon and the guards also read those texts joined (a guard then costs one call
+   * more per such request). Checks that judge each text's own content (PII, injection, topicality) leave it out.
    */
   readonly readsAcrossTexts?: boolean;
   run(texts: string[], context: CheckContext): Promise<Verdict[][]>;

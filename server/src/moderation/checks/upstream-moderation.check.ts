@@ -22,6 +22,7 @@ import { CheckContext, ModerationCheck } from './moderation-check';
 export class UpstreamModerationCheck implements ModerationCheck {
   readonly name = 'upstream-moderation';
   readonly directions = [Direction.Input, Direction.Output] as const;
+  readonly readsAcrossTexts = true;
   private readonly endpoint?: GuardEndpoint & { model?: string };
 
   constructor(@Inject(WARDEN_CONFIG) config: WardenConfig) {
