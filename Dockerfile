@@ -26,4 +26,5 @@ COPY data data
 RUN mkdir -p server/src && chown -R node:node /app
 USER node
 EXPOSE 8080
-CMD ["node", "dist/server/src/main.js", "api"]
+# --max-semi-space-size: see server/src/common/serving-flags.ts
+CMD ["node", "--max-semi-space-size=32", "dist/server/src/main.js", "api"]

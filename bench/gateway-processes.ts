@@ -10,6 +10,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
+import { withServingFlags } from '../server/src/common/serving-flags';
 
 export const REPOSITORY_ROOT = path.resolve(__dirname, '..', '..');
 export const DIST = path.join(REPOSITORY_ROOT, 'dist');
@@ -221,7 +222,9 @@ export async function startWarden(processes: Processes, options: WardenOptions):
   const cli = path.join(dist, 'server', 'src', 'cli.js');
   const profile = (dir?: string) => (dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : []);
   const workerProfileDir = options.cpuProfileDir && path.join(options.cpuProfileDir, 'worker');
-  const api = processes.start(`${options.label}-api`, [...profile(options.cpuProfileDir), main, 'api'], env);
+  // Started as `npm start` starts them, with the serving processes' V8 flags (any build under test gets the same).
+  const node = (dir?: string) => withServingFlags(profile(dir));
+  const api = processes.start(`${options.label}-api`, [...node(options.cpuProfileDir), main, 'api'], env);
   const url = `http://127.0.0.1:${port}`;
   await waitFor(
     'Warden',
@@ -229,11 +232,7 @@ export async function startWarden(processes: Processes, options: WardenOptions):
     async () => (await fetch(`${url}/health`)).ok,
     () => processes.log(`${options.label}-api`),
   );
-  processes.start(
-    `${options.label}-worker`,
-    [...profile(workerProfileDir), main, 'worker', '--prepared'],
-    env,
-  );
+  processes.start(`${options.label}-worker`, [...node(workerProfileDir), main, 'worker', '--prepared'], env);
   const warden: Warden = {
     url,
     defaultKey,

@@ -26,6 +26,7 @@ import { FirstRunOutcome, FirstRunService } from './setup/first-run.service';
 import { ModelRegistry } from './inference/model-registry';
 import { ClassifierService } from './moderation/classifier/classifier.service';
 import { startWorker, stopWorker } from './worker';
+import { withServingFlags } from './common/serving-flags';
 
 type Role = 'all' | 'api' | 'worker';
 
@@ -118,7 +119,10 @@ async function launch(config: WardenConfig, logger: Logger): Promise<void> {
   }
   const children = (['api', 'worker'] as const).map((role) => ({
     role,
-    process: fork(__filename, [role, '--prepared'], { stdio: 'inherit' }),
+    process: fork(__filename, [role, '--prepared'], {
+      stdio: 'inherit',
+      execArgv: withServingFlags(process.execArgv),
+    }),
   }));
   const ready = new Map<string, ReadyMessage>();
   for (const child of children) {
