@@ -1,5 +1,3 @@
-import Block from '@mui/icons-material/Block';
-import Send from '@mui/icons-material/Send';
 import { useState } from 'react';
 import {
   Button,
@@ -30,6 +28,7 @@ export const BulkHeldDecisionButton = ({ decision }: { decision: HeldDecision })
   const [pending, setPending] = useState(false);
   if (!canAccess) return null;
   const spec = HELD_DECISIONS[decision];
+  const Icon = spec.icon;
 
   const confirm = async (reason: string) => {
     setPending(true);
@@ -60,7 +59,7 @@ export const BulkHeldDecisionButton = ({ decision }: { decision: HeldDecision })
   return (
     <>
       <Button label={spec.label} onClick={() => setOpen(true)}>
-        {decision === 'release' ? <Send /> : <Block />}
+        <Icon />
       </Button>
       <ReasonDialog
         open={open}

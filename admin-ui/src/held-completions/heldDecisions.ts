@@ -1,14 +1,9 @@
+import Block from '@mui/icons-material/Block';
+import Send from '@mui/icons-material/Send';
+import type { DecisionSpec } from '../common/PendingDecisionButtons';
 import type { HeldDecision } from '../types';
 
-export interface HeldDecisionSpec {
-  label: string;
-  title: string;
-  consequence: string;
-  color: 'success' | 'error';
-  done: string;
-}
-
-export const HELD_DECISIONS: Record<HeldDecision, HeldDecisionSpec> = {
+export const HELD_DECISIONS: Record<HeldDecision, DecisionSpec> = {
   release: {
     label: 'Release',
     title: 'Release the held output',
@@ -16,6 +11,7 @@ export const HELD_DECISIONS: Record<HeldDecision, HeldDecisionSpec> = {
       'The developer can fetch the completion as it was generated, and is notified through their webhook.',
     color: 'success',
     done: 'released',
+    icon: Send,
   },
   discard: {
     label: 'Discard',
@@ -24,5 +20,6 @@ export const HELD_DECISIONS: Record<HeldDecision, HeldDecisionSpec> = {
       'The completion is never delivered; the developer is told it was discarded, with your reason.',
     color: 'error',
     done: 'discarded',
+    icon: Block,
   },
 };
