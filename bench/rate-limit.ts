@@ -4,7 +4,7 @@
  *
  *   npm run build && node dist/bench/rate-limit.js [requests]
  */
-import Redis from 'ioredis';
+import { connectRedis } from '../server/src/common/redis-connection';
 import { randomBytes } from 'node:crypto';
 import { loadConfig } from '../server/src/config/config';
 import { BudgetScope, RateLimiter } from '../server/src/limits/rate-limiter';
@@ -28,7 +28,7 @@ async function time(run: (i: number) => Promise<unknown>): Promise<number[]> {
 
 async function main(): Promise<void> {
   const config = { ...loadConfig(), redisPrefix: `bench_${randomBytes(4).toString('hex')}` };
-  const redis = new Redis(config.redisUrl);
+  const redis = connectRedis(config);
   const limiter = new RateLimiter(redis, config);
   const budgets = (i: number) => [
     { scope: BudgetScope.Key, subject: 'key:bench', requestsPerMinute: 1e9, tokensPerMinute: 1e12 },
@@ -55,7 +55,9 @@ async function main(): Promise<void> {
 
   const row = (name: string, values: number[]) =>
     `| ${name.padEnd(44)} | ${percentile(values, 50).toFixed(3).padStart(8)} | ${percentile(values, 99).toFixed(3).padStart(8)} |`;
-  console.log(`\nRate-limit overhead: ${REQUESTS} sequential requests against ${config.redisUrl}\n`);
+  console.log(
+    `\nRate-limit overhead: ${REQUESTS} sequential requests against ${config.redisSentinels ? 'Redis through Sentinel' : config.redisUrl}\n`,
+  );
   console.log('| measurement                                  | p50 (ms) | p99 (ms) |');
   console.log('| -------------------------------------------- | -------- | -------- |');
   console.log(row('baseline: Redis PING round trip', ping));

@@ -65,7 +65,7 @@ async function main(): Promise<void> {
   try {
     let firstRunOutcome: FirstRunOutcome | undefined;
     if (!prepared) {
-      await checkRedis(config.redisUrl);
+      await checkRedis(config);
       await ensureDatabase(config.databaseUrl, logger);
       if (role === 'api') {
         await migrate(config, logger);
@@ -99,7 +99,7 @@ async function launch(config: WardenConfig, logger: Logger): Promise<void> {
     await postgres?.stop();
   });
   try {
-    await checkRedis(config.redisUrl);
+    await checkRedis(config);
     if (config.embeddedPostgres) {
       await stopLeftoverEmbeddedPostgres(config.embeddedPostgres.directory, logger);
     }

@@ -3,6 +3,7 @@ import { Global, Module } from '@nestjs/common';
 import { WardenConfig } from '../config/config';
 import { WARDEN_CONFIG } from '../config/config.module';
 import { LongJobs } from './long-job.host';
+import { queueConnection } from './redis-connection';
 
 // Global: every worker module's long-job processors share the one LongJobs the worker hands back on shutdown.
 @Global()
@@ -11,7 +12,7 @@ import { LongJobs } from './long-job.host';
     BullModule.forRootAsync({
       inject: [WARDEN_CONFIG],
       useFactory: (config: WardenConfig) => ({
-        connection: { url: config.redisUrl, maxRetriesPerRequest: null },
+        connection: queueConnection(config),
         prefix: `${config.redisPrefix}:bull`,
       }),
     }),

@@ -4,6 +4,7 @@ import { Logger } from 'pino';
 import { WardenConfig } from '../config/config';
 import { WARDEN_CONFIG } from '../config/config.module';
 import { LOGGER } from './logger.module';
+import { connectRedis } from './redis-connection';
 
 export const REDIS = Symbol('REDIS');
 
@@ -63,7 +64,7 @@ export class RedisEvents implements OnModuleDestroy {
     {
       provide: REDIS,
       inject: [WARDEN_CONFIG],
-      useFactory: (config: WardenConfig) => new Redis(config.redisUrl, { maxRetriesPerRequest: 3 }),
+      useFactory: (config: WardenConfig) => connectRedis(config, { maxRetriesPerRequest: 3 }),
     },
     RedisEvents,
   ],

@@ -75,6 +75,15 @@ const schema = z.object({
   PGPORT: z.coerce.number().int().min(1).max(65535).default(5432),
   WARDEN_EMBEDDED_POSTGRES_DIR: z.string().default(path.join(REPOSITORY_ROOT, '.warden', 'postgres')),
   REDIS_URL: redisUrl.default('redis://127.0.0.1:6379'),
+  /** High availability: Sentinels (`host:port,host:port`) that name the master; REDIS_URL then gives only its credentials and db. */
+  REDIS_SENTINELS: optionalString.pipe(
+    z
+      .string()
+      .regex(/^[^\s,:]+:\d{1,5}(,[^\s,:]+:\d{1,5})*$/, 'must be host:port[,host:port…]')
+      .optional(),
+  ),
+  REDIS_SENTINEL_MASTER: z.string().min(1).default('mymaster'),
+  REDIS_SENTINEL_PASSWORD: optionalString,
   WARDEN_REDIS_PREFIX: z
     .string()
     .regex(/^[a-z0-9_-]+$/i)
@@ -157,6 +166,8 @@ export interface WardenConfig {
   /** Present when DATABASE_URL is unset: where `npm start` keeps a PostgreSQL of its own if none answers. */
   embeddedPostgres?: { directory: string; port: number };
   redisUrl: string;
+  /** Set when Redis is reached through Sentinel: the master they name is used, with REDIS_URL's credentials and db. */
+  redisSentinels?: { hosts: Array<{ host: string; port: number }>; master: string; password?: string };
   redisPrefix: string;
   init: { adminEmail?: string; adminPassword?: string; apiKey?: string };
   models: {
@@ -249,6 +260,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): WardenConfig {
       ? undefined
       : { directory: path.resolve(value.WARDEN_EMBEDDED_POSTGRES_DIR), port: value.PGPORT },
     redisUrl: value.REDIS_URL,
+    redisSentinels: value.REDIS_SENTINELS
+      ? {
+          hosts: value.REDIS_SENTINELS.split(',').map((entry) => {
+            const [host, port] = entry.split(':');
+            return { host, port: Number(port) };
+          }),
+          master: value.REDIS_SENTINEL_MASTER,
+          password: value.REDIS_SENTINEL_PASSWORD,
+        }
+      : undefined,
     redisPrefix: value.WARDEN_REDIS_PREFIX,
     init: {
       adminEmail: value.WARDEN_INIT_ADMIN_EMAIL,

@@ -1,4 +1,4 @@
-import Redis from 'ioredis';
+import { connectRedis, RedisTarget } from '../common/redis-connection';
 import { Client } from 'pg';
 import { Logger } from 'pino';
 import { WardenConfig } from '../config/config';
@@ -68,12 +68,13 @@ export async function ensureDatabase(databaseUrl: string, logger: Logger): Promi
   }
 }
 
-export async function checkRedis(redisUrl: string): Promise<void> {
-  const redis = new Redis(redisUrl, {
+export async function checkRedis(config: RedisTarget): Promise<void> {
+  const redis = connectRedis(config, {
     lazyConnect: true,
     connectTimeout: 3000,
     maxRetriesPerRequest: 0,
     retryStrategy: () => null,
+    sentinelRetryStrategy: () => null,
   });
   redis.on('error', () => undefined);
   try {
@@ -81,11 +82,19 @@ export async function checkRedis(redisUrl: string): Promise<void> {
     await redis.ping();
   } catch (err) {
     throw new PreflightError(
-      `Redis is not reachable at ${redactUrl(redisUrl)}: ${describe(err)}. ${REDIS_HINT}`,
+      `Redis is not reachable at ${describeRedis(config)}: ${describe(err)}. ${REDIS_HINT}`,
     );
   } finally {
     redis.disconnect();
   }
+}
+
+/** Where Redis is, for messages: never its password. */
+export function describeRedis(config: RedisTarget): string {
+  const sentinels = config.redisSentinels;
+  if (!sentinels) return redactUrl(config.redisUrl);
+  const hosts = sentinels.hosts.map(({ host, port }) => `${host}:${port}`).join(',');
+  return `the master "${sentinels.master}" of the Sentinels at ${hosts}`;
 }
 
 /** Applies pending migrations under an advisory lock so replicas starting together do not race. */

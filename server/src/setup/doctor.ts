@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { WardenConfig, REPOSITORY_ROOT } from '../config/config';
 import { createDataSource } from '../database/data-source';
-import { checkRedis, postgresAnswers, redactUrl, REDIS_HINT } from '../database/preflight';
+import { checkRedis, describeRedis, postgresAnswers, redactUrl, REDIS_HINT } from '../database/preflight';
 import { StaffRole } from '../contracts';
 
 export interface DoctorCheck {
@@ -73,13 +73,13 @@ function checkModels(config: WardenConfig): DoctorCheck[] {
 
 async function checkRedisServer(config: WardenConfig): Promise<DoctorCheck> {
   try {
-    await checkRedis(config.redisUrl);
-    return { name: 'Redis', ok: true, detail: redactUrl(config.redisUrl) };
+    await checkRedis(config);
+    return { name: 'Redis', ok: true, detail: describeRedis(config) };
   } catch {
     return {
       name: 'Redis',
       ok: false,
-      detail: `nothing answers at ${redactUrl(config.redisUrl)}`,
+      detail: `nothing answers at ${describeRedis(config)}`,
       fix: REDIS_HINT,
     };
   }

@@ -1,0 +1,106 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Redis from 'ioredis';
+import { testApiKey } from './support/keys';
+import { eventually, freePort, runCli, startWarden, stopProcess, WardenInstance } from './support/warden';
+
+const REDIS_PORT = Number(new URL(process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379').port || 6379);
+
+/** Asks a Sentinel which master it names, or null while it cannot answer yet. */
+async function masterAddress(port: number, master: string): Promise<unknown> {
+  const client = new Redis({ host: '127.0.0.1', port, lazyConnect: true, retryStrategy: () => null });
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+    return await client.call('SENTINEL', 'get-master-addr-by-name', master);
+  } catch {
+    return null;
+  } finally {
+    client.disconnect();
+  }
+}
+
+/**
+ * DESIGN's scale-out names Redis behind Sentinel: a real Sentinel (redis-server in sentinel mode) on loopback names
+ * the test Redis as its master, and Warden, given only the Sentinel and a REDIS_URL whose host answers nothing,
+ * serves, rate-limits and logs through the master the Sentinel names.
+ */
+describe('Redis through Sentinel', () => {
+  const apiKey = testApiKey();
+  const master = `warden-test-${process.pid}`;
+  let directory: string;
+  let sentinel: ChildProcess;
+  let sentinelPort: number;
+  let warden: WardenInstance;
+
+  beforeAll(async () => {
+    directory = fs.mkdtempSync(path.join(os.tmpdir(), 'warden-sentinel-'));
+    sentinelPort = await freePort();
+    const configFile = path.join(directory, 'sentinel.conf');
+    fs.writeFileSync(
+      configFile,
+      [
+        `port ${sentinelPort}`,
+        'bind 127.0.0.1',
+        `dir ${directory}`,
+        `sentinel monitor ${master} 127.0.0.1 ${REDIS_PORT} 1`,
+        // Never fail over during the test: the shared test Redis is the only master.
+        `sentinel down-after-milliseconds ${master} 600000`,
+        '',
+      ].join('\n'),
+    );
+    sentinel = spawn('redis-server', [configFile, '--sentinel'], { stdio: 'ignore' });
+    await eventually(
+      () => masterAddress(sentinelPort, master),
+      (address) => Array.isArray(address),
+    );
+    warden = await startWarden('sentinel', {
+      WARDEN_INIT_API_KEY: apiKey,
+      REDIS_URL: 'redis://127.0.0.1:1',
+      REDIS_SENTINELS: `127.0.0.1:${sentinelPort}`,
+      REDIS_SENTINEL_MASTER: master,
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    await warden?.stop();
+    if (sentinel) await stopProcess(sentinel);
+    if (directory) fs.rmSync(directory, { recursive: true, force: true });
+  });
+
+  it('serves a completion, charges its rate budget and writes its request log through the named master', async () => {
+    const response = await fetch(`${warden.url}/v1/completions`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        model: 'stories260K',
+        prompt: 'Once upon a time',
+        max_tokens: 8,
+        user: 'sentinel-user',
+      }),
+    });
+    expect(response.status).toBe(200);
+    expect(Number(response.headers.get('x-ratelimit-remaining-requests'))).toBeGreaterThan(0);
+    const requestId = response.headers.get('x-request-id')!;
+    // The worker reads the request-log stream from the same master and writes the record to Postgres.
+    const rows = await eventually(
+      () =>
+        warden.query<{ status_code: number }>('SELECT status_code FROM request_logs WHERE request_id = $1', [
+          requestId,
+        ]),
+      (found) => found.length === 1,
+    );
+    expect(rows[0].status_code).toBe(200);
+  });
+
+  it('reports the Sentinel target in the doctor, and an unreachable one as such', async () => {
+    const healthy = await runCli(warden.env, ['doctor']);
+    expect(healthy.stdout).toContain(`the master "${master}" of the Sentinels at 127.0.0.1:${sentinelPort}`);
+    const unreachable = await runCli({ ...warden.env, REDIS_SENTINELS: '127.0.0.1:1' }, ['doctor']);
+    expect(unreachable.stdout).toMatch(
+      /nothing answers at the master ".+" of the Sentinels at 127\.0\.0\.1:1/,
+    );
+  });
+});
