@@ -55,6 +55,8 @@ import seeds  # noqa: E402
 # (--baseline-commit / --extra-commit).
 BASELINE_COMMIT = "6d04526adced58d26622f83404d0f0b63cb12c5e"
 SANDBOX_SCALE = 0.8
+# Shares of the benign look-alikes at which models are compared in section 6.
+LOOKALIKE_TARGETS = (0.02, 0.05, 0.08, 0.12)
 MODEL_FILES = ["config.json", "tokenizer.json", "tokenizer_config.json", "onnx/model.onnx"]
 
 
@@ -282,7 +284,7 @@ def main():
                        np.ones(len(lookalike), bool), PB, bold=True)
             emit()
 
-        probe = common.load_request_probe()
+        probe = probe_rows = common.load_request_probe()
         if probe:
             request_section(
                 "Harmful requests in many forms: request probe", "Hand-written for Warden by an independent writer "
@@ -359,6 +361,39 @@ def main():
             emit(f"| {m.name} | {pct(f.mean())} | {pct(np.mean(list(rates.values())))} | "
                  f"{pct(rates[worst])} ({worst}) |")
         emit()
+
+        # 6. every model at the same false-positive rate on the look-alikes: ranking, not calibration
+        lookalikes = [e for e in (probe_rows or []) + written if not e["meta"]["harmful"]]
+        if lookalikes:
+            harmful_sets = {
+                "AdvBench": advbench,
+                "request probe, harmful": [e for e in (probe_rows or []) if e["meta"]["harmful"]],
+                "written test split, harmful": [e for e in written if e["meta"]["harmful"]],
+            }
+            everyday_sets = {name: benign[name] for name in list(benign)[:3] + list(benign)[5:6]}
+            everyday_sets["ToxiGen neutral (test)"] = identity["ToxiGen neutral (test)"]
+            emit(f"### Operating points matched on the look-alikes ({len(lookalikes)} benign requests)")
+            emit()
+            emit("Each model's thresholds all moved by one logit offset, chosen so that it flags the same share of the "
+                 "benign look-alikes (request probe and written test split): the rows then compare how well the models "
+                 "rank, whatever their calibration. An analysis, never a way to set a shipped threshold: the offsets "
+                 "are read off evaluation rows.")
+            emit()
+            margins = {m.name: margin(m.scores([e["text"] for e in lookalikes]), m.thresholds13()) for m in models}
+            set_margins = {m.name: {name: margin(m.scores([e["text"] for e in rows]), m.thresholds13())
+                                    for name, rows in {**harmful_sets, **everyday_sets}.items()} for m in models}
+            names = list(harmful_sets) + list(everyday_sets)
+            emit("| look-alikes flagged | model | offset | " + " | ".join(names) + " |")
+            emit("|---:|---|---:|" + "---:|" * len(names))
+            for target in LOOKALIKE_TARGETS:
+                for m in models:
+                    offset = float(np.quantile(margins[m.name], 1 - target))
+                    cells = [pct((set_margins[m.name][name] >= offset).mean()) for name in names]
+                    emit(f"| {pct(target)} | {m.name} | {offset:+.2f} | " + " | ".join(cells) + " |")
+            emit()
+            emit("At live thresholds (offset 0) the models flag: " + ", ".join(
+                f"{m.name} {pct((margins[m.name] >= 0).mean())}" for m in models) + " of the look-alikes.")
+            emit()
 
     if args.markdown:
         with open(args.markdown, "w", encoding="utf-8") as f:
