@@ -93,12 +93,15 @@ describe('api shutdown', () => {
         () =>
           fetch(`${api.url}/health`).then(async (answer) => ({
             code: answer.status,
+            connection: answer.headers.get('connection'),
             body: (await answer.json()) as { status: string },
           })),
         (answer) => answer.code === 503,
         2_000,
       );
       expect(health.body.status).toBe('draining');
+      // Every answer while it drains closes its connection, so a keep-alive client reconnects (elsewhere).
+      expect(health.connection).toBe('close');
       const [shortEvents, longEvents] = await Promise.all([events(short), events(long)]);
       await exit;
 

@@ -56,10 +56,14 @@ export async function startApi(config: WardenConfig, logger: Logger): Promise<Ne
   });
   const fastify = app.getHttpAdapter().getInstance();
   const metrics = app.get(MetricsService);
+  const health = app.get(HealthService);
 
   // Run each request inside its own async context so every log line it causes carries its request id.
   fastify.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);
+    // While the api drains, every answer closes its connection: a keep-alive client would otherwise keep sending
+    // new calls here, past the load balancer that /health has already turned away.
+    if (health.draining) reply.header('connection', 'close');
     const clientRequestId = clientRequestIdFrom(request.headers);
     if (clientRequestId) reply.header('x-client-request-id', clientRequestId);
     requestContext.run({ requestId: request.id }, done);

@@ -18,7 +18,7 @@ interface CheckResult {
 
 @Injectable()
 export class HealthService {
-  private draining = false;
+  private isDraining = false;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -27,7 +27,11 @@ export class HealthService {
 
   /** From now on the api answers as draining: it is finishing the calls in flight before it stops. */
   markDraining(): void {
-    this.draining = true;
+    this.isDraining = true;
+  }
+
+  get draining(): boolean {
+    return this.isDraining;
   }
 
   async report(): Promise<HealthReport> {
