@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { WorkerHost } from '@nestjs/bullmq';
-import { DelayedError, Job } from 'bullmq';
+import { DelayedError, Job, UnrecoverableError } from 'bullmq';
 
 /** Why a long job stopped early, if it did. */
 export enum JobStop {
@@ -86,19 +86,66 @@ export class LongJobs {
   }
 }
 
-/** A processor of long jobs: its work listens to `lifetime(...).signal` and calls `handBack` when the worker stops. */
+/** What one kind of long job does; `runJob` runs it under its deadline and the worker's shutdown. */
+export interface LongJobWork<R> {
+  /** The job's name on its queue: any other is refused for good. */
+  name: string;
+  limitMs: number;
+  /** The error a run past `limitMs` fails with. */
+  overrun: string;
+  /** The work: it listens to `signal` and reports progress as it goes. */
+  run(signal: AbortSignal, progressed: (done: number, total: number) => Promise<void>): Promise<R>;
+  /** Records that the job went back to the queue mid-run (it resumes from its checkpoints), when it keeps state. */
+  handedBack?(): Promise<void>;
+  /** Whether an error can never go away on a retry; a run past its deadline never does either. */
+  permanent?(err: unknown): boolean;
+  /** Records a failed attempt: `final` when no retry follows. */
+  failed(reason: unknown, final: boolean): Promise<void>;
+  /** The progress field naming the units done (`done`, or `step` for training). */
+  progressUnit?: string;
+}
+
+/**
+ * A processor of long jobs (bias runs, fine-tuning, policy replays): each runs one `LongJobWork` through `runJob`,
+ * which gives the work its lifetime, hands the job back when the worker stops, and decides whether a failure is
+ * retried.
+ */
 export abstract class LongJobHost extends WorkerHost {
   constructor(private readonly longJobs: LongJobs) {
     super();
     longJobs.register(this);
   }
 
-  protected lifetime(limitMs: number, overrun: string): JobLifetime {
-    return new JobLifetime(limitMs, overrun, this.longJobs.signal);
+  protected async runJob<R>(job: Job, token: string | undefined, work: LongJobWork<R>): Promise<R> {
+    if (job.name !== work.name) {
+      throw new UnrecoverableError(`unknown job ${job.name} on ${job.queueName}`);
+    }
+    const lifetime = new JobLifetime(work.limitMs, work.overrun, this.longJobs.signal);
+    const unit = work.progressUnit ?? 'done';
+    try {
+      return await work.run(lifetime.signal, (done, total) =>
+        job.updateProgress({
+          [unit]: done,
+          total,
+          percent: total > 0 ? Math.floor((100 * done) / total) : 0,
+        }),
+      );
+    } catch (err) {
+      if (lifetime.stop === JobStop.WorkerStopping) {
+        await work.handedBack?.();
+        return this.handBack(job, token);
+      }
+      const permanent = lifetime.stop === JobStop.Deadline || (work.permanent?.(err) ?? false);
+      const final = permanent || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+      await work.failed(lifetime.stop ? lifetime.reason : err, final);
+      throw permanent ? new UnrecoverableError(err instanceof Error ? err.message : String(err)) : err;
+    } finally {
+      lifetime.end();
+    }
   }
 
   /** Back to the queue at once, without counting an attempt: BullMQ wants the DelayedError thrown after the move. */
-  protected async handBack(job: Job, token: string | undefined): Promise<never> {
+  private async handBack(job: Job, token: string | undefined): Promise<never> {
     await job.moveToDelayed(Date.now(), token);
     throw new DelayedError();
   }

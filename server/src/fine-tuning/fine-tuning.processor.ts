@@ -1,6 +1,6 @@
 import { Processor } from '@nestjs/bullmq';
-import { Job, UnrecoverableError } from 'bullmq';
-import { JobStop, LongJobHost, LongJobs } from '../common/long-job.host';
+import { Job } from 'bullmq';
+import { LongJobHost, LongJobs } from '../common/long-job.host';
 import { JobName, QueueName } from '../common/queues';
 import { FINE_TUNING_TIMEOUT_MS, RunFineTuningJob } from './fine-tuning.queue';
 import { FineTuningRunner, PermanentJobFailure } from './fine-tuning.runner';
@@ -19,36 +19,20 @@ export class FineTuningProcessor extends LongJobHost {
     super(longJobs);
   }
 
-  async process(job: Job<RunFineTuningJob>, token?: string): Promise<JobStatus> {
-    if (job.name !== JobName.RunFineTuningJob) {
-      throw new UnrecoverableError(`unknown job ${job.name} on ${QueueName.FineTuning}`);
-    }
+  process(job: Job<RunFineTuningJob>, token?: string): Promise<JobStatus> {
     const { jobId } = job.data;
-    const lifetime = this.lifetime(
-      FINE_TUNING_TIMEOUT_MS,
-      `training took longer than ${FINE_TUNING_TIMEOUT_MS / 60_000} minutes`,
-    );
-    try {
-      return await this.runner.run(
-        jobId,
-        {
-          progressed: (step, total) =>
-            job.updateProgress({ step, total, percent: total > 0 ? Math.floor((100 * step) / total) : 0 }),
-        },
-        lifetime.signal,
-      );
-    } catch (err) {
-      if (lifetime.stop === JobStop.WorkerStopping) {
-        await this.runner.handedBack(jobId);
-        return this.handBack(job, token);
-      }
-      const permanent = lifetime.stop === JobStop.Deadline || err instanceof PermanentJobFailure;
-      if (permanent || job.attemptsMade + 1 >= (job.opts.attempts ?? 1)) {
-        await this.runner.fail(jobId, lifetime.stop ? lifetime.reason : err);
-      }
-      throw permanent ? new UnrecoverableError(err instanceof Error ? err.message : String(err)) : err;
-    } finally {
-      lifetime.end();
-    }
+    return this.runJob(job, token, {
+      name: JobName.RunFineTuningJob,
+      limitMs: FINE_TUNING_TIMEOUT_MS,
+      overrun: `training took longer than ${FINE_TUNING_TIMEOUT_MS / 60_000} minutes`,
+      progressUnit: 'step',
+      run: (signal, progressed) => this.runner.run(jobId, { progressed }, signal),
+      handedBack: () => this.runner.handedBack(jobId),
+      permanent: (err) => err instanceof PermanentJobFailure,
+      // A job the next attempt may still finish stays running for its developer.
+      failed: async (reason, final) => {
+        if (final) await this.runner.fail(jobId, reason);
+      },
+    });
   }
 }
