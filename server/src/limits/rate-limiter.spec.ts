@@ -40,8 +40,13 @@ describe('RateLimiter against Redis', () => {
     const refused = await limiter.charge([key, application], 10, now);
     expect(refused.allowed).toBe(false);
     expect(refused.exceeded).toEqual({ budget: key, dimension: 'requests' });
-    // The refused request cost the application nothing.
+    // The refused request cost the application nothing, and left the key's counters as they stood.
     expect(refused.states[1]).toMatchObject({ remainingRequests: 98, remainingTokens: 980 });
+    const windowStart = now - (now % WINDOW_MS);
+    const counters = [key, application].flatMap(({ subject }) =>
+      ['r', 't'].map((suffix) => `${prefix}:rate:${subject}:${windowStart}:${suffix}`),
+    );
+    expect(await redis.mget(...counters)).toEqual(['2', '20', '2', '20']);
   });
 
   it('gives every counter it creates an expiry of two windows, also a token counter charged zero', async () => {
@@ -67,5 +72,50 @@ describe('RateLimiter against Redis', () => {
     await redis.pexpire(key, 5 * WINDOW_MS); // an expiry a later charge would reset if it set one
     await limiter.charge([subject], 1, now);
     expect(await redis.pttl(key)).toBeGreaterThan(2 * WINDOW_MS);
+  });
+
+  it('sends the charges that arrive together in one script call, in order, each all-or-nothing', async () => {
+    const key = budget(2, 1_000);
+    const calls = jest.spyOn(redis as unknown as { wardenRateCharge: () => unknown }, 'wardenRateCharge');
+    try {
+      const now = Date.now();
+      const decisions = await Promise.all(
+        [1, 2, 3].map(() => limiter.charge([key, budget(100, 1_000)], 10, now)),
+      );
+      expect(calls).toHaveBeenCalledTimes(1);
+      expect(decisions.map((decision) => decision.allowed)).toEqual([true, true, false]);
+      expect(decisions[1].states[0]).toMatchObject({ remainingRequests: 0, remainingTokens: 980 });
+      // The third request's own application budget was not charged when its key refused it.
+      expect(decisions[2].states[1]).toMatchObject({ remainingRequests: 100, remainingTokens: 1_000 });
+    } finally {
+      calls.mockRestore();
+    }
+  });
+
+  it('splits a crowd of charges over calls of at most 64 and counts every one', async () => {
+    const application = budget(1_000, 100_000);
+    const calls = jest.spyOn(redis as unknown as { wardenRateCharge: () => unknown }, 'wardenRateCharge');
+    try {
+      const now = Date.now();
+      const decisions = await Promise.all(
+        Array.from({ length: 100 }, () => limiter.charge([budget(10, 1_000), application], 1, now)),
+      );
+      expect(calls).toHaveBeenCalledTimes(2);
+      expect(decisions.every((decision) => decision.allowed)).toBe(true);
+      expect(Math.min(...decisions.map((decision) => decision.states[1].remainingRequests))).toBe(900);
+    } finally {
+      calls.mockRestore();
+    }
+  });
+
+  it('fails every charge of a call Redis could not take', async () => {
+    const closed = new Redis(REDIS_URL);
+    const unreachable = new RateLimiter(closed, { redisPrefix: prefix } as WardenConfig);
+    await closed.ping();
+    closed.disconnect();
+    const results = await Promise.allSettled(
+      [budget(5, 50), budget(5, 50)].map((b) => unreachable.charge([b], 1)),
+    );
+    expect(results.map((result) => result.status)).toEqual(['rejected', 'rejected']);
   });
 });

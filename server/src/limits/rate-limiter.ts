@@ -51,54 +51,73 @@ const WINDOW_MS = 60_000;
 /** Budgets whose last answer this process remembers; past this many the memory starts over (it is only a hint). */
 const MAX_REMEMBERED_BUDGETS = 10_000;
 
+/** Charges sent to Redis in one script call at most; more wait for the next call. */
+const MAX_CHARGES_PER_CALL = 64;
+
 /**
- * Checks and charges every budget in one atomic step: either all counters move or none does, so a request refused
- * by its end user's budget costs its key nothing. Fixed one-minute windows keyed by the window's start. Returns
- * the request and token counts of every budget (after charging, or as they stood when refused). A counter's expiry is
- * set when this script creates it (its window's first charge), not on every charge: that was a third of the script's
- * Redis commands.
+ * Checks and charges every budget of a request in one atomic step: either all its counters move or none does, so a
+ * request refused by its end user's budget costs its key nothing. Fixed one-minute windows keyed by the window's
+ * start. One call carries the charges of every request that reached the limiter in the same turn of the event loop
+ * (ARGV: window, number of charges, then per charge its budget count, tokens and limits; KEYS: each charge's two
+ * counters per budget, in order) and answers one row per charge: allowed, the refusing budget and dimension, then the
+ * request and token counts of every budget (after charging, or as they stood when refused). Charges run in order, so
+ * two in one call that share a counter see each other. A charge is made first and taken back when a budget refuses
+ * it (refusals are rare; checking first cost a read of every counter on every request). A counter's expiry is set
+ * when this script creates it (its window's first charge), not on every charge.
  */
 const CHARGE = `
 local window = tonumber(ARGV[1])
-local tokens = tonumber(ARGV[2])
-local n = #KEYS / 2
-local counts = {}
-local refused = 0
-local dimension = 0
-for i = 1, n do
-  local requests = tonumber(redis.call('GET', KEYS[2 * i - 1]) or '0')
-  local used = tonumber(redis.call('GET', KEYS[2 * i]) or '0')
-  counts[2 * i - 1] = requests
-  counts[2 * i] = used
-  if refused == 0 and requests + 1 > tonumber(ARGV[2 + 2 * i - 1]) then refused = i; dimension = 1 end
-  if refused == 0 and used + tokens > tonumber(ARGV[2 + 2 * i]) then refused = i; dimension = 2 end
+local charges = tonumber(ARGV[2])
+local arg = 3
+local key = 0
+local rows = {}
+for c = 1, charges do
+  local n = tonumber(ARGV[arg])
+  local tokens = tonumber(ARGV[arg + 1])
+  local limit = arg + 1
+  local row = {1, 0, 0}
+  for i = 1, n do
+    local requests = redis.call('INCR', KEYS[key + 2 * i - 1])
+    local used = redis.call('INCRBY', KEYS[key + 2 * i], tokens)
+    if requests == 1 then redis.call('PEXPIRE', KEYS[key + 2 * i - 1], window * 2) end
+    if used == tokens then redis.call('PEXPIRE', KEYS[key + 2 * i], window * 2) end
+    table.insert(row, requests)
+    table.insert(row, used)
+    if row[2] == 0 and requests > tonumber(ARGV[limit + 2 * i - 1]) then row[1] = 0; row[2] = i; row[3] = 1 end
+    if row[2] == 0 and used > tonumber(ARGV[limit + 2 * i]) then row[1] = 0; row[2] = i; row[3] = 2 end
+  end
+  if row[1] == 0 then
+    for i = 1, n do
+      row[2 + 2 * i] = redis.call('DECR', KEYS[key + 2 * i - 1])
+      row[3 + 2 * i] = redis.call('DECRBY', KEYS[key + 2 * i], tokens)
+    end
+  end
+  rows[c] = row
+  arg = arg + 2 + 2 * n
+  key = key + 2 * n
 end
-if refused > 0 then
-  local out = {0, refused, dimension}
-  for i = 1, 2 * n do table.insert(out, counts[i]) end
-  return out
-end
-local out = {1, 0, 0}
-for i = 1, n do
-  local requests = redis.call('INCR', KEYS[2 * i - 1])
-  local used = redis.call('INCRBY', KEYS[2 * i], tokens)
-  if requests == 1 then redis.call('PEXPIRE', KEYS[2 * i - 1], window * 2) end
-  if used == tokens then redis.call('PEXPIRE', KEYS[2 * i], window * 2) end
-  table.insert(out, requests)
-  table.insert(out, used)
-end
-return out`;
+return rows`;
 
 /** The shared client once `CHARGE` is defined on it as a command. */
 type ChargingRedis = Redis & {
-  wardenRateCharge(keyCount: number, ...keysAndArgs: Array<string | number>): Promise<number[]>;
+  wardenRateCharge(keyCount: number, ...keysAndArgs: Array<string | number>): Promise<number[][]>;
 };
+
+/** One request's charge waiting for the next script call. */
+interface PendingCharge {
+  keys: string[];
+  tokens: number;
+  limits: number[];
+  settle: { resolve(row: number[]): void; reject(error: unknown): void };
+}
 
 @Injectable()
 export class RateLimiter {
   private readonly redis: ChargingRedis;
   /** What each budget had left after this process last charged it (by subject): see `lastSeenRoomFor`. */
   private readonly lastSeen = new Map<string, { remainingRequests: number; remainingTokens: number }>();
+  private pending: PendingCharge[] = [];
+  private callScheduled = false;
 
   constructor(
     @Inject(REDIS) redis: Redis,
@@ -109,7 +128,6 @@ export class RateLimiter {
     redis.defineCommand('wardenRateCharge', { lua: CHARGE });
     this.redis = redis as ChargingRedis;
   }
-
   /** Charges a request of `tokens` to every budget; returns its x-ratelimit-* headers or throws a 429 with them. */
   async enforce(budgets: RateBudget[], tokens: number): Promise<Record<string, string>> {
     const decision = await this.charge(budgets, tokens);
@@ -147,7 +165,7 @@ export class RateLimiter {
       `${this.config.redisPrefix}:rate:${budget.subject}:${windowStart}:t`,
     ]);
     const limits = budgets.flatMap((budget) => [budget.requestsPerMinute, budget.tokensPerMinute]);
-    const result = await this.redis.wardenRateCharge(keys.length, ...keys, WINDOW_MS, tokens, ...limits);
+    const result = await this.submit(keys, tokens, limits);
     const states = budgets.map((budget, i) => ({
       budget,
       remainingRequests: Math.max(0, budget.requestsPerMinute - result[3 + 2 * i]),
@@ -167,6 +185,38 @@ export class RateLimiter {
       };
     }
     return { allowed: true, states, resetMs };
+  }
+
+  /**
+   * Queues a charge for the script call that leaves once this turn of the event loop is over: under load the
+   * requests that arrive together share one Redis round trip (a command's write and its reply cost more than the
+   * script's work for one request); a lone request waits only for the end of its turn.
+   */
+  private submit(keys: string[], tokens: number, limits: number[]): Promise<number[]> {
+    return new Promise((resolve, reject) => {
+      this.pending.push({ keys, tokens, limits, settle: { resolve, reject } });
+      if (this.pending.length >= MAX_CHARGES_PER_CALL) {
+        this.send();
+      } else if (!this.callScheduled) {
+        this.callScheduled = true;
+        setImmediate(() => {
+          this.callScheduled = false;
+          this.send();
+        });
+      }
+    });
+  }
+
+  private send(): void {
+    const charges = this.pending;
+    if (charges.length === 0) return;
+    this.pending = [];
+    const keys = charges.flatMap((charge) => charge.keys);
+    const args = charges.flatMap((charge) => [charge.keys.length / 2, charge.tokens, ...charge.limits]);
+    this.redis.wardenRateCharge(keys.length, ...keys, WINDOW_MS, charges.length, ...args).then(
+      (rows) => charges.forEach((charge, i) => charge.settle.resolve(rows[i])),
+      (error: unknown) => charges.forEach((charge) => charge.settle.reject(error)),
+    );
   }
 }
 
