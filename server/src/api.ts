@@ -2,7 +2,7 @@ import fastifyStatic from '@fastify/static';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { LogController } from 'fastify';
+import { FastifyError, FastifyReply, FastifyRequest, LogController } from 'fastify';
 import fs from 'node:fs';
 import { Logger } from 'pino';
 import { addConsoleSecurityHeaders } from './admin/console-headers';
@@ -32,6 +32,7 @@ export async function stopApi(app: NestFastifyApplication): Promise<void> {
 }
 
 export async function startApi(config: WardenConfig, logger: Logger): Promise<NestFastifyApplication> {
+  const errorFilter = new ErrorFilter(logger, errorCatalog);
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
     genReqId: mintRequestId,
@@ -48,6 +49,8 @@ export async function startApi(config: WardenConfig, logger: Logger): Promise<Ne
       headersTimeout: Math.min(60_000, config.requestTimeoutMs),
     },
     clientErrorHandler: (error, socket) => answerClientError(errorCatalog, error, socket),
+    frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) =>
+      errorFilter.answer(error, request, reply),
     // X-Forwarded-For is believed only from the operator's own proxies; anyone else could forge it.
     trustProxy: config.trustedProxies.length > 0 ? config.trustedProxies : false,
   });
@@ -92,7 +95,7 @@ export async function startApi(config: WardenConfig, logger: Logger): Promise<Ne
 
   // Nest installs Fastify's error handler itself and routes body-parsing and content-type failures through the
   // global filters too; a second handler here would only replace it (and make Fastify warn).
-  app.useGlobalFilters(new ErrorFilter(logger, errorCatalog));
+  app.useGlobalFilters(errorFilter);
 
   const document = SwaggerModule.createDocument(
     app,

@@ -29,12 +29,19 @@ export class ErrorFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
-    const request = http.getRequest<FastifyRequest>();
-    const reply = http.getResponse<FastifyReply>();
+    this.answer(exception, http.getRequest<FastifyRequest>(), http.getResponse<FastifyReply>());
+  }
+
+  /**
+   * Also Fastify's `frameworkErrors`: a path it cannot decode (`/v1/models/%E0`) or whose parameter is over its
+   * length limit is refused before any hook or filter runs, so the request id header is set here too.
+   */
+  answer(exception: unknown, request: FastifyRequest, reply: FastifyReply): void {
     const mapped = this.map(exception, request.id);
     if (reply.sent || reply.raw.headersSent) {
       return;
     }
+    reply.header('x-request-id', request.id);
     reply.headers(mapped.headers);
     reply.status(mapped.status).send(errorEnvelope(request.url, mapped.status, mapped.body, request.id));
   }

@@ -4,6 +4,7 @@ import { RE2JS } from 're2js';
 import { Blocklist, Direction, Span, Verdict } from '../moderation.types';
 import { patternMatchBound } from '../pattern-bound';
 import { undoLeetspeak } from '../text/deobfuscated-text';
+import { decodeEscapes } from '../text/escaped-text';
 import { foldText, originalRange } from '../text/folded-text';
 import { MAX_RAW_UNITS_PER_CHAR, NormalizedText, normalizeText } from '../text/normalized-text';
 import { PhraseMatcher } from '../text/phrase-matcher';
@@ -66,6 +67,21 @@ export class LexiconCheck implements ModerationCheck {
 }
 
 export function lexiconVerdicts(text: string, blocklist: Blocklist): Verdict[] {
+  const verdicts = readingVerdicts(text, blocklist);
+  // Character escapes written as text (`c&#111;ffee`, `c%6Fffee`) are read decoded too, once; spans map back.
+  const decoded = decodeEscapes(text);
+  if (decoded) {
+    for (const verdict of readingVerdicts(decoded.text, blocklist))
+      verdicts.push({
+        ...verdict,
+        spans: verdict.spans?.map((span) => originalRange(decoded, span.start, span.end)),
+      });
+  }
+  return verdicts.length > 1 ? mergeVerdicts(verdicts) : verdicts;
+}
+
+/** Every lexicon verdict on one reading of a text, unmerged. */
+function readingVerdicts(text: string, blocklist: Blocklist): Verdict[] {
   const normalized = normalizeText(text);
   const verdicts = [
     ...builtInLexicon(text, normalized),
@@ -86,7 +102,7 @@ export function lexiconVerdicts(text: string, blocklist: Blocklist): Verdict[] {
         spans: verdict.spans?.map((span) => originalRange(folded, span.start, span.end)),
       });
   }
-  return verdicts.length > 1 ? mergeVerdicts(verdicts) : verdicts;
+  return verdicts;
 }
 
 /** The built-in lexicon and the blocklist's words and phrases on one reading of a text. */

@@ -97,7 +97,8 @@ const MIN_SPELLING_SEPARATORS = 2;
 const MIN_SPELLED_LETTERS = 4;
 const PIECE = /[A-Za-z0-9'\u2019]+/g;
 const LETTER = /[A-Za-z]/;
-const NOT_ASCII = /[^\x00-\x7f]/;
+/** A letter or digit outside ASCII: the word is written in another script or folded already, not spelled out. */
+const FOREIGN_LETTER = /(?![\x00-\x7f])[\p{L}\p{N}]/u;
 
 /**
  * The text as an evader means it to be read, for checks that read whole sentences (the classifier): words
@@ -111,7 +112,8 @@ export function deobfuscatedReading(text: string): string | null {
   let copied = 0;
   for (const word of normalizeText(unleeted).words) {
     const given = text.slice(word.start, word.end);
-    if (NOT_ASCII.test(given)) continue;
+    // Separators may be any punctuation (`b·o·m·b`, `b…o…m…b`, `b—o—m—b`); letters must be ASCII.
+    if (FOREIGN_LETTER.test(given)) continue;
     const reading = respelled(unleeted.slice(word.start, word.end));
     if (reading === given) continue;
     parts.push(text.slice(copied, word.start), reading);

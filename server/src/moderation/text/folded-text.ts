@@ -56,12 +56,19 @@ const LETTER_OR_NUMBER = /^[\p{L}\p{N}]$/u;
 const LATIN_LETTER = /^\p{Script=Latin}$/u;
 const ASCII_WORD = /^[A-Za-z0-9]{1,3}$/;
 const ASCII_PRINTABLE = /^[\x21-\x7e]$/;
+/** How NFKD writes the parenthesized and full-stop forms of enclosed letters and numbers: `(k)`, `(12)`, `1.`. */
+const ENCLOSING_PUNCTUATION = /^\(|\)$|\.$/g;
 
-/** A letter or number NFKD writes as ASCII letters or digits once marks are dropped: `ｋ`, `𝐤`, `ⓚ`, `é`, `ﬁ`. */
+/**
+ * A letter or number NFKD writes as ASCII letters or digits once marks are dropped: `ｋ`, `𝐤`, `ⓚ`, `é`, `ﬁ`; for
+ * an enclosed one, once the parentheses or full stop it is drawn with are dropped too: `⒦`, `🄚`, `⒈`.
+ */
 function compatibilityTarget(codePoint: number): string | null {
   const character = String.fromCodePoint(codePoint);
-  if (!LETTER_OR_NUMBER.test(character) && !isEnclosed(codePoint)) return null;
-  const decomposed = character.normalize('NFKD').replace(MARKS, '');
+  const enclosed = isEnclosed(codePoint);
+  if (!LETTER_OR_NUMBER.test(character) && !enclosed) return null;
+  let decomposed = character.normalize('NFKD').replace(MARKS, '');
+  if (enclosed) decomposed = decomposed.replace(ENCLOSING_PUNCTUATION, '');
   return decomposed !== character && ASCII_WORD.test(decomposed) ? decomposed : null;
 }
 

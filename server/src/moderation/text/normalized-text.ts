@@ -63,8 +63,20 @@ const UNFOLDED_LOOKALIKES: Record<string, string> = {
 const STRIPPED = /^[\p{Default_Ignorable_Code_Point}\p{M}]$/u;
 const MARKS = /\p{M}/gu;
 const WORD_CHARACTER = /^[\p{L}\p{N}]$/u;
+const PUNCTUATION = /^\p{P}$/u;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const SPACE = /^\s$/u;
 const folded = new Map<string, string>();
+
+/**
+ * The Latin prototype the confusables table gives a character, unless that would make punctuation a letter: the
+ * table reads the em dash and the horizontal bar as the katakana prolonged sound mark (a letter), which joined the
+ * words around them into one (`coffee—please`), hiding every blocklist entry next to a dash.
+ */
+function confusableOf(piece: string, lower: string): string | undefined {
+  const target = CONFUSABLES[lower] ?? CONFUSABLES[piece];
+  return target !== undefined && PUNCTUATION.test(piece) && LETTER_OR_DIGIT.test(target) ? undefined : target;
+}
 
 /** One code point as the matchers read it; '' for what evaders insert to break words. */
 export function foldCodePoint(codePoint: string): string {
@@ -81,7 +93,7 @@ export function foldCodePoint(codePoint: string): string {
         result +=
           lower.charCodeAt(0) < 0x80
             ? lower
-            : (UNFOLDED_LOOKALIKES[piece] ?? CONFUSABLES[lower] ?? CONFUSABLES[piece] ?? lower);
+            : (UNFOLDED_LOOKALIKES[piece] ?? confusableOf(piece, lower) ?? lower);
       }
       result = result.toLowerCase();
     }
