@@ -6,8 +6,7 @@
  *
  *   npm run build && node dist/bench/rate-limit.js [requests]
  */
-import Redis from 'ioredis';
-import { connectRedis } from '../server/src/common/redis-connection';
+import { connectRedis, RedisClient } from '../server/src/common/redis-connection';
 import { randomBytes } from 'node:crypto';
 import { loadConfig } from '../server/src/config/config';
 import { BudgetScope, RateLimiter } from '../server/src/limits/rate-limiter';
@@ -37,14 +36,17 @@ interface ConcurrentRun {
   redisCpuMicros: number;
 }
 
-async function redisCpuMicros(redis: Redis): Promise<number> {
+async function redisCpuMicros(redis: RedisClient): Promise<number> {
   const info = await redis.info('cpu');
   const field = (name: string) => Number(new RegExp(`${name}:([0-9.]+)`).exec(info)?.[1] ?? 0);
   return (field('used_cpu_sys') + field('used_cpu_user')) * 1e6;
 }
 
 /** `REQUESTS` calls from `CONCURRENT_CALLERS` callers that each wait for their previous call. */
-async function concurrently(redis: Redis, run: (i: number) => Promise<unknown>): Promise<ConcurrentRun> {
+async function concurrently(
+  redis: RedisClient,
+  run: (i: number) => Promise<unknown>,
+): Promise<ConcurrentRun> {
   let next = 0;
   const redisBefore = await redisCpuMicros(redis);
   const cpuBefore = process.cpuUsage();
@@ -69,16 +71,24 @@ async function main(): Promise<void> {
   const redis = connectRedis(config);
   const limiter = new RateLimiter(redis, config);
   const budgets = (i: number) => [
-    { scope: BudgetScope.Key, subject: 'key:bench', requestsPerMinute: 1e9, tokensPerMinute: 1e12 },
+    {
+      scope: BudgetScope.Key,
+      subject: 'key:bench',
+      applicationId: 'bench',
+      requestsPerMinute: 1e9,
+      tokensPerMinute: 1e12,
+    },
     {
       scope: BudgetScope.Application,
       subject: 'app:bench:production',
+      applicationId: 'bench',
       requestsPerMinute: 1e9,
       tokensPerMinute: 1e12,
     },
     {
       scope: BudgetScope.EndUser,
       subject: `user:bench:${i % 100}`,
+      applicationId: 'bench',
       requestsPerMinute: 1e9,
       tokensPerMinute: 1e12,
     },

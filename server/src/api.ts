@@ -12,6 +12,7 @@ import { answerClientError } from './common/client-error';
 import { ErrorFilter } from './common/error.filter';
 import { CommonErrorCode, InvalidRequestError } from './common/errors';
 import { errorCatalog } from './error-catalog';
+import { closeWithQueues } from './common/queue.module';
 import { NestPinoLogger } from './common/logger';
 import { clientRequestIdFrom, mintRequestId, requestContext } from './common/request-context';
 import { WardenConfig } from './config/config';
@@ -28,7 +29,7 @@ const DRAIN_END_MS = 1_000;
 export async function stopApi(app: NestFastifyApplication): Promise<void> {
   app.get(HealthService, { strict: false }).markDraining();
   await app.get(V1Drain, { strict: false }).drain(DRAIN_MS, DRAIN_END_MS);
-  await app.close();
+  await closeWithQueues(app);
 }
 
 export async function startApi(config: WardenConfig, logger: Logger): Promise<NestFastifyApplication> {

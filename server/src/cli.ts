@@ -7,6 +7,7 @@ import { BIAS_USAGE, biasCommands } from './bias/bias.cli';
 import { ApplicationStatus } from './applications/application.entity';
 import { ApplicationsService } from './applications/applications.service';
 import { createLogger, NestPinoLogger } from './common/logger';
+import { closeWithQueues } from './common/queue.module';
 import { loadConfig } from './config/config';
 import { createDataSource } from './database/data-source';
 import { InvalidPolicyError, PoliciesService } from './policies/policies.service';
@@ -242,7 +243,7 @@ async function main(): Promise<void> {
     process.stderr.write(`warden: ${err instanceof Error ? err.message : String(err)}\n`);
     process.exitCode = err instanceof UsageError ? 64 : 1;
   } finally {
-    await context?.close();
+    if (context) await closeWithQueues(context);
   }
 }
 

@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { Logger } from 'pino';
 import { WorkerModule } from './app.modules';
 import { LongJobs } from './common/long-job.host';
+import { closeWithQueues } from './common/queue.module';
 import { NestPinoLogger } from './common/logger';
 
 export async function startWorker(logger: Logger): Promise<INestApplicationContext> {
@@ -17,5 +18,5 @@ export async function startWorker(logger: Logger): Promise<INestApplicationConte
 /** Long jobs go back to the queue first, while everything they use is open; then Nest closes the rest. */
 export async function stopWorker(app: INestApplicationContext): Promise<void> {
   await app.get(LongJobs).handBack();
-  await app.close();
+  await closeWithQueues(app);
 }

@@ -5,6 +5,7 @@ import { isUuid } from '../common/list-query';
 import { describeIssues } from '../common/request-body';
 import { BiasCliModule } from '../app.modules';
 import { createLogger, NestPinoLogger } from '../common/logger';
+import { closeWithQueues } from '../common/queue.module';
 import { loadConfig } from '../config/config';
 import { BiasRunEntity } from './bias-run.entity';
 import {
@@ -87,7 +88,7 @@ async function withContext<T>(usage: UsageErrorFactory, use: (bias: BiasService)
       ? usage(err.message)
       : err;
   } finally {
-    await context.close();
+    await closeWithQueues(context);
   }
 }
 

@@ -1,10 +1,9 @@
 import { Global, Inject, Injectable, Module, OnModuleDestroy } from '@nestjs/common';
-import Redis from 'ioredis';
 import { Logger } from 'pino';
 import { WardenConfig } from '../config/config';
 import { WARDEN_CONFIG } from '../config/config.module';
 import { LOGGER } from './logger.module';
-import { connectRedis } from './redis-connection';
+import { connectRedis, duplicateConnection, RedisClient } from './redis-connection';
 
 export const REDIS = Symbol('REDIS');
 
@@ -16,11 +15,11 @@ type Listener = (message: string) => void;
  */
 @Injectable()
 export class RedisEvents implements OnModuleDestroy {
-  private subscriber?: Redis;
+  private subscriber?: RedisClient;
   private readonly listeners = new Map<string, Set<Listener>>();
 
   constructor(
-    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(REDIS) private readonly redis: RedisClient,
     @Inject(WARDEN_CONFIG) private readonly config: WardenConfig,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
@@ -36,7 +35,7 @@ export class RedisEvents implements OnModuleDestroy {
   async subscribe(name: string, listener: Listener): Promise<void> {
     const channel = this.channel(name);
     if (!this.subscriber) {
-      this.subscriber = this.redis.duplicate();
+      this.subscriber = duplicateConnection(this.redis);
       this.subscriber.on('message', (from: string, message: string) => {
         for (const handler of this.listeners.get(from) ?? []) {
           handler(message);
@@ -71,7 +70,7 @@ export class RedisEvents implements OnModuleDestroy {
   exports: [REDIS, RedisEvents],
 })
 export class RedisModule implements OnModuleDestroy {
-  constructor(@Inject(REDIS) private readonly redis: Redis) {}
+  constructor(@Inject(REDIS) private readonly redis: RedisClient) {}
 
   onModuleDestroy(): void {
     this.redis.disconnect();

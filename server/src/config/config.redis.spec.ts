@@ -29,3 +29,22 @@ describe('config: Redis behind Sentinel', () => {
     );
   });
 });
+
+describe('config: Redis Cluster', () => {
+  it('reads the seed nodes', () => {
+    expect(loadConfig({ REDIS_CLUSTER_NODES: 'redis-a:7000,10.0.0.8:7001' }).redisCluster).toEqual({
+      nodes: [
+        { host: 'redis-a', port: 7000 },
+        { host: '10.0.0.8', port: 7001 },
+      ],
+    });
+    expect(loadConfig({}).redisCluster).toBeUndefined();
+  });
+
+  it('refuses a node list that is not host:port pairs, and Sentinels named beside a Cluster', () => {
+    expect(() => loadConfig({ REDIS_CLUSTER_NODES: 'redis-a' })).toThrow(/REDIS_CLUSTER_NODES/);
+    expect(() =>
+      loadConfig({ REDIS_CLUSTER_NODES: 'redis-a:7000', REDIS_SENTINELS: 'sentinel-a:26379' }),
+    ).toThrow(/not both/);
+  });
+});

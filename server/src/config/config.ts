@@ -83,6 +83,13 @@ const schema = z.object({
       .optional(),
   ),
   REDIS_SENTINEL_MASTER: z.string().min(1).default('mymaster'),
+  /** Redis Cluster: some of its nodes (`host:port,host:port`); REDIS_URL then gives only credentials and TLS. */
+  REDIS_CLUSTER_NODES: optionalString.pipe(
+    z
+      .string()
+      .regex(/^[^\s,:]+:\d{1,5}(,[^\s,:]+:\d{1,5})*$/, 'must be host:port[,host:port…]')
+      .optional(),
+  ),
   REDIS_SENTINEL_PASSWORD: optionalString,
   WARDEN_REDIS_PREFIX: z
     .string()
@@ -168,6 +175,8 @@ export interface WardenConfig {
   redisUrl: string;
   /** Set when Redis is reached through Sentinel: the master they name is used, with REDIS_URL's credentials and db. */
   redisSentinels?: { hosts: Array<{ host: string; port: number }>; master: string; password?: string };
+  /** Seed nodes of a Redis Cluster; Warden's keys then carry hash tags so each multi-key step stays in one slot. */
+  redisCluster?: { nodes: Array<{ host: string; port: number }> };
   redisPrefix: string;
   init: { adminEmail?: string; adminPassword?: string; apiKey?: string };
   models: {
@@ -243,6 +252,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): WardenConfig {
       'WARDEN_UPSTREAM_MODELS: list the models to serve from WARDEN_UPSTREAM_URL (alias=upstream-name)',
     );
   }
+  if (value.REDIS_SENTINELS && value.REDIS_CLUSTER_NODES) {
+    problems.push('REDIS_SENTINELS and REDIS_CLUSTER_NODES: name Sentinels or a Cluster, not both');
+  }
   if (value.WARDEN_GUARD_URL && !value.WARDEN_GUARD_MODEL) {
     problems.push('WARDEN_GUARD_MODEL: name the guard model served at WARDEN_GUARD_URL');
   }
@@ -262,14 +274,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): WardenConfig {
     redisUrl: value.REDIS_URL,
     redisSentinels: value.REDIS_SENTINELS
       ? {
-          hosts: value.REDIS_SENTINELS.split(',').map((entry) => {
-            const [host, port] = entry.split(':');
-            return { host, port: Number(port) };
-          }),
+          hosts: hostPorts(value.REDIS_SENTINELS),
           master: value.REDIS_SENTINEL_MASTER,
           password: value.REDIS_SENTINEL_PASSWORD,
         }
       : undefined,
+    redisCluster: value.REDIS_CLUSTER_NODES ? { nodes: hostPorts(value.REDIS_CLUSTER_NODES) } : undefined,
     redisPrefix: value.WARDEN_REDIS_PREFIX,
     init: {
       adminEmail: value.WARDEN_INIT_ADMIN_EMAIL,
@@ -335,4 +345,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): WardenConfig {
       upstreamPollMs: value.WARDEN_UPSTREAM_FINE_TUNING_POLL_MS,
     },
   };
+}
+
+/** `host:port,host:port` as the regex above admits it. */
+function hostPorts(list: string): Array<{ host: string; port: number }> {
+  return list.split(',').map((entry) => {
+    const [host, port] = entry.split(':');
+    return { host, port: Number(port) };
+  });
 }

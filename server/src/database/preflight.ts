@@ -91,10 +91,12 @@ export async function checkRedis(config: RedisTarget): Promise<void> {
 
 /** Where Redis is, for messages: never its password. */
 export function describeRedis(config: RedisTarget): string {
+  const list = (hosts: Array<{ host: string; port: number }>) =>
+    hosts.map(({ host, port }) => `${host}:${port}`).join(',');
+  if (config.redisCluster) return `the Redis Cluster of ${list(config.redisCluster.nodes)}`;
   const sentinels = config.redisSentinels;
   if (!sentinels) return redactUrl(config.redisUrl);
-  const hosts = sentinels.hosts.map(({ host, port }) => `${host}:${port}`).join(',');
-  return `the master "${sentinels.master}" of the Sentinels at ${hosts}`;
+  return `the master "${sentinels.master}" of the Sentinels at ${list(sentinels.hosts)}`;
 }
 
 /** Applies pending migrations under an advisory lock so replicas starting together do not race. */

@@ -1,15 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
-import Redis from 'ioredis';
 import { REDIS } from '../common/redis.module';
 import { WardenConfig } from '../config/config';
 import { WARDEN_CONFIG } from '../config/config.module';
 import { EndUserStatus } from './strikes';
+import { RedisClient } from '../common/redis-connection';
 
 /** The api consults this on every request, so it lives in Redis: one HGET, shared by every instance. */
 @Injectable()
 export class EndUserStatusStore {
   constructor(
-    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(REDIS) private readonly redis: RedisClient,
     @Inject(WARDEN_CONFIG) private readonly config: WardenConfig,
   ) {}
 

@@ -26,6 +26,7 @@ describe('RateLimiter against Redis', () => {
     return {
       scope: BudgetScope.Key,
       subject: `key:${randomBytes(4).toString('hex')}`,
+      applicationId: 'spec-application',
       requestsPerMinute,
       tokensPerMinute,
     };
@@ -117,5 +118,26 @@ describe('RateLimiter against Redis', () => {
       [budget(5, 50), budget(5, 50)].map((b) => unreachable.charge([b], 1)),
     );
     expect(results.map((result) => result.status)).toEqual(['rejected', 'rejected']);
+  });
+
+  it('on a Redis Cluster, names counters with their application as hash tag and charges each application apart', async () => {
+    const cluster = new RateLimiter(redis, {
+      redisPrefix: prefix,
+      redisCluster: { nodes: [{ host: '127.0.0.1', port: 7000 }] },
+    } as WardenConfig);
+    const calls = jest.spyOn(redis as unknown as { wardenRateCharge: () => unknown }, 'wardenRateCharge');
+    try {
+      const now = Date.now();
+      const windowStart = now - (now % WINDOW_MS);
+      const ofApplication = (applicationId: string): RateBudget => ({ ...budget(5, 50), applicationId });
+      const [first, second, other] = [ofApplication('a1'), ofApplication('a1'), ofApplication('a2')];
+      await Promise.all([first, second, other].map((b) => cluster.charge([b], 1, now)));
+      // A script call's keys must share one slot: one call per application.
+      expect(calls).toHaveBeenCalledTimes(2);
+      expect(await redis.get(`${prefix}:rate:{a1}:${first.subject}:${windowStart}:r`)).toBe('1');
+      expect(await redis.get(`${prefix}:rate:{a2}:${other.subject}:${windowStart}:t`)).toBe('1');
+    } finally {
+      calls.mockRestore();
+    }
   });
 });

@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import Redis from 'ioredis';
 import { REDIS } from '../common/redis.module';
 import { WardenConfig } from '../config/config';
 import { WARDEN_CONFIG } from '../config/config.module';
 import { RateLimitError } from './limits.errors';
 import { RateLimits } from './limits.types';
+import { RedisClient } from '../common/redis-connection';
 
 /** Whose budget a counter is; each scope answers with its own family of x-ratelimit-* headers. */
 export enum BudgetScope {
@@ -17,6 +17,8 @@ export interface RateBudget {
   scope: BudgetScope;
   /** Counter identity, e.g. `key:<id>`, `user:<application>:<end user>` or `app:<application>:<tier>`. */
   subject: string;
+  /** The application the budget belongs to: on a Redis Cluster its counters share that application's slot. */
+  applicationId: string;
   requestsPerMinute: number;
   tokensPerMinute: number;
 }
@@ -99,7 +101,7 @@ end
 return rows`;
 
 /** The shared client once `CHARGE` is defined on it as a command. */
-type ChargingRedis = Redis & {
+type ChargingRedis = RedisClient & {
   wardenRateCharge(keyCount: number, ...keysAndArgs: Array<string | number>): Promise<number[][]>;
 };
 
@@ -116,11 +118,12 @@ export class RateLimiter {
   private readonly redis: ChargingRedis;
   /** What each budget had left after this process last charged it (by subject): see `lastSeenRoomFor`. */
   private readonly lastSeen = new Map<string, { remainingRequests: number; remainingTokens: number }>();
-  private pending: PendingCharge[] = [];
+  /** Charges waiting for the next script call, by the slot group their counters share (see `slotGroup`). */
+  private readonly pending = new Map<string, PendingCharge[]>();
   private callScheduled = false;
 
   constructor(
-    @Inject(REDIS) redis: Redis,
+    @Inject(REDIS) redis: RedisClient,
     @Inject(WARDEN_CONFIG) private readonly config: WardenConfig,
   ) {
     // As a defined command the script goes by its SHA1 (EVALSHA, loaded by EVAL when Redis does not have it yet)
@@ -161,11 +164,11 @@ export class RateLimiter {
     const windowStart = now - (now % WINDOW_MS);
     const resetMs = windowStart + WINDOW_MS - now;
     const keys = budgets.flatMap((budget) => [
-      `${this.config.redisPrefix}:rate:${budget.subject}:${windowStart}:r`,
-      `${this.config.redisPrefix}:rate:${budget.subject}:${windowStart}:t`,
+      this.counterKey(budget, windowStart, 'r'),
+      this.counterKey(budget, windowStart, 't'),
     ]);
     const limits = budgets.flatMap((budget) => [budget.requestsPerMinute, budget.tokensPerMinute]);
-    const result = await this.submit(keys, tokens, limits);
+    const result = await this.submit(this.slotGroup(budgets), keys, tokens, limits);
     const states = budgets.map((budget, i) => ({
       budget,
       remainingRequests: Math.max(0, budget.requestsPerMinute - result[3 + 2 * i]),
@@ -188,29 +191,45 @@ export class RateLimiter {
   }
 
   /**
+   * A budget's counter for one window and dimension (`r` requests, `t` tokens). On a Redis Cluster the name carries
+   * the application as a hash tag: a request's budgets all belong to one application, so one script can charge them.
+   */
+  private counterKey(budget: RateBudget, windowStart: number, dimension: 'r' | 't'): string {
+    const slot = this.config.redisCluster ? `{${budget.applicationId}}:` : '';
+    return `${this.config.redisPrefix}:rate:${slot}${budget.subject}:${windowStart}:${dimension}`;
+  }
+
+  /** Charges that may share a script call: all of them on one Redis, those of one application on a Cluster. */
+  private slotGroup(budgets: RateBudget[]): string {
+    return this.config.redisCluster ? budgets[0].applicationId : '';
+  }
+
+  /**
    * Queues a charge for the script call that leaves once this turn of the event loop is over: under load the
    * requests that arrive together share one Redis round trip (a command's write and its reply cost more than the
    * script's work for one request); a lone request waits only for the end of its turn.
    */
-  private submit(keys: string[], tokens: number, limits: number[]): Promise<number[]> {
+  private submit(group: string, keys: string[], tokens: number, limits: number[]): Promise<number[]> {
     return new Promise((resolve, reject) => {
-      this.pending.push({ keys, tokens, limits, settle: { resolve, reject } });
-      if (this.pending.length >= MAX_CHARGES_PER_CALL) {
-        this.send();
+      const charges = this.pending.get(group) ?? [];
+      if (charges.length === 0) this.pending.set(group, charges);
+      charges.push({ keys, tokens, limits, settle: { resolve, reject } });
+      if (charges.length >= MAX_CHARGES_PER_CALL) {
+        this.send(group);
       } else if (!this.callScheduled) {
         this.callScheduled = true;
         setImmediate(() => {
           this.callScheduled = false;
-          this.send();
+          for (const waiting of [...this.pending.keys()]) this.send(waiting);
         });
       }
     });
   }
 
-  private send(): void {
-    const charges = this.pending;
-    if (charges.length === 0) return;
-    this.pending = [];
+  private send(group: string): void {
+    const charges = this.pending.get(group);
+    if (!charges) return;
+    this.pending.delete(group);
     const keys = charges.flatMap((charge) => charge.keys);
     const args = charges.flatMap((charge) => [charge.keys.length / 2, charge.tokens, ...charge.limits]);
     this.redis.wardenRateCharge(keys.length, ...keys, WINDOW_MS, charges.length, ...args).then(
@@ -226,12 +245,14 @@ export function rateBudgets(limits: RateLimits, subject: BudgetSubject): RateBud
     {
       scope: BudgetScope.Key,
       subject: `key:${subject.keyId}`,
+      applicationId: subject.applicationId,
       requestsPerMinute: limits.requestsPerMinute,
       tokensPerMinute: limits.tokensPerMinute,
     },
     {
       scope: BudgetScope.Application,
       subject: `app:${subject.applicationId}:${subject.sandboxKey ? 'sandbox' : 'production'}`,
+      applicationId: subject.applicationId,
       requestsPerMinute: limits.applicationRequestsPerMinute,
       tokensPerMinute: limits.applicationTokensPerMinute,
     },
@@ -240,6 +261,7 @@ export function rateBudgets(limits: RateLimits, subject: BudgetSubject): RateBud
     budgets.push({
       scope: BudgetScope.EndUser,
       subject: `user:${subject.applicationId}:${subject.endUser}`,
+      applicationId: subject.applicationId,
       requestsPerMinute: Math.min(
         limits.endUserRequestsPerMinute,
         subject.throttledRequestsPerMinute ?? Number.POSITIVE_INFINITY,

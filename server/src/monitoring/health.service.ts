@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { REDIS } from '../common/redis.module';
+import { RedisClient } from '../common/redis-connection';
 
 export interface HealthReport {
   /** `draining`: the api is shutting down; a load balancer should send new calls elsewhere. */
@@ -22,7 +22,7 @@ export class HealthService {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(REDIS) private readonly redis: RedisClient,
   ) {}
 
   /** From now on the api answers as draining: it is finishing the calls in flight before it stops. */

@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import Redis from 'ioredis';
 import { REDIS } from '../common/redis.module';
 import { WardenConfig } from '../config/config';
 import { WARDEN_CONFIG } from '../config/config.module';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { RedisClient } from '../common/redis-connection';
 
 @Injectable()
 export class MetricsService {
@@ -109,7 +109,7 @@ export class MetricsService {
   private readonly alertsFiredKey: string;
 
   constructor(
-    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(REDIS) private readonly redis: RedisClient,
     @Inject(WARDEN_CONFIG) config: WardenConfig,
   ) {
     this.alertsFiredKey = `${config.redisPrefix}:metrics:alerts_fired`;

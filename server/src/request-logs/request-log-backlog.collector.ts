@@ -1,11 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import Redis from 'ioredis';
 import { Gauge } from 'prom-client';
 import { REDIS } from '../common/redis.module';
 import { WardenConfig } from '../config/config';
 import { WARDEN_CONFIG } from '../config/config.module';
 import { MetricsService } from '../monitoring/metrics.service';
 import { requestLogStreamKey } from './request-log.stream';
+import { RedisClient } from '../common/redis-connection';
 
 /**
  * Hand-offs the worker has not written yet, read from Redis when Prometheus scrapes: it grows while no worker runs
@@ -16,7 +16,7 @@ import { requestLogStreamKey } from './request-log.stream';
 export class RequestLogBacklogCollector {
   constructor(
     metrics: MetricsService,
-    @Inject(REDIS) redis: Redis,
+    @Inject(REDIS) redis: RedisClient,
     @Inject(WARDEN_CONFIG) config: WardenConfig,
   ) {
     const key = requestLogStreamKey(config.redisPrefix);

@@ -1,5 +1,4 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
-import Redis from 'ioredis';
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { Logger } from 'pino';
@@ -14,6 +13,7 @@ import {
   RequestLogStreamEntry,
 } from './request-log.stream';
 import { RequestLogWriter } from './request-log.writer';
+import { duplicateConnection, RedisClient } from '../common/redis-connection';
 
 /** Entries one read takes; they are written in chunks of at most the batch size in records. */
 const READ_COUNT = 50;
@@ -55,8 +55,8 @@ export class RequestLogConsumer implements OnApplicationBootstrap, OnModuleDestr
   private readonly streamKey: string;
   private readonly name = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
   /** XREADGROUP … BLOCK holds its connection; acknowledgements and claims go on the other. */
-  private readonly reader: Redis;
-  private readonly commands: Redis;
+  private readonly reader: RedisClient;
+  private readonly commands: RedisClient;
   private readonly writes = new Set<Promise<void>>();
   private running = false;
   private stopping!: Promise<void>;
@@ -67,13 +67,13 @@ export class RequestLogConsumer implements OnApplicationBootstrap, OnModuleDestr
 
   constructor(
     private readonly writer: RequestLogWriter,
-    @Inject(REDIS) redis: Redis,
+    @Inject(REDIS) redis: RedisClient,
     @Inject(WARDEN_CONFIG) private readonly config: WardenConfig,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {
     this.streamKey = requestLogStreamKey(config.redisPrefix);
-    this.reader = redis.duplicate({ maxRetriesPerRequest: null });
-    this.commands = redis.duplicate();
+    this.reader = duplicateConnection(redis, { maxRetriesPerRequest: null });
+    this.commands = duplicateConnection(redis);
   }
 
   onApplicationBootstrap(): void {

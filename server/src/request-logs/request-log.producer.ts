@@ -1,10 +1,10 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
-import Redis from 'ioredis';
 import { WardenConfig } from '../config/config';
 import { WARDEN_CONFIG } from '../config/config.module';
 import { REDIS } from '../common/redis.module';
 import { RequestLogRecord } from './request-log.record';
 import { REQUEST_LOG_STREAM_FIELD, requestLogStreamKey } from './request-log.stream';
+import { duplicateConnection, RedisClient } from '../common/redis-connection';
 
 /**
  * The most characters of JSON one stream entry carries. A group commit gathers up to the batch size of records, and
@@ -37,13 +37,13 @@ export class RequestLogProducer implements OnApplicationShutdown {
   private readonly outstanding = new Set<Promise<void>>();
   private readonly streamKey: string;
   /** Its own connection: a hand-off never queues behind other commands, and shutdown closes it after the last one. */
-  private readonly redis: Redis;
+  private readonly redis: RedisClient;
 
   constructor(
-    @Inject(REDIS) redis: Redis,
+    @Inject(REDIS) redis: RedisClient,
     @Inject(WARDEN_CONFIG) private readonly config: WardenConfig,
   ) {
-    this.redis = redis.duplicate();
+    this.redis = duplicateConnection(redis);
     this.streamKey = requestLogStreamKey(config.redisPrefix);
   }
 

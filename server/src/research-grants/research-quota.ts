@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import Redis from 'ioredis';
 import { REDIS } from '../common/redis.module';
 import { WardenConfig } from '../config/config';
 import { WARDEN_CONFIG } from '../config/config.module';
 import { ResearchQuotas } from '../contracts';
 import { ResearchQuotaError } from './research-grants.errors';
+import { RedisClient } from '../common/redis-connection';
 
 const DAY_MS = 24 * 3600 * 1000;
 
@@ -53,7 +53,7 @@ export interface QuotaUsage {
 @Injectable()
 export class ResearchQuotaCounter {
   constructor(
-    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(REDIS) private readonly redis: RedisClient,
     @Inject(WARDEN_CONFIG) private readonly config: WardenConfig,
   ) {}
 

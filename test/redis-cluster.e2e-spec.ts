@@ -1,0 +1,177 @@
+import { Queue } from 'bullmq';
+import { ChildProcess, execFile, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import Redis, { Cluster } from 'ioredis';
+import { setDemoPolicy } from './support/demo-policy';
+import { testApiKey } from './support/keys';
+import { eventually, freePort, runCli, startWarden, stopProcess, WardenInstance } from './support/warden';
+
+const run = promisify(execFile);
+const NODES = 3;
+
+async function clusterState(port: number): Promise<string | null> {
+  const client = new Redis({ host: '127.0.0.1', port, lazyConnect: true, retryStrategy: () => null });
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+    const info = (await client.call('CLUSTER', 'INFO')) as string;
+    return /cluster_state:(\w+)/.exec(info)?.[1] ?? null;
+  } catch {
+    return null;
+  } finally {
+    client.disconnect();
+  }
+}
+
+/**
+ * DESIGN's scale-out names Redis Cluster: three real cluster nodes (redis-server with cluster mode on loopback, the
+ * slots spread over them by `redis-cli --cluster create`), and Warden, given one seed node and a REDIS_URL whose
+ * host answers nothing, serves, rate-limits, logs, changes policies and runs its queues across the Cluster. A
+ * multi-key script or BullMQ queue whose keys spanned slots would fail with CROSSSLOT.
+ */
+describe('Redis Cluster', () => {
+  const apiKey = testApiKey();
+  let directory: string;
+  let ports: number[];
+  const nodes: ChildProcess[] = [];
+  let cluster: Cluster;
+  let warden: WardenInstance;
+
+  beforeAll(async () => {
+    directory = fs.mkdtempSync(path.join(os.tmpdir(), 'warden-cluster-'));
+    ports = [];
+    for (let i = 0; i < NODES; i++) {
+      const [port, busPort] = [await freePort(), await freePort()];
+      const nodeDirectory = path.join(directory, String(port));
+      fs.mkdirSync(nodeDirectory);
+      ports.push(port);
+      nodes.push(
+        spawn(
+          'redis-server',
+          [
+            ...['--port', String(port), '--bind', '127.0.0.1', '--dir', nodeDirectory],
+            ...['--cluster-enabled', 'yes', '--cluster-port', String(busPort)],
+            ...['--cluster-config-file', 'nodes.conf', '--save', '', '--appendonly', 'no'],
+          ],
+          { stdio: 'ignore' },
+        ),
+      );
+    }
+    await Promise.all(
+      ports.map((port) =>
+        eventually(
+          () => clusterState(port),
+          (state) => state !== null,
+        ),
+      ),
+    );
+    await run('redis-cli', [
+      '--cluster',
+      'create',
+      ...ports.map((port) => `127.0.0.1:${port}`),
+      '--cluster-replicas',
+      '0',
+      '--cluster-yes',
+    ]);
+    await Promise.all(
+      ports.map((port) =>
+        eventually(
+          () => clusterState(port),
+          (state) => state === 'ok',
+        ),
+      ),
+    );
+    cluster = new Cluster([{ host: '127.0.0.1', port: ports[0] }]);
+    warden = await startWarden('cluster', {
+      WARDEN_INIT_API_KEY: apiKey,
+      REDIS_URL: 'redis://127.0.0.1:1',
+      REDIS_CLUSTER_NODES: `127.0.0.1:${ports[0]}`,
+      WARDEN_MONITOR_INTERVAL_MS: '1000',
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    await warden?.stop();
+    cluster?.disconnect();
+    for (const node of nodes) await stopProcess(node);
+    if (directory) fs.rmSync(directory, { recursive: true, force: true });
+  });
+
+  async function moderate(input: string): Promise<Response> {
+    return fetch(`${warden.url}/v1/moderations`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ input }),
+    });
+  }
+
+  it('serves a completion, charges its budgets and writes its request log through the Cluster', async () => {
+    const response = await fetch(`${warden.url}/v1/completions`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        model: 'stories260K',
+        prompt: 'Once upon a time',
+        max_tokens: 8,
+        user: 'cluster-user',
+      }),
+    });
+    expect(response.status).toBe(200);
+    expect(Number(response.headers.get('x-ratelimit-remaining-requests-end-user'))).toBeGreaterThan(0);
+    const requestId = response.headers.get('x-request-id')!;
+    const rows = await eventually(
+      () =>
+        warden.query<{ status_code: number }>('SELECT status_code FROM request_logs WHERE request_id = $1', [
+          requestId,
+        ]),
+      (found) => found.length === 1,
+    );
+    expect(rows[0].status_code).toBe(200);
+    // The key, application and end-user counters of one request share its application's slot.
+    const [application] = await warden.query<{ id: string }>(`SELECT id FROM applications LIMIT 1`);
+    const counters = (
+      await Promise.all(
+        cluster.nodes('master').map((node) => node.keys(`${warden.env.WARDEN_REDIS_PREFIX}:rate:*`)),
+      )
+    ).flat();
+    expect(counters.length).toBeGreaterThanOrEqual(6);
+    expect(counters.every((key) => key.includes(`:rate:{${application.id}}:`))).toBe(true);
+  });
+
+  it('refuses past a budget after a policy change every instance hears about', async () => {
+    await setDemoPolicy(warden, { rateLimits: { requestsPerMinute: 2 } });
+    const statuses = await eventually(
+      async () => {
+        const answers: number[] = [];
+        for (let i = 0; i < 3; i++) answers.push((await moderate('a quiet afternoon')).status);
+        return answers;
+      },
+      (answers) => answers.includes(429),
+    );
+    expect(statuses).toContain(429);
+  });
+
+  it("runs BullMQ's scheduled jobs on the Cluster", async () => {
+    const prefix = `{${warden.env.WARDEN_REDIS_PREFIX}:bull}`;
+    const queue = new Queue('monitoring', { connection: cluster, prefix });
+    try {
+      const completed = await eventually(
+        () => queue.getJobCounts('completed', 'failed'),
+        (counts) => counts.completed >= 1,
+      );
+      expect(completed.failed).toBe(0);
+    } finally {
+      await queue.close();
+    }
+  });
+
+  it('names the Cluster in the doctor, and an unreachable one as such', async () => {
+    const healthy = await runCli(warden.env, ['doctor']);
+    expect(healthy.stdout).toContain(`the Redis Cluster of 127.0.0.1:${ports[0]}`);
+    const unreachable = await runCli({ ...warden.env, REDIS_CLUSTER_NODES: '127.0.0.1:1' }, ['doctor']);
+    expect(unreachable.stdout).toMatch(/the Redis Cluster of 127\.0\.0\.1:1/);
+  });
+});
