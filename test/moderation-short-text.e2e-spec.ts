@@ -35,9 +35,7 @@ describe('moderation of short, numeric and nonsense text under the default live 
         warden.url,
         '/v1/moderations',
         apiKey,
-        {
-          input: texts.slice(i, i + 200),
-        },
+        { input: texts.slice(i, i + 200) },
       );
       expect(response.status).toBe(200);
       const body = response.body;
