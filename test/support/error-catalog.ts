@@ -100,6 +100,11 @@ export function openAiErrorBody(code: ErrorCode, param?: string | null): Omit<Ex
   return fields;
 }
 
+/** A raw `fetch` answer (`{status, body: text}`) with its JSON body parsed, to compare with the answers above. */
+export function withJsonBody(result: { status: number; body: string }): { status: number; body: unknown } {
+  return { status: result.status, body: JSON.parse(result.body) as unknown };
+}
+
 /** A whole `/v1` refusal as `request()` returns it: status and OpenAI envelope from the catalog. */
 export function openAiAnswer(
   code: ErrorCode,
