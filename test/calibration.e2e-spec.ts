@@ -8,11 +8,10 @@ import {
   ModerationErrorCode,
   openAiAnswer,
   staffAnswer,
-  withJsonBody,
 } from './support/error-catalog';
 import { collectPageErrors, launchChromium, screenshot } from './support/browser';
 import { testApiKey } from './support/keys';
-import { expectStatus, request, Session, staffLogin } from './support/review-api';
+import { expectStatus, postJson, request, Session, staffLogin } from './support/review-api';
 import { UpstreamServer } from './support/upstream-server';
 import { eventually, runCli, startWarden, WardenInstance } from './support/warden';
 
@@ -129,15 +128,8 @@ describe('calibration and shadow replay', () => {
     await moderation.stop();
   });
 
-  async function call(prompt: string): Promise<{ status: number; requestId: string; body: string }> {
-    const response = await fetch(`${warden.url}/v1/completions`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ model: 'house-model', prompt, max_tokens: 16 }),
-    });
-    const body = await response.text();
-    return { status: response.status, requestId: response.headers.get('x-request-id')!, body };
-  }
+  const call = (prompt: string) =>
+    postJson(warden.url, '/v1/completions', apiKey, { model: 'house-model', prompt, max_tokens: 16 });
 
   async function logged(requestIds: string[]): Promise<void> {
     await eventually(
@@ -308,7 +300,7 @@ describe('calibration and shadow replay', () => {
     );
     expectStatus(applied, 200);
     expect(applied.body.status).toBe('applied');
-    expect(withJsonBody(await call('Yet another zebra story.'))).toMatchObject(
+    expect(await call('Yet another zebra story.')).toMatchObject(
       openAiAnswer(ModerationErrorCode.ContentFilter),
     );
     expect((await call('A horse story.')).status).toBe(200);
@@ -417,7 +409,7 @@ describe('calibration and shadow replay', () => {
       await page.getByRole('dialog').getByRole('button', { name: 'Apply' }).click();
       await page.getByText('Applied', { exact: true }).first().waitFor();
       await screenshot(page, 'calibration-applied');
-      expect(withJsonBody(await call('Another lion story.'))).toMatchObject(
+      expect(await call('Another lion story.')).toMatchObject(
         openAiAnswer(ModerationErrorCode.ContentFilter),
       );
       expect(errors).toEqual([]);

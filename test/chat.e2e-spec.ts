@@ -2,7 +2,7 @@ import OpenAI from 'openai';
 import { ALL_CATEGORIES } from '../server/src/moderation/moderation.types';
 import { testApiKey } from './support/keys';
 import { expectValid } from './support/openai-schemas';
-import { request, staffLogin } from './support/review-api';
+import { postJson, request, staffLogin } from './support/review-api';
 import { UpstreamServer } from './support/upstream-server';
 import { eventually, runCli, startWarden, WardenInstance } from './support/warden';
 import {
@@ -74,18 +74,8 @@ describe('/v1/chat/completions', () => {
     expect(result.code).toBe(0);
   }
 
-  async function post(path: string, body: Record<string, unknown>) {
-    const response = await fetch(`${warden.url}/v1/${path}`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-    return {
-      status: response.status,
-      requestId: response.headers.get('x-request-id')!,
-      body: (await response.json()) as Record<string, any>,
-    };
-  }
+  const post = (path: string, body: Record<string, unknown>) =>
+    postJson(warden.url, `/v1/${path}`, apiKey, body);
 
   async function logged(requestId: string): Promise<LoggedCall> {
     const [row] = await eventually(

@@ -2,6 +2,7 @@ import http from 'node:http';
 import net from 'node:net';
 import { execFileSync } from 'node:child_process';
 import { testApiKey } from './support/keys';
+import { postJson } from './support/review-api';
 import { UpstreamServer } from './support/upstream-server';
 import {
   eventually,
@@ -59,10 +60,10 @@ describe('a suite leaves nothing behind', () => {
     const apiKey = testApiKey();
     const warden = await startWarden('clean', { WARDEN_INIT_API_KEY: apiKey });
     const prefix = warden.env.WARDEN_REDIS_PREFIX!;
-    const response = await fetch(`${warden.url}/v1/completions`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ model: 'stories260K', prompt: 'Once upon a time', max_tokens: 4 }),
+    const response = await postJson(warden.url, '/v1/completions', apiKey, {
+      model: 'stories260K',
+      prompt: 'Once upon a time',
+      max_tokens: 4,
     });
     expect(response.status).toBe(200);
     // The call is recorded through the queue, so the run really did write keys under its prefix.

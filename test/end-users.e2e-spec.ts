@@ -1,6 +1,7 @@
 import { OPENAI_CATEGORIES } from '../server/src/moderation/moderation.types';
 import { verifyWebhook } from '../server/src/webhooks/webhook.signature';
 import { testApiKey } from './support/keys';
+import { postJson } from './support/review-api';
 import { UpstreamServer } from './support/upstream-server';
 import { WebhookReceiver } from './support/webhook-receiver';
 import { eventually, runCli, startWarden, WardenInstance } from './support/warden';
@@ -52,18 +53,8 @@ describe('end users and strikes', () => {
     await receiver.stop();
   });
 
-  async function call(user: string, prompt: string) {
-    const response = await fetch(`${warden.url}/v1/completions`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ model: 'house-model', prompt, max_tokens: 8, user }),
-    });
-    return {
-      status: response.status,
-      headers: response.headers,
-      body: (await response.json()) as Record<string, any>,
-    };
-  }
+  const call = (user: string, prompt: string) =>
+    postJson(warden.url, '/v1/completions', apiKey, { model: 'house-model', prompt, max_tokens: 8, user });
 
   const endUser = (user: string) =>
     warden.query<{ status: string; request_count: string; flagged_count: string; strike_points: number }>(

@@ -2,6 +2,7 @@ import OpenAI from 'openai';
 import { ApiKeyErrorCode, OPENAI_ERRORS, OpenAiErrorName } from './support/error-catalog';
 import { testApiKey } from './support/keys';
 import { expectValid } from './support/openai-schemas';
+import { postJson } from './support/review-api';
 import { UpstreamServer } from './support/upstream-server';
 import { eventually, runCli, startWarden, WardenInstance } from './support/warden';
 
@@ -27,22 +28,12 @@ describe('/v1 error envelopes', () => {
     await upstream.stop();
   });
 
-  async function call(
+  // The key goes in the headers, so that a case can send none or a malformed one.
+  const call = (
     body: unknown,
     headers: Record<string, string> = { authorization: `Bearer ${apiKey}` },
     path = '/v1/completions',
-  ) {
-    const response = await fetch(`${warden.url}${path}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...headers },
-      body: typeof body === 'string' ? body : JSON.stringify(body),
-    });
-    return {
-      status: response.status,
-      requestId: response.headers.get('x-request-id'),
-      body: (await response.json()) as { error: Record<string, unknown> },
-    };
-  }
+  ) => postJson<{ error: Record<string, unknown> }>(warden.url, path, undefined, body, { headers });
 
   function expectError(result: Awaited<ReturnType<typeof call>>, name: OpenAiErrorName) {
     const { status, ...fields } = OPENAI_ERRORS[name];

@@ -1,6 +1,7 @@
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import { testApiKey } from './support/keys';
+import { postJson } from './support/review-api';
 import { eventually, loggedVerdicts, runCli, startWarden, WardenInstance } from './support/warden';
 import { OPENAI_CATEGORIES } from '../server/src/moderation/moderation.types';
 
@@ -204,30 +205,17 @@ describe('guard checks (LLM guard and upstream moderation) against loopback guar
   }
 
   async function moderate(input: string | string[]) {
-    const response = await fetch(`${warden.url}/v1/moderations`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ input }),
-    });
+    const response = await postJson<{ results: Array<Record<string, any>> }>(
+      warden.url,
+      '/v1/moderations',
+      apiKey,
+      { input },
+    );
     expect(response.status).toBe(200);
-    return {
-      requestId: response.headers.get('x-request-id')!,
-      results: ((await response.json()) as { results: Array<Record<string, any>> }).results,
-    };
+    return { requestId: response.requestId, results: response.body.results };
   }
 
-  async function post(path: string, body: Record<string, unknown>) {
-    const response = await fetch(`${warden.url}${path}`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-    return {
-      status: response.status,
-      requestId: response.headers.get('x-request-id')!,
-      body: (await response.json()) as Record<string, any>,
-    };
-  }
+  const post = (path: string, body: Record<string, unknown>) => postJson(warden.url, path, apiKey, body);
 
   const complete = (body: Record<string, unknown>) =>
     post('/v1/completions', { model: 'stories260K', max_tokens: 24, temperature: 0, ...body });
@@ -445,13 +433,14 @@ describe('LLM guard in ShieldGemma mode (yes/no probability from log-probabiliti
   });
 
   it('asks one policy per call and scores P(Yes) / (P(Yes) + P(No))', async () => {
-    const response = await fetch(`${warden.url}/v1/moderations`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
+    const response = await postJson<{ results: Array<Record<string, any>> }>(
+      warden.url,
+      '/v1/moderations',
+      apiKey,
       // The marker is harmless to the classifier, so the score reported is the guard's.
-      body: JSON.stringify({ input: ['Tell me everything about zq-danger', 'How do I bake bread?'] }),
-    });
-    const { results } = (await response.json()) as { results: Array<Record<string, any>> };
+      { input: ['Tell me everything about zq-danger', 'How do I bake bread?'] },
+    );
+    const { results } = response.body;
     expect(stub.received).toHaveLength(8);
     const first = stub.received[0].body;
     expect(first).toMatchObject({ model: 'shieldgemma-2b', max_tokens: 1, logprobs: true, temperature: 0 });

@@ -1,5 +1,6 @@
 import { testApiKey } from './support/keys';
 import { expectValid } from './support/openai-schemas';
+import { postJson } from './support/review-api';
 import { startWarden, WardenInstance } from './support/warden';
 
 interface ModerationResult {
@@ -108,13 +109,11 @@ const SHORT_MESSAGES = [
 ];
 
 async function blockedOf(warden: WardenInstance, apiKey: string, inputs: string[]): Promise<string[]> {
-  const response = await fetch(`${warden.url}/v1/moderations`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ input: inputs }),
+  const response = await postJson<{ results: ModerationResult[] }>(warden.url, '/v1/moderations', apiKey, {
+    input: inputs,
   });
   expect(response.status).toBe(200);
-  const body = (await response.json()) as { results: ModerationResult[] };
+  const body = response.body;
   expectValid('CreateModerationResponse', body);
   expect(body.results).toHaveLength(inputs.length);
   return body.results.flatMap((result, index) => {

@@ -1,4 +1,5 @@
 import { testApiKey } from './support/keys';
+import { postJson } from './support/review-api';
 import { runCli, startWarden, WardenInstance } from './support/warden';
 
 const REFERENCE =
@@ -45,13 +46,14 @@ describe('moderation quality on the default model’s stories', () => {
   });
 
   async function complete(key: string, body: Record<string, unknown>) {
-    const response = await fetch(`${warden.url}/v1/completions`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ model: 'stories260K', user: 'reader-1', ...body }),
-    });
+    const response = await postJson<{ choices: Array<{ text: string; finish_reason: string }> }>(
+      warden.url,
+      '/v1/completions',
+      key,
+      { model: 'stories260K', user: 'reader-1', ...body },
+    );
     expect(response.status).toBe(200);
-    return (await response.json()) as { choices: Array<{ text: string; finish_reason: string }> };
+    return response.body;
   }
 
   async function streamed(

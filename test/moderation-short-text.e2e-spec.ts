@@ -1,5 +1,6 @@
 import { testApiKey } from './support/keys';
 import { expectValid } from './support/openai-schemas';
+import { postJson } from './support/review-api';
 import { startWarden, WardenInstance } from './support/warden';
 
 interface ModerationResult {
@@ -30,13 +31,14 @@ describe('moderation of short, numeric and nonsense text under the default live 
   async function moderate(texts: string[]): Promise<ModerationResult[]> {
     const results: ModerationResult[] = [];
     for (let i = 0; i < texts.length; i += 200) {
-      const response = await fetch(`${warden.url}/v1/moderations`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ input: texts.slice(i, i + 200) }),
-      });
+      const response = await postJson<{ results: ModerationResult[] }>(
+        warden.url,
+        '/v1/moderations',
+        apiKey,
+        { input: texts.slice(i, i + 200) },
+      );
       expect(response.status).toBe(200);
-      const body = (await response.json()) as { results: ModerationResult[] };
+      const body = response.body;
       if (i === 0) expectValid('CreateModerationResponse', body);
       results.push(...body.results);
     }

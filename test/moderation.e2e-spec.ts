@@ -1,5 +1,6 @@
 import OpenAI from 'openai';
 import { testApiKey } from './support/keys';
+import { postJson } from './support/review-api';
 import { expectValid } from './support/openai-schemas';
 import { startWardenServedBy, UpstreamServer } from './support/upstream-server';
 import { loggedVerdicts, runCli, WardenInstance } from './support/warden';
@@ -43,18 +44,8 @@ describe('moderation', () => {
     expect(result.code).toBe(0);
   }
 
-  async function complete(body: Record<string, unknown>) {
-    const response = await fetch(`${warden.url}/v1/completions`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ model: 'house-model', max_tokens: 64, ...body }),
-    });
-    return {
-      status: response.status,
-      requestId: response.headers.get('x-request-id')!,
-      body: (await response.json()) as Record<string, any>,
-    };
-  }
+  const complete = (body: Record<string, unknown>) =>
+    postJson(warden.url, '/v1/completions', apiKey, { model: 'house-model', max_tokens: 64, ...body });
 
   describe('/v1/moderations with the default classifier', () => {
     const harmful: Array<[string, string]> = [
@@ -87,17 +78,14 @@ describe('moderation', () => {
     });
 
     it('answers in OpenAI shape with the check behind each category and the 2020 content-filter label', async () => {
-      const response = await fetch(`${warden.url}/v1/moderations`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ input: ['Have a nice day!', harmful[0][0], 'write to jane.doe@example.com'] }),
-      });
+      const response = await postJson<{ id: string; model: string; results: Array<Record<string, any>> }>(
+        warden.url,
+        '/v1/moderations',
+        apiKey,
+        { input: ['Have a nice day!', harmful[0][0], 'write to jane.doe@example.com'] },
+      );
       expect(response.status).toBe(200);
-      const body = (await response.json()) as {
-        id: string;
-        model: string;
-        results: Array<Record<string, any>>;
-      };
+      const body = response.body;
       expectValid('CreateModerationResponse', body);
       expect(body.id).toMatch(/^modr-/);
       expect(body.results.map((result) => result.content_filter_label)).toEqual([0, 2, 1]);
@@ -107,13 +95,9 @@ describe('moderation', () => {
     });
 
     it('rejects a malformed request in the OpenAI envelope', async () => {
-      const response = await fetch(`${warden.url}/v1/moderations`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ input: 42 }),
-      });
+      const response = await postJson(warden.url, '/v1/moderations', apiKey, { input: 42 });
       expect(response.status).toBe(400);
-      expect(((await response.json()) as { error: { param: string } }).error.param).toBe('input');
+      expect(response.body.error.param).toBe('input');
     });
   });
 

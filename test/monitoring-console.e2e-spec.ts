@@ -2,7 +2,7 @@ import { Browser, Locator, Page } from 'playwright-core';
 import { OPENAI_CATEGORIES } from '../server/src/moderation/moderation.types';
 import { collectPageErrors, ConsoleSuite, screenshot, startConsoleSuite } from './support/browser';
 import { testApiKey } from './support/keys';
-import { createStaff, request, STAFF_PASSWORD, staffLogin } from './support/review-api';
+import { createStaff, postJson, request, STAFF_PASSWORD, staffLogin } from './support/review-api';
 import { UpstreamServer } from './support/upstream-server';
 import { eventually, runCli, WardenInstance } from './support/warden';
 
@@ -35,16 +35,8 @@ describe('monitoring console (Chromium)', () => {
   let biasRunId: string;
   let adminToken: string;
 
-  async function complete(
-    prompt: string,
-    user: string,
-  ): Promise<{ status: number; body: Record<string, any> }> {
-    const result = await request<Record<string, any>>(warden.url, 'POST', '/v1/completions', {
-      token: apiKey,
-      body: { model: MODEL, prompt, max_tokens: 12, user },
-    });
-    return { status: result.status, body: result.body };
-  }
+  const complete = (prompt: string, user: string) =>
+    postJson(warden.url, '/v1/completions', apiKey, { model: MODEL, prompt, max_tokens: 12, user });
 
   async function signIn(page: Page, credentials: { email: string; password: string }): Promise<void> {
     await page.goto(`${warden.url}/console/`);

@@ -1,5 +1,5 @@
 import { testApiKey } from './support/keys';
-import { request, staffLogin } from './support/review-api';
+import { postJson, request, staffLogin } from './support/review-api';
 import { UpstreamServer } from './support/upstream-server';
 import { eventually, startWarden, WardenInstance } from './support/warden';
 import { ApiKeyErrorCode, ModerationErrorCode } from './support/error-catalog';
@@ -44,14 +44,12 @@ describe('anomaly rules and alerts', () => {
     await upstream.stop();
   });
 
-  async function call(prompt: string) {
-    const response = await fetch(`${warden.url}/v1/completions`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ model: 'house-model', prompt, max_tokens: 4 }),
+  const call = (prompt: string) =>
+    postJson<{ error?: { code: string } }>(warden.url, '/v1/completions', apiKey, {
+      model: 'house-model',
+      prompt,
+      max_tokens: 4,
     });
-    return { status: response.status, body: (await response.json()) as { error?: { code: string } } };
-  }
 
   const alerts = (rule: string) =>
     warden.query<{

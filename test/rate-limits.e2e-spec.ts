@@ -1,4 +1,5 @@
 import { testApiKey } from './support/keys';
+import { postJson } from './support/review-api';
 import { startWardenServedBy, UpstreamServer } from './support/upstream-server';
 import { freePort, runCli, spawnWarden, stopProcess, waitForHealth, WardenInstance } from './support/warden';
 import { ChildProcess } from 'node:child_process';
@@ -37,23 +38,13 @@ describe('rate limits across two api instances', () => {
     if (intoWindow > 45_000) await new Promise((resolve) => setTimeout(resolve, 60_000 - intoWindow + 100));
   }
 
-  async function call(url: string, user?: string, prompt = 'hello there') {
-    const response = await fetch(`${url}/v1/completions`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
-      body: JSON.stringify({
-        model: 'house-model',
-        prompt,
-        max_tokens: 4,
-        ...(user ? { user } : {}),
-      }),
+  const call = (url: string, user?: string, prompt = 'hello there') =>
+    postJson(url, '/v1/completions', apiKey, {
+      model: 'house-model',
+      prompt,
+      max_tokens: 4,
+      ...(user ? { user } : {}),
     });
-    return {
-      status: response.status,
-      headers: response.headers,
-      body: (await response.json()) as Record<string, any>,
-    };
-  }
 
   it('refuses the N+1th request of the window with a 429 and OpenAI headers, counting both instances', async () => {
     const set = await runCli(first.env, [

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Redis from 'ioredis';
 import { testApiKey } from './support/keys';
+import { postJson } from './support/review-api';
 import { eventually, freePort, runCli, startWarden, stopProcess, WardenInstance } from './support/warden';
 
 const REDIS_PORT = Number(new URL(process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379').port || 6379);
@@ -71,19 +72,15 @@ describe('Redis through Sentinel', () => {
   });
 
   it('serves a completion, charges its rate budget and writes its request log through the named master', async () => {
-    const response = await fetch(`${warden.url}/v1/completions`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
-      body: JSON.stringify({
-        model: 'stories260K',
-        prompt: 'Once upon a time',
-        max_tokens: 8,
-        user: 'sentinel-user',
-      }),
+    const response = await postJson(warden.url, '/v1/completions', apiKey, {
+      model: 'stories260K',
+      prompt: 'Once upon a time',
+      max_tokens: 8,
+      user: 'sentinel-user',
     });
     expect(response.status).toBe(200);
     expect(Number(response.headers.get('x-ratelimit-remaining-requests'))).toBeGreaterThan(0);
-    const requestId = response.headers.get('x-request-id')!;
+    const { requestId } = response;
     // The worker reads the request-log stream from the same master and writes the record to Postgres.
     const rows = await eventually(
       () =>

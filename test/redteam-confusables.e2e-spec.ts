@@ -1,6 +1,7 @@
 import { setDemoPolicy } from './support/demo-policy';
 import { testApiKey } from './support/keys';
 import { moderate as moderateThrough } from './support/moderations';
+import { postJson } from './support/review-api';
 import { startWardenServedBy, UpstreamServer } from './support/upstream-server';
 import { WardenInstance } from './support/warden';
 
@@ -125,17 +126,12 @@ describe('redteam: look-alike, invisible, fullwidth, mathematical, stretched and
   const moderate = (input: string[]) => moderateThrough(warden, apiKey, input);
 
   async function complete(prompt: string): Promise<{ status: number; code?: string; text?: string }> {
-    const response = await fetch(`${warden.url}/v1/completions`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ model: 'house-model', max_tokens: 16, prompt }),
-    });
-    const body = (await response.json()) as {
+    const { status, body } = await postJson<{
       error?: { code: string };
       choices?: Array<{ text: string; finish_reason: string }>;
-    };
+    }>(warden.url, '/v1/completions', apiKey, { model: 'house-model', max_tokens: 16, prompt });
     return {
-      status: response.status,
+      status,
       code: body.error?.code ?? body.choices?.[0].finish_reason,
       text: body.choices?.[0].text,
     };

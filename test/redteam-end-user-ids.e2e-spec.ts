@@ -1,5 +1,6 @@
 import { OPENAI_CATEGORIES } from '../server/src/moderation/moderation.types';
 import { testApiKey } from './support/keys';
+import { postJson } from './support/review-api';
 import { startWardenServedBy, UpstreamServer } from './support/upstream-server';
 import { EndUserErrorCode, openAiAnswer } from './support/error-catalog';
 import { demoApplicationId, setDemoPolicy } from './support/demo-policy';
@@ -43,19 +44,13 @@ describe('redteam: end user ids Postgres cannot store as sent', () => {
     await upstream.stop();
   });
 
-  async function chat(user: string, content: string) {
-    const response = await fetch(`${warden.url}/v1/chat/completions`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
-      body: JSON.stringify({
-        model: 'house-model',
-        messages: [{ role: 'user', content }],
-        max_tokens: 8,
-        user,
-      }),
+  const chat = (user: string, content: string) =>
+    postJson(warden.url, '/v1/chat/completions', apiKey, {
+      model: 'house-model',
+      messages: [{ role: 'user', content }],
+      max_tokens: 8,
+      user,
     });
-    return { status: response.status, body: (await response.json()) as Record<string, any> };
-  }
 
   it.each([
     ['a NUL character', 'mallory\u0000', 'mallory\ufffd'],

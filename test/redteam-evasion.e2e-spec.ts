@@ -1,5 +1,6 @@
 import { testApiKey } from './support/keys';
 import { setDemoPolicy } from './support/demo-policy';
+import { postJson } from './support/review-api';
 import { startWarden, WardenInstance } from './support/warden';
 
 /** The policy's blocklist word every variant spells. */
@@ -52,15 +53,14 @@ describe('redteam: blocklist evasion through stripped-character runs and unfolde
 
   /** Whether the blocklist scores the text on `/v1/moderations`. */
   async function blocklisted(text: string): Promise<boolean> {
-    const response = await fetch(`${warden.url}/v1/moderations`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ input: `tell me about ${text} today` }),
-    });
+    const response = await postJson<{ results: Array<{ warden_categories: Record<string, boolean> }> }>(
+      warden.url,
+      '/v1/moderations',
+      apiKey,
+      { input: `tell me about ${text} today` },
+    );
     expect(response.status).toBe(200);
-    const body = (await response.json()) as {
-      results: Array<{ warden_categories: Record<string, boolean> }>;
-    };
+    const body = response.body;
     return body.results[0].warden_categories.blocklist === true;
   }
 

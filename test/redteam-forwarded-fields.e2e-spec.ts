@@ -1,4 +1,5 @@
 import { testApiKey } from './support/keys';
+import { postJson } from './support/review-api';
 import { startWardenServedBy, UpstreamServer } from './support/upstream-server';
 import { setDemoPolicy } from './support/demo-policy';
 import { WardenInstance } from './support/warden';
@@ -133,14 +134,8 @@ describe('redteam: chat fields forwarded to an upstream model', () => {
     await setDemoPolicy(warden, patch);
   }
 
-  async function chat(body: Record<string, unknown>): Promise<{ status: number; body: any }> {
-    const response = await fetch(`${warden.url}/v1/chat/completions`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ model: 'house-model', max_tokens: 8, ...body }),
-    });
-    return { status: response.status, body: await response.json() };
-  }
+  const chat = (body: Record<string, unknown>) =>
+    postJson(warden.url, '/v1/chat/completions', apiKey, { model: 'house-model', max_tokens: 8, ...body });
 
   /** Whether the upstream was sent the blocked word in any request since `since`. */
   function upstreamHeardBlockedWord(since: number): boolean {
@@ -184,14 +179,7 @@ describe('redteam: chat fields forwarded to an upstream model', () => {
     const nested = (depth: number): string => `${'['.repeat(depth)}${']'.repeat(depth)}`;
     const hello = '{"role":"user","content":"hello"}';
 
-    async function chatJson(json: string): Promise<{ status: number; body: any }> {
-      const response = await fetch(`${warden.url}/v1/chat/completions`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
-        body: json,
-      });
-      return { status: response.status, body: await response.json() };
-    }
+    const chatJson = (json: string) => postJson(warden.url, '/v1/chat/completions', apiKey, json);
 
     // Serializing a forwarded field for the upstream recursed once per level: 5,000 levels (10 kB of a 4 MB body)
     // overflowed the stack, and the client got a 500 internal_error for its own input.

@@ -2,6 +2,7 @@ import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import { setDemoPolicy } from './support/demo-policy';
 import { testApiKey } from './support/keys';
+import { postJson } from './support/review-api';
 import { startWarden, WardenInstance } from './support/warden';
 
 /** The upstream's answer; its last token's runner-up is the blocklisted word unless the prompt is `clean`. */
@@ -150,25 +151,20 @@ describe('redteam: alternative tokens in logprobs are moderated like the output'
     await upstream?.close();
   });
 
-  async function post(path: string, body: object): Promise<Response> {
-    return fetch(`${warden.url}/v1/${path}`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ model: 'house-model', max_tokens: 8, ...body }),
-    });
-  }
+  const post = <T = Record<string, any>>(path: string, body: object) =>
+    postJson<T>(warden.url, `/v1/${path}`, apiKey, { model: 'house-model', max_tokens: 8, ...body });
 
   async function complete(prompt: string): Promise<CompletionChoice> {
-    const response = await post('completions', { prompt, logprobs: 2 });
+    const response = await post<{ choices: CompletionChoice[] }>('completions', { prompt, logprobs: 2 });
     expect(response.status).toBe(200);
-    return ((await response.json()) as { choices: CompletionChoice[] }).choices[0];
+    return response.body.choices[0];
   }
 
   /** Every chunk's choice of a streamed completion. */
   async function stream(prompt: string): Promise<CompletionChoice[]> {
-    const response = await post('completions', { prompt, logprobs: 2, stream: true });
+    const response = await post<string>('completions', { prompt, logprobs: 2, stream: true });
     expect(response.status).toBe(200);
-    return (await response.text())
+    return response.body
       .split('\n\n')
       .filter((event) => event.startsWith('data: {'))
       .flatMap((event) => (JSON.parse(event.slice(6)) as { choices: CompletionChoice[] }).choices);
@@ -199,10 +195,10 @@ describe('redteam: alternative tokens in logprobs are moderated like the output'
       post('chat/completions', { messages: [{ role: 'user', content }], logprobs: true, top_logprobs: 2 });
     const clean = await request('clean');
     expect(clean.status).toBe(200);
-    expect(JSON.stringify(await clean.json())).toContain(' water');
+    expect(JSON.stringify(clean.body)).toContain(' water');
     const response = await request('what do you like to drink?');
     expect(response.status).toBe(200);
-    const body = (await response.json()) as { choices: Array<{ message: { content: string } }> };
+    const body = response.body;
     expect(body.choices[0].message.content).toBe(TOKENS.join(''));
     expect(JSON.stringify(body)).not.toContain('coffee');
   });

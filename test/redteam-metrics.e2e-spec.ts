@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { testApiKey } from './support/keys';
+import { postJson } from './support/review-api';
 import { startWarden, WardenInstance } from './support/warden';
 
 /**
@@ -25,16 +26,10 @@ describe('redteam: /metrics labels clients cannot choose', () => {
     'does not label %s metrics with a model name nothing serves',
     async (path) => {
       const invented = `invented-${randomBytes(8).toString('hex')}`;
-      const response = await fetch(`${warden.url}${path}`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
-        body: JSON.stringify({
-          model: invented,
-          max_tokens: 1,
-          ...(path === '/v1/completions'
-            ? { prompt: 'hi' }
-            : { messages: [{ role: 'user', content: 'hi' }] }),
-        }),
+      const response = await postJson(warden.url, path, apiKey, {
+        model: invented,
+        max_tokens: 1,
+        ...(path === '/v1/completions' ? { prompt: 'hi' } : { messages: [{ role: 'user', content: 'hi' }] }),
       });
       expect(response.status).toBe(404);
       const metrics = await (await fetch(`${warden.url}/metrics`)).text();

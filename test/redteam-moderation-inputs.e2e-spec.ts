@@ -1,5 +1,6 @@
 import { testApiKey } from './support/keys';
 import { setDemoPolicy } from './support/demo-policy';
+import { postJson } from './support/review-api';
 import { startWarden, WardenInstance } from './support/warden';
 
 /**
@@ -29,27 +30,19 @@ describe('redteam: /v1/moderations with many empty inputs', () => {
     });
   }
 
-  async function moderate(input: string[]): Promise<Response> {
-    return fetch(`${warden.url}/v1/moderations`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ input }),
-    });
-  }
+  const moderate = (input: string[]) => postJson(warden.url, '/v1/moderations', apiKey, { input });
 
   it('answers as many empty inputs as one call may carry (2,048), one result each', async () => {
     await setTokensPerMinute(10_000_000);
     const response = await moderate(new Array<string>(2048).fill(''));
     expect(response.status).toBe(200);
-    const body = (await response.json()) as { results: unknown[] };
-    expect(body.results).toHaveLength(2048);
+    expect(response.body.results).toHaveLength(2048);
   }, 120_000);
 
   it('charges every input at least one token, so the budget bounds how many one call may send', async () => {
     await setTokensPerMinute(1_000);
     const response = await moderate(new Array<string>(2_000).fill(''));
     expect(response.status).toBe(429);
-    const body = (await response.json()) as { error: { type: string } };
-    expect(body.error.type).toBe('rate_limit_error');
+    expect(response.body.error.type).toBe('rate_limit_error');
   }, 60_000);
 });

@@ -1,5 +1,6 @@
 import { testApiKey } from './support/keys';
 import { setDemoPolicy } from './support/demo-policy';
+import { HttpResult, postJson } from './support/review-api';
 import { startWarden, WardenInstance } from './support/warden';
 
 /**
@@ -28,17 +29,11 @@ describe('redteam: per-call limits on /v1/moderations', () => {
     await warden?.stop();
   });
 
-  async function moderate(input: string | string[]): Promise<Response> {
-    return fetch(`${warden.url}/v1/moderations`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ input }),
-    });
-  }
+  const moderate = (input: string | string[]) => postJson(warden.url, '/v1/moderations', apiKey, { input });
 
-  async function expectRefused(response: Response, code: string): Promise<void> {
+  function expectRefused(response: HttpResult<Record<string, any>>, code: string): void {
     expect(response.status).toBe(400);
-    const body = (await response.json()) as { error: Record<string, unknown> };
+    const body = response.body;
     expect(body.error).toMatchObject({ type: 'invalid_request_error', code, param: 'input' });
     expect(typeof body.error.message).toBe('string');
   }
@@ -46,16 +41,16 @@ describe('redteam: per-call limits on /v1/moderations', () => {
   it('answers 2,048 inputs, one result each', async () => {
     const response = await moderate(new Array<string>(2048).fill('hello'));
     expect(response.status).toBe(200);
-    expect(((await response.json()) as { results: unknown[] }).results).toHaveLength(2048);
+    expect(response.body.results).toHaveLength(2048);
   }, 120_000);
 
   it('refuses 2,049 inputs with too_many_inputs', async () => {
-    await expectRefused(await moderate(new Array<string>(2049).fill('hello')), 'too_many_inputs');
+    expectRefused(await moderate(new Array<string>(2049).fill('hello')), 'too_many_inputs');
   });
 
   it('refuses more than 1,000,000 characters in all with input_too_large, in one input or spread', async () => {
-    await expectRefused(await moderate('a '.repeat(500_001)), 'input_too_large');
-    await expectRefused(await moderate(new Array<string>(1000).fill('b '.repeat(501))), 'input_too_large');
+    expectRefused(await moderate('a '.repeat(500_001)), 'input_too_large');
+    expectRefused(await moderate(new Array<string>(1000).fill('b '.repeat(501))), 'input_too_large');
   });
 
   it('still answers a call just under the character limit', async () => {

@@ -1,4 +1,5 @@
 import { testApiKey } from './support/keys';
+import { postJson } from './support/review-api';
 import { startWardenServedBy, UpstreamServer } from './support/upstream-server';
 import { CommonErrorCode, openAiAnswer, staffAnswer } from './support/error-catalog';
 import { eventually, WardenInstance } from './support/warden';
@@ -25,14 +26,7 @@ describe('redteam: NUL characters in text Warden stores', () => {
     await upstream.stop();
   });
 
-  async function post(path: string, body: object, authorization?: string) {
-    const response = await fetch(`${warden.url}${path}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
-      body: JSON.stringify(body),
-    });
-    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
-  }
+  const post = (path: string, body: object, key?: string) => postJson(warden.url, path, key, body);
 
   it('refuses a sign-up or sign-in holding NUL as the client’s error, in the staff envelope', async () => {
     const password = 'a-long-enough-password';
@@ -66,11 +60,10 @@ describe('redteam: NUL characters in text Warden stores', () => {
   });
 
   it('refuses feedback holding NUL as the client’s error, in OpenAI’s envelope, and logs the call', async () => {
-    const authorization = `Bearer ${apiKey}`;
     const completion = await post(
       '/v1/completions',
       { model: 'house-model', prompt: 'hello', max_tokens: 4 },
-      authorization,
+      apiKey,
     );
     expect(completion.status).toBe(200);
     const id = completion.body.id as string;
@@ -79,10 +72,10 @@ describe('redteam: NUL characters in text Warden stores', () => {
       () => warden.query(`SELECT 1 FROM request_logs WHERE request_id = $1`, [id.replace(/^cmpl-/, 'req_')]),
       (rows) => rows.length === 1,
     );
-    expect(
-      await post('/v1/feedback', { id, rating: 'bad', comment: 'a\u0000b' }, authorization),
-    ).toMatchObject(openAiAnswer(CommonErrorCode.InvalidValue));
-    expect(await post('/v1/feedback', { id: 'req_\u0000', rating: 'bad' }, authorization)).toMatchObject(
+    expect(await post('/v1/feedback', { id, rating: 'bad', comment: 'a\u0000b' }, apiKey)).toMatchObject(
+      openAiAnswer(CommonErrorCode.InvalidValue),
+    );
+    expect(await post('/v1/feedback', { id: 'req_\u0000', rating: 'bad' }, apiKey)).toMatchObject(
       openAiAnswer(CommonErrorCode.InvalidValue),
     );
     await eventually(
@@ -93,8 +86,6 @@ describe('redteam: NUL characters in text Warden stores', () => {
       (rows) => rows.length === 2,
     );
     // The same feedback without the NUL is taken.
-    expect((await post('/v1/feedback', { id, rating: 'bad', comment: 'ab' }, authorization)).status).toBe(
-      201,
-    );
+    expect((await post('/v1/feedback', { id, rating: 'bad', comment: 'ab' }, apiKey)).status).toBe(201);
   });
 });

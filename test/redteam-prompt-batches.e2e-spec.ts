@@ -1,4 +1,5 @@
 import { testApiKey } from './support/keys';
+import { postJson } from './support/review-api';
 import { startWardenServedBy, UpstreamServer } from './support/upstream-server';
 import { CommonErrorCode, openAiAnswer } from './support/error-catalog';
 import { WardenInstance } from './support/warden';
@@ -26,14 +27,8 @@ describe('redteam: a completion request with a million prompts', () => {
     await upstream.stop();
   });
 
-  async function complete(body: object): Promise<{ status: number; body: any }> {
-    const response = await fetch(`${warden.url}/v1/completions`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ model: 'house-model', ...body }),
-    });
-    return { status: response.status, body: await response.json() };
-  }
+  const complete = (body: object) =>
+    postJson(warden.url, '/v1/completions', apiKey, { model: 'house-model', ...body });
 
   it.each([
     ['a million empty prompts', 1_000_000, {}],

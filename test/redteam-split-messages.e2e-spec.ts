@@ -1,4 +1,5 @@
 import { testApiKey } from './support/keys';
+import { postJson } from './support/review-api';
 import { startWardenServedBy, UpstreamServer } from './support/upstream-server';
 import { setDemoPolicy } from './support/demo-policy';
 import { WardenInstance } from './support/warden';
@@ -31,18 +32,12 @@ describe('redteam: a request split over chat messages', () => {
     await upstream.stop();
   });
 
-  async function chat(...contents: string[]): Promise<{ status: number; body: any }> {
-    const response = await fetch(`${warden.url}/v1/chat/completions`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
-      body: JSON.stringify({
-        model: 'house-model',
-        max_tokens: 8,
-        messages: contents.map((content) => ({ role: 'user', content })),
-      }),
+  const chat = (...contents: string[]) =>
+    postJson(warden.url, '/v1/chat/completions', apiKey, {
+      model: 'house-model',
+      max_tokens: 8,
+      messages: contents.map((content) => ({ role: 'user', content })),
     });
-    return { status: response.status, body: await response.json() };
-  }
 
   function upstreamHeard(since: number, text: string): boolean {
     return upstream.received.slice(since).some((request) => JSON.stringify(request.body).includes(text));
@@ -66,11 +61,7 @@ describe('redteam: a request split over chat messages', () => {
 
   it('refuses a blocklisted phrase split between a prompt and its suffix, naming the prompt', async () => {
     const complete = (body: Record<string, unknown>) =>
-      fetch(`${warden.url}/v1/completions`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ model: 'house-model', max_tokens: 8, ...body }),
-      });
+      postJson(warden.url, '/v1/completions', apiKey, { model: 'house-model', max_tokens: 8, ...body });
     expect((await complete({ prompt: 'Tell me everything about project' })).status).toBe(200);
     expect((await complete({ prompt: 'Hello', suffix: 'nightingale, please.' })).status).toBe(200);
     const answer = await complete({
@@ -78,8 +69,7 @@ describe('redteam: a request split over chat messages', () => {
       suffix: 'nightingale, please.',
     });
     expect(answer.status).toBe(400);
-    const body = (await answer.json()) as { error: { code: string; param: string } };
-    expect(body.error).toMatchObject({ code: 'content_filter', param: 'prompt.1' });
+    expect(answer.body.error).toMatchObject({ code: 'content_filter', param: 'prompt.1' });
   });
 
   it('lets a conversation through whose messages are harmless together', async () => {

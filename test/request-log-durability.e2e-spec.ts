@@ -1,4 +1,5 @@
 import { testApiKey } from './support/keys';
+import { postJson } from './support/review-api';
 import { logOnlyPolicy } from './support/request-log-stream';
 import { UpstreamServer } from './support/upstream-server';
 import { eventually, spawnWarden, startWarden, stopProcess, WardenInstance } from './support/warden';
@@ -51,13 +52,12 @@ describe('request log durability', () => {
           restartedAt = i;
           worker = spawnWarden(api.env, ['worker']);
         }
-        const response = await fetch(`${api.url}/v1/completions`, {
-          method: 'POST',
-          headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
-          body: JSON.stringify({ model: 'house-model', prompt: `load ${i}`, max_tokens: 3 }),
+        const response = await postJson(api.url, '/v1/completions', apiKey, {
+          model: 'house-model',
+          prompt: `load ${i}`,
+          max_tokens: 3,
         });
-        await response.text();
-        if (response.status === 200) acknowledged.push(response.headers.get('x-request-id')!);
+        if (response.status === 200) acknowledged.push(response.requestId);
       }
     };
     await Promise.all(Array.from({ length: concurrency }, send));

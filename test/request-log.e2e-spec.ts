@@ -1,4 +1,5 @@
 import { testApiKey } from './support/keys';
+import { postJson } from './support/review-api';
 import { startWardenServedBy, UpstreamServer } from './support/upstream-server';
 import { eventually, WardenInstance } from './support/warden';
 
@@ -28,15 +29,7 @@ describe('request log', () => {
       return { model: 'house-model', prompt: 'trigger:500' };
     });
     const answers = await Promise.all(
-      bodies.map(async (body) => {
-        const response = await fetch(`${warden.url}/v1/completions`, {
-          method: 'POST',
-          headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
-          body: JSON.stringify(body),
-        });
-        await response.text();
-        return { requestId: response.headers.get('x-request-id')!, status: response.status };
-      }),
+      bodies.map((body) => postJson(warden.url, '/v1/completions', apiKey, body)),
     );
     const ids = answers.map((answer) => answer.requestId);
     expect(new Set(ids).size).toBe(60);

@@ -15,7 +15,7 @@ import {
   staffAnswer,
 } from './support/error-catalog';
 import { testApiKey } from './support/keys';
-import { createStaff, request, Session, staffLogin } from './support/review-api';
+import { createStaff, postJson, request, Session, staffLogin } from './support/review-api';
 import { UpstreamServer } from './support/upstream-server';
 import { WebhookReceiver } from './support/webhook-receiver';
 import { eventually, runCli, startWarden, WardenInstance } from './support/warden';
@@ -86,14 +86,8 @@ describe('staff monitoring API', () => {
     await receiver.stop();
   });
 
-  async function complete(prompt: string, user = 'someone') {
-    const response = await fetch(`${warden.url}/v1/completions`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ model: 'house-model', prompt, max_tokens: 8, user }),
-    });
-    return { status: response.status, body: (await response.json()) as Record<string, any> };
-  }
+  const complete = (prompt: string, user = 'someone') =>
+    postJson(warden.url, '/v1/completions', apiKey, { model: 'house-model', prompt, max_tokens: 8, user });
 
   it('lets a reviewer release one held output and discard another; the developer learns each outcome', async () => {
     const first = await complete('please heldword one');

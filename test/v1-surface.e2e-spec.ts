@@ -1,6 +1,6 @@
 import { ChildProcess } from 'node:child_process';
 import { testApiKey } from './support/keys';
-import { apply, registerDeveloper, request, staffLogin } from './support/review-api';
+import { apply, HttpResult, postJson, registerDeveloper, request, staffLogin } from './support/review-api';
 import { startWardenServedBy, UpstreamServer } from './support/upstream-server';
 import {
   eventually,
@@ -21,13 +21,6 @@ import {
 
 const ADMIN_EMAIL = 'admin@example.com';
 const ADMIN_PASSWORD = 'admin-password-long-enough';
-
-interface Answer {
-  status: number;
-  headers: Headers;
-  requestId: string;
-  body: Record<string, any>;
-}
 
 /**
  * The /v1 surface against a hostile client (issue 10): every text the client sends passes every stage, ids and
@@ -90,26 +83,13 @@ describe('/v1 surface', () => {
     await storePolicy(patch);
   }
 
-  async function post(
+  const post = (
     path: string,
     body: unknown,
     headers: Record<string, string> = {},
     key = apiKey,
     url = warden.url,
-  ): Promise<Answer> {
-    const response = await fetch(`${url}${path}`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json', ...headers },
-      body: JSON.stringify(body),
-    });
-    const text = await response.text();
-    return {
-      status: response.status,
-      headers: response.headers,
-      requestId: response.headers.get('x-request-id')!,
-      body: (text.startsWith('{') ? JSON.parse(text) : { raw: text }) as Record<string, any>,
-    };
-  }
+  ) => postJson(url, path, key, body, { headers });
 
   function complete(body: Record<string, unknown>, headers: Record<string, string> = {}) {
     return post('/v1/completions', { model: 'house-model', max_tokens: 8, ...body }, headers);
@@ -178,7 +158,7 @@ describe('/v1 surface', () => {
     const key = (JSON.parse(created.stdout) as { key: string }).key;
     await awayFromWindowEdge();
     const statuses: number[] = [];
-    let last: Answer | undefined;
+    let last: HttpResult<Record<string, any>> | undefined;
     for (let i = 0; i < 4; i++) {
       last = await post('/v1/moderations', { input: 'a friendly sentence' }, {}, key);
       statuses.push(last.status);
@@ -199,7 +179,8 @@ describe('/v1 surface', () => {
     const plain = await complete({ prompt: 'hi', max_tokens: 4 });
     const withSuffix = await complete({ prompt: 'hi', max_tokens: 4, suffix: 'y'.repeat(400) });
     expect(withSuffix.status).toBe(200);
-    const remaining = (answer: Answer) => Number(answer.headers.get('x-ratelimit-remaining-tokens'));
+    const remaining = (answer: HttpResult<Record<string, any>>) =>
+      Number(answer.headers.get('x-ratelimit-remaining-tokens'));
     // A call without a suffix costs a handful of tokens; the suffix's ~100 tokens are charged on top.
     expect(remaining(plain) - remaining(withSuffix)).toBeGreaterThanOrEqual(100);
     const row = await logRow<{ suffix: string | null }>(withSuffix.requestId);

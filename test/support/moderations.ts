@@ -1,3 +1,4 @@
+import { postJson } from './review-api';
 import { WardenInstance } from './warden';
 
 /** One result of `/v1/moderations`, as far as the red-team suites read it. */
@@ -13,11 +14,9 @@ export async function moderate(
   apiKey: string,
   input: string[],
 ): Promise<ModerationResult[]> {
-  const response = await fetch(`${warden.url}/v1/moderations`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ input }),
+  const answer = await postJson<{ results: ModerationResult[] }>(warden.url, '/v1/moderations', apiKey, {
+    input,
   });
-  expect(response.status).toBe(200);
-  return ((await response.json()) as { results: ModerationResult[] }).results;
+  expect(answer.status).toBe(200);
+  return answer.body.results;
 }

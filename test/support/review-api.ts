@@ -1,18 +1,21 @@
 import { randomBytes } from 'node:crypto';
 import { CHECKLIST_ITEMS } from '../../contracts/src';
 
-/** Thin HTTP helpers and factories for the staff (`/admin`) and developer (`/portal`) APIs. */
+/** Thin HTTP helpers for Warden's APIs (`/v1` with an API key, `/admin` and `/portal` with a session token), and
+ * factories for the staff and developer flows. */
 export interface HttpResult<T = unknown> {
   status: number;
   headers: Headers;
+  requestId: string;
   body: T;
 }
 
+/** A string body goes out as it is, so that a test can send malformed JSON; anything else is sent as JSON. */
 export async function request<T = Record<string, unknown>>(
   baseUrl: string,
   method: string,
   path: string,
-  options: { token?: string; body?: unknown } = {},
+  options: { token?: string; body?: unknown; headers?: Record<string, string> } = {},
 ): Promise<HttpResult<T>> {
   const headers: Record<string, string> = {};
   if (options.token) {
@@ -23,11 +26,39 @@ export async function request<T = Record<string, unknown>>(
   }
   const response = await fetch(`${baseUrl}${path}`, {
     method,
-    headers,
-    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    headers: { ...headers, ...options.headers },
+    body:
+      options.body === undefined || typeof options.body === 'string'
+        ? options.body
+        : JSON.stringify(options.body),
   });
   const text = await response.text();
-  return { status: response.status, headers: response.headers, body: (text ? JSON.parse(text) : null) as T };
+  return {
+    status: response.status,
+    headers: response.headers,
+    requestId: response.headers.get('x-request-id')!,
+    body: (text ? parsedOrText(text) : null) as T,
+  };
+}
+
+/** POSTs a JSON body to Warden with the API key (none when undefined) as bearer token. */
+export function postJson<T = Record<string, any>>(
+  baseUrl: string,
+  path: string,
+  apiKey: string | undefined,
+  body: unknown,
+  options: { headers?: Record<string, string> } = {},
+): Promise<HttpResult<T>> {
+  return request<T>(baseUrl, 'POST', path, { token: apiKey, body, headers: options.headers });
+}
+
+/** An event stream or an HTML page is not JSON: its text is kept for the test to read. */
+function parsedOrText(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
 }
 
 export function uniqueEmail(label: string): string {
