@@ -7,6 +7,7 @@ import { promisify } from 'node:util';
 import Redis, { Cluster } from 'ioredis';
 import { setDemoPolicy } from './support/demo-policy';
 import { testApiKey } from './support/keys';
+import { postJson } from './support/review-api';
 import { eventually, freePort, runCli, startWarden, stopProcess, WardenInstance } from './support/warden';
 
 const run = promisify(execFile);
@@ -100,28 +101,16 @@ describe('Redis Cluster', () => {
     if (directory) fs.rmSync(directory, { recursive: true, force: true });
   });
 
-  async function moderate(input: string): Promise<Response> {
-    return fetch(`${warden.url}/v1/moderations`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ input }),
-    });
-  }
-
   it('serves a completion, charges its budgets and writes its request log through the Cluster', async () => {
-    const response = await fetch(`${warden.url}/v1/completions`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
-      body: JSON.stringify({
-        model: 'stories260K',
-        prompt: 'Once upon a time',
-        max_tokens: 8,
-        user: 'cluster-user',
-      }),
+    const response = await postJson(warden.url, '/v1/completions', apiKey, {
+      model: 'stories260K',
+      prompt: 'Once upon a time',
+      max_tokens: 8,
+      user: 'cluster-user',
     });
     expect(response.status).toBe(200);
     expect(Number(response.headers.get('x-ratelimit-remaining-requests-end-user'))).toBeGreaterThan(0);
-    const requestId = response.headers.get('x-request-id')!;
+    const { requestId } = response;
     const rows = await eventually(
       () =>
         warden.query<{ status_code: number }>('SELECT status_code FROM request_logs WHERE request_id = $1', [
@@ -146,7 +135,11 @@ describe('Redis Cluster', () => {
     const statuses = await eventually(
       async () => {
         const answers: number[] = [];
-        for (let i = 0; i < 3; i++) answers.push((await moderate('a quiet afternoon')).status);
+        for (let i = 0; i < 3; i++) {
+          answers.push(
+            (await postJson(warden.url, '/v1/moderations', apiKey, { input: 'a quiet afternoon' })).status,
+          );
+        }
         return answers;
       },
       (answers) => answers.includes(429),
