@@ -175,6 +175,10 @@ describe('staff console polish (Chromium)', () => {
       .getByText('messages.3.content')
       .waitFor();
     expect(await prompt.textContent()).not.toContain('"role"');
+    // The tool call as the model read it (and as it was moderated), under the parameter its verdicts name.
+    const forwarded = page.getByTestId('forwarded-panel');
+    await forwarded.getByText('messages.2.tool_calls').waitFor();
+    expect(await forwarded.textContent()).toContain('get_forecast');
     expect(page.url()).toContain(encodeURIComponent(chatRequestId));
     await screenshot(page, '54-request-log-chat-show');
 
@@ -183,6 +187,7 @@ describe('staff console polish (Chromium)', () => {
     await page.keyboard.press(' ');
     await page.getByTestId('prompt-panel').getByText(TEXT_PROMPT).waitFor();
     expect(await page.getByTestId('prompt-panel').getByTestId('chat-message').count()).toBe(0);
+    expect(await page.getByTestId('forwarded-panel').count()).toBe(0);
     expect(pageErrors).toEqual([]);
     await page.close();
   });

@@ -2,7 +2,7 @@ import { testApiKey } from './support/keys';
 import { postJson } from './support/review-api';
 import { startWardenServedBy, UpstreamServer } from './support/upstream-server';
 import { setDemoPolicy } from './support/demo-policy';
-import { WardenInstance } from './support/warden';
+import { eventually, WardenInstance } from './support/warden';
 
 /** A word the policy's blocklist blocks on input; nothing else acts. */
 const BLOCKED_WORD = 'coffee';
@@ -169,6 +169,42 @@ describe('redteam: chat fields forwarded to an upstream model', () => {
       };
       expect(sent.tools).toEqual(tools);
       expect(sent.messages[0].name).toBe('alice');
+    });
+  });
+
+  describe('request log', () => {
+    beforeAll(() => setBlocklistAction('block'), 30_000);
+
+    /** The request log's row for a call, once the worker has written it. */
+    const loggedRow = (requestId: string) =>
+      eventually(
+        () =>
+          warden.query<{ forwarded: unknown; verdicts: Array<{ param?: string; triggered: boolean }> }>(
+            'SELECT forwarded, verdicts FROM request_logs WHERE request_id = $1',
+            [requestId],
+          ),
+        (rows) => rows.length === 1,
+      ).then(([row]) => row);
+
+    // Staff reviewing a call saw the messages' text only: a word refused in a tool description was nowhere in the log.
+    it('logs the forwarded fields a refused call hid the word in, beside the verdict naming the field', async () => {
+      const tools = [
+        { type: 'function', function: { name: 'lookup', description: `explain ${BLOCKED_WORD}` } },
+      ];
+      const refused = await chat({ messages: [{ role: 'user', name: 'alice', content: 'hello' }], tools });
+      expect(refused.status).toBe(400);
+      const row = await loggedRow(refused.requestId);
+      const forwarded = row.forwarded as Array<{ param: string; text: string }>;
+      expect(forwarded.map(({ param }) => param)).toEqual(['messages.0.name', 'tools']);
+      expect(forwarded[0].text).toContain('alice');
+      expect(forwarded[1].text).toContain(`explain ${BLOCKED_WORD}`);
+      expect(row.verdicts.some((verdict) => verdict.triggered && verdict.param === 'tools')).toBe(true);
+    });
+
+    it('logs no forwarded fields for a chat of plain messages', async () => {
+      const answered = await chat({ messages: [{ role: 'user', content: 'hello' }] });
+      expect(answered.status).toBe(200);
+      expect((await loggedRow(answered.requestId)).forwarded).toBeNull();
     });
   });
 

@@ -20,6 +20,17 @@ export const requestLogMessageSchema = z.strictObject({
 });
 export type RequestLogMessage = z.infer<typeof requestLogMessageSchema>;
 
+/**
+ * A field of a chat request other than its messages' text that reaches the model (a message's `name`, tool
+ * definitions, content parts that are not text, `response_format`, …), moderated and logged as one text.
+ */
+export const requestLogForwardedFieldSchema = z.strictObject({
+  /** Where it was in the request, e.g. `messages.2.name` or `tools`; input verdicts on it name the same. */
+  param: z.string(),
+  text: z.string(),
+});
+export type RequestLogForwardedField = z.infer<typeof requestLogForwardedFieldSchema>;
+
 /** `GET /admin/request-logs`: one call, its id the request id. */
 export const requestLogResponseSchema = z.strictObject({
   id: z.string().min(1),
@@ -45,6 +56,10 @@ export const requestLogResponseSchema = z.strictObject({
   prompt: z.string().nullable(),
   /** A chat's messages in order; null for calls that sent a prompt. */
   messages: z.array(requestLogMessageSchema).nullable(),
+  /** A completion's `suffix`, which the model reads after the prompt. */
+  suffix: z.string().nullable(),
+  /** A chat's other fields that reach the model, in the order they were moderated; null when it sent none. */
+  forwarded: z.array(requestLogForwardedFieldSchema).nullable(),
   /** The generated text of every choice, in index order, separated by a blank line. */
   output: z.string().nullable(),
   verdicts: z.array(appliedVerdictSchema).nullable(),

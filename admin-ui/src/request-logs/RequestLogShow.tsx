@@ -98,6 +98,38 @@ const Metadata = () => {
 const judgesPromptText = (verdict: Verdict) =>
   verdict.param === undefined || verdict.param === 'prompt' || verdict.param === 'prompt.0';
 
+/**
+ * What the model read besides the prompt or the messages' text: a completion's suffix, a chat's names, tool
+ * definitions, non-text content parts and response format. Each was moderated as its own text, so the verdicts
+ * naming its parameter mark it.
+ */
+const AlsoSentToModel = ({ record, verdicts }: { record: RequestLog; verdicts: Verdict[] }) => {
+  const fields = [
+    ...(record.suffix !== null ? [{ param: 'suffix', text: record.suffix }] : []),
+    ...(record.forwarded ?? []),
+  ];
+  if (fields.length === 0) return null;
+  return (
+    <Grid size={{ xs: 12, lg: 6 }}>
+      <Panel title="Also sent to the model" testId="forwarded-panel">
+        <Stack spacing={1.5}>
+          {fields.map((field, index) => (
+            <Box key={`${field.param}-${index}`}>
+              <Typography variant="caption" color="text.secondary" sx={{ fontFamily: 'monospace' }}>
+                {field.param}
+              </Typography>
+              <HighlightedText
+                text={field.text}
+                verdicts={verdicts.filter((verdict) => verdict.param === field.param)}
+              />
+            </Box>
+          ))}
+        </Stack>
+      </Panel>
+    </Grid>
+  );
+};
+
 const Texts = () => {
   const record = useRecordContext<RequestLog>();
   if (!record) return null;
@@ -130,6 +162,7 @@ const Texts = () => {
           />
         </Panel>
       </Grid>
+      <AlsoSentToModel record={record} verdicts={input} />
       <Grid size={12}>
         <Panel
           title="Verdicts"

@@ -21,6 +21,8 @@ const row = (): RequestLogRow => ({
   completionTokens: 30,
   latencyMs: 84,
   prompt: ['first prompt', 'second prompt'],
+  suffix: null,
+  forwarded: null,
   output: [{ index: 0, text: 'an answer' }],
   verdicts: [
     {
@@ -64,6 +66,19 @@ describe('request-log contract', () => {
     expect(toRequestLogResponse({ ...row(), prompt: [[1, 2, 3]] }).messages).toBeNull();
     expect(toRequestLogResponse({ ...row(), prompt: [{ role: 'user' }] }).messages).toBeNull();
     expect(toRequestLogResponse({ ...row(), prompt: null }).messages).toBeNull();
+  });
+
+  it("gives a completion's suffix and a chat's forwarded fields; a row from before they were logged gives none", () => {
+    const forwarded = [
+      { param: 'messages.0.name', text: 'Ada' },
+      { param: 'tools', text: 'function get_forecast Forecast for a city' },
+    ];
+    const parsed = requestLogResponseSchema.parse(
+      toRequestLogResponse({ ...row(), suffix: 'The end.', forwarded }),
+    );
+    expect(parsed).toMatchObject({ suffix: 'The end.', forwarded });
+    expect(toRequestLogResponse({ ...row(), forwarded: [] }).forwarded).toBeNull();
+    expect(toRequestLogResponse({ ...row(), forwarded: [{ param: 'tools' }] }).forwarded).toBeNull();
   });
 
   it('refuses the raw row, a verdict with an action no policy has, and a verdict without its direction', () => {

@@ -1,8 +1,10 @@
 import { listContract } from '../common/list-query';
 import {
   REQUEST_LOG_ENDPOINTS,
+  requestLogForwardedFieldSchema,
   requestLogMessageSchema,
   type AppliedVerdictResponse,
+  type RequestLogForwardedField,
   type RequestLogMessage,
   type RequestLogResponse,
 } from '../contracts';
@@ -61,6 +63,14 @@ function messagesOf(prompt: unknown): RequestLogMessage[] | null {
   return parsed.success ? parsed.data : null;
 }
 
+const loggedForwarded = requestLogForwardedFieldSchema.array();
+
+/** A chat's logged fields besides its messages; null for a call that sent none, or a row from before they were logged. */
+function forwardedOf(forwarded: unknown): RequestLogForwardedField[] | null {
+  const parsed = loggedForwarded.safeParse(forwarded);
+  return parsed.success && parsed.data.length > 0 ? parsed.data : null;
+}
+
 function outputText(output: unknown): string | null {
   if (!Array.isArray(output)) {
     return null;
@@ -92,6 +102,8 @@ export function toRequestLogResponse(row: RequestLogRow): RequestLogResponse {
     latencyMs: row.latencyMs,
     prompt: promptText(row.prompt),
     messages: messagesOf(row.prompt),
+    suffix: row.suffix,
+    forwarded: forwardedOf(row.forwarded),
     output: outputText(row.output),
     // Written from the moderation result's applied verdicts (request-log.record.ts).
     verdicts: row.verdicts as AppliedVerdictResponse[] | null,

@@ -24,6 +24,8 @@ export interface RequestLogRow {
   completionTokens: number | null;
   latencyMs: number;
   prompt: unknown;
+  suffix: string | null;
+  forwarded: unknown;
   output: unknown;
   verdicts: unknown;
 }
@@ -34,7 +36,7 @@ export const REQUEST_LOG_LIST_SOURCE: ListSource<RequestLogSortField, RequestLog
     r.time_to_first_token_ms AS "timeToFirstTokenMs", r.client_ip AS "clientIp", r.application_id AS "applicationId",
     r.api_key_id AS "apiKeyId", r.end_user AS "endUser", r.model, r.status_code AS "statusCode", r.error_code AS "errorCode",
     r.prompt_tokens AS "promptTokens", r.completion_tokens AS "completionTokens", r.latency_ms AS "latencyMs",
-    r.prompt, r.output, r.verdicts`,
+    r.prompt, r.suffix, r.forwarded, r.output, r.verdicts`,
   from: 'FROM request_logs r',
   sortColumns: {
     id: 'r.created_at',

@@ -1,4 +1,4 @@
-import type { RequestLogMessage } from '../contracts';
+import type { RequestLogForwardedField, RequestLogMessage } from '../contracts';
 import { CompletionLogprobs, FinishReason, PromptInput } from '../inference/model-provider';
 
 /** One call to the public API, as the api hands it to the worker. Plain JSON: it travels through Redis. */
@@ -18,6 +18,8 @@ export interface RequestLogRecord {
   prompt: PromptInput | RequestLogMessage[] | null;
   /** `suffix` is sent to the model too, so it is logged like the prompt. */
   suffix?: string | null;
+  /** A chat's other fields that reach the model; absent from records written before they were logged. */
+  forwarded?: RequestLogForwardedField[] | null;
   output:
     | {
         index: number;

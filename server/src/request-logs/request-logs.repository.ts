@@ -28,6 +28,7 @@ const COLUMNS: Array<[keyof RequestLogRecord, string, string]> = [
   ['sanitized', 'sanitized', 'text[]'],
   ['clientRequestId', 'client_request_id', 'text'],
   ['suffix', 'suffix', 'text'],
+  ['forwarded', 'forwarded', 'jsonb'],
 ];
 
 const INSERT_BATCH = `

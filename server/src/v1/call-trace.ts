@@ -7,6 +7,7 @@ import {
 } from '../inference/model-provider';
 import { AppliedVerdict } from '../moderation/moderation.service';
 import { Caller } from './caller';
+import { ForwardedField } from './completion-input';
 
 /** How a /v1 request reached Warden: set by the controller from the transport. */
 export interface V1RequestContext {
@@ -41,6 +42,8 @@ export class CallTrace {
   suffix: string | null = null;
   /** A chat's messages: logged in place of the prompt rendered from them. */
   messages: ChatMessage[] | null = null;
+  /** A chat's other fields that reach the model, each as the one text it was moderated as. */
+  forwarded: ForwardedField[] = [];
   endUser: string | null = null;
   stream = false;
   readonly choices = new Map<number, TracedChoice>();

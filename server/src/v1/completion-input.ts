@@ -25,6 +25,18 @@ export interface ModelInput {
   readTogether?: ReadTogether[];
 }
 
+/** A chat field forwarded to the model, as the one text input moderation read it as. */
+export interface ForwardedField {
+  param: string;
+  text: string;
+}
+
+/** The forwarded fields of a chat's input, in the order they were moderated (after the messages' contents). */
+export function forwardedFields(input: ModelInput): ForwardedField[] {
+  const first = input.messageIndexes?.length ?? 0;
+  return (input.forwardedParams ?? []).map((param, index) => ({ param, text: input.texts[first + index] }));
+}
+
 /**
  * Reads the texts a request sends to the model and counts their tokens with the model's tokenizer. Texts whose
  * size alone exceeds the policy are refused first, so tokenizing is bounded by the policy, not by the body limit.

@@ -17,7 +17,7 @@ import { ModerationAction } from '../moderation/moderation.types';
 import { CallTrace, V1RequestContext } from './call-trace';
 import { Caller, callerBudgets, CallerResolver, modelCaller } from './caller';
 import { CompletionDialect } from './completion-dialect';
-import { inputParam, ModelInput } from './completion-input';
+import { forwardedFields, inputParam, ModelInput } from './completion-input';
 import { CompletionChunks, CompletionGeneration } from './completion-generation';
 import { CompletionResponse, NormalizedCompletionRequest } from './completions.dto';
 import { ClientClosedRequest, V1Recorder } from './v1-recorder';
@@ -62,6 +62,7 @@ export class CompletionsPipeline {
       trace.modelServed = true;
       const endUser = await this.identifyEndUser(caller, parsed);
       const input = dialect.measure(parsed, provider, caller.policy);
+      trace.forwarded = forwardedFields(input);
       const plan = fitMaxTokens(input.plan, caller.policy.limits);
       const budgets = callerBudgets(caller, endUser);
       // Screening starts first: nothing may throw between starting the charge and awaiting it, or a refused

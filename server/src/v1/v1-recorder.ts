@@ -49,6 +49,10 @@ export function toRequestLogRecord(
         ? null
         : mapPromptText(trace.prompt, logged),
     suffix: trace.suffix === null ? null : logged(trace.suffix),
+    forwarded:
+      trace.forwarded.length > 0
+        ? trace.forwarded.map(({ param, text }) => ({ param, text: logged(text) }))
+        : null,
     output:
       choices.length > 0
         ? choices.map(({ index, text, finish_reason }) => ({ index, text: logged(text), finish_reason }))
