@@ -8,7 +8,15 @@ import Redis, { Cluster } from 'ioredis';
 import { setDemoPolicy } from './support/demo-policy';
 import { testApiKey } from './support/keys';
 import { postJson } from './support/review-api';
-import { eventually, freePort, runCli, startWarden, stopProcess, WardenInstance } from './support/warden';
+import {
+  eventually,
+  freePort,
+  loggedRow,
+  runCli,
+  startWarden,
+  stopProcess,
+  WardenInstance,
+} from './support/warden';
 
 const run = promisify(execFile);
 const NODES = 3;
@@ -111,14 +119,7 @@ describe('Redis Cluster', () => {
     expect(response.status).toBe(200);
     expect(Number(response.headers.get('x-ratelimit-remaining-requests-end-user'))).toBeGreaterThan(0);
     const { requestId } = response;
-    const rows = await eventually(
-      () =>
-        warden.query<{ status_code: number }>('SELECT status_code FROM request_logs WHERE request_id = $1', [
-          requestId,
-        ]),
-      (found) => found.length === 1,
-    );
-    expect(rows[0].status_code).toBe(200);
+    expect(await loggedRow(warden, requestId, 'status_code')).toEqual({ status_code: 200 });
     // The key, application and end-user counters of one request share its application's slot.
     const [application] = await warden.query<{ id: string }>(`SELECT id FROM applications LIMIT 1`);
     const counters = (

@@ -5,7 +5,15 @@ import path from 'node:path';
 import Redis from 'ioredis';
 import { testApiKey } from './support/keys';
 import { postJson } from './support/review-api';
-import { eventually, freePort, runCli, startWarden, stopProcess, WardenInstance } from './support/warden';
+import {
+  eventually,
+  freePort,
+  loggedRow,
+  runCli,
+  startWarden,
+  stopProcess,
+  WardenInstance,
+} from './support/warden';
 
 const REDIS_PORT = Number(new URL(process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379').port || 6379);
 
@@ -82,14 +90,7 @@ describe('Redis through Sentinel', () => {
     expect(Number(response.headers.get('x-ratelimit-remaining-requests'))).toBeGreaterThan(0);
     const { requestId } = response;
     // The worker reads the request-log stream from the same master and writes the record to Postgres.
-    const rows = await eventually(
-      () =>
-        warden.query<{ status_code: number }>('SELECT status_code FROM request_logs WHERE request_id = $1', [
-          requestId,
-        ]),
-      (found) => found.length === 1,
-    );
-    expect(rows[0].status_code).toBe(200);
+    expect(await loggedRow(warden, requestId, 'status_code')).toEqual({ status_code: 200 });
   });
 
   it('reports the Sentinel target in the doctor, and an unreachable one as such', async () => {

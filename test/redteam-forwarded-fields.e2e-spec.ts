@@ -2,7 +2,7 @@ import { testApiKey } from './support/keys';
 import { postJson } from './support/review-api';
 import { startWardenServedBy, UpstreamServer } from './support/upstream-server';
 import { setDemoPolicy } from './support/demo-policy';
-import { eventually, WardenInstance } from './support/warden';
+import { loggedRow, WardenInstance } from './support/warden';
 
 /** A word the policy's blocklist blocks on input; nothing else acts. */
 const BLOCKED_WORD = 'coffee';
@@ -175,16 +175,12 @@ describe('redteam: chat fields forwarded to an upstream model', () => {
   describe('request log', () => {
     beforeAll(() => setBlocklistAction('block'), 30_000);
 
-    /** The request log's row for a call, once the worker has written it. */
-    const loggedRow = (requestId: string) =>
-      eventually(
-        () =>
-          warden.query<{ forwarded: unknown; verdicts: Array<{ param?: string; triggered: boolean }> }>(
-            'SELECT forwarded, verdicts FROM request_logs WHERE request_id = $1',
-            [requestId],
-          ),
-        (rows) => rows.length === 1,
-      ).then(([row]) => row);
+    const logged = (requestId: string) =>
+      loggedRow<{ forwarded: unknown; verdicts: Array<{ param?: string; triggered: boolean }> }>(
+        warden,
+        requestId,
+        'forwarded, verdicts',
+      );
 
     // Staff reviewing a call saw the messages' text only: a word refused in a tool description was nowhere in the log.
     it('logs the forwarded fields a refused call hid the word in, beside the verdict naming the field', async () => {
@@ -193,7 +189,7 @@ describe('redteam: chat fields forwarded to an upstream model', () => {
       ];
       const refused = await chat({ messages: [{ role: 'user', name: 'alice', content: 'hello' }], tools });
       expect(refused.status).toBe(400);
-      const row = await loggedRow(refused.requestId);
+      const row = await logged(refused.requestId);
       const forwarded = row.forwarded as Array<{ param: string; text: string }>;
       expect(forwarded.map(({ param }) => param)).toEqual(['messages.0.name', 'tools']);
       expect(forwarded[0].text).toContain('alice');
@@ -204,7 +200,7 @@ describe('redteam: chat fields forwarded to an upstream model', () => {
     it('logs no forwarded fields for a chat of plain messages', async () => {
       const answered = await chat({ messages: [{ role: 'user', content: 'hello' }] });
       expect(answered.status).toBe(200);
-      expect((await loggedRow(answered.requestId)).forwarded).toBeNull();
+      expect((await logged(answered.requestId)).forwarded).toBeNull();
     });
   });
 

@@ -276,14 +276,18 @@ export async function eventually<T>(
   return last;
 }
 
-/** The verdicts recorded with one request's log row, once the worker has written it. */
-export async function loggedVerdicts<V>(warden: WardenInstance, requestId: string): Promise<V[]> {
+/** `columns` of one request's log row, once the worker has written it. */
+export async function loggedRow<T>(warden: WardenInstance, requestId: string, columns: string): Promise<T> {
   const [row] = await eventually(
-    () =>
-      warden.query<{ verdicts: V[] }>(`SELECT verdicts FROM request_logs WHERE request_id = $1`, [requestId]),
+    () => warden.query<T>(`SELECT ${columns} FROM request_logs WHERE request_id = $1`, [requestId]),
     (rows) => rows.length === 1,
   );
-  return row.verdicts;
+  return row;
+}
+
+/** The verdicts recorded with one request's log row, once the worker has written it. */
+export async function loggedVerdicts<V>(warden: WardenInstance, requestId: string): Promise<V[]> {
+  return (await loggedRow<{ verdicts: V[] }>(warden, requestId, 'verdicts')).verdicts;
 }
 
 export function runCli(
