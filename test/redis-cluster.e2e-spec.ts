@@ -4,8 +4,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import Redis, { Cluster } from 'ioredis';
+import { Cluster } from 'ioredis';
 import { setDemoPolicy } from './support/demo-policy';
+import { replyFrom } from './support/redis-servers';
 import { testApiKey } from './support/keys';
 import { postJson } from './support/review-api';
 import {
@@ -22,17 +23,8 @@ const run = promisify(execFile);
 const NODES = 3;
 
 async function clusterState(port: number): Promise<string | null> {
-  const client = new Redis({ host: '127.0.0.1', port, lazyConnect: true, retryStrategy: () => null });
-  client.on('error', () => undefined);
-  try {
-    await client.connect();
-    const info = (await client.call('CLUSTER', 'INFO')) as string;
-    return /cluster_state:(\w+)/.exec(info)?.[1] ?? null;
-  } catch {
-    return null;
-  } finally {
-    client.disconnect();
-  }
+  const info = await replyFrom(port, 'CLUSTER', 'INFO');
+  return typeof info === 'string' ? (/cluster_state:(\w+)/.exec(info)?.[1] ?? null) : null;
 }
 
 /**

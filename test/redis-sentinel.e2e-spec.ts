@@ -2,8 +2,8 @@ import { ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import Redis from 'ioredis';
 import { testApiKey } from './support/keys';
+import { replyFrom } from './support/redis-servers';
 import { postJson } from './support/review-api';
 import {
   eventually,
@@ -16,20 +16,6 @@ import {
 } from './support/warden';
 
 const REDIS_PORT = Number(new URL(process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379').port || 6379);
-
-/** Asks a Sentinel which master it names, or null while it cannot answer yet. */
-async function masterAddress(port: number, master: string): Promise<unknown> {
-  const client = new Redis({ host: '127.0.0.1', port, lazyConnect: true, retryStrategy: () => null });
-  client.on('error', () => undefined);
-  try {
-    await client.connect();
-    return await client.call('SENTINEL', 'get-master-addr-by-name', master);
-  } catch {
-    return null;
-  } finally {
-    client.disconnect();
-  }
-}
 
 /**
  * DESIGN's scale-out names Redis behind Sentinel: a real Sentinel (redis-server in sentinel mode) on loopback names
@@ -62,7 +48,7 @@ describe('Redis through Sentinel', () => {
     );
     sentinel = spawn('redis-server', [configFile, '--sentinel'], { stdio: 'ignore' });
     await eventually(
-      () => masterAddress(sentinelPort, master),
+      () => replyFrom(sentinelPort, 'SENTINEL', 'get-master-addr-by-name', master),
       (address) => Array.isArray(address),
     );
     warden = await startWarden('sentinel', {
