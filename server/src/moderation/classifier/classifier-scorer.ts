@@ -1,7 +1,7 @@
 import { Tokenizer } from '@huggingface/tokenizers';
 import fs from 'node:fs';
 import * as ort from 'onnxruntime-node';
-import { evaderReading } from '../text/evader-reading';
+import { evaderReadings } from '../text/evader-reading';
 import { ClassifierManifest } from './classifier.manifest';
 import { WordCachedEncoder } from './word-cached-encoder';
 
@@ -64,8 +64,7 @@ export async function createClassifierScorer(manifest: ClassifierManifest): Prom
     const rows: number[][] = [];
     const owner: number[] = [];
     texts.forEach((text, index) => {
-      const reading = evaderReading(text, isWord);
-      for (const source of reading === null ? [text] : [text, reading]) {
+      for (const source of [text, ...evaderReadings(text, isWord)]) {
         for (const row of windows(source)) {
           rows.push(row);
           owner.push(index);

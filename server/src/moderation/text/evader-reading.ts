@@ -1,4 +1,5 @@
 import { deobfuscatedReading } from './deobfuscated-text';
+import { base64Payloads, reversedReading } from './encoded-text';
 import { decodeEscapes } from './escaped-text';
 import { foldText } from './folded-text';
 import { squeezeStretchedLetters } from './stretched-text';
@@ -11,17 +12,23 @@ const TAG_CHARACTERS = /[\u{e0000}-\u{e007f}]/gu;
  * each of which hands on the text unchanged when it finds nothing: character escapes written as text decoded
  * (`b&#111;mb`, `b%6Fmb`, `b\u006fmb`), look-alike and invisible characters folded (`kіll`, `𝐤𝐢𝐥𝐥`, `ki\u200bll`),
  * letter substitutes and letter-by-letter spellings read as words (`k1ll`, `k-i-l-l`), stretched letters squeezed
- * (`kiiiill`). Null when no stage changed anything: ordinary text needs no second reading. Text hidden in
- * invisible tag characters is appended, decoded. `isWord`, the reader's vocabulary, if it has one, picks how
- * stretched letters squeeze.
+ * (`kiiiill`). Then, each as a reading of its own, so the text around it does not water it down: text hidden in
+ * invisible tag characters, messages encoded in base64, and the text reversed when it reads backwards (`bmob a
+ * ekam`). Empty when no stage found anything: ordinary text needs no second reading. `isWord`, the reader's
+ * vocabulary, if it has one, picks how stretched letters squeeze and tells text written backwards.
  */
-export function evaderReading(text: string, isWord?: (word: string) => boolean): string | null {
+export function evaderReadings(text: string, isWord?: (word: string) => boolean): string[] {
   const decoded = decodeEscapes(text)?.text ?? text;
   const folded = foldText(decoded)?.text ?? decoded;
   const respelled = deobfuscatedReading(folded) ?? folded;
   const squeezed = squeezeStretchedLetters(respelled, isWord) ?? respelled;
-  // ASCII hidden in tag characters is dropped by the fold, but a model may read it: it is read too, after the rest.
   const hidden = hiddenTagText(text);
-  const reading = hidden ? `${squeezed.replace(TAG_CHARACTERS, '')}\n${hidden.text}` : squeezed;
-  return reading === text ? null : reading;
+  // Tag characters are dropped by the fold; what they spell is read on its own below.
+  const visible = hidden ? squeezed.replace(TAG_CHARACTERS, '') : squeezed;
+  return [
+    ...(visible === text ? [] : [visible]),
+    ...(hidden ? [hidden.text] : []),
+    ...base64Payloads(decoded).map((payload) => payload.text),
+    ...(isWord ? [reversedReading(squeezed, isWord)].filter((reading) => reading !== null) : []),
+  ];
 }
