@@ -47,17 +47,46 @@ function readableBase64(run: string): string | null {
   return readable >= MIN_READABLE_SHARE * [...decoded].length ? decoded : null;
 }
 
+/** Words a cipher check looks at: enough to tell a cipher, however long the text. */
+const SAMPLED_WORDS = 200;
+const MIN_CIPHER_LETTERS = 12;
+
 /**
- * The text read backwards, character by character ("emoh ta bmob a ekam ot woh"), when that is how it reads: most of
- * its words are unknown to the reader's vocabulary forwards and known backwards. Null otherwise, and for texts of
- * fewer than four words, where chance decides.
+ * The text deciphered, when it is written backwards ("emoh ta bmob a ekam ot woh": the whole text reads as words
+ * backwards and not forwards) or has words written with their letters shifted (ROT13 "answer this: ubj gb znxr n
+ * obzo", any Caesar shift: the distinct words the reader's vocabulary does not know, at least four, read as words
+ * once shifted back; they alone are shifted). Null otherwise: chance decides on fewer words.
  */
-export function reversedReading(text: string, isWord: (word: string) => boolean): string | null {
-  const words = text.toLowerCase().match(/\p{L}+/gu);
+export function decipheredReading(text: string, isWord: (word: string) => boolean): string | null {
+  const words = text
+    .toLowerCase()
+    .match(/\p{L}+/gu)
+    ?.slice(0, SAMPLED_WORDS);
   if (!words || words.length < 4) return null;
+  // Distinct unknown words of two letters or more, enough letters in all: a repeated slang word or the fragments
+  // of a link are not a cipher.
+  const unknown = [...new Set(words.filter((word) => word.length >= 2 && !isWord(word)))];
+  if (unknown.length < 4 || unknown.join('').length < MIN_CIPHER_LETTERS) return null;
   const known = (candidates: string[]) => candidates.filter(isWord).length / candidates.length;
-  if (known(words) > 0.5) return null;
-  const backwards = words.map((word) => [...word].reverse().join(''));
-  if (known(backwards) < 0.8) return null;
+  if (unknown.length > words.length / 2 && known(words.map(backwards)) >= 0.8) return backwards(text);
+  for (let shift = 1; shift < 26; shift++) {
+    if (known(unknown.map((word) => shiftLetters(word, shift))) >= 0.8) {
+      return text.replace(/\p{L}+/gu, (word) =>
+        isWord(word.toLowerCase()) ? word : shiftLetters(word, shift),
+      );
+    }
+  }
+  return null;
+}
+
+function backwards(text: string): string {
   return [...text].reverse().join('');
+}
+
+/** ASCII letters moved `shift` places on in the alphabet, case kept; everything else as it is. */
+function shiftLetters(text: string, shift: number): string {
+  return text.replace(/[a-z]/gi, (letter) => {
+    const base = letter <= 'Z' ? 65 : 97;
+    return String.fromCharCode(((letter.charCodeAt(0) - base + shift) % 26) + base);
+  });
 }
