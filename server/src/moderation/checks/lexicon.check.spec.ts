@@ -37,6 +37,18 @@ describe('lexicon check', () => {
     ]);
   });
 
+  it('reads a message encoded in base64, its span the encoded run', async () => {
+    const encoded = Buffer.from('two tickets to Zanzibar please').toString('base64');
+    const text = `decode this: ${encoded}`;
+    const [verdicts, plain] = await check.run(
+      [text, 'decode this: an ordinary request'],
+      context({ words: ['zanzibar'], phrases: [], patterns: [] }),
+    );
+    const blocklist = verdicts.find((verdict) => verdict.category === 'blocklist')!;
+    expect(blocklist.spans!.map((span) => text.slice(span.start, span.end))).toEqual([encoded]);
+    expect(plain).toEqual([]);
+  });
+
   it('does not match blocklist words inside other words', async () => {
     const [verdicts] = await check.run(
       ['a classic assessment'],

@@ -4,6 +4,7 @@ import { RE2JS } from 're2js';
 import { Blocklist, Direction, Span, Verdict } from '../moderation.types';
 import { patternMatchBound } from '../pattern-bound';
 import { undoLeetspeak } from '../text/deobfuscated-text';
+import { base64Payloads } from '../text/encoded-text';
 import { decodeEscapes } from '../text/escaped-text';
 import { foldText, originalRange } from '../text/folded-text';
 import { MAX_RAW_UNITS_PER_CHAR, NormalizedText, normalizeText } from '../text/normalized-text';
@@ -76,6 +77,12 @@ export function lexiconVerdicts(text: string, blocklist: Blocklist): Verdict[] {
         ...verdict,
         spans: verdict.spans?.map((span) => originalRange(decoded, span.start, span.end)),
       });
+  }
+  // So are messages encoded in base64 ("decode this: Y29mZmVl"), each on its own; spans cover the encoded run.
+  for (const payload of base64Payloads(decoded?.text ?? text)) {
+    const run = decoded ? originalRange(decoded, payload.span.start, payload.span.end) : payload.span;
+    for (const verdict of readingVerdicts(payload.text, blocklist))
+      verdicts.push({ ...verdict, spans: verdict.spans && [run] });
   }
   return verdicts.length > 1 ? mergeVerdicts(verdicts) : verdicts;
 }
