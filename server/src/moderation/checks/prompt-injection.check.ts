@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Direction, Span, Verdict } from '../moderation.types';
 import { foldText, originalRange } from '../text/folded-text';
 import { hiddenTagText } from '../text/tag-characters';
+import { base64Payloads } from '../text/encoded-text';
 import { CheckContext, ModerationCheck } from './moderation-check';
 import { runRuleCheck } from './rule-check-thread';
 
@@ -56,7 +57,7 @@ const HIDDEN_TEXT_WEIGHT = 0.5;
 
 /**
  * Read as given; when something folds (`ｉｇｎｏｒｅ`, `іgnore`, `ig\u200bnore`), as folded; and when ASCII hides
- * in tag characters, that hidden text. The reading with the most evidence decides; spans point into the text as
+ * in tag characters, that hidden text; and each message encoded in base64. The reading with the most evidence decides; spans point into the text as
  * given (for hidden text: the invisible runs).
  */
 export function detectPromptInjection(text: string): Verdict[] {
@@ -75,6 +76,11 @@ export function detectPromptInjection(text: string): Verdict[] {
   if (hidden) {
     const evidence = HIDDEN_TEXT_WEIGHT + weighSignals(hidden.text).evidence;
     if (evidence > strongest.evidence) strongest = { evidence, spans: hidden.spans };
+  }
+  // Instructions encoded in base64 are read decoded; the span is the encoded run.
+  for (const payload of base64Payloads(text)) {
+    const { evidence } = weighSignals(payload.text);
+    if (evidence > strongest.evidence) strongest = { evidence, spans: [payload.span] };
   }
   if (strongest.evidence === 0) return [];
   return [
