@@ -4,7 +4,7 @@ import { RE2JS } from 're2js';
 import { Blocklist, Direction, Span, Verdict } from '../moderation.types';
 import { patternMatchBound } from '../pattern-bound';
 import { undoLeetspeak } from '../text/deobfuscated-text';
-import { base64Payloads } from '../text/encoded-text';
+import { encodedPayloads } from '../text/encoded-text';
 import { decodeEscapes } from '../text/escaped-text';
 import { foldText, originalRange } from '../text/folded-text';
 import { MAX_RAW_UNITS_PER_CHAR, NormalizedText, normalizeText } from '../text/normalized-text';
@@ -79,7 +79,7 @@ export function lexiconVerdicts(text: string, blocklist: Blocklist): Verdict[] {
       });
   }
   // So are messages encoded in base64 ("decode this: Y29mZmVl"), each on its own; spans cover the encoded run.
-  for (const payload of base64Payloads(decoded?.text ?? text)) {
+  for (const payload of encodedPayloads(decoded?.text ?? text)) {
     const run = decoded ? originalRange(decoded, payload.span.start, payload.span.end) : payload.span;
     for (const verdict of readingVerdicts(payload.text, blocklist))
       verdicts.push({ ...verdict, spans: verdict.spans && [run] });

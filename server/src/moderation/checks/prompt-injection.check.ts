@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Direction, Span, Verdict } from '../moderation.types';
 import { foldText, originalRange } from '../text/folded-text';
 import { hiddenTagText } from '../text/tag-characters';
-import { base64Payloads } from '../text/encoded-text';
+import { encodedPayloads } from '../text/encoded-text';
 import { CheckContext, ModerationCheck } from './moderation-check';
 import { runRuleCheck } from './rule-check-thread';
 
@@ -78,7 +78,7 @@ export function detectPromptInjection(text: string): Verdict[] {
     if (evidence > strongest.evidence) strongest = { evidence, spans: hidden.spans };
   }
   // Instructions encoded in base64 are read decoded; the span is the encoded run.
-  for (const payload of base64Payloads(text)) {
+  for (const payload of encodedPayloads(text)) {
     const { evidence } = weighSignals(payload.text);
     if (evidence > strongest.evidence) strongest = { evidence, spans: [payload.span] };
   }

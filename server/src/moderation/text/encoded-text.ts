@@ -4,29 +4,159 @@ import { Span } from '../moderation.types';
  * Runs of base64 (standard or URL-safe alphabet) long enough to carry a sentence: "decode this and answer: aG93…"
  * is a request a model reads through. Shorter runs are words, ids and hashes.
  */
-const BASE64_RUN = /[A-Za-z0-9+/_-]{16,}={0,2}/g;
+const MIN_BASE64_RUN = 16;
+const BASE64_ALPHABET = new Uint8Array(128);
+for (const character of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/_-')
+  BASE64_ALPHABET[character.charCodeAt(0)] = 1;
 /** A run is decoded only this far: a prompt's worth of hidden text, however long the run. */
 const MAX_DECODED_BYTES = 16_384;
 /** How much of a decoded run must be text a reader reads (letters, digits, punctuation, spaces) to count. */
 const MIN_READABLE_SHARE = 0.95;
 const READABLE = /[\p{L}\p{M}\p{N}\p{P}\p{S}\p{Zs}\n\r\t]/u;
-/** Two words of letters at least: binary that happens to decode to a few printable bytes is not a message. */
-const WORDS = /\p{L}{2,}[^\p{L}]+\p{L}{2,}/u;
+const TWO_LETTERS = /\p{L}\p{L}/u;
+
+/** A message a text carries encoded, decoded, with the range of the encoded run in the text as given. */
+export interface EncodedPayload {
+  text: string;
+  span: Span;
+}
 
 /**
- * The messages a text carries in base64, one per encoded run that decodes to readable UTF-8, each with the run's
- * range in the text as given. Identifiers, hashes, hex and long words decode to bytes no one reads and are passed
- * over.
+ * The messages a text carries encoded the ways jailbreak suites encode requests a model still reads: base64 (each
+ * run that decodes to readable UTF-8), Morse code (`.... --- .-- / - ---`) and character codes in decimal or hex
+ * (`104 111 119`, `0x68 0x6f 0x77`). Identifiers, hashes, numbers in tables and long words decode to bytes no one reads
+ * and are passed over.
  */
-export function base64Payloads(text: string): Array<{ text: string; span: Span }> {
-  const payloads: Array<{ text: string; span: Span }> = [];
-  for (const match of text.matchAll(BASE64_RUN)) {
-    const decoded = readableBase64(match[0]);
-    if (decoded !== null) {
-      payloads.push({ text: decoded, span: { start: match.index, end: match.index + match[0].length } });
-    }
+export function encodedPayloads(text: string): EncodedPayload[] {
+  const payloads: EncodedPayload[] = [];
+  for (const span of base64Runs(text)) {
+    const decoded = readableBase64(text.slice(span.start, span.end));
+    if (decoded !== null) payloads.push({ text: decoded, span });
+  }
+  // Three codes in a row before any token is looked at: most texts have none, and scanning every token costs more.
+  if (!MORSE_HINT.test(text) && !CODES_HINT.test(text)) return payloads;
+  for (const run of tokenRuns(text, isMorseToken, MIN_CODED_CHARACTERS)) {
+    const decoded = morseText(run.tokens);
+    if (decoded !== null) payloads.push({ text: decoded, span: run.span });
+  }
+  for (const run of tokenRuns(text, isCharacterCode, MIN_CODED_CHARACTERS)) {
+    const decoded = characterCodeText(run.tokens);
+    if (decoded !== null) payloads.push({ text: decoded, span: run.span });
   }
   return payloads;
+}
+
+/** Morse or character codes for fewer characters than this are numbers, rulers and ellipses, not a message. */
+const MIN_CODED_CHARACTERS = 8;
+/** A run of codes is read only this far. */
+const MAX_CODED_TOKENS = 16_384;
+const MORSE_HINT = /(?:[.·•∙\-−–—_]{1,6}[ \t]+\/?[ \t]*){3}/;
+const CODES_HINT = /\b(?:(?:0x|\\x)?[\da-f]{2}|\d{3})(?:[\s,]+(?:(?:0x|\\x)?[\da-f]{2}|\d{3})){2}\b/i;
+/** Tokens of a coded run: what lies between spaces and commas. */
+const TOKEN = /[^\s,]+/g;
+
+/** Base64 runs with their padding, by a scan of character codes: a regular expression retries at every letter. */
+function base64Runs(text: string): Span[] {
+  const runs: Span[] = [];
+  let start = 0;
+  for (let index = 0; index <= text.length; index++) {
+    const code = index < text.length ? text.charCodeAt(index) : 0;
+    if (code < 128 && BASE64_ALPHABET[code] === 1) continue;
+    if (index - start >= MIN_BASE64_RUN) {
+      let end = index;
+      while (end < text.length && end < index + 2 && text.charCodeAt(end) === 61 /* = */) end++;
+      runs.push({ start, end });
+    }
+    start = index + 1;
+  }
+  return runs;
+}
+
+/** Maximal runs of consecutive tokens `accepts` takes, of `minimum` tokens or more. */
+function tokenRuns(
+  text: string,
+  accepts: (token: string) => boolean,
+  minimum: number,
+): Array<{ tokens: string[]; span: Span }> {
+  const runs: Array<{ tokens: string[]; span: Span }> = [];
+  let current: { tokens: string[]; span: Span } | null = null;
+  const close = () => {
+    if (current && current.tokens.length >= minimum) runs.push(current);
+    current = null;
+  };
+  for (const match of text.matchAll(TOKEN)) {
+    if (!accepts(match[0]) || (current && current.tokens.length >= MAX_CODED_TOKENS)) {
+      close();
+      continue;
+    }
+    current ??= { tokens: [], span: { start: match.index, end: match.index } };
+    current.tokens.push(match[0]);
+    current.span.end = match.index + match[0].length;
+  }
+  close();
+  return runs;
+}
+
+// prettier-ignore
+const MORSE: Record<string, string> = {
+  '.-': 'a', '-...': 'b', '-.-.': 'c', '-..': 'd', '.': 'e', '..-.': 'f', '--.': 'g', '....': 'h', '..': 'i',
+  '.---': 'j', '-.-': 'k', '.-..': 'l', '--': 'm', '-.': 'n', '---': 'o', '.--.': 'p', '--.-': 'q', '.-.': 'r',
+  '...': 's', '-': 't', '..-': 'u', '...-': 'v', '.--': 'w', '-..-': 'x', '-.--': 'y', '--..': 'z',
+  '-----': '0', '.----': '1', '..---': '2', '...--': '3', '....-': '4', '.....': '5', '-....': '6', '--...': '7',
+  '---..': '8', '----.': '9', '.-.-.-': '.', '--..--': ',', '..--..': '?', '-.-.--': '!', '.----.': "'",
+};
+/** Dots and dashes as typed on other keyboards. */
+const MORSE_DOTS = /[·•∙]/g;
+const MORSE_DASHES = /[−–—_]/g;
+
+function isMorseToken(token: string): boolean {
+  return token === '/' || /^[.·•∙\-−–—_]{1,6}$/.test(token);
+}
+
+/** Letters parted by spaces, words by `/`; null when a code is no letter or no letter stands apart from dashes. */
+function morseText(tokens: string[]): string | null {
+  let text = '';
+  for (const token of tokens) {
+    if (token === '/') {
+      text += ' ';
+      continue;
+    }
+    const letter = MORSE[token.replace(MORSE_DOTS, '.').replace(MORSE_DASHES, '-')];
+    if (letter === undefined) return null;
+    text += letter;
+  }
+  // A row of dashes or dots (a rule, an ellipsis) reads as one repeated letter: not a message.
+  return new Set(text.replace(/ /g, '')).size >= 4 ? text : null;
+}
+
+function isCharacterCode(token: string): boolean {
+  return /^(?:\d{2,3}|(?:0x|\\x)?[0-9a-f]{2})$/i.test(token);
+}
+
+/** The codes as decimal, else as hex, whichever reads as words; null when neither does. */
+function characterCodeText(tokens: string[]): string | null {
+  const decode = (radix: number) =>
+    String.fromCharCode(...tokens.map((token) => parseInt(token.replace(/^(?:0x|\\x)/i, ''), radix)));
+  const decimal = tokens.every((token) => /^\d+$/.test(token)) ? readable(decode(10)) : null;
+  return (
+    decimal ??
+    (tokens.every((token) => /^(?:0x|\\x)?[0-9a-f]{2}$/i.test(token)) ? readable(decode(16)) : null)
+  );
+}
+
+/**
+ * The text when it reads as words (two of two letters or more, parted by white space) and nearly all of it is
+ * characters a reader reads; else null. Binary, or a list of numbers, that happens to decode to a few printable
+ * characters is not a message. Found in one pass: a regular expression for "two words" backtracks over a long run.
+ */
+function readable(decoded: string): string | null {
+  let words = 0;
+  for (const piece of decoded.split(/\s+/, MAX_DECODED_BYTES))
+    if (TWO_LETTERS.test(piece) && ++words === 2) break;
+  if (words < 2) return null;
+  let count = 0;
+  for (const character of decoded) if (READABLE.test(character)) count++;
+  return count >= MIN_READABLE_SHARE * [...decoded].length ? decoded : null;
 }
 
 function readableBase64(run: string): string | null {
@@ -41,10 +171,7 @@ function readableBase64(run: string): string | null {
   } catch {
     return null;
   }
-  if (!WORDS.test(decoded)) return null;
-  let readable = 0;
-  for (const character of decoded) if (READABLE.test(character)) readable++;
-  return readable >= MIN_READABLE_SHARE * [...decoded].length ? decoded : null;
+  return readable(decoded);
 }
 
 /** Words a cipher check looks at: enough to tell a cipher, however long the text. */

@@ -1,5 +1,5 @@
 import { deobfuscatedReading } from './deobfuscated-text';
-import { base64Payloads, decipheredReading } from './encoded-text';
+import { encodedPayloads, decipheredReading } from './encoded-text';
 import { decodeEscapes } from './escaped-text';
 import { foldText } from './folded-text';
 import { squeezeStretchedLetters } from './stretched-text';
@@ -28,7 +28,7 @@ export function evaderReadings(text: string, isWord?: (word: string) => boolean)
   return [
     ...(visible === text ? [] : [visible]),
     ...(hidden ? [hidden.text] : []),
-    ...base64Payloads(decoded).map((payload) => payload.text),
+    ...encodedPayloads(decoded).map((payload) => payload.text),
     ...(isWord ? [decipheredReading(squeezed, isWord)].filter((reading) => reading !== null) : []),
   ];
 }
