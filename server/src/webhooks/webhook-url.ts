@@ -30,8 +30,7 @@ for (const [network, prefix, family] of RANGES) {
 
 /** The range an address falls in, or null for a public address; IPv4-mapped IPv6 is judged as IPv4. */
 export function privateRange(address: string): string | null {
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address)?.[1];
-  const ip = mapped ?? address;
+  const ip = mappedIpv4(address) ?? address;
   const family = isIP(ip) === 6 ? 'ipv6' : 'ipv4';
   if (!BLOCKED.check(ip, family)) {
     return null;
@@ -42,6 +41,23 @@ export function privateRange(address: string): string | null {
     one.addSubnet(network, prefix, rangeFamily);
     return one.check(ip, family);
   })![3];
+}
+
+/**
+ * The IPv4 address an IPv4-mapped IPv6 address carries, in whichever form it is written: `::ffff:127.0.0.1`, or
+ * `::ffff:7f00:1` as a URL's host and the resolver spell it.
+ */
+function mappedIpv4(address: string): string | null {
+  if (isIP(address) !== 6) {
+    return null;
+  }
+  const canonical = new URL(`http://[${address}]/`).hostname.slice(1, -1);
+  const words = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(canonical);
+  if (!words) {
+    return null;
+  }
+  const [high, low] = [parseInt(words[1], 16), parseInt(words[2], 16)];
+  return [high >> 8, high & 255, low >> 8, low & 255].join('.');
 }
 
 export type Resolve = (host: string) => Promise<string[]>;
