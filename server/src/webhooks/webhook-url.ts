@@ -64,6 +64,12 @@ export type Resolve = (host: string) => Promise<string[]>;
 
 const resolveAll: Resolve = async (host) => (await lookup(host, { all: true })).map((entry) => entry.address);
 
+/** A checked webhook URL and the addresses a delivery may connect to (null: any, private targets allowed). */
+export interface WebhookTarget {
+  url: URL;
+  addresses: string[] | null;
+}
+
 /**
  * A webhook URL a developer or operator may set: http(s), no credentials, and (unless the operator allows
  * private targets) a host whose every address is public. Checked when set and again before each delivery, so a
@@ -74,6 +80,18 @@ export async function checkWebhookUrl(
   allowPrivate: boolean,
   resolve: Resolve = resolveAll,
 ): Promise<URL> {
+  return (await resolveWebhookTarget(raw, allowPrivate, resolve)).url;
+}
+
+/**
+ * Checks a webhook URL as `checkWebhookUrl` does and answers the public addresses its host resolved to, which a
+ * delivery connects to: resolving the name again would let a rebinding name server answer a private one.
+ */
+export async function resolveWebhookTarget(
+  raw: string,
+  allowPrivate: boolean,
+  resolve: Resolve = resolveAll,
+): Promise<WebhookTarget> {
   let url: URL;
   try {
     url = new URL(raw);
@@ -90,7 +108,7 @@ export async function checkWebhookUrl(
     throw WebhooksError.invalid('must be at most 2000 characters');
   }
   if (allowPrivate) {
-    return url;
+    return { url, addresses: null };
   }
   const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
   let addresses: string[];
@@ -112,5 +130,5 @@ export async function checkWebhookUrl(
       throw WebhooksError.privateAddress(host, address, range);
     }
   }
-  return url;
+  return { url, addresses };
 }
