@@ -1,5 +1,5 @@
 import { RESEARCH_CHECKLIST_ITEMS } from '../contracts/src';
-import { ApplicationReviewErrorCode, staffAnswer } from './support/error-catalog';
+import { ApiKeyManagementErrorCode, ApplicationReviewErrorCode, staffAnswer } from './support/error-catalog';
 import {
   createStaff,
   decide,
@@ -13,12 +13,8 @@ import { startWarden, WardenInstance } from './support/warden';
 const ADMIN = { email: 'admin@warden.test', password: 'admin-password-long-enough' };
 const DAY_MS = 24 * 3600 * 1000;
 
-/**
- * A staff member who is also a researcher in a grant's organization may not approve that grant (self-review), but
- * could approve its renewal: a reviewer extended their own study's access by months, with no second pair of eyes.
- * A renewal decision is held to the same rule as the approval it extends.
- */
-describe('redteam: deciding the renewal of one’s own research grant', () => {
+/** Research grants: who may extend one, and keys that stay inside its time box. */
+describe('redteam: research grants', () => {
   let warden: WardenInstance;
 
   beforeAll(async () => {
@@ -33,7 +29,8 @@ describe('redteam: deciding the renewal of one’s own research grant', () => {
     await warden?.stop();
   });
 
-  it('refuses a renewal decision from a staff member of the grant’s organization; another reviewer decides', async () => {
+  /** A researcher's grant, approved by a reviewer for 30 days; `insider` is staff with the researcher's address. */
+  async function approvedGrant() {
     const url = warden.url;
     const admin = await staffLogin(url, ADMIN.email, ADMIN.password);
     const reviewer = await createStaff(url, admin.token, 'reviewer');
@@ -71,7 +68,16 @@ describe('redteam: deciding the renewal of one’s own research grant', () => {
       staffAnswer(ApplicationReviewErrorCode.SelfReview),
     );
     expectStatus(await decide(url, reviewer, grantId, 'approve', { checklist }), 200);
+    return { url, reviewer, researcher, insider, grantId, endsAt };
+  }
 
+  /**
+   * A staff member who is also a researcher in a grant's organization may not approve that grant (self-review), but
+   * could approve its renewal: a reviewer extended their own study's access by months, with no second pair of eyes.
+   * A renewal decision is held to the same rule as the approval it extends.
+   */
+  it('refuses a renewal decision from a staff member of the grant’s organization; another reviewer decides', async () => {
+    const { url, reviewer, researcher, insider, grantId, endsAt } = await approvedGrant();
     expectStatus(
       await request(url, 'POST', `/portal/research/grants/${grantId}/renewal`, {
         token: researcher.token,
@@ -109,5 +115,30 @@ describe('redteam: deciding the renewal of one’s own research grant', () => {
     );
     expectStatus(decided, 200);
     expect(decided.body.renewal.state).toBe('approved');
+  });
+
+  /**
+   * A rotation keeps a key's expiry only while it lies ahead, so rotating a research key that had expired issued
+   * one that never expires: past the time box every key of a grant is held to.
+   */
+  it('does not rotate an expired research key into one without an expiry', async () => {
+    const { url, reviewer, researcher, grantId } = await approvedGrant();
+    const issued = await request<{ id: string }>(url, 'POST', `/portal/research/grants/${grantId}/keys`, {
+      token: researcher.token,
+      body: { name: 'short', expiresAt: new Date(Date.now() + 1_500).toISOString() },
+    });
+    expectStatus(issued, 201);
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    expect(
+      await request(url, 'POST', `/admin/api-keys/${issued.body.id}/rotate`, {
+        token: reviewer.token,
+        body: {},
+      }),
+    ).toMatchObject(staffAnswer(ApiKeyManagementErrorCode.ExpiryRequired));
+    const keys = await warden.query<{ expires_at: Date | null }>(
+      'SELECT expires_at FROM api_keys WHERE application_id = $1',
+      [grantId],
+    );
+    expect(keys.filter((key) => key.expires_at === null)).toEqual([]);
   });
 });

@@ -165,11 +165,14 @@ export class ApiKeysService implements ApplicationKeys {
       if (!application || !KIND_FOR_STATUS[application.status]) {
         throw ApiKeyManagementError.applicationNotAcceptingKeys(application?.status ?? 'deleted');
       }
+      const expiresAt = old.expiresAt && old.expiresAt.getTime() > Date.now() ? old.expiresAt : null;
+      // An expired key of a time-boxed application has no expiry to pass on, and its replacement needs one.
+      assertWithinKeyBound(application, expiresAt);
       const issued = await this.issue(manager, actor, {
         applicationId: old.applicationId,
         name: old.name,
         kind: old.kind,
-        expiresAt: old.expiresAt && old.expiresAt.getTime() > Date.now() ? old.expiresAt : null,
+        expiresAt,
       });
       const revoked = await this.repository.setStatus(manager, old.id, {
         status: ApiKeyStatus.Revoked,
