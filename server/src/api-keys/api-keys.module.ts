@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { APPLICATION_KEYS } from '../applications/application-keys';
 import { AuditModule } from '../audit/audit.module';
+import { OrganizationsModule } from '../organizations/organizations.module';
 import { ApiKeyCache } from './api-key.cache';
 import { ApiKeysRepository } from './api-keys.repository';
 import { AdminApiKeysController } from './api-keys.admin.controller';
@@ -9,7 +10,7 @@ import { ApiKeysService } from './api-keys.service';
 /** Global: it provides the key port the applications domain asks for without importing this module. */
 @Global()
 @Module({
-  imports: [AuditModule],
+  imports: [AuditModule, OrganizationsModule],
   controllers: [AdminApiKeysController],
   providers: [
     ApiKeysRepository,

@@ -5,11 +5,13 @@ import { DataSource, EntityManager } from 'typeorm';
 import { ListPage, ListQuery } from '../common/list-query';
 import { ApplicationEntity, ApplicationStatus } from '../applications/application.entity';
 import { ApplicationKeys } from '../applications/application-keys';
+import { ApplicationReviewError } from '../applications/applications.errors';
 import { AuditService } from '../audit/audit.service';
 import { Actor, ActorType, AuditAction, AuditEntityType } from '../audit/audit.types';
 import { WardenConfig } from '../config/config';
 import { WARDEN_CONFIG } from '../config/config.module';
 import { LOGGER } from '../common/logger.module';
+import { OrganizationsService } from '../organizations/organizations.service';
 import { ApiKeyEntity, ApiKeyKind, ApiKeyStatus } from './api-key.entity';
 import { ApiKeyCache } from './api-key.cache';
 import { apiKeyMatches, generateApiKey, hashApiKey, maskApiKey, parseApiKey } from './api-key.secret';
@@ -80,6 +82,7 @@ export class ApiKeysService implements ApplicationKeys {
     private readonly repository: ApiKeysRepository,
     private readonly cache: ApiKeyCache,
     private readonly audit: AuditService,
+    private readonly organizations: OrganizationsService,
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(LOGGER) private readonly logger: Logger,
     @Inject(WARDEN_CONFIG) private readonly config: WardenConfig,
@@ -129,7 +132,7 @@ export class ApiKeysService implements ApplicationKeys {
         throw ApiKeyManagementError.applicationNotFound(applicationId);
       }
       // Staff decide under enforcement; the developer it binds cannot route around it with a fresh key.
-      if (application.enforcedAt && actor.type !== ActorType.Staff) {
+      if (application.enforcedAt && !(await this.isIndependentStaff(actor, application.organizationId))) {
         throw ApiKeyManagementError.underEnforcement(
           application.enforcementCategory,
           application.enforcementReason,
@@ -162,11 +165,14 @@ export class ApiKeysService implements ApplicationKeys {
       if (!application || !KIND_FOR_STATUS[application.status]) {
         throw ApiKeyManagementError.applicationNotAcceptingKeys(application?.status ?? 'deleted');
       }
+      const expiresAt = old.expiresAt && old.expiresAt.getTime() > Date.now() ? old.expiresAt : null;
+      // An expired key of a time-boxed application has no expiry to pass on, and its replacement needs one.
+      assertWithinKeyBound(application, expiresAt);
       const issued = await this.issue(manager, actor, {
         applicationId: old.applicationId,
         name: old.name,
         kind: old.kind,
-        expiresAt: old.expiresAt && old.expiresAt.getTime() > Date.now() ? old.expiresAt : null,
+        expiresAt,
       });
       const revoked = await this.repository.setStatus(manager, old.id, {
         status: ApiKeyStatus.Revoked,
@@ -201,6 +207,12 @@ export class ApiKeysService implements ApplicationKeys {
       const next = keyTransition(key.status, action);
       if (!next) {
         throw ApiKeyManagementError.invalidTransition(action, key.status);
+      }
+      if (action === KeyAction.Unsuspend) {
+        const application = await this.repository.findApplicationForKeys(manager, key.applicationId);
+        if (application && !(await this.isIndependentStaff(actor, application.organizationId))) {
+          throw ApplicationReviewError.selfReview();
+        }
       }
       const changed = await this.repository.setStatus(manager, key.id, {
         status: next,
@@ -321,6 +333,17 @@ export class ApiKeysService implements ApplicationKeys {
 
   listForApplication(applicationId: string): Promise<ApiKeyRow[]> {
     return this.repository.listRowsForApplication(applicationId);
+  }
+
+  /**
+   * Staff outside the organization: only they give a key or an application back what enforcement took (a staff
+   * member who is also one of its developers would be reviewing their own, as with reinstating the application).
+   */
+  private async isIndependentStaff(actor: Actor, organizationId: string): Promise<boolean> {
+    return (
+      actor.type === ActorType.Staff &&
+      !(actor.email !== null && (await this.organizations.hasMember(organizationId, actor.email)))
+    );
   }
 
   private kindFor(application: ApplicationEntity): ApiKeyKind {

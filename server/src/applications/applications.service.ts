@@ -10,6 +10,7 @@ import { ApplicationEntity, ApplicationStatus } from './application.entity';
 import { ApplicationReviewError, ApplicationsError } from './applications.errors';
 import { ApplicationRow, ApplicationsRepository } from './applications.repository';
 import { Questionnaire } from '../contracts';
+import { OrganizationsService } from '../organizations/organizations.service';
 import { isEditableByDeveloper, submit } from './review-workflow';
 import { ApiKeyKind, ApplicationKind, ReviewState } from '../contracts';
 import { assessRisk } from './risk-tier';
@@ -45,6 +46,7 @@ export class ApplicationsService {
     private readonly repository: ApplicationsRepository,
     @Inject(APPLICATION_KEYS) private readonly apiKeys: ApplicationKeys,
     private readonly audit: AuditService,
+    private readonly organizations: OrganizationsService,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
@@ -167,12 +169,21 @@ export class ApplicationsService {
     return this.repository.lock(manager, id);
   }
 
-  /** Staff reviewed the application after acting on its keys: its developers may mint keys again. */
+  /**
+   * Staff reviewed the application after acting on its keys: its developers may mint keys again. Like reinstating
+   * it, not by a staff member who is one of its developers (self-review).
+   */
   async liftEnforcement(actor: Actor, id: string, reason: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       const application = await this.repository.lock(manager, id);
       if (!application) {
         throw ApplicationReviewError.notFound(id);
+      }
+      if (
+        actor.email !== null &&
+        (await this.organizations.hasMember(application.organizationId, actor.email))
+      ) {
+        throw ApplicationReviewError.selfReview();
       }
       if (!application.enforcedAt) {
         return;

@@ -2,7 +2,7 @@ import { EndUserErrorCode } from './end-users.errors';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { ListPage, ListQuery } from '../common/list-query';
+import { isUuid, ListPage, ListQuery } from '../common/list-query';
 import { ListSource, runList } from '../database/list-sql';
 import { AuditService } from '../audit/audit.service';
 import { Actor, AuditAction, AuditEntityType } from '../audit/audit.types';
@@ -93,6 +93,9 @@ export class EndUsersAdminService {
 
 function splitId(id: string): { applicationId: string; endUser: string } {
   const separator = id.indexOf(':');
-  if (separator !== 36) throw new NotFoundError(EndUserErrorCode.EndUserNotFound, `No end user ${id}.`, 'id');
-  return { applicationId: id.slice(0, separator), endUser: id.slice(separator + 1) };
+  const applicationId = id.slice(0, separator);
+  if (separator !== 36 || !isUuid(applicationId)) {
+    throw new NotFoundError(EndUserErrorCode.EndUserNotFound, `No end user ${id}.`, 'id');
+  }
+  return { applicationId, endUser: id.slice(separator + 1) };
 }

@@ -127,11 +127,13 @@ function chatExample(
     return null;
   }
   const before = problems.length;
-  messages.forEach((message: unknown, at) => {
+  // One line can hold millions of bad messages; the report stops at MAX_PROBLEMS like the walk over lines does.
+  for (let at = 0; at < messages.length && problems.length < MAX_PROBLEMS; at++) {
+    const message: unknown = messages[at];
     const field = `messages[${at}]`;
     if (typeof message !== 'object' || message === null) {
       problems.push({ line, field, message: 'expected an object' });
-      return;
+      continue;
     }
     const { role, content } = message as Record<string, unknown>;
     if (typeof role !== 'string' || !CHAT_ROLES.has(role)) {
@@ -140,7 +142,7 @@ function chatExample(
     if (typeof content !== 'string') {
       problems.push({ line, field: `${field}.content`, message: 'expected a string' });
     }
-  });
+  }
   if (problems.length > before) {
     return null;
   }

@@ -3,6 +3,7 @@ import { FastifyReply } from 'fastify';
 import { parseListQuery } from '../common/list-query';
 import { setContentRange } from '../common/list-response';
 import { parseBody } from '../common/request-body';
+import { ResourceIdPipe } from '../common/resource-id.pipe';
 import { alertResolutionSchema, Permission } from '../contracts';
 import { CurrentStaff, RequirePermission, StaffApi, StaffPrincipal } from '../common/staff-access';
 import { staffActor } from '../staff/staff-principal';
@@ -49,7 +50,7 @@ export class AdminMonitoringController {
 
   @Get('alerts/:id')
   @RequirePermission(Permission.MonitoringRead)
-  async show(@Param('id') id: string): Promise<AlertResponse> {
+  async show(@Param('id', ResourceIdPipe) id: string): Promise<AlertResponse> {
     const [row] = (await this.alerts.list(parseListQuery({ filter: JSON.stringify({ id }) }, ALERT_LIST)))
       .rows;
     if (!row) throw MonitoringError.alertNotFound(id);
@@ -59,7 +60,10 @@ export class AdminMonitoringController {
   @Post('alerts/:id/acknowledge')
   @HttpCode(200)
   @RequirePermission(Permission.AlertsManage)
-  async acknowledge(@CurrentStaff() staff: StaffPrincipal, @Param('id') id: string): Promise<AlertResponse> {
+  async acknowledge(
+    @CurrentStaff() staff: StaffPrincipal,
+    @Param('id', ResourceIdPipe) id: string,
+  ): Promise<AlertResponse> {
     await this.alerts.transition(staffActor(staff), id, 'acknowledged', null);
     return this.show(id);
   }
@@ -69,7 +73,7 @@ export class AdminMonitoringController {
   @RequirePermission(Permission.AlertsManage)
   async resolve(
     @CurrentStaff() staff: StaffPrincipal,
-    @Param('id') id: string,
+    @Param('id', ResourceIdPipe) id: string,
     @Body() body: unknown,
   ): Promise<AlertResponse> {
     await this.alerts.transition(

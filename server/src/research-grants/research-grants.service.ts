@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { z } from 'zod';
 import { ApplicationEntity } from '../applications/application.entity';
+import { ApplicationReviewError } from '../applications/applications.errors';
 import { ApplicationsService } from '../applications/applications.service';
 import { AuditService } from '../audit/audit.service';
 import { Actor, AuditAction, AuditEntityType } from '../audit/audit.types';
@@ -24,6 +25,7 @@ import {
   ApplicationStatus,
 } from '../contracts';
 import { isModerationCategory } from '../moderation/moderation.types';
+import { OrganizationsService } from '../organizations/organizations.service';
 import { staffActor } from '../staff/staff-principal';
 import { ResearchGrantEntity } from './research-grant.entity';
 import { ResearchGrantError } from './research-grants.errors';
@@ -68,6 +70,7 @@ export class ResearchGrantsService implements OnModuleInit {
   constructor(
     private readonly repository: ResearchGrantsRepository,
     private readonly applications: ApplicationsService,
+    private readonly organizations: OrganizationsService,
     private readonly quota: ResearchQuotaCounter,
     private readonly audit: AuditService,
     private readonly events: RedisEvents,
@@ -195,10 +198,16 @@ export class ResearchGrantsService implements OnModuleInit {
     return this.get(id, organizationId);
   }
 
-  /** Staff approve (a new end date; existing keys keep their expiry, researchers reissue) or deny a renewal. */
+  /**
+   * Staff approve (a new end date; existing keys keep their expiry, researchers reissue) or deny a renewal. Like
+   * the approval it extends, a renewal is decided by staff outside the grant's organization (self-review).
+   */
   async decideRenewal(staff: StaffPrincipal, id: string, input: RenewalDecision): Promise<GrantDetail> {
     await this.dataSource.transaction(async (manager) => {
-      const { grant } = await this.lockBoth(manager, id);
+      const { application, grant } = await this.lockBoth(manager, id);
+      if (await this.organizations.hasMember(application.organizationId, staff.email)) {
+        throw ApplicationReviewError.selfReview();
+      }
       if (grant.renewalState !== RenewalState.Requested || !grant.endsAt) {
         throw ResearchGrantError.noRenewalPending();
       }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ApplicationEntity } from '../applications/application.entity';
+import { ApplicationReviewError } from '../applications/applications.errors';
 import { ApplicationsService } from '../applications/applications.service';
 import { AuditService } from '../audit/audit.service';
 import { Actor, AuditAction, AuditEntityType } from '../audit/audit.types';
@@ -9,6 +10,7 @@ import { ListPage, ListQuery } from '../common/list-query';
 import { ReviewState, Topics, TopicProposalStatus } from '../contracts';
 import { RULE_THRESHOLD } from '../moderation/moderation.service';
 import { ApplicationStatus } from '../applications/application.entity';
+import { OrganizationsService } from '../organizations/organizations.service';
 import { PoliciesService } from '../policies/policies.service';
 import { buildTopicModel, scoreTopicality, TopicModel } from './topic-model';
 import { TopicModelsService, topicsOf } from './topic-models.service';
@@ -46,6 +48,7 @@ export interface TopicActor {
 export class TopicalityService {
   constructor(
     private readonly applications: ApplicationsService,
+    private readonly organizations: OrganizationsService,
     private readonly policies: PoliciesService,
     private readonly topicModels: TopicModelsService,
     private readonly proposals: TopicProposalsRepository,
@@ -115,6 +118,11 @@ export class TopicalityService {
       const proposal = await this.proposals.find(id, manager, true);
       if (!proposal) throw TopicalityError.proposalNotFound(id);
       if (proposal.status !== TopicProposalStatus.Pending) throw TopicalityError.decided(proposal.status);
+      // A developer's request, decided by staff outside its organization (self-review, as for the application).
+      const application = await this.applications.findById(proposal.applicationId);
+      if (application && (await this.organizations.hasMember(application.organizationId, staff.email))) {
+        throw ApplicationReviewError.selfReview();
+      }
       await this.proposals.decide(manager, id, status, staff, note);
       if (status === TopicProposalStatus.Approved) {
         await this.proposals.writeQuestionnaireTopics(manager, proposal.applicationId, proposal.topics);

@@ -14,12 +14,15 @@ describe('webhook URLs', () => {
     ['fe80::1', 'link-local'],
     ['fd00:ec2::254', 'private'],
     ['::ffff:127.0.0.1', 'loopback'],
+    ['::ffff:7f00:1', 'loopback'],
+    ['0:0:0:0:0:ffff:a9fe:a9fe', 'link-local or metadata'],
+    ['::FFFF:C0A8:0101', 'private'],
     ['0.0.0.0', 'unspecified'],
   ])('knows %s is %s', (address, range) => {
     expect(privateRange(address)).toBe(range);
   });
 
-  it.each(['93.184.216.34', '2606:2800:220:1:248:1893:25c8:1946', '8.8.8.8'])(
+  it.each(['93.184.216.34', '2606:2800:220:1:248:1893:25c8:1946', '8.8.8.8', '::ffff:5db8:d822'])(
     'lets public %s through',
     (address) => {
       expect(privateRange(address)).toBeNull();

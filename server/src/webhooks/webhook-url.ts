@@ -30,8 +30,7 @@ for (const [network, prefix, family] of RANGES) {
 
 /** The range an address falls in, or null for a public address; IPv4-mapped IPv6 is judged as IPv4. */
 export function privateRange(address: string): string | null {
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address)?.[1];
-  const ip = mapped ?? address;
+  const ip = mappedIpv4(address) ?? address;
   const family = isIP(ip) === 6 ? 'ipv6' : 'ipv4';
   if (!BLOCKED.check(ip, family)) {
     return null;
@@ -44,9 +43,32 @@ export function privateRange(address: string): string | null {
   })![3];
 }
 
+/**
+ * The IPv4 address an IPv4-mapped IPv6 address carries, in whichever form it is written: `::ffff:127.0.0.1`, or
+ * `::ffff:7f00:1` as a URL's host and the resolver spell it.
+ */
+function mappedIpv4(address: string): string | null {
+  if (isIP(address) !== 6) {
+    return null;
+  }
+  const canonical = new URL(`http://[${address}]/`).hostname.slice(1, -1);
+  const words = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(canonical);
+  if (!words) {
+    return null;
+  }
+  const [high, low] = [parseInt(words[1], 16), parseInt(words[2], 16)];
+  return [high >> 8, high & 255, low >> 8, low & 255].join('.');
+}
+
 export type Resolve = (host: string) => Promise<string[]>;
 
 const resolveAll: Resolve = async (host) => (await lookup(host, { all: true })).map((entry) => entry.address);
+
+/** A checked webhook URL and the addresses a delivery may connect to (null: any, private targets allowed). */
+export interface WebhookTarget {
+  url: URL;
+  addresses: string[] | null;
+}
 
 /**
  * A webhook URL a developer or operator may set: http(s), no credentials, and (unless the operator allows
@@ -58,6 +80,18 @@ export async function checkWebhookUrl(
   allowPrivate: boolean,
   resolve: Resolve = resolveAll,
 ): Promise<URL> {
+  return (await resolveWebhookTarget(raw, allowPrivate, resolve)).url;
+}
+
+/**
+ * Checks a webhook URL as `checkWebhookUrl` does and answers the public addresses its host resolved to, which a
+ * delivery connects to: resolving the name again would let a rebinding name server answer a private one.
+ */
+export async function resolveWebhookTarget(
+  raw: string,
+  allowPrivate: boolean,
+  resolve: Resolve = resolveAll,
+): Promise<WebhookTarget> {
   let url: URL;
   try {
     url = new URL(raw);
@@ -74,7 +108,7 @@ export async function checkWebhookUrl(
     throw WebhooksError.invalid('must be at most 2000 characters');
   }
   if (allowPrivate) {
-    return url;
+    return { url, addresses: null };
   }
   const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
   let addresses: string[];
@@ -96,5 +130,5 @@ export async function checkWebhookUrl(
       throw WebhooksError.privateAddress(host, address, range);
     }
   }
-  return url;
+  return { url, addresses };
 }

@@ -8,7 +8,7 @@ import { LOGGER } from '../common/logger.module';
 import { QueueName } from '../common/queues';
 import { WardenConfig } from '../config/config';
 import { WARDEN_CONFIG } from '../config/config.module';
-import { checkWebhookUrl } from './webhook-url';
+import { postWebhook } from './webhook-delivery';
 import { signWebhook } from './webhook.signature';
 import { DeliverWebhookJob, WEBHOOK_JOB_OPTIONS } from './webhooks.service';
 
@@ -51,12 +51,10 @@ export class WebhooksProcessor extends WorkerHost {
     await this.dataSource.query(`UPDATE webhook_deliveries SET attempts = attempts + 1 WHERE id = $1`, [
       delivery.id,
     ]);
-    let response: Response;
+    let status: number;
     try {
       // Checked again at delivery: a name may resolve inside the network now even if it did not when it was set.
-      await checkWebhookUrl(delivery.webhook_url, this.config.webhookAllowPrivate);
-      response = await fetch(delivery.webhook_url, {
-        method: 'POST',
+      status = await postWebhook(delivery.webhook_url, this.config.webhookAllowPrivate, {
         headers: {
           'content-type': 'application/json',
           'user-agent': 'Warden-Webhooks/1',
@@ -65,22 +63,21 @@ export class WebhooksProcessor extends WorkerHost {
           'x-warden-signature': signWebhook(delivery.webhook_secret, body),
         },
         body,
-        signal: AbortSignal.timeout(DELIVERY_TIMEOUT_MS),
-        redirect: 'manual',
+        timeoutMs: DELIVERY_TIMEOUT_MS,
       });
     } catch (err) {
       await this.noteError(delivery.id, err instanceof Error ? err.message : String(err));
       throw err;
     }
-    if (!response.ok) {
-      await this.noteError(delivery.id, `HTTP ${response.status}`);
-      throw new Error(`webhook endpoint answered HTTP ${response.status}`);
+    if (status < 200 || status > 299) {
+      await this.noteError(delivery.id, `HTTP ${status}`);
+      throw new Error(`webhook endpoint answered HTTP ${status}`);
     }
     await this.dataSource.query(
       `UPDATE webhook_deliveries SET status = 'delivered', delivered_at = now(), last_error = NULL WHERE id = $1`,
       [delivery.id],
     );
-    return { status: response.status };
+    return { status };
   }
 
   @OnWorkerEvent('failed')
