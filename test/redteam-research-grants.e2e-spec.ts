@@ -1,5 +1,5 @@
 import { RESEARCH_CHECKLIST_ITEMS } from '../contracts/src';
-import { ApiKeyManagementErrorCode, ApplicationReviewErrorCode, staffAnswer } from './support/error-catalog';
+import { ApiKeyManagementErrorCode, OrganizationsErrorCode, staffAnswer } from './support/error-catalog';
 import {
   createStaff,
   decide,
@@ -65,7 +65,7 @@ describe('redteam: research grants', () => {
     const checklist = Object.fromEntries(RESEARCH_CHECKLIST_ITEMS.map((item) => [item, true]));
     // The approval itself is already self-review.
     expect(await decide(url, insider, grantId, 'approve', { checklist })).toMatchObject(
-      staffAnswer(ApplicationReviewErrorCode.SelfReview),
+      staffAnswer(OrganizationsErrorCode.SelfReview),
     );
     expectStatus(await decide(url, reviewer, grantId, 'approve', { checklist }), 200);
     return { url, reviewer, researcher, insider, grantId, endsAt };
@@ -94,7 +94,7 @@ describe('redteam: research grants', () => {
           token: insider.token,
           body: { decision, rationale: 'Looks fine to me.' },
         }),
-      ).toMatchObject(staffAnswer(ApplicationReviewErrorCode.SelfReview));
+      ).toMatchObject(staffAnswer(OrganizationsErrorCode.SelfReview));
     }
     const unchanged = await request<{ endsAt: string; renewal: { state: string } }>(
       url,

@@ -1,4 +1,4 @@
-import { ApiKeyManagementErrorCode, ApplicationReviewErrorCode, staffAnswer } from './support/error-catalog';
+import { ApiKeyManagementErrorCode, OrganizationsErrorCode, staffAnswer } from './support/error-catalog';
 import {
   createStaff,
   expectStatus,
@@ -56,7 +56,7 @@ describe('redteam: staff deciding for their own organization', () => {
 
     expect(
       await request(url, 'POST', `/admin/api-keys/${keyId}/unsuspend`, { token: insider.token, body: {} }),
-    ).toMatchObject(staffAnswer(ApplicationReviewErrorCode.SelfReview));
+    ).toMatchObject(staffAnswer(OrganizationsErrorCode.SelfReview));
     expect(
       await request(url, 'POST', '/admin/api-keys', {
         token: insider.token,
@@ -68,7 +68,7 @@ describe('redteam: staff deciding for their own organization', () => {
         token: insider.token,
         body: { reason: 'reviewed' },
       }),
-    ).toMatchObject(staffAnswer(ApplicationReviewErrorCode.SelfReview));
+    ).toMatchObject(staffAnswer(OrganizationsErrorCode.SelfReview));
 
     const [application] = await warden.query<{ enforced_at: Date | null }>(
       'SELECT enforced_at FROM applications WHERE id = $1',
@@ -130,7 +130,7 @@ describe('redteam: staff deciding for their own organization', () => {
           token: insider.token,
           body: {},
         }),
-      ).toMatchObject(staffAnswer(ApplicationReviewErrorCode.SelfReview));
+      ).toMatchObject(staffAnswer(OrganizationsErrorCode.SelfReview));
     }
     const [pending] = await warden.query<{ status: string }>(
       'SELECT status FROM topic_proposals WHERE id = $1',

@@ -20,6 +20,7 @@ import { CHECKLIST_ITEMS } from '../contracts/src';
 import {
   ApiKeyManagementErrorCode,
   ApplicationReviewErrorCode,
+  OrganizationsErrorCode,
   CommonErrorCode,
   OPENAI_ERRORS,
   OpenAiErrorName,
@@ -364,13 +365,13 @@ describe('production review workflow', () => {
 
     const refused = await decide(url, insider, applied.id, 'start_review');
     expect(refused).toMatchObject(
-      staffAnswer(ApplicationReviewErrorCode.SelfReview, expect.stringContaining('another reviewer')),
+      staffAnswer(OrganizationsErrorCode.SelfReview, expect.stringContaining('another reviewer')),
     );
     expect(refused.body.requestId).toMatch(/^req_/);
 
     expectStatus(await decide(url, reviewer, applied.id, 'start_review'), 200);
     expect(await decide(url, insider, applied.id, 'approve')).toMatchObject(
-      staffAnswer(ApplicationReviewErrorCode.SelfReview),
+      staffAnswer(OrganizationsErrorCode.SelfReview),
     );
     // Taking access away is not a conflict of interest.
     expect((await decide(url, insider, applied.id, 'terminate')).status).toBe(200);

@@ -76,7 +76,7 @@ export const ERROR_CATALOG: Record<ErrorCode, ErrorPresentation> = {
   [ApplicationsErrorCode.ApplicationTerminated]: answer(403, Permission),
   [ApplicationReviewErrorCode.InvalidTransition]: answer(409),
   [ApplicationReviewErrorCode.NotEditable]: answer(409),
-  [ApplicationReviewErrorCode.SelfReview]: answer(403),
+  [OrganizationsErrorCode.SelfReview]: answer(403),
   [ApplicationReviewErrorCode.ChecklistIncomplete]: answer(400),
   [ApplicationReviewErrorCode.ReReviewInPast]: answer(400),
   [ApplicationReviewErrorCode.InvalidPolicy]: answer(400),

@@ -1,3 +1,4 @@
+import { OrganizationsError } from '../organizations/organizations.errors';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Logger } from 'pino';
@@ -5,7 +6,6 @@ import { DataSource, EntityManager } from 'typeorm';
 import { ListPage, ListQuery } from '../common/list-query';
 import { ApplicationEntity, ApplicationStatus } from '../applications/application.entity';
 import { ApplicationKeys } from '../applications/application-keys';
-import { ApplicationReviewError } from '../applications/applications.errors';
 import { AuditService } from '../audit/audit.service';
 import { Actor, ActorType, AuditAction, AuditEntityType } from '../audit/audit.types';
 import { WardenConfig } from '../config/config';
@@ -211,7 +211,7 @@ export class ApiKeysService implements ApplicationKeys {
       if (action === KeyAction.Unsuspend) {
         const application = await this.repository.findApplicationForKeys(manager, key.applicationId);
         if (application && !(await this.isIndependentStaff(actor, application.organizationId))) {
-          throw ApplicationReviewError.selfReview();
+          throw OrganizationsError.selfReview();
         }
       }
       const changed = await this.repository.setStatus(manager, key.id, {

@@ -33,7 +33,6 @@ export enum ApplicationReviewErrorCode {
   ApplicationNotFound = 'application_not_found',
   InvalidTransition = 'invalid_transition',
   NotEditable = 'application_not_editable',
-  SelfReview = 'self_review',
   ChecklistIncomplete = 'checklist_incomplete',
   ReReviewInPast = 're_review_in_past',
   GrantTermsMissing = 'grant_terms_missing',
@@ -63,13 +62,6 @@ export class ApplicationReviewError extends WardenError {
     return new ApplicationReviewError(
       ApplicationReviewErrorCode.NotEditable,
       `The application is ${reviewState.replace('_', ' ')} and ${status}; it can be changed only as a draft or when changes were requested.`,
-    );
-  }
-
-  static selfReview(): ApplicationReviewError {
-    return new ApplicationReviewError(
-      ApplicationReviewErrorCode.SelfReview,
-      'You hold a developer account in this organization, so another reviewer must take this decision.',
     );
   }
 

@@ -1,3 +1,4 @@
+import { OrganizationsError } from '../organizations/organizations.errors';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -183,7 +184,7 @@ export class ApplicationsService {
         actor.email !== null &&
         (await this.organizations.hasMember(application.organizationId, actor.email))
       ) {
-        throw ApplicationReviewError.selfReview();
+        throw OrganizationsError.selfReview();
       }
       if (!application.enforcedAt) {
         return;

@@ -1,3 +1,4 @@
+import { OrganizationsError } from '../organizations/organizations.errors';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Logger } from 'pino';
@@ -82,7 +83,7 @@ export class ReviewService {
       CONFLICTED_DECISIONS.includes(input.decision) &&
       (await this.organizations.hasMember(current.organizationId, staff.email))
     ) {
-      throw ApplicationReviewError.selfReview();
+      throw OrganizationsError.selfReview();
     }
     const research = current.kind === ApplicationKind.Research;
     const unchecked =

@@ -13,6 +13,7 @@ import { ListSource, runList } from '../database/list-sql';
 import { AuditService } from '../audit/audit.service';
 import { Actor, AuditAction, AuditEntityType } from '../audit/audit.types';
 import { InvalidRequestError, NotFoundError } from '../common/errors';
+import { OrganizationsService } from '../organizations/organizations.service';
 import { WebhookEvent, WebhooksService } from '../webhooks/webhooks.service';
 import {
   HELD_COMPLETION_LIST,
@@ -72,6 +73,7 @@ export class HeldCompletionsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly webhooks: WebhooksService,
+    private readonly organizations: OrganizationsService,
   ) {}
 
   list(query: ListQuery): Promise<ListPage<HeldCompletionAdminRow>> {
@@ -94,6 +96,13 @@ export class HeldCompletionsService {
     decision: HeldDecision,
     reason: string,
   ): Promise<HeldCompletionAdminRow> {
+    // An output held from an application is released or discarded by staff outside its organization (self-review).
+    const [owner] = (await this.dataSource.query(
+      `SELECT a.organization_id AS "organizationId" FROM held_completions h
+       JOIN applications a ON a.id = h.application_id WHERE h.id = $1`,
+      [id],
+    )) as Array<{ organizationId: string }>;
+    if (owner && actor.email) await this.organizations.assertOutsider(owner.organizationId, actor.email);
     await this.dataSource.transaction(async (manager) => {
       const [rows] = (await manager.query(
         `UPDATE held_completions SET status = $2, decided_by = $3, decision_reason = $4, decided_at = now()

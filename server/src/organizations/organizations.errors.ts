@@ -9,6 +9,8 @@ declare module '../common/errors' {
 export enum OrganizationsErrorCode {
   OrganizationNotFound = 'organization_not_found',
   OrganizationExists = 'organization_exists',
+  /** A staff member who is also a developer in the organization may not decide its requests or undo its enforcement. */
+  SelfReview = 'self_review',
 }
 
 export class OrganizationsError extends WardenError {
@@ -20,6 +22,13 @@ export class OrganizationsError extends WardenError {
     return new OrganizationsError(
       OrganizationsErrorCode.OrganizationNotFound,
       `No organization with id ${id}.`,
+    );
+  }
+
+  static selfReview(): OrganizationsError {
+    return new OrganizationsError(
+      OrganizationsErrorCode.SelfReview,
+      'You hold a developer account in this organization, so another reviewer must take this decision.',
     );
   }
 

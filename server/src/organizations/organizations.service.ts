@@ -82,6 +82,11 @@ export class OrganizationsService {
     return this.developers.isMember(organizationId, email);
   }
 
+  /** Refuses a staff decision on the organization's own requests by someone who is also one of its developers. */
+  async assertOutsider(organizationId: string, staffEmail: string): Promise<void> {
+    if (await this.hasMember(organizationId, staffEmail)) throw OrganizationsError.selfReview();
+  }
+
   async get(id: string): Promise<OrganizationRow> {
     const row = await this.repository.findRow(id);
     if (!row) {

@@ -1,9 +1,9 @@
+import { OrganizationsError } from '../organizations/organizations.errors';
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { z } from 'zod';
 import { ApplicationEntity } from '../applications/application.entity';
-import { ApplicationReviewError } from '../applications/applications.errors';
 import { ApplicationsService } from '../applications/applications.service';
 import { AuditService } from '../audit/audit.service';
 import { Actor, AuditAction, AuditEntityType } from '../audit/audit.types';
@@ -206,7 +206,7 @@ export class ResearchGrantsService implements OnModuleInit {
     await this.dataSource.transaction(async (manager) => {
       const { application, grant } = await this.lockBoth(manager, id);
       if (await this.organizations.hasMember(application.organizationId, staff.email)) {
-        throw ApplicationReviewError.selfReview();
+        throw OrganizationsError.selfReview();
       }
       if (grant.renewalState !== RenewalState.Requested || !grant.endsAt) {
         throw ResearchGrantError.noRenewalPending();

@@ -1,8 +1,8 @@
+import { OrganizationsError } from '../organizations/organizations.errors';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ApplicationEntity } from '../applications/application.entity';
-import { ApplicationReviewError } from '../applications/applications.errors';
 import { ApplicationsService } from '../applications/applications.service';
 import { AuditService } from '../audit/audit.service';
 import { Actor, AuditAction, AuditEntityType } from '../audit/audit.types';
@@ -121,7 +121,7 @@ export class TopicalityService {
       // A developer's request, decided by staff outside its organization (self-review, as for the application).
       const application = await this.applications.findById(proposal.applicationId);
       if (application && (await this.organizations.hasMember(application.organizationId, staff.email))) {
-        throw ApplicationReviewError.selfReview();
+        throw OrganizationsError.selfReview();
       }
       await this.proposals.decide(manager, id, status, staff, note);
       if (status === TopicProposalStatus.Approved) {
