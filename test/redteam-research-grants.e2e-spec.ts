@@ -1,13 +1,6 @@
 import { RESEARCH_CHECKLIST_ITEMS } from '../contracts/src';
 import { ApiKeyManagementErrorCode, OrganizationsErrorCode, staffAnswer } from './support/error-catalog';
-import {
-  createStaff,
-  decide,
-  expectStatus,
-  registerDeveloper,
-  request,
-  staffLogin,
-} from './support/review-api';
+import { decide, expectStatus, request, reviewerDeveloperAndInsider } from './support/review-api';
 import { startWarden, WardenInstance } from './support/warden';
 
 const ADMIN = { email: 'admin@warden.test', password: 'admin-password-long-enough' };
@@ -32,10 +25,7 @@ describe('redteam: research grants', () => {
   /** A researcher's grant, approved by a reviewer for 30 days; `insider` is staff with the researcher's address. */
   async function approvedGrant() {
     const url = warden.url;
-    const admin = await staffLogin(url, ADMIN.email, ADMIN.password);
-    const reviewer = await createStaff(url, admin.token, 'reviewer');
-    const researcher = await registerDeveloper(url);
-    const insider = await createStaff(url, admin.token, 'reviewer', researcher.email);
+    const { reviewer, developer: researcher, insider } = await reviewerDeveloperAndInsider(url, ADMIN);
 
     const applied = await request<{ id: string }>(url, 'POST', '/portal/research/applications', {
       token: researcher.token,

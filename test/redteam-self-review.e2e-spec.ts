@@ -1,14 +1,14 @@
 import { ApiKeyManagementErrorCode, OrganizationsErrorCode, staffAnswer } from './support/error-catalog';
 import {
-  createStaff,
   expectStatus,
   liveApplication,
-  registerDeveloper,
+  postJson,
   request,
-  staffLogin,
+  reviewerDeveloperAndInsider,
 } from './support/review-api';
 import { COOKING_TOPICS } from './support/topics';
-import { startWarden, WardenInstance } from './support/warden';
+import { startWardenServedBy, UpstreamServer } from './support/upstream-server';
+import { runCli, WardenInstance } from './support/warden';
 
 const ADMIN = { email: 'admin@warden.test', password: 'admin-password-long-enough' };
 
@@ -17,11 +17,11 @@ const ADMIN = { email: 'admin@warden.test', password: 'admin-password-long-enoug
  * not on the other ways that organization asks for, or gets back, access.
  */
 describe('redteam: staff deciding for their own organization', () => {
+  const upstream = new UpstreamServer();
   let warden: WardenInstance;
 
   beforeAll(async () => {
-    warden = await startWarden('redteam_self_review', {
-      WARDEN_EMBEDDED_MODELS: '',
+    warden = await startWardenServedBy(upstream, 'redteam_self_review', {
       WARDEN_INIT_ADMIN_EMAIL: ADMIN.email,
       WARDEN_INIT_ADMIN_PASSWORD: ADMIN.password,
     });
@@ -29,6 +29,7 @@ describe('redteam: staff deciding for their own organization', () => {
 
   afterAll(async () => {
     await warden?.stop();
+    await upstream.stop();
   });
 
   /**
@@ -39,10 +40,7 @@ describe('redteam: staff deciding for their own organization', () => {
    */
   it('refuses an insider’s unsuspend, new key and lifted freeze; another reviewer may', async () => {
     const url = warden.url;
-    const admin = await staffLogin(url, ADMIN.email, ADMIN.password);
-    const reviewer = await createStaff(url, admin.token, 'reviewer');
-    const developer = await registerDeveloper(url);
-    const insider = await createStaff(url, admin.token, 'reviewer', developer.email);
+    const { reviewer, developer, insider } = await reviewerDeveloperAndInsider(url, ADMIN);
     const live = await liveApplication(url, developer, reviewer);
     const keyId = live.productionKey.id;
 
@@ -108,10 +106,7 @@ describe('redteam: staff deciding for their own organization', () => {
    */
   it('refuses an insider’s decision on their own topic proposal; another reviewer decides', async () => {
     const url = warden.url;
-    const admin = await staffLogin(url, ADMIN.email, ADMIN.password);
-    const reviewer = await createStaff(url, admin.token, 'reviewer');
-    const developer = await registerDeveloper(url);
-    const insider = await createStaff(url, admin.token, 'reviewer', developer.email);
+    const { reviewer, developer, insider } = await reviewerDeveloperAndInsider(url, ADMIN);
     const live = await liveApplication(url, developer, reviewer);
     const proposed = await request<{ id: string }>(
       url,
@@ -144,5 +139,43 @@ describe('redteam: staff deciding for their own organization', () => {
       }),
       200,
     );
+  });
+
+  /**
+   * An output a policy held waits for staff because the application may not have it unseen: the insider released
+   * what their own application's policy held back.
+   */
+  it("refuses an insider's release or discard of a held output; another reviewer may release it", async () => {
+    const url = warden.url;
+    const { reviewer, developer, insider } = await reviewerDeveloperAndInsider(url, ADMIN);
+    const live = await liveApplication(url, developer, reviewer);
+    const policy = {
+      blocklist: { words: ['heldword'] },
+      categories: { blocklist: { input: { action: 'hold' }, output: { action: 'allow' } } },
+    };
+    expect((await runCli(warden.env, ['policies:set', live.id, JSON.stringify(policy)])).code).toBe(0);
+    const held = await postJson(url, '/v1/completions', live.productionKey.secret, {
+      model: 'house-model',
+      prompt: 'please heldword',
+      max_tokens: 8,
+      user: 'someone',
+    });
+    expect(held.status).toBe(202);
+    const heldId = held.body.warden.held_completion_id as string;
+    const decide = (token: string, decision: 'release' | 'discard') =>
+      request(url, 'POST', `/admin/held-completions/${heldId}/decisions`, {
+        token,
+        body: { decision, reason: 'looked at it' },
+      });
+
+    expect(await decide(insider.token, 'release')).toMatchObject(
+      staffAnswer(OrganizationsErrorCode.SelfReview),
+    );
+    expect(await decide(insider.token, 'discard')).toMatchObject(
+      staffAnswer(OrganizationsErrorCode.SelfReview),
+    );
+    const released = await decide(reviewer.token, 'release');
+    expectStatus(released, 200);
+    expect(released.body).toMatchObject({ status: 'released' });
   });
 });

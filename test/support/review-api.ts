@@ -118,6 +118,21 @@ export async function createStaff(
   return staffLogin(baseUrl, email, STAFF_PASSWORD);
 }
 
+/**
+ * A reviewer, a developer in an organization of their own, and an insider: a reviewer signed up with the
+ * developer's e-mail address, whom self-review keeps from deciding for that organization.
+ */
+export async function reviewerDeveloperAndInsider(
+  baseUrl: string,
+  admin: { email: string; password: string },
+): Promise<{ reviewer: Session; developer: DeveloperSession; insider: Session }> {
+  const { token } = await staffLogin(baseUrl, admin.email, admin.password);
+  const reviewer = await createStaff(baseUrl, token, 'reviewer');
+  const developer = await registerDeveloper(baseUrl);
+  const insider = await createStaff(baseUrl, token, 'reviewer', developer.email);
+  return { reviewer, developer, insider };
+}
+
 /** Registers (202, the same answer for a taken address) and signs in: the portal's two steps. */
 export async function registerDeveloper(
   baseUrl: string,
