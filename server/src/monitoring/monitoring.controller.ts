@@ -23,6 +23,9 @@ export class MonitoringController {
   })
   async getHealth(@Res() reply: FastifyReply): Promise<void> {
     const report = await this.health.report();
+    // The api marks answers that arrive while it drains; one that arrived just before the drain began is closed here,
+    // so no keep-alive connection outlives an answer that says "draining".
+    if (report.status === 'draining') reply.header('connection', 'close');
     await reply.status(report.status === 'ok' ? 200 : 503).send(report);
   }
 
