@@ -1,4 +1,3 @@
-import { OrganizationsError } from '../organizations/organizations.errors';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -180,11 +179,8 @@ export class ApplicationsService {
       if (!application) {
         throw ApplicationReviewError.notFound(id);
       }
-      if (
-        actor.email !== null &&
-        (await this.organizations.hasMember(application.organizationId, actor.email))
-      ) {
-        throw OrganizationsError.selfReview();
+      if (actor.email !== null) {
+        await this.organizations.assertOutsider(application.organizationId, actor.email);
       }
       if (!application.enforcedAt) {
         return;

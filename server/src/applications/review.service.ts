@@ -1,4 +1,3 @@
-import { OrganizationsError } from '../organizations/organizations.errors';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Logger } from 'pino';
@@ -79,11 +78,8 @@ export class ReviewService {
     if (!current) {
       throw ApplicationReviewError.notFound(applicationId);
     }
-    if (
-      CONFLICTED_DECISIONS.includes(input.decision) &&
-      (await this.organizations.hasMember(current.organizationId, staff.email))
-    ) {
-      throw OrganizationsError.selfReview();
+    if (CONFLICTED_DECISIONS.includes(input.decision)) {
+      await this.organizations.assertOutsider(current.organizationId, staff.email);
     }
     const research = current.kind === ApplicationKind.Research;
     const unchecked =

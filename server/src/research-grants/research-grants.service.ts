@@ -1,4 +1,3 @@
-import { OrganizationsError } from '../organizations/organizations.errors';
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -205,9 +204,7 @@ export class ResearchGrantsService implements OnModuleInit {
   async decideRenewal(staff: StaffPrincipal, id: string, input: RenewalDecision): Promise<GrantDetail> {
     await this.dataSource.transaction(async (manager) => {
       const { application, grant } = await this.lockBoth(manager, id);
-      if (await this.organizations.hasMember(application.organizationId, staff.email)) {
-        throw OrganizationsError.selfReview();
-      }
+      await this.organizations.assertOutsider(application.organizationId, staff.email);
       if (grant.renewalState !== RenewalState.Requested || !grant.endsAt) {
         throw ResearchGrantError.noRenewalPending();
       }

@@ -1,4 +1,3 @@
-import { OrganizationsError } from '../organizations/organizations.errors';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -120,9 +119,7 @@ export class TopicalityService {
       if (proposal.status !== TopicProposalStatus.Pending) throw TopicalityError.decided(proposal.status);
       // A developer's request, decided by staff outside its organization (self-review, as for the application).
       const application = await this.applications.findById(proposal.applicationId);
-      if (application && (await this.organizations.hasMember(application.organizationId, staff.email))) {
-        throw OrganizationsError.selfReview();
-      }
+      if (application) await this.organizations.assertOutsider(application.organizationId, staff.email);
       await this.proposals.decide(manager, id, status, staff, note);
       if (status === TopicProposalStatus.Approved) {
         await this.proposals.writeQuestionnaireTopics(manager, proposal.applicationId, proposal.topics);
