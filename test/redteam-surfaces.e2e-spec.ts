@@ -180,6 +180,46 @@ describe('redteam: hostile requests to /portal, /admin, /console, /docs, /metric
     expect(plainError.message).toMatch(/application\/json/);
   });
 
+  /**
+   * The multipart parser (for /v1/files) is registered on the whole server, so a multipart body to any other route
+   * was read up to the 32 MB file limit before that route refused it, by anyone, signed in or not. Here the client
+   * announces 30 MB and sends none of it: the answer must come from the head alone.
+   */
+  it.each([
+    ['/v1/completions', (body: { error: { code: string; message: string } }) => body.error],
+    ['/admin/applications', (body: { error: string; message: string }) => body],
+  ])('refuses a multipart body to %s before reading it', async (path, messageOf) => {
+    const { hostname, port } = new URL(warden.url);
+    const answer = await new Promise<string>((resolve, reject) => {
+      const socket = net.connect(Number(port), hostname, () =>
+        socket.write(
+          `POST ${path} HTTP/1.1\r\nHost: localhost\r\n` +
+            'Content-Type: multipart/form-data; boundary=xyz\r\nContent-Length: 30000000\r\n\r\n--xyz\r\n',
+        ),
+      );
+      let received = '';
+      const timer = setTimeout(() => {
+        socket.destroy();
+        reject(new Error(`no answer while the body was still to come; had: ${received.slice(0, 200)}`));
+      }, 5_000);
+      socket.on('data', (chunk) => {
+        received += chunk.toString('latin1');
+        const [head, body] = received.split('\r\n\r\n');
+        const length = Number(/content-length: (\d+)/i.exec(head)?.[1] ?? NaN);
+        if (body !== undefined && Buffer.byteLength(body, 'latin1') >= length) {
+          clearTimeout(timer);
+          socket.destroy();
+          resolve(received);
+        }
+      });
+      socket.on('error', reject);
+    });
+    const [head, body] = answer.split('\r\n\r\n');
+    expect(head).toMatch(/^HTTP\/1\.1 415 /);
+    expect(head).toMatch(/x-request-id: /i);
+    expect(JSON.stringify(messageOf(JSON.parse(body)))).toMatch(/application\/json/);
+  });
+
   it.each(PATHS.map((path) => [path.slice(0, 60), path]))(
     'answers the path %s without a server error',
     async (_label, path) => {
