@@ -600,7 +600,38 @@ describe('fine-tuning', () => {
         return answer.choices[0].message.content ?? '';
       };
       expect(await ask(production, 'stories260K')).not.toContain('banana');
-      expect(await ask(sandbox, job.fine_tuned_model!)).toContain('banana');
+      const tuned = job.fine_tuned_model!;
+      expect(await ask(sandbox, tuned)).toContain('banana');
+
+      // OpenAI's deleteModel: only the owning organization's fine-tuned models, withdrawn at once, for good.
+      expect(await errorOf(production.models.delete('stories260K'))).toMatchObject(
+        openAiError(FineTuningErrorCode.ModelNotDeletable),
+      );
+      const stranger = await apply(warden.url, await registerDeveloper(warden.url));
+      const strangerClient = new OpenAI({
+        apiKey: stranger.sandboxKey.secret,
+        baseURL: `${warden.url}/v1`,
+        maxRetries: 0,
+      });
+      expect(await errorOf(strangerClient.models.delete(tuned))).toMatchObject(
+        openAiError(InferenceErrorCode.ModelNotFound),
+      );
+      const deleted = await production.models.delete(tuned);
+      expectValid('DeleteModelResponse', deleted);
+      expect(deleted).toEqual({ id: tuned, object: 'model', deleted: true });
+      expect(await errorOf(ask(sandbox, tuned))).toMatchObject(openAiError(InferenceErrorCode.ModelNotFound));
+      expect((await sandbox.models.list()).data.map((model) => model.id)).not.toContain(tuned);
+      expect(await errorOf(production.models.delete(tuned))).toMatchObject(
+        openAiError(InferenceErrorCode.ModelNotFound),
+      );
+      const [event] = await auditEvents('fine_tuned_model', tuned);
+      expect(event).toMatchObject({
+        action: 'fine_tuned_model.deleted',
+        actorType: 'developer',
+        before: { reviewStatus: 'pending_review' },
+        after: { reviewStatus: 'retired', applicationId },
+      });
+      await expectAuditChainIntact();
     },
     TRAINING_TIMEOUT_MS + 60_000,
   );

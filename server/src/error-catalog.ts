@@ -168,6 +168,7 @@ export const ERROR_CATALOG: Record<ErrorCode, ErrorPresentation> = {
   [ApplicationReviewErrorCode.GrantTermsMissing]: answer(409),
   [FineTuningErrorCode.ExampleTooLong]: answer(400),
   [FineTuningErrorCode.InvalidTrainingExample]: answer(400),
+  [FineTuningErrorCode.ModelNotDeletable]: answer(403, Permission),
 
   [FeedbackErrorCode.CallNotFound]: answer(404),
   [FeedbackErrorCode.UnknownCategory]: answer(400),

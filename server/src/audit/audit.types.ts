@@ -95,6 +95,8 @@ export enum AuditAction {
   FineTunedModelApproved = 'fine_tuned_model.approved',
   FineTunedModelRejected = 'fine_tuned_model.rejected',
   FineTunedModelRetired = 'fine_tuned_model.retired',
+  /** Its organization deleted it (`DELETE /v1/models/{model}`): withdrawn as a retirement is, for good. */
+  FineTunedModelDeleted = 'fine_tuned_model.deleted',
   CalibrationCreated = 'calibration.created',
   PolicyProposalCreated = 'policy_proposal.created',
   PolicyProposalReplayStarted = 'policy_proposal.replay_started',

@@ -21,6 +21,7 @@ export enum FineTuningErrorCode {
   TrainingFailed = 'training_failed',
   ExampleTooLong = 'example_too_long',
   InvalidTrainingExample = 'invalid_training_example',
+  ModelNotDeletable = 'model_not_deletable',
 }
 
 export class FineTuningJobNotFoundError extends NotFoundError {
@@ -60,6 +61,17 @@ export class ModelAwaitingReviewError extends WardenError {
     super(
       FineTuningErrorCode.ModelAwaitingReview,
       `The model \`${model}\` is awaiting staff review: until it is approved only the owner's sandbox keys may use it.`,
+      'model',
+    );
+  }
+}
+
+/** `DELETE /v1/models/{model}` on a model the deployment serves but no organization owns (a base model, a checkpoint). */
+export class ModelNotDeletableError extends WardenError {
+  constructor(model: string) {
+    super(
+      FineTuningErrorCode.ModelNotDeletable,
+      `The model \`${model}\` cannot be deleted: only your organization's own fine-tuned models can.`,
       'model',
     );
   }

@@ -6,6 +6,7 @@ import { FilesModule } from '../files/files.module';
 import { InferenceModule } from '../inference/inference.module';
 import { StaffModule } from '../staff/staff.module';
 import { FineTunedModelsCatalog } from './fine-tuned-models.catalog';
+import { FineTunedModelsController } from './fine-tuned-models.controller';
 import { AdminFineTuningController } from './fine-tuning.admin.controller';
 import { FineTuningController } from './fine-tuning.controller';
 import { FineTuningQueue } from './fine-tuning.queue';
@@ -22,7 +23,7 @@ import { FineTuningService } from './fine-tuning.service';
     StaffModule,
     AuditModule,
   ],
-  controllers: [FineTuningController, AdminFineTuningController],
+  controllers: [FineTuningController, FineTunedModelsController, AdminFineTuningController],
   providers: [
     FineTuningRepository,
     FineTuningService,

@@ -1,30 +1,49 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomInt } from 'node:crypto';
 import { ApplicationStatus } from '../applications/application.entity';
+import { AuditService } from '../audit/audit.service';
+import { ActorType, AuditAction, AuditEntityType } from '../audit/audit.types';
 import { WardenConfig } from '../config/config';
 import { WARDEN_CONFIG } from '../config/config.module';
 import { FilesService } from '../files/files.service';
 import { V1Caller } from '../files/v1-caller';
+import { ModelNotFoundError } from '../inference/inference.errors';
+import { ModelRegistry } from '../inference/model-registry';
 import { CreateJobInput } from './fine-tuning.dto';
 import {
   ApplicationNotLiveError,
   FineTuningErrorCode,
   FineTuningJobNotFoundError,
   FineTuningRequestError,
+  ModelNotDeletableError,
   QuotaExceededError,
 } from './fine-tuning.errors';
+import { FineTunedModelsCatalog } from './fine-tuned-models.catalog';
 import { FineTuningQueue } from './fine-tuning.queue';
 import { FineTuningRepository } from './fine-tuning.repository';
-import { CheckpointRow, EventRow, FINISHED_STATUSES, JobRow, JobStatus } from './fine-tuning.types';
+import {
+  CheckpointRow,
+  EventRow,
+  FINISHED_STATUSES,
+  JobRow,
+  JobStatus,
+  ModelReviewStatus,
+} from './fine-tuning.types';
 import { autoBatchSize, AUTO_EPOCHS, AUTO_LEARNING_RATE_MULTIPLIER } from './trainer/defaults';
 
-/** The public fine-tuning API: create, read and cancel jobs. Training itself runs in the worker. */
+/**
+ * The public fine-tuning API: create, read and cancel jobs, delete the models they made. Training itself runs in the
+ * worker.
+ */
 @Injectable()
 export class FineTuningService {
   constructor(
     private readonly repository: FineTuningRepository,
     private readonly files: FilesService,
     private readonly queue: FineTuningQueue,
+    private readonly catalog: FineTunedModelsCatalog,
+    private readonly registry: ModelRegistry,
+    private readonly audit: AuditService,
     @Inject(WARDEN_CONFIG) private readonly config: WardenConfig,
   ) {}
 
@@ -120,6 +139,47 @@ export class FineTuningService {
       await this.repository.addEvent(id, 'Fine-tuning job cancelled');
     }
     return this.get(caller, id);
+  }
+
+  /**
+   * `DELETE /v1/models/{model}`: the organization withdraws one of its fine-tuned models (awaiting review or
+   * approved) from every instance at once. It is retired for good, as staff retire one; the audit log says who.
+   * Another organization's model is answered as unknown, as everywhere on `/v1`; a model the deployment serves but
+   * no organization owns (a base model, a checkpoint) is refused.
+   */
+  async deleteModel(caller: V1Caller, id: string): Promise<void> {
+    const model = await this.repository.findModel(id);
+    const deletable =
+      model !== null &&
+      model.organizationId === caller.organizationId &&
+      (model.reviewStatus === ModelReviewStatus.PendingReview ||
+        model.reviewStatus === ModelReviewStatus.Approved);
+    if (!deletable) {
+      const served = this.registry.list(caller).some((candidate) => candidate.id === id);
+      throw served && model === null ? new ModelNotDeletableError(id) : new ModelNotFoundError(id);
+    }
+    const deleted = await this.repository.transaction(async (manager) => {
+      const from = [ModelReviewStatus.PendingReview, ModelReviewStatus.Approved];
+      const note = 'Deleted by its organization (DELETE /v1/models).';
+      if (!(await this.repository.reviewModel(manager, id, from, ModelReviewStatus.Retired, null, note))) {
+        return false;
+      }
+      await this.audit.record(manager, {
+        actor: { type: ActorType.Developer, id: null, email: null },
+        action: AuditAction.FineTunedModelDeleted,
+        entityType: AuditEntityType.FineTunedModel,
+        entityId: id,
+        before: { reviewStatus: model.reviewStatus },
+        after: {
+          reviewStatus: ModelReviewStatus.Retired,
+          apiKeyId: caller.keyId,
+          applicationId: caller.application.id,
+        },
+      });
+      return true;
+    });
+    if (!deleted) throw new ModelNotFoundError(id);
+    await this.catalog.announce(id);
   }
 
   /** Embedded models are trained here; upstream models only when the operator passes fine-tuning through. */
