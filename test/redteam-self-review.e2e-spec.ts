@@ -1,5 +1,7 @@
+import { randomBytes } from 'node:crypto';
 import { ApiKeyManagementErrorCode, OrganizationsErrorCode, staffAnswer } from './support/error-catalog';
 import {
+  DeveloperSession,
   expectStatus,
   liveApplication,
   postJson,
@@ -31,6 +33,51 @@ describe('redteam: staff deciding for their own organization', () => {
     await warden?.stop();
     await upstream.stop();
   });
+
+  const selfReview = () => staffAnswer(OrganizationsErrorCode.SelfReview);
+
+  /**
+   * A fine-tuning job whose training data waits for staff, and a model (trained upstream) awaiting review, of the
+   * developer's application. Written straight to the tables: training one is not what this suite is about.
+   */
+  async function fineTuningUnderReview(
+    developer: DeveloperSession,
+    applicationId: string,
+  ): Promise<{ jobId: string; modelId: string }> {
+    const tag = randomBytes(4).toString('hex');
+    const fileId = `file-${tag}`;
+    await warden.query(
+      `INSERT INTO files (id, organization_id, application_id, purpose, filename, bytes, content, format, examples)
+       VALUES ($1, $2, $3, 'fine-tune', 'train.jsonl', 2, $4, 'completion', 1)`,
+      [fileId, developer.organizationId, applicationId, Buffer.from('{}')],
+    );
+    const job = (id: string, status: string, screening: string, report: unknown) =>
+      warden.query(
+        `INSERT INTO fine_tuning_jobs (id, organization_id, application_id, model, training_file, n_epochs,
+           batch_size, learning_rate_multiplier, seed, status, screening_status, screening_report)
+         VALUES ($1, $2, $3, 'house-model', $4, 1, 1, 1, 7, $5, $6, $7)`,
+        [id, developer.organizationId, applicationId, fileId, status, screening, JSON.stringify(report)],
+      );
+    const jobId = `ftjob-${tag}a`;
+    const flagged = { file: 'training', line: 1, categories: ['violence'], text: 'borderline' };
+    await job(jobId, 'validating_files', 'awaiting_review', {
+      examples: 40,
+      flagged: 1,
+      share: 0.025,
+      limit: 0.05,
+      reviewAboveShare: 0,
+      lines: [flagged],
+    });
+    const trainedJobId = `ftjob-${tag}b`;
+    await job(trainedJobId, 'succeeded', 'passed', null);
+    const modelId = `ft:house-model:org:${tag}:${trainedJobId}`;
+    await warden.query(
+      `INSERT INTO fine_tuned_models (id, job_id, organization_id, application_id, base_model, upstream_model)
+       VALUES ($1, $2, $3, $4, 'house-model', $5)`,
+      [modelId, trainedJobId, developer.organizationId, applicationId, `upstream-${tag}`],
+    );
+    return { jobId, modelId };
+  }
 
   /**
    * Self-review kept a staff member who is also a developer in an organization from approving or reinstating its
@@ -177,5 +224,52 @@ describe('redteam: staff deciding for their own organization', () => {
     const released = await decide(reviewer.token, 'release');
     expectStatus(released, 200);
     expect(released.body).toMatchObject({ status: 'released' });
+  });
+
+  /**
+   * Fine-tuning waits for staff twice: training data the screening flagged, and the trained model before production
+   * keys may call it. The insider approved their own organization's flagged data and model. Retiring a model only
+   * withdraws it, as suspending a key does, so the insider may.
+   */
+  it('refuses an insider’s screening and model decisions on their own fine-tuning; another reviewer decides', async () => {
+    const url = warden.url;
+    const { reviewer, developer, insider } = await reviewerDeveloperAndInsider(url, ADMIN);
+    const live = await liveApplication(url, developer, reviewer);
+    const { jobId, modelId } = await fineTuningUnderReview(developer, live.id);
+    const screen = (token: string, decision: 'approve' | 'reject') =>
+      request(url, 'POST', `/admin/fine-tuning-jobs/${jobId}/screening`, {
+        token,
+        body: { decision, note: 'looked at line 1' },
+      });
+    const decideModel = (token: string, decision: 'approve' | 'reject' | 'retire') =>
+      request<{ reviewStatus: string }>(
+        url,
+        'POST',
+        `/admin/fine-tuned-models/${encodeURIComponent(modelId)}/decisions`,
+        { token, body: { decision, note: 'samples read' } },
+      );
+
+    expect(await screen(insider.token, 'approve')).toMatchObject(selfReview());
+    expect(await screen(insider.token, 'reject')).toMatchObject(selfReview());
+    expect(await decideModel(insider.token, 'approve')).toMatchObject(selfReview());
+    expect(await decideModel(insider.token, 'reject')).toMatchObject(selfReview());
+    const [job] = await warden.query<{ screening_status: string }>(
+      'SELECT screening_status FROM fine_tuning_jobs WHERE id = $1',
+      [jobId],
+    );
+    expect(job.screening_status).toBe('awaiting_review');
+    const [model] = await warden.query<{ review_status: string }>(
+      'SELECT review_status FROM fine_tuned_models WHERE id = $1',
+      [modelId],
+    );
+    expect(model.review_status).toBe('pending_review');
+
+    expectStatus(await screen(reviewer.token, 'reject'), 201);
+    const approved = await decideModel(reviewer.token, 'approve');
+    expectStatus(approved, 201);
+    expect(approved.body.reviewStatus).toBe('approved');
+    const retired = await decideModel(insider.token, 'retire');
+    expectStatus(retired, 201);
+    expect(retired.body.reviewStatus).toBe('retired');
   });
 });
