@@ -7,10 +7,11 @@ import {
   postJson,
   request,
   reviewerDeveloperAndInsider,
+  Session,
 } from './support/review-api';
 import { COOKING_TOPICS } from './support/topics';
 import { startWardenServedBy, UpstreamServer } from './support/upstream-server';
-import { runCli, WardenInstance } from './support/warden';
+import { eventually, runCli, WardenInstance } from './support/warden';
 
 const ADMIN = { email: 'admin@warden.test', password: 'admin-password-long-enough' };
 
@@ -35,6 +36,34 @@ describe('redteam: staff deciding for their own organization', () => {
   });
 
   const selfReview = () => staffAnswer(OrganizationsErrorCode.SelfReview);
+
+  /** A blocklist word that acts (`action`) on input, and the application's strike thresholds, set by `reviewer`. */
+  async function blocklistPolicy(
+    reviewer: Session,
+    applicationId: string,
+    action: 'flag' | 'block',
+    strikes: { throttleAt: number; blockAt: number },
+  ): Promise<void> {
+    expectStatus(
+      await request(warden.url, 'PUT', `/admin/policies/${applicationId}`, {
+        token: reviewer.token,
+        body: {
+          blocklist: { words: ['zorbanite'] },
+          categories: { blocklist: { input: { action }, output: { action: 'allow' } } },
+          strikes,
+        },
+      }),
+      200,
+    );
+  }
+
+  const endUser = (applicationId: string, user: string) =>
+    warden
+      .query<{ status: string; strike_points: number }>(
+        'SELECT status, strike_points FROM end_users WHERE application_id = $1 AND end_user = $2',
+        [applicationId, user],
+      )
+      .then((rows) => rows[0]);
 
   /**
    * A fine-tuning job whose training data waits for staff, and a model (trained upstream) awaiting review, of the
@@ -271,5 +300,35 @@ describe('redteam: staff deciding for their own organization', () => {
     const retired = await decideModel(insider.token, 'retire');
     expectStatus(retired, 201);
     expect(retired.body.reviewStatus).toBe('retired');
+  });
+
+  /** An end user whom strikes blocked from an application is served again only by staff outside its organization. */
+  it('refuses an insider’s unblocking of their own application’s end user; another reviewer may', async () => {
+    const url = warden.url;
+    const { reviewer, developer, insider } = await reviewerDeveloperAndInsider(url, ADMIN);
+    const live = await liveApplication(url, developer, reviewer);
+    await blocklistPolicy(reviewer, live.id, 'block', { throttleAt: 1, blockAt: 2 });
+    const refused = await postJson(url, '/v1/completions', live.productionKey.secret, {
+      model: 'house-model',
+      prompt: 'tell me about zorbanite',
+      max_tokens: 8,
+      user: 'mallory',
+    });
+    expect(refused.status).toBe(400);
+    await eventually(
+      () => endUser(live.id, 'mallory'),
+      (row) => row?.status === 'blocked',
+    );
+    const unblock = (token: string) =>
+      request<{ status: string }>(url, 'POST', `/admin/end-users/${live.id}:mallory/unblock`, {
+        token,
+        body: { reason: 'a misunderstanding' },
+      });
+
+    expect(await unblock(insider.token)).toMatchObject(selfReview());
+    expect((await endUser(live.id, 'mallory')).status).toBe('blocked');
+    const unblocked = await unblock(reviewer.token);
+    expectStatus(unblocked, 200);
+    expect(unblocked.body.status).toBe('active');
   });
 });
