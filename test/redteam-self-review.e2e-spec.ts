@@ -8,6 +8,7 @@ import {
   request,
   reviewerDeveloperAndInsider,
   Session,
+  staffLogin,
 } from './support/review-api';
 import { COOKING_TOPICS } from './support/topics';
 import { startWardenServedBy, UpstreamServer } from './support/upstream-server';
@@ -330,5 +331,82 @@ describe('redteam: staff deciding for their own organization', () => {
     const unblocked = await unblock(reviewer.token);
     expectStatus(unblocked, 200);
     expect(unblocked.body.status).toBe('active');
+  });
+
+  /**
+   * An application's policy is the terms it is served under: the insider loosened their own application's (here,
+   * every category observe-only). Any edit is refused to them, and so is applying a policy proposal to it, which
+   * takes the same path.
+   */
+  it('refuses an insider’s edit of their own application’s policy, or a proposal applied to it; others may', async () => {
+    const url = warden.url;
+    const { reviewer, developer, insider } = await reviewerDeveloperAndInsider(url, ADMIN, 'admin');
+    const admin = await staffLogin(url, ADMIN.email, ADMIN.password);
+    const live = await liveApplication(url, developer, reviewer);
+    const policyOf = async () =>
+      (
+        await request<{ patch: Record<string, unknown> }>(url, 'GET', `/admin/policies/${live.id}`, {
+          token: reviewer.token,
+        })
+      ).body.patch;
+    const before = await policyOf();
+
+    expect(
+      await request(url, 'PUT', `/admin/policies/${live.id}`, {
+        token: insider.token,
+        body: { categories: { violence: { input: { action: 'observe' }, output: { action: 'observe' } } } },
+      }),
+    ).toMatchObject(selfReview());
+    expect(await policyOf()).toEqual(before);
+    expectStatus(
+      await request(url, 'PUT', `/admin/policies/${live.id}`, {
+        token: reviewer.token,
+        body: { blocklist: { words: ['zorbanite'] } },
+      }),
+      200,
+    );
+
+    const proposed = await request<{ id: string }>(url, 'POST', '/admin/policy-proposals', {
+      token: admin.token,
+      body: { applicationId: live.id, patch: { blocklist: { words: ['zorbanite', 'quixotite'] } } },
+    });
+    expectStatus(proposed, 201);
+    const proposalId = proposed.body.id;
+    const replay = await request<{ id: string }>(
+      url,
+      'POST',
+      `/admin/policy-proposals/${proposalId}/replays`,
+      {
+        token: admin.token,
+        body: {
+          from: new Date(Date.now() - 60_000).toISOString(),
+          to: new Date(Date.now() + 60_000).toISOString(),
+        },
+      },
+    );
+    expectStatus(replay, 202);
+    await eventually(
+      async () =>
+        (
+          await request<{ status: string }>(
+            url,
+            'GET',
+            `/admin/policy-proposals/${proposalId}/replays/${replay.body.id}`,
+            { token: admin.token },
+          )
+        ).body.status,
+      (status) => status === 'completed' || status === 'failed',
+      60_000,
+    );
+    const apply = (token: string) =>
+      request<{ status: string }>(url, 'POST', `/admin/policy-proposals/${proposalId}/apply`, { token });
+
+    expect(await apply(insider.token)).toMatchObject(selfReview());
+    const unapplied = await policyOf();
+    expect(unapplied.blocklist).toEqual({ words: ['zorbanite'] });
+    const applied = await apply(admin.token);
+    expectStatus(applied, 200);
+    expect(applied.body.status).toBe('applied');
+    expect((await policyOf()).blocklist).toEqual({ words: ['zorbanite', 'quixotite'] });
   });
 });
