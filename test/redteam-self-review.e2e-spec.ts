@@ -12,7 +12,7 @@ import {
 } from './support/review-api';
 import { COOKING_TOPICS } from './support/topics';
 import { startWardenServedBy, UpstreamServer } from './support/upstream-server';
-import { eventually, runCli, WardenInstance } from './support/warden';
+import { eventually, loggedRow, runCli, WardenInstance } from './support/warden';
 
 const ADMIN = { email: 'admin@warden.test', password: 'admin-password-long-enough' };
 
@@ -408,5 +408,84 @@ describe('redteam: staff deciding for their own organization', () => {
     expectStatus(applied, 200);
     expect(applied.body.status).toBe('applied');
     expect((await policyOf()).blocklist).toEqual({ words: ['zorbanite', 'quixotite'] });
+  });
+
+  /**
+   * A staff label saying a verdict was a false positive refunds the strike points it cost the end user; the insider
+   * refunded their own application's end user. Staff may not judge their own organization's traffic at all, in or
+   * out of a queue (labels feed the calibrations its policy is tuned from); skipping a queue item judges nothing.
+   */
+  it('refuses an insider’s labels on their own application’s calls; they may skip, another labeler may label', async () => {
+    const url = warden.url;
+    const { reviewer, developer, insider } = await reviewerDeveloperAndInsider(url, ADMIN, 'labeler');
+    const admin = await staffLogin(url, ADMIN.email, ADMIN.password);
+    const live = await liveApplication(url, developer, reviewer);
+    await blocklistPolicy(reviewer, live.id, 'flag', { throttleAt: 10, blockAt: 20 });
+    const requestIds: string[] = [];
+    for (const prompt of ['tell me about zorbanite', 'more zorbanite please']) {
+      const flagged = await postJson(url, '/v1/completions', live.productionKey.secret, {
+        model: 'house-model',
+        prompt,
+        max_tokens: 8,
+        user: 'mallory',
+      });
+      expectStatus(flagged, 200);
+      await loggedRow(warden, flagged.requestId, 'request_id');
+      requestIds.push(flagged.requestId);
+    }
+    await eventually(
+      () => endUser(live.id, 'mallory'),
+      (row) => row?.strike_points === 2,
+    );
+    const staffLabel = (token: string, requestId: string) =>
+      request<{ refundedPoints: number }>(url, 'POST', '/admin/labels', {
+        token,
+        body: { requestId, falsePositive: true, comment: 'zorbanite is a mineral' },
+      });
+
+    expect(await staffLabel(insider.token, requestIds[0])).toMatchObject(selfReview());
+    expect((await endUser(live.id, 'mallory')).strike_points).toBe(2);
+    const labeled = await staffLabel(admin.token, requestIds[0]);
+    expectStatus(labeled, 201);
+    expect(labeled.body.refundedPoints).toBe(1);
+
+    const queue = await request<{ id: string }>(url, 'POST', '/admin/label-queues', {
+      token: admin.token,
+      body: {
+        name: `self-review ${randomBytes(3).toString('hex')}`,
+        filter: { applicationId: live.id },
+        sampling: { rule: 'flagged' },
+        targetSize: 5,
+      },
+    });
+    expectStatus(queue, 201);
+    const item = await request<{ requestId: string }>(
+      url,
+      'GET',
+      `/admin/label-queues/${queue.body.id}/next`,
+      {
+        token: insider.token,
+      },
+    );
+    expectStatus(item, 200);
+    const itemLabel = (token: string, body: unknown) =>
+      request(url, 'POST', `/admin/label-queues/${queue.body.id}/items/${item.body.requestId}/labels`, {
+        token,
+        body,
+      });
+    expect(
+      await itemLabel(insider.token, { categories: { blocklist: false }, falsePositive: true }),
+    ).toMatchObject(selfReview());
+    expect(await itemLabel(insider.token, { categories: { blocklist: true } })).toMatchObject(selfReview());
+    expectStatus(await itemLabel(insider.token, { skip: true, comment: 'my own application' }), 201);
+    expectStatus(
+      await itemLabel(admin.token, { categories: { blocklist: false }, falsePositive: true }),
+      201,
+    );
+    const labels = await warden.query<{ staff_user_id: string }>(
+      'SELECT staff_user_id FROM labels WHERE application_id = $1 AND staff_user_id = $2 AND categories <> $3',
+      [live.id, insider.id, '{}'],
+    );
+    expect(labels).toEqual([]);
   });
 });
