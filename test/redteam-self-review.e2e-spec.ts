@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { ApiKeyManagementErrorCode, OrganizationsErrorCode, staffAnswer } from './support/error-catalog';
 import {
+  decide,
   DeveloperSession,
   expectStatus,
   liveApplication,
@@ -487,5 +488,55 @@ describe('redteam: staff deciding for their own organization', () => {
       [live.id, insider.id, '{}'],
     );
     expect(labels).toEqual([]);
+  });
+
+  /**
+   * A research grant's terms set what its keys may do: the insider lifted the lock-down and made violence
+   * observe-only for their own study.
+   */
+  it('refuses an insider’s change to their own research grant’s terms; another reviewer may', async () => {
+    const url = warden.url;
+    const { reviewer, developer: researcher, insider } = await reviewerDeveloperAndInsider(url, ADMIN);
+    const applied = await request<{ id: string }>(url, 'POST', '/portal/research/applications', {
+      token: researcher.token,
+      body: {
+        name: 'Stereotype study',
+        questionnaire: {
+          institution: 'University of Testing',
+          researchQuestion: 'Does the model complete prompts about professions with stereotypes?',
+          harmsStudied: ['occupational stereotypes'],
+          dataHandling: 'Outputs stay on the university cluster and are deleted after 12 months.',
+          ethicsApprovalReference: 'IRB-2026-0412',
+          ethicsApproved: true,
+        },
+      },
+    });
+    expectStatus(applied, 201);
+    const grantId = applied.body.id;
+    expectStatus(await decide(url, reviewer, grantId, 'start_review'), 200);
+    const terms = (token: string, body: unknown) =>
+      request<{ profile: Record<string, unknown> }>(url, 'PUT', `/admin/research-grants/${grantId}`, {
+        token,
+        body,
+      });
+
+    expect(
+      await terms(insider.token, {
+        profile: { lockedDown: false, allowLogprobs: true, observeOnlyCategories: ['violence'] },
+      }),
+    ).toMatchObject(selfReview());
+    expect(await terms(insider.token, { quotas: { requestsPerDay: 10_000_000 } })).toMatchObject(
+      selfReview(),
+    );
+    const [grant] = await warden.query<{ profile: Record<string, unknown>; quotas: Record<string, unknown> }>(
+      'SELECT profile, quotas FROM research_grants WHERE id = $1',
+      [grantId],
+    );
+    expect(grant.profile).toMatchObject({ allowLogprobs: false, observeOnlyCategories: [] });
+    expect(grant.quotas).toMatchObject({ requestsPerDay: null });
+
+    const changed = await terms(reviewer.token, { profile: { allowLogprobs: true } });
+    expectStatus(changed, 200);
+    expect(changed.body.profile).toMatchObject({ allowLogprobs: true });
   });
 });
