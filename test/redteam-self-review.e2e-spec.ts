@@ -539,4 +539,51 @@ describe('redteam: staff deciding for their own organization', () => {
     expectStatus(changed, 200);
     expect(changed.body.profile).toMatchObject({ allowLogprobs: true });
   });
+
+  /**
+   * New keys are frozen while enforcement stands, and the insider may not issue one; but they could rotate an
+   * expired key of their own application into a fresh one that never expires. A rotation issues a key, under the
+   * same rule.
+   */
+  it('refuses an insider’s rotation of their own frozen application’s expired key; another reviewer may', async () => {
+    const url = warden.url;
+    const { reviewer, developer, insider } = await reviewerDeveloperAndInsider(url, ADMIN);
+    const live = await liveApplication(url, developer, reviewer);
+    const expiresAt = new Date(Date.now() + 1_500);
+    const short = await request<{ id: string }>(url, 'POST', `/portal/applications/${live.id}/keys`, {
+      token: developer.token,
+      body: { name: 'short', expiresAt: expiresAt.toISOString() },
+    });
+    expectStatus(short, 201);
+    expectStatus(
+      await request(url, 'POST', `/admin/api-keys/${live.productionKey.id}/suspend`, {
+        token: reviewer.token,
+        body: { reason: 'scraping', category: 'policy_violation' },
+      }),
+      200,
+    );
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, expiresAt.getTime() - Date.now() + 100)));
+    const rotate = (token: string) =>
+      request<{ id: string; expiresAt: string | null }>(
+        url,
+        'POST',
+        `/admin/api-keys/${short.body.id}/rotate`,
+        {
+          token,
+          body: { reason: 'expired' },
+        },
+      );
+
+    expect(await rotate(insider.token)).toMatchObject(
+      staffAnswer(ApiKeyManagementErrorCode.ApplicationUnderEnforcement),
+    );
+    const keys = await warden.query<{ status: string }>(
+      'SELECT status FROM api_keys WHERE application_id = $1 ORDER BY created_at',
+      [live.id],
+    );
+    expect(keys.map((key) => key.status).sort()).toEqual(['active', 'active', 'suspended']);
+    const rotated = await rotate(reviewer.token);
+    expectStatus(rotated, 200);
+    expect(rotated.body.expiresAt).toBeNull();
+  });
 });
