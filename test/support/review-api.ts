@@ -119,17 +119,19 @@ export async function createStaff(
 }
 
 /**
- * A reviewer, a developer in an organization of their own, and an insider: a reviewer signed up with the
- * developer's e-mail address, whom self-review keeps from deciding for that organization.
+ * A reviewer, a developer in an organization of their own, and an insider: staff (a reviewer unless `insiderRole`
+ * says otherwise) signed up with the developer's e-mail address, whom self-review keeps from deciding for that
+ * organization.
  */
 export async function reviewerDeveloperAndInsider(
   baseUrl: string,
   admin: { email: string; password: string },
+  insiderRole: 'admin' | 'reviewer' | 'analyst' | 'labeler' = 'reviewer',
 ): Promise<{ reviewer: Session; developer: DeveloperSession; insider: Session }> {
   const { token } = await staffLogin(baseUrl, admin.email, admin.password);
   const reviewer = await createStaff(baseUrl, token, 'reviewer');
   const developer = await registerDeveloper(baseUrl);
-  const insider = await createStaff(baseUrl, token, 'reviewer', developer.email);
+  const insider = await createStaff(baseUrl, token, insiderRole, developer.email);
   return { reviewer, developer, insider };
 }
 

@@ -131,14 +131,7 @@ export class ApiKeysService implements ApplicationKeys {
       if (!application) {
         throw ApiKeyManagementError.applicationNotFound(applicationId);
       }
-      // Staff decide under enforcement; the developer it binds cannot route around it with a fresh key.
-      if (application.enforcedAt && !(await this.isIndependentStaff(actor, application.organizationId))) {
-        throw ApiKeyManagementError.underEnforcement(
-          application.enforcementCategory,
-          application.enforcementReason,
-          application.enforcedAt,
-        );
-      }
+      await this.assertMayIssueUnderEnforcement(actor, application);
       assertWithinKeyBound(application, input.expiresAt ?? null);
       const limit = this.config.maxActiveKeysPerApplication;
       if ((await this.repository.countUsable(manager, applicationId)) >= limit) {
@@ -165,6 +158,8 @@ export class ApiKeysService implements ApplicationKeys {
       if (!application || !KIND_FOR_STATUS[application.status]) {
         throw ApiKeyManagementError.applicationNotAcceptingKeys(application?.status ?? 'deleted');
       }
+      // A rotation issues a key too: rotating an expired key gives back access that had run out.
+      await this.assertMayIssueUnderEnforcement(actor, application);
       const expiresAt = old.expiresAt && old.expiresAt.getTime() > Date.now() ? old.expiresAt : null;
       // An expired key of a time-boxed application has no expiry to pass on, and its replacement needs one.
       assertWithinKeyBound(application, expiresAt);
@@ -333,6 +328,17 @@ export class ApiKeysService implements ApplicationKeys {
 
   listForApplication(applicationId: string): Promise<ApiKeyRow[]> {
     return this.repository.listRowsForApplication(applicationId);
+  }
+
+  /** Staff decide under enforcement; the developer it binds cannot route around it with a fresh key. */
+  private async assertMayIssueUnderEnforcement(actor: Actor, application: ApplicationEntity): Promise<void> {
+    if (application.enforcedAt && !(await this.isIndependentStaff(actor, application.organizationId))) {
+      throw ApiKeyManagementError.underEnforcement(
+        application.enforcementCategory,
+        application.enforcementReason,
+        application.enforcedAt,
+      );
+    }
   }
 
   /**

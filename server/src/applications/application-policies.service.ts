@@ -6,6 +6,7 @@ import { ListSource, runList } from '../database/list-sql';
 import { AuditService } from '../audit/audit.service';
 import { Actor, AuditAction, AuditEntityType } from '../audit/audit.types';
 import { InvalidRequestError } from '../common/errors';
+import { OrganizationsService } from '../organizations/organizations.service';
 import { InvalidPolicyError, PoliciesService } from '../policies/policies.service';
 import { PolicyPatch } from '../policies/policy.schema';
 import { PolicyRules } from '../policies/policy.types';
@@ -27,11 +28,12 @@ interface PolicyApplicationRow {
   id: string;
   name: string;
   status: ApplicationStatus;
+  organizationId: string;
 }
 
 export const POLICY_LIST_SOURCE: ListSource<PolicySortField, PolicyFilterField> = {
   contract: POLICY_LIST,
-  columns: 'a.id, a.name, a.status',
+  columns: 'a.id, a.name, a.status, a.organization_id AS "organizationId"',
   from: 'FROM applications a',
   sortColumns: { id: 'a.id', applicationName: 'lower(a.name)', applicationStatus: 'a.status' },
   tiebreaker: 'a.id',
@@ -50,6 +52,7 @@ export class ApplicationPoliciesService {
     private readonly policies: PoliciesService,
     private readonly audit: AuditService,
     private readonly thresholds: EffectiveThresholdsService,
+    private readonly organizations: OrganizationsService,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
@@ -69,10 +72,13 @@ export class ApplicationPoliciesService {
 
   /**
    * Validated by the policy schema; 400 lists every problem. Audited right after the write: PoliciesService
-   * keeps its own transaction, so the two are not atomic.
+   * keeps its own transaction, so the two are not atomic. Every staff edit, an applied policy proposal's too, is
+   * refused to staff who are developers in the application's organization (self-review): whether a patch loosens
+   * or tightens is not told apart, any edit sets the terms their own application is held to.
    */
   async update(actor: Actor, applicationId: string, change: unknown): Promise<ApplicationPolicy> {
     const application = await this.application(applicationId);
+    if (actor.email) await this.organizations.assertOutsider(application.organizationId, actor.email);
     const before = await this.policies.storedPatch(applicationId);
     try {
       await this.policies.update(application, change);

@@ -123,7 +123,8 @@ export class PolicyProposalsService {
 
   /**
    * Puts the proposal in force through the same path as a staff policy edit (validated, stored, published to every
-   * api instance, audited as `policy.updated`), and records that this proposal did it. 409 without a completed
+   * api instance, audited as `policy.updated`, refused to staff of the application's organization as self-review),
+   * and records that this proposal did it. 409 without a completed
    * replay, or when the policy has changed since that replay ran.
    */
   async apply(actor: Actor, staffId: string, id: string): Promise<ProposalWithReplay> {

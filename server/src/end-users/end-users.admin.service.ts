@@ -7,6 +7,7 @@ import { ListSource, runList } from '../database/list-sql';
 import { AuditService } from '../audit/audit.service';
 import { Actor, AuditAction, AuditEntityType } from '../audit/audit.types';
 import { NotFoundError } from '../common/errors';
+import { OrganizationsService } from '../organizations/organizations.service';
 import { EndUsersService } from './end-users.service';
 import { END_USER_LIST, EndUserFilterField, EndUserSortField } from './end-users.dto';
 
@@ -14,6 +15,8 @@ export interface EndUserAdminRow {
   id: string;
   applicationId: string;
   applicationName: string;
+  /** The application's organization: whose staff may not unblock its end users (self-review). */
+  organizationId: string;
   endUser: string;
   requestCount: number;
   flaggedCount: number;
@@ -29,7 +32,8 @@ export interface EndUserAdminRow {
 export const END_USER_LIST_SOURCE: ListSource<EndUserSortField, EndUserFilterField> = {
   contract: END_USER_LIST,
   columns: `u.application_id || ':' || u.end_user AS id, u.application_id AS "applicationId", a.name AS "applicationName",
-    u.end_user AS "endUser", u.request_count::int AS "requestCount", u.flagged_count::int AS "flaggedCount",
+    a.organization_id AS "organizationId", u.end_user AS "endUser", u.request_count::int AS "requestCount",
+    u.flagged_count::int AS "flaggedCount",
     CASE WHEN u.request_count > 0 THEN u.flagged_count::float / u.request_count ELSE 0 END AS "flaggedRate",
     u.strike_points AS "strikePoints", u.status, u.status_reason AS "statusReason", u.status_changed_at AS "statusChangedAt",
     u.first_seen_at AS "firstSeenAt", u.last_seen_at AS "lastSeenAt"`,
@@ -57,6 +61,7 @@ export class EndUsersAdminService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly endUsers: EndUsersService,
     private readonly audit: AuditService,
+    private readonly organizations: OrganizationsService,
   ) {}
 
   list(query: ListQuery): Promise<ListPage<EndUserAdminRow>> {
@@ -72,9 +77,11 @@ export class EndUsersAdminService {
     return rows[0] ?? null;
   }
 
+  /** Gives an end user back the application's service: not by staff who are its developers (self-review). */
   async unblock(actor: Actor, id: string, reason: string): Promise<EndUserAdminRow> {
     const before = await this.get(id);
     if (!before) throw new NotFoundError(EndUserErrorCode.EndUserNotFound, `No end user ${id}.`, 'id');
+    if (actor.email) await this.organizations.assertOutsider(before.organizationId, actor.email);
     await this.endUsers.unblock(before.applicationId, before.endUser, reason);
     const after = (await this.get(id))!;
     await this.dataSource.transaction((manager) =>

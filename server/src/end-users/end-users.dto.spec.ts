@@ -7,6 +7,7 @@ const row = (): EndUserAdminRow => ({
   id: `${applicationId}:user-17`,
   applicationId,
   applicationName: 'Support bot',
+  organizationId: '8b1f2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d',
   endUser: 'user-17',
   requestCount: 40,
   flaggedCount: 4,

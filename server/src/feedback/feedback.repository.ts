@@ -21,6 +21,8 @@ import {
 export interface CallRow {
   requestId: string;
   applicationId: string | null;
+  /** The application's organization, whose developers may not label the call as staff (self-review). */
+  organizationId: string | null;
   endUser: string | null;
   endpoint: string;
   model: string | null;
@@ -52,7 +54,8 @@ export interface QueueItemRow {
 const TRIGGERED = `(v->>'triggered')::boolean AND v->>'action' IN ('flag', 'redact', 'hold', 'block')`;
 
 const CALL_COLUMNS = `r.request_id AS "requestId", r.application_id AS "applicationId", r.end_user AS "endUser",
-  r.endpoint, r.model, r.prompt, r.output, r.verdicts, r.created_at AS "createdAt"`;
+  r.endpoint, r.model, r.prompt, r.output, r.verdicts, r.created_at AS "createdAt",
+  (SELECT a.organization_id FROM applications a WHERE a.id = r.application_id) AS "organizationId"`;
 
 const LABEL_COLUMNS = `l.id, l.request_id AS "requestId", l.application_id AS "applicationId", l.source,
   l.queue_id AS "queueId", l.staff_user_id AS "staffUserId", l.end_user AS "endUser", l.rating, l.categories,

@@ -12,6 +12,7 @@ import { ModerationAction, ModerationCategory } from '../moderation/moderation.t
 import { CallTrace, V1RequestContext } from '../v1/call-trace';
 import { callerBudgets, CallerResolver } from '../v1/caller';
 import { V1Recorder } from '../v1/v1-recorder';
+import { OrganizationsService } from '../organizations/organizations.service';
 import { staffActor } from '../staff/staff-principal';
 import { CallRow, FeedbackRepository, NewLabel } from './feedback.repository';
 import {
@@ -24,6 +25,7 @@ import {
   toFeedbackResponse,
 } from './feedback.dto';
 import { CallNotFoundError } from './feedback.errors';
+import { judges } from './label-sql';
 
 interface LoggedVerdict {
   category: ModerationCategory;
@@ -57,6 +59,7 @@ export class FeedbackService {
     private readonly recorder: V1Recorder,
     private readonly audit: AuditService,
     private readonly endUsers: EndUsersService,
+    private readonly organizations: OrganizationsService,
   ) {}
 
   async submitFeedback(
@@ -105,6 +108,10 @@ export class FeedbackService {
   /**
    * Stores a staff label (audited) and, for a false positive, refunds the call's strike points in the same
    * transaction. A false positive with no category judged says every triggered category was wrong.
+   *
+   * Staff who are developers in the call's organization may not judge its traffic (self-review): a false positive
+   * would refund its own end users' strikes, and any judgment feeds the calibrations its policy is tuned from. A
+   * skip judges nothing, so it stays open to them and their queue moves on.
    */
   async labelAsStaff(
     actor: StaffActor,
@@ -113,6 +120,9 @@ export class FeedbackService {
     call: CallRow,
   ): Promise<{ label: LabelRow; refunded: EndUserRow | null }> {
     assertKnownCategories(Object.keys(input.categories));
+    if (judges(input) && call.organizationId && actor.email) {
+      await this.organizations.assertOutsider(call.organizationId, actor.email);
+    }
     const verdicts = (Array.isArray(call.verdicts) ? call.verdicts : []) as LoggedVerdict[];
     const categories = input.falsePositive
       ? falsePositiveTruth(input.categories, verdicts)

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
 import { Actor, AuditAction, AuditEntityType } from '../audit/audit.types';
 import { ListPage, ListQuery } from '../common/list-query';
+import { OrganizationsService } from '../organizations/organizations.service';
 import { FineTunedModelsCatalog } from './fine-tuned-models.catalog';
 import {
   FineTunedModelNotFoundError,
@@ -14,6 +15,12 @@ import { EventRow, FineTunedModelRow, JobRow, ModelReviewStatus, ScreeningStatus
 
 export type ModelDecision = 'approve' | 'reject' | 'retire';
 export type ScreeningDecision = 'approve' | 'reject';
+
+/**
+ * Model decisions that judge the organization's own work: not taken by staff who are also its developers
+ * (self-review). Retiring only withdraws a model, as suspending a key only takes access away, so anyone may.
+ */
+const CONFLICTED_MODEL_DECISIONS: readonly ModelDecision[] = ['approve', 'reject'];
 
 const MODEL_TRANSITIONS: Record<
   ModelDecision,
@@ -49,6 +56,7 @@ export class FineTuningReviewService {
     private readonly catalog: FineTunedModelsCatalog,
     private readonly queue: FineTuningQueue,
     private readonly audit: AuditService,
+    private readonly organizations: OrganizationsService,
   ) {}
 
   listJobs(query: ListQuery): Promise<ListPage<JobRow>> {
@@ -63,7 +71,10 @@ export class FineTuningReviewService {
     return { job, events: await this.repository.listEvents(id, null, 200) };
   }
 
-  /** Approving lets the job train (the worker picks it up again); rejecting fails it. */
+  /**
+   * Approving lets the job train (the worker picks it up again); rejecting fails it. Either is a review of the
+   * organization's training data, so not by one of its developers (self-review).
+   */
   async decideScreening(
     actor: Actor,
     id: string,
@@ -71,6 +82,7 @@ export class FineTuningReviewService {
     note: string | null,
   ): Promise<JobRow> {
     const { job } = await this.job(id);
+    if (actor.email) await this.organizations.assertOutsider(job.organizationId, actor.email);
     const to = decision === 'approve' ? ScreeningStatus.Approved : ScreeningStatus.Rejected;
     const decided = await this.repository.transaction(async (manager) => {
       if (!(await this.repository.decideScreening(manager, id, to))) {
@@ -127,6 +139,9 @@ export class FineTuningReviewService {
     note: string | null,
   ): Promise<ModelReview> {
     const { model } = await this.model(id);
+    if (CONFLICTED_MODEL_DECISIONS.includes(decision) && actor.email) {
+      await this.organizations.assertOutsider(model.organizationId, actor.email);
+    }
     const { from, to, action } = MODEL_TRANSITIONS[decision];
     const decided = await this.repository.transaction(async (manager) => {
       if (!(await this.repository.reviewModel(manager, id, from, to, actor.id, note))) {

@@ -4,6 +4,7 @@ import { AuditModule } from '../audit/audit.module';
 import { QueueName } from '../common/queues';
 import { FilesModule } from '../files/files.module';
 import { InferenceModule } from '../inference/inference.module';
+import { OrganizationsModule } from '../organizations/organizations.module';
 import { StaffModule } from '../staff/staff.module';
 import { FineTunedModelsCatalog } from './fine-tuned-models.catalog';
 import { FineTunedModelsController } from './fine-tuned-models.controller';
@@ -22,6 +23,7 @@ import { FineTuningService } from './fine-tuning.service';
     InferenceModule,
     StaffModule,
     AuditModule,
+    OrganizationsModule,
   ],
   controllers: [FineTuningController, FineTunedModelsController, AdminFineTuningController],
   providers: [

@@ -119,6 +119,8 @@ export class ResearchGrantsService implements OnModuleInit {
   /**
    * Staff set the grant's terms. Dates are set before approval (the approval needs them, and the end bounds every
    * key); afterwards only a renewal moves the end. Quotas and profile may change at any time and apply at once.
+   * All of them set what the grant's keys may do, so staff who are developers in its organization may not
+   * (self-review).
    */
   async updateTerms(staff: StaffPrincipal, id: string, change: GrantTermsChange): Promise<GrantDetail> {
     const unknown = (change.profile?.observeOnlyCategories ?? []).filter(
@@ -129,6 +131,7 @@ export class ResearchGrantsService implements OnModuleInit {
     }
     await this.dataSource.transaction(async (manager) => {
       const { application, grant } = await this.lockBoth(manager, id);
+      await this.organizations.assertOutsider(application.organizationId, staff.email);
       const movesDates = change.startsAt !== undefined || change.endsAt !== undefined;
       if (movesDates && application.reviewState === ReviewState.Approved) {
         throw ResearchGrantError.datesLocked();
