@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   apply,
+  applyForResearch,
   complete,
   createStaff,
   DeveloperSession,
@@ -152,22 +153,14 @@ describe('RBAC matrix', () => {
 
   /** A research application of `developer`'s organization, approved with its grant (30 days). */
   async function approvedGrant(): Promise<string> {
-    const applied = await request<{ id: string }>(url, 'POST', '/portal/research/applications', {
-      token: developer.token,
-      body: {
-        name: `Study ${randomUUID().slice(0, 8)}`,
-        questionnaire: {
-          institution: 'Matrix University',
-          researchQuestion: 'Does every route answer each principal as the matrix says?',
-          harmsStudied: ['access control'],
-          dataHandling: 'Nothing leaves the test database, which is dropped at the end.',
-          ethicsApprovalReference: null,
-          ethicsApproved: false,
-        },
-      },
+    const id = await applyForResearch(url, developer, `Study ${randomUUID().slice(0, 8)}`, {
+      institution: 'Matrix University',
+      researchQuestion: 'Does every route answer each principal as the matrix says?',
+      harmsStudied: ['access control'],
+      dataHandling: 'Nothing leaves the test database, which is dropped at the end.',
+      ethicsApprovalReference: null,
+      ethicsApproved: false,
     });
-    expectStatus(applied, 201);
-    const id = applied.body.id;
     const admin = staff.admin.token;
     const staffCall = (method: string, path: string, body: unknown) =>
       request(url, method, path, { token: admin, body });

@@ -1,6 +1,12 @@
 import { RESEARCH_CHECKLIST_ITEMS } from '../contracts/src';
 import { ApiKeyManagementErrorCode, OrganizationsErrorCode, staffAnswer } from './support/error-catalog';
-import { decide, expectStatus, request, reviewerDeveloperAndInsider } from './support/review-api';
+import {
+  applyForResearch,
+  decide,
+  expectStatus,
+  request,
+  reviewerDeveloperAndInsider,
+} from './support/review-api';
 import { startWarden, WardenInstance } from './support/warden';
 
 const ADMIN = { email: 'admin@warden.test', password: 'admin-password-long-enough' };
@@ -27,22 +33,7 @@ describe('redteam: research grants', () => {
     const url = warden.url;
     const { reviewer, developer: researcher, insider } = await reviewerDeveloperAndInsider(url, ADMIN);
 
-    const applied = await request<{ id: string }>(url, 'POST', '/portal/research/applications', {
-      token: researcher.token,
-      body: {
-        name: 'Stereotype study',
-        questionnaire: {
-          institution: 'University of Testing',
-          researchQuestion: 'Does the model complete prompts about professions with stereotypes?',
-          harmsStudied: ['occupational stereotypes'],
-          dataHandling: 'Outputs stay on the university cluster and are deleted after 12 months.',
-          ethicsApprovalReference: 'IRB-2026-0412',
-          ethicsApproved: true,
-        },
-      },
-    });
-    expectStatus(applied, 201);
-    const grantId = applied.body.id;
+    const grantId = await applyForResearch(url, researcher);
     expectStatus(await decide(url, reviewer, grantId, 'start_review'), 200);
     const endsAt = new Date(Date.now() + 30 * DAY_MS);
     expectStatus(

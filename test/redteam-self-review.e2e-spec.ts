@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { ApiKeyManagementErrorCode, OrganizationsErrorCode, staffAnswer } from './support/error-catalog';
 import {
+  applyForResearch,
   decide,
   DeveloperSession,
   expectStatus,
@@ -497,22 +498,7 @@ describe('redteam: staff deciding for their own organization', () => {
   it('refuses an insider’s change to their own research grant’s terms; another reviewer may', async () => {
     const url = warden.url;
     const { reviewer, developer: researcher, insider } = await reviewerDeveloperAndInsider(url, ADMIN);
-    const applied = await request<{ id: string }>(url, 'POST', '/portal/research/applications', {
-      token: researcher.token,
-      body: {
-        name: 'Stereotype study',
-        questionnaire: {
-          institution: 'University of Testing',
-          researchQuestion: 'Does the model complete prompts about professions with stereotypes?',
-          harmsStudied: ['occupational stereotypes'],
-          dataHandling: 'Outputs stay on the university cluster and are deleted after 12 months.',
-          ethicsApprovalReference: 'IRB-2026-0412',
-          ethicsApproved: true,
-        },
-      },
-    });
-    expectStatus(applied, 201);
-    const grantId = applied.body.id;
+    const grantId = await applyForResearch(url, researcher);
     expectStatus(await decide(url, reviewer, grantId, 'start_review'), 200);
     const terms = (token: string, body: unknown) =>
       request<{ profile: Record<string, unknown> }>(url, 'PUT', `/admin/research-grants/${grantId}`, {

@@ -2,6 +2,7 @@ import { Browser, Page } from 'playwright-core';
 import { RESEARCH_CHECKLIST_LABELS } from '../contracts/src';
 import { collectPageErrors, ConsoleSuite, screenshot, startConsoleSuite } from './support/browser';
 import {
+  applyForResearch,
   createStaff,
   decide,
   DeveloperSession,
@@ -44,22 +45,12 @@ describe('research grants console (Chromium)', () => {
     const admin = await staffLogin(warden.url, ADMIN.email, ADMIN.password);
     reviewer = await createStaff(warden.url, admin.token, 'reviewer');
     researcher = await registerDeveloper(warden.url);
-    const applied = await request<{ id: string }>(warden.url, 'POST', '/portal/research/applications', {
-      token: researcher.token,
-      body: {
-        name: STUDY,
-        questionnaire: {
-          institution: 'Example University',
-          researchQuestion: 'Which occupations does the model associate with one gender more than another?',
-          harmsStudied: ['gender bias'],
-          dataHandling: 'Outputs stay on the university cluster and are deleted after the study ends.',
-          ethicsApprovalReference: 'ERB-77',
-          ethicsApproved: true,
-        },
-      },
+    grantId = await applyForResearch(warden.url, researcher, STUDY, {
+      institution: 'Example University',
+      researchQuestion: 'Which occupations does the model associate with one gender more than another?',
+      harmsStudied: ['gender bias'],
+      ethicsApprovalReference: 'ERB-77',
     });
-    expectStatus(applied, 201);
-    grantId = applied.body.id;
     expectStatus(await decide(warden.url, reviewer, grantId, 'start_review'), 200);
     expectStatus(
       await request(warden.url, 'PUT', `/admin/research-grants/${grantId}`, {

@@ -203,6 +203,32 @@ export async function apply(
   return result.body;
 }
 
+/** `researcher` applies for academic access (the answers a grant needs, `overrides` replacing some); the grant's id. */
+export async function applyForResearch(
+  baseUrl: string,
+  researcher: DeveloperSession,
+  name = 'Stereotype study',
+  overrides: Record<string, unknown> = {},
+): Promise<string> {
+  const result = await request<{ id: string }>(baseUrl, 'POST', '/portal/research/applications', {
+    token: researcher.token,
+    body: {
+      name,
+      questionnaire: {
+        institution: 'University of Testing',
+        researchQuestion: 'Does the model complete prompts about professions with stereotypes?',
+        harmsStudied: ['occupational stereotypes'],
+        dataHandling: 'Outputs stay on the university cluster and are deleted after 12 months.',
+        ethicsApprovalReference: 'IRB-2026-0412',
+        ethicsApproved: true,
+        ...overrides,
+      },
+    },
+  });
+  expectStatus(result, 201);
+  return result.body.id;
+}
+
 /** Every review checklist item answered yes: what an approval needs. */
 export function fullChecklist(): Record<string, boolean> {
   return Object.fromEntries(CHECKLIST_ITEMS.map((item) => [item, true]));
