@@ -4,6 +4,7 @@ import { FastifyInstance } from 'fastify';
 import { CommonErrorCode, InvalidRequestError } from '../common/errors';
 import { WardenConfig } from '../config/config';
 import { WARDEN_CONFIG } from '../config/config.module';
+import { CallerResolver } from '../v1/caller';
 import { V1Module } from '../v1/v1.module';
 import { FilesController } from './files.controller';
 import { FilesStoreModule } from './files-store.module';
@@ -25,13 +26,15 @@ const UPLOAD_ROUTE = '/v1/files';
 export class FilesModule implements OnModuleInit {
   constructor(
     private readonly adapterHost: HttpAdapterHost,
+    private readonly callers: CallerResolver,
     @Inject(WARDEN_CONFIG) private readonly config: WardenConfig,
   ) {}
 
   /**
    * Multipart bodies reach the upload as one buffer, capped at the file size limit (Fastify answers 413). Content-type
    * parsers are per server, not per route, so any other route is refused before its body is read: it would otherwise
-   * buffer up to that limit (8 × the JSON limit) for anyone, signed in or not, before answering 415 or 401.
+   * buffer up to that limit (8 × the JSON limit) for anyone, signed in or not, before answering 415 or 401. The
+   * upload itself checks the key from the head, for the same reason (the controller resolves it again, cached).
    */
   onModuleInit(): void {
     const fastify = this.adapterHost.httpAdapter?.getInstance<FastifyInstance>();
@@ -39,7 +42,14 @@ export class FilesModule implements OnModuleInit {
       return;
     }
     fastify.addHook('preParsing', (request, _reply, payload, done) => {
-      if (request.routeOptions.url === UPLOAD_ROUTE || !isMultipart(request.headers['content-type'])) {
+      if (request.routeOptions.url === UPLOAD_ROUTE && request.method === 'POST') {
+        this.callers.resolveCaller(request.headers.authorization).then(
+          () => done(null, payload),
+          (err: Error) => done(err),
+        );
+        return;
+      }
+      if (!isMultipart(request.headers['content-type'])) {
         done(null, payload);
         return;
       }
