@@ -4,11 +4,13 @@ WORKDIR /app
 COPY package.json package-lock.json .npmrc ./
 COPY server/package.json server/
 COPY admin-ui/package.json admin-ui/
+COPY portal-ui/package.json portal-ui/
 # The image's npm 10 ignores package.json#allowScripts: keep onnxruntime-node from fetching CUDA libraries.
 RUN ONNXRUNTIME_NODE_INSTALL=skip npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY server server
 COPY admin-ui admin-ui
+COPY portal-ui portal-ui
 COPY migrations migrations
 COPY bench bench
 RUN npm run build && npm prune --omit=dev
@@ -21,6 +23,7 @@ COPY --from=build /app/node_modules node_modules
 COPY --from=build /app/server/package.json server/
 COPY --from=build /app/dist dist
 COPY --from=build /app/admin-ui/dist admin-ui/dist
+COPY --from=build /app/portal-ui/dist portal-ui/dist
 COPY models models
 COPY data data
 RUN mkdir -p server/src && chown -R node:node /app

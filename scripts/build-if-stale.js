@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm start` runs this first: it rebuilds only what changed since the last build (the server with tsc, the
-// console with Vite), so a second start goes straight to `node dist/server/src/main.js`.
+// console and the developer portal with Vite), so a second start goes straight to `node dist/server/src/main.js`.
 'use strict';
 const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
@@ -20,6 +20,12 @@ const PARTS = [
     output: 'admin-ui/dist/index.html',
     inputs: ['admin-ui/src', 'admin-ui/index.html', 'admin-ui/vite.config.ts', 'admin-ui/package.json'],
     command: ['npm', ['run', 'build', '-w', 'admin-ui']],
+  },
+  {
+    name: 'developer portal',
+    output: 'portal-ui/dist/index.html',
+    inputs: ['portal-ui/src', 'portal-ui/index.html', 'portal-ui/vite.config.ts', 'portal-ui/package.json'],
+    command: ['npm', ['run', 'build', '-w', 'portal-ui']],
   },
 ];
 

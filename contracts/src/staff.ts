@@ -106,6 +106,9 @@ export function may(role: StaffRole, permission: Permission): boolean {
  * Request bodies of `/admin/auth` and `/admin/staff`. The server adds the password-strength check (a dictionary
  * that stays server-side) to the bodies that set a password.
  */
+/** The first rule of the server's strength check, the one a form can tell before sending the password. */
+export const MIN_PASSWORD_LENGTH = 12;
+
 export const loginSchema = z.object({
   email: z.string().min(1).max(320),
   password: z.string().min(1).max(1024),

@@ -5,11 +5,11 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { FastifyError, FastifyReply, FastifyRequest, LogController } from 'fastify';
 import fs from 'node:fs';
 import { Logger } from 'pino';
-import { addConsoleSecurityHeaders } from './admin/console-headers';
 import { ApiModule } from './app.modules';
 import { V1Drain } from './v1/v1-drain';
 import { answerClientError } from './common/client-error';
 import { ErrorFilter } from './common/error.filter';
+import { addWebAppSecurityHeaders } from './common/web-app-headers';
 import { CommonErrorCode, InvalidRequestError } from './common/errors';
 import { errorCatalog } from './error-catalog';
 import { closeWithQueues } from './common/queue.module';
@@ -25,6 +25,14 @@ import { MetricsService } from './monitoring/metrics.service';
  */
 const DRAIN_MS = 2_500;
 const DRAIN_END_MS = 1_000;
+
+/** The browser apps the api serves: Vite builds, each under the base path it was built for. */
+export function webAppsOf(config: WardenConfig): { name: string; path: string; directory: string }[] {
+  return [
+    { name: 'console', path: '/console', directory: config.consoleDir },
+    { name: 'developer portal', path: '/developers', directory: config.portalUiDir },
+  ];
+}
 
 export async function stopApi(app: NestFastifyApplication): Promise<void> {
   app.get(HealthService, { strict: false }).markDraining();
@@ -110,15 +118,18 @@ export async function startApi(config: WardenConfig, logger: Logger): Promise<Ne
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
 
-  addConsoleSecurityHeaders(fastify);
-  if (fs.existsSync(config.consoleDir)) {
-    await app.register(fastifyStatic, { root: config.consoleDir, prefix: '/console/', decorateReply: false });
-    fastify.get('/console', (_request, reply) => reply.redirect('/console/'));
-  } else {
-    logger.warn(
-      { consoleDir: config.consoleDir },
-      'console build not found; run `npm run build` to serve /console',
-    );
+  const webApps = webAppsOf(config);
+  addWebAppSecurityHeaders(
+    fastify,
+    webApps.map((webApp) => webApp.path),
+  );
+  for (const { name, path, directory } of webApps) {
+    if (fs.existsSync(directory)) {
+      await app.register(fastifyStatic, { root: directory, prefix: `${path}/`, decorateReply: false });
+      fastify.get(path, (_request, reply) => reply.redirect(`${path}/`));
+    } else {
+      logger.warn({ directory }, `${name} build not found; run \`npm run build\` to serve ${path}`);
+    }
   }
 
   // No Nest shutdown hooks: main.ts owns the signals and bounds how long closing may take.

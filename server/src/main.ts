@@ -178,6 +178,7 @@ function describeApi(
       .map((model) => `${model.id} (${model.ownedBy === 'warden' ? 'embedded' : model.ownedBy})`),
     classifier: app.get(ClassifierService, { strict: false }).name,
     consoleBuilt: fs.existsSync(config.consoleDir),
+    portalBuilt: fs.existsSync(config.portalUiDir),
   };
 }
 

@@ -20,10 +20,16 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
-/** Console suites serve the built console; a missing build would otherwise read as a blank page. */
-export function assertConsoleBuilt(): void {
-  if (!fs.existsSync(path.join(REPOSITORY_ROOT, 'admin-ui', 'dist', 'index.html'))) {
-    throw new Error('the console is not built: run `npm run build -w admin-ui` (npm test builds it first)');
+/** The browser apps the api serves, by workspace. */
+export type WebApp = 'admin-ui' | 'portal-ui';
+const WEB_APP_NAMES: Record<WebApp, string> = { 'admin-ui': 'console', 'portal-ui': 'developer portal' };
+
+/** Browser suites serve a built app; a missing build would otherwise read as a blank page. */
+export function assertBuilt(webApp: WebApp): void {
+  if (!fs.existsSync(path.join(REPOSITORY_ROOT, webApp, 'dist', 'index.html'))) {
+    throw new Error(
+      `the ${WEB_APP_NAMES[webApp]} is not built: run \`npm run build -w ${webApp}\` (npm test builds it first)`,
+    );
   }
 }
 
@@ -34,9 +40,16 @@ export interface ConsoleSuite {
   stop(): Promise<void>;
 }
 
-/** What every console suite starts from: a Warden serving the built console, and Chromium, launched while it boots. */
-export async function startConsoleSuite(label: string, env: NodeJS.ProcessEnv): Promise<ConsoleSuite> {
-  assertConsoleBuilt();
+/**
+ * What every browser suite starts from: a Warden serving the built app (the console unless told), and Chromium,
+ * launched while it boots.
+ */
+export async function startConsoleSuite(
+  label: string,
+  env: NodeJS.ProcessEnv,
+  webApp: WebApp = 'admin-ui',
+): Promise<ConsoleSuite> {
+  assertBuilt(webApp);
   const [warden, browser] = await Promise.allSettled([startWarden(label, env), launchChromium()]);
   if (warden.status === 'rejected' || browser.status === 'rejected') {
     // A Warden that did start is stopped by the suite clean-up in test/support/warden.ts; a browser is not.

@@ -140,6 +140,7 @@ const schema = z.object({
   WARDEN_UPSTREAM_MODERATION_TIMEOUT_MS: z.coerce.number().int().min(50).default(5000),
   WARDEN_MONITOR_INTERVAL_MS: z.coerce.number().int().min(500).default(60_000),
   WARDEN_CONSOLE_DIR: z.string().default(path.join(REPOSITORY_ROOT, 'admin-ui', 'dist')),
+  WARDEN_PORTAL_UI_DIR: z.string().default(path.join(REPOSITORY_ROOT, 'portal-ui', 'dist')),
   WARDEN_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(500).default(120_000),
   WARDEN_TRUSTED_PROXIES: csv.default([]).refine((entries) => entries.every((entry) => isIpOrCidr(entry)), {
     message: 'must list IP addresses or CIDR ranges (e.g. 10.0.0.0/8,127.0.0.1)',
@@ -202,6 +203,8 @@ export interface WardenConfig {
   };
   monitoring: { intervalMs: number };
   consoleDir: string;
+  /** The developer portal's build, served under /developers. */
+  portalUiDir: string;
   /** Proxies whose X-Forwarded-For is believed (IPs or CIDR ranges); none by default. */
   trustedProxies: string[];
   /** The longest a client may take to send a request's headers and body. */
@@ -334,6 +337,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): WardenConfig {
     },
     monitoring: { intervalMs: value.WARDEN_MONITOR_INTERVAL_MS },
     consoleDir: value.WARDEN_CONSOLE_DIR,
+    portalUiDir: value.WARDEN_PORTAL_UI_DIR,
     trustedProxies: value.WARDEN_TRUSTED_PROXIES,
     requestTimeoutMs: value.WARDEN_REQUEST_TIMEOUT_MS,
     fineTuning: {

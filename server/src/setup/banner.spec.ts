@@ -6,6 +6,7 @@ const api = {
   models: ['stories260K (embedded)'],
   classifier: 'moderation',
   consoleBuilt: true,
+  portalBuilt: true,
 };
 
 describe('renderBanner', () => {
@@ -19,6 +20,7 @@ describe('renderBanner', () => {
     });
     expect(text).toContain('http://localhost:8080/v1');
     expect(text).toContain('http://localhost:8080/console/');
+    expect(text).toContain('http://localhost:8080/developers/');
     expect(text).toContain('http://localhost:8080/docs');
     expect(text).toContain('wk-abcdefgh_0123456789abcdefghijklmnopqrstuv');
     expect(text).toContain('set WARDEN_INIT_ADMIN_EMAIL and WARDEN_INIT_ADMIN_PASSWORD');
@@ -36,12 +38,13 @@ describe('renderBanner', () => {
       },
       firstRun: { admin: 'created' },
       adminEmail: 'root@example.com',
-      api: { ...api, consoleBuilt: false },
+      api: { ...api, consoleBuilt: false, portalBuilt: false },
     });
     expect(text).toContain('http://[::1]:9000/v1');
     expect(text).toContain('embedded PostgreSQL, data in .warden/postgres');
     expect(text).toContain('admin root@example.com created');
-    expect(text).toContain('not built: run `npm run build`');
+    expect(text).toContain('not built: run `npm run build` to serve http://[::1]:9000/console/');
+    expect(text).toContain('not built: run `npm run build` to serve http://[::1]:9000/developers/');
     expect(text).not.toContain('Demo key');
   });
 });

@@ -8,6 +8,7 @@ export interface ReadyMessage {
   models?: string[];
   classifier?: string;
   consoleBuilt?: boolean;
+  portalBuilt?: boolean;
 }
 
 export function isReadyMessage(message: unknown): message is ReadyMessage {
@@ -37,6 +38,9 @@ export function renderBanner(facts: BannerFacts): string {
     facts.api.consoleBuilt
       ? `    Console    ${base}/console/`
       : `    Console    not built: run \`npm run build\` to serve ${base}/console/`,
+    facts.api.portalBuilt
+      ? `    Developers ${base}/developers/  (sign up, apply, get API keys)`
+      : `    Developers not built: run \`npm run build\` to serve ${base}/developers/`,
     `    API docs   ${base}/docs`,
     `    Database   ${
       facts.database.embeddedDirectory

@@ -1,0 +1,73 @@
+import Apps from '@mui/icons-material/Apps';
+import { Box, Typography } from '@mui/material';
+import { CreateButton, DataTable, DateField, List, TopToolbar } from 'react-admin';
+import { SHORT_DATETIME } from '../common/dates';
+import { EnumChipField } from '../common/EnumChipField';
+import { APPLICATION_STATUSES, REVIEW_STATES } from '../common/enums';
+import type { Application } from '../types';
+import { USE_CASE_LABELS } from './questionnaire';
+
+const ListActions = () => (
+  <TopToolbar>
+    <CreateButton label="New application" variant="contained" />
+  </TopToolbar>
+);
+
+const Empty = () => (
+  <Box sx={{ textAlign: 'center', mt: 8, mx: 'auto', maxWidth: 560, color: 'text.secondary' }}>
+    <Box sx={{ '& svg': { fontSize: 72, opacity: 0.5 } }}>
+      <Apps />
+    </Box>
+    <Typography variant="h6" sx={{ mt: 1, color: 'text.primary' }}>
+      Create your first application
+    </Typography>
+    <Typography variant="body2" sx={{ mt: 1, mb: 3 }}>
+      Tell us what you are building in a short questionnaire and get a sandbox key at once. When you are ready
+      for production, submit the application for review.
+    </Typography>
+    <CreateButton label="New application" variant="contained" />
+  </Box>
+);
+
+const NameCell = ({ record }: { record: Application }) => (
+  <Box>
+    <Typography variant="body2" sx={{ fontWeight: 500 }}>
+      {record.name}
+    </Typography>
+    {record.questionnaire && (
+      <Typography variant="caption" color="text.secondary">
+        {USE_CASE_LABELS[record.questionnaire.useCaseCategory]}
+      </Typography>
+    )}
+  </Box>
+);
+
+export const ApplicationList = () => (
+  <List<Application>
+    title="Applications"
+    actions={<ListActions />}
+    empty={<Empty />}
+    sort={{ field: 'updatedAt', order: 'DESC' }}
+    perPage={25}
+  >
+    <DataTable<Application> rowClick="show" bulkActionButtons={false}>
+      <DataTable.Col<Application>
+        source="name"
+        label="Application"
+        render={(record) => <NameCell record={record} />}
+      />
+      <DataTable.Col source="reviewState" label="Review state">
+        <EnumChipField source="reviewState" options={REVIEW_STATES} />
+      </DataTable.Col>
+      <DataTable.Col source="status">
+        <EnumChipField source="status" options={APPLICATION_STATUSES} />
+      </DataTable.Col>
+      <DataTable.Col source="submittedAt" label="Submitted">
+        <DateField source="submittedAt" showTime options={SHORT_DATETIME} emptyText="—" />
+      </DataTable.Col>
+      <DataTable.Col source="updatedAt" label="Updated">
+        <DateField source="updatedAt" showTime options={SHORT_DATETIME} />
+      </DataTable.Col>
+    </DataTable>
+  </List>
+);
