@@ -8,7 +8,7 @@ import {
   staffLogin,
   uniqueEmail,
 } from './support/review-api';
-import { WardenInstance } from './support/warden';
+import { eventually, WardenInstance } from './support/warden';
 
 const ADMIN = { email: 'admin@portal.test', password: 'admin-password-1234' };
 const DEVELOPER = {
@@ -44,13 +44,16 @@ describe('developer portal (Chromium)', () => {
     await suite?.stop();
   });
 
-  async function complete(apiKey: string): Promise<number> {
+  async function completion(apiKey: string): Promise<{ status: number; body: { id?: string } }> {
     // A plainly benign prompt: the sandbox key is held to sandbox thresholds. Approval makes `user` required.
-    const result = await request(warden.url, 'POST', '/v1/completions', {
+    return request(warden.url, 'POST', '/v1/completions', {
       token: apiKey,
       body: { model: MODEL, prompt: 'Once upon a time', max_tokens: 8, user: 'student-1' },
     });
-    return result.status;
+  }
+
+  async function complete(apiKey: string): Promise<number> {
+    return (await completion(apiKey)).status;
   }
 
   /** The secret a one-time dialog shows, once it is there. */
@@ -206,7 +209,8 @@ describe('developer portal (Chromium)', () => {
     await page.getByRole('dialog').getByRole('button', { name: 'Create key' }).click();
     const productionKey = await issuedSecret(page, 'Your production key');
     await screenshot(page, 'portal-09-production-key');
-    expect(await complete(productionKey)).toBe(200);
+    const answered = await completion(productionKey);
+    expect(answered.status).toBe(200);
     await page.getByRole('button', { name: 'I have stored the key' }).click();
     await keys.locator('tbody tr', { hasText: 'web server' }).getByText('Production').waitFor();
 
@@ -215,6 +219,18 @@ describe('developer portal (Chromium)', () => {
     await sandboxRow.getByRole('button', { name: 'Revoke' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Revoke' }).click();
     await sandboxRow.getByText('Revoked').waitFor();
+    // The developer rates the production call through /v1/feedback (404 until the worker has logged the call).
+    const rated = await eventually(
+      () =>
+        request(warden.url, 'POST', '/v1/feedback', {
+          token: productionKey,
+          body: { id: answered.body.id, rating: 'good', comment: 'A fine story opening' },
+        }),
+      (result) => result.status !== 404,
+    );
+    expect(rated.status).toBe(201);
+    await page.reload();
+    await page.getByTestId('labels').getByText('A fine story opening').waitFor();
     await screenshot(page, 'portal-10-keys');
     expect(await complete(sandboxKey)).toBe(401);
     expect(await complete(productionKey)).toBe(200);

@@ -42,13 +42,15 @@ function page<T extends RaRecord>(
   return { data: sorted.slice((number - 1) * perPage, number * perPage), total: rows.length };
 }
 
-/** What a resource and a reference read from: applications are top-level, keys belong to one application. */
+/** What a resource and a reference read from: applications are top-level, keys and labels belong to one. */
 function listPath(resource: string, applicationId?: Identifier): string {
   switch (resource) {
     case 'applications':
       return '/applications';
     case 'keys':
       return `/applications/${segment(applicationId!)}/keys`;
+    case 'labels':
+      return `/applications/${segment(applicationId!)}/labels`;
     default:
       throw new Error(`The portal has no ${resource}`);
   }

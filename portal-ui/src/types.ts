@@ -2,6 +2,7 @@ import type {
   ApiKeyResponse,
   AppliedResponse,
   FeedbackResponse,
+  LabelResponse,
   IssuedKeyResponse,
   PortalApplicationResponse,
   Questionnaire,
@@ -12,6 +13,8 @@ export type NewApplication = AppliedResponse;
 export type Feedback = FeedbackResponse;
 export type ApiKey = ApiKeyResponse;
 export type IssuedKey = IssuedKeyResponse;
+/** What the portal shows of a label: not which staff member or queue gave it. */
+export type Label = Omit<LabelResponse, 'staffUserId' | 'queueId'>;
 export type { Questionnaire };
 
 export type {

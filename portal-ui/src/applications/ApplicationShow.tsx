@@ -7,6 +7,7 @@ import { EnumChip } from '../common/EnumChipField';
 import { APPLICATION_STATUSES, FEEDBACK, REVIEW_STATES } from '../common/enums';
 import { Panel } from '../common/Panel';
 import { KeysPanel } from '../keys/KeysPanel';
+import { LabelsPanel } from '../labels/LabelsPanel';
 import type { Application, Feedback, Questionnaire } from '../types';
 import { AUDIENCE_LABELS, OPEN_ENDEDNESS_LABELS, USE_CASE_LABELS } from './questionnaire';
 import { isEditable, nextStep } from './reviewSteps';
@@ -230,6 +231,7 @@ const ApplicationView = () => {
           )}
         </Stack>
       </Box>
+      <LabelsPanel application={application} />
     </Stack>
   );
 };

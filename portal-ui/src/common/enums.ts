@@ -41,6 +41,12 @@ export const KEY_KINDS = enumOptions(contract.API_KEY_KINDS, {
   production: { label: 'Production', color: 'primary' },
 });
 
+export const LABEL_SOURCES = enumOptions(contract.LABEL_SOURCES, {
+  developer: { label: 'You', color: 'default' },
+  end_user: { label: 'End user', color: 'info' },
+  staff: { label: 'Staff review', color: 'secondary' },
+});
+
 /** What each staff decision means to the developer who reads it. */
 export const FEEDBACK: Record<
   contract.Decision,
