@@ -3,12 +3,14 @@ FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json .npmrc ./
 COPY server/package.json server/
+COPY contracts/package.json contracts/
 COPY admin-ui/package.json admin-ui/
 COPY portal-ui/package.json portal-ui/
 # The image's npm 10 ignores package.json#allowScripts: keep onnxruntime-node from fetching CUDA libraries.
 RUN ONNXRUNTIME_NODE_INSTALL=skip npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY server server
+COPY contracts contracts
 COPY admin-ui admin-ui
 COPY portal-ui portal-ui
 COPY migrations migrations
