@@ -20,6 +20,7 @@ const ANSWERS: Record<string, string> = {
   'python-process':
     'To stop a Python process that hangs, find its PID with ps aux. Then kill it with kill -9 and the PID. If it ' +
     'is a zombie, kill its parent process instead. You can also use pkill with the script name.',
+  astral: `ab ${'\u{20000}'.repeat(200)} end`,
 };
 const HARMFUL_SENTENCE = 'sleeping pills';
 
@@ -222,5 +223,13 @@ describe('redteam round 8: reshaped requests, diluted outputs and streamed astra
     const harmless = await chat('say:python-process');
     expect((harmless.body as ChatAnswer).choices[0].message.content).toBe(ANSWERS['python-process']);
     expect((await streamed('say:python-process')).deltas.join('')).toBe(ANSWERS['python-process']);
+  });
+
+  it('never streams half of a surrogate pair: every event is valid UTF-16 on its own', async () => {
+    const { deltas, finish } = await streamed('say:astral');
+    expect(finish).toBe('stop');
+    expect(deltas.join('')).toBe(ANSWERS.astral);
+    expect(deltas.length).toBeGreaterThan(3);
+    expect(deltas.filter((delta) => /^[\udc00-\udfff]|[\ud800-\udbff]$/.test(delta))).toEqual([]);
   });
 });
