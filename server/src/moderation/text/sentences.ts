@@ -1,8 +1,10 @@
 /**
  * A sentence (or a clause after a colon or semicolon) with fewer words than this says too little on its own to
- * be read apart from the text around it: greetings, headings, "Step 2:", a name.
+ * be read apart from the text around it: greetings, headings, "Step 2:", a name, and the short sentences of stories
+ * ("He was very silly.") on which the classifier guesses. Harmful requests are longer: over the bundled ones, six
+ * words lose none that four would catch, and halve what stories and tweets gain in false positives.
  */
-const MIN_SENTENCE_WORDS = 4;
+const MIN_SENTENCE_WORDS = 6;
 
 /** What ends a sentence when white space (or the end of the text) follows: `.`, `!`, `?`, `;`, `:` and `…`. */
 function isStop(code: number): boolean {
@@ -74,7 +76,7 @@ function hasEnoughWords(text: string, start: number, end: number): boolean {
  * killing myself?", a role-play preamble, a paragraph of filler) is watered down read whole, and read alone it is
  * not. A sentence ends at a line break, or at `.`, `!`, `?`, `;`, `:` or `…` (closing quotes and brackets
  * included) before white space, so decimals, versions, times, URLs and `e.g.` mid-word do not cut it. Sentences of
- * fewer than four words are left out (they say little alone), and so is a repeated sentence. Empty when the text is
+ * fewer than six words are left out (they say little alone), and so is a repeated sentence. Empty when the text is
  * one sentence: its whole reading is that sentence. One pass over char codes.
  */
 export function sentencesOf(text: string): string[] {
