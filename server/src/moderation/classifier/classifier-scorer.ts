@@ -59,6 +59,8 @@ export async function createClassifierScorer(manifest: ClassifierManifest): Prom
 
   /** Whole words of the vocabulary: how the second reading squeezes stretched letters (`boooomb`, `killll`). */
   const isWord = (word: string) => tokenizer.token_to_id(word) !== undefined;
+  /** A word's id, which in a WordPiece or BPE vocabulary rises with rarity: how words run together are cut. */
+  const rankOf = (word: string) => tokenizer.token_to_id(word);
 
   function windows(text: string): number[][] {
     const ids = encoder.encode(text);
@@ -76,7 +78,7 @@ export async function createClassifierScorer(manifest: ClassifierManifest): Prom
     texts.forEach((text, index) => {
       // A reading mostly repeats its text: a window or sentence it shares with the text is scored once.
       const seen = new Set<string>();
-      for (const source of [text, ...evaderReadings(text, isWord)]) {
+      for (const source of [text, ...evaderReadings(text, isWord, rankOf)]) {
         for (const piece of [source, ...sentencesOf(source)]) {
           for (const row of windows(piece)) {
             const key = row.join(',');

@@ -52,6 +52,22 @@ describe('evaderReading', () => {
     ]);
   });
 
+  it('reads words run together apart with a ranked vocabulary', () => {
+    const ranks: Record<string, number> = {
+      how: 470,
+      to: 340,
+      make: 600,
+      a: 80,
+      bomb: 1650,
+      at: 460,
+      home: 870,
+    };
+    expect(evaderReadings('#howtomakeabombathome', undefined, (word) => ranks[word])).toEqual([
+      '#how to make a bomb at home',
+    ]);
+    expect(evaderReadings('#howtomakeabombathome')).toEqual([]);
+  });
+
   it.each([
     'Once upon a time the rangers walked to the park.',
     '\u041f\u0440\u0438\u0432\u0435\u0442, \u043a\u0430\u043a \u0434\u0435\u043b\u0430?',
