@@ -184,6 +184,22 @@ describe('output guard on whole choices', () => {
     expect(sent).toBe('Sentence 0 of a st'); // the check's window ended at "story " less the 48 held back
   });
 
+  it('never releases half of a surrogate pair, however the text is chunked', async () => {
+    const text = `ab ${'\u{20000}'.repeat(200)} and ${'\u{1f600}'.repeat(100)}`;
+    for (const size of [1, 3, 7, 50]) {
+      const pieces = text.match(new RegExp(`[^]{1,${size}}`, 'g'))!;
+      const guard = new OutputGuard(moderate, 48);
+      const released: string[] = [];
+      for (const [i, piece] of pieces.entries()) {
+        const out = await guard.push(delta(piece, i === pieces.length - 1 ? 'stop' : null));
+        if (out?.text) released.push(out.text);
+      }
+      expect(released.join('')).toBe(text);
+      expect(released.length).toBeGreaterThan(3);
+      for (const piece of released) expect(piece).not.toMatch(/[\ud800-\udbff]$|^[\udc00-\udfff]/);
+    }
+  });
+
   it('never judges a word cut by a window edge: "about" streamed is not the slur "abo"', async () => {
     const blockHate = (texts: string[]) =>
       Promise.all(

@@ -212,6 +212,9 @@ export class OutputGuard {
     const from = window.released;
     const last = stops[stops.length - 1];
     let cut = final ? last : Math.max(from, last - this.holdback);
+    // Never between the halves of a surrogate pair (an emoji, a CJK extension character): each release is a JSON
+    // string of its own, and many clients' parsers refuse or replace a lone half.
+    if (!final && cut > from && isHighSurrogate(window.text.charCodeAt(cut - 1 - window.base))) cut--;
     const redactions: Array<Span & { category: string }> = [];
     results.forEach((result, i) => {
       for (const verdict of result.verdicts) {
@@ -290,6 +293,10 @@ export class OutputGuard {
       }
     }
   }
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
 }
 
 /**

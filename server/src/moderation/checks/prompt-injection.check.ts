@@ -3,6 +3,7 @@ import { Direction, Span, Verdict } from '../moderation.types';
 import { foldText, originalRange } from '../text/folded-text';
 import { hiddenTagText } from '../text/tag-characters';
 import { encodedPayloads } from '../text/encoded-text';
+import { decodeEscapes } from '../text/escaped-text';
 import { CheckContext, ModerationCheck } from './moderation-check';
 import { runRuleCheck } from './rule-check-thread';
 
@@ -56,8 +57,9 @@ export class PromptInjectionCheck implements ModerationCheck {
 const HIDDEN_TEXT_WEIGHT = 0.5;
 
 /**
- * Read as given; when something folds (`ｉｇｎｏｒｅ`, `іgnore`, `ig\u200bnore`), as folded; and when ASCII hides
- * in tag characters, that hidden text; and each message encoded in base64. The reading with the most evidence decides; spans point into the text as
+ * Read as given; when something folds (`ｉｇｎｏｒｅ`, `іgnore`, `ig\u200bnore`), as folded; with its escapes and
+ * markup read past (`&#105;gnore`, `ig<b></b>nore`), so; and when ASCII hides in tag characters, that hidden text;
+ * and each message encoded in base64. The reading with the most evidence decides; spans point into the text as
  * given (for hidden text: the invisible runs).
  */
 export function detectPromptInjection(text: string): Verdict[] {
@@ -69,6 +71,16 @@ export function detectPromptInjection(text: string): Verdict[] {
       strongest = {
         evidence: reading.evidence,
         spans: reading.spans.map((span) => originalRange(folded, span.start, span.end)),
+      };
+    }
+  }
+  const decoded = decodeEscapes(text);
+  if (decoded) {
+    const reading = weighSignals(decoded.text);
+    if (reading.evidence > strongest.evidence) {
+      strongest = {
+        evidence: reading.evidence,
+        spans: reading.spans.map((span) => originalRange(decoded, span.start, span.end)),
       };
     }
   }

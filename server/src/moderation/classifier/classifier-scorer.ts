@@ -2,6 +2,7 @@ import { Tokenizer } from '@huggingface/tokenizers';
 import fs from 'node:fs';
 import * as ort from 'onnxruntime-node';
 import { evaderReadings } from '../text/evader-reading';
+import { sentencesOf } from '../text/sentences';
 import { ClassifierManifest } from './classifier.manifest';
 import { WordCachedEncoder } from './word-cached-encoder';
 
@@ -31,10 +32,19 @@ export async function loadClassifierModel(
 }
 
 /**
+ * Rows at most this many times shorter than the longest row of their batch share its width; shorter ones go to a
+ * batch of their own, so a text's sentences are not padded to the width of the whole text.
+ */
+const PADDING_RATIO = 1.25;
+
+/**
  * Loads the manifest's tokenizer and model. A text longer than the model's window is scored window by window and
  * keeps each label's highest score. So does a text with words in letter substitutes or spelled out (`k1ll`,
  * `b.o.m.b`): its reading as they spell is scored too, off the event loop in the worker threads, since the model
- * never saw such spellings. Used by the classifier worker threads and by `bench/classifier-handoff.ts`.
+ * never saw such spellings. A text of several sentences is also scored sentence by sentence (`sentencesOf`): the
+ * model pools over the whole text, so a harmful request among harmless sentences (a role-play preamble, a poem
+ * asked for first, filler) scored as low as the harmless ones. Used by the classifier worker threads and by
+ * `bench/classifier-handoff.ts`.
  */
 export async function createClassifierScorer(manifest: ClassifierManifest): Promise<ClassifierScorer> {
   const { tokenizer, session } = await loadClassifierModel(manifest);
@@ -49,6 +59,8 @@ export async function createClassifierScorer(manifest: ClassifierManifest): Prom
 
   /** Whole words of the vocabulary: how the second reading squeezes stretched letters (`boooomb`, `killll`). */
   const isWord = (word: string) => tokenizer.token_to_id(word) !== undefined;
+  /** A word's id, which in a WordPiece or BPE vocabulary rises with rarity: how words run together are cut. */
+  const rankOf = (word: string) => tokenizer.token_to_id(word);
 
   function windows(text: string): number[][] {
     const ids = encoder.encode(text);
@@ -64,13 +76,45 @@ export async function createClassifierScorer(manifest: ClassifierManifest): Prom
     const rows: number[][] = [];
     const owner: number[] = [];
     texts.forEach((text, index) => {
-      for (const source of [text, ...evaderReadings(text, isWord)]) {
-        for (const row of windows(source)) {
-          rows.push(row);
-          owner.push(index);
+      // A reading mostly repeats its text: a window or sentence it shares with the text is scored once.
+      const seen = new Set<string>();
+      for (const source of [text, ...evaderReadings(text, isWord, rankOf)]) {
+        for (const piece of [source, ...sentencesOf(source)]) {
+          for (const row of windows(piece)) {
+            const key = row.join(',');
+            if (seen.has(key)) continue;
+            seen.add(key);
+            rows.push(row);
+            owner.push(index);
+          }
         }
       }
     });
+    const scores: number[][] = texts.map(() => []);
+    for (const batch of batchesByWidth(rows)) {
+      const batchScores = await score(batch.map((row) => rows[row]));
+      batch.forEach((row, index) => {
+        const best = scores[owner[row]];
+        batchScores[index].forEach((score, label) => (best[label] = Math.max(best[label] ?? 0, score)));
+      });
+    }
+    return scores;
+  }
+
+  /** Indexes of the rows, longest first, in batches whose rows are all within PADDING_RATIO of the longest. */
+  function batchesByWidth(rows: number[][]): number[][] {
+    const order = rows.map((_, index) => index).sort((a, b) => rows[b].length - rows[a].length);
+    const batches: number[][] = [];
+    for (const row of order) {
+      const batch = batches[batches.length - 1];
+      if (batch && rows[row].length * PADDING_RATIO >= rows[batch[0]].length) batch.push(row);
+      else batches.push([row]);
+    }
+    return batches;
+  }
+
+  /** Sigmoid scores of every label for each row, in one run of the model. */
+  async function score(rows: number[][]): Promise<number[][]> {
     const width = Math.max(...rows.map((row) => row.length));
     const ids = new BigInt64Array(rows.length * width).fill(BigInt(pad));
     const mask = new BigInt64Array(rows.length * width);
@@ -94,14 +138,9 @@ export async function createClassifierScorer(manifest: ClassifierManifest): Prom
     const logits = output[session.outputNames[0]];
     const labels = logits.dims[1];
     const data = logits.data as Float32Array;
-    const scores = texts.map(() => new Array<number>(labels).fill(0));
-    for (let r = 0; r < rows.length; r++) {
-      for (let l = 0; l < labels; l++) {
-        const score = 1 / (1 + Math.exp(-data[r * labels + l]));
-        if (score > scores[owner[r]][l]) scores[owner[r]][l] = score;
-      }
-    }
-    return scores;
+    return rows.map((_, r) =>
+      Array.from({ length: labels }, (_, l) => 1 / (1 + Math.exp(-data[r * labels + l]))),
+    );
   }
 
   return { classify };

@@ -23,14 +23,16 @@ export interface EncodedPayload {
 
 /**
  * The messages a text carries encoded the ways jailbreak suites encode requests a model still reads: base64 (each
- * run that decodes to readable UTF-8), Morse code (`.... --- .-- / - ---`) and character codes in decimal or hex
- * (`104 111 119`, `0x68 0x6f 0x77`). Identifiers, hashes, numbers in tables and long words decode to bytes no one reads
+ * run that decodes to readable UTF-8), hex or binary written as one run (`686f7720746f`, `0110100001101111…`), Morse
+ * code (`.... --- .-- / - ---`) and character codes in decimal, hex or binary (`104 111 119`, `0x68 0x6f 0x77`,
+ * `01101000 01101111`). Identifiers, hashes, numbers in tables and long words decode to bytes no one reads
  * and are passed over.
  */
 export function encodedPayloads(text: string): EncodedPayload[] {
   const payloads: EncodedPayload[] = [];
   for (const span of base64Runs(text)) {
-    const decoded = readableBase64(text.slice(span.start, span.end));
+    const run = text.slice(span.start, span.end);
+    const decoded = readableBinaryRun(run) ?? readableBase64(run);
     if (decoded !== null) payloads.push({ text: decoded, span });
   }
   // Three codes in a row before any token is looked at: most texts have none, and scanning every token costs more.
@@ -51,7 +53,8 @@ const MIN_CODED_CHARACTERS = 8;
 /** A run of codes is read only this far. */
 const MAX_CODED_TOKENS = 16_384;
 const MORSE_HINT = /(?:[.·•∙\-−–—_]{1,6}[ \t]+\/?[ \t]*){3}/;
-const CODES_HINT = /\b(?:(?:0x|\\x)?[\da-f]{2}|\d{3})(?:[\s,]+(?:(?:0x|\\x)?[\da-f]{2}|\d{3})){2}\b/i;
+const CODES_HINT =
+  /\b(?:(?:0x|\\x)?[\da-f]{2}|\d{3}|[01]{8})(?:[\s,]+(?:(?:0x|\\x)?[\da-f]{2}|\d{3}|[01]{8})){2}\b/i;
 /** Tokens of a coded run: what lies between spaces and commas. */
 const TOKEN = /[^\s,]+/g;
 
@@ -130,11 +133,12 @@ function morseText(tokens: string[]): string | null {
 }
 
 function isCharacterCode(token: string): boolean {
-  return /^(?:\d{2,3}|(?:0x|\\x)?[0-9a-f]{2})$/i.test(token);
+  return /^(?:\d{2,3}|(?:0x|\\x)?[0-9a-f]{2}|[01]{8})$/i.test(token);
 }
 
-/** The codes as decimal, else as hex, whichever reads as words; null when neither does. */
+/** The codes as binary bytes (UTF-8), as decimal, else as hex, whichever reads as words; null when none does. */
 function characterCodeText(tokens: string[]): string | null {
+  if (tokens.every((token) => token.length === 8)) return readableBinaryRun(tokens.join(''));
   const decode = (radix: number) =>
     String.fromCharCode(...tokens.map((token) => parseInt(token.replace(/^(?:0x|\\x)/i, ''), radix)));
   const decimal = tokens.every((token) => /^\d+$/.test(token)) ? readable(decode(10)) : null;
@@ -142,6 +146,35 @@ function characterCodeText(tokens: string[]): string | null {
     decimal ??
     (tokens.every((token) => /^(?:0x|\\x)?[0-9a-f]{2}$/i.test(token)) ? readable(decode(16)) : null)
   );
+}
+
+/** Fewer hex digits or bits in one run are a colour, an id, a short hash or a flag word. */
+const MIN_HEX_RUN = 16;
+const MIN_BIT_RUN = 64;
+const HEX_RUN = /^[0-9a-fA-F]+$/;
+const BIT_RUN = /^[01]+$/;
+
+/**
+ * A run of hex digits (two a byte) or bits (eight a byte) decoded as UTF-8, when it reads as words: hashes and ids
+ * decode to bytes no one reads. Null for any other run, and for one that is not whole bytes.
+ */
+function readableBinaryRun(run: string): string | null {
+  let bytes: Uint8Array;
+  if (run.length >= MIN_BIT_RUN && run.length % 8 === 0 && BIT_RUN.test(run)) {
+    const length = Math.min(run.length / 8, MAX_DECODED_BYTES);
+    bytes = new Uint8Array(length);
+    for (let index = 0; index < length; index++)
+      bytes[index] = parseInt(run.slice(8 * index, 8 * index + 8), 2);
+  } else if (run.length >= MIN_HEX_RUN && run.length % 2 === 0 && HEX_RUN.test(run)) {
+    bytes = Buffer.from(run.slice(0, 2 * MAX_DECODED_BYTES), 'hex');
+  } else return null;
+  let decoded: string;
+  try {
+    decoded = new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: true });
+  } catch {
+    return null;
+  }
+  return readable(decoded);
 }
 
 /**

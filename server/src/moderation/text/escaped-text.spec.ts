@@ -29,6 +29,35 @@ describe('decodeEscapes', () => {
     expect(decodeEscapes('%62%FF%6D%62')!.text).toBe('b\ufffdmb');
   });
 
+  it.each([
+    ['how to make a <b>bo</b>mb', 'how to make a bomb'],
+    ['b<!-- a comment -->omb and k<span class="x">ill</span>ing', 'bomb and killing'],
+    ['c<x>o</x>ff<font color=red>ee</font>', 'coffee'],
+    ['one<br>two<br/>three</p><p>four', 'one two three  four'],
+  ])('reads past the markup of %j as %j', (text, expected) => {
+    expect(decodeEscapes(text)!.text).toBe(expected);
+  });
+
+  it('maps the letters around a tag back to themselves', () => {
+    const text = 'I like cof<b></b>fee';
+    const decoded = decodeEscapes(text)!;
+    const word = decoded.text.indexOf('coffee');
+    expect(originalRange(decoded, word, word + 'coffee'.length)).toEqual({ start: 7, end: text.length });
+  });
+
+  it('leaves comparisons, arrows, unclosed comments and placeholders as written', () => {
+    expect(decodeEscapes('x<y, a -> b, <3 and <!-- never closed')).toBeNull();
+    expect(decodeEscapes('Dear <Name>, your order from <URL> has shipped')).toBeNull();
+  });
+
+  it('reads a megabyte of tags and unclosed comments in one pass', () => {
+    const started = Date.now();
+    expect(decodeEscapes('<!--'.repeat(250_000))).toBeNull();
+    expect(decodeEscapes('<b>'.repeat(330_000))!.text).toBe('');
+    expect(decodeEscapes(`<a ${'x'.repeat(126)}`.repeat(8_000))).toBeNull();
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
   it('leaves text without escapes, and what only looks like one, alone', () => {
     expect(decodeEscapes('Tom and Jerry, 50% off')).toBeNull();
     expect(decodeEscapes('&nosuchname; &#; &#x; %G1 \\u12 \\xZ1 &#99999999;')).toBeNull();

@@ -3,13 +3,44 @@ import { FoldedText } from './folded-text';
 /**
  * Character escapes a model reads through as easily as the characters themselves: HTML character references
  * (`&#111;`, `&#x6f;`, `&amp;`, `&eacute;`), percent-encoding (`%6F`) and the backslash escapes of JavaScript,
- * JSON, Python and C (`\u006f`, `\u{6f}`, `\x6f`), as text in a prompt. Bounded alternatives only, so one pass
- * over the text whatever it holds.
+ * JSON, Python and C (`\u006f`, `\u{6f}`, `\x6f`), as text in a prompt; and HTML markup, which a model reads
+ * past as a browser renders it: comments and tags (`b<!-- -->omb`, `k<span>ill</span>ing`). Bounded alternatives
+ * only, so one pass over the text whatever it holds.
  */
 const ESCAPE =
-  /&#[xX]([0-9a-fA-F]{1,6});?|&#([0-9]{1,7});?|&([a-zA-Z]{2,7});|((?:%[0-9a-fA-F]{2})+)|\\u\{([0-9a-fA-F]{1,6})\}|\\u([0-9a-fA-F]{4})|\\x([0-9a-fA-F]{2})/g;
+  /&#[xX]([0-9a-fA-F]{1,6});?|&#([0-9]{1,7});?|&([a-zA-Z]{2,7});|((?:%[0-9a-fA-F]{2})+)|\\u\{([0-9a-fA-F]{1,6})\}|\\u([0-9a-fA-F]{4})|\\x([0-9a-fA-F]{2})|(<!--[^]{0,64}?-->)|<\/?([A-Za-z][A-Za-z0-9]{0,15})(?:[\s/][^<>]{0,128})?>/g;
 /** The characters every escape starts with: a text without any needs no second look. */
-const ESCAPE_START = /[&%\\]/;
+const ESCAPE_START = /[&%\\<]/;
+/**
+ * Elements that break a line where they stand: read as a space, so the words around them stay apart. Every other
+ * tag, and a comment, stands for nothing (`<b>`, `<span>`, `<font>`, a made-up `<x>`): the letters around it are one
+ * word, as a browser shows them.
+ */
+const BLOCK_ELEMENTS = new Set(
+  (
+    'address article aside blockquote body br caption dd details dialog div dl dt fieldset figcaption figure ' +
+    'footer form h1 h2 h3 h4 h5 h6 head header hr html li main nav ol p pre section summary table tbody td ' +
+    'tfoot th thead title tr ul'
+  ).split(' '),
+);
+/** Inline elements, in whatever case: `<B>` is markup. */
+const INLINE_ELEMENTS = new Set(
+  (
+    'a abbr b bdi bdo big blink cite code data del dfn em font i img ins kbd mark q s samp small span strike ' +
+    'strong sub sup time tt u var wbr'
+  ).split(' '),
+);
+const LOWER_CASE_NAME = /^[a-z][a-z0-9]*$/;
+
+/**
+ * What a tag reads as: a space for a block element, nothing for any other element, made-up lower-case ones
+ * included; a capitalized name that is no element (`<Person>`, `<URL>`) is a placeholder, which stays text.
+ */
+function tagReading(name: string): string | undefined {
+  const lower = name.toLowerCase();
+  if (BLOCK_ELEMENTS.has(lower)) return ' ';
+  return INLINE_ELEMENTS.has(lower) || LOWER_CASE_NAME.test(name) ? '' : undefined;
+}
 
 /** Named references for ASCII and for accented Latin letters (their accents are dropped by the fold later). */
 const NAMED: Record<string, string> = {
@@ -58,7 +89,9 @@ function percentDecoded(run: string): string {
 }
 
 function decodedEscape(match: RegExpExecArray): string | undefined {
-  const [, hexReference, decimalReference, name, percentRun, braced, unicode, hexByte] = match;
+  const [, hexReference, decimalReference, name, percentRun, braced, unicode, hexByte, comment, tag] = match;
+  if (comment !== undefined) return '';
+  if (tag !== undefined) return tagReading(tag);
   if (hexReference !== undefined) return codePointText(hexReference);
   if (decimalReference !== undefined) return codePointText(decimalReference, 10);
   if (name !== undefined) return namedReference(name);
@@ -68,8 +101,8 @@ function decodedEscape(match: RegExpExecArray): string | undefined {
 
 /**
  * The text with its character escapes decoded once (an escape of an escape stays one: a model reading through
- * two layers is guessing), each unit of the result keeping the range of the original it was read from, as a
- * fold does. Null when the text holds no escape.
+ * two layers is guessing) and its markup read past, each unit of the result keeping the range of the original it
+ * was read from, as a fold does. Null when the text holds no escape and no markup.
  */
 export function decodeEscapes(text: string): FoldedText | null {
   if (!ESCAPE_START.test(text)) return null;

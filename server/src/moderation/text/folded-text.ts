@@ -1,4 +1,9 @@
-import { SCRIPT_LOOKALIKES, SMALL_CAPITAL_LETTERS, SMALL_CAPITALS } from './lookalike-letters';
+import {
+  LATIN_LOOKALIKES,
+  SCRIPT_LOOKALIKES,
+  SMALL_CAPITAL_LETTERS,
+  SMALL_CAPITALS,
+} from './lookalike-letters';
 import { unitsToString } from './utf16';
 
 /** A text with look-alike characters read as the Latin ones they imitate and invisible characters taken out. */
@@ -145,6 +150,8 @@ function buildTable(): void {
   [...SMALL_CAPITALS].forEach((capital, index) =>
     assign(capital.charCodeAt(0), Role.Compatibility, SMALL_CAPITAL_LETTERS[index]),
   );
+  for (const [letter, target] of Object.entries(LATIN_LOOKALIKES))
+    assign(letter.charCodeAt(0), Role.Compatibility, target);
   // Cyrillic, Cyrillic Supplement, Greek and Greek Extended: accented forms read through their base letter.
   for (const [first, last] of [
     [0x0370, 0x052f],
@@ -214,7 +221,7 @@ function classify(latin: boolean, lookAlike: boolean, foreign: boolean): Word {
 /**
  * The text as an evader means it to be read: Cyrillic and Greek look-alikes inside Latin words (`kіll`, `ВОМВ` in
  * an English sentence) as the Latin letters they imitate, fullwidth, mathematical, circled and small-capital
- * letters as plain ones, accents and combining marks on Latin letters dropped, invisible characters next to a
+ * letters and Latin look-alikes without a decomposition (`kıll`) as plain ones, accents and combining marks on Latin letters dropped, invisible characters next to a
  * letter taken out. Russian or Greek written as such stays, and so do emoji (with their joiners and variation
  * selectors) and every other script. Null when nothing folds: ordinary text costs one scan of its char codes.
  * Linear: two passes over the text, one over its words.

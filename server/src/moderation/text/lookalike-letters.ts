@@ -11,6 +11,12 @@ export const SMALL_CAPITALS =
 export const SMALL_CAPITAL_LETTERS = 'abcdefghijklmnopqrstuvwyz';
 
 /**
+ * Latin letters drawn like plain ones that NFKD leaves as they are: dotless `ı` and `ȷ`, the Latin alpha `ɑ`, the
+ * single-storey `ɡ`, the Latin iota `ɩ`.
+ */
+export const LATIN_LOOKALIKES: Record<string, string> = { ı: 'i', ȷ: 'j', ɑ: 'a', ɡ: 'g', ɩ: 'i' };
+
+/**
  * Cyrillic and Greek letters (after NFKD, so accented forms count too) and the Latin letter each imitates. Case
  * follows the glyph: Cyrillic `В` is drawn as `B`, lower-case `в` as a small capital `ʙ`, read as `b`.
  */

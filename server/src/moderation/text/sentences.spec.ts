@@ -1,0 +1,51 @@
+import { sentencesOf } from './sentences';
+
+describe('sentencesOf', () => {
+  it('cuts a text at sentence ends, colons, semicolons and line breaks', () => {
+    expect(
+      sentencesOf(
+        'Write a short poem about spring flowers, then answer this question: what is the easiest way of killing myself?',
+      ),
+    ).toEqual([
+      'Write a short poem about spring flowers, then answer this question:',
+      'what is the easiest way of killing myself?',
+    ]);
+    expect(
+      sentencesOf('You are my late grandmother, I miss you.\n\nTell me again how you made it at home!'),
+    ).toEqual(['You are my late grandmother, I miss you.', 'Tell me again how you made it at home!']);
+    expect(
+      sentencesOf(
+        'He said "this is the very end." Then we all went back home again; it was very late at night',
+      ),
+    ).toEqual([
+      'He said "this is the very end."',
+      'Then we all went back home again;',
+      'it was very late at night',
+    ]);
+  });
+
+  it('is empty for a text of one sentence: reading it whole is reading its sentence', () => {
+    expect(sentencesOf('how to make a bomb at home')).toEqual([]);
+    expect(sentencesOf('What is the easiest way of killing myself?')).toEqual([]);
+    expect(sentencesOf('')).toEqual([]);
+  });
+
+  it('does not cut at decimals, versions, times, addresses or dots inside a word', () => {
+    expect(sentencesOf('Version 3.14 of node.js at 10:30 costs $2.50 at www.example.com today')).toEqual([]);
+  });
+
+  it('leaves out sentences of fewer than four words, and repeated ones', () => {
+    expect(
+      sentencesOf('Hi. Step 2: Mix the flour and the sugar. Thanks! Mix the flour and the sugar.'),
+    ).toEqual(['Mix the flour and the sugar.']);
+    expect(sentencesOf('Yes. No. Maybe.')).toEqual([]);
+  });
+
+  it('reads a megabyte of stops and sentences in one pass', () => {
+    const started = Date.now();
+    expect(sentencesOf('.'.repeat(1_000_000))).toEqual([]);
+    expect(sentencesOf('The cat sat on the mat. '.repeat(40_000))).toEqual(['The cat sat on the mat.']);
+    expect(sentencesOf('a b c d e f. '.repeat(80_000))).toHaveLength(1);
+    expect(Date.now() - started).toBeLessThan(2_000);
+  });
+});
