@@ -17,7 +17,10 @@ import { PiiCheck } from '../server/src/moderation/checks/pii.check';
 import { PromptInjectionCheck } from '../server/src/moderation/checks/prompt-injection.check';
 import { UpstreamModerationCheck } from '../server/src/moderation/checks/upstream-moderation.check';
 import { TopicalityCheck } from '../server/src/moderation/checks/topicality.check';
-import { ClassifierManifest, loadClassifierManifest } from '../server/src/moderation/classifier/classifier.manifest';
+import {
+  ClassifierManifest,
+  loadClassifierManifest,
+} from '../server/src/moderation/classifier/classifier.manifest';
 import { loadClassifierModel } from '../server/src/moderation/classifier/classifier-scorer';
 import { ClassifierService } from '../server/src/moderation/classifier/classifier.service';
 import { ModerationService } from '../server/src/moderation/moderation.service';
@@ -96,11 +99,11 @@ async function main(): Promise<void> {
     logger,
   );
   await classifier.onModuleInit();
-  await timeEach(texts.slice(0, 50), (text) => classifier.scores([text]));
-  const service = await timeEach(texts, (text) => classifier.scores([text]));
+  await timeEach(texts.slice(0, 50), (text) => classifier.scores([text], Direction.Input));
+  const service = await timeEach(texts, (text) => classifier.scores([text], Direction.Input));
 
   const batchedStart = performance.now();
-  await Promise.all(texts.map((text) => classifier.scores([text])));
+  await Promise.all(texts.map((text) => classifier.scores([text], Direction.Input)));
   const batchedSeconds = (performance.now() - batchedStart) / 1000;
   const sequentialSeconds = service.reduce((a, b) => a + b, 0) / 1000;
 
@@ -128,7 +131,8 @@ async function main(): Promise<void> {
   console.log('| measurement                                  | p50 (ms) | p99 (ms) |');
   console.log('| -------------------------------------------- | -------- | -------- |');
   console.log(row('baseline: bare session.run on this thread', raw));
-  if (other && otherManifest) console.log(row(`other model: bare session.run (${otherManifest.name})`, other));
+  if (other && otherManifest)
+    console.log(row(`other model: bare session.run (${otherManifest.name})`, other));
   console.log(row('classifier service (worker thread), 1 text', service));
   console.log(row('whole check set per request (input)', checkSet));
   console.log('');

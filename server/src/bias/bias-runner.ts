@@ -5,7 +5,7 @@ import { LOGGER } from '../common/logger.module';
 import { GenerationRequest, generationRequest, GenerationResult } from '../inference/model-provider';
 import { ModelRegistry } from '../inference/model-registry';
 import { ClassifierService } from '../moderation/classifier/classifier.service';
-import { ModerationCategory } from '../moderation/moderation.types';
+import { Direction, ModerationCategory } from '../moderation/moderation.types';
 import { assembleReport } from './bias-report';
 import { BiasRunEntity } from './bias-run.entity';
 import { BiasRepository } from './bias.repository';
@@ -175,7 +175,7 @@ export class BiasRunner {
       }),
     );
     // One classifier call per chunk: the batch it sees depends only on the chunk, not on timing.
-    const scores = await this.classifier.scores(texts);
+    const scores = await this.classifier.scores(texts, Direction.Output);
     return texts.map((continuation, index) => ({
       kind: 'continuation',
       continuation,

@@ -20,8 +20,8 @@ export class ClassifierCheck implements ModerationCheck {
     return this.known;
   }
 
-  async run(texts: string[], _context: CheckContext): Promise<Verdict[][]> {
-    const scores = await this.classifier.scores(texts);
+  async run(texts: string[], context: CheckContext): Promise<Verdict[][]> {
+    const scores = await this.classifier.scores(texts, context.direction);
     const labels = this.classifier.labels;
     return scores.map((row) => {
       const verdicts: Verdict[] = [];

@@ -8,8 +8,11 @@ import { WordCachedEncoder } from './word-cached-encoder';
 
 /** Tokenizes, batches and scores texts with one onnxruntime session on the calling thread. */
 export interface ClassifierScorer {
-  /** Scores of every output column for each text, in order. */
-  classify(texts: string[]): Promise<number[][]>;
+  /**
+   * Scores of every output column for each text, in order. A sentence read on its own counts `sentenceMargins[i]`
+   * logits below what it scores (0 when not given): see ClassifierManifest.sentenceMargin.
+   */
+  classify(texts: string[], sentenceMargins?: number[]): Promise<number[][]>;
 }
 
 /**
@@ -72,22 +75,31 @@ export async function createClassifierScorer(manifest: ClassifierManifest): Prom
     return out;
   }
 
-  async function classify(texts: string[]): Promise<number[][]> {
+  async function classify(texts: string[], sentenceMargins: number[] = []): Promise<number[][]> {
     const rows: number[][] = [];
     const owner: number[] = [];
+    const margin: number[] = [];
     texts.forEach((text, index) => {
-      // A reading mostly repeats its text: a window or sentence it shares with the text is scored once.
-      const seen = new Set<string>();
-      for (const source of [text, ...evaderReadings(text, isWord, rankOf)]) {
-        for (const piece of [source, ...sentencesOf(source)]) {
-          for (const row of windows(piece)) {
-            const key = row.join(',');
-            if (seen.has(key)) continue;
-            seen.add(key);
-            rows.push(row);
-            owner.push(index);
+      // A reading mostly repeats its text: a window or sentence it shares with the text is scored once, at the
+      // smaller margin of the two ways it was reached.
+      const seen = new Map<string, number>();
+      const add = (piece: string, pieceMargin: number) => {
+        for (const row of windows(piece)) {
+          const key = row.join(',');
+          const earlier = seen.get(key);
+          if (earlier !== undefined) {
+            margin[earlier] = Math.min(margin[earlier], pieceMargin);
+            continue;
           }
+          seen.set(key, rows.length);
+          rows.push(row);
+          owner.push(index);
+          margin.push(pieceMargin);
         }
+      };
+      for (const source of [text, ...evaderReadings(text, isWord, rankOf)]) {
+        add(source, 0);
+        for (const sentence of sentencesOf(source)) add(sentence, sentenceMargins[index] ?? 0);
       }
     });
     const scores: number[][] = texts.map(() => []);
@@ -95,7 +107,11 @@ export async function createClassifierScorer(manifest: ClassifierManifest): Prom
       const batchScores = await score(batch.map((row) => rows[row]));
       batch.forEach((row, index) => {
         const best = scores[owner[row]];
-        batchScores[index].forEach((score, label) => (best[label] = Math.max(best[label] ?? 0, score)));
+        const lowered = margin[row];
+        batchScores[index].forEach((score, label) => {
+          const counted = lowered === 0 ? score : lowerByLogits(score, lowered);
+          best[label] = Math.max(best[label] ?? 0, counted);
+        });
       });
     }
     return scores;
@@ -144,4 +160,10 @@ export async function createClassifierScorer(manifest: ClassifierManifest): Prom
   }
 
   return { classify };
+}
+
+/** `score` with `logits` taken off its logit: clears a threshold only by that much more. */
+function lowerByLogits(score: number, logits: number): number {
+  const clamped = Math.min(Math.max(score, 1e-7), 1 - 1e-7);
+  return 1 / (1 + Math.exp(logits - Math.log(clamped / (1 - clamped))));
 }

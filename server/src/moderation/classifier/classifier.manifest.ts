@@ -12,8 +12,25 @@ export interface ClassifierManifest {
   /** Label of each output column; null where the label is not a moderation category. */
   labels: (ModerationCategory | null)[];
   thresholds: Partial<Record<ModerationCategory, number>>;
+  /**
+   * How much more a sentence read on its own must score than its threshold, in logits, per direction (config
+   * `sentence_margin`). Read alone, a harmful request framed by harmless sentences scores as high as unframed; so
+   * does an alarming sentence in a long benign text, which is why each direction trades the two apart.
+   */
+  sentenceMargin: SentenceMargin;
   maxLength: number;
 }
+
+export interface SentenceMargin {
+  input: number;
+  output: number;
+}
+
+/**
+ * For a model whose config does not say: input favours recall (jailbreak suites frame requests), output the
+ * false-positive budget of long generated text (see models/moderation/MODEL_CARD.md, "Sentence readings").
+ */
+export const DEFAULT_SENTENCE_MARGIN: SentenceMargin = { input: 0.5, output: 2 };
 
 export class ClassifierManifestError extends Error {}
 
@@ -25,6 +42,7 @@ export function loadClassifierManifest(directory: string): ClassifierManifest {
   const config = JSON.parse(fs.readFileSync(configPath, 'utf8')) as {
     id2label?: Record<string, string>;
     thresholds?: Record<string, number>;
+    sentence_margin?: Partial<SentenceMargin>;
     max_length?: number;
     max_position_embeddings?: number;
     _name_or_path?: string;
@@ -61,6 +79,14 @@ export function loadClassifierManifest(directory: string): ClassifierManifest {
     tokenizerConfigPath: fs.existsSync(tokenizerConfigPath) ? tokenizerConfigPath : undefined,
     labels,
     thresholds,
+    sentenceMargin: {
+      input: finiteOr(config.sentence_margin?.input, DEFAULT_SENTENCE_MARGIN.input),
+      output: finiteOr(config.sentence_margin?.output, DEFAULT_SENTENCE_MARGIN.output),
+    },
     maxLength: config.max_length ?? Math.min(config.max_position_embeddings ?? 512, 512),
   };
+}
+
+function finiteOr(value: unknown, fallback: number): number {
+  return typeof value === 'number' && Number.isFinite(value) ? value : fallback;
 }

@@ -5,7 +5,7 @@ import { Logger } from 'pino';
 import { LOGGER } from '../../common/logger.module';
 import { WardenConfig } from '../../config/config';
 import { WARDEN_CONFIG } from '../../config/config.module';
-import { ModerationCategory } from '../moderation.types';
+import { Direction, ModerationCategory } from '../moderation.types';
 import { ClassifierManifest, loadClassifierManifest } from './classifier.manifest';
 import { ClassifierReply, ClassifyMessage } from './classifier.worker';
 
@@ -13,6 +13,7 @@ const MAX_BATCH_TEXTS = 32;
 
 interface Pending {
   text: string;
+  sentenceMargin: number;
   resolve: (scores: number[]) => void;
   reject: (err: Error) => void;
 }
@@ -74,10 +75,14 @@ export class ClassifierService implements OnModuleInit, OnModuleDestroy {
    * next batch as soon as a worker is free; callers in the same turn of the event loop share it (the hand-off then
    * waits for the turn's I/O callbacks: requests answered by one Redis or upstream read resume together).
    */
-  scores(texts: string[]): Promise<number[][]> {
+  scores(texts: string[], direction: Direction): Promise<number[][]> {
+    const sentenceMargin = this.manifest.sentenceMargin[direction];
     const result = Promise.all(
       texts.map(
-        (text) => new Promise<number[]>((resolve, reject) => this.queue.push({ text, resolve, reject })),
+        (text) =>
+          new Promise<number[]>((resolve, reject) =>
+            this.queue.push({ text, sentenceMargin, resolve, reject }),
+          ),
       ),
     );
     if (this.workers.some((slot) => !slot.busy)) {
@@ -100,7 +105,11 @@ export class ClassifierService implements OnModuleInit, OnModuleDestroy {
       const id = this.nextId++;
       slot.busy = true;
       slot.inFlight = { id, items };
-      slot.worker.postMessage({ id, texts: items.map((item) => item.text) } satisfies ClassifyMessage);
+      slot.worker.postMessage({
+        id,
+        texts: items.map((item) => item.text),
+        sentenceMargins: items.map((item) => item.sentenceMargin),
+      } satisfies ClassifyMessage);
     }
   }
 

@@ -5,6 +5,8 @@ import { createClassifierScorer } from './classifier-scorer';
 export interface ClassifyMessage {
   id: number;
   texts: string[];
+  /** Per text: the logit margin its sentences read alone must clear (the direction's). */
+  sentenceMargins: number[];
 }
 
 export type ClassifierReply = { id: number; scores: number[][] } | { id: number; error: string };
@@ -13,7 +15,7 @@ export type ClassifierReply = { id: number; scores: number[][] } | { id: number;
 async function main(): Promise<void> {
   const scorer = await createClassifierScorer(workerData as ClassifierManifest);
   parentPort!.on('message', (message: ClassifyMessage) => {
-    scorer.classify(message.texts).then(
+    scorer.classify(message.texts, message.sentenceMargins).then(
       (scores) => parentPort!.postMessage({ id: message.id, scores } satisfies ClassifierReply),
       (err: unknown) =>
         parentPort!.postMessage({
