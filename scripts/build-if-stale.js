@@ -12,7 +12,7 @@ const PARTS = [
   {
     name: 'server',
     output: 'dist/server/src/main.js',
-    inputs: ['server/src', 'migrations', 'bench', 'tsconfig.json', 'tsconfig.build.json'],
+    inputs: ['server/src', 'contracts/src', 'migrations', 'bench', 'tsconfig.json', 'tsconfig.build.json'],
     command: ['npx', ['tsc', '-p', 'tsconfig.build.json']],
   },
   {
@@ -23,6 +23,7 @@ const PARTS = [
       'admin-ui/index.html',
       'admin-ui/vite.config.ts',
       'admin-ui/package.json',
+      'contracts/src',
       'web-common/src',
       'web-common/package.json',
     ],
@@ -36,6 +37,7 @@ const PARTS = [
       'portal-ui/index.html',
       'portal-ui/vite.config.ts',
       'portal-ui/package.json',
+      'contracts/src',
       'web-common/src',
       'web-common/package.json',
     ],
