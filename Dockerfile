@@ -4,6 +4,7 @@ WORKDIR /app
 COPY package.json package-lock.json .npmrc ./
 COPY server/package.json server/
 COPY contracts/package.json contracts/
+COPY web-common/package.json web-common/
 COPY admin-ui/package.json admin-ui/
 COPY portal-ui/package.json portal-ui/
 # The image's npm 10 ignores package.json#allowScripts: keep onnxruntime-node from fetching CUDA libraries.
@@ -11,6 +12,7 @@ RUN ONNXRUNTIME_NODE_INSTALL=skip npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY server server
 COPY contracts contracts
+COPY web-common web-common
 COPY admin-ui admin-ui
 COPY portal-ui portal-ui
 COPY migrations migrations

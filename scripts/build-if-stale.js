@@ -12,19 +12,35 @@ const PARTS = [
   {
     name: 'server',
     output: 'dist/server/src/main.js',
-    inputs: ['server/src', 'migrations', 'bench', 'tsconfig.json', 'tsconfig.build.json'],
+    inputs: ['server/src', 'contracts/src', 'migrations', 'bench', 'tsconfig.json', 'tsconfig.build.json'],
     command: ['npx', ['tsc', '-p', 'tsconfig.build.json']],
   },
   {
     name: 'console',
     output: 'admin-ui/dist/index.html',
-    inputs: ['admin-ui/src', 'admin-ui/index.html', 'admin-ui/vite.config.ts', 'admin-ui/package.json'],
+    inputs: [
+      'admin-ui/src',
+      'admin-ui/index.html',
+      'admin-ui/vite.config.ts',
+      'admin-ui/package.json',
+      'contracts/src',
+      'web-common/src',
+      'web-common/package.json',
+    ],
     command: ['npm', ['run', 'build', '-w', 'admin-ui']],
   },
   {
     name: 'developer portal',
     output: 'portal-ui/dist/index.html',
-    inputs: ['portal-ui/src', 'portal-ui/index.html', 'portal-ui/vite.config.ts', 'portal-ui/package.json'],
+    inputs: [
+      'portal-ui/src',
+      'portal-ui/index.html',
+      'portal-ui/vite.config.ts',
+      'portal-ui/package.json',
+      'contracts/src',
+      'web-common/src',
+      'web-common/package.json',
+    ],
     command: ['npm', ['run', 'build', '-w', 'portal-ui']],
   },
 ];

@@ -9,9 +9,8 @@ import {
   SearchInput,
   SelectInput,
 } from 'react-admin';
-import { SHORT_DATETIME } from '../common/dates';
+import { EnumChipField, SHORT_DATETIME, toChoices } from '@warden/web-common';
 import { EmptyState } from '../common/EmptyState';
-import { EnumChipField, toChoices } from '../common/EnumChipField';
 import { ALERT_RULES, ALERT_SEVERITIES, ALERT_STATUSES } from '../common/enums';
 import type { Alert, AlertSeverity } from '../types';
 import { AlertActionButtons } from './AlertActionButtons';

@@ -9,12 +9,11 @@ import {
   TopToolbar,
   useRecordContext,
 } from 'react-admin';
-import { EnumChipField } from '../common/EnumChipField';
+import { EnumChipField, FULL_DATETIME } from '@warden/web-common';
 import { ALERT_RULES, ALERT_SEVERITIES, ALERT_STATUSES } from '../common/enums';
 import { Panel } from '../common/Panel';
 import type { Alert } from '../types';
 import { AlertActionButtons } from './AlertActionButtons';
-import { FULL_DATETIME } from '../common/dates';
 
 const AlertTitle = () => {
   const record = useRecordContext<Alert>();

@@ -17,7 +17,7 @@ import {
   TextField,
   useRecordContext,
 } from 'react-admin';
-import { toChoices } from '../common/EnumChipField';
+import { toChoices } from '@warden/web-common';
 import { ALERT_SEVERITIES as SEVERITY_OPTIONS } from '../common/enums';
 import type { AnomalyRule } from '../types';
 import { actionChoices, ruleName } from './ruleLabels';

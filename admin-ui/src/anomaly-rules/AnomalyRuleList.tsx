@@ -2,12 +2,11 @@ import Rule from '@mui/icons-material/Rule';
 import { Chip } from '@mui/material';
 import { ANOMALY_RULE_ACTION_LABELS } from '@warden/contracts';
 import { BooleanField, DataTable, DateField, List, useCanAccess, useRecordContext } from 'react-admin';
+import { EnumChipField, SHORT_DATETIME } from '@warden/web-common';
 import { EmptyState } from '../common/EmptyState';
-import { EnumChipField } from '../common/EnumChipField';
 import { ALERT_SEVERITIES } from '../common/enums';
 import type { AnomalyRule } from '../types';
 import { formatWindow, ruleName } from './ruleLabels';
-import { SHORT_DATETIME } from '../common/dates';
 
 const RuleName = () => {
   const rule = useRecordContext<AnomalyRule>();

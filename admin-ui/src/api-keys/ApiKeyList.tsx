@@ -13,9 +13,14 @@ import {
   TopToolbar,
   useRecordContext,
 } from 'react-admin';
-import { SHORT_DATE, SHORT_DATETIME } from '../common/dates';
-import { EnumChipField, toChoices } from '../common/EnumChipField';
-import { KEY_KINDS, KEY_STATUSES } from '../common/enums';
+import {
+  EnumChipField,
+  KEY_KINDS,
+  KEY_STATUSES,
+  SHORT_DATE,
+  SHORT_DATETIME,
+  toChoices,
+} from '@warden/web-common';
 import type { ApiKey } from '../types';
 import { KeyActionButtons } from './KeyActionButtons';
 

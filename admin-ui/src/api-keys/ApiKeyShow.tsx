@@ -8,11 +8,9 @@ import {
   TopToolbar,
   useRecordContext,
 } from 'react-admin';
-import { EnumChipField } from '../common/EnumChipField';
-import { KEY_KINDS, KEY_STATUSES } from '../common/enums';
+import { EnumChipField, FULL_DATETIME, KEY_KINDS, KEY_STATUSES } from '@warden/web-common';
 import type { ApiKey } from '../types';
 import { KeyActionButtons } from './KeyActionButtons';
-import { FULL_DATETIME } from '../common/dates';
 
 const Actions = () => (
   <TopToolbar>

@@ -9,9 +9,8 @@ import {
   useNavigate,
   type Identifier,
 } from 'react-admin';
-import { SHORT_DATETIME } from '../common/dates';
-import { EnumChipField } from '../common/EnumChipField';
-import { APPLICATION_STATUSES, REVIEW_STATES, RISK_TIERS } from '../common/enums';
+import { APPLICATION_STATUSES, EnumChipField, SHORT_DATETIME } from '@warden/web-common';
+import { REVIEW_STATES, RISK_TIERS } from '../common/enums';
 import type { Application, RiskTier } from '../types';
 import { applicationFilters } from './applicationFilters';
 import { ApplicationReviewPanel, PANEL_WIDTH } from './ApplicationReviewPanel';

@@ -15,8 +15,15 @@ import {
   useCanAccess,
   useRecordContext,
 } from 'react-admin';
-import { EnumChipField } from '../common/EnumChipField';
-import { APPLICATION_STATUSES, KEY_KINDS, KEY_STATUSES, REVIEW_STATES } from '../common/enums';
+import {
+  APPLICATION_STATUSES,
+  EnumChipField,
+  FULL_DATETIME,
+  KEY_KINDS,
+  KEY_STATUSES,
+  SHORT_DATE,
+} from '@warden/web-common';
+import { REVIEW_STATES } from '../common/enums';
 import { AttachedBiasRuns } from '../bias-runs/AttachedBiasRuns';
 import type { ApiKey, Application } from '../types';
 import { DecisionButtons } from './DecisionButtons';
@@ -25,7 +32,6 @@ import { EnforcementBanner } from './EnforcementBanner';
 import { QuestionnaireView } from './QuestionnaireView';
 import { RiskSummary } from './RiskSummary';
 import { ApplicationTopics } from '../topicality/ApplicationTopics';
-import { FULL_DATETIME, SHORT_DATE } from '../common/dates';
 
 const Panel = ({
   title,

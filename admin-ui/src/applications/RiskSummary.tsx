@@ -1,6 +1,6 @@
 import { Box, List, ListItem, ListItemText, Stack, Typography } from '@mui/material';
 import { useRecordContext } from 'react-admin';
-import { EnumChipField } from '../common/EnumChipField';
+import { EnumChipField } from '@warden/web-common';
 import { RISK_TIERS } from '../common/enums';
 import type { Application } from '../types';
 

@@ -1,6 +1,6 @@
 import { SearchInput, SelectInput } from 'react-admin';
-import { toChoices } from '../common/EnumChipField';
-import { APPLICATION_STATUSES, REVIEW_STATES, RISK_TIERS } from '../common/enums';
+import { APPLICATION_STATUSES, toChoices } from '@warden/web-common';
+import { REVIEW_STATES, RISK_TIERS } from '../common/enums';
 
 export const applicationFilters = [
   <SearchInput key="q" source="q" alwaysOn placeholder="Name or organization" sx={{ width: 220 }} />,

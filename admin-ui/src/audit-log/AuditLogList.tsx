@@ -1,6 +1,6 @@
 import { Box, Grid, Typography } from '@mui/material';
 import { DataTable, DateField, List, SearchInput, TextField, TextInput, useRecordContext } from 'react-admin';
-import { SHORT_DATETIME } from '../common/dates';
+import { SHORT_DATETIME } from '@warden/web-common';
 import { JsonField } from '../common/JsonField';
 import type { AuditEntry } from '../types';
 import { ChainStatusBanner } from './ChainStatusBanner';

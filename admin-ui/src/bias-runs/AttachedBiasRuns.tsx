@@ -7,7 +7,7 @@ import {
   useCreatePath,
   useListContext,
 } from 'react-admin';
-import { EnumChipField } from '../common/EnumChipField';
+import { EnumChipField } from '@warden/web-common';
 import { BIAS_RUN_STATUSES, PROBE_SETS } from '../common/enums';
 import type { Application, BiasRun } from '../types';
 

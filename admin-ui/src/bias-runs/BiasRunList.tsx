@@ -14,9 +14,8 @@ import {
   TextInput,
   TopToolbar,
 } from 'react-admin';
-import { SHORT_DATETIME } from '../common/dates';
+import { EnumChipField, SHORT_DATETIME, toChoices } from '@warden/web-common';
 import { EmptyState } from '../common/EmptyState';
-import { EnumChipField, toChoices } from '../common/EnumChipField';
 import { BIAS_RUN_STATUSES, PROBE_SETS } from '../common/enums';
 import type { BiasRun } from '../types';
 import { BiasProgress } from './BiasProgress';

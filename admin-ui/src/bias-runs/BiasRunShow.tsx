@@ -21,7 +21,7 @@ import {
   useCreatePath,
   useRecordContext,
 } from 'react-admin';
-import { EnumChipField } from '../common/EnumChipField';
+import { EnumChipField, formatDateTime } from '@warden/web-common';
 import { BIAS_RUN_STATUSES } from '../common/enums';
 import { formatCount } from '../common/format';
 import { Panel } from '../common/Panel';
@@ -35,7 +35,6 @@ import { CompareButton } from './CompareButton';
 import { BiasChartCard } from './report/BiasChartCard';
 import { ChartBrowser } from './report/ChartBrowser';
 import { CounterfactualTable, ExamplesList, GapsTable, StereoSetTable } from './report/ReportTables';
-import { formatDateTime } from '../common/dates';
 
 const BiasRunTitle = () => {
   const record = useRecordContext<BiasRunDetail>();

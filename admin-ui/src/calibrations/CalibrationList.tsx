@@ -10,9 +10,9 @@ import {
   TextField,
   TopToolbar,
 } from 'react-admin';
+import { SHORT_DATETIME } from '@warden/web-common';
 import { EmptyState } from '../common/EmptyState';
 import type { Calibration } from '../types';
-import { SHORT_DATETIME } from '../common/dates';
 
 const Actions = () => (
   <TopToolbar>

@@ -1,36 +1,4 @@
-import { Card, CardContent, Stack, Typography } from '@mui/material';
-import type { ReactNode } from 'react';
+import { Panel as WardenPanel, type PanelProps } from '@warden/web-common';
 
-/** A titled card: the unit the detail pages are laid out in. */
-export const Panel = ({
-  title,
-  subtitle,
-  action,
-  children,
-  testId,
-}: {
-  title: ReactNode;
-  subtitle?: ReactNode;
-  action?: ReactNode;
-  children: ReactNode;
-  testId?: string;
-}) => (
-  <Card variant="outlined" data-testid={testId} sx={{ height: '100%' }}>
-    <CardContent>
-      <Stack direction="row" spacing={1} sx={{ alignItems: 'center', mb: 1 }}>
-        <Stack sx={{ flexGrow: 1, minWidth: 0 }}>
-          <Typography variant="subtitle1" sx={{ fontWeight: 600 }}>
-            {title}
-          </Typography>
-          {subtitle && (
-            <Typography variant="caption" color="text.secondary">
-              {subtitle}
-            </Typography>
-          )}
-        </Stack>
-        {action}
-      </Stack>
-      {children}
-    </CardContent>
-  </Card>
-);
+// The console's detail pages set panels side by side in grid rows.
+export const Panel = (props: PanelProps) => <WardenPanel fillHeight {...props} />;

@@ -13,9 +13,8 @@ import {
   SelectInput,
   useRecordContext,
 } from 'react-admin';
-import { SHORT_DATETIME } from '../common/dates';
+import { EnumChipField, SHORT_DATETIME, toChoices } from '@warden/web-common';
 import { EmptyState } from '../common/EmptyState';
-import { EnumChipField, toChoices } from '../common/EnumChipField';
 import { END_USER_STATUSES } from '../common/enums';
 import { formatPercent } from '../common/format';
 import { requestLogsPath } from '../common/links';

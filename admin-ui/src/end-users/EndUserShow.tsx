@@ -12,7 +12,7 @@ import {
   TopToolbar,
   useRecordContext,
 } from 'react-admin';
-import { FULL_DATETIME, SHORT_DATETIME } from '../common/dates';
+import { FULL_DATETIME, SHORT_DATETIME } from '@warden/web-common';
 import { formatCount, formatPercent } from '../common/format';
 import { Panel } from '../common/Panel';
 import { StatCard } from '../common/StatCard';

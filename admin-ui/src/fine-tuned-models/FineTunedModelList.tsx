@@ -1,8 +1,7 @@
 import VerifiedUser from '@mui/icons-material/VerifiedUser';
 import { Datagrid, DateField, List, SelectInput, TextField, TextInput } from 'react-admin';
-import { SHORT_DATETIME } from '../common/dates';
+import { EnumChipField, SHORT_DATETIME, toChoices } from '@warden/web-common';
 import { EmptyState } from '../common/EmptyState';
-import { EnumChipField, toChoices } from '../common/EnumChipField';
 import { FilteredEmpty } from '../common/FilteredEmpty';
 import { MODEL_REVIEW_STATUSES } from './fineTunedModels';
 

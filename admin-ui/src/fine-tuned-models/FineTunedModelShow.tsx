@@ -13,7 +13,7 @@ import {
 } from '@mui/material';
 import { useState } from 'react';
 import { Link, Show, useRecordContext } from 'react-admin';
-import { EnumChipField } from '../common/EnumChipField';
+import { EnumChipField } from '@warden/web-common';
 import { Panel } from '../common/Panel';
 import { useStaffDecision } from '../common/useStaffDecision';
 import { TrainingPanels } from '../fine-tuning-jobs/TrainingPanels';

@@ -2,7 +2,7 @@ import {
   MODEL_REVIEW_STATUSES as MODEL_REVIEW_STATUS_LIST,
   type FineTunedModelResponse,
 } from '@warden/contracts';
-import { enumOptions } from '../common/enums';
+import { enumOptions } from '@warden/web-common';
 
 /** A fine-tuned model's review record, as /admin/fine-tuned-models/:id returns it. */
 export type FineTunedModel = FineTunedModelResponse;

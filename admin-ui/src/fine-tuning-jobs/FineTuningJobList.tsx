@@ -1,10 +1,9 @@
 import ModelTraining from '@mui/icons-material/ModelTraining';
 import { Datagrid, DateField, List, NumberField, SelectInput, TextField, TextInput } from 'react-admin';
+import { EnumChipField, SHORT_DATETIME, toChoices } from '@warden/web-common';
 import { EmptyState } from '../common/EmptyState';
-import { EnumChipField, toChoices } from '../common/EnumChipField';
 import { JOB_STATUSES, SCREENING_STATUSES } from './fineTuning';
 import { JobTrainingExpand } from './TrainingPanels';
-import { SHORT_DATETIME } from '../common/dates';
 
 const filters = [
   <TextInput key="q" source="q" label="Search" alwaysOn />,

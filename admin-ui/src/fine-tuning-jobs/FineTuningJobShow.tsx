@@ -1,7 +1,7 @@
 import type { ScreeningDecision } from '@warden/contracts';
 import { Alert, Box, Button, Grid, List, ListItem, ListItemText, Stack, Typography } from '@mui/material';
 import { Link, Show, useRecordContext } from 'react-admin';
-import { EnumChipField } from '../common/EnumChipField';
+import { EnumChipField } from '@warden/web-common';
 import { Panel } from '../common/Panel';
 import { type FineTuningJob, JOB_STATUSES } from './fineTuning';
 import { useStaffDecision } from '../common/useStaffDecision';

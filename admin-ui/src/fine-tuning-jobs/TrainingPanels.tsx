@@ -1,6 +1,6 @@
 import { Grid } from '@mui/material';
 import { useRecordContext } from 'react-admin';
-import { EnumChipField } from '../common/EnumChipField';
+import { EnumChipField } from '@warden/web-common';
 import { Panel } from '../common/Panel';
 import { type FineTuningJob, SCREENING_STATUSES } from './fineTuning';
 import { LossChart } from './LossChart';

@@ -4,7 +4,7 @@ import {
   type FineTuningJobResponse,
   type ScreeningReport,
 } from '@warden/contracts';
-import { enumOptions } from '../common/enums';
+import { enumOptions } from '@warden/web-common';
 
 /** A fine-tuning job as /admin/fine-tuning-jobs returns it. */
 export type FineTuningJob = FineTuningJobResponse;

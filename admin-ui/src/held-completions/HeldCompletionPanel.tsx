@@ -3,7 +3,7 @@ import ManageSearch from '@mui/icons-material/ManageSearch';
 import { Box, Button, CircularProgress, Divider, IconButton, Stack, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
 import { Link, ShowBase, useCreatePath, useRecordContext, type Identifier } from 'react-admin';
-import { EnumChipField } from '../common/EnumChipField';
+import { EnumChipField, formatDateTime } from '@warden/web-common';
 import { HELD_STATUSES } from '../common/enums';
 import { HighlightedText, HighlightLegend } from '../common/HighlightedText';
 import { VerdictChips } from '../common/VerdictTable';
@@ -11,7 +11,6 @@ import { asVerdicts } from '../common/verdicts';
 import type { HeldCompletion } from '../types';
 import { HeldDecisionButtons } from './HeldDecisionButtons';
 import { heldOutputText, heldPromptText } from './heldText';
-import { formatDateTime } from '../common/dates';
 
 export const PANEL_WIDTH = 480;
 

@@ -1,22 +1,19 @@
-import { defaultTheme, type RaThemeOptions } from 'react-admin';
+import { wardenTheme } from '@warden/web-common';
+import type { RaThemeOptions } from 'react-admin';
+
+const PRIMARY = '#283593';
+const base = wardenTheme({ primary: PRIMARY, secondary: '#00897b', background: '#f5f6fa' });
 
 export const theme: RaThemeOptions = {
-  ...defaultTheme,
-  palette: {
-    primary: { main: '#283593' },
-    secondary: { main: '#00897b' },
-    background: { default: '#f5f6fa' },
-  },
-  shape: { borderRadius: 8 },
+  ...base,
   components: {
-    ...defaultTheme.components,
-    RaAppBar: { styleOverrides: { root: { '& .RaAppBar-toolbar': { minHeight: 48 } } } },
+    ...base.components,
     // Clickable list rows take keyboard focus (layout/keyboardRows.ts): show where it is.
     MuiTableRow: {
       styleOverrides: {
         root: {
           '&.RaDatagrid-clickableRow:focus-visible, &.RaDataTable-clickableRow:focus-visible': {
-            outline: '2px solid #283593',
+            outline: `2px solid ${PRIMARY}`,
             outlineOffset: -2,
           },
         },

@@ -13,6 +13,7 @@ import {
 } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { Title, useCanAccess, useDataProvider, useStore } from 'react-admin';
+import { formatDateTime, SHORT_DATETIME } from '@warden/web-common';
 import { formatCount, formatMs, formatPercent } from '../common/format';
 import { endUserId, requestLogsPath } from '../common/links';
 import { Panel } from '../common/Panel';
@@ -24,7 +25,6 @@ import { LabelPrecision } from './LabelPrecision';
 import { fillSeries, WINDOWS } from './series';
 import { TopList } from './TopList';
 import { VolumeChart } from './VolumeChart';
-import { SHORT_DATETIME, formatDateTime } from '../common/dates';
 
 /** The dashboard refreshes itself while open, so a spike shows up without reloading. */
 const REFRESH_MS = 30_000;

@@ -10,9 +10,9 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
+import { formatDateTime, SHORT_DATETIME } from '@warden/web-common';
 import type { MonitoringWindow } from '../types';
 import { tickFormat, type SeriesPoint } from './series';
-import { SHORT_DATETIME, formatDateTime } from '../common/dates';
 
 interface StackedPoint extends SeriesPoint {
   passed: number;

@@ -1,6 +1,6 @@
 import { DataTable, DateField, List, SearchInput } from 'react-admin';
+import { SHORT_DATE } from '@warden/web-common';
 import type { Organization } from '../types';
-import { SHORT_DATE } from '../common/dates';
 
 export const OrganizationList = () => (
   <List<Organization>

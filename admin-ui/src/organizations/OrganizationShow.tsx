@@ -8,10 +8,9 @@ import {
   TextField,
   useRecordContext,
 } from 'react-admin';
-import { EnumChipField } from '../common/EnumChipField';
-import { APPLICATION_STATUSES, REVIEW_STATES, RISK_TIERS } from '../common/enums';
+import { APPLICATION_STATUSES, EnumChipField, FULL_DATETIME, SHORT_DATE } from '@warden/web-common';
+import { REVIEW_STATES, RISK_TIERS } from '../common/enums';
 import type { Application, Organization } from '../types';
-import { FULL_DATETIME, SHORT_DATE } from '../common/dates';
 
 const OrganizationTitle = () => {
   const record = useRecordContext<Organization>();

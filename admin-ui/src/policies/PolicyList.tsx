@@ -1,7 +1,6 @@
 import { Box, Chip } from '@mui/material';
 import { BooleanField, DataTable, List, NumberField, useCanAccess, useRecordContext } from 'react-admin';
-import { EnumChipField } from '../common/EnumChipField';
-import { APPLICATION_STATUSES } from '../common/enums';
+import { APPLICATION_STATUSES, EnumChipField } from '@warden/web-common';
 import type { Policy } from '../types';
 import { ClassifierThresholds } from './ClassifierThresholds';
 

@@ -9,12 +9,11 @@ import {
   TextInput,
   TopToolbar,
 } from 'react-admin';
+import { EnumChipField, SHORT_DATETIME } from '@warden/web-common';
 import { EmptyState } from '../common/EmptyState';
-import { EnumChipField } from '../common/EnumChipField';
 import { PROPOSAL_STATUSES } from '../common/enums';
 import type { PolicyProposal } from '../types';
 import { replayLabel } from './proposals';
-import { SHORT_DATETIME } from '../common/dates';
 
 const Actions = () => (
   <TopToolbar>

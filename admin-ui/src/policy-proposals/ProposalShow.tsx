@@ -1,6 +1,6 @@
 import { Stack } from '@mui/material';
 import { DateField, Labeled, ListButton, Show, TextField, TopToolbar, useRecordContext } from 'react-admin';
-import { EnumChipField } from '../common/EnumChipField';
+import { EnumChipField, FULL_DATETIME } from '@warden/web-common';
 import { PROPOSAL_STATUSES } from '../common/enums';
 import { JsonField } from '../common/JsonField';
 import { Panel } from '../common/Panel';
@@ -8,7 +8,6 @@ import type { PolicyProposal } from '../types';
 import { ApplyButton } from './ApplyButton';
 import { isReplayActive, POLL_MS } from './proposals';
 import { ReplayPanel } from './ReplayPanel';
-import { FULL_DATETIME } from '../common/dates';
 
 const Actions = () => (
   <TopToolbar>

@@ -9,7 +9,7 @@ import {
   TopToolbar,
   useRecordContext,
 } from 'react-admin';
-import { SHORT_DATETIME } from '../common/dates';
+import { SHORT_DATETIME } from '@warden/web-common';
 import { ACTION_COLORS } from '../common/enums';
 import { formatMs } from '../common/format';
 import { VerdictChips } from '../common/VerdictTable';

@@ -11,6 +11,7 @@ import {
   TopToolbar,
   useRecordContext,
 } from 'react-admin';
+import { FULL_DATETIME } from '@warden/web-common';
 import { formatCount, formatMs } from '../common/format';
 import { HighlightedText, HighlightLegend } from '../common/HighlightedText';
 import { endUserPath, requestLogsPath } from '../common/links';
@@ -20,7 +21,6 @@ import { asVerdicts } from '../common/verdicts';
 import type { RequestLog, Verdict } from '../types';
 import { ChatTranscript } from './ChatTranscript';
 import { StatusCodeField } from './RequestLogList';
-import { FULL_DATETIME } from '../common/dates';
 
 const Meta = ({ label, children }: { label: string; children: ReactNode }) => (
   <Box sx={{ minWidth: 120 }}>

@@ -1,7 +1,7 @@
 import School from '@mui/icons-material/School';
 import { DataTable, List, SelectInput, TextField, TextInput } from 'react-admin';
+import { EnumChipField, toChoices } from '@warden/web-common';
 import { EmptyState } from '../common/EmptyState';
-import { EnumChipField, toChoices } from '../common/EnumChipField';
 import { ExpiryField } from './ExpiryField';
 import { GRANT_STATUSES, RENEWAL_STATES } from './grantEnums';
 import type { ResearchGrant } from './types';

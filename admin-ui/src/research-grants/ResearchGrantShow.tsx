@@ -9,7 +9,7 @@ import {
   useCreatePath,
   useRecordContext,
 } from 'react-admin';
-import { EnumChipField } from '../common/EnumChipField';
+import { EnumChipField } from '@warden/web-common';
 import { REVIEW_STATES } from '../common/enums';
 import { ExpiryField } from './ExpiryField';
 import { GRANT_STATUSES, RENEWAL_STATES } from './grantEnums';

@@ -1,5 +1,5 @@
 import { GRANT_STATUSES as GRANT_STATUS_LIST, RENEWAL_STATES as RENEWAL_STATE_LIST } from '@warden/contracts';
-import { enumOptions } from '../common/enums';
+import { enumOptions } from '@warden/web-common';
 
 export const GRANT_STATUSES = enumOptions(GRANT_STATUS_LIST, {
   pending: { label: 'Pending review', color: 'info' },

@@ -12,7 +12,7 @@ import {
   useRecordContext,
   Labeled,
 } from 'react-admin';
-import { toChoices } from '../common/EnumChipField';
+import { toChoices } from '@warden/web-common';
 import { STAFF_ROLES } from '../common/enums';
 import type { StaffMember } from '../types';
 

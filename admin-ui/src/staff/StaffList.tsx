@@ -1,8 +1,7 @@
 import { DataTable, DateField, List } from 'react-admin';
-import { EnumChipField } from '../common/EnumChipField';
+import { EnumChipField, SHORT_DATE, SHORT_DATETIME } from '@warden/web-common';
 import { STAFF_ROLES } from '../common/enums';
 import type { StaffMember } from '../types';
-import { SHORT_DATE, SHORT_DATETIME } from '../common/dates';
 
 export const StaffList = () => (
   <List<StaffMember> sort={{ field: 'email', order: 'ASC' }}>

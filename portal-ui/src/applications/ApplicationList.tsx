@@ -1,9 +1,7 @@
 import Apps from '@mui/icons-material/Apps';
 import { Box, Typography } from '@mui/material';
 import { CreateButton, DataTable, DateField, List, TopToolbar } from 'react-admin';
-import { SHORT_DATETIME } from '../common/dates';
-import { EnumChipField } from '../common/EnumChipField';
-import { APPLICATION_STATUSES, REVIEW_STATES } from '../common/enums';
+import { APPLICATION_STATUSES, EnumChipField, REVIEW_STATES, SHORT_DATETIME } from '@warden/web-common';
 import type { Application } from '../types';
 import { USE_CASE_LABELS } from './questionnaire';
 

@@ -2,9 +2,15 @@ import Edit from '@mui/icons-material/Edit';
 import { Alert, AlertTitle, Box, Stack, Typography } from '@mui/material';
 import { AUDIENCE_SIZES } from '@warden/contracts';
 import { Button, Link, ShowBase, Title, useCreatePath, useRecordContext, useShowContext } from 'react-admin';
-import { formatDateTime } from '../common/dates';
-import { EnumChip } from '../common/EnumChipField';
-import { APPLICATION_STATUSES, FEEDBACK, REVIEW_STATES } from '../common/enums';
+import {
+  APPLICATION_STATUSES,
+  EnumChip,
+  formatDateTime,
+  REVIEW_STATES,
+  SHORT_DATE,
+  SHORT_DATETIME,
+} from '@warden/web-common';
+import { FEEDBACK } from '../common/enums';
 import { Panel } from '../common/Panel';
 import { KeysPanel } from '../keys/KeysPanel';
 import { LabelsPanel } from '../labels/LabelsPanel';
@@ -28,6 +34,9 @@ export const LatestFeedback = () => {
   );
 };
 
+// To the minute, like the tables: a developer has no server log to line a second up with.
+const when = (value: string) => formatDateTime(value, SHORT_DATETIME);
+
 const Header = ({ application }: { application: Application }) => {
   const createPath = useCreatePath();
   const step = nextStep(application);
@@ -48,8 +57,8 @@ const Header = ({ application }: { application: Application }) => {
         </Stack>
       }
       subtitle={
-        `Created ${formatDateTime(application.createdAt)} · updated ${formatDateTime(application.updatedAt)}` +
-        (application.submittedAt ? ` · submitted ${formatDateTime(application.submittedAt)}` : '')
+        `Created ${when(application.createdAt)} · updated ${when(application.updatedAt)}` +
+        (application.submittedAt ? ` · submitted ${when(application.submittedAt)}` : '')
       }
     >
       <Alert
@@ -98,10 +107,8 @@ const FeedbackPanel = ({ feedback }: { feedback: Feedback[] }) => (
             {FEEDBACK[item.decision].title}
           </Typography>
           <Typography variant="caption" color="text.secondary">
-            {formatDateTime(item.at)}
-            {item.reReviewAt
-              ? ` · re-review by ${formatDateTime(item.reReviewAt, { dateStyle: 'medium' })}`
-              : ''}
+            {when(item.at)}
+            {item.reReviewAt ? ` · re-review by ${formatDateTime(item.reReviewAt, SHORT_DATE)}` : ''}
           </Typography>
           <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap', mt: 0.5 }}>
             {item.rationale}

@@ -22,9 +22,7 @@ import {
   useRecordContext,
   useRefresh,
 } from 'react-admin';
-import { SHORT_DATETIME } from '../common/dates';
-import { EnumChipField } from '../common/EnumChipField';
-import { KEY_KINDS, KEY_STATUSES } from '../common/enums';
+import { EnumChipField, KEY_KINDS, KEY_STATUSES, SHORT_DATETIME } from '@warden/web-common';
 import { Panel } from '../common/Panel';
 import { SecretDialog, type IssuedSecret } from '../common/SecretDialog';
 import type { PortalDataProvider } from '../dataProvider';

@@ -1,6 +1,6 @@
-import Shield from '@mui/icons-material/Shield';
-import { Box, Typography } from '@mui/material';
-import { LoadingIndicator, AppBar as RaAppBar, TitlePortal, useGetIdentity } from 'react-admin';
+import { Typography } from '@mui/material';
+import { LoadingIndicator, useGetIdentity } from 'react-admin';
+import { WardenAppBar } from '@warden/web-common';
 
 const Organization = () => {
   const { identity } = useGetIdentity();
@@ -13,28 +13,14 @@ const Organization = () => {
 };
 
 export const AppBar = () => (
-  <RaAppBar
+  <WardenAppBar
     alwaysOn
-    color="primary"
+    product="for developers"
     toolbar={
       <>
         <Organization />
         <LoadingIndicator />
       </>
     }
-  >
-    <Box sx={{ display: 'flex', alignItems: 'center', gap: 0.75, mr: 2 }}>
-      <Shield fontSize="small" />
-      <Typography variant="h6" component="span" sx={{ fontWeight: 700, letterSpacing: 0.5 }}>
-        Warden
-      </Typography>
-      <Typography variant="subtitle2" component="span" sx={{ opacity: 0.8, ml: 0.5 }}>
-        for developers
-      </Typography>
-    </Box>
-    <Box component="span" sx={{ opacity: 0.5, mr: 2, display: { xs: 'none', sm: 'inline' } }}>
-      |
-    </Box>
-    <TitlePortal variant="subtitle1" />
-  </RaAppBar>
+  />
 );

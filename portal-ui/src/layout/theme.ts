@@ -1,16 +1,4 @@
-import { defaultTheme, type RaThemeOptions } from 'react-admin';
+import { wardenTheme } from '@warden/web-common';
 
 /** The console's look in another colour, so nobody mistakes the developer portal for the staff console. */
-export const theme: RaThemeOptions = {
-  ...defaultTheme,
-  palette: {
-    primary: { main: '#00796b' },
-    secondary: { main: '#283593' },
-    background: { default: '#f5f7f7' },
-  },
-  shape: { borderRadius: 8 },
-  components: {
-    ...defaultTheme.components,
-    RaAppBar: { styleOverrides: { root: { '& .RaAppBar-toolbar': { minHeight: 48 } } } },
-  },
-};
+export const theme = wardenTheme({ primary: '#00796b', secondary: '#283593', background: '#f5f7f7' });

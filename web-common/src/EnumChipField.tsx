@@ -16,8 +16,12 @@ export const EnumChip = ({ value, options }: { value: string; options: Record<st
   return <Chip size="small" label={option.label} color={option.color} variant="outlined" />;
 };
 
-/** A state or kind as a coloured chip, so a list can be scanned at a glance. */
+/** A state, tier or kind as a coloured chip, so a list can be scanned at a glance. */
 export const EnumChipField = ({ source, options, ...rest }: EnumChipFieldProps) => {
   const value = useFieldValue({ source, ...rest }) as string | null | undefined;
   return value == null ? null : <EnumChip value={value} options={options} />;
 };
+
+/** The same options as `choices` for SelectInput filters. */
+export const toChoices = (options: Record<string, EnumOption>) =>
+  Object.entries(options).map(([id, { label }]) => ({ id, name: label }));
