@@ -1,4 +1,4 @@
-import { setDemoPolicy } from './support/demo-policy';
+import { RED_TEAM_POLICY, setDemoPolicy } from './support/demo-policy';
 import { testApiKey } from './support/keys';
 import { moderate as moderateThrough } from './support/moderations';
 import { postJson } from './support/review-api';
@@ -108,9 +108,7 @@ describe('redteam: look-alike, invisible, fullwidth, mathematical, stretched and
       WARDEN_INIT_API_KEY: apiKey,
     });
     await setDemoPolicy(warden, {
-      requireUser: false,
-      rateLimits: { requestsPerMinute: 10_000, tokensPerMinute: 10_000_000 },
-      blocklist: { words: ['coffee'] },
+      ...RED_TEAM_POLICY,
       categories: {
         'pii/email': { input: { action: 'redact' }, output: { action: 'redact' } },
         profanity: { input: { action: 'block' }, output: { action: 'block' } },

@@ -1,4 +1,4 @@
-import { setDemoPolicy } from './support/demo-policy';
+import { RED_TEAM_POLICY, setDemoPolicy } from './support/demo-policy';
 import { testApiKey } from './support/keys';
 import { moderate as moderateThrough } from './support/moderations';
 import { startWardenServedBy, UpstreamServer } from './support/upstream-server';
@@ -95,11 +95,7 @@ describe('redteam: character escapes written as text and parenthesized letters',
 
   beforeAll(async () => {
     warden = await startWardenServedBy(upstream, 'redteam-escapes', { WARDEN_INIT_API_KEY: apiKey });
-    await setDemoPolicy(warden, {
-      requireUser: false,
-      rateLimits: { requestsPerMinute: 10_000, tokensPerMinute: 10_000_000 },
-      blocklist: { words: ['coffee'] },
-    });
+    await setDemoPolicy(warden, RED_TEAM_POLICY);
   }, 240_000);
 
   afterAll(async () => {

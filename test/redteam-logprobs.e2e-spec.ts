@@ -1,6 +1,6 @@
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
-import { setDemoPolicy } from './support/demo-policy';
+import { RED_TEAM_POLICY, setDemoPolicy } from './support/demo-policy';
 import { testApiKey } from './support/keys';
 import { postJson } from './support/review-api';
 import { startWarden, WardenInstance } from './support/warden';
@@ -139,11 +139,7 @@ describe('redteam: alternative tokens in logprobs are moderated like the output'
       WARDEN_UPSTREAM_MODELS: 'house-model=real-upstream-model',
       WARDEN_EMBEDDED_MODELS: '',
     });
-    await setDemoPolicy(warden, {
-      requireUser: false,
-      rateLimits: { requestsPerMinute: 10_000, tokensPerMinute: 10_000_000 },
-      blocklist: { words: ['coffee'] },
-    });
+    await setDemoPolicy(warden, RED_TEAM_POLICY);
   }, 90_000);
 
   afterAll(async () => {

@@ -1,6 +1,6 @@
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
-import { setDemoPolicy } from './support/demo-policy';
+import { RED_TEAM_POLICY, setDemoPolicy } from './support/demo-policy';
 import { testApiKey } from './support/keys';
 import { moderate as moderateThrough } from './support/moderations';
 import { postJson } from './support/review-api';
@@ -156,11 +156,7 @@ describe('redteam round 8: reshaped requests, diluted outputs and streamed astra
       WARDEN_UPSTREAM_MODELS: 'house-model',
       WARDEN_EMBEDDED_MODELS: '',
     });
-    await setDemoPolicy(warden, {
-      requireUser: false,
-      rateLimits: { requestsPerMinute: 10_000, tokensPerMinute: 10_000_000 },
-      blocklist: { words: ['coffee'] },
-    });
+    await setDemoPolicy(warden, RED_TEAM_POLICY);
   }, 240_000);
 
   afterAll(async () => {

@@ -17,3 +17,13 @@ export async function setDemoPolicy(warden: WardenInstance, patch: object): Prom
   ]);
   if (result.code !== 0) throw new Error(`policies:set failed: ${JSON.stringify(result)}`);
 }
+
+/**
+ * The red-team suites' policy: no `user` required, budgets no suite reaches, and "coffee" on the blocklist (a word no
+ * classifier flags, so a blocklist verdict shows the lexicons read a reshaped text).
+ */
+export const RED_TEAM_POLICY = {
+  requireUser: false,
+  rateLimits: { requestsPerMinute: 10_000, tokensPerMinute: 10_000_000 },
+  blocklist: { words: ['coffee'] },
+};
