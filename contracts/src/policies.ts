@@ -44,6 +44,7 @@ export const policyRulesSchema = z.strictObject({
   redactLoggedText: z.boolean(),
   exemptSystemPrompt: z.boolean(),
   classifierThresholdScale: z.number(),
+  classifierSentenceMargin: z.strictObject({ input: z.number().nullable(), output: z.number().nullable() }),
   guards: z.strictObject({
     llmGuard: guardUse,
     upstreamModeration: guardUse,
@@ -111,6 +112,12 @@ export function policyPatchSchemaWith(pattern: z.ZodType<string>) {
       .optional(),
     requireUser: z.boolean().optional(),
     classifierThresholdScale: z.number().min(0.1).max(2).optional(),
+    classifierSentenceMargin: z
+      .strictObject({
+        input: z.number().min(0).max(10).nullable().optional(),
+        output: z.number().min(0).max(10).nullable().optional(),
+      })
+      .optional(),
     retentionDays: z.number().int().min(1).max(3650).optional(),
     redactLoggedText: z.boolean().optional(),
     guards: z

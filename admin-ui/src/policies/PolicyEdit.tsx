@@ -58,6 +58,30 @@ export const PolicyEdit = () => (
           validate={[required(), minValue(0.1), maxValue(2)]}
           sx={{ maxWidth: 420 }}
         />
+        <Hint>
+          The classifier also reads each sentence of a longer text on its own, so a harmful request framed by
+          harmless sentences is not watered down. A sentence read alone must score this many logits over its
+          threshold; empty uses the classifier model’s own margin. Raise it on input for applications whose
+          prompts are long user posts, at the cost of missing framed requests.
+        </Hint>
+        <Stack direction={{ xs: 'column', md: 'row' }} spacing={2}>
+          <NumberInput
+            source="rules.classifierSentenceMargin.input"
+            label="Sentence margin, input"
+            helperText="Logits; empty: the model’s own"
+            step={0.25}
+            sx={{ minWidth: 240 }}
+            validate={[minValue(0), maxValue(10)]}
+          />
+          <NumberInput
+            source="rules.classifierSentenceMargin.output"
+            label="Sentence margin, output"
+            helperText="Logits; empty: the model’s own"
+            step={0.25}
+            sx={{ minWidth: 240 }}
+            validate={[minValue(0), maxValue(10)]}
+          />
+        </Stack>
         <BooleanInput
           source="rules.exemptSystemPrompt"
           label="Chat: leave system and developer messages out of input moderation"

@@ -23,6 +23,16 @@ export const PolicyShow = () => (
     <TabbedShowLayout>
       <TabbedShowLayout.Tab label="Content filters">
         <NumberField source="rules.classifierThresholdScale" label="Classifier threshold scale" />
+        <NumberField
+          source="rules.classifierSentenceMargin.input"
+          label="Sentence margin, input (logits)"
+          emptyText="the model’s own"
+        />
+        <NumberField
+          source="rules.classifierSentenceMargin.output"
+          label="Sentence margin, output (logits)"
+          emptyText="the model’s own"
+        />
         <CategoryTableField />
       </TabbedShowLayout.Tab>
       <TabbedShowLayout.Tab label="Limits">

@@ -219,6 +219,7 @@ export class ModerationService {
       return await check.run(texts, {
         direction,
         blocklist: policy.blocklist,
+        sentenceMargin: policy.classifierSentenceMargin[direction],
         guards: policy.guards,
         applicationId: scope.applicationId,
       });

@@ -108,5 +108,15 @@ export interface ModerationPolicy {
   categories: Record<ModerationCategory, CategoryPolicy>;
   blocklist: Blocklist;
   classifierThresholdScale: number;
+  /**
+   * Per direction, how many logits over its threshold a sentence read on its own must score (the classifier's
+   * sentence readings); null keeps the model's own margin (its config's `sentence_margin`).
+   */
+  classifierSentenceMargin: SentenceMarginOverride;
   guards: GuardPolicy;
+}
+
+export interface SentenceMarginOverride {
+  input: number | null;
+  output: number | null;
 }

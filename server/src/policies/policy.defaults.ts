@@ -122,6 +122,7 @@ export function defaultPolicy(status: string): PolicyRules {
     blocklist: { words: [], phrases: [], patterns: [] },
     requireUser: sandbox,
     classifierThresholdScale: sandbox ? SANDBOX_THRESHOLD_SCALE : 1,
+    classifierSentenceMargin: { input: null, output: null },
     retentionDays: 30,
     redactLoggedText: false,
     guards: defaultGuards(sandbox),

@@ -25,3 +25,24 @@ describe('the fine-tuning part of the policy', () => {
     expect(policyProblems(defaultPolicy('sandbox'))).toEqual([]);
   });
 });
+
+describe("the policy's margin for sentences the classifier reads alone", () => {
+  it("keeps the model's own by default; a patch sets one direction, keeps the other, and null resets", () => {
+    const base = defaultPolicy('live');
+    expect(base.classifierSentenceMargin).toEqual({ input: null, output: null });
+    const set = applyPolicyPatch(base, policyPatchSchema.parse({ classifierSentenceMargin: { input: 3 } }));
+    expect(set.classifierSentenceMargin).toEqual({ input: 3, output: null });
+    const kept = applyPolicyPatch(set, policyPatchSchema.parse({ classifierSentenceMargin: { output: 1 } }));
+    expect(kept.classifierSentenceMargin).toEqual({ input: 3, output: 1 });
+    const reset = applyPolicyPatch(
+      kept,
+      policyPatchSchema.parse({ classifierSentenceMargin: { input: null } }),
+    );
+    expect(reset.classifierSentenceMargin).toEqual({ input: null, output: 1 });
+  });
+
+  it('refuses a margin below 0 or above 10 logits', () => {
+    expect(policyPatchSchema.safeParse({ classifierSentenceMargin: { input: -1 } }).success).toBe(false);
+    expect(policyPatchSchema.safeParse({ classifierSentenceMargin: { output: 11 } }).success).toBe(false);
+  });
+});

@@ -44,6 +44,10 @@ export function applyPolicyPatch(base: PolicyRules, patch: PolicyPatch): PolicyR
     blocklist: { ...base.blocklist, ...definedOnly(patch.blocklist) },
     requireUser: patch.requireUser ?? base.requireUser,
     classifierThresholdScale: patch.classifierThresholdScale ?? base.classifierThresholdScale,
+    classifierSentenceMargin: {
+      input: patchedOrKept(base.classifierSentenceMargin.input, patch.classifierSentenceMargin?.input),
+      output: patchedOrKept(base.classifierSentenceMargin.output, patch.classifierSentenceMargin?.output),
+    },
     retentionDays: patch.retentionDays ?? base.retentionDays,
     redactLoggedText: patch.redactLoggedText ?? base.redactLoggedText,
     exemptSystemPrompt: patch.exemptSystemPrompt ?? base.exemptSystemPrompt,
@@ -88,4 +92,9 @@ function patchGuardUse(base: GuardUse, patch: NonNullable<PolicyPatch['guards']>
 
 function definedOnly<T extends object>(value: T | undefined): Partial<T> {
   return Object.fromEntries(Object.entries(value ?? {}).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/** A nullable setting: absent keeps it, null resets it (to the model's own), a value sets it. */
+function patchedOrKept<T>(current: T | null, change: T | null | undefined): T | null {
+  return change === undefined ? current : change;
 }

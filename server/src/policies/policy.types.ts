@@ -1,5 +1,11 @@
 import { LengthLimits, RateLimits } from '../limits/limits.types';
-import { Blocklist, CategoryPolicy, GuardPolicy, ModerationCategory } from '../moderation/moderation.types';
+import {
+  Blocklist,
+  CategoryPolicy,
+  GuardPolicy,
+  ModerationCategory,
+  SentenceMarginOverride,
+} from '../moderation/moderation.types';
 
 /** When an end user's strike points throttle, then block, that end user alone. */
 export interface StrikePolicy {
@@ -42,6 +48,8 @@ export interface PolicyRules {
   exemptSystemPrompt: boolean;
   /** Multiplies the classifier's calibrated thresholds where a rule leaves its threshold null (< 1 is stricter). */
   classifierThresholdScale: number;
+  /** Overrides the classifier model's margin for sentences read alone, per direction (null: the model's own). */
+  classifierSentenceMargin: SentenceMarginOverride;
   /** The operator-configured guard checks (LLM guard, upstream moderation) this policy uses, and how. */
   guards: GuardPolicy;
   fineTuning: FineTuningScreeningPolicy;

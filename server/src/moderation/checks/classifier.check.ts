@@ -21,7 +21,7 @@ export class ClassifierCheck implements ModerationCheck {
   }
 
   async run(texts: string[], context: CheckContext): Promise<Verdict[][]> {
-    const scores = await this.classifier.scores(texts, context.direction);
+    const scores = await this.classifier.scores(texts, context.direction, context.sentenceMargin);
     const labels = this.classifier.labels;
     return scores.map((row) => {
       const verdicts: Verdict[] = [];

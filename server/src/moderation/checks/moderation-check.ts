@@ -10,6 +10,8 @@ import {
 export interface CheckContext {
   direction: Direction;
   blocklist: Blocklist;
+  /** The policy's margin for sentences read alone in this direction; null for the classifier model's own. */
+  sentenceMargin?: number | null;
   /** The policy's guard settings (per-direction fail-open or fail-closed), for the remote guard checks. */
   guards?: GuardPolicy;
   /** The application whose traffic this is, for checks built per application (topicality). */

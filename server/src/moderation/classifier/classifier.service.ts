@@ -75,13 +75,13 @@ export class ClassifierService implements OnModuleInit, OnModuleDestroy {
    * next batch as soon as a worker is free; callers in the same turn of the event loop share it (the hand-off then
    * waits for the turn's I/O callbacks: requests answered by one Redis or upstream read resume together).
    */
-  scores(texts: string[], direction: Direction): Promise<number[][]> {
-    const sentenceMargin = this.manifest.sentenceMargin[direction];
+  scores(texts: string[], direction: Direction, sentenceMargin?: number | null): Promise<number[][]> {
+    const margin = sentenceMargin ?? this.manifest.sentenceMargin[direction];
     const result = Promise.all(
       texts.map(
         (text) =>
           new Promise<number[]>((resolve, reject) =>
-            this.queue.push({ text, sentenceMargin, resolve, reject }),
+            this.queue.push({ text, sentenceMargin: margin, resolve, reject }),
           ),
       ),
     );
