@@ -280,8 +280,9 @@ describe('staff console (Chromium)', () => {
     // live and sandbox values they become.
     const model = JSON.parse(
       fs.readFileSync(path.join(REPOSITORY_ROOT, 'models', 'moderation', 'config.json'), 'utf8'),
-    ) as { thresholds: Record<string, number> };
+    ) as { thresholds: Record<string, number>; sentence_margin: { input: number; output: number } };
     const defaults = await api<{
+      sentenceMargin: { input: number; output: number };
       liveScale: number;
       sandboxScale: number;
       categories: Array<{ category: string; calibrated: number; live: number; sandbox: number }>;
@@ -290,6 +291,11 @@ describe('staff console (Chromium)', () => {
     expect(Object.fromEntries(defaults.body.categories.map((row) => [row.category, row.calibrated]))).toEqual(
       model.thresholds,
     );
+    expect(defaults.body.sentenceMargin).toEqual(model.sentence_margin);
+    await page
+      .getByTestId('classifier-sentence-margin')
+      .getByText(`${model.sentence_margin.input} logits over its threshold on input`, { exact: false })
+      .waitFor();
     const violence = defaults.body.categories.find((row) => row.category === 'violence')!;
     expect(violence.sandbox).toBeCloseTo(model.thresholds.violence * defaults.body.sandboxScale, 4);
     const violenceRow = page.getByTestId('classifier-threshold-violence');

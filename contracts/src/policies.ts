@@ -168,6 +168,8 @@ export type PolicyResponse = z.infer<typeof policyResponseSchema>;
 /** `GET /admin/policies/classifier-thresholds`: what the model calibrated and the default policies apply. */
 export const classifierThresholdsResponseSchema = z.strictObject({
   classifier: z.string().nullable(),
+  /** The logits a sentence read on its own must score over its threshold, per direction (config `sentence_margin`). */
+  sentenceMargin: z.strictObject({ input: z.number(), output: z.number() }).nullable(),
   liveScale: z.number(),
   sandboxScale: z.number(),
   categories: z.array(

@@ -23,6 +23,12 @@ export const ClassifierThresholds = () => {
       title="Classifier thresholds"
       subtitle={`${data.classifier ?? 'no classifier installed'}: calibrated per category; live × ${data.liveScale}, sandbox × ${data.sandboxScale}`}
     >
+      {data.sentenceMargin && (
+        <Alert severity="info" sx={{ mb: 1 }} data-testid="classifier-sentence-margin">
+          A sentence read on its own must score {data.sentenceMargin.input} logits over its threshold on input
+          and {data.sentenceMargin.output} on output, unless a policy sets its own margin.
+        </Alert>
+      )}
       <Table size="small">
         <TableHead>
           <TableRow>

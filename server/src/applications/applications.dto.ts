@@ -232,6 +232,7 @@ export function toPolicyResponse(policy: ApplicationPolicy): PolicyResponse {
 export function toClassifierThresholdsResponse(defaults: ClassifierDefaults): ClassifierThresholdsResponse {
   return {
     classifier: defaults.classifier,
+    sentenceMargin: defaults.sentenceMargin,
     liveScale: defaults.liveScale,
     sandboxScale: defaults.sandboxScale,
     categories: defaults.categories.map(({ category, calibrated, live, sandbox }) => ({

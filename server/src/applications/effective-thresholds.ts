@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { WardenConfig } from '../config/config';
 import { WARDEN_CONFIG } from '../config/config.module';
-import { loadClassifierManifest } from '../moderation/classifier/classifier.manifest';
+import { loadClassifierManifest, SentenceMargin } from '../moderation/classifier/classifier.manifest';
 import { ALL_CATEGORIES, ModerationCategory } from '../moderation/moderation.types';
 import { defaultPolicy, SANDBOX_STATUS } from '../policies/policy.defaults';
 import { PolicyRules } from '../policies/policy.types';
@@ -26,6 +26,7 @@ export type EffectiveThresholds = Record<
 /** The installed classifier's calibrated thresholds and what the default live and sandbox policies make of them. */
 export interface ClassifierDefaults {
   classifier: string | null;
+  sentenceMargin: SentenceMargin | null;
   liveScale: number;
   sandboxScale: number;
   categories: Array<{ category: ModerationCategory; calibrated: number; live: number; sandbox: number }>;
@@ -39,6 +40,7 @@ export interface ClassifierDefaults {
 export class EffectiveThresholdsService {
   private calibrated?: Partial<Record<ModerationCategory, number>>;
   private classifierName?: string;
+  private sentenceMargin?: SentenceMargin;
 
   constructor(@Inject(WARDEN_CONFIG) private readonly config: WardenConfig) {}
 
@@ -73,6 +75,7 @@ export class EffectiveThresholdsService {
     const sandboxScale = defaultPolicy(SANDBOX_STATUS).classifierThresholdScale;
     return {
       classifier: this.classifierName ?? null,
+      sentenceMargin: this.sentenceMargin ?? null,
       liveScale,
       sandboxScale,
       categories: ALL_CATEGORIES.flatMap((category) => {
@@ -95,6 +98,7 @@ export class EffectiveThresholdsService {
     try {
       const manifest = loadClassifierManifest(this.config.moderation.classifierDirectory);
       this.classifierName = manifest.name;
+      this.sentenceMargin = manifest.sentenceMargin;
       return manifest.thresholds;
     } catch {
       // No classifier installed: every category runs on the default.

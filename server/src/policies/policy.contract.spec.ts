@@ -69,6 +69,7 @@ describe('policy contract', () => {
   it('accepts the classifier thresholds answer', () => {
     const response = toClassifierThresholdsResponse({
       classifier: 'warden-moderation-v2.3',
+      sentenceMargin: { input: 0.5, output: 2 },
       liveScale: 1,
       sandboxScale: 0.8,
       categories: [{ category: 'hate', calibrated: 0.5, live: 0.5, sandbox: 0.4 }],
