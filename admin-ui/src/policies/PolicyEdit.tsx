@@ -65,22 +65,17 @@ export const PolicyEdit = () => (
           prompts are long user posts, at the cost of missing framed requests.
         </Hint>
         <Stack direction={{ xs: 'column', md: 'row' }} spacing={2}>
-          <NumberInput
-            source="rules.classifierSentenceMargin.input"
-            label="Sentence margin, input"
-            helperText="Logits; empty: the model’s own"
-            step={0.25}
-            sx={{ minWidth: 240 }}
-            validate={[minValue(0), maxValue(10)]}
-          />
-          <NumberInput
-            source="rules.classifierSentenceMargin.output"
-            label="Sentence margin, output"
-            helperText="Logits; empty: the model’s own"
-            step={0.25}
-            sx={{ minWidth: 240 }}
-            validate={[minValue(0), maxValue(10)]}
-          />
+          {(['input', 'output'] as const).map((direction) => (
+            <NumberInput
+              key={direction}
+              source={`rules.classifierSentenceMargin.${direction}`}
+              label={`Sentence margin, ${direction}`}
+              helperText="Logits; empty: the model’s own"
+              step={0.25}
+              sx={{ minWidth: 240 }}
+              validate={[minValue(0), maxValue(10)]}
+            />
+          ))}
         </Stack>
         <BooleanInput
           source="rules.exemptSystemPrompt"
