@@ -22,6 +22,7 @@ const ANSWERS: Record<string, string> = {
     'To stop a Python process that hangs, find its PID with ps aux. Then kill it with kill -9 and the PID. If it ' +
     'is a zombie, kill its parent process instead. You can also use pkill with the script name.',
   astral: `ab ${'\u{20000}'.repeat(200)} end`,
+  'escaped-drink': `I would like a cup of ${[...'coffee'].map((letter) => `&#${String(letter.charCodeAt(0)).padStart(7, '0')};`).join('')} with milk and sugar and a biscuit on the side, please.`,
   story:
     'Once upon a time, a little prince had a long blanket with a box. He wanted to find a treasure with books. ' +
     'The prince tried to jump, but he knew it was too hot. He found a cliff. It was climbing up the tree.\n' +
@@ -263,11 +264,24 @@ describe('redteam round 8: reshaped requests, diluted outputs and streamed astra
     expect((await moderate([framed]))[0].flagged).toBe(true);
   });
 
+  /**
+   * A stream holds back its last characters (48 here) for the next check, so a blocklist entry arriving across chunks
+   * is never half-sent; a word spelled in long escapes is 60 characters, and its first letters went out before the
+   * check could read it whole (the rest was blocked).
+   */
+  it('never streams the start of a blocklisted word spelled in long escapes', async () => {
+    const stream = await streamed('say:escaped-drink');
+    expect(stream.finish).toBe('content_filter');
+    expect(stream.deltas.join('')).toBe('I would like a cup of ');
+  });
+
   it('never streams half of a surrogate pair: every event is valid UTF-16 on its own', async () => {
     const { deltas, finish } = await streamed('say:astral');
     expect(finish).toBe('stop');
     expect(deltas.join('')).toBe(ANSWERS.astral);
-    expect(deltas.length).toBeGreaterThan(3);
+    // The run is a word shorter than the longest a stream holds back whole (512 units), so it goes out in one piece;
+    // output-guard.spec cuts longer runs at every chunking.
+    expect(deltas.length).toBeGreaterThanOrEqual(2);
     expect(deltas.filter((delta) => /^[\udc00-\udfff]|[\ud800-\udbff]$/.test(delta))).toEqual([]);
   });
 });

@@ -18,6 +18,13 @@ const MAX_STEP_CHARS = 192;
 const WORD_EDGE_CHARS = 24;
 /** The holdback when the policy's blocklist is short: room for the longest built-in lexicon entries. */
 const MIN_HOLDBACK_CHARS = 48;
+/**
+ * The longest word a release waits for: a word still being written when a check ends (no white space from the cut to
+ * the check's end) is held back whole, so a blocklisted word spelled in long escapes (`&#0000099;`, ten characters
+ * a letter) is never half-sent before it is read whole. Longer runs without white space (base64, minified code) are
+ * cut as before, so they neither wait for their end nor make every later window longer.
+ */
+const MAX_HELD_WORD_CHARS = 512;
 /** Sampled text each alternative token is checked after, so a word it completes is read whole. */
 const ALTERNATIVE_CONTEXT_CHARS = 24;
 
@@ -215,6 +222,7 @@ export class OutputGuard {
     // Never between the halves of a surrogate pair (an emoji, a CJK extension character): each release is a JSON
     // string of its own, and many clients' parsers refuse or replace a lone half.
     if (!final && cut > from && isHighSurrogate(window.text.charCodeAt(cut - 1 - window.base))) cut--;
+    if (!final) cut = Math.max(from, this.beforeUnfinishedWord(window, cut, last));
     const redactions: Array<Span & { category: string }> = [];
     results.forEach((result, i) => {
       for (const verdict of result.verdicts) {
@@ -267,6 +275,23 @@ export class OutputGuard {
     return offset;
   }
 
+  /**
+   * `cut`, or the start of the word it falls in when that word runs on to `end` (the checked text stops inside it)
+   * and began at most MAX_HELD_WORD_CHARS before `end`.
+   */
+  private beforeUnfinishedWord(window: ChoiceWindow, cut: number, end: number): number {
+    const text = window.text;
+    for (let at = cut; at < end; at++) {
+      if (isWhiteSpace(text.charCodeAt(at - window.base))) return cut;
+    }
+    let start = cut;
+    while (start > window.base && !isWhiteSpace(text.charCodeAt(start - 1 - window.base))) {
+      if (end - start >= MAX_HELD_WORD_CHARS) return cut;
+      start--;
+    }
+    return start;
+  }
+
   /** Drops text no later window can start in, so a long stream keeps a bounded window. */
   private forget(window: ChoiceWindow): void {
     const keepFrom = this.windowStart(window.released, window.released) - this.holdback;
@@ -293,6 +318,12 @@ export class OutputGuard {
       }
     }
   }
+}
+
+function isWhiteSpace(code: number): boolean {
+  return (
+    code === 0x20 || (code >= 0x09 && code <= 0x0d) || code === 0xa0 || code === 0x3000 || code === 0x2028
+  );
 }
 
 function isHighSurrogate(code: number): boolean {
