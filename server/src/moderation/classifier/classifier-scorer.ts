@@ -106,14 +106,13 @@ export async function createClassifierScorer(manifest: ClassifierManifest): Prom
     });
     const scores: number[][] = texts.map(() => []);
     for (const batch of batchesByWidth(rows)) {
-      const batchScores = await score(batch.map((row) => rows[row]));
+      const batchScores = await score(
+        batch.map((row) => rows[row]),
+        batch.map((row) => margin[row]),
+      );
       batch.forEach((row, index) => {
         const best = scores[owner[row]];
-        const lowered = margin[row];
-        batchScores[index].forEach((score, label) => {
-          const counted = lowered === 0 ? score : lowerByLogits(score, lowered);
-          best[label] = Math.max(best[label] ?? 0, counted);
-        });
+        batchScores[index].forEach((score, label) => (best[label] = Math.max(best[label] ?? 0, score)));
       });
     }
     return scores;
@@ -131,8 +130,8 @@ export async function createClassifierScorer(manifest: ClassifierManifest): Prom
     return batches;
   }
 
-  /** Sigmoid scores of every label for each row, in one run of the model. */
-  async function score(rows: number[][]): Promise<number[][]> {
+  /** Sigmoid scores of every label for each row, its margin taken off its logits first, in one run of the model. */
+  async function score(rows: number[][], margins: number[]): Promise<number[][]> {
     const width = Math.max(...rows.map((row) => row.length));
     const ids = new BigInt64Array(rows.length * width).fill(BigInt(pad));
     const mask = new BigInt64Array(rows.length * width);
@@ -157,15 +156,9 @@ export async function createClassifierScorer(manifest: ClassifierManifest): Prom
     const labels = logits.dims[1];
     const data = logits.data as Float32Array;
     return rows.map((_, r) =>
-      Array.from({ length: labels }, (_, l) => 1 / (1 + Math.exp(-data[r * labels + l]))),
+      Array.from({ length: labels }, (_, l) => 1 / (1 + Math.exp(margins[r] - data[r * labels + l]))),
     );
   }
 
   return { classify };
-}
-
-/** `score` with `logits` taken off its logit: clears a threshold only by that much more. */
-function lowerByLogits(score: number, logits: number): number {
-  const clamped = Math.min(Math.max(score, 1e-7), 1 - 1e-7);
-  return 1 / (1 + Math.exp(logits - Math.log(clamped / (1 - clamped))));
 }
