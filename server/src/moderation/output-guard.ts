@@ -2,6 +2,7 @@ import { AppliedVerdict, ModerationResult } from './moderation.service';
 import { ACTION_SEVERITY, Blocklist, ModerationAction, Span } from './moderation.types';
 import { longestBlocklistMatch } from './checks/lexicon.check';
 import { redact } from './redaction';
+import { isWhiteSpace } from './text/white-space';
 
 /** Already-sent text each check window starts with, so a harm that builds up across chunks is still seen. */
 const CONTEXT_CHARS = 400;
@@ -318,12 +319,6 @@ export class OutputGuard {
       }
     }
   }
-}
-
-function isWhiteSpace(code: number): boolean {
-  return (
-    code === 0x20 || (code >= 0x09 && code <= 0x0d) || code === 0xa0 || code === 0x3000 || code === 0x2028
-  );
 }
 
 function isHighSurrogate(code: number): boolean {

@@ -1,3 +1,5 @@
+import { isLineBreak, isWhiteSpace } from './white-space';
+
 /**
  * A sentence (or a clause after a colon or semicolon) with fewer words than this says too little on its own to
  * be read apart from the text around it: greetings, headings, "Step 2:", a name, and the short sentences of stories
@@ -39,31 +41,12 @@ function isCloser(code: number): boolean {
   );
 }
 
-function isLineBreak(code: number): boolean {
-  return code === 0x0a || code === 0x0d || code === 0x2028 || code === 0x2029 || code === 0x85;
-}
-
-function isSpace(code: number): boolean {
-  return (
-    code === 0x20 ||
-    code === 0x09 ||
-    code === 0x0b ||
-    code === 0x0c ||
-    code === 0xa0 ||
-    code === 0x3000 ||
-    (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x202f ||
-    code === 0x205f ||
-    isLineBreak(code)
-  );
-}
-
 /** Whether `text[start, end)` holds at least MIN_SENTENCE_WORDS runs of non-space characters. */
 function hasEnoughWords(text: string, start: number, end: number): boolean {
   let words = 0;
   let inWord = false;
   for (let index = start; index < end; index++) {
-    const space = isSpace(text.charCodeAt(index));
+    const space = isWhiteSpace(text.charCodeAt(index));
     if (!space && !inWord && ++words >= MIN_SENTENCE_WORDS) return true;
     inWord = !space;
   }
@@ -86,8 +69,8 @@ export function sentencesOf(text: string): string[] {
   const close = (end: number) => {
     let first = start;
     let last = end;
-    while (first < last && isSpace(text.charCodeAt(first))) first++;
-    while (last > first && isSpace(text.charCodeAt(last - 1))) last--;
+    while (first < last && isWhiteSpace(text.charCodeAt(first))) first++;
+    while (last > first && isWhiteSpace(text.charCodeAt(last - 1))) last--;
     if (last > first) {
       pieces++;
       if (hasEnoughWords(text, first, last)) found.add(text.slice(first, last));
@@ -101,7 +84,7 @@ export function sentencesOf(text: string): string[] {
     } else if (isStop(code)) {
       let end = index + 1;
       while (end < text.length && (isStop(text.charCodeAt(end)) || isCloser(text.charCodeAt(end)))) end++;
-      if (end === text.length || isSpace(text.charCodeAt(end))) {
+      if (end === text.length || isWhiteSpace(text.charCodeAt(end))) {
         close(end);
         start = end;
       }
