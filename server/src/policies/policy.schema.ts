@@ -44,9 +44,10 @@ export function applyPolicyPatch(base: PolicyRules, patch: PolicyPatch): PolicyR
     blocklist: { ...base.blocklist, ...definedOnly(patch.blocklist) },
     requireUser: patch.requireUser ?? base.requireUser,
     classifierThresholdScale: patch.classifierThresholdScale ?? base.classifierThresholdScale,
+    // Absent keeps a direction's margin, null hands it back to the model.
     classifierSentenceMargin: {
-      input: patchedOrKept(base.classifierSentenceMargin.input, patch.classifierSentenceMargin?.input),
-      output: patchedOrKept(base.classifierSentenceMargin.output, patch.classifierSentenceMargin?.output),
+      ...base.classifierSentenceMargin,
+      ...definedOnly(patch.classifierSentenceMargin),
     },
     retentionDays: patch.retentionDays ?? base.retentionDays,
     redactLoggedText: patch.redactLoggedText ?? base.redactLoggedText,
@@ -92,9 +93,4 @@ function patchGuardUse(base: GuardUse, patch: NonNullable<PolicyPatch['guards']>
 
 function definedOnly<T extends object>(value: T | undefined): Partial<T> {
   return Object.fromEntries(Object.entries(value ?? {}).filter(([, v]) => v !== undefined)) as Partial<T>;
-}
-
-/** A nullable setting: absent keeps it, null resets it (to the model's own), a value sets it. */
-function patchedOrKept<T>(current: T | null, change: T | null | undefined): T | null {
-  return change === undefined ? current : change;
 }
