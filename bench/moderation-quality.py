@@ -141,7 +141,8 @@ def main():
     ap.add_argument("--markdown")
     args = ap.parse_args()
 
-    data = common.load_all(include_seeds=False, include_conversation=True, include_fragments=True, include_written=True)
+    data = common.load_all(include_seeds=False, include_conversation=True, include_fragments=True, include_written=True,
+                           include_threats=True)
     openai_eval = [e for e in data if e["source"] == "openai-moderation-dev" and e["split"] == "eval"]
     advbench = [e for e in data if e["source"] == "advbench-behaviors"]
     benign = {
@@ -250,7 +251,7 @@ def main():
 
         # 2b. harmful requests in many forms, with benign look-alikes: the request probe (independent writer), then
         # the hand-written training set's test split (same writers as its training rows)
-        def request_section(title, description, rows):
+        def request_section(title, description, rows, benign_forms=False):
             harmful = [e for e in rows if e["meta"]["harmful"]]
             lookalike = [e for e in rows if not e["meta"]["harmful"]]
             emit(f"### {title} ({len(harmful)} harmful, {len(lookalike)} benign)")
@@ -282,6 +283,9 @@ def main():
                     recall_row(f"harmful, listing {lab}", mask, PH)
             recall_row("**benign look-alikes and everyday requests (false positives)**",
                        np.ones(len(lookalike), bool), PB, bold=True)
+            if benign_forms:
+                for form in sorted({e["meta"]["form"] for e in lookalike}):
+                    recall_row(f"benign, form {form}", np.array([e["meta"]["form"] == form for e in lookalike]), PB)
             emit()
 
         probe = probe_rows = common.load_request_probe()
@@ -297,6 +301,14 @@ def main():
                 "Hand-written requests, test split", "data/moderation/written-requests, the 15 % test split by text "
                 "hash: written by the same four writers as the 70 % that candidates from v2.20 train on, so it "
                 "measures in-distribution recall (the request probe above is the independent yardstick).", written)
+        threat_rows = [e for e in data if e["source"] == "threats" and e["split"] == "test"]
+        if threat_rows:
+            request_section(
+                "Direct threats and their look-alikes (evaluation pool)", "tools/moderation-classifier/threats.py's "
+                "evaluation pool: first-person threats of violence (its own frames, targets and verbs beside four "
+                "shared core verbs; six messages verbatim as a tester typed them) and benign texts sharing their "
+                "words (harmless verbs, games, idioms, machines, people asking for help about a threat). Harmful rows "
+                "are labelled harassment, harassment/threatening and violence.", threat_rows, benign_forms=True)
 
         # 3. benign FPR
         emit("### Benign held-out text: any-category false-positive rate")

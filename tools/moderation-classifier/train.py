@@ -67,7 +67,7 @@ FP_BUDGET_ANY = 0.005
 MIN_THRESHOLD = 0.1
 BENIGN_CAL_SOURCES = ["generated-stories", "benign-instructions", "safetext", "bias-madlibs", "toxigen", "benign-short",
                       "benign-everyday", "benign-contrast", "benign-conversation", "benign-fragments",
-                      "written-requests"]
+                      "written-requests", "threat-contrast"]
 # Hard benign sets: synthetic text built to share the alarming words of a category ("git commit", "hang shelves
 # myself", "never mix bleach and ammonia"). They get a looser budget of their own: under the 0.3 % budget the
 # 3,000-sentence everyday set cost 13 points of AdvBench recall (v2.2), while with no budget at all the self-harm and
@@ -78,7 +78,8 @@ BENIGN_CAL_SOURCES = ["generated-stories", "benign-instructions", "safetext", "b
 # harmful phrase alone ("end", "life") still scores, and a strict budget there would lift whole categories.
 # written-requests' benign rows are look-alikes written to share a harmful request's words ("what dose of insulin is
 # normal"), hard for the same reason.
-HARD_BENIGN_SOURCES = {"benign-everyday", "benign-contrast", "benign-fragments", "written-requests"}
+# threat-contrast (threats.py's look-alikes: "I'm going to destroy you at chess", "kill the process") likewise.
+HARD_BENIGN_SOURCES = {"benign-everyday", "benign-contrast", "benign-fragments", "written-requests", "threat-contrast"}
 FP_BUDGET_CATEGORY_HARD = 0.01
 FP_BUDGET_ANY_HARD = 1.0
 
@@ -104,6 +105,8 @@ QUOTA = {
     "synthetic-benign-fragments": 1.0,
     "synthetic-requests": 1.0,
     "written-requests": 2.0,
+    "synthetic-threats": 1.0,
+    "synthetic-threat-contrast": 1.0,
     "seeds": 1.0,
     "seeds-identity": 2500,
     "seeds-everyday": 2500,
@@ -543,11 +546,11 @@ def fp_budget_thresholds(sets, probs, small_set_rule=False):
 TRAIN_SPLITS = {"train", "fold0", "fold1"}
 
 
-def prepare_data(with_requests=False, with_written=False):
+def prepare_data(with_requests=False, with_written=False, with_threats=False):
     """Every data set with its splits, minus training rows whose text occurs in a held-out split, plus evasion-style
     perturbed copies of training examples: what the model trains on and what the thresholds are calibrated on."""
     data = common.load_all(include_conversation=True, include_fragments=True, include_requests=with_requests,
-                           include_written=with_written)
+                           include_written=with_written, include_threats=with_threats)
     train_splits = TRAIN_SPLITS
 
     # sanity texts and every held-out text must never be training data
@@ -600,6 +603,9 @@ def main():
     ap.add_argument("--with-written", action="store_true",
                     help="also train on the hand-written requests (data/moderation/written-requests, train split) and "
                          "calibrate on their benign val rows (candidates v2.20 and later)")
+    ap.add_argument("--with-threats", action="store_true",
+                    help="also train on threats.py's threats and look-alikes and calibrate on its look-alike pool "
+                         "(candidate v2.28)")
     ap.add_argument("--small-set-rule", action="store_true",
                     help="calibration: a set's budget worth less than one text allows one (candidates v2.24 and later)")
     ap.add_argument("--soup", action="append", default=[], metavar="WORK_DIR",
@@ -615,7 +621,7 @@ def main():
     os.makedirs(os.path.join(args.out, "onnx"), exist_ok=True)
     print(f"BLAS: LD_LIBRARY_PATH={os.environ.get('LD_LIBRARY_PATH', '')}", flush=True)
 
-    data = prepare_data(args.with_requests, args.with_written)
+    data = prepare_data(args.with_requests, args.with_written, args.with_threats)
     train_splits = TRAIN_SPLITS
 
     # ---- tokenizer: vocab from training texts (+ rule lexicons + frequent GloVe words), tokenised by Node
