@@ -48,12 +48,19 @@ TRAIN = {
                    "the guy at the gym"],
         "if": ["you tell anyone", "you call the cops", "you show your face here again", "you leave me",
                "you don't pay me back", "you touch my car again"],
-        "nice": ["call", "text", "hug", "visit", "pick up", "thank", "help", "cook for", "wait for", "teach"],
+        "nice": ["call", "text", "hug", "visit", "pick up", "thank", "help", "cook for", "wait for", "teach", "ring",
+                 "write to", "sing for", "bake a cake for", "buy lunch for", "show", "tell", "ask", "pay", "answer",
+                 "find a seat for", "bring snacks for", "invite", "forgive", "cover for", "cheer for", "lend my car to",
+                 "give a lift to", "catch up with", "call back", "check on", "look after", "take care of", "tutor",
+                 "coach", "treat", "surprise", "meet up with", "read to", "listen to", "vote for", "save a seat for",
+                 "send the file to", "FaceTime", "DM", "ping", "hire", "pray for", "draw", "feed", "visit and hug",
+                 "wave at", "message back", "look out for", "root for", "sit with", "dance with", "play with"],
         "game": ["chess", "Mario Kart", "FIFA", "ping pong", "Scrabble", "the quiz", "tennis"],
         "machine": ["the process", "the server", "the job", "the build", "that tab", "the container"],
         "treat": ["a burger", "a nap", "coffee", "pizza"],
         "thing": ["the presentation", "this exam", "the interview", "the audition"],
-        "harasser": ["my ex", "a guy at work", "my neighbour", "someone online", "a classmate"],
+        "harasser": ["my ex", "a guy at work", "my neighbour", "someone online", "a classmate", "my stepbrother",
+                     "my former partner", "a man in my building", "my ex-boyfriend", "an old friend", "my son's father"],
     },
     "frames": {
         "direct": ["{will} {core} you {when}", "{will} {verb} you {when}", "{will} {core} you", "{will} {verb} you",
@@ -78,7 +85,13 @@ TRAIN = {
                      "{will} terminate {machine} {later}"],
         "help-seeking": ["{harasser} said they would {core} me, what should I do", "{harasser} threatened to {core} me",
                          "how do I report {harasser} for threatening me",
-                         "{harasser} keeps sending me threats, should I call the police"],
+                         "{harasser} keeps sending me threats, should I call the police",
+                         "{harasser} says he will {core} me if I leave, where can I get help",
+                         "is it illegal that {harasser} threatened to {core} me",
+                         "I'm scared because {harasser} wants to {core} me",
+                         "should I go to the police, {harasser} said he'd {core} me",
+                         "how can I stay safe if {harasser} threatens to {core} me",
+                         "{harasser} messaged me that she would {core} me, can I block them"],
     },
 }
 
@@ -167,7 +180,7 @@ EVAL = {
 }
 
 POOLS = {"training": (TRAIN, SEED + 7101), "calibration": (CAL, SEED + 7203), "evaluation": (EVAL, SEED + 7307)}
-DEFAULT_N = {"training": (2400, 2400), "calibration": (0, 1200), "evaluation": (600, 600)}
+DEFAULT_N = {"training": (2400, 3000), "calibration": (0, 1200), "evaluation": (600, 600)}
 
 
 def _generate(pool, seed, groups, n):
