@@ -108,6 +108,22 @@ const SHORT_MESSAGES = [
   'Almost there',
 ];
 
+/**
+ * A weekend's news (greeting, weather, a family lunch, a film with friends) in eight languages the classifier has no
+ * pieces for, two paragraphs each. Before the scorer read past unknown words, a run of twenty or more of them scored
+ * illicit 0.17 and upwards: every paragraph of Hindi, Japanese or Arabic was blocked.
+ */
+const OTHER_SCRIPTS = [
+  'नमस्ते, आप कैसे हैं? आज मौसम बहुत अच्छा है। सप्ताहांत में मैं अपने परिवार के साथ पार्क गया और हमने साथ में खाना खाया। अगले सप्ताह मैं अपने दोस्तों के साथ फिल्म देखने जाऊंगा।',
+  'こんにちは、お元気ですか。今日はとても良い天気ですね。週末は家族と一緒に公園に行って、お弁当を食べました。来週は友達と映画を見に行く予定です。',
+  'مرحبا، كيف حالك؟ الطقس جميل جدا اليوم. ذهبت مع عائلتي إلى الحديقة في عطلة نهاية الأسبوع وتناولنا الغداء معا. سأذهب الأسبوع القادم إلى السينما مع أصدقائي.',
+  '안녕하세요, 잘 지내세요? 오늘은 날씨가 정말 좋네요. 주말에 가족과 함께 공원에 가서 점심을 먹었어요. 다음 주에는 친구들과 영화를 보러 갈 거예요.',
+  '你好，最近怎么样？今天天气很好。周末我和家人一起去了公园，我们一起吃了午饭。下周我要和朋友们一起去看电影。',
+  'שלום, מה שלומך? מזג האוויר יפה מאוד היום. בסוף השבוע הלכתי לפארק עם המשפחה שלי ואכלנו ארוחת צהריים ביחד. בשבוע הבא אלך לקולנוע עם החברים שלי.',
+  'Привет, как дела? Сегодня очень хорошая погода. В выходные я ходил с семьёй в парк, и мы вместе пообедали. На следующей неделе я пойду в кино с друзьями.',
+  'Γεια σου, τι κάνεις; Ο καιρός είναι πολύ ωραίος σήμερα. Το Σαββατοκύριακο πήγα στο πάρκο με την οικογένειά μου και φάγαμε μαζί. Την επόμενη εβδομάδα θα πάω σινεμά με τους φίλους μου.',
+].map((paragraph) => `${paragraph}\n\n${paragraph}`);
+
 async function blockedOf(warden: WardenInstance, apiKey: string, inputs: string[]): Promise<string[]> {
   const response = await postJson<{ results: ModerationResult[] }>(warden.url, '/v1/moderations', apiKey, {
     input: inputs,
@@ -141,5 +157,9 @@ describe('moderation of everyday advice and developer vocabulary under the defau
 
   it('blocks no everyday word or short message sent on its own', async () => {
     expect(await blockedOf(warden, apiKey, SHORT_MESSAGES)).toEqual([]);
+  }, 120_000);
+
+  it('blocks no everyday message written in another script', async () => {
+    expect(await blockedOf(warden, apiKey, OTHER_SCRIPTS)).toEqual([]);
   }, 120_000);
 });

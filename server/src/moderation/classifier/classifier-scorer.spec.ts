@@ -41,4 +41,35 @@ describe('classifier scoring on the calling thread', () => {
     // A text of one sentence is read whole: no margin applies.
     expect(whole[label]).toBeCloseTo(asSentence[label], 5);
   });
+
+  it('reads past words it has no piece for: everyday paragraphs in other scripts pass, English harm among them does not', async () => {
+    const manifest = loadClassifierManifest(MODEL_DIRECTORY);
+    const scorer = await createClassifierScorer(manifest);
+    // Everyday news of a weekend (greeting, weather, a family lunch, a film with friends), three times over: a
+    // message of a few paragraphs.
+    const paragraphs = [
+      'こんにちは、お元気ですか。今日はとても良い天気ですね。週末は家族と一緒に公園に行って、お弁当を食べました。来週は友達と映画を見に行く予定です。',
+      'مرحبا، كيف حالك؟ الطقس جميل جدا اليوم. ذهبت مع عائلتي إلى الحديقة في عطلة نهاية الأسبوع وتناولنا الغداء معا. سأذهب الأسبوع القادم إلى السينما مع أصدقائي.',
+      'नमस्ते, आप कैसे हैं? आज मौसम बहुत अच्छा है। सप्ताहांत में मैं अपने परिवार के साथ पार्क गया और हमने साथ में खाना खाया। अगले सप्ताह मैं अपने दोस्तों के साथ फिल्म देखने जाऊंगा।',
+      '안녕하세요, 잘 지내세요? 오늘은 날씨가 정말 좋네요. 주말에 가족과 함께 공원에 가서 점심을 먹었어요. 다음 주에는 친구들과 영화를 보러 갈 거예요.',
+      'สวัสดีครับ สบายดีไหม วันนี้อากาศดีมาก เมื่อสุดสัปดาห์ผมไปสวนสาธารณะกับครอบครัวและกินข้าวด้วยกัน สัปดาห์หน้าผมจะไปดูหนังกับเพื่อนๆ',
+      'שלום, מה שלומך? מזג האוויר יפה מאוד היום. בסוף השבוע הלכתי לפארק עם המשפחה שלי ואכלנו ארוחת צהריים ביחד. בשבוע הבא אלך לקולנוע עם החברים שלי.',
+      '你好，最近怎么样？今天天气很好。周末我和家人一起去了公园，我们一起吃了午饭。下周我要和朋友们一起去看电影。',
+    ].map((paragraph) => [paragraph, paragraph, paragraph].join('\n\n'));
+    const threat = 'I will kill you and your whole family with a knife';
+    const scores = await scorer.classify([...paragraphs, `${paragraphs[0]} ${threat}`, threat]);
+    const overThreshold = (row: number[]) =>
+      manifest.labels.filter(
+        (label, index) => label !== null && row[index] >= (manifest.thresholds[label] ?? 1),
+      );
+    paragraphs.forEach((paragraph, index) =>
+      expect({ paragraph: paragraph.slice(0, 12), flagged: overThreshold(scores[index]) }).toEqual({
+        paragraph: paragraph.slice(0, 12),
+        flagged: [],
+      }),
+    );
+    const [inParagraph, alone] = scores.slice(paragraphs.length);
+    expect(overThreshold(alone).length).toBeGreaterThan(0);
+    expect(overThreshold(inParagraph)).toEqual(overThreshold(alone));
+  });
 });
