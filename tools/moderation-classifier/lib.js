@@ -17,8 +17,14 @@ function loadTokenizer(dir) {
   return new Tokenizer(tokJson, tokCfg);
 }
 
+/**
+ * Token ids with the specials, cut to maxLength. Words the vocabulary has no piece for are left out, as Warden's scorer
+ * (server/src/moderation/classifier/classifier-scorer.ts) leaves them out: runs of [UNK] scored as harm.
+ */
 function encodeIds(tokenizer, text, maxLength) {
+  const unknown = tokenizer.token_to_id('[UNK]') ?? tokenizer.token_to_id('<unk>');
   let ids = tokenizer.encode(String(text)).ids;
+  if (unknown !== undefined && unknown !== null) ids = ids.filter((id) => id !== unknown);
   if (ids.length > maxLength) {
     const sep = ids[ids.length - 1];
     ids = ids.slice(0, maxLength - 1);
