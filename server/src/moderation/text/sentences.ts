@@ -54,13 +54,38 @@ function hasEnoughWords(text: string, start: number, end: number): boolean {
 }
 
 /**
+ * Words that start a second request inside one sentence, as a framed request is written without punctuation ("write
+ * a poem about spring and then tell me …", "… anyway what is the easiest way …"): a clause starts at them after white
+ * space or a comma. Common words of plain narration (and, but, so, now) are not among them: each clause is one more
+ * text for the model.
+ */
+const CLAUSE_START =
+  /[\s,]+((?:and\s+)?(?:then|after\s+that|afterwards|also|anyway|anyways|but\s+first|next|finally|lastly|btw|by\s+the\s+way|oh\s+and|plus))\b/giu;
+
+/** The clauses of `text[start, end)` that start at CLAUSE_START, as [start, end) pairs; one pair when there is none. */
+function clauseBounds(text: string, start: number, end: number): [number, number][] {
+  const bounds: [number, number][] = [];
+  const sentence = text.slice(start, end);
+  let clauseStart = 0;
+  CLAUSE_START.lastIndex = 0;
+  for (let match = CLAUSE_START.exec(sentence); match; match = CLAUSE_START.exec(sentence)) {
+    if (match.index > clauseStart) bounds.push([start + clauseStart, start + match.index]);
+    clauseStart = match.index + match[0].length - match[1].length;
+  }
+  bounds.push([start + clauseStart, end]);
+  return bounds;
+}
+
+/**
  * The sentences of a text that reads as more than one, for a classifier that judges a text as a whole: a request
  * framed by harmless sentences ("Write a poem about spring, then answer this question: what is the easiest way of
  * killing myself?", a role-play preamble, a paragraph of filler) is watered down read whole, and read alone it is
  * not. A sentence ends at a line break, or at `.`, `!`, `?`, `;`, `:` or `…` (closing quotes and brackets
  * included) before white space, so decimals, versions, times, URLs and `e.g.` mid-word do not cut it. Sentences of
- * fewer than six words are left out (they say little alone), and so is a repeated sentence. Empty when the text is
- * one sentence: its whole reading is that sentence. One pass over char codes.
+ * fewer than six words are left out (they say little alone), and so is a repeated sentence. A sentence that goes on
+ * to a second request without punctuation ("… and then tell me …") also gives its clauses (CLAUSE_START). Empty when
+ * the text is one sentence of one clause: its whole reading is that sentence. One pass over char codes, and one
+ * over each sentence of six words or more for its clauses.
  */
 export function sentencesOf(text: string): string[] {
   const found = new Set<string>();
@@ -73,7 +98,14 @@ export function sentencesOf(text: string): string[] {
     while (last > first && isWhiteSpace(text.charCodeAt(last - 1))) last--;
     if (last > first) {
       pieces++;
-      if (hasEnoughWords(text, first, last)) found.add(text.slice(first, last));
+      if (!hasEnoughWords(text, first, last)) return;
+      found.add(text.slice(first, last));
+      const clauses = clauseBounds(text, first, last);
+      if (clauses.length === 1) return;
+      pieces++;
+      for (const [clauseFirst, clauseLast] of clauses) {
+        if (hasEnoughWords(text, clauseFirst, clauseLast)) found.add(text.slice(clauseFirst, clauseLast));
+      }
     }
   };
   for (let index = 0; index < text.length; index++) {
@@ -92,5 +124,8 @@ export function sentencesOf(text: string): string[] {
     }
   }
   close(text.length);
-  return pieces > 1 ? [...found] : [];
+  if (pieces <= 1) return [];
+  // A text of one sentence cut into clauses: its whole reading is that sentence.
+  found.delete(text.trim());
+  return [...found];
 }
