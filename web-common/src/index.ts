@@ -3,6 +3,8 @@ export * from './authProvider';
 export * from './dates';
 export * from './EnumChipField';
 export * from './enums';
+export * from './GrantExpiryField';
 export * from './Panel';
 export * from './session';
+export * from './TopicLists';
 export * from './theme';
