@@ -44,7 +44,6 @@ export interface TopicProposalRow {
 
 export type { PortalTopicsResponse, TopicalityPreviewItem, TopicalityPreviewResponse, TopicProposalResponse };
 
-
 /** The judged calls of a preview and what it judged them against; the figures are counted here. */
 export interface PreviewJudgment {
   applicationId: string;
