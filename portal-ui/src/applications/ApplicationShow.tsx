@@ -14,7 +14,9 @@ import { FEEDBACK } from '../common/enums';
 import { Panel } from '../common/Panel';
 import { KeysPanel } from '../keys/KeysPanel';
 import { LabelsPanel } from '../labels/LabelsPanel';
+import { TopicsPanel } from '../topics/TopicsPanel';
 import type { Application, Feedback, Questionnaire } from '../types';
+import { WebhookPanel } from '../webhooks/WebhookPanel';
 import { AUDIENCE_LABELS, OPEN_ENDEDNESS_LABELS, USE_CASE_LABELS } from './questionnaire';
 import { isEditable, nextStep } from './reviewSteps';
 import { SubmitButton } from './SubmitButton';
@@ -225,6 +227,7 @@ const ApplicationView = () => {
       >
         <Stack spacing={2} sx={{ minWidth: 0 }}>
           {application.questionnaire && <AnswersPanel questionnaire={application.questionnaire} />}
+          <TopicsPanel application={application} />
         </Stack>
         <Stack spacing={2} sx={{ minWidth: 0 }}>
           {application.feedback && application.feedback.length > 0 ? (
@@ -236,6 +239,7 @@ const ApplicationView = () => {
               </Typography>
             </Panel>
           )}
+          <WebhookPanel application={application} />
         </Stack>
       </Box>
       <LabelsPanel application={application} />
