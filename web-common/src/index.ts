@@ -1,6 +1,7 @@
 export * from './AppBar';
 export * from './authProvider';
 export * from './dates';
+export * from './EmptyState';
 export * from './EnumChipField';
 export * from './enums';
 export * from './GrantExpiryField';

@@ -1,13 +1,13 @@
 import School from '@mui/icons-material/School';
 import { DataTable, List, SelectInput, TextField, TextInput } from 'react-admin';
 import {
+  EmptyState,
   EnumChipField,
   GRANT_STATUSES,
   GrantExpiryField,
   RENEWAL_STATES,
   toChoices,
 } from '@warden/web-common';
-import { EmptyState } from '../common/EmptyState';
 import type { ResearchGrant } from './types';
 
 const filters = [
