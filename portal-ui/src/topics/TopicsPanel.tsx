@@ -25,7 +25,13 @@ const ProposeButton = ({ application, topics }: { application: Application; topi
   const [open, setOpen] = useState(false);
   return (
     <>
-      <Button variant="outlined" size="small" startIcon={<Edit />} onClick={() => setOpen(true)}>
+      <Button
+        variant="outlined"
+        size="small"
+        startIcon={<Edit />}
+        onClick={() => setOpen(true)}
+        sx={{ flexShrink: 0, whiteSpace: 'nowrap' }}
+      >
         Propose a change
       </Button>
       <ProposeTopicsDialog

@@ -25,7 +25,13 @@ export const RotateSecretButton = ({
   });
   return (
     <>
-      <Button size="small" variant="outlined" startIcon={<Autorenew />} onClick={() => setConfirming(true)}>
+      <Button
+        size="small"
+        variant="outlined"
+        startIcon={<Autorenew />}
+        onClick={() => setConfirming(true)}
+        sx={{ flexShrink: 0, whiteSpace: 'nowrap' }}
+      >
         Rotate secret
       </Button>
       <Confirm
