@@ -62,6 +62,17 @@ export const topicProposalResponseSchema = z.strictObject({
 });
 export type TopicProposalResponse = z.infer<typeof topicProposalResponseSchema>;
 
+/** `GET /portal/applications/:id/topics`: an application's topics as its developer sees them, with their proposals. */
+export const portalTopicsResponseSchema = z.strictObject({
+  applicationId: z.uuid(),
+  topics: topicsSchema.nullable(),
+  /** When the topic model the check uses was built; null before approval (or without topics). */
+  modelBuiltAt: timestamp.nullable(),
+  /** The latest 20, newest first. */
+  proposals: z.array(topicProposalResponseSchema),
+});
+export type PortalTopicsResponse = z.infer<typeof portalTopicsResponseSchema>;
+
 /** Which topics a preview judged against: the stored model's, a proposal's, or the questionnaire's (before approval). */
 export const TOPICALITY_PREVIEW_SOURCES = ['model', 'proposal', 'questionnaire'] as const;
 export type TopicalityPreviewSource = (typeof TOPICALITY_PREVIEW_SOURCES)[number];

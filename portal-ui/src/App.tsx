@@ -5,6 +5,7 @@ import { authProvider } from './authProvider';
 import { dataProvider } from './dataProvider';
 import { Layout } from './layout/Layout';
 import { LoginPage } from './layout/LoginPage';
+import research from './research';
 import { SignUpPage } from './layout/SignUpPage';
 import { theme } from './layout/theme';
 
@@ -20,6 +21,8 @@ export const App = () => (
   >
     <Resource name="applications" {...applications} />
     <Resource name="keys" />
+    <Resource name="research-grants" {...research} />
+    <Resource name="research-keys" />
     <CustomRoutes noLayout>
       <Route path="/sign-up" element={<SignUpPage />} />
     </CustomRoutes>

@@ -1,10 +1,30 @@
 import type { DataProvider, GetListParams, Identifier, RaRecord } from 'react-admin';
 import { API_URL, httpClient } from './session';
-import type { ApiKey, Application, Questionnaire } from './types';
+import type {
+  ApiKey,
+  Application,
+  ApplicationTopics,
+  Questionnaire,
+  ResearchGrant,
+  TopicProposal,
+  Topics,
+  Webhook,
+} from './types';
 
 export interface ApplicationInput {
   name: string;
   questionnaire: Questionnaire;
+}
+
+/** Instants go out as ISO strings, as the server's schemas take them. */
+export interface RenewalInput {
+  endsAt: string;
+  reason: string;
+}
+
+export interface ResearchKeyInput {
+  name: string;
+  expiresAt: string;
 }
 
 /** The portal API's operations beyond CRUD. */
@@ -13,6 +33,15 @@ export interface PortalDataProvider extends DataProvider {
   /** A sandbox key while the application is in sandbox, a production key once it is live; the secret only here. */
   createKey(applicationId: Identifier, name: string): Promise<ApiKey>;
   revokeKey(applicationId: Identifier, keyId: Identifier): Promise<ApiKey>;
+  webhook(applicationId: Identifier): Promise<Webhook>;
+  /** Setting the URL issues a new signing secret: the answer is the only place it appears, as on rotation. */
+  setWebhook(applicationId: Identifier, url: string): Promise<Webhook>;
+  rotateWebhookSecret(applicationId: Identifier): Promise<Webhook>;
+  topics(applicationId: Identifier): Promise<ApplicationTopics>;
+  proposeTopics(applicationId: Identifier, topics: Topics): Promise<TopicProposal>;
+  requestRenewal(grantId: Identifier, renewal: RenewalInput): Promise<ResearchGrant>;
+  /** A key under a research grant, expiring no later than the grant; the secret only here. */
+  createResearchKey(grantId: Identifier, key: ResearchKeyInput): Promise<ApiKey>;
 }
 
 const segment = (id: Identifier) => encodeURIComponent(String(id));
@@ -42,19 +71,30 @@ function page<T extends RaRecord>(
   return { data: sorted.slice((number - 1) * perPage, number * perPage), total: rows.length };
 }
 
-/** What a resource and a reference read from: applications are top-level, keys and labels belong to one. */
-function listPath(resource: string, applicationId?: Identifier): string {
+/**
+ * What a resource and a reference read from: applications and research grants are top-level, keys and labels
+ * belong to an application, research keys to a grant.
+ */
+function listPath(resource: string, parentId?: Identifier): string {
   switch (resource) {
     case 'applications':
       return '/applications';
     case 'keys':
-      return `/applications/${segment(applicationId!)}/keys`;
+      return `/applications/${segment(parentId!)}/keys`;
     case 'labels':
-      return `/applications/${segment(applicationId!)}/labels`;
+      return `/applications/${segment(parentId!)}/labels`;
+    case 'research-grants':
+      return '/research/grants';
+    case 'research-keys':
+      return `/research/grants/${segment(parentId!)}/keys`;
     default:
       throw new Error(`The portal has no ${resource}`);
   }
 }
+
+/** Where a new record is sent: a research grant starts as an application for academic access. */
+const createPath = (resource: string) =>
+  resource === 'research-grants' ? '/research/applications' : listPath(resource);
 
 const unsupported = (what: string) => () => Promise.reject(new Error(`The portal cannot ${what}`));
 
@@ -70,7 +110,7 @@ export const dataProvider: PortalDataProvider = {
   }),
   create: async (resource, params) => ({
     // An application's answer carries its sandbox key (NewApplication), once.
-    data: await request(listPath(resource), { method: 'POST', body: params.data }),
+    data: await request(createPath(resource), { method: 'POST', body: params.data }),
   }),
   // The server takes the name and the answers; everything else on the record is its own.
   update: async (resource, params) => {
@@ -93,4 +133,16 @@ export const dataProvider: PortalDataProvider = {
       method: 'POST',
       body: {},
     }),
+  webhook: (applicationId) => request(`/applications/${segment(applicationId)}/webhook`),
+  setWebhook: (applicationId, url) =>
+    request(`/applications/${segment(applicationId)}/webhook`, { method: 'PUT', body: { url } }),
+  rotateWebhookSecret: (applicationId) =>
+    request(`/applications/${segment(applicationId)}/webhook/rotate-secret`, { method: 'POST', body: {} }),
+  topics: (applicationId) => request(`/applications/${segment(applicationId)}/topics`),
+  proposeTopics: (applicationId, topics) =>
+    request(`/applications/${segment(applicationId)}/topic-proposals`, { method: 'POST', body: topics }),
+  requestRenewal: (grantId, renewal) =>
+    request(`/research/grants/${segment(grantId)}/renewal`, { method: 'POST', body: renewal }),
+  createResearchKey: (grantId, key) =>
+    request(`/research/grants/${segment(grantId)}/keys`, { method: 'POST', body: key }),
 };

@@ -36,6 +36,27 @@ export const KEY_STATUSES = enumOptions(contract.EFFECTIVE_KEY_STATUSES, {
   expired: { label: 'Expired', color: 'default' },
 });
 
+export const TOPIC_PROPOSAL_STATUSES = enumOptions(contract.TOPIC_PROPOSAL_STATUSES, {
+  pending: { label: 'Pending', color: 'warning' },
+  approved: { label: 'Approved', color: 'success' },
+  rejected: { label: 'Rejected', color: 'default' },
+});
+
+export const GRANT_STATUSES = enumOptions(contract.GRANT_STATUSES, {
+  pending: { label: 'Pending review', color: 'info' },
+  scheduled: { label: 'Scheduled', color: 'default' },
+  active: { label: 'Active', color: 'success' },
+  expired: { label: 'Expired', color: 'error' },
+  closed: { label: 'Closed', color: 'default' },
+});
+
+export const RENEWAL_STATES = enumOptions(contract.RENEWAL_STATES, {
+  none: { label: 'None', color: 'default' },
+  requested: { label: 'Renewal requested', color: 'warning' },
+  approved: { label: 'Renewed', color: 'success' },
+  denied: { label: 'Renewal denied', color: 'error' },
+});
+
 export const KEY_KINDS = enumOptions(contract.API_KEY_KINDS, {
   sandbox: { label: 'Sandbox', color: 'default' },
   production: { label: 'Production', color: 'primary' },

@@ -9,8 +9,7 @@ import {
   SearchInput,
   SelectInput,
 } from 'react-admin';
-import { EnumChipField, SHORT_DATETIME, toChoices } from '@warden/web-common';
-import { EmptyState } from '../common/EmptyState';
+import { EmptyState, EnumChipField, SHORT_DATETIME, toChoices } from '@warden/web-common';
 import { ALERT_RULES, ALERT_SEVERITIES, ALERT_STATUSES } from '../common/enums';
 import type { Alert, AlertSeverity } from '../types';
 import { AlertActionButtons } from './AlertActionButtons';

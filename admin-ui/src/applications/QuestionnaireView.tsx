@@ -3,7 +3,7 @@ import type { AudienceSize } from '@warden/contracts';
 import { Link, useCreatePath, useRecordContext } from 'react-admin';
 import type { Application, Questionnaire } from '../types';
 
-/** The answers shown here; the topic lists have their own panel (topicality/TopicLists). */
+/** The answers shown here; the topic lists have their own panel (TopicLists, from web-common). */
 type Answer = Exclude<keyof Questionnaire, 'examplePrompts' | 'allowedTopics' | 'forbiddenTopics'>;
 
 const QUESTIONS: { key: Answer; label: string; long?: boolean }[] = [

@@ -14,8 +14,7 @@ import {
   TextInput,
   TopToolbar,
 } from 'react-admin';
-import { EnumChipField, SHORT_DATETIME, toChoices } from '@warden/web-common';
-import { EmptyState } from '../common/EmptyState';
+import { EmptyState, EnumChipField, SHORT_DATETIME, toChoices } from '@warden/web-common';
 import { BIAS_RUN_STATUSES, PROBE_SETS } from '../common/enums';
 import type { BiasRun } from '../types';
 import { BiasProgress } from './BiasProgress';

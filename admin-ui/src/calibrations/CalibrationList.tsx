@@ -10,8 +10,7 @@ import {
   TextField,
   TopToolbar,
 } from 'react-admin';
-import { SHORT_DATETIME } from '@warden/web-common';
-import { EmptyState } from '../common/EmptyState';
+import { EmptyState, SHORT_DATETIME } from '@warden/web-common';
 import type { Calibration } from '../types';
 
 const Actions = () => (

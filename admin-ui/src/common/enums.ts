@@ -83,12 +83,6 @@ export const HELD_STATUSES = enumOptions(contract.HELD_STATUSES, {
   discarded: { label: 'Discarded', color: 'default' },
 });
 
-export const TOPIC_PROPOSAL_STATUSES = enumOptions(contract.TOPIC_PROPOSAL_STATUSES, {
-  pending: { label: 'Pending', color: 'warning' },
-  approved: { label: 'Approved', color: 'success' },
-  rejected: { label: 'Rejected', color: 'default' },
-});
-
 export const BIAS_RUN_STATUSES = enumOptions(contract.BIAS_RUN_STATUSES, {
   queued: { label: 'Queued', color: 'default' },
   running: { label: 'Running', color: 'info' },

@@ -13,8 +13,7 @@ import {
   SelectInput,
   useRecordContext,
 } from 'react-admin';
-import { EnumChipField, SHORT_DATETIME, toChoices } from '@warden/web-common';
-import { EmptyState } from '../common/EmptyState';
+import { EmptyState, EnumChipField, SHORT_DATETIME, toChoices } from '@warden/web-common';
 import { END_USER_STATUSES } from '../common/enums';
 import { formatPercent } from '../common/format';
 import { requestLogsPath } from '../common/links';

@@ -1,7 +1,6 @@
 import VerifiedUser from '@mui/icons-material/VerifiedUser';
 import { Datagrid, DateField, List, SelectInput, TextField, TextInput } from 'react-admin';
-import { EnumChipField, SHORT_DATETIME, toChoices } from '@warden/web-common';
-import { EmptyState } from '../common/EmptyState';
+import { EmptyState, EnumChipField, SHORT_DATETIME, toChoices } from '@warden/web-common';
 import { FilteredEmpty } from '../common/FilteredEmpty';
 import { MODEL_REVIEW_STATUSES } from './fineTunedModels';
 

@@ -1,7 +1,6 @@
 import ModelTraining from '@mui/icons-material/ModelTraining';
 import { Datagrid, DateField, List, NumberField, SelectInput, TextField, TextInput } from 'react-admin';
-import { EnumChipField, SHORT_DATETIME, toChoices } from '@warden/web-common';
-import { EmptyState } from '../common/EmptyState';
+import { EmptyState, EnumChipField, SHORT_DATETIME, toChoices } from '@warden/web-common';
 import { JOB_STATUSES, SCREENING_STATUSES } from './fineTuning';
 import { JobTrainingExpand } from './TrainingPanels';
 

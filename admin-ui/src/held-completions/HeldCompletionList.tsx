@@ -15,14 +15,13 @@ import {
   type Identifier,
 } from 'react-admin';
 import PauseCircle from '@mui/icons-material/PauseCircle';
-import { EmptyState } from '../common/EmptyState';
 import { FilteredEmpty } from '../common/FilteredEmpty';
 import { HELD_STATUSES } from '../common/enums';
 import { VerdictChips } from '../common/VerdictTable';
 import { asVerdicts } from '../common/verdicts';
 import type { HeldCompletion } from '../types';
 import { HeldStatus } from '@warden/contracts';
-import { EnumChipField, SHORT_DATETIME, toChoices } from '@warden/web-common';
+import { EmptyState, EnumChipField, SHORT_DATETIME, toChoices } from '@warden/web-common';
 import { BulkHeldDecisionButton } from './BulkHeldDecisionButton';
 import { HeldCompletionPanel, PANEL_WIDTH } from './HeldCompletionPanel';
 import { heldOutputText, heldPromptText } from './heldText';

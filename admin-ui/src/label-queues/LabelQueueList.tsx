@@ -1,8 +1,7 @@
 import FactCheck from '@mui/icons-material/FactCheck';
 import { Box, LinearProgress, Typography } from '@mui/material';
 import { CreateButton, DataTable, DateField, List, SelectInput, TopToolbar, useCanAccess } from 'react-admin';
-import { SHORT_DATETIME } from '@warden/web-common';
-import { EmptyState } from '../common/EmptyState';
+import { EmptyState, SHORT_DATETIME } from '@warden/web-common';
 import { FilteredEmpty } from '../common/FilteredEmpty';
 import { SAMPLING_LABELS } from './sampling';
 import type { LabelQueue } from './types';

@@ -9,8 +9,7 @@ import {
   TextInput,
   TopToolbar,
 } from 'react-admin';
-import { EnumChipField, SHORT_DATETIME } from '@warden/web-common';
-import { EmptyState } from '../common/EmptyState';
+import { EmptyState, EnumChipField, SHORT_DATETIME } from '@warden/web-common';
 import { PROPOSAL_STATUSES } from '../common/enums';
 import type { PolicyProposal } from '../types';
 import { replayLabel } from './proposals';

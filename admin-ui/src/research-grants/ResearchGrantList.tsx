@@ -1,9 +1,13 @@
 import School from '@mui/icons-material/School';
 import { DataTable, List, SelectInput, TextField, TextInput } from 'react-admin';
-import { EnumChipField, toChoices } from '@warden/web-common';
-import { EmptyState } from '../common/EmptyState';
-import { ExpiryField } from './ExpiryField';
-import { GRANT_STATUSES, RENEWAL_STATES } from './grantEnums';
+import {
+  EmptyState,
+  EnumChipField,
+  GRANT_STATUSES,
+  GrantExpiryField,
+  RENEWAL_STATES,
+  toChoices,
+} from '@warden/web-common';
 import type { ResearchGrant } from './types';
 
 const filters = [
@@ -50,7 +54,7 @@ export const ResearchGrantList = () => (
         <EnumChipField source="status" options={GRANT_STATUSES} />
       </DataTable.Col>
       <DataTable.Col source="endsAt" label="Expiry">
-        <ExpiryField />
+        <GrantExpiryField />
       </DataTable.Col>
       <DataTable.Col source="renewalState" label="Renewal">
         <EnumChipField source="renewal.state" options={RENEWAL_STATES} />

@@ -9,10 +9,8 @@ import {
   useCreatePath,
   useRecordContext,
 } from 'react-admin';
-import { EnumChipField } from '@warden/web-common';
+import { EnumChipField, GRANT_STATUSES, GrantExpiryField, RENEWAL_STATES } from '@warden/web-common';
 import { REVIEW_STATES } from '../common/enums';
-import { ExpiryField } from './ExpiryField';
-import { GRANT_STATUSES, RENEWAL_STATES } from './grantEnums';
 import { RenewalButtons } from './RenewalButtons';
 import type { ResearchGrant } from './types';
 
@@ -72,7 +70,7 @@ const GrantDetail = () => {
           <Section title="Grant">
             <Row label="Starts">{date(record.startsAt)}</Row>
             <Row label="Expiry">
-              <ExpiryField />
+              <GrantExpiryField />
             </Row>
             <Row label="Renewal">
               <EnumChipField source="renewal.state" options={RENEWAL_STATES} />{' '}

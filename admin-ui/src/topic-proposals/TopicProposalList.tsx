@@ -1,9 +1,13 @@
 import Topic from '@mui/icons-material/Topic';
 import { DataTable, DateField, List, SearchInput, SelectInput } from 'react-admin';
 import { TopicProposalStatus } from '@warden/contracts';
-import { EnumChipField, SHORT_DATETIME, toChoices } from '@warden/web-common';
-import { EmptyState } from '../common/EmptyState';
-import { TOPIC_PROPOSAL_STATUSES } from '../common/enums';
+import {
+  EmptyState,
+  EnumChipField,
+  SHORT_DATETIME,
+  toChoices,
+  TOPIC_PROPOSAL_STATUSES,
+} from '@warden/web-common';
 import { FilteredEmpty } from '../common/FilteredEmpty';
 import type { TopicProposal } from '../types';
 

@@ -1,8 +1,7 @@
 import { Card, CardContent, Grid, Stack, Typography } from '@mui/material';
 import { ListButton, Show, TopToolbar, useRecordContext } from 'react-admin';
-import { formatDateTime } from '@warden/web-common';
+import { formatDateTime, TopicLists } from '@warden/web-common';
 import { TopicalityPreview } from '../topicality/TopicalityPreview';
-import { TopicLists } from '../topicality/TopicLists';
 import type { TopicProposal } from '../types';
 import { TopicProposalDecisionButtons } from './TopicProposalDecisionButtons';
 

@@ -1,8 +1,8 @@
 import { Divider, Stack } from '@mui/material';
 import { useRecordContext } from 'react-admin';
+import { TopicLists } from '@warden/web-common';
 import type { Application } from '../types';
 import { TopicalityPreview } from './TopicalityPreview';
-import { TopicLists } from './TopicLists';
 
 /** The application's topics (as filed, or as last approved) and how the off-topic check judges its sandbox calls. */
 export const ApplicationTopics = () => {

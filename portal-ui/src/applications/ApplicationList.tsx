@@ -1,7 +1,13 @@
 import Apps from '@mui/icons-material/Apps';
 import { Box, Typography } from '@mui/material';
 import { CreateButton, DataTable, DateField, List, TopToolbar } from 'react-admin';
-import { APPLICATION_STATUSES, EnumChipField, REVIEW_STATES, SHORT_DATETIME } from '@warden/web-common';
+import {
+  APPLICATION_STATUSES,
+  EmptyState,
+  EnumChipField,
+  REVIEW_STATES,
+  SHORT_DATETIME,
+} from '@warden/web-common';
 import type { Application } from '../types';
 import { USE_CASE_LABELS } from './questionnaire';
 
@@ -12,19 +18,12 @@ const ListActions = () => (
 );
 
 const Empty = () => (
-  <Box sx={{ textAlign: 'center', mt: 8, mx: 'auto', maxWidth: 560, color: 'text.secondary' }}>
-    <Box sx={{ '& svg': { fontSize: 72, opacity: 0.5 } }}>
-      <Apps />
-    </Box>
-    <Typography variant="h6" sx={{ mt: 1, color: 'text.primary' }}>
-      Create your first application
-    </Typography>
-    <Typography variant="body2" sx={{ mt: 1, mb: 3 }}>
-      Tell us what you are building in a short questionnaire and get a sandbox key at once. When you are ready
-      for production, submit the application for review.
-    </Typography>
-    <CreateButton label="New application" variant="contained" />
-  </Box>
+  <EmptyState
+    icon={<Apps />}
+    title="Create your first application"
+    hint="Tell us what you are building in a short questionnaire and get a sandbox key at once. When you are ready for production, submit the application for review."
+    action={<CreateButton label="New application" variant="contained" />}
+  />
 );
 
 const NameCell = ({ record }: { record: Application }) => (

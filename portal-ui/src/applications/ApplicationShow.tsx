@@ -7,19 +7,19 @@ import {
   EnumChip,
   formatDateTime,
   REVIEW_STATES,
-  SHORT_DATE,
   SHORT_DATETIME,
 } from '@warden/web-common';
 import { FEEDBACK } from '../common/enums';
 import { Panel } from '../common/Panel';
 import { KeysPanel } from '../keys/KeysPanel';
 import { LabelsPanel } from '../labels/LabelsPanel';
-import type { Application, Feedback, Questionnaire } from '../types';
+import { TopicsPanel } from '../topics/TopicsPanel';
+import type { Application, Questionnaire } from '../types';
+import { WebhookPanel } from '../webhooks/WebhookPanel';
+import { FeedbackPanel, newestFirst } from './FeedbackPanel';
 import { AUDIENCE_LABELS, OPEN_ENDEDNESS_LABELS, USE_CASE_LABELS } from './questionnaire';
 import { isEditable, nextStep } from './reviewSteps';
 import { SubmitButton } from './SubmitButton';
-
-const newestFirst = (feedback: Feedback[] = []) => [...feedback].sort((a, b) => b.at.localeCompare(a.at));
 
 /** The reviewer's word that the developer has to act on: changes requested, or why the application was rejected. */
 export const LatestFeedback = () => {
@@ -91,33 +91,6 @@ const Header = ({ application }: { application: Application }) => {
     </Panel>
   );
 };
-
-const FeedbackPanel = ({ feedback }: { feedback: Feedback[] }) => (
-  <Panel
-    title="Review history"
-    subtitle="Decisions on this application and the reviewer's rationale, newest first"
-  >
-    <Stack spacing={1.5} data-testid="feedback">
-      {newestFirst(feedback).map((item) => (
-        <Box
-          key={item.at + item.decision}
-          sx={{ borderLeft: 3, borderColor: `${FEEDBACK[item.decision].severity}.main`, pl: 1.5 }}
-        >
-          <Typography variant="body2" sx={{ fontWeight: 600 }}>
-            {FEEDBACK[item.decision].title}
-          </Typography>
-          <Typography variant="caption" color="text.secondary">
-            {when(item.at)}
-            {item.reReviewAt ? ` · re-review by ${formatDateTime(item.reReviewAt, SHORT_DATE)}` : ''}
-          </Typography>
-          <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap', mt: 0.5 }}>
-            {item.rationale}
-          </Typography>
-        </Box>
-      ))}
-    </Stack>
-  </Panel>
-);
 
 type Answer = Exclude<keyof Questionnaire, 'examplePrompts' | 'allowedTopics' | 'forbiddenTopics'>;
 
@@ -225,17 +198,11 @@ const ApplicationView = () => {
       >
         <Stack spacing={2} sx={{ minWidth: 0 }}>
           {application.questionnaire && <AnswersPanel questionnaire={application.questionnaire} />}
+          <TopicsPanel application={application} />
         </Stack>
         <Stack spacing={2} sx={{ minWidth: 0 }}>
-          {application.feedback && application.feedback.length > 0 ? (
-            <FeedbackPanel feedback={application.feedback} />
-          ) : (
-            <Panel title="Review history">
-              <Typography variant="body2" color="text.secondary">
-                No decisions yet. Reviewers’ feedback will appear here.
-              </Typography>
-            </Panel>
-          )}
+          <FeedbackPanel feedback={application.feedback} />
+          <WebhookPanel application={application} />
         </Stack>
       </Box>
       <LabelsPanel application={application} />

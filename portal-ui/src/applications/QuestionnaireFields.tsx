@@ -1,16 +1,8 @@
 import { Box, Divider, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
 import { NumberInput, RadioButtonGroupInput, SelectInput, TextInput } from 'react-admin';
-import {
-  AUDIENCE_CHOICES,
-  formatLines,
-  formatYesNo,
-  OPEN_ENDEDNESS_CHOICES,
-  parseLines,
-  parseYesNo,
-  USE_CASE_CHOICES,
-  YES_NO_CHOICES,
-} from './questionnaire';
+import { formatLines, formatYesNo, parseLines, parseYesNo, YES_NO_CHOICES } from '../common/form';
+import { AUDIENCE_CHOICES, OPEN_ENDEDNESS_CHOICES, USE_CASE_CHOICES } from './questionnaire';
 
 const Section = ({ title, intro, children }: { title: string; intro: string; children: ReactNode }) => (
   <Box sx={{ width: '100%', maxWidth: 760, mb: 1 }}>

@@ -40,3 +40,18 @@ export async function firstModel(secret: string): Promise<string> {
     return DEFAULT_MODEL;
   }
 }
+
+/** Checks a delivery's x-warden-signature (`t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">`) on the raw body. */
+export function webhookVerifySnippet(): string {
+  return `import { createHmac, timingSafeEqual } from 'node:crypto';
+
+// rawBody: the request body exactly as received, before any JSON parsing.
+function verifyWardenSignature(rawBody, header, secret = process.env.WARDEN_WEBHOOK_SECRET) {
+  const parts = Object.fromEntries(header.split(',').map((part) => part.split('=', 2)));
+  const age = Math.abs(Date.now() / 1000 - Number(parts.t));
+  if (!parts.v1 || !(age <= 300)) return false;
+  const expected = createHmac('sha256', secret).update(\`\${parts.t}.\${rawBody}\`).digest();
+  const given = Buffer.from(parts.v1, 'hex');
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}`;
+}

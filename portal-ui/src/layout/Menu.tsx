@@ -3,12 +3,13 @@ import OpenInNew from '@mui/icons-material/OpenInNew';
 import { Divider, ListItemIcon, ListItemText, MenuItem } from '@mui/material';
 import { Menu as RaMenu, useSidebarState } from 'react-admin';
 
-/** Applications, and the OpenAPI reference the same server publishes (outside the portal, in a new tab). */
+/** Applications, research access, and the OpenAPI reference the same server publishes (outside the portal, in a new tab). */
 export const Menu = () => {
   const [open] = useSidebarState();
   return (
     <RaMenu>
       <RaMenu.ResourceItem name="applications" />
+      <RaMenu.ResourceItem name="research-grants" />
       <Divider sx={{ my: 1 }} />
       <MenuItem component="a" href="/docs" target="_blank" rel="noopener">
         <ListItemIcon>

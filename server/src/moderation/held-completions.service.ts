@@ -3,6 +3,7 @@ import {
   HeldStatus,
   type AppliedVerdictResponse,
   type HeldOutput,
+  WebhookEvent,
 } from '../contracts';
 import { ModerationErrorCode } from './moderation.errors';
 import { Injectable } from '@nestjs/common';
@@ -14,7 +15,7 @@ import { AuditService } from '../audit/audit.service';
 import { Actor, AuditAction, AuditEntityType } from '../audit/audit.types';
 import { InvalidRequestError, NotFoundError } from '../common/errors';
 import { OrganizationsService } from '../organizations/organizations.service';
-import { WebhookEvent, WebhooksService } from '../webhooks/webhooks.service';
+import { WebhooksService } from '../webhooks/webhooks.service';
 import {
   HELD_COMPLETION_LIST,
   HeldCompletionFilterField,

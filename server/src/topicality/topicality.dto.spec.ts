@@ -1,4 +1,5 @@
 import {
+  portalTopicsResponseSchema,
   topicalityPreviewResponseSchema,
   topicProposalResponseSchema,
   TopicProposalStatus,
@@ -73,6 +74,19 @@ describe('topicality contract', () => {
     expect(topicProposalResponseSchema.safeParse({ ...mapped, status: 'withdrawn' }).success).toBe(false);
     const empty = { examplePrompts: [], allowedTopics: [], forbiddenTopics: [] };
     expect(topicProposalResponseSchema.safeParse({ ...mapped, topics: empty }).success).toBe(false);
+  });
+
+  it('accepts the developer’s topics view, before approval (no model) and with proposals', () => {
+    const draft = { applicationId, topics: null, modelBuiltAt: null, proposals: [] };
+    expect(portalTopicsResponseSchema.parse(draft)).toEqual(draft);
+    const live = {
+      applicationId,
+      topics,
+      modelBuiltAt: '2026-11-01T08:00:00.000Z',
+      proposals: [toTopicProposalResponse(proposal())],
+    };
+    expect(portalTopicsResponseSchema.parse(live).proposals[0].status).toBe('pending');
+    expect(portalTopicsResponseSchema.safeParse({ ...live, modelBuiltAt: new Date() }).success).toBe(false);
   });
 
   it('accepts a preview: counts over every judged call, worst first, at most PREVIEW_ITEMS listed', () => {

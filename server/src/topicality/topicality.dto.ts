@@ -4,6 +4,7 @@ import {
   TOPIC_PROPOSAL_STATUSES,
   TopicProposalStatus,
   type ModerationActionName,
+  type PortalTopicsResponse,
   type TopicalityPreviewItem,
   type TopicalityPreviewResponse,
   type TopicalityPreviewSource,
@@ -41,16 +42,7 @@ export interface TopicProposalRow {
   createdAt: Date;
 }
 
-export type { TopicalityPreviewItem, TopicalityPreviewResponse, TopicProposalResponse };
-
-/** An application's topics as its developer sees them, with the proposals they made. */
-export interface PortalTopicsResponse {
-  applicationId: string;
-  topics: Topics | null;
-  /** When the topic model the check uses was built; null before approval (or without topics). */
-  modelBuiltAt: string | null;
-  proposals: TopicProposalResponse[];
-}
+export type { PortalTopicsResponse, TopicalityPreviewItem, TopicalityPreviewResponse, TopicProposalResponse };
 
 /** The judged calls of a preview and what it judged them against; the figures are counted here. */
 export interface PreviewJudgment {

@@ -9,16 +9,9 @@ import { Actor, AuditAction, AuditEntityType } from '../audit/audit.types';
 import { JobName, QueueName } from '../common/queues';
 import { WardenConfig } from '../config/config';
 import { WARDEN_CONFIG } from '../config/config.module';
+import { WebhookEvent } from '../contracts';
 import { checkWebhookUrl } from './webhook-url';
 import { WebhooksError } from './webhooks.errors';
-
-export enum WebhookEvent {
-  EndUserThrottled = 'end_user.throttled',
-  EndUserBlocked = 'end_user.blocked',
-  EndUserUnblocked = 'end_user.unblocked',
-  HeldCompletionReleased = 'held_completion.released',
-  HeldCompletionDiscarded = 'held_completion.discarded',
-}
 
 export interface DeliverWebhookJob {
   deliveryId: string;

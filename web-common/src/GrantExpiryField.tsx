@@ -1,10 +1,10 @@
 import { Typography } from '@mui/material';
+import type { ResearchGrantView } from '@warden/contracts';
 import { useRecordContext } from 'react-admin';
-import type { ResearchGrant } from './types';
 
 /** The grant's end with how far away it is, so a list shows at a glance what is about to expire. */
-export const ExpiryField = (_props: { label?: string }) => {
-  const record = useRecordContext<ResearchGrant>();
+export const GrantExpiryField = (_props: { label?: string }) => {
+  const record = useRecordContext<ResearchGrantView & { id: string }>();
   if (!record?.endsAt) return <Typography variant="body2">not set</Typography>;
   const end = new Date(record.endsAt).toLocaleDateString();
   const days = record.daysLeft ?? 0;
