@@ -11,6 +11,7 @@ import {
 } from '@warden/web-common';
 import { FEEDBACK } from '../common/enums';
 import { Panel } from '../common/Panel';
+import { PanelColumns } from '../common/PanelColumns';
 import { KeysPanel } from '../keys/KeysPanel';
 import { LabelsPanel } from '../labels/LabelsPanel';
 import { TopicsPanel } from '../topics/TopicsPanel';
@@ -189,22 +190,20 @@ const ApplicationView = () => {
       <Title title={application.name} />
       <Header application={application} />
       <KeysPanel application={application} />
-      <Box
-        sx={{
-          display: 'grid',
-          gap: 2,
-          gridTemplateColumns: { xs: '1fr', lg: 'minmax(0, 3fr) minmax(0, 2fr)' },
-        }}
-      >
-        <Stack spacing={2} sx={{ minWidth: 0 }}>
-          {application.questionnaire && <AnswersPanel questionnaire={application.questionnaire} />}
-          <TopicsPanel application={application} />
-        </Stack>
-        <Stack spacing={2} sx={{ minWidth: 0 }}>
-          <FeedbackPanel feedback={application.feedback} />
-          <WebhookPanel application={application} />
-        </Stack>
-      </Box>
+      <PanelColumns
+        main={
+          <>
+            {application.questionnaire && <AnswersPanel questionnaire={application.questionnaire} />}
+            <TopicsPanel application={application} />
+          </>
+        }
+        side={
+          <>
+            <FeedbackPanel feedback={application.feedback} />
+            <WebhookPanel application={application} />
+          </>
+        }
+      />
       <LabelsPanel application={application} />
     </Stack>
   );

@@ -3,6 +3,7 @@ import { ShowBase, Title, useGetOne, useShowContext } from 'react-admin';
 import { EnumChip, formatDateTime, GRANT_STATUSES, REVIEW_STATES, SHORT_DATETIME } from '@warden/web-common';
 import { FeedbackPanel } from '../applications/FeedbackPanel';
 import { Panel } from '../common/Panel';
+import { PanelColumns } from '../common/PanelColumns';
 import type { Application, ResearchGrant } from '../types';
 import { GrantKeysPanel } from './GrantKeysPanel';
 import { GrantTermsPanel } from './GrantTermsPanel';
@@ -86,22 +87,20 @@ const GrantView = () => {
       <Title title={grant.name} />
       <Header grant={grant} />
       <GrantKeysPanel grant={grant} />
-      <Box
-        sx={{
-          display: 'grid',
-          gap: 2,
-          gridTemplateColumns: { xs: '1fr', lg: 'minmax(0, 3fr) minmax(0, 2fr)' },
-        }}
-      >
-        <Stack spacing={2} sx={{ minWidth: 0 }}>
-          <GrantTermsPanel grant={grant} />
-          <QuestionnairePanel grant={grant} />
-        </Stack>
-        <Stack spacing={2} sx={{ minWidth: 0 }}>
-          <RenewalPanel grant={grant} />
-          <ReviewHistory grant={grant} />
-        </Stack>
-      </Box>
+      <PanelColumns
+        main={
+          <>
+            <GrantTermsPanel grant={grant} />
+            <QuestionnairePanel grant={grant} />
+          </>
+        }
+        side={
+          <>
+            <RenewalPanel grant={grant} />
+            <ReviewHistory grant={grant} />
+          </>
+        }
+      />
     </Stack>
   );
 };
