@@ -10,7 +10,10 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import { loadClassifierManifest } from '../server/src/moderation/classifier/classifier.manifest';
-import { createClassifierScorer } from '../server/src/moderation/classifier/classifier-scorer';
+import {
+  ClassifiedText,
+  createClassifierScorer,
+} from '../server/src/moderation/classifier/classifier-scorer';
 import { ClassifierReply } from '../server/src/moderation/classifier/classifier.worker';
 import { loadAverage, median, REPOSITORY_ROOT } from './gateway-processes';
 
@@ -33,10 +36,10 @@ async function main(): Promise<void> {
   await new Promise<void>((resolve) => worker.once('message', () => resolve()));
   let nextId = 0;
   const handOff = (texts: string[]) =>
-    new Promise<number[][]>((resolve, reject) => {
+    new Promise<ClassifiedText[]>((resolve, reject) => {
       const id = nextId++;
       worker.once('message', (reply: ClassifierReply) =>
-        'scores' in reply && reply.id === id ? resolve(reply.scores) : reject(new Error('bad reply')),
+        'results' in reply && reply.id === id ? resolve(reply.results) : reject(new Error('bad reply')),
       );
       worker.postMessage({ id, texts: [...texts] });
     });

@@ -99,11 +99,11 @@ async function main(): Promise<void> {
     logger,
   );
   await classifier.onModuleInit();
-  await timeEach(texts.slice(0, 50), (text) => classifier.scores([text], Direction.Input));
-  const service = await timeEach(texts, (text) => classifier.scores([text], Direction.Input));
+  await timeEach(texts.slice(0, 50), (text) => classifier.classify([text], Direction.Input));
+  const service = await timeEach(texts, (text) => classifier.classify([text], Direction.Input));
 
   const batchedStart = performance.now();
-  await Promise.all(texts.map((text) => classifier.scores([text], Direction.Input)));
+  await Promise.all(texts.map((text) => classifier.classify([text], Direction.Input)));
   const batchedSeconds = (performance.now() - batchedStart) / 1000;
   const sequentialSeconds = service.reduce((a, b) => a + b, 0) / 1000;
 

@@ -1,12 +1,18 @@
 import { testApiKey } from './support/keys';
 import { expectValid } from './support/openai-schemas';
+import { setDemoPolicy } from './support/demo-policy';
 import { postJson } from './support/review-api';
-import { startWarden, WardenInstance } from './support/warden';
+import { eventually, startWarden, WardenInstance } from './support/warden';
 
 interface ModerationResult {
   flagged: boolean;
   action: string;
   category_scores: Record<string, number>;
+}
+
+interface WardenScores {
+  warden_categories: Record<string, boolean>;
+  warden_category_scores: Record<string, number>;
 }
 
 /**
@@ -161,5 +167,55 @@ describe('moderation of everyday advice and developer vocabulary under the defau
 
   it('blocks no everyday message written in another script', async () => {
     expect(await blockedOf(warden, apiKey, OTHER_SCRIPTS)).toEqual([]);
+  }, 120_000);
+
+  it('says how much of a text the classifier could not read, and a policy can hold such text back', async () => {
+    const english = 'We went to the park on Saturday and had lunch with my family.';
+    const response = await postJson<{ results: Array<ModerationResult & WardenScores> }>(
+      warden.url,
+      '/v1/moderations',
+      apiKey,
+      { input: [OTHER_SCRIPTS[0], english] },
+    );
+    expect(response.status).toBe(200);
+    const [hindi, plain] = response.body.results;
+    expect(hindi.warden_category_scores.unreadable).toBeGreaterThan(0.9);
+    expect(hindi.warden_categories.unreadable).toBe(true);
+    expect(hindi.action).not.toBe('block'); // observed by default
+    expect(plain.warden_category_scores.unreadable).toBe(0);
+
+    await setDemoPolicy(warden, {
+      requireUser: false,
+      categories: { unreadable: { input: { action: 'block' } } },
+    });
+    try {
+      const refused = await postJson<{ error: { code: string; message: string } }>(
+        warden.url,
+        '/v1/completions',
+        apiKey,
+        { model: 'stories260K', prompt: OTHER_SCRIPTS[0], max_tokens: 4, user: 'reader-1' },
+      );
+      expect(refused.status).toBe(400);
+      expect(refused.body.error.code).toBe('content_filter');
+      expect(refused.body.error.message).toContain('unreadable');
+      const answered = await postJson(warden.url, '/v1/completions', apiKey, {
+        model: 'stories260K',
+        prompt: english,
+        max_tokens: 4,
+        user: 'reader-1',
+      });
+      expect(answered.status).toBe(200);
+      // Writing in a language the classifier cannot read is no offence: no strike points.
+      const [endUser] = await eventually(
+        () =>
+          warden.query<{ request_count: string; strike_points: number }>(
+            `SELECT request_count, strike_points FROM end_users WHERE end_user = 'reader-1'`,
+          ),
+        (rows) => Number(rows[0]?.request_count ?? 0) >= 2,
+      );
+      expect(endUser.strike_points).toBe(0);
+    } finally {
+      await setDemoPolicy(warden, { categories: { unreadable: { input: { action: 'observe' } } } });
+    }
   }, 120_000);
 });

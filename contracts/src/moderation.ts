@@ -52,6 +52,11 @@ export const WARDEN_CATEGORIES = [
   'check-failure',
   /** A remote guard check that could not answer in time; fail-open or fail-closed as the policy says. */
   'guard-unavailable',
+  /**
+   * Share of a text the classifier could not read (words of scripts or languages it has no pieces for, left out of
+   * what it scores): such text passes its categories unjudged unless a policy acts on this one or a guard reads it.
+   */
+  'unreadable',
 ] as const;
 export type WardenCategory = (typeof WARDEN_CATEGORIES)[number];
 export type ModerationCategory = OpenAiCategory | WardenCategory;

@@ -146,7 +146,7 @@ function setup(run = runEntity()) {
   registry.register(model);
   const classifier: TextClassifier = {
     labels: ['hate', null],
-    scores: async (texts: string[]) => texts.map(() => [0.25, 0.9]),
+    classify: async (texts: string[]) => texts.map(() => ({ scores: [0.25, 0.9], unread: 0 })),
   };
   const catalog = new ProbeCatalog('/nowhere');
   jest.spyOn(catalog, 'load').mockReturnValue(DATA);

@@ -42,7 +42,7 @@ export interface RunObserver {
 }
 
 /** What the runner needs from the moderation classifier (the real ClassifierService in production). */
-export type TextClassifier = Pick<ClassifierService, 'scores'> & {
+export type TextClassifier = Pick<ClassifierService, 'classify'> & {
   readonly labels: readonly (ModerationCategory | null)[];
 };
 
@@ -175,12 +175,12 @@ export class BiasRunner {
       }),
     );
     // One classifier call per chunk: the batch it sees depends only on the chunk, not on timing.
-    const scores = await this.classifier.scores(texts, Direction.Output);
+    const classified = await this.classifier.classify(texts, Direction.Output);
     return texts.map((continuation, index) => ({
       kind: 'continuation',
       continuation,
       sentiment: sentimentOf(continuation),
-      toxicity: toxicityOf(scores[index], this.classifier.labels),
+      toxicity: toxicityOf(classified[index].scores, this.classifier.labels),
       refusal: isRefusal(continuation),
     }));
   }

@@ -12,7 +12,7 @@ import { PolicyProposalsRepository } from './policy-proposals.repository';
 import { chooseThreshold, LabeledScore, majorityTruth } from './threshold-choice';
 
 /** Categories that report a check's own failure: nothing to calibrate. */
-const NOT_CALIBRATED = new Set(['check-failure', 'guard-unavailable']);
+const NOT_CALIBRATED = new Set(['check-failure', 'guard-unavailable', 'unreadable']);
 
 /** check → category → request id → the highest score the check gave that category on the call (either direction). */
 type ScoreTable = Map<string, Map<string, Map<string, number>>>;

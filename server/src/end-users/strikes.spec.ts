@@ -25,4 +25,10 @@ describe('strikePoints', () => {
       ]),
     ).toBe(0);
   });
+
+  it('gives no strike for text the classifier could not read, even where a policy blocks it', () => {
+    expect(strikePoints([{ category: 'unreadable', triggered: true, action: ModerationAction.Block }])).toBe(
+      0,
+    );
+  });
 });

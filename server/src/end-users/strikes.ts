@@ -28,12 +28,14 @@ const SEVERE: ReadonlySet<string> = new Set([
  * Points one request adds to its end user's record: its most serious triggered verdict counts, so one prompt that
  * trips three checks is one strike, not three. Blocked or held content weighs more than flagged; severe
  * categories weigh double. Only triggered verdicts count (score at or above the policy's threshold), and never a
- * guard check's failure verdict.
+ * guard check's failure verdict, nor `unreadable` (writing in a language the classifier cannot read is no offence,
+ * even where a policy holds such text back).
  */
 export function strikePoints(verdicts: LoggedVerdict[]): number {
   let points = 0;
   for (const verdict of verdicts) {
     if (!verdict.triggered || !verdict.action || verdict.failure !== undefined) continue;
+    if (verdict.category === 'unreadable') continue;
     const severity = ACTION_SEVERITY[verdict.action];
     if (severity < ACTION_SEVERITY[ModerationAction.Flag]) continue;
     const base = severity >= ACTION_SEVERITY[ModerationAction.Hold] ? 2 : 1;

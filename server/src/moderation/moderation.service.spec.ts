@@ -2,6 +2,7 @@ import pino from 'pino';
 import { WardenConfig } from '../config/config';
 import { defaultPolicy } from '../policies/policy.defaults';
 import { ClassifierService } from './classifier/classifier.service';
+import { ClassifiedText } from './classifier/classifier-scorer';
 import { ClassifierCheck } from './checks/classifier.check';
 import { LexiconCheck } from './checks/lexicon.check';
 import { LlmGuardCheck } from './checks/llm-guard.check';
@@ -26,9 +27,14 @@ class ScoringClassifier {
   threshold(): number {
     return 0.5;
   }
-  scores(texts: string[]): Promise<number[][]> {
+  classify(texts: string[]): Promise<ClassifiedText[]> {
     this.scored += texts.length;
-    return Promise.resolve(texts.map(() => this.labels.map((label) => (label === 'violence' ? 0.9 : 0.01))));
+    return Promise.resolve(
+      texts.map(() => ({
+        scores: this.labels.map((label) => (label === 'violence' ? 0.9 : 0.01)),
+        unread: 0,
+      })),
+    );
   }
 }
 
@@ -118,7 +124,7 @@ describe('ModerationService: checks the policy cannot act on are not run', () =>
     const policy = classifierAllowed(Direction.Input);
     const [result] = await moderation.moderate([TEXT], Direction.Input, policy, { scoreEveryCategory: true });
     expect(classifier.scored).toBe(1);
-    expect(result.verdicts.filter((verdict) => verdict.check === 'classifier')).toHaveLength(13);
+    expect(result.verdicts.filter((verdict) => verdict.check === 'classifier')).toHaveLength(14);
   });
 });
 

@@ -22,6 +22,9 @@ function rule(input: A, output: A, threshold: number | null = null): CategoryPol
   return { input: { threshold, action: input }, output: { threshold, action: output } };
 }
 
+/** Half of a text's tokens unread: the classifier judged at most half of what it says. */
+const UNREADABLE_THRESHOLD = 0.5;
+
 function liveCategory(category: ModerationCategory): CategoryPolicy {
   if (SEVERE.includes(category)) return rule(A.Block, A.Block);
   if ((OPENAI_CATEGORIES as readonly string[]).includes(category)) return rule(A.Flag, A.Block);
@@ -42,6 +45,10 @@ function liveCategory(category: ModerationCategory): CategoryPolicy {
       return rule(A.Block, A.Block); // fail closed: nothing passes a check that could not run
     case 'guard-unavailable':
       return rule(A.Block, A.Block); // only ever scores 1 when the policy fails closed
+    case 'unreadable':
+      // Recorded, not acted on: most of it is ordinary text in other languages. A policy that relies on the
+      // classifier alone for such traffic should hold or block it, or enable a guard that reads it.
+      return rule(A.Observe, A.Observe, UNREADABLE_THRESHOLD);
     default:
       return rule(A.Observe, A.Redact); // other PII: developers may send their users' data, but it is not echoed out
   }

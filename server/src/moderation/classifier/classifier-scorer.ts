@@ -6,13 +6,24 @@ import { sentencesOf } from '../text/sentences';
 import { ClassifierManifest } from './classifier.manifest';
 import { WordCachedEncoder } from './word-cached-encoder';
 
+/** What the classifier says of one text. */
+export interface ClassifiedText {
+  /** Score of every output column of the model. */
+  scores: number[];
+  /**
+   * Share of the text's tokens the model has no piece for (0–1): words of scripts or languages it cannot read, which
+   * are left out of what it scores.
+   */
+  unread: number;
+}
+
 /** Tokenizes, batches and scores texts with one onnxruntime session on the calling thread. */
 export interface ClassifierScorer {
   /**
-   * Scores of every output column for each text, in order. A sentence read on its own counts `sentenceMargins[i]`
-   * logits below what it scores (0 when not given): see ClassifierManifest.sentenceMargin.
+   * What the classifier says of each text, in order. A sentence read on its own counts `sentenceMargins[i]` logits
+   * below what it scores (0 when not given): see ClassifierManifest.sentenceMargin.
    */
-  classify(texts: string[], sentenceMargins?: number[]): Promise<number[][]>;
+  classify(texts: string[], sentenceMargins?: number[]): Promise<ClassifiedText[]>;
 }
 
 /**
@@ -64,9 +75,9 @@ export async function createClassifierScorer(manifest: ClassifierManifest): Prom
   // The model cannot read a word it has no piece for, and it never saw runs of them (the training text is English,
   // 0.003 % unknown): twenty or more in a row scored illicit 0.17 and upwards, so every paragraph of Hindi, Japanese or
   // Arabic was flagged. Such words are left out, as the model reads nothing in them; what it can read is still scored.
-  const encodeIds = (text: string) => tokenizer.encode(text, { add_special_tokens: false }).ids;
   const encoder = new WordCachedEncoder(
-    unknown === undefined ? encodeIds : (text) => encodeIds(text).filter((id) => id !== unknown),
+    (text) => tokenizer.encode(text, { add_special_tokens: false }).ids,
+    unknown ?? undefined,
   );
 
   /** Whole words of the vocabulary: how the second reading squeezes stretched letters (`boooomb`, `killll`). */
@@ -75,7 +86,7 @@ export async function createClassifierScorer(manifest: ClassifierManifest): Prom
   const rankOf = (word: string) => tokenizer.token_to_id(word);
 
   function windows(text: string): number[][] {
-    const ids = encoder.encode(text);
+    const { ids } = encoder.encode(text);
     const out: number[][] = [];
     for (let start = 0; start < Math.max(ids.length, 1); start += window) {
       const piece = ids.slice(start, start + window);
@@ -84,7 +95,12 @@ export async function createClassifierScorer(manifest: ClassifierManifest): Prom
     return out;
   }
 
-  async function classify(texts: string[], sentenceMargins: number[] = []): Promise<number[][]> {
+  function unreadShare(text: string): number {
+    const { ids, unknown } = encoder.encode(text);
+    return unknown === 0 ? 0 : unknown / (unknown + ids.length);
+  }
+
+  async function classify(texts: string[], sentenceMargins: number[] = []): Promise<ClassifiedText[]> {
     const rows: number[][] = [];
     const owner: number[] = [];
     const margin: number[] = [];
@@ -122,7 +138,7 @@ export async function createClassifierScorer(manifest: ClassifierManifest): Prom
         batchScores[index].forEach((score, label) => (best[label] = Math.max(best[label] ?? 0, score)));
       });
     }
-    return scores;
+    return scores.map((row, index) => ({ scores: row, unread: unreadShare(texts[index]) }));
   }
 
   /** Indexes of the rows, longest first, in batches whose rows are all within PADDING_RATIO of the longest. */

@@ -7,6 +7,7 @@ import { WardenConfig } from '../../config/config';
 import { WARDEN_CONFIG } from '../../config/config.module';
 import { Direction, ModerationCategory } from '../moderation.types';
 import { ClassifierManifest, loadClassifierManifest } from './classifier.manifest';
+import { ClassifiedText } from './classifier-scorer';
 import { ClassifierReply, ClassifyMessage } from './classifier.worker';
 
 const MAX_BATCH_TEXTS = 32;
@@ -14,7 +15,7 @@ const MAX_BATCH_TEXTS = 32;
 interface Pending {
   text: string;
   sentenceMargin: number;
-  resolve: (scores: number[]) => void;
+  resolve: (result: ClassifiedText) => void;
   reject: (err: Error) => void;
 }
 
@@ -70,17 +71,17 @@ export class ClassifierService implements OnModuleInit, OnModuleDestroy {
   }
 
   /**
-   * Scores of every output column for each text. A worker that is idle takes the texts at once, so it scores them
+   * What the classifier says of each text (see ClassifiedText). A worker that is idle takes the texts at once, so it scores them
    * while the caller's thread runs the rule checks. When every worker is busy, texts queue and go together as the
    * next batch as soon as a worker is free; callers in the same turn of the event loop share it (the hand-off then
    * waits for the turn's I/O callbacks: requests answered by one Redis or upstream read resume together).
    */
-  scores(texts: string[], direction: Direction, sentenceMargin?: number | null): Promise<number[][]> {
+  classify(texts: string[], direction: Direction, sentenceMargin?: number | null): Promise<ClassifiedText[]> {
     const margin = sentenceMargin ?? this.manifest.sentenceMargin[direction];
     const result = Promise.all(
       texts.map(
         (text) =>
-          new Promise<number[]>((resolve, reject) =>
+          new Promise<ClassifiedText>((resolve, reject) =>
             this.queue.push({ text, sentenceMargin: margin, resolve, reject }),
           ),
       ),
@@ -132,7 +133,9 @@ export class ClassifierService implements OnModuleInit, OnModuleDestroy {
         slot.inFlight = undefined;
         if (batch && batch.id === message.id) {
           batch.items.forEach((item, index) =>
-            'scores' in message ? item.resolve(message.scores[index]) : item.reject(new Error(message.error)),
+            'results' in message
+              ? item.resolve(message.results[index])
+              : item.reject(new Error(message.error)),
           );
         }
         this.dispatch();

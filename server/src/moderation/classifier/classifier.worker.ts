@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { ClassifierManifest } from './classifier.manifest';
-import { createClassifierScorer } from './classifier-scorer';
+import { ClassifiedText, createClassifierScorer } from './classifier-scorer';
 
 export interface ClassifyMessage {
   id: number;
@@ -9,14 +9,14 @@ export interface ClassifyMessage {
   sentenceMargins: number[];
 }
 
-export type ClassifierReply = { id: number; scores: number[][] } | { id: number; error: string };
+export type ClassifierReply = { id: number; results: ClassifiedText[] } | { id: number; error: string };
 
 /** Runs in a worker thread: scores the texts of each message with its own session (`classifier-scorer.ts`). */
 async function main(): Promise<void> {
   const scorer = await createClassifierScorer(workerData as ClassifierManifest);
   parentPort!.on('message', (message: ClassifyMessage) => {
     scorer.classify(message.texts, message.sentenceMargins).then(
-      (scores) => parentPort!.postMessage({ id: message.id, scores } satisfies ClassifierReply),
+      (results) => parentPort!.postMessage({ id: message.id, results } satisfies ClassifierReply),
       (err: unknown) =>
         parentPort!.postMessage({
           id: message.id,

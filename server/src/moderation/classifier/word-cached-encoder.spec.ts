@@ -34,9 +34,23 @@ describe('word-cached encoding for the classifier', () => {
       '',
       '   ',
     ];
-    for (const text of texts) expect(encoder.encode(text)).toEqual(whole(text));
+    for (const text of texts) expect(encoder.encode(text)).toEqual({ ids: whole(text), unknown: 0 });
     // Again, now served from the cache.
-    for (const text of texts) expect(encoder.encode(text)).toEqual(whole(text));
+    for (const text of texts) expect(encoder.encode(text)).toEqual({ ids: whole(text), unknown: 0 });
+  });
+
+  it('leaves out the unknown token and counts it, whole or from the cache', () => {
+    const unknown = tokenizer.token_to_id('[UNK]')!;
+    const encoder = new WordCachedEncoder(whole, unknown);
+    const text = 'नमस्ते दोस्तों, I will visit 日本 and my friends soon';
+    const all = whole(text);
+    expect(all.filter((id) => id === unknown).length).toBeGreaterThan(2);
+    const expected = {
+      ids: all.filter((id) => id !== unknown),
+      unknown: all.filter((id) => id === unknown).length,
+    };
+    expect(encoder.encode(text)).toEqual(expected);
+    expect(encoder.encode(text)).toEqual(expected);
   });
 
   it('tokenizes a word it has seen only once, however many windows repeat it', () => {
@@ -47,7 +61,7 @@ describe('word-cached encoding for the classifier', () => {
     });
     const story = 'Tom and Sue went to the park to play with the ball. ';
     const windows = [story, story + story, (story + story).slice(20)];
-    for (const window of windows) expect(encoder.encode(window)).toEqual(whole(window));
+    for (const window of windows) expect(encoder.encode(window).ids).toEqual(whole(window));
     expect(pieces.length).toBe(new Set(pieces).size);
     expect(new Set(pieces)).toEqual(new Set([...windows.join(' ').split(/\s+/)].filter(Boolean)));
   });

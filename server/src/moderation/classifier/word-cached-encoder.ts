@@ -1,6 +1,17 @@
 /** What the encoder needs of a tokenizer: ids of a text, without special tokens. */
 export type EncodeIds = (text: string) => number[];
 
+/** A text's ids without the unknown token's, and how many of those were left out. */
+export interface EncodedText {
+  ids: number[];
+  unknown: number;
+}
+
+interface EncodedPiece {
+  ids: number[];
+  unknown: number;
+}
+
 /**
  * Characters the classifier's pre-tokenizer always splits at and drops, and that no normalizer step changes or joins
  * to a neighbour: text cut at them encodes to the same ids piece by piece as whole.
@@ -16,27 +27,40 @@ const CACHE_ENTRIES = 50_000;
  * words also recur across requests. The cache is cleared when full, so memory stays bounded whatever clients send.
  */
 export class WordCachedEncoder {
-  private readonly cache = new Map<string, number[]>();
+  private readonly cache = new Map<string, EncodedPiece>();
 
-  constructor(private readonly encodeIds: EncodeIds) {}
+  /** `unknownId`: the id of the vocabulary's unknown token, whose occurrences are counted and left out. */
+  constructor(
+    private readonly encodeIds: EncodeIds,
+    private readonly unknownId?: number,
+  ) {}
 
-  encode(text: string): number[] {
+  encode(text: string): EncodedText {
     const ids: number[] = [];
+    let unknown = 0;
     for (const piece of text.split(SEPARATORS)) {
       if (piece.length === 0) continue;
-      for (const id of this.piece(piece)) ids.push(id);
+      const encoded = this.piece(piece);
+      for (const id of encoded.ids) ids.push(id);
+      unknown += encoded.unknown;
     }
-    return ids;
+    return { ids, unknown };
   }
 
-  private piece(piece: string): number[] {
-    if (piece.length > CACHED_PIECE_CHARS) return this.encodeIds(piece);
-    let ids = this.cache.get(piece);
-    if (!ids) {
-      ids = this.encodeIds(piece);
+  private piece(piece: string): EncodedPiece {
+    if (piece.length > CACHED_PIECE_CHARS) return this.known(this.encodeIds(piece));
+    let encoded = this.cache.get(piece);
+    if (!encoded) {
+      encoded = this.known(this.encodeIds(piece));
       if (this.cache.size >= CACHE_ENTRIES) this.cache.clear();
-      this.cache.set(piece, ids);
+      this.cache.set(piece, encoded);
     }
-    return ids;
+    return encoded;
+  }
+
+  private known(ids: number[]): EncodedPiece {
+    if (this.unknownId === undefined || !ids.includes(this.unknownId)) return { ids, unknown: 0 };
+    const known = ids.filter((id) => id !== this.unknownId);
+    return { ids: known, unknown: ids.length - known.length };
   }
 }
