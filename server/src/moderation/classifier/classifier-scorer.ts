@@ -85,8 +85,7 @@ export async function createClassifierScorer(manifest: ClassifierManifest): Prom
   /** A word's id, which in a WordPiece or BPE vocabulary rises with rarity: how words run together are cut. */
   const rankOf = (word: string) => tokenizer.token_to_id(word);
 
-  function windows(text: string): number[][] {
-    const { ids } = encoder.encode(text);
+  function windows(ids: number[]): number[][] {
     const out: number[][] = [];
     for (let start = 0; start < Math.max(ids.length, 1); start += window) {
       const piece = ids.slice(start, start + window);
@@ -95,21 +94,17 @@ export async function createClassifierScorer(manifest: ClassifierManifest): Prom
     return out;
   }
 
-  function unreadShare(text: string): number {
-    const { ids, unknown } = encoder.encode(text);
-    return unknown === 0 ? 0 : unknown / (unknown + ids.length);
-  }
-
   async function classify(texts: string[], sentenceMargins: number[] = []): Promise<ClassifiedText[]> {
     const rows: number[][] = [];
     const owner: number[] = [];
     const margin: number[] = [];
+    const unread: number[] = [];
     texts.forEach((text, index) => {
       // A reading mostly repeats its text: a window or sentence it shares with the text is scored once, at the
       // smaller margin of the two ways it was reached.
       const seen = new Map<string, number>();
-      const add = (piece: string, pieceMargin: number) => {
-        for (const row of windows(piece)) {
+      const add = (ids: number[], pieceMargin: number) => {
+        for (const row of windows(ids)) {
           const key = row.join(',');
           const earlier = seen.get(key);
           if (earlier !== undefined) {
@@ -122,9 +117,12 @@ export async function createClassifierScorer(manifest: ClassifierManifest): Prom
           margin.push(pieceMargin);
         }
       };
+      const whole = encoder.encode(text);
+      unread.push(whole.unknown === 0 ? 0 : whole.unknown / (whole.unknown + whole.ids.length));
       for (const source of [text, ...evaderReadings(text, isWord, rankOf)]) {
-        add(source, 0);
-        for (const sentence of sentencesOf(source)) add(sentence, sentenceMargins[index] ?? 0);
+        add(source === text ? whole.ids : encoder.encode(source).ids, 0);
+        for (const sentence of sentencesOf(source))
+          add(encoder.encode(sentence).ids, sentenceMargins[index] ?? 0);
       }
     });
     const scores: number[][] = texts.map(() => []);
@@ -138,7 +136,7 @@ export async function createClassifierScorer(manifest: ClassifierManifest): Prom
         batchScores[index].forEach((score, label) => (best[label] = Math.max(best[label] ?? 0, score)));
       });
     }
-    return scores.map((row, index) => ({ scores: row, unread: unreadShare(texts[index]) }));
+    return scores.map((row, index) => ({ scores: row, unread: unread[index] }));
   }
 
   /** Indexes of the rows, longest first, in batches whose rows are all within PADDING_RATIO of the longest. */
