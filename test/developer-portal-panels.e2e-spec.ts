@@ -283,6 +283,11 @@ describe('developer portal panels (Chromium)', () => {
       .waitFor();
     const grantId = /#\/research-grants\/([0-9a-f-]{36})\/show/.exec(page.url())?.[1];
     expect(grantId).toBeDefined();
+    // A study is followed here, not among the products under Applications, whose production keys it cannot have.
+    const products = await request<Array<{ id: string }>>(warden.url, 'GET', '/portal/applications', {
+      token: developer.token,
+    });
+    expect(products.body.map((application) => application.id)).not.toContain(grantId);
     const [stored] = await warden.query<{ questionnaire: Record<string, unknown> }>(
       'SELECT questionnaire FROM research_grants WHERE id = $1',
       [grantId],

@@ -18,6 +18,7 @@ import {
   updateApplicationSchema,
 } from '../applications/applications.dto';
 import { ApplicationsService } from '../applications/applications.service';
+import { ApplicationKind } from '../contracts';
 import { CurrentDeveloper, DeveloperAuthGuard } from './developer-auth.guard';
 import { DeveloperPrincipal, developerActor } from './developer-principal';
 import { PortalKeysService } from './portal-keys.service';
@@ -33,11 +34,12 @@ export class PortalApplicationsController {
     private readonly keys: PortalKeysService,
   ) {}
 
+  /** The organization's products; its studies are followed under `portal/research/grants`. */
   @Get()
   async list(@CurrentDeveloper() developer: DeveloperPrincipal): Promise<PortalApplicationResponse[]> {
-    return (await this.applications.listForOrganization(developer.organizationId)).map((application) =>
-      toPortalApplicationResponse(application),
-    );
+    return (await this.applications.listForOrganization(developer.organizationId))
+      .filter((application) => application.kind !== ApplicationKind.Research)
+      .map((application) => toPortalApplicationResponse(application));
   }
 
   @Post()
