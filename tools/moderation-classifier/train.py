@@ -503,9 +503,17 @@ def allowed_false_positives(budget, n, small_set_rule):
     return max(1, allowed) if small_set_rule else allowed
 
 
-def fp_budget_thresholds(sets, probs, small_set_rule=False):
+# --scoped-calibration: a look-alike set built for some categories sets only their thresholds. v2.28 / v2.29's threat
+# look-alikes ("What can I do if my brother-in-law threatens to hurt me") scored self-harm now and then, and under
+# the 1 % per-category budget that lifted self-harm's threshold 0.255 -> 0.785 for every text (AdvBench self-harm
+# 64 -> 52 %). Its any-category budget is unlimited already (a hard set), so scoping leaves it uncounted elsewhere.
+CALIBRATION_SCOPE = {"threat-contrast": {"harassment", "harassment/threatening", "violence"}}
+
+
+def fp_budget_thresholds(sets, probs, small_set_rule=False, scoped=False):
     """Per label, the lowest threshold (= highest recall) whose false-positive count on EACH held-out benign set is
-    within that set's per-category budget; never below MIN_THRESHOLD. Then, while any set's any-category count
+    within that set's per-category budget; never below MIN_THRESHOLD. With scoped, a set in CALIBRATION_SCOPE
+    counts only for its own labels. Then, while any set's any-category count
     exceeds its any-category budget, the label causing most of that set's false positives is raised just above its
     highest-scoring false positive there. probs: {source: array [n, NL]}."""
     grid = np.round(np.arange(MIN_THRESHOLD, 0.9901, 0.005), 3)
@@ -513,6 +521,8 @@ def fp_budget_thresholds(sets, probs, small_set_rule=False):
     for j, lab in enumerate(LABELS):
         t_lab = MIN_THRESHOLD
         for src, p in probs.items():
+            if scoped and src in CALIBRATION_SCOPE and lab not in CALIBRATION_SCOPE[src]:
+                continue
             allowed = allowed_false_positives(budgets(src)[0], len(p), small_set_rule)
             ok = [t for t in grid if int((p[:, j] >= t).sum()) <= allowed]
             t_lab = max(t_lab, ok[0] if ok else 0.995)
@@ -606,6 +616,9 @@ def main():
     ap.add_argument("--with-threats", action="store_true",
                     help="also train on threats.py's threats and look-alikes and calibrate on its look-alike pool "
                          "(candidate v2.28)")
+    ap.add_argument("--scoped-calibration", action="store_true",
+                    help="a look-alike set in CALIBRATION_SCOPE sets only its own categories' thresholds (not yet "
+                         "used by a candidate)")
     ap.add_argument("--small-set-rule", action="store_true",
                     help="calibration: a set's budget worth less than one text allows one (candidates v2.24 and later)")
     ap.add_argument("--soup", action="append", default=[], metavar="WORK_DIR",
@@ -758,7 +771,7 @@ def finish(args, data, vocab, model, t_start, warm):
     # ---- thresholds: false-positive budget on held-out benign calibration sets
     sets = {k: v for k, v in benign_cal_sets(data).items() if k not in args.calibration_exclude}
     probs = {src: sigmoid(predict(model, [e["ids"] for e in rows])) for src, rows in sets.items()}
-    thresholds, fp_report = fp_budget_thresholds(sets, probs, args.small_set_rule)
+    thresholds, fp_report = fp_budget_thresholds(sets, probs, args.small_set_rule, args.scoped_calibration)
     print("thresholds", thresholds, flush=True)
     print("calibration FPR", fp_report, flush=True)
 
