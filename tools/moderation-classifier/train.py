@@ -503,10 +503,10 @@ def allowed_false_positives(budget, n, small_set_rule):
     return max(1, allowed) if small_set_rule else allowed
 
 
-# --scoped-calibration: a look-alike set built for some categories sets only their thresholds. v2.28 / v2.29's threat
-# look-alikes ("What can I do if my brother-in-law threatens to hurt me") scored self-harm now and then, and under
-# the 1 % per-category budget that lifted self-harm's threshold 0.255 -> 0.785 for every text (AdvBench self-harm
-# 64 -> 52 %). Its any-category budget is unlimited already (a hard set), so scoping leaves it uncounted elsewhere.
+# --scoped-calibration: a look-alike set built for some categories sets only their thresholds. The threat look-alikes
+# ("What can I do if my brother-in-law threatens to hurt me") also score illicit and sexual now and then, and under the
+# 1 % per-category budget set illicit 0.255 and sexual 0.145 for every text in v2.29 (0.235 and 0.1 scoped). Their
+# any-category budget is unlimited already (a hard set), so scoping leaves them uncounted elsewhere.
 CALIBRATION_SCOPE = {"threat-contrast": {"harassment", "harassment/threatening", "violence"}}
 
 
