@@ -14,17 +14,22 @@ function loadTokenizer(dir) {
   const tokJson = JSON.parse(fs.readFileSync(path.join(dir, 'tokenizer.json'), 'utf8'));
   const cfgPath = path.join(dir, 'tokenizer_config.json');
   const tokCfg = fs.existsSync(cfgPath) ? JSON.parse(fs.readFileSync(cfgPath, 'utf8')) : {};
-  return new Tokenizer(tokJson, tokCfg);
+  const tokenizer = new Tokenizer(tokJson, tokCfg);
+  tokenizer.specialIds = new Set((tokJson.added_tokens || []).filter((t) => t.special).map((t) => t.id));
+  return tokenizer;
 }
 
 /**
- * Token ids with the specials, cut to maxLength. Words the vocabulary has no piece for are left out, as Warden's scorer
- * (server/src/moderation/classifier/classifier-scorer.ts) leaves them out: runs of [UNK] scored as harm.
+ * Token ids with the specials, cut to maxLength. Words the vocabulary has no piece for are left out, and so are
+ * control tokens the text spells out ("[SEP]"), as Warden's scorer (server/src/moderation/classifier/classifier-scorer.ts)
+ * leaves them out: runs of [UNK] scored as harm, and typed separators cut the model's input short.
  */
 function encodeIds(tokenizer, text, maxLength) {
-  const unknown = tokenizer.token_to_id('[UNK]') ?? tokenizer.token_to_id('<unk>');
-  let ids = tokenizer.encode(String(text)).ids;
-  if (unknown !== undefined && unknown !== null) ids = ids.filter((id) => id !== unknown);
+  const specials = tokenizer.specialIds || new Set();
+  const encoded = tokenizer.encode(String(text), { add_special_tokens: false }).ids.filter((id) => !specials.has(id));
+  let ids = tokenizer.encode('').ids; // the specials a text is framed with ([CLS] [SEP])
+  const framed = ids.length;
+  ids = framed === 0 ? encoded : [...ids.slice(0, framed - 1), ...encoded, ids[framed - 1]];
   if (ids.length > maxLength) {
     const sep = ids[ids.length - 1];
     ids = ids.slice(0, maxLength - 1);

@@ -32,17 +32,23 @@ export interface ClassifierScorer {
  */
 export async function loadClassifierModel(
   manifest: ClassifierManifest,
-): Promise<{ tokenizer: Tokenizer; session: ort.InferenceSession }> {
+): Promise<{ tokenizer: Tokenizer; session: ort.InferenceSession; specialIds: number[] }> {
+  const tokenizerJson = JSON.parse(fs.readFileSync(manifest.tokenizerPath, 'utf8')) as {
+    added_tokens?: Array<{ id: number; special?: boolean }>;
+  };
   const tokenizer = new Tokenizer(
-    JSON.parse(fs.readFileSync(manifest.tokenizerPath, 'utf8')),
+    tokenizerJson,
     manifest.tokenizerConfigPath ? JSON.parse(fs.readFileSync(manifest.tokenizerConfigPath, 'utf8')) : {},
   );
+  const specialIds = (tokenizerJson.added_tokens ?? [])
+    .filter((token) => token.special)
+    .map((token) => token.id);
   const session = await ort.InferenceSession.create(manifest.modelPath, {
     intraOpNumThreads: 1,
     interOpNumThreads: 1,
     graphOptimizationLevel: 'all',
   });
-  return { tokenizer, session };
+  return { tokenizer, session, specialIds };
 }
 
 /**
@@ -63,7 +69,7 @@ const PADDING_RATIO = 4;
  * `bench/classifier-handoff.ts`.
  */
 export async function createClassifierScorer(manifest: ClassifierManifest): Promise<ClassifierScorer> {
-  const { tokenizer, session } = await loadClassifierModel(manifest);
+  const { tokenizer, session, specialIds } = await loadClassifierModel(manifest);
   const inputNames = new Set(session.inputNames);
   const cls = tokenizer.token_to_id('[CLS]') ?? tokenizer.token_to_id('<s>');
   const sep = tokenizer.token_to_id('[SEP]') ?? tokenizer.token_to_id('</s>');
@@ -75,9 +81,12 @@ export async function createClassifierScorer(manifest: ClassifierManifest): Prom
   // The model cannot read a word it has no piece for, and it never saw runs of them (the training text is English,
   // 0.003 % unknown): twenty or more in a row scored illicit 0.17 and upwards, so every paragraph of Hindi, Japanese or
   // Arabic was flagged. Such words are left out, as the model reads nothing in them; what it can read is still scored.
+  // A text that spells out a control token ("[SEP]", "[CLS]") is encoded to its id, and fifty typed separators ahead
+  // of a harmful request scored 0.000: the model stops reading at them. Only the scorer places them.
   const encoder = new WordCachedEncoder(
     (text) => tokenizer.encode(text, { add_special_tokens: false }).ids,
     unknown ?? undefined,
+    new Set(specialIds.filter((id) => id !== unknown)),
   );
 
   /** Whole words of the vocabulary: how the second reading squeezes stretched letters (`boooomb`, `killll`). */

@@ -53,6 +53,17 @@ describe('word-cached encoding for the classifier', () => {
     expect(encoder.encode(text)).toEqual(expected);
   });
 
+  it('leaves out control tokens a text spells out, without counting them as unread', () => {
+    const control = new Set(
+      ['[CLS]', '[SEP]', '[PAD]', '[MASK]'].map((token) => tokenizer.token_to_id(token)!),
+    );
+    const encoder = new WordCachedEncoder(whole, tokenizer.token_to_id('[UNK]')!, control);
+    expect(encoder.encode('how [SEP] to [CLS] make [PAD][MASK] bread')).toEqual({
+      ids: whole('how to make bread'),
+      unknown: 0,
+    });
+  });
+
   it('tokenizes a word it has seen only once, however many windows repeat it', () => {
     const pieces: string[] = [];
     const encoder = new WordCachedEncoder((text) => {

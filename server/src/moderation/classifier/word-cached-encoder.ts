@@ -29,10 +29,14 @@ const CACHE_ENTRIES = 50_000;
 export class WordCachedEncoder {
   private readonly cache = new Map<string, EncodedPiece>();
 
-  /** `unknownId`: the id of the vocabulary's unknown token, whose occurrences are counted and left out. */
+  /**
+   * `unknownId`: the id of the vocabulary's unknown token, whose occurrences are counted and left out. `controlIds`:
+   * the model's control tokens ([CLS], [SEP], [PAD] …), left out uncounted when a text spells them out.
+   */
   constructor(
     private readonly encodeIds: EncodeIds,
     private readonly unknownId?: number,
+    private readonly controlIds: ReadonlySet<number> = new Set(),
   ) {}
 
   encode(text: string): EncodedText {
@@ -59,8 +63,8 @@ export class WordCachedEncoder {
   }
 
   private known(ids: number[]): EncodedPiece {
-    if (this.unknownId === undefined || !ids.includes(this.unknownId)) return { ids, unknown: 0 };
-    const known = ids.filter((id) => id !== this.unknownId);
-    return { ids: known, unknown: ids.length - known.length };
+    if (!ids.some((id) => id === this.unknownId || this.controlIds.has(id))) return { ids, unknown: 0 };
+    const read = ids.filter((id) => id !== this.unknownId && !this.controlIds.has(id));
+    return { ids: read, unknown: ids.filter((id) => id === this.unknownId).length };
   }
 }
