@@ -1,13 +1,8 @@
 /** What the encoder needs of a tokenizer: ids of a text, without special tokens. */
 export type EncodeIds = (text: string) => number[];
 
-/** A text's ids without the unknown token's, and how many of those were left out. */
+/** A text's ids without the unknown token's or any control token's, and how many unknown ones were left out. */
 export interface EncodedText {
-  ids: number[];
-  unknown: number;
-}
-
-interface EncodedPiece {
   ids: number[];
   unknown: number;
 }
@@ -27,7 +22,7 @@ const CACHE_ENTRIES = 50_000;
  * words also recur across requests. The cache is cleared when full, so memory stays bounded whatever clients send.
  */
 export class WordCachedEncoder {
-  private readonly cache = new Map<string, EncodedPiece>();
+  private readonly cache = new Map<string, EncodedText>();
 
   /**
    * `unknownId`: the id of the vocabulary's unknown token, whose occurrences are counted and left out. `controlIds`:
@@ -51,7 +46,7 @@ export class WordCachedEncoder {
     return { ids, unknown };
   }
 
-  private piece(piece: string): EncodedPiece {
+  private piece(piece: string): EncodedText {
     if (piece.length > CACHED_PIECE_CHARS) return this.known(this.encodeIds(piece));
     let encoded = this.cache.get(piece);
     if (!encoded) {
@@ -62,7 +57,7 @@ export class WordCachedEncoder {
     return encoded;
   }
 
-  private known(ids: number[]): EncodedPiece {
+  private known(ids: number[]): EncodedText {
     if (!ids.some((id) => id === this.unknownId || this.controlIds.has(id))) return { ids, unknown: 0 };
     const read = ids.filter((id) => id !== this.unknownId && !this.controlIds.has(id));
     return { ids: read, unknown: ids.filter((id) => id === this.unknownId).length };
