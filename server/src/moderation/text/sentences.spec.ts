@@ -72,6 +72,11 @@ describe('sentencesOf', () => {
     expect(sentencesOf('.'.repeat(1_000_000))).toEqual([]);
     expect(sentencesOf('The cat sat on the mat. '.repeat(40_000))).toEqual(['The cat sat on the mat.']);
     expect(sentencesOf('a b c d e f. '.repeat(80_000))).toHaveLength(1);
+    // A long gap before a clause word, and none: each run of spaces or commas is read once (it was once per character).
+    expect(
+      sentencesOf(`one two three four five six${','.repeat(500_000)} then seven eight nine ten eleven`),
+    ).toEqual(['one two three four five six', 'then seven eight nine ten eleven']);
+    expect(sentencesOf(`one two three four five six${' ,'.repeat(250_000)}seven`)).toEqual([]);
     expect(Date.now() - started).toBeLessThan(2_000);
   });
 });

@@ -60,17 +60,28 @@ function hasEnoughWords(text: string, start: number, end: number): boolean {
  * text for the model.
  */
 const CLAUSE_START =
-  /[\s,]+((?:and\s+)?(?:then|after\s+that|afterwards|also|anyway|anyways|but\s+first|next|finally|lastly|btw|by\s+the\s+way|oh\s+and|plus))\b/giu;
+  /(?<=[\s,])(?:and\s+)?(?:then|after\s+that|afterwards|also|anyway|anyways|but\s+first|next|finally|lastly|btw|by\s+the\s+way|oh\s+and|plus)\b/giu;
 
-/** The clauses of `text[start, end)` that start at CLAUSE_START, as [start, end) pairs; one pair when there is none. */
+/** Whether a char code is white space or a comma: what parts a clause from the one before it. */
+function isClauseGap(code: number): boolean {
+  return code === 0x2c || isWhiteSpace(code);
+}
+
+/**
+ * The clauses of `text[start, end)` that start at CLAUSE_START, as [start, end) pairs; one pair when there is none.
+ * The pattern starts at the clause word, the gap before it looked behind for one character, so a long run of spaces
+ * or commas is read once, not once per character of it.
+ */
 function clauseBounds(text: string, start: number, end: number): [number, number][] {
   const bounds: [number, number][] = [];
   const sentence = text.slice(start, end);
   let clauseStart = 0;
   CLAUSE_START.lastIndex = 0;
   for (let match = CLAUSE_START.exec(sentence); match; match = CLAUSE_START.exec(sentence)) {
-    if (match.index > clauseStart) bounds.push([start + clauseStart, start + match.index]);
-    clauseStart = match.index + match[0].length - match[1].length;
+    let clauseEnd = match.index;
+    while (clauseEnd > clauseStart && isClauseGap(sentence.charCodeAt(clauseEnd - 1))) clauseEnd--;
+    if (clauseEnd > clauseStart) bounds.push([start + clauseStart, start + clauseEnd]);
+    clauseStart = match.index;
   }
   bounds.push([start + clauseStart, end]);
   return bounds;
