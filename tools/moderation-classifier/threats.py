@@ -21,12 +21,11 @@ times and look-alike words, and its own random stream:
   - heldout_examples()   source "threat-contrast", split "val": benign look-alikes for thresholds (a hard set);
                          source "threats", split "test": both kinds, for bench/moderation-quality.py only (never
                          trained or calibrated on). The evaluation pool holds the finding's messages verbatim.
-A text one pool shares with a later one (after norm_for_overlap) is dropped from the earlier pool. `python3
-threats.py` checks that the pools' frames, pool-specific words and texts are disjoint and prints a sample.
+A text one pool shares with a later one is dropped from the earlier pool (template_pools.py). `python3 threats.py`
+checks that the pools' frames, pool-specific words and texts are disjoint and prints a sample.
 """
-import random
-
-from common import SEED, ex, expand_templates, make_y, norm_for_overlap
+from common import SEED, ex, make_y
+from template_pools import TemplatePools
 
 CORE_VERBS = ["kill", "hurt", "shoot", "stab"]
 THREAT_Y = dict(known_zero=["hate", "sexual", "self-harm", "illicit"],
@@ -183,49 +182,21 @@ POOLS = {"training": (TRAIN, SEED + 7101), "calibration": (CAL, SEED + 7203), "e
 DEFAULT_N = {"training": (2400, 3000), "calibration": (0, 1200), "evaluation": (600, 600)}
 
 
-def _generate(pool, seed, groups, n):
-    """Up to n distinct (text, group) pairs, about n / len(groups) per group."""
-    rng = random.Random(seed)
-    slots = {k: (lambda v=v: rng.choice(v)) for k, v in pool["slots"].items()}
-    slots["core"] = lambda: rng.choice(CORE_VERBS)
-
-    def finish(s):
-        s = " ".join(s.split())
-        r = rng.random()
-        end = "" if r < 0.25 else ("!" if r < 0.4 else ("." if not s.startswith(("how", "what", "should")) else "?"))
-        if s.split()[0] in ("how", "what") or s.endswith(("should I do", "call the police", "is that a crime",
-                                                          "should I tell someone", "what do I do")):
-            end = "?" if r >= 0.25 else ""
-        s = s + end
-        return s if rng.random() < 0.2 else s[0].upper() + s[1:]
-
-    out, seen = [], set()
-    for i, group in enumerate(groups):
-        want = n // len(groups) + (1 if i < n % len(groups) else 0)
-        drawn = expand_templates(rng, pool["frames"][group], slots, 3 * want, 80, finish)
-        rng.shuffle(drawn)
-        kept = 0
-        for t in drawn:
-            if kept < want and norm_for_overlap(t) not in seen:
-                seen.add(norm_for_overlap(t))
-                out.append((t, group))
-                kept += 1
-    return sorted(out)
+def _finish(rng, s):
+    s = " ".join(s.split())
+    r = rng.random()
+    end = "" if r < 0.25 else ("!" if r < 0.4 else ("." if not s.startswith(("how", "what", "should")) else "?"))
+    if s.split()[0] in ("how", "what") or s.endswith(("should I do", "call the police", "is that a crime",
+                                                      "should I tell someone", "what do I do")):
+        end = "?" if r >= 0.25 else ""
+    s = s + end
+    return s if rng.random() < 0.2 else s[0].upper() + s[1:]
 
 
-def _pool(which):
-    """{'harmful': [(text, group)], 'benign': [...]}: a pool's texts, minus any text a later pool also writes."""
-    pool, seed = POOLS[which]
-    n_harmful, n_benign = DEFAULT_N[which]
-    kinds = {"harmful": _generate(pool, seed, HARMFUL_GROUPS, n_harmful) if n_harmful else [],
-             "benign": _generate(pool, seed + 1, BENIGN_GROUPS, n_benign)}
-    if which == "evaluation":
-        verbatim = {norm_for_overlap(t) for t, _ in EVALUATION_VERBATIM}
-        kinds["harmful"] = sorted([p for p in kinds["harmful"] if norm_for_overlap(p[0]) not in verbatim]
-                                  + EVALUATION_VERBATIM)
-    later = list(POOLS)[list(POOLS).index(which) + 1:]
-    banned = {norm_for_overlap(t) for w in later for pairs in _pool(w).values() for t, _ in pairs}
-    return {k: [(t, g) for t, g in v if norm_for_overlap(t) not in banned] for k, v in kinds.items()}
+THREAT_POOLS = TemplatePools(POOLS, DEFAULT_N, HARMFUL_GROUPS, BENIGN_GROUPS, _finish,
+                             shared_slots={"core": CORE_VERBS}, verbatim=EVALUATION_VERBATIM,
+                             common_slots=["will"])  # modal forms are how anyone writes; only the combinations differ
+_pool = THREAT_POOLS.pool
 
 
 def training_examples():
@@ -246,36 +217,5 @@ def heldout_examples():
     return out
 
 
-def _check():
-    """The pools share no frame, no pool-specific slot word and no text; every group is filled."""
-    names = list(POOLS)
-    for a in range(len(names)):
-        for b in range(a + 1, len(names)):
-            pa, pb = POOLS[names[a]][0], POOLS[names[b]][0]
-            for group in HARMFUL_GROUPS + BENIGN_GROUPS:
-                shared = set(pa["frames"][group]) & set(pb["frames"][group])
-                assert not shared, (names[a], names[b], group, shared)
-            for slot in pa["slots"]:
-                if slot == "will":  # modal forms are how anyone writes; only the combinations differ
-                    continue
-                shared = set(pa["slots"][slot]) & set(pb["slots"][slot])
-                assert not shared, (names[a], names[b], slot, shared)
-    pools = {w: _pool(w) for w in names}
-    for a in range(len(names)):
-        for b in range(a + 1, len(names)):
-            ta = {norm_for_overlap(t) for v in pools[names[a]].values() for t, _ in v}
-            tb = {norm_for_overlap(t) for v in pools[names[b]].values() for t, _ in v}
-            assert not ta & tb, (names[a], names[b], sorted(ta & tb)[:5])
-    for w in names:
-        for kind, pairs in pools[w].items():
-            groups = {g for _, g in pairs}
-            print(f"{w:12s} {kind:8s} {len(pairs):5d} texts, groups {sorted(groups)}")
-    rng = random.Random(0)
-    for w in names:
-        for kind, pairs in pools[w].items():
-            for t, g in rng.sample(pairs, min(4, len(pairs))):
-                print(f"  {w[:5]} {kind[:4]} {g:13s} {t}")
-
-
 if __name__ == "__main__":
-    _check()
+    THREAT_POOLS.check()
