@@ -142,7 +142,7 @@ def main():
     args = ap.parse_args()
 
     data = common.load_all(include_seeds=False, include_conversation=True, include_fragments=True, include_written=True,
-                           include_threats=True)
+                           include_threats=True, include_sexual=True)
     openai_eval = [e for e in data if e["source"] == "openai-moderation-dev" and e["split"] == "eval"]
     advbench = [e for e in data if e["source"] == "advbench-behaviors"]
     benign = {
@@ -309,6 +309,16 @@ def main():
                 "shared core verbs; six messages verbatim as a tester typed them) and benign texts sharing their "
                 "words (harmless verbs, games, idioms, machines, people asking for help about a threat). Harmful rows "
                 "are labelled harassment, harassment/threatening and violence.", threat_rows, benign_forms=True)
+        sexual_rows = [e for e in data if e["source"] == "sexual-content" and e["split"] == "test"]
+        if sexual_rows:
+            request_section(
+                "Sexual content and its look-alikes (evaluation pool)", "tools/moderation-classifier/sexual.py's "
+                "evaluation pool: sexual acts described, explicit content asked for, solicitation, and sexual content "
+                "involving a child described or asked for (its own frames, names, acts, ages and children; nine "
+                "messages verbatim as a probe typed them), with benign texts sharing their words (sex education, "
+                "clinics, romance, children's everyday lives, child safety, words with a sexual reading used "
+                "otherwise). Harmful rows are labelled sexual, and sexual/minors where a child is involved.",
+                sexual_rows, benign_forms=True)
 
         # 3. benign FPR
         emit("### Benign held-out text: any-category false-positive rate")

@@ -539,7 +539,7 @@ def load_written_requests():
 
 
 def load_all(include_seeds=True, include_conversation=False, include_fragments=False, include_requests=False,
-             include_written=False, include_threats=False):
+             include_written=False, include_threats=False, include_sexual=False):
     """include_conversation adds benign_conversation.py's sets (its calibration and evaluation pools, and with
     include_seeds its training pool and benign_people.py's). train.py passes it (since candidate v2.11); the landed
     v2.3 never trained or calibrated on them. Their test split also drops overlapping training rows in prepare_data.
@@ -549,7 +549,8 @@ def load_all(include_seeds=True, include_conversation=False, include_fragments=F
     the hand-written requests' calibration (val) and evaluation (test) splits, and with include_seeds their training
     split (`train.py --with-written`, candidates v2.20 and later; the bench passes it). include_threats adds
     threats.py's look-alike calibration set and its evaluation pool, and with include_seeds its training pool
-    (`train.py --with-threats`, candidate v2.28; the bench passes it)."""
+    (`train.py --with-threats`, candidate v2.28; the bench passes it). include_sexual does the same with sexual.py
+    (`train.py --with-sexual`, candidate v2.31; the bench passes it)."""
     data = (load_openai() + load_davidson() + load_toxic_spans() + load_madlibs() + load_toxigen()
             + load_latent_hatred() + load_stormfront() + load_safetext() + load_benign_instructions()
             + load_generated_stories() + load_advbench())
@@ -592,6 +593,12 @@ def load_all(include_seeds=True, include_conversation=False, include_fragments=F
         data += threats.heldout_examples()  # look-alikes for calibration (val); threats and look-alikes (test)
         if include_seeds:
             data += threats.training_examples()
+    if include_sexual:
+        import sexual  # noqa: E402
+
+        data += sexual.heldout_examples()  # look-alikes for calibration (val); sexual content and look-alikes (test)
+        if include_seeds:
+            data += sexual.training_examples()
     return data
 
 

@@ -12,15 +12,16 @@ ORDER = ("training", "calibration", "evaluation")
 
 class TemplatePools:
     def __init__(self, pools, sizes, harmful_groups, benign_groups, finish, shared_slots=None, verbatim=(),
-                 common_slots=()):
+                 verbatim_benign=(), common_slots=()):
         """pools: {which: (spec with "slots" and "frames", seed)}; sizes: {which: (n_harmful, n_benign)};
         finish(rng, text): the text as typed (ending, case), drawing from the pool's stream; shared_slots: {slot:
-        words} every pool draws from; verbatim: (text, group) pairs of the finding, kept in the evaluation pool as
-        typed; common_slots: slot names whose words may repeat across pools (how anyone writes, e.g. "I will")."""
+        words} every pool draws from; verbatim, verbatim_benign: (text, group) pairs of the finding, harmful and
+        benign, kept in the evaluation pool as typed; common_slots: slot names whose words may repeat across pools (how anyone writes, e.g. "I will")."""
         self.pools, self.sizes = pools, sizes
         self.harmful_groups, self.benign_groups = harmful_groups, benign_groups
         self.finish, self.shared_slots = finish, shared_slots or {}
-        self.verbatim, self.common_slots = list(verbatim), set(common_slots)
+        self.verbatim = {"harmful": list(verbatim), "benign": list(verbatim_benign)}
+        self.common_slots = set(common_slots)
         self._cache = {}
 
     def _generate(self, spec, seed, groups, n):
@@ -48,10 +49,11 @@ class TemplatePools:
             n_harmful, n_benign = self.sizes[which]
             kinds = {"harmful": self._generate(spec, seed, self.harmful_groups, n_harmful) if n_harmful else [],
                      "benign": self._generate(spec, seed + 1, self.benign_groups, n_benign)}
-            if which == "evaluation" and self.verbatim:
-                typed = {norm_for_overlap(t) for t, _ in self.verbatim}
-                kinds["harmful"] = sorted([p for p in kinds["harmful"] if norm_for_overlap(p[0]) not in typed]
-                                          + self.verbatim)
+            if which == "evaluation":
+                typed = {norm_for_overlap(t) for pairs in self.verbatim.values() for t, _ in pairs}
+                for kind, pairs in self.verbatim.items():
+                    if pairs:
+                        kinds[kind] = sorted([p for p in kinds[kind] if norm_for_overlap(p[0]) not in typed] + pairs)
             later = ORDER[ORDER.index(which) + 1:]
             banned = {norm_for_overlap(t) for w in later for pairs in self.pool(w).values() for t, _ in pairs}
             self._cache[which] = {k: [(t, g) for t, g in v if norm_for_overlap(t) not in banned]

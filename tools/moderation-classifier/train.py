@@ -67,7 +67,7 @@ FP_BUDGET_ANY = 0.005
 MIN_THRESHOLD = 0.1
 BENIGN_CAL_SOURCES = ["generated-stories", "benign-instructions", "safetext", "bias-madlibs", "toxigen", "benign-short",
                       "benign-everyday", "benign-contrast", "benign-conversation", "benign-fragments",
-                      "written-requests", "threat-contrast"]
+                      "written-requests", "threat-contrast", "sexual-contrast"]
 # Hard benign sets: synthetic text built to share the alarming words of a category ("git commit", "hang shelves
 # myself", "never mix bleach and ammonia"). They get a looser budget of their own: under the 0.3 % budget the
 # 3,000-sentence everyday set cost 13 points of AdvBench recall (v2.2), while with no budget at all the self-harm and
@@ -78,8 +78,10 @@ BENIGN_CAL_SOURCES = ["generated-stories", "benign-instructions", "safetext", "b
 # harmful phrase alone ("end", "life") still scores, and a strict budget there would lift whole categories.
 # written-requests' benign rows are look-alikes written to share a harmful request's words ("what dose of insulin is
 # normal"), hard for the same reason.
-# threat-contrast (threats.py's look-alikes: "I'm going to destroy you at chess", "kill the process") likewise.
-HARD_BENIGN_SOURCES = {"benign-everyday", "benign-contrast", "benign-fragments", "written-requests", "threat-contrast"}
+# threat-contrast (threats.py's look-alikes: "I'm going to destroy you at chess", "kill the process") and
+# sexual-contrast (sexual.py's: sex education, clinics, children's everyday lives, "the cockerel crowed") likewise.
+HARD_BENIGN_SOURCES = {"benign-everyday", "benign-contrast", "benign-fragments", "written-requests", "threat-contrast",
+                       "sexual-contrast"}
 FP_BUDGET_CATEGORY_HARD = 0.01
 FP_BUDGET_ANY_HARD = 1.0
 
@@ -107,6 +109,8 @@ QUOTA = {
     "written-requests": 2.0,
     "synthetic-threats": 1.0,
     "synthetic-threat-contrast": 1.0,
+    "synthetic-sexual": 1.0,
+    "synthetic-sexual-contrast": 1.0,
     "seeds": 1.0,
     "seeds-identity": 2500,
     "seeds-everyday": 2500,
@@ -507,7 +511,8 @@ def allowed_false_positives(budget, n, small_set_rule):
 # ("What can I do if my brother-in-law threatens to hurt me") also score illicit and sexual now and then, and under the
 # 1 % per-category budget set illicit 0.255 and sexual 0.145 for every text in v2.29 (0.235 and 0.1 scoped). Their
 # any-category budget is unlimited already (a hard set), so scoping leaves them uncounted elsewhere.
-CALIBRATION_SCOPE = {"threat-contrast": {"harassment", "harassment/threatening", "violence"}}
+CALIBRATION_SCOPE = {"threat-contrast": {"harassment", "harassment/threatening", "violence"},
+                     "sexual-contrast": {"sexual", "sexual/minors"}}
 
 
 def fp_budget_thresholds(sets, probs, small_set_rule=False, scoped=False):
@@ -556,11 +561,12 @@ def fp_budget_thresholds(sets, probs, small_set_rule=False, scoped=False):
 TRAIN_SPLITS = {"train", "fold0", "fold1"}
 
 
-def prepare_data(with_requests=False, with_written=False, with_threats=False):
+def prepare_data(with_requests=False, with_written=False, with_threats=False, with_sexual=False):
     """Every data set with its splits, minus training rows whose text occurs in a held-out split, plus evasion-style
     perturbed copies of training examples: what the model trains on and what the thresholds are calibrated on."""
     data = common.load_all(include_conversation=True, include_fragments=True, include_requests=with_requests,
-                           include_written=with_written, include_threats=with_threats)
+                           include_written=with_written, include_threats=with_threats,
+                           include_sexual=with_sexual)
     train_splits = TRAIN_SPLITS
 
     # sanity texts and every held-out text must never be training data
@@ -616,9 +622,12 @@ def main():
     ap.add_argument("--with-threats", action="store_true",
                     help="also train on threats.py's threats and look-alikes and calibrate on its look-alike pool "
                          "(candidate v2.28)")
+    ap.add_argument("--with-sexual", action="store_true",
+                    help="also train on sexual.py's sexual content and look-alikes and calibrate on its look-alike pool "
+                         "(candidate v2.31)")
     ap.add_argument("--scoped-calibration", action="store_true",
-                    help="a look-alike set in CALIBRATION_SCOPE sets only its own categories' thresholds (not yet "
-                         "used by a candidate)")
+                    help="a look-alike set in CALIBRATION_SCOPE sets only its own categories' thresholds (candidate "
+                         "v2.30 and later)")
     ap.add_argument("--small-set-rule", action="store_true",
                     help="calibration: a set's budget worth less than one text allows one (candidates v2.24 and later)")
     ap.add_argument("--soup", action="append", default=[], metavar="WORK_DIR",
@@ -634,7 +643,7 @@ def main():
     os.makedirs(os.path.join(args.out, "onnx"), exist_ok=True)
     print(f"BLAS: LD_LIBRARY_PATH={os.environ.get('LD_LIBRARY_PATH', '')}", flush=True)
 
-    data = prepare_data(args.with_requests, args.with_written, args.with_threats)
+    data = prepare_data(args.with_requests, args.with_written, args.with_threats, args.with_sexual)
     train_splits = TRAIN_SPLITS
 
     # ---- tokenizer: vocab from training texts (+ rule lexicons + frequent GloVe words), tokenised by Node
