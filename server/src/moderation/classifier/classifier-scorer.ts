@@ -1,6 +1,7 @@
 import { Tokenizer } from '@huggingface/tokenizers';
 import fs from 'node:fs';
 import * as ort from 'onnxruntime-node';
+import { namesChildAge } from '../text/child-age';
 import { evaderReadings } from '../text/evader-reading';
 import { sentencesOf } from '../text/sentences';
 import { ClassifierManifest } from './classifier.manifest';
@@ -89,6 +90,13 @@ export async function createClassifierScorer(manifest: ClassifierManifest): Prom
     new Set(specialIds.filter((id) => id !== unknown)),
   );
 
+  // The sexual/minors rule of Warden's model is in its graph and needs a minor term of one token; an age is several
+  // ("12 year old"), so it is read here: a text that names a child by age or school year scores sexual/minors at
+  // least its sexual score (see namesChildAge).
+  const sexual = manifest.labels.indexOf('sexual');
+  const sexualMinors = manifest.labels.indexOf('sexual/minors');
+  const readsChildAge = sexual >= 0 && sexualMinors >= 0;
+
   /** Whole words of the vocabulary: how the second reading squeezes stretched letters (`boooomb`, `killll`). */
   const isWord = (word: string) => tokenizer.token_to_id(word) !== undefined;
   /** A word's id, which in a WordPiece or BPE vocabulary rises with rarity: how words run together are cut. */
@@ -108,6 +116,7 @@ export async function createClassifierScorer(manifest: ClassifierManifest): Prom
     const owner: number[] = [];
     const margin: number[] = [];
     const unread: number[] = [];
+    const childAge: boolean[] = [];
     texts.forEach((text, index) => {
       // A reading mostly repeats its text: a window or sentence it shares with the text is scored once, at the
       // smaller margin of the two ways it was reached.
@@ -128,7 +137,9 @@ export async function createClassifierScorer(manifest: ClassifierManifest): Prom
       };
       const whole = encoder.encode(text);
       unread.push(whole.unknown === 0 ? 0 : whole.unknown / (whole.unknown + whole.ids.length));
-      for (const source of [text, ...evaderReadings(text, isWord, rankOf)]) {
+      const sources = [text, ...evaderReadings(text, isWord, rankOf)];
+      childAge.push(readsChildAge && sources.some(namesChildAge));
+      for (const source of sources) {
         add(source === text ? whole.ids : encoder.encode(source).ids, 0);
         for (const sentence of sentencesOf(source))
           add(encoder.encode(sentence).ids, sentenceMargins[index] ?? 0);
@@ -145,6 +156,9 @@ export async function createClassifierScorer(manifest: ClassifierManifest): Prom
         batchScores[index].forEach((score, label) => (best[label] = Math.max(best[label] ?? 0, score)));
       });
     }
+    scores.forEach((row, index) => {
+      if (childAge[index]) row[sexualMinors] = Math.max(row[sexualMinors], row[sexual]);
+    });
     return scores.map((row, index) => ({ scores: row, unread: unread[index] }));
   }
 
