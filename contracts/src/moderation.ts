@@ -54,7 +54,7 @@ export const WARDEN_CATEGORIES = [
   'guard-unavailable',
   /**
    * Share of a text the classifier could not read (words of scripts or languages it has no pieces for, left out of
-   * what it scores): such text passes its categories unjudged unless a policy acts on this one or a guard reads it.
+   * what it scores; 1 for a text in another language, which it reads as pieces it was never trained on): such text passes its categories unjudged unless a policy acts on this one or a guard reads it.
    */
   'unreadable',
 ] as const;

@@ -1,0 +1,37 @@
+import { detect } from 'tinyld';
+
+/** Half a text's words unknown to the reader as whole words: English rarely gets there (see `inOtherLanguage`). */
+const UNKNOWN_WORD_SHARE = 0.5;
+/** Fewer words say too little to tell a language by. */
+const MIN_WORDS = 4;
+/** The language of a text is told from its beginning: enough for any identifier, bounded for any text. */
+const SAMPLE_CHARACTERS = 4_000;
+/** Quotes and brackets around a word, and the marks that end a sentence or clause; not a flag's dash (`-fdx`). */
+const EDGE_MARKS = /^[¿¡"'“‘«(\[]+|[.,!?;:…"'”’»)\]]+$/gu;
+const LETTERS = /^\p{L}{2,}$/u;
+
+/**
+ * Whether a text is written in a language other than English, for a reader that knows English words (`isWord`: a
+ * whole word of its vocabulary). A WordPiece vocabulary has pieces for every word of a Latin-script language, so
+ * nothing of "¿Cuál es la forma más fácil de suicidarme?" is unknown to it, yet the model was trained on English
+ * and scores it 0.01. The language identifier (tinyld) is asked only when at least half of the text's words (runs of
+ * two or more letters between spaces, quotes and closing marks left out) are not whole words of the vocabulary:
+ * identifiers misname short English text, code and random strings. On the calibration sets of Warden's model the gate
+ * keeps out every everyday conversation and short or random text, and git commands still get through ("Dumb
+ * question: git reset --hard", 16 of 2,999 hard contrasts); no held-out generated story, benign instruction or
+ * request probe row is named another language, and all 30 OpenAI dev rows that are (of 836) are French, Italian,
+ * Portuguese, Dutch, German, Slovene, Russian or Danish.
+ */
+export function inOtherLanguage(text: string, isWord: (word: string) => boolean): boolean {
+  const sample = text.slice(0, SAMPLE_CHARACTERS);
+  const words = sample
+    .toLowerCase()
+    .split(/\s+/)
+    .map((token) => token.replace(EDGE_MARKS, ''))
+    .filter((token) => LETTERS.test(token));
+  if (words.length < MIN_WORDS) return false;
+  const unknown = words.filter((word) => !isWord(word)).length;
+  if (unknown < UNKNOWN_WORD_SHARE * words.length) return false;
+  const language = detect(sample);
+  return language !== '' && language !== 'en';
+}
