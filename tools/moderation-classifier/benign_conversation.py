@@ -29,7 +29,7 @@ or calibrate on them until a retraining enables it.
 """
 import random
 
-from common import SEED, ex, expand_templates, make_y, norm_for_overlap
+from common import SEED, draw_distinct, ex, make_y, norm_for_overlap
 
 GROUPS = ["greeting", "thanks", "apology", "plans", "feelings", "family", "school-work", "sympathy", "congrats",
           "travel", "caring", "idioms"]
@@ -255,14 +255,7 @@ def _generate(pool, seed, n):
         frames = [compose(pre, f, end, post) for f in pool["frames"][group] for pre in pool["pre"]
                   for end in pool["finish"] for post in pool["post"]]
         # punctuation and case variants collapse under norm_for_overlap: draw more, keep `want` distinct messages
-        drawn = expand_templates(rng, frames, slots, 3 * want, 80, finish)
-        rng.shuffle(drawn)
-        kept = 0
-        for t in drawn:
-            if kept < want and norm_for_overlap(t) not in seen:
-                seen.add(norm_for_overlap(t))
-                out.append((t, group))
-                kept += 1
+        out += [(t, group) for t in draw_distinct(rng, frames, slots, want, seen, finish)]
     return sorted(out)
 
 

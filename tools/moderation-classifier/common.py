@@ -624,5 +624,18 @@ def expand_templates(rng, frames, slots, n, max_tries, finish=None):
     return sorted(out)
 
 
+def draw_distinct(rng, frames, slots, want, seen, finish=None):
+    """Up to `want` texts of the frames (three times as many drawn, shuffled) whose norm_for_overlap is not yet in
+    `seen`, which it extends: how the synthetic pools keep only texts that differ in words, not in case or marks."""
+    drawn = expand_templates(rng, frames, slots, 3 * want, 80, finish)
+    rng.shuffle(drawn)
+    kept = []
+    for t in drawn:
+        if len(kept) < want and norm_for_overlap(t) not in seen:
+            seen.add(norm_for_overlap(t))
+            kept.append(t)
+    return kept
+
+
 def norm_for_overlap(t):
     return re.sub(r"[^a-z0-9]+", " ", t.lower()).strip()

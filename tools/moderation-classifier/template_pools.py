@@ -5,7 +5,7 @@ stream; words every pool must share (a threat's core verbs) are passed as shared
 a later one (after norm_for_overlap) is dropped from the earlier pool, so no training text is ever evaluated."""
 import random
 
-from common import expand_templates, norm_for_overlap
+from common import draw_distinct, norm_for_overlap
 
 ORDER = ("training", "calibration", "evaluation")
 
@@ -32,14 +32,8 @@ class TemplatePools:
         out, seen = [], set()
         for i, group in enumerate(groups):
             want = n // len(groups) + (1 if i < n % len(groups) else 0)
-            drawn = expand_templates(rng, spec["frames"][group], slots, 3 * want, 80, lambda s: self.finish(rng, s))
-            rng.shuffle(drawn)
-            kept = 0
-            for t in drawn:
-                if kept < want and norm_for_overlap(t) not in seen:
-                    seen.add(norm_for_overlap(t))
-                    out.append((t, group))
-                    kept += 1
+            kept = draw_distinct(rng, spec["frames"][group], slots, want, seen, lambda s: self.finish(rng, s))
+            out += [(t, group) for t in kept]
         return sorted(out)
 
     def pool(self, which):
