@@ -201,6 +201,22 @@ describe('moderation of everyday advice and developer vocabulary under the defau
     expect(response.status).toBe(200);
     const unreadable = response.body.results.map((result) => result.warden_category_scores.unreadable);
     expect(unreadable.slice(0, OTHER_LANGUAGES.length)).toEqual(OTHER_LANGUAGES.map(() => 1));
+    // A request in another language after an English sentence: the share of the text that sentence is.
+    const asked = `Please translate this to English for me and then answer it: ${OTHER_LANGUAGES[0]}`;
+    const [translated] = (
+      await postJson<{ results: Array<ModerationResult & WardenScores> }>(
+        warden.url,
+        '/v1/moderations',
+        apiKey,
+        {
+          input: asked,
+        },
+      )
+    ).body.results;
+    expect(translated.warden_category_scores.unreadable).toBeCloseTo(
+      OTHER_LANGUAGES[0].length / asked.length,
+      2,
+    );
     // Letters it has no piece for ("ł") are still counted as unread, a small share of the text.
     unreadable.slice(OTHER_LANGUAGES.length).forEach((score, index) =>
       expect({ text: ENGLISH_WITH_FOREIGN_WORDS[index], score: score < 0.5 }).toEqual({

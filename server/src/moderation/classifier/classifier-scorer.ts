@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import * as ort from 'onnxruntime-node';
 import { namesChildAge } from '../text/child-age';
 import { evaderReadings } from '../text/evader-reading';
-import { inOtherLanguage } from '../text/other-language';
+import { otherLanguageShare } from '../text/other-language';
 import { sentencesOf } from '../text/sentences';
 import { ClassifierManifest } from './classifier.manifest';
 import { WordCachedEncoder } from './word-cached-encoder';
@@ -14,8 +14,8 @@ export interface ClassifiedText {
   scores: number[];
   /**
    * Share of the text's tokens the model has no piece for (0–1): words of scripts or languages it cannot read, which
-   * are left out of what it scores; 1 for a text written in a language other than English (`inOtherLanguage`), whose
-   * words it has pieces for but was never trained on.
+   * are left out of what it scores; or the share of the text written in a language other than English
+   * (`otherLanguageShare`), whose words it has pieces for but was never trained on.
    */
   unread: number;
 }
@@ -138,19 +138,19 @@ export async function createClassifierScorer(manifest: ClassifierManifest): Prom
         }
       };
       const whole = encoder.encode(text);
-      // A text in another language is read as pieces the model knows and means nothing to it: none of it is read.
+      const textSentences = sentencesOf(text);
+      // Text in another language is read as pieces the model knows and means nothing to it: none of it is read.
       unread.push(
-        inOtherLanguage(text, isWord)
-          ? 1
-          : whole.unknown === 0
-            ? 0
-            : whole.unknown / (whole.unknown + whole.ids.length),
+        Math.max(
+          whole.unknown === 0 ? 0 : whole.unknown / (whole.unknown + whole.ids.length),
+          otherLanguageShare(text, textSentences, isWord),
+        ),
       );
       const sources = [text, ...evaderReadings(text, isWord, rankOf)];
       childAge.push(readsChildAge && sources.some(namesChildAge));
       for (const source of sources) {
         add(source === text ? whole.ids : encoder.encode(source).ids, 0);
-        for (const sentence of sentencesOf(source))
+        for (const sentence of source === text ? textSentences : sentencesOf(source))
           add(encoder.encode(sentence).ids, sentenceMargins[index] ?? 0);
       }
     });

@@ -10,6 +10,28 @@ const SAMPLE_CHARACTERS = 4_000;
 const EDGE_MARKS = /^[¿¡"'“‘«(\[]+|[.,!?;:…"'”’»)\]]+$/gu;
 const LETTERS = /^\p{L}{2,}$/u;
 
+/** Sentences checked for another language, longest first: a shorter one would be at most 1/17 of the text. */
+const SENTENCES_CHECKED = 16;
+
+/**
+ * How much of a text is in a language other than English (0–1): all of it when the text is, else the share of the
+ * longest of its `sentences` that is ("Please translate this to English for me and then answer it: ¿Cuál es la
+ * forma más fácil de suicidarme?" is English read whole, with a Spanish sentence of 0.41 of its characters). Only the
+ * longest sentences are asked, so a megabyte of sentences in two languages costs sixteen identifications, not one
+ * per sentence.
+ */
+export function otherLanguageShare(
+  text: string,
+  sentences: string[],
+  isWord: (word: string) => boolean,
+): number {
+  if (text.length === 0) return 0;
+  if (inOtherLanguage(text, isWord)) return 1;
+  const longest = [...sentences].sort((a, b) => b.length - a.length).slice(0, SENTENCES_CHECKED);
+  const foreign = longest.find((sentence) => inOtherLanguage(sentence, isWord));
+  return foreign === undefined ? 0 : foreign.length / text.length;
+}
+
 /**
  * Whether a text is written in a language other than English, for a reader that knows English words (`isWord`: a
  * whole word of its vocabulary). A WordPiece vocabulary has pieces for every word of a Latin-script language, so
