@@ -16,20 +16,21 @@ function loadTokenizer(dir) {
   const tokCfg = fs.existsSync(cfgPath) ? JSON.parse(fs.readFileSync(cfgPath, 'utf8')) : {};
   const tokenizer = new Tokenizer(tokJson, tokCfg);
   tokenizer.specialIds = new Set((tokJson.added_tokens || []).filter((t) => t.special).map((t) => t.id));
+  tokenizer.frameIds = tokenizer.encode('').ids; // the specials a text is framed with ([CLS] [SEP])
   return tokenizer;
 }
 
 /**
- * Token ids with the specials, cut to maxLength. Words the vocabulary has no piece for are left out, and so are
+ * Token ids with the specials, cut to maxLength (`tokenizer` from loadTokenizer). Words the vocabulary has no piece for are left out, and so are
  * control tokens the text spells out ("[SEP]"), as Warden's scorer (server/src/moderation/classifier/classifier-scorer.ts)
  * leaves them out: runs of [UNK] scored as harm, and typed separators cut the model's input short.
  */
 function encodeIds(tokenizer, text, maxLength) {
-  const specials = tokenizer.specialIds || new Set();
-  const encoded = tokenizer.encode(String(text), { add_special_tokens: false }).ids.filter((id) => !specials.has(id));
-  let ids = tokenizer.encode('').ids; // the specials a text is framed with ([CLS] [SEP])
-  const framed = ids.length;
-  ids = framed === 0 ? encoded : [...ids.slice(0, framed - 1), ...encoded, ids[framed - 1]];
+  const encoded = tokenizer
+    .encode(String(text), { add_special_tokens: false })
+    .ids.filter((id) => !tokenizer.specialIds.has(id));
+  const frame = tokenizer.frameIds;
+  let ids = frame.length === 0 ? encoded : [...frame.slice(0, -1), ...encoded, frame[frame.length - 1]];
   if (ids.length > maxLength) {
     const sep = ids[ids.length - 1];
     ids = ids.slice(0, maxLength - 1);
