@@ -1,23 +1,15 @@
 import { Queue } from 'bullmq';
-import { ChildProcess, execFile, spawn } from 'node:child_process';
+import { ChildProcess, execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { Cluster } from 'ioredis';
 import { setDemoPolicy } from './support/demo-policy';
-import { replyFrom } from './support/redis-servers';
+import { replyFrom, startRedisServer } from './support/redis-servers';
 import { testApiKey } from './support/keys';
 import { postJson } from './support/review-api';
-import {
-  eventually,
-  freePort,
-  loggedRow,
-  runCli,
-  startWarden,
-  stopProcess,
-  WardenInstance,
-} from './support/warden';
+import { eventually, loggedRow, runCli, startWarden, stopProcess, WardenInstance } from './support/warden';
 
 const run = promisify(execFile);
 const NODES = 3;
@@ -45,30 +37,18 @@ describe('Redis Cluster', () => {
     directory = fs.mkdtempSync(path.join(os.tmpdir(), 'warden-cluster-'));
     ports = [];
     for (let i = 0; i < NODES; i++) {
-      const [port, busPort] = [await freePort(), await freePort()];
-      const nodeDirectory = path.join(directory, String(port));
+      const nodeDirectory = path.join(directory, `node-${i}`);
       fs.mkdirSync(nodeDirectory);
-      ports.push(port);
-      nodes.push(
-        spawn(
-          'redis-server',
-          [
-            ...['--port', String(port), '--bind', '127.0.0.1', '--dir', nodeDirectory],
-            ...['--cluster-enabled', 'yes', '--cluster-port', String(busPort)],
-            ...['--cluster-config-file', 'nodes.conf', '--save', '', '--appendonly', 'no'],
-          ],
-          { stdio: 'ignore' },
-        ),
-      );
+      const node = await startRedisServer({
+        argumentsFor: (port, busPort) => [
+          ...['--port', String(port), '--bind', '127.0.0.1', '--dir', nodeDirectory],
+          ...['--cluster-enabled', 'yes', '--cluster-port', String(busPort)],
+          ...['--cluster-config-file', 'nodes.conf', '--save', '', '--appendonly', 'no'],
+        ],
+      });
+      ports.push(node.port);
+      nodes.push(node.process);
     }
-    await Promise.all(
-      ports.map((port) =>
-        eventually(
-          () => clusterState(port),
-          (state) => state !== null,
-        ),
-      ),
-    );
     await run('redis-cli', [
       '--cluster',
       'create',

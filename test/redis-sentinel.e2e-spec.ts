@@ -1,19 +1,11 @@
-import { ChildProcess, spawn } from 'node:child_process';
+import { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { testApiKey } from './support/keys';
-import { replyFrom } from './support/redis-servers';
+import { replyFrom, startRedisServer } from './support/redis-servers';
 import { postJson } from './support/review-api';
-import {
-  eventually,
-  freePort,
-  loggedRow,
-  runCli,
-  startWarden,
-  stopProcess,
-  WardenInstance,
-} from './support/warden';
+import { eventually, loggedRow, runCli, startWarden, stopProcess, WardenInstance } from './support/warden';
 
 const REDIS_PORT = Number(new URL(process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379').port || 6379);
 
@@ -32,25 +24,28 @@ describe('Redis through Sentinel', () => {
 
   beforeAll(async () => {
     directory = fs.mkdtempSync(path.join(os.tmpdir(), 'warden-sentinel-'));
-    sentinelPort = await freePort();
     const configFile = path.join(directory, 'sentinel.conf');
-    fs.writeFileSync(
-      configFile,
-      [
-        `port ${sentinelPort}`,
-        'bind 127.0.0.1',
-        `dir ${directory}`,
-        `sentinel monitor ${master} 127.0.0.1 ${REDIS_PORT} 1`,
-        // Never fail over during the test: the shared test Redis is the only master.
-        `sentinel down-after-milliseconds ${master} 600000`,
-        '',
-      ].join('\n'),
-    );
-    sentinel = spawn('redis-server', [configFile, '--sentinel'], { stdio: 'ignore' });
-    await eventually(
-      () => replyFrom(sentinelPort, 'SENTINEL', 'get-master-addr-by-name', master),
-      (address) => Array.isArray(address),
-    );
+    const started = await startRedisServer({
+      argumentsFor: (port) => {
+        fs.writeFileSync(
+          configFile,
+          [
+            `port ${port}`,
+            'bind 127.0.0.1',
+            `dir ${directory}`,
+            `sentinel monitor ${master} 127.0.0.1 ${REDIS_PORT} 1`,
+            // Never fail over during the test: the shared test Redis is the only master.
+            `sentinel down-after-milliseconds ${master} 600000`,
+            '',
+          ].join('\n'),
+        );
+        return [configFile, '--sentinel'];
+      },
+      ready: async (port) =>
+        Array.isArray(await replyFrom(port, 'SENTINEL', 'get-master-addr-by-name', master)),
+    });
+    sentinelPort = started.port;
+    sentinel = started.process;
     warden = await startWarden('sentinel', {
       WARDEN_INIT_API_KEY: apiKey,
       REDIS_URL: 'redis://127.0.0.1:1',
