@@ -28,6 +28,9 @@ const HOSTILE_TEXTS: Array<[string, string]> = [
   ['28 x "a" then "!"', `${'a'.repeat(28)}!`],
 ];
 
+/** One /v1/moderations call's texts, enough to keep the classifier threads busy for several seconds. */
+const MANY_TEXTS = 1_024;
+
 /** While the server checks each hostile text, `/health` must keep answering promptly: no check stalls the loop. */
 describe('no single request stalls the event loop', () => {
   const upstream = new UpstreamServer();
@@ -118,4 +121,26 @@ describe('no single request stalls the event loop', () => {
     },
     120_000,
   );
+
+  it("shares the classifier: one call of many texts does not hold back another caller's moderation", async () => {
+    const post = (body: unknown) =>
+      fetch(`${warden.url}/v1/moderations`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      }).then(async (response) => {
+        await response.arrayBuffer();
+        return { status: response.status, answeredAt: performance.now() };
+      });
+    // Texts whose readings keep a classifier thread busy for seconds, all in one call.
+    const many = post({ input: Array.from({ length: MANY_TEXTS }, (_, i) => `${i} ${'qz '.repeat(150)}`) });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const sentAt = performance.now();
+    const one = await post({ input: 'a quiet afternoon by the lake' });
+    const manyAnswer = await many;
+    expect([one.status, manyAnswer.status]).toEqual([200, 200]);
+    // Texts waiting in line behind the whole call were answered with it; sharing each batch, long before.
+    const heldFor = one.answeredAt - sentAt;
+    expect(manyAnswer.answeredAt - one.answeredAt).toBeGreaterThan(Math.max(1_000, 2 * heldFor));
+  });
 });

@@ -19,6 +19,9 @@ interface Pending {
   reject: (err: Error) => void;
 }
 
+/** One call's texts still waiting for a worker. */
+type WaitingCall = Pending[];
+
 interface PoolWorker {
   worker: Worker;
   busy: boolean;
@@ -27,13 +30,15 @@ interface PoolWorker {
 
 /**
  * The moderation classifier, off the event loop: a pool of worker threads each holding an ONNX session.
- * Texts from concurrent requests queue up while the workers are busy and go together as the next batch.
+ * Texts from concurrent requests wait while the workers are busy and go together as the next batch, a text from each
+ * waiting call in turn.
  */
 @Injectable()
 export class ClassifierService implements OnModuleInit, OnModuleDestroy {
   private manifest!: ClassifierManifest;
   private readonly workers: PoolWorker[] = [];
-  private readonly queue: Pending[] = [];
+  /** Calls with texts still waiting, oldest first. */
+  private readonly waiting: WaitingCall[] = [];
   private nextId = 0;
   private stopping = false;
   private dispatchScheduled = false;
@@ -72,20 +77,22 @@ export class ClassifierService implements OnModuleInit, OnModuleDestroy {
 
   /**
    * What the classifier says of each text (see ClassifiedText). A worker that is idle takes the texts at once, so it scores them
-   * while the caller's thread runs the rule checks. When every worker is busy, texts queue and go together as the
+   * while the caller's thread runs the rule checks. When every worker is busy, texts wait and go together as the
    * next batch as soon as a worker is free; callers in the same turn of the event loop share it (the hand-off then
    * waits for the turn's I/O callbacks: requests answered by one Redis or upstream read resume together).
    */
   classify(texts: string[], direction: Direction, sentenceMargin?: number | null): Promise<ClassifiedText[]> {
     const margin = sentenceMargin ?? this.manifest.sentenceMargin[direction];
+    const call: WaitingCall = [];
     const result = Promise.all(
       texts.map(
         (text) =>
           new Promise<ClassifiedText>((resolve, reject) =>
-            this.queue.push({ text, sentenceMargin: margin, resolve, reject }),
+            call.push({ text, sentenceMargin: margin, resolve, reject }),
           ),
       ),
     );
+    if (call.length > 0) this.waiting.push(call);
     if (this.workers.some((slot) => !slot.busy)) {
       this.dispatch();
     } else if (!this.dispatchScheduled) {
@@ -100,9 +107,9 @@ export class ClassifierService implements OnModuleInit, OnModuleDestroy {
 
   private dispatch(): void {
     for (const slot of this.workers) {
-      if (this.queue.length === 0) return;
+      if (this.waiting.length === 0) return;
       if (slot.busy) continue;
-      const items = this.queue.splice(0, MAX_BATCH_TEXTS);
+      const items = this.nextBatch();
       const id = this.nextId++;
       slot.busy = true;
       slot.inFlight = { id, items };
@@ -112,6 +119,23 @@ export class ClassifierService implements OnModuleInit, OnModuleDestroy {
         sentenceMargins: items.map((item) => item.sentenceMargin),
       } satisfies ClassifyMessage);
     }
+  }
+
+  /**
+   * Texts taken one call at a time in turn, oldest call first, so a call of thousands of texts (one /v1/moderations
+   * call may carry 2,048) shares every batch with the calls that came after it instead of holding them all back.
+   */
+  private nextBatch(): Pending[] {
+    const batch: Pending[] = [];
+    while (batch.length < MAX_BATCH_TEXTS && this.waiting.length > 0) {
+      for (let index = 0; index < this.waiting.length && batch.length < MAX_BATCH_TEXTS;) {
+        const call = this.waiting[index];
+        batch.push(call.shift()!);
+        if (call.length === 0) this.waiting.splice(index, 1);
+        else index++;
+      }
+    }
+    return batch;
   }
 
   private spawn(): Promise<void> {
