@@ -26,7 +26,7 @@ import { STREAM_PROMPTS } from './engine-prompts';
 import { openRawModel, rawGreedy, Sample, timed } from './engine-raw';
 import {
   addApplication,
-  dropDatabase,
+  removeWarden,
   loadAverage,
   median,
   processCpuMicros,
@@ -239,7 +239,7 @@ async function main(): Promise<void> {
   } finally {
     clearTimeout(watchdog);
     await processes.stopAll();
-    for (const warden of wardens) await dropDatabase(warden.databaseUrl);
+    for (const warden of wardens) await removeWarden(warden);
     await raw.session.release();
     fs.rmSync(logDir, { recursive: true, force: true });
   }

@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import Redis from 'ioredis';
 import { Client } from 'pg';
 import { withServingFlags } from '../server/src/common/serving-flags';
 
@@ -254,13 +255,33 @@ export async function addApplication(warden: Warden, name: string, patch: object
   return key;
 }
 
-export async function dropDatabase(databaseUrl: string): Promise<void> {
+/** Drops what a Warden the benchmark started left behind: its database and the Redis keys under its prefix. */
+export async function removeWarden(warden: Pick<Warden, 'databaseUrl' | 'env'>): Promise<void> {
   const client = new Client({ connectionString: `${POSTGRES}/postgres` });
   await client.connect();
   try {
-    await client.query(`DROP DATABASE IF EXISTS "${new URL(databaseUrl).pathname.slice(1)}" WITH (FORCE)`);
+    await client.query(
+      `DROP DATABASE IF EXISTS "${new URL(warden.databaseUrl).pathname.slice(1)}" WITH (FORCE)`,
+    );
   } finally {
     await client.end();
+  }
+  const prefix = warden.env.WARDEN_REDIS_PREFIX;
+  if (prefix) await deleteRedisKeys(`${prefix}:*`);
+}
+
+async function deleteRedisKeys(pattern: string): Promise<void> {
+  const redis = new Redis(REDIS, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  await redis.connect();
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
+      cursor = next;
+      if (keys.length > 0) await redis.unlink(...keys);
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
   }
 }
 

@@ -25,7 +25,7 @@ import { OPENAI_CATEGORIES } from '../server/src/moderation/moderation.types';
 import { requestLogStreamKey } from '../server/src/request-logs/request-log.stream';
 import {
   addApplication,
-  dropDatabase,
+  removeWarden,
   DIST,
   loadAverage,
   median,
@@ -385,7 +385,7 @@ async function main(): Promise<void> {
   } finally {
     clearTimeout(watchdog);
     await processes.stopAll();
-    for (const warden of wardens) await dropDatabase(warden.databaseUrl);
+    for (const warden of wardens) await removeWarden(warden);
     fs.rmSync(logDir, { recursive: true, force: true });
   }
 }

@@ -10,7 +10,15 @@ import Redis from 'ioredis';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { dropDatabase, freePort, loadAverage, Processes, startWarden, waitFor } from './gateway-processes';
+import {
+  freePort,
+  loadAverage,
+  Processes,
+  removeWarden,
+  startWarden,
+  waitFor,
+  Warden,
+} from './gateway-processes';
 
 const ROUNDS = Number(process.argv[2] ?? 20);
 const REDIS = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -64,10 +72,10 @@ async function call<T>(
 async function main(): Promise<void> {
   const logDir = fs.mkdtempSync(path.join(os.tmpdir(), 'warden-bench-termination-'));
   const processes = new Processes(logDir);
-  let databaseUrl: string | undefined;
+  let first: Warden | undefined;
   const stop = async () => {
     await processes.stopAll();
-    if (databaseUrl) await dropDatabase(databaseUrl);
+    if (first) await removeWarden(first);
   };
   process.once('SIGINT', () => void stop().then(() => process.exit(130)));
   try {
@@ -80,7 +88,7 @@ async function main(): Promise<void> {
         WARDEN_INIT_ADMIN_PASSWORD: ADMIN.password,
       },
     });
-    databaseUrl = a.databaseUrl;
+    first = a;
     const portB = await freePort();
     const b = `http://127.0.0.1:${portB}`;
     const apiB = processes.start(

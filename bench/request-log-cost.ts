@@ -14,7 +14,7 @@ import path from 'node:path';
 import { OPENAI_CATEGORIES } from '../server/src/moderation/moderation.types';
 import {
   addApplication,
-  dropDatabase,
+  removeWarden,
   loadAverage,
   median,
   Processes,
@@ -177,7 +177,7 @@ async function main(): Promise<void> {
   } finally {
     clearTimeout(watchdog);
     await processes.stopAll();
-    for (const warden of wardens) await dropDatabase(warden.databaseUrl);
+    for (const warden of wardens) await removeWarden(warden);
     fs.rmSync(logDir, { recursive: true, force: true });
   }
 }
