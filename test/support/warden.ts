@@ -116,16 +116,12 @@ export async function startWarden(
   args: string[] = [],
 ): Promise<WardenInstance> {
   const isolated = isolatedEnvironment(label);
-  const port = await freePort();
-  const env: NodeJS.ProcessEnv = { ...isolated.env, PORT: String(port), ...overrides };
-  const databaseUrl = env.DATABASE_URL!;
+  const databaseUrl = overrides.DATABASE_URL ?? isolated.databaseUrl;
   const template = process.env[TEMPLATE_VARIABLE];
   if (template && databaseUrl === isolated.databaseUrl) {
     await createDatabase(databaseUrl, template);
   }
-  const { child, output } = spawnWarden(env, args);
-  const url = `http://127.0.0.1:${port}`;
-  await waitForHealth(url, child, output);
+  const { child, output, env, url } = await spawnOnFreePort({ ...isolated.env, ...overrides }, args);
   return {
     url,
     pid: child.pid!,
@@ -141,6 +137,30 @@ export async function startWarden(
       }
     },
   };
+}
+
+/**
+ * Warden on a port the kernel said was free. Another suite's server or an outgoing connection can take the port
+ * before Warden listens on it; Warden then exits (EADDRINUSE) and starts again on another, unless the test chose
+ * the port (PORT in the environment given).
+ */
+export async function spawnOnFreePort(
+  base: NodeJS.ProcessEnv,
+  args: string[],
+  { attempts = 3, pickPort = freePort }: { attempts?: number; pickPort?: () => Promise<number> } = {},
+): Promise<{ child: ChildProcess; output: string[]; env: NodeJS.ProcessEnv; url: string }> {
+  for (let attempt = 1; ; attempt++) {
+    const env: NodeJS.ProcessEnv = { ...base, PORT: base.PORT ?? String(await pickPort()) };
+    const { child, output } = spawnWarden(env, args);
+    const url = `http://127.0.0.1:${env.PORT}`;
+    try {
+      await waitForHealth(url, child, output);
+      return { child, output, env, url };
+    } catch (err) {
+      const portTaken = output.some((line) => line.includes('EADDRINUSE'));
+      if (!portTaken || base.PORT !== undefined || attempt >= attempts) throw err;
+    }
+  }
 }
 
 /**
@@ -214,7 +234,7 @@ export async function queryDatabase<T>(
 }
 
 /** A copy of the migrated template: the instance's preflight finds the database there and nothing to apply. */
-async function createDatabase(databaseUrl: string, template: string): Promise<void> {
+export async function createDatabase(databaseUrl: string, template: string): Promise<void> {
   const name = new URL(databaseUrl).pathname.slice(1);
   await queryDatabase(`${POSTGRES}/postgres`, `CREATE DATABASE "${name}" TEMPLATE "${template}"`);
 }
