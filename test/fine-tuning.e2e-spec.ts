@@ -12,18 +12,11 @@ import {
   Session,
   staffLogin,
 } from './support/review-api';
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ChildProcess } from 'node:child_process';
-import {
-  eventually,
-  freePort,
-  spawnWarden,
-  startWarden,
-  stopProcess,
-  waitForHealth,
-  WardenInstance,
-} from './support/warden';
+import { eventually, spawnOnFreePort, startWarden, stopProcess, WardenInstance } from './support/warden';
 import {
   ApplicationReviewErrorCode,
   FilesErrorCode,
@@ -74,6 +67,7 @@ describe('fine-tuning', () => {
   let sandbox: OpenAI;
   /** A second api instance on the same Postgres and Redis, with its own model cache. */
   let second: { url: string; child: ChildProcess };
+  let secondCacheDirectory: string | undefined;
   let productionOnSecond: OpenAI;
   let applicationId: string;
   /** The job whose file failed screening: its report is checked in the console. */
@@ -94,17 +88,12 @@ describe('fine-tuning', () => {
     productionKey = live.productionKey.secret;
     production = client(productionKey);
     sandbox = client(live.sandboxKey.secret);
-    const port = await freePort();
-    const spawned = spawnWarden(
-      {
-        ...warden.env,
-        PORT: String(port),
-        WARDEN_FINE_TUNING_CACHE_DIR: path.join(os.tmpdir(), `warden-ft-second-${port}`),
-      },
+    secondCacheDirectory = fs.mkdtempSync(path.join(os.tmpdir(), 'warden-ft-second-'));
+    const spawned = await spawnOnFreePort(
+      { ...warden.env, PORT: undefined, WARDEN_FINE_TUNING_CACHE_DIR: secondCacheDirectory },
       ['api', '--prepared'],
     );
-    second = { url: `http://127.0.0.1:${port}`, child: spawned.child };
-    await waitForHealth(second.url, spawned.child, spawned.output);
+    second = { url: spawned.url, child: spawned.child };
     productionOnSecond = new OpenAI({
       apiKey: live.productionKey.secret,
       baseURL: `${second.url}/v1`,
@@ -117,6 +106,7 @@ describe('fine-tuning', () => {
     if (second) {
       await stopProcess(second.child);
     }
+    if (secondCacheDirectory) fs.rmSync(secondCacheDirectory, { recursive: true, force: true });
     await warden?.stop();
   });
 

@@ -16,14 +16,7 @@ import {
   staffLogin,
 } from './support/review-api';
 import { UpstreamServer } from './support/upstream-server';
-import {
-  freePort,
-  spawnWarden,
-  startWarden,
-  stopProcess,
-  waitForHealth,
-  WardenInstance,
-} from './support/warden';
+import { spawnOnFreePort, startWarden, stopProcess, WardenInstance } from './support/warden';
 
 const ADMIN = { email: 'admin@warden.test', password: 'admin-password-long-enough' };
 /**
@@ -58,11 +51,9 @@ describe('key termination across api instances', () => {
       },
       ['api'],
     );
-    const port = await freePort();
     // A migrated and bootstrapped the shared database; B only serves.
-    const spawned = spawnWarden({ ...a.env, PORT: String(port) }, ['api', '--prepared']);
-    b = { url: `http://127.0.0.1:${port}`, child: spawned.child };
-    await waitForHealth(b.url, spawned.child, spawned.output);
+    const spawned = await spawnOnFreePort({ ...a.env, PORT: undefined }, ['api', '--prepared']);
+    b = { url: spawned.url, child: spawned.child };
     const admin = await staffLogin(a.url, ADMIN.email, ADMIN.password);
     reviewer = await createStaff(a.url, admin.token, 'reviewer');
   });

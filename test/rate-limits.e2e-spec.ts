@@ -1,7 +1,7 @@
 import { testApiKey } from './support/keys';
 import { postJson } from './support/review-api';
 import { startWardenServedBy, UpstreamServer } from './support/upstream-server';
-import { freePort, runCli, spawnWarden, stopProcess, waitForHealth, WardenInstance } from './support/warden';
+import { runCli, spawnOnFreePort, stopProcess, WardenInstance } from './support/warden';
 import { ChildProcess } from 'node:child_process';
 import { CommonErrorCode } from './support/error-catalog';
 
@@ -17,10 +17,8 @@ describe('rate limits across two api instances', () => {
     first = await startWardenServedBy(upstream, 'rate_limits', {
       WARDEN_INIT_API_KEY: apiKey,
     });
-    const port = await freePort();
-    const spawned = spawnWarden({ ...first.env, PORT: String(port) }, ['api']);
-    second = { url: `http://127.0.0.1:${port}`, child: spawned.child };
-    await waitForHealth(second.url, spawned.child, spawned.output);
+    const spawned = await spawnOnFreePort({ ...first.env, PORT: undefined }, ['api']);
+    second = { url: spawned.url, child: spawned.child };
     [{ id: applicationId }] = await first.query<{ id: string }>(
       `SELECT id FROM applications WHERE name = 'Demo application'`,
     );

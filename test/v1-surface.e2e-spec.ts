@@ -2,15 +2,7 @@ import { ChildProcess } from 'node:child_process';
 import { testApiKey } from './support/keys';
 import { apply, HttpResult, postJson, registerDeveloper, request, staffLogin } from './support/review-api';
 import { startWardenServedBy, UpstreamServer } from './support/upstream-server';
-import {
-  eventually,
-  freePort,
-  runCli,
-  spawnWarden,
-  stopProcess,
-  waitForHealth,
-  WardenInstance,
-} from './support/warden';
+import { eventually, runCli, spawnOnFreePort, stopProcess, WardenInstance } from './support/warden';
 import {
   CommonErrorCode,
   InferenceErrorCode,
@@ -303,13 +295,11 @@ describe('/v1 surface', () => {
       expect(direct.status).toBe(200);
       expect((await logRow<{ client_ip: string }>(direct.requestId)).client_ip).toBe('127.0.0.1');
 
-      const port = await freePort();
-      const spawned = spawnWarden(
-        { ...warden.env, PORT: String(port), WARDEN_TRUSTED_PROXIES: '127.0.0.1' },
+      const spawned = await spawnOnFreePort(
+        { ...warden.env, PORT: undefined, WARDEN_TRUSTED_PROXIES: '127.0.0.1' },
         ['api'],
       );
-      proxied = { url: `http://127.0.0.1:${port}`, child: spawned.child };
-      await waitForHealth(proxied.url, spawned.child, spawned.output);
+      proxied = { url: spawned.url, child: spawned.child };
       const viaProxy = await post(
         '/v1/completions',
         { model: 'house-model', prompt: 'hello', max_tokens: 4 },
