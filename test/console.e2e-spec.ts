@@ -42,6 +42,7 @@ describe('staff console (Chromium)', () => {
   let suite: ConsoleSuite | undefined;
   let applicationId: string;
   let sandboxKey: string;
+  let developerToken: string;
 
   async function api<T>(
     method: string,
@@ -86,7 +87,11 @@ describe('staff console (Chromium)', () => {
   }
 
   /** The developer side, through the portal API: register, apply, submit for review. */
-  async function applyAsDeveloper(): Promise<{ applicationId: string; sandboxKey: string }> {
+  async function applyAsDeveloper(): Promise<{
+    applicationId: string;
+    sandboxKey: string;
+    developerToken: string;
+  }> {
     expect((await api('POST', '/portal/auth/register', DEVELOPER)).status).toBe(202);
     const signedIn = await api<{ accessToken: string }>('POST', '/portal/auth/login', {
       email: DEVELOPER.email,
@@ -103,7 +108,11 @@ describe('staff console (Chromium)', () => {
     expect(created.status).toBe(201);
     const submitted = await api('POST', `/portal/applications/${created.body.id}/submit`, {}, token);
     expect(submitted.status).toBe(200);
-    return { applicationId: created.body.id, sandboxKey: created.body.sandboxKey.secret };
+    return {
+      applicationId: created.body.id,
+      sandboxKey: created.body.sandboxKey.secret,
+      developerToken: token,
+    };
   }
 
   async function signIn(page: Page, credentials: { email: string; password: string }): Promise<void> {
@@ -150,7 +159,7 @@ describe('staff console (Chromium)', () => {
     ]) {
       expect((await api('POST', '/admin/staff', member, adminToken)).status).toBe(201);
     }
-    ({ applicationId, sandboxKey } = await applyAsDeveloper());
+    ({ applicationId, sandboxKey, developerToken } = await applyAsDeveloper());
   }, 120_000);
 
   afterAll(async () => {
@@ -188,12 +197,19 @@ describe('staff console (Chromium)', () => {
       'Constrained feedback for authenticated students, reviewed by teachers.',
       true,
     );
-    const secretDialog = page.getByRole('dialog', { name: 'Production key issued' });
-    const productionKey = (await secretDialog.getByTestId('issued-secret').textContent())?.trim() ?? '';
-    expect(productionKey).toMatch(/^wk-/);
-    await screenshot(page, '04-production-key');
-    await secretDialog.getByRole('button', { name: 'I have copied it' }).click();
+    // The reviewer is told who makes the production key, and shown no secret.
+    await page.getByText('the developer creates production keys in the portal').waitFor();
     await panel.getByText('Approved').first().waitFor();
+    await screenshot(page, '04-approved');
+    expect(await page.getByTestId('issued-secret').count()).toBe(0);
+    const created = await api<{ secret: string }>(
+      'POST',
+      `/portal/applications/${applicationId}/keys`,
+      { name: 'production' },
+      developerToken,
+    );
+    expect(created.status).toBe(201);
+    const productionKey = created.body.secret;
     expect((await complete(productionKey)).status).toBe(200);
 
     await panel.getByRole('link', { name: /Full record/ }).click();

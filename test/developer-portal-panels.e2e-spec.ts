@@ -5,6 +5,7 @@ import { collectPageErrors, ConsoleSuite, screenshot, startConsoleSuite } from '
 import {
   apply,
   complete,
+  createOwnKey,
   createStaff,
   decide,
   DeveloperSession,
@@ -113,9 +114,8 @@ describe('developer portal panels (Chromium)', () => {
       200,
     );
     expectStatus(await decide(warden.url, reviewer, applied.id, 'start_review'), 200);
-    const approved = await decide(warden.url, reviewer, applied.id, 'approve');
-    expectStatus(approved, 200);
-    const productionKey = (approved.body.productionKey as { secret: string }).secret;
+    expectStatus(await decide(warden.url, reviewer, applied.id, 'approve'), 200);
+    const productionKey = (await createOwnKey(warden.url, developer, applied.id)).secret;
 
     const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
     const pageErrors = collectPageErrors(page);

@@ -100,16 +100,18 @@ describe('research grants console (Chromium)', () => {
       .fill('Legitimate bias study with ethics approval ERB-77.');
     await screenshot(page, 'research-01-checklist');
     await dialog.getByRole('button', { name: 'Approve', exact: true }).click();
-    await page.getByTestId('issued-secret').waitFor();
-    await page.getByRole('button', { name: 'I have copied it' }).click();
-    const issued = await request<Array<{ kind: string; expiresAt: string }>>(
-      warden.url,
-      'GET',
-      `/portal/research/grants/${grantId}/keys`,
-      { token: researcher.token },
-    );
-    expect(issued.body).toHaveLength(1);
-    expect(issued.body[0].expiresAt).not.toBeNull();
+    // No key and no secret for the reviewer: the researcher makes time-boxed keys in the portal.
+    await page.getByText('the researcher creates time-boxed keys in the portal').waitFor();
+    expect(await page.getByTestId('issued-secret').count()).toBe(0);
+    const keysPath = `/portal/research/grants/${grantId}/keys`;
+    const none = await request<unknown[]>(warden.url, 'GET', keysPath, { token: researcher.token });
+    expect(none.body).toEqual([]);
+    const made = await request<{ kind: string; expiresAt: string }>(warden.url, 'POST', keysPath, {
+      token: researcher.token,
+      body: { name: 'cluster', expiresAt: new Date(Date.now() + 10 * DAY_MS).toISOString() },
+    });
+    expectStatus(made, 201);
+    expect(made.body.expiresAt).not.toBeNull();
 
     // The researcher asks for more time.
     const requestedEnd = new Date(Date.now() + 80 * DAY_MS);

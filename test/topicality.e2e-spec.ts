@@ -12,6 +12,7 @@ import { expectValid } from './support/openai-schemas';
 import {
   apply,
   complete,
+  createOwnKey,
   createStaff,
   decide,
   DeveloperSession,
@@ -156,9 +157,9 @@ describe('topicality limits', () => {
     expect(
       await warden.query('SELECT 1 FROM topic_models WHERE application_id = $1', [cooking.id]),
     ).toHaveLength(0);
-    const approved = await decide(url, reviewer, cooking.id, 'approve');
-    expectStatus(approved, 200);
-    cooking.productionKey = approved.body.productionKey as { secret: string };
+    expectStatus(await decide(url, reviewer, cooking.id, 'approve'), 200);
+    const productionKey = await createOwnKey(url, developer, cooking.id);
+    cooking.productionKey = productionKey;
     expect(
       await warden.query('SELECT 1 FROM topic_models WHERE application_id = $1', [cooking.id]),
     ).toHaveLength(1);
@@ -174,21 +175,21 @@ describe('topicality limits', () => {
 
     await setOffTopicAction(cooking.id, 'block');
     for (const prompt of ON_TOPIC) {
-      const result = await complete(url, cooking.productionKey.secret, { prompt });
+      const result = await complete(url, productionKey.secret, { prompt });
       expect([prompt, result.status]).toEqual([prompt, 200]);
       const [verdict] = await offTopicVerdicts(result.headers.get('x-request-id')!);
       expect(verdict.score).toBeLessThan(0.5);
     }
     for (const prompt of OFF_TOPIC) {
-      const result = await complete(url, cooking.productionKey.secret, { prompt });
+      const result = await complete(url, productionKey.secret, { prompt });
       expect([prompt, result.status, result.body.error?.code]).toEqual([prompt, 400, 'content_filter']);
       expect(result.body.error?.message).toContain('off-topic');
     }
 
     // Texts of 8 KB and more are scored in the rule-check thread, with the same verdicts.
     const long = (text: string) => `${text} `.repeat(Math.ceil(9000 / (text.length + 1)));
-    expectStatus(await complete(url, cooking.productionKey.secret, { prompt: long(ON_TOPIC[1]) }), 200);
-    const smuggled = await complete(url, cooking.productionKey.secret, {
+    expectStatus(await complete(url, productionKey.secret, { prompt: long(ON_TOPIC[1]) }), 200);
+    const smuggled = await complete(url, productionKey.secret, {
       prompt: long(ON_TOPIC[1]) + OFF_TOPIC[1],
     });
     expect([smuggled.status, smuggled.body.error?.message]).toEqual([

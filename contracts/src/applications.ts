@@ -282,10 +282,11 @@ export const issuedKeyResponseSchema = z.strictObject({
 });
 export type IssuedKeyResponse = z.infer<typeof issuedKeyResponseSchema> & { kind: ApiKeyKind };
 
-/** The answer to a decision: an approval carries the production key, once. */
-export const decisionResultResponseSchema = adminApplicationResponseSchema.extend({
-  productionKey: issuedKeyResponseSchema.optional(),
-});
+/**
+ * The answer to a decision: the application as it now is. An approval carries no key: staff never see a production
+ * secret; the developer creates production keys in the portal.
+ */
+export const decisionResultResponseSchema = adminApplicationResponseSchema;
 export type DecisionResultResponse = z.infer<typeof decisionResultResponseSchema>;
 
 export const bulkDecisionResponseSchema = z.strictObject({

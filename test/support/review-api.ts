@@ -267,15 +267,36 @@ export async function applicationInReview(
   return applied;
 }
 
+export interface IssuedKey {
+  id: string;
+  kind: string;
+  secret: string;
+}
+
+/** The developer's own key for an application, made in the portal (a production key once the application is live). */
+export async function createOwnKey(
+  baseUrl: string,
+  developer: DeveloperSession,
+  applicationId: string,
+  name = 'production',
+): Promise<IssuedKey> {
+  const created = await request<IssuedKey>(baseUrl, 'POST', `/portal/applications/${applicationId}/keys`, {
+    token: developer.token,
+    body: { name },
+  });
+  expectStatus(created, 201);
+  return created.body;
+}
+
+/** Approved by `reviewer`, then given a production key by its developer (approval issues none). */
 export async function liveApplication(
   baseUrl: string,
   developer: DeveloperSession,
   reviewer: Session,
-): Promise<Applied & { productionKey: { id: string; secret: string } }> {
+): Promise<Applied & { productionKey: IssuedKey }> {
   const applied = await applicationInReview(baseUrl, developer, reviewer);
-  const approved = await decide(baseUrl, reviewer, applied.id, 'approve');
-  expectStatus(approved, 200);
-  return { ...applied, productionKey: approved.body.productionKey as { id: string; secret: string } };
+  expectStatus(await decide(baseUrl, reviewer, applied.id, 'approve'), 200);
+  return { ...applied, productionKey: await createOwnKey(baseUrl, developer, applied.id) };
 }
 
 export function expectStatus(result: HttpResult, status: number): void {

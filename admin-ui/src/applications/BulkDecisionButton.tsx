@@ -10,15 +10,14 @@ import {
   useRefresh,
   useUnselectAll,
 } from 'react-admin';
-import { useShowSecrets } from '../common/SecretProvider';
 import type { WardenDataProvider } from '../dataProvider';
 import type { Application } from '../types';
 import { DecisionDialog } from './DecisionDialog';
 
 /**
  * Approve or reject every selected application with one rationale. The server applies each decision on its
- * own and refuses the ones whose state does not allow it, so a mixed selection partly succeeds; approvals
- * issue production keys, whose secrets are shown once, together.
+ * own and refuses the ones whose state does not allow it, so a mixed selection partly succeeds. Approvals issue
+ * no key: each developer creates production keys in the portal.
  */
 export const BulkDecisionButton = ({ decision }: { decision: 'approve' | 'reject' }) => {
   const { selectedIds, data } = useListContext<Application>();
@@ -29,7 +28,6 @@ export const BulkDecisionButton = ({ decision }: { decision: 'approve' | 'reject
   const unselectAll = useUnselectAll('applications');
   const [open, setOpen] = useState(false);
   const [pending, setPending] = useState(false);
-  const showSecrets = useShowSecrets();
   if (!canAccess) return null;
   const nameOf = (id: string) => data?.find((application) => application.id === id)?.name ?? id;
 
@@ -39,7 +37,10 @@ export const BulkDecisionButton = ({ decision }: { decision: 'approve' | 'reject
       const result = await dataProvider.bulkDecide({ ids: selectedIds, decision, rationale });
       // react-admin's data provider wrapper answers `{data: []}` instead of failing when a 401 signs the user out.
       if (!Array.isArray(result.succeeded)) return;
-      const done = `${result.succeeded.length} ${decision === 'approve' ? 'approved' : 'rejected'}`;
+      const done =
+        decision === 'approve'
+          ? `${result.succeeded.length} approved: their developers create production keys in the portal`
+          : `${result.succeeded.length} rejected`;
       if (result.failed.length > 0) {
         const refused = result.failed
           .map((failure) => `${nameOf(failure.id)}: ${failure.message}`)
@@ -51,14 +52,6 @@ export const BulkDecisionButton = ({ decision }: { decision: 'approve' | 'reject
       } else {
         notify(done, { type: 'success' });
       }
-      showSecrets(
-        'Production keys issued',
-        result.applications.flatMap((application) =>
-          application.productionKey
-            ? [{ label: application.name, secret: application.productionKey.secret }]
-            : [],
-        ),
-      );
       setOpen(false);
       unselectAll();
     } catch (error) {

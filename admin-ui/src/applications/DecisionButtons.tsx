@@ -1,7 +1,6 @@
 import { Button, Stack, Typography } from '@mui/material';
 import { useState } from 'react';
 import { useCanAccess, useDataProvider, useNotify, useRecordContext, useRefresh } from 'react-admin';
-import { useShowSecrets } from '../common/SecretProvider';
 import type { DecisionInput, WardenDataProvider } from '../dataProvider';
 import type { Application, DecisionKind } from '../types';
 import { DecisionDialog } from './DecisionDialog';
@@ -19,7 +18,6 @@ export const DecisionButtons = () => {
   const refresh = useRefresh();
   const [decision, setDecision] = useState<DecisionKind | null>(null);
   const [pending, setPending] = useState(false);
-  const showSecrets = useShowSecrets();
 
   if (!record || accessPending) return null;
   const decisions = availableDecisions(record.reviewState, record.status);
@@ -35,13 +33,15 @@ export const DecisionButtons = () => {
   const confirm = async (input: DecisionInput) => {
     setPending(true);
     try {
-      const result = await dataProvider.decide(record.id, input);
+      await dataProvider.decide(record.id, input);
       setDecision(null);
-      notify(`${record.name}: ${DECISION_SPECS[input.decision].label.toLowerCase()} recorded`, {
-        type: 'success',
-      });
-      if (result.productionKey)
-        showSecrets('Production key issued', [{ secret: result.productionKey.secret }]);
+      const recorded = `${record.name}: ${DECISION_SPECS[input.decision].label.toLowerCase()} recorded`;
+      // Approval issues no key: its secret is for the developer alone.
+      const keys =
+        record.kind === 'research'
+          ? 'the researcher creates time-boxed keys in the portal'
+          : 'the developer creates production keys in the portal';
+      notify(input.decision === 'approve' ? `${recorded}; ${keys}` : recorded, { type: 'success' });
       refresh();
     } catch (error) {
       notify(error instanceof Error ? error.message : 'The decision was not recorded', { type: 'error' });

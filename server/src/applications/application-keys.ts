@@ -2,7 +2,7 @@ import { EntityManager } from 'typeorm';
 import { Actor } from '../audit/audit.types';
 import { ApiKeyKind } from '../contracts';
 
-/** A key issued while an application is created or approved; the only time its secret is known. */
+/** A key issued while an application is created (its sandbox key); the only time its secret is known. */
 export interface IssuedApplicationKey {
   key: { id: string; name: string; prefix: string; kind: ApiKeyKind };
   secret: string;

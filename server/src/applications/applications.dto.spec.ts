@@ -101,10 +101,10 @@ describe('application contract', () => {
     });
   });
 
-  it('accepts a decision result with its production key, and a bulk answer', () => {
-    const outcome = { application: row(), decisions: [decision()], productionKey: issuedKey('production') };
+  it('accepts a decision result, which carries no key, and a bulk answer', () => {
+    const outcome = { application: row(), decisions: [decision()] };
     const result = decisionResultResponseSchema.parse(toDecisionResultResponse(outcome));
-    expect(result.productionKey?.kind).toBe('production');
+    expect(JSON.stringify(result)).not.toContain('secret');
     const bulk = toBulkDecisionResponse(
       [
         { id: applicationId, ok: true, outcome },

@@ -141,7 +141,6 @@ export function toIssuedKeyResponse(issued: IssuedApplicationKey): IssuedKeyResp
 export function toDecisionResultResponse(outcome: DecisionOutcome): DecisionResultResponse {
   return {
     ...toAdminApplicationResponse(outcome.application, outcome.decisions),
-    ...(outcome.productionKey ? { productionKey: toIssuedKeyResponse(outcome.productionKey) } : {}),
   };
 }
 

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Logger } from 'pino';
 import { DataSource } from 'typeorm';
-import { APPLICATION_KEYS, ApplicationKeys, IssuedApplicationKey } from './application-keys';
+import { APPLICATION_KEYS, ApplicationKeys } from './application-keys';
 import { AuditService } from '../audit/audit.service';
 import { AuditAction, AuditEntityType } from '../audit/audit.types';
 import { WardenError } from '../common/errors';
@@ -18,7 +18,6 @@ import { ApplicationRow, ApplicationsRepository } from './applications.repositor
 import { applicationAuditView } from './applications.service';
 import { CONFLICTED_DECISIONS } from './review-workflow';
 import {
-  ApiKeyKind,
   ApplicationKind,
   Checklist,
   Decision,
@@ -40,8 +39,6 @@ export interface DecisionInput {
 export interface DecisionOutcome {
   application: ApplicationRow;
   decisions: ApplicationDecisionEntity[];
-  /** Issued on approval; its secret is shown once, in this answer. */
-  productionKey?: IssuedApplicationKey;
 }
 
 export type BulkOutcome =
@@ -94,7 +91,7 @@ export class ReviewService {
     }
 
     const actor = staffActor(staff);
-    const { before, after, productionKey } = await this.dataSource.transaction(async (manager) => {
+    const { before, after } = await this.dataSource.transaction(async (manager) => {
       const locked = await this.applications.lock(manager, applicationId);
       if (!locked) {
         throw ApplicationReviewError.notFound(applicationId);
@@ -137,14 +134,9 @@ export class ReviewService {
           checklist: input.checklist,
         },
       });
-      let issued: IssuedApplicationKey | undefined;
+      // No key is issued here: its secret would be shown to the reviewer. The developer creates production keys in
+      // the portal once the application is live.
       if (input.decision === Decision.Approve) {
-        issued = await this.apiKeys.issue(manager, actor, {
-          applicationId,
-          name: research ? 'research' : 'production',
-          kind: ApiKeyKind.Production,
-          expiresAt: locked.keysExpireBy,
-        });
         await this.topicModels.rebuild(manager, applicationId, topicsOf(locked.questionnaire));
       }
       if (input.decision === Decision.Terminate) {
@@ -155,7 +147,7 @@ export class ReviewService {
           `application terminated: ${input.rationale}`,
         );
       }
-      return { before: locked, after: updated, productionKey: issued };
+      return { before: locked, after: updated };
     });
 
     if (before.status !== after.status) {
@@ -171,7 +163,6 @@ export class ReviewService {
     return {
       application: (await this.applications.findRow(applicationId))!,
       decisions: await this.applications.decisionsFor(applicationId),
-      productionKey,
     };
   }
 
