@@ -150,7 +150,7 @@ describe('developer portal panels (Chromium)', () => {
       { token: developer.token },
     );
     expectStatus(shown, 200);
-    expect(shown.body).toEqual({ url: hookUrl });
+    expect(shown.body).toEqual({ url: hookUrl, events: null });
 
     // Rotate: confirmed, a new secret once, the URL kept.
     await webhook.getByRole('button', { name: 'Rotate secret' }).click();
@@ -180,6 +180,46 @@ describe('developer portal panels (Chromium)', () => {
     const signature = String(delivery.headers['x-warden-signature']);
     expect(verifyWebhook(rotatedSecret, delivery.body, signature)).toBe(true);
     expect(verifyWebhook(firstSecret, delivery.body, signature)).toBe(false);
+
+    // Events: every one by default; a developer who leaves out unblockings gets none, with URL and secret kept.
+    const unblockings = async () => {
+      expectStatus(
+        await request(warden.url, 'POST', `/admin/end-users/${endUserId}/unblock`, {
+          token: reviewer.token,
+          body: { reason: 'Checking the webhook events' },
+        }),
+        200,
+      );
+      const [{ count }] = await warden.query<{ count: number }>(
+        `SELECT count(*)::int AS count FROM webhook_deliveries WHERE application_id = $1 AND event = 'end_user.unblocked'`,
+        [applied.id],
+      );
+      return count;
+    };
+    const events = webhook.getByTestId('webhook-events');
+    await events.getByLabel('Every event, including ones added later').uncheck();
+    await events.getByRole('checkbox', { name: 'end_user.unblocked' }).uncheck();
+    await screenshot(page, 'portal-panels-02b-webhook-events');
+    await events.getByRole('button', { name: 'Save events' }).click();
+    await page.getByText('Webhook events saved').waitFor();
+    const chosen = [
+      'end_user.throttled',
+      'end_user.blocked',
+      'held_completion.released',
+      'held_completion.discarded',
+    ];
+    const saved = await request(warden.url, 'GET', `/portal/applications/${applied.id}/webhook`, {
+      token: developer.token,
+    });
+    expect(saved.body).toEqual({ url: hookUrl, events: chosen });
+    expect(await storedWebhook(applied.id)).toEqual({ url: hookUrl, secret: rotatedSecret });
+    expect(await unblockings()).toBe(1);
+    // Every event again: unblockings are sent.
+    await page.reload();
+    await events.getByLabel('Every event, including ones added later').check();
+    await events.getByRole('button', { name: 'Save events' }).click();
+    await page.getByText('Webhook events saved').waitFor();
+    expect(await unblockings()).toBe(2);
 
     // Topics: the approved ones, a proposal from them with one more allowed topic, pending until staff decide.
     const topics = page.getByTestId('topics');

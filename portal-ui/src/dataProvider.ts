@@ -1,4 +1,5 @@
 import type { DataProvider, GetListParams, Identifier, RaRecord } from 'react-admin';
+import type { WebhookEvent } from '@warden/contracts';
 import { API_URL, httpClient } from './session';
 import type {
   ApiKey,
@@ -37,6 +38,8 @@ export interface PortalDataProvider extends DataProvider {
   /** Setting the URL issues a new signing secret: the answer is the only place it appears, as on rotation. */
   setWebhook(applicationId: Identifier, url: string): Promise<Webhook>;
   rotateWebhookSecret(applicationId: Identifier): Promise<Webhook>;
+  /** null: every event. */
+  setWebhookEvents(applicationId: Identifier, events: WebhookEvent[] | null): Promise<Webhook>;
   topics(applicationId: Identifier): Promise<ApplicationTopics>;
   proposeTopics(applicationId: Identifier, topics: Topics): Promise<TopicProposal>;
   requestRenewal(grantId: Identifier, renewal: RenewalInput): Promise<ResearchGrant>;
@@ -136,6 +139,8 @@ export const dataProvider: PortalDataProvider = {
   webhook: (applicationId) => request(`/applications/${segment(applicationId)}/webhook`),
   setWebhook: (applicationId, url) =>
     request(`/applications/${segment(applicationId)}/webhook`, { method: 'PUT', body: { url } }),
+  setWebhookEvents: (applicationId, events) =>
+    request(`/applications/${segment(applicationId)}/webhook/events`, { method: 'PUT', body: { events } }),
   rotateWebhookSecret: (applicationId) =>
     request(`/applications/${segment(applicationId)}/webhook/rotate-secret`, { method: 'POST', body: {} }),
   topics: (applicationId) => request(`/applications/${segment(applicationId)}/topics`),

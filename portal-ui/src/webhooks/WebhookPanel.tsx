@@ -1,5 +1,4 @@
-import { Alert, Box, Chip, Stack, Typography } from '@mui/material';
-import { WEBHOOK_EVENTS } from '@warden/contracts';
+import { Alert, Box, Typography } from '@mui/material';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useDataProvider } from 'react-admin';
@@ -8,30 +7,8 @@ import { SecretDialog, type IssuedSecret } from '../common/SecretDialog';
 import type { PortalDataProvider } from '../dataProvider';
 import type { Application, Webhook } from '../types';
 import { RotateSecretButton } from './RotateSecretButton';
-import { WEBHOOK_EVENT_LABELS } from './webhookEvents';
+import { WebhookEventsForm } from './WebhookEventsForm';
 import { WebhookUrlForm } from './WebhookUrlForm';
-
-/** Every configured webhook receives every event; there is no per-event subscription to set. */
-const WebhookEvents = () => (
-  <Box sx={{ mt: 2 }}>
-    <Typography variant="caption" color="text.secondary">
-      Events sent to the webhook
-    </Typography>
-    <Stack
-      component="ul"
-      spacing={0.5}
-      sx={{ m: 0, mt: 0.5, p: 0, listStyle: 'none' }}
-      data-testid="webhook-events"
-    >
-      {WEBHOOK_EVENTS.map((event) => (
-        <Stack component="li" key={event} direction="row" spacing={1} sx={{ alignItems: 'center' }}>
-          <Chip size="small" variant="outlined" label={event} sx={{ fontFamily: 'monospace' }} />
-          <Typography variant="body2">{WEBHOOK_EVENT_LABELS[event]}</Typography>
-        </Stack>
-      ))}
-    </Stack>
-  </Box>
-);
 
 /**
  * Where Warden notifies the application of what happens to its end users and held outputs, signed with a secret
@@ -48,10 +25,11 @@ export const WebhookPanel = ({ application }: { application: Application }) => {
   const [issued, setIssued] = useState<IssuedSecret | null>(null);
   const current = webhook?.url ?? null;
   // The answer carries the secret, once: the dialog shows it; what the page keeps is the URL only.
-  const showSecret = ({ url, secret }: Webhook) => {
-    queryClient.setQueryData<Webhook>(queryKey, { url });
+  const showSecret = ({ url, events, secret }: Webhook) => {
+    queryClient.setQueryData<Webhook>(queryKey, { url, events });
     setIssued({ secret: secret!, kind: 'webhook' });
   };
+  const keep = (saved: Webhook) => queryClient.setQueryData<Webhook>(queryKey, saved);
   return (
     <Panel
       testId="webhook"
@@ -77,7 +55,7 @@ export const WebhookPanel = ({ application }: { application: Application }) => {
               )}
             </Typography>
             <WebhookUrlForm application={application} current={current} onSaved={showSecret} />
-            <WebhookEvents />
+            <WebhookEventsForm application={application} current={webhook.events} onSaved={keep} />
           </>
         )
       )}

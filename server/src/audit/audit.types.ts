@@ -75,6 +75,7 @@ export enum AuditAction {
   ApplicationEnforcementLifted = 'application.enforcement_lifted',
   WebhookConfigured = 'webhook.configured',
   WebhookSecretRotated = 'webhook.secret_rotated',
+  WebhookEventsChosen = 'webhook.events_chosen',
   AnomalyRuleUpdated = 'anomaly_rule.updated',
   PolicyUpdated = 'policy.updated',
   LabelCreated = 'label.created',

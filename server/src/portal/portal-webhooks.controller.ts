@@ -3,7 +3,12 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { ApplicationsService } from '../applications/applications.service';
 import { parseBody } from '../common/request-body';
 import { ResourceIdPipe } from '../common/resource-id.pipe';
-import { setWebhookSchema, toWebhookResponse, WebhookResponse } from '../webhooks/webhooks.dto';
+import {
+  setWebhookEventsSchema,
+  setWebhookSchema,
+  toWebhookResponse,
+  WebhookResponse,
+} from '../webhooks/webhooks.dto';
 import { WebhooksService } from '../webhooks/webhooks.service';
 import { CurrentDeveloper, DeveloperAuthGuard } from './developer-auth.guard';
 import { DeveloperPrincipal, developerActor } from './developer-principal';
@@ -37,6 +42,18 @@ export class PortalWebhooksController {
     const { url } = parseBody(setWebhookSchema, body);
     await this.applications.getOwn(developer.organizationId, id);
     return toWebhookResponse(await this.webhooks.configure(developerActor(developer), id, url));
+  }
+
+  /** Which events are sent; the URL and the signing secret stay. */
+  @Put('events')
+  async chooseEvents(
+    @CurrentDeveloper() developer: DeveloperPrincipal,
+    @Param('id', ResourceIdPipe) id: string,
+    @Body() body: unknown,
+  ): Promise<WebhookResponse> {
+    const { events } = parseBody(setWebhookEventsSchema, body);
+    await this.applications.getOwn(developer.organizationId, id);
+    return toWebhookResponse(await this.webhooks.chooseEvents(developerActor(developer), id, events));
   }
 
   @Post('rotate-secret')

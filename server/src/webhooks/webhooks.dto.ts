@@ -1,8 +1,9 @@
-import { setWebhookSchema, type WebhookResponse } from '../contracts';
+import { setWebhookEventsSchema, setWebhookSchema, type WebhookResponse } from '../contracts';
 import type { WebhookSettings } from './webhooks.service';
 
-export { setWebhookSchema, type WebhookResponse };
+export { setWebhookEventsSchema, setWebhookSchema, type WebhookResponse };
 
-export function toWebhookResponse(settings: WebhookSettings | { url: string | null }): WebhookResponse {
-  return 'secret' in settings ? { url: settings.url, secret: settings.secret } : { url: settings.url };
+export function toWebhookResponse(settings: WebhookSettings): WebhookResponse {
+  const { url, events, secret } = settings;
+  return secret === undefined ? { url, events } : { url, events, secret };
 }

@@ -44,10 +44,12 @@ export class WebhooksService {
     payload: Record<string, unknown>,
     dedupeKey: string,
   ): Promise<string | null> {
-    const [application] = (await this.dataSource.query(`SELECT webhook_url FROM applications WHERE id = $1`, [
-      applicationId,
-    ])) as Array<{ webhook_url: string | null }>;
+    const [application] = (await this.dataSource.query(
+      `SELECT webhook_url, webhook_events FROM applications WHERE id = $1`,
+      [applicationId],
+    )) as Array<{ webhook_url: string | null; webhook_events: WebhookEvent[] | null }>;
     if (!application?.webhook_url) return null;
+    if (application.webhook_events && !application.webhook_events.includes(event)) return null;
     const deliveryId = `wh_${createHash('sha256').update(`${applicationId}:${event}:${dedupeKey}`).digest('hex').slice(0, 24)}`;
     const inserted = (await this.dataSource.query(
       `INSERT INTO webhook_deliveries (id, application_id, event, payload) VALUES ($1, $2, $3, $4::jsonb) ON CONFLICT (id) DO NOTHING RETURNING id`,
@@ -67,12 +69,11 @@ export class WebhooksService {
   async configure(actor: Actor, applicationId: string, url: string): Promise<WebhookSettings> {
     const checked = await checkWebhookUrl(url, this.config.webhookAllowPrivate);
     const secret = newSecret();
-    await this.dataSource.transaction(async (manager) => {
-      await manager.query(`UPDATE applications SET webhook_url = $2, webhook_secret = $3 WHERE id = $1`, [
-        applicationId,
-        checked.toString(),
-        secret,
-      ]);
+    const events = await this.dataSource.transaction(async (manager) => {
+      const [rows] = (await manager.query(
+        `UPDATE applications SET webhook_url = $2, webhook_secret = $3 WHERE id = $1 RETURNING webhook_events`,
+        [applicationId, checked.toString(), secret],
+      )) as [Array<{ webhook_events: WebhookEvent[] | null }>, number];
       await this.audit.record(manager, {
         actor,
         action: AuditAction.WebhookConfigured,
@@ -80,18 +81,47 @@ export class WebhooksService {
         entityId: applicationId,
         after: { webhookUrl: checked.toString() },
       });
+      return rows[0]?.webhook_events ?? null;
     });
-    return { url: checked.toString(), secret };
+    return { url: checked.toString(), events, secret };
+  }
+
+  /** Which events the webhook is sent (null: every event); the URL and the signing secret stay as they are. */
+  async chooseEvents(
+    actor: Actor,
+    applicationId: string,
+    events: WebhookEvent[] | null,
+  ): Promise<WebhookSettings> {
+    return this.dataSource.transaction(async (manager) => {
+      const [before] = (await manager.query(
+        `SELECT webhook_url, webhook_events FROM applications WHERE id = $1 FOR UPDATE`,
+        [applicationId],
+      )) as Array<{ webhook_url: string | null; webhook_events: WebhookEvent[] | null }>;
+      await manager.query(`UPDATE applications SET webhook_events = $2 WHERE id = $1`, [
+        applicationId,
+        events,
+      ]);
+      await this.audit.record(manager, {
+        actor,
+        action: AuditAction.WebhookEventsChosen,
+        entityType: AuditEntityType.Application,
+        entityId: applicationId,
+        before: { webhookEvents: before?.webhook_events ?? null },
+        after: { webhookEvents: events },
+      });
+      return { url: before?.webhook_url ?? null, events };
+    });
   }
 
   /** A new signing secret for the same URL; the old one stops signing at once. */
   async rotateSecret(actor: Actor, applicationId: string): Promise<WebhookSettings> {
     const secret = newSecret();
-    const url = await this.dataSource.transaction(async (manager) => {
+    const { url, events } = await this.dataSource.transaction(async (manager) => {
       const [row] = (await manager.query(
-        `UPDATE applications SET webhook_secret = $2 WHERE id = $1 AND webhook_url IS NOT NULL RETURNING webhook_url`,
+        `UPDATE applications SET webhook_secret = $2 WHERE id = $1 AND webhook_url IS NOT NULL
+         RETURNING webhook_url, webhook_events`,
         [applicationId, secret],
-      )) as [Array<{ webhook_url: string }>, number];
+      )) as [Array<{ webhook_url: string; webhook_events: WebhookEvent[] | null }>, number];
       const updated = row[0];
       if (!updated) {
         throw WebhooksError.notConfigured();
@@ -102,23 +132,26 @@ export class WebhooksService {
         entityType: AuditEntityType.Application,
         entityId: applicationId,
       });
-      return updated.webhook_url;
+      return { url: updated.webhook_url, events: updated.webhook_events };
     });
-    return { url, secret };
+    return { url, events, secret };
   }
 
-  async settings(applicationId: string): Promise<{ url: string | null }> {
-    const [row] = (await this.dataSource.query(`SELECT webhook_url FROM applications WHERE id = $1`, [
-      applicationId,
-    ])) as Array<{ webhook_url: string | null }>;
-    return { url: row?.webhook_url ?? null };
+  async settings(applicationId: string): Promise<WebhookSettings> {
+    const [row] = (await this.dataSource.query(
+      `SELECT webhook_url, webhook_events FROM applications WHERE id = $1`,
+      [applicationId],
+    )) as Array<{ webhook_url: string | null; webhook_events: WebhookEvent[] | null }>;
+    return { url: row?.webhook_url ?? null, events: row?.webhook_events ?? null };
   }
 }
 
 export interface WebhookSettings {
-  url: string;
+  url: string | null;
+  /** The events sent; null: every event. */
+  events: WebhookEvent[] | null;
   /** Shown once, when set or rotated. */
-  secret: string;
+  secret?: string;
 }
 
 function newSecret(): string {
