@@ -550,6 +550,14 @@ describe('RBAC matrix', () => {
       }),
     },
     {
+      route: 'PUT /portal/applications/{id}/webhook/events',
+      expected: OWN_ONLY,
+      prepare: async () => ({
+        path: `/portal/applications/${draft.id}/webhook/events`,
+        body: { events: ['end_user.blocked'] },
+      }),
+    },
+    {
       route: 'POST /portal/applications/{id}/webhook/rotate-secret',
       expected: OWN_ONLY,
       prepare: async () => {

@@ -62,6 +62,7 @@ describe('webhooks in the portal', () => {
     expect(set.status).toBe(200);
     expect(set.body).toEqual({
       url: 'https://93.184.216.34/warden-hooks',
+      events: null,
       secret: expect.stringMatching(/^whsec_/),
     });
     const rotated = await request<{ url: string; secret: string }>(
@@ -84,7 +85,14 @@ describe('webhooks in the portal', () => {
     // Reading it back never shows the secret; another organization's developer cannot see it at all.
     expect((await request(strict.url, 'GET', path, { token: developer.token })).body).toEqual({
       url: set.body.url,
+      events: null,
     });
+    // A choice of events names only events Warden sends.
+    const unknown = await request(strict.url, 'PUT', `${path}/events`, {
+      token: developer.token,
+      body: { events: ['end_user.deleted'] },
+    });
+    expect(unknown.status).toBe(400);
     const stranger = await registerDeveloper(strict.url);
     expect(await request(strict.url, 'GET', path, { token: stranger.token })).toMatchObject(
       staffAnswer(ApplicationReviewErrorCode.ApplicationNotFound),
