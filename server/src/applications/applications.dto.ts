@@ -139,9 +139,7 @@ export function toIssuedKeyResponse(issued: IssuedApplicationKey): IssuedKeyResp
 }
 
 export function toDecisionResultResponse(outcome: DecisionOutcome): DecisionResultResponse {
-  return {
-    ...toAdminApplicationResponse(outcome.application, outcome.decisions),
-  };
+  return toAdminApplicationResponse(outcome.application, outcome.decisions);
 }
 
 /** Each refused decision answers with the status its error would have had alone. */

@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
 import { createHash, randomBytes } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Actor, AuditAction, AuditEntityType } from '../audit/audit.types';
 import { JobName, QueueName } from '../common/queues';
@@ -44,12 +44,9 @@ export class WebhooksService {
     payload: Record<string, unknown>,
     dedupeKey: string,
   ): Promise<string | null> {
-    const [application] = (await this.dataSource.query(
-      `SELECT webhook_url, webhook_events FROM applications WHERE id = $1`,
-      [applicationId],
-    )) as Array<{ webhook_url: string | null; webhook_events: WebhookEvent[] | null }>;
-    if (!application?.webhook_url) return null;
-    if (application.webhook_events && !application.webhook_events.includes(event)) return null;
+    const { url, events } = await this.settings(applicationId);
+    if (!url) return null;
+    if (events && !events.includes(event)) return null;
     const deliveryId = `wh_${createHash('sha256').update(`${applicationId}:${event}:${dedupeKey}`).digest('hex').slice(0, 24)}`;
     const inserted = (await this.dataSource.query(
       `INSERT INTO webhook_deliveries (id, application_id, event, payload) VALUES ($1, $2, $3, $4::jsonb) ON CONFLICT (id) DO NOTHING RETURNING id`,
@@ -73,7 +70,7 @@ export class WebhooksService {
       const [rows] = (await manager.query(
         `UPDATE applications SET webhook_url = $2, webhook_secret = $3 WHERE id = $1 RETURNING webhook_events`,
         [applicationId, checked.toString(), secret],
-      )) as [Array<{ webhook_events: WebhookEvent[] | null }>, number];
+      )) as [Array<Pick<WebhookRow, 'webhook_events'>>, number];
       await this.audit.record(manager, {
         actor,
         action: AuditAction.WebhookConfigured,
@@ -93,10 +90,7 @@ export class WebhooksService {
     events: WebhookEvent[] | null,
   ): Promise<WebhookSettings> {
     return this.dataSource.transaction(async (manager) => {
-      const [before] = (await manager.query(
-        `SELECT webhook_url, webhook_events FROM applications WHERE id = $1 FOR UPDATE`,
-        [applicationId],
-      )) as Array<{ webhook_url: string | null; webhook_events: WebhookEvent[] | null }>;
+      const before = await readWebhook(manager, applicationId, 'FOR UPDATE');
       await manager.query(`UPDATE applications SET webhook_events = $2 WHERE id = $1`, [
         applicationId,
         events,
@@ -106,10 +100,10 @@ export class WebhooksService {
         action: AuditAction.WebhookEventsChosen,
         entityType: AuditEntityType.Application,
         entityId: applicationId,
-        before: { webhookEvents: before?.webhook_events ?? null },
+        before: { webhookEvents: before.events },
         after: { webhookEvents: events },
       });
-      return { url: before?.webhook_url ?? null, events };
+      return { url: before.url, events };
     });
   }
 
@@ -121,7 +115,7 @@ export class WebhooksService {
         `UPDATE applications SET webhook_secret = $2 WHERE id = $1 AND webhook_url IS NOT NULL
          RETURNING webhook_url, webhook_events`,
         [applicationId, secret],
-      )) as [Array<{ webhook_url: string; webhook_events: WebhookEvent[] | null }>, number];
+      )) as [Array<WebhookRow & { webhook_url: string }>, number];
       const updated = row[0];
       if (!updated) {
         throw WebhooksError.notConfigured();
@@ -138,12 +132,26 @@ export class WebhooksService {
   }
 
   async settings(applicationId: string): Promise<WebhookSettings> {
-    const [row] = (await this.dataSource.query(
-      `SELECT webhook_url, webhook_events FROM applications WHERE id = $1`,
-      [applicationId],
-    )) as Array<{ webhook_url: string | null; webhook_events: WebhookEvent[] | null }>;
-    return { url: row?.webhook_url ?? null, events: row?.webhook_events ?? null };
+    return readWebhook(this.dataSource, applicationId);
   }
+}
+
+interface WebhookRow {
+  webhook_url: string | null;
+  webhook_events: WebhookEvent[] | null;
+}
+
+/** An application's webhook URL and events (none for an unknown application); `lock` holds its row to the end. */
+async function readWebhook(
+  runner: Pick<EntityManager, 'query'>,
+  applicationId: string,
+  lock: 'FOR UPDATE' | '' = '',
+): Promise<WebhookSettings> {
+  const [row] = (await runner.query(
+    `SELECT webhook_url, webhook_events FROM applications WHERE id = $1 ${lock}`,
+    [applicationId],
+  )) as WebhookRow[];
+  return { url: row?.webhook_url ?? null, events: row?.webhook_events ?? null };
 }
 
 export interface WebhookSettings {
