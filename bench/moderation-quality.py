@@ -115,6 +115,20 @@ def average_precision(scores, y):
     return float((tp / np.arange(1, len(y) + 1) * y).sum() / y.sum())
 
 
+def paired_bootstrap_interval(a, b, y, resamples=2000, seed=17):
+    """AP(a) - AP(b) on the same resampled rows: both models see the same draw, so the row sample's own luck cancels
+    and what is left is the difference between the models. A 95 % interval containing 0 cannot tell them apart."""
+    rng = np.random.default_rng(seed)
+    n = len(y)
+    diffs = []
+    for _ in range(resamples):
+        rows = rng.integers(0, n, n)
+        if y[rows].any():
+            diffs.append(average_precision(a[rows], y[rows]) - average_precision(b[rows], y[rows]))
+    low, high = np.percentile(diffs, [2.5, 97.5])
+    return f"{average_precision(a, y) - average_precision(b, y):+.3f} [{low:+.3f}, {high:+.3f}]"
+
+
 def margin(P, thr):
     eps = 1e-7
     p = np.clip(np.nan_to_num(P, nan=eps), eps, 1 - eps)
@@ -213,6 +227,10 @@ def main():
         any_y = (Y == 1).any(axis=1)
         cells = [num(average_precision(margin(P[m.name], m.thresholds13()), any_y)) for m in models]
         emit(f"| **any category** | {len(Y)} | {int(any_y.sum())} | " + " | ".join(f"**{c}**" for c in cells) + " |")
+        margins = [margin(P[m.name], m.thresholds13()) for m in models]
+        cells = ["—"] + [paired_bootstrap_interval(margins[0], other, any_y) for other in margins[1:]]
+        emit(f"| any category, {models[0].name} minus each, paired bootstrap 95 % interval | | | "
+             + " | ".join(cells) + " |")
         cells = []
         for m in models:
             f = flagged(P[m.name], m.thresholds13()).any(axis=1)

@@ -2,13 +2,15 @@
 """Ensemble two exported moderation classifiers that share one tokenizer into ONE ONNX graph, calibrated once.
 
     /usr/bin/python3 tools/moderation-classifier/ensemble.py --member models/moderation --member /tmp/new/out \
-        --out /tmp/ensemble [--combine mean-prob|mean-logit] [--work /tmp/warden-modcls-ensemble]
+        --out /tmp/ensemble [--combine mean-prob|mean-logit|max] [--work /tmp/warden-modcls-ensemble]
 
 The graph takes the usual `input_ids` / `attention_mask` and returns `logits` [batch, 13], so the server and every
 script load it by config exactly like a single model (see README, Serving contract). Combination per category:
   mean-prob   logit((sigmoid(a) + sigmoid(b)) / 2), computed in log space (log-sigmoid / log-sum-exp), so a
               confident member is not lost to float rounding;
-  mean-logit  (a + b) / 2.
+  mean-logit  (a + b) / 2;
+  max         max(a, b): a text is as harmful as the member surest of it (an "or" of members whose errors differ;
+              the logit of the larger probability, since sigmoid is monotonic).
 The members' own thresholds are not used: the combined scores get the false-positive-budget calibration of train.py
 (same held-out benign calibration sets, same budgets), then a parity check: the graph's logits against the
 combination of the members' own ONNX logits on 1,000 held-out texts.
@@ -54,6 +56,8 @@ def member_graph(path, prefix):
 def combine_nodes(a, b, mode):
     """ONNX nodes reading member logits a and b, writing 'logits'."""
     c = helper.make_tensor
+    if mode == "max":
+        return [helper.make_node("Max", [a, b], ["logits"])]
     if mode == "mean-logit":
         return [helper.make_node("Add", [a, b], ["ens_sum"]),
                 helper.make_node("Constant", [], ["ens_half"], value=c("ens_half_v", onnx.TensorProto.FLOAT, [], [0.5])),
@@ -90,6 +94,8 @@ def combine_nodes(a, b, mode):
 
 def combine_numpy(a, b, mode):
     """The same combination on member logits in float64 (parity reference)."""
+    if mode == "max":
+        return np.maximum(a, b)
     if mode == "mean-logit":
         return (a + b) / 2.0
     logp = np.logaddexp(-np.logaddexp(0, -a), -np.logaddexp(0, -b))
@@ -123,7 +129,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--member", action="append", required=True, help="model directory (exactly two, same tokenizer)")
     ap.add_argument("--out", required=True)
-    ap.add_argument("--combine", choices=["mean-prob", "mean-logit"], default="mean-prob")
+    ap.add_argument("--combine", choices=["mean-prob", "mean-logit", "max"], default="mean-prob")
     ap.add_argument("--work", default="/tmp/warden-modcls-ensemble")
     ap.add_argument("--calibration-exclude", action="append", default=[], metavar="SOURCE",
                     help="leave this held-out benign set out of the threshold calibration (repeatable), as train.py")
@@ -180,7 +186,7 @@ def main():
         "description": (f"Warden default moderation classifier: an ensemble of two GloVe-initialised WordPiece models "
                         f"({' + '.join(c.get('model_type', '?') for c in configs)}) "
                         f"that share one tokenizer, in one ONNX graph; per category {args.combine} of the two "
-                        "members (mean-prob: logit of the mean of the members' probabilities). Multi-label, OpenAI's "
+                        "members (mean-prob: logit of the mean of the members' probabilities; max: the larger logit). Multi-label, OpenAI's "
                         "13 moderation categories; apply sigmoid to logits and compare with thresholds."),
         "thresholds": thresholds,
         "calibration": dict(configs[1]["calibration"], benign_sets=fp_report,
