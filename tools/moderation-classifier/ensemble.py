@@ -133,6 +133,8 @@ def main():
     ap.add_argument("--work", default="/tmp/warden-modcls-ensemble")
     ap.add_argument("--calibration-exclude", action="append", default=[], metavar="SOURCE",
                     help="leave this held-out benign set out of the threshold calibration (repeatable), as train.py")
+    ap.add_argument("--small-set-rule", action="store_true",
+                    help="a budget worth less than one text of a set allows one, as train.py")
     args = ap.parse_args()
     assert len(args.member) == 2, "exactly two --member directories"
     t_start = time.time()
@@ -162,7 +164,7 @@ def main():
     for src in sorted(sets):
         probs[src] = train.sigmoid(cal_logits[k: k + len(sets[src])])
         k += len(sets[src])
-    thresholds, fp_report = train.fp_budget_thresholds(sets, probs)
+    thresholds, fp_report = train.fp_budget_thresholds(sets, probs, args.small_set_rule)
     print("thresholds", thresholds, flush=True)
     print("calibration FPR", fp_report, flush=True)
 
@@ -189,7 +191,7 @@ def main():
                         "members (mean-prob: logit of the mean of the members' probabilities; max: the larger logit). Multi-label, OpenAI's "
                         "13 moderation categories; apply sigmoid to logits and compare with thresholds."),
         "thresholds": thresholds,
-        "calibration": dict(configs[1]["calibration"], benign_sets=fp_report,
+        "calibration": dict(configs[1]["calibration"], benign_sets=fp_report, small_set_rule=args.small_set_rule,
                             **({"excluded_sets": sorted(args.calibration_exclude)} if args.calibration_exclude else {})),
         "ensemble": {"combine": args.combine, "members": [member_summary(m, c) for m, c in zip(members, configs)]},
     })
