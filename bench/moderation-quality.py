@@ -35,6 +35,7 @@ Benign live cells give the rate and the count of flagged texts.
 """
 import argparse
 import json
+import math
 import os
 import subprocess
 import sys
@@ -127,6 +128,16 @@ def paired_bootstrap_interval(a, b, y, resamples=2000, seed=17):
             diffs.append(average_precision(a[rows], y[rows]) - average_precision(b[rows], y[rows]))
     low, high = np.percentile(diffs, [2.5, 97.5])
     return f"{average_precision(a, y) - average_precision(b, y):+.3f} [{low:+.3f}, {high:+.3f}]"
+
+
+def sign_test_cell(first, other):
+    """Is the first model's false-positive count significantly above the other's on the same rows? Only the rows the
+    two disagree on carry information: b flagged by the first alone, c by the other alone; under "no difference" each
+    is a fair coin, so p = P(X >= b) for X ~ Binomial(b + c, 1/2) (an exact one-sided McNemar test)."""
+    b, c = int((first & ~other).sum()), int((~first & other).sum())
+    n = b + c
+    p = sum(math.comb(n, k) for k in range(b, n + 1)) / 2 ** n if n else 1.0
+    return f"{b} / {c}, p {p:.3f}"
 
 
 def margin(P, thr):
@@ -301,6 +312,13 @@ def main():
                     recall_row(f"harmful, listing {lab}", mask, PH)
             recall_row("**benign look-alikes and everyday requests (false positives)**",
                        np.ones(len(lookalike), bool), PB, bold=True)
+            first = flagged(PB[models[0].name], models[0].thresholds13()).any(axis=1)
+            cells = ["—", ""]
+            for m in models[1:]:
+                other = flagged(PB[m.name], m.thresholds13()).any(axis=1)
+                cells += [sign_test_cell(first, other), ""]
+            emit(f"| benign, flagged by {models[0].name} only / by each only, one-sided sign test | "
+                 f"{len(lookalike)} | " + " | ".join(cells) + " |")
             if benign_forms:
                 for form in sorted({e["meta"]["form"] for e in lookalike}):
                     recall_row(f"benign, form {form}", np.array([e["meta"]["form"] == form for e in lookalike]), PB)
@@ -313,6 +331,13 @@ def main():
                 "without access to the training generators (data/moderation/request-probe). Harmful rows: share "
                 "flagged (any category), per form and per category the row lists; benign rows (look-alikes sharing "
                 "the words, and everyday requests): share flagged, i.e. the false-positive rate.", probe)
+        probe_2 = common.load_request_probe("request-probe-2")
+        if probe_2:
+            request_section(
+                "Harmful requests in many forms: second request probe", "Written for Warden on 5 December 2026 by "
+                "four writers (one per category group) from a brief alone, without access to the project, the first "
+                "probe, any training data or any model (data/moderation/request-probe-2): new evaluation data for "
+                "decisions from v2.36 on. Same rows as the first probe.", probe_2)
         written = [e for e in data if e["source"] == "written-requests" and e["split"] == "test"]
         if written:
             request_section(

@@ -492,10 +492,11 @@ def load_advbench():
     return out
 
 
-def load_request_probe():
-    """data/moderation/request-probe: harmful requests in many forms and benign look-alikes, written for Warden by an
-    independent writer; evaluation only (split "test"), never loaded by load_all. [] when the folder is absent."""
-    path = os.path.join(DATA_DIR, "request-probe", "requests.jsonl")
+def load_request_probe(folder="request-probe"):
+    """data/moderation/request-probe (or request-probe-2): harmful requests in many forms and benign look-alikes,
+    written for Warden by independent writers; evaluation only (split "test"), never loaded by load_all. [] when the
+    folder is absent."""
+    path = os.path.join(DATA_DIR, folder, "requests.jsonl")
     if not os.path.exists(path):
         return []
     out = []
@@ -505,7 +506,7 @@ def load_request_probe():
                 continue
             r = json.loads(line)
             y = make_y(pos=r["categories"]) if r["harmful"] else make_y(all_known=True)
-            out.append(ex(r["text"], y, "request-probe", "test", w=1.0, harmful=bool(r["harmful"]),
+            out.append(ex(r["text"], y, folder, "test", w=1.0, harmful=bool(r["harmful"]),
                           categories=list(r["categories"]), form=r.get("form") or "unpaired"))
     return out
 
