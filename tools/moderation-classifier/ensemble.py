@@ -30,6 +30,8 @@ import train
 from common import LABELS
 
 MEMBER_INPUTS = ("input_ids", "attention_mask")
+# train.py's look-alike calibration sets (val splits of the written requests and the threat and sexual generators)
+LOOKALIKE_SOURCES = ("written-requests", "threat-contrast", "sexual-contrast")
 
 
 def member_graph(path, prefix):
@@ -135,6 +137,9 @@ def main():
                     help="leave this held-out benign set out of the threshold calibration (repeatable), as train.py")
     ap.add_argument("--small-set-rule", action="store_true",
                     help="a budget worth less than one text of a set allows one, as train.py")
+    ap.add_argument("--match-lookalikes", metavar="REFERENCE_DIR",
+                    help="calibrate on the look-alike sets too (written, threat and sexual contrasts, val splits), "
+                         "flagging on each at most as many texts as this model does at its own thresholds")
     args = ap.parse_args()
     assert len(args.member) == 2, "exactly two --member directories"
     t_start = time.time()
@@ -156,15 +161,26 @@ def main():
         json.dump(dict(config, thresholds={lab: 0.5 for lab in LABELS}), f)  # provisional, for predict.js
 
     # ---- thresholds: the same false-positive-budget calibration as train.py, on the combined scores
-    data = train.prepare_data()
+    matching = bool(args.match_lookalikes)
+    data = train.prepare_data(with_written=matching, with_threats=matching, with_sexual=matching)
     sets = {k: v for k, v in train.benign_cal_sets(data).items() if k not in args.calibration_exclude}
+    matched = {}
+    if matching:
+        reference = json.load(open(os.path.join(args.match_lookalikes, "config.json"), encoding="utf-8"))
+        ref_thresholds = np.array([reference["thresholds"][lab] for lab in LABELS])
+        for src in LOOKALIKE_SOURCES:
+            texts = [e["text"] for e in sets[src]]
+            ref_probs = train.sigmoid(node_logits(args.match_lookalikes, texts, args.work, f"reference_{src}"))
+            matched[src] = int((ref_probs >= ref_thresholds).any(axis=1).sum())
+        print("look-alikes the reference flags (the allowance):",
+              {src: f"{matched[src]} of {len(sets[src])}" for src in LOOKALIKE_SOURCES}, flush=True)
     cal_texts = [e["text"] for src in sorted(sets) for e in sets[src]]
     cal_logits = node_logits(args.out, cal_texts, args.work, "calibration")
     probs, k = {}, 0
     for src in sorted(sets):
         probs[src] = train.sigmoid(cal_logits[k: k + len(sets[src])])
         k += len(sets[src])
-    thresholds, fp_report = train.fp_budget_thresholds(sets, probs, args.small_set_rule)
+    thresholds, fp_report = train.fp_budget_thresholds(sets, probs, args.small_set_rule, matched=matched)
     print("thresholds", thresholds, flush=True)
     print("calibration FPR", fp_report, flush=True)
 
@@ -192,6 +208,8 @@ def main():
                         "13 moderation categories; apply sigmoid to logits and compare with thresholds."),
         "thresholds": thresholds,
         "calibration": dict(configs[1]["calibration"], benign_sets=fp_report, small_set_rule=args.small_set_rule,
+                            **({"lookalikes_matched_to": {"model": os.path.basename(os.path.normpath(
+                                args.match_lookalikes)), "allowed": matched}} if matched else {}),
                             **({"excluded_sets": sorted(args.calibration_exclude)} if args.calibration_exclude else {})),
         "ensemble": {"combine": args.combine, "members": [member_summary(m, c) for m, c in zip(members, configs)]},
     })

@@ -515,18 +515,24 @@ CALIBRATION_SCOPE = {"threat-contrast": {"harassment", "harassment/threatening",
                      "sexual-contrast": {"sexual", "sexual/minors"}}
 
 
-def fp_budget_thresholds(sets, probs, small_set_rule=False, scoped=False):
+def fp_budget_thresholds(sets, probs, small_set_rule=False, scoped=False, matched=None):
     """Per label, the lowest threshold (= highest recall) whose false-positive count on EACH held-out benign set is
     within that set's per-category budget; never below MIN_THRESHOLD. With scoped, a set in CALIBRATION_SCOPE
     counts only for its own labels. Then, while any set's any-category count
     exceeds its any-category budget, the label causing most of that set's false positives is raised just above its
-    highest-scoring false positive there. probs: {source: array [n, NL]}."""
+    highest-scoring false positive there. probs: {source: array [n, NL]}. matched: {source: count}, sets with no
+    per-category budget whose any-category allowance is a number of texts (ensemble.py --match-lookalikes)."""
+    matched = matched or {}
+
+    def any_allowed(src, n):
+        return matched[src] if src in matched else allowed_false_positives(budgets(src)[1], n, small_set_rule)
+
     grid = np.round(np.arange(MIN_THRESHOLD, 0.9901, 0.005), 3)
     thresholds = {}
     for j, lab in enumerate(LABELS):
         t_lab = MIN_THRESHOLD
         for src, p in probs.items():
-            if scoped and src in CALIBRATION_SCOPE and lab not in CALIBRATION_SCOPE[src]:
+            if src in matched or (scoped and src in CALIBRATION_SCOPE and lab not in CALIBRATION_SCOPE[src]):
                 continue
             allowed = allowed_false_positives(budgets(src)[0], len(p), small_set_rule)
             ok = [t for t in grid if int((p[:, j] >= t).sum()) <= allowed]
@@ -537,7 +543,7 @@ def fp_budget_thresholds(sets, probs, small_set_rule=False, scoped=False):
         for src, p in probs.items():
             t = np.array([thresholds[lab] for lab in LABELS])
             flagged = int((p >= t).any(axis=1).sum())
-            excess = (flagged - allowed_false_positives(budgets(src)[1], len(p), small_set_rule)) / len(p)
+            excess = (flagged - any_allowed(src, len(p))) / len(p)
             if excess > 0 and excess > worst_rate:
                 worst, worst_rate = src, excess
         if worst is None:
@@ -572,7 +578,8 @@ def prepare_data(with_requests=False, with_written=False, with_threats=False, wi
     # sanity texts and every held-out text must never be training data
     sanity = {common.norm_for_overlap(c["text"]) for c in common.load_sanity_cases()["cases"]}
     held = {common.norm_for_overlap(e["text"]) for e in data if e["split"] in ("test", "eval")}
-    held |= {common.norm_for_overlap(e["text"]) for e in common.load_request_probe()}  # evaluation only, not in data
+    for probe in ("request-probe", "request-probe-2"):  # evaluation only, not in data
+        held |= {common.norm_for_overlap(e["text"]) for e in common.load_request_probe(probe)}
     leaks = [e["text"] for e in data if e["split"] in train_splits and common.norm_for_overlap(e["text"]) in sanity]
     assert not leaks, f"sanity texts found in training data: {leaks}"
     before = len(data)
