@@ -25,13 +25,13 @@ import numpy as np
 import onnx
 from onnx import helper
 
+import calibrate
 import common
 import train
+from calibrate import node_logits
 from common import LABELS
 
 MEMBER_INPUTS = ("input_ids", "attention_mask")
-# train.py's look-alike calibration sets (val splits of the written requests and the threat and sexual generators)
-LOOKALIKE_SOURCES = ("written-requests", "threat-contrast", "sexual-contrast")
 
 
 def member_graph(path, prefix):
@@ -119,14 +119,6 @@ def build_graph(member_paths, mode):
     return model
 
 
-def node_logits(model_dir, texts, work, tag):
-    path_in, path_out = os.path.join(work, f"{tag}_in.jsonl"), os.path.join(work, f"{tag}_out.jsonl")
-    train.write_texts(path_in, texts)
-    train.node("predict.js", "--model", model_dir, "--in", path_in, "--out", path_out, "--logits")
-    with open(path_out, encoding="utf-8") as f:
-        return np.array([json.loads(line)["logits"] for line in f], dtype=np.float64).reshape(len(texts), -1)
-
-
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--member", action="append", required=True, help="model directory (exactly two, same tokenizer)")
@@ -161,28 +153,8 @@ def main():
         json.dump(dict(config, thresholds={lab: 0.5 for lab in LABELS}), f)  # provisional, for predict.js
 
     # ---- thresholds: the same false-positive-budget calibration as train.py, on the combined scores
-    matching = bool(args.match_lookalikes)
-    data = train.prepare_data(with_written=matching, with_threats=matching, with_sexual=matching)
-    sets = {k: v for k, v in train.benign_cal_sets(data).items() if k not in args.calibration_exclude}
-    matched = {}
-    if matching:
-        reference = json.load(open(os.path.join(args.match_lookalikes, "config.json"), encoding="utf-8"))
-        ref_thresholds = np.array([reference["thresholds"][lab] for lab in LABELS])
-        for src in LOOKALIKE_SOURCES:
-            texts = [e["text"] for e in sets[src]]
-            ref_probs = train.sigmoid(node_logits(args.match_lookalikes, texts, args.work, f"reference_{src}"))
-            matched[src] = int((ref_probs >= ref_thresholds).any(axis=1).sum())
-        print("look-alikes the reference flags (the allowance):",
-              {src: f"{matched[src]} of {len(sets[src])}" for src in LOOKALIKE_SOURCES}, flush=True)
-    cal_texts = [e["text"] for src in sorted(sets) for e in sets[src]]
-    cal_logits = node_logits(args.out, cal_texts, args.work, "calibration")
-    probs, k = {}, 0
-    for src in sorted(sets):
-        probs[src] = train.sigmoid(cal_logits[k: k + len(sets[src])])
-        k += len(sets[src])
-    thresholds, fp_report = train.fp_budget_thresholds(sets, probs, args.small_set_rule, matched=matched)
-    print("thresholds", thresholds, flush=True)
-    print("calibration FPR", fp_report, flush=True)
+    thresholds, fp_report, matched, data = calibrate.calibrate(
+        args.out, args.work, args.calibration_exclude, args.small_set_rule, args.match_lookalikes)
 
     # ---- parity: the graph against the combination of the members' own ONNX logits, held-out texts
     sample = [e for e in data if e["split"] in ("test", "eval") and not e["meta"].get("augmented")]
@@ -207,10 +179,8 @@ def main():
                         "members (mean-prob: logit of the mean of the members' probabilities; max: the larger logit). Multi-label, OpenAI's "
                         "13 moderation categories; apply sigmoid to logits and compare with thresholds."),
         "thresholds": thresholds,
-        "calibration": dict(configs[1]["calibration"], benign_sets=fp_report, small_set_rule=args.small_set_rule,
-                            **({"lookalikes_matched_to": {"model": os.path.basename(os.path.normpath(
-                                args.match_lookalikes)), "allowed": matched}} if matched else {}),
-                            **({"excluded_sets": sorted(args.calibration_exclude)} if args.calibration_exclude else {})),
+        "calibration": calibrate.calibration_summary(configs[1]["calibration"], fp_report, args.small_set_rule,
+                                                     args.match_lookalikes, matched, args.calibration_exclude),
         "ensemble": {"combine": args.combine, "members": [member_summary(m, c) for m, c in zip(members, configs)]},
     })
     with open(os.path.join(args.out, "config.json"), "w", encoding="utf-8") as f:

@@ -369,11 +369,13 @@ def sigmoid(x):
 
 
 def train_model(examples, init, epochs, seed, log_prefix="", start=None, base_lr=3e-3, quota_scale=1.0, arch="cnn",
-                data_seed=None):
+                data_seed=None, teacher_probs=None):
     """init = (glove vectors, found mask, minor flags, gore flags) over the vocabulary. start = weights to continue
     from (warm start: conv and head from a shipped model; its folded embedding table is passed as the vectors).
     seed draws the initial weights; data_seed (default: seed) the examples, their order, token and unit dropout, so
-    runs that differ only in data_seed start from the same point (a weight soup needs that)."""
+    runs that differ only in data_seed start from the same point (a weight soup needs that). teacher_probs [n, NL]
+    (--teacher): a row's target is half its label and half the teachers' probability where the label is known, the
+    teachers' probability where it is not."""
     vectors, found, minor_flags, gore_flags = init
     data_seed = seed if data_seed is None else data_seed
     torch.manual_seed(seed)
@@ -456,9 +458,15 @@ def train_model(examples, init, epochs, seed, log_prefix="", start=None, base_lr
             ids, mask = pad_batch(bseqs)
             y = torch.from_numpy(Y[b])
             known = (y >= 0).float()
-            w = torch.from_numpy(W[b]).unsqueeze(1) * known
+            if teacher_probs is None:
+                target = y.clamp(min=0)
+                w = torch.from_numpy(W[b]).unsqueeze(1) * known
+            else:
+                taught = torch.from_numpy(teacher_probs[b])
+                target = known * (0.5 * y.clamp(min=0) + 0.5 * taught) + (1.0 - known) * taught
+                w = torch.from_numpy(W[b]).unsqueeze(1).expand_as(y)
             logits = model(ids, mask)
-            loss = F.binary_cross_entropy_with_logits(logits, y.clamp(min=0), reduction="none")
+            loss = F.binary_cross_entropy_with_logits(logits, target, reduction="none")
             loss = (loss * w).sum() / w.sum().clamp(min=1.0)
             for o in opts:
                 o.zero_grad()
@@ -637,6 +645,9 @@ def main():
                          "v2.30 and later)")
     ap.add_argument("--small-set-rule", action="store_true",
                     help="calibration: a set's budget worth less than one text allows one (candidates v2.24 and later)")
+    ap.add_argument("--teacher", action="append", default=[], metavar="MODEL_DIR",
+                    help="learn from these exported models too (same tokenizer; the mean of their probabilities): "
+                         "knowledge distillation, see train_model")
     ap.add_argument("--soup", action="append", default=[], metavar="WORK_DIR",
                     help="no training: average the weights saved in these --work directories (runs of one recipe that "
                          "differ only in --data-seed), then calibrate and export the average (repeatable)")
@@ -697,12 +708,31 @@ def main():
         model = build_model(args.arch, len(vocab), minor_flags, gore_flags)
         model.load_state_dict(torch.load(state_path))
     else:
+        teacher_probs = teachers_probabilities(args.teacher, final_train, vocab, init, args.arch) \
+            if args.teacher else None
         model = train_model(final_train, init, args.epochs, SEED, log_prefix="[final] ",
                             start=warm["weights"] if warm else None, base_lr=args.lr, quota_scale=args.quota_scale,
-                            arch=args.arch, data_seed=args.data_seed)
+                            arch=args.arch, data_seed=args.data_seed, teacher_probs=teacher_probs)
         torch.save(model.state_dict(), state_path)
     print(f"trained in {time.time() - t_train:.0f}s", flush=True)
     return finish(args, data, vocab, model, t_start, warm)
+
+
+def teachers_probabilities(directories, examples, vocab, init, arch):
+    """The mean of the exported models' probabilities on each example (their own graphs rebuilt in torch from their
+    ONNX weights, as a warm start reads them); they must share this run's tokenizer."""
+    _, _, minor_flags, gore_flags = init
+    total = np.zeros((len(examples), NL), dtype=np.float64)
+    for directory in directories:
+        with open(os.path.join(directory, "tokenizer.json"), encoding="utf-8") as f:
+            pieces = json.load(f)["model"]["vocab"]
+        assert sorted(pieces, key=pieces.get) == vocab, f"teacher {directory} has another tokenizer"
+        weights = onnx_weights(directory)
+        teacher = train_model(examples, (weights["emb.weight"].astype(np.float32), np.ones(len(vocab), dtype=bool),
+                                         minor_flags, gore_flags), 0, SEED, start=weights, arch=arch)
+        total += sigmoid(predict(teacher, [e["ids"] for e in examples]).astype(np.float64))
+        print(f"teacher {directory}: read {len(examples)} training rows", flush=True)
+    return (total / len(directories)).astype(np.float32)
 
 
 def weight_soup(paths):
@@ -760,12 +790,11 @@ def adopt_tokenizer(directory, out):
     return sorted(pieces, key=pieces.get)
 
 
-def load_warm_start(directory, out):
-    """Tokenizer files copied to the output; vocabulary in id order; every initializer of the ONNX graph."""
+def onnx_weights(directory):
+    """Every initializer of an exported model's ONNX graph, by its torch name."""
     import onnx
     from onnx import numpy_helper
 
-    vocab = adopt_tokenizer(directory, out)
     graph = onnx.load(os.path.join(directory, "onnx", "model.onnx")).graph
     weights = {i.name: numpy_helper.to_array(i).copy() for i in graph.initializer}
     # The exporter keeps a Linear applied to a 3-d tensor as a MatMul with an unnamed, transposed weight: the only
@@ -773,6 +802,13 @@ def load_warm_start(directory, out):
     for name in [n for n in weights if n.startswith("onnx::MatMul")]:
         assert weights[name].shape == (CH, NL) and "att_query.weight" not in weights, (name, weights[name].shape)
         weights["att_query.weight"] = np.ascontiguousarray(weights.pop(name).T)
+    return weights
+
+
+def load_warm_start(directory, out):
+    """Tokenizer files copied to the output; vocabulary in id order; every initializer of the ONNX graph."""
+    vocab = adopt_tokenizer(directory, out)
+    weights = onnx_weights(directory)
     with open(os.path.join(directory, "config.json"), encoding="utf-8") as f:
         previous = json.load(f)
     source = {"directory": os.path.relpath(os.path.abspath(directory), os.path.dirname(os.path.dirname(HERE))),
@@ -850,6 +886,8 @@ def finish(args, data, vocab, model, t_start, warm):
         "epochs": args.epochs,
         "training": {"arch": args.arch, "warm_start": warm["source"] if warm else None, "tokenizer_from": args.tokenizer_from, "quota_scale": args.quota_scale, "peak_lr": args.lr,
                      "data_seed": args.data_seed, "soup_of": len(args.soup) or None,
+                     **({"teachers": [os.path.basename(os.path.normpath(t)) for t in args.teacher]}
+                        if args.teacher else {}),
                      "small_set_rule": args.small_set_rule},
     }
     with open(os.path.join(args.out, "config.json"), "w", encoding="utf-8") as f:
