@@ -369,13 +369,13 @@ def sigmoid(x):
 
 
 def train_model(examples, init, epochs, seed, log_prefix="", start=None, base_lr=3e-3, quota_scale=1.0, arch="cnn",
-                data_seed=None, teacher_probs=None):
+                data_seed=None, teacher_probs=None, teacher_weight=0.5):
     """init = (glove vectors, found mask, minor flags, gore flags) over the vocabulary. start = weights to continue
     from (warm start: conv and head from a shipped model; its folded embedding table is passed as the vectors).
     seed draws the initial weights; data_seed (default: seed) the examples, their order, token and unit dropout, so
     runs that differ only in data_seed start from the same point (a weight soup needs that). teacher_probs [n, NL]
-    (--teacher): a row's target is half its label and half the teachers' probability where the label is known, the
-    teachers' probability where it is not."""
+    (--teacher): where a row's label is known its target is (1 - teacher_weight) × the label + teacher_weight × the
+    teachers' probability, where it is not the teachers' probability."""
     vectors, found, minor_flags, gore_flags = init
     data_seed = seed if data_seed is None else data_seed
     torch.manual_seed(seed)
@@ -463,7 +463,8 @@ def train_model(examples, init, epochs, seed, log_prefix="", start=None, base_lr
                 w = torch.from_numpy(W[b]).unsqueeze(1) * known
             else:
                 taught = torch.from_numpy(teacher_probs[b])
-                target = known * (0.5 * y.clamp(min=0) + 0.5 * taught) + (1.0 - known) * taught
+                blend = (1.0 - teacher_weight) * y.clamp(min=0) + teacher_weight * taught
+                target = known * blend + (1.0 - known) * taught
                 w = torch.from_numpy(W[b]).unsqueeze(1).expand_as(y)
             logits = model(ids, mask)
             loss = F.binary_cross_entropy_with_logits(logits, target, reduction="none")
@@ -648,6 +649,8 @@ def main():
     ap.add_argument("--teacher", action="append", default=[], metavar="MODEL_DIR",
                     help="learn from these exported models too (same tokenizer; the mean of their probabilities): "
                          "knowledge distillation, see train_model")
+    ap.add_argument("--teacher-weight", type=float, default=0.5,
+                    help="share of a known label's target taken from the teachers (1: the teachers' scores only)")
     ap.add_argument("--soup", action="append", default=[], metavar="WORK_DIR",
                     help="no training: average the weights saved in these --work directories (runs of one recipe that "
                          "differ only in --data-seed), then calibrate and export the average (repeatable)")
@@ -712,7 +715,8 @@ def main():
             if args.teacher else None
         model = train_model(final_train, init, args.epochs, SEED, log_prefix="[final] ",
                             start=warm["weights"] if warm else None, base_lr=args.lr, quota_scale=args.quota_scale,
-                            arch=args.arch, data_seed=args.data_seed, teacher_probs=teacher_probs)
+                            arch=args.arch, data_seed=args.data_seed, teacher_probs=teacher_probs,
+                            teacher_weight=args.teacher_weight)
         torch.save(model.state_dict(), state_path)
     print(f"trained in {time.time() - t_train:.0f}s", flush=True)
     return finish(args, data, vocab, model, t_start, warm)
@@ -886,7 +890,8 @@ def finish(args, data, vocab, model, t_start, warm):
         "epochs": args.epochs,
         "training": {"arch": args.arch, "warm_start": warm["source"] if warm else None, "tokenizer_from": args.tokenizer_from, "quota_scale": args.quota_scale, "peak_lr": args.lr,
                      "data_seed": args.data_seed, "soup_of": len(args.soup) or None,
-                     **({"teachers": [os.path.basename(os.path.normpath(t)) for t in args.teacher]}
+                     **({"teachers": [os.path.basename(os.path.normpath(t)) for t in args.teacher],
+                         "teacher_weight": args.teacher_weight}
                         if args.teacher else {}),
                      "small_set_rule": args.small_set_rule},
     }
