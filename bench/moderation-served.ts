@@ -1,0 +1,184 @@
+/**
+ * What Warden's moderation does with held-out text, as served: the whole check set of the default live and sandbox
+ * policies (the classifier with its sentence and evader readings, the lexicon, PII and prompt-injection checks),
+ * against a baseline measured in the same run: the bare model, one reading of the whole text at its own thresholds
+ * (what `bench/moderation-quality.py` scores). Each row: the share of texts flagged or worse (issue #17 counts a
+ * text as caught when it is flagged) and the share blocked outright; the live policy flags the non-severe categories
+ * on input and blocks only the severe ones, the sandbox policy blocks every category. Prints a table; no assertions.
+ *
+ *   npx tsc -p tsconfig.build.json && node dist/bench/moderation-served.js
+ *
+ * Sets (all held out from training; files under data/moderation): the two request probes (harmful and benign rows),
+ * AdvBench's harmful behaviours, and the default model's held-out generated stories (read as output).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import * as ort from 'onnxruntime-node';
+import { ApplicationStatus } from '../server/src/applications/application.entity';
+import { createLogger } from '../server/src/common/logger';
+import { loadConfig } from '../server/src/config/config';
+import { ClassifierCheck } from '../server/src/moderation/checks/classifier.check';
+import { LexiconCheck } from '../server/src/moderation/checks/lexicon.check';
+import { LlmGuardCheck } from '../server/src/moderation/checks/llm-guard.check';
+import { PiiCheck } from '../server/src/moderation/checks/pii.check';
+import { PromptInjectionCheck } from '../server/src/moderation/checks/prompt-injection.check';
+import { TopicalityCheck } from '../server/src/moderation/checks/topicality.check';
+import { UpstreamModerationCheck } from '../server/src/moderation/checks/upstream-moderation.check';
+import {
+  ClassifierManifest,
+  loadClassifierManifest,
+} from '../server/src/moderation/classifier/classifier.manifest';
+import { loadClassifierModel } from '../server/src/moderation/classifier/classifier-scorer';
+import { ClassifierService } from '../server/src/moderation/classifier/classifier.service';
+import { ModerationService } from '../server/src/moderation/moderation.service';
+import { Direction, ModerationAction } from '../server/src/moderation/moderation.types';
+import { defaultPolicy } from '../server/src/policies/policy.defaults';
+import { REPOSITORY_ROOT } from './gateway-processes';
+
+const DATA = path.join(REPOSITORY_ROOT, 'data', 'moderation');
+/** Texts moderated at once: enough to keep the classifier thread's batches full. */
+const CHUNK = 64;
+
+interface TextSet {
+  name: string;
+  harmful: boolean;
+  direction: Direction;
+  texts: string[];
+}
+
+function probeSets(folder: string, label: string): TextSet[] {
+  const file = path.join(DATA, folder, 'requests.jsonl');
+  if (!fs.existsSync(file)) return [];
+  const rows = fs
+    .readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim())
+    .map((line) => JSON.parse(line) as { text: string; harmful: boolean });
+  return [true, false].map((harmful) => ({
+    name: `${label}, ${harmful ? 'harmful' : 'benign'}`,
+    harmful,
+    direction: Direction.Input,
+    texts: rows.filter((row) => row.harmful === harmful).map((row) => row.text),
+  }));
+}
+
+/** AdvBench's `goal` column (the first field of each CSV row, quoted when it holds a comma). */
+function advBench(): TextSet {
+  const lines = fs
+    .readFileSync(path.join(DATA, 'advbench', 'harmful_behaviors.csv'), 'utf8')
+    .split('\n')
+    .slice(1);
+  const texts = lines
+    .filter((line) => line.trim())
+    .map((line) =>
+      line.startsWith('"') ? line.slice(1, line.indexOf('",')) : line.slice(0, line.indexOf(',')),
+    );
+  return { name: 'AdvBench harmful behaviours', harmful: true, direction: Direction.Input, texts };
+}
+
+function generatedStories(): TextSet {
+  const texts = fs
+    .readFileSync(path.join(DATA, 'generated-stories', 'eval.jsonl'), 'utf8')
+    .split('\n')
+    .filter((line) => line.trim())
+    .map((line) => (JSON.parse(line) as { text: string }).text);
+  return { name: 'generated stories (as output)', harmful: false, direction: Direction.Output, texts };
+}
+
+/** The bare model: the whole text read once, any label at or above its threshold. */
+async function bareFlags(manifest: ClassifierManifest, texts: string[]): Promise<boolean[]> {
+  const { tokenizer, session } = await loadClassifierModel(manifest);
+  const thresholds = manifest.labels.map((label) => (label ? (manifest.thresholds[label] ?? 0.5) : Infinity));
+  const flags: boolean[] = [];
+  for (const text of texts) {
+    const ids = tokenizer.encode(text).ids.slice(0, manifest.maxLength);
+    const shape = [1, ids.length];
+    const output = await session.run({
+      input_ids: new ort.Tensor('int64', BigInt64Array.from(ids.map(BigInt)), shape),
+      attention_mask: new ort.Tensor('int64', new BigInt64Array(ids.length).fill(1n), shape),
+    });
+    const logits = output[session.outputNames[0]].data as Float32Array;
+    flags.push(thresholds.some((threshold, column) => 1 / (1 + Math.exp(-logits[column])) >= threshold));
+  }
+  return flags;
+}
+
+async function servedActions(
+  moderation: ModerationService,
+  set: TextSet,
+  status: ApplicationStatus,
+): Promise<ModerationAction[]> {
+  const policy = defaultPolicy(status);
+  const actions: ModerationAction[] = [];
+  for (let start = 0; start < set.texts.length; start += CHUNK) {
+    const results = await Promise.all(
+      set.texts.slice(start, start + CHUNK).map((text) => moderation.moderate([text], set.direction, policy)),
+    );
+    actions.push(...results.map(([result]) => result.action));
+  }
+  return actions;
+}
+
+const SEVERITY = [
+  ModerationAction.Allow,
+  ModerationAction.Observe,
+  ModerationAction.Flag,
+  ModerationAction.Redact,
+  ModerationAction.Hold,
+  ModerationAction.Block,
+];
+const atLeast = (action: ModerationAction, floor: ModerationAction) =>
+  SEVERITY.indexOf(action) >= SEVERITY.indexOf(floor);
+
+function share(count: number, total: number): string {
+  return `${((100 * count) / Math.max(1, total)).toFixed(1)}% (${count})`;
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const manifest = loadClassifierManifest(config.moderation.classifierDirectory);
+  const logger = createLogger('warn', 'bench');
+  const classifier = new ClassifierService(config, logger);
+  await classifier.onModuleInit();
+  const moderation = new ModerationService(
+    new ClassifierCheck(classifier),
+    new LexiconCheck(),
+    new PiiCheck(),
+    new PromptInjectionCheck(),
+    new LlmGuardCheck(config),
+    new UpstreamModerationCheck(config),
+    new TopicalityCheck({ modelFor: () => Promise.resolve(null) }),
+    classifier,
+    logger,
+  );
+  const sets = [
+    ...probeSets('request-probe', 'request probe'),
+    ...probeSets('request-probe-2', 'second probe'),
+  ];
+  sets.push(advBench(), generatedStories());
+
+  console.log(`\nModeration as served: classifier ${manifest.name}, default policies, no guard models\n`);
+  console.log(
+    '| set | n | bare model, whole text (baseline) | live: flagged or worse | live: blocked | sandbox: blocked | live flagged / baseline |',
+  );
+  console.log('|---|---:|---:|---:|---:|---:|---:|');
+  for (const set of sets) {
+    const bare = (await bareFlags(manifest, set.texts)).filter(Boolean).length;
+    const live = await servedActions(moderation, set, ApplicationStatus.Live);
+    const sandbox = await servedActions(moderation, set, ApplicationStatus.Sandbox);
+    const liveBlocked = live.filter((action) => action === ModerationAction.Block).length;
+    const liveFlagged = live.filter((action) => atLeast(action, ModerationAction.Flag)).length;
+    const sandboxBlocked = sandbox.filter((action) => action === ModerationAction.Block).length;
+    const n = set.texts.length;
+    console.log(
+      `| ${set.name} | ${n} | ${share(bare, n)} | ${share(liveFlagged, n)} | ${share(liveBlocked, n)} | ` +
+        `${share(sandboxBlocked, n)} | ${bare ? (liveFlagged / bare).toFixed(2) : '—'}× |`,
+    );
+  }
+  await classifier.onModuleDestroy();
+}
+
+void main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
