@@ -530,7 +530,7 @@ def fp_budget_thresholds(sets, probs, small_set_rule=False, scoped=False, matche
     counts only for its own labels. Then, while any set's any-category count
     exceeds its any-category budget, the label causing most of that set's false positives is raised just above its
     highest-scoring false positive there. probs: {source: array [n, NL]}. matched: {source: count}, sets with no
-    per-category budget whose any-category allowance is a number of texts (ensemble.py --match-lookalikes)."""
+    per-category budget whose any-category allowance is a number of texts (calibrate.py --match-lookalikes)."""
     matched = matched or {}
 
     def any_allowed(src, n):
