@@ -30,7 +30,7 @@ import {
 } from '../server/src/moderation/classifier/classifier.manifest';
 import { loadClassifierModel } from '../server/src/moderation/classifier/classifier-scorer';
 import { ClassifierService } from '../server/src/moderation/classifier/classifier.service';
-import { ModerationService } from '../server/src/moderation/moderation.service';
+import { ModerationResult, ModerationService } from '../server/src/moderation/moderation.service';
 import { Direction, ModerationAction } from '../server/src/moderation/moderation.types';
 import { defaultPolicy } from '../server/src/policies/policy.defaults';
 import { REPOSITORY_ROOT } from './gateway-processes';
@@ -103,20 +103,40 @@ async function bareFlags(manifest: ClassifierManifest, texts: string[]): Promise
   return flags;
 }
 
-async function servedActions(
+async function served(
   moderation: ModerationService,
   set: TextSet,
   status: ApplicationStatus,
-): Promise<ModerationAction[]> {
+): Promise<ModerationResult[]> {
   const policy = defaultPolicy(status);
-  const actions: ModerationAction[] = [];
+  const results: ModerationResult[] = [];
   for (let start = 0; start < set.texts.length; start += CHUNK) {
-    const results = await Promise.all(
+    const chunk = await Promise.all(
       set.texts.slice(start, start + CHUNK).map((text) => moderation.moderate([text], set.direction, policy)),
     );
-    actions.push(...results.map(([result]) => result.action));
+    results.push(...chunk.map(([result]) => result));
   }
-  return actions;
+  return results;
+}
+
+/** The categories (and the check behind each) that flagged the most texts, as `category (check) count`. */
+function topReasons(results: ModerationResult[], count = 3): string {
+  const tally = new Map<string, number>();
+  for (const result of results) {
+    const reasons = new Set(
+      result.verdicts
+        .filter((verdict) => verdict.triggered && atLeast(verdict.action, ModerationAction.Flag))
+        .map((verdict) => `${verdict.category} (${verdict.check})`),
+    );
+    for (const reason of reasons) tally.set(reason, (tally.get(reason) ?? 0) + 1);
+  }
+  return (
+    [...tally]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, count)
+      .map(([reason, n]) => `${reason} ${n}`)
+      .join(', ') || '—'
+  );
 }
 
 const SEVERITY = [
@@ -159,20 +179,21 @@ async function main(): Promise<void> {
 
   console.log(`\nModeration as served: classifier ${manifest.name}, default policies, no guard models\n`);
   console.log(
-    '| set | n | bare model, whole text (baseline) | live: flagged or worse | live: blocked | sandbox: blocked | live flagged / baseline |',
+    '| set | n | bare model, whole text (baseline) | live: flagged or worse | live: blocked | sandbox: blocked | live flagged / baseline | live: most flagged for |',
   );
-  console.log('|---|---:|---:|---:|---:|---:|---:|');
+  console.log('|---|---:|---:|---:|---:|---:|---:|---|');
   for (const set of sets) {
     const bare = (await bareFlags(manifest, set.texts)).filter(Boolean).length;
-    const live = await servedActions(moderation, set, ApplicationStatus.Live);
-    const sandbox = await servedActions(moderation, set, ApplicationStatus.Sandbox);
+    const liveResults = await served(moderation, set, ApplicationStatus.Live);
+    const live = liveResults.map((result) => result.action);
+    const sandbox = (await served(moderation, set, ApplicationStatus.Sandbox)).map((result) => result.action);
     const liveBlocked = live.filter((action) => action === ModerationAction.Block).length;
     const liveFlagged = live.filter((action) => atLeast(action, ModerationAction.Flag)).length;
     const sandboxBlocked = sandbox.filter((action) => action === ModerationAction.Block).length;
     const n = set.texts.length;
     console.log(
       `| ${set.name} | ${n} | ${share(bare, n)} | ${share(liveFlagged, n)} | ${share(liveBlocked, n)} | ` +
-        `${share(sandboxBlocked, n)} | ${bare ? (liveFlagged / bare).toFixed(2) : '—'}× |`,
+        `${share(sandboxBlocked, n)} | ${bare ? (liveFlagged / bare).toFixed(2) : '—'}× | ${topReasons(liveResults)} |`,
     );
   }
   await classifier.onModuleDestroy();
