@@ -649,6 +649,8 @@ def main():
     ap.add_argument("--teacher", action="append", default=[], metavar="MODEL_DIR",
                     help="learn from these exported models too (same tokenizer; the mean of their probabilities): "
                          "knowledge distillation, see train_model")
+    ap.add_argument("--teacher-combine", choices=["mean", "keep-first"], default="mean",
+                    help="keep-first: the teachers' mean, never below the first teacher's own probability")
     ap.add_argument("--teacher-weight", type=float, default=0.5,
                     help="share of a known label's target taken from the teachers (1: the teachers' scores only)")
     ap.add_argument("--soup", action="append", default=[], metavar="WORK_DIR",
@@ -711,8 +713,8 @@ def main():
         model = build_model(args.arch, len(vocab), minor_flags, gore_flags)
         model.load_state_dict(torch.load(state_path))
     else:
-        teacher_probs = teachers_probabilities(args.teacher, final_train, vocab, init, args.arch) \
-            if args.teacher else None
+        teacher_probs = teachers_probabilities(args.teacher, final_train, vocab, init, args.arch,
+                                               args.teacher_combine) if args.teacher else None
         model = train_model(final_train, init, args.epochs, SEED, log_prefix="[final] ",
                             start=warm["weights"] if warm else None, base_lr=args.lr, quota_scale=args.quota_scale,
                             arch=args.arch, data_seed=args.data_seed, teacher_probs=teacher_probs,
@@ -722,11 +724,13 @@ def main():
     return finish(args, data, vocab, model, t_start, warm)
 
 
-def teachers_probabilities(directories, examples, vocab, init, arch):
+def teachers_probabilities(directories, examples, vocab, init, arch, combine="mean"):
     """The mean of the exported models' probabilities on each example (their own graphs rebuilt in torch from their
-    ONNX weights, as a warm start reads them); they must share this run's tokenizer."""
+    ONNX weights, as a warm start reads them); they must share this run's tokenizer. combine "keep-first": the mean,
+    but never below the first model's own probability."""
     _, _, minor_flags, gore_flags = init
     total = np.zeros((len(examples), NL), dtype=np.float64)
+    first = None
     for directory in directories:
         with open(os.path.join(directory, "tokenizer.json"), encoding="utf-8") as f:
             pieces = json.load(f)["model"]["vocab"]
@@ -734,9 +738,12 @@ def teachers_probabilities(directories, examples, vocab, init, arch):
         weights = onnx_weights(directory)
         teacher = train_model(examples, (weights["emb.weight"].astype(np.float32), np.ones(len(vocab), dtype=bool),
                                          minor_flags, gore_flags), 0, SEED, start=weights, arch=arch)
-        total += sigmoid(predict(teacher, [e["ids"] for e in examples]).astype(np.float64))
+        probs = sigmoid(predict(teacher, [e["ids"] for e in examples]).astype(np.float64))
+        first = probs if first is None else first
+        total += probs
         print(f"teacher {directory}: read {len(examples)} training rows", flush=True)
-    return (total / len(directories)).astype(np.float32)
+    mean = total / len(directories)
+    return (np.maximum(mean, first) if combine == "keep-first" else mean).astype(np.float32)
 
 
 def weight_soup(paths):
@@ -891,7 +898,7 @@ def finish(args, data, vocab, model, t_start, warm):
         "training": {"arch": args.arch, "warm_start": warm["source"] if warm else None, "tokenizer_from": args.tokenizer_from, "quota_scale": args.quota_scale, "peak_lr": args.lr,
                      "data_seed": args.data_seed, "soup_of": len(args.soup) or None,
                      **({"teachers": [os.path.basename(os.path.normpath(t)) for t in args.teacher],
-                         "teacher_weight": args.teacher_weight}
+                         "teacher_weight": args.teacher_weight, "teacher_combine": args.teacher_combine}
                         if args.teacher else {}),
                      "small_set_rule": args.small_set_rule},
     }
