@@ -13,27 +13,19 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import * as ort from 'onnxruntime-node';
 import { ApplicationStatus } from '../server/src/applications/application.entity';
 import { createLogger } from '../server/src/common/logger';
 import { loadConfig } from '../server/src/config/config';
-import { ClassifierCheck } from '../server/src/moderation/checks/classifier.check';
-import { LexiconCheck } from '../server/src/moderation/checks/lexicon.check';
-import { LlmGuardCheck } from '../server/src/moderation/checks/llm-guard.check';
-import { PiiCheck } from '../server/src/moderation/checks/pii.check';
-import { PromptInjectionCheck } from '../server/src/moderation/checks/prompt-injection.check';
-import { TopicalityCheck } from '../server/src/moderation/checks/topicality.check';
-import { UpstreamModerationCheck } from '../server/src/moderation/checks/upstream-moderation.check';
 import {
   ClassifierManifest,
   loadClassifierManifest,
 } from '../server/src/moderation/classifier/classifier.manifest';
-import { loadClassifierModel } from '../server/src/moderation/classifier/classifier-scorer';
 import { ClassifierService } from '../server/src/moderation/classifier/classifier.service';
 import { ModerationResult, ModerationService } from '../server/src/moderation/moderation.service';
-import { Direction, ModerationAction } from '../server/src/moderation/moderation.types';
+import { ACTION_SEVERITY, Direction, ModerationAction } from '../server/src/moderation/moderation.types';
 import { defaultPolicy } from '../server/src/policies/policy.defaults';
 import { REPOSITORY_ROOT } from './gateway-processes';
+import { bareModel, moderationService } from './moderation-checks';
 
 const DATA = path.join(REPOSITORY_ROOT, 'data', 'moderation');
 /** Texts moderated at once: enough to keep the classifier thread's batches full. */
@@ -87,17 +79,11 @@ function generatedStories(): TextSet {
 
 /** The bare model: the whole text read once, any label at or above its threshold. */
 async function bareFlags(manifest: ClassifierManifest, texts: string[]): Promise<boolean[]> {
-  const { tokenizer, session } = await loadClassifierModel(manifest);
+  const read = await bareModel(manifest);
   const thresholds = manifest.labels.map((label) => (label ? (manifest.thresholds[label] ?? 0.5) : Infinity));
   const flags: boolean[] = [];
   for (const text of texts) {
-    const ids = tokenizer.encode(text).ids.slice(0, manifest.maxLength);
-    const shape = [1, ids.length];
-    const output = await session.run({
-      input_ids: new ort.Tensor('int64', BigInt64Array.from(ids.map(BigInt)), shape),
-      attention_mask: new ort.Tensor('int64', new BigInt64Array(ids.length).fill(1n), shape),
-    });
-    const logits = output[session.outputNames[0]].data as Float32Array;
+    const logits = await read(text);
     flags.push(thresholds.some((threshold, column) => 1 / (1 + Math.exp(-logits[column])) >= threshold));
   }
   return flags;
@@ -139,16 +125,8 @@ function topReasons(results: ModerationResult[], count = 3): string {
   );
 }
 
-const SEVERITY = [
-  ModerationAction.Allow,
-  ModerationAction.Observe,
-  ModerationAction.Flag,
-  ModerationAction.Redact,
-  ModerationAction.Hold,
-  ModerationAction.Block,
-];
 const atLeast = (action: ModerationAction, floor: ModerationAction) =>
-  SEVERITY.indexOf(action) >= SEVERITY.indexOf(floor);
+  ACTION_SEVERITY[action] >= ACTION_SEVERITY[floor];
 
 function share(count: number, total: number): string {
   return `${((100 * count) / Math.max(1, total)).toFixed(1)}% (${count})`;
@@ -160,17 +138,7 @@ async function main(): Promise<void> {
   const logger = createLogger('warn', 'bench');
   const classifier = new ClassifierService(config, logger);
   await classifier.onModuleInit();
-  const moderation = new ModerationService(
-    new ClassifierCheck(classifier),
-    new LexiconCheck(),
-    new PiiCheck(),
-    new PromptInjectionCheck(),
-    new LlmGuardCheck(config),
-    new UpstreamModerationCheck(config),
-    new TopicalityCheck({ modelFor: () => Promise.resolve(null) }),
-    classifier,
-    logger,
-  );
+  const moderation = moderationService(config, classifier, logger);
   const sets = [
     ...probeSets('request-probe', 'request probe'),
     ...probeSets('request-probe-2', 'second probe'),

@@ -7,26 +7,15 @@
  *
  * With another model directory (e.g. the previous default), its bare session.run is timed too, in the same run.
  */
-import * as ort from 'onnxruntime-node';
 import { createLogger } from '../server/src/common/logger';
 import { loadConfig } from '../server/src/config/config';
-import { ClassifierCheck } from '../server/src/moderation/checks/classifier.check';
-import { LexiconCheck } from '../server/src/moderation/checks/lexicon.check';
-import { LlmGuardCheck } from '../server/src/moderation/checks/llm-guard.check';
-import { PiiCheck } from '../server/src/moderation/checks/pii.check';
-import { PromptInjectionCheck } from '../server/src/moderation/checks/prompt-injection.check';
-import { UpstreamModerationCheck } from '../server/src/moderation/checks/upstream-moderation.check';
-import { TopicalityCheck } from '../server/src/moderation/checks/topicality.check';
-import {
-  ClassifierManifest,
-  loadClassifierManifest,
-} from '../server/src/moderation/classifier/classifier.manifest';
-import { loadClassifierModel } from '../server/src/moderation/classifier/classifier-scorer';
+import { loadClassifierManifest } from '../server/src/moderation/classifier/classifier.manifest';
 import { ClassifierService } from '../server/src/moderation/classifier/classifier.service';
-import { ModerationService } from '../server/src/moderation/moderation.service';
 import { Direction } from '../server/src/moderation/moderation.types';
 import { defaultPolicy } from '../server/src/policies/policy.defaults';
 import { ApplicationStatus } from '../server/src/applications/application.entity';
+
+import { bareModel, moderationService } from './moderation-checks';
 
 const ITERATIONS = Number(process.argv[2] ?? 400);
 const OTHER_MODEL_DIR = process.argv[3];
@@ -62,33 +51,20 @@ async function timeEach(texts: string[], run: (text: string) => Promise<unknown>
   return times;
 }
 
-/** Tokenizer + one session.run on the calling thread, one text at a time (no worker, no batching). */
-async function bareRunner(manifest: ClassifierManifest): Promise<(text: string) => Promise<unknown>> {
-  const { tokenizer, session } = await loadClassifierModel(manifest);
-  return async (text: string) => {
-    const ids = tokenizer.encode(text).ids.slice(0, manifest.maxLength);
-    const shape = [1, ids.length];
-    await session.run({
-      input_ids: new ort.Tensor('int64', BigInt64Array.from(ids.map(BigInt)), shape),
-      attention_mask: new ort.Tensor('int64', new BigInt64Array(ids.length).fill(1n), shape),
-    });
-  };
-}
-
 async function main(): Promise<void> {
   const config = loadConfig();
   const manifest = loadClassifierManifest(config.moderation.classifierDirectory);
   const texts = texts512(ITERATIONS);
 
   // Baseline: the same model's bare session.run.
-  const rawRun = await bareRunner(manifest);
+  const rawRun = await bareModel(manifest);
   await timeEach(texts.slice(0, 50), rawRun);
   const raw = await timeEach(texts, rawRun);
   // Optional second baseline: another model directory's bare session.run (e.g. the previous default), same run.
   const otherManifest = OTHER_MODEL_DIR ? loadClassifierManifest(OTHER_MODEL_DIR) : null;
   let other: number[] | null = null;
   if (otherManifest) {
-    const otherRun = await bareRunner(otherManifest);
+    const otherRun = await bareModel(otherManifest);
     await timeEach(texts.slice(0, 50), otherRun);
     other = await timeEach(texts, otherRun);
   }
@@ -107,18 +83,7 @@ async function main(): Promise<void> {
   const batchedSeconds = (performance.now() - batchedStart) / 1000;
   const sequentialSeconds = service.reduce((a, b) => a + b, 0) / 1000;
 
-  const moderation = new ModerationService(
-    new ClassifierCheck(classifier),
-    new LexiconCheck(),
-    new PiiCheck(),
-    new PromptInjectionCheck(),
-    new LlmGuardCheck(config),
-    new UpstreamModerationCheck(config),
-    // No application is named here, so topicality gives no verdict (as for applications without a topic model).
-    new TopicalityCheck({ modelFor: () => Promise.resolve(null) }),
-    classifier,
-    logger,
-  );
+  const moderation = moderationService(config, classifier, logger);
   const policy = defaultPolicy(ApplicationStatus.Live);
   const checkSet = await timeEach(texts, (text) => moderation.moderate([text], Direction.Input, policy));
   await classifier.onModuleDestroy();

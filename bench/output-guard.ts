@@ -15,19 +15,12 @@ import path from 'node:path';
 import { ApplicationStatus } from '../server/src/applications/application.entity';
 import { createLogger } from '../server/src/common/logger';
 import { loadConfig } from '../server/src/config/config';
-import { ClassifierCheck } from '../server/src/moderation/checks/classifier.check';
-import { LexiconCheck } from '../server/src/moderation/checks/lexicon.check';
-import { LlmGuardCheck } from '../server/src/moderation/checks/llm-guard.check';
-import { PiiCheck } from '../server/src/moderation/checks/pii.check';
-import { PromptInjectionCheck } from '../server/src/moderation/checks/prompt-injection.check';
-import { UpstreamModerationCheck } from '../server/src/moderation/checks/upstream-moderation.check';
 import { ClassifierService } from '../server/src/moderation/classifier/classifier.service';
-import { ModerationService } from '../server/src/moderation/moderation.service';
 import { Direction } from '../server/src/moderation/moderation.types';
 import { ModerateOutput, OutputGuard } from '../server/src/moderation/output-guard';
 import { defaultPolicy } from '../server/src/policies/policy.defaults';
 import { loadAverage, median } from './gateway-processes';
-import { TopicalityCheck } from '../server/src/moderation/checks/topicality.check';
+import { moderationService } from './moderation-checks';
 
 type GuardClass = typeof OutputGuard;
 
@@ -116,18 +109,7 @@ async function main(): Promise<void> {
     logger,
   );
   await classifier.onModuleInit();
-  const moderation = new ModerationService(
-    new ClassifierCheck(classifier),
-    new LexiconCheck(),
-    new PiiCheck(),
-    new PromptInjectionCheck(),
-    new LlmGuardCheck(config),
-    new UpstreamModerationCheck(config),
-    // No application is named, so topicality gives no verdict.
-    new TopicalityCheck({ modelFor: () => Promise.resolve(null) }),
-    classifier,
-    logger,
-  );
+  const moderation = moderationService(config, classifier, logger);
   const policy = defaultPolicy(ApplicationStatus.Live);
   const moderate: ModerateOutput = (texts) => moderation.moderate(texts, Direction.Output, policy);
   const tokens = storyTokens(options.tokens);
