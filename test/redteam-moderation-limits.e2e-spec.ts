@@ -44,6 +44,22 @@ describe('redteam: per-call limits on /v1/moderations', () => {
     expect(response.body.results).toHaveLength(2048);
   }, 120_000);
 
+  it("a call too long to check inline: each result is its own input's, in order", async () => {
+    // 600 texts, about 27,000 characters: checked off the event loop in parts, answered in the call's order.
+    const withEmail = (index: number) => index % 37 === 5;
+    const texts = Array.from({ length: 600 }, (_, index) =>
+      withEmail(index)
+        ? `write to person${index}@example.com about the garden`
+        : `a plain sentence, number ${index}, about the garden`,
+    );
+    const response = await moderate(texts);
+    expect(response.status).toBe(200);
+    const emails = response.body.results.map(
+      (result: { warden_categories: Record<string, boolean> }) => result.warden_categories['pii/email'],
+    );
+    expect(emails).toEqual(texts.map((_, index) => withEmail(index)));
+  }, 120_000);
+
   it('refuses 2,049 inputs with too_many_inputs', async () => {
     expectRefused(await moderate(new Array<string>(2049).fill('hello')), 'too_many_inputs');
   });

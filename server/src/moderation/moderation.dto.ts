@@ -1,6 +1,7 @@
 import { ModerationErrorCode } from './moderation.errors';
 import { z } from 'zod';
 import { CommonErrorCode, InvalidRequestError } from '../common/errors';
+import { mapInSlices } from '../common/map-in-slices';
 import { AppliedVerdict, ModerationResult } from './moderation.service';
 import {
   ACTION_SEVERITY,
@@ -119,12 +120,12 @@ export interface ModerationResponse {
   results: ModerationResultResponse[];
 }
 
-export function toModerationResponse(
+export async function toModerationResponse(
   id: string,
   model: string,
   results: ModerationResult[],
-): ModerationResponse {
-  return { id, model, results: results.map(toModerationResult) };
+): Promise<ModerationResponse> {
+  return { id, model, results: await mapInSlices(results, toModerationResult) };
 }
 
 function toModerationResult(result: ModerationResult): ModerationResultResponse {

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Logger } from 'pino';
 import { LOGGER } from '../common/logger.module';
+import { mapInSlices } from '../common/map-in-slices';
 import { ClassifierService } from './classifier/classifier.service';
 import { ClassifierCheck } from './checks/classifier.check';
 import { combineVerdicts } from './checks/combine';
@@ -138,7 +139,7 @@ export class ModerationService {
     const perCheck = await Promise.all(
       applicable.map((check) => this.runIsolated(check, texts, direction, policy, scope)),
     );
-    return texts.map((text, index) => {
+    return mapInSlices(texts, (text, index) => {
       const verdicts = perCheck
         .flatMap((results) => results[index])
         .map((verdict) => this.apply(verdict, direction, policy));

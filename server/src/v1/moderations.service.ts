@@ -63,7 +63,7 @@ export class ModerationsService {
       });
       for (const result of results) trace.judged(result.verdicts);
       const id = `modr-${context.requestId.replace(/^req_/, '')}`;
-      const body = toModerationResponse(id, this.moderation.classifierName, results);
+      const body = await toModerationResponse(id, this.moderation.classifierName, results);
       await this.recorder.record(trace);
       return { body, headers };
     } catch (err) {

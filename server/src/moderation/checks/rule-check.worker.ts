@@ -17,11 +17,15 @@ const CHECKS: Record<
     request.topicModel ? topicalityVerdicts(request.topicModel, text) : [],
 };
 
-/** Runs in the rule-check thread: long texts are checked here so the api's event loop keeps answering. */
+/** Runs in the rule-check thread: long texts and long calls are checked here so the api's event loop keeps answering. */
 parentPort!.on('message', (request: RuleCheckRequest) => {
   let reply: RuleCheckReply;
   try {
-    reply = { id: request.id, verdicts: CHECKS[request.check](request.text, request.blocklist, request) };
+    const check = CHECKS[request.check];
+    reply = {
+      id: request.id,
+      verdicts: request.texts.map((text) => check(text, request.blocklist, request)),
+    };
   } catch (err) {
     reply = { id: request.id, error: err instanceof Error ? err.message : String(err) };
   }
