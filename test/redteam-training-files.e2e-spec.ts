@@ -7,6 +7,9 @@ import { startWarden, WardenInstance } from './support/warden';
  * reported: one line of a million non-objects (2 MB) answered a 56 MB error message (and logged it), and 12 million
  * (24 MB, under the 32 MB upload limit) kept the api busy 45 s before a 500 (the report passed V8's longest string).
  */
+/** Room for the million-message line below, small enough to send more than it quickly. */
+const MAX_FILE_BYTES = 3_000_000;
+
 describe('redteam: hostile training files', () => {
   const apiKey = testApiKey();
   let warden: WardenInstance;
@@ -15,6 +18,7 @@ describe('redteam: hostile training files', () => {
     warden = await startWarden('redteam_training_files', {
       WARDEN_EMBEDDED_MODELS: '',
       WARDEN_INIT_API_KEY: apiKey,
+      WARDEN_FILES_MAX_BYTES: String(MAX_FILE_BYTES),
     });
   }, 120_000);
 
@@ -53,5 +57,15 @@ describe('redteam: hostile training files', () => {
     expect(message).toContain('field "messages[1]": expected an object');
     expect(message).toContain('field "messages[2].role"');
     expect(message).toContain('field "messages[2].content": expected a string');
+  });
+
+  it('refuses an upload over the size limit with a 413 the client reads (not a broken pipe), and keeps nothing', async () => {
+    const line = `${JSON.stringify({ prompt: 'a', completion: ' b' })}\n`;
+    const answered = await upload(line.repeat(Math.ceil((MAX_FILE_BYTES + 100_000) / line.length)));
+    expect({ status: answered.status, body: JSON.parse(answered.text) as unknown }).toMatchObject(
+      openAiAnswer(FilesErrorCode.TooLarge, 'file'),
+    );
+    const [{ files }] = await warden.query<{ files: number }>(`SELECT count(*)::int AS files FROM files`);
+    expect(files).toBe(0);
   });
 });

@@ -132,6 +132,56 @@ describe('no single request stalls the event loop', () => {
     expect(slowest).toBeLessThan(HEALTH_BOUND_MS + jitter);
   }, 120_000);
 
+  /**
+   * The api's longest event-loop delay while one request is answered, as its own metrics report it (reading them
+   * resets it): a file upload's health answers also wait for Postgres and for the test's own process writing 30 MB,
+   * so the loop's delay, not the health latency, tells whether the request held it.
+   */
+  async function loopDelayDuring<T>(work: () => Promise<T>): Promise<{ result: T; delay: number }> {
+    const maxDelay = async () => {
+      const metrics = await (await fetch(`${warden.url}/metrics`)).text();
+      return 1000 * Number(/^warden_nodejs_eventloop_lag_max_seconds (\S+)$/m.exec(metrics)![1]);
+    };
+    await maxDelay();
+    const result = await work();
+    return { result, delay: await maxDelay() };
+  }
+
+  it('/v1/files: uploading and downloading a 30 MB training file', async () => {
+    const line = (index: number) =>
+      `${JSON.stringify({ prompt: `Tell me about garden ${index}.`, completion: ' The rangers walked to the park.' })}\n`;
+    const lines: string[] = [];
+    for (let bytes = 0, index = 0; bytes < 30_000_000; index++) {
+      lines.push(line(index));
+      bytes += lines[index].length;
+    }
+    const content = Buffer.from(lines.join(''));
+    const upload = new MultipartBody([
+      { name: 'purpose', value: 'fine-tune' },
+      { name: 'file', filename: 'train.jsonl', value: content },
+    ]);
+    const uploaded = await loopDelayDuring(async () => {
+      const response = await fetch(`${warden.url}/v1/files`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${apiKey}`, 'content-type': upload.contentType },
+        body: upload.bytes,
+      });
+      return { status: response.status, id: ((await response.json()) as { id: string }).id };
+    });
+    expect(uploaded.result.status).toBe(200);
+    expect(uploaded.delay).toBeLessThan(HEALTH_BOUND_MS);
+
+    const downloaded = await loopDelayDuring(async () => {
+      const response = await fetch(`${warden.url}/v1/files/${uploaded.result.id}/content`, {
+        headers: { authorization: `Bearer ${apiKey}` },
+      });
+      return { status: response.status, bytes: Buffer.from(await response.arrayBuffer()) };
+    });
+    expect(downloaded.result.status).toBe(200);
+    expect(downloaded.result.bytes.equals(content)).toBe(true);
+    expect(downloaded.delay).toBeLessThan(HEALTH_BOUND_MS);
+  }, 120_000);
+
   it("shares the classifier: one call of many texts does not hold back another caller's moderation", async () => {
     const post = (body: unknown) =>
       fetch(`${warden.url}/v1/moderations`, {
@@ -154,3 +204,27 @@ describe('no single request stalls the event loop', () => {
     expect(manyAnswer.answeredAt - one.answeredAt).toBeGreaterThan(Math.max(1_000, 2 * heldFor));
   });
 });
+
+/** A multipart/form-data body encoded in full before it is sent, so the test's own event loop stays free. */
+class MultipartBody {
+  private readonly boundary = `warden-${Date.now()}`;
+  readonly bytes: Buffer;
+
+  constructor(fields: Array<{ name: string; value: string | Buffer; filename?: string }>) {
+    this.bytes = Buffer.concat([
+      ...fields.flatMap(({ name, value, filename }) => [
+        Buffer.from(
+          `--${this.boundary}\r\nContent-Disposition: form-data; name="${name}"` +
+            `${filename ? `; filename="${filename}"` : ''}\r\n\r\n`,
+        ),
+        Buffer.from(value),
+        Buffer.from('\r\n'),
+      ]),
+      Buffer.from(`--${this.boundary}--\r\n`),
+    ]);
+  }
+
+  get contentType(): string {
+    return `multipart/form-data; boundary=${this.boundary}`;
+  }
+}

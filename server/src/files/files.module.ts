@@ -7,7 +7,9 @@ import { WARDEN_CONFIG } from '../config/config.module';
 import { CallerResolver } from '../v1/caller';
 import { V1Module } from '../v1/v1.module';
 import { FilesController } from './files.controller';
+import { FileTooLargeError } from './files.errors';
 import { FilesStoreModule } from './files-store.module';
+import { readUploadBody } from './upload-body';
 import { V1Calls } from './v1-caller';
 
 /** Room for the multipart envelope (boundaries, part headers, the purpose field) around the largest file. */
@@ -31,7 +33,7 @@ export class FilesModule implements OnModuleInit {
   ) {}
 
   /**
-   * Multipart bodies reach the upload as one buffer, capped at the file size limit (Fastify answers 413). Content-type
+   * Multipart bodies reach the upload as one buffer, capped at the file size limit (413 above it). Content-type
    * parsers are per server, not per route, so any other route is refused before its body is read: it would otherwise
    * buffer up to that limit (8 × the JSON limit) for anyone, signed in or not, before answering 415 or 401. The
    * upload itself checks the key from the head, for the same reason (the controller resolves it again, cached).
@@ -62,8 +64,10 @@ export class FilesModule implements OnModuleInit {
     });
     fastify.addContentTypeParser(
       'multipart/form-data',
-      { parseAs: 'buffer', bodyLimit: this.config.fineTuning.maxFileBytes + MULTIPART_OVERHEAD },
-      (_request, body, done) => done(null, body),
+      readUploadBody(
+        this.config.fineTuning.maxFileBytes + MULTIPART_OVERHEAD,
+        () => new FileTooLargeError(this.config.fineTuning.maxFileBytes),
+      ),
     );
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { TrainingFormat } from './training-file';
 
 export interface FileRow {
@@ -26,6 +26,9 @@ export interface NewFile {
   examples: number;
 }
 
+/** How much of a file's content one statement sends (see insert). */
+const CONTENT_PART_BYTES = 1024 * 1024;
+
 const COLUMNS = `id, organization_id AS "organizationId", application_id AS "applicationId", purpose, filename, bytes,
   format, examples, created_at AS "createdAt"`;
 
@@ -34,10 +37,39 @@ const COLUMNS = `id, organization_id AS "organizationId", application_id AS "app
 export class FilesRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
+  /**
+   * Stores a file. A large one is sent in parts into a large object and moved into its row inside Postgres: as one
+   * statement parameter, the driver copied all of a 32 MiB file into its send buffer in one go, holding the event
+   * loop about 0.15 s.
+   */
   async insert(file: NewFile): Promise<FileRow> {
-    const [row] = await this.dataSource.query(
+    if (file.content.length <= CONTENT_PART_BYTES) {
+      return this.insertRow(this.dataSource.manager, file, '$7', file.content);
+    }
+    return this.dataSource.transaction(async (manager) => {
+      const [{ oid }] = (await manager.query('SELECT lo_create(0) AS oid')) as Array<{ oid: number }>;
+      for (let offset = 0; offset < file.content.length; offset += CONTENT_PART_BYTES) {
+        await manager.query('SELECT lo_put($1, $2, $3)', [
+          oid,
+          offset,
+          file.content.subarray(offset, offset + CONTENT_PART_BYTES),
+        ]);
+      }
+      const row = await this.insertRow(manager, file, 'lo_get($7)', oid);
+      await manager.query('SELECT lo_unlink($1)', [oid]);
+      return row;
+    });
+  }
+
+  private async insertRow(
+    manager: EntityManager,
+    file: NewFile,
+    contentSql: string,
+    contentParam: Buffer | number,
+  ): Promise<FileRow> {
+    const [row] = await manager.query(
       `INSERT INTO files (id, organization_id, application_id, purpose, filename, bytes, content, format, examples)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING ${COLUMNS}`,
+       VALUES ($1, $2, $3, $4, $5, $6, ${contentSql}, $8, $9) RETURNING ${COLUMNS}`,
       [
         file.id,
         file.organizationId,
@@ -45,7 +77,7 @@ export class FilesRepository {
         file.purpose,
         file.filename,
         file.content.length,
-        file.content,
+        contentParam,
         file.format,
         file.examples,
       ],
@@ -61,12 +93,48 @@ export class FilesRepository {
     return (row as FileRow | undefined) ?? null;
   }
 
+  /** A file's content whole; null when there is no such file. */
   async content(id: string): Promise<Buffer | null> {
-    const [row] = await this.dataSource.query(
-      `SELECT content FROM files WHERE id = $1 AND deleted_at IS NULL`,
+    const parts = await this.contentParts(id);
+    return parts && Buffer.concat(parts);
+  }
+
+  /**
+   * A file's content in parts of at most CONTENT_PART_BYTES; null when there is no such file. A large file is copied
+   * into a large object inside Postgres and read a part per statement: decoding all of a 32 MiB value in one answer
+   * held the event loop about 0.6 s.
+   */
+  async contentParts(id: string): Promise<Buffer[] | null> {
+    const [row] = (await this.dataSource.query(
+      `SELECT octet_length(content) AS length FROM files WHERE id = $1 AND deleted_at IS NULL`,
       [id],
-    );
-    return (row as { content: Buffer } | undefined)?.content ?? null;
+    )) as Array<{ length: number | null }>;
+    if (!row || row.length === null) return null;
+    if (row.length <= CONTENT_PART_BYTES) {
+      const [whole] = (await this.dataSource.query(`SELECT content FROM files WHERE id = $1`, [
+        id,
+      ])) as Array<{
+        content: Buffer;
+      }>;
+      return [whole.content];
+    }
+    return this.dataSource.transaction(async (manager) => {
+      const [{ oid, length }] = (await manager.query(
+        `SELECT lo_from_bytea(0, content) AS oid, octet_length(content) AS length FROM files WHERE id = $1`,
+        [id],
+      )) as Array<{ oid: number; length: number }>;
+      const parts: Buffer[] = [];
+      for (let offset = 0; offset < length; offset += CONTENT_PART_BYTES) {
+        const [{ part }] = (await manager.query(`SELECT lo_get($1, $2, $3) AS part`, [
+          oid,
+          offset,
+          CONTENT_PART_BYTES,
+        ])) as Array<{ part: Buffer }>;
+        parts.push(part);
+      }
+      await manager.query('SELECT lo_unlink($1)', [oid]);
+      return parts;
+    });
   }
 
   /** Newest first, `limit` + 1 rows so the caller knows whether there are more. */

@@ -12,6 +12,7 @@ import {
 import { FileRow, FilesRepository } from './files.repository';
 import { FormPart } from './multipart';
 import { TrainingExample, validateTrainingFile } from './training-file';
+import { checkTrainingFile } from './training-file-thread';
 import { V1Caller } from './v1-caller';
 
 export const FINE_TUNE_PURPOSE = 'fine-tune';
@@ -41,7 +42,7 @@ export class FilesService {
     if (file.data.length > this.config.fineTuning.maxFileBytes) {
       throw new FileTooLargeError(this.config.fineTuning.maxFileBytes);
     }
-    const validated = validateTrainingFile(file.data);
+    const { verdict: validated, content } = await checkTrainingFile(file.data);
     if (!validated.ok) {
       throw new InvalidTrainingFileError(validated.problems);
     }
@@ -51,10 +52,9 @@ export class FilesService {
       applicationId: caller.application.id,
       purpose,
       filename: file.filename ?? 'file.jsonl',
-      // Copied out of the request buffer, which holds the whole multipart body.
-      content: Buffer.from(file.data),
+      content,
       format: validated.format,
-      examples: validated.examples.length,
+      examples: validated.examples,
     });
   }
 
@@ -73,13 +73,14 @@ export class FilesService {
     return this.repository.list(caller.organizationId, options);
   }
 
-  async content(caller: V1Caller, id: string): Promise<{ row: FileRow; content: Buffer }> {
+  /** A file's bytes for its owner, in parts (see FilesRepository.contentParts). */
+  async content(caller: V1Caller, id: string): Promise<{ row: FileRow; parts: Buffer[] }> {
     const row = await this.get(caller, id);
-    const content = await this.repository.content(id);
-    if (!content) {
+    const parts = await this.repository.contentParts(id);
+    if (!parts) {
       throw new FileNotFoundError(id);
     }
-    return { row, content };
+    return { row, parts };
   }
 
   async delete(caller: V1Caller, id: string): Promise<void> {
