@@ -292,6 +292,35 @@ describe('/v1/completions served by the embedded engine (stories260K)', () => {
     expect(performance.now() - started).toBeLessThan(5000);
   });
 
+  it("refuses a prompt the policy allows but the model's context cannot hold by its size, without tokenizing it", async () => {
+    // 391,000 bytes: under the policy's 100,000 tokens (1.6 MB by size), far over 512 tokens of at most 16 bytes.
+    const text = 'the quiet lake at dawn '.repeat(17_000);
+    const maxLoopDelay = async () => {
+      const metrics = await (await fetch(`${warden.url}/metrics`)).text();
+      return 1000 * Number(/^warden_nodejs_eventloop_lag_max_seconds (\S+)$/m.exec(metrics)![1]);
+    };
+    for (const [path, body, param] of [
+      ['/v1/completions', { model: MODEL, prompt: text, max_tokens: 1 }, 'prompt'],
+      ['/v1/chat/completions', { model: MODEL, messages: [{ role: 'user', content: text }] }, 'messages'],
+    ] as const) {
+      await maxLoopDelay();
+      const response = await fetch(`${warden.url}${path}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      const answer = (await response.json()) as { error: Record<string, unknown> };
+      expect({ status: response.status, error: answer.error }).toMatchObject({
+        status: 400,
+        error: { code: InferenceErrorCode.ContextLengthExceeded, param },
+      });
+      expect(answer.error.message).toContain('maximum context length is 512 tokens');
+      expectValid('ErrorResponse', answer);
+      // Tokenizing it held the api's event loop 1.0-1.4 s.
+      expect(await maxLoopDelay()).toBeLessThan(200);
+    }
+  });
+
   it('echoes the prompt with its log-probabilities, and answers max_tokens 0', async () => {
     const completion = await complete({
       prompt: PROMPT,

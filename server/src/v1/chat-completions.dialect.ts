@@ -6,7 +6,7 @@ import { PolicyRules } from '../policies/policy.types';
 import { parseCreateChatCompletion } from './chat-completions.dto';
 import { presentChatChunks, presentChatCompletion } from './chat-completions.format';
 import { CompletionDialect } from './completion-dialect';
-import { ModelInput } from './completion-input';
+import { assertFitsContextBySize, ModelInput } from './completion-input';
 import { NormalizedCompletionRequest } from './completions.dto';
 
 /** The engine reports at most this many alternatives per token (OpenAI's legacy `logprobs` range). */
@@ -36,6 +36,9 @@ export const chatCompletionsDialect: CompletionDialect = {
     );
     if (provider.renderChat) assertEmbeddedCanServe(request, messages);
     const prompt = promptOf(request.model, messages, provider);
+    if (provider.countTokens) {
+      assertFitsContextBySize(request.model, provider, Buffer.byteLength(prompt, 'utf8'), 'messages');
+    }
     const promptTokens = provider.countTokens?.(request.model, prompt) ?? estimateTokens(prompt);
     return {
       texts: [
