@@ -26,3 +26,18 @@ describe('mapInSlices', () => {
     });
   });
 });
+
+describe('mapInSlices weighing each item', () => {
+  it('lets other work run once a slice has done its share of work, however few its items', async () => {
+    const seen: number[] = [];
+    let mapped = 0;
+    setImmediate(() => seen.push(mapped));
+    const texts = Array.from({ length: 10 }, () => 'x'.repeat(5_000));
+    await mapInSlices(
+      texts,
+      () => mapped++,
+      (text) => text.length,
+    );
+    expect(seen).toEqual([2]);
+  });
+});

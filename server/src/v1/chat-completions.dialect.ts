@@ -22,7 +22,11 @@ export const chatCompletionsDialect: CompletionDialect = {
   endpoint: '/v1/chat/completions',
   parse: parseCreateChatCompletion,
 
-  measure(request: NormalizedCompletionRequest, provider: ModelProvider, policy: PolicyRules): ModelInput {
+  async measure(
+    request: NormalizedCompletionRequest,
+    provider: ModelProvider,
+    policy: PolicyRules,
+  ): Promise<ModelInput> {
     const messages = request.messages ?? [];
     const messageIndexes = messages
       .map((message, index) => ({ message, index }))

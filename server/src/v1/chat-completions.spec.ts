@@ -72,18 +72,21 @@ describe('chat request parsing', () => {
 describe('chat moderation input', () => {
   const request = parseCreateChatCompletion({ model: 'm', messages });
 
-  it('moderates every message, or only the end user’s where the policy exempts the system prompt', () => {
+  it('moderates every message, or only the end user’s where the policy exempts the system prompt', async () => {
     const policy = defaultPolicy('live');
-    expect(chatCompletionsDialect.measure(request, upstream, policy).texts).toEqual(['Be kind.', 'Hi there']);
+    expect((await chatCompletionsDialect.measure(request, upstream, policy)).texts).toEqual([
+      'Be kind.',
+      'Hi there',
+    ]);
     const exempt = { ...policy, exemptSystemPrompt: true };
-    const input = chatCompletionsDialect.measure(request, upstream, exempt);
+    const input = await chatCompletionsDialect.measure(request, upstream, exempt);
     expect(input.texts).toEqual(['Hi there']);
     const moderated = chatCompletionsDialect.withModeratedTexts(request, input, ['[REDACTED]'], upstream);
     expect(moderated.messages!.map((message) => message.content)).toEqual(['Be kind.', '[REDACTED]']);
   });
 
-  it('lowers an omitted max_tokens to what the model context leaves', () => {
-    const input = chatCompletionsDialect.measure(request, upstream, defaultPolicy('live'));
+  it('lowers an omitted max_tokens to what the model context leaves', async () => {
+    const input = await chatCompletionsDialect.measure(request, upstream, defaultPolicy('live'));
     expect(input.plan.maxTokens).toBe(100 - input.plan.promptTokens[0]);
   });
 });

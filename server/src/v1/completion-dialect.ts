@@ -14,7 +14,11 @@ export interface CompletionDialect {
   readonly endpoint: '/v1/completions' | '/v1/chat/completions';
   parse(body: unknown): NormalizedCompletionRequest;
   /** Checks the request against what the model can do and measures the texts input moderation must see. */
-  measure(request: NormalizedCompletionRequest, provider: ModelProvider, policy: PolicyRules): ModelInput;
+  measure(
+    request: NormalizedCompletionRequest,
+    provider: ModelProvider,
+    policy: PolicyRules,
+  ): Promise<ModelInput>;
   /** The request as generated: every moderated text in its place (a redaction replaces what the model reads). */
   withModeratedTexts(
     request: NormalizedCompletionRequest,

@@ -33,13 +33,13 @@ describe('the parameter a blocked input names', () => {
     expect(blockedParam(chat, 0)).toBe('messages.1.content');
   });
 
-  it('is the prompt, the prompt in a list, or the suffix for legacy completions', () => {
+  it('is the prompt, the prompt in a list, or the suffix for legacy completions', async () => {
     const measure = (request: Partial<NormalizedCompletionRequest>) =>
       measureInput({ ...completion, ...request } as NormalizedCompletionRequest, provider, limits);
-    expect(blockedParam(measure({ prompt: 'a' }), 0)).toBe('prompt');
-    expect(blockedParam(measure({ prompt: ['a'] }), 0)).toBe('prompt');
-    expect(blockedParam(measure({ prompt: ['a', 'b'] }), 1)).toBe('prompt.1');
-    expect(blockedParam(measure({ prompt: ['a', 'b'], suffix: 'c' }), 2)).toBe('suffix');
-    expect(blockedParam(measure({ prompt: 'a', suffix: 'c' }), 1)).toBe('suffix');
+    expect(blockedParam(await measure({ prompt: 'a' }), 0)).toBe('prompt');
+    expect(blockedParam(await measure({ prompt: ['a'] }), 0)).toBe('prompt');
+    expect(blockedParam(await measure({ prompt: ['a', 'b'] }), 1)).toBe('prompt.1');
+    expect(blockedParam(await measure({ prompt: ['a', 'b'], suffix: 'c' }), 2)).toBe('suffix');
+    expect(blockedParam(await measure({ prompt: 'a', suffix: 'c' }), 1)).toBe('suffix');
   });
 });

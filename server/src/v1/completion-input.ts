@@ -1,4 +1,5 @@
 import { ModelProvider, PromptInput } from '../inference/model-provider';
+import { mapInSlices } from '../common/map-in-slices';
 import { InferenceErrorCode, InferenceRequestError } from '../inference/inference.errors';
 import {
   assertWithinByteLimit,
@@ -43,11 +44,11 @@ export function forwardedFields(input: ModelInput): ForwardedField[] {
  * Reads the texts a request sends to the model and counts their tokens with the model's tokenizer. Texts whose
  * size alone exceeds the policy are refused first, so tokenizing is bounded by the policy, not by the body limit.
  */
-export function measureInput(
+export async function measureInput(
   request: NormalizedCompletionRequest,
   provider: ModelProvider,
   limits: LengthLimits,
-): ModelInput {
+): Promise<ModelInput> {
   const prompts = promptList(request.prompt);
   assertWithinByteLimit(
     prompts.filter((prompt): prompt is string => typeof prompt === 'string'),
@@ -88,8 +89,11 @@ export function measureInput(
   const texts = prompts.map((prompt) =>
     typeof prompt === 'string' ? prompt : provider.detokenize!(request.model, prompt),
   );
-  const promptTokens = prompts.map(
+  // Tokenizing runs on the event loop: a list of many prompts is counted a slice at a time.
+  const promptTokens = await mapInSlices(
+    prompts,
     (prompt, index) => (typeof prompt === 'string' ? count(texts[index]) : prompt.length) + suffixTokens,
+    (prompt) => prompt.length,
   );
   const params = texts.map((_, index) =>
     Array.isArray(request.prompt) && texts.length > 1 ? `prompt.${index}` : 'prompt',

@@ -61,7 +61,7 @@ export class CompletionsPipeline {
       const provider = this.models.resolve(parsed.model, modelCaller(caller));
       trace.modelServed = true;
       const endUser = await this.identifyEndUser(caller, parsed);
-      const input = dialect.measure(parsed, provider, caller.policy);
+      const input = await dialect.measure(parsed, provider, caller.policy);
       trace.forwarded = forwardedFields(input);
       const plan = fitMaxTokens(input.plan, caller.policy.limits);
       const budgets = callerBudgets(caller, endUser);

@@ -81,6 +81,25 @@ describe('prepareRequest (stories260K)', () => {
     });
   });
 
+  it('refuses more sequences than the engine queues before tokenizing a prompt', () => {
+    const encode = jest.spyOn(model.tokenizer, 'encode');
+    try {
+      const prompts = Array.from({ length: 65 }, (_, index) => `prompt number ${index}`);
+      expect(rejection(() => prepare({ prompt: prompts }))).toMatchObject({ param: 'n' });
+      expect(encode).not.toHaveBeenCalled();
+    } finally {
+      encode.mockRestore();
+    }
+  });
+
+  it('keeps recent encodings, each handed out as its own copy', () => {
+    const text = 'A recent prompt, tokenized twice.';
+    const first = model.tokenizer.encode(text);
+    first.push(999);
+    expect(model.tokenizer.encode(text)).toEqual(first.slice(0, -1));
+    expect(prepare({ prompt: text }).prompts).toEqual([first.slice(0, -1)]);
+  });
+
   it('names the directory of a model it cannot load', () => {
     expect(() => loadModelDirectory('/nowhere/tinyllama')).toThrow(ModelLoadError);
     expect(() => loadModelDirectory('/nowhere/tinyllama')).toThrow(

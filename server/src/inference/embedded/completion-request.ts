@@ -23,6 +23,15 @@ export function prepareRequest(
       'suffix',
     );
   }
+  // Counted before any prompt is tokenized: a list of a thousand prompts was encoded, on the event loop, to be refused.
+  const sequences = promptCount(request.prompt) * request.bestOf;
+  if (sequences > maxSequences) {
+    throw new InferenceRequestError(
+      CommonErrorCode.InvalidValue,
+      `This request asks for ${sequences} sequences (prompts × ${request.bestOf > request.n ? 'best_of' : 'n'}); this deployment queues at most ${maxSequences}.`,
+      request.bestOf > request.n ? 'best_of' : 'n',
+    );
+  }
   const prompts = promptIds(request.prompt, spec, tokenizer);
   for (const ids of prompts) {
     const requested = ids.length + request.maxTokens;
@@ -35,15 +44,13 @@ export function prepareRequest(
       );
     }
   }
-  const sequences = prompts.length * request.bestOf;
-  if (sequences > maxSequences) {
-    throw new InferenceRequestError(
-      CommonErrorCode.InvalidValue,
-      `This request asks for ${sequences} sequences (prompts × ${request.bestOf > request.n ? 'best_of' : 'n'}); this deployment queues at most ${maxSequences}.`,
-      request.bestOf > request.n ? 'best_of' : 'n',
-    );
-  }
   return { prompts, logitBias: logitBias(request.logitBias, spec) };
+}
+
+/** How many prompts a prompt parameter holds (one string or one id list is one). */
+function promptCount(prompt: PromptInput): number {
+  if (typeof prompt === 'string') return 1;
+  return prompt.length > 0 && prompt.every((item) => typeof item === 'number') ? 1 : prompt.length;
 }
 
 function promptIds(prompt: PromptInput, spec: ModelSpec, tokenizer: ModelTokenizer): number[][] {

@@ -22,6 +22,8 @@ interface DecoderConfig {
 /** OpenAI's default prompt; models without that token read it as "start of a document". */
 const DOCUMENT_SEPARATOR = '<|endoftext|>';
 const DECODE_OPTIONS = { skip_special_tokens: true, clean_up_tokenization_spaces: false };
+/** How many token ids of recent encodings a tokenizer keeps (a full queue of 256 prompts of 512 tokens, 2 MB). */
+const RECENT_IDS = 262_144;
 const PROBES = [
   'Once upon a time, there was a little girl.',
   ' Two  spaces\nand a tab\t!',
@@ -36,6 +38,9 @@ const PROBES = [
  */
 export class ModelTokenizer {
   private readonly tokenTexts = new Map<number, string>();
+  /** Recent encodings, oldest first, and how many ids they hold. */
+  private readonly recent = new Map<string, number[]>();
+  private recentIds = 0;
 
   private constructor(
     private readonly tokenizer: Tokenizer,
@@ -64,10 +69,29 @@ export class ModelTokenizer {
     return this.table !== null;
   }
 
+  /**
+   * The text's token ids. Recent encodings are kept (see RECENT_IDS): a request's prompts are tokenized when the
+   * request is measured and again when it is generated, and tokenizing runs on the event loop.
+   */
   encode(text: string): number[] {
+    const recent = this.recent.get(text);
+    if (recent) return [...recent];
     const source =
       text === DOCUMENT_SEPARATOR && this.tokenizer.token_to_id(DOCUMENT_SEPARATOR) === undefined ? '' : text;
-    return this.tokenizer.encode(source).ids;
+    const ids = this.tokenizer.encode(source).ids;
+    this.remember(text, ids);
+    return [...ids];
+  }
+
+  private remember(text: string, ids: number[]): void {
+    if (ids.length > RECENT_IDS) return;
+    this.recent.set(text, ids);
+    this.recentIds += ids.length;
+    for (const [oldest, oldestIds] of this.recent) {
+      if (this.recentIds <= RECENT_IDS) break;
+      this.recent.delete(oldest);
+      this.recentIds -= oldestIds.length;
+    }
   }
 
   decode(ids: number[]): string {
