@@ -4,6 +4,7 @@ import path from 'node:path';
 import OpenAI from 'openai';
 import { ALL_CATEGORIES } from '../server/src/moderation/moderation.types';
 import { testApiKey } from './support/keys';
+import { apiLoopDelay } from './support/loop-delay';
 import { expectValid } from './support/openai-schemas';
 import {
   dropDatabase,
@@ -295,15 +296,11 @@ describe('/v1/completions served by the embedded engine (stories260K)', () => {
   it("refuses a prompt the policy allows but the model's context cannot hold by its size, without tokenizing it", async () => {
     // 391,000 bytes: under the policy's 100,000 tokens (1.6 MB by size), far over 512 tokens of at most 16 bytes.
     const text = 'the quiet lake at dawn '.repeat(17_000);
-    const maxLoopDelay = async () => {
-      const metrics = await (await fetch(`${warden.url}/metrics`)).text();
-      return 1000 * Number(/^warden_nodejs_eventloop_lag_max_seconds (\S+)$/m.exec(metrics)![1]);
-    };
     for (const [path, body, param] of [
       ['/v1/completions', { model: MODEL, prompt: text, max_tokens: 1 }, 'prompt'],
       ['/v1/chat/completions', { model: MODEL, messages: [{ role: 'user', content: text }] }, 'messages'],
     ] as const) {
-      await maxLoopDelay();
+      await apiLoopDelay(warden.url);
       const response = await fetch(`${warden.url}${path}`, {
         method: 'POST',
         headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
@@ -317,7 +314,7 @@ describe('/v1/completions served by the embedded engine (stories260K)', () => {
       expect(answer.error.message).toContain('maximum context length is 512 tokens');
       expectValid('ErrorResponse', answer);
       // Tokenizing it held the api's event loop 1.0-1.4 s.
-      expect(await maxLoopDelay()).toBeLessThan(200);
+      expect(await apiLoopDelay(warden.url)).toBeLessThan(200);
     }
   });
 

@@ -1,4 +1,5 @@
 import { testApiKey } from './support/keys';
+import { apiLoopDelay } from './support/loop-delay';
 import { startWardenServedBy, UpstreamServer } from './support/upstream-server';
 import { runCli, WardenInstance } from './support/warden';
 
@@ -132,19 +133,11 @@ describe('no single request stalls the event loop', () => {
     expect(slowest).toBeLessThan(HEALTH_BOUND_MS + jitter);
   }, 120_000);
 
-  /**
-   * The api's longest event-loop delay while one request is answered, as its own metrics report it (reading them
-   * resets it): a file upload's health answers also wait for Postgres and for the test's own process writing 30 MB,
-   * so the loop's delay, not the health latency, tells whether the request held it.
-   */
+  /** The api's longest event-loop delay while `work` runs (see apiLoopDelay). */
   async function loopDelayDuring<T>(work: () => Promise<T>): Promise<{ result: T; delay: number }> {
-    const maxDelay = async () => {
-      const metrics = await (await fetch(`${warden.url}/metrics`)).text();
-      return 1000 * Number(/^warden_nodejs_eventloop_lag_max_seconds (\S+)$/m.exec(metrics)![1]);
-    };
-    await maxDelay();
+    await apiLoopDelay(warden.url);
     const result = await work();
-    return { result, delay: await maxDelay() };
+    return { result, delay: await apiLoopDelay(warden.url) };
   }
 
   it('/v1/files: uploading and downloading a 30 MB training file', async () => {
