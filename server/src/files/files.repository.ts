@@ -111,28 +111,30 @@ export class FilesRepository {
     )) as Array<{ length: number | null }>;
     if (!row || row.length === null) return null;
     if (row.length <= CONTENT_PART_BYTES) {
-      const [whole] = (await this.dataSource.query(`SELECT content FROM files WHERE id = $1`, [
-        id,
-      ])) as Array<{
-        content: Buffer;
-      }>;
-      return [whole.content];
+      const [whole] = (await this.dataSource.query(
+        `SELECT content FROM files WHERE id = $1 AND deleted_at IS NULL`,
+        [id],
+      )) as Array<{ content: Buffer | null }>;
+      return whole?.content ? [whole.content] : null;
     }
     return this.dataSource.transaction(async (manager) => {
-      const [{ oid, length }] = (await manager.query(
-        `SELECT lo_from_bytea(0, content) AS oid, octet_length(content) AS length FROM files WHERE id = $1`,
+      // A file deleted since the first read has no content left: no large object is made.
+      const [large] = (await manager.query(
+        `SELECT lo_from_bytea(0, content) AS oid, octet_length(content) AS length
+         FROM files WHERE id = $1 AND deleted_at IS NULL AND content IS NOT NULL`,
         [id],
       )) as Array<{ oid: number; length: number }>;
+      if (!large) return null;
       const parts: Buffer[] = [];
-      for (let offset = 0; offset < length; offset += CONTENT_PART_BYTES) {
+      for (let offset = 0; offset < large.length; offset += CONTENT_PART_BYTES) {
         const [{ part }] = (await manager.query(`SELECT lo_get($1, $2, $3) AS part`, [
-          oid,
+          large.oid,
           offset,
           CONTENT_PART_BYTES,
         ])) as Array<{ part: Buffer }>;
         parts.push(part);
       }
-      await manager.query('SELECT lo_unlink($1)', [oid]);
+      await manager.query('SELECT lo_unlink($1)', [large.oid]);
       return parts;
     });
   }
