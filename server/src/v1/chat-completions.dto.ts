@@ -2,7 +2,14 @@ import { z } from 'zod';
 import { endUserIdOf } from '../end-users/end-user-id';
 import { CommonErrorCode, InvalidRequestError } from '../common/errors';
 import { ChatMessage } from '../inference/model-provider';
-import { endUserId, modelId, NormalizedCompletionRequest, nullable, validateBody } from './completions.dto';
+import {
+  endUserId,
+  MAX_PROMPTS,
+  modelId,
+  NormalizedCompletionRequest,
+  nullable,
+  validateBody,
+} from './completions.dto';
 
 /**
  * Fields of OpenAI's `CreateChatCompletionRequest` Warden does not interpret: forwarded as sent to upstream models,
@@ -78,8 +85,24 @@ export const createChatCompletionSchema = z
  */
 const UNBOUNDED_MAX_TOKENS = Number.MAX_SAFE_INTEGER;
 
+/**
+ * The most messages one chat may carry, as `/v1/completions` caps its prompts: each message is validated, rendered
+ * and moderated as a text of its own. Only the body limit bounded them: 100,000 messages of "hi" (3 MB) held the
+ * event loop 0.6 s (schema, template, garbage) before the prompt was refused as too long.
+ */
+export const MAX_MESSAGES = MAX_PROMPTS;
+
 /** Validates a chat request and brings it to the shape every /v1 stage reads; `prompt` is set on measuring. */
 export function parseCreateChatCompletion(body: unknown): NormalizedCompletionRequest {
+  const messages = (body as { messages?: unknown } | null)?.messages;
+  // Counted before the schema reads every message.
+  if (Array.isArray(messages) && messages.length > MAX_MESSAGES) {
+    throw new InvalidRequestError(
+      CommonErrorCode.InvalidValue,
+      `'messages' holds ${messages.length} messages; one call may send at most ${MAX_MESSAGES}.`,
+      'messages',
+    );
+  }
   const value = validateBody(createChatCompletionSchema, body);
   const stream = value.stream ?? false;
   if (!stream && value.stream_options) {

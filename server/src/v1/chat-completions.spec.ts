@@ -2,7 +2,7 @@ import { CommonErrorCode } from '../common/errors';
 import { defaultPolicy } from '../policies/policy.defaults';
 import { ModelProvider } from '../inference/model-provider';
 import { chatCompletionsDialect } from './chat-completions.dialect';
-import { parseCreateChatCompletion } from './chat-completions.dto';
+import { MAX_MESSAGES, parseCreateChatCompletion } from './chat-completions.dto';
 import { chatLogprobs } from './chat-completions.format';
 
 const messages = [
@@ -66,6 +66,21 @@ describe('chat request parsing', () => {
     expect(() =>
       parseCreateChatCompletion({ model: 'm', messages, stream_options: { include_usage: true } }),
     ).toThrow(expect.objectContaining({ param: 'stream_options' }));
+  });
+});
+
+describe('chat request parsing: the number of messages', () => {
+  const hi = { role: 'user', content: 'hi' };
+
+  it(`takes up to ${MAX_MESSAGES} messages`, () => {
+    const messages = new Array(MAX_MESSAGES).fill(hi);
+    expect(parseCreateChatCompletion({ model: 'm', messages }).messages).toHaveLength(MAX_MESSAGES);
+  });
+
+  it('refuses more before reading them, naming messages', () => {
+    expect(() =>
+      parseCreateChatCompletion({ model: 'm', messages: new Array(100_000).fill({ role: 'user' }) }),
+    ).toThrow(expect.objectContaining({ code: CommonErrorCode.InvalidValue, param: 'messages' }));
   });
 });
 
