@@ -1,6 +1,6 @@
-import { ModelProvider, PromptInput } from '../inference/model-provider';
 import { mapInSlices } from '../common/map-in-slices';
 import { InferenceErrorCode, InferenceRequestError } from '../inference/inference.errors';
+import { ModelProvider, PromptInput } from '../inference/model-provider';
 import {
   assertWithinByteLimit,
   assertWithinLengthLimits,
@@ -75,12 +75,11 @@ export async function measureInput(
     const suffixBytes = request.suffix === null ? 0 : Buffer.byteLength(request.suffix, 'utf8');
     prompts.forEach((prompt, index) => {
       if (typeof prompt !== 'string') return;
-      const param = Array.isArray(request.prompt) && prompts.length > 1 ? `prompt.${index}` : 'prompt';
       assertFitsContextBySize(
         request.model,
         provider,
         Buffer.byteLength(prompt, 'utf8') + suffixBytes,
-        param,
+        promptParam(request, prompts.length, index),
       );
     });
   }
@@ -95,9 +94,7 @@ export async function measureInput(
     (prompt, index) => (typeof prompt === 'string' ? count(texts[index]) : prompt.length) + suffixTokens,
     (prompt) => prompt.length,
   );
-  const params = texts.map((_, index) =>
-    Array.isArray(request.prompt) && texts.length > 1 ? `prompt.${index}` : 'prompt',
-  );
+  const params = texts.map((_, index) => promptParam(request, texts.length, index));
   return {
     texts: request.suffix === null ? texts : [...texts, request.suffix],
     params: request.suffix === null ? params : [...params, 'suffix'],
@@ -108,6 +105,11 @@ export async function measureInput(
         : texts.map((_, index) => ({ indexes: [index, texts.length], param: params[index] })),
     plan: planOf(request, promptTokens),
   };
+}
+
+/** The parameter a prompt came from: `prompt`, or `prompt.2` in a list of several. */
+function promptParam(request: NormalizedCompletionRequest, promptCount: number, index: number): string {
+  return Array.isArray(request.prompt) && promptCount > 1 ? `prompt.${index}` : 'prompt';
 }
 
 /**
