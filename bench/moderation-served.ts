@@ -24,8 +24,9 @@ import { ClassifierService } from '../server/src/moderation/classifier/classifie
 import { ModerationResult, ModerationService } from '../server/src/moderation/moderation.service';
 import { ACTION_SEVERITY, Direction, ModerationAction } from '../server/src/moderation/moderation.types';
 import { defaultPolicy } from '../server/src/policies/policy.defaults';
+import { standaloneModerationService } from '../server/src/moderation/standalone-moderation';
 import { REPOSITORY_ROOT } from './gateway-processes';
-import { bareModel, moderationService } from './moderation-checks';
+import { bareModel } from './moderation-checks';
 
 const DATA = path.join(REPOSITORY_ROOT, 'data', 'moderation');
 /** Texts moderated at once: enough to keep the classifier thread's batches full. */
@@ -138,7 +139,7 @@ async function main(): Promise<void> {
   const logger = createLogger('warn', 'bench');
   const classifier = new ClassifierService(config, logger);
   await classifier.onModuleInit();
-  const moderation = moderationService(config, classifier, logger);
+  const moderation = standaloneModerationService(config, classifier, logger);
   const sets = [
     ...probeSets('request-probe', 'request probe'),
     ...probeSets('request-probe-2', 'second probe'),

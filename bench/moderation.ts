@@ -14,8 +14,9 @@ import { ClassifierService } from '../server/src/moderation/classifier/classifie
 import { Direction } from '../server/src/moderation/moderation.types';
 import { defaultPolicy } from '../server/src/policies/policy.defaults';
 import { ApplicationStatus } from '../server/src/applications/application.entity';
+import { standaloneModerationService } from '../server/src/moderation/standalone-moderation';
 
-import { bareModel, moderationService } from './moderation-checks';
+import { bareModel } from './moderation-checks';
 
 const ITERATIONS = Number(process.argv[2] ?? 400);
 const OTHER_MODEL_DIR = process.argv[3];
@@ -83,7 +84,7 @@ async function main(): Promise<void> {
   const batchedSeconds = (performance.now() - batchedStart) / 1000;
   const sequentialSeconds = service.reduce((a, b) => a + b, 0) / 1000;
 
-  const moderation = moderationService(config, classifier, logger);
+  const moderation = standaloneModerationService(config, classifier, logger);
   const policy = defaultPolicy(ApplicationStatus.Live);
   const checkSet = await timeEach(texts, (text) => moderation.moderate([text], Direction.Input, policy));
   await classifier.onModuleDestroy();

@@ -19,8 +19,8 @@ import { ClassifierService } from '../server/src/moderation/classifier/classifie
 import { Direction } from '../server/src/moderation/moderation.types';
 import { ModerateOutput, OutputGuard } from '../server/src/moderation/output-guard';
 import { defaultPolicy } from '../server/src/policies/policy.defaults';
+import { standaloneModerationService } from '../server/src/moderation/standalone-moderation';
 import { loadAverage, median } from './gateway-processes';
-import { moderationService } from './moderation-checks';
 
 type GuardClass = typeof OutputGuard;
 
@@ -109,7 +109,7 @@ async function main(): Promise<void> {
     logger,
   );
   await classifier.onModuleInit();
-  const moderation = moderationService(config, classifier, logger);
+  const moderation = standaloneModerationService(config, classifier, logger);
   const policy = defaultPolicy(ApplicationStatus.Live);
   const moderate: ModerateOutput = (texts) => moderation.moderate(texts, Direction.Output, policy);
   const tokens = storyTokens(options.tokens);

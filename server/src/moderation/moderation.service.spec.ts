@@ -3,14 +3,8 @@ import { WardenConfig } from '../config/config';
 import { defaultPolicy } from '../policies/policy.defaults';
 import { ClassifierService } from './classifier/classifier.service';
 import { ClassifiedText } from './classifier/classifier-scorer';
-import { ClassifierCheck } from './checks/classifier.check';
-import { LexiconCheck } from './checks/lexicon.check';
-import { LlmGuardCheck } from './checks/llm-guard.check';
-import { PiiCheck } from './checks/pii.check';
-import { PromptInjectionCheck } from './checks/prompt-injection.check';
-import { UpstreamModerationCheck } from './checks/upstream-moderation.check';
 import { ModerationService } from './moderation.service';
-import { TopicalityCheck } from './checks/topicality.check';
+import { standaloneModerationService } from './standalone-moderation';
 import {
   Direction,
   ModerationAction,
@@ -42,17 +36,7 @@ function service(): { moderation: ModerationService; classifier: ScoringClassifi
   const classifier = new ScoringClassifier();
   const asService = classifier as unknown as ClassifierService;
   const config = { moderation: {} } as WardenConfig; // no guard endpoints configured
-  const moderation = new ModerationService(
-    new ClassifierCheck(asService),
-    new LexiconCheck(),
-    new PiiCheck(),
-    new PromptInjectionCheck(),
-    new LlmGuardCheck(config),
-    new UpstreamModerationCheck(config),
-    new TopicalityCheck({ modelFor: () => Promise.resolve(null) }),
-    asService,
-    pino({ level: 'silent' }),
-  );
+  const moderation = standaloneModerationService(config, asService, pino({ level: 'silent' }));
   return { moderation, classifier };
 }
 
