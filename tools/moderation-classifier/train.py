@@ -649,8 +649,9 @@ def main():
     ap.add_argument("--teacher", action="append", default=[], metavar="MODEL_DIR",
                     help="learn from these exported models too (same tokenizer; the mean of their probabilities): "
                          "knowledge distillation, see train_model")
-    ap.add_argument("--teacher-combine", choices=["mean", "keep-first"], default="mean",
-                    help="keep-first: the teachers' mean, never below the first teacher's own probability")
+    ap.add_argument("--teacher-combine", choices=["mean", "keep-first", "keep-first-labelled"], default="mean",
+                    help="keep-first: the teachers' mean, never below the first teacher's own probability; "
+                         "keep-first-labelled: the same, but where a row's label is known to be 0, never above it")
     ap.add_argument("--teacher-weight", type=float, default=0.5,
                     help="share of a known label's target taken from the teachers (1: the teachers' scores only)")
     ap.add_argument("--soup", action="append", default=[], metavar="WORK_DIR",
@@ -727,7 +728,8 @@ def main():
 def teachers_probabilities(directories, examples, vocab, init, arch, combine="mean"):
     """The mean of the exported models' probabilities on each example (their own graphs rebuilt in torch from their
     ONNX weights, as a warm start reads them); they must share this run's tokenizer. combine "keep-first": the mean,
-    but never below the first model's own probability."""
+    but never below the first model's own probability; "keep-first-labelled": that, except where the example's label
+    is known to be 0, where it is the mean but never above the first model's probability."""
     _, _, minor_flags, gore_flags = init
     total = np.zeros((len(examples), NL), dtype=np.float64)
     first = None
@@ -743,7 +745,15 @@ def teachers_probabilities(directories, examples, vocab, init, arch, combine="me
         total += probs
         print(f"teacher {directory}: read {len(examples)} training rows", flush=True)
     mean = total / len(directories)
-    return (np.maximum(mean, first) if combine == "keep-first" else mean).astype(np.float32)
+    if combine == "mean":
+        return mean.astype(np.float32)
+    kept = np.maximum(mean, first)
+    if combine == "keep-first-labelled":
+        # Mirror of keep-first on what the label rules out: the first teacher's detections are kept, and its passes
+        # on text known not to carry a category are kept too, so a second teacher's false positives are not taught.
+        known_negative = np.array([e["y"] for e in examples], dtype=np.float32) == 0.0
+        kept = np.where(known_negative, np.minimum(mean, first), kept)
+    return kept.astype(np.float32)
 
 
 def weight_soup(paths):
