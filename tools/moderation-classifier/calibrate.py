@@ -65,6 +65,30 @@ def calibrate(model_dir, work, calibration_exclude=(), small_set_rule=False, mat
     return thresholds, report, matched, data
 
 
+# --adult-sexual-negatives: adult sexual text is a negative of sexual/minors, which no benign set can show (candidate
+# v2.44 scored "a man has sex with a 30 year old woman" sexual/minors 0.17 over the 0.1 floor). The rows are
+# sexual.py's training pool, adult groups only: calibrate this way only a model that did not train on that pool
+# (`train.py --with-sexual`), and never on its evaluation pool.
+ADULT_SEXUAL_BUDGET = 0.01
+
+
+def adult_sexual_threshold(model_dir, work, threshold, small_set_rule):
+    """The sexual/minors threshold, raised (never lowered) until at most ADULT_SEXUAL_BUDGET of the adult sexual rows
+    score sexual/minors at or above it; and the report of that set."""
+    import sexual  # noqa: E402
+
+    texts = [e["text"] for e in sexual.training_examples()
+             if e["source"] == "synthetic-sexual" and e["meta"]["group"] not in sexual.MINOR_GROUPS]
+    minors = train.sigmoid(node_logits(model_dir, texts, work, "adult_sexual"))[:, LABELS.index("sexual/minors")]
+    allowed = train.allowed_false_positives(ADULT_SEXUAL_BUDGET, len(texts), small_set_rule)
+    grid = np.round(np.arange(threshold, 0.9951, 0.005), 3)
+    raised = next((float(t) for t in grid if int((minors >= t).sum()) <= allowed), 0.995)
+    report = {"n": len(texts), "allowed": allowed, "flagged_before": int((minors >= threshold).sum()),
+              "flagged_after": int((minors >= raised).sum()), "threshold_before": threshold, "threshold": raised}
+    print("adult sexual rows, sexual/minors:", report, flush=True)
+    return raised, report
+
+
 def calibration_summary(previous, report, small_set_rule, match_lookalikes, matched, calibration_exclude):
     """The config's `calibration` entry after calibrate()."""
     return dict(previous, benign_sets=report, small_set_rule=small_set_rule,
@@ -80,15 +104,23 @@ def main():
     ap.add_argument("--calibration-exclude", action="append", default=[], metavar="SOURCE")
     ap.add_argument("--small-set-rule", action="store_true")
     ap.add_argument("--match-lookalikes", metavar="REFERENCE_DIR")
+    ap.add_argument("--adult-sexual-negatives", action="store_true",
+                    help="raise sexual/minors until at most 1 %% of sexual.py's adult training rows reach it")
     args = ap.parse_args()
     config_path = os.path.join(args.model, "config.json")
     with open(config_path, encoding="utf-8") as f:
         config = json.load(f)
     thresholds, report, matched, _ = calibrate(args.model, args.work, args.calibration_exclude, args.small_set_rule,
                                                args.match_lookalikes)
+    adult = None
+    if args.adult_sexual_negatives:
+        thresholds["sexual/minors"], adult = adult_sexual_threshold(args.model, args.work, thresholds["sexual/minors"],
+                                                                    args.small_set_rule)
     config["thresholds"] = thresholds
     config["calibration"] = calibration_summary(config.get("calibration", {}), report, args.small_set_rule,
                                                 args.match_lookalikes, matched, args.calibration_exclude)
+    if adult:
+        config["calibration"]["adult_sexual_negatives"] = adult
     with open(config_path, "w", encoding="utf-8") as f:
         json.dump(config, f, indent=2)
         f.write("\n")
