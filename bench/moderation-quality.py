@@ -280,7 +280,7 @@ def main():
 
         # 2b. harmful requests in many forms, with benign look-alikes: the request probe (independent writer), then
         # the hand-written training set's test split (same writers as its training rows)
-        def request_section(title, description, rows, benign_forms=False):
+        def request_section(title, description, rows, benign_forms=False, own_category=()):
             harmful = [e for e in rows if e["meta"]["harmful"]]
             lookalike = [e for e in rows if not e["meta"]["harmful"]]
             emit(f"### {title} ({len(harmful)} harmful, {len(lookalike)} benign)")
@@ -310,6 +310,22 @@ def main():
                 mask = np.array([lab in e["meta"]["categories"] for e in harmful])
                 if mask.any():
                     recall_row(f"harmful, listing {lab}", mask, PH)
+
+            # A policy acts per category (the default live policy refuses sexual/minors and only flags sexual), so
+            # a category's own rows are counted on that category alone, and so are the harmful rows that lack it.
+            def category_row(label, mask, j):
+                cells = []
+                for m in models:
+                    for scale in (1.0, SANDBOX_SCALE):
+                        f = PH[m.name][mask, j] >= m.thresholds13(scale)[j]
+                        cells.append(pct(f.mean()) + (f" ({int(f.sum())})" if scale == 1.0 else ""))
+                emit(f"| {label} | {int(mask.sum())} | " + " | ".join(cells) + " |")
+
+            for lab in own_category:
+                j = common.LABELS.index(lab)
+                listing = np.array([lab in e["meta"]["categories"] for e in harmful])
+                category_row(f"harmful, listing {lab}: flagged {lab} itself", listing, j)
+                category_row(f"harmful, not listing {lab}: flagged {lab} (confused)", ~listing, j)
             recall_row("**benign look-alikes and everyday requests (false positives)**",
                        np.ones(len(lookalike), bool), PB, bold=True)
             first = flagged(PB[models[0].name], models[0].thresholds13()).any(axis=1)
@@ -361,7 +377,7 @@ def main():
                 "messages verbatim as a probe typed them), with benign texts sharing their words (sex education, "
                 "clinics, romance, children's everyday lives, child safety, words with a sexual reading used "
                 "otherwise). Harmful rows are labelled sexual, and sexual/minors where a child is involved.",
-                sexual_rows, benign_forms=True)
+                sexual_rows, benign_forms=True, own_category=("sexual/minors",))
 
         # 3. benign FPR
         emit("### Benign held-out text: any-category false-positive rate")
