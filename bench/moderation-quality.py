@@ -292,11 +292,13 @@ def main():
             PH = {m.name: m.scores([e["text"] for e in harmful]) for m in models}
             PB = {m.name: m.scores([e["text"] for e in lookalike]) for m in models}
 
-            def recall_row(label, mask, P_, bold=False):
+            def recall_row(label, mask, P_, bold=False, category=None):
+                """Share flagged in any category, or in `category` (an index) alone."""
                 cells = []
                 for m in models:
                     for scale in (1.0, SANDBOX_SCALE):
-                        f = flagged(P_[m.name][mask], m.thresholds13(scale)).any(axis=1)
+                        hits = flagged(P_[m.name][mask], m.thresholds13(scale))
+                        f = hits.any(axis=1) if category is None else hits[:, category]
                         cells.append(pct(f.mean()) + (f" ({int(f.sum())})" if scale == 1.0 else ""))
                 if bold:
                     cells = [f"**{c}**" for c in cells]
@@ -313,19 +315,11 @@ def main():
 
             # A policy acts per category (the default live policy refuses sexual/minors and only flags sexual), so
             # a category's own rows are counted on that category alone, and so are the harmful rows that lack it.
-            def category_row(label, mask, j):
-                cells = []
-                for m in models:
-                    for scale in (1.0, SANDBOX_SCALE):
-                        f = PH[m.name][mask, j] >= m.thresholds13(scale)[j]
-                        cells.append(pct(f.mean()) + (f" ({int(f.sum())})" if scale == 1.0 else ""))
-                emit(f"| {label} | {int(mask.sum())} | " + " | ".join(cells) + " |")
-
             for lab in own_category:
                 j = common.LABELS.index(lab)
                 listing = np.array([lab in e["meta"]["categories"] for e in harmful])
-                category_row(f"harmful, listing {lab}: flagged {lab} itself", listing, j)
-                category_row(f"harmful, not listing {lab}: flagged {lab} (confused)", ~listing, j)
+                recall_row(f"harmful, listing {lab}: flagged {lab} itself", listing, PH, category=j)
+                recall_row(f"harmful, not listing {lab}: flagged {lab} (confused)", ~listing, PH, category=j)
             recall_row("**benign look-alikes and everyday requests (false positives)**",
                        np.ones(len(lookalike), bool), PB, bold=True)
             first = flagged(PB[models[0].name], models[0].thresholds13()).any(axis=1)

@@ -81,8 +81,7 @@ def adult_sexual_threshold(model_dir, work, threshold, small_set_rule):
              if e["source"] == "synthetic-sexual" and e["meta"]["group"] not in sexual.MINOR_GROUPS]
     minors = train.sigmoid(node_logits(model_dir, texts, work, "adult_sexual"))[:, LABELS.index("sexual/minors")]
     allowed = train.allowed_false_positives(ADULT_SEXUAL_BUDGET, len(texts), small_set_rule)
-    grid = np.round(np.arange(threshold, 0.9951, 0.005), 3)
-    raised = next((float(t) for t in grid if int((minors >= t).sum()) <= allowed), 0.995)
+    raised = float(max(threshold, train.lowest_threshold(minors, allowed)))
     report = {"n": len(texts), "allowed": allowed, "flagged_before": int((minors >= threshold).sum()),
               "flagged_after": int((minors >= raised).sum()), "threshold_before": threshold, "threshold": raised}
     print("adult sexual rows, sexual/minors:", report, flush=True)

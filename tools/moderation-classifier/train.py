@@ -524,6 +524,14 @@ CALIBRATION_SCOPE = {"threat-contrast": {"harassment", "harassment/threatening",
                      "sexual-contrast": {"sexual", "sexual/minors"}}
 
 
+def lowest_threshold(scores, allowed):
+    """The lowest threshold on the 0.005 grid from MIN_THRESHOLD at which at most `allowed` of these scores reach it
+    (0.995 when none does)."""
+    grid = np.round(np.arange(MIN_THRESHOLD, 0.9901, 0.005), 3)
+    ok = [t for t in grid if int((scores >= t).sum()) <= allowed]
+    return ok[0] if ok else 0.995
+
+
 def fp_budget_thresholds(sets, probs, small_set_rule=False, scoped=False, matched=None):
     """Per label, the lowest threshold (= highest recall) whose false-positive count on EACH held-out benign set is
     within that set's per-category budget; never below MIN_THRESHOLD. With scoped, a set in CALIBRATION_SCOPE
@@ -536,7 +544,6 @@ def fp_budget_thresholds(sets, probs, small_set_rule=False, scoped=False, matche
     def any_allowed(src, n):
         return matched[src] if src in matched else allowed_false_positives(budgets(src)[1], n, small_set_rule)
 
-    grid = np.round(np.arange(MIN_THRESHOLD, 0.9901, 0.005), 3)
     thresholds = {}
     for j, lab in enumerate(LABELS):
         t_lab = MIN_THRESHOLD
@@ -544,8 +551,7 @@ def fp_budget_thresholds(sets, probs, small_set_rule=False, scoped=False, matche
             if src in matched or (scoped and src in CALIBRATION_SCOPE and lab not in CALIBRATION_SCOPE[src]):
                 continue
             allowed = allowed_false_positives(budgets(src)[0], len(p), small_set_rule)
-            ok = [t for t in grid if int((p[:, j] >= t).sum()) <= allowed]
-            t_lab = max(t_lab, ok[0] if ok else 0.995)
+            t_lab = max(t_lab, lowest_threshold(p[:, j], allowed))
         thresholds[lab] = float(t_lab)
     for _ in range(200):
         worst, worst_rate = None, 0.0
