@@ -658,6 +658,9 @@ def main():
     ap.add_argument("--teacher-combine", choices=["mean", "keep-first", "keep-first-labelled"], default="mean",
                     help="keep-first: the teachers' mean, never below the first teacher's own probability; "
                          "keep-first-labelled: the same, but where a row's label is known to be 0, never above it")
+    ap.add_argument("--label-category", action="append", default=[], choices=LABELS, metavar="CATEGORY",
+                    help="with --teacher: in this category a row whose label is known learns its label, not the "
+                         "teachers' reading (repeatable; candidate v2.47)")
     ap.add_argument("--teacher-weight", type=float, default=0.5,
                     help="share of a known label's target taken from the teachers (1: the teachers' scores only)")
     ap.add_argument("--soup", action="append", default=[], metavar="WORK_DIR",
@@ -721,7 +724,7 @@ def main():
         model.load_state_dict(torch.load(state_path))
     else:
         teacher_probs = teachers_probabilities(args.teacher, final_train, vocab, init, args.arch,
-                                               args.teacher_combine) if args.teacher else None
+                                               args.teacher_combine, args.label_category) if args.teacher else None
         model = train_model(final_train, init, args.epochs, SEED, log_prefix="[final] ",
                             start=warm["weights"] if warm else None, base_lr=args.lr, quota_scale=args.quota_scale,
                             arch=args.arch, data_seed=args.data_seed, teacher_probs=teacher_probs,
@@ -731,11 +734,12 @@ def main():
     return finish(args, data, vocab, model, t_start, warm)
 
 
-def teachers_probabilities(directories, examples, vocab, init, arch, combine="mean"):
+def teachers_probabilities(directories, examples, vocab, init, arch, combine="mean", label_categories=()):
     """The mean of the exported models' probabilities on each example (their own graphs rebuilt in torch from their
     ONNX weights, as a warm start reads them); they must share this run's tokenizer. combine "keep-first": the mean,
     but never below the first model's own probability; "keep-first-labelled": that, except where the example's label
-    is known to be 0, where it is the mean but never above the first model's probability."""
+    is known to be 0, where it is the mean but never above the first model's probability. label_categories: in these
+    categories an example whose label is known is taught its label, not the teachers' reading."""
     _, _, minor_flags, gore_flags = init
     total = np.zeros((len(examples), NL), dtype=np.float64)
     first = None
@@ -751,14 +755,19 @@ def teachers_probabilities(directories, examples, vocab, init, arch, combine="me
         total += probs
         print(f"teacher {directory}: read {len(examples)} training rows", flush=True)
     mean = total / len(directories)
+    labels = np.array([e["y"] for e in examples], dtype=np.float32)
     if combine == "mean":
-        return mean.astype(np.float32)
-    kept = np.maximum(mean, first)
+        kept = mean
+    else:
+        kept = np.maximum(mean, first)
     if combine == "keep-first-labelled":
         # Mirror of keep-first on what the label rules out: the first teacher's detections are kept, and its passes
         # on text known not to carry a category are kept too, so a second teacher's false positives are not taught.
-        known_negative = np.array([e["y"] for e in examples], dtype=np.float32) == 0.0
-        kept = np.where(known_negative, np.minimum(mean, first), kept)
+        kept = np.where(labels == 0.0, np.minimum(mean, first), kept)
+    for j in (LABELS.index(c) for c in label_categories):
+        # Teachers that confuse two categories (adult sexual text read as sexual/minors) pass the confusion on as soft
+        # targets; where the data knows the answer, it is taught instead.
+        kept[:, j] = np.where(labels[:, j] >= 0.0, labels[:, j], kept[:, j])
     return kept.astype(np.float32)
 
 
