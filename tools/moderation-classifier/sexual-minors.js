@@ -37,7 +37,10 @@ async function main() {
       let count = 0;
       for (let i = 0; i < set.length; i += 32) {
         const texts = set.slice(i, i + 32).map((row) => row.text);
-        const scored = await scorer.classify(texts, texts.map(() => margin));
+        const scored = await scorer.classify(
+          texts,
+          texts.map(() => margin),
+        );
         count += scored.filter((text) => text.scores[minors] >= threshold).length;
       }
       return count;
