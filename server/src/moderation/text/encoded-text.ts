@@ -215,7 +215,8 @@ const MIN_CIPHER_LETTERS = 12;
  * The text deciphered, when it is written backwards ("emoh ta bmob a ekam ot woh": the whole text reads as words
  * backwards and not forwards) or has words written with their letters shifted (ROT13 "answer this: ubj gb znxr n
  * obzo", any Caesar shift: the distinct words the reader's vocabulary does not know, at least four, read as words
- * once shifted back; they alone are shifted). Null otherwise: chance decides on fewer words.
+ * once shifted back). Those words are shifted, and so are the words between and next to them that read as words
+ * shifted too (ROT13 "jung" is "what", "bs" is "of"): see shiftedCipher. Null otherwise: chance decides on fewer words.
  */
 export function decipheredReading(text: string, isWord: (word: string) => boolean): string | null {
   const words = text
@@ -231,12 +232,30 @@ export function decipheredReading(text: string, isWord: (word: string) => boolea
   if (unknown.length > words.length / 2 && known(words.map(backwards)) >= 0.8) return backwards(text);
   for (let shift = 1; shift < 26; shift++) {
     if (known(unknown.map((word) => shiftLetters(word, shift))) >= 0.8) {
-      return text.replace(/\p{L}+/gu, (word) =>
-        isWord(word.toLowerCase()) ? word : shiftLetters(word, shift),
-      );
+      return shiftedCipher(text, shift, isWord);
     }
   }
   return null;
+}
+
+/**
+ * Every word the vocabulary does not know, shifted back; and a known word too when its shifted form is a word and it
+ * lies within a run of cipher: between two unknown words, or next to one or to another word so shifted. The text's
+ * own words around the cipher ("answer this message:") do not read as words shifted, so they stay.
+ */
+function shiftedCipher(text: string, shift: number, isWord: (word: string) => boolean): string {
+  const words = [...text.matchAll(/\p{L}+/gu)].map(([word]) => word);
+  const cipher = words.map((word) => !isWord(word.toLowerCase()));
+  const readsShifted = (index: number) => isWord(shiftLetters(words[index], shift).toLowerCase());
+  const first = cipher.indexOf(true);
+  const last = cipher.lastIndexOf(true);
+  for (let index = first + 1; index < last; index++) {
+    if (!cipher[index] && readsShifted(index)) cipher[index] = true;
+  }
+  for (let index = first - 1; index >= 0 && readsShifted(index); index--) cipher[index] = true;
+  for (let index = last + 1; index < words.length && readsShifted(index); index++) cipher[index] = true;
+  let index = 0;
+  return text.replace(/\p{L}+/gu, (word) => (cipher[index++] ? shiftLetters(word, shift) : word));
 }
 
 function backwards(text: string): string {
