@@ -207,9 +207,13 @@ function readableBase64(run: string): string | null {
   return readable(decoded);
 }
 
-/** Words a cipher check looks at: enough to tell a cipher, however long the text. */
+/** Words a cipher check looks at in one passage: enough to tell a cipher, however long the passage. */
 const SAMPLED_WORDS = 200;
 const MIN_CIPHER_LETTERS = 12;
+/** Passages whose shifts a text may have tried (25 each, on at most SAMPLED_WORDS words): bounds a long text's work. */
+const MAX_CIPHER_PASSAGES = 64;
+/** A sentence's or line's end: what a cipher keeps of the text it hides. */
+const PASSAGE_END = /([.!?\n]+\s*)/;
 
 /**
  * The text deciphered, when it is written backwards ("emoh ta bmob a ekam ot woh": the whole text reads as words
@@ -217,8 +221,32 @@ const MIN_CIPHER_LETTERS = 12;
  * obzo", any Caesar shift: the distinct words the reader's vocabulary does not know, at least four, read as words
  * once shifted back). Those words are shifted, and so are the words between and next to them that read as words
  * shifted too (ROT13 "jung" is "what", "bs" is "of"): see shiftedCipher. Null otherwise: chance decides on fewer words.
+ * When the whole text does not read so, each sentence and line is read on its own: a cipher after a preamble longer
+ * than the words sampled, or beside other words the vocabulary does not know, is still read.
  */
 export function decipheredReading(text: string, isWord: (word: string) => boolean): string | null {
+  const budget = { passages: MAX_CIPHER_PASSAGES };
+  const whole = decipheredPassage(text, isWord, budget);
+  if (whole !== null) return whole;
+  const parts = text.split(PASSAGE_END);
+  if (parts.length < 3) return null;
+  let deciphered = false;
+  // Even indexes are passages, odd ones the ends between them.
+  for (let index = 0; index < parts.length && budget.passages > 0; index += 2) {
+    const reading = decipheredPassage(parts[index], isWord, budget);
+    if (reading !== null) {
+      parts[index] = reading;
+      deciphered = true;
+    }
+  }
+  return deciphered ? parts.join('') : null;
+}
+
+function decipheredPassage(
+  text: string,
+  isWord: (word: string) => boolean,
+  budget: { passages: number },
+): string | null {
   const words = text
     .toLowerCase()
     .match(/\p{L}+/gu)
@@ -228,12 +256,18 @@ export function decipheredReading(text: string, isWord: (word: string) => boolea
   // of a link are not a cipher.
   const unknown = [...new Set(words.filter((word) => word.length >= 2 && !isWord(word)))];
   if (unknown.length < 4 || unknown.join('').length < MIN_CIPHER_LETTERS) return null;
-  const known = (candidates: string[]) => candidates.filter(isWord).length / candidates.length;
-  if (unknown.length > words.length / 2 && known(words.map(backwards)) >= 0.8) return backwards(text);
-  for (let shift = 1; shift < 26; shift++) {
-    if (known(unknown.map((word) => shiftLetters(word, shift))) >= 0.8) {
-      return shiftedCipher(text, shift, isWord);
+  budget.passages--;
+  // At least 80 % of the candidates read as words; given up on once more than 20 % do not (most shifts, at once).
+  const mostlyWords = (candidates: string[], read: (word: string) => string) => {
+    let misses = 0;
+    for (const word of candidates) {
+      if (!isWord(read(word)) && ++misses > candidates.length * 0.2) return false;
     }
+    return true;
+  };
+  if (unknown.length > words.length / 2 && mostlyWords(words, backwards)) return backwards(text);
+  for (let shift = 1; shift < 26; shift++) {
+    if (mostlyWords(unknown, (word) => shiftLetters(word, shift))) return shiftedCipher(text, shift, isWord);
   }
   return null;
 }
