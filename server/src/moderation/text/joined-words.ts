@@ -8,8 +8,12 @@ const MAX_WORD_LETTERS = 20;
 const MIN_WORDS = 3;
 /** The fewest letters a word has on average: cuts into two-letter pieces are chance, not a phrase. */
 const MIN_AVERAGE_LETTERS = 2.5;
-/** Runs read in one text, so a text of nothing but long runs costs a bounded amount. */
-const MAX_RUNS = 256;
+/**
+ * Words looked up in one text while cutting its runs (as many as 256 runs of 64 letters cost), so a text of nothing
+ * but long runs costs a bounded amount. Counted in look-ups, not runs: a run with no word at its start is given up
+ * after at most 20, so letters typed at random ahead of a request run together no longer use up what reads it.
+ */
+const MAX_LOOKUPS = 256 * MAX_JOINED_LETTERS * MAX_WORD_LETTERS;
 /** One-letter words: every other single letter is a piece, not a word. */
 const ONE_LETTER_WORDS = new Set(['a', 'i']);
 /** The rarest a cut's words may be on average (the log of their rank): a phrase run together is made of common words. */
@@ -38,22 +42,22 @@ const CAMEL_CASE_PIECE = /[A-Z]?[a-z]+|[A-Z]+(?![a-z])/g;
  * of the vocabulary is cut into the words it most likely holds (the cut whose words' ranks have the smallest sum of
  * logarithms, as word segmenters after Zipf do), when that is three words or more, of 2.5 letters or more, of
  * common words on average and without a rare short one; camel case is cut at its capitals when every piece is a word. Null when no run is read
- * apart. Linear: each run costs at most its length × 20 look-ups, and at most 256 runs are read.
+ * apart. Linear: each run costs at most its length × 20 look-ups, and a text at most MAX_LOOKUPS.
  */
 export function separatedWordsReading(text: string, rankOf: WordRank): string | null {
   // Most texts hold no run this long: one test spares them the scan of every word.
   if (!LONG_RUN.test(text)) return null;
   const isWord = (word: string) => rankOf(word) !== undefined;
+  const budget = { lookups: MAX_LOOKUPS };
   let result: string | null = null;
   let copied = 0;
-  let runs = 0;
   for (const match of text.matchAll(LETTER_RUN)) {
     const run = match[0];
     if (run.length < MIN_JOINED_LETTERS || run.length > MAX_JOINED_LETTERS) continue;
     if (isNameOrAddress(text, match.index, match.index + run.length)) continue;
-    if (++runs > MAX_RUNS) break;
+    if (budget.lookups <= 0) break;
     if (isWord(run.toLowerCase())) continue;
-    const words = camelCaseWords(run, isWord) ?? likeliestWords(run.toLowerCase(), rankOf);
+    const words = camelCaseWords(run, isWord) ?? likeliestWords(run.toLowerCase(), rankOf, budget);
     if (words === null) continue;
     result = (result ?? '') + text.slice(copied, match.index) + words.join(' ');
     copied = match.index + run.length;
@@ -95,7 +99,7 @@ function camelCaseWords(run: string, isWord: (word: string) => boolean): string[
 }
 
 /** The run cut into its likeliest words, or null when it cannot be cut into common words of some length. */
-function likeliestWords(run: string, rankOf: WordRank): string[] | null {
+function likeliestWords(run: string, rankOf: WordRank, budget: { lookups: number }): string[] | null {
   // cost[end]: the least cost of a cut of run[0, end); from[end]: where its last word starts.
   const cost = new Float64Array(run.length + 1).fill(Infinity);
   const from = new Int32Array(run.length + 1);
@@ -103,6 +107,7 @@ function likeliestWords(run: string, rankOf: WordRank): string[] | null {
   for (let end = 1; end <= run.length; end++) {
     for (let start = Math.max(0, end - MAX_WORD_LETTERS); start < end; start++) {
       if (cost[start] === Infinity) continue;
+      budget.lookups--;
       const word = run.slice(start, end);
       const rank = word.length === 1 && !ONE_LETTER_WORDS.has(word) ? undefined : rankOf(word);
       if (rank === undefined) continue;
