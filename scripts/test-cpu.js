@@ -12,15 +12,14 @@
 'use strict';
 const { spawn } = require('node:child_process');
 const fs = require('node:fs');
-const path = require('node:path');
+const { JEST, PROJECT_OPTIONS, ROOT } = require('./jest-projects');
 
-const ROOT = path.resolve(__dirname, '..');
-const JEST = require.resolve('jest/bin/jest', { paths: [ROOT] });
 const TICKS_PER_SECOND = 100;
 const SAMPLE_MS = 500;
 
 const [project = 'parallel', ...extra] = process.argv.slice(2);
-const options = project === 'serial' ? ['--runInBand'] : ['--maxWorkers=2'];
+const options = PROJECT_OPTIONS[project];
+if (!options) throw new Error(`no jest project ${project}: ${Object.keys(PROJECT_OPTIONS).join(', ')}`);
 
 function kindOf(command, name) {
   if (command.includes('dist/server/src/main.js')) {

@@ -5,17 +5,12 @@
 // project it belongs to; the other finds nothing, which is not a failure then).
 'use strict';
 const { spawnSync } = require('node:child_process');
-const path = require('node:path');
+const { JEST, PROJECT_OPTIONS, ROOT } = require('./jest-projects');
 
-const ROOT = path.resolve(__dirname, '..');
-const JEST = require.resolve('jest/bin/jest', { paths: [ROOT] });
 const extra = process.argv.slice(2);
 const filtered = extra.length > 0 ? ['--passWithNoTests'] : [];
 
-const runs = [
-  ['parallel', ['--maxWorkers=2']],
-  ['serial', ['--runInBand']],
-];
+const runs = Object.entries(PROJECT_OPTIONS);
 
 let failed = false;
 for (const [project, options] of runs) {
