@@ -8,8 +8,14 @@ const MIN_BASE64_RUN = 16;
 const BASE64_ALPHABET = new Uint8Array(128);
 for (const character of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/_-')
   BASE64_ALPHABET[character.charCodeAt(0)] = 1;
-/** A run is decoded only this far: a prompt's worth of hidden text, however long the run. */
-const MAX_DECODED_BYTES = 16_384;
+/**
+ * Characters that part a decoded run into the stretches read as text: bytes that are not UTF-8 (decoded as U+FFFD)
+ * and characters a reader does not read. A run is decoded whole, so binary, NULs or a long preamble before a message
+ * do not hide it (a run read only to a fixed length hid a request behind 16 KiB of anything).
+ */
+/** Shorter stretches of a run ("Qx zr" among binary) are chance, not a message: what the shortest base64 run carries. */
+const MIN_STRETCH_CHARS = 12;
+const UNREAD = /(?:\uFFFD|[^\p{L}\p{M}\p{N}\p{P}\p{S}\p{Zs}\n\r\t])+/u;
 /** How much of a decoded run must be text a reader reads (letters, digits, punctuation, spaces) to count. */
 const MIN_READABLE_SHARE = 0.95;
 const READABLE = /[\p{L}\p{M}\p{N}\p{P}\p{S}\p{Zs}\n\r\t]/u;
@@ -32,8 +38,11 @@ export function encodedPayloads(text: string): EncodedPayload[] {
   const payloads: EncodedPayload[] = [];
   for (const span of base64Runs(text)) {
     const run = text.slice(span.start, span.end);
-    const decoded = readableBinaryRun(run) ?? readableBase64(run);
-    if (decoded !== null) payloads.push({ text: decoded, span });
+    const bytes = binaryRunBytes(run);
+    // Hex digits are base64 letters too: a run that does not read as hex may as base64.
+    const stretches = (bytes && readableStretches(bytes)) || [];
+    for (const decoded of stretches.length > 0 ? stretches : readableStretches(Buffer.from(run, 'base64')))
+      payloads.push({ text: decoded, span });
   }
   // Three codes in a row before any token is looked at: most texts have none, and scanning every token costs more.
   if (!MORSE_HINT.test(text) && !CODES_HINT.test(text)) return payloads;
@@ -138,7 +147,10 @@ function isCharacterCode(token: string): boolean {
 
 /** The codes as binary bytes (UTF-8), as decimal, else as hex, whichever reads as words; null when none does. */
 function characterCodeText(tokens: string[]): string | null {
-  if (tokens.every((token) => token.length === 8)) return readableBinaryRun(tokens.join(''));
+  if (tokens.every((token) => token.length === 8)) {
+    const bytes = binaryRunBytes(tokens.join(''));
+    return bytes && (readableStretches(bytes).join(' ') || null);
+  }
   const decode = (radix: number) =>
     String.fromCharCode(...tokens.map((token) => parseInt(token.replace(/^(?:0x|\\x)/i, ''), radix)));
   const decimal = tokens.every((token) => /^\d+$/.test(token)) ? readable(decode(10)) : null;
@@ -154,27 +166,27 @@ const MIN_BIT_RUN = 64;
 const HEX_RUN = /^[0-9a-fA-F]+$/;
 const BIT_RUN = /^[01]+$/;
 
-/**
- * A run of hex digits (two a byte) or bits (eight a byte) decoded as UTF-8, when it reads as words: hashes and ids
- * decode to bytes no one reads. Null for any other run, and for one that is not whole bytes.
- */
-function readableBinaryRun(run: string): string | null {
-  let bytes: Uint8Array;
+/** The bytes a run of hex digits (two a byte) or bits (eight a byte) stands for; null for any other run. */
+function binaryRunBytes(run: string): Uint8Array | null {
   if (run.length >= MIN_BIT_RUN && run.length % 8 === 0 && BIT_RUN.test(run)) {
-    const length = Math.min(run.length / 8, MAX_DECODED_BYTES);
-    bytes = new Uint8Array(length);
-    for (let index = 0; index < length; index++)
+    const bytes = new Uint8Array(run.length / 8);
+    for (let index = 0; index < bytes.length; index++)
       bytes[index] = parseInt(run.slice(8 * index, 8 * index + 8), 2);
-  } else if (run.length >= MIN_HEX_RUN && run.length % 2 === 0 && HEX_RUN.test(run)) {
-    bytes = Buffer.from(run.slice(0, 2 * MAX_DECODED_BYTES), 'hex');
-  } else return null;
-  let decoded: string;
-  try {
-    decoded = new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: true });
-  } catch {
-    return null;
+    return bytes;
   }
-  return readable(decoded);
+  if (run.length >= MIN_HEX_RUN && run.length % 2 === 0 && HEX_RUN.test(run)) return Buffer.from(run, 'hex');
+  return null;
+}
+
+/**
+ * The stretches of decoded bytes that read as text: the bytes as UTF-8, parted wherever a byte is not UTF-8 or a
+ * character is not one a reader reads, each stretch kept when it is `readable`. Hashes, ids and binary give none.
+ */
+function readableStretches(bytes: Uint8Array): string[] {
+  const stretches: string[] = [];
+  for (const stretch of new TextDecoder('utf-8').decode(bytes).split(UNREAD))
+    if (stretch.length >= MIN_STRETCH_CHARS && readable(stretch) !== null) stretches.push(stretch);
+  return stretches;
 }
 
 /**
@@ -182,29 +194,16 @@ function readableBinaryRun(run: string): string | null {
  * characters a reader reads; else null. Binary, or a list of numbers, that happens to decode to a few printable
  * characters is not a message. Found in one pass: a regular expression for "two words" backtracks over a long run.
  */
+const MAX_WORDS_LOOKED_AT = 16_384;
+
 function readable(decoded: string): string | null {
   let words = 0;
-  for (const piece of decoded.split(/\s+/, MAX_DECODED_BYTES))
+  for (const piece of decoded.split(/\s+/, MAX_WORDS_LOOKED_AT))
     if (TWO_LETTERS.test(piece) && ++words === 2) break;
   if (words < 2) return null;
   let count = 0;
   for (const character of decoded) if (READABLE.test(character)) count++;
   return count >= MIN_READABLE_SHARE * [...decoded].length ? decoded : null;
-}
-
-function readableBase64(run: string): string | null {
-  const encoded = run.slice(0, (MAX_DECODED_BYTES / 3) * 4);
-  let decoded: string;
-  try {
-    // Streaming, so a run cut at the limit inside a character keeps the characters before it; any other byte
-    // that is not UTF-8 makes the run binary.
-    decoded = new TextDecoder('utf-8', { fatal: true }).decode(Buffer.from(encoded, 'base64'), {
-      stream: true,
-    });
-  } catch {
-    return null;
-  }
-  return readable(decoded);
 }
 
 /** Words a cipher check looks at in one passage: enough to tell a cipher, however long the passage. */
