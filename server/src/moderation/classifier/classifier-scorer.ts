@@ -2,6 +2,7 @@ import { Tokenizer } from '@huggingface/tokenizers';
 import fs from 'node:fs';
 import * as ort from 'onnxruntime-node';
 import { namesChildAge } from '../text/child-age';
+import { cipherShiftsOf } from '../text/encoded-text';
 import { evaderReadings } from '../text/evader-reading';
 import { otherLanguageShare } from '../text/other-language';
 import { sentencesOf } from '../text/sentences';
@@ -103,6 +104,8 @@ export async function createClassifierScorer(manifest: ClassifierManifest): Prom
   const isWord = (word: string) => tokenizer.token_to_id(word) !== undefined;
   /** A word's id, which in a WordPiece or BPE vocabulary rises with rarity: how words run together are cut. */
   const rankOf = (word: string) => tokenizer.token_to_id(word);
+  /** The Caesar shifts that make a word one of the vocabulary: how ROT13 and other shifts are deciphered. */
+  const shiftsOf = cipherShiftsOf(tokenizer.get_vocab().keys());
 
   function windows(ids: number[]): number[][] {
     const out: number[][] = [];
@@ -146,7 +149,7 @@ export async function createClassifierScorer(manifest: ClassifierManifest): Prom
           otherLanguageShare(text, textSentences, isWord),
         ),
       );
-      const sources = [text, ...evaderReadings(text, isWord, rankOf)];
+      const sources = [text, ...evaderReadings(text, isWord, rankOf, shiftsOf)];
       childAge.push(readsChildAge && sources.some(namesChildAge));
       for (const source of sources) {
         add(source === text ? whole.ids : encoder.encode(source).ids, 0);

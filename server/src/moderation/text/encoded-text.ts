@@ -209,10 +209,49 @@ function readable(decoded: string): string | null {
 /** Words a cipher check looks at in one passage: enough to tell a cipher, however long the passage. */
 const SAMPLED_WORDS = 200;
 const MIN_CIPHER_LETTERS = 12;
-/** Passages whose shifts a text may have tried (25 each, on at most SAMPLED_WORDS words): bounds a long text's work. */
-const MAX_CIPHER_PASSAGES = 64;
 /** A sentence's or line's end: what a cipher keeps of the text it hides. */
 const PASSAGE_END = /([.!?\n]+\s*)/;
+const LOWER_ASCII_WORD = /^[a-z]+$/;
+
+/** The Caesar shifts (1–25) that turn a lower-case word into a word of the reader's vocabulary. */
+export type CipherShifts = (word: string) => readonly number[];
+
+/**
+ * CipherShifts for a vocabulary, in one look-up a word: a word and every shift of it have the same gaps between
+ * their letters, so the vocabulary's words are filed by those gaps with their first letters. Trying the 25 shifts of
+ * each word instead cost 25 look-ups a word, which had to be bounded, and the bound (64 passages) let a preamble of
+ * 64 sentences of made-up words hide a ROT13 request after it.
+ */
+export function cipherShiftsOf(vocabulary: Iterable<string>): CipherShifts {
+  const firstLettersByGaps = new Map<string, number[]>();
+  for (const word of vocabulary) {
+    if (!LOWER_ASCII_WORD.test(word)) continue;
+    const gaps = letterGaps(word);
+    const firstLetters = firstLettersByGaps.get(gaps);
+    if (firstLetters) firstLetters.push(word.charCodeAt(0));
+    else firstLettersByGaps.set(gaps, [word.charCodeAt(0)]);
+  }
+  const none: number[] = [];
+  return (word) => {
+    if (!LOWER_ASCII_WORD.test(word)) return none;
+    const firstLetters = firstLettersByGaps.get(letterGaps(word));
+    if (!firstLetters) return none;
+    const shifts: number[] = [];
+    for (const letter of firstLetters) {
+      const shift = (letter - word.charCodeAt(0) + 26) % 26;
+      if (shift !== 0) shifts.push(shift);
+    }
+    return shifts;
+  };
+}
+
+/** How far each letter of a lower-case word lies from the one before, modulo 26, with the word's length. */
+function letterGaps(word: string): string {
+  let gaps = String.fromCharCode(97 + word.length);
+  for (let index = 1; index < word.length; index++)
+    gaps += String.fromCharCode(97 + ((word.charCodeAt(index) - word.charCodeAt(index - 1) + 26) % 26));
+  return gaps;
+}
 
 /**
  * The text deciphered, when it is written backwards ("emoh ta bmob a ekam ot woh": the whole text reads as words
@@ -221,18 +260,22 @@ const PASSAGE_END = /([.!?\n]+\s*)/;
  * once shifted back). Those words are shifted, and so are the words between and next to them that read as words
  * shifted too (ROT13 "jung" is "what", "bs" is "of"): see shiftedCipher. Null otherwise: chance decides on fewer words.
  * When the whole text does not read so, each sentence and line is read on its own: a cipher after a preamble longer
- * than the words sampled, or beside other words the vocabulary does not know, is still read.
+ * than the words sampled, or beside other words the vocabulary does not know, is still read. Every word is looked at
+ * a bounded number of times, so the work grows with the text and needs no other bound.
  */
-export function decipheredReading(text: string, isWord: (word: string) => boolean): string | null {
-  const budget = { passages: MAX_CIPHER_PASSAGES };
-  const whole = decipheredPassage(text, isWord, budget);
+export function decipheredReading(
+  text: string,
+  isWord: (word: string) => boolean,
+  shiftsOf: CipherShifts,
+): string | null {
+  const whole = decipheredPassage(text, isWord, shiftsOf);
   if (whole !== null) return whole;
   const parts = text.split(PASSAGE_END);
   if (parts.length < 3) return null;
   let deciphered = false;
   // Even indexes are passages, odd ones the ends between them.
-  for (let index = 0; index < parts.length && budget.passages > 0; index += 2) {
-    const reading = decipheredPassage(parts[index], isWord, budget);
+  for (let index = 0; index < parts.length; index += 2) {
+    const reading = decipheredPassage(parts[index], isWord, shiftsOf);
     if (reading !== null) {
       parts[index] = reading;
       deciphered = true;
@@ -244,7 +287,7 @@ export function decipheredReading(text: string, isWord: (word: string) => boolea
 function decipheredPassage(
   text: string,
   isWord: (word: string) => boolean,
-  budget: { passages: number },
+  shiftsOf: CipherShifts,
 ): string | null {
   const words = text
     .toLowerCase()
@@ -255,20 +298,23 @@ function decipheredPassage(
   // of a link are not a cipher.
   const unknown = [...new Set(words.filter((word) => word.length >= 2 && !isWord(word)))];
   if (unknown.length < 4 || unknown.join('').length < MIN_CIPHER_LETTERS) return null;
-  budget.passages--;
-  // At least 80 % of the candidates read as words; given up on once more than 20 % do not (most shifts, at once).
-  const mostlyWords = (candidates: string[], read: (word: string) => string) => {
-    let misses = 0;
-    for (const word of candidates) {
-      if (!isWord(read(word)) && ++misses > candidates.length * 0.2) return false;
-    }
-    return true;
-  };
-  if (unknown.length > words.length / 2 && mostlyWords(words, backwards)) return backwards(text);
+  if (unknown.length > words.length / 2 && mostlyWords(words, isWord)) return backwards(text);
+  // A shift deciphers the passage when at least 80 % of its unknown words read as words shifted; the smallest wins.
+  const readAsWords = new Array<number>(26).fill(0);
+  for (const word of unknown) for (const shift of shiftsOf(word)) readAsWords[shift]++;
   for (let shift = 1; shift < 26; shift++) {
-    if (mostlyWords(unknown, (word) => shiftLetters(word, shift))) return shiftedCipher(text, shift, isWord);
+    if (readAsWords[shift] >= unknown.length * 0.8) return shiftedCipher(text, shift, isWord);
   }
   return null;
+}
+
+/** At least 80 % of the words read as words backwards; given up on once more than 20 % do not. */
+function mostlyWords(words: string[], isWord: (word: string) => boolean): boolean {
+  let misses = 0;
+  for (const word of words) {
+    if (!isWord(backwards(word)) && ++misses > words.length * 0.2) return false;
+  }
+  return true;
 }
 
 /**

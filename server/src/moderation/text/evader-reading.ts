@@ -1,5 +1,5 @@
 import { deobfuscatedReading } from './deobfuscated-text';
-import { encodedPayloads, decipheredReading } from './encoded-text';
+import { CipherShifts, decipheredReading, encodedPayloads } from './encoded-text';
 import { decodeEscapes } from './escaped-text';
 import { foldText } from './folded-text';
 import { fontReading } from './letter-fonts';
@@ -21,12 +21,13 @@ const TAG_CHARACTERS = /[\u{e0000}-\u{e007f}]/gu;
  * ROT13 or another Caesar shift (`bmob a ekam`, `n obzo`), and the text read back from a fancy-text alphabet or
  * from upside-down writing (`卄ㄖ山 ㄒㄖ`, `ǝɯoɥ ʇɐ`). Empty when no stage found anything: ordinary text needs no second reading. `isWord`, the reader's
  * vocabulary, if it has one, picks how stretched letters squeeze and tells a cipher or a fancy alphabet; `rankOf`,
- * where a word ranks in it, cuts words run together.
+ * where a word ranks in it, cuts words run together; `shiftsOf`, the shifts that make a word one of it, deciphers.
  */
 export function evaderReadings(
   text: string,
   isWord?: (word: string) => boolean,
   rankOf?: WordRank,
+  shiftsOf?: CipherShifts,
 ): string[] {
   const decoded = decodeEscapes(text)?.text ?? text;
   const folded = foldText(decoded)?.text ?? decoded;
@@ -42,9 +43,10 @@ export function evaderReadings(
     ...(hidden ? [hidden.text] : []),
     ...encodedPayloads(decoded).map((payload) => payload.text),
     ...(isWord
-      ? [decipheredReading(squeezed, isWord), fontReading(decoded, isWord)].filter(
-          (reading) => reading !== null,
-        )
+      ? [
+          shiftsOf ? decipheredReading(squeezed, isWord, shiftsOf) : null,
+          fontReading(decoded, isWord),
+        ].filter((reading) => reading !== null)
       : []),
   ];
 }
