@@ -271,11 +271,12 @@ export function decipheredReading(
   const whole = decipheredPassage(text, isWord, shiftsOf);
   if (whole !== null) return whole;
   const parts = text.split(PASSAGE_END);
-  if (parts.length < 3) return null;
   let deciphered = false;
-  // Even indexes are passages, odd ones the ends between them.
+  // Even indexes are passages, odd ones the ends between them; a text of one passage was read whole above.
   for (let index = 0; index < parts.length; index += 2) {
-    const reading = decipheredPassage(parts[index], isWord, shiftsOf);
+    const reading =
+      (parts.length > 1 ? decipheredPassage(parts[index], isWord, shiftsOf) : null) ??
+      cipherRunsReading(parts[index], isWord, shiftsOf);
     if (reading !== null) {
       parts[index] = reading;
       deciphered = true;
@@ -315,6 +316,66 @@ function mostlyWords(words: string[], isWord: (word: string) => boolean): boolea
     if (!isWord(backwards(word)) && ++misses > words.length * 0.2) return false;
   }
   return true;
+}
+
+/** A word that does not read shifted, between two that do, is taken for a typo or a name inside the cipher. */
+const MAX_RUN_GAP = 1;
+
+/**
+ * The passage with each run of cipher in it shifted back, when a run is not the passage's whole: a run is words in a
+ * row that each read as a word under one shift (one word in between may not), with four distinct words the
+ * vocabulary does not know and 80 % of its unknown words so read. A passage of 200 plain words, or of made-up ones,
+ * with a ROT13 request at its end and no sentence between them, was read by its first 200 words or as mostly words
+ * no shift reads, and the request hid in it.
+ */
+function cipherRunsReading(
+  passage: string,
+  isWord: (word: string) => boolean,
+  shiftsOf: CipherShifts,
+): string | null {
+  const matches = [...passage.matchAll(/\p{L}+/gu)];
+  if (matches.length < 4) return null;
+  const words = matches.map(([word]) => word.toLowerCase());
+  const unknown = words.map((word) => word.length >= 2 && !isWord(word));
+  // Most passages end here, before any word's shifts are looked up: too few unknown words, or none that shift.
+  const strange = new Set(words.filter((_word, index) => unknown[index]));
+  if (strange.size < 4) return null;
+  const unknownReading = new Array<Set<string>>(26);
+  for (const word of strange)
+    for (const shift of shiftsOf(word)) (unknownReading[shift] ??= new Set()).add(word);
+  if (!unknownReading.some((reading) => reading.size >= 4)) return null;
+  const shifts = words.map((word) => shiftsOf(word));
+  const shifted = new Array<number>(words.length).fill(0);
+  for (let shift = 1; shift < 26; shift++) {
+    if ((unknownReading[shift]?.size ?? 0) < 4) continue;
+    const reads = (index: number) => shifted[index] === 0 && shifts[index].includes(shift);
+    for (let first = 0; first < words.length; first++) {
+      if (!reads(first)) continue;
+      let last = first;
+      while (last + 1 < words.length) {
+        if (reads(last + 1)) last++;
+        else if (last + 1 + MAX_RUN_GAP < words.length && reads(last + 1 + MAX_RUN_GAP))
+          last += 1 + MAX_RUN_GAP;
+        else break;
+      }
+      const run = words.slice(first, last + 1);
+      const cipher = new Set(run.filter((word, offset) => unknown[first + offset] && reads(first + offset)));
+      const strangers = new Set(run.filter((_word, offset) => unknown[first + offset])).size;
+      if (
+        cipher.size >= 4 &&
+        [...cipher].join('').length >= MIN_CIPHER_LETTERS &&
+        cipher.size >= strangers * 0.8
+      )
+        for (let index = first; index <= last; index++) if (reads(index)) shifted[index] = shift;
+      first = last;
+    }
+  }
+  if (!shifted.some((shift) => shift !== 0)) return null;
+  let index = 0;
+  return passage.replace(/\p{L}+/gu, (word) => {
+    const shift = shifted[index++];
+    return shift === 0 ? word : shiftLetters(word, shift);
+  });
 }
 
 /**
