@@ -60,7 +60,7 @@ function hasEnoughWords(text: string, start: number, end: number): boolean {
  * text for the model.
  */
 const CLAUSE_START =
-  /(?<=[\s,])(?:and\s+)?(?:then|after\s+that|afterwards|also|anyway|anyways|but\s+first|next|finally|lastly|btw|by\s+the\s+way|oh\s+and|plus)\b/giu;
+  /(?<=[\s,])(?:(?:and\s+)?(?:then|after\s+that|afterwards|also|anyway|anyways|but\s+first|next|finally|lastly|btw|by\s+the\s+way|oh\s+and|plus)|(?:so\s+)?(?:how\s+(?:to|do\s+i|can\s+i|could\s+i|would\s+i|should\s+i)|what(?:'s|\s+is)\s+the\s+(?:best|easiest|fastest|quickest|simplest|cheapest)|where\s+can\s+i|(?:can|could|would)\s+you\s+(?:tell|give|show|help|explain|write|teach)|tell\s+me\s+how|show\s+me\s+how|teach\s+me|explain\s+how|write\s+(?:a|an|me)|i\s+(?:want|need|wanna)\s+to))\b/giu;
 
 /** Whether a char code is white space or a comma: what parts a clause from the one before it. */
 function isClauseGap(code: number): boolean {

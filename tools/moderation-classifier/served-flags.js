@@ -1,0 +1,103 @@
+'use strict';
+// Share of held-out texts flagged (any category at the model's live thresholds) as Warden serves them: the server's
+// scorer with every reading (whole text, sentences and clauses at the model's input margin, the evader readings),
+// built first with `npx tsc -p tsconfig.build.json`. bench/moderation-quality.py reads whole texts through the bare
+// model, so a change to how texts are read (sentences, clauses, decoders) is measured here, before and after.
+//   node tools/moderation-classifier/served-flags.js [<model dir>]
+// The "run-on" rows put each harmful request after, or before, a line of chat written without punctuation, as people
+// type: read whole, the model averages the request with the chat around it.
+const fs = require('fs');
+const path = require('path');
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const DATA = path.join(ROOT, 'data', 'moderation');
+const SERVER = path.join(ROOT, 'dist', 'server', 'src', 'moderation', 'classifier');
+const { loadClassifierManifest } = require(path.join(SERVER, 'classifier.manifest'));
+const { createClassifierScorer } = require(path.join(SERVER, 'classifier-scorer'));
+
+const CHAT = [
+  'hey so we went to the park today and the kids played on the swings for ages',
+  'hope you are doing well my week has been busy with work and the garden',
+  'thanks for the recipe yesterday it turned out great and everyone loved it',
+];
+
+const jsonl = (file) =>
+  fs
+    .readFileSync(path.join(DATA, file), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line));
+
+/** A request as typed in a chat: lower case, its closing punctuation gone. */
+const unpunctuated = (text) => text.toLowerCase().replace(/[.!?]+\s*$/, '');
+
+function sets() {
+  const probe = jsonl('request-probe/requests.jsonl');
+  const probe2 = jsonl('request-probe-2/requests.jsonl');
+  const harmful = probe.filter((row) => row.harmful).map((row) => row.text);
+  const advbench = fs
+    .readFileSync(path.join(DATA, 'advbench', 'harmful_behaviors.csv'), 'utf8')
+    .split('\n')
+    .slice(1)
+    .filter(Boolean)
+    .map((line) => (line.startsWith('"') ? line.slice(1, line.indexOf('"', 1)) : line.split(',')[0]));
+  return [
+    ['first probe, harmful', harmful, true],
+    [
+      'first probe, harmful after a line of chat (run-on)',
+      harmful.map((text, index) => `${CHAT[index % 3]} ${unpunctuated(text)}`),
+      true,
+    ],
+    [
+      'first probe, harmful before a line of chat (run-on)',
+      harmful.map((text, index) => `${unpunctuated(text)} ${CHAT[index % 3]}`),
+      true,
+    ],
+    ['first probe, benign', probe.filter((row) => !row.harmful).map((row) => row.text), false],
+    [
+      'first probe, benign after a line of chat (run-on)',
+      probe.filter((row) => !row.harmful).map((row, index) => `${CHAT[index % 3]} ${unpunctuated(row.text)}`),
+      false,
+    ],
+    ['second probe, harmful', probe2.filter((row) => row.harmful).map((row) => row.text), true],
+    ['second probe, benign', probe2.filter((row) => !row.harmful).map((row) => row.text), false],
+    ['AdvBench', advbench, true],
+    ['generated stories (held out)', jsonl('generated-stories/eval.jsonl').map((row) => row.text), false],
+    [
+      'benign instructions',
+      jsonl('benign-instructions/benign_instructions.jsonl').map((row) => row.text),
+      false,
+    ],
+  ];
+}
+
+async function main() {
+  const directory = path.resolve(process.argv[2] ?? path.join(ROOT, 'models', 'moderation'));
+  const manifest = loadClassifierManifest(directory);
+  const scorer = await createClassifierScorer(manifest);
+  const thresholds = manifest.labels.map((label) => manifest.thresholds[label]);
+  const margin = manifest.sentenceMargin.input;
+  console.log(`| set (${path.relative(ROOT, directory) || directory}, served) | n | flagged |`);
+  console.log('| --- | ---: | ---: |');
+  for (const [name, texts] of sets()) {
+    let flagged = 0;
+    for (let index = 0; index < texts.length; index += 32) {
+      const batch = texts.slice(index, index + 32);
+      const scored = await scorer.classify(
+        batch,
+        batch.map(() => margin),
+      );
+      flagged += scored.filter((text) =>
+        text.scores.some((score, label) => score >= thresholds[label]),
+      ).length;
+    }
+    console.log(
+      `| ${name} | ${texts.length} | ${((100 * flagged) / texts.length).toFixed(1)} % (${flagged}) |`,
+    );
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
