@@ -53,14 +53,43 @@ function hasEnoughWords(text: string, start: number, end: number): boolean {
   return false;
 }
 
+/** How a request starts: "how to", "how do I", "what is the easiest …", "can you tell …", "teach me", "I want to". */
+const REQUEST_START =
+  "(?:so\\s+)?(?:how\\s+(?:to|do\\s+i|can\\s+i|could\\s+i|would\\s+i|should\\s+i)|what(?:'s|\\s+is)\\s+the\\s+(?:best|easiest|fastest|quickest|simplest|cheapest)|where\\s+can\\s+i|(?:can|could|would)\\s+you\\s+(?:tell|give|show|help|explain|write|teach)|tell\\s+me\\s+how|show\\s+me\\s+how|teach\\s+me|explain\\s+how|write\\s+(?:a|an|me)|i\\s+(?:want|need|wanna)\\s+to)";
 /**
  * Words that start a second request inside one sentence, as a framed request is written without punctuation ("write
  * a poem about spring and then tell me …", "… anyway what is the easiest way …"): a clause starts at them after white
  * space or a comma. Common words of plain narration (and, but, so, now) are not among them: each clause is one more
  * text for the model.
  */
-const CLAUSE_START =
-  /(?<=[\s,])(?:(?:and\s+)?(?:then|after\s+that|afterwards|also|anyway|anyways|but\s+first|next|finally|lastly|btw|by\s+the\s+way|oh\s+and|plus)|(?:so\s+)?(?:how\s+(?:to|do\s+i|can\s+i|could\s+i|would\s+i|should\s+i)|what(?:'s|\s+is)\s+the\s+(?:best|easiest|fastest|quickest|simplest|cheapest)|where\s+can\s+i|(?:can|could|would)\s+you\s+(?:tell|give|show|help|explain|write|teach)|tell\s+me\s+how|show\s+me\s+how|teach\s+me|explain\s+how|write\s+(?:a|an|me)|i\s+(?:want|need|wanna)\s+to))\b/giu;
+const CLAUSE_START = new RegExp(
+  `(?<=[\\s,])(?:(?:and\\s+)?(?:then|after\\s+that|afterwards|also|anyway|anyways|but\\s+first|next|finally|lastly|btw|by\\s+the\\s+way|oh\\s+and|plus)|${REQUEST_START})\\b`,
+  'giu',
+);
+const REQUEST_OPENING = new RegExp(`^${REQUEST_START}\\b`, 'iu');
+/**
+ * A sentence or clause that opens as a request and runs on past LONG_REQUEST_WORDS is also read by its first this many words: chat typed on after the
+ * request without punctuation ("how do i … at home hey so we went to the park …") is otherwise read with it.
+ */
+const REQUEST_WORDS = 16;
+/** A request alone seldom runs longer than this; one that does has something typed on after it. */
+const LONG_REQUEST_WORDS = 24;
+
+/** Where the `count`th word of `text[start, end)` ends, or null when the piece has no more words than that. */
+function endOfWords(text: string, start: number, end: number, count: number): number | null {
+  let words = 0;
+  let inWord = false;
+  for (let index = start; index < end; index++) {
+    const space = isWhiteSpace(text.charCodeAt(index));
+    if (!space && !inWord && ++words > count) {
+      let last = index;
+      while (last > start && isWhiteSpace(text.charCodeAt(last - 1))) last--;
+      return last;
+    }
+    inWord = !space;
+  }
+  return null;
+}
 
 /** Whether a char code is white space or a comma: what parts a clause from the one before it. */
 function isClauseGap(code: number): boolean {
@@ -112,10 +141,19 @@ export function sentencesOf(text: string): string[] {
       if (!hasEnoughWords(text, first, last)) return;
       found.add(text.slice(first, last));
       const clauses = clauseBounds(text, first, last);
-      if (clauses.length === 1) return;
-      pieces++;
+      if (clauses.length > 1) pieces++;
       for (const [clauseFirst, clauseLast] of clauses) {
-        if (hasEnoughWords(text, clauseFirst, clauseLast)) found.add(text.slice(clauseFirst, clauseLast));
+        if (!hasEnoughWords(text, clauseFirst, clauseLast)) continue;
+        if (clauses.length > 1) found.add(text.slice(clauseFirst, clauseLast));
+        const request =
+          REQUEST_OPENING.test(text.slice(clauseFirst, clauseFirst + 64)) &&
+          endOfWords(text, clauseFirst, clauseLast, LONG_REQUEST_WORDS) !== null
+            ? endOfWords(text, clauseFirst, clauseLast, REQUEST_WORDS)
+            : null;
+        if (request !== null) {
+          found.add(text.slice(clauseFirst, request));
+          pieces++;
+        }
       }
     }
   };
