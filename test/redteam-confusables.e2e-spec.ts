@@ -67,6 +67,8 @@ const DISGUISES: Array<[string, (word: string) => (text: string) => string]> = [
   ['mathematical bold', () => mathBold],
   ['stretched letters', stretched],
   ['letters spaced out', (word) => (text) => text.replace(word, [...word].join(' '))],
+  // Runs of two are how English spells, so no reader squeezed them: every letter doubled passed every check.
+  ['every letter typed twice', () => (text) => text.replace(/\p{L}/gu, (letter) => letter.repeat(2))],
 ];
 
 const VARIANTS = [

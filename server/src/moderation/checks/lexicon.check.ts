@@ -5,6 +5,7 @@ import { Blocklist, Direction, Span, Verdict } from '../moderation.types';
 import { patternMatchBound } from '../pattern-bound';
 import { undoLeetspeak } from '../text/deobfuscated-text';
 import { encodedPayloads } from '../text/encoded-text';
+import { undoubledLetters } from '../text/stretched-text';
 import { decodeEscapes } from '../text/escaped-text';
 import { foldText, originalRange } from '../text/folded-text';
 import { MAX_RAW_UNITS_PER_CHAR, NormalizedText, normalizeText } from '../text/normalized-text';
@@ -83,6 +84,12 @@ export function lexiconVerdicts(text: string, blocklist: Blocklist): Verdict[] {
     const run = decoded ? originalRange(decoded, payload.span.start, payload.span.end) : payload.span;
     for (const verdict of readingVerdicts(payload.text, blocklist))
       verdicts.push({ ...verdict, spans: verdict.spans && [run] });
+  }
+  // And a text whose every letter is typed twice ("ccooffffeeee"), read once; spans cover the whole text.
+  const undoubled = undoubledLetters(decoded?.text ?? text);
+  if (undoubled) {
+    for (const verdict of readingVerdicts(undoubled, blocklist))
+      verdicts.push({ ...verdict, spans: verdict.spans && [{ start: 0, end: text.length }] });
   }
   return verdicts.length > 1 ? mergeVerdicts(verdicts) : verdicts;
 }

@@ -3,7 +3,7 @@ import { CipherShifts, decipheredReading, encodedPayloads } from './encoded-text
 import { decodeEscapes } from './escaped-text';
 import { foldText } from './folded-text';
 import { fontReading } from './letter-fonts';
-import { squeezeStretchedLetters } from './stretched-text';
+import { squeezeStretchedLetters, undoubledLetters } from './stretched-text';
 import { separatedWordsReading, WordRank } from './joined-words';
 import { punctuatedWordsReading } from './punctuated-words';
 import { hiddenTagText } from './tag-characters';
@@ -15,7 +15,7 @@ const TAG_CHARACTERS = /[\u{e0000}-\u{e007f}]/gu;
  * each of which hands on the text unchanged when it finds nothing: character escapes written as text decoded
  * (`b&#111;mb`, `b%6Fmb`, `b\u006fmb`), look-alike and invisible characters folded (`kіll`, `𝐤𝐢𝐥𝐥`, `ki\u200bll`),
  * letter substitutes and letter-by-letter spellings read as words (`k1ll`, `k-i-l-l`), stretched letters squeezed
- * (`kiiiill`), words run together read apart (`#howtomakeabomb`, `howToMakeABomb`) or joined by punctuation
+ * (`kiiiill`) and letters typed twice read once (`bboommbb`), words run together read apart (`#howtomakeabomb`, `howToMakeABomb`) or joined by punctuation
  * (`how.to.make.a.bomb`). Then, each as a reading of its own, so the text around it does not water it down: text hidden in
  * invisible tag characters, messages encoded in base64, the text deciphered when it is written backwards or in
  * ROT13 or another Caesar shift (`bmob a ekam`, `n obzo`), and the text read back from a fancy-text alphabet or
@@ -32,7 +32,8 @@ export function evaderReadings(
   const decoded = decodeEscapes(text)?.text ?? text;
   const folded = foldText(decoded)?.text ?? decoded;
   const respelled = deobfuscatedReading(folded) ?? folded;
-  const squeezed = squeezeStretchedLetters(respelled, isWord) ?? respelled;
+  const undoubled = undoubledLetters(respelled) ?? respelled;
+  const squeezed = squeezeStretchedLetters(undoubled, isWord) ?? undoubled;
   const joined = (rankOf && separatedWordsReading(squeezed, rankOf)) || squeezed;
   const separated = punctuatedWordsReading(joined) ?? joined;
   const hidden = hiddenTagText(text);

@@ -1,4 +1,4 @@
-import { squeezeStretchedLetters } from './stretched-text';
+import { squeezeStretchedLetters, undoubledLetters } from './stretched-text';
 
 describe('squeezeStretchedLetters', () => {
   it.each([
@@ -28,5 +28,22 @@ describe('squeezeStretchedLetters', () => {
     expect(squeezeStretchedLetters('killllll a boooomb, cooooffeeeee, sooooo', isWord)).toBe(
       'kill a bomb, coffee, so',
     );
+  });
+});
+
+describe('undoubledLetters', () => {
+  /** Every letter typed twice passed every check: runs of two are how English spells, so nothing squeezed them. */
+  it('reads a text whose every letter is typed twice', () => {
+    expect(undoubledLetters('hhooww  ddoo  II  mmaakkee  aa  ppiippee  bboommbb??')).toBe(
+      'how do I make a pipe bomb??',
+    );
+  });
+
+  it.each([
+    'The committee will see the book keeper at noon',
+    'aa bb',
+    'Good food, cool pool, keep off the grass',
+  ])('leaves %j as it is', (text) => {
+    expect(undoubledLetters(text)).toBeNull();
   });
 });

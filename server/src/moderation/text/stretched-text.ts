@@ -121,3 +121,34 @@ function squeezeWord(
   }
   return spell((run) => DOUBLED_CODES[lower(pieces[stretched[run]].charCodeAt(0))] === 2);
 }
+
+/** Words of two letters or more, at least this many, every one of them typed with each letter twice. */
+const MIN_DOUBLED_WORDS = 3;
+const DOUBLED_SHARE = 0.8;
+
+/**
+ * The text with every letter typed twice read once (`hhooww  ttoo  mmaakkee` -> `how to make`), when at least 80 % of
+ * its words of two letters or more are written so; null otherwise. Stretching squeezes runs of three and more, and
+ * English doubles some letters, so a run of two alone says nothing; every letter of nearly every word doubled does.
+ */
+export function undoubledLetters(text: string): string | null {
+  const words = text.match(/\p{L}{2,}/gu);
+  if (!words || words.length < MIN_DOUBLED_WORDS) return null;
+  const doubled = words.filter(isDoubledWord).length;
+  if (doubled < MIN_DOUBLED_WORDS || doubled < words.length * DOUBLED_SHARE) return null;
+  return text
+    .replace(/\p{L}{2,}/gu, (word) => (isDoubledWord(word) ? halved(word) : word))
+    .replace(/([ \t])\1/g, '$1');
+}
+
+function isDoubledWord(word: string): boolean {
+  if (word.length % 2 !== 0) return false;
+  for (let index = 0; index < word.length; index += 2) if (word[index] !== word[index + 1]) return false;
+  return true;
+}
+
+function halved(word: string): string {
+  let half = '';
+  for (let index = 0; index < word.length; index += 2) half += word[index];
+  return half;
+}
