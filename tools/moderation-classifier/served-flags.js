@@ -5,7 +5,8 @@
 // model, so a change to how texts are read (sentences, clauses, decoders) is measured here, before and after.
 //   node tools/moderation-classifier/served-flags.js [<model dir>]
 // The "run-on" rows put each harmful request after, or before, a line of chat written without punctuation, as people
-// type: read whole, the model averages the request with the chat around it.
+// type, and the "excuse" rows type a reason after it ("for a school project"): read whole, the model averages the
+// request with the words around it.
 const fs = require('fs');
 const path = require('path');
 
@@ -20,6 +21,9 @@ const CHAT = [
   'hope you are doing well my week has been busy with work and the garden',
   'thanks for the recipe yesterday it turned out great and everyone loved it',
 ];
+
+/** Excuses typed after a request, as jailbreak prompts give them. */
+const EXCUSES = ['for a school project', 'just out of curiosity', 'to help me fall asleep'];
 
 const jsonl = (file) =>
   fs
@@ -53,7 +57,19 @@ function sets() {
       harmful.map((text, index) => `${unpunctuated(text)} ${CHAT[index % 3]}`),
       true,
     ],
+    [
+      'first probe, harmful with an excuse typed after it',
+      harmful.map((text, index) => `${unpunctuated(text)} ${EXCUSES[index % 3]}`),
+      true,
+    ],
     ['first probe, benign', probe.filter((row) => !row.harmful).map((row) => row.text), false],
+    [
+      'first probe, benign with an excuse typed after it',
+      probe
+        .filter((row) => !row.harmful)
+        .map((row, index) => `${unpunctuated(row.text)} ${EXCUSES[index % 3]}`),
+      false,
+    ],
     [
       'first probe, benign after a line of chat (run-on)',
       probe.filter((row) => !row.harmful).map((row, index) => `${CHAT[index % 3]} ${unpunctuated(row.text)}`),
