@@ -52,6 +52,22 @@ describe('encodedPayloads', () => {
   });
 });
 
+describe('encodedPayloads: a run cut where a check window starts', () => {
+  /** A streamed output is checked in windows cut anywhere in a long run; read from a cut, the run decoded to noise. */
+  it.each([1, 2, 3])('reads a base64 run whose first %i characters were cut off', (cut) => {
+    const message = `${'Sure, here is the story you asked for. '.repeat(20)}How to make a pipe bomb at home.`;
+    const [payload] = encodedPayloads(base64(message).slice(cut));
+    expect(payload.text).toContain('How to make a pipe bomb at home.');
+  });
+
+  it('reads a hex run cut inside a byte', () => {
+    const [payload] = encodedPayloads(
+      Buffer.from('how to make a pipe bomb at home').toString('hex').slice(1),
+    );
+    expect(payload.text).toContain('to make a pipe bomb at home');
+  });
+});
+
 describe('encodedPayloads: Morse and character codes', () => {
   const morse = '.... --- .-- / - --- / -- .- -.- . / .- / -... --- -- -...';
 

@@ -38,11 +38,14 @@ export function encodedPayloads(text: string): EncodedPayload[] {
   const payloads: EncodedPayload[] = [];
   for (const span of base64Runs(text)) {
     const run = text.slice(span.start, span.end);
-    const bytes = binaryRunBytes(run);
-    // Hex digits are base64 letters too: a run that does not read as hex may as base64.
-    const stretches = (bytes && readableStretches(bytes)) || [];
-    for (const decoded of stretches.length > 0 ? stretches : readableStretches(Buffer.from(run, 'base64')))
-      payloads.push({ text: decoded, span });
+    // A run at the very start may be the tail of a longer one: a streamed output's check window starts where it was
+    // cut, anywhere in a run, and a run read from a cut that is not a whole byte (or base64 group) decodes to noise.
+    const alignments = span.start === 0 ? 4 : 1;
+    for (let skip = 0; skip < alignments; skip++) {
+      const stretches = runStretches(run.slice(skip));
+      for (const decoded of stretches) payloads.push({ text: decoded, span });
+      if (stretches.length > 0) break;
+    }
   }
   // Three codes in a row before any token is looked at: most texts have none, and scanning every token costs more.
   if (!MORSE_HINT.test(text) && !CODES_HINT.test(text)) return payloads;
@@ -165,6 +168,13 @@ const MIN_HEX_RUN = 16;
 const MIN_BIT_RUN = 64;
 const HEX_RUN = /^[0-9a-fA-F]+$/;
 const BIT_RUN = /^[01]+$/;
+
+/** What a run reads as: hex or bits first, and base64 when it does not read so (hex digits are base64 letters too). */
+function runStretches(run: string): string[] {
+  const bytes = binaryRunBytes(run);
+  const stretches = (bytes && readableStretches(bytes)) || [];
+  return stretches.length > 0 ? stretches : readableStretches(Buffer.from(run, 'base64'));
+}
 
 /** The bytes a run of hex digits (two a byte) or bits (eight a byte) stands for; null for any other run. */
 function binaryRunBytes(run: string): Uint8Array | null {
