@@ -1,7 +1,7 @@
 /**
  * Alphabets of "fancy text" generators, each written as its letters for a to z: letters of other scripts and
  * symbols drawn like Latin ones, which neither NFKD nor the fold reads as Latin (`卄ㄖ山 ㄒㄖ 爪卂Ҝ乇`, `hσw tσ mαkє`,
- * `ɦơա ɬơ ɱąƙɛ`, `🅷🅾🆆`). Jailbreak suites send requests in them; a model reads through them.
+ * `ɦơա ɬơ ɱąƙɛ`, `🅷🅾🆆`) and Braille (`⠓⠕⠺ ⠞⠕`). Jailbreak suites send requests in them; a model reads through them.
  */
 const FONTS = [
   '₳฿₵ĐɆ₣₲ⱧłJ₭Ⱡ₥₦Ø₱QⱤ₴₮ɄV₩ӾɎⱫ', // currency signs
@@ -14,6 +14,7 @@ const FONTS = [
   lettersFrom(0x1f170), // negative squared 🅰
   lettersFrom(0x1f150), // negative circled 🅐
   lettersFrom(0x1f1e6), // regional indicators 🇦
+  '⠁⠃⠉⠙⠑⠋⠛⠓⠊⠚⠅⠇⠍⠝⠕⠏⠟⠗⠎⠞⠥⠧⠺⠭⠽⠵', // Braille, grade 1
 ];
 /** Letters the alphabets above share with a few more generators: Armenian `ա`, hooked `ɦ` and `ɗ`. */
 const MORE_LETTERS: Record<string, string> = { ա: 'w', ɦ: 'h', ɗ: 'd' };
