@@ -9,6 +9,8 @@ import { punctuatedWordsReading } from './punctuated-words';
 import { hiddenTagText } from './tag-characters';
 
 const TAG_CHARACTERS = /[\u{e0000}-\u{e007f}]/gu;
+/** Zero-width spaces, joiners and other characters that take no room on the page. */
+const INVISIBLE = /[\u200b-\u200d\u2060\u00ad\ufeff]/g;
 
 /**
  * The text as an evader means it to be read, for checks that read whole sentences (the classifier), in stages
@@ -46,7 +48,9 @@ export function evaderReadings(
     ...(isWord
       ? [
           shiftsOf ? decipheredReading(squeezed, isWord, shiftsOf) : null,
-          fontReading(decoded, isWord),
+          // Invisible characters between a font's letters (zero-width spaces keep regional indicators from
+          // pairing into flags) would part every letter from the next.
+          fontReading(decoded.replace(INVISIBLE, ''), isWord),
         ].filter((reading) => reading !== null)
       : []),
   ];
