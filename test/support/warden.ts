@@ -58,14 +58,31 @@ export interface WardenInstance {
   stop(): Promise<void>;
 }
 
+/**
+ * Ports the suites' servers listen on: a block of its own for each jest worker, below Linux's ephemeral range
+ * (32768–60999). A port the kernel picked from that range was free when asked, yet before Warden listened on it
+ * (seconds later) an outgoing connection or a neighbour suite's server could take it; a neighbour's Warden then
+ * answered this suite's health check, and every call of the suite was refused with 401 invalid_api_key.
+ */
+const PORT_BLOCK = 1_000;
+const FIRST_PORT = 20_000;
+const WORKER_BLOCKS = 10;
+let nextPortOffset = Math.floor(Math.random() * PORT_BLOCK);
+
 export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
+  const worker = Number(process.env.JEST_WORKER_ID ?? 0) % WORKER_BLOCKS;
+  for (let tried = 0; tried < PORT_BLOCK; tried++) {
+    const port = FIRST_PORT + worker * PORT_BLOCK + (nextPortOffset++ % PORT_BLOCK);
+    if (await isFree(port)) return port;
+  }
+  throw new Error(`no free port in the block of jest worker ${worker}`);
+}
+
+function isFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
     const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
   });
 }
 
@@ -140,9 +157,9 @@ export async function startWarden(
 }
 
 /**
- * Warden on a port the kernel said was free. Another suite's server or an outgoing connection can take the port
- * before Warden listens on it; Warden then exits (EADDRINUSE) and starts again on another, unless the test chose
- * the port (PORT in the environment given).
+ * Warden on a port that was free (freePort: from this jest worker's own block). Should something else still take it
+ * before Warden listens, Warden exits (EADDRINUSE) and starts again on another, unless the test chose the port (PORT
+ * in the environment given).
  */
 export async function spawnOnFreePort(
   base: NodeJS.ProcessEnv,
