@@ -8,13 +8,13 @@ const MIN_BASE64_RUN = 16;
 const BASE64_ALPHABET = new Uint8Array(128);
 for (const character of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/_-')
   BASE64_ALPHABET[character.charCodeAt(0)] = 1;
+/** Shorter stretches of a run ("Qx zr" among binary) are chance, not a message: what the shortest base64 run carries. */
+const MIN_STRETCH_CHARS = 12;
 /**
  * Characters that part a decoded run into the stretches read as text: bytes that are not UTF-8 (decoded as U+FFFD)
  * and characters a reader does not read. A run is decoded whole, so binary, NULs or a long preamble before a message
  * do not hide it (a run read only to a fixed length hid a request behind 16 KiB of anything).
  */
-/** Shorter stretches of a run ("Qx zr" among binary) are chance, not a message: what the shortest base64 run carries. */
-const MIN_STRETCH_CHARS = 12;
 const UNREAD = /(?:\uFFFD|[^\p{L}\p{M}\p{N}\p{P}\p{S}\p{Zs}\n\r\t])+/u;
 /** How much of a decoded run must be text a reader reads (letters, digits, punctuation, spaces) to count. */
 const MIN_READABLE_SHARE = 0.95;
@@ -321,7 +321,7 @@ function decipheredPassage(
   return null;
 }
 
-/** At least 80 % of the words read as words backwards; given up on once more than 20 % do not. */
+/** At least 80 % of the words read as words once `read`; given up on once more than 20 % do not. */
 function mostlyWords(
   words: string[],
   read: (word: string) => string,
@@ -354,8 +354,8 @@ const ATBASH = 26;
 
 /**
  * The passage with each run of cipher in it shifted back (or read in Atbash), when a run is not the passage's whole: a
- * run is words in a row that each read as a word under one shift or Atbash (one word in between may not), with four distinct words the
- * vocabulary does not know and 80 % of its unknown words so read. A passage of 200 plain words, or of made-up ones,
+ * run is words in a row that each read as a word under one shift or Atbash (one word in between may not), with four
+ * distinct words the vocabulary does not know and 80 % of its unknown words so read. A passage of 200 plain words, or of made-up ones,
  * with a ROT13 request at its end and no sentence between them, was read by its first 200 words or as mostly words
  * no shift reads, and the request hid in it.
  */
@@ -373,11 +373,12 @@ function cipherRunsReading(
   if (strange.size < 4) return null;
   // Shifts 1–25, and ATBASH: each word's readings as a word of the vocabulary.
   const readingsOf = (word: string) => (isWord(atbash(word)) ? [...shiftsOf(word), ATBASH] : shiftsOf(word));
+  const strangeReadings = new Map([...strange].map((word) => [word, readingsOf(word)]));
   const unknownReading = new Array<Set<string>>(ATBASH + 1);
-  for (const word of strange)
-    for (const shift of readingsOf(word)) (unknownReading[shift] ??= new Set()).add(word);
+  for (const [word, readings] of strangeReadings)
+    for (const shift of readings) (unknownReading[shift] ??= new Set()).add(word);
   if (!unknownReading.some((reading) => reading.size >= 4)) return null;
-  const shifts = words.map(readingsOf);
+  const shifts = words.map((word) => strangeReadings.get(word) ?? readingsOf(word));
   const shifted = new Array<number>(words.length).fill(0);
   for (let shift = 1; shift <= ATBASH; shift++) {
     if ((unknownReading[shift]?.size ?? 0) < 4) continue;

@@ -1,7 +1,7 @@
 import { deobfuscatedReading } from './deobfuscated-text';
 import { CipherShifts, decipheredReading, encodedPayloads } from './encoded-text';
 import { decodeEscapes } from './escaped-text';
-import { foldText } from './folded-text';
+import { foldText, withoutInvisible } from './folded-text';
 import { fontReading } from './letter-fonts';
 import { squeezeStretchedLetters, undoubledLetters } from './stretched-text';
 import { separatedWordsReading, WordRank } from './joined-words';
@@ -9,8 +9,6 @@ import { punctuatedWordsReading } from './punctuated-words';
 import { hiddenTagText } from './tag-characters';
 
 const TAG_CHARACTERS = /[\u{e0000}-\u{e007f}]/gu;
-/** Zero-width spaces, joiners and other characters that take no room on the page. */
-const INVISIBLE = /[\u200b-\u200d\u2060\u00ad\ufeff]/g;
 
 /**
  * The text as an evader means it to be read, for checks that read whole sentences (the classifier), in stages
@@ -50,7 +48,7 @@ export function evaderReadings(
           shiftsOf ? decipheredReading(squeezed, isWord, shiftsOf) : null,
           // Invisible characters between a font's letters (zero-width spaces keep regional indicators from
           // pairing into flags) would part every letter from the next.
-          fontReading(decoded.replace(INVISIBLE, ''), isWord),
+          fontReading(withoutInvisible(decoded), isWord),
         ].filter((reading) => reading !== null)
       : []),
   ];

@@ -180,6 +180,22 @@ function targetOf(codePoint: number): string {
   return TARGETS[codePoint < 0x10000 ? TARGET_OF[codePoint] : (ASTRAL.get(codePoint) ?? 0) & 0xffff];
 }
 
+/** The text with its invisible characters (INVISIBLE_RANGES) taken out, and everything else as written. */
+export function withoutInvisible(text: string): string {
+  let result = '';
+  let copied = 0;
+  for (let index = 0; index < text.length; index++) {
+    const codePoint = text.codePointAt(index)!;
+    const width = codePoint > 0xffff ? 2 : 1;
+    if (roleOf(codePoint) === Role.Invisible) {
+      result += text.slice(copied, index);
+      copied = index + width;
+    }
+    index += width - 1;
+  }
+  return copied === 0 ? text : result + text.slice(copied);
+}
+
 /** Whether any code point may fold: one scan over char codes, no allocation. */
 function mayFold(text: string): boolean {
   for (let index = 0; index < text.length; index++) {

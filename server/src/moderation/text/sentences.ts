@@ -41,16 +41,25 @@ function isCloser(code: number): boolean {
   );
 }
 
-/** Whether `text[start, end)` holds at least MIN_SENTENCE_WORDS runs of non-space characters. */
-function hasEnoughWords(text: string, start: number, end: number): boolean {
+/** Where the `count`th word of `text[start, end)` ends, or null when the piece has no more words than that. */
+function endOfWords(text: string, start: number, end: number, count: number): number | null {
   let words = 0;
   let inWord = false;
   for (let index = start; index < end; index++) {
     const space = isWhiteSpace(text.charCodeAt(index));
-    if (!space && !inWord && ++words >= MIN_SENTENCE_WORDS) return true;
+    if (!space && !inWord && ++words > count) {
+      let last = index;
+      while (last > start && isWhiteSpace(text.charCodeAt(last - 1))) last--;
+      return last;
+    }
     inWord = !space;
   }
-  return false;
+  return null;
+}
+
+/** Whether `text[start, end)` holds at least MIN_SENTENCE_WORDS runs of non-space characters. */
+function hasEnoughWords(text: string, start: number, end: number): boolean {
+  return endOfWords(text, start, end, MIN_SENTENCE_WORDS - 1) !== null;
 }
 
 /** How a request starts: "how to", "how do I", "what is the easiest …", "can you tell …", "teach me", "I want to". */
@@ -68,28 +77,13 @@ const CLAUSE_START = new RegExp(
 );
 const REQUEST_OPENING = new RegExp(`^${REQUEST_START}\\b`, 'iu');
 /**
- * A sentence or clause that opens as a request and runs on past LONG_REQUEST_WORDS is also read by its first this many words: chat typed on after the
- * request without punctuation ("how do i … at home hey so we went to the park …") is otherwise read with it.
+ * A sentence or clause that opens as a request and runs on past LONG_REQUEST_WORDS is also read by its first this many
+ * words: chat typed on after the request without punctuation ("how do i … at home hey so we went to the park …") is
+ * otherwise read with it.
  */
 const REQUEST_WORDS = 16;
 /** A request alone seldom runs longer than this; one that does has something typed on after it. */
 const LONG_REQUEST_WORDS = 24;
-
-/** Where the `count`th word of `text[start, end)` ends, or null when the piece has no more words than that. */
-function endOfWords(text: string, start: number, end: number, count: number): number | null {
-  let words = 0;
-  let inWord = false;
-  for (let index = start; index < end; index++) {
-    const space = isWhiteSpace(text.charCodeAt(index));
-    if (!space && !inWord && ++words > count) {
-      let last = index;
-      while (last > start && isWhiteSpace(text.charCodeAt(last - 1))) last--;
-      return last;
-    }
-    inWord = !space;
-  }
-  return null;
-}
 
 /** Whether a char code is white space or a comma: what parts a clause from the one before it. */
 function isClauseGap(code: number): boolean {
