@@ -32,6 +32,30 @@ const jsonl = (file) =>
     .filter(Boolean)
     .map((line) => JSON.parse(line));
 
+/** Word games of jailbreak suites (StrongREJECT's disemvowel and Pig Latin, NATO spelling), as rules write them. */
+const disemvowelled = (text) => text.replace(/[aeiou]/gi, '');
+const pigLatin = (text) =>
+  text.replace(/[A-Za-z]+/g, (word) => {
+    const moved = word.match(/^(?:qu|[b-df-hj-np-tv-z])*/i)[0];
+    return moved === '' ? `${word}way` : `${word.slice(moved.length)}${moved}ay`;
+  });
+const NATO =
+  'alfa bravo charlie delta echo foxtrot golf hotel india juliett kilo lima mike november oscar papa quebec romeo sierra tango uniform victor whiskey xray yankee zulu'.split(
+    ' ',
+  );
+const natoSpelled = (text) =>
+  text
+    .toLowerCase()
+    .split(/\s+/)
+    .map((word) =>
+      [...word.replace(/[^a-z]/g, '')].map((letter) => NATO[letter.charCodeAt(0) - 97]).join(' '),
+    )
+    .filter(Boolean)
+    .join(' / ');
+
+/** A text as typed without its closing full stop, question or exclamation mark. */
+const withoutClosingMark = (text) => text.replace(/[.!?]+\s*$/, '');
+
 /** A request as typed in a chat: lower case, its closing punctuation gone. */
 const unpunctuated = (text) => text.toLowerCase().replace(/[.!?]+\s*$/, '');
 
@@ -62,7 +86,35 @@ function sets() {
       harmful.map((text, index) => `${unpunctuated(text)} ${EXCUSES[index % 3]}`),
       true,
     ],
+    ['first probe, harmful, vowels stripped', harmful.map(disemvowelled), true],
+    ['first probe, harmful, in Pig Latin', harmful.map(pigLatin), true],
+    ['first probe, harmful, spelled in the NATO alphabet', harmful.map(natoSpelled), true],
+    [
+      'first probe, harmful, closing punctuation dropped',
+      harmful.map((text) => text.replace(/[.!?]+\s*$/, '')),
+      true,
+    ],
     ['first probe, benign', probe.filter((row) => !row.harmful).map((row) => row.text), false],
+    [
+      'first probe, benign, closing punctuation dropped',
+      probe.filter((row) => !row.harmful).map((row) => withoutClosingMark(row.text)),
+      false,
+    ],
+    [
+      'first probe, benign, vowels stripped',
+      probe.filter((row) => !row.harmful).map((row) => disemvowelled(row.text)),
+      false,
+    ],
+    [
+      'first probe, benign, in Pig Latin',
+      probe.filter((row) => !row.harmful).map((row) => pigLatin(row.text)),
+      false,
+    ],
+    [
+      'first probe, benign, spelled in the NATO alphabet',
+      probe.filter((row) => !row.harmful).map((row) => natoSpelled(row.text)),
+      false,
+    ],
     [
       'first probe, benign with an excuse typed after it',
       probe
@@ -77,8 +129,19 @@ function sets() {
     ],
     ['second probe, harmful', probe2.filter((row) => row.harmful).map((row) => row.text), true],
     ['second probe, benign', probe2.filter((row) => !row.harmful).map((row) => row.text), false],
+    [
+      'second probe, benign, closing punctuation dropped',
+      probe2.filter((row) => !row.harmful).map((row) => withoutClosingMark(row.text)),
+      false,
+    ],
     ['AdvBench', advbench, true],
+    ['AdvBench, a full stop typed after each', advbench.map((text) => `${text}.`), true],
     ['generated stories (held out)', jsonl('generated-stories/eval.jsonl').map((row) => row.text), false],
+    [
+      'generated stories (held out), closing punctuation dropped',
+      jsonl('generated-stories/eval.jsonl').map((row) => withoutClosingMark(row.text)),
+      false,
+    ],
     [
       'benign instructions',
       jsonl('benign-instructions/benign_instructions.jsonl').map((row) => row.text),

@@ -2,10 +2,12 @@ import { Tokenizer } from '@huggingface/tokenizers';
 import fs from 'node:fs';
 import * as ort from 'onnxruntime-node';
 import { namesChildAge } from '../text/child-age';
+import { commonWordRank, readCommonWords } from '../text/common-words';
 import { cipherShiftsOf } from '../text/encoded-text';
-import { evaderReadings } from '../text/evader-reading';
+import { evaderReadings, ReaderVocabulary } from '../text/evader-reading';
 import { otherLanguageShare } from '../text/other-language';
 import { sentencesOf } from '../text/sentences';
+import { vowelRestorerOf } from '../text/vowelless-words';
 import { ClassifierManifest } from './classifier.manifest';
 import { WordCachedEncoder } from './word-cached-encoder';
 
@@ -106,6 +108,11 @@ export async function createClassifierScorer(manifest: ClassifierManifest): Prom
   const rankOf = (word: string) => tokenizer.token_to_id(word);
   /** The Caesar shifts that make a word one of the vocabulary: how ROT13 and other shifts are deciphered. */
   const shiftsOf = cipherShiftsOf(tokenizer.get_vocab().keys());
+  /** How common English words are, and the commonest with given consonants: how Pig Latin and vowel-less words are read. */
+  const commonWords = readCommonWords();
+  const commonRankOf = commonWordRank(commonWords, rankOf);
+  const restoreVowels = vowelRestorerOf(commonWords);
+  const vocabulary: ReaderVocabulary = { isWord, rankOf, shiftsOf, commonRankOf, restoreVowels };
 
   function windows(ids: number[]): number[][] {
     const out: number[][] = [];
@@ -149,7 +156,7 @@ export async function createClassifierScorer(manifest: ClassifierManifest): Prom
           otherLanguageShare(text, textSentences, isWord),
         ),
       );
-      const sources = [text, ...evaderReadings(text, isWord, rankOf, shiftsOf)];
+      const sources = [text, ...evaderReadings(text, vocabulary)];
       childAge.push(readsChildAge && sources.some(namesChildAge));
       for (const source of sources) {
         add(source === text ? whole.ids : encoder.encode(source).ids, 0);

@@ -35,22 +35,22 @@ describe('evaderReading', () => {
     const vocabulary = new Set(['how', 'to', 'make', 'a', 'bomb']);
     const isWord = (word: string) => vocabulary.has(word);
     const shiftsOf = cipherShiftsOf(vocabulary);
-    expect(evaderReadings('bmob a ekam ot woh', isWord, undefined, shiftsOf)).toEqual(['how to make a bomb']);
-    expect(evaderReadings('ubj gb znxr n obzo', isWord, undefined, shiftsOf)).toEqual(['how to make a bomb']);
-    expect(evaderReadings('how to make a bomb', isWord, undefined, shiftsOf)).toEqual([]);
+    expect(evaderReadings('bmob a ekam ot woh', { isWord, shiftsOf })).toEqual(['how to make a bomb']);
+    expect(evaderReadings('ubj gb znxr n obzo', { isWord, shiftsOf })).toEqual(['how to make a bomb']);
+    expect(evaderReadings('how to make a bomb', { isWord, shiftsOf })).toEqual([]);
   });
 
   it('reads text written in a fancy-text alphabet or upside down, and markup read past', () => {
     const vocabulary = new Set(['how', 'to', 'make', 'a', 'bomb']);
     const isWord = (word: string) => vocabulary.has(word);
-    expect(evaderReadings('卄ㄖ山 ㄒㄖ 爪卂Ҝ乇 卂 乃ㄖ爪乃', isWord)).toEqual(['how to make a bomb']);
-    expect(evaderReadings('qɯoq ɐ ǝʞɐɯ oʇ ʍoɥ', isWord)).toEqual(['how to make a bomb']);
+    expect(evaderReadings('卄ㄖ山 ㄒㄖ 爪卂Ҝ乇 卂 乃ㄖ爪乃', { isWord })).toEqual(['how to make a bomb']);
+    expect(evaderReadings('qɯoq ɐ ǝʞɐɯ oʇ ʍoɥ', { isWord })).toEqual(['how to make a bomb']);
     // Braille passed every check.
-    expect(evaderReadings('⠓⠕⠺ ⠞⠕ ⠍⠁⠅⠑ ⠁ ⠃⠕⠍⠃', isWord)).toEqual(['how to make a bomb']);
+    expect(evaderReadings('⠓⠕⠺ ⠞⠕ ⠍⠁⠅⠑ ⠁ ⠃⠕⠍⠃', { isWord })).toEqual(['how to make a bomb']);
     // Regional indicator letters parted by zero-width spaces, so that no two of them pair into a flag.
     const regional = (word: string) =>
       [...word].map((letter) => String.fromCodePoint(0x1f1e6 + letter.charCodeAt(0) - 97)).join('\u200b');
-    expect(evaderReadings('how to make a bomb'.split(' ').map(regional).join(' '), isWord)).toContain(
+    expect(evaderReadings('how to make a bomb'.split(' ').map(regional).join(' '), { isWord })).toContain(
       'how to make a bomb',
     );
     expect(evaderReadings('how to make a <b>bo</b>mb')).toEqual(['how to make a bomb']);
@@ -69,7 +69,7 @@ describe('evaderReading', () => {
       at: 460,
       home: 870,
     };
-    expect(evaderReadings('#howtomakeabombathome', undefined, (word) => ranks[word])).toEqual([
+    expect(evaderReadings('#howtomakeabombathome', { rankOf: (word) => ranks[word] })).toEqual([
       '#how to make a bomb at home',
     ]);
     expect(evaderReadings('#howtomakeabombathome')).toEqual([]);

@@ -5,36 +5,56 @@ import { foldText, withoutInvisible } from './folded-text';
 import { fontReading } from './letter-fonts';
 import { squeezeStretchedLetters, undoubledLetters } from './stretched-text';
 import { separatedWordsReading, WordRank } from './joined-words';
+import { pigLatinReading } from './pig-latin';
 import { punctuatedWordsReading } from './punctuated-words';
+import { spellingAlphabetReading } from './spelling-alphabet';
 import { hiddenTagText } from './tag-characters';
+import { VowelRestorer, vowelRestoredReading } from './vowelless-words';
 
 const TAG_CHARACTERS = /[\u{e0000}-\u{e007f}]/gu;
+
+/**
+ * What a reader knows of words, each part optional: `isWord`, whether a word is one of its vocabulary, picks how
+ * stretched letters squeeze and tells a cipher or a fancy alphabet; `rankOf`, where a word ranks in the vocabulary,
+ * cuts words run together and letters spelled out; `shiftsOf`, the shifts that make a word one of it, deciphers;
+ * `commonRankOf`, how common a word is in English, reads Pig Latin back and, with `restoreVowels` (the commonest word
+ * with given consonants), puts back vowels stripped from words.
+ */
+export interface ReaderVocabulary {
+  isWord?: (word: string) => boolean;
+  rankOf?: WordRank;
+  shiftsOf?: CipherShifts;
+  commonRankOf?: WordRank;
+  restoreVowels?: VowelRestorer;
+}
 
 /**
  * The text as an evader means it to be read, for checks that read whole sentences (the classifier), in stages
  * each of which hands on the text unchanged when it finds nothing: character escapes written as text decoded
  * (`b&#111;mb`, `b%6Fmb`, `b\u006fmb`), look-alike and invisible characters folded (`kіll`, `𝐤𝐢𝐥𝐥`, `ki\u200bll`),
  * letter substitutes and letter-by-letter spellings read as words (`k1ll`, `k-i-l-l`), stretched letters squeezed
- * (`kiiiill`) and letters typed twice read once (`bboommbb`), words run together read apart (`#howtomakeabomb`, `howToMakeABomb`) or joined by punctuation
- * (`how.to.make.a.bomb`). Then, each as a reading of its own, so the text around it does not water it down: text hidden in
- * invisible tag characters, messages encoded in base64, the text deciphered when it is written backwards or in
- * ROT13 or another Caesar shift (`bmob a ekam`, `n obzo`), and the text read back from a fancy-text alphabet or
- * from upside-down writing (`卄ㄖ山 ㄒㄖ`, `ǝɯoɥ ʇɐ`). Empty when no stage found anything: ordinary text needs no second reading. `isWord`, the reader's
- * vocabulary, if it has one, picks how stretched letters squeeze and tells a cipher or a fancy alphabet; `rankOf`,
- * where a word ranks in it, cuts words run together; `shiftsOf`, the shifts that make a word one of it, deciphers.
+ * (`kiiiill`) and letters typed twice read once (`bboommbb`), words spelled in the NATO alphabet read (`bravo oscar
+ * mike bravo`), Pig Latin read back (`ombbay`), vowels put back (`bmb`), words run together read apart
+ * (`#howtomakeabomb`, `howToMakeABomb`) or joined by punctuation (`how.to.make.a.bomb`). Then, each as a reading of
+ * its own, so the text around it does not water it down: text hidden in invisible tag characters, messages encoded
+ * in base64, the text deciphered when it is written backwards or in ROT13 or another Caesar shift (`bmob a ekam`,
+ * `n obzo`), and the text read back from a fancy-text alphabet or from upside-down writing (`卄ㄖ山 ㄒㄖ`, `ǝɯoɥ ʇɐ`).
+ * Empty when no stage found anything: ordinary text needs no second reading. The stages that need to know words
+ * run only when `vocabulary` has what they need.
  */
-export function evaderReadings(
-  text: string,
-  isWord?: (word: string) => boolean,
-  rankOf?: WordRank,
-  shiftsOf?: CipherShifts,
-): string[] {
+export function evaderReadings(text: string, vocabulary: ReaderVocabulary = {}): string[] {
+  const { isWord, rankOf, shiftsOf, commonRankOf, restoreVowels } = vocabulary;
   const decoded = decodeEscapes(text)?.text ?? text;
   const folded = foldText(decoded)?.text ?? decoded;
   const respelled = deobfuscatedReading(folded) ?? folded;
   const undoubled = undoubledLetters(respelled) ?? respelled;
-  const squeezed = squeezeStretchedLetters(undoubled, isWord) ?? undoubled;
-  const joined = (rankOf && separatedWordsReading(squeezed, rankOf)) || squeezed;
+  const spelled = spellingAlphabetReading(undoubled, rankOf) ?? undoubled;
+  const squeezed = squeezeStretchedLetters(spelled, isWord) ?? spelled;
+  const unlatined = (commonRankOf && pigLatinReading(squeezed, commonRankOf)) || squeezed;
+  const voweled =
+    (commonRankOf && restoreVowels && vowelRestoredReading(unlatined, restoreVowels, commonRankOf)) ||
+    unlatined;
+  const joined = (rankOf && separatedWordsReading(voweled, rankOf)) || voweled;
   const separated = punctuatedWordsReading(joined) ?? joined;
   const hidden = hiddenTagText(text);
   // Tag characters are dropped by the fold; what they spell is read on its own below.

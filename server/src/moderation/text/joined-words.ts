@@ -98,6 +98,14 @@ function camelCaseWords(run: string, isWord: (word: string) => boolean): string[
   return words.every((word) => isWord(word)) ? words : null;
 }
 
+/**
+ * A run of lower-case letters of any length cut into its likeliest words, as `separatedWordsReading` cuts a run, for
+ * readers that know the run holds words (letters spelled out one by one): null when it cannot be cut into common words.
+ */
+export function wordsOfLetters(run: string, rankOf: WordRank): string[] | null {
+  return likeliestWords(run, rankOf, { lookups: run.length * MAX_WORD_LETTERS });
+}
+
 /** The run cut into its likeliest words, or null when it cannot be cut into common words of some length. */
 function likeliestWords(run: string, rankOf: WordRank, budget: { lookups: number }): string[] | null {
   // cost[end]: the least cost of a cut of run[0, end); from[end]: where its last word starts.

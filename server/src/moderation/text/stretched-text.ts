@@ -1,3 +1,5 @@
+import { isProseBoundary } from './word-runs';
+
 /**
  * Letters English doubles (`ll`, `ee`, `oo`, `ss`, `tt`, `ff`…): a stretched run of one of them keeps two, the
  * longest the word can have held (`killll` -> `kill`, `coffeeee` -> `coffee`). The others (a, h, i, j, k, q, u,
@@ -17,20 +19,6 @@ function isLetter(code: number): boolean {
 
 function lower(code: number): number {
   return code >= 0x41 && code <= 0x5a ? code + 32 : code;
-}
-
-/** What may stand beside a word of prose: a word in an address, a path or code (`www.`, `aaa_bbb`) is left alone. */
-function isProseBoundary(text: string, index: number): boolean {
-  if (index < 0 || index >= text.length) return true;
-  const code = text.charCodeAt(index);
-  if (code === 0x2e) return index + 1 >= text.length || text.charCodeAt(index + 1) <= 0x20;
-  return !(
-    isLetter(code) ||
-    (code >= 0x30 && code <= 0x39) ||
-    code === 0x40 ||
-    code === 0x2f ||
-    code === 0x5f
-  );
 }
 
 /**

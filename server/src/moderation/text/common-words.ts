@@ -1,0 +1,35 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { REPOSITORY_ROOT } from '../../config/config';
+import { WordRank } from './joined-words';
+
+/** GloVe's 30,000 most frequent lower-case English words, most frequent first (see the folder's SOURCE.txt). */
+export const COMMON_WORDS_FILE = path.join(
+  REPOSITORY_ROOT,
+  'data',
+  'moderation',
+  'common-words',
+  'words.txt',
+);
+
+/** The common English words, most frequent first. */
+export function readCommonWords(file = COMMON_WORDS_FILE): string[] {
+  // The list keeps words of two letters or more; `a` and `i` are among the commonest of all.
+  return ['a', 'i', ...fs.readFileSync(file, 'utf8').split('\n').filter(Boolean)];
+}
+
+/**
+ * Where a word ranks by how common it is in English (0 the most): its place among `words`, or after all of them its
+ * place in a `fallback` ranking (a vocabulary's ids), or undefined. A WordPiece vocabulary's ids follow the order its
+ * pieces were merged, which is not how common words are (`white` 414, `what` 471, `th` 338, `the` 340), so readers
+ * that pick the likeliest of several words rank by this.
+ */
+export function commonWordRank(words: string[], fallback?: WordRank): WordRank {
+  const ranks = new Map(words.map((word, rank) => [word, rank]));
+  return (word) => {
+    const rank = ranks.get(word);
+    if (rank !== undefined) return rank;
+    const later = fallback?.(word);
+    return later === undefined ? undefined : words.length + later;
+  };
+}
