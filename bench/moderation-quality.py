@@ -47,6 +47,7 @@ REPO = os.path.abspath(os.path.join(os.path.dirname(__file__), ".."))
 TOOL = os.path.join(REPO, "tools", "moderation-classifier")
 sys.dont_write_bytecode = True
 sys.path.insert(0, TOOL)
+import augment  # noqa: E402
 import common  # noqa: E402
 import seeds  # noqa: E402
 
@@ -276,6 +277,36 @@ def main():
                     s = P[m.name][rows, j]
                     cells.append("—" if np.isnan(s).all() else pct((s >= m.thresholds13(scale)[j]).mean()))
             emit(f"| {lab} (that category) | {int(rows.sum())} | " + " | ".join(cells) + " |")
+        emit()
+
+        # 2a. the same requests with their closing mark toggled: a model that reads the mark as evidence of harm
+        # (v2.16 learned it: its harmful training requests mostly end without one, their look-alikes with one)
+        # flags a request by how it is punctuated, not by what it asks
+        closing_sets = [("AdvBench harmful_behaviors", [e["text"] for e in advbench], True)]
+        for name, rows in (("request probe", common.load_request_probe()),
+                           ("second request probe", common.load_request_probe("request-probe-2"))):
+            closing_sets.append((f"{name}, harmful", [e["text"] for e in rows if e["meta"]["harmful"]], True))
+            closing_sets.append((f"{name}, benign", [e["text"] for e in rows if not e["meta"]["harmful"]], False))
+        emit("### Closing punctuation: held-out requests as written and with their closing mark toggled")
+        emit()
+        emit("Toggled: a closing `.`, `?` or `!` dropped, or one typed where there was none (`augment."
+             "toggled_closing_mark`). Share flagged at live thresholds: as written / toggled / mean of the two. "
+             "A model that reads requests, not their punctuation, gives the same share both ways.")
+        emit()
+        emit("| set | n | " + " | ".join(f"{m.name}: written / toggled / mean" for m in models) + " |")
+        emit("|---|---:|" + "---:|" * len(models))
+        for name, texts, harmful_set in closing_sets:
+            if not texts:
+                continue
+            toggled = [augment.toggled_closing_mark(t) for t in texts]
+            cells = []
+            for m in models:
+                written_share = flagged(m.scores(texts), m.thresholds13()).any(axis=1).mean()
+                toggled_share = flagged(m.scores(toggled), m.thresholds13()).any(axis=1).mean()
+                cells.append(f"{pct(written_share)} / {pct(toggled_share)} / "
+                             f"{pct((written_share + toggled_share) / 2)}")
+            emit(f"| {name} ({'harmful: recall' if harmful_set else 'benign: false positives'}) | {len(texts)} | "
+                 + " | ".join(cells) + " |")
         emit()
 
         # 2b. harmful requests in many forms, with benign look-alikes: the request probe (independent writer), then

@@ -2,6 +2,7 @@
 separators, repeated / dropped letters, random casing, homoglyph-ish Unicode). Used to add
 perturbed copies of training examples (train.py) and to measure robustness (evaluate.py)."""
 import random
+import re
 
 LEET = {"a": "@4", "e": "3", "i": "1!", "o": "0", "s": "$5", "t": "7", "l": "1", "g": "9"}
 FULLWIDTH_OFFSET = 0xFEE0  # 'a' -> 'ａ' ; undone by NFKC in the tokenizer
@@ -49,3 +50,24 @@ def perturb(text, seed_str, n_words=None):
     for i in rng.sample(pool, min(k, len(pool))):
         words[i] = _perturb_word(words[i], rng)
     return " ".join(words)
+
+
+# A text's closing mark: full stops, question and exclamation marks at its end, before closing quotes and brackets.
+CLOSING_MARK = re.compile(r"[.!?\u2026]+([\"'\u2019\u201d)\]]*)\s*$")
+QUESTION_WORDS = {"how", "what", "why", "where", "who", "whom", "whose", "when", "which", "can", "could", "would",
+                  "should", "is", "are", "am", "do", "does", "did", "will", "was", "were", "may", "might", "shall"}
+
+
+def toggled_closing_mark(text):
+    """The text with its closing mark dropped when it has one ("How do I ...?" -> "How do I ..."), else with one typed
+    ("?" after a question word, "." otherwise). The training data's harmful requests mostly end without a mark and
+    its benign look-alikes with one, so v2.16 learned the mark as evidence: the same requests scored flagged 42 % with
+    their marks and 58 % without, benign ones 6 % and 17 %, AdvBench 87 % as written and 59 % with a full stop."""
+    m = CLOSING_MARK.search(text)
+    if m:
+        return text[:m.start()] + m.group(1)
+    stripped = text.rstrip()
+    words = stripped.split(None, 1)
+    if not words:
+        return text
+    return stripped + ("?" if words[0].lower().strip("\"'(") in QUESTION_WORDS else ".")

@@ -582,7 +582,8 @@ def fp_budget_thresholds(sets, probs, small_set_rule=False, scoped=False, matche
 TRAIN_SPLITS = {"train", "fold0", "fold1"}
 
 
-def prepare_data(with_requests=False, with_written=False, with_threats=False, with_sexual=False):
+def prepare_data(with_requests=False, with_written=False, with_threats=False, with_sexual=False,
+                 closing_marks=False):
     """Every data set with its splits, minus training rows whose text occurs in a held-out split, plus evasion-style
     perturbed copies of training examples: what the model trains on and what the thresholds are calibrated on."""
     data = common.load_all(include_conversation=True, include_fragments=True, include_requests=with_requests,
@@ -600,6 +601,18 @@ def prepare_data(with_requests=False, with_written=False, with_threats=False, wi
     before = len(data)
     data = [e for e in data if e["split"] not in train_splits or common.norm_for_overlap(e["text"]) not in held]
     print(f"dropped {before - len(data)} training rows whose text also occurs in a held-out split", flush=True)
+
+    if closing_marks:
+        # Half of the training rows have their closing mark toggled (augment.toggled_closing_mark), so a mark says
+        # nothing about harm: harmful requests were written mostly without one and their look-alikes with one.
+        toggled = 0
+        for e in data:
+            if e["split"] in train_splits and common.unit(e["text"], "closing-mark") < 0.5:
+                t = augment.toggled_closing_mark(e["text"])
+                if t != e["text"]:
+                    e["text"] = t
+                    toggled += 1
+        print(f"closing mark toggled on {toggled} training rows", flush=True)
 
     # evasion-style perturbed copies of training examples (30% of positives, 10% of negatives)
     aug = []
@@ -647,6 +660,9 @@ def main():
     ap.add_argument("--with-sexual", action="store_true",
                     help="also train on sexual.py's sexual content and look-alikes and calibrate on its look-alike pool "
                          "(candidate v2.31)")
+    ap.add_argument("--closing-marks", action="store_true",
+                    help="toggle the closing mark (. ? !) of half the training rows, so a mark is no evidence of harm "
+                         "(augment.toggled_closing_mark)")
     ap.add_argument("--scoped-calibration", action="store_true",
                     help="a look-alike set in CALIBRATION_SCOPE sets only its own categories' thresholds (candidate "
                          "v2.30 and later)")
@@ -676,7 +692,8 @@ def main():
     os.makedirs(os.path.join(args.out, "onnx"), exist_ok=True)
     print(f"BLAS: LD_LIBRARY_PATH={os.environ.get('LD_LIBRARY_PATH', '')}", flush=True)
 
-    data = prepare_data(args.with_requests, args.with_written, args.with_threats, args.with_sexual)
+    data = prepare_data(args.with_requests, args.with_written, args.with_threats, args.with_sexual,
+                        args.closing_marks)
     train_splits = TRAIN_SPLITS
 
     # ---- tokenizer: vocab from training texts (+ rule lexicons + frequent GloVe words), tokenised by Node
