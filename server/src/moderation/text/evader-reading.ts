@@ -1,5 +1,6 @@
 import { deobfuscatedReading } from './deobfuscated-text';
 import { CipherShifts, decipheredReading, encodedPayloads } from './encoded-text';
+import { emojiWordsReading } from './emoji-words';
 import { decodeEscapes } from './escaped-text';
 import { foldText, withoutInvisible } from './folded-text';
 import { fontReading } from './letter-fonts';
@@ -32,7 +33,7 @@ export interface ReaderVocabulary {
  * The text as an evader means it to be read, for checks that read whole sentences (the classifier), in stages
  * each of which hands on the text unchanged when it finds nothing: character escapes written as text decoded
  * (`b&#111;mb`, `b%6Fmb`, `b\u006fmb`), look-alike and invisible characters folded (`kіll`, `𝐤𝐢𝐥𝐥`, `ki\u200bll`),
- * letter substitutes and letter-by-letter spellings read as words (`k1ll`, `k-i-l-l`), stretched letters squeezed
+ * emoji that stand in for words read as their names (`make a 💣 at 🏠`), letter substitutes and letter-by-letter spellings read as words (`k1ll`, `k-i-l-l`), stretched letters squeezed
  * (`kiiiill`) and letters typed twice read once (`bboommbb`), words spelled in the NATO alphabet read (`bravo oscar
  * mike bravo`), Pig Latin read back (`ombbay`), vowels put back (`bmb`), words run together read apart
  * (`#howtomakeabomb`, `howToMakeABomb`) or joined by punctuation (`how.to.make.a.bomb`). Then, each as a reading of
@@ -46,7 +47,8 @@ export function evaderReadings(text: string, vocabulary: ReaderVocabulary = {}):
   const { isWord, rankOf, shiftsOf, commonRankOf, restoreVowels } = vocabulary;
   const decoded = decodeEscapes(text)?.text ?? text;
   const folded = foldText(decoded)?.text ?? decoded;
-  const respelled = deobfuscatedReading(folded) ?? folded;
+  const named = emojiWordsReading(folded) ?? folded;
+  const respelled = deobfuscatedReading(named) ?? named;
   const undoubled = undoubledLetters(respelled) ?? respelled;
   const spelled = spellingAlphabetReading(undoubled, rankOf) ?? undoubled;
   const squeezed = squeezeStretchedLetters(spelled, isWord) ?? spelled;
