@@ -24,6 +24,13 @@ describe('foldText', () => {
     ['variation selectors and tags after letters', 'ki\ufe0fll\u{e0041}\u{e0042}', 'kill'],
     ['zalgo marks on Latin letters', 'k\u0336i\u0335\u0321l\u0322l', 'kill'],
     ['accented Latin letters', 'k\u00efll m\u00ff s\u00e9lf', 'kill my self'],
+    [
+      'letters with a stroke among Greek look-alikes',
+      'h\u00d8w t\u00d8 m\u03b1k\u03b5 \u03b1 \u03b2\u00d8m\u03b2',
+      'hOw tO make a bOmb',
+    ],
+    ['letters with a stroke', 'k\u0268\u0142\u0142 \u0127\u00f8w', 'kill how'],
+    ['theta for o inside Latin words', 'H\u03b8w d\u03b8 I', 'How do I'],
     ['a fullwidth at sign in an address', 'mail john\uff20example\uff0ecom', 'mail john@example.com'],
     ['fullwidth digits of a phone number', '\uff10\uff17\uff17\uff10\uff10 900 123', '07700 900 123'],
   ])('reads %s', (_label, text, expected) => {

@@ -12,9 +12,40 @@ export const SMALL_CAPITAL_LETTERS = 'abcdefghijklmnopqrstuvwyz';
 
 /**
  * Latin letters drawn like plain ones that NFKD leaves as they are: dotless `ı` and `ȷ`, the Latin alpha `ɑ`, the
- * single-storey `ɡ`, the Latin iota `ɩ`.
+ * single-storey `ɡ`, the Latin iota `ɩ`, and the letters drawn with a stroke through a plain one (`ø`, `đ`, `ł`, `ħ`,
+ * `ŧ`, `ƀ`, `ɨ`, `ʉ`, `ɇ`, `ɍ`, `ƶ`, `ǥ`), which NFKD does not take apart either (`hØw tØ mαkε α βØmβ`).
  */
-export const LATIN_LOOKALIKES: Record<string, string> = { ı: 'i', ȷ: 'j', ɑ: 'a', ɡ: 'g', ɩ: 'i' };
+export const LATIN_LOOKALIKES: Record<string, string> = {
+  ı: 'i',
+  ȷ: 'j',
+  ɑ: 'a',
+  ɡ: 'g',
+  ɩ: 'i',
+  ø: 'o',
+  Ø: 'O',
+  đ: 'd',
+  Đ: 'D',
+  ł: 'l',
+  Ł: 'L',
+  ħ: 'h',
+  Ħ: 'H',
+  ŧ: 't',
+  Ŧ: 'T',
+  ƀ: 'b',
+  Ƀ: 'B',
+  ɨ: 'i',
+  Ɨ: 'I',
+  ʉ: 'u',
+  Ʉ: 'U',
+  ɇ: 'e',
+  Ɇ: 'E',
+  ɍ: 'r',
+  Ɍ: 'R',
+  ƶ: 'z',
+  Ƶ: 'Z',
+  ǥ: 'g',
+  Ǥ: 'G',
+};
 
 /**
  * Cyrillic and Greek letters (after NFKD, so accented forms count too) and the Latin letter each imitates. Case
@@ -72,6 +103,9 @@ export const SCRIPT_LOOKALIKES: Record<string, string> = {
   γ: 'y',
   ε: 'e',
   η: 'n',
+  // Theta is an o with a bar, as `ø` is one with a stroke: evaders use both for `o` (`Hθw dθ I …`).
+  θ: 'o',
+  Θ: 'O',
   ι: 'i',
   κ: 'k',
   ν: 'v',
