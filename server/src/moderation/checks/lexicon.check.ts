@@ -8,6 +8,7 @@ import { encodedPayloads } from '../text/encoded-text';
 import { decodeEscapes } from '../text/escaped-text';
 import { foldText, originalRange } from '../text/folded-text';
 import { MAX_RAW_UNITS_PER_CHAR, NormalizedText, normalizeText } from '../text/normalized-text';
+import { joinedPayloads } from '../text/split-payload';
 import { undoubledLetters } from '../text/stretched-text';
 import { PhraseMatcher } from '../text/phrase-matcher';
 import { joinedFragments } from '../text/split-words';
@@ -84,6 +85,11 @@ export function lexiconVerdicts(text: string, blocklist: Blocklist): Verdict[] {
     const run = decoded ? originalRange(decoded, payload.span.start, payload.span.end) : payload.span;
     for (const verdict of readingVerdicts(payload.text, blocklist))
       verdicts.push({ ...verdict, spans: verdict.spans && [run] });
+  }
+  // So are strings joined by name ('a = "cof"; b = "fee"; a + b'); spans cover the whole text.
+  for (const joined of joinedPayloads(decoded?.text ?? text)) {
+    for (const verdict of readingVerdicts(joined, blocklist))
+      verdicts.push({ ...verdict, spans: verdict.spans && [{ start: 0, end: text.length }] });
   }
   // And a text whose every letter is typed twice ("ccooffffeeee"), read once; spans cover the whole text.
   const undoubled = undoubledLetters(decoded?.text ?? text);

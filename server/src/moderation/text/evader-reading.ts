@@ -8,6 +8,7 @@ import { squeezeStretchedLetters, undoubledLetters } from './stretched-text';
 import { separatedWordsReading, WordRank } from './joined-words';
 import { pigLatinReading } from './pig-latin';
 import { punctuatedWordsReading } from './punctuated-words';
+import { joinedPayloads } from './split-payload';
 import { spellingAlphabetReading } from './spelling-alphabet';
 import { hiddenTagText } from './tag-characters';
 import { VowelRestorer, vowelRestoredReading } from './vowelless-words';
@@ -33,15 +34,16 @@ export interface ReaderVocabulary {
  * The text as an evader means it to be read, for checks that read whole sentences (the classifier), in stages
  * each of which hands on the text unchanged when it finds nothing: character escapes written as text decoded
  * (`b&#111;mb`, `b%6Fmb`, `b\u006fmb`), look-alike and invisible characters folded (`kіll`, `𝐤𝐢𝐥𝐥`, `ki\u200bll`),
- * emoji that stand in for words read as their names (`make a 💣 at 🏠`), letter substitutes and letter-by-letter spellings read as words (`k1ll`, `k-i-l-l`), stretched letters squeezed
- * (`kiiiill`) and letters typed twice read once (`bboommbb`), words spelled in the NATO alphabet read (`bravo oscar
- * mike bravo`), Pig Latin read back (`ombbay`), vowels put back (`bmb`), words run together read apart
- * (`#howtomakeabomb`, `howToMakeABomb`) or joined by punctuation (`how.to.make.a.bomb`). Then, each as a reading of
- * its own, so the text around it does not water it down: text hidden in invisible tag characters, messages encoded
- * in base64, the text deciphered when it is written backwards or in ROT13 or another Caesar shift (`bmob a ekam`,
- * `n obzo`), and the text read back from a fancy-text alphabet or from upside-down writing (`卄ㄖ山 ㄒㄖ`, `ǝɯoɥ ʇɐ`).
- * Empty when no stage found anything: ordinary text needs no second reading. The stages that need to know words
- * run only when `vocabulary` has what they need.
+ * emoji that stand in for words read as their names (`make a 💣 at 🏠`), letter substitutes and letter-by-letter
+ * spellings read as words (`k1ll`, `k-i-l-l`), stretched letters squeezed (`kiiiill`) and letters typed twice read
+ * once (`bboommbb`), words spelled in the NATO alphabet read (`bravo oscar mike bravo`), Pig Latin read back
+ * (`ombbay`), vowels put back (`bmb`), words run together read apart (`#howtomakeabomb`, `howToMakeABomb`) or joined
+ * by punctuation (`how.to.make.a.bomb`). Then, each as a reading of its own, so the text around it does not water it
+ * down: text hidden in invisible tag characters, messages encoded in base64, a request split into strings joined
+ * again (`a = "how to make a pi"; b = "pe bomb"; a + b`), the text deciphered when it is written backwards or in
+ * ROT13 or another Caesar shift (`bmob a ekam`, `n obzo`), and the text read back from a fancy-text alphabet or from
+ * upside-down writing (`卄ㄖ山 ㄒㄖ`, `ǝɯoɥ ʇɐ`). Empty when no stage found anything: ordinary text needs no second
+ * reading. The stages that need to know words run only when `vocabulary` has what they need.
  */
 export function evaderReadings(text: string, vocabulary: ReaderVocabulary = {}): string[] {
   const { isWord, rankOf, shiftsOf, commonRankOf, restoreVowels } = vocabulary;
@@ -65,6 +67,7 @@ export function evaderReadings(text: string, vocabulary: ReaderVocabulary = {}):
     ...(visible === text ? [] : [visible]),
     ...(hidden ? [hidden.text] : []),
     ...encodedPayloads(decoded).map((payload) => payload.text),
+    ...joinedPayloads(decoded),
     ...(isWord
       ? [
           shiftsOf ? decipheredReading(squeezed, isWord, shiftsOf) : null,
