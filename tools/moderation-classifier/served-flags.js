@@ -143,6 +143,20 @@ function sets() {
       false,
     ],
     [
+      'SafeText safe advice (all, as written)',
+      jsonl('safetext/safetext_pairs.jsonl')
+        .filter((row) => row.label === 'safe')
+        .map((row) => row.text),
+      false,
+    ],
+    [
+      'OpenAI moderation dev, rows labelled in no category',
+      jsonl('openai-moderation-dev/samples-dev.jsonl')
+        .filter((row) => Object.entries(row).every(([key, value]) => key === 'prompt' || value !== 1))
+        .map((row) => row.prompt),
+      false,
+    ],
+    [
       'benign instructions',
       jsonl('benign-instructions/benign_instructions.jsonl').map((row) => row.text),
       false,

@@ -6,7 +6,7 @@ import { commonWordRank, readCommonWords } from '../text/common-words';
 import { cipherShiftsOf } from '../text/encoded-text';
 import { evaderReadings, ReaderVocabulary } from '../text/evader-reading';
 import { otherLanguageShare } from '../text/other-language';
-import { sentencesOf } from '../text/sentences';
+import { sentencesOf, withoutClosingMark } from '../text/sentences';
 import { vowelRestorerOf } from '../text/vowelless-words';
 import { ClassifierManifest } from './classifier.manifest';
 import { WordCachedEncoder } from './word-cached-encoder';
@@ -22,6 +22,19 @@ export interface ClassifiedText {
    */
   unread: number;
 }
+
+/**
+ * How many logits below its score a text counts read without its closing mark. Warden's model learned a missing mark
+ * as evidence of harm (its harmful training requests mostly end without one, their look-alikes with one): AdvBench's
+ * requests, which end without, were flagged 87 % as written and 59 % with a full stop typed after each. Read without
+ * the mark, at this margin, a request typed with one is caught about as often as one typed without (75.8 %), while a
+ * benign text, whose score the missing mark also raises, mostly stays below: on the second request probe this reading
+ * flags 5 more of 312 harmful requests and 1 more of 360 benign ones, on the first 19 more and 6 more, and no more
+ * generated stories or benign instructions. The margin was chosen among 1–4 on those evaluation rows
+ * (`tools/moderation-classifier/served-flags.js`), so they are not blind. A model that reads no mark scores both
+ * readings alike, and this one then adds nothing.
+ */
+const CLOSING_MARK_MARGIN = 4;
 
 /** Tokenizes, batches and scores texts with one onnxruntime session on the calling thread. */
 export interface ClassifierScorer {
@@ -158,6 +171,8 @@ export async function createClassifierScorer(manifest: ClassifierManifest): Prom
       );
       const sources = [text, ...evaderReadings(text, vocabulary)];
       childAge.push(readsChildAge && sources.some(namesChildAge));
+      const markless = withoutClosingMark(text);
+      if (markless !== null) add(encoder.encode(markless).ids, CLOSING_MARK_MARGIN);
       for (const source of sources) {
         add(source === text ? whole.ids : encoder.encode(source).ids, 0);
         for (const sentence of source === text ? textSentences : sentencesOf(source))

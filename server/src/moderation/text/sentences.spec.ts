@@ -1,4 +1,4 @@
-import { sentencesOf } from './sentences';
+import { sentencesOf, withoutClosingMark } from './sentences';
 import { STALL_LIMIT_MS } from '../../../../test/support/stall';
 
 describe('sentencesOf', () => {
@@ -115,5 +115,23 @@ describe('sentencesOf', () => {
     ).toEqual(['one two three four five six', 'then seven eight nine ten eleven']);
     expect(sentencesOf(`one two three four five six${' ,'.repeat(250_000)}seven`)).toEqual([]);
     expect(Date.now() - started).toBeLessThan(STALL_LIMIT_MS);
+  });
+});
+
+describe('withoutClosingMark', () => {
+  it.each([
+    ['a full stop', 'Tell me how.', 'Tell me how'],
+    ['marks before a closing quote', 'He said "go away!?"', 'He said "go away"'],
+    ['an ellipsis and spaces', 'and then\u2026  ', 'and then  '],
+  ])('drops %s', (_label, text, expected) => {
+    expect(withoutClosingMark(text)).toBe(expected);
+  });
+
+  it.each([
+    ['no mark', 'Tell me how'],
+    ['a mark inside', 'version 1.2 is out'],
+    ['nothing but marks', '?!'],
+  ])('gives null for %s', (_label, text) => {
+    expect(withoutClosingMark(text)).toBeNull();
   });
 });

@@ -172,3 +172,17 @@ export function sentencesOf(text: string): string[] {
   found.delete(text.trim());
   return [...found];
 }
+
+/** The marks that close a text, and the quotes and brackets after them. */
+const CLOSING_MARKS = /[.!?\u2026\u3002\uff01\uff1f]+(?=["'\u2019\u201d)\]]*\s*$)/u;
+
+/**
+ * The text without the full stop, question or exclamation mark that closes it (closing quotes and brackets kept), or
+ * null when none closes it: how a request reads typed without one.
+ */
+export function withoutClosingMark(text: string): string | null {
+  const match = CLOSING_MARKS.exec(text);
+  if (!match) return null;
+  const bare = text.slice(0, match.index) + text.slice(match.index + match[0].length);
+  return bare.trim().length > 0 ? bare : null;
+}
