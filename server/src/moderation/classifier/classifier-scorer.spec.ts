@@ -55,7 +55,7 @@ describe('classifier scoring on the calling thread', () => {
     const illicit = manifest.labels.indexOf('illicit');
     const logit = (p: number) => Math.log(p / (1 - p));
     expect(logit(stopped[illicit])).toBeCloseTo(logit(bare[illicit]) - 4, 3);
-    expect(stopped[illicit]).toBeGreaterThanOrEqual(manifest.thresholds.illicit);
+    expect(stopped[illicit]).toBeGreaterThanOrEqual(manifest.thresholds.illicit!);
   });
 
   it('scores sexual/minors at least as high as sexual when a child is named by age or school year', async () => {

@@ -1,7 +1,7 @@
 import { WordRank } from './joined-words';
-import { FoundWord, withWordsReplaced, wordRuns } from './word-runs';
+import { FoundWord, isContractionEnd, withWordsReplaced, wordRuns } from './word-runs';
 
-/** The commonest word of a vocabulary written with these consonants in this order (`bmb` -> `bomb`), if any. */
+/** The commonest word written with these consonants in this order (`bmb` -> `bomb`), if any. */
 export type VowelRestorer = (consonants: string) => string | undefined;
 
 /** Vowel-less words in a row, at least this many, for a run to be read as a text stripped of its vowels. */
@@ -43,11 +43,10 @@ export function vowelRestorerOf(wordsByFrequency: Iterable<string>): VowelRestor
  * The text with its vowels put back where a run of words was written without them (`Hw d  mk  bmb t hm?` -> `how
  * do  make  bomb to him?`), as jailbreak suites strip them to slip a request past a filter that reads words: each
  * vowel-less word of the run becomes the commonest word with its consonants (`restore`; `rankOf`, how common a word
- * is, lower first). A run is four or more
- * vowel-less words of prose in a row of which two different ones or more (and half of its different words of two
- * letters or more)
- * read as commoner words so (`hw` -> `how`; `my`, `by`, `why`, `html` stay as they are and do not count), so
- * English, whose vowel-less words are few and apart, is left alone. Null when no run is found.
+ * is, lower first). A run is four or more vowel-less words of prose in a row of which two different ones or more (and
+ * half of its different words of two letters or more) read as commoner words so (`hw` -> `how`; `my`, `by`, `why`,
+ * `html` stay as they are and do not count), so English, whose vowel-less words are few and apart, is left alone.
+ * Null when no run is found.
  */
 export function vowelRestoredReading(text: string, restore: VowelRestorer, rankOf: WordRank): string | null {
   // Most texts hold no four vowel-less words in a row: one scan spares them the look at every word.
@@ -56,7 +55,7 @@ export function vowelRestoredReading(text: string, restore: VowelRestorer, rankO
   for (const run of wordRuns(text, (word) => !HAS_VOWEL.test(word))) {
     if (run.length < MIN_RUN_WORDS) continue;
     const restored = run.map((found) =>
-      isContraction(text, found) ? null : restoredWord(found.word.toLowerCase(), restore, rankOf),
+      isContractionEnd(text, found) ? null : restoredWord(found.word.toLowerCase(), restore, rankOf),
     );
     const telling = new Set(restored.filter((word, index) => word !== null && run[index].word.length >= 2));
     const longer = new Set(run.filter(({ word }) => word.length >= 2).map(({ word }) => word.toLowerCase()))
@@ -66,7 +65,7 @@ export function vowelRestoredReading(text: string, restore: VowelRestorer, rankO
       const word = found.word.toLowerCase();
       const reading =
         restored[index] ??
-        (isContraction(text, found) || isWordAsWritten(word, rankOf) ? null : restore(word));
+        (isContractionEnd(text, found) || isWordAsWritten(word, rankOf) ? null : restore(word));
       if (reading) replacements.push([found, reading]);
     });
   }
@@ -91,10 +90,4 @@ function restoredWord(word: string, restore: VowelRestorer, rankOf: WordRank): s
  */
 function isWordAsWritten(word: string, rankOf: WordRank): boolean {
   return word.includes('y') && (rankOf(word) ?? Infinity) < COMMON_Y_WORD_RANK;
-}
-
-/** The end of a contraction (`'s`, `'t`, `'re`, `'ll`): read with the word before it, not as a word of its own. */
-function isContraction(text: string, found: FoundWord): boolean {
-  const before = text.charCodeAt(found.index - 1);
-  return before === 0x27 || before === 0x2019;
 }

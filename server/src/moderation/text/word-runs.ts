@@ -61,6 +61,15 @@ export function wordRuns(text: string, inRun: (word: string) => boolean): FoundW
   return runs;
 }
 
+/**
+ * Whether a word ends a contraction (`'s`, `'t`, `'re`, `'ll`, or their word-game spellings): it is read with the word
+ * before it, not as a word of its own.
+ */
+export function isContractionEnd(text: string, found: FoundWord): boolean {
+  const before = text.charCodeAt(found.index - 1);
+  return before === 0x27 || before === 0x2019;
+}
+
 /** The text with some of its words read otherwise; null when there is none. */
 export function withWordsReplaced(text: string, replacements: [FoundWord, string][]): string | null {
   if (replacements.length === 0) return null;
