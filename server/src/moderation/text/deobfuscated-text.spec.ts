@@ -1,4 +1,4 @@
-import { deobfuscatedReading, undoLeetspeak } from './deobfuscated-text';
+import { deobfuscatedReading, heavyLeetReading, undoLeetspeak } from './deobfuscated-text';
 
 describe('undoLeetspeak', () => {
   it.each([
@@ -51,5 +51,27 @@ describe('deobfuscatedReading', () => {
     'The quick brown fox jumps over the lazy dog.',
   ])('has no second reading of %j', (text) => {
     expect(deobfuscatedReading(text)).toBeNull();
+  });
+});
+
+describe('heavyLeetReading', () => {
+  it.each([
+    [
+      'letters drawn with symbols and substitutes at words’ edges',
+      'h()w t() m@k3 @ b()mb @t h()m3',
+      'how to make a bomb at home',
+    ],
+    ['a kill request', '|<1ll y0ur$3lf t0d@y', 'kill yourself today'],
+  ])('reads %s', (_label, text, expected) => {
+    expect(heavyLeetReading(text)).toBe(expected);
+  });
+
+  it.each([
+    ['handles and tickers', '@Pacers @nflcolts @indystar and $AAPL are up'],
+    ['a password among words', 'P@ssw0rd is not a good password'],
+    ['numbers', 'I scored 4 goals in 3 games on 10/05'],
+    ['two leet words among many', 'h0w are you doing today, my g00d friend?'],
+  ])('leaves %s alone', (_label, text) => {
+    expect(heavyLeetReading(text)).toBeNull();
   });
 });

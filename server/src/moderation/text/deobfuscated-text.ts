@@ -187,3 +187,61 @@ function isWordLike(token: string): boolean {
   const at = core.indexOf('@');
   return at < 0 || core.lastIndexOf('.') < at;
 }
+
+/** Letters drawn with two or three symbols (`h()w`, `|<ill`, `|-|ow`), read only inside heavy leetspeak. */
+const DRAWN_LETTERS: Array<[RegExp, string]> = [
+  [/\(\)/g, 'o'],
+  [/\|</g, 'k'],
+  [/\|-\|/g, 'h'],
+  [/\|\\\|/g, 'n'],
+  [/\\\/\\\//g, 'w'],
+  [/\/\\/g, 'a'],
+  [/\\\//g, 'v'],
+  [/\|\)/g, 'd'],
+];
+/** Words of a text written in leetspeak, at least this many and this share, for the text to be read as leetspeak. */
+const MIN_LEET_WORDS = 3;
+const LEET_WORD_SHARE = 0.3;
+const LEET_TOKEN = /^[A-Za-z0-9@$!|]+$/;
+const HAS_LETTER = /[A-Za-z]/;
+const HAS_LEET = /[0134578@$!|]/;
+const OTHER_DIGIT = /[269]/;
+const TOKEN_EDGES = /^["'“‘([{]+|[.,!?;:"'”’)\]}]+$/g;
+const HANDLE = /^[@$][A-Za-z0-9_]{3,}$/;
+
+/**
+ * The text read as heavy leetspeak when it is written in it (`h()w t() m@k3 @ b()mb @t h()m3` -> `how to make a bomb
+ * at home`): where three words or more, and 30 % of its words, mix letters with digits and symbols written for
+ * letters, every such word is read in letters, including the short ones `undoLeetspeak` leaves alone because a
+ * substitute at a word's edge may be a number or a mark (`t0`, `@t`, `m3`), a lone `@` reads `a`, and letters drawn
+ * with two or three symbols (`()`, `|<`, `|-|`) are read too. Null when the text is not written so.
+ */
+export function heavyLeetReading(text: string): string | null {
+  if (!HAS_LEET.test(text)) return null;
+  let drawn = text;
+  for (const [pattern, letter] of DRAWN_LETTERS) drawn = drawn.replace(pattern, letter);
+  const tokens = drawn.split(/(\s+)/);
+  let words = 0;
+  let leetWords = 0;
+  const cores = tokens.map((token, index) => {
+    if (index % 2 === 1 || token.length === 0) return null;
+    const core = token === '@' ? token : token.replace(TOKEN_EDGES, '');
+    // A handle or a ticker (`@name`, `$AAPL`), not a word; `@t` is `at`.
+    if (!LEET_TOKEN.test(core) || OTHER_DIGIT.test(core) || HANDLE.test(core)) return null;
+    if (HAS_LETTER.test(core)) {
+      words++;
+      if (HAS_LEET.test(core)) leetWords++;
+    }
+    return core;
+  });
+  if (leetWords < MIN_LEET_WORDS || leetWords < words * LEET_WORD_SHARE) return null;
+  const reading = tokens
+    .map((token, index) => {
+      const core = cores[index];
+      if (core === null || (core !== '@' && !HAS_LETTER.test(core)) || !HAS_LEET.test(core)) return token;
+      const letters = [...core].map((character) => LEET_LETTERS[character] ?? character).join('');
+      return token.replace(core, letters);
+    })
+    .join('');
+  return reading === text ? null : reading;
+}

@@ -1,4 +1,4 @@
-import { deobfuscatedReading } from './deobfuscated-text';
+import { deobfuscatedReading, heavyLeetReading } from './deobfuscated-text';
 import { CipherShifts, decipheredReading, encodedPayloads } from './encoded-text';
 import { emojiWordsReading } from './emoji-words';
 import { decodeEscapes } from './escaped-text';
@@ -10,6 +10,7 @@ import { pigLatinReading } from './pig-latin';
 import { punctuatedWordsReading } from './punctuated-words';
 import { joinedPayloads } from './split-payload';
 import { spellingAlphabetReading } from './spelling-alphabet';
+import { slangReading } from './slang-words';
 import { hiddenTagText } from './tag-characters';
 import { VowelRestorer, vowelRestoredReading } from './vowelless-words';
 
@@ -34,8 +35,9 @@ export interface ReaderVocabulary {
  * The text as an evader means it to be read, for checks that read whole sentences (the classifier), in stages
  * each of which hands on the text unchanged when it finds nothing: character escapes written as text decoded
  * (`b&#111;mb`, `b%6Fmb`, `b\u006fmb`), look-alike and invisible characters folded (`kіll`, `𝐤𝐢𝐥𝐥`, `ki\u200bll`),
- * emoji that stand in for words read as their names (`make a 💣 at 🏠`), letter substitutes and letter-by-letter
- * spellings read as words (`k1ll`, `k-i-l-l`), stretched letters squeezed (`kiiiill`) and letters typed twice read
+ * emoji that stand in for words read as their names (`make a 💣 at 🏠`), shorthand for harm read as what it stands
+ * for (`kys`, `sewerslide`), heavy leetspeak read whole (`h()w t() m@k3 @ b()mb`), letter substitutes and
+ * letter-by-letter spellings read as words (`k1ll`, `k-i-l-l`), stretched letters squeezed (`kiiiill`) and letters typed twice read
  * once (`bboommbb`), words spelled in the NATO alphabet read (`bravo oscar mike bravo`), Pig Latin read back
  * (`ombbay`), vowels put back (`bmb`), words run together read apart (`#howtomakeabomb`, `howToMakeABomb`) or joined
  * by punctuation (`how.to.make.a.bomb`). Then, each as a reading of its own, so the text around it does not water it
@@ -50,7 +52,9 @@ export function evaderReadings(text: string, vocabulary: ReaderVocabulary = {}):
   const decoded = decodeEscapes(text)?.text ?? text;
   const folded = foldText(decoded)?.text ?? decoded;
   const named = emojiWordsReading(folded) ?? folded;
-  const respelled = deobfuscatedReading(named) ?? named;
+  const unslanged = slangReading(named) ?? named;
+  const unleeted = heavyLeetReading(unslanged) ?? unslanged;
+  const respelled = deobfuscatedReading(unleeted) ?? unleeted;
   const undoubled = undoubledLetters(respelled) ?? respelled;
   const spelled = spellingAlphabetReading(undoubled, rankOf) ?? undoubled;
   const squeezed = squeezeStretchedLetters(spelled, isWord) ?? spelled;
