@@ -53,6 +53,16 @@ const natoSpelled = (text) =>
     .filter(Boolean)
     .join(' / ');
 
+/** Typos as people make them: two neighbouring letters swapped in every third word of five letters or more. */
+const withTypos = (text) => {
+  let count = 0;
+  return text.replace(/[A-Za-z]{5,}/g, (word) => {
+    if (count++ % 3 !== 0) return word;
+    const at = 1 + (word.length % (word.length - 2));
+    return word.slice(0, at) + word[at + 1] + word[at] + word.slice(at + 2);
+  });
+};
+
 /** A text as typed without its closing full stop, question or exclamation mark. */
 const withoutClosingMark = (text) => text.replace(/[.!?]+\s*$/, '');
 
@@ -94,7 +104,9 @@ function sets() {
       harmful.map((text) => text.replace(/[.!?]+\s*$/, '')),
       true,
     ],
+    ['first probe, harmful, with typos', harmful.map(withTypos), true],
     ['first probe, benign', probe.filter((row) => !row.harmful).map((row) => row.text), false],
+    ['first probe, benign, with typos', probe.filter((row) => !row.harmful).map((row) => withTypos(row.text)), false],
     [
       'first probe, benign, closing punctuation dropped',
       probe.filter((row) => !row.harmful).map((row) => withoutClosingMark(row.text)),

@@ -12,6 +12,7 @@ import { joinedPayloads } from './split-payload';
 import { spellingAlphabetReading } from './spelling-alphabet';
 import { slangReading } from './slang-words';
 import { hiddenTagText } from './tag-characters';
+import { typoReading } from './typo-words';
 import { VowelRestorer, vowelRestoredReading } from './vowelless-words';
 
 const TAG_CHARACTERS = /[\u{e0000}-\u{e007f}]/gu;
@@ -63,7 +64,8 @@ export function evaderReadings(text: string, vocabulary: ReaderVocabulary = {}):
     (commonRankOf && restoreVowels && vowelRestoredReading(unlatined, restoreVowels, commonRankOf)) ||
     unlatined;
   const joined = (rankOf && separatedWordsReading(voweled, rankOf)) || voweled;
-  const separated = punctuatedWordsReading(joined) ?? joined;
+  const corrected = (isWord && commonRankOf && typoReading(joined, isWord, commonRankOf)) || joined;
+  const separated = punctuatedWordsReading(corrected) ?? corrected;
   const hidden = hiddenTagText(text);
   // Tag characters are dropped by the fold; what they spell is read on its own below.
   const visible = hidden ? separated.replace(TAG_CHARACTERS, '') : separated;
