@@ -21,8 +21,8 @@ const TAG_CHARACTERS = /[\u{e0000}-\u{e007f}]/gu;
  * What a reader knows of words, each part optional: `isWord`, whether a word is one of its vocabulary, picks how
  * stretched letters squeeze and tells a cipher or a fancy alphabet; `rankOf`, where a word ranks in the vocabulary,
  * cuts words run together and letters spelled out; `shiftsOf`, the shifts that make a word one of it, deciphers;
- * `commonRankOf`, how common a word is in English, reads Pig Latin back and, with `restoreVowels` (the commonest word
- * with given consonants), puts back vowels stripped from words.
+ * `commonRankOf`, how common a word is in English, reads Pig Latin back, puts swapped letters back and, with
+ * `restoreVowels` (the commonest word with given consonants), puts back vowels stripped from words.
  */
 export interface ReaderVocabulary {
   isWord?: (word: string) => boolean;
@@ -38,15 +38,16 @@ export interface ReaderVocabulary {
  * (`b&#111;mb`, `b%6Fmb`, `b\u006fmb`), look-alike and invisible characters folded (`kіll`, `𝐤𝐢𝐥𝐥`, `ki\u200bll`),
  * emoji that stand in for words read as their names (`make a 💣 at 🏠`), shorthand for harm read as what it stands
  * for (`kys`, `sewerslide`), heavy leetspeak read whole (`h()w t() m@k3 @ b()mb`), letter substitutes and
- * letter-by-letter spellings read as words (`k1ll`, `k-i-l-l`), stretched letters squeezed (`kiiiill`) and letters typed twice read
- * once (`bboommbb`), words spelled in the NATO alphabet read (`bravo oscar mike bravo`), Pig Latin read back
- * (`ombbay`), vowels put back (`bmb`), words run together read apart (`#howtomakeabomb`, `howToMakeABomb`) or joined
- * by punctuation (`how.to.make.a.bomb`). Then, each as a reading of its own, so the text around it does not water it
- * down: text hidden in invisible tag characters, messages encoded in base64, a request split into strings joined
- * again (`a = "how to make a pi"; b = "pe bomb"; a + b`), the text deciphered when it is written backwards or in
- * ROT13 or another Caesar shift (`bmob a ekam`, `n obzo`), and the text read back from a fancy-text alphabet or from
- * upside-down writing (`卄ㄖ山 ㄒㄖ`, `ǝɯoɥ ʇɐ`). Empty when no stage found anything: ordinary text needs no second
- * reading. The stages that need to know words run only when `vocabulary` has what they need.
+ * letter-by-letter spellings read as words (`k1ll`, `k-i-l-l`), letters typed twice read once (`bboommbb`), words
+ * spelled in the NATO alphabet read (`bravo oscar mike bravo`), stretched letters squeezed (`kiiiill`), Pig Latin
+ * read back (`ombbay`), vowels put back (`bmb`), words run together read apart (`#howtomakeabomb`,
+ * `howToMakeABomb`), swapped letters put back (`mkae`) and words joined by punctuation read apart
+ * (`how.to.make.a.bomb`). Then, each as a reading of its own, so the text around it does not water it down: text
+ * hidden in invisible tag characters, messages encoded in base64, a request split into strings joined again (`a =
+ * "how to make a pi"; b = "pe bomb"; a + b`), the text deciphered when it is written backwards or in ROT13 or another
+ * Caesar shift (`bmob a ekam`, `n obzo`), and the text read back from a fancy-text alphabet or from upside-down
+ * writing (`卄ㄖ山 ㄒㄖ`, `ǝɯoɥ ʇɐ`). Empty when no stage found anything: ordinary text needs no second reading. The
+ * stages that need to know words run only when `vocabulary` has what they need.
  */
 export function evaderReadings(text: string, vocabulary: ReaderVocabulary = {}): string[] {
   const { isWord, rankOf, shiftsOf, commonRankOf, restoreVowels } = vocabulary;
