@@ -86,15 +86,11 @@ export function lexiconVerdicts(text: string, blocklist: Blocklist): Verdict[] {
     for (const verdict of readingVerdicts(payload.text, blocklist))
       verdicts.push({ ...verdict, spans: verdict.spans && [run] });
   }
-  // So are strings joined by name ('a = "cof"; b = "fee"; a + b'); spans cover the whole text.
-  for (const joined of joinedPayloads(decoded?.text ?? text)) {
-    for (const verdict of readingVerdicts(joined, blocklist))
-      verdicts.push({ ...verdict, spans: verdict.spans && [{ start: 0, end: text.length }] });
-  }
-  // And a text whose every letter is typed twice ("ccooffffeeee"), read once; spans cover the whole text.
+  // And strings joined by name ('a = "cof"; b = "fee"; a + b') and a text whose every letter is typed twice
+  // ("ccooffffeeee", read once), with spans covering the whole text.
   const undoubled = undoubledLetters(decoded?.text ?? text);
-  if (undoubled) {
-    for (const verdict of readingVerdicts(undoubled, blocklist))
+  for (const reading of [...joinedPayloads(decoded?.text ?? text), ...(undoubled ? [undoubled] : [])]) {
+    for (const verdict of readingVerdicts(reading, blocklist))
       verdicts.push({ ...verdict, spans: verdict.spans && [{ start: 0, end: text.length }] });
   }
   return verdicts.length > 1 ? mergeVerdicts(verdicts) : verdicts;

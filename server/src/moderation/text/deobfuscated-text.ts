@@ -203,7 +203,6 @@ const DRAWN_LETTERS: Array<[RegExp, string]> = [
 const MIN_LEET_WORDS = 3;
 const LEET_WORD_SHARE = 0.3;
 const LEET_TOKEN = /^[A-Za-z0-9@$!|]+$/;
-const HAS_LETTER = /[A-Za-z]/;
 const HAS_LEET = /[0134578@$!|]/;
 const OTHER_DIGIT = /[269]/;
 const TOKEN_EDGES = /^["'“‘([{]+|[.,!?;:"'”’)\]}]+$/g;
@@ -228,7 +227,7 @@ export function heavyLeetReading(text: string): string | null {
     const core = token === '@' ? token : token.replace(TOKEN_EDGES, '');
     // A handle or a ticker (`@name`, `$AAPL`), not a word; `@t` is `at`.
     if (!LEET_TOKEN.test(core) || OTHER_DIGIT.test(core) || HANDLE.test(core)) return null;
-    if (HAS_LETTER.test(core)) {
+    if (LETTER.test(core)) {
       words++;
       if (HAS_LEET.test(core)) leetWords++;
     }
@@ -238,7 +237,7 @@ export function heavyLeetReading(text: string): string | null {
   const reading = tokens
     .map((token, index) => {
       const core = cores[index];
-      if (core === null || (core !== '@' && !HAS_LETTER.test(core)) || !HAS_LEET.test(core)) return token;
+      if (core === null || (core !== '@' && !LETTER.test(core)) || !HAS_LEET.test(core)) return token;
       const letters = [...core].map((character) => LEET_LETTERS[character] ?? character).join('');
       return token.replace(core, letters);
     })
