@@ -109,6 +109,15 @@ describe('/v1 error envelopes', () => {
     );
   });
 
+  it('says why a body is not read: where its JSON breaks, or which key it must not have', async () => {
+    const broken = await call('{"model": "house-model",}');
+    expectError(broken, 'invalidJson');
+    expect(broken.body.error.message).toMatch(/^The body is not valid JSON: .*position 24/);
+    const poisoned = await call('{"model":"house-model","prompt":"x","__proto__":{"admin":true}}');
+    expectError(poisoned, 'invalidJson');
+    expect(poisoned.body.error.message).toContain('refuses at "__proto__"');
+  });
+
   it('quotes the request id in a 500 and in the x-request-id header', async () => {
     const result = await call({ model: 'house-model', prompt: 'trigger:malformed' });
     expect(result.requestId).toMatch(/^req_/);

@@ -11,6 +11,7 @@ import { answerClientError } from './common/client-error';
 import { ErrorFilter } from './common/error.filter';
 import { addWebAppSecurityHeaders } from './common/web-app-headers';
 import { CommonErrorCode, InvalidRequestError } from './common/errors';
+import { parseJsonBody } from './common/json-body';
 import { errorCatalog } from './error-catalog';
 import { closeWithQueues } from './common/queue.module';
 import { NestPinoLogger } from './common/logger';
@@ -67,6 +68,16 @@ export async function startApi(config: WardenConfig, logger: Logger): Promise<Ne
     logger: new NestPinoLogger(logger),
   });
   const fastify = app.getHttpAdapter().getInstance();
+  // Nest's body parsers (JSON and form encoding), with JSON's replaced by one whose refusals say what is wrong.
+  adapter.registerParserMiddleware();
+  fastify.removeContentTypeParser('application/json');
+  fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
+    try {
+      done(null, parseJsonBody(body as string));
+    } catch (err) {
+      done(err as Error, undefined);
+    }
+  });
   const metrics = app.get(MetricsService);
   const health = app.get(HealthService);
 
