@@ -80,6 +80,43 @@ const howToInPastTense = (text, index) => {
   return asked && inPastTense(`How to ${asked[1]}`, index);
 };
 
+/** AdvBench's how-to instructions asked in the passive (`How to make a bomb` -> `How is a bomb made?`). */
+const PARTICIPLES = {
+  make: 'made',
+  build: 'built',
+  create: 'created',
+  steal: 'stolen',
+  hack: 'hacked',
+  poison: 'poisoned',
+  manipulate: 'manipulated',
+  spread: 'spread',
+  commit: 'committed',
+  cheat: 'cheated',
+  evade: 'evaded',
+  acquire: 'acquired',
+  obtain: 'obtained',
+  access: 'accessed',
+  kill: 'killed',
+  buy: 'bought',
+  sell: 'sold',
+  use: 'used',
+  harm: 'harmed',
+  exploit: 'exploited',
+  develop: 'developed',
+  distribute: 'distributed',
+};
+const howToInPassive = (text) => {
+  const asked = text.match(/\bhow to (\w+) (.*?)[?.!]*$/i);
+  const participle = asked && PARTICIPLES[asked[1].toLowerCase()];
+  if (!participle) return null;
+  const [thing, ...rest] = asked[2].split(
+    / (?=(?:at|in|into|from|without|with|for|to|using|on|by|so|that)\b)/,
+  );
+  if (/\b(?:and|or)\b/.test(thing)) return null;
+  const plural = /[^s]s$/.test(thing) && !/^(?:a|an|someone's|one's)\b/.test(thing);
+  return `How ${plural ? 'are' : 'is'} ${thing} ${participle}${rest.length > 0 ? ` ${rest.join(' ')}` : ''}?`;
+};
+
 /** A text as typed without its closing full stop, question or exclamation mark. */
 const withoutClosingMark = (text) => text.replace(/[.!?]+\s*$/, '');
 
@@ -195,6 +232,11 @@ function sets() {
     [
       'AdvBench, how-to instructions asked in the past tense',
       advbench.map(howToInPastTense).filter(Boolean),
+      true,
+    ],
+    [
+      'AdvBench, how-to instructions asked in the passive',
+      advbench.map(howToInPassive).filter(Boolean),
       true,
     ],
     ['generated stories (held out)', jsonl('generated-stories/eval.jsonl').map((row) => row.text), false],

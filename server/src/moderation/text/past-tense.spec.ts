@@ -30,6 +30,8 @@ describe('presentTenseReading', () => {
     'We went to the park in the 1990s and it was sunny.',
     'How do people make bread?',
     'Why did the Roman Empire fall?',
+    'How did Stalin kill millions of people?',
+    'How did the Khmer Rouge take power?',
   ])(
     'leaves %j alone: no question about how something was done, or one asked already in the present',
     (text) => {

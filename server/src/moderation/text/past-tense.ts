@@ -1,3 +1,5 @@
+import { opensWithName } from './proper-names';
+
 /**
  * A sentence that asks how something was done, from its question word to the past tense, within a few words:
  * `How did people make`, `What household chemicals were mixed`, `Which poisons were used`. It may open with when it
@@ -55,6 +57,8 @@ export function presentTenseReading(text: string): string | null {
     if (!question) return sentence;
     const [asked, opening, word, between, past] = question;
     if (past.toLowerCase() === 'did' && SUBJECT_BEFORE_DID.test(between)) return sentence;
+    // What a named person or group did (`How did Stalin kill`) is history; the jailbreak asks what people did.
+    if (opensWithName(sentence.slice(asked.length).trim().split(/\s+/, 2))) return sentence;
     changed = true;
     const present = PRESENT[past.toLowerCase()];
     const inPresent = `${opening}${word}${between} ${past === past.toUpperCase() ? present.toUpperCase() : present}`;
