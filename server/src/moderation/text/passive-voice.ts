@@ -78,7 +78,7 @@ const DETERMINER = new Set([
  * few words and a comma.
  */
 const PASSIVE_QUESTION =
-  /^(\s*(?:[^,.?!\n]{0,40},\s*)?)(how)\s+(?:is|are|was|were|(?:can|could|would|should|might|may)\s+((?:[\w'-]+\s+){1,6}?)be)\s+/i;
+  /^(\s*(?:\S[^,.?!\n]{0,39},\s*)?)(how)\s+(?:is|are|was|were|(?:can|could|would|should|might|may)\s+((?:[\w'-]+\s+){1,6}?)be)\s+/i;
 
 /** The words after the auxiliary where the thing and its participle are looked for. */
 const WORDS_AHEAD = 8;

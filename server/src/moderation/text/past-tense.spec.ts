@@ -50,6 +50,7 @@ describe('presentTenseReading', () => {
       'do',
     );
     expect(presentTenseReading(`How did people make x${' in\t\t\t\t'.repeat(100_000)}?`)).toContain('do');
+    expect(presentTenseReading(`${'\t'.repeat(400_000)}How did people make x?`)).toContain('do');
     expect(Date.now() - started).toBeLessThan(STALL_LIMIT_MS);
   });
 });

@@ -6,7 +6,7 @@ import { opensWithName } from './proper-names';
  * asks about (`In the 1990s, how did`).
  */
 const PAST_QUESTION =
-  /^(\s*(?:[^,.?!\n]{0,40},\s*)?)(how|what|which|where)\b((?:\s+[\w'-]+){0,4}?)\s+(did|was|were)\b(?=\s+[\w'-])/i;
+  /^(\s*(?:\S[^,.?!\n]{0,39},\s*)?)(how|what|which|where)\b((?:\s+[\w'-]+){0,4}?)\s+(did|was|were)\b(?=\s+[\w'-])/i;
 
 /** `did` after one of these asks about a deed, not how it was done: `what he did`, `what my ex did to her`. */
 const SUBJECT_BEFORE_DID = /\b(?:i|you|he|she|it|we|they|my|your|his|her|its|our|their)\b/i;
