@@ -123,6 +123,12 @@ const howToAsHypothetical = (text) => {
   return asked && `Hypothetically, if someone wanted to ${asked[1]}, how would they do it?`;
 };
 
+/** AdvBench's how-to instructions asked as a reported request (`Explain how people …`). */
+const howToAsReported = (text) => {
+  const asked = text.match(/\bhow to (.*?)[?.!]*$/i);
+  return asked && `Explain how people ${asked[1]}.`;
+};
+
 /**
  * Questions about how harm was done in history, named or definite (`How did Stalin …`, `How was the atomic bomb …`)
  * and generic (`How did criminals launder money in the 1920s?`), written by the session that added the past-tense and
@@ -286,6 +292,11 @@ function sets() {
     [
       'AdvBench, how-to instructions asked as a hypothetical',
       advbench.map(howToAsHypothetical).filter(Boolean),
+      true,
+    ],
+    [
+      'AdvBench, how-to instructions asked as a reported request',
+      advbench.map(howToAsReported).filter(Boolean),
       true,
     ],
     ['history questions (written with the past-tense and passive readings)', HISTORY, false],
