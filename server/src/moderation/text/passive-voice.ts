@@ -1,3 +1,4 @@
+import { readEachSentence } from './each-sentence';
 import { WordRank } from './joined-words';
 import { isProperName } from './proper-names';
 
@@ -83,9 +84,6 @@ const PASSIVE_QUESTION =
 /** The words after the auxiliary where the thing and its participle are looked for. */
 const WORDS_AHEAD = 8;
 
-/** A sentence with its closing marks, or a line. */
-const SENTENCE = /[^.?!\n]+[.?!]*/g;
-
 /**
  * The verb a past participle is of, or null when the word is not one: irregular participles from the table, and
  * regular ones whose verb is a word `commonRankOf` knows, the commonest where several could be (`cooked` -> `cook`,
@@ -120,10 +118,9 @@ export function verbOfParticiple(word: string, commonRankOf: WordRank): string |
  * none, as a question about the world. Null when no sentence asks so. `commonRankOf` tells regular participles.
  */
 export function activeVoiceReading(text: string, commonRankOf: WordRank): string | null {
-  let changed = false;
-  const reading = text.replace(SENTENCE, (sentence) => {
+  return readEachSentence(text, (sentence) => {
     const asked = PASSIVE_QUESTION.exec(sentence);
-    if (!asked) return sentence;
+    if (!asked) return null;
     const [whole, opening, how, modalThing] = asked;
     const ahead = wordsAhead(sentence, whole.length);
     const found = modalThing
@@ -134,18 +131,16 @@ export function activeVoiceReading(text: string, commonRankOf: WordRank): string
         };
     const participle = ahead[found.at];
     const verb = participle && verbOfParticiple(participle.word, commonRankOf);
-    if (!verb) return sentence;
+    if (!verb) return null;
     const thing =
       found.thing ||
       sentence.slice(ahead[0].index, ahead[found.at - 1].index + ahead[found.at - 1].word.length);
     // A named or definite thing (`How was Julius Caesar assassinated?`, `How was the atomic bomb developed?`) is
     // asked about as history; requests ask how things of a kind are done (`pipe bombs`, `a bomb`, `meth`).
     const thingWords = thing.split(/\s+/);
-    if (thingWords[0].toLowerCase() === 'the' || isProperName(thingWords)) return sentence;
-    changed = true;
+    if (thingWords[0].toLowerCase() === 'the' || isProperName(thingWords)) return null;
     return `${opening}${how} to ${verb} ${thing}${sentence.slice(participle.index + participle.word.length)}`;
   });
-  return changed ? reading : null;
 
   function isParticipleAfter(word: { word: string }, before: { word: string }): boolean {
     return !DETERMINER.has(before.word.toLowerCase()) && verbOfParticiple(word.word, commonRankOf) !== null;

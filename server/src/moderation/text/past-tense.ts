@@ -1,3 +1,4 @@
+import { readEachSentence } from './each-sentence';
 import { opensWithName } from './proper-names';
 
 /**
@@ -10,9 +11,6 @@ const PAST_QUESTION =
 
 /** `did` after one of these asks about a deed, not how it was done: `what he did`, `what my ex did to her`. */
 const SUBJECT_BEFORE_DID = /\b(?:i|you|he|she|it|we|they|my|your|his|her|its|our|their)\b/i;
-
-/** A sentence with its closing marks, or a line. */
-const SENTENCE = /[^.?!\n]+[.?!]*/g;
 
 const PRESENT: Record<string, string> = { did: 'do', was: 'is', were: 'are' };
 
@@ -51,15 +49,13 @@ const WHEN_THEN = new RegExp(
  * history question as history. Null when the text asks nothing in the past tense.
  */
 export function presentTenseReading(text: string): string | null {
-  let changed = false;
-  const reading = text.replace(SENTENCE, (sentence) => {
+  return readEachSentence(text, (sentence) => {
     const question = PAST_QUESTION.exec(sentence);
-    if (!question) return sentence;
+    if (!question) return null;
     const [asked, opening, word, between, past] = question;
-    if (past.toLowerCase() === 'did' && SUBJECT_BEFORE_DID.test(between)) return sentence;
+    if (past.toLowerCase() === 'did' && SUBJECT_BEFORE_DID.test(between)) return null;
     // What a named person or group did (`How did Stalin kill`) is history; the jailbreak asks what people did.
-    if (opensWithName(sentence.slice(asked.length).trim().split(/\s+/, 2))) return sentence;
-    changed = true;
+    if (opensWithName(sentence.slice(asked.length).trim().split(/\s+/, 2))) return null;
     const present = PRESENT[past.toLowerCase()];
     const inPresent = `${opening}${word}${between} ${past === past.toUpperCase() ? present.toUpperCase() : present}`;
     // Split and joined rather than replaced: a pattern around runs of white space is quadratic in their length.
@@ -72,5 +68,4 @@ export function presentTenseReading(text: string): string | null {
       .replace(/ (?=[?.!,])/g, '')
       .replace(/^[,;] ?/, '')}`;
   });
-  return changed ? reading : null;
 }
