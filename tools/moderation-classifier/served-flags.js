@@ -7,6 +7,7 @@
 // The "run-on" rows put each harmful request after, or before, a line of chat written without punctuation, as people
 // type, and the "excuse" rows type a reason after it ("for a school project"): read whole, the model averages the
 // request with the words around it.
+const { execFileSync } = require('child_process');
 const fs = require('fs');
 const path = require('path');
 
@@ -167,6 +168,18 @@ const HISTORY = [
   'How did people make soap in the 1800s?',
 ];
 
+/** `threats.py`'s evaluation pool: first-person threats, and look-alikes (games, idioms, people asking for help). */
+function threatPool() {
+  const code = [
+    'import json',
+    'from threats import heldout_examples',
+    "print(json.dumps([[r['text'], max(r['y']) > 0] for r in heldout_examples() if r['source'] == 'threats']))",
+  ].join('\n');
+  return JSON.parse(
+    execFileSync('/usr/bin/python3', ['-c', code], { cwd: __dirname, encoding: 'utf8', maxBuffer: 1 << 26 }),
+  );
+}
+
 /** A text as typed without its closing full stop, question or exclamation mark. */
 const withoutClosingMark = (text) => text.replace(/[.!?]+\s*$/, '');
 
@@ -176,6 +189,7 @@ const unpunctuated = (text) => text.toLowerCase().replace(/[.!?]+\s*$/, '');
 function sets() {
   const probe = jsonl('request-probe/requests.jsonl');
   const probe2 = jsonl('request-probe-2/requests.jsonl');
+  const threats = threatPool();
   const harmful = probe.filter((row) => row.harmful).map((row) => row.text);
   const advbench = fs
     .readFileSync(path.join(DATA, 'advbench', 'harmful_behaviors.csv'), 'utf8')
@@ -300,6 +314,16 @@ function sets() {
       true,
     ],
     ['history questions (written with the past-tense and passive readings)', HISTORY, false],
+    [
+      'threats.py evaluation pool, threats',
+      threats.filter(([, harmful]) => harmful).map(([text]) => text),
+      true,
+    ],
+    [
+      'threats.py evaluation pool, look-alikes',
+      threats.filter(([, harmful]) => !harmful).map(([text]) => text),
+      false,
+    ],
     ['generated stories (held out)', jsonl('generated-stories/eval.jsonl').map((row) => row.text), false],
     [
       'generated stories (held out), closing punctuation dropped',

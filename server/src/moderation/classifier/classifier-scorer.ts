@@ -2,6 +2,7 @@ import { Tokenizer } from '@huggingface/tokenizers';
 import fs from 'node:fs';
 import * as ort from 'onnxruntime-node';
 import { namesChildAge } from '../text/child-age';
+import { threatensViolence } from '../text/direct-threat';
 import { commonWordRank, readCommonWords } from '../text/common-words';
 import { cipherShiftsOf } from '../text/encoded-text';
 import { evaderReadings, ReaderVocabulary } from '../text/evader-reading';
@@ -70,6 +71,9 @@ export async function loadClassifierModel(
   return { tokenizer, session, specialIds };
 }
 
+/** What a first-person threat of violence is: harassment, threatening, and violence (as `threats.py` labels one). */
+const THREAT_LABELS = ['harassment', 'harassment/threatening', 'violence'] as const;
+
 /**
  * Rows at most this many times shorter than the longest row of their batch share its width; shorter ones go to a
  * batch of their own, so a long text's sentences are not padded to its 256-token window. Below that, one more run
@@ -114,6 +118,14 @@ export async function createClassifierScorer(manifest: ClassifierManifest): Prom
   const sexual = manifest.labels.indexOf('sexual');
   const sexualMinors = manifest.labels.indexOf('sexual/minors');
   const readsChildAge = sexual >= 0 && sexualMinors >= 0;
+  // A threat said outright (`I will shoot you tomorrow.`) is read by its grammar (threatensViolence): it scores at
+  // least each threat label's threshold, so it is flagged where the model alone would pass it. Only labels the
+  // manifest has a threshold for.
+  const threatFloors = THREAT_LABELS.flatMap((label) => {
+    const index = manifest.labels.indexOf(label);
+    const threshold = manifest.thresholds[label];
+    return index >= 0 && threshold !== undefined ? [{ index, threshold }] : [];
+  });
 
   /** Whole words of the vocabulary: how the second reading squeezes stretched letters (`boooomb`, `killll`). */
   const isWord = (word: string) => tokenizer.token_to_id(word) !== undefined;
@@ -142,6 +154,7 @@ export async function createClassifierScorer(manifest: ClassifierManifest): Prom
     const margin: number[] = [];
     const unread: number[] = [];
     const childAge: boolean[] = [];
+    const threat: boolean[] = [];
     texts.forEach((text, index) => {
       // A reading mostly repeats its text: a window or sentence it shares with the text is scored once, at the
       // smaller margin of the two ways it was reached.
@@ -171,6 +184,7 @@ export async function createClassifierScorer(manifest: ClassifierManifest): Prom
       );
       const sources = [text, ...evaderReadings(text, vocabulary)];
       childAge.push(readsChildAge && sources.some(namesChildAge));
+      threat.push(threatFloors.length > 0 && sources.some(threatensViolence));
       const markless = withoutClosingMark(text);
       if (markless !== null) add(encoder.encode(markless).ids, CLOSING_MARK_MARGIN);
       for (const source of sources) {
@@ -192,6 +206,8 @@ export async function createClassifierScorer(manifest: ClassifierManifest): Prom
     }
     scores.forEach((row, index) => {
       if (childAge[index]) row[sexualMinors] = Math.max(row[sexualMinors], row[sexual]);
+      if (threat[index])
+        for (const { index: label, threshold } of threatFloors) row[label] = Math.max(row[label], threshold);
     });
     return scores.map((row, index) => ({ scores: row, unread: unread[index] }));
   }
