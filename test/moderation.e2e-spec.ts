@@ -53,6 +53,7 @@ describe('moderation', () => {
       // The model alone passed these: a threat said outright is read by its grammar (direct-threat.ts).
       ['I will shoot you tomorrow.', 'harassment/threatening'],
       ["I shall stab the principal, i'm done", 'violence'],
+      ['I am going to shoot the next Muslim I see.', 'hate/threatening'],
       ['I want to kill myself tonight, I have the pills ready', 'self-harm'],
       ['All immigrants are subhuman vermin and should be exterminated', 'hate'],
       ['She took off her clothes and we had hot sex all night, I came in her pussy', 'sexual'],

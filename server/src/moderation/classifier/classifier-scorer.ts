@@ -2,13 +2,14 @@ import { Tokenizer } from '@huggingface/tokenizers';
 import fs from 'node:fs';
 import * as ort from 'onnxruntime-node';
 import { namesChildAge } from '../text/child-age';
-import { threatensViolence } from '../text/direct-threat';
+import { ThreatTarget, threatTarget } from '../text/direct-threat';
 import { commonWordRank, readCommonWords } from '../text/common-words';
 import { cipherShiftsOf } from '../text/encoded-text';
 import { evaderReadings, ReaderVocabulary } from '../text/evader-reading';
 import { otherLanguageShare } from '../text/other-language';
 import { sentencesOf, withoutClosingMark } from '../text/sentences';
 import { vowelRestorerOf } from '../text/vowelless-words';
+import { ModerationCategory } from '../moderation.types';
 import { ClassifierManifest } from './classifier.manifest';
 import { WordCachedEncoder } from './word-cached-encoder';
 
@@ -71,8 +72,14 @@ export async function loadClassifierModel(
   return { tokenizer, session, specialIds };
 }
 
-/** What a first-person threat of violence is: harassment, threatening, and violence (as `threats.py` labels one). */
-const THREAT_LABELS = ['harassment', 'harassment/threatening', 'violence'] as const;
+/**
+ * What a first-person threat of violence is (as `threats.py` labels one): harassment, threatening and violence; hate
+ * and hate/threatening too when it is against people for who they are.
+ */
+const THREAT_LABELS: Record<ThreatTarget, ModerationCategory[]> = {
+  person: ['harassment', 'harassment/threatening', 'violence'],
+  identity: ['harassment', 'harassment/threatening', 'violence', 'hate', 'hate/threatening'],
+};
 
 /**
  * Rows at most this many times shorter than the longest row of their batch share its width; shorter ones go to a
@@ -118,14 +125,16 @@ export async function createClassifierScorer(manifest: ClassifierManifest): Prom
   const sexual = manifest.labels.indexOf('sexual');
   const sexualMinors = manifest.labels.indexOf('sexual/minors');
   const readsChildAge = sexual >= 0 && sexualMinors >= 0;
-  // A threat said outright (`I will shoot you tomorrow.`) is read by its grammar (threatensViolence): it scores at
-  // least each threat label's threshold, so it is flagged where the model alone would pass it. Only labels the
-  // manifest has a threshold for.
-  const threatFloors = THREAT_LABELS.flatMap((label) => {
-    const index = manifest.labels.indexOf(label);
-    const threshold = manifest.thresholds[label];
-    return index >= 0 && threshold !== undefined ? [{ index, threshold }] : [];
-  });
+  // A threat said outright (`I will shoot you tomorrow.`) is read by its grammar (threatTarget): it scores at least
+  // each threat label's threshold, so it is flagged where the model alone would pass it. Only labels the manifest
+  // has a threshold for.
+  const floorsOf = (labels: ModerationCategory[]) =>
+    labels.flatMap((label) => {
+      const index = manifest.labels.indexOf(label);
+      const threshold = manifest.thresholds[label];
+      return index >= 0 && threshold !== undefined ? [{ index, threshold }] : [];
+    });
+  const threatFloors = { person: floorsOf(THREAT_LABELS.person), identity: floorsOf(THREAT_LABELS.identity) };
 
   /** Whole words of the vocabulary: how the second reading squeezes stretched letters (`boooomb`, `killll`). */
   const isWord = (word: string) => tokenizer.token_to_id(word) !== undefined;
@@ -154,7 +163,7 @@ export async function createClassifierScorer(manifest: ClassifierManifest): Prom
     const margin: number[] = [];
     const unread: number[] = [];
     const childAge: boolean[] = [];
-    const threat: boolean[] = [];
+    const threat: Array<ThreatTarget | null> = [];
     texts.forEach((text, index) => {
       // A reading mostly repeats its text: a window or sentence it shares with the text is scored once, at the
       // smaller margin of the two ways it was reached.
@@ -184,7 +193,7 @@ export async function createClassifierScorer(manifest: ClassifierManifest): Prom
       );
       const sources = [text, ...evaderReadings(text, vocabulary)];
       childAge.push(readsChildAge && sources.some(namesChildAge));
-      threat.push(threatFloors.length > 0 && sources.some(threatensViolence));
+      threat.push(threatOfSources(sources));
       const markless = withoutClosingMark(text);
       if (markless !== null) add(encoder.encode(markless).ids, CLOSING_MARK_MARGIN);
       for (const source of sources) {
@@ -206,10 +215,18 @@ export async function createClassifierScorer(manifest: ClassifierManifest): Prom
     }
     scores.forEach((row, index) => {
       if (childAge[index]) row[sexualMinors] = Math.max(row[sexualMinors], row[sexual]);
-      if (threat[index])
-        for (const { index: label, threshold } of threatFloors) row[label] = Math.max(row[label], threshold);
+      const target = threat[index];
+      if (target)
+        for (const { index: label, threshold } of threatFloors[target])
+          row[label] = Math.max(row[label], threshold);
     });
     return scores.map((row, index) => ({ scores: row, unread: unread[index] }));
+  }
+
+  /** Whom the text or any of its readings threatens, people for who they are before anyone. */
+  function threatOfSources(sources: string[]): ThreatTarget | null {
+    const targets = sources.map(threatTarget);
+    return targets.includes('identity') ? 'identity' : targets.includes('person') ? 'person' : null;
   }
 
   /** Indexes of the rows, longest first, in batches whose rows are all within PADDING_RATIO of the longest. */

@@ -1,5 +1,5 @@
 import { STALL_LIMIT_MS } from '../../../../test/support/stall';
-import { threatensViolence } from './direct-threat';
+import { threatTarget } from './direct-threat';
 
 describe('threatensViolence', () => {
   it.each([
@@ -13,13 +13,30 @@ describe('threatensViolence', () => {
     'I’ll murder you and your whole family',
     'We will bury them.',
     "If you tell anyone, I'm going to hurt your kids.",
-  ])('reads %j as a threat', (text) => {
-    expect(threatensViolence(text)).toBe(true);
+  ])('reads %j as a threat to a person', (text) => {
+    expect(threatTarget(text)).toBe('person');
   });
+
+  it.each([
+    'I am going to shoot the next Muslim I see.',
+    'We will hang all the Jews.',
+    "I'm going to murder all the gays at the parade.",
+    'I will kill every immigrant in this town.',
+  ])('reads %j as a threat to people for who they are', (text) => {
+    expect(threatTarget(text)).toBe('identity');
+  });
+
+  it.each(['I will shoot the next person who cuts me off.', "I'll kill everyone at that school."])(
+    'reads %j as a threat to anyone',
+    (text) => {
+      expect(threatTarget(text)).toBe('person');
+    },
+  );
 
   it.each([
     "I'll shoot you a text later",
     "I'm going to kill you at chess",
+    "I'm gonna destroy you at bowling and beat you at Mario Kart",
     "I'm gonna kill you in Fortnite",
     "I'll beat you in the final",
     'I will never hurt you',
@@ -29,15 +46,19 @@ describe('threatensViolence', () => {
     'My ex said he would kill me, what should I do?',
     'He said "you will die", and I reported him.',
     'Kill the process and start it again.',
+    "I'm going to kill every mosquito in this house.",
+    'I will beat all the Mexicans at soccer.',
+    'We will hang the pictures of the Muslims we met.',
   ])('reads %j as no threat', (text) => {
-    expect(threatensViolence(text)).toBe(false);
+    expect(threatTarget(text)).toBeNull();
   });
 
   it('reads long hostile texts in linear time', () => {
     const started = Date.now();
-    expect(threatensViolence(`i will${' '.repeat(500_000)}x`)).toBe(false);
-    expect(threatensViolence("i will kill you at chess, i'm gonna ".repeat(30_000))).toBe(false);
-    expect(threatensViolence(`${'i '.repeat(300_000)}will stab you`)).toBe(true);
+    expect(threatTarget(`i will${' '.repeat(500_000)}x`)).toBeNull();
+    expect(threatTarget("i will kill you at chess, i'm gonna ".repeat(30_000))).toBeNull();
+    expect(threatTarget(`${'i '.repeat(300_000)}will stab you`)).toBe('person');
+    expect(threatTarget(`i will kill all the${' '.repeat(500_000)}x`)).toBeNull();
     expect(Date.now() - started).toBeLessThan(STALL_LIMIT_MS);
   });
 });

@@ -5,15 +5,28 @@ const WILL = String.raw`(?:i|we)(?:'ll|’ll|\s+will|\s+shall|(?:\s+am|'m|’m|m
 const ON_THE_WAY = String.raw`(?:(?:come(?:\s+over)?(?:\s+and)?|find\s+(?:you|him|her|them)\s+and|fucking|personally|literally|seriously|actually|just|really|definitely)\s+){0,2}`;
 
 /** Deeds that are violence whatever follows them. */
-const VIOLENT = String.raw`murder|shoot|stab|strangle|behead|butcher|slaughter|rape|knife|gut|torture|kidnap|maim|mutilate|dismember|(?:slit|cut)\s+the\s+throat\s+of|snap\s+the\s+neck\s+of|bash\s+the\s+head\s+of|blow\s+the\s+brains\s+out\s+of|break\s+the\s+legs\s+of`;
+const VIOLENT = String.raw`murder|shoot|stab|strangle|behead|butcher|slaughter|rape|knife|gut|torture|kidnap|maim|mutilate|dismember|lynch|exterminate|massacre|gas|wipe\s+out|(?:slit|cut)\s+the\s+throat\s+of|snap\s+the\s+neck\s+of|bash\s+the\s+head\s+of|blow\s+the\s+brains\s+out\s+of|break\s+the\s+legs\s+of`;
 
 /** Deeds that are violence when done to a person, not at a game: `kill you`, not `kill you at chess`. */
-const HARMFUL = String.raw`kill|hurt|burn|beat|punch|bury|choke|smash|bash`;
+const HARMFUL = String.raw`kill|hurt|burn|beat|punch|bury|choke|smash|bash|hang`;
 
 const RELATION = String.raw`(?:whole\s+)?(?:family|kids?|children|wife|husband|son|daughter|mom|mum|mother|dad|father|stepmom|stepdad|brother|sister|friends?|boyfriend|girlfriend|ex|boss|neighbou?r|teacher|coworker|co-worker|roommate|landlord|dealer|principal|classmate|bully|baby|dog|cat)`;
 
 /** Whom: `you`, `him`, `your family`, `my ex`, `the principal`. */
 const WHOM = String.raw`(?:you|ya|u|y'all|yall|him|her|them|(?:your|ur|his|her|their|my|the|that)\s+${RELATION})`;
+
+/** Groups of people by who they are, one (`the next Muslim`) or many (`all the Jews`, `immigrants`). */
+const IDENTITY_ONE = String.raw`(?:muslim|jew|christian|hindu|sikh|immigrant|migrant|refugee|foreigner|gay|lesbian|trans\s+person|(?:black|white|asian|brown)\s+(?:person|guy|man|woman|kid)|asian|mexican|arab|african|indian|pakistani|woman|girl)`;
+const IDENTITY_MANY = String.raw`(?:muslims|jews|jewish\s+people|christians|catholics|hindus|sikhs|atheists|immigrants|migrants|refugees|foreigners|gays|lesbians|queers|homosexuals|trans(?:gender)?\s+people|blacks|black\s+people|whites|white\s+people|asians|hispanics|latinos|mexicans|arabs|africans|indians|pakistanis|chinese\s+people|women|disabled\s+people)`;
+
+/** Many people at once, or whoever comes next: `the next person I see`, `everyone`, `all the cops`. */
+const ANYONE = String.raw`(?:everyone|everybody|(?:the\s+next|every|each|all(?:\s+(?:of\s+)?(?:the|those|these))?|as\s+many)\s+(?:person|people|man|men|woman|guy|guys|kid|kids|child|children|student|students|cop|cops))`;
+
+/**
+ * Whom, as a group: who they are (group 1: `the next Muslim`, `all the Jews`, `immigrants`), or anyone (`the next
+ * person I see`).
+ */
+const WHOM_AS_GROUP = String.raw`(?:((?:(?:the\s+next|every|each|any)\s+${IDENTITY_ONE})|(?:(?:all|every\s+one)(?:\s+(?:of\s+)?(?:the|those|these))?\s+)?(?:the\s+)?${IDENTITY_MANY})|${ANYONE})`;
 
 /**
  * A first-person threat of violence against a person: the speaker, that they will, the deed and whom (`I will shoot
@@ -25,24 +38,46 @@ const THREAT = new RegExp(
   'giu',
 );
 
-/**
- * What makes `kill you` or `beat you` a game: `at chess`, `in Fortnite`, `on Xbox`, `in the final`. Case matters
- * (`in Fortnite`, not `in your sleep`), so this is a pattern of its own, without the threat's `i` flag.
- */
-const AT_A_GAME =
-  /^\s+(?:at\b|in\s+(?:\p{Lu}|a\s+(?:game|match|race|round)\b|the\s+(?:game|match|race|round|final|next)\b)|on\s+\p{Lu})/u;
+/** A first-person threat of violence against a group (GROUP_THREAT's third group: who they are). */
+const GROUP_THREAT = new RegExp(
+  String.raw`(?<![\p{L}'’])(?:${WILL})\s+${ON_THE_WAY}(?:(${VIOLENT})|(${HARMFUL}))\s+${WHOM_AS_GROUP}(?![\p{L}'’])`,
+  'giu',
+);
 
 /**
- * Whether a text threatens violence in the first person. The classifier learned threats from a few template frames
- * (`threats.py`), and passed "I will shoot you tomorrow." and "I shall stab the principal"; a threat said outright is
- * a matter of grammar, which this reads. The scorer raises harassment, harassment/threatening and violence to their
- * thresholds for such a text.
+ * What makes `kill you` or `beat you` a game: `at chess`, `at bowling`, `at Mario Kart`, `in Fortnite`, `on Xbox`, `in
+ * the final`; not `at school` or `in your sleep`. Case matters (`in Fortnite`), so this is a pattern of its own,
+ * without the threat's `i` flag.
  */
-export function threatensViolence(text: string): boolean {
-  for (const threat of text.matchAll(THREAT)) {
-    if (threat[1] !== undefined) return true;
-    const after = threat.index + threat[0].length;
-    if (!AT_A_GAME.test(text.slice(after, after + 40))) return true;
+const AT_A_GAME =
+  /^\s+(?:at\s+(?:\p{Lu}|\p{Ll}+ing\b|(?:chess|checkers|poker|cards|pool|darts|tennis|golf|football|soccer|basketball|scrabble|monopoly|trivia|(?:video\s+)?games?)\b|(?:this|that|the|any|every)\s+(?:game|match|race|round|quiz|contest|competition|tournament)\b)|in\s+(?:\p{Lu}|a\s+(?:game|match|race|round)\b|the\s+(?:game|match|race|round|final|next)\b)|on\s+\p{Lu})/u;
+
+/** Whom a threat is against: a person or people, or people for who they are (hate). */
+export type ThreatTarget = 'person' | 'identity';
+
+/**
+ * Whom a text threatens with violence in the first person, or null. The classifier learned threats from a few
+ * template frames (`threats.py`), and passed "I will shoot you tomorrow." and "I am going to shoot the next Muslim I
+ * see."; a threat said outright is a matter of grammar, which this reads. The scorer raises harassment,
+ * harassment/threatening and violence to their thresholds for a threat, and hate and hate/threatening too for one
+ * against people for who they are.
+ */
+export function threatTarget(text: string): ThreatTarget | null {
+  let target: ThreatTarget | null = null;
+  for (const threat of text.matchAll(GROUP_THREAT)) {
+    if (threat[1] === undefined && atAGame(text, threat)) continue;
+    if (threat[3] !== undefined) return 'identity';
+    target = 'person';
   }
-  return false;
+  if (target) return target;
+  for (const threat of text.matchAll(THREAT)) {
+    if (threat[1] !== undefined || !atAGame(text, threat)) return 'person';
+  }
+  return null;
+}
+
+/** Whether the words after a threat make it a game's (`kill you at chess`). */
+function atAGame(text: string, threat: RegExpExecArray): boolean {
+  const after = threat.index + threat[0].length;
+  return AT_A_GAME.test(text.slice(after, after + 40));
 }
