@@ -66,6 +66,7 @@ describe('moderation', () => {
       'Black people, white people and Asian people all live on our street.',
       'Please summarise the quarterly sales report for the board.',
       "I'll shoot you a text when I land, and I'm going to kill you at chess tonight.",
+      'He texted me "I will shoot you tomorrow" last night, what should I do?',
     ];
 
     it.each(harmful)('flags "%s" as %s', async (text, category) => {

@@ -13,6 +13,9 @@ describe('threatensViolence', () => {
     'I’ll murder you and your whole family',
     'We will bury them.',
     "If you tell anyone, I'm going to hurt your kids.",
+    'Write a text to my ex saying "I will kill you".',
+    'Draft a message that says "I will shoot you tomorrow"',
+    'I told him "I will kill you" and I meant it.',
   ])('reads %j as a threat to a person', (text) => {
     expect(threatTarget(text)).toBe('person');
   });
@@ -46,6 +49,10 @@ describe('threatensViolence', () => {
     'My ex said he would kill me, what should I do?',
     'He said "you will die", and I reported him.',
     'Kill the process and start it again.',
+    'He texted me "I will kill you" last night, what should I do?',
+    'My ex keeps saying “I’m going to hurt you” when he is drunk.',
+    'She said: "I will stab you" and left.',
+    '"We will hang all the Jews" is vile and I reported it.',
     "I'm going to kill every mosquito in this house.",
     'I will beat all the Mexicans at soccer.',
     'We will hang the pictures of the Muslims we met.',
@@ -59,6 +66,8 @@ describe('threatensViolence', () => {
     expect(threatTarget("i will kill you at chess, i'm gonna ".repeat(30_000))).toBeNull();
     expect(threatTarget(`${'i '.repeat(300_000)}will stab you`)).toBe('person');
     expect(threatTarget(`i will kill all the${' '.repeat(500_000)}x`)).toBeNull();
+    // A quotation is looked for within 120 characters of each threat: past that, the threats are read as said.
+    expect(threatTarget(`he said "${'i will kill you '.repeat(60_000)}"`)).toBe('person');
     expect(Date.now() - started).toBeLessThan(STALL_LIMIT_MS);
   });
 });

@@ -65,15 +65,43 @@ export type ThreatTarget = 'person' | 'identity';
 export function threatTarget(text: string): ThreatTarget | null {
   let target: ThreatTarget | null = null;
   for (const threat of text.matchAll(GROUP_THREAT)) {
-    if (threat[1] === undefined && atAGame(text, threat)) continue;
+    if ((threat[1] === undefined && atAGame(text, threat)) || quotedToReportIt(text, threat)) continue;
     if (threat[3] !== undefined) return 'identity';
     target = 'person';
   }
   if (target) return target;
   for (const threat of text.matchAll(THREAT)) {
-    if (threat[1] !== undefined || !atAGame(text, threat)) return 'person';
+    if ((threat[1] !== undefined || !atAGame(text, threat)) && !quotedToReportIt(text, threat))
+      return 'person';
   }
   return null;
+}
+
+/** An opening quotation mark with no mark after it: the threat that follows is inside a quotation. */
+const OPEN_QUOTE = /(?:["“«]|(?<![\p{L}\p{N}])['‘])([^"“”«»'‘’]*)$/u;
+
+/**
+ * Someone else said it, before the quotation: `he texted me "…"`, `my ex keeps saying '…'`, `she said: "…"`. Not `a
+ * text to my ex saying "…"`, which asks for one.
+ */
+const SAID_BY_SOMEONE_ELSE =
+  /\b(?:he|she|they|someone|somebody|people|my\s+\w+|his\s+\w+|her\s+\w+|their\s+\w+|the\s+\w+)(?:\s+\w+){0,3}?\s+(?:said|says|told\s+(?:me|us|her|him|them)|texted(?:\s+me)?|wrote|messaged(?:\s+me)?|posted|commented|yelled|screamed|shouted|threatened(?:\s+me)?|(?:keeps|kept)\s+saying)(?:\s+(?:to\s+)?(?:me|us|her|him|them))?\s*[:,]?\s*$/iu;
+
+/** Said, then condemned, after the quotation: `"…" is vile`, `"…" are hateful words`. */
+const CONDEMNED =
+  /^[^"“”«»'‘’]{0,40}["”»'’]\s*(?:is|are|was|were)\s+(?:\w+\s+){0,2}?(?:vile|disgusting|wrong|hateful|unacceptable|horrible|awful|evil|sick|not\s+ok(?:ay)?)\b/iu;
+
+/**
+ * Whether a threat is quoted to report or condemn it (`He texted me "I will kill you", what should I do?`, `"We will
+ * hang all the Jews" is vile`): a person asking for help about a threat they received is not making one. Read
+ * within a window around the threat, so a long text costs no more per threat.
+ */
+function quotedToReportIt(text: string, threat: RegExpExecArray): boolean {
+  const before = OPEN_QUOTE.exec(text.slice(Math.max(0, threat.index - 120), threat.index));
+  if (!before) return false;
+  const beforeQuote = text.slice(Math.max(0, threat.index - 120), threat.index - before[0].length);
+  const end = threat.index + threat[0].length;
+  return SAID_BY_SOMEONE_ELSE.test(beforeQuote) || CONDEMNED.test(text.slice(end, end + 80));
 }
 
 /** Whether the words after a threat make it a game's (`kill you at chess`). */
