@@ -1,3 +1,10 @@
+/**
+ * How a sentence may open before the question or request a reader looks for: a few words and a comma
+ * (`Historically, `, `In the 1990s, `), captured. It starts with a non-space, so a run of white space has one way to
+ * match (as a pattern, for readers to build theirs on).
+ */
+export const SENTENCE_OPENING = String.raw`^(\s*(?:\S[^,.?!\n]{0,39},\s*)?)`;
+
 /** A sentence with its closing marks, or a line. */
 const SENTENCE = /[^.?!\n]+[.?!]*/g;
 

@@ -1,4 +1,4 @@
-import { readEachSentence } from './each-sentence';
+import { readEachSentence, SENTENCE_OPENING } from './each-sentence';
 import { WordRank } from './joined-words';
 import { isProperName } from './proper-names';
 
@@ -78,8 +78,10 @@ const DETERMINER = new Set([
  * auxiliary: `How are ` (pipe bombs built), `How is ` (meth cooked), `How can a car be ` (stolen). It may open with a
  * few words and a comma.
  */
-const PASSIVE_QUESTION =
-  /^(\s*(?:\S[^,.?!\n]{0,39},\s*)?)(how)\s+(?:is|are|was|were|(?:can|could|would|should|might|may)\s+((?:[\w'-]+\s+){1,6}?)be)\s+/i;
+const PASSIVE_QUESTION = new RegExp(
+  String.raw`${SENTENCE_OPENING}(how)\s+(?:is|are|was|were|(?:can|could|would|should|might|may)\s+((?:[\w'-]+\s+){1,6}?)be)\s+`,
+  'i',
+);
 
 /** The words after the auxiliary where the thing and its participle are looked for. */
 const WORDS_AHEAD = 8;

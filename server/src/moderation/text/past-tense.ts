@@ -1,4 +1,4 @@
-import { readEachSentence } from './each-sentence';
+import { readEachSentence, SENTENCE_OPENING } from './each-sentence';
 import { opensWithName } from './proper-names';
 
 /**
@@ -6,8 +6,10 @@ import { opensWithName } from './proper-names';
  * `How did people make`, `What household chemicals were mixed`, `Which poisons were used`. It may open with when it
  * asks about (`In the 1990s, how did`).
  */
-const PAST_QUESTION =
-  /^(\s*(?:\S[^,.?!\n]{0,39},\s*)?)(how|what|which|where)\b((?:\s+[\w'-]+){0,4}?)\s+(did|was|were)\b(?=\s+[\w'-])/i;
+const PAST_QUESTION = new RegExp(
+  String.raw`${SENTENCE_OPENING}(how|what|which|where)\b((?:\s+[\w'-]+){0,4}?)\s+(did|was|were)\b(?=\s+[\w'-])`,
+  'i',
+);
 
 /** `did` after one of these asks about a deed, not how it was done: `what he did`, `what my ex did to her`. */
 const SUBJECT_BEFORE_DID = /\b(?:i|you|he|she|it|we|they|my|your|his|her|its|our|their)\b/i;
