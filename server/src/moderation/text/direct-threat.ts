@@ -23,24 +23,19 @@ const IDENTITY_MANY = String.raw`(?:muslims|jews|jewish\s+people|christians|cath
 const ANYONE = String.raw`(?:everyone|everybody|(?:the\s+next|every|each|all(?:\s+(?:of\s+)?(?:the|those|these))?|as\s+many)\s+(?:person|people|man|men|woman|guy|guys|kid|kids|child|children|student|students|cop|cops))`;
 
 /**
- * Whom, as a group: who they are (group 1: `the next Muslim`, `all the Jews`, `immigrants`), or anyone (`the next
- * person I see`).
+ * Whom, as a group: who they are (its one group: `the next Muslim`, `all the Jews`, `immigrants`), or anyone (`the
+ * next person I see`).
  */
 const WHOM_AS_GROUP = String.raw`(?:((?:(?:the\s+next|every|each|any)\s+${IDENTITY_ONE})|(?:(?:all|every\s+one)(?:\s+(?:of\s+)?(?:the|those|these))?\s+)?(?:the\s+)?${IDENTITY_MANY})|${ANYONE})`;
 
 /**
- * A first-person threat of violence against a person: the speaker, that they will, the deed and whom (`I will shoot
- * you tomorrow`, `im gonna stab my stepdad`, `I'll come and bash the head of you`); not `I'll shoot you a text`. The
- * first group holds a deed that is violence whatever follows, the second one that may be a game's (AT_A_GAME).
+ * A first-person threat of violence: the speaker, that they will, the deed and whom (`I will shoot you tomorrow`, `im
+ * gonna stab my stepdad`, `I'll come and bash the head of you`, `I'm going to shoot the next Muslim I see`); not `I'll
+ * shoot you a text`. Group 1 holds a deed that is violence whatever follows, group 2 one that may be a game's
+ * (AT_A_GAME), group 3 people threatened for who they are.
  */
 const THREAT = new RegExp(
-  String.raw`(?<![\p{L}'’])(?:${WILL})\s+${ON_THE_WAY}(?:(${VIOLENT})|(${HARMFUL}))\s+${WHOM}(?!\s+(?:a|an)\s+(?:text|message|email|e-mail|line|note|dm|pm|call)\b)(?![\p{L}'’])`,
-  'giu',
-);
-
-/** A first-person threat of violence against a group (GROUP_THREAT's third group: who they are). */
-const GROUP_THREAT = new RegExp(
-  String.raw`(?<![\p{L}'’])(?:${WILL})\s+${ON_THE_WAY}(?:(${VIOLENT})|(${HARMFUL}))\s+${WHOM_AS_GROUP}(?![\p{L}'’])`,
+  String.raw`(?<![\p{L}'’])(?:${WILL})\s+${ON_THE_WAY}(?:(${VIOLENT})|(${HARMFUL}))\s+(?:${WHOM_AS_GROUP}|${WHOM}(?!\s+(?:a|an)\s+(?:text|message|email|e-mail|line|note|dm|pm|call)\b))(?![\p{L}'’])`,
   'giu',
 );
 
@@ -64,17 +59,12 @@ export type ThreatTarget = 'person' | 'identity';
  */
 export function threatTarget(text: string): ThreatTarget | null {
   let target: ThreatTarget | null = null;
-  for (const threat of text.matchAll(GROUP_THREAT)) {
+  for (const threat of text.matchAll(THREAT)) {
     if ((threat[1] === undefined && atAGame(text, threat)) || quotedToReportIt(text, threat)) continue;
     if (threat[3] !== undefined) return 'identity';
     target = 'person';
   }
-  if (target) return target;
-  for (const threat of text.matchAll(THREAT)) {
-    if ((threat[1] !== undefined || !atAGame(text, threat)) && !quotedToReportIt(text, threat))
-      return 'person';
-  }
-  return null;
+  return target;
 }
 
 /** An opening quotation mark with no mark after it: the threat that follows is inside a quotation. */
