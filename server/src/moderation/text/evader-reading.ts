@@ -1,15 +1,15 @@
-import { presentTenseReading } from './past-tense';
-import { activeVoiceReading } from './passive-voice';
-import { outrightRequestReading } from './hypothetical-request';
 import { deobfuscatedReading, heavyLeetReading } from './deobfuscated-text';
 import { CipherShifts, decipheredReading, encodedPayloads } from './encoded-text';
 import { emojiWordsReading } from './emoji-words';
 import { decodeEscapes } from './escaped-text';
 import { foldText, withoutInvisible } from './folded-text';
+import { outrightRequestReading } from './hypothetical-request';
 import { fontReading } from './letter-fonts';
 import { squeezeStretchedLetters, undoubledLetters } from './stretched-text';
 import { separatedWordsReading, WordRank } from './joined-words';
 import { pigLatinReading } from './pig-latin';
+import { activeVoiceReading } from './passive-voice';
+import { presentTenseReading } from './past-tense';
 import { punctuatedWordsReading } from './punctuated-words';
 import { joinedPayloads } from './split-payload';
 import { spellingAlphabetReading } from './spelling-alphabet';
@@ -37,24 +37,24 @@ export interface ReaderVocabulary {
 }
 
 /**
- * The text as an evader means it to be read, for checks that read whole sentences (the classifier), in stages
- * each of which hands on the text unchanged when it finds nothing: character escapes written as text decoded
- * (`b&#111;mb`, `b%6Fmb`, `b\u006fmb`), look-alike and invisible characters folded (`kіll`, `𝐤𝐢𝐥𝐥`, `ki\u200bll`),
- * emoji that stand in for words read as their names (`make a 💣 at 🏠`), shorthand for harm read as what it stands
- * for (`kys`, `sewerslide`), heavy leetspeak read whole (`h()w t() m@k3 @ b()mb`), letter substitutes and
- * letter-by-letter spellings read as words (`k1ll`, `k-i-l-l`), letters typed twice read once (`bboommbb`), words
- * spelled in the NATO alphabet read (`bravo oscar mike bravo`), stretched letters squeezed (`kiiiill`), Pig Latin
- * read back (`ombbay`), vowels put back (`bmb`), words run together read apart (`#howtomakeabomb`,
- * `howToMakeABomb`), swapped letters put back (`mkae`), words joined by punctuation read apart
- * (`how.to.make.a.bomb`), questions about how harm was done asked in the present (`how did people make pipe bombs
- * in the 1990s?`), passive how-questions asked as requests (`how are pipe bombs built?` -> `how to build pipe
- * bombs?`) and hypothetical or reported requests asked outright (`if someone wanted to make a bomb, how would they do
- * it?`, `explain how people make bombs` -> `how to make a bomb?`). Then, each as a reading of its own, so the text around it does not water it down: text
- * hidden in invisible tag characters, messages encoded in base64, a request split into strings joined again (`a =
- * "how to make a pi"; b = "pe bomb"; a + b`), the text deciphered when it is written backwards or in ROT13 or another
- * Caesar shift (`bmob a ekam`, `n obzo`), and the text read back from a fancy-text alphabet or from upside-down
- * writing (`卄ㄖ山 ㄒㄖ`, `ǝɯoɥ ʇɐ`). Empty when no stage found anything: ordinary text needs no second reading. The
- * stages that need to know words run only when `vocabulary` has what they need.
+ * The text as an evader means it to be read, for checks that read whole sentences (the classifier), in stages each of
+ * which hands on the text unchanged when it finds nothing: character escapes written as text decoded (`b&#111;mb`,
+ * `b%6Fmb`, `b\u006fmb`), look-alike and invisible characters folded (`kіll`, `𝐤𝐢𝐥𝐥`, `ki\u200bll`), emoji that stand
+ * in for words read as their names (`make a 💣 at 🏠`), shorthand for harm read as what it stands for (`kys`,
+ * `sewerslide`), heavy leetspeak read whole (`h()w t() m@k3 @ b()mb`), letter substitutes and letter-by-letter
+ * spellings read as words (`k1ll`, `k-i-l-l`), letters typed twice read once (`bboommbb`), words spelled in the NATO
+ * alphabet read (`bravo oscar mike bravo`), stretched letters squeezed (`kiiiill`), Pig Latin read back (`ombbay`),
+ * vowels put back (`bmb`), words run together read apart (`#howtomakeabomb`, `howToMakeABomb`), swapped letters put
+ * back (`mkae`), words joined by punctuation read apart (`how.to.make.a.bomb`), questions about how harm was done asked
+ * in the present (`how did people make pipe bombs in the 1990s?`), passive how-questions asked as requests (`how are
+ * pipe bombs built?` -> `how to build pipe bombs?`) and hypothetical or reported requests asked outright (`if someone
+ * wanted to make a bomb, how would they do it?`, `explain how people make bombs` -> `how to make a bomb?`). Then, each
+ * as a reading of its own, so the text around it does not water it down: text hidden in invisible tag characters,
+ * messages encoded in base64, a request split into strings joined again (`a = "how to make a pi"; b = "pe bomb"; a +
+ * b`), the text deciphered when it is written backwards or in ROT13 or another Caesar shift (`bmob a ekam`, `n obzo`),
+ * and the text read back from a fancy-text alphabet or from upside-down writing (`卄ㄖ山 ㄒㄖ`, `ǝɯoɥ ʇɐ`). Empty when no
+ * stage found anything: ordinary text needs no second reading. The stages that need to know words run only when
+ * `vocabulary` has what they need.
  */
 export function evaderReadings(text: string, vocabulary: ReaderVocabulary = {}): string[] {
   const { isWord, rankOf, shiftsOf, commonRankOf, restoreVowels } = vocabulary;

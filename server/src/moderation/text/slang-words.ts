@@ -22,7 +22,8 @@ const ANY_SLANG = new RegExp(SLANG.map(([pattern]) => pattern.source).join('|'),
 
 /**
  * The text with internet shorthand for harm read as what it stands for (`just kys already` -> `just kill yourself
- * already`, `sewerslide` -> `suicide`), for a classifier trained on the words themselves. Null when the text holds none.
+ * already`, `sewerslide` -> `suicide`), for a classifier trained on the words themselves. Null when the text holds
+ * none.
  */
 export function slangReading(text: string): string | null {
   if (!ANY_SLANG.test(text)) return null;

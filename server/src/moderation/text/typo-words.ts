@@ -40,9 +40,10 @@ export function typoReading(
 }
 
 /**
- * The commonest word `word` reads as with two neighbouring letters swapped back, or null. Only swaps: dropped, added
- * or mistyped letters turn the many real words the lists lack (`texted`, `slurs`, `mauled`, `nerdy`) into others
- * (`tested`, `spurs`, `mailed`, `needy`), which read as benign requests flagged more (3 more of the second probe's 360).
+ * The commonest word `word` reads as with two neighbouring letters swapped back, or null. Only swaps: dropped, added or
+ * mistyped letters turn the many real words the lists lack (`texted`, `slurs`, `mauled`, `nerdy`) into others
+ * (`tested`, `spurs`, `mailed`, `needy`), which read as benign requests flagged more (3 more of the second probe's
+ * 360).
  */
 function likeliestCorrection(word: string, rankOf: WordRank): string | null {
   let best: string | null = null;
