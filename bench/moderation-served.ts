@@ -9,7 +9,8 @@
  *   npx tsc -p tsconfig.build.json && node dist/bench/moderation-served.js
  *
  * Sets (all held out from training; files under data/moderation): the two request probes (harmful and benign rows),
- * AdvBench's harmful behaviours, and the default model's held-out generated stories (read as output).
+ * AdvBench's harmful behaviours, HateCheck's functional tests of hate speech, and the default model's held-out
+ * generated stories (read as output).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -26,6 +27,7 @@ import { ACTION_SEVERITY, Direction, ModerationAction } from '../server/src/mode
 import { defaultPolicy } from '../server/src/policies/policy.defaults';
 import { standaloneModerationService } from '../server/src/moderation/standalone-moderation';
 import { REPOSITORY_ROOT } from './gateway-processes';
+import { hateCheckCases } from './hatecheck';
 import { bareModel } from './moderation-checks';
 
 const DATA = path.join(REPOSITORY_ROOT, 'data', 'moderation');
@@ -67,6 +69,17 @@ function advBench(): TextSet {
       line.startsWith('"') ? line.slice(1, line.indexOf('",')) : line.slice(0, line.indexOf(',')),
     );
   return { name: 'AdvBench harmful behaviours', harmful: true, direction: Direction.Input, texts };
+}
+
+/** HateCheck's hateful cases and their non-hateful contrasts (evaluation only). */
+function hateCheck(): TextSet[] {
+  const cases = hateCheckCases();
+  return [true, false].map((hateful) => ({
+    name: `HateCheck, ${hateful ? 'hateful cases' : 'non-hateful contrasts'}`,
+    harmful: hateful,
+    direction: Direction.Input,
+    texts: cases.filter((row) => row.hateful === hateful).map((row) => row.text),
+  }));
 }
 
 function generatedStories(): TextSet {
@@ -144,7 +157,7 @@ async function main(): Promise<void> {
     ...probeSets('request-probe', 'request probe'),
     ...probeSets('request-probe-2', 'second probe'),
   ];
-  sets.push(advBench(), generatedStories());
+  sets.push(advBench(), ...hateCheck(), generatedStories());
 
   console.log(`\nModeration as served: classifier ${manifest.name}, default policies, no guard models\n`);
   console.log(

@@ -16,6 +16,7 @@ const DATA = path.join(ROOT, 'data', 'moderation');
 const SERVER = path.join(ROOT, 'dist', 'server', 'src', 'moderation', 'classifier');
 const { loadClassifierManifest } = require(path.join(SERVER, 'classifier.manifest'));
 const { createClassifierScorer } = require(path.join(SERVER, 'classifier-scorer'));
+const { hateCheckCases } = require(path.join(ROOT, 'dist', 'bench', 'hatecheck'));
 
 const CHAT = [
   'hey so we went to the park today and the kids played on the swings for ages',
@@ -190,6 +191,7 @@ function sets() {
   const probe = jsonl('request-probe/requests.jsonl');
   const probe2 = jsonl('request-probe-2/requests.jsonl');
   const threats = threatPool();
+  const hatecheck = hateCheckCases();
   const harmful = probe.filter((row) => row.harmful).map((row) => row.text);
   const advbench = fs
     .readFileSync(path.join(DATA, 'advbench', 'harmful_behaviors.csv'), 'utf8')
@@ -322,6 +324,12 @@ function sets() {
     [
       'threats.py evaluation pool, look-alikes',
       threats.filter(([, harmful]) => !harmful).map(([text]) => text),
+      false,
+    ],
+    ['HateCheck, hateful cases', hatecheck.filter((row) => row.hateful).map((row) => row.text), true],
+    [
+      'HateCheck, non-hateful contrasts',
+      hatecheck.filter((row) => !row.hateful).map((row) => row.text),
       false,
     ],
     ['generated stories (held out)', jsonl('generated-stories/eval.jsonl').map((row) => row.text), false],
