@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import * as ort from 'onnxruntime-node';
 import { namesChildAge } from '../text/child-age';
 import { ThreatTarget, threatTarget } from '../text/direct-threat';
+import { HatefulStatement, hatefulStatement } from '../text/hateful-statement';
 import { commonWordRank, readCommonWords } from '../text/common-words';
 import { cipherShiftsOf } from '../text/encoded-text';
 import { evaderReadings, ReaderVocabulary } from '../text/evader-reading';
@@ -81,6 +82,12 @@ const THREAT_LABELS: Record<ThreatTarget, ModerationCategory[]> = {
   identity: ['harassment', 'harassment/threatening', 'violence', 'hate', 'hate/threatening'],
 };
 
+/** What a statement of hate against people for who they are is: hate; threatening and violence when it wishes them dead. */
+const HATEFUL_LABELS: Record<HatefulStatement, ModerationCategory[]> = {
+  hate: ['hate'],
+  threatening: ['hate', 'hate/threatening', 'violence'],
+};
+
 /**
  * Rows at most this many times shorter than the longest row of their batch share its width; shorter ones go to a
  * batch of their own, so a long text's sentences are not padded to its 256-token window. Below that, one more run
@@ -135,6 +142,11 @@ export async function createClassifierScorer(manifest: ClassifierManifest): Prom
       return index >= 0 && threshold !== undefined ? [{ index, threshold }] : [];
     });
   const threatFloors = { person: floorsOf(THREAT_LABELS.person), identity: floorsOf(THREAT_LABELS.identity) };
+  // So is a statement of hate against people for who they are (hatefulStatement): `I hate women.` scored hate 0.59.
+  const hatefulFloors = {
+    hate: floorsOf(HATEFUL_LABELS.hate),
+    threatening: floorsOf(HATEFUL_LABELS.threatening),
+  };
 
   /** Whole words of the vocabulary: how the second reading squeezes stretched letters (`boooomb`, `killll`). */
   const isWord = (word: string) => tokenizer.token_to_id(word) !== undefined;
@@ -164,6 +176,7 @@ export async function createClassifierScorer(manifest: ClassifierManifest): Prom
     const unread: number[] = [];
     const childAge: boolean[] = [];
     const threat: Array<ThreatTarget | null> = [];
+    const hateful: Array<HatefulStatement | null> = [];
     texts.forEach((text, index) => {
       // A reading mostly repeats its text: a window or sentence it shares with the text is scored once, at the
       // smaller margin of the two ways it was reached.
@@ -194,6 +207,7 @@ export async function createClassifierScorer(manifest: ClassifierManifest): Prom
       const sources = [text, ...evaderReadings(text, vocabulary)];
       childAge.push(readsChildAge && sources.some(namesChildAge));
       threat.push(threatOfSources(sources));
+      hateful.push(hatefulOfSources(sources));
       const markless = withoutClosingMark(text);
       if (markless !== null) add(encoder.encode(markless).ids, CLOSING_MARK_MARGIN);
       for (const source of sources) {
@@ -215,10 +229,11 @@ export async function createClassifierScorer(manifest: ClassifierManifest): Prom
     }
     scores.forEach((row, index) => {
       if (childAge[index]) row[sexualMinors] = Math.max(row[sexualMinors], row[sexual]);
-      const target = threat[index];
-      if (target)
-        for (const { index: label, threshold } of threatFloors[target])
-          row[label] = Math.max(row[label], threshold);
+      const floors = [
+        ...(threat[index] ? threatFloors[threat[index]] : []),
+        ...(hateful[index] ? hatefulFloors[hateful[index]] : []),
+      ];
+      for (const { index: label, threshold } of floors) row[label] = Math.max(row[label], threshold);
     });
     return scores.map((row, index) => ({ scores: row, unread: unread[index] }));
   }
@@ -227,6 +242,12 @@ export async function createClassifierScorer(manifest: ClassifierManifest): Prom
   function threatOfSources(sources: string[]): ThreatTarget | null {
     const targets = sources.map(threatTarget);
     return targets.includes('identity') ? 'identity' : targets.includes('person') ? 'person' : null;
+  }
+
+  /** How hateful the text or any of its readings is, death wished before contempt. */
+  function hatefulOfSources(sources: string[]): HatefulStatement | null {
+    const statements = sources.map(hatefulStatement);
+    return statements.includes('threatening') ? 'threatening' : statements.includes('hate') ? 'hate' : null;
   }
 
   /** Indexes of the rows, longest first, in batches whose rows are all within PADDING_RATIO of the longest. */

@@ -1,3 +1,5 @@
+import { IDENTITY_MANY, IDENTITY_ONE } from './identity-groups';
+
 /** The speaker, and that they will: `I'll`, `I am going to`, `im gonna`, `imma`, `we will`. */
 const WILL = String.raw`(?:i|we)(?:'ll|’ll|\s+will|\s+shall|(?:\s+am|'m|’m|m)?\s+(?:going\s+to|gonna|about\s+to))|imma|i'ma|ima`;
 
@@ -14,10 +16,6 @@ const RELATION = String.raw`(?:whole\s+)?(?:family|kids?|children|wife|husband|s
 
 /** Whom: `you`, `him`, `your family`, `my ex`, `the principal`. */
 const WHOM = String.raw`(?:you|ya|u|y'all|yall|him|her|them|(?:your|ur|his|her|their|my|the|that)\s+${RELATION})`;
-
-/** Groups of people by who they are, one (`the next Muslim`) or many (`all the Jews`, `immigrants`). */
-const IDENTITY_ONE = String.raw`(?:muslim|jew|christian|hindu|sikh|immigrant|migrant|refugee|foreigner|gay|lesbian|trans\s+person|(?:black|white|asian|brown)\s+(?:person|guy|man|woman|kid)|asian|mexican|arab|african|indian|pakistani|woman|girl)`;
-const IDENTITY_MANY = String.raw`(?:muslims|jews|jewish\s+people|christians|catholics|hindus|sikhs|atheists|immigrants|migrants|refugees|foreigners|gays|lesbians|queers|homosexuals|trans(?:gender)?\s+people|blacks|black\s+people|whites|white\s+people|asians|hispanics|latinos|mexicans|arabs|africans|indians|pakistanis|chinese\s+people|women|disabled\s+people)`;
 
 /** Many people at once, or whoever comes next: `the next person I see`, `everyone`, `all the cops`. */
 const ANYONE = String.raw`(?:everyone|everybody|(?:the\s+next|every|each|all(?:\s+(?:of\s+)?(?:the|those|these))?|as\s+many)\s+(?:person|people|man|men|woman|guy|guys|kid|kids|child|children|student|students|cop|cops))`;

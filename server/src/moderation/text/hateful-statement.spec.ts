@@ -1,0 +1,67 @@
+import { STALL_LIMIT_MS } from '../../../../test/support/stall';
+import { hatefulStatement } from './hateful-statement';
+
+describe('hatefulStatement', () => {
+  it.each([
+    'I hate women.',
+    'honestly i just despise muslims',
+    'We have nothing but contempt for immigrants, and we say so.',
+    'I really cannot stand gay people like you!',
+    'Jews are nothing but parasites.',
+    'Refugees are a plague on this town.',
+    'Trans people are not human',
+    'Black people belong in cages',
+    'Disabled people do not deserve to live.',
+    'Muslims have no place in a civilised society.',
+    'The world would be better off without any immigrants',
+    "Let's get rid of all the refugees.",
+    'Immigrants like you make me sick.',
+    'Hindus disgust me',
+  ])('reads %j as a statement of hate', (text) => {
+    expect(hatefulStatement(text)).toBe('hate');
+  });
+
+  it.each([
+    'Women should all die.',
+    'Immigrants must be exterminated',
+    'Death to all Muslims!',
+    'I want to kill all the Jews',
+    'Kill every last one of the gays.',
+  ])('reads %j as wishing death on people for who they are', (text) => {
+    expect(hatefulStatement(text)).toBe('threatening');
+  });
+
+  it.each([
+    'I hate Mondays.',
+    "I hate women's football being on at this hour.",
+    'I hate it when people are late.',
+    'Do I hate women? Of course not.',
+    "I don't hate immigrants, I hate the policy.",
+    'I hate women who cheat on their partners.',
+    'Women are not animals.',
+    'Not all Muslims are terrorists.',
+    'If you think immigrants are vermin, you need to meet some.',
+    'My uncle says that gay people are disgusting and I want to argue back.',
+    'It is a myth that refugees are criminals.',
+    'She wrote "I hate Muslims" on the wall and was arrested.',
+    'Rats are vermin.',
+    'Women are the very opposite of stupid.',
+    'Black people are the backbone of this community.',
+    'The world would be better without war.',
+    'How do I get rid of ants in the kitchen?',
+    'I never said that women are inferior.',
+    'Mr. Smith thinks immigrants are too stupid to vote, which is absurd.',
+  ])('reads %j as no statement of hate', (text) => {
+    expect(hatefulStatement(text)).toBeNull();
+  });
+
+  it('reads long hostile texts in linear time', () => {
+    const started = Date.now();
+    expect(hatefulStatement(`i hate${' '.repeat(500_000)}x`)).toBeNull();
+    expect(hatefulStatement(`women are${' really'.repeat(200_000)} nice`)).toBeNull();
+    expect(hatefulStatement(`${'all of the '.repeat(100_000)}women are vermin`)).toBe('hate');
+    expect(hatefulStatement(`the world would be better${' '.repeat(500_000)}without`)).toBeNull();
+    expect(hatefulStatement(`if you think ${'muslims are vermin '.repeat(50_000)}`)).toBe('hate');
+    expect(Date.now() - started).toBeLessThan(STALL_LIMIT_MS);
+  });
+});
