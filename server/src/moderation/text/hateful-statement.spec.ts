@@ -17,6 +17,9 @@ describe('hatefulStatement', () => {
     "Let's get rid of all the refugees.",
     'Immigrants like you make me sick.',
     'Hindus disgust me',
+    'Somalis are all thieves.',
+    'Romanian people are less evolved than us',
+    'Refugees should go back to where they came from.',
   ])('reads %j as a statement of hate', (text) => {
     expect(hatefulStatement(text)).toBe('hate');
   });
@@ -51,6 +54,9 @@ describe('hatefulStatement', () => {
     'How do I get rid of ants in the kitchen?',
     'I never said that women are inferior.',
     'Mr. Smith thinks immigrants are too stupid to vote, which is absurd.',
+    'It is a common misconception that Native Americans were all savages.',
+    'Being afraid of black people is stupid.',
+    'Tourists should go back home before dark.',
   ])('reads %j as no statement of hate', (text) => {
     expect(hatefulStatement(text)).toBeNull();
   });

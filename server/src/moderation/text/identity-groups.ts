@@ -7,5 +7,17 @@
 /** One person for who they are: `Muslim`, `trans person`, `black guy`, `woman`. */
 export const IDENTITY_ONE = String.raw`(?:muslim|jew|christian|hindu|sikh|immigrant|migrant|refugee|foreigner|gay|lesbian|trans\s+person|(?:black|white|asian|brown)\s+(?:person|guy|man|woman|kid)|asian|mexican|arab|african|indian|pakistani|woman|girl)`;
 
-/** Such people as a group: `Muslims`, `Jewish people`, `immigrants`, `women`, `disabled people`. */
-export const IDENTITY_MANY = String.raw`(?:muslims|jews|jewish\s+people|christians|catholics|hindus|sikhs|atheists|immigrants|migrants|refugees|foreigners|gays|gay\s+(?:people|men)|lesbians|queers|homosexuals|bisexuals|trans(?:gender)?\s+(?:people|women|men)|blacks|black\s+(?:people|men|women)|whites|white\s+people|asians|hispanics|latinos|mexicans|arabs|africans|indians|pakistanis|chinese\s+people|women|disabled\s+people|the\s+disabled)`;
+/**
+ * Peoples by name, plural: nationalities, ethnic groups and faiths (`Nigerians`, `Haitians`, `Poles`, `Roma`,
+ * `Mormons`). Not exhaustive; the ones hate speech names most, and their neighbours.
+ */
+const PEOPLES = String.raw`(?:americans|mexicans|canadians|brazilians|colombians|venezuelans|cubans|haitians|jamaicans|puerto\s+ricans|dominicans|peruvians|guatemalans|hondurans|salvadorans|argentinians|chileans|africans|nigerians|ghanaians|kenyans|somalis|ethiopians|eritreans|congolese|sudanese|egyptians|moroccans|algerians|libyans|tunisians|arabs|saudis|iraqis|iranians|syrians|lebanese|palestinians|israelis|yemenis|afghans|pakistanis|indians|bangladeshis|sri\s+lankans|nepalis|chinese|japanese|koreans|vietnamese|filipinos|thais|indonesians|malaysians|asians|europeans|russians|ukrainians|poles|romanians|bulgarians|albanians|serbs|croats|bosnians|greeks|turks|kurds|italians|germans|spaniards|portuguese|brits|gypsies|gipsies|roma|romani|travellers|aborigines|aboriginals|native\s+americans|hispanics|latinos|latinas|latinx|chicanos|blacks|whites|jews|muslims|christians|catholics|protestants|mormons|hindus|sikhs|buddhists|atheists)`;
+
+/** What names such people with `people`, `men`, `women`: `Polish people`, `black men`, `Muslim women`. */
+const PEOPLE_ADJECTIVE = String.raw`(?:black|white|brown|asian|jewish|muslim|christian|catholic|hindu|sikh|arab|african|chinese|japanese|korean|vietnamese|indian|pakistani|mexican|polish|irish|romanian|nigerian|somali|haitian|roma|romani|gypsy|native|indigenous|aboriginal|gay|lesbian|bisexual|queer|trans|transgender|disabled|deaf|blind|autistic|mentally\s+ill)`;
+
+/**
+ * Such people as a group: `Muslims`, `Jewish people`, `immigrants`, `women`, `disabled people`, `Nigerians`, `the
+ * Irish`.
+ */
+export const IDENTITY_MANY = String.raw`(?:${PEOPLES}|${PEOPLE_ADJECTIVE}\s+(?:people|persons|men|women|folks?|kids|children|immigrants|families)|immigrants|migrants|refugees|asylum\s+seekers|foreigners|gays|lesbians|queers|homosexuals|bisexuals|transgenders|trannies|women|females|the\s+disabled|the\s+(?:irish|french|dutch|english|welsh|scots|chinese|japanese|jews))`;
