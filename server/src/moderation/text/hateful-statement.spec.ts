@@ -5,6 +5,7 @@ describe('hatefulStatement', () => {
   it.each([
     'I hate women.',
     'honestly i just despise muslims',
+    'I loathe the Irish.',
     'We have nothing but contempt for immigrants, and we say so.',
     'I really cannot stand gay people like you!',
     'Jews are nothing but parasites.',
@@ -68,6 +69,9 @@ describe('hatefulStatement', () => {
     expect(hatefulStatement(`${'all of the '.repeat(100_000)}women are vermin`)).toBe('hate');
     expect(hatefulStatement(`the world would be better${' '.repeat(500_000)}without`)).toBeNull();
     expect(hatefulStatement(`if you think ${'muslims are vermin '.repeat(50_000)}`)).toBe('hate');
+    expect(hatefulStatement('women '.repeat(200_000))).toBeNull();
+    expect(hatefulStatement('"women are '.repeat(100_000))).toBeNull();
+    expect(hatefulStatement('I hate women like you like you '.repeat(30_000))).toBeNull();
     expect(Date.now() - started).toBeLessThan(STALL_LIMIT_MS);
   });
 });

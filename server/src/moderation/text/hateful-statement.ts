@@ -1,14 +1,5 @@
 import { IDENTITY_MANY, IDENTITY_ONE } from './identity-groups';
 
-/**
- * People for who they are, as a statement names them: `women`, `all the Muslims`, `most immigrants`, `any trans
- * person like you`, `gay people like you`. Not `women's` (`I hate women's football on TV`).
- */
-const GROUP = String.raw`(?:(?:(?:all|most|many|any|every\s+one)\s+(?:(?:of\s+)?(?:the|those|these)\s+)?|(?:the|those|these|you)\s+)?${IDENTITY_MANY}(?:\s+like\s+(?:you|u|her|him|them))?|(?:any|every|a)\s+${IDENTITY_ONE}\s+like\s+(?:you|u|her|him|them))(?![\p{L}\p{N}'’])`;
-
-/** Where a statement of one's own starts: the start of the text or of a clause, or a word that leads into one. */
-const CLAUSE_START = String.raw`(?<=(?:^|[.!?;:,\n(…]|\b(?:and|but|so|honestly|frankly|tbh|lol|because|cause|cuz|just|yes|yeah|ok|okay))\s{0,3})`;
-
 /** Words that sharpen a feeling: `I really hate`, `we just fucking despise`. */
 const INTENSIFIERS = String.raw`(?:(?:really|just|truly|fucking|absolutely|honestly|genuinely|seriously|all|totally|so|still|always)\s+){0,3}`;
 
@@ -16,7 +7,8 @@ const INTENSIFIERS = String.raw`(?:(?:really|just|truly|fucking|absolutely|hones
 const HATRED = String.raw`(?:hate|despise|detest|loathe|abhor|can(?:'|’)?t\s+stand|cannot\s+stand|can\s+not\s+stand|am\s+(?:so\s+)?(?:sick\s+of|disgusted\s+by|repulsed\s+by)|(?:have|feel)\s+(?:(?:nothing\s+but|so\s+much|such)\s+(?:contempt|hatred|disgust|disdain|loathing)|no\s+(?:respect|compassion|sympathy|empathy|tolerance|patience|pity|love)(?:\s+(?:at\s+all|whatsoever))?)\s+(?:for|towards?))`;
 
 /** What may follow a group the speaker says they hate and leave the statement whole (not `women who cheat`). */
-const STATEMENT_END = String.raw`(?=\s*(?:$|[.!?,;:)"”…]|(?:so\s+much|with\s+a\s+passion|more\s+than|and|because|cause|cuz|they|lol|honestly|tbh)\b))`;
+const STATEMENT_END =
+  /\s*(?:$|[.!?,;:)"”…]|(?:so\s+much|with\s+a\s+passion|more\s+than|and|because|cause|cuz|they|lol|honestly|tbh)(?![\p{L}\p{N}]))/iuy;
 
 /** What people are said to be when they are denied being people, or held beneath them. */
 const BENEATH_PEOPLE = String.raw`(?:animals|vermin|rats|cockroaches|roaches|parasites|pests|scum|filth|trash|garbage|rubbish|subhumans?|sub-humans?|savages|pigs|apes|monkeys|dogs|beasts|insects|leeches|lice|maggots|worms|swine|mongrels|degenerates|freaks|abominations|inferior|worthless|disgusting|revolting|repulsive|vile|filthy|dirty|pathetic|useless|evil|lesser\s+(?:beings|people|humans)|(?:a\s+)?(?:plague|disease|cancer|virus|curse|blight|stain|disgrace|burden|waste\s+of\s+(?:space|oxygen|air|skin))|despicable|sickening|repugnant|brainless|the\s+(?:absolute\s+)?worst|a\s+(?:threat|danger)\s+to\s+(?:civili[sz]ation|society|humanity|our\s+country)|criminals|thieves|rapists|terrorists|pedophiles|paedophiles|predators|scammers|liars|cheats|thugs|invaders|primitive|backward|barbaric|uncivili[sz]ed|(?:less|not)\s+(?:evolved|intelligent|civili[sz]ed)|genetically\s+inferior|stupid|dumb|idiots|morons|lazy|smelly|too\s+(?:stupid|dumb))`;
@@ -34,29 +26,49 @@ const PENNED = String.raw`(?:zoos?|cages?|chains|camps|concentration\s+camps|gas
 const DENIED = String.raw`(?:to\s+(?:live|exist|breathe|be\s+(?:alive|here|born))|rights|respect|(?:to\s+)?(?:be\s+)?treated\s+(?:like|as)\s+(?:humans|people|equals))`;
 
 /**
- * Statements of hate against people for who they are, each form in a group of its own: 1 to 4 contempt and
- * exclusion (hate); 5 death or violence wished on them (hate and threatening).
+ * People for who they are, as a statement names them: `women`, `Muslims`, `Polish people`, `immigrants`, or one of
+ * them spoken to (`any trans person like you`). Not `women's` (`I hate women's football on TV`). Every statement is
+ * found from here: one linear scan of the text for these, then anchored reads on either side of each.
  */
-const HATEFUL = new RegExp(
-  [
-    // 1: the speaker's own hatred: `I hate women.`, `I really can't stand Muslims like you`, `We have no compassion for
-    //    immigrants`.
-    String.raw`(${CLAUSE_START}(?:i|we)\s+${INTENSIFIERS}${HATRED}\s+${GROUP}${STATEMENT_END})`,
-    // 2: people said to be less than people: `Immigrants are vermin`, `Women are no better than animals`, `Muslims are
-    //    not human`, `Gay people belong in a zoo`, `Trans people do not deserve to live`, `Black people have no place in
-    //    this country`.
-    String.raw`(${GROUP}\s+(?:(?:are|r)\s+(?:(?:all|just|only|basically|literally|simply|truly|really|naturally|inherently|always|nothing\s+but|no\s+better\s+than|worse\s+than|like|such|so)\s+){0,2}(?:${BENEATH_PEOPLE}|not\s+(?:human|humans|people|real\s+people|worthy\s+of\s+(?:life|living|respect)))|(?:belong|should\s+(?:be\s+kept|live)|should\s+all\s+(?:be\s+kept|live))\s+in\s+${PENNED}|(?:do\s+not|don(?:'|’)?t|does\s+not|doesn(?:'|’)?t|should\s+not|shouldn(?:'|’)?t)\s+deserve\s+${DENIED}|(?:have|has)\s+no\s+right\s+to\s+(?:live|exist|be\s+alive|breathe)|(?:do\s+not|don(?:'|’)?t)\s+belong\s+on\s+this\s+(?:earth|planet)|(?:have|has)\s+no\s+place\s+in\s+(?:(?:our|this|a|any|the)\s+)?(?:(?:civili[sz]ed|decent|modern)\s+)?(?:society|country|world|nation|community)|(?:should|must|need\s+to|ought\s+to|have\s+to)\s+(?:all\s+)?${EXCLUDED_FATE}))(?![\p{L}\p{N}])`,
-    // 3: a world wished without them: `The world would be better off without Muslims`, `Get rid of all the immigrants`.
-    String.raw`((?:the\s+world|this\s+country|our\s+country|society|everyone|we)\s+(?:would\s+be|'d\s+be|’d\s+be|is|are)\s+better\s+(?:off\s+)?without\s+(?:any\s+)?${GROUP}|(?:${CLAUSE_START}|let(?:'|’)?s\s+|let\s+us\s+|we\s+(?:should|must|need\s+to)\s+)get\s+rid\s+of\s+${GROUP})`,
-    // 4: the same contempt said of them: `Muslims disgust me`, `Women like you make me sick`.
-    String.raw`(${GROUP}\s+(?:really\s+|just\s+|so\s+)?(?:disgust|disgusts|sicken|sickens|repulse|repulses|make\s+me\s+(?:sick|vomit|puke|want\s+to\s+(?:puke|vomit|throw\s+up)))(?:\s+(?:me|us))?(?![\p{L}\p{N}]))`,
-    // 5: death or violence wished on them: `Women should all die`, `Immigrants must be exterminated`, `Death to all
-    //    Jews`, `Kill all the gays`.
-    String.raw`(${GROUP}\s+(?:should|must|need\s+to|ought\s+to|deserve\s+to|have\s+to|can|will)\s+(?:all\s+|just\s+)?(?:go\s+(?:and\s+)?)?${VIOLENT_FATE}(?![\p{L}\p{N}])|death\s+to\s+(?:all\s+)?${GROUP}|${CLAUSE_START}(?:i|we)\s+${INTENSIFIERS}(?:want|wanna|need|would\s+love|(?:'|’)d\s+love)\s+to\s+(?:kill|murder|exterminate|gas|hang|shoot|slaughter|rape|torture|stab|burn)\s+(?:all|every|these|those|the)\s+${GROUP}|${CLAUSE_START}(?:kill|gas|exterminate|hang|shoot|lynch|burn|slaughter)\s+(?:all|every\s+one\s+of|every\s+last\s+one\s+of)\s+(?:the\s+|of\s+the\s+)?${IDENTITY_MANY}(?![\p{L}\p{N}'’]))`,
-  ].join('|'),
+const GROUP = new RegExp(
+  String.raw`(?<![\p{L}\p{N}])(?:${IDENTITY_MANY}|${IDENTITY_ONE}(?=\s+like\s+(?:you|u|her|him|them)(?![\p{L}\p{N}])))(?![\p{L}\p{N}'’])`,
   'giu',
 );
 
+/** Some or all of them, just before the group: `all of the`, `most`, `those`, `you`. */
+const SOME_OF =
+  /(?<![\p{L}\p{N}])(?:(?:all|most|many|any|every|every\s+one|a)\s+(?:(?:of\s+)?(?:the|those|these)\s+)?|(?:the|those|these|you)\s+)$/iu;
+
+/** One of them spoken to, after the group: `women like you`. */
+const LIKE_YOU = /\s+like\s+(?:you|u|her|him|them)(?![\p{L}\p{N}])/iuy;
+
+/**
+ * What is said of them after the group: 1 contempt and exclusion (`are vermin`, `are not human`, `belong in a zoo`,
+ * `do not deserve to live`, `have no place in our society`, `should be caged`, `disgust me`); 2 death or violence
+ * wished (`should all die`, `must be exterminated`).
+ */
+const SAID_OF_THEM = new RegExp(
+  String.raw`\s+(?:((?:are|r)\s+(?:(?:all|just|only|basically|literally|simply|truly|really|naturally|inherently|always|nothing\s+but|no\s+better\s+than|worse\s+than|like|such|so)\s+){0,2}(?:${BENEATH_PEOPLE}|not\s+(?:human|humans|people|real\s+people|worthy\s+of\s+(?:life|living|respect)))|(?:belong|should\s+(?:all\s+)?(?:be\s+kept|live))\s+in\s+${PENNED}|(?:do\s+not|don(?:'|’)?t|does\s+not|doesn(?:'|’)?t|should\s+not|shouldn(?:'|’)?t)\s+deserve\s+${DENIED}|(?:have|has)\s+no\s+right\s+to\s+(?:live|exist|be\s+alive|breathe)|(?:do\s+not|don(?:'|’)?t)\s+belong\s+on\s+this\s+(?:earth|planet)|(?:have|has)\s+no\s+place\s+in\s+(?:(?:our|this|a|any|the)\s+)?(?:(?:civili[sz]ed|decent|modern)\s+)?(?:society|country|world|nation|community)|(?:should|must|need\s+to|ought\s+to|have\s+to)\s+(?:all\s+)?${EXCLUDED_FATE}|(?:really\s+|just\s+|so\s+)?(?:disgust|disgusts|sicken|sickens|repulse|repulses|make\s+me\s+(?:sick|vomit|puke|want\s+to\s+(?:puke|vomit|throw\s+up))))|((?:should|must|need\s+to|ought\s+to|deserve\s+to|have\s+to|can|will)\s+(?:all\s+|just\s+)?(?:go\s+(?:and\s+)?)?${VIOLENT_FATE}))(?![\p{L}\p{N}])`,
+  'iuy',
+);
+
+/**
+ * What is said of them before the group, ending where it starts: 1 the speaker's hatred (`I hate`, `we have no
+ * compassion for`), read as a statement only when the group ends it; 2 a world wished without them (`the world
+ * would be better off without`, `let's get rid of`); 3 death or violence wished (`death to`, `I want to kill all`,
+ * `kill all the`).
+ */
+const SAID_BEFORE_THEM = new RegExp(
+  String.raw`(?:((?:i|we)\s+${INTENSIFIERS}${HATRED})|((?:the\s+world|this\s+country|our\s+country|society|everyone|we)\s+(?:would\s+be|'d\s+be|’d\s+be|is|are)\s+better\s+(?:off\s+)?without(?:\s+any)?|(?:let(?:'|’)?s\s+|let\s+us\s+|we\s+(?:should|must|need\s+to)\s+)?get\s+rid\s+of)|(death\s+to(?:\s+all)?|(?:i|we)\s+${INTENSIFIERS}(?:want|wanna|need|would\s+love|(?:'|’)d\s+love)\s+to\s+(?:kill|murder|exterminate|gas|hang|shoot|slaughter|rape|torture|stab|burn)|(?:kill|gas|exterminate|hang|shoot|lynch|burn|slaughter)\s+(?:all|every\s+one\s+of|every\s+last\s+one\s+of)(?:\s+(?:the|of\s+the))?))\s+$`,
+  'iu',
+);
+
+/** How far before a group its statement may start: the longest opening above, with room to spare. */
+const LOOK_BEHIND = 120;
+
+/** Where a statement in the speaker's own voice may start: the text's start, a clause's, or a word leading into one. */
+const AT_CLAUSE_START =
+  /(?:^|[.!?;:,\n(…]|(?<![\p{L}\p{N}])(?:and|but|so|honestly|frankly|tbh|lol|because|cause|cuz|just|yes|yeah|ok|okay|let(?:'|’)?s|let\s+us|we))\s{0,3}$/iu;
 /** An opening quotation mark with no closing one after it: what follows is quoted, not said. */
 const OPEN_QUOTE = /(?:["“«]|(?<![\p{L}\p{N}])['‘])[^"“”«»'‘’]*$/u;
 
@@ -80,11 +92,46 @@ export type HatefulStatement = 'hate' | 'threatening';
  */
 export function hatefulStatement(text: string): HatefulStatement | null {
   let found: HatefulStatement | null = null;
-  for (const statement of text.matchAll(HATEFUL)) {
-    const before = text.slice(Math.max(0, statement.index - 80), statement.index);
-    if (OPEN_QUOTE.test(before) || NOT_SAID.test(before)) continue;
-    if (statement[5] !== undefined) return 'threatening';
-    found = 'hate';
+  for (const group of text.matchAll(GROUP)) {
+    const start = group.index;
+    let end = start + group[0].length;
+    LIKE_YOU.lastIndex = end;
+    if (LIKE_YOU.test(text)) end = LIKE_YOU.lastIndex;
+    const statement = saidOfThem(text, start, end) ?? saidBeforeThem(text, start, end);
+    if (statement === 'threatening') return statement;
+    found = statement ?? found;
   }
   return found;
+}
+
+/** What the words after a group say of it, when the statement is the speaker's own. */
+function saidOfThem(text: string, start: number, end: number): HatefulStatement | null {
+  SAID_OF_THEM.lastIndex = end;
+  const said = SAID_OF_THEM.exec(text);
+  if (!said) return null;
+  const before = text.slice(Math.max(0, start - LOOK_BEHIND), start);
+  const opening = SOME_OF.exec(before);
+  if (!saidInOwnVoice(opening ? before.slice(0, opening.index) : before)) return null;
+  return said[2] === undefined ? 'hate' : 'threatening';
+}
+
+/** What the words before a group say of it, when the statement is the speaker's own. */
+function saidBeforeThem(text: string, start: number, end: number): HatefulStatement | null {
+  const before = text.slice(Math.max(0, start - LOOK_BEHIND), start);
+  const opening = SOME_OF.exec(before);
+  const lead = opening ? before.slice(0, opening.index) : before;
+  const said = SAID_BEFORE_THEM.exec(lead);
+  if (!said) return null;
+  const context = lead.slice(0, said.index);
+  if (!saidInOwnVoice(context)) return null;
+  if (said[2] !== undefined) return 'hate';
+  if (!AT_CLAUSE_START.test(context)) return null;
+  if (said[3] !== undefined) return 'threatening';
+  STATEMENT_END.lastIndex = end;
+  return STATEMENT_END.test(text) ? 'hate' : null;
+}
+
+/** Whether words that follow `before` are said by the writer: not quoted, reported, denied or negated. */
+function saidInOwnVoice(before: string): boolean {
+  return !OPEN_QUOTE.test(before) && !NOT_SAID.test(before);
 }
