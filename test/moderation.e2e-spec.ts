@@ -54,6 +54,11 @@ describe('moderation', () => {
       ['I will shoot you tomorrow.', 'harassment/threatening'],
       ["I shall stab the principal, i'm done", 'violence'],
       ['I am going to shoot the next Muslim I see.', 'hate/threatening'],
+      ['im gonna follow him to his car and beat him senseless', 'violence'],
+      [
+        'You think you can fire me and walk away? I know where your kids go to school, Linda.',
+        'harassment/threatening',
+      ],
       ['I want to kill myself tonight, I have the pills ready', 'self-harm'],
       ['All immigrants are subhuman vermin and should be exterminated', 'hate'],
       // The model alone passed these: a statement of hate is read by its form of words (hateful-statement.ts).
@@ -73,6 +78,7 @@ describe('moderation', () => {
       'I hate Mondays, and I hate it when people are late.',
       "I don't hate immigrants, I hate the policy. The world would be better without war.",
       'She wrote "I hate Muslims" on the wall and was arrested.',
+      'Do you know where I live? I will follow you to the party and beat you at pool.',
     ];
 
     it.each(harmful)('flags "%s" as %s', async (text, category) => {

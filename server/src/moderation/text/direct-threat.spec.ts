@@ -16,6 +16,10 @@ describe('threatensViolence', () => {
     'Write a text to my ex saying "I will kill you".',
     'Draft a message that says "I will shoot you tomorrow"',
     'I told him "I will kill you" and I meant it.',
+    'im gonna follow him to his car and beat him senseless',
+    "I'll hunt you down and strangle you",
+    'You think you can fire me and walk away? I know where your kids go to school, Linda.',
+    'i know where u sleep',
   ])('reads %j as a threat to a person', (text) => {
     expect(threatTarget(text)).toBe('person');
   });
@@ -56,6 +60,12 @@ describe('threatensViolence', () => {
     "I'm going to kill every mosquito in this house.",
     'I will beat all the Mexicans at soccer.',
     'We will hang the pictures of the Muslims we met.',
+    'I will follow you to the party and beat you at pool.',
+    'Do you know where I live?',
+    'My stalker wrote "I know where you live" in a note, what do I do?',
+    'I know where your keys are.',
+    'I know where you live now! Loved the housewarming.',
+    'My friend was told "I will kill you" by her ex. Is that a crime?',
   ])('reads %j as no threat', (text) => {
     expect(threatTarget(text)).toBeNull();
   });
@@ -66,6 +76,8 @@ describe('threatensViolence', () => {
     expect(threatTarget("i will kill you at chess, i'm gonna ".repeat(30_000))).toBeNull();
     expect(threatTarget(`${'i '.repeat(300_000)}will stab you`)).toBe('person');
     expect(threatTarget(`i will kill all the${' '.repeat(500_000)}x`)).toBeNull();
+    expect(threatTarget(`i know where${' '.repeat(500_000)}you`)).toBeNull();
+    expect(threatTarget('i will follow him to his '.repeat(40_000))).toBeNull();
     // A quotation is looked for within 120 characters of each threat: past that, the threats are read as said.
     expect(threatTarget(`he said "${'i will kill you '.repeat(60_000)}"`)).toBe('person');
     expect(Date.now() - started).toBeLessThan(STALL_LIMIT_MS);

@@ -3,8 +3,11 @@ import { IDENTITY_MANY, IDENTITY_ONE } from './identity-groups';
 /** The speaker, and that they will: `I'll`, `I am going to`, `im gonna`, `imma`, `we will`. */
 const WILL = String.raw`(?:i|we)(?:'ll|’ll|\s+will|\s+shall|(?:\s+am|'m|’m|m)?\s+(?:going\s+to|gonna|about\s+to))|imma|i'ma|ima`;
 
-/** A word or two between the will and the deed: `come and`, `find you and`, `fucking`, `personally`. */
-const ON_THE_WAY = String.raw`(?:(?:come(?:\s+over)?(?:\s+and)?|find\s+(?:you|him|her|them)\s+and|fucking|personally|literally|seriously|actually|just|really|definitely)\s+){0,2}`;
+/**
+ * A word or two between the will and the deed: `come and`, `find you and`, `follow him to his car and`, `fucking`,
+ * `personally`.
+ */
+const ON_THE_WAY = String.raw`(?:(?:come(?:\s+over)?(?:\s+and)?|(?:find|follow|hunt|track|wait\s+for|catch)\s+(?:you|him|her|them)(?:\s+(?:down|home|outside)|\s+to\s+(?:your|his|her|their)\s+\w+)?\s+and|fucking|personally|literally|seriously|actually|just|really|definitely)\s+){0,2}`;
 
 /** Deeds that are violence whatever follows them. */
 const VIOLENT = String.raw`murder|shoot|stab|strangle|behead|butcher|slaughter|rape|knife|gut|torture|kidnap|maim|mutilate|dismember|lynch|exterminate|massacre|gas|wipe\s+out|(?:slit|cut)\s+the\s+throat\s+of|snap\s+the\s+neck\s+of|bash\s+the\s+head\s+of|blow\s+the\s+brains\s+out\s+of|break\s+the\s+legs\s+of`;
@@ -38,6 +41,15 @@ const THREAT = new RegExp(
 );
 
 /**
+ * The threat of one who knows where to find you or yours: `I know where your kids go to school`, `I know where you
+ * sleep`. Said to someone, it needs no deed named. Not `I know where you live`, as often said in friendship.
+ */
+const KNOWS_WHERE = new RegExp(
+  String.raw`(?<![\p{L}'’])(?:i|we)\s+know\s+(?:exactly\s+)?where\s+(?:(?:you|u)\s+sleep|(?:your|ur)\s+${RELATION}\s+(?:live|lives|sleep|sleeps|work|works|go\s+to\s+school|goes\s+to\s+school|park|parks))(?![\p{L}'’])`,
+  'giu',
+);
+
+/**
  * What makes `kill you` or `beat you` a game: `at chess`, `at bowling`, `at Mario Kart`, `in Fortnite`, `on Xbox`, `in
  * the final`; not `at school` or `in your sleep`. Case matters (`in Fortnite`), so this is a pattern of its own,
  * without the threat's `i` flag.
@@ -62,7 +74,9 @@ export function threatTarget(text: string): ThreatTarget | null {
     if (threat[3] !== undefined) return 'identity';
     target = 'person';
   }
-  return target;
+  if (target) return target;
+  for (const threat of text.matchAll(KNOWS_WHERE)) if (!quotedToReportIt(text, threat)) return 'person';
+  return null;
 }
 
 /** An opening quotation mark with no mark after it: the threat that follows is inside a quotation. */
@@ -73,7 +87,7 @@ const OPEN_QUOTE = /(?:["“«]|(?<![\p{L}\p{N}])['‘])([^"“”«»'‘’]*)
  * text to my ex saying "…"`, which asks for one.
  */
 const SAID_BY_SOMEONE_ELSE =
-  /\b(?:he|she|they|someone|somebody|people|my\s+\w+|his\s+\w+|her\s+\w+|their\s+\w+|the\s+\w+)(?:\s+\w+){0,3}?\s+(?:said|says|told\s+(?:me|us|her|him|them)|texted(?:\s+me)?|wrote|messaged(?:\s+me)?|posted|commented|yelled|screamed|shouted|threatened(?:\s+me)?|(?:keeps|kept)\s+saying)(?:\s+(?:to\s+)?(?:me|us|her|him|them))?\s*[:,]?\s*$/iu;
+  /\b(?:he|she|they|someone|somebody|people|my\s+\w+|his\s+\w+|her\s+\w+|their\s+\w+|the\s+\w+)(?:\s+\w+){0,3}?\s+(?:said|says|told\s+(?:me|us|her|him|them)|(?:was|were|got|been)\s+told|texted(?:\s+me)?|wrote|messaged(?:\s+me)?|posted|commented|yelled|screamed|shouted|threatened(?:\s+me)?|(?:keeps|kept)\s+saying)(?:\s+(?:to\s+)?(?:me|us|her|him|them))?\s*[:,]?\s*$/iu;
 
 /** Said, then condemned, after the quotation: `"…" is vile`, `"…" are hateful words`. */
 const CONDEMNED =
