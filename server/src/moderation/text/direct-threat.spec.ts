@@ -20,6 +20,10 @@ describe('threatensViolence', () => {
     "I'll hunt you down and strangle you",
     'You think you can fire me and walk away? I know where your kids go to school, Linda.',
     'i know where u sleep',
+    'I hope you get cancer and die.',
+    'You should just die already.',
+    'i wish your whole family would burn in hell',
+    'You deserve to suffer for what you did.',
   ])('reads %j as a threat to a person', (text) => {
     expect(threatTarget(text)).toBe('person');
   });
@@ -65,6 +69,12 @@ describe('threatensViolence', () => {
     'My stalker wrote "I know where you live" in a note, what do I do?',
     'I know where your keys are.',
     'I know where you live now! Loved the housewarming.',
+    'I hope you die laughing at this one.',
+    'You should die your hair red.',
+    'I hope you suffer no side effects from the vaccine.',
+    "I hope you don't die of boredom at the meeting.",
+    'My sister texted me "I hope you die" and blocked me. How do I respond?',
+    'I hope they get better soon.',
     'My friend was told "I will kill you" by her ex. Is that a crime?',
   ])('reads %j as no threat', (text) => {
     expect(threatTarget(text)).toBeNull();
@@ -77,6 +87,8 @@ describe('threatensViolence', () => {
     expect(threatTarget(`${'i '.repeat(300_000)}will stab you`)).toBe('person');
     expect(threatTarget(`i will kill all the${' '.repeat(500_000)}x`)).toBeNull();
     expect(threatTarget(`i know where${' '.repeat(500_000)}you`)).toBeNull();
+    expect(threatTarget(`i hope you${' '.repeat(500_000)}x`)).toBeNull();
+    expect(threatTarget('i hope you die laughing '.repeat(40_000))).toBeNull();
     expect(threatTarget('i will follow him to his '.repeat(40_000))).toBeNull();
     // A quotation is looked for within 120 characters of each threat: past that, the threats are read as said.
     expect(threatTarget(`he said "${'i will kill you '.repeat(60_000)}"`)).toBe('person');

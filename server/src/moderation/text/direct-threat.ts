@@ -49,6 +49,21 @@ const KNOWS_WHERE = new RegExp(
   'giu',
 );
 
+/** Who a wish of harm is for: the one spoken to, or someone of theirs or near. */
+const WISHED_ON = String.raw`(?:you|u|ya|he|she|they|(?:your|ur|his|her|their)\s+${RELATION})`;
+
+/** Deaths and harms wished: `die`, `get cancer and die`, `rot in hell`, `get hit by a bus`; not `die laughing`. */
+const HARM_WISHED = String.raw`(?:(?:get|gets|catch|catches)\s+(?:cancer|aids|ebola|a\s+disease|run\s+over|hit\s+by\s+a\s+(?:car|bus|truck|train))(?:\s+and\s+die)?|(?:die|dies)(?!\s+(?:laughing|of\s+laughter|happy|old|of\s+old\s+age|peacefully|of\s+embarrassment|your|my|his|her|the|it)(?![\p{L}'’]))|(?:rot|burn)(?:\s+in\s+hell)?|(?:get|gets)\s+(?:raped|killed|shot|stabbed|murdered|beaten\s+to\s+death)|(?:suffer|suffers)(?!\s+(?:no|from|through|less|any|fewer|little|a\s+bit)(?![\p{L}'’])))`;
+
+/**
+ * Death or harm wished on someone, in the speaker's voice: `I hope you get cancer and die`, `You should just die
+ * already`, `I wish your whole family would burn`. As the threat, it is harassment said outright.
+ */
+const WISHED_HARM = new RegExp(
+  String.raw`(?<![\p{L}'’])(?:(?:i|we)\s+(?:really\s+|just\s+|truly\s+|honestly\s+)?(?:hope|wish|pray)\s+(?:that\s+)?${WISHED_ON}\s+(?:would\s+|will\s+|just\s+)?${HARM_WISHED}|(?:you|u)\s+(?:should|deserve\s+to|need\s+to|ought\s+to)\s+(?:just\s+|all\s+)?(?:go\s+)?${HARM_WISHED})(?![\p{L}'’])`,
+  'giu',
+);
+
 /**
  * What makes `kill you` or `beat you` a game: `at chess`, `at bowling`, `at Mario Kart`, `in Fortnite`, `on Xbox`, `in
  * the final`; not `at school` or `in your sleep`. Case matters (`in Fortnite`), so this is a pattern of its own,
@@ -76,6 +91,7 @@ export function threatTarget(text: string): ThreatTarget | null {
   }
   if (target) return target;
   for (const threat of text.matchAll(KNOWS_WHERE)) if (!quotedToReportIt(text, threat)) return 'person';
+  for (const wish of text.matchAll(WISHED_HARM)) if (!quotedToReportIt(text, wish)) return 'person';
   return null;
 }
 
