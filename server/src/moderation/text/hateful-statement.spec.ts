@@ -21,6 +21,8 @@ describe('hatefulStatement', () => {
     'Somalis are all thieves.',
     'Romanian people are less evolved than us',
     'Refugees should go back to where they came from.',
+    'Immigrants keep moving here. I hate them.',
+    "Don't talk to me about Muslims, they're nothing but parasites",
   ])('reads %j as a statement of hate', (text) => {
     expect(hatefulStatement(text)).toBe('hate');
   });
@@ -31,6 +33,7 @@ describe('hatefulStatement', () => {
     'Death to all Muslims!',
     'I want to kill all the Jews',
     'Kill every last one of the gays.',
+    'We have too many refugees here. They should all die.',
   ])('reads %j as wishing death on people for who they are', (text) => {
     expect(hatefulStatement(text)).toBe('threatening');
   });
@@ -58,6 +61,8 @@ describe('hatefulStatement', () => {
     'It is a common misconception that Native Americans were all savages.',
     'Being afraid of black people is stupid.',
     'Tourists should go back home before dark.',
+    'Muslims run the bakery on our street. They are wonderful.',
+    'Immigrants pay taxes like anyone else, and I never said that they are criminals.',
   ])('reads %j as no statement of hate', (text) => {
     expect(hatefulStatement(text)).toBeNull();
   });
@@ -72,6 +77,7 @@ describe('hatefulStatement', () => {
     expect(hatefulStatement('women '.repeat(200_000))).toBeNull();
     expect(hatefulStatement('"women are '.repeat(100_000))).toBeNull();
     expect(hatefulStatement('I hate women like you like you '.repeat(30_000))).toBeNull();
+    expect(hatefulStatement('women. i hate them like '.repeat(40_000))).toBeNull();
     expect(Date.now() - started).toBeLessThan(STALL_LIMIT_MS);
   });
 });

@@ -48,7 +48,7 @@ const LIKE_YOU = /\s+like\s+(?:you|u|her|him|them)(?![\p{L}\p{N}])/iuy;
  * wished (`should all die`, `must be exterminated`).
  */
 const SAID_OF_THEM = new RegExp(
-  String.raw`\s+(?:((?:are|r)\s+(?:(?:all|just|only|basically|literally|simply|truly|really|naturally|inherently|always|nothing\s+but|no\s+better\s+than|worse\s+than|like|such|so)\s+){0,2}(?:${BENEATH_PEOPLE}|not\s+(?:human|humans|people|real\s+people|worthy\s+of\s+(?:life|living|respect)))|(?:belong|should\s+(?:all\s+)?(?:be\s+kept|live))\s+in\s+${PENNED}|(?:do\s+not|don(?:'|’)?t|does\s+not|doesn(?:'|’)?t|should\s+not|shouldn(?:'|’)?t)\s+deserve\s+${DENIED}|(?:have|has)\s+no\s+right\s+to\s+(?:live|exist|be\s+alive|breathe)|(?:do\s+not|don(?:'|’)?t)\s+belong\s+on\s+this\s+(?:earth|planet)|(?:have|has)\s+no\s+place\s+in\s+(?:(?:our|this|a|any|the)\s+)?(?:(?:civili[sz]ed|decent|modern)\s+)?(?:society|country|world|nation|community)|(?:should|must|need\s+to|ought\s+to|have\s+to)\s+(?:all\s+)?${EXCLUDED_FATE}|(?:really\s+|just\s+|so\s+)?(?:disgust|disgusts|sicken|sickens|repulse|repulses|make\s+me\s+(?:sick|vomit|puke|want\s+to\s+(?:puke|vomit|throw\s+up))))|((?:should|must|need\s+to|ought\s+to|deserve\s+to|have\s+to|can|will)\s+(?:all\s+|just\s+)?(?:go\s+(?:and\s+)?)?${VIOLENT_FATE}))(?![\p{L}\p{N}])`,
+  String.raw`(?:\s+|(?=['’]re\s))(?:((?:are|r|['’]re)\s+(?:(?:all|just|only|basically|literally|simply|truly|really|naturally|inherently|always|nothing\s+but|no\s+better\s+than|worse\s+than|like|such|so)\s+){0,2}(?:${BENEATH_PEOPLE}|not\s+(?:human|humans|people|real\s+people|worthy\s+of\s+(?:life|living|respect)))|(?:belong|should\s+(?:all\s+)?(?:be\s+kept|live))\s+in\s+${PENNED}|(?:do\s+not|don(?:'|’)?t|does\s+not|doesn(?:'|’)?t|should\s+not|shouldn(?:'|’)?t)\s+deserve\s+${DENIED}|(?:have|has)\s+no\s+right\s+to\s+(?:live|exist|be\s+alive|breathe)|(?:do\s+not|don(?:'|’)?t)\s+belong\s+on\s+this\s+(?:earth|planet)|(?:have|has)\s+no\s+place\s+in\s+(?:(?:our|this|a|any|the)\s+)?(?:(?:civili[sz]ed|decent|modern)\s+)?(?:society|country|world|nation|community)|(?:should|must|need\s+to|ought\s+to|have\s+to)\s+(?:all\s+)?${EXCLUDED_FATE}|(?:really\s+|just\s+|so\s+)?(?:disgust|disgusts|sicken|sickens|repulse|repulses|make\s+me\s+(?:sick|vomit|puke|want\s+to\s+(?:puke|vomit|throw\s+up))))|((?:should|must|need\s+to|ought\s+to|deserve\s+to|have\s+to|can|will)\s+(?:all\s+|just\s+)?(?:go\s+(?:and\s+)?)?${VIOLENT_FATE}))(?![\p{L}\p{N}])`,
   'iuy',
 );
 
@@ -62,6 +62,13 @@ const SAID_BEFORE_THEM = new RegExp(
   String.raw`(?:((?:i|we)\s+${INTENSIFIERS}${HATRED})|((?:the\s+world|this\s+country|our\s+country|society|everyone|we)\s+(?:would\s+be|'d\s+be|’d\s+be|is|are)\s+better\s+(?:off\s+)?without(?:\s+any)?|(?:let(?:'|’)?s\s+|let\s+us\s+|we\s+(?:should|must|need\s+to)\s+)?get\s+rid\s+of)|(death\s+to(?:\s+all)?|(?:i|we)\s+${INTENSIFIERS}(?:want|wanna|need|would\s+love|(?:'|’)d\s+love)\s+to\s+(?:kill|murder|exterminate|gas|hang|shoot|slaughter|rape|torture|stab|burn)|(?:kill|gas|exterminate|hang|shoot|lynch|burn|slaughter)\s+(?:all|every\s+one\s+of|every\s+last\s+one\s+of)(?:\s+(?:the|of\s+the))?))\s+$`,
   'iu',
 );
+
+/**
+ * The group again, by pronoun, in the words after it: `Women think they're special. I hate them.`, `… Muslims. They
+ * should all die.` Read only within REFERENCE_REACH characters of the group's last mention.
+ */
+const PRONOUN = /(?<![\p{L}\p{N}])(?:they(?=['’]re\s)|(?:they|them)(?![\p{L}\p{N}'’]))/giu;
+const REFERENCE_REACH = 100;
 
 /** How far before a group its statement may start: the longest opening above, with room to spare. */
 const LOOK_BEHIND = 120;
@@ -92,11 +99,25 @@ export type HatefulStatement = 'hate' | 'threatening';
  */
 export function hatefulStatement(text: string): HatefulStatement | null {
   let found: HatefulStatement | null = null;
+  const mentionEnds: number[] = [];
   for (const group of text.matchAll(GROUP)) {
     const start = group.index;
     let end = start + group[0].length;
     LIKE_YOU.lastIndex = end;
     if (LIKE_YOU.test(text)) end = LIKE_YOU.lastIndex;
+    mentionEnds.push(end);
+    const statement = saidOfThem(text, start, end) ?? saidBeforeThem(text, start, end);
+    if (statement === 'threatening') return statement;
+    found = statement ?? found;
+  }
+  if (mentionEnds.length === 0) return found;
+  // Both lists are in text order: one pass over the pronouns, the latest mention before each kept in step.
+  let mention = -1;
+  for (const pronoun of text.matchAll(PRONOUN)) {
+    const start = pronoun.index;
+    while (mention + 1 < mentionEnds.length && mentionEnds[mention + 1] <= start) mention++;
+    if (mention < 0 || start - mentionEnds[mention] > REFERENCE_REACH) continue;
+    const end = start + pronoun[0].length;
     const statement = saidOfThem(text, start, end) ?? saidBeforeThem(text, start, end);
     if (statement === 'threatening') return statement;
     found = statement ?? found;
