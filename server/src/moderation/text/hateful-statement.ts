@@ -20,7 +20,7 @@ const VIOLENT_FATE = String.raw`(?:die|burn|rot|suffer|be\s+(?:exterminated|erad
 const EXCLUDED_FATE = String.raw`(?:be\s+(?:caged|enslaved|segregated|locked\s+up|locked\s+away|kept\s+in\s+cages|treated\s+like\s+(?:animals|dirt|slaves))|go\s+back\s+(?:to\s+(?:where\s+(?:they|you)\s+came\s+from|(?:their|your)\s+(?:own\s+)?\S+)|home))`;
 
 /** Where people are said to belong when they are not fit to live among others. */
-const PENNED = String.raw`(?:zoos?|cages?|chains|camps|concentration\s+camps|gas\s+chambers|the\s+gutter|the\s+trash|the\s+dump|a\s+dump|the\s+sewer|the\s+kitchen)`;
+const PENNED = String.raw`(?:zoos?|cages?|chains|camps|concentration\s+camps|gas\s+chambers|gutter|trash|dump|sewer|kitchen)`;
 
 /** What people are said not to deserve: `to live`, `rights`, `to be treated like humans`. */
 const DENIED = String.raw`(?:to\s+(?:live|exist|breathe|be\s+(?:alive|here|born))|rights|respect|(?:to\s+)?(?:be\s+)?treated\s+(?:like|as)\s+(?:humans|people|equals))`;
@@ -48,7 +48,7 @@ const LIKE_YOU = /\s+like\s+(?:you|u|her|him|them)(?![\p{L}\p{N}])/iuy;
  * wished (`should all die`, `must be exterminated`).
  */
 const SAID_OF_THEM = new RegExp(
-  String.raw`(?:\s+|(?=['’]re\s))(?:((?:are|r|['’]re)\s+(?:(?:all|just|only|basically|literally|simply|truly|really|naturally|inherently|always|nothing\s+but|no\s+better\s+than|worse\s+than|like|such|so)\s+){0,2}(?:${BENEATH_PEOPLE}|not\s+(?:human|humans|people|real\s+people|worthy\s+of\s+(?:life|living|respect)))|(?:belong|should\s+(?:all\s+)?(?:be\s+kept|live))\s+in\s+${PENNED}|(?:do\s+not|don(?:'|’)?t|does\s+not|doesn(?:'|’)?t|should\s+not|shouldn(?:'|’)?t)\s+deserve\s+${DENIED}|(?:have|has)\s+no\s+right\s+to\s+(?:live|exist|be\s+alive|breathe)|(?:do\s+not|don(?:'|’)?t)\s+belong\s+on\s+this\s+(?:earth|planet)|(?:have|has)\s+no\s+place\s+in\s+(?:(?:our|this|a|any|the)\s+)?(?:(?:civili[sz]ed|decent|modern)\s+)?(?:society|country|world|nation|community)|(?:should|must|need\s+to|ought\s+to|have\s+to)\s+(?:all\s+)?${EXCLUDED_FATE}|(?:really\s+|just\s+|so\s+)?(?:disgust|disgusts|sicken|sickens|repulse|repulses|make\s+me\s+(?:sick|vomit|puke|want\s+to\s+(?:puke|vomit|throw\s+up))))|((?:should|must|need\s+to|ought\s+to|deserve\s+to|have\s+to|can|will)\s+(?:all\s+|just\s+)?(?:go\s+(?:and\s+)?)?${VIOLENT_FATE}))(?![\p{L}\p{N}])`,
+  String.raw`(?:\s+|(?=['’]re\s))(?:((?:are|r|['’]re)\s+(?:(?:all|just|only|basically|literally|simply|truly|really|naturally|inherently|always|nothing\s+but|no\s+better\s+than|worse\s+than|like|such|so)\s+){0,2}(?:${BENEATH_PEOPLE}|not\s+(?:human|humans|people|real\s+people|worthy\s+of\s+(?:life|living|respect)))|(?:belong|should\s+(?:all\s+)?(?:be\s+kept|live))\s+in\s+(?:a\s+|the\s+)?${PENNED}|(?:do\s+not|don(?:'|’)?t|does\s+not|doesn(?:'|’)?t|should\s+not|shouldn(?:'|’)?t)\s+deserve\s+${DENIED}|(?:have|has)\s+no\s+right\s+to\s+(?:live|exist|be\s+alive|breathe)|(?:do\s+not|don(?:'|’)?t)\s+belong\s+on\s+this\s+(?:earth|planet)|(?:have|has)\s+no\s+place\s+in\s+(?:(?:our|this|a|any|the)\s+)?(?:(?:civili[sz]ed|decent|modern)\s+)?(?:society|country|world|nation|community)|(?:should|must|need\s+to|ought\s+to|have\s+to)\s+(?:all\s+)?${EXCLUDED_FATE}|(?:really\s+|just\s+|so\s+)?(?:disgust|disgusts|sicken|sickens|repulse|repulses|make\s+me\s+(?:sick|vomit|puke|want\s+to\s+(?:puke|vomit|throw\s+up))))|((?:should|must|need\s+to|ought\s+to|deserve\s+to|have\s+to|can|will)\s+(?:all\s+|just\s+)?(?:go\s+(?:and\s+)?)?${VIOLENT_FATE}))(?![\p{L}\p{N}])`,
   'iuy',
 );
 

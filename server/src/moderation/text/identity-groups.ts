@@ -4,9 +4,6 @@
  * sense. Lower case; the patterns using them match case-insensitively.
  */
 
-/** One person for who they are: `Muslim`, `trans person`, `black guy`, `woman`. */
-export const IDENTITY_ONE = String.raw`(?:muslim|jew|christian|hindu|sikh|immigrant|migrant|refugee|foreigner|gay|lesbian|trans\s+person|(?:black|white|asian|brown)\s+(?:person|guy|man|woman|kid)|asian|mexican|arab|african|indian|pakistani|woman|girl)`;
-
 /**
  * Peoples by name, plural: nationalities, ethnic groups and faiths (`Nigerians`, `Haitians`, `Poles`, `Roma`,
  * `Mormons`). Not exhaustive; the ones hate speech names most, and their neighbours.
@@ -15,6 +12,9 @@ const PEOPLES = String.raw`(?:americans|mexicans|canadians|brazilians|colombians
 
 /** What names such people with `people`, `men`, `women`: `Polish people`, `black men`, `Muslim women`. */
 const PEOPLE_ADJECTIVE = String.raw`(?:black|white|brown|asian|jewish|muslim|christian|catholic|hindu|sikh|arab|african|chinese|japanese|korean|vietnamese|indian|pakistani|mexican|polish|irish|romanian|nigerian|somali|haitian|roma|romani|gypsy|native|indigenous|aboriginal|gay|lesbian|bisexual|queer|trans|transgender|disabled|deaf|blind|autistic|mentally\s+ill)`;
+
+/** One person for who they are: `Muslim`, `trans person`, `black guy`, `disabled woman`, `woman`. */
+export const IDENTITY_ONE = String.raw`(?:${PEOPLE_ADJECTIVE}\s+(?:person|guy|man|woman|girl|boy|kid)|muslim|jew|christian|hindu|sikh|immigrant|migrant|refugee|foreigner|gay|lesbian|asian|mexican|arab|african|indian|pakistani|woman|girl)`;
 
 /**
  * Such people as a group: `Muslims`, `Jewish people`, `immigrants`, `women`, `disabled people`, `Nigerians`, `the
