@@ -37,6 +37,8 @@ describe('hatefulStatement', () => {
     'I want to kill all the Jews',
     'Kill every last one of the gays.',
     'We have too many refugees here. They should all die.',
+    'I hope all Muslims die.',
+    'honestly i wish immigrants would just rot',
   ])('reads %j as wishing death on people for who they are', (text) => {
     expect(hatefulStatement(text)).toBe('threatening');
   });
@@ -64,6 +66,8 @@ describe('hatefulStatement', () => {
     'It is a common misconception that Native Americans were all savages.',
     'Being afraid of black people is stupid.',
     'Tourists should go back home before dark.',
+    'I hope immigrants get the help they need.',
+    'Do you hope women die out of the workforce?',
     'Muslims run the bakery on our street. They are wonderful.',
     'Immigrants pay taxes like anyone else, and I never said that they are criminals.',
   ])('reads %j as no statement of hate', (text) => {

@@ -70,6 +70,14 @@ const SAID_BEFORE_THEM = new RegExp(
 const PRONOUN = /(?<![\p{L}\p{N}])(?:they(?=['’]re\s)|(?:they|them)(?![\p{L}\p{N}'’]))/giu;
 const REFERENCE_REACH = 100;
 
+/** Death wished on them in the speaker's own words: `I hope all Muslims die`, `we pray that immigrants burn`. */
+const WISHING =
+  /(?<![\p{L}\p{N}])(?:i|we)\s+(?:really\s+|just\s+|truly\s+|honestly\s+)?(?:hope|wish|pray)\s+(?:that\s+)?$/iu;
+const WISHED = new RegExp(
+  String.raw`\s+(?:would\s+|will\s+)?(?:all\s+|just\s+)?(?:die|rot|burn|suffer|get\s+(?:cancer|aids|ebola|killed|shot|gassed|exterminated|wiped\s+out))(?![\p{L}\p{N}])`,
+  'iuy',
+);
+
 /** How far before a group its statement may start: the longest opening above, with room to spare. */
 const LOOK_BEHIND = 120;
 
@@ -129,10 +137,13 @@ export function hatefulStatement(text: string): HatefulStatement | null {
 function saidOfThem(text: string, start: number, end: number): HatefulStatement | null {
   SAID_OF_THEM.lastIndex = end;
   const said = SAID_OF_THEM.exec(text);
-  if (!said) return null;
+  WISHED.lastIndex = end;
+  if (!said && !WISHED.test(text)) return null;
   const before = text.slice(Math.max(0, start - LOOK_BEHIND), start);
   const opening = SOME_OF.exec(before);
-  if (!saidInOwnVoice(opening ? before.slice(0, opening.index) : before)) return null;
+  const lead = opening ? before.slice(0, opening.index) : before;
+  if (!said) return WISHING.test(lead) && saidInOwnVoice(lead.replace(WISHING, '')) ? 'threatening' : null;
+  if (!saidInOwnVoice(lead)) return null;
   return said[2] === undefined ? 'hate' : 'threatening';
 }
 
