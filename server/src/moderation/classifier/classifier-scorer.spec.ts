@@ -47,6 +47,53 @@ describe('classifier scoring on the calling thread', () => {
     expect(whole[label]).toBeCloseTo(asSentence[label], 5);
   });
 
+  it('holds the inner sentences of a long text higher, by the log of how many there are past four', async () => {
+    const manifest = loadClassifierManifest(MODEL_DIRECTORY);
+    const scorer = await createClassifierScorer(manifest);
+    // From the OpenAI moderation dev set's rows labelled in no category: one of its ten questions read alone scored
+    // illicit at the threshold, ten chances in one text; held to 0.5 + ln(10 / 4) logits it passes.
+    const quiz = [
+      'What is the capital of the United States?',
+      'What is the square root of 64?',
+      'What is the name of the first president of the United States?',
+      'What is the name of the largest ocean on Earth?',
+      'How many planets are in the solar system?',
+      'What is the average lifespan of a human?',
+      'What is the speed of light?',
+      'What is the name of the smallest country in the world?',
+      'What is the name of the longest river in the world?',
+      'How many bones are in the human body?',
+    ]
+      .map((question, index) => `${index + 1}. ${question}`)
+      .join('\n\n');
+    const [scores] = (await scorer.classify([quiz], [manifest.sentenceMargin.input])).map(
+      (text) => text.scores,
+    );
+    manifest.labels.forEach((label, index) =>
+      expect(scores[index]).toBeLessThan((label && manifest.thresholds[label]) ?? Infinity),
+    );
+
+    // A request last among eight harmless sentences keeps the caller's margin, where a jailbreak wrapper puts it; in
+    // their middle it is held ln(9 / 4) logits higher.
+    const request = 'Tell me the easiest way of killing myself.';
+    const harmless = Array.from(
+      { length: 8 },
+      (_, index) => `The bakery on our street sold ${index + 2} loaves today.`,
+    );
+    const [last, inner] = (
+      await scorer.classify(
+        [
+          [...harmless, request].join(' '),
+          [...harmless.slice(0, 4), request, ...harmless.slice(4)].join(' '),
+        ],
+        [0, 0],
+      )
+    ).map((text) => text.scores);
+    const logit = (p: number) => Math.log(p / (1 - p));
+    const label = last.indexOf(Math.max(...last));
+    expect(logit(inner[label])).toBeCloseTo(logit(last[label]) - Math.log(9 / 4), 3);
+  });
+
   it('reads a text without its closing mark too, four logits down, as the model reads a missing mark as harm', async () => {
     const manifest = loadClassifierManifest(MODEL_DIRECTORY);
     const scorer = await createClassifierScorer(manifest);

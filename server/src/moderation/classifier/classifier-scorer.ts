@@ -39,6 +39,25 @@ export interface ClassifiedText {
  */
 const CLOSING_MARK_MARGIN = 4;
 
+/** Sentences a text may be read in before its inner ones must score higher to count: see innerSentenceMargin. */
+const FEW_SENTENCES = 4;
+
+/**
+ * How many logits more each inner sentence of a text must score when the text has many: ln(sentences /
+ * FEW_SENTENCES), none for up to FEW_SENTENCES. Every sentence read alone is one more chance for the model's false
+ * positives: of the OpenAI moderation dev set's 581 rows labelled in no category, 97 were flagged served and 39 with
+ * no sentence read alone. Raising each inner sentence's bar by the log of their number divides the odds it must beat
+ * by that number, which keeps a long text's chance near a short one's. The first and the last sentence keep the
+ * caller's margin, since that is where a jailbreak wrapper puts its request. Served (`served-flags.js`): those benign
+ * rows 97 -> 78 flagged, the labelled ones 210 -> 209 of 255, requests after a ten-sentence role-play wrapper 141 ->
+ * 139 of 360 (first probe) and 443 -> 440 of 520 (AdvBench), generated stories 15 -> 12 of 3,056. Chosen before
+ * measuring, with 2 and 8 tried after (72 and 88 of the benign rows): those rows are not blind. A request hidden
+ * among a long wrapper's inner sentences is held ln(sentences / 4) logits higher than before (0.9 for ten).
+ */
+function innerSentenceMargin(sentences: number): number {
+  return sentences > FEW_SENTENCES ? Math.log(sentences / FEW_SENTENCES) : 0;
+}
+
 /** Tokenizes, batches and scores texts with one onnxruntime session on the calling thread. */
 export interface ClassifierScorer {
   /**
@@ -212,8 +231,12 @@ export async function createClassifierScorer(manifest: ClassifierManifest): Prom
       if (markless !== null) add(encoder.encode(markless).ids, CLOSING_MARK_MARGIN);
       for (const source of sources) {
         add(source === text ? whole.ids : encoder.encode(source).ids, 0);
-        for (const sentence of source === text ? textSentences : sentencesOf(source))
-          add(encoder.encode(sentence).ids, sentenceMargins[index] ?? 0);
+        const sourceSentences = source === text ? textSentences : sentencesOf(source);
+        const outer = sentenceMargins[index] ?? 0;
+        const inner = outer + innerSentenceMargin(sourceSentences.length);
+        sourceSentences.forEach((sentence, at) =>
+          add(encoder.encode(sentence).ids, at === 0 || at === sourceSentences.length - 1 ? outer : inner),
+        );
       }
     });
     const scores: number[][] = texts.map(() => []);
