@@ -75,6 +75,7 @@ describe('threatensViolence', () => {
     "I hope you don't die of boredom at the meeting.",
     'My sister texted me "I hope you die" and blocked me. How do I respond?',
     'I hope they get better soon.',
+    'I hope you burn lots of calories on that hike.',
     'My friend was told "I will kill you" by her ex. Is that a crime?',
   ])('reads %j as no threat', (text) => {
     expect(threatTarget(text)).toBeNull();

@@ -53,7 +53,7 @@ const KNOWS_WHERE = new RegExp(
 const WISHED_ON = String.raw`(?:you|u|ya|he|she|they|(?:your|ur|his|her|their)\s+${RELATION})`;
 
 /** Deaths and harms wished: `die`, `get cancer and die`, `rot in hell`, `get hit by a bus`; not `die laughing`. */
-const HARM_WISHED = String.raw`(?:(?:get|gets|catch|catches)\s+(?:cancer|aids|ebola|a\s+disease|run\s+over|hit\s+by\s+a\s+(?:car|bus|truck|train))(?:\s+and\s+die)?|(?:die|dies)(?!\s+(?:laughing|of\s+laughter|happy|old|of\s+old\s+age|peacefully|of\s+embarrassment|your|my|his|her|the|it)(?![\p{L}'’]))|(?:rot|burn)(?:\s+in\s+hell)?|(?:get|gets)\s+(?:raped|killed|shot|stabbed|murdered|beaten\s+to\s+death)|(?:suffer|suffers)(?!\s+(?:no|from|through|less|any|fewer|little|a\s+bit)(?![\p{L}'’])))`;
+const HARM_WISHED = String.raw`(?:(?:get|gets|catch|catches)\s+(?:cancer|aids|ebola|a\s+disease|run\s+over|hit\s+by\s+a\s+(?:car|bus|truck|train))(?:\s+and\s+die)?|(?:die|dies)(?!\s+(?:laughing|of\s+laughter|happy|old|of\s+old\s+age|peacefully|of\s+embarrassment|your|my|his|her|the|it)(?![\p{L}'’]))|(?:rot|burn)(?=\s*(?:$|[.!?,;:]|in\s+hell|and\s))|(?:get|gets)\s+(?:raped|killed|shot|stabbed|murdered|beaten\s+to\s+death)|(?:suffer|suffers)(?!\s+(?:no|from|through|less|any|fewer|little|a\s+bit)(?![\p{L}'’])))`;
 
 /**
  * Death or harm wished on someone, in the speaker's voice: `I hope you get cancer and die`, `You should just die

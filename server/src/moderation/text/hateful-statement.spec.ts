@@ -68,6 +68,10 @@ describe('hatefulStatement', () => {
     'Tourists should go back home before dark.',
     'I hope immigrants get the help they need.',
     'Do you hope women die out of the workforce?',
+    'Refugees will die if we close the border.',
+    'Immigrants will suffer the most from these cuts.',
+    'Disabled people have to suffer long waits for a ramp.',
+    'I hope immigrants suffer less under the new rules.',
     'Muslims run the bakery on our street. They are wonderful.',
     'Immigrants pay taxes like anyone else, and I never said that they are criminals.',
   ])('reads %j as no statement of hate', (text) => {

@@ -13,8 +13,11 @@ const STATEMENT_END =
 /** What people are said to be when they are denied being people, or held beneath them. */
 const BENEATH_PEOPLE = String.raw`(?:animals|vermin|rats|cockroaches|roaches|parasites|pests|scum|filth|trash|garbage|rubbish|subhumans?|sub-humans?|savages|pigs|apes|monkeys|dogs|beasts|insects|leeches|lice|maggots|worms|swine|mongrels|degenerates|freaks|abominations|inferior|worthless|disgusting|revolting|repulsive|vile|filthy|dirty|pathetic|useless|evil|lesser\s+(?:beings|people|humans)|(?:a\s+)?(?:plague|disease|cancer|virus|curse|blight|stain|disgrace|burden|waste\s+of\s+(?:space|oxygen|air|skin))|despicable|sickening|repugnant|brainless|the\s+(?:absolute\s+)?worst|a\s+(?:threat|danger)\s+to\s+(?:civili[sz]ation|society|humanity|our\s+country)|criminals|thieves|rapists|terrorists|pedophiles|paedophiles|predators|scammers|liars|cheats|thugs|invaders|primitive|backward|barbaric|uncivili[sz]ed|(?:less|not)\s+(?:evolved|intelligent|civili[sz]ed)|genetically\s+inferior|stupid|dumb|idiots|morons|lazy|smelly|too\s+(?:stupid|dumb))`;
 
-/** What is wished on people who must die or be made to: `die`, `be exterminated`, `be shot`. */
-const VIOLENT_FATE = String.raw`(?:die|burn|rot|suffer|be\s+(?:exterminated|eradicated|wiped\s+out|gassed|killed|murdered|shot|hanged|hung|lynched|burned|burnt|slaughtered|executed|sterili[sz]ed|euthani[sz]ed|put\s+down|culled))`;
+/**
+ * What is wished on people who must die or be made to: `die`, `be exterminated`, `be shot`; `burn`, `rot` and `suffer` only
+ * as the wish ends (not `burn calories`, `suffer long waits`).
+ */
+const VIOLENT_FATE = String.raw`(?:die|(?:burn|rot|suffer)(?=\s*(?:$|[.!?,;:]|in\s+hell|and\s))|be\s+(?:exterminated|eradicated|wiped\s+out|gassed|killed|murdered|shot|hanged|hung|lynched|burned|burnt|slaughtered|executed|sterili[sz]ed|euthani[sz]ed|put\s+down|culled))`;
 
 /** What is wished on people to shut them out of life with others: `be caged`, `be enslaved`, `go back to their country`. */
 const EXCLUDED_FATE = String.raw`(?:be\s+(?:caged|enslaved|segregated|locked\s+up|locked\s+away|kept\s+in\s+cages|treated\s+like\s+(?:animals|dirt|slaves))|go\s+back\s+(?:to\s+(?:where\s+(?:they|you)\s+came\s+from|(?:their|your)\s+(?:own\s+)?\S+)|home))`;
@@ -48,7 +51,7 @@ const LIKE_YOU = /\s+like\s+(?:you|u|her|him|them)(?![\p{L}\p{N}])/iuy;
  * wished (`should all die`, `must be exterminated`).
  */
 const SAID_OF_THEM = new RegExp(
-  String.raw`(?:\s+|(?=['’]re\s))(?:((?:are|r|['’]re)\s+(?:(?:all|just|only|basically|literally|simply|truly|really|naturally|inherently|always|nothing\s+but|no\s+better\s+than|worse\s+than|like|such|so)\s+){0,2}(?:${BENEATH_PEOPLE}|not\s+(?:human|humans|people|real\s+people|worthy\s+of\s+(?:life|living|respect)))|(?:belong|should\s+(?:all\s+)?(?:be\s+kept|live))\s+in\s+(?:a\s+|the\s+)?${PENNED}|(?:do\s+not|don(?:'|’)?t|does\s+not|doesn(?:'|’)?t|should\s+not|shouldn(?:'|’)?t)\s+deserve\s+${DENIED}|(?:have|has)\s+no\s+right\s+to\s+(?:live|exist|be\s+alive|breathe)|(?:do\s+not|don(?:'|’)?t)\s+belong\s+on\s+this\s+(?:earth|planet)|(?:have|has)\s+no\s+place\s+in\s+(?:(?:our|this|a|any|the)\s+)?(?:(?:civili[sz]ed|decent|modern)\s+)?(?:society|country|world|nation|community)|(?:should|must|need\s+to|ought\s+to|have\s+to)\s+(?:all\s+)?${EXCLUDED_FATE}|(?:really\s+|just\s+|so\s+)?(?:disgust|disgusts|sicken|sickens|repulse|repulses|make\s+me\s+(?:sick|vomit|puke|want\s+to\s+(?:puke|vomit|throw\s+up))))|((?:should|must|need\s+to|ought\s+to|deserve\s+to|have\s+to|can|will)\s+(?:all\s+|just\s+)?(?:go\s+(?:and\s+)?)?${VIOLENT_FATE}))(?![\p{L}\p{N}])`,
+  String.raw`(?:\s+|(?=['’]re\s))(?:((?:are|r|['’]re)\s+(?:(?:all|just|only|basically|literally|simply|truly|really|naturally|inherently|always|nothing\s+but|no\s+better\s+than|worse\s+than|like|such|so)\s+){0,2}(?:${BENEATH_PEOPLE}|not\s+(?:human|humans|people|real\s+people|worthy\s+of\s+(?:life|living|respect)))|(?:belong|should\s+(?:all\s+)?(?:be\s+kept|live))\s+in\s+(?:a\s+|the\s+)?${PENNED}|(?:do\s+not|don(?:'|’)?t|does\s+not|doesn(?:'|’)?t|should\s+not|shouldn(?:'|’)?t)\s+deserve\s+${DENIED}|(?:have|has)\s+no\s+right\s+to\s+(?:live|exist|be\s+alive|breathe)|(?:do\s+not|don(?:'|’)?t)\s+belong\s+on\s+this\s+(?:earth|planet)|(?:have|has)\s+no\s+place\s+in\s+(?:(?:our|this|a|any|the)\s+)?(?:(?:civili[sz]ed|decent|modern)\s+)?(?:society|country|world|nation|community)|(?:should|must|need\s+to|ought\s+to|have\s+to)\s+(?:all\s+)?${EXCLUDED_FATE}|(?:really\s+|just\s+|so\s+)?(?:disgust|disgusts|sicken|sickens|repulse|repulses|make\s+me\s+(?:sick|vomit|puke|want\s+to\s+(?:puke|vomit|throw\s+up))))|((?:should|must|need\s+to|ought\s+to|deserve\s+to)\s+(?:all\s+|just\s+)?(?:go\s+(?:and\s+)?)?${VIOLENT_FATE}))(?![\p{L}\p{N}])`,
   'iuy',
 );
 
@@ -74,7 +77,7 @@ const REFERENCE_REACH = 100;
 const WISHING =
   /(?<![\p{L}\p{N}])(?:i|we)\s+(?:really\s+|just\s+|truly\s+|honestly\s+)?(?:hope|wish|pray)\s+(?:that\s+)?$/iu;
 const WISHED = new RegExp(
-  String.raw`\s+(?:would\s+|will\s+)?(?:all\s+|just\s+)?(?:die|rot|burn|suffer|get\s+(?:cancer|aids|ebola|killed|shot|gassed|exterminated|wiped\s+out))(?![\p{L}\p{N}])`,
+  String.raw`\s+(?:would\s+|will\s+)?(?:all\s+|just\s+)?(?:die|(?:rot|burn|suffer)(?=\s*(?:$|[.!?,;:]|in\s+hell|and\s))|get\s+(?:cancer|aids|ebola|killed|shot|gassed|exterminated|wiped\s+out))(?![\p{L}\p{N}])`,
   'iuy',
 );
 
