@@ -22,6 +22,7 @@ describe('hatefulStatement', () => {
     'Immigrants like you make me sick.',
     'Hindus disgust me',
     'Somalis are all thieves.',
+    'Gay people are absolutely despicable.',
     'Romanian people are less evolved than us',
     'Refugees should go back to where they came from.',
     'Immigrants keep moving here. I hate them.',
