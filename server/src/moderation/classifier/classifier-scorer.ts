@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import * as ort from 'onnxruntime-node';
 import { namesChildAge } from '../text/child-age';
 import { ThreatTarget, threatTarget } from '../text/direct-threat';
+import { insultsTheReader } from '../text/directed-insult';
 import { HatefulStatement, hatefulStatement } from '../text/hateful-statement';
 import { commonWordRank, readCommonWords } from '../text/common-words';
 import { cipherShiftsOf } from '../text/encoded-text';
@@ -166,6 +167,8 @@ export async function createClassifierScorer(manifest: ClassifierManifest): Prom
     hate: floorsOf(HATEFUL_LABELS.hate),
     threatening: floorsOf(HATEFUL_LABELS.threatening),
   };
+  // And an insult said to someone's face (insultsTheReader): `You're worthless and your parents regret having you.`
+  const insultFloors = floorsOf(['harassment']);
 
   /** Whole words of the vocabulary: how the second reading squeezes stretched letters (`boooomb`, `killll`). */
   const isWord = (word: string) => tokenizer.token_to_id(word) !== undefined;
@@ -196,6 +199,7 @@ export async function createClassifierScorer(manifest: ClassifierManifest): Prom
     const childAge: boolean[] = [];
     const threat: Array<ThreatTarget | null> = [];
     const hateful: Array<HatefulStatement | null> = [];
+    const insult: boolean[] = [];
     texts.forEach((text, index) => {
       // A reading mostly repeats its text: a window or sentence it shares with the text is scored once, at the
       // smaller margin of the two ways it was reached.
@@ -227,6 +231,7 @@ export async function createClassifierScorer(manifest: ClassifierManifest): Prom
       childAge.push(readsChildAge && sources.some(namesChildAge));
       threat.push(threatOfSources(sources));
       hateful.push(hatefulOfSources(sources));
+      insult.push(sources.some(insultsTheReader));
       const markless = withoutClosingMark(text);
       if (markless !== null) add(encoder.encode(markless).ids, CLOSING_MARK_MARGIN);
       for (const source of sources) {
@@ -255,6 +260,7 @@ export async function createClassifierScorer(manifest: ClassifierManifest): Prom
       const floors = [
         ...(threat[index] ? threatFloors[threat[index]] : []),
         ...(hateful[index] ? hatefulFloors[hateful[index]] : []),
+        ...(insult[index] ? insultFloors : []),
       ];
       for (const { index: label, threshold } of floors) row[label] = Math.max(row[label], threshold);
     });
