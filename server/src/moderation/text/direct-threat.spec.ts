@@ -20,6 +20,9 @@ describe('threatensViolence', () => {
     "I'll hunt you down and strangle you",
     'You think you can fire me and walk away? I know where your kids go to school, Linda.',
     'i know where u sleep',
+    'I swear I will smash your face in',
+    "I'm gonna break his legs if he comes back",
+    "I'll cut your throat while you sleep",
     'I hope you get cancer and die.',
     'You should just die already.',
     'i wish your whole family would burn in hell',
@@ -76,6 +79,9 @@ describe('threatensViolence', () => {
     'My sister texted me "I hope you die" and blocked me. How do I respond?',
     'I hope they get better soon.',
     'I hope you burn lots of calories on that hike.',
+    'I will break your heart one day, said the song.',
+    "I'll cut your hair on Sunday.",
+    "I'm going to crack your back, it will feel great.",
     'My friend was told "I will kill you" by her ex. Is that a crime?',
   ])('reads %j as no threat', (text) => {
     expect(threatTarget(text)).toBeNull();

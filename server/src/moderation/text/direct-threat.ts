@@ -49,6 +49,15 @@ const KNOWS_WHERE = new RegExp(
   'giu',
 );
 
+/**
+ * Harm done to a body part, promised: `I will smash your face in`, `I'm gonna break his legs`, `I'll cut your throat`.
+ * Not `break your heart`, `cut your hair`.
+ */
+const BODY_THREAT = new RegExp(
+  String.raw`(?<![\p{L}'’])(?:${WILL})\s+${ON_THE_WAY}(?:slash|cut|break|smash|bash|stomp|kick|punch|beat|rip|tear|crack|snap|stab|burn)\s+(?:in\s+)?(?:your|ur|his|her|their)\s+(?:face|throat|neck|skull|head|legs?|arms?|kneecaps?|knees|teeth|jaw|nose|ribs|fingers|eyes?)(?![\p{L}'’])`,
+  'giu',
+);
+
 /** Who a wish of harm is for: the one spoken to, or someone of theirs or near. */
 const WISHED_ON = String.raw`(?:you|u|ya|he|she|they|(?:your|ur|his|her|their)\s+${RELATION})`;
 
@@ -90,6 +99,7 @@ export function threatTarget(text: string): ThreatTarget | null {
     target = 'person';
   }
   if (target) return target;
+  for (const threat of text.matchAll(BODY_THREAT)) if (!quotedToReportIt(text, threat)) return 'person';
   for (const threat of text.matchAll(KNOWS_WHERE)) if (!quotedToReportIt(text, threat)) return 'person';
   for (const wish of text.matchAll(WISHED_HARM)) if (!quotedToReportIt(text, wish)) return 'person';
   return null;
