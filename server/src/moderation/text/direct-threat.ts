@@ -1,4 +1,5 @@
 import { IDENTITY_MANY, IDENTITY_ONE } from './identity-groups';
+import { OPEN_QUOTE } from './quotation';
 
 /** The speaker, and that they will: `I'll`, `I am going to`, `im gonna`, `imma`, `we will`. */
 const WILL = String.raw`(?:i|we)(?:'ll|’ll|\s+will|\s+shall|(?:\s+am|'m|’m|m)?\s+(?:going\s+to|gonna|about\s+to))|imma|i'ma|ima`;
@@ -73,6 +74,9 @@ const WISHED_HARM = new RegExp(
   'giu',
 );
 
+/** The forms of a threat that need no game ruled out, each a threat to a person when not quoted to report it. */
+const THREATS_TO_A_PERSON = [BODY_THREAT, KNOWS_WHERE, WISHED_HARM];
+
 /**
  * What makes `kill you` or `beat you` a game: `at chess`, `at bowling`, `at Mario Kart`, `in Fortnite`, `on Xbox`, `in
  * the final`; not `at school` or `in your sleep`. Case matters (`in Fortnite`), so this is a pattern of its own,
@@ -99,14 +103,10 @@ export function threatTarget(text: string): ThreatTarget | null {
     target = 'person';
   }
   if (target) return target;
-  for (const threat of text.matchAll(BODY_THREAT)) if (!quotedToReportIt(text, threat)) return 'person';
-  for (const threat of text.matchAll(KNOWS_WHERE)) if (!quotedToReportIt(text, threat)) return 'person';
-  for (const wish of text.matchAll(WISHED_HARM)) if (!quotedToReportIt(text, wish)) return 'person';
+  for (const pattern of THREATS_TO_A_PERSON)
+    for (const threat of text.matchAll(pattern)) if (!quotedToReportIt(text, threat)) return 'person';
   return null;
 }
-
-/** An opening quotation mark with no mark after it: the threat that follows is inside a quotation. */
-const OPEN_QUOTE = /(?:["“«]|(?<![\p{L}\p{N}])['‘])([^"“”«»'‘’]*)$/u;
 
 /**
  * Someone else said it, before the quotation: `he texted me "…"`, `my ex keeps saying '…'`, `she said: "…"`. Not `a

@@ -1,4 +1,5 @@
 import { IDENTITY_MANY, IDENTITY_ONE } from './identity-groups';
+import { OPEN_QUOTE } from './quotation';
 
 /** Words that sharpen a feeling: `I really hate`, `we just fucking despise`. */
 const INTENSIFIERS = String.raw`(?:(?:really|just|truly|fucking|absolutely|honestly|genuinely|seriously|all|totally|so|still|always)\s+){0,3}`;
@@ -87,9 +88,6 @@ const LOOK_BEHIND = 120;
 /** Where a statement in the speaker's own voice may start: the text's start, a clause's, or a word leading into one. */
 const AT_CLAUSE_START =
   /(?:^|[.!?;:,\n(…]|(?<![\p{L}\p{N}])(?:and|but|so|honestly|frankly|tbh|lol|because|cause|cuz|just|yes|yeah|ok|okay|let(?:'|’)?s|let\s+us|we))\s{0,3}$/iu;
-/** An opening quotation mark with no closing one after it: what follows is quoted, not said. */
-const OPEN_QUOTE = /(?:["“«]|(?<![\p{L}\p{N}])['‘])[^"“”«»'‘’]*$/u;
-
 /**
  * Someone else's view, or a view named to deny it, just before the statement: `if you think …`, `people who say …`,
  * `the myth that …`, `not all …`. What follows is reported or argued against, not said.
