@@ -59,6 +59,11 @@ function innerSentenceMargin(sentences: number): number {
   return sentences > FEW_SENTENCES ? Math.log(sentences / FEW_SENTENCES) : 0;
 }
 
+/** The first of `worstFirst` that `found` holds, or null. */
+function worstOf<T extends string>(found: Array<T | null>, worstFirst: T[]): T | null {
+  return worstFirst.find((value) => found.includes(value)) ?? null;
+}
+
 /** Tokenizes, batches and scores texts with one onnxruntime session on the calling thread. */
 export interface ClassifierScorer {
   /**
@@ -229,8 +234,10 @@ export async function createClassifierScorer(manifest: ClassifierManifest): Prom
       );
       const sources = [text, ...evaderReadings(text, vocabulary)];
       childAge.push(readsChildAge && sources.some(namesChildAge));
-      threat.push(threatOfSources(sources));
-      hateful.push(hatefulOfSources(sources));
+      // What the text or any of its readings says, the worst first: people threatened for who they are before a
+      // person, death wished on people before contempt for them.
+      threat.push(worstOf(sources.map(threatTarget), ['identity', 'person']));
+      hateful.push(worstOf(sources.map(hatefulStatement), ['threatening', 'hate']));
       insult.push(sources.some(insultsTheReader));
       const markless = withoutClosingMark(text);
       if (markless !== null) add(encoder.encode(markless).ids, CLOSING_MARK_MARGIN);
@@ -265,18 +272,6 @@ export async function createClassifierScorer(manifest: ClassifierManifest): Prom
       for (const { index: label, threshold } of floors) row[label] = Math.max(row[label], threshold);
     });
     return scores.map((row, index) => ({ scores: row, unread: unread[index] }));
-  }
-
-  /** Whom the text or any of its readings threatens, people for who they are before anyone. */
-  function threatOfSources(sources: string[]): ThreatTarget | null {
-    const targets = sources.map(threatTarget);
-    return targets.includes('identity') ? 'identity' : targets.includes('person') ? 'person' : null;
-  }
-
-  /** How hateful the text or any of its readings is, death wished before contempt. */
-  function hatefulOfSources(sources: string[]): HatefulStatement | null {
-    const statements = sources.map(hatefulStatement);
-    return statements.includes('threatening') ? 'threatening' : statements.includes('hate') ? 'hate' : null;
   }
 
   /** Indexes of the rows, longest first, in batches whose rows are all within PADDING_RATIO of the longest. */
