@@ -108,30 +108,36 @@ export type HatefulStatement = 'hate' | 'threatening';
  */
 export function hatefulStatement(text: string): HatefulStatement | null {
   let found: HatefulStatement | null = null;
-  const mentionEnds: number[] = [];
-  for (const group of text.matchAll(GROUP)) {
-    const start = group.index;
-    let end = start + group[0].length;
-    LIKE_YOU.lastIndex = end;
-    if (LIKE_YOU.test(text)) end = LIKE_YOU.lastIndex;
-    mentionEnds.push(end);
-    const statement = saidOfThem(text, start, end) ?? saidBeforeThem(text, start, end);
-    if (statement === 'threatening') return statement;
-    found = statement ?? found;
-  }
-  if (mentionEnds.length === 0) return found;
-  // Both lists are in text order: one pass over the pronouns, the latest mention before each kept in step.
-  let mention = -1;
-  for (const pronoun of text.matchAll(PRONOUN)) {
-    const start = pronoun.index;
-    while (mention + 1 < mentionEnds.length && mentionEnds[mention + 1] <= start) mention++;
-    if (mention < 0 || start - mentionEnds[mention] > REFERENCE_REACH) continue;
-    const end = start + pronoun[0].length;
+  for (const [start, end] of mentions(text)) {
     const statement = saidOfThem(text, start, end) ?? saidBeforeThem(text, start, end);
     if (statement === 'threatening') return statement;
     found = statement ?? found;
   }
   return found;
+}
+
+/**
+ * Where the text names a group, as [start, end): each group by name, then each pronoun within REFERENCE_REACH of the
+ * latest name before it.
+ */
+function* mentions(text: string): Generator<[number, number]> {
+  const mentionEnds: number[] = [];
+  for (const group of text.matchAll(GROUP)) {
+    let end = group.index + group[0].length;
+    LIKE_YOU.lastIndex = end;
+    if (LIKE_YOU.test(text)) end = LIKE_YOU.lastIndex;
+    mentionEnds.push(end);
+    yield [group.index, end];
+  }
+  if (mentionEnds.length === 0) return;
+  // Both lists are in text order: one pass over the pronouns, the latest mention before each kept in step.
+  let mention = -1;
+  for (const pronoun of text.matchAll(PRONOUN)) {
+    const start = pronoun.index;
+    while (mention + 1 < mentionEnds.length && mentionEnds[mention + 1] <= start) mention++;
+    if (mention >= 0 && start - mentionEnds[mention] <= REFERENCE_REACH)
+      yield [start, start + pronoun[0].length];
+  }
 }
 
 /** What the words after a group say of it, when the statement is the speaker's own. */
