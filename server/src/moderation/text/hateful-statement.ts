@@ -109,7 +109,8 @@ export type HatefulStatement = 'hate' | 'threatening';
 export function hatefulStatement(text: string): HatefulStatement | null {
   let found: HatefulStatement | null = null;
   for (const [start, end] of mentions(text)) {
-    const statement = saidOfThem(text, start, end) ?? saidBeforeThem(text, start, end);
+    const lead = wordsLeadingTo(text, start);
+    const statement = saidOfThem(text, end, lead) ?? saidBeforeThem(text, end, lead);
     if (statement === 'threatening') return statement;
     found = statement ?? found;
   }
@@ -140,25 +141,26 @@ function* mentions(text: string): Generator<[number, number]> {
   }
 }
 
-/** What the words after a group say of it, when the statement is the speaker's own. */
-function saidOfThem(text: string, start: number, end: number): HatefulStatement | null {
+/** The LOOK_BEHIND characters before a mention that starts at `start`, without the `all of the` leading to it. */
+function wordsLeadingTo(text: string, start: number): string {
+  const before = text.slice(Math.max(0, start - LOOK_BEHIND), start);
+  const opening = SOME_OF.exec(before);
+  return opening ? before.slice(0, opening.index) : before;
+}
+
+/** What the words after a group say of it, when the statement is the speaker's own (`lead`: the words before it). */
+function saidOfThem(text: string, end: number, lead: string): HatefulStatement | null {
   SAID_OF_THEM.lastIndex = end;
   const said = SAID_OF_THEM.exec(text);
   WISHED.lastIndex = end;
   if (!said && !WISHED.test(text)) return null;
-  const before = text.slice(Math.max(0, start - LOOK_BEHIND), start);
-  const opening = SOME_OF.exec(before);
-  const lead = opening ? before.slice(0, opening.index) : before;
   if (!said) return WISHING.test(lead) && saidInOwnVoice(lead.replace(WISHING, '')) ? 'threatening' : null;
   if (!saidInOwnVoice(lead)) return null;
   return said[2] === undefined ? 'hate' : 'threatening';
 }
 
-/** What the words before a group say of it, when the statement is the speaker's own. */
-function saidBeforeThem(text: string, start: number, end: number): HatefulStatement | null {
-  const before = text.slice(Math.max(0, start - LOOK_BEHIND), start);
-  const opening = SOME_OF.exec(before);
-  const lead = opening ? before.slice(0, opening.index) : before;
+/** What the words before a group (`lead`) say of it, when the statement is the speaker's own. */
+function saidBeforeThem(text: string, end: number, lead: string): HatefulStatement | null {
   const said = SAID_BEFORE_THEM.exec(lead);
   if (!said) return null;
   const context = lead.slice(0, said.index);
