@@ -27,7 +27,7 @@ import { ACTION_SEVERITY, Direction, ModerationAction } from '../server/src/mode
 import { defaultPolicy } from '../server/src/policies/policy.defaults';
 import { standaloneModerationService } from '../server/src/moderation/standalone-moderation';
 import { REPOSITORY_ROOT } from './gateway-processes';
-import { hateCheckCases } from './hatecheck';
+import { advBenchBehaviours, hateCheckCases } from './evaluation-sets';
 import { bareModel } from './moderation-checks';
 
 const DATA = path.join(REPOSITORY_ROOT, 'data', 'moderation');
@@ -57,17 +57,9 @@ function probeSets(folder: string, label: string): TextSet[] {
   }));
 }
 
-/** AdvBench's `goal` column (the first field of each CSV row, quoted when it holds a comma). */
+/** AdvBench's harmful behaviours. */
 function advBench(): TextSet {
-  const lines = fs
-    .readFileSync(path.join(DATA, 'advbench', 'harmful_behaviors.csv'), 'utf8')
-    .split('\n')
-    .slice(1);
-  const texts = lines
-    .filter((line) => line.trim())
-    .map((line) =>
-      line.startsWith('"') ? line.slice(1, line.indexOf('",')) : line.slice(0, line.indexOf(',')),
-    );
+  const texts = advBenchBehaviours();
   return { name: 'AdvBench harmful behaviours', harmful: true, direction: Direction.Input, texts };
 }
 

@@ -16,7 +16,7 @@ const DATA = path.join(ROOT, 'data', 'moderation');
 const SERVER = path.join(ROOT, 'dist', 'server', 'src', 'moderation', 'classifier');
 const { loadClassifierManifest } = require(path.join(SERVER, 'classifier.manifest'));
 const { createClassifierScorer } = require(path.join(SERVER, 'classifier-scorer'));
-const { hateCheckCases } = require(path.join(ROOT, 'dist', 'bench', 'hatecheck'));
+const { advBenchBehaviours, hateCheckCases } = require(path.join(ROOT, 'dist', 'bench', 'evaluation-sets'));
 
 const CHAT = [
   'hey so we went to the park today and the kids played on the swings for ages',
@@ -210,12 +210,7 @@ function sets() {
   const threats = threatPool();
   const hatecheck = hateCheckCases();
   const harmful = probe.filter((row) => row.harmful).map((row) => row.text);
-  const advbench = fs
-    .readFileSync(path.join(DATA, 'advbench', 'harmful_behaviors.csv'), 'utf8')
-    .split('\n')
-    .slice(1)
-    .filter(Boolean)
-    .map((line) => (line.startsWith('"') ? line.slice(1, line.indexOf('"', 1)) : line.split(',')[0]));
+  const advbench = advBenchBehaviours();
   return [
     ['first probe, harmful', harmful, true],
     [

@@ -9,13 +9,17 @@ export interface HateCheckCase {
   hateful: boolean;
 }
 
+/** The held-out moderation sets stored as CSV, read alike by the benches and `served-flags.js`. */
+const DATA = path.join(REPOSITORY_ROOT, 'data', 'moderation');
+
 /**
  * HateCheck's 3,728 test cases (`data/moderation/hatecheck`, evaluation only), for the benches and
  * `tools/moderation-classifier/served-flags.js`.
  */
 export function hateCheckCases(): HateCheckCase[] {
-  const file = path.join(REPOSITORY_ROOT, 'data', 'moderation', 'hatecheck', 'test_suite_cases.csv');
-  const [head, ...rows] = csvRows(fs.readFileSync(file, 'utf8'));
+  const [head, ...rows] = csvRows(
+    fs.readFileSync(path.join(DATA, 'hatecheck', 'test_suite_cases.csv'), 'utf8'),
+  );
   const column = (name: string) => head.indexOf(name);
   return rows
     .filter((cells) => cells.length === head.length)
@@ -24,6 +28,15 @@ export function hateCheckCases(): HateCheckCase[] {
       text: cells[column('test_case')].trim(),
       hateful: cells[column('label_gold')] === 'hateful',
     }));
+}
+
+/** AdvBench's 520 harmful behaviours (the `goal` column; evaluation only), for the benches and `served-flags.js`. */
+export function advBenchBehaviours(): string[] {
+  const [head, ...rows] = csvRows(
+    fs.readFileSync(path.join(DATA, 'advbench', 'harmful_behaviors.csv'), 'utf8'),
+  );
+  const goal = head.indexOf('goal');
+  return rows.filter((cells) => cells.length === head.length).map((cells) => cells[goal]);
 }
 
 /** RFC 4180 rows: fields in double quotes may hold commas, line breaks and doubled quotes. */
