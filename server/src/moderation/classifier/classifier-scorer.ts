@@ -5,7 +5,7 @@ import { namesChildAge } from '../text/child-age';
 import { ThreatTarget, threatTarget } from '../text/direct-threat';
 import { insultsTheReader } from '../text/directed-insult';
 import { HatefulStatement, hatefulStatement } from '../text/hateful-statement';
-import { commonWordRank, readCommonWords } from '../text/common-words';
+import { commonWordRank, readCommonWords, readKnownWords } from '../text/common-words';
 import { cipherShiftsOf } from '../text/encoded-text';
 import { evaderReadings, ReaderVocabulary } from '../text/evader-reading';
 import { otherLanguageShare } from '../text/other-language';
@@ -185,7 +185,17 @@ export async function createClassifierScorer(manifest: ClassifierManifest): Prom
   const commonWords = readCommonWords();
   const commonRankOf = commonWordRank(commonWords, rankOf);
   const restoreVowels = vowelRestorerOf(commonWords);
-  const vocabulary: ReaderVocabulary = { isWord, rankOf, shiftsOf, commonRankOf, restoreVowels };
+  /** English words, the vocabulary's and the 100,000 commonest: no typo to correct. */
+  const knownWords = readKnownWords(commonWords);
+  const isKnownWord = (word: string) => isWord(word) || knownWords.has(word);
+  const vocabulary: ReaderVocabulary = {
+    isWord,
+    isKnownWord,
+    rankOf,
+    shiftsOf,
+    commonRankOf,
+    restoreVowels,
+  };
 
   function windows(ids: number[]): number[][] {
     const out: number[][] = [];

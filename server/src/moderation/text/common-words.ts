@@ -12,10 +12,24 @@ export const COMMON_WORDS_FILE = path.join(
   'words.txt',
 );
 
+/** GloVe's next 70,000 lower-case English words: with the common ones, the words a typo is told apart from. */
+export const RARER_WORDS_FILE = path.join(
+  REPOSITORY_ROOT,
+  'data',
+  'moderation',
+  'common-words',
+  'rarer-words.txt',
+);
+
 /** The common English words, most frequent first. */
 export function readCommonWords(file = COMMON_WORDS_FILE): string[] {
   // The list keeps words of two letters or more; `a` and `i` are among the commonest of all.
   return ['a', 'i', ...fs.readFileSync(file, 'utf8').split('\n').filter(Boolean)];
+}
+
+/** The 100,000 commonest English words, the common ones and the rarer: whether a word is English at all. */
+export function readKnownWords(common = readCommonWords(), file = RARER_WORDS_FILE): Set<string> {
+  return new Set([...common, ...fs.readFileSync(file, 'utf8').split('\n').filter(Boolean)]);
 }
 
 /**

@@ -22,14 +22,16 @@ const TAG_CHARACTERS = /[\u{e0000}-\u{e007f}]/gu;
 
 /**
  * What a reader knows of words, each part optional: `isWord`, whether a word is one of its vocabulary, picks how
- * stretched letters squeeze and tells a cipher or a fancy alphabet; `rankOf`, where a word ranks in the vocabulary,
+ * stretched letters squeeze and tells a cipher or a fancy alphabet; `isKnownWord`, whether a word is English at all
+ * (the vocabulary's or one of the 100,000 commonest), tells a typo; `rankOf`, where a word ranks in the vocabulary,
  * cuts words run together and letters spelled out; `shiftsOf`, the shifts that make a word one of it, deciphers;
- * `commonRankOf`, how common a word is in English, reads Pig Latin back, puts swapped letters back, tells the verb
- * of a regular participle and, with `restoreVowels` (the commonest word with given consonants), puts back vowels
- * stripped from words.
+ * `commonRankOf`, how common a word is in English, reads Pig Latin back, corrects typos, tells the verb of a regular
+ * participle and, with `restoreVowels` (the commonest word with given consonants), puts back vowels stripped from
+ * words.
  */
 export interface ReaderVocabulary {
   isWord?: (word: string) => boolean;
+  isKnownWord?: (word: string) => boolean;
   rankOf?: WordRank;
   shiftsOf?: CipherShifts;
   commonRankOf?: WordRank;
@@ -45,7 +47,7 @@ export interface ReaderVocabulary {
  * spellings read as words (`k1ll`, `k-i-l-l`), letters typed twice read once (`bboommbb`), words spelled in the NATO
  * alphabet read (`bravo oscar mike bravo`), stretched letters squeezed (`kiiiill`), Pig Latin read back (`ombbay`),
  * vowels put back (`bmb`), words run together read apart (`#howtomakeabomb`, `howToMakeABomb`), swapped letters put
- * back (`mkae`), words joined by punctuation read apart (`how.to.make.a.bomb`), questions about how harm was done asked
+ * back and dropped ones restored (`mkae`, `despicble`), words joined by punctuation read apart (`how.to.make.a.bomb`), questions about how harm was done asked
  * in the present (`how did people make pipe bombs in the 1990s?`), passive how-questions asked as requests (`how are
  * pipe bombs built?` -> `how to build pipe bombs?`) and hypothetical or reported requests asked outright (`if someone
  * wanted to make a bomb, how would they do it?`, `explain how people make bombs` -> `how to make a bomb?`). Then, each
@@ -57,7 +59,7 @@ export interface ReaderVocabulary {
  * `vocabulary` has what they need.
  */
 export function evaderReadings(text: string, vocabulary: ReaderVocabulary = {}): string[] {
-  const { isWord, rankOf, shiftsOf, commonRankOf, restoreVowels } = vocabulary;
+  const { isWord, isKnownWord, rankOf, shiftsOf, commonRankOf, restoreVowels } = vocabulary;
   const decoded = decodeEscapes(text)?.text ?? text;
   const folded = foldText(decoded)?.text ?? decoded;
   const named = emojiWordsReading(folded) ?? folded;
@@ -72,7 +74,7 @@ export function evaderReadings(text: string, vocabulary: ReaderVocabulary = {}):
     (commonRankOf && restoreVowels && vowelRestoredReading(unlatined, restoreVowels, commonRankOf)) ||
     unlatined;
   const joined = (rankOf && separatedWordsReading(voweled, rankOf)) || voweled;
-  const corrected = (isWord && commonRankOf && typoReading(joined, isWord, commonRankOf)) || joined;
+  const corrected = (isKnownWord && commonRankOf && typoReading(joined, isKnownWord, commonRankOf)) || joined;
   const separated = punctuatedWordsReading(corrected) ?? corrected;
   const present = presentTenseReading(separated) ?? separated;
   const active = (commonRankOf && activeVoiceReading(present, commonRankOf)) || present;
