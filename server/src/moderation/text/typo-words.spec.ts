@@ -22,6 +22,11 @@ describe('typoReading', () => {
       'I have so much hatrd for you immigrants, they are dangrous.',
       'I have so much hatred for you immigrants, they are dangerous.',
     ],
+    [
+      'missed spaces',
+      'Deathto all of them, Ihate them and they deserve todie.',
+      'death to all of them, i hate them and they deserve to die.',
+    ],
   ])('corrects %s', (_label, text, expected) => {
     expect(typoReading(text, isKnownWord, rankOf)).toBe(expected);
   });
@@ -30,6 +35,7 @@ describe('typoReading', () => {
     ['real words the vocabulary lacks', 'she texted about the slurs and barks'],
     ['rarer English words', 'white man invades mosque, a rile-up'],
     ['pieces of hyphenated words', 'pray for non-trads, these demon-crats'],
+    ['hashtags, slang spellings and a word cut short', 'my brotha, #fakenews #whiteknight, then someth'],
     ['handles and addresses', '@bmob wrote to mail@ohme.example'],
     ['words no swap makes common', 'the zxqv protocol'],
   ])('leaves %s alone', (_label, text) => {
