@@ -36,6 +36,11 @@ describe('threatensViolence', () => {
     'We will hang all the Jews.',
     "I'm going to murder all the gays at the parade.",
     'I will kill every immigrant in this town.',
+    "I'm going to stab a woman tomorrow.",
+    'I really am just going to murder that trans person.',
+    "I'll have to rape a Muslim today.",
+    "We'll torture these immigrants without mercy.",
+    'We are going to put an end to all Muslims.',
   ])('reads %j as a threat to people for who they are', (text) => {
     expect(threatTarget(text)).toBe('identity');
   });
@@ -66,6 +71,9 @@ describe('threatensViolence', () => {
     '"We will hang all the Jews" is vile and I reported it.',
     "I'm going to kill every mosquito in this house.",
     'I will beat all the Mexicans at soccer.',
+    "I'm going to shoot a gay wedding and an Indian restaurant's menu tomorrow.",
+    'You deserve to be in prison for threats like "I\'ll have to rape a woman today".',
+    "I'm going to put an end to this argument.",
     'We will hang the pictures of the Muslims we met.',
     'I will follow you to the party and beat you at pool.',
     'Do you know where I live?',

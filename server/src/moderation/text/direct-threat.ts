@@ -1,8 +1,11 @@
-import { IDENTITY_MANY, IDENTITY_ONE } from './identity-groups';
+import { IDENTITY_MANY, IDENTITY_ONE, IDENTITY_PERSON } from './identity-groups';
 import { OPEN_QUOTE } from './quotation';
 
-/** The speaker, and that they will: `I'll`, `I am going to`, `im gonna`, `imma`, `we will`. */
-const WILL = String.raw`(?:i|we)(?:'ll|’ll|\s+will|\s+shall|(?:\s+am|'m|’m|m)?\s+(?:going\s+to|gonna|about\s+to))|imma|i'ma|ima`;
+/**
+ * The speaker, and that they will: `I'll`, `I am going to`, `im gonna`, `imma`, `we will`, `I really am going to`,
+ * `I'll have to`.
+ */
+const WILL = String.raw`(?:i|we)(?:\s+(?:really|just|definitely|seriously|honestly|totally))?(?:(?:'ll|’ll|\s+will|\s+shall)(?:\s+(?:just\s+)?have\s+to)?|(?:\s+am|\s+are|'m|’m|'re|’re|m)?\s+(?:just\s+)?(?:going\s+to|gonna|about\s+to))|imma|i'ma|ima`;
 
 /**
  * A word or two between the will and the deed: `come and`, `find you and`, `follow him to his car and`, `fucking`,
@@ -11,7 +14,7 @@ const WILL = String.raw`(?:i|we)(?:'ll|’ll|\s+will|\s+shall|(?:\s+am|'m|’m|m
 const ON_THE_WAY = String.raw`(?:(?:come(?:\s+over)?(?:\s+and)?|(?:find|follow|hunt|track|wait\s+for|catch)\s+(?:you|him|her|them)(?:\s+(?:down|home|outside)|\s+to\s+(?:your|his|her|their)\s+\w+)?\s+and|fucking|personally|literally|seriously|actually|just|really|definitely)\s+){0,2}`;
 
 /** Deeds that are violence whatever follows them. */
-const VIOLENT = String.raw`murder|shoot|stab|strangle|behead|butcher|slaughter|rape|knife|gut|torture|kidnap|maim|mutilate|dismember|lynch|exterminate|massacre|gas|wipe\s+out|(?:slit|cut)\s+the\s+throat\s+of|snap\s+the\s+neck\s+of|bash\s+the\s+head\s+of|blow\s+the\s+brains\s+out\s+of|break\s+the\s+legs\s+of`;
+const VIOLENT = String.raw`murder|shoot|stab|strangle|behead|butcher|slaughter|rape|knife|gut|torture|kidnap|maim|mutilate|dismember|lynch|exterminate|massacre|gas|wipe\s+out|put\s+an\s+end\s+to|(?:slit|cut)\s+the\s+throat\s+of|snap\s+the\s+neck\s+of|bash\s+the\s+head\s+of|blow\s+the\s+brains\s+out\s+of|break\s+the\s+legs\s+of`;
 
 /** Deeds that are violence when done to a person, not at a game: `kill you`, not `kill you at chess`. */
 const HARMFUL = String.raw`kill|hurt|burn|beat|punch|bury|choke|smash|bash|hang`;
@@ -25,10 +28,10 @@ const WHOM = String.raw`(?:you|ya|u|y'all|yall|him|her|them|(?:your|ur|his|her|t
 const ANYONE = String.raw`(?:everyone|everybody|(?:the\s+next|every|each|all(?:\s+(?:of\s+)?(?:the|those|these))?|as\s+many)\s+(?:person|people|man|men|woman|guy|guys|kid|kids|child|children|student|students|cop|cops))`;
 
 /**
- * Whom, as a group: who they are (its one group: `the next Muslim`, `all the Jews`, `immigrants`), or anyone (`the
- * next person I see`).
+ * Whom, as a group: who they are (its one group: `the next Muslim`, `that trans person`, `all the Jews`, `these
+ * immigrants`), or anyone (`the next person I see`).
  */
-const WHOM_AS_GROUP = String.raw`(?:((?:(?:the\s+next|every|each|any)\s+${IDENTITY_ONE})|(?:(?:all|every\s+one)(?:\s+(?:of\s+)?(?:the|those|these))?\s+)?(?:the\s+)?${IDENTITY_MANY})|${ANYONE})`;
+const WHOM_AS_GROUP = String.raw`(?:((?:(?:the\s+next|every|each|any)\s+${IDENTITY_ONE})|(?:(?:a|an|that|this)\s+${IDENTITY_PERSON})|(?:(?:all|every\s+one)(?:\s+(?:of\s+)?(?:the|those|these))?\s+|(?:these|those|some)\s+)?(?:the\s+)?${IDENTITY_MANY})|${ANYONE})`;
 
 /**
  * A first-person threat of violence: the speaker, that they will, the deed and whom (`I will shoot you tomorrow`, `im
@@ -115,21 +118,30 @@ export function threatTarget(text: string): ThreatTarget | null {
 const SAID_BY_SOMEONE_ELSE =
   /\b(?:he|she|they|someone|somebody|people|my\s+\w+|his\s+\w+|her\s+\w+|their\s+\w+|the\s+\w+)(?:\s+\w+){0,3}?\s+(?:said|says|told\s+(?:me|us|her|him|them)|(?:was|were|got|been)\s+told|texted(?:\s+me)?|wrote|messaged(?:\s+me)?|posted|commented|yelled|screamed|shouted|threatened(?:\s+me)?|(?:keeps|kept)\s+saying)(?:\s+(?:to\s+)?(?:me|us|her|him|them))?\s*[:,]?\s*$/iu;
 
+/** Cited as an example of what is said, before the quotation: `threats like "…"`, `comments such as '…'`. */
+const CITED_AS_AN_EXAMPLE =
+  /\b(?:threats?|statements?|comments?|words|things|remarks|messages?|posts?|tweets?|phrases?|sentences?|jokes?|insults?|slurs?|language|rhetoric|speech)\s+(?:like|such\s+as)\s*[:,]?\s*$/iu;
+
 /** Said, then condemned, after the quotation: `"…" is vile`, `"…" are hateful words`. */
 const CONDEMNED =
   /^[^"“”«»'‘’]{0,40}["”»'’]\s*(?:is|are|was|were)\s+(?:\w+\s+){0,2}?(?:vile|disgusting|wrong|hateful|unacceptable|horrible|awful|evil|sick|not\s+ok(?:ay)?)\b/iu;
 
 /**
- * Whether a threat is quoted to report or condemn it (`He texted me "I will kill you", what should I do?`, `"We will
- * hang all the Jews" is vile`): a person asking for help about a threat they received is not making one. Read
- * within a window around the threat, so a long text costs no more per threat.
+ * Whether a threat is quoted to report, cite or condemn it (`He texted me "I will kill you", what should I do?`,
+ * `threats like "I'll stab a Muslim"`, `"We will hang all the Jews" is vile`): a person asking for help about a
+ * threat they received is not making one. Read within a window around the threat, so a long text costs no more per
+ * threat.
  */
 function quotedToReportIt(text: string, threat: RegExpExecArray): boolean {
   const before = OPEN_QUOTE.exec(text.slice(Math.max(0, threat.index - 120), threat.index));
   if (!before) return false;
   const beforeQuote = text.slice(Math.max(0, threat.index - 120), threat.index - before[0].length);
   const end = threat.index + threat[0].length;
-  return SAID_BY_SOMEONE_ELSE.test(beforeQuote) || CONDEMNED.test(text.slice(end, end + 80));
+  return (
+    SAID_BY_SOMEONE_ELSE.test(beforeQuote) ||
+    CITED_AS_AN_EXAMPLE.test(beforeQuote) ||
+    CONDEMNED.test(text.slice(end, end + 80))
+  );
 }
 
 /** Whether the words after a threat make it a game's (`kill you at chess`). */

@@ -17,6 +17,12 @@ const PEOPLE_ADJECTIVE = String.raw`(?:black|white|brown|asian|jewish|muslim|chr
 export const IDENTITY_ONE = String.raw`(?:${PEOPLE_ADJECTIVE}\s+(?:person|guy|man|woman|girl|boy|kid)|muslim|jew|christian|hindu|sikh|immigrant|migrant|refugee|foreigner|gay|lesbian|asian|mexican|arab|african|indian|pakistani|woman|girl)`;
 
 /**
+ * One person for who they are, by a noun only (`a woman`, `that trans person`, `an immigrant`): not the words that are
+ * as often adjectives (`a gay wedding`, `an Indian restaurant`).
+ */
+export const IDENTITY_PERSON = String.raw`(?:${PEOPLE_ADJECTIVE}\s+(?:person|guy|man|woman|girl|boy|kid)|muslim|jew|immigrant|migrant|refugee|foreigner|woman|girl)`;
+
+/**
  * Such people as a group: `Muslims`, `Jewish people`, `immigrants`, `women`, `disabled people`, `Nigerians`, `the
  * Irish`.
  */
