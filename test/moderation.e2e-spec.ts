@@ -67,6 +67,7 @@ describe('moderation', () => {
       // The model alone passed these: a statement of hate is read by its form of words (hateful-statement.ts).
       ['I hate women.', 'hate'],
       ['The world would be better off without black people.', 'hate'],
+      ["I'm so sick and tired of immigrants.", 'hate'],
       // A letter dropped from the word that carries the hate, or a space, hid it from the model (typo-words.ts).
       ['I have so much hatrd for you immigrants.', 'hate'],
       ['Muslims like you deserve todie.', 'hate/threatening'],
@@ -87,6 +88,7 @@ describe('moderation', () => {
       'Do you know where I live? I will follow you to the party and beat you at pool.',
       'I hope you die laughing at this one, and I hope you suffer no side effects from the vaccine.',
       "You're so smart, thanks for the help! No one will ever love you like I do.",
+      'People who hate Muslims disgust me.',
     ];
 
     it.each(harmful)('flags "%s" as %s', async (text, category) => {

@@ -27,6 +27,12 @@ describe('hatefulStatement', () => {
     'Refugees should go back to where they came from.',
     'Immigrants keep moving here. I hate them.',
     "Don't talk to me about Muslims, they're nothing but parasites",
+    "I'm so sick and tired of immigrants.",
+    'Disgusted by all the women around here.',
+    'So sick of being around trans people like you.',
+    'Muslims like you make me furious.',
+    'Refugees fill me with rage.',
+    'The utter scorn I feel for gay people is hard to put into words.',
   ])('reads %j as a statement of hate', (text) => {
     expect(hatefulStatement(text)).toBe('hate');
   });
@@ -75,6 +81,11 @@ describe('hatefulStatement', () => {
     'I hope immigrants suffer less under the new rules.',
     'Muslims run the bakery on our street. They are wonderful.',
     'Immigrants pay taxes like anyone else, and I never said that they are criminals.',
+    'People who hate Muslims disgust me.',
+    'Men who beat women are scum.',
+    'Racists who attack immigrants should rot.',
+    'I am sick of immigrants being blamed for everything.',
+    'Women make me so happy.',
   ])('reads %j as no statement of hate', (text) => {
     expect(hatefulStatement(text)).toBeNull();
   });

@@ -7,9 +7,18 @@ const INTENSIFIERS = String.raw`(?:(?:really|just|truly|fucking|absolutely|hones
 /** Hatred or contempt the speaker has for people: `hate`, `can't stand`, `am sick of`, `have no compassion for`. */
 const HATRED = String.raw`(?:hate|despise|detest|loathe|abhor|can(?:'|’)?t\s+stand|cannot\s+stand|can\s+not\s+stand|am\s+(?:so\s+)?(?:sick\s+of|disgusted\s+by|repulsed\s+by)|(?:have|feel)\s+(?:(?:nothing\s+but|so\s+much|such)\s+(?:contempt|hatred|disgust|disdain|loathing)|no\s+(?:respect|compassion|sympathy|empathy|tolerance|patience|pity|love)(?:\s+(?:at\s+all|whatsoever))?)\s+(?:for|towards?))`;
 
+/**
+ * The speaker fed up with people, said with or without `I'm`: `I'm so sick of`, `Disgusted by`, `So sick of being
+ * around`, `we're fed up with`.
+ */
+const FED_UP = String.raw`(?:(?:(?:i(?:'|’)?m|i\s+am|we(?:'|’)re|we\s+are)\s+)?${INTENSIFIERS}(?:sick(?:\s+and\s+tired)?\s+of|tired\s+of|fed\s+up\s+with|disgusted\s+by|repulsed\s+by|sickened\s+by)(?:\s+(?:being\s+around|seeing|dealing\s+with|living\s+with))?)`;
+
+/** The speaker's contempt named: `the utter scorn I feel for`, `the hatred we have towards`. */
+const SCORN_FELT = String.raw`(?:the\s+(?:(?:utter|pure|sheer|deep|absolute)\s+)?(?:scorn|contempt|hatred|disgust|loathing|disdain)\s+(?:that\s+)?(?:i|we)\s+(?:feel|have)\s+(?:for|towards?))`;
+
 /** What may follow a group the speaker says they hate and leave the statement whole (not `women who cheat`). */
 const STATEMENT_END =
-  /\s*(?:$|[.!?,;:)"”…]|(?:so\s+much|with\s+a\s+passion|more\s+than|and|because|cause|cuz|they|lol|honestly|tbh)(?![\p{L}\p{N}]))/iuy;
+  /\s*(?:$|[.!?,;:)"”…]|(?:so\s+much|with\s+a\s+passion|more\s+than|and|because|cause|cuz|they|lol|honestly|tbh|around\s+here|in\s+(?:this|our|my)\s+(?:country|place|town|city|neighbou?rhood))(?![\p{L}\p{N}]))/iuy;
 
 /** What people are said to be when they are denied being people, or held beneath them. */
 const BENEATH_PEOPLE = String.raw`(?:animals|vermin|rats|cockroaches|roaches|parasites|pests|scum|filth|trash|garbage|rubbish|subhumans?|sub-humans?|savages|pigs|apes|monkeys|dogs|beasts|insects|leeches|lice|maggots|worms|swine|mongrels|degenerates|freaks|abominations|inferior|worthless|disgusting|revolting|repulsive|vile|filthy|dirty|pathetic|useless|evil|lesser\s+(?:beings|people|humans)|(?:a\s+)?(?:plague|disease|cancer|virus|curse|blight|stain|disgrace|burden|waste\s+of\s+(?:space|oxygen|air|skin))|despicable|sickening|repugnant|brainless|the\s+(?:absolute\s+)?worst|a\s+(?:threat|danger)\s+to\s+(?:civili[sz]ation|society|humanity|our\s+country)|criminals|thieves|rapists|terrorists|pedophiles|paedophiles|predators|scammers|liars|cheats|thugs|invaders|primitive|backward|barbaric|uncivili[sz]ed|(?:less|not)\s+(?:evolved|intelligent|civili[sz]ed)|genetically\s+inferior|stupid|dumb|idiots|morons|lazy|smelly|too\s+(?:stupid|dumb))`;
@@ -48,22 +57,29 @@ const LIKE_YOU = /\s+like\s+(?:you|u|her|him|them)(?![\p{L}\p{N}])/iuy;
 
 /**
  * What is said of them after the group: 1 contempt and exclusion (`are vermin`, `are not human`, `belong in a zoo`,
- * `do not deserve to live`, `have no place in our society`, `should be caged`, `disgust me`); 2 death or violence
+ * `do not deserve to live`, `have no place in our society`, `should be caged`, `disgust me`, `make me furious`, `fill
+ * me with rage`); 2 death or violence
  * wished (`should all die`, `must be exterminated`).
  */
 const SAID_OF_THEM = new RegExp(
-  String.raw`(?:\s+|(?=['’]re\s))(?:((?:are|r|['’]re)\s+(?:(?:all|just|only|basically|literally|simply|truly|really|naturally|inherently|always|absolutely|completely|totally|utterly|fucking|clearly|obviously|nothing\s+but|no\s+better\s+than|worse\s+than|like|such|so)\s+){0,2}(?:${BENEATH_PEOPLE}|not\s+(?:human|humans|people|real\s+people|worthy\s+of\s+(?:life|living|respect)))|(?:belong|should\s+(?:all\s+)?(?:be\s+kept|live))\s+in\s+(?:a\s+|the\s+)?${PENNED}|(?:do\s+not|don(?:'|’)?t|does\s+not|doesn(?:'|’)?t|should\s+not|shouldn(?:'|’)?t)\s+deserve\s+${DENIED}|(?:have|has)\s+no\s+right\s+to\s+(?:live|exist|be\s+alive|breathe)|(?:do\s+not|don(?:'|’)?t)\s+belong\s+on\s+this\s+(?:earth|planet)|(?:have|has)\s+no\s+place\s+in\s+(?:(?:our|this|a|any|the)\s+)?(?:(?:civili[sz]ed|decent|modern)\s+)?(?:society|country|world|nation|community)|(?:should|must|need\s+to|ought\s+to|have\s+to)\s+(?:all\s+)?${EXCLUDED_FATE}|(?:really\s+|just\s+|so\s+)?(?:disgust|disgusts|sicken|sickens|repulse|repulses|make\s+me\s+(?:sick|vomit|puke|want\s+to\s+(?:puke|vomit|throw\s+up))))|((?:should|must|need\s+to|ought\s+to|deserve\s+to)\s+(?:all\s+|just\s+)?(?:go\s+(?:and\s+)?)?${VIOLENT_FATE}))(?![\p{L}\p{N}])`,
+  String.raw`(?:\s+|(?=['’]re\s))(?:((?:are|r|['’]re)\s+(?:(?:all|just|only|basically|literally|simply|truly|really|naturally|inherently|always|absolutely|completely|totally|utterly|fucking|clearly|obviously|nothing\s+but|no\s+better\s+than|worse\s+than|like|such|so)\s+){0,2}(?:${BENEATH_PEOPLE}|not\s+(?:human|humans|people|real\s+people|worthy\s+of\s+(?:life|living|respect)))|(?:belong|should\s+(?:all\s+)?(?:be\s+kept|live))\s+in\s+(?:a\s+|the\s+)?${PENNED}|(?:do\s+not|don(?:'|’)?t|does\s+not|doesn(?:'|’)?t|should\s+not|shouldn(?:'|’)?t)\s+deserve\s+${DENIED}|(?:have|has)\s+no\s+right\s+to\s+(?:live|exist|be\s+alive|breathe)|(?:do\s+not|don(?:'|’)?t)\s+belong\s+on\s+this\s+(?:earth|planet)|(?:have|has)\s+no\s+place\s+in\s+(?:(?:our|this|a|any|the)\s+)?(?:(?:civili[sz]ed|decent|modern)\s+)?(?:society|country|world|nation|community)|(?:should|must|need\s+to|ought\s+to|have\s+to)\s+(?:all\s+)?${EXCLUDED_FATE}|(?:really\s+|just\s+|so\s+)?(?:disgust|disgusts|sicken|sickens|repulse|repulses|(?:make|makes)\s+me\s+(?:so\s+|really\s+|fucking\s+)?(?:sick|vomit|puke|want\s+to\s+(?:puke|vomit|throw\s+up)|angry|furious|livid|mad|boil(?:\s+with\s+(?:anger|rage))?)|(?:fill|fills)\s+me\s+with\s+(?:so\s+much\s+|such\s+|nothing\s+but\s+)?(?:rage|anger|disgust|hatred|contempt|loathing|revulsion)))|((?:should|must|need\s+to|ought\s+to|deserve\s+to)\s+(?:all\s+|just\s+)?(?:go\s+(?:and\s+)?)?${VIOLENT_FATE}))(?![\p{L}\p{N}])`,
   'iuy',
 );
 
 /**
+ * The group named inside a relative clause, as its object: `people who hate Muslims …`, `men who beat women …`. What
+ * follows is said of the clause's subject (`… disgust me`, `… are scum`), not of the group.
+ */
+const IN_RELATIVE_CLAUSE = /(?<![\p{L}\p{N}])(?:who|whom|whoever|which)\s+(?:[\p{L}'’-]+\s+){1,3}$/iu;
+
+/**
  * What is said of them before the group, ending where it starts: 1 the speaker's hatred (`I hate`, `we have no
- * compassion for`), read as a statement only when the group ends it; 2 a world wished without them (`the world
- * would be better off without`, `let's get rid of`); 3 death or violence wished (`death to`, `I want to kill all`,
+ * compassion for`, `so sick of`), read as a statement only when the group ends it; 2 contempt named (`the utter scorn I
+ * feel for`) or a world wished without them (`the world would be better off without`, `let's get rid of`); 3 death or violence wished (`death to`, `I want to kill all`,
  * `kill all the`).
  */
 const SAID_BEFORE_THEM = new RegExp(
-  String.raw`(?:((?:i|we)\s+${INTENSIFIERS}${HATRED})|((?:the\s+world|this\s+country|our\s+country|society|everyone|we)\s+(?:would\s+be|'d\s+be|’d\s+be|is|are)\s+better\s+(?:off\s+)?without(?:\s+any)?|(?:let(?:'|’)?s\s+|let\s+us\s+|we\s+(?:should|must|need\s+to)\s+)?get\s+rid\s+of)|(death\s+to(?:\s+all)?|(?:i|we)\s+${INTENSIFIERS}(?:want|wanna|need|would\s+love|(?:'|’)d\s+love)\s+to\s+(?:kill|murder|exterminate|gas|hang|shoot|slaughter|rape|torture|stab|burn)|(?:kill|gas|exterminate|hang|shoot|lynch|burn|slaughter)\s+(?:all|every\s+one\s+of|every\s+last\s+one\s+of)(?:\s+(?:the|of\s+the))?))\s+$`,
+  String.raw`(?:((?:i|we)\s+${INTENSIFIERS}${HATRED}|${FED_UP})|(${SCORN_FELT}|(?:the\s+world|this\s+country|our\s+country|society|everyone|we)\s+(?:would\s+be|'d\s+be|’d\s+be|is|are)\s+better\s+(?:off\s+)?without(?:\s+any)?|(?:let(?:'|’)?s\s+|let\s+us\s+|we\s+(?:should|must|need\s+to)\s+)?get\s+rid\s+of)|(death\s+to(?:\s+all)?|(?:i|we)\s+${INTENSIFIERS}(?:want|wanna|need|would\s+love|(?:'|’)d\s+love)\s+to\s+(?:kill|murder|exterminate|gas|hang|shoot|slaughter|rape|torture|stab|burn)|(?:kill|gas|exterminate|hang|shoot|lynch|burn|slaughter)\s+(?:all|every\s+one\s+of|every\s+last\s+one\s+of)(?:\s+(?:the|of\s+the))?))\s+$`,
   'iu',
 );
 
@@ -155,7 +171,7 @@ function saidOfThem(text: string, end: number, lead: string): HatefulStatement |
   WISHED.lastIndex = end;
   if (!said && !WISHED.test(text)) return null;
   if (!said) return WISHING.test(lead) && saidInOwnVoice(lead.replace(WISHING, '')) ? 'threatening' : null;
-  if (!saidInOwnVoice(lead)) return null;
+  if (!saidInOwnVoice(lead) || IN_RELATIVE_CLAUSE.test(lead)) return null;
   return said[2] === undefined ? 'hate' : 'threatening';
 }
 
