@@ -33,6 +33,9 @@ describe('hatefulStatement', () => {
     'Muslims like you make me furious.',
     'Refugees fill me with rage.',
     'The utter scorn I feel for gay people is hard to put into words.',
+    'Black lives do not matter.',
+    'Your Muslim lives have no value.',
+    'Immigrants are worth absolutely nothing.',
   ])('reads %j as a statement of hate', (text) => {
     expect(hatefulStatement(text)).toBe('hate');
   });
@@ -86,6 +89,11 @@ describe('hatefulStatement', () => {
     'Racists who attack immigrants should rot.',
     'I am sick of immigrants being blamed for everything.',
     'Women make me so happy.',
+    'Black lives matter.',
+    'Black lives do not matter less than anyone else.',
+    'My opinion of immigrants does not matter.',
+    'Chest tattoos on females are trash.',
+    'so your saying white lives dont matter ?',
   ])('reads %j as no statement of hate', (text) => {
     expect(hatefulStatement(text)).toBeNull();
   });

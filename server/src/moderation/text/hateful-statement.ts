@@ -1,4 +1,4 @@
-import { IDENTITY_MANY, IDENTITY_ONE } from './identity-groups';
+import { IDENTITY_LIVES, IDENTITY_MANY, IDENTITY_ONE } from './identity-groups';
 import { OPEN_QUOTE } from './quotation';
 
 /** Words that sharpen a feeling: `I really hate`, `we just fucking despise`. */
@@ -35,16 +35,22 @@ const EXCLUDED_FATE = String.raw`(?:be\s+(?:caged|enslaved|segregated|locked\s+u
 /** Where people are said to belong when they are not fit to live among others. */
 const PENNED = String.raw`(?:zoos?|cages?|chains|camps|concentration\s+camps|gas\s+chambers|gutter|trash|dump|sewer|kitchen)`;
 
+/**
+ * People or their lives said to be worth nothing: `are worth absolutely nothing`, `aren't worth protecting`, `do not
+ * matter`, `have no value`, `should not be important to anyone`; not `do not matter less`.
+ */
+const WORTH_NOTHING = String.raw`(?:(?:(?:are|is)\s+(?:not|never)|aren(?:'|’)?t|isn(?:'|’)?t)\s+worth\s+(?:anything|protecting|saving|shit|a\s+thing|a\s+damn|living|caring\s+about)|(?:are|is)\s+worth\s+(?:absolutely\s+|literally\s+)?nothing|(?:do|does)\s+not\s+matter|(?:don|doesn)(?:'|’)?t\s+matter|(?:have|has)\s+no\s+(?:value|worth)|(?:should|must)\s+not\s+(?:be\s+important|matter)\s+to\s+anyone|mean\s+nothing)(?!\s+(?:less|more|any\s+less)(?![\p{L}\p{N}]))`;
+
 /** What people are said not to deserve: `to live`, `rights`, `to be treated like humans`. */
 const DENIED = String.raw`(?:to\s+(?:live|exist|breathe|be\s+(?:alive|here|born))|rights|respect|(?:to\s+)?(?:be\s+)?treated\s+(?:like|as)\s+(?:humans|people|equals))`;
 
 /**
- * People for who they are, as a statement names them: `women`, `Muslims`, `Polish people`, `immigrants`, or one of
- * them spoken to (`any trans person like you`). Not `women's` (`I hate women's football on TV`). Every statement is
+ * People for who they are, as a statement names them: `women`, `Muslims`, `Polish people`, `immigrants`, their lives
+ * (`Black lives`), or one of them spoken to (`any trans person like you`). Not `women's` (`I hate women's football on TV`). Every statement is
  * found from here: one linear scan of the text for these, then anchored reads on either side of each.
  */
 const GROUP = new RegExp(
-  String.raw`(?<![\p{L}\p{N}])(?:${IDENTITY_MANY}|${IDENTITY_ONE}(?=\s+like\s+(?:you|u|her|him|them)(?![\p{L}\p{N}])))(?![\p{L}\p{N}'’])`,
+  String.raw`(?<![\p{L}\p{N}])(?:${IDENTITY_LIVES}|${IDENTITY_MANY}|${IDENTITY_ONE}(?=\s+like\s+(?:you|u|her|him|them)(?![\p{L}\p{N}])))(?![\p{L}\p{N}'’])`,
   'giu',
 );
 
@@ -62,15 +68,17 @@ const LIKE_YOU = /\s+like\s+(?:you|u|her|him|them)(?![\p{L}\p{N}])/iuy;
  * wished (`should all die`, `must be exterminated`).
  */
 const SAID_OF_THEM = new RegExp(
-  String.raw`(?:\s+|(?=['’]re\s))(?:((?:are|r|['’]re)\s+(?:(?:all|just|only|basically|literally|simply|truly|really|naturally|inherently|always|absolutely|completely|totally|utterly|fucking|clearly|obviously|nothing\s+but|no\s+better\s+than|worse\s+than|like|such|so)\s+){0,2}(?:${BENEATH_PEOPLE}|not\s+(?:human|humans|people|real\s+people|worthy\s+of\s+(?:life|living|respect)))|(?:belong|should\s+(?:all\s+)?(?:be\s+kept|live))\s+in\s+(?:a\s+|the\s+)?${PENNED}|(?:do\s+not|don(?:'|’)?t|does\s+not|doesn(?:'|’)?t|should\s+not|shouldn(?:'|’)?t)\s+deserve\s+${DENIED}|(?:have|has)\s+no\s+right\s+to\s+(?:live|exist|be\s+alive|breathe)|(?:do\s+not|don(?:'|’)?t)\s+belong\s+on\s+this\s+(?:earth|planet)|(?:have|has)\s+no\s+place\s+in\s+(?:(?:our|this|a|any|the)\s+)?(?:(?:civili[sz]ed|decent|modern)\s+)?(?:society|country|world|nation|community)|(?:should|must|need\s+to|ought\s+to|have\s+to)\s+(?:all\s+)?${EXCLUDED_FATE}|(?:really\s+|just\s+|so\s+)?(?:disgust|disgusts|sicken|sickens|repulse|repulses|(?:make|makes)\s+me\s+(?:so\s+|really\s+|fucking\s+)?(?:sick|vomit|puke|want\s+to\s+(?:puke|vomit|throw\s+up)|angry|furious|livid|mad|boil(?:\s+with\s+(?:anger|rage))?)|(?:fill|fills)\s+me\s+with\s+(?:so\s+much\s+|such\s+|nothing\s+but\s+)?(?:rage|anger|disgust|hatred|contempt|loathing|revulsion)))|((?:should|must|need\s+to|ought\s+to|deserve\s+to)\s+(?:all\s+|just\s+)?(?:go\s+(?:and\s+)?)?${VIOLENT_FATE}))(?![\p{L}\p{N}])`,
+  String.raw`(?:\s+|(?=['’]re\s))(?:((?:are|r|['’]re)\s+(?:(?:all|just|only|basically|literally|simply|truly|really|naturally|inherently|always|absolutely|completely|totally|utterly|fucking|clearly|obviously|nothing\s+but|no\s+better\s+than|worse\s+than|like|such|so)\s+){0,2}(?:${BENEATH_PEOPLE}|not\s+(?:human|humans|people|real\s+people|worthy\s+of\s+(?:life|living|respect)))|(?:belong|should\s+(?:all\s+)?(?:be\s+kept|live))\s+in\s+(?:a\s+|the\s+)?${PENNED}|(?:do\s+not|don(?:'|’)?t|does\s+not|doesn(?:'|’)?t|should\s+not|shouldn(?:'|’)?t)\s+deserve\s+${DENIED}|(?:have|has)\s+no\s+right\s+to\s+(?:live|exist|be\s+alive|breathe)|${WORTH_NOTHING}|(?:do\s+not|don(?:'|’)?t)\s+belong\s+on\s+this\s+(?:earth|planet)|(?:have|has)\s+no\s+place\s+in\s+(?:(?:our|this|a|any|the)\s+)?(?:(?:civili[sz]ed|decent|modern)\s+)?(?:society|country|world|nation|community)|(?:should|must|need\s+to|ought\s+to|have\s+to)\s+(?:all\s+)?${EXCLUDED_FATE}|(?:really\s+|just\s+|so\s+)?(?:disgust|disgusts|sicken|sickens|repulse|repulses|(?:make|makes)\s+me\s+(?:so\s+|really\s+|fucking\s+)?(?:sick|vomit|puke|want\s+to\s+(?:puke|vomit|throw\s+up)|angry|furious|livid|mad|boil(?:\s+with\s+(?:anger|rage))?)|(?:fill|fills)\s+me\s+with\s+(?:so\s+much\s+|such\s+|nothing\s+but\s+)?(?:rage|anger|disgust|hatred|contempt|loathing|revulsion)))|((?:should|must|need\s+to|ought\s+to|deserve\s+to)\s+(?:all\s+|just\s+)?(?:go\s+(?:and\s+)?)?${VIOLENT_FATE}))(?![\p{L}\p{N}])`,
   'iuy',
 );
 
 /**
- * The group named inside a relative clause, as its object: `people who hate Muslims …`, `men who beat women …`. What
- * follows is said of the clause's subject (`… disgust me`, `… are scum`), not of the group.
+ * The group named as no subject: inside a relative clause, as its object (`people who hate Muslims …`, `men who beat
+ * women …`), or after a preposition (`my opinion of immigrants …`). What follows is said of something else (`…
+ * disgust me`, `… are scum`, `… does not matter`), not of the group.
  */
-const IN_RELATIVE_CLAUSE = /(?<![\p{L}\p{N}])(?:who|whom|whoever|which)\s+(?:[\p{L}'’-]+\s+){1,3}$/iu;
+const NOT_THE_SUBJECT =
+  /(?<![\p{L}\p{N}])(?:(?:who|whom|whoever|which)\s+(?:[\p{L}'’-]+\s+){1,3}|(?:of|about|for|with|from|by|on|against|towards?|among|between)\s+)$/iu;
 
 /**
  * What is said of them before the group, ending where it starts: 1 the speaker's hatred (`I hate`, `we have no
@@ -109,7 +117,7 @@ const AT_CLAUSE_START =
  * `the myth that …`, `not all …`. What follows is reported or argued against, not said.
  */
 const NOT_SAID =
-  /(?:\b(?:you|anyone|anybody|someone|somebody|people|those|he|she|they|who|one)\s+(?:\S+\s+){0,3}?(?:think|thinks|thought|believe|believes|believed|say|says|said|saying|claim|claims|claimed|claiming|feel|feels|assume|assumes|pretend|pretends)\s+(?:that\s+)?|\b(?:thinks|believes|says|claims|feels|assumes|insists|argues)\s+(?:that\s+)?|\b(?:myth|lie|idea|notion|stereotype|trope|canard|misconception|assumption|claim|belief|view)\s+that\s+|\b(?:not|no|never)\s+|\b(?:never|not|didn(?:'|’)?t|did\s+not|don(?:'|’)?t|do\s+not)\s+(?:\S+\s+){0,2}?(?:say|said|think|thought|believe|claim|claimed)\s+(?:that\s+)?|\b(?:is|was)\s+(?:it\s+)?(?:wrong|false|untrue|a\s+lie)\s+(?:to\s+say\s+)?that\s+)$/iu;
+  /(?:\b(?:you|your|youre|you(?:'|’)re|anyone|anybody|someone|somebody|people|those|he|she|they|who|one)\s+(?:\S+\s+){0,3}?(?:think|thinks|thought|believe|believes|believed|say|says|said|saying|claim|claims|claimed|claiming|feel|feels|assume|assumes|pretend|pretends)\s+(?:that\s+)?|\b(?:argues|argued|arguing|suggests|suggested|suggesting|implies|implied|implying)\s+(?:\S+\s+){0,3}?that\s+|\b(?:thinks|believes|says|claims|feels|assumes|insists|argues)\s+(?:that\s+)?|\b(?:myth|lie|idea|notion|stereotype|trope|canard|misconception|assumption|claim|belief|view)\s+that\s+|\b(?:not|no|never)\s+|\b(?:never|not|didn(?:'|’)?t|did\s+not|don(?:'|’)?t|do\s+not)\s+(?:\S+\s+){0,2}?(?:say|said|think|thought|believe|claim|claimed)\s+(?:that\s+)?|\b(?:is|was)\s+(?:it\s+)?(?:wrong|false|untrue|a\s+lie)\s+(?:to\s+say\s+)?that\s+)$/iu;
 
 /** How hateful a statement is: contempt or exclusion (`hate`), or death and violence wished (`threatening`). */
 export type HatefulStatement = 'hate' | 'threatening';
@@ -171,7 +179,7 @@ function saidOfThem(text: string, end: number, lead: string): HatefulStatement |
   WISHED.lastIndex = end;
   if (!said && !WISHED.test(text)) return null;
   if (!said) return WISHING.test(lead) && saidInOwnVoice(lead.replace(WISHING, '')) ? 'threatening' : null;
-  if (!saidInOwnVoice(lead) || IN_RELATIVE_CLAUSE.test(lead)) return null;
+  if (!saidInOwnVoice(lead) || NOT_THE_SUBJECT.test(lead)) return null;
   return said[2] === undefined ? 'hate' : 'threatening';
 }
 

@@ -22,6 +22,9 @@ export const IDENTITY_ONE = String.raw`(?:${PEOPLE_ADJECTIVE}\s+(?:person|guy|ma
  */
 export const IDENTITY_PERSON = String.raw`(?:${PEOPLE_ADJECTIVE}\s+(?:person|guy|man|woman|girl|boy|kid)|muslim|jew|immigrant|migrant|refugee|foreigner|woman|girl)`;
 
+/** Their lives: `Black lives`, `female lives`, `an immigrant life`, `your Muslim lives`. */
+export const IDENTITY_LIVES = String.raw`(?:${PEOPLE_ADJECTIVE}|female|women(?:'|’)s|immigrant|migrant|refugee)\s+(?:lives|life)`;
+
 /**
  * Such people as a group: `Muslims`, `Jewish people`, `immigrants`, `women`, `disabled people`, `Nigerians`, `the
  * Irish`.
