@@ -185,13 +185,19 @@ export async function createClassifierScorer(manifest: ClassifierManifest): Prom
   const commonWords = readCommonWords();
   const commonRankOf = commonWordRank(commonWords, rankOf);
   const restoreVowels = vowelRestorerOf(commonWords);
-  /** English words, the vocabulary's and the 100,000 commonest: no typo to correct. */
+  /**
+   * English words, the vocabulary's and the 100,000 commonest: no typo to correct. A typo becomes one of the common
+   * words, looked up in their list alone: the vocabulary's look-up costs three times a map's, and a word is tried in
+   * some 150 spellings.
+   */
   const knownWords = readKnownWords(commonWords);
   const isKnownWord = (word: string) => isWord(word) || knownWords.has(word);
+  const listedRankOf = commonWordRank(commonWords);
   const vocabulary: ReaderVocabulary = {
     isWord,
     isKnownWord,
     rankOf,
+    listedRankOf,
     shiftsOf,
     commonRankOf,
     restoreVowels,

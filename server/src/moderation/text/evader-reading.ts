@@ -23,16 +23,17 @@ const TAG_CHARACTERS = /[\u{e0000}-\u{e007f}]/gu;
 /**
  * What a reader knows of words, each part optional: `isWord`, whether a word is one of its vocabulary, picks how
  * stretched letters squeeze and tells a cipher or a fancy alphabet; `isKnownWord`, whether a word is English at all
- * (the vocabulary's or one of the 100,000 commonest), tells a typo; `rankOf`, where a word ranks in the vocabulary,
- * cuts words run together and letters spelled out; `shiftsOf`, the shifts that make a word one of it, deciphers;
- * `commonRankOf`, how common a word is in English, reads Pig Latin back, corrects typos, tells the verb of a regular
- * participle and, with `restoreVowels` (the commonest word with given consonants), puts back vowels stripped from
+ * (the vocabulary's or one of the 100,000 commonest), tells a typo, and `listedRankOf`, a word's rank among the 30,000
+ * common words alone, picks its correction; `rankOf`, where a word ranks in the vocabulary, cuts words run together
+ * and letters spelled out; `shiftsOf`, the shifts that make a word one of it, deciphers; `commonRankOf`, how common a
+ * word is in English, reads Pig Latin back, tells the verb of a regular participle and, with `restoreVowels` (the commonest word with given consonants), puts back vowels stripped from
  * words.
  */
 export interface ReaderVocabulary {
   isWord?: (word: string) => boolean;
   isKnownWord?: (word: string) => boolean;
   rankOf?: WordRank;
+  listedRankOf?: WordRank;
   shiftsOf?: CipherShifts;
   commonRankOf?: WordRank;
   restoreVowels?: VowelRestorer;
@@ -59,7 +60,7 @@ export interface ReaderVocabulary {
  * `vocabulary` has what they need.
  */
 export function evaderReadings(text: string, vocabulary: ReaderVocabulary = {}): string[] {
-  const { isWord, isKnownWord, rankOf, shiftsOf, commonRankOf, restoreVowels } = vocabulary;
+  const { isWord, isKnownWord, rankOf, listedRankOf, shiftsOf, commonRankOf, restoreVowels } = vocabulary;
   const decoded = decodeEscapes(text)?.text ?? text;
   const folded = foldText(decoded)?.text ?? decoded;
   const named = emojiWordsReading(folded) ?? folded;
@@ -74,7 +75,7 @@ export function evaderReadings(text: string, vocabulary: ReaderVocabulary = {}):
     (commonRankOf && restoreVowels && vowelRestoredReading(unlatined, restoreVowels, commonRankOf)) ||
     unlatined;
   const joined = (rankOf && separatedWordsReading(voweled, rankOf)) || voweled;
-  const corrected = (isKnownWord && commonRankOf && typoReading(joined, isKnownWord, commonRankOf)) || joined;
+  const corrected = (isKnownWord && listedRankOf && typoReading(joined, isKnownWord, listedRankOf)) || joined;
   const separated = punctuatedWordsReading(corrected) ?? corrected;
   const present = presentTenseReading(separated) ?? separated;
   const active = (commonRankOf && activeVoiceReading(present, commonRankOf)) || present;

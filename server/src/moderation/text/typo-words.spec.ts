@@ -7,7 +7,7 @@ import { typoReading } from './typo-words';
 const vocabulary = (tokenizer as unknown as { model: { vocab: Record<string, number> } }).model.vocab;
 const knownWords = readKnownWords();
 const isKnownWord = (word: string) => vocabulary[word] !== undefined || knownWords.has(word);
-const rankOf = commonWordRank(readCommonWords(), (word) => vocabulary[word]);
+const rankOf = commonWordRank(readCommonWords());
 
 describe('typoReading', () => {
   it.each([
