@@ -36,6 +36,7 @@ describe('hatefulStatement', () => {
     'Black lives do not matter.',
     'Your Muslim lives have no value.',
     'Immigrants are worth absolutely nothing.',
+    "I don't understand why you'd like immigrants. Everything about them disgusts me so much.",
   ])('reads %j as a statement of hate', (text) => {
     expect(hatefulStatement(text)).toBe('hate');
   });
@@ -49,6 +50,7 @@ describe('hatefulStatement', () => {
     'We have too many refugees here. They should all die.',
     'I hope all Muslims die.',
     'honestly i wish immigrants would just rot',
+    'In my view, those kinds of Muslims ought to be executed.',
   ])('reads %j as wishing death on people for who they are', (text) => {
     expect(hatefulStatement(text)).toBe('threatening');
   });

@@ -75,10 +75,11 @@ const SAID_OF_THEM = new RegExp(
 /**
  * The group named as no subject: inside a relative clause, as its object (`people who hate Muslims …`, `men who beat
  * women …`), or after a preposition (`my opinion of immigrants …`). What follows is said of something else (`…
- * disgust me`, `… are scum`, `… does not matter`), not of the group.
+ * disgust me`, `… are scum`, `… does not matter`), not of the group. Not after a word for some or a kind of them
+ * (`those kinds of women …`, `everything about them …`, `hundreds of immigrants …`): that is said of the group.
  */
 const NOT_THE_SUBJECT =
-  /(?<![\p{L}\p{N}])(?:(?:who|whom|whoever|which)\s+(?:[\p{L}'’-]+\s+){1,3}|(?:of|about|for|with|from|by|on|against|towards?|among|between)\s+)$/iu;
+  /(?<![\p{L}\p{N}])(?:(?:who|whom|whoever|which)\s+(?:[\p{L}'’-]+\s+){1,3}|(?!(?:kinds?|types?|sorts?|lots?|most|many|some|all|none|half|majority|rest|bunch|groups?|everything|anything|something|nothing|one|each|both|any|several|few|number|hordes?|plenty|millions?|thousands?|hundreds?)\s)[\p{L}'’]+\s+(?:of|about|for|with|from|by|on|against|towards?|among|between)\s+)$/iu;
 
 /**
  * What is said of them before the group, ending where it starts: 1 the speaker's hatred (`I hate`, `we have no
