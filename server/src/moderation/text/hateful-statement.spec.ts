@@ -37,6 +37,12 @@ describe('hatefulStatement', () => {
     'Your Muslim lives have no value.',
     'Immigrants are worth absolutely nothing.',
     "I don't understand why you'd like immigrants. Everything about them disgusts me so much.",
+    'Trans people really are brainless without exception.',
+    'You Muslims are all dishonest.',
+    'Clearly black people are not our equals.',
+    'Women are never any intelligent.',
+    'Of course human rights should not apply to immigrants.',
+    'There is no place on this planet for any gay person like you.',
   ])('reads %j as a statement of hate', (text) => {
     expect(hatefulStatement(text)).toBe('hate');
   });
@@ -96,6 +102,8 @@ describe('hatefulStatement', () => {
     'My opinion of immigrants does not matter.',
     'Chest tattoos on females are trash.',
     'so your saying white lives dont matter ?',
+    'Women are never late.',
+    'There is no place in our society for racism against immigrants.',
   ])('reads %j as no statement of hate', (text) => {
     expect(hatefulStatement(text)).toBeNull();
   });
