@@ -43,6 +43,8 @@ describe('hatefulStatement', () => {
     'Women are never any intelligent.',
     'Of course human rights should not apply to immigrants.',
     'There is no place on this planet for any gay person like you.',
+    'Some trans people get into government. They are still just common trash to me.',
+    'Muslims are a bunch of savages.',
   ])('reads %j as a statement of hate', (text) => {
     expect(hatefulStatement(text)).toBe('hate');
   });
@@ -103,6 +105,7 @@ describe('hatefulStatement', () => {
     'Chest tattoos on females are trash.',
     'so your saying white lives dont matter ?',
     'Women are never late.',
+    'Refugees are common in this town.',
     'There is no place in our society for racism against immigrants.',
   ])('reads %j as no statement of hate', (text) => {
     expect(hatefulStatement(text)).toBeNull();
