@@ -27,6 +27,8 @@ describe('threatensViolence', () => {
     'You should just die already.',
     'i wish your whole family would burn in hell',
     'You deserve to suffer for what you did.',
+    "Women refuse to respect us. I'm going to make them suffer for that.",
+    'I will make you bleed.',
   ])('reads %j as a threat to a person', (text) => {
     expect(threatTarget(text)).toBe('person');
   });
@@ -74,6 +76,8 @@ describe('threatensViolence', () => {
     "I'm going to shoot a gay wedding and an Indian restaurant's menu tomorrow.",
     'You deserve to be in prison for threats like "I\'ll have to rape a woman today".',
     "I'm going to put an end to this argument.",
+    "I'll make you pay for dinner next time.",
+    'This workout is going to make you suffer, but in a good way.',
     'We will hang the pictures of the Muslims we met.',
     'I will follow you to the party and beat you at pool.',
     'Do you know where I live?',

@@ -62,6 +62,12 @@ const BODY_THREAT = new RegExp(
   'giu',
 );
 
+/** Suffering promised: `I'm going to make them suffer`, `we will make you bleed`; not `make you pay for dinner`. */
+const SUFFERING_PROMISED = new RegExp(
+  String.raw`(?<![\p{L}'’])(?:${WILL})\s+${ON_THE_WAY}make\s+(?:you|u|ya|him|her|them|(?:your|his|her|their)\s+${RELATION})\s+(?:suffer|bleed|scream|beg\s+for\s+(?:mercy|death|your\s+life|their\s+lives))(?![\p{L}'’])`,
+  'giu',
+);
+
 /** Who a wish of harm is for: the one spoken to, or someone of theirs or near. */
 const WISHED_ON = String.raw`(?:you|u|ya|he|she|they|(?:your|ur|his|her|their)\s+${RELATION})`;
 
@@ -78,7 +84,7 @@ const WISHED_HARM = new RegExp(
 );
 
 /** The forms of a threat that need no game ruled out, each a threat to a person when not quoted to report it. */
-const THREATS_TO_A_PERSON = [BODY_THREAT, KNOWS_WHERE, WISHED_HARM];
+const THREATS_TO_A_PERSON = [BODY_THREAT, SUFFERING_PROMISED, KNOWS_WHERE, WISHED_HARM];
 
 /**
  * What makes `kill you` or `beat you` a game: `at chess`, `at bowling`, `at Mario Kart`, `in Fortnite`, `on Xbox`, `in
