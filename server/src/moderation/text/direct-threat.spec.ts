@@ -29,6 +29,8 @@ describe('threatensViolence', () => {
     'You deserve to suffer for what you did.',
     "Women refuse to respect us. I'm going to make them suffer for that.",
     'I will make you bleed.',
+    "I have a gun and I'm going to shoot up my office on Monday.",
+    'We will bomb the mosque on Friday.',
   ])('reads %j as a threat to a person', (text) => {
     expect(threatTarget(text)).toBe('person');
   });
@@ -78,6 +80,8 @@ describe('threatensViolence', () => {
     "I'm going to put an end to this argument.",
     "I'll make you pay for dinner next time.",
     'This workout is going to make you suffer, but in a good way.',
+    "I'm going to kill it at the concert and blow up the charts.",
+    'Our team will attack the problem and shoot up the rankings.',
     'We will hang the pictures of the Muslims we met.',
     'I will follow you to the party and beat you at pool.',
     'Do you know where I live?',

@@ -68,6 +68,15 @@ const SUFFERING_PROMISED = new RegExp(
   'giu',
 );
 
+/**
+ * An attack on a place where people gather, promised: `I'm going to shoot up my office on Monday`, `we will bomb the
+ * mosque`, `I'll burn down the school`. Not `shoot up the rankings`, `bomb the exam`, `kill it at the concert`.
+ */
+const ATTACK_ON_A_PLACE = new RegExp(
+  String.raw`(?<![\p{L}'’])(?:${WILL})\s+${ON_THE_WAY}(?:shoot\s+up|bomb|firebomb|attack|torch|burn\s+down|blow\s+up|open\s+fire\s+(?:on|at|in))\s+(?:my|the|this|our|that|their|your|his|her)\s+(?:school|office|work|workplace|church|mosque|synagogue|temple|mall|class|classroom|party|store|concert|festival|parade|clinic|hospital|rally|campus|shelter)(?![\p{L}'’])`,
+  'giu',
+);
+
 /** Who a wish of harm is for: the one spoken to, or someone of theirs or near. */
 const WISHED_ON = String.raw`(?:you|u|ya|he|she|they|(?:your|ur|his|her|their)\s+${RELATION})`;
 
@@ -84,7 +93,7 @@ const WISHED_HARM = new RegExp(
 );
 
 /** The forms of a threat that need no game ruled out, each a threat to a person when not quoted to report it. */
-const THREATS_TO_A_PERSON = [BODY_THREAT, SUFFERING_PROMISED, KNOWS_WHERE, WISHED_HARM];
+const THREATS_TO_A_PERSON = [BODY_THREAT, SUFFERING_PROMISED, ATTACK_ON_A_PLACE, KNOWS_WHERE, WISHED_HARM];
 
 /**
  * What makes `kill you` or `beat you` a game: `at chess`, `at bowling`, `at Mario Kart`, `in Fortnite`, `on Xbox`, `in
