@@ -45,6 +45,9 @@ describe('hatefulStatement', () => {
     'There is no place on this planet for any gay person like you.',
     'Some trans people get into government. They are still just common trash to me.',
     'Muslims are a bunch of savages.',
+    'I have met many immigrants and I hate every single one of them.',
+    "I don't have anything against gay people but most of them are pretty disgusting.",
+    "I've been around enough disabled people to know they're all complete assholes.",
   ])('reads %j as a statement of hate', (text) => {
     expect(hatefulStatement(text)).toBe('hate');
   });
@@ -106,6 +109,7 @@ describe('hatefulStatement', () => {
     'so your saying white lives dont matter ?',
     'Women are never late.',
     'Refugees are common in this town.',
+    'My neighbours are immigrants and some of them are pretty amazing.',
     'There is no place in our society for racism against immigrants.',
   ])('reads %j as no statement of hate', (text) => {
     expect(hatefulStatement(text)).toBeNull();
