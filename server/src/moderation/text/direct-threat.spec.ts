@@ -31,6 +31,7 @@ describe('threatensViolence', () => {
     'I will make you bleed.',
     "I have a gun and I'm going to shoot up my office on Monday.",
     'We will bomb the mosque on Friday.',
+    'Kevin if you show up at my work again I swear I will slash your tires and then your face',
   ])('reads %j as a threat to a person', (text) => {
     expect(threatTarget(text)).toBe('person');
   });
@@ -82,6 +83,7 @@ describe('threatensViolence', () => {
     'This workout is going to make you suffer, but in a good way.',
     "I'm going to kill it at the concert and blow up the charts.",
     'Our team will attack the problem and shoot up the rankings.',
+    "I'll break your record and then your heart at the tournament.",
     'We will hang the pictures of the Muslims we met.',
     'I will follow you to the party and beat you at pool.',
     'Do you know where I live?',

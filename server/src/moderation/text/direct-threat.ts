@@ -54,11 +54,11 @@ const KNOWS_WHERE = new RegExp(
 );
 
 /**
- * Harm done to a body part, promised: `I will smash your face in`, `I'm gonna break his legs`, `I'll cut your throat`.
- * Not `break your heart`, `cut your hair`.
+ * Harm done to a body part, promised: `I will smash your face in`, `I'm gonna break his legs`, `I'll cut your throat`,
+ * `I will slash your tires and then your face`. Not `break your heart`, `cut your hair`.
  */
 const BODY_THREAT = new RegExp(
-  String.raw`(?<![\p{L}'’])(?:${WILL})\s+${ON_THE_WAY}(?:slash|cut|break|smash|bash|stomp|kick|punch|beat|rip|tear|crack|snap|stab|burn)\s+(?:in\s+)?(?:your|ur|his|her|their)\s+(?:face|throat|neck|skull|head|legs?|arms?|kneecaps?|knees|teeth|jaw|nose|ribs|fingers|eyes?)(?![\p{L}'’])`,
+  String.raw`(?<![\p{L}'’])(?:${WILL})\s+${ON_THE_WAY}(?:slash|cut|break|smash|bash|stomp|kick|punch|beat|rip|tear|crack|snap|stab|burn)\s+(?:in\s+)?(?:(?:your|ur|his|her|their)\s+[\p{L}'’]+\s+and\s+(?:then\s+)?)?(?:your|ur|his|her|their)\s+(?:face|throat|neck|skull|head|legs?|arms?|kneecaps?|knees|teeth|jaw|nose|ribs|fingers|eyes?)(?![\p{L}'’])`,
   'giu',
 );
 
