@@ -13,6 +13,14 @@ const WILL = String.raw`(?:i|we)(?:\s+(?:really|just|definitely|seriously|honest
  */
 const ON_THE_WAY = String.raw`(?:(?:come(?:\s+over)?(?:\s+and)?|(?:find|follow|hunt|track|wait\s+for|catch)\s+(?:you|him|her|them)(?:\s+(?:down|home|outside)|\s+to\s+(?:your|his|her|their)\s+\w+)?\s+and|fucking|personally|literally|seriously|actually|just|really|definitely)\s+){0,2}`;
 
+/**
+ * A deed the speaker promises, from the will to its last word (`I'll` … `deed`, `im gonna come and` … `deed`): every
+ * first-person threat below is one, read as whole words, case-insensitively.
+ */
+function promised(deed: string): RegExp {
+  return new RegExp(String.raw`(?<![\p{L}'’])(?:${WILL})\s+${ON_THE_WAY}${deed}(?![\p{L}'’])`, 'giu');
+}
+
 /** Deeds that are violence whatever follows them. */
 const VIOLENT = String.raw`murder|shoot|stab|strangle|behead|butcher|slaughter|rape|knife|gut|torture|kidnap|maim|mutilate|dismember|lynch|exterminate|massacre|gas|wipe\s+out|put\s+an\s+end\s+to|(?:slit|cut)\s+the\s+throat\s+of|snap\s+the\s+neck\s+of|bash\s+the\s+head\s+of|blow\s+the\s+brains\s+out\s+of|break\s+the\s+legs\s+of`;
 
@@ -39,9 +47,8 @@ const WHOM_AS_GROUP = String.raw`(?:((?:(?:the\s+next|every|each|any)\s+${IDENTI
  * shoot you a text`. Group 1 holds a deed that is violence whatever follows, group 2 one that may be a game's
  * (AT_A_GAME), group 3 people threatened for who they are.
  */
-const THREAT = new RegExp(
-  String.raw`(?<![\p{L}'’])(?:${WILL})\s+${ON_THE_WAY}(?:(${VIOLENT})|(${HARMFUL}))\s+(?:${WHOM_AS_GROUP}|${WHOM}(?!\s+(?:a|an)\s+(?:text|message|email|e-mail|line|note|dm|pm|call)\b))(?![\p{L}'’])`,
-  'giu',
+const THREAT = promised(
+  String.raw`(?:(${VIOLENT})|(${HARMFUL}))\s+(?:${WHOM_AS_GROUP}|${WHOM}(?!\s+(?:a|an)\s+(?:text|message|email|e-mail|line|note|dm|pm|call)\b))`,
 );
 
 /**
@@ -57,24 +64,21 @@ const KNOWS_WHERE = new RegExp(
  * Harm done to a body part, promised: `I will smash your face in`, `I'm gonna break his legs`, `I'll cut your throat`,
  * `I will slash your tires and then your face`. Not `break your heart`, `cut your hair`.
  */
-const BODY_THREAT = new RegExp(
-  String.raw`(?<![\p{L}'’])(?:${WILL})\s+${ON_THE_WAY}(?:slash|cut|break|smash|bash|stomp|kick|punch|beat|rip|tear|crack|snap|stab|burn)\s+(?:in\s+)?(?:(?:your|ur|his|her|their)\s+[\p{L}'’]+\s+and\s+(?:then\s+)?)?(?:your|ur|his|her|their)\s+(?:face|throat|neck|skull|head|legs?|arms?|kneecaps?|knees|teeth|jaw|nose|ribs|fingers|eyes?)(?![\p{L}'’])`,
-  'giu',
+const BODY_THREAT = promised(
+  String.raw`(?:slash|cut|break|smash|bash|stomp|kick|punch|beat|rip|tear|crack|snap|stab|burn)\s+(?:in\s+)?(?:(?:your|ur|his|her|their)\s+[\p{L}'’]+\s+and\s+(?:then\s+)?)?(?:your|ur|his|her|their)\s+(?:face|throat|neck|skull|head|legs?|arms?|kneecaps?|knees|teeth|jaw|nose|ribs|fingers|eyes?)`,
 );
 
 /** Suffering promised: `I'm going to make them suffer`, `we will make you bleed`; not `make you pay for dinner`. */
-const SUFFERING_PROMISED = new RegExp(
-  String.raw`(?<![\p{L}'’])(?:${WILL})\s+${ON_THE_WAY}make\s+(?:you|u|ya|him|her|them|(?:your|his|her|their)\s+${RELATION})\s+(?:suffer|bleed|scream|beg\s+for\s+(?:mercy|death|your\s+life|their\s+lives))(?![\p{L}'’])`,
-  'giu',
+const SUFFERING_PROMISED = promised(
+  String.raw`make\s+(?:you|u|ya|him|her|them|(?:your|his|her|their)\s+${RELATION})\s+(?:suffer|bleed|scream|beg\s+for\s+(?:mercy|death|your\s+life|their\s+lives))`,
 );
 
 /**
  * An attack on a place where people gather, promised: `I'm going to shoot up my office on Monday`, `we will bomb the
  * mosque`, `I'll burn down the school`. Not `shoot up the rankings`, `bomb the exam`, `kill it at the concert`.
  */
-const ATTACK_ON_A_PLACE = new RegExp(
-  String.raw`(?<![\p{L}'’])(?:${WILL})\s+${ON_THE_WAY}(?:shoot\s+up|bomb|firebomb|attack|torch|burn\s+down|blow\s+up|open\s+fire\s+(?:on|at|in))\s+(?:my|the|this|our|that|their|your|his|her)\s+(?:school|office|work|workplace|church|mosque|synagogue|temple|mall|class|classroom|party|store|concert|festival|parade|clinic|hospital|rally|campus|shelter)(?![\p{L}'’])`,
-  'giu',
+const ATTACK_ON_A_PLACE = promised(
+  String.raw`(?:shoot\s+up|bomb|firebomb|attack|torch|burn\s+down|blow\s+up|open\s+fire\s+(?:on|at|in))\s+(?:my|the|this|our|that|their|your|his|her)\s+(?:school|office|work|workplace|church|mosque|synagogue|temple|mall|class|classroom|party|store|concert|festival|parade|clinic|hospital|rally|campus|shelter)`,
 );
 
 /** Who a wish of harm is for: the one spoken to, or someone of theirs or near. */
