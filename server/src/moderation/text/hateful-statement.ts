@@ -134,8 +134,16 @@ export type HatefulStatement = 'hate' | 'threatening';
  */
 export function hatefulStatement(text: string): HatefulStatement | null {
   let found: HatefulStatement | null = null;
+  // A text that names groups over and over (hostile input does) repeats the same words before them: each window of
+  // them is read once.
+  const leads = new Map<string, Lead>();
   for (const [start, end] of mentions(text)) {
-    const lead = wordsLeadingTo(text, start);
+    const before = text.slice(Math.max(0, start - LOOK_BEHIND), start);
+    let lead = leads.get(before);
+    if (lead === undefined) {
+      lead = readLead(before);
+      if (leads.size < MOST_LEADS_KEPT) leads.set(before, lead);
+    }
     const statement = saidOfThem(text, end, lead) ?? saidBeforeThem(text, end, lead);
     if (statement === 'threatening') return statement;
     found = statement ?? found;
@@ -167,29 +175,42 @@ function* mentions(text: string): Generator<[number, number]> {
   }
 }
 
-/** The LOOK_BEHIND characters before a mention that starts at `start`, without the `all of the` leading to it. */
-function wordsLeadingTo(text: string, start: number): string {
-  const before = text.slice(Math.max(0, start - LOOK_BEHIND), start);
+/** The words before a mention, without the `all of the` leading to it, and what they say of it on their own. */
+interface Lead {
+  words: string;
+  said: RegExpExecArray | null;
+  /** Whether what follows is said of the group in the speaker's voice: read when first asked. */
+  speaksOfThem?: boolean;
+}
+
+/** Windows of words before a mention kept in one text's reading, at most. */
+const MOST_LEADS_KEPT = 1_024;
+
+/** `before`, the LOOK_BEHIND characters before a mention, read as its lead. */
+function readLead(before: string): Lead {
   const opening = SOME_OF.exec(before);
-  return opening ? before.slice(0, opening.index) : before;
+  const words = opening ? before.slice(0, opening.index) : before;
+  return { words, said: SAID_BEFORE_THEM.exec(words) };
 }
 
 /** What the words after a group say of it, when the statement is the speaker's own (`lead`: the words before it). */
-function saidOfThem(text: string, end: number, lead: string): HatefulStatement | null {
+function saidOfThem(text: string, end: number, lead: Lead): HatefulStatement | null {
   SAID_OF_THEM.lastIndex = end;
   const said = SAID_OF_THEM.exec(text);
   WISHED.lastIndex = end;
   if (!said && !WISHED.test(text)) return null;
-  if (!said) return WISHING.test(lead) && saidInOwnVoice(lead.replace(WISHING, '')) ? 'threatening' : null;
-  if (!saidInOwnVoice(lead) || NOT_THE_SUBJECT.test(lead)) return null;
+  const { words } = lead;
+  if (!said) return WISHING.test(words) && saidInOwnVoice(words.replace(WISHING, '')) ? 'threatening' : null;
+  lead.speaksOfThem ??= saidInOwnVoice(words) && !NOT_THE_SUBJECT.test(words);
+  if (!lead.speaksOfThem) return null;
   return said[2] === undefined ? 'hate' : 'threatening';
 }
 
 /** What the words before a group (`lead`) say of it, when the statement is the speaker's own. */
-function saidBeforeThem(text: string, end: number, lead: string): HatefulStatement | null {
-  const said = SAID_BEFORE_THEM.exec(lead);
+function saidBeforeThem(text: string, end: number, lead: Lead): HatefulStatement | null {
+  const { said } = lead;
   if (!said) return null;
-  const context = lead.slice(0, said.index);
+  const context = lead.words.slice(0, said.index);
   if (!saidInOwnVoice(context)) return null;
   if (said[2] !== undefined) return 'hate';
   if (!AT_CLAUSE_START.test(context)) return null;
