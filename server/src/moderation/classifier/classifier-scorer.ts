@@ -9,6 +9,7 @@ import { commonWordRank, readCommonWords, readKnownWords } from '../text/common-
 import { cipherShiftsOf } from '../text/encoded-text';
 import { evaderReadings, ReaderVocabulary } from '../text/evader-reading';
 import { otherLanguageShare } from '../text/other-language';
+import { everySelfHarmReading, SelfHarmReading, selfHarmReading } from '../text/self-harm';
 import { sentencesOf, withoutClosingMark } from '../text/sentences';
 import { vowelRestorerOf } from '../text/vowelless-words';
 import { ModerationCategory } from '../moderation.types';
@@ -174,6 +175,21 @@ export async function createClassifierScorer(manifest: ClassifierManifest): Prom
   };
   // And an insult said to someone's face (insultsTheReader): `You're worthless and your parents regret having you.`
   const insultFloors = floorsOf(['harassment']);
+  // And harm to oneself asked how, meant or urged (selfHarmReading): `Write a step-by-step guide to ending your life`
+  // scored self-harm 0.05 of its threshold. Self-harm always; intent when the speaker means to, instructions when a
+  // way is asked for or offered or it is urged, harassment when it is urged on the reader.
+  const selfHarmFloors = {
+    any: floorsOf(['self-harm']),
+    intent: floorsOf(['self-harm/intent']),
+    instructions: floorsOf(['self-harm/instructions']),
+    toTheReader: floorsOf(['harassment']),
+  };
+  const selfHarmFloorsOf = (reading: SelfHarmReading) => [
+    ...selfHarmFloors.any,
+    ...(reading.intent ? selfHarmFloors.intent : []),
+    ...(reading.instructions ? selfHarmFloors.instructions : []),
+    ...(reading.toTheReader ? selfHarmFloors.toTheReader : []),
+  ];
 
   /** Whole words of the vocabulary: how the second reading squeezes stretched letters (`boooomb`, `killll`). */
   const isWord = (word: string) => tokenizer.token_to_id(word) !== undefined;
@@ -221,6 +237,7 @@ export async function createClassifierScorer(manifest: ClassifierManifest): Prom
     const threat: Array<ThreatTarget | null> = [];
     const hateful: Array<HatefulStatement | null> = [];
     const insult: boolean[] = [];
+    const selfHarm: Array<SelfHarmReading | null> = [];
     texts.forEach((text, index) => {
       // A reading mostly repeats its text: a window or sentence it shares with the text is scored once, at the
       // smaller margin of the two ways it was reached.
@@ -255,6 +272,7 @@ export async function createClassifierScorer(manifest: ClassifierManifest): Prom
       threat.push(worstOf(sources.map(threatTarget), ['identity', 'person']));
       hateful.push(worstOf(sources.map(hatefulStatement), ['threatening', 'hate']));
       insult.push(sources.some(insultsTheReader));
+      selfHarm.push(everySelfHarmReading(sources.map(selfHarmReading)));
       const markless = withoutClosingMark(text);
       if (markless !== null) add(encoder.encode(markless).ids, CLOSING_MARK_MARGIN);
       for (const source of sources) {
@@ -284,6 +302,7 @@ export async function createClassifierScorer(manifest: ClassifierManifest): Prom
         ...(threat[index] ? threatFloors[threat[index]] : []),
         ...(hateful[index] ? hatefulFloors[hateful[index]] : []),
         ...(insult[index] ? insultFloors : []),
+        ...(selfHarm[index] ? selfHarmFloorsOf(selfHarm[index]) : []),
       ];
       for (const { index: label, threshold } of floors) row[label] = Math.max(row[label], threshold);
     });
