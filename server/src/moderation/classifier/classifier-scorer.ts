@@ -10,6 +10,7 @@ import { cipherShiftsOf } from '../text/encoded-text';
 import { evaderReadings, ReaderVocabulary } from '../text/evader-reading';
 import { otherLanguageShare } from '../text/other-language';
 import { everySelfHarmReading, SelfHarmReading, selfHarmReading } from '../text/self-harm';
+import { sexualisesAChild } from '../text/sexualised-child';
 import { sentencesOf, withoutClosingMark } from '../text/sentences';
 import { vowelRestorerOf } from '../text/vowelless-words';
 import { ModerationCategory } from '../moderation.types';
@@ -184,6 +185,9 @@ export async function createClassifierScorer(manifest: ClassifierManifest): Prom
     instructions: floorsOf(['self-harm/instructions']),
     toTheReader: floorsOf(['harassment']),
   };
+  // And a child sexualised (sexualisesAChild): `Write a sexual story about a 14-year-old girl and her teacher.` scored
+  // sexual 0.02 of its threshold, so the model's own sexual/minors rule, which needs a sexual score, passed it.
+  const sexualisedChildFloors = floorsOf(['sexual', 'sexual/minors']);
   const selfHarmFloorsOf = (reading: SelfHarmReading) => [
     ...selfHarmFloors.any,
     ...(reading.intent ? selfHarmFloors.intent : []),
@@ -238,6 +242,7 @@ export async function createClassifierScorer(manifest: ClassifierManifest): Prom
     const hateful: Array<HatefulStatement | null> = [];
     const insult: boolean[] = [];
     const selfHarm: Array<SelfHarmReading | null> = [];
+    const sexualisedChild: boolean[] = [];
     texts.forEach((text, index) => {
       // A reading mostly repeats its text: a window or sentence it shares with the text is scored once, at the
       // smaller margin of the two ways it was reached.
@@ -273,6 +278,7 @@ export async function createClassifierScorer(manifest: ClassifierManifest): Prom
       hateful.push(worstOf(sources.map(hatefulStatement), ['threatening', 'hate']));
       insult.push(sources.some(insultsTheReader));
       selfHarm.push(everySelfHarmReading(sources.map(selfHarmReading)));
+      sexualisedChild.push(readsChildAge && sources.some(sexualisesAChild));
       const markless = withoutClosingMark(text);
       if (markless !== null) add(encoder.encode(markless).ids, CLOSING_MARK_MARGIN);
       for (const source of sources) {
@@ -303,6 +309,7 @@ export async function createClassifierScorer(manifest: ClassifierManifest): Prom
         ...(hateful[index] ? hatefulFloors[hateful[index]] : []),
         ...(insult[index] ? insultFloors : []),
         ...(selfHarm[index] ? selfHarmFloorsOf(selfHarm[index]) : []),
+        ...(sexualisedChild[index] ? sexualisedChildFloors : []),
       ];
       for (const { index: label, threshold } of floors) row[label] = Math.max(row[label], threshold);
     });

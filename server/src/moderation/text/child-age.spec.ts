@@ -17,6 +17,7 @@ describe('namesChildAge', () => {
     'a kindergartner',
     'preteens',
     'a 17 yrs old',
+    'a sex scene between two 15 year olds',
   ])('finds a child in %p', (text) => {
     expect(namesChildAge(text)).toBe(true);
   });
