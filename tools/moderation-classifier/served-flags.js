@@ -207,6 +207,7 @@ const unpunctuated = (text) => text.toLowerCase().replace(/[.!?]+\s*$/, '');
 function sets() {
   const probe = jsonl('request-probe/requests.jsonl');
   const probe2 = jsonl('request-probe-2/requests.jsonl');
+  const selfHarmProbe = jsonl('self-harm-probe/requests.jsonl');
   const threats = threatPool();
   const hatecheck = hateCheckCases();
   const harmful = probe.filter((row) => row.harmful).map((row) => row.text);
@@ -315,6 +316,8 @@ function sets() {
       probe2.filter((row) => !row.harmful).map((row) => withoutClosingMark(row.text)),
       false,
     ],
+    ['self-harm probe, harmful', selfHarmProbe.filter((row) => row.harmful).map((row) => row.text), true],
+    ['self-harm probe, benign', selfHarmProbe.filter((row) => !row.harmful).map((row) => row.text), false],
     ['AdvBench', advbench, true],
     ['AdvBench, after a ten-sentence role-play wrapper', advbench.map((text) => `${WRAPPER} ${text}`), true],
     ['AdvBench, a full stop typed after each', advbench.map((text) => `${text}.`), true],
