@@ -39,6 +39,7 @@ const ON_ONESELF: Array<[string, string]> = [
   ['suffocate', 'suffocating'],
   ['electrocute', 'electrocuting'],
   ['overdose', 'overdosing'],
+  ['unalive', 'unaliving'],
 ];
 
 /** Verbs of harm done to one's body part: `slit my wrists`, `cut your thighs`. */
@@ -84,6 +85,8 @@ function withoutReflexive(owner: Owner): Array<[string, string]> {
       String.raw`(?:jumping|stepping|throwing\s+${SELF[owner]})\s+(?:off|from|in\s+front\s+of)\s+(?:a|the|this|that|my)\s+(?:\w+\s+)?(?:bridge|building|roof|rooftop|cliff|ledge|balcony|tower|overpass|train|bus|truck|lorry)(?!\s+(?:into|onto|with|for\s+fun|on\s+a\s+(?:bungee|rope|zip)))`,
     ],
     [String.raw`(?:not|never)\s+wake\s+up`, String.raw`(?:not|never)\s+waking\s+up`],
+    [String.raw`kms`, String.raw`kms`],
+    [String.raw`drink\s+bleach`, String.raw`drinking\s+bleach`],
     [
       String.raw`not\s+(?:continue|go\s+on\s+with)\s+${ones}\s+life`,
       String.raw`not\s+(?:continuing|going\s+on\s+with)\s+${ones}\s+life`,
@@ -147,6 +150,9 @@ const METHOD = new RegExp(
     String.raw`\b(?:lethal|deadly|fatal)\s+(?:dose|amount|overdose)\s+(?:of|for)\s+(?:my|your|her|his|their|these|those|someone\s+my)\b`,
     String.raw`\b(?:how|way|ways|method|methods|tips)\b[^.?!]{0,60}?\b${NOT_SURVIVING}`,
     String.raw`\bhow\s+(?:do|can|should|would|to)\s+(?:i\s+|you\s+|one\s+)?(?:tie|make)\s+a\s+noose\b`,
+    String.raw`\bsuicide\s+methods?\s+(?:\w+\s+){0,3}?(?:highest|best|most|least|reliable|painless|quickest|fastest|surest)\b`,
+    String.raw`\b(?:deadliest|most\s+(?:lethal|fatal|deadly))\s+(?:\w+\s+)?to\s+(?:cut|slit|take|swallow|overdose\s+on|jump\s+(?:from|off))\b`,
+    String.raw`\b(?:${BEST}|highest|tallest|deadliest)\W*\s+(?:\w+\s+)?(?:bridges?|buildings?|cliffs?|spots?|places?|heights?)\s+(?:\w+\s+){0,3}?to\s+jump\s+(?:from|off)\b`,
     String.raw`\b(?:which|what)\s+(?:[\p{L}-]+\s+){0,4}?(?:pills|tablets|meds|medications?|medicines?|antidepressants|painkillers|drugs?|chemicals?|poisons?|dose)\b[^.?!]{0,40}?\b(?:would|will|wud|wld)\s+(?:\w+\s+)?kill\s+(?:me|myself)\b`,
     String.raw`\b(?:jump(?:ing)?|fall(?:ing)?)\s+(?:from|off)\b[^.?!]{0,40}?\b(?:would|will|wud)\s+(?:definitely\s+)?kill\s+me\b|\b(?:will|would)\s+(?:jumping|a\s+(?:jump|fall)|falling)\s+(?:from|off)\b[^.?!]{0,40}?\b(?:definitely\s+)?kill\s+me\b`,
     String.raw`\b(?:drug|pill|pills|something|way|method)\s+(?:that\s+)?(?:would|will|to|could|can)\s+(?:make\s+me\s+)?(?:fall\s+asleep\s+forever|(?:never|not)\s+wake\s+up|die\s+in\s+my\s+sleep)`,
@@ -183,6 +189,11 @@ const INTENT = new RegExp(
     String.raw`\b(?:i\s+am|i['’]m|im)(?:\s+(?:still|finally|really))?\s+${MY_ACTING}(?!\s+(?:to|for|with|over)\b)`,
     String.raw`\b(?:before|after|when|once|until|till|the\s+(?:day|night)|right\s+before)\s+i\s+(?:finally\s+)?${MY_ACT}`,
     String.raw`\bi\s+(?:still\s+)?self[-\s]?harm\b`,
+    String.raw`(?:^|[.!?,;]\s*)(?:gonna|going\s+to|bout\s+to|about\s+to|planning\s+to|planning\s+on|wanna|want\s+to|trying\s+to)\s+${MANNER}${MY_ACT}`,
+    String.raw`(?:^|[.!?,;]\s*|\bi\s+)(?:just\s+)?(?:took|swallowed|downed)\s+(?:the\s+(?:whole|entire)\s+(?:bottle|pack|box|packet)|all\s+(?:of\s+)?my\s+(?:pills|meds|tablets|medication|sleeping\s+pills))`,
+    String.raw`\b(?:write|draft|compose|help\s+me\s+(?:write|with|draft))\s+(?:me\s+)?(?:a|my)\s+suicide\s+(?:note|letter)\b`,
+    String.raw`\bi(?:['’]d|\s+would)\s+be\s+better\s+off\s+dead\b|\b(?:everyone|everybody|they|my\s+(?:family|parents|kids|friends)|the\s+world)\s+(?:would|will)\s+be\s+better\s+off\s+(?:without\s+me|if\s+i\s+(?:was|were)(?:n['’]?t|\s+not)\s+(?:here|around|alive)|if\s+i\s+(?:was|were)\s+(?:gone|dead))`,
+    String.raw`\b(?:i\s+have\s+no\s+reason|no\s+reason\s+for\s+me)\s+to\s+(?:stay\s+alive|live|keep\s+living|be\s+alive|go\s+on|keep\s+going)\b`,
     String.raw`\bi${EARNEST}\s+(?:want\s+to|wanna|wish\s+to|(?:am\s+|['’]m\s+)?ready\s+to|deserve\s+to)\s+die(?!\s+(?:laughing|of\s+(?:embarrassment|shame|laughter|boredom)|happy|old|of\s+old\s+age|an\s+old|on\s+(?:this|that)\s+hill)(?![\p{L}'’]))(?![\p{L}'’])`,
     String.raw`(?:^|[.!?]\s+)(?:wanting|want|wanna)\s+(?:to\s+)?die\b`,
     String.raw`\b(?:i\s+am|i['’]m|im|i\s+feel|i['’]ve\s+been|feeling)\s+(?:so\s+|really\s+|very\s+|feeling\s+|pretty\s+)?suicidal\b`,
@@ -202,6 +213,8 @@ const TOLD_TO = new RegExp(
     String.raw`\b(?:you|u|ya|y['’]all|she|he|they)\s+(?:should|need\s+to|ought\s+to|might\s+as\s+well|deserves?\s+to)\s+(?:just\s+|go\s+(?:and\s+)?)*${ACT}`,
     String.raw`(?:^\W*|[.!?]\s+|\b(?:just|go|please|pls|plz)\s+)(?:go\s+(?:and\s+)?)?(?:kill|hang|shoot|drown|poison|cut)\s+(?:your\s*self|ur\s*self|yourselves)${NOT_ON_THE_BODY}`,
     String.raw`\bkys\b`,
+    String.raw`(?:^\W*|[.!?]\s+|\b(?:just|go|please|pls|plz)\s+)(?:go\s+(?:and\s+)?)?drink\s+(?:some\s+)?bleach\b`,
+    String.raw`\b(?:you|u|he|she|they)(?:['’]d|\s+would|\s+will|['’]ll|\s+are|['’]re|\s+is|['’]s)\s+(?:be\s+)?better\s+off\s+dead\b`,
   ].join('|'),
   'giu',
 );
@@ -213,10 +226,10 @@ const NOT_NEGATION = String.raw`(?!(?:not|never|no)\b)\S+\s+`;
 const SELF_HARM_TOPIC = String.raw`(?:(?:suicide|self[-\s]?harm|sh)(?:\s+(?:scars|cuts|wounds))?|(?:cutting|starving|killing|hurting|burning)\s+${SELF.anyone}|anorexia|bulimia|purging|starving|scars\s+and\s+blood)(?![\p{L}'’])`;
 
 /** What makes self-harm look good: `beautiful`, `freeing`, `aesthetic`, `noble`. */
-const APPEALING = String.raw`(?:beautiful|romantic|cool|freeing|peaceful|brave|noble|glamorous|appealing|attractive|heroic|poetic|aesthetic|pretty|hot|sexy|artistic|edgy|good|great|healthy|rational|valid|best|only|perfect|purest|honou?rable|logical|smart|reasonable|courageous|admirable|real|right|empowering)`;
+const APPEALING = String.raw`(?:beautiful|romantic|cool|freeing|peaceful|brave|noble|glamorous|appealing|attractive|heroic|poetic|aesthetic|pretty|hot|sexy|artistic|edgy|good|great|healthy|rational|valid|best|only|perfect|purest|honou?rable|logical|smart|reasonable|courageous|admirable|real|right|empowering|comforting|soothing|calming|hopeful|inspiring|relaxing|fun|normal|harmless|painless|lifestyle)`;
 
 /** The praise's noun: `a noble choice`, `the only solution`, `a healthy way to cope`. */
-const CHOICE = String.raw`(?:way|choice|option|answer|solution|form|thing|act|decision|escape|cure|coping|release|method)`;
+const CHOICE = String.raw`(?:way|choice|option|answer|solution|form|thing|act|decision|escape|cure|coping|release|method|trick|habit|hack|tool)`;
 
 /**
  * Self-harm urged on others, praised, or made to look good: `encourage the kids to cut themselves`, `talk players into
@@ -231,10 +244,11 @@ const URGED = new RegExp(
     String.raw`\b(?:talk|talks|talking|goad|goading|push|pushing|lure|luring)\s+(?:${NOT_NEGATION}){1,4}?into\s+${ACTING}`,
     String.raw`\b(?:make|makes|making)\s+(?:${SELF_HARM_TOPIC}|cutting|overdosing|overdoses?|hanging\s+${SELF.anyone})\s+(?:sound|look|seem|feel)\s+(?:\w+\s+)?${APPEALING}`,
     String.raw`\b(?:post|caption|description|poem|song|story|tweet|thread|video|edit|playlist|essay|speech|text|banner|message|lyrics|content|account|page|blog|piece|quotes?)\s+(?:that\s+|which\s+|to\s+)?(?:romantic|glamor|glamour|glorif|aesthetici)\w*\s+(?:\w+\s+){0,3}?(?:${SELF_HARM_TOPIC}|cutting|overdos\w*|relapsing|wanting\s+to\s+die)`,
-    String.raw`\b${SELF_HARM_TOPIC}\s+(?:is|are|was)\s+(?:(?:a|an|the|my|your|their)\s+)?${APPEALING}[\s,]+(?:(?:and\s+)?\w+[\s,]+)?${CHOICE}`,
+    String.raw`\b${SELF_HARM_TOPIC}\s+(?:is|are|was)\s+(?:(?:just|really|actually|simply|truly)\s+)?(?:(?:a|an|the|my|your|their)\s+)?${APPEALING}[\s,]+(?:(?:and\s+)?\w+[\s,]+)?${CHOICE}`,
     String.raw`\b${SELF_HARM_TOPIC}\s+(?:is|are)\s+(?:a|the)\s+(?:sign|mark|act|proof|form)\s+of\s+(?:\w+\s+)?(?:strength|discipline|courage|control|bravery|self[-\s]?control|love|beauty|purity)`,
     String.raw`\b(?:${SELF_HARM_TOPIC}|cutting)\s+(?:is|are)\s+(?:(?:a|an|the|my)\s+)?(?:\w+\s+)?(?:way|means)\s+(?:to|of)\s+cop(?:e|ing)\b|\b(?:${SELF_HARM_TOPIC}|cutting)\s+is\s+how\s+(?:i|we|you|people)\s+cope\b`,
-    String.raw`\b(?:write|make|create|compose|draft|generate|give\s+me|send\s+me|share|post|start|set\s+up|run|be|act\s+as|roleplay\s+as|play|pretend\s+to\s+be|pretend\s+you['’]re)\s+(?:(?:me|my|a|an|the|some|\d+|new|short|daily|strict|motivational|harsh|secret)\s+){0,3}?(?:pro[-\s]?(?:ana|mia)|thinspo\w*|meanspo|bonespo|sh)\s+(?:\w+\s+)?(?:posts?|tips|tricks|rules|guide|blog|captions?|quotes?|motivation|content|coach|buddy|mentor|group|account|chat|diet|plan|aesthetic)\b`,
+    String.raw`\b(?:ana|mia)\s+(?:commandments|creed|buddy|coach|tips?)\b|\b(?:ed|ana|mia)\s+coach\b`,
+    String.raw`\b(?:write|make|create|compose|draft|generate|give\s+me|send\s+me|share|post|start|set\s+up|run|be|act\s+as|roleplay\s+as|play|pretend\s+to\s+be|pretend\s+you['’]re)\s+(?:(?:me|my|a|an|the|some|\d+|new|short|daily|strict|motivational|harsh|secret)\s+){0,3}?(?:pro[-\s]?(?:ana|mia)|thinspo\w*|thinspiration|meanspo|bonespo|sh)\s+(?:\w+\s+)?(?:commandments|creed|posts?|tips|tricks|rules|guide|blog|captions?|quotes?|motivation|content|coach|buddy|mentor|group|account|chat|diet|plan|aesthetic)\b`,
   ].join('|'),
   'giu',
 );
@@ -265,10 +279,22 @@ function meant(text: string, match: RegExpExecArray): boolean {
   const end = match.index + match[0].length;
   return (
     !NOT_MEANT.test(text.slice(Math.max(0, match.index - 60), match.index)) &&
-    !OPEN_QUOTE.test(text.slice(Math.max(0, match.index - 120), match.index)) &&
+    !quoted(text, match.index) &&
     !CONDEMNED.test(text.slice(end, end + 60))
   );
 }
+
+/**
+ * Whether a quotation is open where a match starts (`he said "I want to kill myself"`), and not a word or two in
+ * scare quotes that close soon after (`ranking the 'best' bridges to jump from`).
+ */
+function quoted(text: string, at: number): boolean {
+  if (!OPEN_QUOTE.test(text.slice(Math.max(0, at - 120), at))) return false;
+  return !SCARE_QUOTE_CLOSES.test(text.slice(at, at + 24));
+}
+
+/** A closing quotation mark after at most two words, then more words: scare quotes, not a quotation. */
+const SCARE_QUOTE_CLOSES = /^[^"“”«»'‘’\s]+(?:\s+[^"“”«»'‘’\s]+)?["”»'’]\s+\p{L}/u;
 
 function found(pattern: RegExp, text: string): RegExpExecArray | null {
   for (const match of text.matchAll(pattern)) if (meant(text, match)) return match;
@@ -301,7 +327,7 @@ const ASKED_FOR_ONESELF =
  * characters).
  */
 const MENTIONS_SELF_HARM =
-  /self|selve|suicid|harm|overdos|\bod|\bkys\b|\bdi(?:e|es|ed)\b|\bdying\b|\bdead\b|\bkill|noose|surviv|rescued|saved|found\s+in\s+time|wak(?:e|ing)\b|asleep|forever|\blife\b|\blives\b|\blive\b|\bliving\b|alive|exist|longer|lethal|deadly|fatal|\bend(?:ing)?\s+it\b|pills|\bmeds\b|medication|tablets|insulin|painkillers|antidepressants|(?:jump|step|throw)\w*\s+(?:\S+\s+)?(?:off|from|in\s+front)|(?:slit|slash|cut|burn|carv)\w*\s+\S+\s+(?:own\s+)?(?:wrist|arm|forearm|thigh|leg|skin|stomach|throat|vein)|\bsh\b|\bcutting\b|relaps|starv|anorexi|bulimi|purg|scars|\bcop(?:e|ing)\b|pro[-\s]?(?:ana|mia)|spo\b/i;
+  /self|selve|suicid|harm|overdos|\bod|\bkys\b|\bdi(?:e|es|ed)\b|\bdying\b|\bdead\b|\bkill|noose|surviv|rescued|saved|found\s+in\s+time|wak(?:e|ing)\b|asleep|forever|\blife\b|\blives\b|\blive\b|\bliving\b|alive|exist|longer|lethal|deadly|fatal|\bend(?:ing)?\s+it\b|pills|\bmeds\b|medication|tablets|insulin|painkillers|antidepressants|(?:jump|step|throw)\w*\s+(?:\S+\s+)?(?:off|from|in\s+front)|(?:slit|slash|cut|burn|carv)\w*\s+\S+\s+(?:own\s+)?(?:wrist|arm|forearm|thigh|leg|skin|stomach|throat|vein)|\bsh\b|\bcutting\b|relaps|starv|anorexi|bulimi|purg|scars|\bcop(?:e|ing)\b|pro[-\s]?(?:ana|mia)|spo\b|thinspiration|\bana\b|\bmia\b|\bed\s+coach|\bkms\b|bleach|better\s+off|no\s+reason|bottle|deadliest/i;
 
 /**
  * What a text says of harm to oneself, read by its grammar: a way asked for (`How many paracetamol tablets would kill
