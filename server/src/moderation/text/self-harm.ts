@@ -179,8 +179,8 @@ const I_AM_ACTING = String.raw`(?:\b(?:i\s+am|i['’]m|im|i)\s+(?:seriously\s+|r
 /**
  * The speaker's own intent to harm themselves, or their doing it: `I want to kill myself`, `im gonna end it all
  * tonight`, `I've been cutting myself`, `before I kill myself`, `I want to die`, `I'm suicidal`, `I won't be around
- * much longer`, `my suicide note`. Not `I don't want to die`, `I'm not suicidal`, `I want to cut myself a fringe`, `I'll
- * end your life` (a threat: direct-threat.ts).
+ * much longer`, `my suicide note`, `everyone would be better off without me`. Not `I don't want to die`, `I'm not
+ * suicidal`, `I want to cut myself a fringe`, `I'll end your life` (a threat: direct-threat.ts).
  */
 const INTENT = new RegExp(
   [
@@ -207,7 +207,10 @@ const INTENT = new RegExp(
   'giu',
 );
 
-/** Told to the one spoken to, or of someone: `you should kill yourself`, `go hang yourself`, `Kill yourself.`, `kys`. */
+/**
+ * Told to the one spoken to, or of someone: `you should kill yourself`, `go hang yourself`, `Kill yourself.`, `kys`,
+ * `go drink bleach`, `he'd be better off dead`.
+ */
 const TOLD_TO = new RegExp(
   [
     String.raw`\b(?:you|u|ya|y['’]all|she|he|they)\s+(?:should|need\s+to|ought\s+to|might\s+as\s+well|deserves?\s+to)\s+(?:just\s+|go\s+(?:and\s+)?)*${ACT}`,
