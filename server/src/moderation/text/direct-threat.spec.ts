@@ -50,6 +50,28 @@ describe('threatensViolence', () => {
     expect(threatTarget(text)).toBe('identity');
   });
 
+  it.each([
+    "You've got until Friday to pay me back or I'll burn your car with you in it.",
+    'Sign the papers or your family gets hurt.',
+    'If you testify on Monday, your little girl is going to pay for it.',
+    "Nadia, you'll regret reporting me.",
+    "You'll get hurt if you go to the police.",
+  ])('reads %j as an ultimatum or a harm foretold to one who would tell', (text) => {
+    expect(threatTarget(text)).toBe('person');
+  });
+
+  it.each([
+    "You'll regret not buying Bitcoin.",
+    "Wear a helmet or you'll get hurt.",
+    "Pay me back or I'll tell your mom.",
+    "Pay up or I'll beat your score.",
+    'Drive carefully or you will end up in the hospital.',
+    'If you tell mom about the party, you will regret it.',
+    "You'll regret telling him the truth, he gossips.",
+  ])('leaves the warning or the joke %j alone', (text) => {
+    expect(threatTarget(text)).toBeNull();
+  });
+
   it.each(['I will shoot the next person who cuts me off.', "I'll kill everyone at that school."])(
     'reads %j as a threat to anyone',
     (text) => {

@@ -96,8 +96,44 @@ const WISHED_HARM = new RegExp(
   'giu',
 );
 
+/** Whom a harm foretold befalls: the one spoken to, or someone of theirs (`your little girl`, `your family`). */
+const FORETOLD_TO = String.raw`(?:you|u|ya|(?:your|ur)\s+(?:little\s+)?(?:${RELATION}|girl|boy|kids?|wife|car|house))`;
+
+/** What a witness or a victim may do that an enforcer forbids: `testify`, `report me`, `go to the police`. */
+const TELLING = String.raw`(?:testify|testifies|testifying|report|reports|reporting|snitch|snitches|snitching|go(?:es|ing)?\s+to\s+the\s+(?:cops|police)|press(?:es|ing)?\s+charges)`;
+
+/**
+ * Harm foretold to someone who would tell, as an enforcer says it: `you'll regret reporting me`, `you'll get hurt if
+ * you testify`, `If you testify on Monday, your little girl is going to pay for it.` Not `you'll regret not buying
+ * it`, `you'll get hurt without a helmet`: only telling is what is punished.
+ */
+const HARM_FORETOLD = new RegExp(
+  [
+    String.raw`(?<![\p{L}'’])(?:${FORETOLD_TO}|she|he|they)(?:['’]ll|\s+will|\s+(?:is|are)\s+going\s+to|['’](?:s|re)\s+going\s+to|\s+(?:is|are)\s+gonna)\s+(?:regret\s+(?:${TELLING}|crossing\s+me)|(?:be|get)\s+hurt\s+if\s+(?:you|u|she|he|they)\s+${TELLING})(?![\p{L}'’])`,
+    String.raw`(?<![\p{L}'’])if\s+(?:you|u)\s+${TELLING}\b[^.?!]{0,60}?\b${FORETOLD_TO}\s+(?:(?:is|are)\s+going\s+to|will|['’]ll|(?:is|are)\s+gonna)\s+(?:pay\s+for\s+it|get\s+hurt|suffer|regret\s+it|disappear)(?![\p{L}'’])`,
+  ].join('|'),
+  'giu',
+);
+
+/**
+ * An ultimatum that ends in harm: `pay me back or I'll burn your car with you in it`, `sign or your family gets
+ * hurt`. Not `or I'll tell your mom`, `or I'll beat your score`.
+ */
+const ULTIMATUM = new RegExp(
+  String.raw`(?<![\p{L}'’])or\s+(?:else\s+)?(?:(?:${WILL})\s+${ON_THE_WAY}(?:${VIOLENT}|burn(?:\s+down)?|torch|blow\s+up|smash|break)\s+(?:you|u|him|her|them|(?:your|ur|his|her|their)\s+(?:${RELATION}|car|house|home|face|legs?|arms?|kneecaps?|shop|store))|(?:you|your\s+${RELATION})\s+(?:gets?|will\s+get)\s+(?:hurt|killed|shot|stabbed|beaten))(?![\p{L}'’])`,
+  'giu',
+);
+
 /** The forms of a threat that need no game ruled out, each a threat to a person when not quoted to report it. */
-const THREATS_TO_A_PERSON = [BODY_THREAT, SUFFERING_PROMISED, ATTACK_ON_A_PLACE, KNOWS_WHERE, WISHED_HARM];
+const THREATS_TO_A_PERSON = [
+  BODY_THREAT,
+  SUFFERING_PROMISED,
+  ATTACK_ON_A_PLACE,
+  KNOWS_WHERE,
+  WISHED_HARM,
+  HARM_FORETOLD,
+  ULTIMATUM,
+];
 
 /**
  * What makes `kill you` or `beat you` a game: `at chess`, `at bowling`, `at Mario Kart`, `in Fortnite`, `on Xbox`, `in
