@@ -136,8 +136,9 @@ const NOT_SURVIVING = String.raw`(?:(?:guarantee|guarantees|ensure|ensures)\s+(?
  * A way asked for or offered: `how do I kill myself`, `how to end my life`, `explain how I could overdose`, `the
  * easiest way to commit suicide`, `tips for cutting yourself`, `the most reliable suicide methods`, `the quickest way
  * to die`, `how many tablets would kill a 60 kg adult`, `the best dose of your meds to never wake up`, `how do I make
- * sure I don't wake up`. Not `how did he kill himself` (history), `how to stop cutting myself`, `how do I help someone
- * who wants to kill themselves`, `how many more children have to die`.
+ * sure I don't wake up`, `which pills would kill me`, `which veins are the deadliest to cut`, `the best bridges to
+ * jump from`, `is there a way to die in my sleep`. Not `how did he kill himself` (history), `how to stop cutting
+ * myself`, `how do I help someone who wants to kill themselves`, `how many more children have to die`.
  */
 const METHOD = new RegExp(
   [
