@@ -55,49 +55,58 @@ const ON_A_BODY_PART: Array<[string, string]> = [
 const BODY_PART = String.raw`(?:own\s+)?(?:wrists?|arms?|forearms?|thighs?|legs?|skin|stomach|throat|veins?)(?![\s-]+(?:fat|flab|muscles?|hair|workouts?|exercises?|day|strength|size|routine))`;
 
 /**
- * Ending one's life in words that need no reflexive, as base form and -ing form: `end my life`, `commit suicide`,
- * `self-harm`, `overdose` (not `on chocolate`), `take all my pills`, `jump off a bridge`, `never wake up`.
+ * Ending one's life in words that need no reflexive, each as its verb (base form, -ing form) and the words after it:
+ * `end my life`, `commit suicide`, `self-harm`, `overdose` (not `on chocolate`), `take all my pills`, `jump off a
+ * bridge`, `never wake up`.
  */
-function withoutReflexive(owner: Owner): Array<[string, string]> {
+function withoutReflexive(owner: Owner): Array<[string, string, string]> {
   const ones = ONES[owner];
   return [
     [
-      String.raw`(?:end|take)\s+${ones}\s+(?:own\s+)?(?:life|lives)`,
-      String.raw`(?:ending|taking)\s+${ones}\s+(?:own\s+)?(?:life|lives)`,
+      String.raw`(?:end|take)`,
+      String.raw`(?:ending|taking)`,
+      String.raw`\s+${ones}\s+(?:own\s+)?(?:life|lives)`,
     ],
     [
-      String.raw`end\s+it(?:\s+all|(?=\s+(?:tonight|tomorrow|today|soon|now|this\s+(?:week|weekend|month|year)|on\s+\w+day)(?![\p{L}'’])))`,
-      String.raw`ending\s+it(?:\s+all|(?=\s+(?:tonight|tomorrow|today|soon|now|this\s+(?:week|weekend|month|year)|on\s+\w+day)(?![\p{L}'’])))`,
+      String.raw`end`,
+      String.raw`ending`,
+      String.raw`\s+it(?:\s+all|(?=\s+(?:tonight|tomorrow|today|soon|now|this\s+(?:week|weekend|month|year)|on\s+\w+day)(?![\p{L}'’])))`,
     ],
-    [String.raw`commit\s+suicide`, String.raw`committing\s+suicide`],
-    [String.raw`die\s+by\s+suicide`, String.raw`dying\s+by\s+suicide`],
-    [String.raw`self[-\s]?harm`, String.raw`self[-\s]?harming`],
+    [String.raw`commit`, String.raw`committing`, String.raw`\s+suicide`],
+    [String.raw`die`, String.raw`dying`, String.raw`\s+by\s+suicide`],
+    [String.raw`self[-\s]?harm`, String.raw`self[-\s]?harming`, ''],
     [
-      String.raw`(?:overdose|od)(?!\s+on\s+(?:chocolate|sugar|candy|cake|sweets|coffee|caffeine|netflix|tv|love|cuteness))`,
-      String.raw`(?:overdosing|od['’]?ing)(?!\s+on\s+(?:chocolate|sugar|candy|cake|sweets|coffee|caffeine|netflix|tv|love|cuteness))`,
-    ],
-    [
-      String.raw`take\s+(?:all|every\s+one)\s+(?:of\s+)?(?:my|the|these|those|her|his|your|my\s+\w+['’]s)\s+(?:pills|meds|medication|tablets|insulin|sleeping\s+pills|painkillers|antidepressants)`,
-      String.raw`taking\s+(?:all|every\s+one)\s+(?:of\s+)?(?:my|the|these|those|her|his|your|my\s+\w+['’]s)\s+(?:pills|meds|medication|tablets|insulin|sleeping\s+pills|painkillers|antidepressants)`,
+      String.raw`(?:overdose|od)`,
+      String.raw`(?:overdosing|od['’]?ing)`,
+      String.raw`(?!\s+on\s+(?:chocolate|sugar|candy|cake|sweets|coffee|caffeine|netflix|tv|love|cuteness))`,
     ],
     [
-      String.raw`(?:jump|step|throw\s+${SELF[owner]})\s+(?:off|from|in\s+front\s+of)\s+(?:a|the|this|that|my)\s+(?:\w+\s+)?(?:bridge|building|roof|rooftop|cliff|ledge|balcony|tower|overpass|train|bus|truck|lorry)(?!\s+(?:into|onto|with|for\s+fun|on\s+a\s+(?:bungee|rope|zip)))`,
-      String.raw`(?:jumping|stepping|throwing\s+${SELF[owner]})\s+(?:off|from|in\s+front\s+of)\s+(?:a|the|this|that|my)\s+(?:\w+\s+)?(?:bridge|building|roof|rooftop|cliff|ledge|balcony|tower|overpass|train|bus|truck|lorry)(?!\s+(?:into|onto|with|for\s+fun|on\s+a\s+(?:bungee|rope|zip)))`,
-    ],
-    [String.raw`(?:not|never)\s+wake\s+up`, String.raw`(?:not|never)\s+waking\s+up`],
-    [String.raw`kms`, String.raw`kms`],
-    [String.raw`drink\s+bleach`, String.raw`drinking\s+bleach`],
-    [
-      String.raw`not\s+(?:continue|go\s+on\s+with)\s+${ones}\s+life`,
-      String.raw`not\s+(?:continuing|going\s+on\s+with)\s+${ones}\s+life`,
+      String.raw`take`,
+      String.raw`taking`,
+      String.raw`\s+(?:all|every\s+one)\s+(?:of\s+)?(?:my|the|these|those|her|his|your|my\s+\w+['’]s)\s+(?:pills|meds|medication|tablets|insulin|sleeping\s+pills|painkillers|antidepressants)`,
     ],
     [
-      String.raw`(?:fall\s+asleep|go\s+to\s+sleep|sleep)\s+(?:forever|and\s+(?:never|not)\s+wake\s+up)`,
-      String.raw`(?:falling\s+asleep|going\s+to\s+sleep|sleeping)\s+(?:forever|and\s+(?:never|not)\s+wake\s+up)`,
+      String.raw`(?:jump|step|throw\s+${SELF[owner]})`,
+      String.raw`(?:jumping|stepping|throwing\s+${SELF[owner]})`,
+      String.raw`\s+(?:off|from|in\s+front\s+of)\s+(?:a|the|this|that|my)\s+(?:\w+\s+)?(?:bridge|building|roof|rooftop|cliff|ledge|balcony|tower|overpass|train|bus|truck|lorry)(?!\s+(?:into|onto|with|for\s+fun|on\s+a\s+(?:bungee|rope|zip)))`,
+    ],
+    [String.raw`(?:not|never)\s+wake`, String.raw`(?:not|never)\s+waking`, String.raw`\s+up`],
+    [String.raw`kms`, String.raw`kms`, ''],
+    [String.raw`drink`, String.raw`drinking`, String.raw`\s+bleach`],
+    [
+      String.raw`not\s+(?:continue|go\s+on\s+with)`,
+      String.raw`not\s+(?:continuing|going\s+on\s+with)`,
+      String.raw`\s+${ones}\s+life`,
     ],
     [
-      String.raw`make\s+${SELF[owner]}\s+(?:throw\s+up|vomit|puke|sick)(?!\s+(?:with|from|over|about|worrying)\b)`,
-      String.raw`making\s+${SELF[owner]}\s+(?:throw\s+up|vomit|puke|sick)(?!\s+(?:with|from|over|about|worrying)\b)`,
+      String.raw`(?:fall\s+asleep|go\s+to\s+sleep|sleep)`,
+      String.raw`(?:falling\s+asleep|going\s+to\s+sleep|sleeping)`,
+      String.raw`\s+(?:forever|and\s+(?:never|not)\s+wake\s+up)`,
+    ],
+    [
+      String.raw`make`,
+      String.raw`making`,
+      String.raw`\s+${SELF[owner]}\s+(?:throw\s+up|vomit|puke|sick)(?!\s+(?:with|from|over|about|worrying)\b)`,
     ],
   ];
 }
@@ -107,7 +116,7 @@ function deed(form: 0 | 1, owner: Owner): string {
   const reflexive = ON_ONESELF.map((verb) => verb[form]).join('|');
   const onAPart = ON_A_BODY_PART.map((verb) => verb[form]).join('|');
   const other = withoutReflexive(owner)
-    .map((words) => words[form])
+    .map(([base, ing, rest]) => `${form === 0 ? base : ing}${rest}`)
     .join('|');
   return String.raw`(?:(?:(?:${reflexive})\s+${SELF[owner]}|(?:${onAPart})\s+${ONES[owner]}\s+${BODY_PART})${NOT_ON_THE_BODY}|${other})`;
 }
@@ -215,9 +224,8 @@ const INTENT = new RegExp(
 const TOLD_TO = new RegExp(
   [
     String.raw`\b(?:you|u|ya|y['’]all|she|he|they)\s+(?:should|need\s+to|ought\s+to|might\s+as\s+well|deserves?\s+to)\s+(?:just\s+|go\s+(?:and\s+)?)*${ACT}`,
-    String.raw`(?:^\W*|[.!?]\s+|\b(?:just|go|please|pls|plz)\s+)(?:go\s+(?:and\s+)?)?(?:kill|hang|shoot|drown|poison|cut)\s+(?:your\s*self|ur\s*self|yourselves)${NOT_ON_THE_BODY}`,
+    String.raw`(?:^\W*|[.!?]\s+|\b(?:just|go|please|pls|plz)\s+)(?:go\s+(?:and\s+)?)?(?:(?:kill|hang|shoot|drown|poison|cut)\s+(?:your\s*self|ur\s*self|yourselves)${NOT_ON_THE_BODY}|drink\s+(?:some\s+)?bleach\b)`,
     String.raw`\bkys\b`,
-    String.raw`(?:^\W*|[.!?]\s+|\b(?:just|go|please|pls|plz)\s+)(?:go\s+(?:and\s+)?)?drink\s+(?:some\s+)?bleach\b`,
     String.raw`\b(?:you|u|he|she|they)(?:['’]d|\s+would|\s+will|['’]ll|\s+are|['’]re|\s+is|['’]s)\s+(?:be\s+)?better\s+off\s+dead\b`,
   ].join('|'),
   'giu',
