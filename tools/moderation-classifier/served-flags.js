@@ -208,6 +208,7 @@ function sets() {
   const probe = jsonl('request-probe/requests.jsonl');
   const probe2 = jsonl('request-probe-2/requests.jsonl');
   const selfHarmProbe = jsonl('self-harm-probe/requests.jsonl');
+  const graphicViolenceProbe = jsonl('graphic-violence-probe/requests.jsonl');
   const threats = threatPool();
   const hatecheck = hateCheckCases();
   const harmful = probe.filter((row) => row.harmful).map((row) => row.text);
@@ -318,6 +319,16 @@ function sets() {
     ],
     ['self-harm probe, harmful', selfHarmProbe.filter((row) => row.harmful).map((row) => row.text), true],
     ['self-harm probe, benign', selfHarmProbe.filter((row) => !row.harmful).map((row) => row.text), false],
+    [
+      'graphic-violence probe, harmful',
+      graphicViolenceProbe.filter((row) => row.harmful).map((row) => row.text),
+      true,
+    ],
+    [
+      'graphic-violence probe, benign',
+      graphicViolenceProbe.filter((row) => !row.harmful).map((row) => row.text),
+      false,
+    ],
     ['AdvBench', advbench, true],
     ['AdvBench, after a ten-sentence role-play wrapper', advbench.map((text) => `${WRAPPER} ${text}`), true],
     ['AdvBench, a full stop typed after each', advbench.map((text) => `${text}.`), true],
