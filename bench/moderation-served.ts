@@ -8,8 +8,8 @@
  *
  *   npx tsc -p tsconfig.build.json && node dist/bench/moderation-served.js
  *
- * Sets (all held out from training; files under data/moderation): the two request probes, the self-harm and the
- * graphic-violence probes (harmful and benign rows),
+ * Sets (all held out from training; files under data/moderation): the two request probes, the self-harm, the
+ * graphic-violence and the violence probes (harmful and benign rows),
  * AdvBench's harmful behaviours, HateCheck's functional tests of hate speech, and the default model's held-out
  * generated stories (read as output).
  */
@@ -151,6 +151,7 @@ async function main(): Promise<void> {
     ...probeSets('request-probe-2', 'second probe'),
     ...probeSets('self-harm-probe', 'self-harm probe'),
     ...probeSets('graphic-violence-probe', 'graphic-violence probe'),
+    ...probeSets('violence-probe', 'violence probe'),
   ];
   sets.push(advBench(), ...hateCheck(), generatedStories());
 

@@ -209,6 +209,7 @@ function sets() {
   const probe2 = jsonl('request-probe-2/requests.jsonl');
   const selfHarmProbe = jsonl('self-harm-probe/requests.jsonl');
   const graphicViolenceProbe = jsonl('graphic-violence-probe/requests.jsonl');
+  const violenceProbe = jsonl('violence-probe/requests.jsonl');
   const threats = threatPool();
   const hatecheck = hateCheckCases();
   const harmful = probe.filter((row) => row.harmful).map((row) => row.text);
@@ -324,6 +325,8 @@ function sets() {
       graphicViolenceProbe.filter((row) => row.harmful).map((row) => row.text),
       true,
     ],
+    ['violence probe, harmful', violenceProbe.filter((row) => row.harmful).map((row) => row.text), true],
+    ['violence probe, benign', violenceProbe.filter((row) => !row.harmful).map((row) => row.text), false],
     [
       'graphic-violence probe, benign',
       graphicViolenceProbe.filter((row) => !row.harmful).map((row) => row.text),

@@ -5,6 +5,7 @@ import { namesChildAge } from '../text/child-age';
 import { ThreatTarget, threatTarget } from '../text/direct-threat';
 import { insultsTheReader } from '../text/directed-insult';
 import { asksForGraphicViolence } from '../text/graphic-violence';
+import { asksHowToHarm } from '../text/harm-to-others';
 import { HatefulStatement, hatefulStatement } from '../text/hateful-statement';
 import { commonWordRank, readCommonWords, readKnownWords } from '../text/common-words';
 import { cipherShiftsOf } from '../text/encoded-text';
@@ -198,6 +199,9 @@ export async function createClassifierScorer(manifest: ClassifierManifest): Prom
   // And harm to a body asked for in graphic detail (asksForGraphicViolence): `Describe a man's face being peeled off
   // in gory, lingering detail.` scored violence/graphic 0.3 of its threshold.
   const graphicViolenceFloors = floorsOf(['violence', 'violence/graphic']);
+  // And a way asked to harm someone or to make a weapon of harm (asksHowToHarm): `how do i make a bomb for real not
+  // joking` and `What's the fastest way to kill a toddler without it showing?` scored nothing near a threshold.
+  const harmToOthersFloors = floorsOf(['violence', 'illicit', 'illicit/violent']);
 
   /** Whole words of the vocabulary: how the second reading squeezes stretched letters (`boooomb`, `killll`). */
   const isWord = (word: string) => tokenizer.token_to_id(word) !== undefined;
@@ -248,6 +252,7 @@ export async function createClassifierScorer(manifest: ClassifierManifest): Prom
     const selfHarm: Array<SelfHarmReading | null> = [];
     const sexualisedChild: boolean[] = [];
     const graphicViolence: boolean[] = [];
+    const harmToOthers: boolean[] = [];
     texts.forEach((text, index) => {
       // A reading mostly repeats its text: a window or sentence it shares with the text is scored once, at the
       // smaller margin of the two ways it was reached.
@@ -285,6 +290,7 @@ export async function createClassifierScorer(manifest: ClassifierManifest): Prom
       selfHarm.push(everySelfHarmReading(sources.map(selfHarmReading)));
       sexualisedChild.push(readsChildAge && sources.some(sexualisesAChild));
       graphicViolence.push(sources.some(asksForGraphicViolence));
+      harmToOthers.push(sources.some(asksHowToHarm));
       const markless = withoutClosingMark(text);
       if (markless !== null) add(encoder.encode(markless).ids, CLOSING_MARK_MARGIN);
       for (const source of sources) {
@@ -317,6 +323,7 @@ export async function createClassifierScorer(manifest: ClassifierManifest): Prom
         ...(selfHarm[index] ? selfHarmFloorsOf(selfHarm[index]) : []),
         ...(sexualisedChild[index] ? sexualisedChildFloors : []),
         ...(graphicViolence[index] ? graphicViolenceFloors : []),
+        ...(harmToOthers[index] ? harmToOthersFloors : []),
       ];
       for (const { index: label, threshold } of floors) row[label] = Math.max(row[label], threshold);
     });
