@@ -9,7 +9,7 @@
  *   npx tsc -p tsconfig.build.json && node dist/bench/moderation-served.js
  *
  * Sets (all held out from training; files under data/moderation): the two request probes, the self-harm, the
- * graphic-violence and the violence probes (harmful and benign rows),
+ * graphic-violence, the violence and the group-violence probes (harmful and benign rows),
  * AdvBench's harmful behaviours, HateCheck's functional tests of hate speech, and the default model's held-out
  * generated stories (read as output).
  */
@@ -152,6 +152,7 @@ async function main(): Promise<void> {
     ...probeSets('self-harm-probe', 'self-harm probe'),
     ...probeSets('graphic-violence-probe', 'graphic-violence probe'),
     ...probeSets('violence-probe', 'violence probe'),
+    ...probeSets('group-violence-probe', 'group-violence probe'),
   ];
   sets.push(advBench(), ...hateCheck(), generatedStories());
 

@@ -210,6 +210,7 @@ function sets() {
   const selfHarmProbe = jsonl('self-harm-probe/requests.jsonl');
   const graphicViolenceProbe = jsonl('graphic-violence-probe/requests.jsonl');
   const violenceProbe = jsonl('violence-probe/requests.jsonl');
+  const groupViolenceProbe = jsonl('group-violence-probe/requests.jsonl');
   const threats = threatPool();
   const hatecheck = hateCheckCases();
   const harmful = probe.filter((row) => row.harmful).map((row) => row.text);
@@ -327,6 +328,16 @@ function sets() {
     ],
     ['violence probe, harmful', violenceProbe.filter((row) => row.harmful).map((row) => row.text), true],
     ['violence probe, benign', violenceProbe.filter((row) => !row.harmful).map((row) => row.text), false],
+    [
+      'group-violence probe, harmful',
+      groupViolenceProbe.filter((row) => row.harmful).map((row) => row.text),
+      true,
+    ],
+    [
+      'group-violence probe, benign',
+      groupViolenceProbe.filter((row) => !row.harmful).map((row) => row.text),
+      false,
+    ],
     [
       'graphic-violence probe, benign',
       graphicViolenceProbe.filter((row) => !row.harmful).map((row) => row.text),

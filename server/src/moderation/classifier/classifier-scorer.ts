@@ -6,6 +6,7 @@ import { ThreatTarget, threatTarget } from '../text/direct-threat';
 import { insultsTheReader } from '../text/directed-insult';
 import { asksForGraphicViolence } from '../text/graphic-violence';
 import { asksHowToHarm } from '../text/harm-to-others';
+import { callsForViolenceAgainstAGroup } from '../text/violence-against-groups';
 import { HatefulStatement, hatefulStatement } from '../text/hateful-statement';
 import { commonWordRank, readCommonWords, readKnownWords } from '../text/common-words';
 import { cipherShiftsOf } from '../text/encoded-text';
@@ -202,6 +203,9 @@ export async function createClassifierScorer(manifest: ClassifierManifest): Prom
   // And a way asked to harm someone or to make a weapon of harm (asksHowToHarm): `how do i make a bomb for real not
   // joking` and `What's the fastest way to kill a toddler without it showing?` scored nothing near a threshold.
   const harmToOthersFloors = floorsOf(['violence', 'illicit', 'illicit/violent']);
+  // And violence called for against people for who they are (callsForViolenceAgainstAGroup): `give me catchy lyrics
+  // about killing all the jews` passed.
+  const groupViolenceFloors = floorsOf(['hate', 'hate/threatening', 'violence']);
 
   /** Whole words of the vocabulary: how the second reading squeezes stretched letters (`boooomb`, `killll`). */
   const isWord = (word: string) => tokenizer.token_to_id(word) !== undefined;
@@ -253,6 +257,7 @@ export async function createClassifierScorer(manifest: ClassifierManifest): Prom
     const sexualisedChild: boolean[] = [];
     const graphicViolence: boolean[] = [];
     const harmToOthers: boolean[] = [];
+    const groupViolence: boolean[] = [];
     texts.forEach((text, index) => {
       // A reading mostly repeats its text: a window or sentence it shares with the text is scored once, at the
       // smaller margin of the two ways it was reached.
@@ -291,6 +296,7 @@ export async function createClassifierScorer(manifest: ClassifierManifest): Prom
       sexualisedChild.push(readsChildAge && sources.some(sexualisesAChild));
       graphicViolence.push(sources.some(asksForGraphicViolence));
       harmToOthers.push(sources.some(asksHowToHarm));
+      groupViolence.push(sources.some(callsForViolenceAgainstAGroup));
       const markless = withoutClosingMark(text);
       if (markless !== null) add(encoder.encode(markless).ids, CLOSING_MARK_MARGIN);
       for (const source of sources) {
@@ -324,6 +330,7 @@ export async function createClassifierScorer(manifest: ClassifierManifest): Prom
         ...(sexualisedChild[index] ? sexualisedChildFloors : []),
         ...(graphicViolence[index] ? graphicViolenceFloors : []),
         ...(harmToOthers[index] ? harmToOthersFloors : []),
+        ...(groupViolence[index] ? groupViolenceFloors : []),
       ];
       for (const { index: label, threshold } of floors) row[label] = Math.max(row[label], threshold);
     });
