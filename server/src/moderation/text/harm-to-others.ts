@@ -1,4 +1,5 @@
 import { OPEN_QUOTE } from './quotation';
+import { sentenceAround } from './sentences';
 
 /**
  * What follows a pronoun that is someone harmed, not a possessive or a favour (`hit her car`, `shoot him a text`, `hit
@@ -293,19 +294,5 @@ function neededWordsIn(text: string): Set<string> {
 function meant(text: string, match: RegExpExecArray): boolean {
   if (NOT_MEANT.test(text.slice(Math.max(0, match.index - 60), match.index))) return false;
   if (OPEN_QUOTE.test(text.slice(Math.max(0, match.index - 120), match.index))) return false;
-  return !NOT_REAL.test(sentenceOf(text, match.index, match.index + match[0].length));
-}
-
-/** The sentence a span is in, at most 200 characters either side. */
-function sentenceOf(text: string, start: number, end: number): string {
-  const before = text.slice(Math.max(0, start - 200), start);
-  const after = text.slice(end, end + 200);
-  const opening = Math.max(
-    before.lastIndexOf('.'),
-    before.lastIndexOf('!'),
-    before.lastIndexOf('?'),
-    before.lastIndexOf('\n'),
-  );
-  const closing = after.search(/[.!?\n]/);
-  return `${before.slice(opening + 1)}${text.slice(start, end)}${closing < 0 ? after : after.slice(0, closing)}`;
+  return !NOT_REAL.test(sentenceAround(text, match.index, match.index + match[0].length));
 }

@@ -186,3 +186,20 @@ export function withoutClosingMark(text: string): string | null {
   const bare = text.slice(0, match.index) + text.slice(match.index + match[0].length);
   return bare.trim().length > 0 ? bare : null;
 }
+
+/**
+ * The sentence a span is in: from the last stop or line break before it to the next one after it, at most 200
+ * characters either side. What the readers weigh a match's context in (`how do I stop …`, `… is never justified`).
+ */
+export function sentenceAround(text: string, start: number, end: number): string {
+  const before = text.slice(Math.max(0, start - 200), start);
+  const after = text.slice(end, end + 200);
+  const opening = Math.max(
+    before.lastIndexOf('.'),
+    before.lastIndexOf('!'),
+    before.lastIndexOf('?'),
+    before.lastIndexOf('\n'),
+  );
+  const closing = after.search(/[.!?\n]/);
+  return `${before.slice(opening + 1)}${text.slice(start, end)}${closing < 0 ? after : after.slice(0, closing)}`;
+}

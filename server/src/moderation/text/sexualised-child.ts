@@ -1,4 +1,5 @@
 import { AGE, CHILD_AGE_PATTERN } from './child-age';
+import { sentenceAround } from './sentences';
 
 /** Not a unit or a time after a number: `12 minutes`, `5 pm`, `13 kg`. */
 const NOT_A_UNIT = String.raw`(?!\s*(?:am|pm|%|:|\d|feet|foot|ft|inches|in\b|cm|kg|kilos?|lbs?|pounds|stone|minutes|mins|hours|hrs|days|weeks|months|degrees|o['’]clock|percent|dollars|euros|points|times))`;
@@ -116,18 +117,4 @@ function* sexualWordsNearAMinor(text: string): Generator<[number, number]> {
       }
     }
   }
-}
-
-/** The sentences a span is in, at most 200 characters either side. */
-function sentenceAround(text: string, start: number, end: number): string {
-  const before = text.slice(Math.max(0, start - 200), start);
-  const after = text.slice(end, end + 200);
-  const opening = Math.max(
-    before.lastIndexOf('.'),
-    before.lastIndexOf('!'),
-    before.lastIndexOf('?'),
-    before.lastIndexOf('\n'),
-  );
-  const closing = after.search(/[.!?\n]/);
-  return `${before.slice(opening + 1)}${text.slice(start, end)}${closing < 0 ? after : after.slice(0, closing)}`;
 }

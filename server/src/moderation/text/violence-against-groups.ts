@@ -1,5 +1,6 @@
 import { IDENTITY_MANY, IDENTITY_ONE, PEOPLE_ADJECTIVE } from './identity-groups';
 import { OPEN_QUOTE } from './quotation';
+import { sentenceAround } from './sentences';
 
 /** Violence done to many: `kill`, `exterminate`, `wipe out`, `lynch`, `hang`, `gas`, `run over`, `hunt down`. */
 const MASS_DEED = String.raw`(?:kill|killing|kills|exterminat\w*|eradicat\w*|wipe\s+out|wiping\s+out|massacr\w*|slaughter\w*|lynch\w*|hang|hanging|string\s+up|stringing\s+up|burn\s+down|burning\s+down|burn|burning|gas|gassing|shoot|shooting|bomb|bombing|attack|attacking|beat\s+up|beating\s+up|run\s+over|running\s+over|hunt\s+down|hunting\s+down|murder\w*|behead\w*|stab|stabbing|torch|torching|firebomb\w*|purge|purging|cleanse|cleansing|get\s+rid\s+of|getting\s+rid\s+of|execute|executing|deal\s+with|teach\s+(?:a|them\s+a)\s+lesson)`;
@@ -60,7 +61,7 @@ const MENTIONS_A_DEED =
 export function callsForViolenceAgainstAGroup(text: string): boolean {
   if (!MENTIONS_A_DEED.test(text)) return false;
   for (const match of text.matchAll(DEED_ON_A_GROUP)) {
-    const sentence = sentenceBefore(text, match.index, match.index + match[0].length);
+    const sentence = sentenceAround(text, match.index, match.index + match[0].length);
     const duty = DUTY_BEFORE.test(text.slice(Math.max(0, match.index - 40), match.index));
     if ((!duty && !CALLED.test(sentence)) || !meant(text, match.index, sentence)) continue;
     const end = match.index + match[0].length;
@@ -73,7 +74,7 @@ export function callsForViolenceAgainstAGroup(text: string): boolean {
   }
   for (const match of text.matchAll(GROUP_DESERVING)) {
     if (REPORTED.test(text.slice(Math.max(0, match.index - 60), match.index))) continue;
-    if (meant(text, match.index, sentenceBefore(text, match.index, match.index + match[0].length)))
+    if (meant(text, match.index, sentenceAround(text, match.index, match.index + match[0].length)))
       return true;
   }
   return false;
@@ -85,18 +86,4 @@ function meant(text: string, at: number, sentence: string): boolean {
     !OPEN_QUOTE.test(text.slice(Math.max(0, at - 120), at)) &&
     !TOLD_OF.test(sentence)
   );
-}
-
-/** The sentence a span ends, from its start (at most 200 characters before) to the span's end and a little after. */
-function sentenceBefore(text: string, start: number, end: number): string {
-  const before = text.slice(Math.max(0, start - 200), start);
-  const opening = Math.max(
-    before.lastIndexOf('.'),
-    before.lastIndexOf('!'),
-    before.lastIndexOf('?'),
-    before.lastIndexOf('\n'),
-  );
-  const after = text.slice(end, end + 80);
-  const closing = after.search(/[.!?\n]/);
-  return `${before.slice(opening + 1)}${text.slice(start, end)}${closing < 0 ? after : after.slice(0, closing)}`;
 }
