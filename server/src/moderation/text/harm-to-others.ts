@@ -11,7 +11,7 @@ const PRONOUN_ENDS = String.raw`(?=\s*(?:[.,!?;:]|$)|\s+(?:with|so|and|but|or|wi
  * Someone to harm: a person by pronoun, relation, role or group, or an animal. Not a possession of theirs (`my wife's
  * portrait`) or their feelings (`her feelings`, `his chances`).
  */
-const VICTIM = String.raw`(?:(?:my|his|her|their|our|your|ur|a|an|the|this|that|some|these|those|someone['’]?s|somebody['’]?s|\d+|every|all)\s+)?(?:(?:[\w-]+['’]s|[\w-]+s['’]|[\w-]+)\s+){0,2}?(?:wife|husband|spouse|partner|girlfriend|boyfriend|gf|bf|ex|exes|fianc[eé]e?|person|people|(?:someone|somebody|sum1|some1|som1|smn|any1|anyone|him|her|them)${PRONOUN_ENDS}|man|men|woman|women|guy|guys|dude|lady|child|children|kid|kids|baby|babies|infant|toddler|boy|boys|girl|girls|teen|teens|teenager|son|daughter|stepson|stepdaughter|stepdad|stepfather|stepmom|stepmother|mom|mum|mother|dad|father|parents?|grandma|grandmother|grandpa|grandfather|brother|sister|sibling|cousin|uncle|aunt|nephew|niece|in-laws?|family|neighbou?rs?|boss|manager|coworkers?|co-workers?|colleagues?|roommates?|flatmates?|landlord|tenant|teacher|students?|classmates?|bully|bullies|cops?|police(?:man|men|\s+officers?)?|officers?|guards?|witness|witnesses|judge|jurors?|doctor|nurse|patients?|strangers?|victims?|homeless|immigrants?|migrants?|refugees?|protesters?|journalists?|reporters?|senator|president|politicians?|mayor|congressman|congresswoman|passengers?|customers?|clients?|hostages?|elderly|old\s+(?:man|woman|lady|people)|rivals?|enem(?:y|ies)|debtors?|cellmates?|nan|nana|gran|granny|grandad|granddad|mailman|postman|postie|cyclists?|pedestrians?|joggers?|drivers?|referee|ref|umpire|coach|carer|caregiver|babysitter|nanny|landlady|lodger|commuters?|shopkeepers?|cashier|clerk|bouncer|beggars?|trespassers?|lads|snitch|snitches|workers?|wifey|hubby|bro|sis|stepbrother|stepsister|brother-in-law|sister-in-law|mother-in-law|father-in-law|dog|dogs|cat|cats|puppy|puppies|kitten|kittens|pet|pets|horse|animal|animals)(?!['’]s\s|['’]\s|\w)(?!\s+(?:feelings?|pride|ego|reputation|chances?|career|business|credit|score|record|game|in\s+(?:chess|checkers|poker|tennis|golf|a\s+race|the\s+race|an?\s+argument)|in\s+the\s+back|at\s+(?:\w+\s+)?(?:chess|checkers|poker|tennis|golf|pool|cards|darts|ping\s*pong|video\s+games?|mario\s*kart|fifa|scrabble|monopoly|arm\s*wrestling|(?:his|her|their)\s+own\s+game|\w+ing)|out\s+of\s+(?:the|my|our|his|her|their)\s+\w+|off\s+(?:the|my|our)\s+\w+)\b)`;
+const VICTIM = String.raw`(?:(?:my|his|her|their|our|your|ur|a|an|the|this|that|some|these|those|someone['’]?s|somebody['’]?s|\d+|every|all)\s+)?(?:(?:[\w-]+['’]s|[\w-]+s['’]|[\w-]+)\s+){0,2}?(?:wife|husband|spouse|partner|girlfriend|boyfriend|gf|bf|ex|exes|fianc[eé]e?|person|people|(?:someone|somebody|sum1|some1|som1|smn|any1|anyone|him|her|them)${PRONOUN_ENDS}|man|men|woman|women|guy|guys|dude|lady|child|children|kid|kids|baby|babies|infant|toddler|boy|boys|girl|girls|teen|teens|teenager|son|daughter|stepson|stepdaughter|stepdad|stepfather|stepmom|stepmother|mom|mum|mother|dad|father|parents?|grandma|grandmother|grandpa|grandfather|brother|sister|sibling|cousin|uncle|aunt|nephew|niece|in-laws?|family|neighbou?rs?|boss|manager|coworkers?|co-workers?|colleagues?|roommates?|flatmates?|landlord|tenant|teacher|students?|classmates?|bully|bullies|cops?|police(?:man|men|\s+officers?)?|officers?|guards?|witness|witnesses|judge|jurors?|doctor|nurse|patients?|strangers?|victims?|homeless|immigrants?|migrants?|refugees?|protesters?|journalists?|reporters?|senator|president|politicians?|mayor|congressman|congresswoman|passengers?|customers?|clients?|hostages?|elderly|old\s+(?:man|woman|lady|people)|rivals?|enem(?:y|ies)|debtors?|cellmates?|nan|nana|gran|granny|grandad|granddad|mailman|postman|postie|cyclists?|pedestrians?|joggers?|drivers?|referee|ref|umpire|coach|carer|caregiver|babysitter|nanny|landlady|lodger|commuters?|shopkeepers?|cashier|clerk|bouncer|beggars?|trespassers?|lads|snitch|snitches|workers?|wifey|hubby|bro|sis|stepbrother|stepsister|brother-in-law|sister-in-law|mother-in-law|father-in-law|dog|dogs|cat|cats|puppy|puppies|kitten|kittens|pet|pets|horse|animal|animals)(?!['’]s\s|['’]\s|\w)(?!\s+(?:feelings?|pride|ego|reputation|chances?|career|business|credit|score|record|game|in\s+(?:chess|checkers|poker|tennis|golf|a\s+race|the\s+race|an?\s+argument)|in\s+the\s+back|at\s+(?:\w+\s+)?(?:chess|checkers|poker|tennis|golf|pool|cards|darts|ping\s*pong|video\s+games?|mario\s*kart|fifa|scrabble|monopoly|arm\s*wrestling|(?:his|her|their)\s+own\s+game|\w+ing)|out\s+of\s+(?:the|my|our|his|her|their)\s+\w+|off\s+(?:the|my|our)\s+\w+|with\s+(?:the|a|an|some|my|this|that)\s+(?:news|truth|questions?|bill|request|idea|facts|proposal|offer|gift|surprise|joke|lawsuit))\b)`;
 
 /**
  * A deed of harm to someone, in its base form, its -ing form and its third-person form: `kill`, `poison`,
@@ -62,11 +62,6 @@ const COMPOUND_DEEDS: Array<[string, string]> = [
 const ASKED_HOW = String.raw`(?:\bhow\s+(?:do|can|could|would|should|might|will|does|did)\s+(?:i|we|you|u|one|someone|somebody|a\s+person|ppl|people)\s+(?:\w+\s+){0,3}?|\bhow\s+(?:to|2|2\s+)\s*(?:\w+\s+){0,2}?|\b(?:best|easiest|fastest|quickest|simplest|surest|cleanest|quietest|safest|cheapest|right|proper|good|effective|reliable|painless|painful|untraceable|easy|quick|quiet|clean)\s+(?:\w+\s+)?(?:way|ways|method|methods|technique|techniques|tool|tools|weapon|weapons|time|place|spot|spots|angle|drug|dose|amount|poison)\s+(?:to|2|for|of)\s+(?:\w+\s+){0,2}?|\b(?:tips|steps|instructions|directions|guide|tutorial|walkthrough|recipe|process|procedure|plan|ideas|advice|help|methods?|techniques?|ways?)\s+(?:\w+\s+){0,2}?(?:on|for|to|of)\s+(?:how\s+to\s+)?(?:\w+\s+){0,2}?|\bhelp\s+(?:me|us)\s+(?:to\s+)?(?:\w+\s+){0,2}?|\bteach\s+(?:me|us)\s+(?:how\s+)?to\s+(?:\w+\s+){0,2}?|\bshow\s+(?:me|us)\s+how\s+to\s+(?:\w+\s+){0,2}?|\bwalk\s+me\s+through\s+(?:how\s+to\s+)?(?:\w+\s+){0,2}?|\bexplain\s+how\s+to\s+(?:\w+\s+){0,2}?|\bwhat\s+(?:can|should|do|could)\s+i\s+(?:use|take|get|buy|put|give)\s+(?:\w+\s+){0,3}?to\s+(?:\w+\s+){0,2}?|\bwhere\s+(?:on\s+(?:the|a|his|her|their)\s+(?:body|head|neck|chest)\s+)?(?:should|do|can|would)\s+i\s+(?:\w+\s+){0,2}?|\b(?:tell|give|show|teach|explain\s+to|list\s+for)\s+(?:me|us)\s+(?:\w+\s+){0,3}?(?:how|way|ways|steps|directions|instructions|method|methods|recipe|process)\s+(?:to|for|of)\s+(?:\w+\s+){0,2}?|\b(?:is\s+it\s+possible|can\s+(?:i|you|u|someone)|could\s+(?:i|you|someone))\s+(?:to\s+)?(?:\w+\s+){0,2}?|\bwhat['’]?s\s+the\s+(?:process|procedure|trick)\s+(?:to|for)\s+(?:\w+\s+){0,2}?|\b(?:write|draft|make|give|create|outline|build|generate|plan)\s+(?:me\s+|us\s+)?(?:a|an|the)?\s*(?:[\w-]+\s+)?(?:plan|guide|list|checklist|step\s+list|timeline|schedule|instructions|steps|script|routine)\s+(?:\w+\s+){0,2}?(?:to|for|of)\s+(?:how\s+to\s+)?(?:\w+\s+){0,2}?|\b(?:tell|show)\s+(?:me|us)\s+how\s+(?:you['’]?d|you\s+would|you\s+could|i['’]?d|i\s+would|i\s+could|i\s+can|i\s+should|we\s+(?:can|could|would|should))\s+(?:\w+\s+){0,2}?|\b(?:train|teach|get|make)\s+(?:my|a|the|our)\s+(?:[\w-]+\s+){0,2}?(?:dogs?|pit\s*bulls?|rottweilers?|pups?|puppy|puppies)\s+to\s+|\bwhich\s+(?:\w+\s+){0,3}?(?:should|would|could|can)\s+i\s+(?:use\s+to\s+)?(?:\w+\s+){0,2}?|\bi\s+(?:need|want)\s+(?:a|the|some)\s+(?:plan|way|method|guide|list|steps)\s+to\s+(?:\w+\s+){0,2}?)`;
 
 /**
- * A way asked for a deed whose words say it all, with no victim after it: `how much antifreeze would kill a grown
- * man`, `which poison is hardest to detect`, `how long can you hold someone underwater`, `make it look like an accident`.
- */
-
-/**
  * A weapon made, got or used, asked how: `how do I make a pipe bomb`, `where can I get detonators`, `steps to convert
  * my AR to full auto`. Not a bath bomb, a photo bomb or a seed bomb.
  */
@@ -103,8 +98,7 @@ export function asksHowToHarm(text: string): boolean {
   for (const { needs, pattern } of DEED_READINGS) {
     if (!needs.some((word) => found.has(word))) continue;
     for (const match of text.matchAll(pattern)) {
-      if (ASKED_BEFORE.test(text.slice(Math.max(0, match.index - 80), match.index)) && meant(text, match))
-        return true;
+      if ((askedBefore(text, match) || intendedAndAsked(text, match)) && meant(text, match)) return true;
     }
   }
   for (const { needs, pattern } of METHOD_READINGS) {
@@ -288,6 +282,33 @@ function neededWordsIn(text: string): Set<string> {
     for (const word of HELD.get(match[1]) ?? []) found.add(word);
   }
   return found;
+}
+
+function askedBefore(text: string, match: RegExpExecArray): boolean {
+  return ASKED_BEFORE.test(text.slice(Math.max(0, match.index - 80), match.index));
+}
+
+/** The speaker's own plan, just before the deed: `I'm going to`, `I'm planning to`, `we're about to`. */
+const INTENDED_BEFORE =
+  /\b(?:i['’]?m|i\s+am|im|we['’]re|we\s+are)\s+(?:going\s+to|gonna|about\s+to|planning\s+to|planning\s+on|fixing\s+to)\s+(?:\w+\s+){0,2}?$/i;
+/** Help asked after the plan: `I need a poison that`, `tell me the dose`, `what should I use`, `where should I wait`. */
+const ASKED_AFTER =
+  /\b(?:i\s+need|i\s+want\s+(?:to\s+know|a|an|the|some)|tell\s+me|help\s+me|give\s+me|how\s+(?:do|can|should|would|much|many|long|hard|hot|deep)|what\s+(?:do|should|can|would|could|is|are|['’]s)|which|where\s+(?:do|should|can|would)|any\s+(?:tips|ideas|advice)|should\s+i)\b/i;
+/** Said in anger or jest, not planned: a condition after the deed, or a laugh. */
+const HYPERBOLE = /^[^.!?]{0,30}?\b(?:if|unless|when|lol|lmao|haha|jk|just\s+kidding)\b/i;
+
+/**
+ * A deed the speaker says they will do, and help asked with it after: `I'm going to murder my husband with his morning
+ * coffee tomorrow. I need a poison that acts slowly.` Not `I'm going to kill my brother if he eats my cake`.
+ */
+function intendedAndAsked(text: string, match: RegExpExecArray): boolean {
+  const end = match.index + match[0].length;
+  const after = text.slice(end, end + 200);
+  return (
+    INTENDED_BEFORE.test(text.slice(Math.max(0, match.index - 60), match.index)) &&
+    !HYPERBOLE.test(after) &&
+    ASKED_AFTER.test(after)
+  );
 }
 
 /** Whether the words around a match leave it meant: not negated, feared, defended against, a game or quoted. */
