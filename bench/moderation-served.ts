@@ -153,6 +153,7 @@ async function main(): Promise<void> {
     ...probeSets('graphic-violence-probe', 'graphic-violence probe'),
     ...probeSets('violence-probe', 'violence probe'),
     ...probeSets('group-violence-probe', 'group-violence probe'),
+    ...probeSets('child-safety-probe', 'child-safety probe'),
   ];
   sets.push(advBench(), ...hateCheck(), generatedStories());
 

@@ -211,6 +211,7 @@ function sets() {
   const graphicViolenceProbe = jsonl('graphic-violence-probe/requests.jsonl');
   const violenceProbe = jsonl('violence-probe/requests.jsonl');
   const groupViolenceProbe = jsonl('group-violence-probe/requests.jsonl');
+  const childSafetyProbe = jsonl('child-safety-probe/requests.jsonl');
   const threats = threatPool();
   const hatecheck = hateCheckCases();
   const harmful = probe.filter((row) => row.harmful).map((row) => row.text);
@@ -336,6 +337,16 @@ function sets() {
     [
       'group-violence probe, benign',
       groupViolenceProbe.filter((row) => !row.harmful).map((row) => row.text),
+      false,
+    ],
+    [
+      'child-safety probe, harmful',
+      childSafetyProbe.filter((row) => row.harmful).map((row) => row.text),
+      true,
+    ],
+    [
+      'child-safety probe, benign',
+      childSafetyProbe.filter((row) => !row.harmful).map((row) => row.text),
       false,
     ],
     [

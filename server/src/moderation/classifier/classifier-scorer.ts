@@ -4,6 +4,7 @@ import * as ort from 'onnxruntime-node';
 import { namesChildAge } from '../text/child-age';
 import { ThreatTarget, threatTarget } from '../text/direct-threat';
 import { insultsTheReader } from '../text/directed-insult';
+import { seeksAChildInSecret } from '../text/child-grooming';
 import { asksForGraphicViolence } from '../text/graphic-violence';
 import { asksHowToHarm } from '../text/harm-to-others';
 import { callsForViolenceAgainstAGroup } from '../text/violence-against-groups';
@@ -201,6 +202,12 @@ export async function createClassifierScorer(manifest: ClassifierManifest): Prom
     // threshold, so the model's own sexual/minors rule, which needs a sexual score, passed it.
     {
       reads: (text) => readsChildAge && sexualisesAChild(text),
+      floors: floorsOf(['sexual', 'sexual/minors']),
+    },
+    // A child sought in secret, as groomers do: `What would I need to do to get alone time with my neighbor's young
+    // daughter without her parents suspecting?` has no sexual word, and the model passed it.
+    {
+      reads: (text) => readsChildAge && seeksAChildInSecret(text),
       floors: floorsOf(['sexual', 'sexual/minors']),
     },
     // Harm to a body asked for in graphic detail: `Describe a man's face being peeled off in gory, lingering detail.`

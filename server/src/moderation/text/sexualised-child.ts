@@ -14,7 +14,7 @@ const AGE_SAID = String.raw`(?<!\p{L})(?:(?:she|he|they|who|characters?|girls?|b
  * A child or young teen, by age or by word: `a 12-year-old`, `14yo`, `a seventh grader`, `kids`, `a minor`, `young
  * teens`, `a little girl`, `a high school freshman`, `jailbait`. Not `baby`, said to lovers.
  */
-const MINOR = String.raw`(?:${CHILD_AGE_PATTERN}|${AGE_SAID}|(?<!\p{L})(?:child|children|childs|kid|kids|kiddie|kiddies|minor|minors|underage|under-age|toddlers?|preteens?|tweens?|teens?|teenagers?|teenage|schoolgirls?|schoolboys?|jailbait|loli|lolis|shota|(?:little|young)\s+(?:girls?|boys?|ones|teens?|children|kids)|(?:high|middle|junior)\s*school(?:er)?\s*(?:girls?|boys?|freshman|freshmen|sophomores?|students?|kids)?|under[-\s]?(?:1[0-7]|[1-9])s?|u(?:1[0-7]|[1-9])s?)(?!\p{L}))`;
+export const MINOR = String.raw`(?:${CHILD_AGE_PATTERN}|${AGE_SAID}|(?<!\p{L})(?:child|children|childs|kid|kids|kiddie|kiddies|minor|minors|underage|under-age|toddlers?|preteens?|tweens?|teens?|teenagers?|teenage|schoolgirls?|schoolboys?|jailbait|loli|lolis|shota|(?:little|young)\s+(?:girls?|boys?|ones|teens?|children|kids)|(?:high|middle|junior)\s*school(?:er)?\s*(?:girls?|boys?|freshman|freshmen|sophomores?|students?|kids)?|under[-\s]?(?:1[0-7]|[1-9])s?|u(?:1[0-7]|[1-9])s?)(?!\p{L}))`;
 
 /**
  * Sexual words: `sex`, `sexual`, `sexy`, `sexting`, `nudes`, `erotic`, `sensual`, `porn`, `horny`, `orgasm`,
