@@ -9,7 +9,8 @@
  *   npx tsc -p tsconfig.build.json && node dist/bench/moderation-served.js
  *
  * Sets (all held out from training; files under data/moderation): the two request probes, the self-harm, the
- * graphic-violence, the violence and the group-violence probes (harmful and benign rows),
+ * graphic-violence, the violence, the group-violence, the two child-safety and the harassment probes (harmful and benign
+ * rows),
  * AdvBench's harmful behaviours, HateCheck's functional tests of hate speech, and the default model's held-out
  * generated stories (read as output).
  */
@@ -154,6 +155,8 @@ async function main(): Promise<void> {
     ...probeSets('violence-probe', 'violence probe'),
     ...probeSets('group-violence-probe', 'group-violence probe'),
     ...probeSets('child-safety-probe', 'child-safety probe'),
+    ...probeSets('child-safety-probe-2', 'second child-safety probe'),
+    ...probeSets('harassment-probe', 'harassment probe'),
   ];
   sets.push(advBench(), ...hateCheck(), generatedStories());
 

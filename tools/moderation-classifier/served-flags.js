@@ -204,6 +204,12 @@ const withoutClosingMark = (text) => text.replace(/[.!?]+\s*$/, '');
 /** A request as typed in a chat: lower case, its closing punctuation gone. */
 const unpunctuated = (text) => text.toLowerCase().replace(/[.!?]+\s*$/, '');
 
+/** A probe's harmful and benign rows, as two rows of the table. */
+const probeRows = (rows, name) => [
+  [`${name}, harmful`, rows.filter((row) => row.harmful).map((row) => row.text), true],
+  [`${name}, benign`, rows.filter((row) => !row.harmful).map((row) => row.text), false],
+];
+
 function sets() {
   const probe = jsonl('request-probe/requests.jsonl');
   const probe2 = jsonl('request-probe-2/requests.jsonl');
@@ -212,6 +218,8 @@ function sets() {
   const violenceProbe = jsonl('violence-probe/requests.jsonl');
   const groupViolenceProbe = jsonl('group-violence-probe/requests.jsonl');
   const childSafetyProbe = jsonl('child-safety-probe/requests.jsonl');
+  const harassmentProbe = jsonl('harassment-probe/requests.jsonl');
+  const childSafetyProbe2 = jsonl('child-safety-probe-2/requests.jsonl');
   const threats = threatPool();
   const hatecheck = hateCheckCases();
   const harmful = probe.filter((row) => row.harmful).map((row) => row.text);
@@ -320,40 +328,23 @@ function sets() {
       probe2.filter((row) => !row.harmful).map((row) => withoutClosingMark(row.text)),
       false,
     ],
-    ['self-harm probe, harmful', selfHarmProbe.filter((row) => row.harmful).map((row) => row.text), true],
-    ['self-harm probe, benign', selfHarmProbe.filter((row) => !row.harmful).map((row) => row.text), false],
+    ...probeRows(selfHarmProbe, 'self-harm probe'),
+    ...probeRows(graphicViolenceProbe, 'graphic-violence probe'),
+    ...probeRows(violenceProbe, 'violence probe'),
+    ...probeRows(groupViolenceProbe, 'group-violence probe'),
+    ...probeRows(childSafetyProbe, 'child-safety probe'),
+    ...probeRows(childSafetyProbe2, 'second child-safety probe'),
     [
-      'graphic-violence probe, harmful',
-      graphicViolenceProbe.filter((row) => row.harmful).map((row) => row.text),
-      true,
-    ],
-    ['violence probe, harmful', violenceProbe.filter((row) => row.harmful).map((row) => row.text), true],
-    ['violence probe, benign', violenceProbe.filter((row) => !row.harmful).map((row) => row.text), false],
-    [
-      'group-violence probe, harmful',
-      groupViolenceProbe.filter((row) => row.harmful).map((row) => row.text),
+      'harassment probe, harmful threats',
+      harassmentProbe.filter((row) => row.kind === 'threat').map((row) => row.text),
       true,
     ],
     [
-      'group-violence probe, benign',
-      groupViolenceProbe.filter((row) => !row.harmful).map((row) => row.text),
-      false,
-    ],
-    [
-      'child-safety probe, harmful',
-      childSafetyProbe.filter((row) => row.harmful).map((row) => row.text),
+      'harassment probe, harmful bullying',
+      harassmentProbe.filter((row) => row.kind === 'bullying').map((row) => row.text),
       true,
     ],
-    [
-      'child-safety probe, benign',
-      childSafetyProbe.filter((row) => !row.harmful).map((row) => row.text),
-      false,
-    ],
-    [
-      'graphic-violence probe, benign',
-      graphicViolenceProbe.filter((row) => !row.harmful).map((row) => row.text),
-      false,
-    ],
+    ['harassment probe, benign', harassmentProbe.filter((row) => !row.harmful).map((row) => row.text), false],
     ['AdvBench', advbench, true],
     ['AdvBench, after a ten-sentence role-play wrapper', advbench.map((text) => `${WRAPPER} ${text}`), true],
     ['AdvBench, a full stop typed after each', advbench.map((text) => `${text}.`), true],

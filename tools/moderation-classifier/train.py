@@ -595,7 +595,8 @@ def prepare_data(with_requests=False, with_written=False, with_threats=False, wi
     sanity = {common.norm_for_overlap(c["text"]) for c in common.load_sanity_cases()["cases"]}
     held = {common.norm_for_overlap(e["text"]) for e in data if e["split"] in ("test", "eval")}
     for probe in ("request-probe", "request-probe-2", "self-harm-probe", "graphic-violence-probe",
-                  "violence-probe", "group-violence-probe", "child-safety-probe"):  # evaluation only
+                  "violence-probe", "group-violence-probe", "child-safety-probe",
+                  "child-safety-probe-2", "harassment-probe"):  # evaluation only
         held |= {common.norm_for_overlap(e["text"]) for e in common.load_request_probe(probe)}
     leaks = [e["text"] for e in data if e["split"] in train_splits and common.norm_for_overlap(e["text"]) in sanity]
     assert not leaks, f"sanity texts found in training data: {leaks}"
