@@ -54,7 +54,7 @@ const SIGN_FAMILIES: Array<{ holds: RegExp; pattern: RegExp }> = [
   },
   {
     holds:
-      /without|w\/o|behind|parents|once\s+|no\s+(?:other\s+)?(?:adult|teacher|one|parent|staff|grown)|nobody|be\s+seen|get\s+rid|monitoring|unsupervised|(?:mom|mum|dad|mother|father)(?:['’]s|\s+is|\s+has)\s+(?:out|away|left|gone)|(?:her|his|their)\s+(?:mom|mum|dad|mother|father|family)\s+(?:don|won|never|can|wouldn|doesn|mustn|shouldn)|while\s+(?:her|his|their|my)\s+(?:mom|mum|dad|mother|father|family|wife|husband)|(?:can['’]?t|cant|won['’]?t|wont)\s+see|quietly|discreetly|secretly|nobody\s+else|background\s+check|get\s+around/i,
+      /without|w\/o|behind|parents|once\s+(?:her|his|their)\s+(?:mom|mum|dad|mother|father|parents)|no\s+(?:other\s+)?(?:adult|teacher|one|parent|staff|grown)|nobody|be\s+seen|get\s+rid|monitoring|unsupervised|(?:mom|mum|dad|mother|father)(?:['’]s|\s+is|\s+has)\s+(?:out|away|left|gone)|(?:her|his|their)\s+(?:mom|mum|dad|mother|father|family)\s+(?:don|won|never|can|wouldn|doesn|mustn|shouldn)|while\s+(?:her|his|their|my)\s+(?:mom|mum|dad|mother|father|family|wife|husband)|(?:can['’]?t|cant|won['’]?t|wont)\s+see|quietly|discreetly|secretly|nobody\s+else|background\s+check|get\s+around/i,
     pattern: UNSEEN,
   },
   {
@@ -74,7 +74,7 @@ const SIGN_FAMILIES: Array<{ holds: RegExp; pattern: RegExp }> = [
   },
   {
     holds:
-      /get\s+close|after\b|interested|soulmate|fallen\s+for|more\s+than|only\s+adult|too\s+young|groom|the\s+(?:lonelier|quieter|younger|smaller)|stop\s+thinking|think\s+about\s+(?:constantly|all|every)|make\s+(?:a|my)\s+move|act\s+on\s+it|further|trust\s+me|(?:fall|falls|fell)\s+for\s+me|only\s+one\s+who\s+understands|special\s+(?:friend|time|bond|to)|bond|owes?\s+(?:you|me)|that\s+way|like\s+that|how\s+i\s+feel|enjoy\s+(?:her|him|the\s+one)|wants?\s+(?:her|him)|ready\s+for\s+more|pulls?\s+away|comes?\s+(?:to|2)\s+me|interested\s+in|into\s+(?:girls|boys|kids)|them\s+young|the\s+type|relationship|romanc|romantic|love\s+story|lovers?\b|in\s+love|\bdat(?:e|es|ed|ing)\b|girlfriend|boyfriend|crush|flirt|feelings\s+for/i,
+      /get\s+close|i['’]?m\s+after|interested\s+in|soulmate|fallen\s+for|more\s+than\s+(?:that|friends|a\s+\w+)\s+with|as\s+more\s+than|only\s+adult|too\s+young|groom|the\s+(?:lonelier|quieter|younger|smaller)|stop\s+thinking|think\s+about\s+(?:constantly|all|every)|make\s+(?:a|my)\s+move|act\s+on\s+it|further|trust\s+me|(?:fall|falls|fell)\s+for\s+me|only\s+one\s+who\s+understands|special\s+(?:friend|time|bond|to)|bond|owes?\s+(?:you|me)|that\s+way|like\s+that|how\s+i\s+feel|enjoy\s+(?:her|him|the\s+one)|wants?\s+(?:her|him)|ready\s+for\s+more|pulls?\s+away|comes?\s+(?:to|2)\s+me|interested\s+in|into\s+(?:girls|boys|kids)|them\s+young|the\s+type|relationship|romanc|romantic|love\s+story|lovers?\b|in\s+love|\bdat(?:e|es|ed|ing)\b|girlfriend|boyfriend|crush|flirt|feelings\s+for/i,
     pattern: CLOSENESS,
   },
   {
