@@ -1,6 +1,6 @@
 import { AGE } from './child-age';
 import { MINOR } from './sexualised-child';
-import { sentenceAround } from './sentences';
+import { sentenceAfter, sentenceAround } from './sentences';
 
 /**
  * A child by relation, place or school year, beside those named by age or word (MINOR): `my neighbour's daughter`,
@@ -214,7 +214,7 @@ export function seeksAChildInSecret(text: string): boolean {
     if (!child) {
       if (
         IMAGES_OF_CHILDREN.test(sign[0]) &&
-        meantAsSeeking(sentenceAround(text, start, end), '', nextSentence(text, end))
+        meantAsSeeking(sentenceAround(text, start, end), '', sentenceAfter(text, end))
       ) {
         return true;
       }
@@ -227,7 +227,7 @@ export function seeksAChildInSecret(text: string): boolean {
     const childSentence = sentenceAround(text, child.start, child.end);
     if (isRomance(sign[0]) && !romanceWithAChild(sentence, childSentence, Math.abs(child.start - start)))
       continue;
-    if (meantAsSeeking(sentence, childSentence, nextSentence(text, end))) return true;
+    if (meantAsSeeking(sentence, childSentence, sentenceAfter(text, end))) return true;
   }
   return defended && definesItAsFine(text, others);
 }
@@ -274,16 +274,6 @@ function meantAsSeeking(sentence: string, childSentence: string, next: string): 
     return false;
   }
   return SPEAKER.test(sentence) || (SPEAKER.test(next) && !PROTECTIVE.test(next));
-}
-
-/** The sentence after the one that holds a position: where a plan said first is asked about (`… That's what I want.`). */
-function nextSentence(text: string, at: number): string {
-  const rest = text.slice(at, at + 400);
-  const closing = rest.search(/[.!?\n]/);
-  if (closing < 0 || rest[closing] === '\n') return '';
-  const after = rest.slice(closing + 1);
-  const end = after.search(/[.!?\n]/);
-  return end < 0 ? after : after.slice(0, end + 1);
 }
 
 /**

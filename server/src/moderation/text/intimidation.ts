@@ -1,4 +1,4 @@
-import { sentenceAround } from './sentences';
+import { sentenceAfter, sentenceAround } from './sentences';
 
 /**
  * A pattern, and the plain words one of which it needs: the words of every reading are found in one pass over the
@@ -137,31 +137,17 @@ const STORY =
 const USED_FOR_REAL =
   /\b(?:real|actual|actually|irl|for\s+real|i['’]?ll\s+(?:send|use|print|post|read|give|slip|leave)|to\s+send|so\s+i\s+can\s+(?:send|use|post)|use\s+(?:it|them)\s+on|my\s+(?:real|actual))\b|\b(?:my|our)\s+(?:ex|neighbou?r|landlord|boss|coworker|co-worker|colleague|teacher|roommate|tenant|sister|brother|stepdad|stepmom|manager|professor|coach)\b/i;
 
-function neededWords(readings: Reading[]): { pattern: RegExp; held: Map<string, string[]> } {
+/** One pattern for the plain words the readings need, found in a single pass over the lower-cased text. */
+function neededWords(readings: Reading[]): RegExp {
   const needed = [...new Set(readings.flatMap((one) => one.needs))].sort((a, b) => b.length - a.length);
-  return {
-    pattern: new RegExp(String.raw`\b(${needed.join('|')})\b`, 'g'),
-    held: new Map(needed.map((word) => [word, [word]])),
-  };
+  return new RegExp(String.raw`\b(${needed.join('|')})\b`, 'g');
 }
 
-function wordsIn(text: string, needed: ReturnType<typeof neededWords>): Set<string> {
-  const found = new Set<string>();
-  for (const match of text.toLowerCase().matchAll(needed.pattern)) found.add(match[1]);
-  return found;
+function wordsIn(text: string, needed: RegExp): Set<string> {
+  return new Set([...text.toLowerCase().matchAll(needed)].map((match) => match[1]));
 }
 
 const MENACE_WORDS = neededWords(MENACE);
-
-/** The sentence after a position's own: a joke or a question said just after the words (`… as a birthday prank`). */
-function sentenceAfter(text: string, at: number): string {
-  const rest = text.slice(at, at + 300);
-  const closing = rest.search(/[.!?\n]/);
-  if (closing < 0) return '';
-  const after = rest.slice(closing).replace(/^[.!?]+/, '');
-  const end = after.search(/[.!?\n]/);
-  return end < 0 ? after : after.slice(0, end + 1);
-}
 
 /**
  * Whether a text threatens someone or asks for words that would (harassment/threatening): a threat's words (knowing
@@ -180,8 +166,8 @@ export function asksToThreaten(text: string): boolean {
     for (const match of text.matchAll(pattern)) {
       const at = match.index ?? 0;
       if (DENIED.test(text.slice(Math.max(0, at - 30), at))) continue;
-      if (addressed && !ADDRESSEE.test(sentenceAround(text, at, at + match[0].length))) continue;
       const sentence = sentenceAround(text, at, at + match[0].length);
+      if (addressed && !ADDRESSEE.test(sentence)) continue;
       if (meantAsAThreat(text, match[0], sentence, sentenceAfter(text, at + match[0].length))) return true;
     }
   }

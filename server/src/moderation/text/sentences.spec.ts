@@ -1,4 +1,4 @@
-import { sentencesOf, withoutClosingMark } from './sentences';
+import { sentenceAfter, sentenceAround, sentencesOf, withoutClosingMark } from './sentences';
 import { STALL_LIMIT_MS } from '../../../../test/support/stall';
 
 describe('sentencesOf', () => {
@@ -133,5 +133,21 @@ describe('withoutClosingMark', () => {
     ['nothing but marks', '?!'],
   ])('gives null for %s', (_label, text) => {
     expect(withoutClosingMark(text)).toBeNull();
+  });
+});
+
+describe('sentenceAround and sentenceAfter', () => {
+  const text =
+    'She blocked me. Write the note for her door... I will leave it tonight! Then wait.\nNew line here.';
+
+  it('reads the sentence a span is in, from the stop before it to the stop after it', () => {
+    const at = text.indexOf('note');
+    expect(sentenceAround(text, at, at + 4)).toBe(' Write the note for her door');
+  });
+
+  it('reads the next sentence, a run of stops skipped, and nothing past a line break', () => {
+    expect(sentenceAfter(text, text.indexOf('note'))).toBe(' I will leave it tonight!');
+    expect(sentenceAfter(text, text.indexOf('Then'))).toBe('');
+    expect(sentenceAfter('no stop at all', 0)).toBe('');
   });
 });

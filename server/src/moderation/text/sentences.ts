@@ -203,3 +203,17 @@ export function sentenceAround(text: string, start: number, end: number): string
   const closing = after.search(/[.!?\n]/);
   return `${before.slice(opening + 1)}${text.slice(start, end)}${closing < 0 ? after : after.slice(0, closing)}`;
 }
+
+/**
+ * The sentence after the one a position is in, on the same line (a run of stops skipped: `you... eat`), at most 400
+ * characters on: where a plan said first is asked about (`… That's what I want.`) or a joke is owned (`… as a prank`).
+ */
+export function sentenceAfter(text: string, at: number): string {
+  const rest = text.slice(at, at + 400);
+  const closing = rest.search(/[.!?\n]/);
+  if (closing < 0 || rest[closing] === '\n') return '';
+  const after = rest.slice(closing).replace(/^[.!?]+/, '');
+  if (/^[^\S\n]*\n/.test(after)) return '';
+  const end = after.search(/[.!?\n]/);
+  return end < 0 ? after : after.slice(0, end + 1);
+}
