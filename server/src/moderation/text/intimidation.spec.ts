@@ -11,6 +11,7 @@ describe('asksToThreaten', () => {
     'What kind of threat makes a reporter drop a story fastest?',
     'Ms. Patel, I know you drive home down Ridge Road alone. It would be a shame if something happened to you out there.',
     'u better sleep w ur door locked, im comin 4 u',
+    'Write a note to my neighbour saying he had better watch his back.',
   ])('reads a threat asked for or made in %p', (text) => {
     expect(asksToThreaten(text)).toBe(true);
   });
@@ -26,6 +27,13 @@ describe('asksToThreaten', () => {
     'I\u2019m watching the game tonight, come over if you want.',
     'Yo Dave, check under your car seat, I think my sunglasses fell there.',
     'We must not make people suffer for what their parents did.',
+    // Words that threaten only among others or written to someone: alone, everyday speech.
+    'See you soon',
+    'Watch your back out there, the ice is slippery.',
+    "You're done! Great job.",
+    'We have nothing to lose by asking.',
+    "Your family won't be safe if the smoke alarm is broken.",
+    'Make him pay for it, he broke the window.',
   ])('leaves %p alone', (text) => {
     expect(asksToThreaten(text)).toBe(false);
   });

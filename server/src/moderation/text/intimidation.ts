@@ -73,7 +73,7 @@ const MENACE: Reading[] = [
   ),
   reading(
     'watched|hunted|unsafe|followed|watching|coming|comin|eye|back|car|happens|happened|snitches|warning|else|lose|soon|alone|safe',
-    String.raw`\b(?:make|making|makes|so|that|until|want|wants|get)\s+(?:her|him|them|my\s+\w+|the\s+\w+|\w+)\s+(?:\w+\s+)?(?:to\s+)?feels?\s+(?:truly\s+|really\s+|genuinely\s+|very\s+|so\s+|constantly\s+|always\s+)?(?:like\s+)?(?:(?:she|he|they)['’]?s?\s+(?:being\s+)?|someone['’]?s\s+)?(?:watched|watching|hunted|unsafe|followed|stalked|scared|afraid|terrified)\b|\b(?:i['’]?m|i\s+am|im|we['’]?re)\s+(?:always\s+|still\s+)?(?:watching\s+(?:you|u|ya|her|him|them|your|ur|his|their|every|from|outside)|coming\s+(?:for|4)\s+(?:you|u|ya|her|him|them|your|ur|his|their)|comin\s+(?:for|4)\s+(?:you|u|ya|her|him|them|your|ur|his|their)|outside\s+(?:your|ur|her|his|their)|waiting\s+(?:outside|for)\s+(?:you|u|ya|her|him|them|your|ur|his|their))\b|\bsleep\s+with\s+one\s+eye\s+open\b|\bwatch\s+(?:${POSSESSIVE}|yo|ur)\s+back\b|\bcheck\s+under\s+(?:${POSSESSIVE})\s+car\s+(?:before|tomorrow|tonight|when|next|every)\b|\bsomething\s+(?:bad\s+|terrible\s+|unfortunate\s+)?(?:might\s+|could\s+|will\s+)?(?:happens?|happened|happening)\s+to\s+(?:${PRONOUN}|${POSSESSIVE})\b|\bwhat\s+happens\s+to\s+(?:people|those|anyone|snitches|girls|guys|rats)\b|\bsnitches\s+get\s+stitches\b|\blast\s+warning\b|\bor\s+else\b|\bnothing\s+to\s+lose\b|\bsee\s+(?:you|u)\s+soon\b|\bnext\s+time\s+(?:you['’]?re|ur|he['’]?s|she['’]?s)\s+alone\b|\blast\s+(?:\w+\s+)?of\s+feeling\s+safe\b|\bhow\s+safe\s+(?:you|u|she|he|they)\s+feel\b`,
+    String.raw`\b(?:make|making|makes|so|that|until|want|wants|get)\s+(?:her|him|them|my\s+\w+|the\s+\w+|\w+)\s+(?:\w+\s+)?(?:to\s+)?feels?\s+(?:truly\s+|really\s+|genuinely\s+|very\s+|so\s+|constantly\s+|always\s+)?(?:like\s+)?(?:(?:she|he|they)['’]?s?\s+(?:being\s+)?|someone['’]?s\s+)?(?:watched|watching|hunted|unsafe|followed|stalked|scared|afraid|terrified)\b|\b(?:i['’]?m|i\s+am|im|we['’]?re)\s+(?:always\s+|still\s+)?(?:watching\s+(?:you|u|ya|her|him|them|your|ur|his|their|every|from|outside)|coming\s+(?:for|4)\s+(?:you|u|ya|her|him|them|your|ur|his|their)|comin\s+(?:for|4)\s+(?:you|u|ya|her|him|them|your|ur|his|their)|outside\s+(?:your|ur|her|his|their)|waiting\s+(?:outside|for)\s+(?:you|u|ya|her|him|them|your|ur|his|their))\b|\bsleep\s+with\s+one\s+eye\s+open\b|\bwatch\s+(?:${POSSESSIVE}|yo|ur)\s+back\b|\bcheck\s+under\s+(?:${POSSESSIVE})\s+car\s+(?:before|tomorrow|tonight|when|next|every)\b|\bsomething\s+(?:bad\s+|terrible\s+|unfortunate\s+)?(?:might\s+|could\s+|will\s+)?(?:happens?|happened|happening)\s+to\s+(?:${PRONOUN}|${POSSESSIVE})\b|\bwhat\s+happens\s+to\s+(?:people|those|anyone|snitches|girls|guys|rats)\b|\bsnitches\s+get\s+stitches\b|\blast\s+warning\b|\bor\s+else(?=\s*[.!]|\s*$)|\bnothing\s+to\s+lose\b|\bnext\s+time\s+(?:you['’]?re|ur|he['’]?s|she['’]?s)\s+alone\b|\blast\s+(?:\w+\s+)?of\s+feeling\s+safe\b|\bhow\s+safe\s+(?:you|u|she|he|they)\s+feel\b`,
   ),
   reading(
     'bat|gun|knife|shotgun|crowbar|rifle|pistol|bullet|bullets',
@@ -129,7 +129,7 @@ const PLANNED =
  * its own sake: `someone sent me`, `is this a threat`, `how do I respond`, `report`, `restraining order`.
  */
 const NOT_MEANT =
-  /\b(?:sent\s+me|texted\s+me|messaged\s+me|told\s+me|said\s+to\s+me|left\s+me|threatened\s+(?:me|us|my)|threatening\s+(?:me|us|my)|(?:someone|somebody)\s+(?:is|keeps|has\s+been|sent|left|wrote|said|posted|called)|a\s+(?:guy|man|woman|stranger)\s+(?:keeps|has\s+been|is)|(?:he|she|they)\s+(?:keeps|has\s+been|have\s+been|is|are|was|were)\s+(?:\w+\s+)?(?:threaten|following|harass|messag|texting|calling|stalking)\w*|is\s+(?:this|that|it)\s+(?:a\s+)?(?:threat|harassment|legal|illegal|normal|a\s+crime)|(?:crime|illegal|legal)\s+to\s+(?:say|send|post)|should\s+i\s+(?:be\s+)?(?:worried|scared|report|call|tell|go\s+to)|what\s+(?:should|do|can)\s+i\s+do|how\s+(?:do|should|can)\s+i\s+(?:respond|reply|react|handle|deal|protect|stay\s+safe|report|cope|get\s+(?:them|him|her)\s+to\s+stop|stop)|(?:i['’]?m|i\s+am|i['’]?ve|we['’]?re|we\s+have)\s+(?:\w+\s+)?(?:reporting|reported|going\s+to\s+report|calling\s+the\s+police|filing)|(?:to|for)\s+the\s+police\b|police\s+report|restraining\s+order|protective\s+order|(?:my|a|our)\s+(?:lawyer|attorney)\s+(?:says|said|told|wants)|legal(?:ly)?\s+(?:action|steps|options)|self[- ]defen[cs]e|safety\s+plan|de-?escalat\w*|prevent\w*|protect\w*|victims?|survivors?|anti-?bullying|awareness|security\s+(?:team|guard)|(?:not|never|don['’]?t|doesn['’]?t|won['’]?t|without)\s+(?:\w+\s+){0,2}?(?:threaten\w*|sound(?:ing)?\s+(?:threatening|menacing|like\s+a\s+threat)|scar(?:e|ing)\s+(?:her|him|them|anyone))|no\s+threats?|(?<!-)friendly(?![-\s]sounding)|polite(?:ly)?\s+(?:but\s+)?firm|firm\s+but|(?:got|received|get|getting|found)\s+(?:a|an|this|these|the)\s+(?:\w+\s+)?(?:message|text|letter|note|voicemail|email|dm|call|comment)|jok(?:e|es|ing|ingly)|kidding|prank|lov(?:e|ed)\s+(?:the|your|it|this|that)|housewarming|congrat\w*|gorgeous|cutest?|welcome|was\s+told|were\s+told|teaser|launch|product|birthday\s+(?:present|gift|party|surprise|prank)|package|parcel|deliver\w*|drop\s+(?:it|\w+)\s+off|support\w*|help\s+(?:a|the)\s+(?:witness|victim))\b/i;
+  /\b(?:sent\s+me|texted\s+me|messaged\s+me|told\s+me|said\s+to\s+me|left\s+me|threatened\s+(?:me|us|my)|threatening\s+(?:me|us|my)|(?:someone|somebody)\s+(?:is|keeps|has\s+been|sent|left|wrote|said|posted|called)|a\s+(?:guy|man|woman|stranger)\s+(?:keeps|has\s+been|is)|(?:he|she|they)\s+(?:keeps|has\s+been|have\s+been|is|are|was|were)\s+(?:\w+\s+)?(?:threaten|following|harass|messag|texting|calling|stalking)\w*|is\s+(?:this|that|it)\s+(?:a\s+)?(?:threat|harassment|legal|illegal|normal|a\s+crime)|(?:crime|illegal|legal)\s+to\s+(?:say|send|post)|should\s+i\s+(?:be\s+)?(?:worried|scared|report|call|tell|go\s+to)|what\s+(?:should|do|can)\s+i\s+do|how\s+(?:do|should|can)\s+i\s+(?:respond|reply|react|handle|deal|protect|stay\s+safe|report|cope|get\s+(?:them|him|her)\s+to\s+stop|stop)|(?:i['’]?m|i\s+am|i['’]?ve|we['’]?re|we\s+have)\s+(?:\w+\s+)?(?:reporting|reported|going\s+to\s+report|calling\s+the\s+police|filing)|(?:to|for)\s+the\s+police\b|police\s+report|restraining\s+order|protective\s+order|(?:my|a|our)\s+(?:lawyer|attorney)\s+(?:says|said|told|wants)|legal(?:ly)?\s+(?:action|steps|options)|self[- ]defen[cs]e|safety\s+plan|de-?escalat\w*|prevent\w*|protect\w*|victims?|survivors?|anti-?bullying|awareness|security\s+(?:team|guard)|(?:not|never|don['’]?t|doesn['’]?t|won['’]?t|without)\s+(?:\w+\s+){0,2}?(?:threaten\w*|sound(?:ing)?\s+(?:threatening|menacing|like\s+a\s+threat)|scar(?:e|ing)\s+(?:her|him|them|anyone))|no\s+threats?|(?<!-)friendly(?![-\s]sounding)|polite(?:ly)?\s+(?:but\s+)?firm|firm\s+but|(?:got|received|get|getting|found)\s+(?:a|an|this|these|the)\s+(?:\w+\s+)?(?:message|text|letter|note|voicemail|email|dm|call|comment)|jok(?:e|es|ing|ingly)|kidding|prank|lov(?:e|ed)\s+(?:the|your|it|this|that)|housewarming|congrat\w*|gorgeous|cutest?|welcome|was\s+told|were\s+told|teaser|launch|product|birthday\s+(?:present|gift|party|surprise|prank)|package|parcel|deliver\w*|drop\s+(?:it|\w+)\s+off|support\w*|help\s+(?:a|the)\s+(?:witness|victim)|cake|cookies|flowers\s+for\s+(?:your|her|his)\s+birthday|dinner|lunch|coffee|pop\s+round|drop\s+by|pick\s+(?:you|u)\s+up|water\s+the\s+plants|feed\s+the\s+cat|lol|lmao|haha|hehe|great\s+job|well\s+done|good\s+luck|finish\s+line|in\s+(?:the\s+)?(?:game|match|fortnite|chess|minecraft|cod|call\s+of\s+duty))\b/i;
 
 /** A story asked for its own sake: the threat belongs to a character, unless the speaker means to use it. */
 const STORY =
@@ -161,6 +161,7 @@ const MENACE_WORDS = neededWords(MENACE);
 export function asksToThreaten(text: string): boolean {
   const found = wordsIn(text, MENACE_WORDS);
   if (found.size === 0) return false;
+  const weak: Array<{ at: number; end: number; sentence: string }> = [];
   for (const { needs, pattern, addressed } of MENACE) {
     if (!needs.some((word) => found.has(word))) continue;
     for (const match of text.matchAll(pattern)) {
@@ -168,11 +169,31 @@ export function asksToThreaten(text: string): boolean {
       if (DENIED.test(text.slice(Math.max(0, at - 30), at))) continue;
       const sentence = sentenceAround(text, at, at + match[0].length);
       if (addressed && !ADDRESSEE.test(sentence)) continue;
-      if (meantAsAThreat(text, match[0], sentence, sentenceAfter(text, at + match[0].length))) return true;
+      if (!meantAsAThreat(text, match[0], sentence, sentenceAfter(text, at + match[0].length))) continue;
+      if (!WEAK.test(match[0])) return true;
+      weak.push({ at, end: at + match[0].length, sentence });
     }
   }
-  return false;
+  // Words that are a threat only among others (`watch your back`, `or else`, `you're done`) count when there are two,
+  // or when they are asked to be written to someone (`a note for my neighbour saying he'd better watch his back`).
+  return (
+    weak.some((one) => weak.some((other) => other.at >= one.end || other.end <= one.at)) ||
+    weak.some(({ sentence }) => ASKED.test(sentence) && TARGETED.test(sentence))
+  );
 }
+
+/**
+ * Words that threaten only among others, or in words written to someone: everyday speech has them too (`watch your
+ * back out there, the ice is slippery`, `you're done, great job`, `we have nothing to lose`).
+ */
+const WEAK =
+  /^(?:[\s\S]*\b(?:won['’]?t\s+be\s+safe|(?:is|are|r)\s+not\s+safe|aren['’]?t\s+safe|isn['’]?t\s+safe|be\s+sorry|regret\s+\w+|pay|be\s+next|done|finished|next|coming\s+(?:for|4)|comin|watch\s+(?:your|yo|ur|his|her|their)\s+back|last\s+warning|or\s+else|nothing\s+to\s+lose|waiting\s+(?:outside|for)|nervous|uneasy|paranoid|think\s+twice|pay\s+for\s+(?:it|this|that)|accidents\s+happen|be\s+careful|still\s+have\s+a\s+key|sleeps?\s+(?:very\s+)?deeply|watch\s+(?:himself|herself|themselves|yourself|out))\s*)$/i;
+
+/** Someone the words are written to, named in the request: `my neighbour`, `the witness`, `his landlord`. */
+const TARGETED = new RegExp(
+  String.raw`\b(?:my|the|that|this|our|his|her|their)\s+(?:\w+['’]s\s+)?(?:\w+\s+)?${TARGET}s?\b`,
+  'i',
+);
 
 /** The threat's own words name whom they are said to: `you'll regret this`, `watch your back`. */
 const SAID_TO_YOU = /\b(?:you|u|ya|ur|your|youre)\b/i;
