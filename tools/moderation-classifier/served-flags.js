@@ -220,6 +220,7 @@ function sets() {
   const childSafetyProbe = jsonl('child-safety-probe/requests.jsonl');
   const harassmentProbe = jsonl('harassment-probe/requests.jsonl');
   const childSafetyProbe2 = jsonl('child-safety-probe-2/requests.jsonl');
+  const illicitProbe = jsonl('illicit-probe/requests.jsonl');
   const threats = threatPool();
   const hatecheck = hateCheckCases();
   const harmful = probe.filter((row) => row.harmful).map((row) => row.text);
@@ -334,6 +335,7 @@ function sets() {
     ...probeRows(groupViolenceProbe, 'group-violence probe'),
     ...probeRows(childSafetyProbe, 'child-safety probe'),
     ...probeRows(childSafetyProbe2, 'second child-safety probe'),
+    ...probeRows(illicitProbe, 'illicit probe'),
     [
       'harassment probe, harmful threats',
       harassmentProbe.filter((row) => row.kind === 'threat').map((row) => row.text),

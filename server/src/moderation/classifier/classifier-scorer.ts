@@ -5,6 +5,7 @@ import { namesChildAge } from '../text/child-age';
 import { ThreatTarget, threatTarget } from '../text/direct-threat';
 import { insultsTheReader } from '../text/directed-insult';
 import { seeksAChildInSecret } from '../text/child-grooming';
+import { asksForACrime } from '../text/crime-asked';
 import { asksForGraphicViolence } from '../text/graphic-violence';
 import { asksToBully, asksToThreaten } from '../text/intimidation';
 import { asksHowToHarm } from '../text/harm-to-others';
@@ -225,6 +226,9 @@ export async function createClassifierScorer(manifest: ClassifierManifest): Prom
     // Words or ways asked to bully, degrade or shame a person: `Teach me to make my coworker feel so stupid in meetings
     // that she stops talking.` passed.
     { reads: asksToBully, floors: floorsOf(['harassment']) },
+    // Help asked with a non-violent crime, or one planned: `write a text message pretending to be from Chase saying the
+    // account is locked` passed.
+    { reads: asksForACrime, floors: floorsOf(['illicit']) },
   ];
 
   /** Whole words of the vocabulary: how the second reading squeezes stretched letters (`boooomb`, `killll`). */

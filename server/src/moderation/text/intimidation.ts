@@ -1,3 +1,4 @@
+import { REQUESTED } from './requests';
 import { sentenceAfter, sentenceAround } from './sentences';
 
 /**
@@ -105,14 +106,6 @@ const MENACE: Reading[] = [
     String.raw`\baccidents\s+happen\b|\b(?:family|kids|wife|husband|son|daughter|children|dog)\s+(?:should|had\s+better|better|might\s+want\s+to)\s+be\s+careful\b|\b(?:could|might|would|will|can)\s+(?:easily\s+)?(?:get\s+hurt|end\s+badly|go\s+badly)\b|\b(?:something|things)\s+(?:will|could|might|would)\s+happen\s+to\b|\b(?:her|his|their|your)\s+(?:next\s+)?birthday\s+(?:her|his|their|your)\s+last\b|\b(?:hints?|hinting)\s+at\s+(?:her|his|their)\s+funeral\b|\bwake\s+up\s+to\s+something\s+worse\b|\bi\s+still\s+have\s+a\s+key\b|\bsleeps?\s+(?:very\s+)?deeply\b|\bkeeps?\s+(?:her|his|their)\s+mouths?\s+shut\b|\bbefore\s+(?:she|he|they)\s+goes?\s+to\s+the\s+police\b|\bso\s+(?:she|he|they)\s+(?:don['’]?t|dont|doesn['’]?t|won['’]?t|wont)\s+(?:report|testify|talk|tell|go\s+to)\b|\b(?:should|better|had\s+better)\s+watch\s+(?:himself|herself|themselves|yourself|out)\b|\bbetter\s+not\s+show\s+(?:his|her|their|your)\s+face\b|\bto\s+a\s+pulp\b|\bcould\s+(?:find|get\s+to)\s+(?:her|him|them)\s+any\s*time\b|\bi\s+can\s+get\s+to\s+(?:her|him|them)\b|\b(?:i['’]?ve|i\s+have)\s+been\s+(?:inside|in|watching|outside)\s+(?:her|his|their)\s+(?:apartment|house|flat|home|room)\b`,
   ),
 ];
-
-/**
- * A request to write or say the words, asked as people ask: an imperative opening the sentence (`write a roast`, `give
- * me`, `help me`), a question of how or what, or the speaker's plan. Not a verb inside a story's sentence (`She wanted
- * to make the bird cry`).
- */
-const REQUESTED =
-  /(?:^\s*|[.!?:]\s*|\b(?:please|pls|plz|can\s+you|could\s+you|just|now|so|ok|okay|hey|yo|lol)\s+)(?:write|draft|compose|craft|make|give|help|tell|create|generate|list|come\s+up|teach|show|suggest|roast|pretend|act|be|play|roleplay|role-play|argue|convince|persuade|explain|lay\s+out|justify|defend|sell|find|need|want|wanna|gimme)\b|\b(?:how\s+(?:do|can|could|would|should|to|2|nasty|mean)|what(?:['’]s|\s+is|\s+are)?\s+(?:\w+\s+){0,3}?(?:should|can|could|would|do|to|will|works?|makes?|the\s+best|the\s+most|some)|which\s+(?:\w+\s+){0,3}?(?:should|would|could|are|is|will|make|work|hurt)|any\s+(?:ideas|tips|advice|suggestions)|ideas\s+(?:for|to|pls|please)|tips\s+(?:for|to|on)|ways?\s+to|best\s+way|steps\s+to|help\s+me|give\s+me|i\s+need|need\s+some|is\s+it\s+(?:ok|okay|fine)\s+to)\b|\b(?:i|we|ima|imma)(?:\s+|(?=['’]))(?:\w+\s+){0,2}?(?:want|wanna|plan|planning|need|am\s+going|['’]m\s+going|['’]m\s+gonna|gonna|will|['’]ll|would\s+(?:like|love)|['’]d\s+(?:like|love)|intend|mean|plan)\b|\b(?:convince|persuade|argue|make\s+the\s+case|lay\s+out|explain\s+why|justify|defend|sell\s+me)\b/i;
 
 /** A request for a threat's words, as REQUESTED, or a question whether it would do (`is it too much to`, `should I`). */
 const ASKED = new RegExp(
