@@ -9,7 +9,7 @@
  *   npx tsc -p tsconfig.build.json && node dist/bench/moderation-served.js
  *
  * Sets (all held out from training; files under data/moderation): the two request probes, the self-harm, the
- * graphic-violence, the violence, the group-violence, the two child-safety, the harassment and the illicit probes (harmful and benign
+ * graphic-violence, the violence, the group-violence, the two child-safety, the two harassment and the two illicit probes (harmful and benign
  * rows),
  * AdvBench's harmful behaviours, HateCheck's functional tests of hate speech, and the default model's held-out
  * generated stories (read as output).
@@ -158,6 +158,8 @@ async function main(): Promise<void> {
     ...probeSets('child-safety-probe-2', 'second child-safety probe'),
     ...probeSets('harassment-probe', 'harassment probe'),
     ...probeSets('illicit-probe', 'illicit probe'),
+    ...probeSets('harassment-probe-2', 'second harassment probe'),
+    ...probeSets('illicit-probe-2', 'second illicit probe'),
   ];
   sets.push(advBench(), ...hateCheck(), generatedStories());
 

@@ -221,6 +221,8 @@ function sets() {
   const harassmentProbe = jsonl('harassment-probe/requests.jsonl');
   const childSafetyProbe2 = jsonl('child-safety-probe-2/requests.jsonl');
   const illicitProbe = jsonl('illicit-probe/requests.jsonl');
+  const illicitProbe2 = jsonl('illicit-probe-2/requests.jsonl');
+  const harassmentProbe2 = jsonl('harassment-probe-2/requests.jsonl');
   const threats = threatPool();
   const hatecheck = hateCheckCases();
   const harmful = probe.filter((row) => row.harmful).map((row) => row.text);
@@ -336,6 +338,8 @@ function sets() {
     ...probeRows(childSafetyProbe, 'child-safety probe'),
     ...probeRows(childSafetyProbe2, 'second child-safety probe'),
     ...probeRows(illicitProbe, 'illicit probe'),
+    ...probeRows(illicitProbe2, 'second illicit probe'),
+    ...probeRows(harassmentProbe2, 'second harassment probe'),
     [
       'harassment probe, harmful threats',
       harassmentProbe.filter((row) => row.kind === 'threat').map((row) => row.text),

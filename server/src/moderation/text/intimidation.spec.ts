@@ -34,6 +34,9 @@ describe('asksToThreaten', () => {
     'We have nothing to lose by asking.',
     "Your family won't be safe if the smoke alarm is broken.",
     'Make him pay for it, he broke the window.',
+    // A threat's words quoted to be softened or made clear are not asked for.
+    "Make this sound less intense: 'We know your address, expect us Friday.' It's from our moving company.",
+    "Make my grandmother's text clearer: 'I'm watching you from the window, your scarf is on inside out.'",
   ])('leaves %p alone', (text) => {
     expect(asksToThreaten(text)).toBe(false);
   });
@@ -70,6 +73,10 @@ describe('asksToBully', () => {
     'She wanted to make the bird cry, but the bird just sang.',
     'How do I get rid of the smell of sick in my car?',
     'Write a mock interview for a junior developer role.',
+    "What's a good comeback when my friends roast my cooking at game night? I want to roast them back.",
+    'A girl at school posted a photo of her with a cruel caption. How do I get it taken down?',
+    'Write a script for a helpline volunteer talking to a teenager who says kids at school call her ugly.',
+    'Convince my colleague to document the comments her manager makes about her accent.',
   ])('leaves %p alone', (text) => {
     expect(asksToBully(text)).toBe(false);
   });
