@@ -1,13 +1,9 @@
+import { neededWordsIn, neededWordsPattern, WordGatedReading } from './needed-words';
 import { REQUESTED } from './requests';
 import { sentenceAfter, sentenceAround } from './sentences';
 
-/**
- * A pattern, and the plain words one of which it needs: the words of every reading are found in one pass over the
- * lower-cased text first, and a pattern runs only when one of its words is there.
- */
-interface Reading {
-  needs: string[];
-  pattern: RegExp;
+/** A word-gated pattern (needed-words.ts) and how a match of it must be asked for. */
+interface Reading extends WordGatedReading {
   /**
    * Where the request must be: ending just before the crime's first word (`how do I` steal, the default), or anywhere
    * in its sentence or the next, for crimes told by what they dodge or fake (`… so the tax people don't see it`).
@@ -143,11 +139,7 @@ const MATCHES_READ = 64;
 const PLANNED =
   /\b(?:i|we|me\s+and\s+\w+|my\s+\w+\s+and\s+i)(?:\s+|(?=['’]))(?:\w+\s+){0,2}?(?:am\s+going|['’]m\s+going|['’]m\s+gonna|gonna|will|['’]ll|plan|planning|intend|['’]ve\s+decided|want|wanna|need|['’]m\s+about\s+to)\b/i;
 
-function neededWords(readings: Reading[]): RegExp {
-  const needed = [...new Set(readings.flatMap((one) => one.needs))].sort((a, b) => b.length - a.length);
-  return new RegExp(String.raw`\b(${needed.join('|')})\b`, 'g');
-}
-const CRIME_WORDS = neededWords(CRIMES);
+const CRIME_WORDS = neededWordsPattern(CRIMES);
 
 /**
  * Whether a text asks for help with a non-violent crime, or plans one (illicit): a fraud, a theft, a forgery, a drug
@@ -159,12 +151,14 @@ const CRIME_WORDS = neededWords(CRIMES);
  * sake. The scorer raises illicit.
  */
 export function asksForACrime(text: string): boolean {
-  const found = new Set([...text.toLowerCase().matchAll(CRIME_WORDS)].map((match) => match[1]));
+  const found = neededWordsIn(text, CRIME_WORDS);
   if (found.size === 0) return false;
   for (const { needs, pattern, askedIn } of CRIMES) {
     if (!needs.some((word) => found.has(word))) continue;
     // A crime is told once or twice; a text that repeats a reading's words thousands of times is read no further.
-    for (const match of [...text.matchAll(pattern)].slice(0, MATCHES_READ)) {
+    let read = 0;
+    for (const match of text.matchAll(pattern)) {
+      if (++read > MATCHES_READ) break;
       const at = match.index ?? 0;
       const sentence = sentenceAround(text, at, at + match[0].length);
       const next = sentenceAfter(text, at + match[0].length);

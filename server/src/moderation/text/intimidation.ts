@@ -1,13 +1,9 @@
+import { neededWordsIn, neededWordsPattern, WordGatedReading } from './needed-words';
 import { REQUESTED } from './requests';
 import { sentenceAfter, sentenceAround } from './sentences';
 
-/**
- * A pattern, and the plain words one of which it needs: the words of every reading are found in one pass over the
- * lower-cased text first, and a pattern runs only when one of its words is there.
- */
-interface Reading {
-  needs: string[];
-  pattern: RegExp;
+/** A word-gated pattern (needed-words.ts) and how a match of it must be asked for. */
+interface Reading extends WordGatedReading {
   /** Whether the sentence must also hold a word of cruelty: a trait named is no insult alone. */
   cruel: boolean;
   /** Whether the sentence must name someone the words are for (`you`, `him`): a weapon owned is no threat alone. */
@@ -130,17 +126,7 @@ const STORY =
 const USED_FOR_REAL =
   /\b(?:real|actual|actually|irl|for\s+real|i['’]?ll\s+(?:send|use|print|post|read|give|slip|leave)|to\s+send|so\s+i\s+can\s+(?:send|use|post)|use\s+(?:it|them)\s+on|my\s+(?:real|actual))\b|\b(?:my|our)\s+(?:ex|neighbou?r|landlord|boss|coworker|co-worker|colleague|teacher|roommate|tenant|sister|brother|stepdad|stepmom|manager|professor|coach)\b/i;
 
-/** One pattern for the plain words the readings need, found in a single pass over the lower-cased text. */
-function neededWords(readings: Reading[]): RegExp {
-  const needed = [...new Set(readings.flatMap((one) => one.needs))].sort((a, b) => b.length - a.length);
-  return new RegExp(String.raw`\b(${needed.join('|')})\b`, 'g');
-}
-
-function wordsIn(text: string, needed: RegExp): Set<string> {
-  return new Set([...text.toLowerCase().matchAll(needed)].map((match) => match[1]));
-}
-
-const MENACE_WORDS = neededWords(MENACE);
+const MENACE_WORDS = neededWordsPattern(MENACE);
 
 /**
  * Whether a text threatens someone or asks for words that would (harassment/threatening): a threat's words (knowing
@@ -152,7 +138,7 @@ const MENACE_WORDS = neededWords(MENACE);
  * a story asked for its own sake. The scorer raises harassment and harassment/threatening.
  */
 export function asksToThreaten(text: string): boolean {
-  const found = wordsIn(text, MENACE_WORDS);
+  const found = neededWordsIn(text, MENACE_WORDS);
   if (found.size === 0) return false;
   const weak: Array<{ at: number; end: number; sentence: string }> = [];
   for (const { needs, pattern, addressed } of MENACE) {
@@ -279,7 +265,7 @@ const SOMEONE =
 const KIND_OR_AGAINST =
   /\b(?:friendly|playful|good-natured|gentle|light-?hearted|affectionate|loving|kind|nice|wholesome|family-friendly|clean|in\s+good\s+fun|all\s+in\s+fun|teasing\s+but|(?:he|she|they)(?:['’]ll|\s+will|\s+would|['’]d)\s+(?:love|laugh|enjoy|appreciate|find\s+it\s+funny)|(?:won['’]?t|wouldn['’]?t|doesn['’]?t|don['’]?t|never|without)\s+(?:\w+\s+){0,2}?(?:hurt|hurting|offend|offending|upset|upsetting|cross\s+the\s+line|crossing\s+the\s+line)|at\s+(?:his|her|their|our|my)\s+wedding|myself|self-deprecating|best\s+man|maid\s+of\s+hono(?:u)?r|toast|wedding\s+(?:speech|toast)|retirement\s+(?:party|speech)|farewell|comedy\s+(?:club|set|show|special)|stand-?up|comedian|being\s+(?:bullied|teased|mocked|picked\s+on|harassed)|bullied\s+(?:me|him|her|my|us)|(?:bully|bullying|bullies)\s+(?:me|my|us)|anti-?bullying|how\s+(?:do|can|should)\s+(?:i|we)\s+(?:stop|handle|deal|respond|cope|help|support|report|talk\s+to|get\s+(?:him|her|them)\s+to\s+stop|protect)|stop\s+(?:bullying|being\s+(?:mean|cruel)|them|him|her|the\s+bullying)|(?:they|kids|people|someone|somebody|he|she|classmates|coworkers)\s+(?:\w+\s+){0,3}?(?:keep|keeps|kept|is|are|was|were|have\s+been|has\s+been)\s+(?:\w+\s+)?(?:mocking|teasing|calling|bullying|laughing|humiliating|shaming|insulting|spreading|ganging|excluding|ignoring)|comebacks?\s+(?:to|for)|respond\s+to|what\s+(?:should|do|can)\s+i\s+(?:say|do)\s+(?:when|if)|what\s+(?:should|do|can)\s+(?:i|we)\s+do\b|feel\s+better|cheer\s+(?:her|him|them)\s+up|apolog\w*|sorry|mock\s+(?:interview|exam|test|trial)|mock-?up|roast\s+(?:chicken|beef|pork|lamb|potatoes|vegetables|veggies|turkey|coffee|nuts|marshmallows|dinner)|history\s+of|why\s+do\s+(?:people|bullies|kids|some)|psycholog\w*|research|study|statistics|article|essay\s+(?:on|about)|definition|signs\s+of|prevent\w*|report\w*|counsel\w*|therap\w*|victims?|recover\w*|heal\w*|(?:were|was|are|is|been|being)\s+(?:so\s+)?(?:mean|cruel|nasty|rude|horrible)\s+to|got\s+(?:mocked|bullied|teased|roasted|laughed\s+at|picked\s+on)|is\s+(?:that|this|it)\s+(?:harassment|bullying|normal|ok|okay|appropriate)|keeps?\s+commenting|support\w*|warm|encourag\w*|compliment\w*|help\s+(?:her|him|them)\s+(?:feel|accept|love|cope)|(?:stressed|worried|insecure|self-conscious|anxious)\s+about|explain\s+to\s+(?:my|our)|why\s+(?:some\s+)?(?:people|kids|they)\s+(?:were|are|was)|(?:says|said|told\s+me|tells\s+me|thinks|feels)\s+(?:that\s+)?(?:i|we)\s+(?:make|made)|repair|reconnect|make\s+amends|get\s+along|(?:she|he|they)\s+(?:requested|asked\s+for)\s+it|\d+(?:st|nd|rd|th)\s+(?:birthday|anniversary)?|(?:her|his|their)\s+\d+(?:st|nd|rd|th)|roast\s+battle|rap\s+battle|(?:sound|seem|read|come\s+across)\s+(?:more\s+|less\s+|a\s+bit\s+|a\s+little\s+)?(?:playful|funnier|funny|intense|scary|harsh|aggressive|softer|nicer|friendlier|lighter|kinder|polite|clearer|gentler|warmer)|make\s+(?:\w+['’]s\s+)?(?:this|it|that|the|my\s+\w+['’]s)\s+(?:\w+\s+)?(?:clearer|friendlier|kinder|softer|gentler|nicer|less\s+\w+)|comebacks?\b|roast\s+(?:them|him|her|me)\s+back|taken\s+down|take\s+(?:it|them)\s+down|get\s+(?:it|them)\s+removed|helpline|volunteer\w*|document\w*|complain\w*|call(?:s|ing)?\s+(?:her|him|me|them)\s+(?:names|ugly|fat|stupid|a\s+\w+)|posted\s+(?:a\s+)?(?:photo|picture|video|post)\s+of\s+(?:her|him|me)|stands?\s+up\s+(?:to|for)|standing\s+up\s+(?:to|for)|(?:keeps?|kept)\s+getting|received|receiving|getting\s+(?:anonymous\s+|mean\s+|nasty\s+)?messages|stop\s+it|find\s+out\s+who|(?:they|kids|people|someone|somebody|classmates|coworkers|others)\s+(?:\w+\s+)?(?:mock|tease|bully|laugh\s+at|pick\s+on|humiliate|shame|insult|exclude|ignore)\b|isn['’]?t\s+["“'‘]?\s*(?:just\s+)?(?:joking|funny|ok|okay|fine|harmless|a\s+joke|banter)|fantasy\s+football|keep\s+it\s+(?:light|clean|about\s+(?:his|her|their)\s+(?:awful|terrible|bad)))\b/i;
 
-const HURT_WORDS = neededWords(HURT);
+const HURT_WORDS = neededWordsPattern(HURT);
 
 /** Words of cruelty, which a trait named needs beside it (`a roast of her acne`, `mocking his accent`). */
 const CRUEL =
@@ -294,7 +280,7 @@ const CRUEL =
  * answered or studied. The scorer raises harassment.
  */
 export function asksToBully(text: string): boolean {
-  const found = wordsIn(text, HURT_WORDS);
+  const found = neededWordsIn(text, HURT_WORDS);
   if (found.size === 0) return false;
   for (const { needs, pattern, cruel } of HURT) {
     if (!needs.some((word) => found.has(word))) continue;
