@@ -17,6 +17,7 @@ import { evaderReadings, ReaderVocabulary } from '../text/evader-reading';
 import { otherLanguageShare } from '../text/other-language';
 import { everySelfHarmReading, SelfHarmReading, selfHarmReading } from '../text/self-harm';
 import { sexualisesAChild } from '../text/sexualised-child';
+import { usesASlur } from '../text/slurs';
 import { sentencesOf, withoutClosingMark } from '../text/sentences';
 import { vowelRestorerOf } from '../text/vowelless-words';
 import { ModerationCategory } from '../moderation.types';
@@ -229,6 +230,8 @@ export async function createClassifierScorer(manifest: ClassifierManifest): Prom
     // Help asked with a non-violent crime, or one planned: `write a text message pretending to be from Chase saying the
     // account is locked` passed.
     { reads: asksForACrime, floors: floorsOf(['illicit']) },
+    // People called by a slur for who they are: `Typical muzzie behaviour.` and `They are just a bunch of coons.` passed.
+    { reads: usesASlur, floors: floorsOf(['hate']) },
   ];
 
   /** Whole words of the vocabulary: how the second reading squeezes stretched letters (`boooomb`, `killll`). */

@@ -1,0 +1,235 @@
+import { OPEN_QUOTE } from './quotation';
+
+/**
+ * Slurs for people of a protected group (race, ethnicity, nationality, religion, sexual orientation, gender identity,
+ * disability), with their plurals and common spellings. Unambiguous: these words have no other everyday sense, so
+ * every use counts unless it is a mention (`the word kike`, `he called me a wetback`) or, for the few that are
+ * reclaimed, the speaker's own in-group use.
+ */
+const UNAMBIGUOUS = [
+  String.raw`nigg(?:er|a|ah|uh|az)s?`,
+  String.raw`sand\s?nigg(?:er|a)s?`,
+  String.raw`porch\s?monkeys?`,
+  String.raw`jig(?:g)?aboos?`,
+  String.raw`spear\s?chuckers?`,
+  String.raw`golliwogs?`,
+  String.raw`gooks?`,
+  String.raw`chinky`,
+  String.raw`ching\s?chongs?`,
+  String.raw`slant\s?eyes?`,
+  String.raw`zipper\s?heads?`,
+  String.raw`spics?`,
+  String.raw`wetbacks?`,
+  String.raw`beaners?`,
+  String.raw`kikes?`,
+  String.raw`heebs?`,
+  String.raw`rag\s?heads?`,
+  String.raw`towel\s?heads?`,
+  String.raw`camel\s?(?:jockeys?|fuckers?)`,
+  String.raw`sand\s?monkeys?`,
+  String.raw`goat\s?fuckers?`,
+  String.raw`pakis?`,
+  String.raw`pajeets?`,
+  String.raw`curry\s?munchers?`,
+  String.raw`gyppos?`,
+  String.raw`gypos?`,
+  String.raw`pikeys?`,
+  String.raw`boongs?`,
+  String.raw`boongas?`,
+  String.raw`abos`,
+  String.raw`injuns?`,
+  String.raw`muzzies?`,
+  String.raw`muzrats?`,
+  String.raw`mudslimes?`,
+  String.raw`rapefugees?`,
+  String.raw`shit\s?skins?`,
+  String.raw`africoons?`,
+  String.raw`trann(?:y|ie|ies)`,
+  String.raw`shemales?`,
+  String.raw`he-shes?`,
+  String.raw`troons?`,
+  String.raw`poofters?`,
+  String.raw`batty\s?boys?`,
+  String.raw`mongoloids?`,
+  String.raw`window\s?lickers?`,
+];
+
+/**
+ * Slurs that share their letters with innocent words or senses (`dyke`, a sea wall; `fag`, a cigarette; `retard`,
+ * to slow; `queer`, odd; `coon`, a raccoon; `chink`, a gap; `Darky`, a name in the default model's stories): they count only as a noun said of people (see
+ * PEOPLE_FRAME) and never beside a word of their other sense (HOMONYM_SENSE).
+ */
+const AMBIGUOUS = [
+  String.raw`fag(?:got)?s?`,
+  String.raw`dykes?`,
+  String.raw`queers?`,
+  String.raw`homos`,
+  String.raw`lesbos`,
+  String.raw`poofs?`,
+  String.raw`coons?`,
+  String.raw`japs?`,
+  String.raw`retards?`,
+  String.raw`tards?`,
+  String.raw`spastics?`,
+  String.raw`spazz?(?:es)?`,
+  String.raw`mongs?`,
+  String.raw`cripples?`,
+  String.raw`negro(?:e?s)?`,
+  String.raw`dark(?:ie|y|ies)`,
+  String.raw`chinks?`,
+  String.raw`kaff(?:ir|er)s?`,
+  String.raw`squaws?`,
+];
+
+const BEFORE = String.raw`(?<![\p{L}\p{N}])`;
+const AFTER = String.raw`(?![\p{L}\p{N}])`;
+const UNAMBIGUOUS_SLUR = new RegExp(`${BEFORE}(?:${UNAMBIGUOUS.join('|')})${AFTER}`, 'giu');
+const AMBIGUOUS_SLUR = new RegExp(`${BEFORE}(?:${AMBIGUOUS.join('|')})${AFTER}`, 'giu');
+/** Every slur word at all: the cheap first test, so most texts are read no further. */
+const ANY_SLUR = new RegExp(`${BEFORE}(?:${[...UNAMBIGUOUS, ...AMBIGUOUS].join('|')})${AFTER}`, 'iu');
+
+/** Words said with pride or warmth of one's own people: `my nigga`, `I'm a proud dyke`, `us queers`. */
+const RECLAIMABLE = /^(?:nigg(?:a|ah|uh|az)s?|fag(?:got)?s?|dykes?|queers?|trann(?:y|ie|ies)|homos|lesbos)$/iu;
+
+/** The speaker and their own said before a reclaimable word: `my`, `I'm a`, `we're`, `us`, `call myself`. */
+const IN_GROUP_BEFORE =
+  /(?:(?<![\p{L}])(?:my|our|me\s+and\s+my|all\s+my|to\s+my|us|fellow|i(?:['’]?m|\s+am)(?:\s+(?:a|an|the|just|such|proud|happily|happy|that|also|one|big|real))*|we(?:['’]re|\s+are)(?:\s+(?:all|just|proud|happy|the|real|realest))*|(?:call(?:ing)?|calls)\s+(?:myself|ourselves)(?:\s+a)?|(?:by|love|loving|enjoy|proud\s+of)\s+being(?:\s+an?)?|proud\s+to\s+be(?:\s+a)?|as\s+a(?:\s+proud)?)\s*(?:\S+\s+){0,2}$)/iu;
+
+/**
+ * A friendly address in African-American English (`this nigga a genius`, `Real niggas know what's up`): the word is
+ * said of people with no contempt near it. HateCheck's reclaimed cases and the classifier's harassment score read
+ * the contempt; this keeps the word alone from counting as a slur.
+ */
+const FRIENDLY_NIGGA = /^nigg(?:a|ah|uh|az)s?$/iu;
+const CONTEMPT_NEAR =
+  /(?<![\p{L}])(?:hate|kill|die|dead|hang|lynch|shoot|burn|gas|ape|apes|monkey|monkeys|animal|animals|subhuman|savage|dirty|filthy|stupid|dumb|lazy|go\s+back|slave|slaves|cotton|vermin|trash|scum|inferior|exterminate|deport|get\s+out)(?![\p{L}])/iu;
+
+/** A word talked about rather than said of someone: `the word dyke`, `called me a spic`, `what does kike mean`. */
+const MENTIONED_BEFORE =
+  /(?<![\p{L}])(?:the\s+(?:word|words|term|terms|slur|slurs|insult|label|n-word)|(?<!(?:^|[^\p{L}])(?:i|we)\s+)(?:called|named|shouted\s+at|yelled\s+at|screamed\s+at)\s+(?:me|him|her|us|my\s+\S+|our\s+\S+|his\s+\S+|her\s+\S+|their\s+\S+)(?:\s+an?)?|(?:call|calls|calling)\s+(?:me|us|people|someone|somebody|anyone|others|each\s+other)(?:\s+an?)?|(?:say|says|said|saying|use|uses|used|using|spell|spelled|spelt|write|writing)\s+the\s+word)\s*["“'‘]?\s*$/iu;
+const MENTIONED_AFTER =
+  /^\s*["”'’]?\s*(?:is|was|are|were)\s+(?:a|an|the|such\s+a|considered|still|deeply|really|so|very|extremely|never)?\s*(?:\S+\s+){0,2}(?:slurs?|offensive|insult|insults|derogatory|racist|homophobic|transphobic|ableist|hurtful|word|words|term|terms|not\s+(?:ok|okay|acceptable))/iu;
+const MEANING_ASKED =
+  /(?<![\p{L}])(?:what\s+does|what\s+do|where\s+does|where\s+do|origin\s+of|history\s+of|etymology\s+of|meaning\s+of|why\s+is)\s+(?:the\s+word\s+)?["“'‘]?\s*$/iu;
+
+/** Words of a slur's other sense: the thing it also names. */
+const HOMONYM_SENSE: Array<[RegExp, RegExp]> = [
+  [
+    /^dykes?$/iu,
+    /(?<![\p{L}])(?:sea|flood|flooding|floods|water|river|dam|dams|embankments?|walls?|levees?|dutch|netherlands|holland|dig|dug|build|built|building|breach(?:ed)?|coast(?:al)?|tide|polder|marsh|finger|walk(?:ed)?|drain(?:age)?|canal)(?![\p{L}])/iu,
+  ],
+  [
+    /^fag(?:got)?s?$/iu,
+    /(?<![\p{L}])(?:smok\w*|cigarettes?|fags?\s+(?:packet|pack)|packet|packets|pack\s+of|light(?:er|ed)?|lit|puff\w*|ash\w*|tobacco|roll(?:ed|ing)?|meatballs?|gravy|butcher|dinner|cook\w*|ate|eat\w*|onions?|peas|recipe|sticks|twigs|wood|firewood|kindling|bundle|fuel|brushwood|british|uk|pub|lungs?)(?![\p{L}])/iu,
+  ],
+  [
+    /^coons?$/iu,
+    /(?<![\p{L}])(?:raccoons?|hounds?|dogs?|hunt\w*|trash\s+cans?|bins?|skin|cap|tails?|masked|nocturnal|wildlife|critters?|animals?\s+control|attic|garbage\s+cans?|possums?)(?![\p{L}])/iu,
+  ],
+  [
+    /^queers?$/iu,
+    /(?<![\p{L}])(?:feeling|sense|look|sort|kind|fish|fellow|old\s+\w+|folk|thing|things|street|theory|studies|community|communities|people|youth|rights|pride|identity|identities|history|cinema|art|artists|writers|culture|eye)(?![\p{L}])/iu,
+  ],
+  [
+    /^(?:retards?|tards?)$/iu,
+    /(?<![\p{L}])(?:flames?|fire|growth|progress|spread|rust|corrosion|decay|ignition|timing|spark)(?![\p{L}])/iu,
+  ],
+  [/^cripples?$/iu, /(?<![\p{L}])(?:economy|industry|debt|attack|strike|system|supply|network|engine)(?![\p{L}])/iu],
+  [/^chinks?$/iu, /(?<![\p{L}])(?:armou?r|light|wall|walls|curtains?|door|shutters?|glass|coins?|plan|defen[cs]es?|cloud)(?![\p{L}])/iu],
+  [/^kaff(?:ir|er)s?$/iu, /(?<![\p{L}])(?:limes?|leaf|leaves|lily|lilies|corn|plums?|curry|thai)(?![\p{L}])/iu],
+  [/^squaws?$/iu, /(?<![\p{L}])(?:valley|peak|creek|mountain|lake|ski|resort)(?![\p{L}])/iu],
+  [/^japs?$/iu, /(?<![\p{L}])(?:zeros?)(?![\p{L}])/iu],
+  [
+    /^negro(?:e?s)?$/iu,
+    /(?<![\p{L}])(?:leagues?|spirituals?|college\s+fund|history\s+week|national|river|modelo|spanish|portuguese|español|color|colour)(?![\p{L}])/iu,
+  ],
+  [/^spastics?$/iu, /(?<![\p{L}])(?:paralysis|cerebral|muscles?|diplegia|society|colon|gait)(?![\p{L}])/iu],
+];
+
+/**
+ * Where a word is a noun said of people: spoken to (`you fag`, `shut up, retard`, `a cripple like you`), pointed at
+ * (`those queers`, `bunch of coons`, `typical whore`) or said to be or do something (`spastics should`, `whores are`).
+ */
+const PEOPLE_BEFORE =
+  /(?<![\p{L}])(?:you|u|ya|ur|your|yo|you['’]?re|you\s+are|u\s+r|ur\s+a|those|these|them|all\s+(?:the|these|those)?|bunch\s+of|lot\s+of|load\s+of|pack\s+of|full\s+of|that|this|typical|another|dirty|filthy|fucking|fuckin|f\*+ing|stupid|dumb|damn|damned|bloody|lazy|smelly|ugly|fat|little|worthless|useless|disgusting|nasty|just\s+a|nothing\s+but\s+a|such\s+a|like\s+a|what\s+a|being\s+a|is\s+a|was\s+a|are|is|a\s+(?:fucking|dirty|filthy|stupid|dumb|little|fat|lazy|useless|total|complete|bloody)|too\s+many|so\s+many|no\s+more|shut\s+up|go\s+home|go\s+back|get\s+out|hey|oi|stop|fuck\s+off|fuck)\s*,?\s*(?:\S+\s+)?$/iu;
+const PEOPLE_AFTER =
+  /^\s*(?:like\s+(?:you|u|him|her|them)|behaviou?r|(?:are|is|r|were|was)\s+(?:\S+\s+)?(?:all|always|so|just|the|a|an|such|nothing|taking|ruining|everywhere|disgusting|gross|animals|vermin|scum|trash|subhuman|worthless|useless|lazy|stupid|dumb|evil|filthy|dirty|destroying|invading)|should|shouldn['’]?t|need\s+to|must|deserve|can['’]?t|don['’]?t|ruin\w*|everywhere|get\s+out|go\s+home|go\s+back|belong|keep\s+\w+ing|took\s+over|taking\s+over|breed\w*|out\s+of\s+(?:here|my|our)|(?:just\s+)?can['’]?t\s+help|in\s+(?:this|our|my|the)\s+(?:country|town|city|neighbou?rhood|school|street|area)|(?:just|always|never|all|really|keep|think|want|get|got|have|had|will|would|can|could|do|did)(?![\p{L}])|lol|lmao|smh|,?\s+(?:go|get|shut|fuck|stop|you))/iu;
+
+/** Characters read on either side of a slur for its frame. */
+const FRAME = 48;
+/** Characters read on either side of a slur for the sentence it is in. */
+const SENTENCE_READ = 240;
+
+/** Whether the slur at `start` of `text` is a word talked about, not said of someone. */
+function isMentioned(text: string, start: number, end: number): boolean {
+  const before = text.slice(Math.max(0, start - FRAME), start);
+  const after = text.slice(end, end + FRAME);
+  if (MENTIONED_BEFORE.test(before) || MEANING_ASKED.test(before) || MENTIONED_AFTER.test(after)) return true;
+  // Quoted, to be condemned or reported: `Statements like "those kikes …" are disgusting`.
+  return OPEN_QUOTE.test(text.slice(Math.max(0, start - 200), start));
+}
+
+/** The sentence around a match: the slur's senses are read within it. */
+function sentenceOf(text: string, start: number, end: number): string {
+  const window = text.slice(Math.max(0, start - SENTENCE_READ), end + SENTENCE_READ);
+  const at = Math.min(start, SENTENCE_READ);
+  const from = Math.max(0, ...['.', '!', '?', '\n'].map((mark) => window.lastIndexOf(mark, at - 1) + 1));
+  const marks = ['.', '!', '?', '\n']
+    .map((mark) => window.indexOf(mark, at + end - start))
+    .filter((found) => found >= 0);
+  return window.slice(from, marks.length > 0 ? Math.min(...marks) : window.length);
+}
+
+function isReclaimed(word: string, text: string, start: number, end: number): boolean {
+  if (!RECLAIMABLE.test(word)) return false;
+  if (IN_GROUP_BEFORE.test(text.slice(Math.max(0, start - FRAME), start))) return true;
+  return FRIENDLY_NIGGA.test(word) && !CONTEMPT_NEAR.test(sentenceOf(text, start, end));
+}
+
+function isHomonym(word: string, sentence: string): boolean {
+  return HOMONYM_SENSE.some(([slur, sense]) => slur.test(word) && sense.test(sentence));
+}
+
+function isSaidOfPeople(text: string, start: number, end: number): boolean {
+  return (
+    PEOPLE_BEFORE.test(text.slice(Math.max(0, start - FRAME), start)) ||
+    PEOPLE_AFTER.test(text.slice(end, end + FRAME))
+  );
+}
+
+/** At most this many slur words are read in one text: hostile input may repeat one without end. */
+const MATCHES_READ = 64;
+
+/**
+ * The spans of a text's slurs said of people: every unambiguous slur, and an ambiguous one said of people, unless the
+ * word is mentioned (talked about, reported, quoted, its meaning asked), reclaimed by the speaker's own people (`my
+ * nigga`, `I'm a proud dyke`) or, for an ambiguous one, in its other sense (`a dyke against the sea`, `smoked a fag`).
+ */
+export function slurSpans(text: string): Array<{ start: number; end: number }> {
+  if (!ANY_SLUR.test(text)) return [];
+  const spans: Array<{ start: number; end: number }> = [];
+  const read = (pattern: RegExp, ambiguous: boolean) => {
+    let count = 0;
+    for (const match of text.matchAll(pattern)) {
+      if (++count > MATCHES_READ) break;
+      const start = match.index;
+      const end = start + match[0].length;
+      if (isMentioned(text, start, end) || isReclaimed(match[0], text, start, end)) continue;
+      if (ambiguous && (isHomonym(match[0], sentenceOf(text, start, end)) || !isSaidOfPeople(text, start, end)))
+        continue;
+      spans.push({ start, end });
+    }
+  };
+  read(UNAMBIGUOUS_SLUR, false);
+  read(AMBIGUOUS_SLUR, true);
+  return spans;
+}
+
+/**
+ * Whether the text calls people by a slur for who they are: `Those wetbacks are taking over`, `shut up you tranny`,
+ * `my new neighbour is a raghead`. The classifier passed `Typical muzzie behaviour.` and `They are just a bunch of
+ * coons.`: its hate threshold is high, and a slur it saw rarely weighs little. The scorer raises hate to its threshold.
+ */
+export function usesASlur(text: string): boolean {
+  return slurSpans(text).length > 0;
+}
