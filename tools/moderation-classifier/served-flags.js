@@ -223,6 +223,7 @@ function sets() {
   const illicitProbe = jsonl('illicit-probe/requests.jsonl');
   const illicitProbe2 = jsonl('illicit-probe-2/requests.jsonl');
   const harassmentProbe2 = jsonl('harassment-probe-2/requests.jsonl');
+  const hateProbe = jsonl('hate-probe/requests.jsonl');
   const threats = threatPool();
   const hatecheck = hateCheckCases();
   const harmful = probe.filter((row) => row.harmful).map((row) => row.text);
@@ -340,6 +341,7 @@ function sets() {
     ...probeRows(illicitProbe, 'illicit probe'),
     ...probeRows(illicitProbe2, 'second illicit probe'),
     ...probeRows(harassmentProbe2, 'second harassment probe'),
+    ...probeRows(hateProbe, 'hate probe'),
     [
       'harassment probe, harmful threats',
       harassmentProbe.filter((row) => row.kind === 'threat').map((row) => row.text),

@@ -23,6 +23,24 @@ describe('lexicon check', () => {
     expect(neutral).toEqual([]);
   });
 
+  it('reads a slur word in its other sense as no slur, and one talked about or reclaimed as profanity', async () => {
+    const texts = [
+      'The council built two dykes to protect the town from flooding.',
+      'He smoked a fag outside the pub.',
+      'He called me a nigger at school today and I told the teacher.',
+      'me and my niggas at the game tonight',
+      'shut up you dyke',
+    ];
+    const verdicts = await check.run(texts, context());
+    expect(verdicts.map((text) => text.map((verdict) => verdict.category))).toEqual([
+      [],
+      [],
+      ['profanity'],
+      ['profanity'],
+      ['hate'],
+    ]);
+  });
+
   it("matches an application's blocklist words, phrases across punctuation and patterns", async () => {
     const text = 'Project ZANZIBAR is go. The secret-launch plan: code ABC-1234.';
     const [verdicts] = await check.run(

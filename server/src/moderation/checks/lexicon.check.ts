@@ -9,6 +9,7 @@ import { decodeEscapes } from '../text/escaped-text';
 import { foldText, originalRange } from '../text/folded-text';
 import { MAX_RAW_UNITS_PER_CHAR, NormalizedText, normalizeText } from '../text/normalized-text';
 import { joinedPayloads } from '../text/split-payload';
+import { slurSense } from '../text/slurs';
 import { undoubledLetters } from '../text/stretched-text';
 import { PhraseMatcher } from '../text/phrase-matcher';
 import { joinedFragments } from '../text/split-words';
@@ -177,7 +178,13 @@ function builtInLexicon(text: string, normalized: NormalizedText): Verdict[] {
       const start = match.startIndex;
       const end = match.endIndex + 1;
       if (SLURS.has(phraseMetadata?.originalWord ?? '')) {
-        if (isWholeWord(source, start, end)) slurs.push(toOriginal(start, end));
+        if (!isWholeWord(source, start, end)) continue;
+        const span = toOriginal(start, end);
+        // A slur word counts as hate where it is said of people; talked about or reclaimed it is profanity, and in
+        // its other sense (`a dyke against the sea`, `smoked a fag`) nothing.
+        const sense = slurSense(text, span.start, span.end, source.slice(start, end));
+        if (sense === 'slur') slurs.push(span);
+        else if (sense !== 'other-sense') profanity.push(span);
       } else profanity.push(toOriginal(start, end));
     }
   };

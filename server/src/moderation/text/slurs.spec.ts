@@ -13,6 +13,8 @@ describe('usesASlur', () => {
     'Queers just can\u2019t help themselves.',
     'lol the gooks at work got promoted again',
     'Get out of my shop, you dirty dyke.',
+    'Get out of the way, cripple.',
+    'Two dykes moved into the flat upstairs, great.',
   ])('reads a slur said of people in %p', (text) => {
     expect(usesASlur(text)).toBe(true);
   });
@@ -37,6 +39,10 @@ describe('usesASlur', () => {
     'me and my niggas at the game tonight',
     'Queer people deserve the same rights as everyone else.',
     'The queer community organised a beautiful pride march.',
+    'Another queer book club meeting tonight, bring snacks.',
+    'The tranny on my old pickup is slipping again.',
+    'Old trannies like me remember when the bar was the only safe place.',
+    'Nobody deserves to be called a dyke for holding her girlfriend\u2019s hand.',
   ])('leaves %p alone', (text) => {
     expect(usesASlur(text)).toBe(false);
   });

@@ -44,27 +44,42 @@ const UNAMBIGUOUS = [
   String.raw`rapefugees?`,
   String.raw`shit\s?skins?`,
   String.raw`africoons?`,
-  String.raw`trann(?:y|ie|ies)`,
   String.raw`shemales?`,
   String.raw`he-shes?`,
   String.raw`troons?`,
   String.raw`poofters?`,
   String.raw`batty\s?boys?`,
   String.raw`mongoloids?`,
+  String.raw`jungle\s?bunn(?:y|ies)`,
+  String.raw`hebes?`,
+  String.raw`hymies?`,
+  String.raw`wogs?`,
+  String.raw`carpet\s?munchers?`,
+  String.raw`fudge\s?packers?`,
+  String.raw`lezzers?`,
+  String.raw`f(?:e)?moids?`,
+  String.raw`foids?`,
+  String.raw`roasties?`,
+  String.raw`thots?`,
+  String.raw`sheboons?`,
+  String.raw`anchor\s?bab(?:y|ies)`,
   String.raw`window\s?lickers?`,
 ];
 
 /**
  * Slurs that share their letters with innocent words or senses (`dyke`, a sea wall; `fag`, a cigarette; `retard`,
- * to slow; `queer`, odd; `coon`, a raccoon; `chink`, a gap; `Darky`, a name in the default model's stories): they count only as a noun said of people (see
+ * to slow; `queer`, odd; `coon`, a raccoon; `chink`, a gap): they count only as a noun said of people (see
  * PEOPLE_FRAME) and never beside a word of their other sense (HOMONYM_SENSE).
  */
 const AMBIGUOUS = [
   String.raw`fag(?:got)?s?`,
   String.raw`dykes?`,
   String.raw`queers?`,
-  String.raw`homos`,
-  String.raw`lesbos`,
+  String.raw`homos?`,
+  String.raw`lesbos?`,
+  String.raw`yids?`,
+  String.raw`chinam[ae]n`,
+  String.raw`greasers?`,
   String.raw`poofs?`,
   String.raw`coons?`,
   String.raw`japs?`,
@@ -75,7 +90,7 @@ const AMBIGUOUS = [
   String.raw`mongs?`,
   String.raw`cripples?`,
   String.raw`negro(?:e?s)?`,
-  String.raw`dark(?:ie|y|ies)`,
+  String.raw`trann(?:y|ie|ies)`,
   String.raw`chinks?`,
   String.raw`kaff(?:ir|er)s?`,
   String.raw`squaws?`,
@@ -83,17 +98,20 @@ const AMBIGUOUS = [
 
 const BEFORE = String.raw`(?<![\p{L}\p{N}])`;
 const AFTER = String.raw`(?![\p{L}\p{N}])`;
-const UNAMBIGUOUS_SLUR = new RegExp(`${BEFORE}(?:${UNAMBIGUOUS.join('|')})${AFTER}`, 'giu');
-const AMBIGUOUS_SLUR = new RegExp(`${BEFORE}(?:${AMBIGUOUS.join('|')})${AFTER}`, 'giu');
-/** Every slur word at all: the cheap first test, so most texts are read no further. */
-const ANY_SLUR = new RegExp(`${BEFORE}(?:${[...UNAMBIGUOUS, ...AMBIGUOUS].join('|')})${AFTER}`, 'iu');
+const SLUR = new RegExp(`${BEFORE}(?:${[...UNAMBIGUOUS, ...AMBIGUOUS].join('|')})${AFTER}`, 'giu');
+/** The same, unanchored to a position: the cheap first test, so most texts are read no further. */
+const ANY_SLUR = new RegExp(SLUR.source, 'iu');
 
 /** Words said with pride or warmth of one's own people: `my nigga`, `I'm a proud dyke`, `us queers`. */
-const RECLAIMABLE = /^(?:nigg(?:a|ah|uh|az)s?|fag(?:got)?s?|dykes?|queers?|trann(?:y|ie|ies)|homos|lesbos)$/iu;
+const RECLAIMABLE =
+  /^(?:nigg(?:a|ah|uh|az)s?|fag(?:got)?s?|dykes?|queers?|trann(?:y|ie|ies)|homos|lesbos)$/iu;
 
 /** The speaker and their own said before a reclaimable word: `my`, `I'm a`, `we're`, `us`, `call myself`. */
 const IN_GROUP_BEFORE =
-  /(?:(?<![\p{L}])(?:my|our|me\s+and\s+my|all\s+my|to\s+my|us|fellow|i(?:['’]?m|\s+am)(?:\s+(?:a|an|the|just|such|proud|happily|happy|that|also|one|big|real))*|we(?:['’]re|\s+are)(?:\s+(?:all|just|proud|happy|the|real|realest))*|(?:call(?:ing)?|calls)\s+(?:myself|ourselves)(?:\s+a)?|(?:by|love|loving|enjoy|proud\s+of)\s+being(?:\s+an?)?|proud\s+to\s+be(?:\s+a)?|as\s+a(?:\s+proud)?)\s*(?:\S+\s+){0,2}$)/iu;
+  /(?<![\p{L}])(?:(?:my|our|me\s+and\s+my|all\s+my|to\s+my|fellow)\s+(?:[\p{L}'’-]+\s+)?|(?:us|i(?:['’]?m|\s+am)(?:\s+(?:a|an|the|just|such|proud|happily|happy|that|also|one|big|real))*|we(?:['’]re|\s+are)(?:\s+(?:all|just|proud|happy|the|real|realest))*|(?:call(?:ing)?|calls)\s+(?:myself|ourselves)(?:\s+a)?|(?:by|love|loving|enjoy|proud\s+of)\s+being(?:\s+an?)?|proud\s+to\s+be(?:\s+a)?|as\s+a(?:\s+proud)?)\s+(?:(?!(?:you|u|ya|your|ur)\s)[\p{L}'’-]+\s+){0,3})$/iu;
+/** The speaker counted among them after the word: `old trannies like me`, `queers like us`. */
+const IN_GROUP_AFTER =
+  /^\s*(?:like\s+(?:me|us|myself|ourselves)|(?:such\s+)?as\s+(?:me|us|myself))(?![\p{L}])/iu;
 
 /**
  * A friendly address in African-American English (`this nigga a genius`, `Real niggas know what's up`): the word is
@@ -106,7 +124,7 @@ const CONTEMPT_NEAR =
 
 /** A word talked about rather than said of someone: `the word dyke`, `called me a spic`, `what does kike mean`. */
 const MENTIONED_BEFORE =
-  /(?<![\p{L}])(?:the\s+(?:word|words|term|terms|slur|slurs|insult|label|n-word)|(?<!(?:^|[^\p{L}])(?:i|we)\s+)(?:called|named|shouted\s+at|yelled\s+at|screamed\s+at)\s+(?:me|him|her|us|my\s+\S+|our\s+\S+|his\s+\S+|her\s+\S+|their\s+\S+)(?:\s+an?)?|(?:call|calls|calling)\s+(?:me|us|people|someone|somebody|anyone|others|each\s+other)(?:\s+an?)?|(?:say|says|said|saying|use|uses|used|using|spell|spelled|spelt|write|writing)\s+the\s+word)\s*["“'‘]?\s*$/iu;
+  /(?<![\p{L}])(?:the\s+(?:word|words|term|terms|slur|slurs|insult|label|n-word)|(?<!(?:^|[^\p{L}])(?:i|we)\s+)(?:called|named|shouted\s+at|yelled\s+at|screamed\s+at)\s+(?:me|him|her|us|my\s+\S+|our\s+\S+|his\s+\S+|her\s+\S+|their\s+\S+)(?:\s+an?)?|(?:call|calls|calling)\s+(?:me|us|people|someone|somebody|anyone|others|each\s+other)(?:\s+an?)?|(?:be|being|been|get|gets|got|getting)\s+called(?:\s+an?)?|(?:if|when|whenever)\s+(?:you|u|they|someone|somebody|anyone|people)\s+(?:ever\s+)?calls?\s+(?:\S+\s+){0,3}?an?|(?:say|says|said|saying|use|uses|used|using|spell|spelled|spelt|write|writing)\s+the\s+word)\s*["“'‘]?\s*$/iu;
 const MENTIONED_AFTER =
   /^\s*["”'’]?\s*(?:is|was|are|were)\s+(?:a|an|the|such\s+a|considered|still|deeply|really|so|very|extremely|never)?\s*(?:\S+\s+){0,2}(?:slurs?|offensive|insult|insults|derogatory|racist|homophobic|transphobic|ableist|hurtful|word|words|term|terms|not\s+(?:ok|okay|acceptable))/iu;
 const MEANING_ASKED =
@@ -134,10 +152,44 @@ const HOMONYM_SENSE: Array<[RegExp, RegExp]> = [
     /^(?:retards?|tards?)$/iu,
     /(?<![\p{L}])(?:flames?|fire|growth|progress|spread|rust|corrosion|decay|ignition|timing|spark)(?![\p{L}])/iu,
   ],
-  [/^cripples?$/iu, /(?<![\p{L}])(?:economy|industry|debt|attack|strike|system|supply|network|engine)(?![\p{L}])/iu],
-  [/^chinks?$/iu, /(?<![\p{L}])(?:armou?r|light|wall|walls|curtains?|door|shutters?|glass|coins?|plan|defen[cs]es?|cloud)(?![\p{L}])/iu],
-  [/^kaff(?:ir|er)s?$/iu, /(?<![\p{L}])(?:limes?|leaf|leaves|lily|lilies|corn|plums?|curry|thai)(?![\p{L}])/iu],
+  [
+    /^cripples?$/iu,
+    /(?<![\p{L}])(?:economy|industry|debt|attack|strike|system|supply|network|engine)(?![\p{L}])/iu,
+  ],
+  [
+    /^chinks?$/iu,
+    /(?<![\p{L}])(?:armou?r|light|wall|walls|curtains?|door|shutters?|glass|coins?|plan|defen[cs]es?|cloud)(?![\p{L}])/iu,
+  ],
+  [
+    /^kaff(?:ir|er)s?$/iu,
+    /(?<![\p{L}])(?:limes?|leaf|leaves|lily|lilies|corn|plums?|curry|thai)(?![\p{L}])/iu,
+  ],
   [/^squaws?$/iu, /(?<![\p{L}])(?:valley|peak|creek|mountain|lake|ski|resort)(?![\p{L}])/iu],
+  [
+    /^trann(?:y|ie|ies)$/iu,
+    /(?<![\p{L}])(?:cars?|civic|gearbox|transmission|radios?|slipping|rebuild|fluid|gears?|clutch|manual|automatic|engine|mechanic|transistor|listen\w*|cricket)(?![\p{L}])/iu,
+  ],
+  [
+    /^beaners?$/iu,
+    /(?<![\p{L}])(?:pitch\w*|threw|throws?|batters?|benches|mound|fastball|inning|baseball|umpire|helmet)(?![\p{L}])/iu,
+  ],
+  [
+    /^homos?$/iu,
+    /(?<![\p{L}])(?:sapiens|erectus|habilis|neanderthalensis|genus|species|milk|evolution)(?![\p{L}])/iu,
+  ],
+  [
+    /^lesbos$/iu,
+    /(?<![\p{L}])(?:island|greek|greece|ferry|holiday|aegean|moria|camp|sappho|mytilene)(?![\p{L}])/iu,
+  ],
+  [/^yids?$/iu, /(?<![\p{L}])(?:spurs|tottenham|army|chant\w*|fans?|football|stadium)(?![\p{L}])/iu],
+  [
+    /^chinam[ae]n$/iu,
+    /(?<![\p{L}])(?:bowl\w*|delivery|spin\w*|cricket|wicket|batsman|batter|over)(?![\p{L}])/iu,
+  ],
+  [
+    /^greasers?$/iu,
+    /(?<![\p{L}])(?:bikes?|motorcycles?|leather|jackets?|1950s|fifties|outsiders|movie|film|novel|gang|axle|machine)(?![\p{L}])/iu,
+  ],
   [/^japs?$/iu, /(?<![\p{L}])(?:zeros?)(?![\p{L}])/iu],
   [
     /^negro(?:e?s)?$/iu,
@@ -152,8 +204,21 @@ const HOMONYM_SENSE: Array<[RegExp, RegExp]> = [
  */
 const PEOPLE_BEFORE =
   /(?<![\p{L}])(?:you|u|ya|ur|your|yo|you['’]?re|you\s+are|u\s+r|ur\s+a|those|these|them|all\s+(?:the|these|those)?|bunch\s+of|lot\s+of|load\s+of|pack\s+of|full\s+of|that|this|typical|another|dirty|filthy|fucking|fuckin|f\*+ing|stupid|dumb|damn|damned|bloody|lazy|smelly|ugly|fat|little|worthless|useless|disgusting|nasty|just\s+a|nothing\s+but\s+a|such\s+a|like\s+a|what\s+a|being\s+a|is\s+a|was\s+a|are|is|a\s+(?:fucking|dirty|filthy|stupid|dumb|little|fat|lazy|useless|total|complete|bloody)|too\s+many|so\s+many|no\s+more|shut\s+up|go\s+home|go\s+back|get\s+out|hey|oi|stop|fuck\s+off|fuck)\s*,?\s*(?:\S+\s+)?$/iu;
+/** A word said to someone at the end of a sentence: `Get out of the way, cripple.`, `kissing in public, dykes!` */
+const VOCATIVE_BEFORE = /,\s*$/u;
+const VOCATIVE_AFTER = /^\s*(?:[.!?…]|$)/u;
+/** A count of people before a plural: `two dykes moved in`, `three coons`. */
+const COUNTED_BEFORE = /(?<![\p{L}])(?:two|three|four|five|six|several|\d+)\s+$/iu;
+
 const PEOPLE_AFTER =
   /^\s*(?:like\s+(?:you|u|him|her|them)|behaviou?r|(?:are|is|r|were|was)\s+(?:\S+\s+)?(?:all|always|so|just|the|a|an|such|nothing|taking|ruining|everywhere|disgusting|gross|animals|vermin|scum|trash|subhuman|worthless|useless|lazy|stupid|dumb|evil|filthy|dirty|destroying|invading)|should|shouldn['’]?t|need\s+to|must|deserve|can['’]?t|don['’]?t|ruin\w*|everywhere|get\s+out|go\s+home|go\s+back|belong|keep\s+\w+ing|took\s+over|taking\s+over|breed\w*|out\s+of\s+(?:here|my|our)|(?:just\s+)?can['’]?t\s+help|in\s+(?:this|our|my|the)\s+(?:country|town|city|neighbou?rhood|school|street|area)|(?:just|always|never|all|really|keep|think|want|get|got|have|had|will|would|can|could|do|did)(?![\p{L}])|lol|lmao|smh|,?\s+(?:go|get|shut|fuck|stop|you))/iu;
+
+/**
+ * A word after an ambiguous one that makes it describe a thing, not name a person (`a queer book club`, `a tranny
+ * radio`, `a coon dog`, `a fag end`): any lower-case word but those that go on after a noun naming someone.
+ */
+const DESCRIBES_A_THING =
+  /^\s+(?!(?:is|are|was|were|and|or|but|like|who|that|which|should|shouldn['’]?t|can|can['’]?t|will|won['’]?t|would|just|all|in|to|on|at|of|for|with|from|out|go|get|got|shut|needs?|must|keeps?|always|never|nobody|lol|lmao|behaviou?r|ass|you|u|i|me|he|she|they|we|it|did|does|do|has|had|have|here|there|again|too|so|now|then|over|off|up|down|back|bitch|freak|scum|trash|piece|lover)(?![\p{L}]))\p{Ll}+(?![\p{L}'’])/u;
 
 /** Characters read on either side of a slur for its frame. */
 const FRAME = 48;
@@ -183,6 +248,7 @@ function sentenceOf(text: string, start: number, end: number): string {
 function isReclaimed(word: string, text: string, start: number, end: number): boolean {
   if (!RECLAIMABLE.test(word)) return false;
   if (IN_GROUP_BEFORE.test(text.slice(Math.max(0, start - FRAME), start))) return true;
+  if (IN_GROUP_AFTER.test(text.slice(end, end + FRAME))) return true;
   return FRIENDLY_NIGGA.test(word) && !CONTEMPT_NEAR.test(sentenceOf(text, start, end));
 }
 
@@ -191,37 +257,57 @@ function isHomonym(word: string, sentence: string): boolean {
 }
 
 function isSaidOfPeople(text: string, start: number, end: number): boolean {
+  const before = text.slice(Math.max(0, start - FRAME), start);
+  const after = text.slice(end, end + FRAME);
   return (
-    PEOPLE_BEFORE.test(text.slice(Math.max(0, start - FRAME), start)) ||
-    PEOPLE_AFTER.test(text.slice(end, end + FRAME))
+    PEOPLE_BEFORE.test(before) ||
+    PEOPLE_AFTER.test(after) ||
+    (VOCATIVE_BEFORE.test(before) && VOCATIVE_AFTER.test(after)) ||
+    (/s$/iu.test(text.slice(start, end)) && COUNTED_BEFORE.test(before))
   );
+}
+
+/** How a slur word is used where it stands. */
+export type SlurSense = 'slur' | 'reclaimed' | 'mentioned' | 'other-sense';
+
+const AMBIGUOUS_WORD = new RegExp(`^(?:${AMBIGUOUS.join('|')})$`, 'iu');
+
+/**
+ * How the slur word `word` (as written, or as a lexicon spells it) at `start`–`end` of `text` is used: a `slur` said of
+ * people; `mentioned` (talked about, reported, quoted, its meaning asked); `reclaimed` by the speaker's own people (`my
+ * nigga`, `I'm a proud dyke`); or, for an ambiguous word, `other-sense`: beside a word of its other sense (`a dyke
+ * against the sea`, `smoked a fag`) or not said of people at all.
+ */
+export function slurSense(
+  text: string,
+  start: number,
+  end: number,
+  word = text.slice(start, end),
+): SlurSense {
+  if (isMentioned(text, start, end)) return 'mentioned';
+  if (isReclaimed(word, text, start, end)) return 'reclaimed';
+  if (isHomonym(word, sentenceOf(text, start, end))) return 'other-sense';
+  if (AMBIGUOUS_WORD.test(word)) {
+    const describesAThing = !/s$/iu.test(word) && DESCRIBES_A_THING.test(text.slice(end, end + FRAME));
+    if (describesAThing || !isSaidOfPeople(text, start, end)) return 'other-sense';
+  }
+  return 'slur';
 }
 
 /** At most this many slur words are read in one text: hostile input may repeat one without end. */
 const MATCHES_READ = 64;
 
-/**
- * The spans of a text's slurs said of people: every unambiguous slur, and an ambiguous one said of people, unless the
- * word is mentioned (talked about, reported, quoted, its meaning asked), reclaimed by the speaker's own people (`my
- * nigga`, `I'm a proud dyke`) or, for an ambiguous one, in its other sense (`a dyke against the sea`, `smoked a fag`).
- */
+/** The spans of a text's slurs said of people (see slurSense), at most MATCHES_READ words read. */
 export function slurSpans(text: string): Array<{ start: number; end: number }> {
   if (!ANY_SLUR.test(text)) return [];
   const spans: Array<{ start: number; end: number }> = [];
-  const read = (pattern: RegExp, ambiguous: boolean) => {
-    let count = 0;
-    for (const match of text.matchAll(pattern)) {
-      if (++count > MATCHES_READ) break;
-      const start = match.index;
-      const end = start + match[0].length;
-      if (isMentioned(text, start, end) || isReclaimed(match[0], text, start, end)) continue;
-      if (ambiguous && (isHomonym(match[0], sentenceOf(text, start, end)) || !isSaidOfPeople(text, start, end)))
-        continue;
-      spans.push({ start, end });
-    }
-  };
-  read(UNAMBIGUOUS_SLUR, false);
-  read(AMBIGUOUS_SLUR, true);
+  let count = 0;
+  for (const match of text.matchAll(SLUR)) {
+    if (++count > MATCHES_READ) break;
+    const start = match.index;
+    const end = start + match[0].length;
+    if (slurSense(text, start, end) === 'slur') spans.push({ start, end });
+  }
   return spans;
 }
 
