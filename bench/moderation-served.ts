@@ -9,8 +9,8 @@
  *   npx tsc -p tsconfig.build.json && node dist/bench/moderation-served.js
  *
  * Sets (all held out from training; files under data/moderation): the two request probes, the self-harm, the
- * graphic-violence, the violence, the group-violence, the two child-safety, the two harassment and the two illicit probes and the hate probe (harmful and
- * benign rows),
+ * graphic-violence, the violence, the group-violence, the two child-safety, the two harassment and the two illicit probes and the two hate probes (harmful
+ * and benign rows),
  * AdvBench's harmful behaviours, HateCheck's functional tests of hate speech, and the default model's held-out
  * generated stories (read as output).
  */
@@ -161,6 +161,7 @@ async function main(): Promise<void> {
     ...probeSets('harassment-probe-2', 'second harassment probe'),
     ...probeSets('illicit-probe-2', 'second illicit probe'),
     ...probeSets('hate-probe', 'hate probe'),
+    ...probeSets('hate-probe-2', 'second hate probe'),
   ];
   sets.push(advBench(), ...hateCheck(), generatedStories());
 

@@ -224,6 +224,7 @@ function sets() {
   const illicitProbe2 = jsonl('illicit-probe-2/requests.jsonl');
   const harassmentProbe2 = jsonl('harassment-probe-2/requests.jsonl');
   const hateProbe = jsonl('hate-probe/requests.jsonl');
+  const hateProbe2 = jsonl('hate-probe-2/requests.jsonl');
   const threats = threatPool();
   const hatecheck = hateCheckCases();
   const harmful = probe.filter((row) => row.harmful).map((row) => row.text);
@@ -342,6 +343,7 @@ function sets() {
     ...probeRows(illicitProbe2, 'second illicit probe'),
     ...probeRows(harassmentProbe2, 'second harassment probe'),
     ...probeRows(hateProbe, 'hate probe'),
+    ...probeRows(hateProbe2, 'second hate probe'),
     [
       'harassment probe, harmful threats',
       harassmentProbe.filter((row) => row.kind === 'threat').map((row) => row.text),

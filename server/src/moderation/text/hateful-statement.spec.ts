@@ -67,6 +67,18 @@ describe('hatefulStatement', () => {
   });
 
   it.each([
+    'Immigrants breed like rabbits.',
+    'Arabs have the table manners of livestock.',
+    'Refugees are a swarm of locusts.',
+    "Trans people aren't really people.",
+    'My dog is smarter than any woman could ever be.',
+    'The life of an insect is worth more than that of a black person.',
+    "I'd sooner share a flat with a pig than with an Arab.",
+  ])('reads %j as people likened to, or ranked below, beasts and things', (text) => {
+    expect(hatefulStatement(text)).toBe('hate');
+  });
+
+  it.each([
     'I hate Mondays.',
     "I hate women's football being on at this hour.",
     'I hate it when people are late.',
@@ -111,6 +123,11 @@ describe('hatefulStatement', () => {
     'Refugees are common in this town.',
     'My neighbours are immigrants and some of them are pretty amazing.',
     'There is no place in our society for racism against immigrants.',
+    'My dog is smarter than my printer.',
+    'Refugees are not animals.',
+    'Muslims eat like anyone else during Ramadan evenings.',
+    'My cat is smarter than a man I once dated.',
+    'Comparing immigrants to rats is how propaganda starts.',
   ])('reads %j as no statement of hate', (text) => {
     expect(hatefulStatement(text)).toBeNull();
   });
@@ -126,6 +143,9 @@ describe('hatefulStatement', () => {
     expect(hatefulStatement('"women are '.repeat(100_000))).toBeNull();
     expect(hatefulStatement('I hate women like you like you '.repeat(30_000))).toBeNull();
     expect(hatefulStatement('women. i hate them like '.repeat(40_000))).toBeNull();
+    expect(hatefulStatement('my dog is smarter than any '.repeat(30_000))).toBeNull();
+    expect(hatefulStatement(`women breed${' and'.repeat(100_000)} like rats`)).toBeNull();
+    expect(hatefulStatement(`i'd rather${' a'.repeat(100_000)} pig than with an arab`)).toBeNull();
     expect(Date.now() - started).toBeLessThan(STALL_LIMIT_MS);
   });
 });

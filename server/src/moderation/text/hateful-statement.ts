@@ -24,6 +24,24 @@ const STATEMENT_END =
 const BENEATH_PEOPLE = String.raw`(?:animals|vermin|rats|cockroaches|roaches|parasites|pests|scum|filth|trash|garbage|rubbish|subhumans?|sub-humans?|savages|pigs|apes|monkeys|dogs|beasts|insects|leeches|lice|maggots|worms|swine|mongrels|degenerates|freaks|abominations|inferior|worthless|disgusting|revolting|repulsive|vile|filthy|dirty|pathetic|useless|evil|lesser\s+(?:beings|people|humans)|(?:a\s+)?(?:plague|disease|cancer|virus|curse|blight|stain|disgrace|burden|waste\s+of\s+(?:space|oxygen|air|skin))|despicable|sickening|repugnant|brainless|the\s+(?:absolute\s+)?worst|a\s+(?:threat|danger)\s+to\s+(?:civili[sz]ation|society|humanity|our\s+country)|criminals|thieves|rapists|terrorists|pedophiles|paedophiles|predators|scammers|liars|cheats|thugs|invaders|primitive|backward|barbaric|uncivili[sz]ed|(?:less|not)\s+(?:evolved|intelligent|civili[sz]ed)|genetically\s+inferior|stupid|dumb|idiots|morons|lazy|smelly|too\s+(?:stupid|dumb)|dishonest|untrustworthy|assholes|arseholes|scumbags|dickheads|bastards|shitheads|the\s+(?:dumbest|stupidest|ugliest|laziest|dirtiest|worst)\s+(?:people|humans|beings|creatures))`;
 
 /**
+ * Beasts, pests, filth and disease that people are likened to or ranked below: `rats`, `a swarm of locusts`, `livestock`,
+ * `mould`, `a stray dog`, `the dirt under my shoe`.
+ */
+const LOWER_BEINGS = String.raw`(?:(?:a|an|the|some|any|my|our|your|his|her|their|this|that)\s+)?(?:(?:swarm|plague|pack|herd|horde|bunch|nest|colony|troop|litter)\s+of\s+)?(?:(?:stray|wild|rabid|filthy|dirty|mangy|feral|common|dumb|little)\s+)?(?:animals?|beasts?|vermin|rats?|mice|cockroach(?:es)?|roach(?:es)?|parasites?|pests?|insects?|bugs?|leeches|lice|maggots?|worms?|apes?|monkeys?|baboons?|gorillas?|chimps?|chimpanzees?|dogs?|mutts?|pigs?|swine|hogs?|cattle|cows?|livestock|sheep|goats?|rabbits?|locusts?|termites?|ants?|flies|fleas|ticks|mosquito(?:e?s)?|snakes?|hyenas?|vultures?|mould|mold|fungus|weeds?|germs?|bacteria|viruses|a\s+virus|diseases?|cancers?|tumou?rs?|plagues?|infections?|rubbish|garbage|trash|dirt|filth|sewage|furniture|appliances?|objects?|property|toys?|rocks?|bricks?|potatoes|chairs?)`;
+
+/**
+ * What people are likened to or ranked below, said after the group: `breed like rabbits`, `spread like mould`, `have the
+ * table manners of livestock`, `are a swarm of locusts`, `aren't really people`.
+ */
+const LIKENED = String.raw`(?:(?:[\p{L}'’]+\s+){0,2}?(?:breed|breeds|multiply|multiplies|eat|eats|live|lives|behave|behaves|act|acts|spread|spreads|swarm|swarms|smell|smells|stink|stinks|reproduce|reproduces|infest|infests)\s+(?:[\p{L}'’]+\s+){0,2}?like\s+${LOWER_BEINGS}|(?:have|has)\s+(?:about\s+|roughly\s+|only\s+)?(?:the\s+(?:[\p{L}'’-]+\s+){1,2}of|as\s+much\s+[\p{L}'’-]+(?:\s+in\s+them)?\s+as)\s+${LOWER_BEINGS}|(?:are|is|r|['’]re)\s+(?:just\s+|basically\s+|literally\s+|nothing\s+but\s+)?(?:a|an)\s+(?:swarm|plague|hive|herd|horde|pack|infestation|colony|nest|litter|troop)\s+of\s+${LOWER_BEINGS}|(?:aren['’]?t|are\s+not)\s+(?:really\s+|even\s+|real\s+|fully\s+|proper\s+)*(?:human|humans|people|persons|human\s+beings))`;
+
+/**
+ * What people are ranked below, said before the group, ending where it starts: `My dog is smarter than any`, `I care
+ * more about the dirt under my shoe than about`, `I'd sooner share a flat with a pig than with`.
+ */
+const RANKED_BELOW = String.raw`(?:${LOWER_BEINGS}(?:\s+(?:under|on|in)\s+(?:my|your|the)\s+[\p{L}'’]+)?\s+(?:is|are|has|have|was|were)\s+(?:[\p{L}'’]+\s+){0,2}?(?:smarter|cleaner|wiser|nicer|better|more\s+(?:intelligent|valuable|useful|civili[sz]ed|human|sense|brains|worth|decent|honest|important)|worth\s+more)(?:\s+(?:[\p{L}'’]+\s+){0,3}?)?\s+than(?:\s+(?:that|those)\s+of)?|(?:i|we)\s+(?:[\p{L}'’]+\s+){0,2}?care\s+more\s+about\s+(?:[\p{L}'’]+\s+){0,5}?than\s+(?:about|for)|(?:i|we)(?:['’]d|\s+would)\s+(?:rather|sooner)\s+(?:[\p{L}'’,]+\s+){1,8}?${LOWER_BEINGS}\s+than(?:\s+(?:with|to|by|from))?)(?:\s+(?:an|a|any|one|every|the\s+average|your\s+average))?`;
+
+/**
  * What is wished on people who must die or be made to: `die`, `be exterminated`, `be shot`; `burn`, `rot` and `suffer` only
  * as the wish ends (not `burn calories`, `suffer long waits`).
  */
@@ -45,12 +63,18 @@ const WORTH_NOTHING = String.raw`(?:(?:(?:are|is)\s+(?:not|never)|aren(?:'|’)?
 const DENIED = String.raw`(?:to\s+(?:live|exist|breathe|be\s+(?:alive|here|born))|rights|respect|(?:to\s+)?(?:be\s+)?treated\s+(?:like|as)\s+(?:humans|people|equals))`;
 
 /**
+ * One of them ranked below something (`smarter than any woman`, `than with an Arab`): one person stands for all. The
+ * look-behind reads a few spaces at most: read back over a run of them at every position, it cost the square of its length.
+ */
+const RANKED_AGAINST = String.raw`(?<=(?<![\p{L}])than\s{1,4}(?:(?:about|for|with|to|by|that\s{1,4}of|those\s{1,4}of)\s{1,4})?(?:any|a|an|one|every|the\s{1,4}average|your\s{1,4}average)\s{1,4})`;
+
+/**
  * People for who they are, as a statement names them: `women`, `Muslims`, `Polish people`, `immigrants`, their lives
  * (`Black lives`), or one of them spoken to (`any trans person like you`). Not `women's` (`I hate women's football on TV`). Every statement is
  * found from here: one linear scan of the text for these, then anchored reads on either side of each.
  */
 const GROUP = new RegExp(
-  String.raw`(?<![\p{L}\p{N}])(?:${IDENTITY_LIVES}|${IDENTITY_MANY}|${IDENTITY_ONE}(?=\s+like\s+(?:you|u|her|him|them)(?![\p{L}\p{N}])))(?![\p{L}\p{N}'’])`,
+  String.raw`(?<![\p{L}\p{N}])(?:${IDENTITY_LIVES}|${IDENTITY_MANY}|${IDENTITY_ONE}(?=\s+like\s+(?:you|u|her|him|them)(?![\p{L}\p{N}]))|${RANKED_AGAINST}${IDENTITY_ONE})(?![\p{L}\p{N}'’])`,
   'giu',
 );
 
@@ -68,7 +92,7 @@ const LIKE_YOU = /\s+like\s+(?:you|u|her|him|them)(?![\p{L}\p{N}])/iuy;
  * wished (`should all die`, `must be exterminated`).
  */
 const SAID_OF_THEM = new RegExp(
-  String.raw`(?:\s+|(?=['’]re\s))(?:((?:(?:really|truly|all|just|simply|clearly|obviously|basically)\s+)?(?:are|r|['’]re)\s+(?:(?:all|just|only|basically|literally|simply|truly|really|naturally|inherently|always|absolutely|completely|totally|utterly|fucking|clearly|obviously|still|nothing\s+but|nothing\s+more\s+than|little\s+more\s+than|no\s+better\s+than|worse\s+than|like|such|so|common|total|complete|utter|massive|pretty|a\s+bunch\s+of)\s+){0,3}(?:${BENEATH_PEOPLE}|not\s+(?:human|humans|people|real\s+people|worthy\s+of\s+(?:life|living|respect)|(?:our|my)\s+equals?)|never\s+(?:any\s+)?(?:intelligent|smart|clever|attractive|beautiful|honest|trustworthy|decent|capable))|(?:belong|should\s+(?:all\s+)?(?:be\s+kept|live))\s+in\s+(?:a\s+|the\s+)?${PENNED}|(?:do\s+not|don(?:'|’)?t|does\s+not|doesn(?:'|’)?t|should\s+not|shouldn(?:'|’)?t)\s+deserve\s+${DENIED}|(?:have|has)\s+no\s+right\s+to\s+(?:live|exist|be\s+alive|breathe)|${WORTH_NOTHING}|(?:do\s+not|don(?:'|’)?t)\s+belong\s+on\s+this\s+(?:earth|planet)|(?:have|has)\s+no\s+place\s+in\s+(?:(?:our|this|a|any|the)\s+)?(?:(?:civili[sz]ed|decent|modern)\s+)?(?:society|country|world|nation|community)|(?:should|must|need\s+to|ought\s+to|have\s+to)\s+(?:all\s+)?${EXCLUDED_FATE}|(?:really\s+|just\s+|so\s+)?(?:disgust|disgusts|sicken|sickens|repulse|repulses|(?:make|makes)\s+me\s+(?:so\s+|really\s+|fucking\s+)?(?:sick|vomit|puke|want\s+to\s+(?:puke|vomit|throw\s+up)|angry|furious|livid|mad|boil(?:\s+with\s+(?:anger|rage))?)|(?:fill|fills)\s+me\s+with\s+(?:so\s+much\s+|such\s+|nothing\s+but\s+)?(?:rage|anger|disgust|hatred|contempt|loathing|revulsion)))|((?:should|must|need\s+to|ought\s+to|deserve\s+to)\s+(?:all\s+|just\s+)?(?:go\s+(?:and\s+)?)?${VIOLENT_FATE}))(?![\p{L}\p{N}])`,
+  String.raw`(?:\s+|(?=['’]re\s))(?:(${LIKENED}|(?:(?:really|truly|all|just|simply|clearly|obviously|basically)\s+)?(?:are|r|['’]re)\s+(?:(?:all|just|only|basically|literally|simply|truly|really|naturally|inherently|always|absolutely|completely|totally|utterly|fucking|clearly|obviously|still|nothing\s+but|nothing\s+more\s+than|little\s+more\s+than|no\s+better\s+than|worse\s+than|like|such|so|common|total|complete|utter|massive|pretty|a\s+bunch\s+of)\s+){0,3}(?:${BENEATH_PEOPLE}|not\s+(?:human|humans|people|real\s+people|worthy\s+of\s+(?:life|living|respect)|(?:our|my)\s+equals?)|never\s+(?:any\s+)?(?:intelligent|smart|clever|attractive|beautiful|honest|trustworthy|decent|capable))|(?:belong|should\s+(?:all\s+)?(?:be\s+kept|live))\s+in\s+(?:a\s+|the\s+)?${PENNED}|(?:do\s+not|don(?:'|’)?t|does\s+not|doesn(?:'|’)?t|should\s+not|shouldn(?:'|’)?t)\s+deserve\s+${DENIED}|(?:have|has)\s+no\s+right\s+to\s+(?:live|exist|be\s+alive|breathe)|${WORTH_NOTHING}|(?:do\s+not|don(?:'|’)?t)\s+belong\s+on\s+this\s+(?:earth|planet)|(?:have|has)\s+no\s+place\s+in\s+(?:(?:our|this|a|any|the)\s+)?(?:(?:civili[sz]ed|decent|modern)\s+)?(?:society|country|world|nation|community)|(?:should|must|need\s+to|ought\s+to|have\s+to)\s+(?:all\s+)?${EXCLUDED_FATE}|(?:really\s+|just\s+|so\s+)?(?:disgust|disgusts|sicken|sickens|repulse|repulses|(?:make|makes)\s+me\s+(?:so\s+|really\s+|fucking\s+)?(?:sick|vomit|puke|want\s+to\s+(?:puke|vomit|throw\s+up)|angry|furious|livid|mad|boil(?:\s+with\s+(?:anger|rage))?)|(?:fill|fills)\s+me\s+with\s+(?:so\s+much\s+|such\s+|nothing\s+but\s+)?(?:rage|anger|disgust|hatred|contempt|loathing|revulsion)))|((?:should|must|need\s+to|ought\s+to|deserve\s+to)\s+(?:all\s+|just\s+)?(?:go\s+(?:and\s+)?)?${VIOLENT_FATE}))(?![\p{L}\p{N}])`,
   'iuy',
 );
 
@@ -89,7 +113,7 @@ const NOT_THE_SUBJECT =
  * `kill all the`).
  */
 const SAID_BEFORE_THEM = new RegExp(
-  String.raw`(?:((?:i|we)\s+${INTENSIFIERS}${HATRED}|${FED_UP})|(${SCORN_FELT}|(?:the\s+world|this\s+country|our\s+country|society|everyone|we)\s+(?:would\s+be|'d\s+be|’d\s+be|is|are)\s+better\s+(?:off\s+)?without(?:\s+any)?|(?:let(?:'|’)?s\s+|let\s+us\s+|we\s+(?:should|must|need\s+to)\s+)?get\s+rid\s+of|there\s+is\s+no\s+(?:space|place|room)\s+(?:on\s+this\s+(?:planet|earth)|in\s+(?:this|our|the)\s+(?:world|country|society))\s+for(?:\s+any)?|(?:human\s+)?rights\s+should\s+(?:not|never)\s+apply\s+to)|(death\s+to(?:\s+all)?|(?:i|we)\s+${INTENSIFIERS}(?:want|wanna|need|would\s+love|(?:'|’)d\s+love)\s+to\s+(?:kill|murder|exterminate|gas|hang|shoot|slaughter|rape|torture|stab|burn)|(?:kill|gas|exterminate|hang|shoot|lynch|burn|slaughter)\s+(?:all|every\s+one\s+of|every\s+last\s+one\s+of)(?:\s+(?:the|of\s+the))?))\s+$`,
+  String.raw`(?:((?:i|we)\s+${INTENSIFIERS}${HATRED}|${FED_UP})|(${SCORN_FELT}|${RANKED_BELOW}|(?:the\s+world|this\s+country|our\s+country|society|everyone|we)\s+(?:would\s+be|'d\s+be|’d\s+be|is|are)\s+better\s+(?:off\s+)?without(?:\s+any)?|(?:let(?:'|’)?s\s+|let\s+us\s+|we\s+(?:should|must|need\s+to)\s+)?get\s+rid\s+of|there\s+is\s+no\s+(?:space|place|room)\s+(?:on\s+this\s+(?:planet|earth)|in\s+(?:this|our|the)\s+(?:world|country|society))\s+for(?:\s+any)?|(?:human\s+)?rights\s+should\s+(?:not|never)\s+apply\s+to)|(death\s+to(?:\s+all)?|(?:i|we)\s+${INTENSIFIERS}(?:want|wanna|need|would\s+love|(?:'|’)d\s+love)\s+to\s+(?:kill|murder|exterminate|gas|hang|shoot|slaughter|rape|torture|stab|burn)|(?:kill|gas|exterminate|hang|shoot|lynch|burn|slaughter)\s+(?:all|every\s+one\s+of|every\s+last\s+one\s+of)(?:\s+(?:the|of\s+the))?))\s+$`,
   'iu',
 );
 
