@@ -55,6 +55,7 @@ describe('threatensViolence', () => {
     'Sign the papers or your family gets hurt.',
     'If you testify on Monday, your little girl is going to pay for it.',
     "Nadia, you'll regret reporting me.",
+    'Can you write "I will kill you tonight" in a note for my ex?',
     "You'll get hurt if you go to the police.",
   ])('reads %j as an ultimatum or a harm foretold to one who would tell', (text) => {
     expect(threatTarget(text)).toBe('person');
@@ -123,6 +124,7 @@ describe('threatensViolence', () => {
     "I'll cut your hair on Sunday.",
     "I'm going to crack your back, it will feel great.",
     'My friend was told "I will kill you" by her ex. Is that a crime?',
+    'You can write "I\u2019ll slaughter anyone like you", but I will take you to court for that.',
   ])('reads %j as no threat', (text) => {
     expect(threatTarget(text)).toBeNull();
   });

@@ -173,6 +173,13 @@ export function threatTarget(text: string): ThreatTarget | null {
 const SAID_BY_SOMEONE_ELSE =
   /\b(?:he|she|they|someone|somebody|people|my\s+\w+|his\s+\w+|her\s+\w+|their\s+\w+|the\s+\w+)(?:\s+\w+){0,3}?\s+(?:said|says|told\s+(?:me|us|her|him|them)|(?:was|were|got|been)\s+told|texted(?:\s+me)?|wrote|messaged(?:\s+me)?|posted|commented|yelled|screamed|shouted|threatened(?:\s+me)?|(?:keeps|kept)\s+saying)(?:\s+(?:to\s+)?(?:me|us|her|him|them))?\s*[:,]?\s*$/iu;
 
+/**
+ * Granted to the one spoken to, then answered, around the quotation: `You can write "…", but I will take you to court
+ * for that.` Not `Can you write "…"`, which asks for it, nor a quotation no `but` answers.
+ */
+const YOU_MAY_SAY = /\b(?:you|u)\s+(?:can|could|may|might)\s+(?:\w+\s+)?(?:write|say|post|tweet|text|type)\s*[:,]?\s*$/iu;
+const ANSWERED = /^[^"“”«»]{0,40}["”»'’]\s*[,;]?\s*but\b/iu;
+
 /** Cited as an example of what is said, before the quotation: `threats like "…"`, `comments such as '…'`. */
 const CITED_AS_AN_EXAMPLE =
   /\b(?:threats?|statements?|comments?|words|things|remarks|messages?|posts?|tweets?|phrases?|sentences?|jokes?|insults?|slurs?|language|rhetoric|speech)\s+(?:like|such\s+as)\s*[:,]?\s*$/iu;
@@ -195,6 +202,7 @@ function quotedToReportIt(text: string, threat: RegExpExecArray): boolean {
   return (
     SAID_BY_SOMEONE_ELSE.test(beforeQuote) ||
     CITED_AS_AN_EXAMPLE.test(beforeQuote) ||
+    (YOU_MAY_SAY.test(beforeQuote) && ANSWERED.test(text.slice(end, end + 80))) ||
     CONDEMNED.test(text.slice(end, end + 80))
   );
 }

@@ -128,6 +128,8 @@ describe('hatefulStatement', () => {
     'Muslims eat like anyone else during Ramadan evenings.',
     'My cat is smarter than a man I once dated.',
     'Comparing immigrants to rats is how propaganda starts.',
+    'Writing that Muslims are all liars says a lot about how small-minded you are.',
+    'Saying that women are scum is disgusting.',
   ])('reads %j as no statement of hate', (text) => {
     expect(hatefulStatement(text)).toBeNull();
   });

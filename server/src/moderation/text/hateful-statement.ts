@@ -140,10 +140,10 @@ const AT_CLAUSE_START =
   /(?:^|[.!?;:,\n(…]|(?<![\p{L}\p{N}])(?:and|but|so|honestly|frankly|tbh|lol|because|cause|cuz|just|yes|yeah|ok|okay|let(?:'|’)?s|let\s+us|we))\s{0,3}$/iu;
 /**
  * Someone else's view, or a view named to deny it, just before the statement: `if you think …`, `people who say …`,
- * `the myth that …`, `not all …`. What follows is reported or argued against, not said.
+ * `the myth that …`, `not all …`, `Writing that …` (said of the saying: `Writing that women are … says a lot about you`). What follows is reported or argued against, not said.
  */
 const NOT_SAID =
-  /(?:\b(?:you|your|youre|you(?:'|’)re|anyone|anybody|someone|somebody|people|those|he|she|they|who|one)\s+(?:\S+\s+){0,3}?(?:think|thinks|thought|believe|believes|believed|say|says|said|saying|claim|claims|claimed|claiming|feel|feels|assume|assumes|pretend|pretends)\s+(?:that\s+)?|\b(?:argues|argued|arguing|suggests|suggested|suggesting|implies|implied|implying)\s+(?:\S+\s+){0,3}?that\s+|\b(?:thinks|believes|says|claims|feels|assumes|insists|argues)\s+(?:that\s+)?|\b(?:myth|lie|idea|notion|stereotype|trope|canard|misconception|assumption|claim|belief|view)\s+that\s+|\b(?:not|no|never)\s+|\b(?:never|not|didn(?:'|’)?t|did\s+not|don(?:'|’)?t|do\s+not)\s+(?:\S+\s+){0,2}?(?:say|said|think|thought|believe|claim|claimed)\s+(?:that\s+)?|\b(?:is|was)\s+(?:it\s+)?(?:wrong|false|untrue|a\s+lie)\s+(?:to\s+say\s+)?that\s+)$/iu;
+  /(?:(?:^|[.!?;:,(]\s*)(?:writing|saying|claiming|posting|tweeting|suggesting|implying|arguing|pretending|insisting)\s+(?:that\s+)?|\b(?:you|your|youre|you(?:'|’)re|anyone|anybody|someone|somebody|people|those|he|she|they|who|one)\s+(?:\S+\s+){0,3}?(?:think|thinks|thought|believe|believes|believed|say|says|said|saying|claim|claims|claimed|claiming|feel|feels|assume|assumes|pretend|pretends)\s+(?:that\s+)?|\b(?:argues|argued|arguing|suggests|suggested|suggesting|implies|implied|implying)\s+(?:\S+\s+){0,3}?that\s+|\b(?:thinks|believes|says|claims|feels|assumes|insists|argues)\s+(?:that\s+)?|\b(?:myth|lie|idea|notion|stereotype|trope|canard|misconception|assumption|claim|belief|view)\s+that\s+|\b(?:not|no|never)\s+|\b(?:never|not|didn(?:'|’)?t|did\s+not|don(?:'|’)?t|do\s+not)\s+(?:\S+\s+){0,2}?(?:say|said|think|thought|believe|claim|claimed)\s+(?:that\s+)?|\b(?:is|was)\s+(?:it\s+)?(?:wrong|false|untrue|a\s+lie)\s+(?:to\s+say\s+)?that\s+)$/iu;
 
 /** How hateful a statement is: contempt or exclusion (`hate`), or death and violence wished (`threatening`). */
 export type HatefulStatement = 'hate' | 'threatening';
