@@ -177,7 +177,8 @@ const SAID_BY_SOMEONE_ELSE =
  * Granted to the one spoken to, then answered, around the quotation: `You can write "…", but I will take you to court
  * for that.` Not `Can you write "…"`, which asks for it, nor a quotation no `but` answers.
  */
-const YOU_MAY_SAY = /\b(?:you|u)\s+(?:can|could|may|might)\s+(?:\w+\s+)?(?:write|say|post|tweet|text|type)\s*[:,]?\s*$/iu;
+const YOU_MAY_SAY =
+  /\b(?:you|u)\s+(?:can|could|may|might)\s+(?:\w+\s+)?(?:write|say|post|tweet|text|type)\s*[:,]?\s*$/iu;
 const ANSWERED = /^[^"“”«»]{0,40}["”»'’]\s*[,;]?\s*but\b/iu;
 
 /** Cited as an example of what is said, before the quotation: `threats like "…"`, `comments such as '…'`. */
