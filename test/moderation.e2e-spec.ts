@@ -162,6 +162,11 @@ describe('moderation', () => {
       'We had faggots and peas with onion gravy for dinner.',
       'The Negro Leagues produced some of the greatest players in baseball.',
       'My dog is smarter than my printer.',
+      // A slur word in-group, talked about or in its other sense is read in plain words (the model flagged them as
+      // harassment, the lexicon as hate).
+      'Happy birthday to my nigga Jay, twenty-five and still the realest.',
+      'He lit a fag and leaned against the bus shelter.',
+      'Somebody spray-painted "faggot" on my brother\'s car last night.',
     ];
 
     it.each(harmful)('flags "%s" as %s', async (text, category) => {

@@ -184,7 +184,7 @@ function builtInLexicon(text: string, normalized: NormalizedText): Verdict[] {
         // its other sense (`a dyke against the sea`, `smoked a fag`) nothing.
         const sense = slurSense(text, span.start, span.end, source.slice(start, end));
         if (sense === 'slur') slurs.push(span);
-        else if (sense !== 'other-sense') profanity.push(span);
+        else if (sense === 'reclaimed' || sense === 'mentioned') profanity.push(span);
       } else profanity.push(toOriginal(start, end));
     }
   };

@@ -1,5 +1,5 @@
 import { STALL_LIMIT_MS } from '../../../../test/support/stall';
-import { slurSpans, usesASlur } from './slurs';
+import { plainSlurReading, slurSpans, usesASlur } from './slurs';
 
 describe('usesASlur', () => {
   it.each([
@@ -52,12 +52,24 @@ describe('usesASlur', () => {
     expect(slurSpans(text).map((span) => text.slice(span.start, span.end))).toEqual(['fags']);
   });
 
+  it('reads slur words not said as slurs in plain words, and leaves slurs said of people as written', () => {
+    expect(plainSlurReading('Shout out to all my niggas at the gym.')).toBe(
+      'Shout out to all my friends at the gym.',
+    );
+    expect(plainSlurReading('Someone wrote "dyke" on my locker.')).toBe('Someone wrote "slur" on my locker.');
+    expect(plainSlurReading('He smoked a fag outside the pub.')).toBe('He smoked a thing outside the pub.');
+    expect(plainSlurReading('shut up you dyke')).toBeNull();
+    expect(plainSlurReading('My cousin turned out to be a fag.')).toBeNull();
+    expect(plainSlurReading('A lovely day at the beach.')).toBeNull();
+  });
+
   it('reads long hostile texts in linear time', () => {
     const started = Date.now();
     expect(usesASlur('the word kike '.repeat(30_000))).toBe(false);
     expect(usesASlur(`${'my niggas '.repeat(30_000)}`)).toBe(false);
     expect(usesASlur(`${'a '.repeat(100_000)}dyke near the sea`)).toBe(false);
     expect(usesASlur('those fags '.repeat(30_000))).toBe(true);
+    expect(plainSlurReading('my niggas '.repeat(30_000))?.length).toBeGreaterThan(0);
     expect(Date.now() - started).toBeLessThan(STALL_LIMIT_MS);
   });
 });

@@ -268,15 +268,16 @@ function isSaidOfPeople(text: string, start: number, end: number): boolean {
 }
 
 /** How a slur word is used where it stands. */
-export type SlurSense = 'slur' | 'reclaimed' | 'mentioned' | 'other-sense';
+export type SlurSense = 'slur' | 'reclaimed' | 'mentioned' | 'other-sense' | 'unclear';
 
 const AMBIGUOUS_WORD = new RegExp(`^(?:${AMBIGUOUS.join('|')})$`, 'iu');
 
 /**
  * How the slur word `word` (as written, or as a lexicon spells it) at `start`–`end` of `text` is used: a `slur` said of
  * people; `mentioned` (talked about, reported, quoted, its meaning asked); `reclaimed` by the speaker's own people (`my
- * nigga`, `I'm a proud dyke`); or, for an ambiguous word, `other-sense`: beside a word of its other sense (`a dyke
- * against the sea`, `smoked a fag`) or not said of people at all.
+ * nigga`, `I'm a proud dyke`); or, for an ambiguous word, `other-sense` beside a word of its other sense (`a dyke
+ * against the sea`, `smoked a fag`) or describing a thing (`a tranny radio`), `unclear` when no frame says it is said
+ * of people.
  */
 export function slurSense(
   text: string,
@@ -288,8 +289,8 @@ export function slurSense(
   if (isReclaimed(word, text, start, end)) return 'reclaimed';
   if (isHomonym(word, sentenceOf(text, start, end))) return 'other-sense';
   if (AMBIGUOUS_WORD.test(word)) {
-    const describesAThing = !/s$/iu.test(word) && DESCRIBES_A_THING.test(text.slice(end, end + FRAME));
-    if (describesAThing || !isSaidOfPeople(text, start, end)) return 'other-sense';
+    if (!/s$/iu.test(word) && DESCRIBES_A_THING.test(text.slice(end, end + FRAME))) return 'other-sense';
+    if (!isSaidOfPeople(text, start, end)) return 'unclear';
   }
   return 'slur';
 }
@@ -309,6 +310,38 @@ export function slurSpans(text: string): Array<{ start: number; end: number }> {
     if (slurSense(text, start, end) === 'slur') spans.push({ start, end });
   }
   return spans;
+}
+
+/** What a slur word not said as one is read as: a friend, a slur talked about, a thing of its other sense. */
+const PLAIN_WORD: Record<Exclude<SlurSense, 'slur' | 'unclear'>, [string, string]> = {
+  reclaimed: ['friend', 'friends'],
+  mentioned: ['slur', 'slurs'],
+  'other-sense': ['thing', 'things'],
+};
+
+/**
+ * The text with every slur word that is not said as a slur (see slurSense) in plain words: `Shout out to all my
+ * friends.`, `Someone wrote "slur" on my locker.`, `Nipping out for a thing.`; null when there is none. The model
+ * learned a slur word as harassment wherever it stands, and flagged in-group, reported and other-sense uses alike
+ * (`Shout out to all my niggas.` harassment, `Nipping out for a fag, back in five.` harassment): Warden's scorer reads
+ * this text in place of the original. Slurs said of people stay as written.
+ */
+export function plainSlurReading(text: string): string | null {
+  if (!ANY_SLUR.test(text)) return null;
+  let plain = '';
+  let from = 0;
+  let count = 0;
+  for (const match of text.matchAll(SLUR)) {
+    if (++count > MATCHES_READ) break;
+    const start = match.index;
+    const end = start + match[0].length;
+    const sense = slurSense(text, start, end);
+    if (sense === 'slur' || sense === 'unclear') continue;
+    const [one, many] = PLAIN_WORD[sense];
+    plain += text.slice(from, start) + (/s$/iu.test(match[0]) && !/ss$/iu.test(match[0]) ? many : one);
+    from = end;
+  }
+  return from === 0 ? null : plain + text.slice(from);
 }
 
 /**
