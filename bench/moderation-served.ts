@@ -9,7 +9,7 @@
  *   npx tsc -p tsconfig.build.json && node dist/bench/moderation-served.js
  *
  * Sets (all held out from training; files under data/moderation): the two request probes, the self-harm, the
- * graphic-violence, the violence, the group-violence, the two child-safety, the two harassment and the two illicit probes and the two hate probes (harmful
+ * graphic-violence, the violence, the group-violence, the two child-safety, the two harassment and the two illicit probes and the three hate probes (harmful
  * and benign rows),
  * AdvBench's harmful behaviours, HateCheck's functional tests of hate speech, and the default model's held-out
  * generated stories (read as output).
@@ -162,6 +162,7 @@ async function main(): Promise<void> {
     ...probeSets('illicit-probe-2', 'second illicit probe'),
     ...probeSets('hate-probe', 'hate probe'),
     ...probeSets('hate-probe-2', 'second hate probe'),
+    ...probeSets('hate-probe-3', 'third hate probe'),
   ];
   sets.push(advBench(), ...hateCheck(), generatedStories());
 

@@ -225,6 +225,7 @@ function sets() {
   const harassmentProbe2 = jsonl('harassment-probe-2/requests.jsonl');
   const hateProbe = jsonl('hate-probe/requests.jsonl');
   const hateProbe2 = jsonl('hate-probe-2/requests.jsonl');
+  const hateProbe3 = jsonl('hate-probe-3/requests.jsonl');
   const threats = threatPool();
   const hatecheck = hateCheckCases();
   const harmful = probe.filter((row) => row.harmful).map((row) => row.text);
@@ -344,6 +345,7 @@ function sets() {
     ...probeRows(harassmentProbe2, 'second harassment probe'),
     ...probeRows(hateProbe, 'hate probe'),
     ...probeRows(hateProbe2, 'second hate probe'),
+    ...probeRows(hateProbe3, 'third hate probe'),
     [
       'harassment probe, harmful threats',
       harassmentProbe.filter((row) => row.kind === 'threat').map((row) => row.text),
