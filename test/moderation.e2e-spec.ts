@@ -167,6 +167,8 @@ describe('moderation', () => {
       'Happy birthday to my nigga Jay, twenty-five and still the realest.',
       'He lit a fag and leaned against the bus shelter.',
       'Somebody spray-painted "faggot" on my brother\'s car last night.',
+      // Self-reproach said as harm to oneself (figurative-speech.ts): the model read it as self-harm instructions.
+      'I could kick myself for missing the bus.',
     ];
 
     it.each(harmful)('flags "%s" as %s', async (text, category) => {

@@ -17,7 +17,8 @@ import { evaderReadings, ReaderVocabulary } from '../text/evader-reading';
 import { otherLanguageShare } from '../text/other-language';
 import { everySelfHarmReading, SelfHarmReading, selfHarmReading } from '../text/self-harm';
 import { sexualisesAChild } from '../text/sexualised-child';
-import { plainSlurReading, usesASlur } from '../text/slurs';
+import { usesASlur } from '../text/slurs';
+import { plainReading } from '../text/plain-reading';
 import { sentencesOf, withoutClosingMark } from '../text/sentences';
 import { vowelRestorerOf } from '../text/vowelless-words';
 import { ModerationCategory } from '../moderation.types';
@@ -282,8 +283,9 @@ export async function createClassifierScorer(manifest: ClassifierManifest): Prom
     const selfHarm: Array<SelfHarmReading | null> = [];
     const saidYes: Array<typeof yesOrNoReaders> = [];
     texts.forEach((given, index) => {
-      // A slur word in-group, talked about or in its other sense is read in plain words: the model flagged them all.
-      const text = plainSlurReading(given) ?? given;
+      // A slur word in-group, talked about or in its other sense, and self-reproach said as harm to oneself, are read in
+      // plain words: the model flagged them all.
+      const text = plainReading(given) ?? given;
       // A reading mostly repeats its text: a window or sentence it shares with the text is scored once, at the
       // smaller margin of the two ways it was reached.
       const seen = new Map<string, number>();
@@ -312,7 +314,7 @@ export async function createClassifierScorer(manifest: ClassifierManifest): Prom
       );
       const sources = [
         text,
-        ...evaderReadings(text, vocabulary).map((reading) => plainSlurReading(reading) ?? reading),
+        ...evaderReadings(text, vocabulary).map((reading) => plainReading(reading) ?? reading),
       ];
       childAge.push(readsChildAge && sources.some(namesChildAge));
       // What the text or any of its readings says, the worst first: people threatened for who they are before a
