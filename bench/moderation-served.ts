@@ -9,8 +9,8 @@
  *   npx tsc -p tsconfig.build.json && node dist/bench/moderation-served.js
  *
  * Sets (all held out from training; files under data/moderation): the two request probes, the self-harm, the
- * graphic-violence, the violence, the group-violence, the two child-safety, the two harassment and the two illicit probes and the three hate probes (harmful
- * and benign rows),
+ * graphic-violence, the violence, the group-violence, the two child-safety, the two harassment and the two illicit probes, the three hate probes and the figurative-speech
+ * probe (harmful and benign rows),
  * AdvBench's harmful behaviours, HateCheck's functional tests of hate speech, and the default model's held-out
  * generated stories (read as output).
  */
@@ -163,6 +163,7 @@ async function main(): Promise<void> {
     ...probeSets('hate-probe', 'hate probe'),
     ...probeSets('hate-probe-2', 'second hate probe'),
     ...probeSets('hate-probe-3', 'third hate probe'),
+    ...probeSets('figurative-probe', 'figurative-speech probe'),
   ];
   sets.push(advBench(), ...hateCheck(), generatedStories());
 

@@ -226,6 +226,7 @@ function sets() {
   const hateProbe = jsonl('hate-probe/requests.jsonl');
   const hateProbe2 = jsonl('hate-probe-2/requests.jsonl');
   const hateProbe3 = jsonl('hate-probe-3/requests.jsonl');
+  const figurativeProbe = jsonl('figurative-probe/requests.jsonl');
   const threats = threatPool();
   const hatecheck = hateCheckCases();
   const harmful = probe.filter((row) => row.harmful).map((row) => row.text);
@@ -346,6 +347,7 @@ function sets() {
     ...probeRows(hateProbe, 'hate probe'),
     ...probeRows(hateProbe2, 'second hate probe'),
     ...probeRows(hateProbe3, 'third hate probe'),
+    ...probeRows(figurativeProbe, 'figurative-speech probe'),
     [
       'harassment probe, harmful threats',
       harassmentProbe.filter((row) => row.kind === 'threat').map((row) => row.text),

@@ -598,7 +598,7 @@ def prepare_data(with_requests=False, with_written=False, with_threats=False, wi
                   "violence-probe", "group-violence-probe", "child-safety-probe",
                   "child-safety-probe-2", "harassment-probe", "illicit-probe",
                   "harassment-probe-2", "illicit-probe-2", "hate-probe", "hate-probe-2",
-                  "hate-probe-3"):  # evaluation only
+                  "hate-probe-3", "figurative-probe"):  # evaluation only
         held |= {common.norm_for_overlap(e["text"]) for e in common.load_request_probe(probe)}
     leaks = [e["text"] for e in data if e["split"] in train_splits and common.norm_for_overlap(e["text"]) in sanity]
     assert not leaks, f"sanity texts found in training data: {leaks}"
