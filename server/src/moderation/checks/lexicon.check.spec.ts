@@ -23,13 +23,14 @@ describe('lexicon check', () => {
     expect(neutral).toEqual([]);
   });
 
-  it('reads a slur word in its other sense as no slur, and one talked about or reclaimed as profanity', async () => {
+  it('reads a slur word in its other sense as no slur, and one talked about, reclaimed or unframed as profanity', async () => {
     const texts = [
       'The council built two dykes to protect the town from flooding.',
       'He smoked a fag outside the pub.',
       'He called me a nigger at school today and I told the teacher.',
       'me and my niggas at the game tonight',
       'shut up you dyke',
+      'dyke',
     ];
     const verdicts = await check.run(texts, context());
     expect(verdicts.map((text) => text.map((verdict) => verdict.category))).toEqual([
@@ -38,6 +39,7 @@ describe('lexicon check', () => {
       ['profanity'],
       ['profanity'],
       ['hate'],
+      ['profanity'],
     ]);
   });
 
