@@ -181,10 +181,11 @@ function builtInLexicon(text: string, normalized: NormalizedText): Verdict[] {
         if (!isWholeWord(source, start, end)) continue;
         const span = toOriginal(start, end);
         // A slur word counts as hate where it is said of people; talked about, reclaimed, or with no frame to tell
-        // (`retard.` alone), it is profanity; in its other sense (`a dyke against the sea`, `smoked a fag`) nothing.
+        // (`retard.` alone), it is profanity; in its other sense (`a dyke against the sea`, `smoked a fag`) or as a
+        // group's own name (`queer people`) nothing.
         const sense = slurSense(text, span.start, span.end, source.slice(start, end));
         if (sense === 'slur') slurs.push(span);
-        else if (sense !== 'other-sense') profanity.push(span);
+        else if (sense !== 'other-sense' && sense !== 'identity') profanity.push(span);
       } else profanity.push(toOriginal(start, end));
     }
   };

@@ -15,6 +15,7 @@ describe('usesASlur', () => {
     'Get out of my shop, you dirty dyke.',
     'Get out of the way, cripple.',
     'Two dykes moved into the flat upstairs, great.',
+    'The tranny community is sick.',
   ])('reads a slur said of people in %p', (text) => {
     expect(usesASlur(text)).toBe(true);
   });
@@ -61,6 +62,8 @@ describe('usesASlur', () => {
     expect(plainSlurReading('shut up you dyke')).toBeNull();
     expect(plainSlurReading('My cousin turned out to be a fag.')).toBeNull();
     expect(plainSlurReading('A lovely day at the beach.')).toBeNull();
+    expect(plainSlurReading('I hate queer people.')).toBeNull();
+    expect(plainSlurReading('The queer community organised a march.')).toBeNull();
   });
 
   it('reads long hostile texts in linear time', () => {

@@ -146,7 +146,7 @@ const HOMONYM_SENSE: Array<[RegExp, RegExp]> = [
   ],
   [
     /^queers?$/iu,
-    /(?<![\p{L}])(?:feeling|sense|look|sort|kind|fish|fellow|old\s+\w+|folk|thing|things|street|theory|studies|community|communities|people|youth|rights|pride|identity|identities|history|cinema|art|artists|writers|culture|eye)(?![\p{L}])/iu,
+    /(?<![\p{L}])(?:feeling|sense|look|sort|kind|fish|fellow|old\s+\w+|thing|things|street|eye)(?![\p{L}])/iu,
   ],
   [
     /^(?:retards?|tards?)$/iu,
@@ -220,6 +220,14 @@ const PEOPLE_AFTER =
 const DESCRIBES_A_THING =
   /^\s+(?!(?:is|are|was|were|and|or|but|like|who|that|which|should|shouldn['’]?t|can|can['’]?t|will|won['’]?t|would|just|all|in|to|on|at|of|for|with|from|out|go|get|got|shut|needs?|must|keeps?|always|never|nobody|lol|lmao|behaviou?r|ass|you|u|i|me|he|she|they|we|it|did|does|do|has|had|have|here|there|again|too|so|now|then|over|off|up|down|back|bitch|freak|scum|trash|piece|lover)(?![\p{L}]))\p{Ll}+(?![\p{L}'’])/u;
 
+/**
+ * A noun for people after an ambiguous word: `queer people`, `tranny community`. The word describes people, not a
+ * thing: for `queer` (and the historical `Negro`) that is the name a group uses of itself, for the others a slur.
+ */
+const PEOPLE_NOUN_AFTER =
+  /^\s+(?:people|persons?|man|men|woman|women|folks?|kids?|children|youth|teens?|teenagers?|community|communities|couples?|friends?|artists?|writers?|members?|students?|individuals?|population|rights|identity|identities|culture|history|pride|theory|studies|cinema|art|family|families)(?![\p{L}])/iu;
+const NAMES_ITS_OWN = /^(?:queer|negro)$/iu;
+
 /** Characters read on either side of a slur for its frame. */
 const FRAME = 48;
 /** Characters read on either side of a slur for the sentence it is in. */
@@ -268,7 +276,7 @@ function isSaidOfPeople(text: string, start: number, end: number): boolean {
 }
 
 /** How a slur word is used where it stands. */
-export type SlurSense = 'slur' | 'reclaimed' | 'mentioned' | 'other-sense' | 'unclear';
+export type SlurSense = 'slur' | 'reclaimed' | 'mentioned' | 'other-sense' | 'unclear' | 'identity';
 
 const AMBIGUOUS_WORD = new RegExp(`^(?:${AMBIGUOUS.join('|')})$`, 'iu');
 
@@ -277,7 +285,7 @@ const AMBIGUOUS_WORD = new RegExp(`^(?:${AMBIGUOUS.join('|')})$`, 'iu');
  * people; `mentioned` (talked about, reported, quoted, its meaning asked); `reclaimed` by the speaker's own people (`my
  * nigga`, `I'm a proud dyke`); or, for an ambiguous word, `other-sense` beside a word of its other sense (`a dyke
  * against the sea`, `smoked a fag`) or describing a thing (`a tranny radio`), `unclear` when no frame says it is said
- * of people.
+ * of people; `identity` for the name a group uses of itself (`queer people`, the historical `Negro people`).
  */
 export function slurSense(
   text: string,
@@ -286,8 +294,11 @@ export function slurSense(
   word = text.slice(start, end),
 ): SlurSense {
   if (isMentioned(text, start, end)) return 'mentioned';
+  const describesPeople = AMBIGUOUS_WORD.test(word) && PEOPLE_NOUN_AFTER.test(text.slice(end, end + FRAME));
+  if (describesPeople && NAMES_ITS_OWN.test(word)) return 'identity';
   if (isReclaimed(word, text, start, end)) return 'reclaimed';
   if (isHomonym(word, sentenceOf(text, start, end))) return 'other-sense';
+  if (describesPeople) return 'slur';
   if (AMBIGUOUS_WORD.test(word)) {
     if (!/s$/iu.test(word) && DESCRIBES_A_THING.test(text.slice(end, end + FRAME))) return 'other-sense';
     if (!isSaidOfPeople(text, start, end)) return 'unclear';
@@ -313,7 +324,7 @@ export function slurSpans(text: string): Array<{ start: number; end: number }> {
 }
 
 /** What a slur word not said as one is read as: a friend, a slur talked about, a thing of its other sense. */
-const PLAIN_WORD: Record<Exclude<SlurSense, 'slur' | 'unclear'>, [string, string]> = {
+const PLAIN_WORD: Record<Exclude<SlurSense, 'slur' | 'unclear' | 'identity'>, [string, string]> = {
   reclaimed: ['friend', 'friends'],
   mentioned: ['slur', 'slurs'],
   'other-sense': ['thing', 'things'],
@@ -336,7 +347,7 @@ export function plainSlurReading(text: string): string | null {
     const start = match.index;
     const end = start + match[0].length;
     const sense = slurSense(text, start, end);
-    if (sense === 'slur' || sense === 'unclear') continue;
+    if (sense === 'slur' || sense === 'unclear' || sense === 'identity') continue;
     const [one, many] = PLAIN_WORD[sense];
     plain += text.slice(from, start) + (/s$/iu.test(match[0]) && !/ss$/iu.test(match[0]) ? many : one);
     from = end;
