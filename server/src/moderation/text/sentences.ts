@@ -188,12 +188,12 @@ export function withoutClosingMark(text: string): string | null {
 }
 
 /**
- * The sentence a span is in: from the last stop or line break before it to the next one after it, at most 200
+ * The sentence a span is in: from the last stop or line break before it to the next one after it, at most `reach`
  * characters either side. What the readers weigh a match's context in (`how do I stop …`, `… is never justified`).
  */
-export function sentenceAround(text: string, start: number, end: number): string {
-  const before = text.slice(Math.max(0, start - 200), start);
-  const after = text.slice(end, end + 200);
+export function sentenceAround(text: string, start: number, end: number, reach = 200): string {
+  const before = text.slice(Math.max(0, start - reach), start);
+  const after = text.slice(end, end + reach);
   const opening = Math.max(
     before.lastIndexOf('.'),
     before.lastIndexOf('!'),

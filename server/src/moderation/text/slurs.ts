@@ -1,4 +1,5 @@
 import { OPEN_QUOTE } from './quotation';
+import { sentenceAround } from './sentences';
 
 /**
  * Slurs for people of a protected group (race, ethnicity, nationality, religion, sexual orientation, gender identity,
@@ -233,45 +234,38 @@ const FRAME = 48;
 /** Characters read on either side of a slur for the sentence it is in. */
 const SENTENCE_READ = 240;
 
-/** Whether the slur at `start` of `text` is a word talked about, not said of someone. */
-function isMentioned(text: string, start: number, end: number): boolean {
-  const before = text.slice(Math.max(0, start - FRAME), start);
-  const after = text.slice(end, end + FRAME);
+/** The text around a slur word: what its sense is read from. */
+interface SlurFrame {
+  /** FRAME characters before the word, and after it. */
+  before: string;
+  after: string;
+  /** The sentence it is in, at most SENTENCE_READ characters either side. */
+  sentence: string;
+}
+
+/** Whether the slur is a word talked about, not said of someone. */
+function isMentioned(text: string, start: number, { before, after }: SlurFrame): boolean {
   if (MENTIONED_BEFORE.test(before) || MEANING_ASKED.test(before) || MENTIONED_AFTER.test(after)) return true;
   // Quoted, to be condemned or reported: `Statements like "those kikes …" are disgusting`.
   return OPEN_QUOTE.test(text.slice(Math.max(0, start - 200), start));
 }
 
-/** The sentence around a match: the slur's senses are read within it. */
-function sentenceOf(text: string, start: number, end: number): string {
-  const window = text.slice(Math.max(0, start - SENTENCE_READ), end + SENTENCE_READ);
-  const at = Math.min(start, SENTENCE_READ);
-  const from = Math.max(0, ...['.', '!', '?', '\n'].map((mark) => window.lastIndexOf(mark, at - 1) + 1));
-  const marks = ['.', '!', '?', '\n']
-    .map((mark) => window.indexOf(mark, at + end - start))
-    .filter((found) => found >= 0);
-  return window.slice(from, marks.length > 0 ? Math.min(...marks) : window.length);
-}
-
-function isReclaimed(word: string, text: string, start: number, end: number): boolean {
+function isReclaimed(word: string, { before, after, sentence }: SlurFrame): boolean {
   if (!RECLAIMABLE.test(word)) return false;
-  if (IN_GROUP_BEFORE.test(text.slice(Math.max(0, start - FRAME), start))) return true;
-  if (IN_GROUP_AFTER.test(text.slice(end, end + FRAME))) return true;
-  return FRIENDLY_NIGGA.test(word) && !CONTEMPT_NEAR.test(sentenceOf(text, start, end));
+  if (IN_GROUP_BEFORE.test(before) || IN_GROUP_AFTER.test(after)) return true;
+  return FRIENDLY_NIGGA.test(word) && !CONTEMPT_NEAR.test(sentence);
 }
 
 function isHomonym(word: string, sentence: string): boolean {
   return HOMONYM_SENSE.some(([slur, sense]) => slur.test(word) && sense.test(sentence));
 }
 
-function isSaidOfPeople(text: string, start: number, end: number): boolean {
-  const before = text.slice(Math.max(0, start - FRAME), start);
-  const after = text.slice(end, end + FRAME);
+function isSaidOfPeople(word: string, { before, after }: SlurFrame): boolean {
   return (
     PEOPLE_BEFORE.test(before) ||
     PEOPLE_AFTER.test(after) ||
     (VOCATIVE_BEFORE.test(before) && VOCATIVE_AFTER.test(after)) ||
-    (/s$/iu.test(text.slice(start, end)) && COUNTED_BEFORE.test(before))
+    (/s$/iu.test(word) && COUNTED_BEFORE.test(before))
   );
 }
 
@@ -293,15 +287,21 @@ export function slurSense(
   end: number,
   word = text.slice(start, end),
 ): SlurSense {
-  if (isMentioned(text, start, end)) return 'mentioned';
-  const describesPeople = AMBIGUOUS_WORD.test(word) && PEOPLE_NOUN_AFTER.test(text.slice(end, end + FRAME));
+  const frame: SlurFrame = {
+    before: text.slice(Math.max(0, start - FRAME), start),
+    after: text.slice(end, end + FRAME),
+    sentence: sentenceAround(text, start, end, SENTENCE_READ),
+  };
+  if (isMentioned(text, start, frame)) return 'mentioned';
+  const ambiguous = AMBIGUOUS_WORD.test(word);
+  const describesPeople = ambiguous && PEOPLE_NOUN_AFTER.test(frame.after);
   if (describesPeople && NAMES_ITS_OWN.test(word)) return 'identity';
-  if (isReclaimed(word, text, start, end)) return 'reclaimed';
-  if (isHomonym(word, sentenceOf(text, start, end))) return 'other-sense';
+  if (isReclaimed(word, frame)) return 'reclaimed';
+  if (isHomonym(word, frame.sentence)) return 'other-sense';
   if (describesPeople) return 'slur';
-  if (AMBIGUOUS_WORD.test(word)) {
-    if (!/s$/iu.test(word) && DESCRIBES_A_THING.test(text.slice(end, end + FRAME))) return 'other-sense';
-    if (!isSaidOfPeople(text, start, end)) return 'unclear';
+  if (ambiguous) {
+    if (!/s$/iu.test(word) && DESCRIBES_A_THING.test(frame.after)) return 'other-sense';
+    if (!isSaidOfPeople(text.slice(start, end), frame)) return 'unclear';
   }
   return 'slur';
 }
@@ -309,18 +309,23 @@ export function slurSense(
 /** At most this many slur words are read in one text: hostile input may repeat one without end. */
 const MATCHES_READ = 64;
 
-/** The spans of a text's slurs said of people (see slurSense), at most MATCHES_READ words read. */
-export function slurSpans(text: string): Array<{ start: number; end: number }> {
-  if (!ANY_SLUR.test(text)) return [];
-  const spans: Array<{ start: number; end: number }> = [];
+/** A text's slur words, at most MATCHES_READ, each with its sense (see slurSense). */
+function* slurWords(text: string): Generator<{ start: number; end: number; sense: SlurSense }> {
+  if (!ANY_SLUR.test(text)) return;
   let count = 0;
   for (const match of text.matchAll(SLUR)) {
-    if (++count > MATCHES_READ) break;
+    if (++count > MATCHES_READ) return;
     const start = match.index;
     const end = start + match[0].length;
-    if (slurSense(text, start, end) === 'slur') spans.push({ start, end });
+    yield { start, end, sense: slurSense(text, start, end) };
   }
-  return spans;
+}
+
+/** The spans of a text's slurs said of people (see slurSense). */
+export function slurSpans(text: string): Array<{ start: number; end: number }> {
+  return [...slurWords(text)]
+    .filter(({ sense }) => sense === 'slur')
+    .map(({ start, end }) => ({ start, end }));
 }
 
 /** What a slur word not said as one is read as: a friend, a slur talked about, a thing of its other sense. */
@@ -338,18 +343,13 @@ const PLAIN_WORD: Record<Exclude<SlurSense, 'slur' | 'unclear' | 'identity'>, [s
  * this text in place of the original. Slurs said of people stay as written.
  */
 export function plainSlurReading(text: string): string | null {
-  if (!ANY_SLUR.test(text)) return null;
   let plain = '';
   let from = 0;
-  let count = 0;
-  for (const match of text.matchAll(SLUR)) {
-    if (++count > MATCHES_READ) break;
-    const start = match.index;
-    const end = start + match[0].length;
-    const sense = slurSense(text, start, end);
+  for (const { start, end, sense } of slurWords(text)) {
     if (sense === 'slur' || sense === 'unclear' || sense === 'identity') continue;
     const [one, many] = PLAIN_WORD[sense];
-    plain += text.slice(from, start) + (/s$/iu.test(match[0]) && !/ss$/iu.test(match[0]) ? many : one);
+    const word = text.slice(start, end);
+    plain += text.slice(from, start) + (/s$/iu.test(word) && !/ss$/iu.test(word) ? many : one);
     from = end;
   }
   return from === 0 ? null : plain + text.slice(from);
