@@ -17,11 +17,8 @@ const FIGURES_READ = 64;
  */
 export function plainFigurativeReading(text: string): string | null {
   let count = 0;
-  let changed = false;
-  const plain = text.replace(SELF_REPROACH, (figure, modal: string) => {
-    if (++count > FIGURES_READ) return figure;
-    changed = true;
-    return `${modal}be angry with myself `;
-  });
-  return changed ? plain : null;
+  const plain = text.replace(SELF_REPROACH, (figure, modal: string) =>
+    ++count > FIGURES_READ ? figure : `${modal}be angry with myself `,
+  );
+  return plain === text ? null : plain;
 }

@@ -64,7 +64,8 @@ const DENIED = String.raw`(?:to\s+(?:live|exist|breathe|be\s+(?:alive|here|born)
 
 /**
  * One of them ranked below something (`smarter than any woman`, `than with an Arab`): one person stands for all. The
- * look-behind reads a few spaces at most: read back over a run of them at every position, it cost the square of its length.
+ * look-behind reads a few spaces at most: read back over a run of them at every position, it cost the square of its
+ * length.
  */
 const RANKED_AGAINST = String.raw`(?<=(?<![\p{L}])than\s{1,4}(?:(?:about|for|with|to|by|that\s{1,4}of|those\s{1,4}of)\s{1,4})?(?:any|a|an|one|every|the\s{1,4}average|your\s{1,4}average)\s{1,4})`;
 
@@ -140,7 +141,8 @@ const AT_CLAUSE_START =
   /(?:^|[.!?;:,\n(…]|(?<![\p{L}\p{N}])(?:and|but|so|honestly|frankly|tbh|lol|because|cause|cuz|just|yes|yeah|ok|okay|let(?:'|’)?s|let\s+us|we))\s{0,3}$/iu;
 /**
  * Someone else's view, or a view named to deny it, just before the statement: `if you think …`, `people who say …`,
- * `the myth that …`, `not all …`, `Writing that …` (said of the saying: `Writing that women are … says a lot about you`). What follows is reported or argued against, not said.
+ * `the myth that …`, `not all …`, `Writing that …` (said of the saying: `Writing that women are … says a lot about
+ * you`). What follows is reported or argued against, not said.
  */
 const NOT_SAID =
   /(?:(?:^|[.!?;:,(]\s*)(?:writing|saying|claiming|posting|tweeting|suggesting|implying|arguing|pretending|insisting)\s+(?:that\s+)?|\b(?:you|your|youre|you(?:'|’)re|anyone|anybody|someone|somebody|people|those|he|she|they|who|one)\s+(?:\S+\s+){0,3}?(?:think|thinks|thought|believe|believes|believed|say|says|said|saying|claim|claims|claimed|claiming|feel|feels|assume|assumes|pretend|pretends)\s+(?:that\s+)?|\b(?:argues|argued|arguing|suggests|suggested|suggesting|implies|implied|implying)\s+(?:\S+\s+){0,3}?that\s+|\b(?:thinks|believes|says|claims|feels|assumes|insists|argues)\s+(?:that\s+)?|\b(?:myth|lie|idea|notion|stereotype|trope|canard|misconception|assumption|claim|belief|view)\s+that\s+|\b(?:not|no|never)\s+|\b(?:never|not|didn(?:'|’)?t|did\s+not|don(?:'|’)?t|do\s+not)\s+(?:\S+\s+){0,2}?(?:say|said|think|thought|believe|claim|claimed)\s+(?:that\s+)?|\b(?:is|was)\s+(?:it\s+)?(?:wrong|false|untrue|a\s+lie)\s+(?:to\s+say\s+)?that\s+)$/iu;
