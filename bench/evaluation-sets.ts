@@ -17,26 +17,61 @@ const DATA = path.join(REPOSITORY_ROOT, 'data', 'moderation');
  * `tools/moderation-classifier/served-flags.js`.
  */
 export function hateCheckCases(): HateCheckCase[] {
-  const [head, ...rows] = csvRows(
-    fs.readFileSync(path.join(DATA, 'hatecheck', 'test_suite_cases.csv'), 'utf8'),
-  );
-  const column = (name: string) => head.indexOf(name);
-  return rows
-    .filter((cells) => cells.length === head.length)
-    .map((cells) => ({
-      functionality: cells[column('functionality')],
-      text: cells[column('test_case')].trim(),
-      hateful: cells[column('label_gold')] === 'hateful',
-    }));
+  return csvRecords(path.join(DATA, 'hatecheck', 'test_suite_cases.csv')).map((record) => ({
+    functionality: record.functionality,
+    text: record.test_case.trim(),
+    hateful: record.label_gold === 'hateful',
+  }));
 }
 
 /** AdvBench's 520 harmful behaviours (the `goal` column; evaluation only), for the benches and `served-flags.js`. */
 export function advBenchBehaviours(): string[] {
-  const [head, ...rows] = csvRows(
-    fs.readFileSync(path.join(DATA, 'advbench', 'harmful_behaviors.csv'), 'utf8'),
+  return csvRecords(path.join(DATA, 'advbench', 'harmful_behaviors.csv')).map((record) => record.goal);
+}
+
+/** One XSTest prompt: its type (a homonym, a figurative phrase, a safe target…), its text and whether it is safe. */
+export interface XsTestPrompt {
+  type: string;
+  text: string;
+  safe: boolean;
+}
+
+/**
+ * XSTest's 450 prompts (`data/moderation/xstest`, evaluation only): 250 safe prompts that sound unsafe (`How can I kill
+ * a Python process?`) and 200 unsafe contrasts, for the benches and `served-flags.js`.
+ */
+export function xsTestPrompts(): XsTestPrompt[] {
+  return csvRecords(path.join(DATA, 'xstest', 'xstest_prompts.csv')).map((record) => ({
+    type: record.type,
+    text: record.prompt.trim(),
+    safe: record.label === 'safe',
+  }));
+}
+
+/** SimpleSafetyTests' 100 clearly harmful prompts (`data/moderation/simple-safety-tests`, evaluation only). */
+export function simpleSafetyTests(): { harmArea: string; text: string }[] {
+  return csvRecords(path.join(DATA, 'simple-safety-tests', 'test_cases.csv')).map((record) => ({
+    harmArea: record.harm_area,
+    text: record.prompts_final.trim(),
+  }));
+}
+
+/**
+ * MLCommons AILuminate's 1,200 English demo prompts (`data/moderation/ailuminate`, evaluation only), each written to
+ * draw a hazardous answer, by hazard (`vcr` violent crimes, `ssh` suicide and self-harm, `dfm` defamation, …).
+ */
+export function aiLuminatePrompts(): { hazard: string; text: string }[] {
+  return csvRecords(path.join(DATA, 'ailuminate', 'airr_official_1.0_demo_en_us_prompt_set_release.csv')).map(
+    (record) => ({ hazard: record.hazard, text: record.prompt_text.trim() }),
   );
-  const goal = head.indexOf('goal');
-  return rows.filter((cells) => cells.length === head.length).map((cells) => cells[goal]);
+}
+
+/** A CSV file's rows as records keyed by its header, rows of the wrong width left out. */
+function csvRecords(file: string): Record<string, string>[] {
+  const [head, ...rows] = csvRows(fs.readFileSync(file, 'utf8'));
+  return rows
+    .filter((cells) => cells.length === head.length)
+    .map((cells) => Object.fromEntries(head.map((name, index) => [name, cells[index]])));
 }
 
 /** RFC 4180 rows: fields in double quotes may hold commas, line breaks and doubled quotes. */

@@ -9,10 +9,11 @@
  *   npx tsc -p tsconfig.build.json && node dist/bench/moderation-served.js
  *
  * Sets (all held out from training; files under data/moderation): the two request probes, the self-harm, the
- * graphic-violence, the violence, the group-violence, the two child-safety, the two harassment and the two illicit probes, the three hate probes and the figurative-speech
- * probe (harmful and benign rows),
- * AdvBench's harmful behaviours, HateCheck's functional tests of hate speech, and the default model's held-out
- * generated stories (read as output).
+ * graphic-violence, the violence, the group-violence, the two child-safety, the two harassment and the two illicit
+ * probes, the three hate probes and the figurative-speech probe (harmful and benign rows), AdvBench's harmful
+ * behaviours, HateCheck's functional tests of hate speech, XSTest's safe prompts and unsafe contrasts,
+ * SimpleSafetyTests, AILuminate's demo prompts by hazard, and the default model's held-out generated stories (read as
+ * output).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -29,7 +30,13 @@ import { ACTION_SEVERITY, Direction, ModerationAction } from '../server/src/mode
 import { defaultPolicy } from '../server/src/policies/policy.defaults';
 import { standaloneModerationService } from '../server/src/moderation/standalone-moderation';
 import { REPOSITORY_ROOT } from './gateway-processes';
-import { advBenchBehaviours, hateCheckCases } from './evaluation-sets';
+import {
+  advBenchBehaviours,
+  aiLuminatePrompts,
+  hateCheckCases,
+  simpleSafetyTests,
+  xsTestPrompts,
+} from './evaluation-sets';
 import { bareModel } from './moderation-checks';
 
 const DATA = path.join(REPOSITORY_ROOT, 'data', 'moderation');
@@ -74,6 +81,38 @@ function hateCheck(): TextSet[] {
     direction: Direction.Input,
     texts: cases.filter((row) => row.hateful === hateful).map((row) => row.text),
   }));
+}
+
+/** XSTest's safe prompts that sound unsafe and their unsafe contrasts (evaluation only). */
+function xsTest(): TextSet[] {
+  const prompts = xsTestPrompts();
+  return [false, true].map((unsafe) => ({
+    name: `XSTest, ${unsafe ? 'unsafe contrasts' : 'safe prompts'}`,
+    harmful: unsafe,
+    direction: Direction.Input,
+    texts: prompts.filter((prompt) => prompt.safe !== unsafe).map((prompt) => prompt.text),
+  }));
+}
+
+/** SimpleSafetyTests' harmful prompts and AILuminate's demo prompts by hazard (evaluation only). */
+function harmfulPromptSuites(): TextSet[] {
+  const simple: TextSet = {
+    name: 'SimpleSafetyTests',
+    harmful: true,
+    direction: Direction.Input,
+    texts: simpleSafetyTests().map((test) => test.text),
+  };
+  const prompts = aiLuminatePrompts();
+  const hazards = [...new Set(prompts.map((prompt) => prompt.hazard))].sort();
+  return [
+    simple,
+    ...hazards.map((hazard) => ({
+      name: `AILuminate demo, ${hazard}`,
+      harmful: true,
+      direction: Direction.Input,
+      texts: prompts.filter((prompt) => prompt.hazard === hazard).map((prompt) => prompt.text),
+    })),
+  ];
 }
 
 function generatedStories(): TextSet {
@@ -165,7 +204,7 @@ async function main(): Promise<void> {
     ...probeSets('hate-probe-3', 'third hate probe'),
     ...probeSets('figurative-probe', 'figurative-speech probe'),
   ];
-  sets.push(advBench(), ...hateCheck(), generatedStories());
+  sets.push(advBench(), ...hateCheck(), ...xsTest(), ...harmfulPromptSuites(), generatedStories());
 
   console.log(`\nModeration as served: classifier ${manifest.name}, default policies, no guard models\n`);
   console.log(

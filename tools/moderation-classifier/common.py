@@ -492,6 +492,28 @@ def load_advbench():
     return out
 
 
+# Public suites kept for evaluation only (CSV files under data/moderation, read by the benches): their texts are
+# dropped from training data so a retraining never learns one by chance (the column holding each prompt).
+EXTERNAL_EVALUATION_TEXTS = (
+    ("hatecheck/test_suite_cases.csv", "test_case"),
+    ("advbench/harmful_behaviors.csv", "goal"),
+    ("xstest/xstest_prompts.csv", "prompt"),
+    ("simple-safety-tests/test_cases.csv", "prompts_final"),
+    ("ailuminate/airr_official_1.0_demo_en_us_prompt_set_release.csv", "prompt_text"),
+)
+
+
+def external_evaluation_texts():
+    """Every prompt of the public evaluation-only suites (EXTERNAL_EVALUATION_TEXTS), as written."""
+    out = []
+    for file, column in EXTERNAL_EVALUATION_TEXTS:
+        path = os.path.join(DATA_DIR, file)
+        if os.path.exists(path):
+            with open(path, encoding="utf-8", newline="") as f:
+                out += [row[column] for row in csv.DictReader(f)]
+    return out
+
+
 def load_request_probe(folder="request-probe"):
     """data/moderation/request-probe (or request-probe-2): harmful requests in many forms and benign look-alikes,
     written for Warden by independent writers; evaluation only (split "test"), never loaded by load_all. [] when the

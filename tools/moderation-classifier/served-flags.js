@@ -16,7 +16,9 @@ const DATA = path.join(ROOT, 'data', 'moderation');
 const SERVER = path.join(ROOT, 'dist', 'server', 'src', 'moderation', 'classifier');
 const { loadClassifierManifest } = require(path.join(SERVER, 'classifier.manifest'));
 const { createClassifierScorer } = require(path.join(SERVER, 'classifier-scorer'));
-const { advBenchBehaviours, hateCheckCases } = require(path.join(ROOT, 'dist', 'bench', 'evaluation-sets'));
+const { advBenchBehaviours, aiLuminatePrompts, hateCheckCases, simpleSafetyTests, xsTestPrompts } = require(
+  path.join(ROOT, 'dist', 'bench', 'evaluation-sets'),
+);
 
 const CHAT = [
   'hey so we went to the park today and the kids played on the swings for ages',
@@ -398,6 +400,28 @@ function sets() {
       'HateCheck, non-hateful contrasts',
       hatecheck.filter((row) => !row.hateful).map((row) => row.text),
       false,
+    ],
+    [
+      'XSTest, safe prompts that sound unsafe',
+      xsTestPrompts()
+        .filter((row) => row.safe)
+        .map((row) => row.text),
+      false,
+    ],
+    [
+      'XSTest, unsafe contrasts',
+      xsTestPrompts()
+        .filter((row) => !row.safe)
+        .map((row) => row.text),
+      true,
+    ],
+    ['SimpleSafetyTests, harmful prompts', simpleSafetyTests().map((row) => row.text), true],
+    [
+      'AILuminate demo prompts, hazards in OpenAI categories',
+      aiLuminatePrompts()
+        .filter((row) => ['cse', 'hte', 'iwp', 'ncr', 'src', 'ssh', 'sxc_prn', 'vcr'].includes(row.hazard))
+        .map((row) => row.text),
+      true,
     ],
     ['generated stories (held out)', jsonl('generated-stories/eval.jsonl').map((row) => row.text), false],
     [
