@@ -5,6 +5,7 @@ import { namesChildAge } from '../text/child-age';
 import { ThreatTarget, threatTarget } from '../text/direct-threat';
 import { insultsTheReader } from '../text/directed-insult';
 import { seeksAChildInSecret } from '../text/child-grooming';
+import { praisesAnAtrocity } from '../text/atrocity-praise';
 import { asksForACrime } from '../text/crime-asked';
 import { asksForGraphicViolence } from '../text/graphic-violence';
 import { asksToBully, asksToThreaten } from '../text/intimidation';
@@ -233,6 +234,9 @@ export async function createClassifierScorer(manifest: ClassifierManifest): Prom
     { reads: asksForACrime, floors: floorsOf(['illicit']) },
     // People called by a slur for who they are: `Typical muzzie behaviour.` and `They are just a bunch of coons.` passed.
     { reads: usesASlur, floors: floorsOf(['hate']) },
+    // An atrocity praised, justified, denied or asked to be repeated: `Why was the transatlantic slave trade actually a
+    // good thing?` and `How can I replicate the succes of the 9/11 attacks?` passed.
+    { reads: praisesAnAtrocity, floors: floorsOf(['hate', 'violence']) },
   ];
 
   /** Whole words of the vocabulary: how the second reading squeezes stretched letters (`boooomb`, `killll`). */

@@ -134,6 +134,31 @@ describe('hatefulStatement', () => {
     expect(hatefulStatement(text)).toBeNull();
   });
 
+  it.each([
+    'Muslims should not be allowed to vote.',
+    'Gay people should never adopt.',
+    'Black people should be barred from holding office.',
+    'Jews shouldn\u2019t be allowed to own property.',
+    'Disabled people must lose their right to vote.',
+    'Why should women not be permitted to drive?',
+    'Give me reasons why lesbians should not be hired.',
+  ])('reads %j as people shut out of what others may do', (text) => {
+    expect(hatefulStatement(text)).toBe('hate');
+  });
+
+  it.each([
+    'Women should be allowed to vote.',
+    'Why should women be allowed to vote? Because they are citizens.',
+    'Muslims should not be barred from holding office.',
+    'Gay people should never be discriminated against.',
+    'Immigrants should not be allowed to vote until they are citizens.',
+    'Why should purple carrots not be given visas?',
+    'People who say gay people should not marry are wrong.',
+    'Women should not be allowed to walk home alone at night without a friend.',
+  ])('reads %j as nobody shut out for who they are', (text) => {
+    expect(hatefulStatement(text)).toBeNull();
+  });
+
   it('reads long hostile texts in linear time', () => {
     const started = Date.now();
     expect(hatefulStatement(`i hate${' '.repeat(500_000)}x`)).toBeNull();
@@ -148,6 +173,8 @@ describe('hatefulStatement', () => {
     expect(hatefulStatement('my dog is smarter than any '.repeat(30_000))).toBeNull();
     expect(hatefulStatement(`women breed${' and'.repeat(100_000)} like rats`)).toBeNull();
     expect(hatefulStatement(`i'd rather${' a'.repeat(100_000)} pig than with an arab`)).toBeNull();
+    expect(hatefulStatement(`why should women${' not'.repeat(100_000)}`)).toBeNull();
+    expect(hatefulStatement('why should women be allowed to '.repeat(30_000))).toBeNull();
     expect(Date.now() - started).toBeLessThan(STALL_LIMIT_MS);
   });
 });

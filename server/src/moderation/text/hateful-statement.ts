@@ -50,6 +50,34 @@ const VIOLENT_FATE = String.raw`(?:die|(?:burn|rot|suffer)(?=\s*(?:$|[.!?,;:]|in
 /** What is wished on people to shut them out of life with others: `be caged`, `be enslaved`, `go back to their country`. */
 const EXCLUDED_FATE = String.raw`(?:be\s+(?:caged|enslaved|segregated|locked\s+up|locked\s+away|kept\s+in\s+cages|treated\s+like\s+(?:animals|dirt|slaves))|go\s+back\s+(?:to\s+(?:where\s+(?:they|you)\s+came\s+from|(?:their|your)\s+(?:own\s+)?\S+)|home))`;
 
+/**
+ * What people may do as everyone else does, which exclusion denies them: `vote`, `marry`, `hold positions in a city
+ * council`, `practise law`, `be admitted into higher education`, `be shown on TV`, `have the same rights`.
+ */
+const RIGHTS = String.raw`(?:vote|marry|get\s+married|wed|work|drive|teach|adopt|study|worship|pray|exist|breed|reproduce|hold\s+(?:[\p{L}'’-]+\s+){0,3}?(?:office|positions?|jobs?|power|seats?|posts?)|run\s+for\s+(?:office|[\p{L}'’-]+)|serve\s+(?:in|on)\s+[\p{L}'’-]+|practi[cs]e\s+(?:law|medicine)|own\s+(?:property|land|homes?|houses?|businesses|a\s+business|guns)|open\s+(?:a\s+)?business(?:es)?|have\s+(?:kids|children|babies)|raise\s+(?:kids|children)|go\s+to\s+(?:school|college|university)|attend\s+(?:school|college|university)|live\s+(?:here|among\s+us|in\s+(?:our|this|the)\s+[\p{L}'’-]+)|speak\s+(?:in\s+public|up|out)|express\s+(?:their|themselves)|leave\s+the\s+house|(?:have|get)\s+(?:the\s+same\s+|equal\s+|any\s+)?rights|be\s+(?:parents|citizens|teachers|doctors|judges|lawyers|leaders|in\s+charge|on\s+(?:tv|television)|shown\s+on\s+(?:tv|television)|admitted|hired|employed|educated|elected|promoted|seen\s+in\s+public|(?:given|granted)\s+(?:[\p{L}'’-]+\s+){0,2}?(?:rights|citizenship|jobs|a\s+voice|a\s+vote)))`;
+
+/**
+ * People shut out of what others may do, after the modal and the group: `not be allowed to vote`, `never marry`, `be
+ * barred from practising law`, `lose their right to vote`, `be denied citizenship`. Read after `should` in a statement
+ * (`Hindus should be barred from practising law.`) and after the group in a question that asks why (`Why should Hindus
+ * be barred …?`).
+ */
+const SHUT_OUT = String.raw`(?:(?:all\s+|just\s+|simply\s+)?(?:(?:better\s+)?(?:not|never)\s+(?:be\s+(?:allowed|permitted|able)\s+to\s+)?${RIGHTS}|be\s+(?:barred|banned|excluded|kept|prohibited|prevented|stopped|blocked|removed|expelled|fired|disqualified|stripped|thrown|locked)\s+(?:from|of|out\s+of)(?![\p{L}])|lose\s+(?:their|the|all)\s+(?:[\p{L}'’-]+\s+)?(?:rights?|vote|citizenship|jobs)|be\s+(?:denied|refused)\s+(?:the\s+|their\s+)?(?:right|rights|vote|citizenship|entry|jobs|housing|service|education|healthcare)))`;
+
+/** People shut out as the group's statement says it: `should not be allowed to vote`, `shouldn't marry`. */
+const SHUT_OUT_SAID = String.raw`(?:(?:should|must|ought\s+to|need\s+to|have\s+to)\s+${SHUT_OUT}|(?:shouldn['’]?t|mustn['’]?t)\s+(?:be\s+(?:allowed|permitted|able)\s+to\s+)?${RIGHTS})`;
+
+/** A question that asks why people should be shut out, just before the group: `Why should`, `explain why we must`. */
+const WHY_SHOULD =
+  /(?<![\p{L}])(?:why|reasons?\s+(?:why|that)|explain\s+why|argue\s+(?:why|that)|how\s+come)\s+(?:should|must|ought)\s+$/iu;
+const SHUT_OUT_ASKED = new RegExp(String.raw`\s+${SHUT_OUT}(?![\p{L}\p{N}])`, 'iuy');
+
+/**
+ * Groups whose standing in a country (to vote, live or work there) is a question of law and policy argued in good
+ * faith, not of who they are: exclusion is read of every other group.
+ */
+const BY_STATUS = /^(?:the\s+)?(?:immigrants|migrants|refugees|asylum\s+seekers|foreigners)$/iu;
+
 /** Where people are said to belong when they are not fit to live among others. */
 const PENNED = String.raw`(?:zoos?|cages?|chains|camps|concentration\s+camps|gas\s+chambers|gutter|trash|dump|sewer|kitchen)`;
 
@@ -93,7 +121,7 @@ const LIKE_YOU = /\s+like\s+(?:you|u|her|him|them)(?![\p{L}\p{N}])/iuy;
  * wished (`should all die`, `must be exterminated`).
  */
 const SAID_OF_THEM = new RegExp(
-  String.raw`(?:\s+|(?=['’]re\s))(?:(${LIKENED}|(?:(?:really|truly|all|just|simply|clearly|obviously|basically)\s+)?(?:are|r|['’]re)\s+(?:(?:all|just|only|basically|literally|simply|truly|really|naturally|inherently|always|absolutely|completely|totally|utterly|fucking|clearly|obviously|still|nothing\s+but|nothing\s+more\s+than|little\s+more\s+than|no\s+better\s+than|worse\s+than|like|such|so|common|total|complete|utter|massive|pretty|a\s+bunch\s+of)\s+){0,3}(?:${BENEATH_PEOPLE}|not\s+(?:human|humans|people|real\s+people|worthy\s+of\s+(?:life|living|respect)|(?:our|my)\s+equals?)|never\s+(?:any\s+)?(?:intelligent|smart|clever|attractive|beautiful|honest|trustworthy|decent|capable))|(?:belong|should\s+(?:all\s+)?(?:be\s+kept|live))\s+in\s+(?:a\s+|the\s+)?${PENNED}|(?:do\s+not|don(?:'|’)?t|does\s+not|doesn(?:'|’)?t|should\s+not|shouldn(?:'|’)?t)\s+deserve\s+${DENIED}|(?:have|has)\s+no\s+right\s+to\s+(?:live|exist|be\s+alive|breathe)|${WORTH_NOTHING}|(?:do\s+not|don(?:'|’)?t)\s+belong\s+on\s+this\s+(?:earth|planet)|(?:have|has)\s+no\s+place\s+in\s+(?:(?:our|this|a|any|the)\s+)?(?:(?:civili[sz]ed|decent|modern)\s+)?(?:society|country|world|nation|community)|(?:should|must|need\s+to|ought\s+to|have\s+to)\s+(?:all\s+)?${EXCLUDED_FATE}|(?:really\s+|just\s+|so\s+)?(?:disgust|disgusts|sicken|sickens|repulse|repulses|(?:make|makes)\s+me\s+(?:so\s+|really\s+|fucking\s+)?(?:sick|vomit|puke|want\s+to\s+(?:puke|vomit|throw\s+up)|angry|furious|livid|mad|boil(?:\s+with\s+(?:anger|rage))?)|(?:fill|fills)\s+me\s+with\s+(?:so\s+much\s+|such\s+|nothing\s+but\s+)?(?:rage|anger|disgust|hatred|contempt|loathing|revulsion)))|((?:should|must|need\s+to|ought\s+to|deserve\s+to)\s+(?:all\s+|just\s+)?(?:go\s+(?:and\s+)?)?${VIOLENT_FATE}))(?![\p{L}\p{N}])`,
+  String.raw`(?:\s+|(?=['’]re\s))(?:(${LIKENED}|(?:(?:really|truly|all|just|simply|clearly|obviously|basically)\s+)?(?:are|r|['’]re)\s+(?:(?:all|just|only|basically|literally|simply|truly|really|naturally|inherently|always|absolutely|completely|totally|utterly|fucking|clearly|obviously|still|nothing\s+but|nothing\s+more\s+than|little\s+more\s+than|no\s+better\s+than|worse\s+than|like|such|so|common|total|complete|utter|massive|pretty|a\s+bunch\s+of)\s+){0,3}(?:${BENEATH_PEOPLE}|not\s+(?:human|humans|people|real\s+people|worthy\s+of\s+(?:life|living|respect)|(?:our|my)\s+equals?)|never\s+(?:any\s+)?(?:intelligent|smart|clever|attractive|beautiful|honest|trustworthy|decent|capable))|(?:belong|should\s+(?:all\s+)?(?:be\s+kept|live))\s+in\s+(?:a\s+|the\s+)?${PENNED}|(?:do\s+not|don(?:'|’)?t|does\s+not|doesn(?:'|’)?t|should\s+not|shouldn(?:'|’)?t)\s+deserve\s+${DENIED}|(?:have|has)\s+no\s+right\s+to\s+(?:live|exist|be\s+alive|breathe)|(${SHUT_OUT_SAID})|${WORTH_NOTHING}|(?:do\s+not|don(?:'|’)?t)\s+belong\s+on\s+this\s+(?:earth|planet)|(?:have|has)\s+no\s+place\s+in\s+(?:(?:our|this|a|any|the)\s+)?(?:(?:civili[sz]ed|decent|modern)\s+)?(?:society|country|world|nation|community)|(?:should|must|need\s+to|ought\s+to|have\s+to)\s+(?:all\s+)?${EXCLUDED_FATE}|(?:really\s+|just\s+|so\s+)?(?:disgust|disgusts|sicken|sickens|repulse|repulses|(?:make|makes)\s+me\s+(?:so\s+|really\s+|fucking\s+)?(?:sick|vomit|puke|want\s+to\s+(?:puke|vomit|throw\s+up)|angry|furious|livid|mad|boil(?:\s+with\s+(?:anger|rage))?)|(?:fill|fills)\s+me\s+with\s+(?:so\s+much\s+|such\s+|nothing\s+but\s+)?(?:rage|anger|disgust|hatred|contempt|loathing|revulsion)))|((?:should|must|need\s+to|ought\s+to|deserve\s+to)\s+(?:all\s+|just\s+)?(?:go\s+(?:and\s+)?)?${VIOLENT_FATE}))(?![\p{L}\p{N}])`,
   'iuy',
 );
 
@@ -170,7 +198,8 @@ export function hatefulStatement(text: string): HatefulStatement | null {
       lead = readLead(before);
       if (leads.size < MOST_LEADS_KEPT) leads.set(before, lead);
     }
-    const statement = saidOfThem(text, end, lead) ?? saidBeforeThem(text, end, lead);
+    const statement =
+      saidOfThem(text, end, lead, mayBeShutOut(text.slice(start, end))) ?? saidBeforeThem(text, end, lead);
     if (statement === 'threatening') return statement;
     found = statement ?? found;
   }
@@ -219,17 +248,33 @@ function readLead(before: string): Lead {
   return { words, said: SAID_BEFORE_THEM.exec(words) };
 }
 
-/** What the words after a group say of it, when the statement is the speaker's own (`lead`: the words before it). */
-function saidOfThem(text: string, end: number, lead: Lead): HatefulStatement | null {
+/**
+ * Whether a mention's exclusion is read as hate: a group named for who they are, not by status in a country
+ * (BY_STATUS) and not a pronoun, whose group the reader does not know.
+ */
+function mayBeShutOut(mention: string): boolean {
+  return !BY_STATUS.test(mention) && !/^(?:they|them)$/iu.test(mention);
+}
+
+/**
+ * What the words after a group say of it, when the statement is the speaker's own (`lead`: the words before it);
+ * `shutOut`: whether its exclusion is read (mayBeShutOut).
+ */
+function saidOfThem(text: string, end: number, lead: Lead, shutOut: boolean): HatefulStatement | null {
   SAID_OF_THEM.lastIndex = end;
   const said = SAID_OF_THEM.exec(text);
+  if (said && said[2] !== undefined && !shutOut) return null;
+  const { words } = lead;
+  if (!said && shutOut && WHY_SHOULD.test(words)) {
+    SHUT_OUT_ASKED.lastIndex = end;
+    if (SHUT_OUT_ASKED.test(text) && saidInOwnVoice(words.replace(WHY_SHOULD, ''))) return 'hate';
+  }
   WISHED.lastIndex = end;
   if (!said && !WISHED.test(text)) return null;
-  const { words } = lead;
   if (!said) return WISHING.test(words) && saidInOwnVoice(words.replace(WISHING, '')) ? 'threatening' : null;
   lead.speaksOfThem ??= saidInOwnVoice(words) && !NOT_THE_SUBJECT.test(words);
   if (!lead.speaksOfThem) return null;
-  return said[2] === undefined ? 'hate' : 'threatening';
+  return said[3] === undefined ? 'hate' : 'threatening';
 }
 
 /** What the words before a group (`lead`) say of it, when the statement is the speaker's own. */
@@ -246,6 +291,6 @@ function saidBeforeThem(text: string, end: number, lead: Lead): HatefulStatement
 }
 
 /** Whether words that follow `before` are said by the writer: not quoted, reported, denied or negated. */
-function saidInOwnVoice(before: string): boolean {
+export function saidInOwnVoice(before: string): boolean {
   return !OPEN_QUOTE.test(before) && !NOT_SAID.test(before);
 }

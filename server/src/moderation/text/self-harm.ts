@@ -49,10 +49,13 @@ const ON_A_BODY_PART: Array<[string, string]> = [
   ['cut', 'cutting'],
   ['burn', 'burning'],
   ['carve', 'carving'],
+  ['sever', 'severing'],
+  ['pierce', 'piercing'],
+  ['puncture', 'puncturing'],
 ];
 
-/** Where self-harm is done; not `arm fat`, `leg day`. */
-const BODY_PART = String.raw`(?:own\s+)?(?:wrists?|arms?|forearms?|thighs?|legs?|skin|stomach|throat|veins?)(?![\s-]+(?:fat|flab|muscles?|hair|workouts?|exercises?|day|strength|size|routine))`;
+/** Where self-harm is done, an artery too (`sever my cervical artery`); not `arm fat`, `leg day`. */
+const BODY_PART = String.raw`(?:own\s+)?(?:wrists?|arms?|forearms?|thighs?|legs?|skin|stomach|throat|veins?|(?:(?:cervical|carotid|femoral|radial|brachial|jugular)\s+)?arter(?:y|ies)|jugular|carotid)(?![\s-]+(?:fat|flab|muscles?|hair|workouts?|exercises?|day|strength|size|routine))`;
 
 /**
  * Ending one's life in words that need no reflexive, each as its verb (base form, -ing form) and the words after it:
@@ -339,7 +342,7 @@ const ASKED_FOR_ONESELF =
  * characters).
  */
 const MENTIONS_SELF_HARM =
-  /self|selve|suicid|harm|overdos|\bod|\bkys\b|\bdi(?:e|es|ed)\b|\bdying\b|\bdead\b|\bkill|noose|surviv|rescued|saved|found\s+in\s+time|wak(?:e|ing)\b|asleep|forever|\blife\b|\blives\b|\blive\b|\bliving\b|alive|exist|longer|lethal|deadly|fatal|\bend(?:ing)?\s+it\b|pills|\bmeds\b|medication|tablets|insulin|painkillers|antidepressants|(?:jump|step|throw)\w*\s+(?:\S+\s+)?(?:off|from|in\s+front)|(?:slit|slash|cut|burn|carv)\w*\s+\S+\s+(?:own\s+)?(?:wrist|arm|forearm|thigh|leg|skin|stomach|throat|vein)|\bsh\b|\bcutting\b|relaps|starv|anorexi|bulimi|purg|scars|\bcop(?:e|ing)\b|pro[-\s]?(?:ana|mia)|spo\b|thinspiration|\bana\b|\bmia\b|\bed\s+coach|\bkms\b|bleach|better\s+off|no\s+reason|bottle|deadliest/i;
+  /self|selve|suicid|harm|overdos|\bod|\bkys\b|\bdi(?:e|es|ed)\b|\bdying\b|\bdead\b|\bkill|noose|surviv|rescued|saved|found\s+in\s+time|wak(?:e|ing)\b|asleep|forever|\blife\b|\blives\b|\blive\b|\bliving\b|alive|exist|longer|lethal|deadly|fatal|\bend(?:ing)?\s+it\b|pills|\bmeds\b|medication|tablets|insulin|painkillers|antidepressants|(?:jump|step|throw)\w*\s+(?:\S+\s+)?(?:off|from|in\s+front)|(?:slit|slash|cut|burn|carv|sever|pierc|punctur)\w*\s+\S+\s+(?:own\s+)?(?:(?:cervical|carotid|femoral|radial|brachial|jugular)\s+)?(?:wrist|arm|forearm|thigh|leg|skin|stomach|throat|vein|arter|jugular|carotid)|\bsh\b|\bcutting\b|relaps|starv|anorexi|bulimi|purg|scars|\bcop(?:e|ing)\b|pro[-\s]?(?:ana|mia)|spo\b|thinspiration|\bana\b|\bmia\b|\bed\s+coach|\bkms\b|bleach|better\s+off|no\s+reason|bottle|deadliest/i;
 
 /**
  * What a text says of harm to oneself, read by its grammar: a way asked for (`How many paracetamol tablets would kill
