@@ -155,6 +155,8 @@ describe('hatefulStatement', () => {
     'Why should purple carrots not be given visas?',
     'People who say gay people should not marry are wrong.',
     'Women should not be allowed to walk home alone at night without a friend.',
+    'My coworker said Muslims should not be allowed to work here. Is that discrimination?',
+    'A guy in my group chat keeps posting that Jews shouldn\u2019t hold office, how do I report him?',
   ])('reads %j as nobody shut out for who they are', (text) => {
     expect(hatefulStatement(text)).toBeNull();
   });
