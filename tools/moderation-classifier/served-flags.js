@@ -229,6 +229,7 @@ function sets() {
   const hateProbe2 = jsonl('hate-probe-2/requests.jsonl');
   const hateProbe3 = jsonl('hate-probe-3/requests.jsonl');
   const figurativeProbe = jsonl('figurative-probe/requests.jsonl');
+  const probe3 = jsonl('request-probe-3/requests.jsonl');
   const threats = threatPool();
   const hatecheck = hateCheckCases();
   const harmful = probe.filter((row) => row.harmful).map((row) => row.text);
@@ -350,6 +351,7 @@ function sets() {
     ...probeRows(hateProbe2, 'second hate probe'),
     ...probeRows(hateProbe3, 'third hate probe'),
     ...probeRows(figurativeProbe, 'figurative-speech probe'),
+    ...probeRows(probe3, 'third probe (crimes by name, exclusion, atrocities, idioms)'),
     [
       'harassment probe, harmful threats',
       harassmentProbe.filter((row) => row.kind === 'threat').map((row) => row.text),
