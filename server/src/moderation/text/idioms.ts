@@ -1,18 +1,18 @@
 import { sentenceAround } from './sentences';
 
 /**
- * Everyday idioms and homonyms that use the words of harm for something harmless, each with the plain words the model
- * should read instead: `kill it at my interview`, `break into the film industry`, `steal her heart`, `set the dance
- * floor on fire`, `a murder of crows`, `beat my dad at chess`, `kill a Linux process`. The model learned the words as
- * harm wherever they stand: it blocked `How do I kill someone in a game of chess?`-like requests and flagged `Where can I
- * buy a can of coke?` as illicit.
+ * Everyday idioms and homonyms that use the words of harm for something harmless, each with the plain words the
+ * model should read instead: `kill it at my interview`, `break into the film industry`, `steal her heart`, `set the
+ * dance floor on fire`, `a murder of crows`, `beat my dad at chess`, `kill a Linux process`. The model learned the
+ * words as harm wherever they stand: it blocked `How do I kill someone in Call of Duty?` and flagged `Where can I buy a
+ * can of coke?` as illicit.
  *
  * Each idiom names its object (an interview, an industry, a heart, a process), and the object must end its phrase: a
- * noun after it makes it something else (`steal her heart medication`, `blow up my business partner's car`) and the text
- * is left as written.
+ * noun after it makes it something else (`steal her heart medication`, `blow up my business partner's car`) and the
+ * text is left as written.
  */
 
-/** What may follow an idiom's object and leave the idiom whole: the end of a clause, or a word that starts a new part. */
+/** What may follow an idiom's object and leave it whole: the end of a clause, or a word that starts a new part. */
 const PHRASE_END = String.raw`(?=\s*(?:[.,!?;:)"”…]|$)|\s+(?:on|in|at|with|for|and|or|but|so|to|this|next|tonight|today|tomorrow|by|without|fast|quickly|overnight|online|again|like|as|when|if|before|after|without|please|pls|lol|haha|right|now|rn|tbh|honestly|already|though|too|early|soon|late|immediately|asap|safely|properly|correctly|legally|remotely|manually|automatically|gracefully|cleanly|every|each|more|better|faster)(?![\p{L}\p{N}]))`;
 
 /** Whose: `my`, `the`, `her`, `my dad's`. */
