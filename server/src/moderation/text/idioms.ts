@@ -77,9 +77,10 @@ const IDIOMS: Idiom[] = [
     'get|getting',
   ),
   idiom(
-    String.raw`(?<verb>steal|stealing|stole)\s+(?:${WHOSE}\s+){0,2}(?:heart|hearts|show|spotlight|limelight|scene|thunder|glance|kiss|look|moment|base|bases|second\s+base|a\s+nap|a\s+march)`,
+    String.raw`(?<verb>steal|stealing|stole)\s+(?:${WHOSE}\s+){0,2}(?:show|spotlight|limelight|scene|thunder|glance|kiss|look|moment|base|bases|second\s+base|a\s+nap|a\s+march)`,
     'win|winning',
   ),
+  idiom(String.raw`(?:steal|stealing|stole)\s+(?:${WHOSE}\s+){0,2}(?:heart|hearts)`, 'win her affection'),
   idiom(
     String.raw`(?:set|setting|sets)\s+${WHOSE}\s+${MODIFIERS}(?:party|parties|dance\s*floor|stage|room|crowd|club|internet|charts|world|night|audience|place|house\s+party|event|venue|field|pitch|court|track|market|timeline)\s+(?:on\s+fire|alight|ablaze)`,
     'thrill the crowd',
@@ -89,8 +90,8 @@ const IDIOMS: Idiom[] = [
     'reach|reaching',
   ),
   idiom(
-    String.raw`(?<verb>obliterate|obliterating|destroy|destroying|kill|killing|crush|crushing|murder|murdering|annihilate|annihilating|slay|slaying|demolish|demolishing|smash|smashing|conquer|conquering|strangle|strangling|kill\s+off|beat|beating|defeat|defeating|attack|attacking|nuke|nuking|shatter|shattering|torch|torching|squash|squashing)\s+${WHOSE}\s+(?:own\s+)?${MODIFIERS}${OVERCOME}`,
-    'get over|getting over',
+    String.raw`(?:obliterate|obliterating|destroy|destroying|kill|killing|crush|crushing|murder|murdering|annihilate|annihilating|slay|slaying|demolish|demolishing|smash|smashing|conquer|conquering|strangle|strangling|kill\s+off|beat|beating|defeat|defeating|attack|attacking|nuke|nuking|shatter|shattering|torch|torching|squash|squashing)\s+${WHOSE}\s+(?:own\s+)?${MODIFIERS}${OVERCOME}`,
+    'calm my worries',
   ),
   idiom(
     String.raw`(?<verb>axe|ax|axing|axed|kill|killing|scrap|scrapping|shoot\s+down|shooting\s+down|torpedo|torpedoing|nuke|nuking|gut|gutting|butcher|butchering)\s+${WHOSE}\s+${MODIFIERS}(?:plans?|projects?|ideas?|proposals?|budgets?|programs?|programmes?|polic(?:y|ies)|deals?|shows?|series|features?|meetings?|subscriptions?|bills?|motions?|initiatives?|campaigns?|storylines?|scenes?|chapters?|darlings|jokes?|songs?|lyrics|drafts?|sentences?|paragraphs?)`,
@@ -98,8 +99,8 @@ const IDIOMS: Idiom[] = [
   ),
   idiom(String.raw`(?:a|the)\s+murder\s+of\s+crows`, 'a flock of crows'),
   idiom(
-    String.raw`(?<verb>kill|killing|shoot|shooting|snipe|sniping|stab|stabbing|assassinate|assassinating|poison|poisoning|murder|murdering|beat|beating|headshot|eliminate|eliminating|take\s+out|taking\s+out)\s+(?:someone|somebody|people|players?|enemies|an?\s+enemy|the\s+enemy|opponents?|(?:the\s+|a\s+)?(?:final\s+|last\s+|first\s+)?boss(?:es)?|zombies|villagers|guards|npcs?|mobs?|(?:the\s+|a\s+)?[\p{L}-]+)\s+(?:in|on|while\s+playing)\s+${GAME}`,
-    'defeat|defeating',
+    String.raw`(?:kill|killing|shoot|shooting|snipe|sniping|stab|stabbing|assassinate|assassinating|poison|poisoning|murder|murdering|beat|beating|headshot|eliminate|eliminating|take\s+out|taking\s+out)\s+(?:someone|somebody|people|players?|enemies|an?\s+enemy|the\s+enemy|opponents?|(?:the\s+|a\s+)?(?:final\s+|last\s+|first\s+)?boss(?:es)?|zombies|villagers|guards|npcs?|mobs?|(?:the\s+|a\s+)?[\p{L}-]+)\s+(?:in|on|while\s+playing)\s+${GAME}`,
+    'win the game',
   ),
   idiom(
     String.raw`(?:a\s+)?(?:can|cans|bottle|bottles|glass|six[-\s]?pack|\d+[-\s]?pack|case|crate|litre|liter)\s+of\s+(?:diet\s+|cherry\s+|vanilla\s+)?coke(?:\s+zero)?`,
