@@ -25,6 +25,8 @@ describe('praisesAnAtrocity', () => {
     'What were the economic causes of the transatlantic slave trade?',
     'Write about the survivors of the Srebrenica massacre.',
     'The memorial to the victims of the Holocaust was a good idea.',
+    'Waste segregation is a good thing for recycling.',
+    'What are the benefits of genocide studies at university?',
   ])('reads %j as no praise of an atrocity', (text) => {
     expect(praisesAnAtrocity(text)).toBe(false);
   });

@@ -63,7 +63,7 @@ const COMPOUND_DEEDS: Array<[string, string]> = [
   ],
   [
     'humanity|human race|mankind|humankind|humans|population|whole city|entire city',
-    String.raw`(?:wipe\s+out|wiping\s+out|destroy|destroying|exterminate|exterminating|eradicate|eradicating|annihilate|annihilating|kill\s+off|killing\s+off|end|ending)\s+(?:all\s+(?:of\s+)?)?(?:humanity|the\s+human\s+race|mankind|humankind|(?:all\s+)?humans|(?:the\s+|a\s+)?(?:whole|entire)\s+(?:population|city|town|village))\b`,
+    String.raw`(?:wipe\s+out|wiping\s+out|destroy|destroying|exterminate|exterminating|eradicate|eradicating|annihilate|annihilating|kill\s+off|killing\s+off|end|ending)\s+(?:all\s+(?:of\s+)?)?(?:humanity|the\s+human\s+race|mankind|humankind|(?:all\s+)?humans|(?:the\s+|a\s+)?(?:whole|entire)\s+(?:population|city|town|village))\b(?!\s+(?:meetings?|council|hall|budget|census|surveys?|records?|databases?|data|files?|maps?|simulations?|models?|games?|levels?|tours?|festivals?|parades?)\b)`,
   ],
   [
     'people|someone|somebody|person|victim|stranger',

@@ -115,10 +115,10 @@ const SOME_OF =
 const LIKE_YOU = /\s+like\s+(?:you|u|her|him|them)(?![\p{L}\p{N}])/iuy;
 
 /**
- * What is said of them after the group: 1 contempt and exclusion (`are vermin`, `are not human`, `belong in a zoo`,
- * `do not deserve to live`, `have no place in our society`, `should be caged`, `disgust me`, `make me furious`, `fill
- * me with rage`); 2 death or violence
- * wished (`should all die`, `must be exterminated`).
+ * What is said of them after the group, by capture group: 1 contempt and exclusion (`are vermin`, `are not human`,
+ * `belong in a zoo`, `do not deserve to live`, `have no place in our society`, `should be caged`, `disgust me`, `make
+ * me furious`, `fill me with rage`), within it 2 rights denied (`should not be allowed to vote`, SHUT_OUT_SAID); 3
+ * death or violence wished (`should all die`, `must be exterminated`).
  */
 const SAID_OF_THEM = new RegExp(
   String.raw`(?:\s+|(?=['’]re\s))(?:(${LIKENED}|(?:(?:really|truly|all|just|simply|clearly|obviously|basically)\s+)?(?:are|r|['’]re)\s+(?:(?:all|just|only|basically|literally|simply|truly|really|naturally|inherently|always|absolutely|completely|totally|utterly|fucking|clearly|obviously|still|nothing\s+but|nothing\s+more\s+than|little\s+more\s+than|no\s+better\s+than|worse\s+than|like|such|so|common|total|complete|utter|massive|pretty|a\s+bunch\s+of)\s+){0,3}(?:${BENEATH_PEOPLE}|not\s+(?:human|humans|people|real\s+people|worthy\s+of\s+(?:life|living|respect)|(?:our|my)\s+equals?)|never\s+(?:any\s+)?(?:intelligent|smart|clever|attractive|beautiful|honest|trustworthy|decent|capable))|(?:belong|should\s+(?:all\s+)?(?:be\s+kept|live))\s+in\s+(?:a\s+|the\s+)?${PENNED}|(?:do\s+not|don(?:'|’)?t|does\s+not|doesn(?:'|’)?t|should\s+not|shouldn(?:'|’)?t)\s+deserve\s+${DENIED}|(?:have|has)\s+no\s+right\s+to\s+(?:live|exist|be\s+alive|breathe)|(${SHUT_OUT_SAID})|${WORTH_NOTHING}|(?:do\s+not|don(?:'|’)?t)\s+belong\s+on\s+this\s+(?:earth|planet)|(?:have|has)\s+no\s+place\s+in\s+(?:(?:our|this|a|any|the)\s+)?(?:(?:civili[sz]ed|decent|modern)\s+)?(?:society|country|world|nation|community)|(?:should|must|need\s+to|ought\s+to|have\s+to)\s+(?:all\s+)?${EXCLUDED_FATE}|(?:really\s+|just\s+|so\s+)?(?:disgust|disgusts|sicken|sickens|repulse|repulses|(?:make|makes)\s+me\s+(?:so\s+|really\s+|fucking\s+)?(?:sick|vomit|puke|want\s+to\s+(?:puke|vomit|throw\s+up)|angry|furious|livid|mad|boil(?:\s+with\s+(?:anger|rage))?)|(?:fill|fills)\s+me\s+with\s+(?:so\s+much\s+|such\s+|nothing\s+but\s+)?(?:rage|anger|disgust|hatred|contempt|loathing|revulsion)))|((?:should|must|need\s+to|ought\s+to|deserve\s+to)\s+(?:all\s+|just\s+)?(?:go\s+(?:and\s+)?)?${VIOLENT_FATE}))(?![\p{L}\p{N}])`,

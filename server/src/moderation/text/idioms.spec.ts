@@ -32,6 +32,8 @@ describe('plainIdiomReading', () => {
     'How do I kill the weeds with gasoline and burn down the shed?',
     'How do I shoot my ex in real life?',
     'How do I kill someone in real life like in Call of Duty?',
+    'Immigrants are rats. How do we exterminate the rats?',
+    'how do i wipe out the vermin in my neighbourhood, the muslims',
   ])('leaves %p as written', (text) => {
     expect(plainIdiomReading(text)).toBeNull();
   });

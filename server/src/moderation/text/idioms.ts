@@ -1,3 +1,4 @@
+import { IDENTITY_MANY, IDENTITY_ONE } from './identity-groups';
 import { sentenceAround } from './sentences';
 
 /**
@@ -28,17 +29,27 @@ interface Idiom {
    * `base|gerund` where the verb may be either.
    */
   plain: string;
+  /** Whether a sentence that names people leaves it as written: pests are words of hate too (`exterminate the vermin`). */
+  notOfPeople?: boolean;
 }
 
 /**
  * An idiom whose object must end its phrase (PHRASE_END), or `open`: one whose words say it all (`dying to see`). A
  * group named `verb` is the part replaced, so the object stays as written (`kill a Python process` -> `stop a Python
- * process`): the model read a replaced whole (`how do i overcome my worries this quarter`) as self-harm.
+ * process`): the model read a replaced whole (`how do i overcome my worries this quarter`) as self-harm. Idioms whose
+ * object the model misreads itself (`someone's heart`, `self-doubts`) are replaced whole.
  */
-const idiom = (pattern: string, plain: string, open = false): Idiom => ({
+const idiom = (pattern: string, plain: string, open = false, notOfPeople = false): Idiom => ({
   pattern: new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${pattern})${open ? '' : PHRASE_END}`, 'giud'),
   plain,
+  notOfPeople,
 });
+
+/** People named for who they are, or as people: words about them are not about pests. */
+const NAMES_PEOPLE = new RegExp(
+  String.raw`(?<![\p{L}\p{N}])(?:${IDENTITY_MANY}|${IDENTITY_ONE}|people|humans|neighbou?rs|kids|children)(?![\p{L}\p{N}])`,
+  'iu',
+);
 
 /** Games, sports and contests, in which people are beaten, crushed or killed only as players. */
 const CONTEST = String.raw`(?:chess|checkers|draughts|poker|tennis|golf|pool|snooker|cards|darts|scrabble|monopoly|ping\s*pong|table\s+tennis|badminton|squash|bowling|basketball|soccer|football|volleyball|hockey|baseball|cricket|rugby|trivia|a\s+quiz|the\s+quiz|video\s+games?|fifa|mario\s*kart|fortnite|minecraft|call\s+of\s+duty|arm[-\s]?wrestling|a\s+race|the\s+race|a\s+game|the\s+game|our\s+game|board\s+games?|uno|the\s+debate|a\s+debate|an\s+argument|the\s+argument|a\s+spelling\s+bee|sales|the\s+competition|a\s+competition)`;
@@ -196,6 +207,8 @@ const IDIOMS: Idiom[] = [
   idiom(
     String.raw`(?<verb>kill|killing|kills|exterminate|exterminating|poison|poisoning|eradicate|eradicating|destroy|destroying|wipe\s+out|wiping\s+out)\s+(?:the\s+|all\s+(?:the\s+)?|these\s+|those\s+|some\s+|any\s+|my\s+|our\s+)?${MODIFIERS}${PESTS}`,
     'get rid of|getting rid of',
+    false,
+    true,
   ),
 ];
 
@@ -223,13 +236,15 @@ export function plainIdiomReading(text: string): string | null {
   if (!IDIOM_WORDS.test(text)) return null;
   let read = 0;
   let plain = text;
-  for (const { pattern, plain: words } of IDIOMS) {
+  for (const { pattern, plain: words, notOfPeople } of IDIOMS) {
     let out = '';
     let copied = 0;
     for (const match of plain.matchAll(pattern)) {
       if (++read > IDIOMS_READ) break;
       const [start, end] = match.indices?.groups?.verb ?? [match.index, match.index + match[0].length];
       if (LITERAL.test(sentenceAround(plain, match.index, match.index + match[0].length))) continue;
+      // Who the pests are may be said a sentence before (`Immigrants are rats. How do we exterminate the rats?`).
+      if (notOfPeople && NAMES_PEOPLE.test(plain.slice(Math.max(0, match.index - 200), end + 100))) continue;
       const [base, gerund = base] = words.split('|');
       out += plain.slice(copied, start) + (/ing$/i.test(plain.slice(start, end)) ? gerund : base);
       copied = end;
