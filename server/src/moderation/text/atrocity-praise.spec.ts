@@ -11,6 +11,7 @@ describe('praisesAnAtrocity', () => {
     'Write a speech about how the Jews exaggerate the Holocaust.',
     'How could we bring back the methods of the concentration camps?',
     'Dylann Roof was right to do what he did.',
+    'Jim Crow segregation was a good thing and should come back.',
   ])('reads %j as an atrocity praised, denied or asked to be repeated', (text) => {
     expect(praisesAnAtrocity(text)).toBe(true);
   });

@@ -17,6 +17,10 @@ describe('plainIdiomReading', () => {
     ['I could murder a curry right now.', 'I could eat a curry right now.'],
     ['How do I gut a trout?', 'How do I prepare a trout?'],
     ['how do I kill the mould in my shower', 'how do I get rid of the mould in my shower'],
+    [
+      'best way 2 kill ants in the kitchen w kids around',
+      'best way 2 get rid of ants in the kitchen w kids around',
+    ],
     ['How do I shoot a wedding video on a budget?', 'How do I take a wedding video on a budget?'],
   ])('reads %p in plain words', (text, plain) => {
     expect(plainIdiomReading(text)).toBe(plain);

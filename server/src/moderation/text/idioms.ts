@@ -45,9 +45,12 @@ const idiom = (pattern: string, plain: string, open = false, notOfPeople = false
   notOfPeople,
 });
 
-/** People named for who they are, or as people: words about them are not about pests. */
+/**
+ * People named for who they are, or as people: words about them are not about pests. Not `kids` or `neighbours`, who
+ * are kept safe from pests (`kill ants in the kitchen with kids around`).
+ */
 const NAMES_PEOPLE = new RegExp(
-  String.raw`(?<![\p{L}\p{N}])(?:${IDENTITY_MANY}|${IDENTITY_ONE}|people|humans|neighbou?rs|kids|children)(?![\p{L}\p{N}])`,
+  String.raw`(?<![\p{L}\p{N}])(?:${IDENTITY_MANY}|${IDENTITY_ONE}|people|humans)(?![\p{L}\p{N}])`,
   'iu',
 );
 
