@@ -10,7 +10,7 @@
  *
  * Sets (all held out from training; files under data/moderation): the two request probes, the self-harm, the
  * graphic-violence, the violence, the group-violence, the two child-safety, the two harassment and the two illicit
- * probes, the three hate probes, the figurative-speech probe and the third request probe (harmful and benign rows),
+ * probes, the three hate probes, the figurative-speech, third request and idiom probes (harmful and benign rows),
  * AdvBench's harmful behaviours, HateCheck's functional tests of hate speech, XSTest's safe prompts and unsafe
  * contrasts, SimpleSafetyTests, AILuminate's demo prompts by hazard, and the default model's held-out generated
  * stories (read as output).
@@ -204,6 +204,7 @@ async function main(): Promise<void> {
     ...probeSets('hate-probe-3', 'third hate probe'),
     ...probeSets('figurative-probe', 'figurative-speech probe'),
     ...probeSets('request-probe-3', 'third probe'),
+    ...probeSets('idiom-probe', 'idiom probe'),
   ];
   sets.push(advBench(), ...hateCheck(), ...xsTest(), ...harmfulPromptSuites(), generatedStories());
 

@@ -230,6 +230,7 @@ function sets() {
   const hateProbe3 = jsonl('hate-probe-3/requests.jsonl');
   const figurativeProbe = jsonl('figurative-probe/requests.jsonl');
   const probe3 = jsonl('request-probe-3/requests.jsonl');
+  const idiomProbe = jsonl('idiom-probe/requests.jsonl');
   const threats = threatPool();
   const hatecheck = hateCheckCases();
   const harmful = probe.filter((row) => row.harmful).map((row) => row.text);
@@ -352,6 +353,7 @@ function sets() {
     ...probeRows(hateProbe3, 'third hate probe'),
     ...probeRows(figurativeProbe, 'figurative-speech probe'),
     ...probeRows(probe3, 'third probe (crimes by name, exclusion, atrocities, idioms)'),
+    ...probeRows(idiomProbe, 'idiom probe'),
     [
       'harassment probe, harmful threats',
       harassmentProbe.filter((row) => row.kind === 'threat').map((row) => row.text),
