@@ -58,10 +58,16 @@ const NAMES_PEOPLE = new RegExp(
 const CONTEST = String.raw`(?:chess|checkers|draughts|poker|tennis|golf|pool|snooker|cards|darts|scrabble|monopoly|ping\s*pong|table\s+tennis|badminton|squash|bowling|basketball|soccer|football|volleyball|hockey|baseball|cricket|rugby|trivia|a\s+quiz|the\s+quiz|video\s+games?|fifa|mario\s*kart|fortnite|minecraft|call\s+of\s+duty|arm[-\s]?wrestling|a\s+race|the\s+race|a\s+game|the\s+game|our\s+game|board\s+games?|uno|the\s+debate|a\s+debate|an\s+argument|the\s+argument|a\s+spelling\s+bee|sales|the\s+competition|a\s+competition)`;
 
 /** Things that go on: processes, programs, sessions, lights. */
-const RUNNING_THING = String.raw`(?:process(?:es)?|programs?|threads?|jobs?|tasks?|sessions?|instances?|containers?|pods?|servers?|apps?|tabs?|windows?|engines?|lights|music|switch|signals?|quer(?:y|ies)|commands?|shells?|terminals?|daemons?|services?|bugs?|batter(?:y|ies)|connections?|scripts?|loops?|the\s+mood|the\s+vibe|the\s+buzz|the\s+conversation)`;
+const RUNNING_THING = String.raw`(?:process(?:es)?|programs?|threads?|jobs?|tasks?|sessions?|instances?|containers?|pods?|server|apps?|tabs?|windows?|engines?|lights|music|switch|signals?|quer(?:y|ies)|commands?|shells?|terminals?|daemons?|services?|bugs?|batter(?:y|ies)|connections?|scripts?|loops?|the\s+mood|the\s+vibe|the\s+buzz|the\s+conversation)`;
 
 /** Games played on a screen or a board, in which people are killed only as players. */
-const GAME = String.raw`(?:call\s+of\s+duty|cod|fortnite|minecraft|gta(?:\s+(?:v|5|online))?|grand\s+theft\s+auto(?:\s+(?:v|5))?|(?:the\s+)?witcher(?:\s+3)?|skyrim|elden\s+ring|dark\s+souls|halo|overwatch|valorant|league\s+of\s+legends|counter[-\s]?strike|cs:?go|cs2|pubg|apex(?:\s+legends)?|among\s+us|roblox|red\s+dead\s+redemption(?:\s+2)?|assassin['’]?s\s+creed|hitman|(?:the\s+)?sims(?:\s+4)?|zelda|pok[eé]mon|doom|rust|dayz|destiny(?:\s+2)?|battlefield|rainbow\s+six(?:\s+siege)?|team\s+fortress(?:\s+2)?|world\s+of\s+warcraft|wow|runescape|animal\s+crossing|terraria|stardew\s+valley|baldur['’]?s\s+gate(?:\s+3)?|diablo|fallout(?:\s+\d)?|cyberpunk(?:\s+2077)?|the\s+last\s+of\s+us|god\s+of\s+war|mortal\s+kombat|street\s+fighter|tekken|smash\s+bros|dead\s+by\s+daylight|a\s+video\s+game|video\s+games|the\s+game|this\s+game|my\s+game|a\s+game\s+of\s+(?:chess|mafia|werewolf|cluedo|clue)|chess|d&d|dnd|dungeons\s+(?:and|&)\s+dragons|a\s+murder\s+mystery\s+game|cluedo|clue|mafia|werewolf|paintball|laser\s+tag|airsoft|nerf)(?:\s+game)?`;
+const GAME = String.raw`(?:call\s+of\s+duty|cod|fortnite|minecraft|gta(?:\s+(?:v|5|online))?|grand\s+theft\s+auto(?:\s+(?:v|5))?|(?:the\s+)?witcher(?:\s+3)?|skyrim|elden\s+ring|dark\s+souls|halo|overwatch|valorant|league\s+of\s+legends|counter[-\s]?strike|cs:?go|cs2|pubg|apex(?:\s+legends)?|among\s+us|roblox|red\s+dead\s+redemption(?:\s+2)?|assassin['’]?s\s+creed|hitman|(?:the\s+)?sims(?:\s+4)?|zelda|pok[eé]mon|doom|rust|dayz|destiny(?:\s+2)?|battlefield|rainbow\s+six(?:\s+siege)?|team\s+fortress(?:\s+2)?|world\s+of\s+warcraft|wow|runescape|animal\s+crossing|terraria|stardew\s+valley|baldur['’]?s\s+gate(?:\s+3)?|diablo|fallout(?:\s+\d)?|cyberpunk(?:\s+2077)?|the\s+last\s+of\s+us|god\s+of\s+war|mortal\s+kombat|street\s+fighter|tekken|smash\s+bros|dead\s+by\s+daylight|a\s+video\s+game|video\s+games|the\s+game|this\s+game|my\s+game|a\s+game\s+of\s+(?:chess|mafia|werewolf|cluedo|clue)|chess|d&d|dnd|dungeons\s+(?:and|&)\s+dragons|a\s+murder\s+mystery\s+game|cluedo|clue|werewolf|paintball|laser\s+tag|airsoft|nerf)(?:\s+game)?`;
+
+/**
+ * What a person is tested on and can only fail, never harm: read after any verb of the idiom (`kill my exam`,
+ * `murder the audition`). Not a class, a concert or a meeting, which are people too (`kill my class`).
+ */
+const ASSESSMENT = String.raw`(?:interview|exam|test|presentation|audition|pitch|speech|recital|karaoke|solo|finals?|midterms?|tryouts?|assignment|essay|quiz|sales\s+call|exams|tests|interviews)`;
 
 /** Performances a person can do well at. */
 const PERFORMANCE = String.raw`(?:interview|exam|test|presentation|audition|pitch|speech|performance|set|gig|show|concert|recital|match|race|workout|meeting|class|job|shift|first\s+day|date|look|outfit|karaoke|solo|final|finals|midterms?|tryouts?|debut|game|round|stage|dance|routine|assignment|essay|project|review|quiz|sales\s+call|season)`;
@@ -79,7 +85,11 @@ const IDIOMS: Idiom[] = [
     'do great',
   ),
   idiom(
-    String.raw`(?<verb>kill|killing|slay|slaying|crush|crushing|smash|smashing|ace|acing|nail|nailing|rock|rocking|destroy|destroying|murder|murdering)\s+${WHOSE}\s+${MODIFIERS}${PERFORMANCE}`,
+    String.raw`(?<verb>kill|killing|slay|slaying|crush|crushing|smash|smashing|destroy|destroying|murder|murdering)\s+${WHOSE}\s+${MODIFIERS}${ASSESSMENT}`,
+    'do well in|doing well in',
+  ),
+  idiom(
+    String.raw`(?<verb>ace|acing|nail|nailing|rock|rocking)\s+${WHOSE}\s+${MODIFIERS}${PERFORMANCE}`,
     'do well in|doing well in',
   ),
   idiom(
@@ -87,7 +97,7 @@ const IDIOMS: Idiom[] = [
     'reach|reaching',
   ),
   idiom(
-    String.raw`(?<verb>break|breaking|broke|broken)\s+into\s+(?:the\s+|a\s+)?${MODIFIERS}(?:industry|business|market|field|scene|world|career|profession|sector|league|charts|mainstream|top\s+(?:\d+|ten|forty|twenty)|big\s+leagues|big\s+time|acting|modelling|modeling|publishing|journalism|tech|hollywood|broadway|radio|television|tv|music|comedy|fashion|politics)`,
+    String.raw`(?<verb>break|breaking|broke|broken)\s+into\s+(?:the\s+|a\s+)?${MODIFIERS}(?:industry|scene|world|career|profession|sector|league|charts|mainstream|top\s+(?:\d+|ten|forty|twenty)|big\s+leagues|big\s+time|acting|modelling|modeling|publishing|journalism|tech|hollywood|broadway|radio|television|tv|music|comedy|fashion|politics)`,
     'get|getting',
   ),
   idiom(
@@ -96,7 +106,7 @@ const IDIOMS: Idiom[] = [
   ),
   idiom(String.raw`(?:steal|stealing|stole)\s+(?:${WHOSE}\s+){0,2}(?:heart|hearts)`, 'win her affection'),
   idiom(
-    String.raw`(?:set|setting|sets)\s+${WHOSE}\s+${MODIFIERS}(?:party|parties|dance\s*floor|stage|room|crowd|club|internet|charts|world|night|audience|place|house\s+party|event|venue|field|pitch|court|track|market|timeline)\s+(?:on\s+fire|alight|ablaze)`,
+    String.raw`(?:set|setting|sets)\s+${WHOSE}\s+${MODIFIERS}(?:party|parties|dance\s*floor|crowd|internet|charts|world|night|audience|timeline)\s+(?:on\s+fire|alight|ablaze)`,
     'thrill the crowd',
   ),
   idiom(
@@ -139,7 +149,7 @@ const IDIOMS: Idiom[] = [
   ),
   idiom(String.raw`(?:blow|blowing|blew|let|letting)\s+off\s+(?:some\s+)?steam`, 'relax'),
   idiom(
-    String.raw`(?<verb>(?:blow|blowing|blew)\s+up)\s+${WHOSE}\s+${MODIFIERS}(?:business|channel|account|instagram|insta|tiktok|youtube|brand|following|page|band|career|sales|phone|inbox|podcast|blog|startup|shop|store|etsy)`,
+    String.raw`(?<verb>(?:blow|blowing|blew)\s+up)\s+${WHOSE}\s+${MODIFIERS}(?:channel|account|instagram|insta|tiktok|youtube|brand|following|page|band|career|sales|phone|inbox|podcast|blog|etsy)`,
     'grow|growing',
   ),
   idiom(
@@ -164,7 +174,7 @@ const IDIOMS: Idiom[] = [
     true,
   ),
   idiom(
-    String.raw`(?:this|the|that|my|these|those|it|work|school|traffic|heat|cold|weather|suspense|job|boss|commute|noise|waiting|wait|homework|exam|deadline|back|feet|knees|head|neck|shoulders?|legs?|hangover|hay\s+fever|allergies|cough|toothache|migraine|humidity|mosquitoes|cliffhanger|queue|line|kids|baby|puppy|bill|rent|prices|inflation|monday|mondays|week|heels|shoes)\s+${MODIFIERS}(?:is|are|was|were|has\s+been|have\s+been|['’]s|['’]re)\s+(?:literally\s+|actually\s+|really\s+|so\s+|just\s+|absolutely\s+|slowly\s+)?(?<verb>killing\s+me)`,
+    String.raw`(?:it|(?:(?:this|the|that|my|these|those|our)\s+)?(?:[\p{L}-]+\s+)?(?:work|school|traffic|heat|cold|weather|suspense|job|commute|noise|waiting|wait|homework|exams?|deadlines?|back|feet|knees|head|neck|shoulders?|legs?|hangover|hay\s+fever|allergies|cough|toothache|migraine|humidity|mosquitoes|cliffhanger|queue|line|bills?|rent|prices|inflation|mondays?|week|heels|shoes|commute|workload|schedule|wifi|internet|lag|anticipation))\s+(?:is|are|was|were|has\s+been|have\s+been|['’]s|['’]re)\s+(?:literally\s+|actually\s+|really\s+|so\s+|just\s+|absolutely\s+|slowly\s+)?(?<verb>killing\s+me)`,
     'tiring me',
   ),
   idiom(
@@ -200,7 +210,7 @@ const IDIOMS: Idiom[] = [
     'renovate|renovating',
   ),
   idiom(
-    String.raw`(?<verb>take|taking|took)\s+out\s+(?:the\s+)?(?:trash|garbage|rubbish|bins?|recycling|compost|a\s+loan|a\s+mortgage|a\s+policy|an?\s+insurance\s+policy|insurance|money|cash|food|takeout|the\s+dog|a\s+library\s+book|a\s+subscription|the\s+laundry)`,
+    String.raw`(?<verb>(?:take|taking|took)\s+out)\s+(?:the\s+)?(?:trash|garbage|rubbish|bins?|recycling|compost|a\s+loan|a\s+mortgage|a\s+policy|an?\s+insurance\s+policy|insurance|money|cash|food|takeout|a\s+library\s+book|a\s+subscription|the\s+laundry)`,
     'deal with|dealing with',
   ),
   idiom(
