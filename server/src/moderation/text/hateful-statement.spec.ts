@@ -161,6 +161,22 @@ describe('hatefulStatement', () => {
     expect(hatefulStatement(text)).toBeNull();
   });
 
+  it.each([
+    'Is it not obvious that I hate Muslims?',
+    'Is it easy to tell that I am disgusted by all the immigrants around here?',
+    "Isn't it clear how much hatred I have for you women?",
+  ])('reads %j, a statement of hate asked as a question, as hate', (text) => {
+    expect(hatefulStatement(text)).toBe('hate');
+  });
+
+  it.each([
+    "It's not true that I hate women.",
+    'My sister denies that she hates immigrants, but I doubt that I hate anyone.',
+    'People claim that I hate Muslims, which is a lie.',
+  ])('reads %j, hate denied or reported, as no statement', (text) => {
+    expect(hatefulStatement(text)).toBeNull();
+  });
+
   it('reads long hostile texts in linear time', () => {
     const started = Date.now();
     expect(hatefulStatement(`i hate${' '.repeat(500_000)}x`)).toBeNull();

@@ -14,7 +14,7 @@ const HATRED = String.raw`(?:hate|despise|detest|loathe|abhor|can(?:'|’)?t\s+s
 const FED_UP = String.raw`(?:(?:(?:i(?:'|’)?m|i\s+am|we(?:'|’)re|we\s+are)\s+)?${INTENSIFIERS}(?:sick(?:\s+and\s+tired)?\s+of|tired\s+of|fed\s+up\s+with|disgusted\s+by|repulsed\s+by|sickened\s+by)(?:\s+(?:being\s+around|seeing|dealing\s+with|living\s+with))?)`;
 
 /** The speaker's contempt named: `the utter scorn I feel for`, `the hatred we have towards`. */
-const SCORN_FELT = String.raw`(?:the\s+(?:(?:utter|pure|sheer|deep|absolute)\s+)?(?:scorn|contempt|hatred|disgust|loathing|disdain)\s+(?:that\s+)?(?:i|we)\s+(?:feel|have)\s+(?:for|towards?))`;
+const SCORN_FELT = String.raw`(?:(?:the\s+(?:(?:utter|pure|sheer|deep|absolute)\s+)?|how\s+much\s+)(?:scorn|contempt|hatred|disgust|loathing|disdain)\s+(?:that\s+)?(?:i|we)\s+(?:feel|have)\s+(?:for|towards?))`;
 
 /** What may follow a group the speaker says they hate and leave the statement whole (not `women who cheat`). */
 const STATEMENT_END =
@@ -166,14 +166,14 @@ const LOOK_BEHIND = 120;
 
 /** Where a statement in the speaker's own voice may start: the text's start, a clause's, or a word leading into one. */
 const AT_CLAUSE_START =
-  /(?:^|[.!?;:,\n(…]|(?<![\p{L}\p{N}])(?:and|but|so|honestly|frankly|tbh|lol|because|cause|cuz|just|yes|yeah|ok|okay|let(?:'|’)?s|let\s+us|we))\s{0,3}$/iu;
+  /(?:^|[.!?;:,\n(…]|(?<![\p{L}\p{N}])(?:and|but|so|honestly|frankly|tbh|lol|because|cause|cuz|just|yes|yeah|ok|okay|let(?:'|’)?s|let\s+us|we|that))\s{0,3}$/iu;
 /**
  * Someone else's view, or a view named to deny it, just before the statement: `if you think …`, `people who say …`,
  * `the myth that …`, `not all …`, `Writing that …` (said of the saying: `Writing that women are … says a lot about
  * you`). What follows is reported or argued against, not said.
  */
 const NOT_SAID =
-  /(?:(?:^|[.!?;:,(]\s*)(?:writing|saying|claiming|posting|tweeting|suggesting|implying|arguing|pretending|insisting)\s+(?:that\s+)?|\b(?:you|your|youre|you(?:'|’)re|anyone|anybody|someone|somebody|people|those|he|she|they|who|one)\s+(?:\S+\s+){0,3}?(?:think|thinks|thought|believe|believes|believed|say|says|said|saying|claim|claims|claimed|claiming|feel|feels|assume|assumes|pretend|pretends)\s+(?:that\s+)?|\b(?:argues|argued|arguing|suggests|suggested|suggesting|implies|implied|implying)\s+(?:\S+\s+){0,3}?that\s+|\b(?:thinks|believes|says|claims|feels|assumes|insists|argues|said|claimed|posted|posts|posting|wrote|writes|tweeted|tweets|told\s+(?:me|us|him|her|them|everyone)|keeps\s+(?:saying|posting|claiming|writing|tweeting))\s+(?:that\s+)?|\b(?:myth|lie|idea|notion|stereotype|trope|canard|misconception|assumption|claim|belief|view)\s+that\s+|\b(?:not|no|never)\s+|\b(?:never|not|didn(?:'|’)?t|did\s+not|don(?:'|’)?t|do\s+not)\s+(?:\S+\s+){0,2}?(?:say|said|think|thought|believe|claim|claimed)\s+(?:that\s+)?|\b(?:is|was)\s+(?:it\s+)?(?:wrong|false|untrue|a\s+lie)\s+(?:to\s+say\s+)?that\s+)$/iu;
+  /(?:(?:^|[.!?;:,(]\s*)(?:writing|saying|claiming|posting|tweeting|suggesting|implying|arguing|pretending|insisting)\s+(?:that\s+)?|\b(?:you|your|youre|you(?:'|’)re|anyone|anybody|someone|somebody|people|those|he|she|they|who|one)\s+(?:\S+\s+){0,3}?(?:think|thinks|thought|believe|believes|believed|say|says|said|saying|claim|claims|claimed|claiming|feel|feels|assume|assumes|pretend|pretends)\s+(?:that\s+)?|\b(?:argues|argued|arguing|suggests|suggested|suggesting|implies|implied|implying)\s+(?:\S+\s+){0,3}?that\s+|\b(?:thinks|believes|says|claims|feels|assumes|insists|argues|said|claimed|posted|posts|posting|wrote|writes|tweeted|tweets|told\s+(?:me|us|him|her|them|everyone)|keeps\s+(?:saying|posting|claiming|writing|tweeting))\s+(?:that\s+)?|\b(?:myth|lie|idea|notion|stereotype|trope|canard|misconception|assumption|claim|belief|view)\s+that\s+|\b(?:not|no|never)\s+|\b(?:never|not|didn(?:'|’)?t|did\s+not|don(?:'|’)?t|do\s+not)\s+(?:\S+\s+){0,2}?(?:say|said|think|thought|believe|claim|claimed)\s+(?:that\s+)?|\b(?:is|was)\s+(?:it\s+)?(?:wrong|false|untrue|a\s+lie)\s+(?:to\s+say\s+)?that\s+|\b(?:not\s+true|untrue|false|a\s+lie|a\s+myth|nonsense|deny|denies|denied|doubt|doubts|doubted)\s+that\s+)$/iu;
 
 /** How hateful a statement is: contempt or exclusion (`hate`), or death and violence wished (`threatening`). */
 export type HatefulStatement = 'hate' | 'threatening';
