@@ -287,8 +287,8 @@ export async function createClassifierScorer(manifest: ClassifierManifest): Prom
     const selfHarm: Array<SelfHarmReading | null> = [];
     const saidYes: Array<typeof yesOrNoReaders> = [];
     texts.forEach((given, index) => {
-      // A slur word in-group, talked about or in its other sense, and self-reproach said as harm to oneself, are read in
-      // plain words: the model flagged them all.
+      // A slur word in-group, talked about or in its other sense, self-reproach said as harm to oneself, and everyday
+      // idioms using the words of harm are read in plain words: the model flagged them all.
       const text = plainReading(given) ?? given;
       // A reading mostly repeats its text: a window or sentence it shares with the text is scored once, at the
       // smaller margin of the two ways it was reached.

@@ -1,4 +1,5 @@
 import { saidInOwnVoice } from './hateful-statement';
+import { sentenceBefore } from './sentences';
 
 /**
  * Atrocities by name: genocides, slavery, terror attacks and massacres of people for who they are (`the Holocaust`,
@@ -69,12 +70,6 @@ const ENDED =
 
 /** How many matches of one pattern a text is read for: an atrocity is named once or twice, not thousands of times. */
 const MATCHES_READ = 64;
-
-/** The words of a match's sentence before it, at most 200 characters of them. */
-function sentenceBefore(text: string, at: number): string {
-  const before = text.slice(Math.max(0, at - 200), at);
-  return before.slice(Math.max(...['.', '!', '?', '\n'].map((mark) => before.lastIndexOf(mark))) + 1);
-}
 
 /** A word every pattern above needs: most texts have none, and one test costs a fraction of the patterns'. */
 const MENTIONS_ATROCITY =

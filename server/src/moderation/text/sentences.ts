@@ -192,16 +192,21 @@ export function withoutClosingMark(text: string): string | null {
  * characters either side. What the readers weigh a match's context in (`how do I stop …`, `… is never justified`).
  */
 export function sentenceAround(text: string, start: number, end: number, reach = 200): string {
-  const before = text.slice(Math.max(0, start - reach), start);
   const after = text.slice(end, end + reach);
+  const closing = after.search(/[.!?\n]/);
+  return `${sentenceBefore(text, start, reach)}${text.slice(start, end)}${closing < 0 ? after : after.slice(0, closing)}`;
+}
+
+/** The words of a position's sentence before it: from the last stop or line break, at most `reach` characters. */
+export function sentenceBefore(text: string, at: number, reach = 200): string {
+  const before = text.slice(Math.max(0, at - reach), at);
   const opening = Math.max(
     before.lastIndexOf('.'),
     before.lastIndexOf('!'),
     before.lastIndexOf('?'),
     before.lastIndexOf('\n'),
   );
-  const closing = after.search(/[.!?\n]/);
-  return `${before.slice(opening + 1)}${text.slice(start, end)}${closing < 0 ? after : after.slice(0, closing)}`;
+  return before.slice(opening + 1);
 }
 
 /**
