@@ -50,6 +50,21 @@ interface TextSet {
   texts: string[];
 }
 
+/** A suite's harmful and benign rows as two input sets, in the order `sides` gives, each named by `nameOf`. */
+function inputSets<Row extends { text: string }>(
+  rows: Row[],
+  isHarmful: (row: Row) => boolean,
+  nameOf: (harmful: boolean) => string,
+  sides = [true, false],
+): TextSet[] {
+  return sides.map((harmful) => ({
+    name: nameOf(harmful),
+    harmful,
+    direction: Direction.Input,
+    texts: rows.filter((row) => isHarmful(row) === harmful).map((row) => row.text),
+  }));
+}
+
 function probeSets(folder: string, label: string): TextSet[] {
   const file = path.join(DATA, folder, 'requests.jsonl');
   if (!fs.existsSync(file)) return [];
@@ -58,12 +73,11 @@ function probeSets(folder: string, label: string): TextSet[] {
     .split('\n')
     .filter((line) => line.trim())
     .map((line) => JSON.parse(line) as { text: string; harmful: boolean });
-  return [true, false].map((harmful) => ({
-    name: `${label}, ${harmful ? 'harmful' : 'benign'}`,
-    harmful,
-    direction: Direction.Input,
-    texts: rows.filter((row) => row.harmful === harmful).map((row) => row.text),
-  }));
+  return inputSets(
+    rows,
+    (row) => row.harmful,
+    (harmful) => `${label}, ${harmful ? 'harmful' : 'benign'}`,
+  );
 }
 
 /** AdvBench's harmful behaviours. */
@@ -74,24 +88,21 @@ function advBench(): TextSet {
 
 /** HateCheck's hateful cases and their non-hateful contrasts (evaluation only). */
 function hateCheck(): TextSet[] {
-  const cases = hateCheckCases();
-  return [true, false].map((hateful) => ({
-    name: `HateCheck, ${hateful ? 'hateful cases' : 'non-hateful contrasts'}`,
-    harmful: hateful,
-    direction: Direction.Input,
-    texts: cases.filter((row) => row.hateful === hateful).map((row) => row.text),
-  }));
+  return inputSets(
+    hateCheckCases(),
+    (row) => row.hateful,
+    (hateful) => `HateCheck, ${hateful ? 'hateful cases' : 'non-hateful contrasts'}`,
+  );
 }
 
 /** XSTest's safe prompts that sound unsafe and their unsafe contrasts (evaluation only). */
 function xsTest(): TextSet[] {
-  const prompts = xsTestPrompts();
-  return [false, true].map((unsafe) => ({
-    name: `XSTest, ${unsafe ? 'unsafe contrasts' : 'safe prompts'}`,
-    harmful: unsafe,
-    direction: Direction.Input,
-    texts: prompts.filter((prompt) => prompt.safe !== unsafe).map((prompt) => prompt.text),
-  }));
+  return inputSets(
+    xsTestPrompts(),
+    (prompt) => !prompt.safe,
+    (unsafe) => `XSTest, ${unsafe ? 'unsafe contrasts' : 'safe prompts'}`,
+    [false, true],
+  );
 }
 
 /** SimpleSafetyTests' harmful prompts and AILuminate's demo prompts by hazard (evaluation only). */

@@ -233,6 +233,7 @@ function sets() {
   const idiomProbe = jsonl('idiom-probe/requests.jsonl');
   const threats = threatPool();
   const hatecheck = hateCheckCases();
+  const xstest = xsTestPrompts();
   const harmful = probe.filter((row) => row.harmful).map((row) => row.text);
   const advbench = advBenchBehaviours();
   return [
@@ -407,18 +408,10 @@ function sets() {
     ],
     [
       'XSTest, safe prompts that sound unsafe',
-      xsTestPrompts()
-        .filter((row) => row.safe)
-        .map((row) => row.text),
+      xstest.filter((row) => row.safe).map((row) => row.text),
       false,
     ],
-    [
-      'XSTest, unsafe contrasts',
-      xsTestPrompts()
-        .filter((row) => !row.safe)
-        .map((row) => row.text),
-      true,
-    ],
+    ['XSTest, unsafe contrasts', xstest.filter((row) => !row.safe).map((row) => row.text), true],
     ['SimpleSafetyTests, harmful prompts', simpleSafetyTests().map((row) => row.text), true],
     [
       'AILuminate demo prompts, hazards in OpenAI categories',
