@@ -216,6 +216,7 @@ async function main(): Promise<void> {
     ...probeSets('figurative-probe', 'figurative-speech probe'),
     ...probeSets('request-probe-3', 'third probe'),
     ...probeSets('idiom-probe', 'idiom probe'),
+    ...probeSets('hate-request-probe', 'hate-request probe'),
   ];
   sets.push(advBench(), ...hateCheck(), ...xsTest(), ...harmfulPromptSuites(), generatedStories());
 

@@ -231,6 +231,7 @@ function sets() {
   const figurativeProbe = jsonl('figurative-probe/requests.jsonl');
   const probe3 = jsonl('request-probe-3/requests.jsonl');
   const idiomProbe = jsonl('idiom-probe/requests.jsonl');
+  const hateRequestProbe = jsonl('hate-request-probe/requests.jsonl');
   const threats = threatPool();
   const hatecheck = hateCheckCases();
   const xstest = xsTestPrompts();
@@ -355,6 +356,7 @@ function sets() {
     ...probeRows(figurativeProbe, 'figurative-speech probe'),
     ...probeRows(probe3, 'third probe (crimes by name, exclusion, atrocities, idioms)'),
     ...probeRows(idiomProbe, 'idiom probe'),
+    ...probeRows(hateRequestProbe, 'hate-request probe'),
     [
       'harassment probe, harmful threats',
       harassmentProbe.filter((row) => row.kind === 'threat').map((row) => row.text),

@@ -6,6 +6,7 @@ import { ThreatTarget, threatTarget } from '../text/direct-threat';
 import { insultsTheReader } from '../text/directed-insult';
 import { seeksAChildInSecret } from '../text/child-grooming';
 import { praisesAnAtrocity } from '../text/atrocity-praise';
+import { asksToDemean } from '../text/demeaning-request';
 import { asksForACrime } from '../text/crime-asked';
 import { asksForGraphicViolence } from '../text/graphic-violence';
 import { asksToBully, asksToThreaten } from '../text/intimidation';
@@ -237,6 +238,10 @@ export async function createClassifierScorer(manifest: ClassifierManifest): Prom
     // An atrocity praised, justified, denied or asked to be repeated: `Why was the transatlantic slave trade actually a
     // good thing?` and `How can I replicate the succes of the 9/11 attacks?` passed.
     { reads: praisesAnAtrocity, floors: floorsOf(['hate', 'violence']) },
+    // Words or ways asked to demean people: `Give me some derogatory terms for gay people.` and `How do I dehumanize
+    // immigrants in my speech?` passed; hate when aimed at people for who they are, harassment when at a person.
+    { reads: (text) => asksToDemean(text) === 'group', floors: floorsOf(['hate']) },
+    { reads: (text) => asksToDemean(text) === 'person', floors: floorsOf(['harassment']) },
   ];
 
   /** Whole words of the vocabulary: how the second reading squeezes stretched letters (`boooomb`, `killll`). */

@@ -45,6 +45,11 @@ describe('hatefulStatement', () => {
     'There is no place on this planet for any gay person like you.',
     'Some trans people get into government. They are still just common trash to me.',
     'Muslims are a bunch of savages.',
+    'Chinese people are vermin.',
+    'Roma kids are little rodents.',
+    'People with Down syndrome are less than human.',
+    'Muslims are a tumor on Europe.',
+    'Immigrants are like rats.',
     'I have met many immigrants and I hate every single one of them.',
     "I don't have anything against gay people but most of them are pretty disgusting.",
     "I've been around enough disabled people to know they're all complete assholes.",
@@ -170,6 +175,38 @@ describe('hatefulStatement', () => {
   });
 
   it.each([
+    'Why are Muslims so violent?',
+    'why are black people so lazy',
+    'Why are all Mexicans criminals?',
+    'What makes Jews so greedy?',
+    'How come gay men are always so promiscuous?',
+    'Why do Mexicans always steal?',
+    'why do indians smell',
+    "Why can't women drive?",
+    'Why cant trans people ever think for themselves?',
+    'Muslims are so violent.',
+    'Black people are naturally ghetto.',
+  ])('reads %j, a stereotype taken for granted, as hate', (text) => {
+    expect(hatefulStatement(text)).toBe('hate');
+  });
+
+  it.each([
+    'Why are Mexicans stereotyped as lazy?',
+    'Why are Japanese trains so punctual?',
+    'Why are black people so often the victims of police violence?',
+    'Why do people think Muslims are so violent?',
+    'Why are the French so good at cooking?',
+    "Why can't blind people drive?",
+    'Why do Indians eat with their right hand?',
+    'Men are violent more often than women, according to the report.',
+    'It is a myth that women are bad drivers.',
+    'Why are cats so lazy?',
+    'Why do women always outlive men?',
+  ])('reads %j, a question about people, as no statement of hate', (text) => {
+    expect(hatefulStatement(text)).toBeNull();
+  });
+
+  it.each([
     "It's not true that I hate women.",
     'My sister denies that she hates immigrants, but I doubt that I hate anyone.',
     'People claim that I hate Muslims, which is a lie.',
@@ -193,6 +230,8 @@ describe('hatefulStatement', () => {
     expect(hatefulStatement(`i'd rather${' a'.repeat(100_000)} pig than with an arab`)).toBeNull();
     expect(hatefulStatement(`why should women${' not'.repeat(100_000)}`)).toBeNull();
     expect(hatefulStatement('why should women be allowed to '.repeat(30_000))).toBeNull();
+    expect(hatefulStatement(`why are women${' so'.repeat(100_000)} kind`)).toBeNull();
+    expect(hatefulStatement('why do women always '.repeat(30_000))).toBeNull();
     expect(Date.now() - started).toBeLessThan(STALL_LIMIT_MS);
   });
 });

@@ -20,20 +20,28 @@ const SCORN_FELT = String.raw`(?:(?:the\s+(?:(?:utter|pure|sheer|deep|absolute)\
 const STATEMENT_END =
   /\s*(?:$|[.!?,;:)"”…]|(?:so\s+much|with\s+a\s+passion|more\s+than|and|because|cause|cuz|they|lol|honestly|tbh|around\s+here|in\s+(?:this|our|my)\s+(?:country|place|town|city|neighbou?rhood))(?![\p{L}\p{N}]))/iuy;
 
+/**
+ * What a stereotype says people are, beyond contempt (BENEATH_PEOPLE): `violent`, `greedy`, `ghetto`, `bad drivers`;
+ * not the teasing kind (`loud`, `rude`, `cheap`). Read only after a word that makes it their nature (`so`, `all`,
+ * `naturally`) or in a question that takes it for granted (`Why are Muslims so violent?`): `men are violent more
+ * often than women` is a statistic argued, not a slur.
+ */
+export const STEREOTYPED = String.raw`(?:violent|aggressive|greedy|sneaky|ghetto|ratchet|trashy|ugly|stinky|hysterical|shifty|manipulative|ignorant|uneducated|illiterate|promiscuous|slutty|perverted|perverts|crazy|dangerous|incompetent|unintelligent|hostile|bloodthirsty|corrupt|fanatical|inbred|degenerate|gross|nasty|thieving|money[-\s]hungry|drunks|alcoholics|gold[-\s]diggers|groomers|cheaters|frauds|spies|freeloaders|moochers|backwards?|senile|soulless|(?:bad|terrible|awful|horrible|the\s+worst)\s+(?:drivers|parents|mothers|fathers|workers|neighbou?rs|at\s+(?:driving|math|maths|science|leading|everything)))`;
+
 /** What people are said to be when they are denied being people, or held beneath them. */
-const BENEATH_PEOPLE = String.raw`(?:animals|vermin|rats|cockroaches|roaches|parasites|pests|scum|filth|trash|garbage|rubbish|subhumans?|sub-humans?|savages|pigs|apes|monkeys|dogs|beasts|insects|leeches|lice|maggots|worms|swine|mongrels|degenerates|freaks|abominations|inferior|worthless|disgusting|revolting|repulsive|vile|filthy|dirty|pathetic|useless|evil|lesser\s+(?:beings|people|humans)|(?:a\s+)?(?:plague|disease|cancer|virus|curse|blight|stain|disgrace|burden|waste\s+of\s+(?:space|oxygen|air|skin))|despicable|sickening|repugnant|brainless|the\s+(?:absolute\s+)?worst|a\s+(?:threat|danger)\s+to\s+(?:civili[sz]ation|society|humanity|our\s+country)|criminals|thieves|rapists|terrorists|pedophiles|paedophiles|predators|scammers|liars|cheats|thugs|invaders|primitive|backward|barbaric|uncivili[sz]ed|(?:less|not)\s+(?:evolved|intelligent|civili[sz]ed)|genetically\s+inferior|stupid|dumb|idiots|morons|lazy|smelly|too\s+(?:stupid|dumb)|dishonest|untrustworthy|assholes|arseholes|scumbags|dickheads|bastards|shitheads|the\s+(?:dumbest|stupidest|ugliest|laziest|dirtiest|worst)\s+(?:people|humans|beings|creatures))`;
+export const BENEATH_PEOPLE = String.raw`(?:animals|vermin|rats|cockroaches|roaches|parasites|pests|scum|filth|trash|garbage|rubbish|subhumans?|sub-humans?|savages|pigs|apes|monkeys|dogs|beasts|insects|leeches|lice|maggots|worms|swine|mongrels|degenerates|freaks|abominations|inferior|worthless|disgusting|revolting|repulsive|vile|filthy|dirty|pathetic|useless|evil|lesser\s+(?:beings|people|humans)|less\s+than\s+(?:fully\s+)?human|rodents|mutants|locusts|sewage|defective(?:\s+(?:goods|products|objects|models))?|broken\s+(?:objects|toys|dolls|goods)|(?:a\s+|an\s+)?evolutionary\s+dead[-\s]end|(?:a\s+)?(?:plague|disease|cancer|tumou?r|virus|curse|blight|stain|disgrace|burden|waste\s+of\s+(?:space|oxygen|air|skin))|despicable|sickening|repugnant|brainless|the\s+(?:absolute\s+)?worst|a\s+(?:threat|danger)\s+to\s+(?:(?:western\s+|our\s+)?civili[sz]ation|society|humanity|our\s+country)|criminals|thieves|rapists|terrorists|pedophiles|paedophiles|predators|scammers|liars|cheats|thugs|invaders|primitive|backward|barbaric|uncivili[sz]ed|(?:less|not)\s+(?:evolved|intelligent|civili[sz]ed)|genetically\s+inferior|stupid|dumb|idiots|morons|lazy|smelly|too\s+(?:stupid|dumb)|dishonest|untrustworthy|assholes|arseholes|scumbags|dickheads|bastards|shitheads|the\s+(?:dumbest|stupidest|ugliest|laziest|dirtiest|worst)\s+(?:people|humans|beings|creatures))`;
 
 /**
  * Beasts, pests, filth and disease that people are likened to or ranked below: `rats`, `a swarm of locusts`, `livestock`,
  * `mould`, `a stray dog`, `the dirt under my shoe`.
  */
-const LOWER_BEINGS = String.raw`(?:(?:a|an|the|some|any|my|our|your|his|her|their|this|that)\s+)?(?:(?:swarm|plague|pack|herd|horde|bunch|nest|colony|troop|litter)\s+of\s+)?(?:(?:stray|wild|rabid|filthy|dirty|mangy|feral|common|dumb|little)\s+)?(?:animals?|beasts?|vermin|rats?|mice|cockroach(?:es)?|roach(?:es)?|parasites?|pests?|insects?|bugs?|leeches|lice|maggots?|worms?|apes?|monkeys?|baboons?|gorillas?|chimps?|chimpanzees?|dogs?|mutts?|pigs?|swine|hogs?|cattle|cows?|livestock|sheep|goats?|rabbits?|locusts?|termites?|ants?|flies|fleas|ticks|mosquito(?:e?s)?|snakes?|hyenas?|vultures?|mould|mold|fungus|weeds?|germs?|bacteria|viruses|a\s+virus|diseases?|cancers?|tumou?rs?|plagues?|infections?|rubbish|garbage|trash|dirt|filth|sewage|furniture|appliances?|objects?|property|toys?|rocks?|bricks?|potatoes|chairs?)`;
+export const LOWER_BEINGS = String.raw`(?:(?:a|an|the|some|any|my|our|your|his|her|their|this|that)\s+)?(?:(?:swarm|plague|pack|herd|horde|bunch|nest|colony|troop|litter)\s+of\s+)?(?:(?:stray|wild|rabid|filthy|dirty|mangy|feral|common|dumb|little)\s+)?(?:animals?|beasts?|vermin|rats?|mice|cockroach(?:es)?|roach(?:es)?|parasites?|pests?|insects?|bugs?|leeches|lice|maggots?|worms?|apes?|monkeys?|baboons?|gorillas?|chimps?|chimpanzees?|dogs?|mutts?|pigs?|swine|hogs?|cattle|cows?|livestock|sheep|goats?|rabbits?|locusts?|termites?|ants?|flies|fleas|ticks|mosquito(?:e?s)?|snakes?|hyenas?|vultures?|mould|mold|fungus|weeds?|germs?|bacteria|viruses|a\s+virus|diseases?|cancers?|tumou?rs?|plagues?|infections?|rubbish|garbage|trash|dirt|filth|sewage|furniture|appliances?|objects?|property|toys?|rocks?|bricks?|potatoes|chairs?)`;
 
 /**
  * What people are likened to or ranked below, said after the group: `breed like rabbits`, `spread like mould`, `have the
  * table manners of livestock`, `are a swarm of locusts`, `aren't really people`.
  */
-const LIKENED = String.raw`(?:(?:[\p{L}'’]+\s+){0,2}?(?:breed|breeds|multiply|multiplies|eat|eats|live|lives|behave|behaves|act|acts|spread|spreads|swarm|swarms|smell|smells|stink|stinks|reproduce|reproduces|infest|infests)\s+(?:[\p{L}'’]+\s+){0,2}?like\s+${LOWER_BEINGS}|(?:have|has)\s+(?:about\s+|roughly\s+|only\s+)?(?:the\s+(?:[\p{L}'’-]+\s+){1,2}of|as\s+much\s+[\p{L}'’-]+(?:\s+in\s+them)?\s+as)\s+${LOWER_BEINGS}|(?:are|is|r|['’]re)\s+(?:just\s+|basically\s+|literally\s+|nothing\s+but\s+)?(?:a|an)\s+(?:swarm|plague|hive|herd|horde|pack|infestation|colony|nest|litter|troop)\s+of\s+${LOWER_BEINGS}|(?:aren['’]?t|are\s+not)\s+(?:really\s+|even\s+|real\s+|fully\s+|proper\s+)*(?:human|humans|people|persons|human\s+beings))`;
+const LIKENED = String.raw`(?:(?:[\p{L}'’]+\s+){0,2}?(?:breed|breeds|multiply|multiplies|eat|eats|live|lives|behave|behaves|act|acts|spread|spreads|swarm|swarms|smell|smells|stink|stinks|reproduce|reproduces|infest|infests)\s+(?:[\p{L}'’]+\s+){0,2}?like\s+${LOWER_BEINGS}|(?:have|has)\s+(?:about\s+|roughly\s+|only\s+)?(?:the\s+(?:[\p{L}'’-]+\s+){1,2}of|as\s+much\s+[\p{L}'’-]+(?:\s+in\s+them)?\s+as)\s+${LOWER_BEINGS}|(?:are|is|r|['’]re)\s+(?:just\s+|basically\s+|literally\s+|nothing\s+but\s+)?(?:a|an)\s+(?:swarm|plague|hive|herd|horde|pack|infestation|colony|nest|litter|troop)\s+of\s+${LOWER_BEINGS}|(?:are|is|r|['’]re)\s+(?:just\s+|basically\s+|literally\s+|more\s+|no\s+better\s+than\s+|closer\s+to\s+)?(?:like\s+)?${LOWER_BEINGS}(?:\s+(?:than|spreading|crawling|breeding|swarming|infesting|flooding)(?![\p{L}]))|(?:are|is|r|['’]re)\s+(?:just\s+|basically\s+|literally\s+|more\s+)?like\s+${LOWER_BEINGS}(?![\p{L}])|(?:aren['’]?t|are\s+not)\s+(?:really\s+|even\s+|real\s+|fully\s+|proper\s+)*(?:human|humans|people|persons|human\s+beings))`;
 
 /**
  * What people are ranked below, said before the group, ending where it starts: `My dog is smarter than any`, `I care
@@ -71,6 +79,40 @@ const SHUT_OUT_SAID = String.raw`(?:(?:should|must|ought\s+to|need\s+to|have\s+t
 const WHY_SHOULD =
   /(?<![\p{L}])(?:why|reasons?\s+(?:why|that)|explain\s+why|argue\s+(?:why|that)|how\s+come)\s+(?:should|must|ought)\s+$/iu;
 const SHUT_OUT_ASKED = new RegExp(String.raw`\s+${SHUT_OUT}(?![\p{L}\p{N}])`, 'iuy');
+
+/**
+ * A question that takes a stereotype of the group for granted, just before it: `Why are`, `how come`, `why do`, `why
+ * can't`, `what makes`; capture 1 the verb, which says what the question must go on to say (STEREOTYPE_ASKED).
+ */
+const WHY_ARE_THEY =
+  /(?<![\p{L}])(?:(?:why|how\s+come|y)\s+(are|r|were|do|does|can['’]?t|cant|cannot)|what\s+makes?|what(?:['’]s|\s+is)\s+it\s+(with|about))\s+$/iu;
+
+/** Words that make the trait asked about the group's nature: `so`, `all`, `always`, `naturally`. */
+const OF_THEIR_NATURE = String.raw`(?:(?:all|so|s+o+|always|such|really|just|generally|naturally|inherently|usually|mostly|fucking|damn|typically|notoriously)\s+){0,3}`;
+
+/** What people do in a stereotype, asked with `why do … always`: `steal`, `commit crimes`, `refuse to integrate`. */
+const DEED = String.raw`(?:steal|lie|cheat|breed|whine|riot|loot|rape|scam|mooch|beg|litter|commit\s+(?:so\s+(?:much|many)\s+|more\s+)?crimes?|cause\s+(?:so\s+much\s+)?(?:trouble|crime|problems)|ruin\s+everything|destroy\s+everything|take\s+(?:our|all\s+the)\s+jobs|refuse\s+to\s+(?:integrate|assimilate|work|learn\s+english)|live\s+off\s+(?:welfare|benefits|the\s+state)|act\s+like\s+(?:animals|savages|thugs|criminals))`;
+
+/** What people are said unable to do in a stereotype, asked with `why can't`: `drive`, `think for themselves`. */
+const CANNOT = String.raw`(?:drive|think\s+for\s+themselves|control\s+themselves|keep\s+a\s+job|hold\s+(?:down\s+)?a\s+job|be\s+trusted|speak\s+(?:proper\s+|normal\s+|real\s+)?english|integrate|assimilate|behave|be\s+on\s+time|do\s+math|raise\s+(?:their\s+)?(?:kids|children)|stay\s+sober|stop\s+(?:breeding|whining|stealing|lying|drinking))`;
+
+/**
+ * What a WHY_ARE_THEY question goes on to take for granted, after the group, by its verb: `are so violent`, `always
+ * steal`, `smell`, `ever drive`.
+ */
+const TRAIT = String.raw`${OF_THEIR_NATURE}(?:[\p{L}-]+(?:\s*,\s*|\s+and\s+|\s+&\s+)){0,2}(?:${BENEATH_PEOPLE}|${STEREOTYPED})(?![\p{L}\p{N}])`;
+const STEREOTYPE_ASKED = {
+  are: new RegExp(String.raw`\s+${TRAIT}`, 'iuy'),
+  with: new RegExp(
+    String.raw`\s+(?:(?:always|all|so)\s+)?(?:being\s+|that\s+makes?\s+them\s+)${TRAIT}`,
+    'iuy',
+  ),
+  do: new RegExp(
+    String.raw`\s+(?:(?:(?:all|always|constantly|keep|continually|never\s+stop|just)\s+){1,2}${DEED}|(?:all\s+)?(?:smell|stink|breed\s+like)|never\s+(?:wash|bathe|shower|work|learn|pay\s+(?:taxes|their\s+way)|keep\s+(?:[\p{L}]+\s+)?clean))(?![\p{L}\p{N}])`,
+    'iuy',
+  ),
+  cannot: new RegExp(String.raw`\s+(?:(?:ever|just|even)\s+)?${CANNOT}(?![\p{L}\p{N}])`, 'iuy'),
+};
 
 /**
  * Groups whose standing in a country (to vote, live or work there) is a question of law and policy argued in good
@@ -121,7 +163,7 @@ const LIKE_YOU = /\s+like\s+(?:you|u|her|him|them)(?![\p{L}\p{N}])/iuy;
  * death or violence wished (`should all die`, `must be exterminated`).
  */
 const SAID_OF_THEM = new RegExp(
-  String.raw`(?:\s+|(?=['’]re\s))(?:(${LIKENED}|(?:(?:really|truly|all|just|simply|clearly|obviously|basically)\s+)?(?:are|r|['’]re)\s+(?:(?:all|just|only|basically|literally|simply|truly|really|naturally|inherently|always|absolutely|completely|totally|utterly|fucking|clearly|obviously|still|nothing\s+but|nothing\s+more\s+than|little\s+more\s+than|no\s+better\s+than|worse\s+than|like|such|so|common|total|complete|utter|massive|pretty|a\s+bunch\s+of)\s+){0,3}(?:${BENEATH_PEOPLE}|not\s+(?:human|humans|people|real\s+people|worthy\s+of\s+(?:life|living|respect)|(?:our|my)\s+equals?)|never\s+(?:any\s+)?(?:intelligent|smart|clever|attractive|beautiful|honest|trustworthy|decent|capable))|(?:belong|should\s+(?:all\s+)?(?:be\s+kept|live))\s+in\s+(?:a\s+|the\s+)?${PENNED}|(?:do\s+not|don(?:'|’)?t|does\s+not|doesn(?:'|’)?t|should\s+not|shouldn(?:'|’)?t)\s+deserve\s+${DENIED}|(?:have|has)\s+no\s+right\s+to\s+(?:live|exist|be\s+alive|breathe)|(${SHUT_OUT_SAID})|${WORTH_NOTHING}|(?:do\s+not|don(?:'|’)?t)\s+belong\s+on\s+this\s+(?:earth|planet)|(?:have|has)\s+no\s+place\s+in\s+(?:(?:our|this|a|any|the)\s+)?(?:(?:civili[sz]ed|decent|modern)\s+)?(?:society|country|world|nation|community)|(?:should|must|need\s+to|ought\s+to|have\s+to)\s+(?:all\s+)?${EXCLUDED_FATE}|(?:really\s+|just\s+|so\s+)?(?:disgust|disgusts|sicken|sickens|repulse|repulses|(?:make|makes)\s+me\s+(?:so\s+|really\s+|fucking\s+)?(?:sick|vomit|puke|want\s+to\s+(?:puke|vomit|throw\s+up)|angry|furious|livid|mad|boil(?:\s+with\s+(?:anger|rage))?)|(?:fill|fills)\s+me\s+with\s+(?:so\s+much\s+|such\s+|nothing\s+but\s+)?(?:rage|anger|disgust|hatred|contempt|loathing|revulsion)))|((?:should|must|need\s+to|ought\s+to|deserve\s+to)\s+(?:all\s+|just\s+)?(?:go\s+(?:and\s+)?)?${VIOLENT_FATE}))(?![\p{L}\p{N}])`,
+  String.raw`(?:\s+|(?=['’]re\s))(?:(${LIKENED}|(?:(?:really|truly|all|just|simply|clearly|obviously|basically)\s+)?(?:are|r|['’]re)\s+(?:(?:all|just|only|basically|literally|simply|truly|really|naturally|inherently|always|absolutely|completely|totally|utterly|fucking|clearly|obviously|still|nothing\s+but|nothing\s+more\s+than|little\s+more\s+than|no\s+better\s+than|worse\s+than|like|such|so|common|total|complete|utter|massive|pretty|little|a\s+bunch\s+of)\s+){0,3}(?:${BENEATH_PEOPLE}|(?<=(?<![\p{L}])(?:so|all|such|naturally|inherently|always|(?:naturally|inherently|genetically)\s{1,4}more)\s{1,4})${STEREOTYPED}|${STEREOTYPED}(?=\s*(?:$|[.!?,;…]|by\s+nature|at\s+heart|to\s+the\s+core|as\s+a\s+(?:race|people|group)|lol|why))|not\s+(?:human|humans|people|real\s+people|worthy\s+of\s+(?:life|living|respect)|(?:our|my)\s+equals?)|never\s+(?:any\s+)?(?:intelligent|smart|clever|attractive|beautiful|honest|trustworthy|decent|capable))|(?:belong|should\s+(?:all\s+)?(?:be\s+kept|live))\s+in\s+(?:a\s+|the\s+)?${PENNED}|(?:do\s+not|don(?:'|’)?t|does\s+not|doesn(?:'|’)?t|should\s+not|shouldn(?:'|’)?t)\s+deserve\s+${DENIED}|(?:have|has)\s+no\s+right\s+to\s+(?:live|exist|be\s+alive|breathe)|(${SHUT_OUT_SAID})|${WORTH_NOTHING}|(?:do\s+not|don(?:'|’)?t)\s+belong\s+on\s+this\s+(?:earth|planet)|(?:have|has)\s+no\s+place\s+in\s+(?:(?:our|this|a|any|the)\s+)?(?:(?:civili[sz]ed|decent|modern)\s+)?(?:society|country|world|nation|community)|(?:should|must|need\s+to|ought\s+to|have\s+to)\s+(?:all\s+)?${EXCLUDED_FATE}|(?:really\s+|just\s+|so\s+)?(?:disgust|disgusts|sicken|sickens|repulse|repulses|(?:make|makes)\s+me\s+(?:so\s+|really\s+|fucking\s+)?(?:sick|vomit|puke|want\s+to\s+(?:puke|vomit|throw\s+up)|angry|furious|livid|mad|boil(?:\s+with\s+(?:anger|rage))?)|(?:fill|fills)\s+me\s+with\s+(?:so\s+much\s+|such\s+|nothing\s+but\s+)?(?:rage|anger|disgust|hatred|contempt|loathing|revulsion)))|((?:should|must|need\s+to|ought\s+to|deserve\s+to)\s+(?:all\s+|just\s+)?(?:go\s+(?:and\s+)?)?${VIOLENT_FATE}))(?![\p{L}\p{N}])`,
   'iuy',
 );
 
@@ -269,12 +311,30 @@ function saidOfThem(text: string, end: number, lead: Lead, shutOut: boolean): Ha
     SHUT_OUT_ASKED.lastIndex = end;
     if (SHUT_OUT_ASKED.test(text) && saidInOwnVoice(words.replace(WHY_SHOULD, ''))) return 'hate';
   }
+  if (!said && asksWhyTheyAre(text, end, words)) return 'hate';
   WISHED.lastIndex = end;
   if (!said && !WISHED.test(text)) return null;
   if (!said) return WISHING.test(words) && saidInOwnVoice(words.replace(WISHING, '')) ? 'threatening' : null;
   lead.speaksOfThem ??= saidInOwnVoice(words) && !NOT_THE_SUBJECT.test(words);
   if (!lead.speaksOfThem) return null;
   return said[3] === undefined ? 'hate' : 'threatening';
+}
+
+/**
+ * Whether a question asks why the group is what a stereotype says (`Why are Muslims so violent?`, `why do Mexicans
+ * always steal`, `Why can't women drive?`): the question takes the slur for granted, as a statement would say it. Not
+ * why a stereotype exists (`Why are Mexicans stereotyped as lazy?`: nothing is taken for granted) nor of the blind,
+ * who cannot drive.
+ */
+function asksWhyTheyAre(text: string, end: number, words: string): boolean {
+  const why = WHY_ARE_THEY.exec(words);
+  if (!why || !saidInOwnVoice(words.slice(0, why.index))) return false;
+  const verb = why[1]?.toLowerCase() ?? 'are';
+  const kind = why[2] ? 'with' : /^(?:do|does)$/.test(verb) ? 'do' : /^can/.test(verb) ? 'cannot' : 'are';
+  if (kind === 'cannot' && /blind/iu.test(text.slice(Math.max(0, end - 30), end))) return false;
+  const asked = STEREOTYPE_ASKED[kind];
+  asked.lastIndex = end;
+  return asked.test(text);
 }
 
 /** What the words before a group (`lead`) say of it, when the statement is the speaker's own. */
