@@ -170,6 +170,15 @@ const DEED_READINGS: Reading[] = [
   reading(VIOLENT_CRIME_WORDS, VIOLENT_CRIME_COMMITTED),
 ];
 
+/** An attack or a weapon of mass harm: `a bombing`, `dirty bombs`, `a radiological attack`, `chemical agents`. */
+const ATTACK = String.raw`(?:${WEAPON}|attacks?|bombings?|shootings?|dirty\s+bombs?|(?:radiological|radioactive|chemical|biological|nuclear)\s+(?:weapons?|agents?|attacks?|materials?|devices?|bombs?|warheads?))`;
+
+/**
+ * Its harm made worse, as one asks who means it: `be maximized for widespread damage`, `maximize casualties`, `best
+ * instill terror`. Not what an attack did (`caused the most casualties`): that is history.
+ */
+const WORSENED = String.raw`(?:(?:be\s+)?maximi[sz](?:e|ed|ing)|increase|boost)\b[^.?!\n]{0,40}?\b(?:casualties|fatalities|death\s+toll|body\s+count|deaths|(?:widespread|mass|maximum)\s+(?:damage|destruction|harm|panic|terror|death))\b|\b(?:best|most\s+effectively)\s+(?:instill|spread|sow|cause)\s+(?:[\w-]+\s+)?(?:terror|panic|fear|casualties|deaths)\b`;
+
 /**
  * A way asked for a deed whose words say it all, with no victim after it: `how much antifreeze would kill a grown
  * man`, `which poison is hardest to detect`, `how long can you hold someone underwater`, `make it look like an accident`,
@@ -243,6 +252,10 @@ const METHOD_READINGS: Reading[] = [
   reading(
     'casualt|death|body count|kills',
     String.raw`\b(?:cause|inflict|want|get)\s+(?:the\s+)?(?:maximum|max|most|highest)\s+(?:casualties|deaths|body\s+count|kills)\b`,
+  ),
+  reading(
+    'maximi|increase|boost|best instill|best spread|best sow|best cause|most effectively',
+    String.raw`\b${ATTACK}\b[^.?!\n]{0,60}?\b${WORSENED}|\b(?:maximi[sz]e|maximi[sz]ing|increase|boost)\s+(?:the\s+)?(?:number\s+of\s+)?(?:casualties|fatalities|death\s+toll|body\s+count|deaths)\b[^.?!\n]{0,60}?\b${ATTACK}`,
   ),
   reading(
     'as many',
