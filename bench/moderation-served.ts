@@ -217,6 +217,7 @@ async function main(): Promise<void> {
     ...probeSets('request-probe-3', 'third probe'),
     ...probeSets('idiom-probe', 'idiom probe'),
     ...probeSets('hate-request-probe', 'hate-request probe'),
+    ...probeSets('hate-request-probe-2', 'second hate-request probe'),
   ];
   sets.push(advBench(), ...hateCheck(), ...xsTest(), ...harmfulPromptSuites(), generatedStories());
 

@@ -232,6 +232,7 @@ function sets() {
   const probe3 = jsonl('request-probe-3/requests.jsonl');
   const idiomProbe = jsonl('idiom-probe/requests.jsonl');
   const hateRequestProbe = jsonl('hate-request-probe/requests.jsonl');
+  const hateRequestProbe2 = jsonl('hate-request-probe-2/requests.jsonl');
   const threats = threatPool();
   const hatecheck = hateCheckCases();
   const xstest = xsTestPrompts();
@@ -357,6 +358,7 @@ function sets() {
     ...probeRows(probe3, 'third probe (crimes by name, exclusion, atrocities, idioms)'),
     ...probeRows(idiomProbe, 'idiom probe'),
     ...probeRows(hateRequestProbe, 'hate-request probe'),
+    ...probeRows(hateRequestProbe2, 'second hate-request probe'),
     [
       'harassment probe, harmful threats',
       harassmentProbe.filter((row) => row.kind === 'threat').map((row) => row.text),
