@@ -10,14 +10,14 @@ const PREJUDICED = String.raw`(?:racist|sexist|homophobic|transphobic|anti-?semi
 const DEMEANING = String.raw`(?:derogatory|demeaning|dehumani[sz]ing|degrading|belittling|disparaging|denigrating|offensive|insulting|hateful)`;
 
 /** Words asked for, or the things made of them: `terms`, `nicknames`, `jokes`, `slogans`. */
-const WORDS = String.raw`(?:terms?|words?|names?|nicknames?|language|jokes?|comments?|remarks?|insults?|slogans?|memes?|statements?|phrases?|things|labels?|songs?|chants?|posts?|tweets?|poems?|rhymes?|epithets?|slurs?|lines|expressions?|sentences|comparisons?|caricatures?|cartoons?|signs?|banners?|captions?|puns?)`;
+const WORDS = String.raw`(?:put-?downs?|terms?|words?|names?|nicknames?|language|jokes?|comments?|remarks?|insults?|slogans?|memes?|statements?|phrases?|things|labels?|songs?|chants?|posts?|tweets?|poems?|rhymes?|epithets?|slurs?|lines|expressions?|sentences|comparisons?|caricatures?|cartoons?|signs?|banners?|captions?|puns?)`;
 
 /**
  * Words that demean people asked for by name: `derogatory terms`, `racist jokes`, `the most offensive nicknames`, `slurs
  * for`, `insults about`.
  */
 const DEMEANING_WORDS = new RegExp(
-  String.raw`(?<![\p{L}])(?:(?:${PREJUDICED}|${DEMEANING})\s+(?:[\p{L}'’-]+\s+){0,2}?${WORDS}|(?:slurs?|epithets?|insults?)\s+(?:for|about|against|aimed\s+at|targeting|to\s+(?:call|use|throw))|(?:slurs?|epithets?|insults?)\s+(?:(?:i|we)\s+(?:can|could|should)|(?:can|could|should)\s+(?:i|we))\s+(?:use|call|throw|say)|the\s+(?:more\s+(?:${PREJUDICED}|${DEMEANING}|hurtful|brutal)|meaner|nastier|cruell?er|harsher|more\s+it\s+hurts)\s+the\s+better)(?![\p{L}])`,
+  String.raw`(?<![\p{L}])(?:(?:${PREJUDICED}|${DEMEANING})\s+(?:[\p{L}'’-]+\s+){0,2}?${WORDS}|(?:slurs?|epithets?|insults?|put-?downs?)\s+(?:for|about|against|aimed\s+at|targeting|to\s+(?:call|use|throw))|insults?\s+(?:would|will|that\s+(?:would|will))\s+(?:hurt|upset|offend|humiliate|destroy)|(?:slurs?|epithets?|insults?)\s+(?:(?:i|we)\s+(?:can|could|should)|(?:can|could|should)\s+(?:i|we))\s+(?:use|call|throw|say)|the\s+(?:more\s+(?:${PREJUDICED}|${DEMEANING}|hurtful|brutal)|meaner|nastier|cruell?er|harsher|more\s+it\s+hurts)\s+the\s+better)(?![\p{L}])`,
   'giu',
 );
 
@@ -38,14 +38,14 @@ const PERSON =
 const PEOPLE_NAMED_FOR_WHO = String.raw`(?:(?:the|all|those|these|some|a|an|our|my)\s+)?(?:${IDENTITY_MANY}|${PEOPLE_ADJECTIVE}\s+[\p{L}]+|${IDENTITY_ONE}|lgbt\w*\+?(?:\s+(?:people|community(?:\s+members)?))?)`;
 
 /** What people are made out to be when they are dehumanised: beasts, pests, filth, things. */
-const LESS_THAN_PEOPLE = String.raw`(?:(?:a|an)\s+)?(?:(?:swarm|herd|pack|plague|bunch|horde|nest)\s+of\s+)?(?:${LOWER_BEINGS}|${BENEATH_PEOPLE})`;
+const LESS_THAN_PEOPLE = String.raw`(?:[\p{L}-]+\s+and\s+)?(?:(?:a|an)\s+)?(?:(?:swarm|herd|pack|plague|bunch|horde|nest)\s+of\s+)?(?:${LOWER_BEINGS}|${BENEATH_PEOPLE})`;
 
 /**
  * Demeaning done to people for who they are, asked how: `dehumanize immigrants`, `make fun of Mexicans`, `a joke
  * mocking disabled people`, `portray LGBTQ+ people negatively`.
  */
 const DEMEANED = new RegExp(
-  String.raw`(?<![\p{L}])(?:dehumani[sz]\w*|demean(?:s|ing)?|belittl\w*|degrad(?:e|es|ing)|ridicul(?:e|es|ing)|mock(?:s|ing)?|mak(?:e|es|ing)\s+fun\s+of|insult(?:s|ing)?|humiliat(?:e|es|ing)|vilif\w*|demoni[sz]\w*|disparag\w*|denigrat\w*|put(?:ting)?\s+down|trash[-\s]?talk\w*|bash(?:es|ing)?)\s+(?:[\p{L}'’-]+\s+){0,2}?${PEOPLE_NAMED_FOR_WHO}(?![\p{L}])|(?<![\p{L}])(?:portray|depict|paint|present|frame|describ|represent|show|call|label|brand|compar|liken|refer\w*\s+to)\w*\s+${PEOPLE_NAMED_FOR_WHO}\s+(?:(?:as|to|with)\s+(?:[\p{L}-]+\s+){0,2}?(?:${LESS_THAN_PEOPLE}|${STEREOTYPED}|inferior|a\s+threat|less\s+than\s+human)|${LESS_THAN_PEOPLE}|(?:in\s+a\s+)?(?:negative(?:ly)?|bad|demeaning|derogatory|degrading)(?:\s+(?:light|way))?)(?![\p{L}])`,
+  String.raw`(?<![\p{L}])(?:dehumani[sz]\w*|roast(?:s|ing)?|demean(?:s|ing)?|belittl\w*|degrad(?:e|es|ing)|ridicul(?:e|es|ing)|mock(?:s|ing)?|mak(?:e|es|ing)\s+fun\s+of|insult(?:s|ing)?|humiliat(?:e|es|ing)|vilif\w*|demoni[sz]\w*|disparag\w*|denigrat\w*|put(?:ting)?\s+down|trash[-\s]?talk\w*|bash(?:es|ing)?)\s+(?:[\p{L}'’-]+\s+){0,2}?${PEOPLE_NAMED_FOR_WHO}(?![\p{L}])|(?<![\p{L}])(?:portray|depict|paint|present|frame|describ|represent|show|call|label|brand|compar|liken|refer\w*\s+to)\w*\s+${PEOPLE_NAMED_FOR_WHO}\s+(?:(?:as|to|with)\s+(?:[\p{L}-]+\s+){0,2}?(?:${LESS_THAN_PEOPLE}|${STEREOTYPED}|inferior|a\s+threat|less\s+than\s+human)|${LESS_THAN_PEOPLE}|(?:in\s+a\s+)?(?:negative(?:ly)?|bad|demeaning|derogatory|degrading)(?:\s+(?:light|way))?)(?![\p{L}])|(?<![\p{L}])(?:mock\w*|make\s+fun\s+of|making\s+fun\s+of|ridicul\w*|insult\w*|roast\w*|humiliat\w*)\s+(?:[\p{L}'’-]+\s+){0,4}?for\s+being\s+(?:a\s+|an\s+)?(?:${IDENTITY_ONE}|${PEOPLE_ADJECTIVE}|${IDENTITY_MANY})(?![\p{L}])`,
   'giu',
 );
 
@@ -57,6 +57,10 @@ const JOKES_ABOUT = new RegExp(
   String.raw`(?<![\p{L}])(?:(?:jokes?|one-liners?|puns?|memes?|limericks?|roasts?|bits?|gags?)\s+(?:about|on|of|mocking|targeting)\s+${PEOPLE_NAMED_FOR_WHO}|${PEOPLE_ADJECTIVE}\s+(?:jokes?|one-liners?|puns?|memes?))(?![\p{L}])`,
   'giu',
 );
+
+/** Jokes named by what the people are mocked for, which say it all: `gay jokes`, `Down syndrome jokes`. */
+const MOCKING_JOKES =
+  /(?<![\p{L}])(?:gay|lesbian|trans|tranny|retard(?:ed)?|down['’]?s?\s+syndrome|autis(?:m|tic)|midget|cripple|spaz)\s+(?:jokes?|one-liners?|puns?|memes?)(?![\p{L}])/giu;
 const SLUR_CONTENT = new RegExp(
   String.raw`(?<![\p{L}])(?:${BENEATH_PEOPLE}|${STEREOTYPED}|crimes?|criminal|intelligence|iq|kitchen|bombs?|bombers?|terroris\w*|welfare|drunk\w*|drinking|smell\w*|useless|eating\s+(?:dogs|cats)|camels?|looks|ugly|greed|money|ovens?|gas|slaves?|slavery)(?![\p{L}])`,
   'iu',
@@ -92,7 +96,7 @@ const ASKED_IN_A_FRAGMENT =
  * history, someone else's jokes called out, teaching against them.
  */
 const NOT_MEANT =
-  /(?<![\p{L}])(?:avoid\w*|without|instead\s+of|rather\s+than|(?:not|never|stop|quit)\s+(?:to\s+)?(?:use|using|say|saying|make|making|tell|telling)|shouldn['’]?t\s+(?:use|say)|respond\w*|repl(?:y|ies)|answer\w*|deal\s+with|cope|coping|handle|handling|report\w*|flag\w*|moderat\w*|filter\w*|block\w*|ban|bann\w*|detect\w*|recogni[sz]\w*|identify\w*|spot|understand\w*|explain\s+why|why\s+(?:is|are|was|were)|considered|is\s+(?:it|this|that)\s+(?:a\s+|an\s+)?(?:slur|offensive|derogatory|racist|sexist|ok|okay|acceptable|appropriate)|mean(?:s|ing)?|definition|define|origins?|etymolog\w*|histor\w*|propaganda|research\w*|stud(?:y|ies)|academic|analy[sz]\w*|anti-?(?:racis\w*|bully\w*|hate|discrimination)|counter\w*|condemn\w*|called\s+(?:me|my|us|him|her)|calls\s+(?:me|us)|(?:they|he|she|people|kids|everyone)\s+call\s+(?:me|us)|(?:was|were|been|being|get|got)\s+(?:called|mocked|insulted)|(?:keeps?|kept)\s+(?:making|telling|saying|using|calling|posting)|received|victims?|bullied|harassed|(?:his|her|their|[\p{L}]+['’]s)\s+(?:[\p{L}]+\s+)?(?:racist|sexist|homophobic|derogatory|offensive|demeaning)\s+(?:jokes?|comments?|remarks?)|call\s+(?:it|them|him|her)\s+out|impact|effects?|consequences|fight\w*|combat\w*|challeng\w*|educat\w*|sensitiv\w*|inclusive|respectful\w*|apolog\w*|sorry|regret\w*|pirates?|fantasy\s+football|video\s+games?|(?:my|our)\s+(?:laptop|computer|car|printer))(?![\p{L}])/iu;
+  /(?<![\p{L}])(?:avoid\w*|without|instead\s+of|rather\s+than|(?:not|never|stop|quit)\s+(?:to\s+)?(?:use|using|say|saying|make|making|tell|telling)|shouldn['’]?t\s+(?:use|say)|respond\w*|repl(?:y|ies)|answer\w*|deal\s+with|cope|coping|handle|handling|report\w*|flag\w*|moderat\w*|filter\w*|block\w*|ban|bann\w*|detect\w*|recogni[sz]\w*|identify\w*|spot|understand\w*|explain\s+why|why\s+(?:is|are|was|were)|considered|is\s+(?:it|this|that)\s+(?:a\s+|an\s+)?(?:slur|offensive|derogatory|racist|sexist|ok|okay|acceptable|appropriate)|mean(?:s|ing)?|definition|define|origins?|etymolog\w*|histor\w*|propaganda|research\w*|stud(?:y|ies)|academic|analy[sz]\w*|anti-?(?:racis\w*|bully\w*|hate|discrimination)|counter\w*|condemn\w*|called\s+(?:me|my|us|him|her)|calls\s+(?:me|us)|(?:they|he|she|people|kids|everyone)\s+call\s+(?:me|us)|(?:was|were|been|being|get|got)\s+(?:called|mocked|insulted)|(?:keeps?|kept)\s+(?:making|telling|saying|using|calling|posting)|received|victims?|bullied|harassed|(?:his|her|their|[\p{L}]+['’]s)\s+(?:[\p{L}]+\s+)?(?:racist|sexist|homophobic|derogatory|offensive|demeaning)\s+(?:jokes?|comments?|remarks?)|call\s+(?:it|them|him|her)\s+out|impact|effects?|consequences|fight\w*|combat\w*|challeng\w*|educat\w*|sensitiv\w*|inclusive|respectful\w*|apolog\w*|sorry|regret\w*|playful\w*|friendly|good-natured|light-?hearted|affectionate\w*|gentle|in\s+good\s+fun|asked\s+for\s+it|(?:he|she|they)\s+(?:loves?|asked|wants?|requested)|banter|(?:who|he|she|they|someone|somebody)\s+(?:drew|wrote|posted|told|said|shared|sent|made|used)|pirates?|fantasy\s+football|video\s+games?|(?:my|our)\s+(?:laptop|computer|car|printer))(?![\p{L}])/iu;
 
 /** How many matches of one pattern a text is read for: a request names its words once or twice. */
 const MATCHES_READ = 64;
@@ -127,7 +131,8 @@ export function asksToDemean(text: string): DemeaningTarget | null {
   read = 0;
   for (const match of text.matchAll(DEMEANED)) {
     if (++read > MATCHES_READ) break;
-    if (meant(text, match.index, match[0].length, false)) return 'group';
+    const imperative = BASE_FORM.test(match[0]) && OPENS_THE_SENTENCE.test(sentenceBefore(text, match.index));
+    if (meant(text, match.index, match[0].length, imperative)) return 'group';
   }
   read = 0;
   for (const match of text.matchAll(JOKES_ABOUT)) {
@@ -139,6 +144,11 @@ export function asksToDemean(text: string): DemeaningTarget | null {
       meant(text, index, match[0].length, false)
     )
       return 'group';
+  }
+  read = 0;
+  for (const match of text.matchAll(MOCKING_JOKES)) {
+    if (++read > MATCHES_READ) break;
+    if (meant(text, match.index, match[0].length, false)) return 'group';
   }
   read = 0;
   for (const match of text.matchAll(NAMES_TO_CALL)) {
@@ -169,13 +179,22 @@ export function asksToDemean(text: string): DemeaningTarget | null {
 const THE_WRITERS_OWN =
   /(?:(?<![\p{L}'’])(?:i|we|you|u|ya|me|us|my|our|ur|your)(?![\p{L}'’])|^\s*(?:(?:please|pls|plz|ok|okay|now|just|hey|so|and|then|also)\s+)?(?:\d+|write|draft|compose|craft|make|give|create|generate|list|come|put|produce|design|caption|describe|portray|depict|compare|call|refer|label|say|tell|share|pen|script|rewrite|turn|help|rank|name|suggest|do|got|any|insults?|jokes?|slurs?|names?|nicknames?|one-liners?)(?![\p{L}]))/iu;
 
-/** Whether a match at `index` is asked for, and meant: requested in its sentence or the next, and not kept away. */
+/** Nothing but a word of asking before a verb in its sentence: the verb opens it, an imperative (`Mock the way …`). */
+const OPENS_THE_SENTENCE = /^\s*(?:(?:please|pls|plz|now|ok|okay|just|so|and|then|also|go\s+on)\s*,?\s+)?$/iu;
+
+/** A verb in the form that gives an order (`Mock …`, `Describe …`), not a gerund that names a deed (`Calling …`). */
+const BASE_FORM =
+  /^(?:dehumani[sz]e|roast|demean|belittle|degrade|ridicule|mock|make|insult|humiliate|vilify|demoni[sz]e|disparage|denigrate|put|trash|bash|portray|depict|paint|present|frame|describe|represent|show|call|label|brand|compare|liken|refer)(?![\p{L}])/iu;
+
+/**
+ * Whether a match at `index` is asked for, and meant: asked by its own words (`askedByItsWords`: `What derogatory …`,
+ * an imperative) or requested in its sentence or the next by the writer, and not kept away.
+ */
 function meant(text: string, index: number, length: number, askedByItsWords: boolean): boolean {
   const sentence = sentenceAround(text, index, index + length);
   const next = sentenceAfter(text, index + length);
   if (NOT_MEANT.test(sentence) || NOT_MEANT.test(next)) return false;
-  if (!askedByItsWords && !THE_WRITERS_OWN.test(sentence)) return false;
-  return (
-    askedByItsWords || REQUESTED.test(sentence) || REQUESTED.test(next) || ASKED_IN_A_FRAGMENT.test(sentence)
-  );
+  if (askedByItsWords) return true;
+  if (!THE_WRITERS_OWN.test(sentence)) return false;
+  return REQUESTED.test(sentence) || REQUESTED.test(next) || ASKED_IN_A_FRAGMENT.test(sentence);
 }

@@ -50,6 +50,14 @@ describe('hatefulStatement', () => {
     'People with Down syndrome are less than human.',
     'Muslims are a tumor on Europe.',
     'Immigrants are like rats.',
+    'Latinos are cattle, good for field labor and nothing else.',
+    'Women are just baby-making machines, nothing more.',
+    'Nonbinary people are glitches, not humans.',
+    'Jews run the banks.',
+    'Black people have lower IQs.',
+    'Romanians are born thieves.',
+    'Aboriginal people are always drunk and lazy.',
+    'Muslims must be driven out of the land.',
     'I have met many immigrants and I hate every single one of them.',
     "I don't have anything against gay people but most of them are pretty disgusting.",
     "I've been around enough disabled people to know they're all complete assholes.",
@@ -202,6 +210,9 @@ describe('hatefulStatement', () => {
     'It is a myth that women are bad drivers.',
     'Why are cats so lazy?',
     'Why do women always outlive men?',
+    'Women are property owners in most countries now.',
+    'Illegal immigrants should be deported, says the minister.',
+    'Muslims run the bakery on the corner.',
   ])('reads %j, a question about people, as no statement of hate', (text) => {
     expect(hatefulStatement(text)).toBeNull();
   });

@@ -33,4 +33,4 @@ const WITH_DISABILITY = String.raw`(?:people|persons|kids|children|men|women|fol
  * Irish`, `people with Down syndrome`. The longer names come first: a match ends at the first alternative that fits,
  * and `Chinese` alone would leave `people are vermin` unread after `Chinese people`.
  */
-export const IDENTITY_MANY = String.raw`(?:${PEOPLE_ADJECTIVE}\s+(?:people|persons|men|women|folks?|kids|children|immigrants|families)|${WITH_DISABILITY}|${PEOPLES}|immigrants|migrants|refugees|asylum\s+seekers|foreigners|gays|lesbians|queers|homosexuals|bisexuals|transgenders|trannies|women|females|the\s+disabled|the\s+(?:irish|french|dutch|english|welsh|scots|chinese|japanese|jews))`;
+export const IDENTITY_MANY = String.raw`(?:${PEOPLE_ADJECTIVE}\s+(?:people|persons|men|women|folks?|kids|children|immigrants|families|workers|students|guys|girls|boys|teens|teenagers|youths|adults|tourists|drivers|neighbou?rs|parents)|${WITH_DISABILITY}|${PEOPLES}|immigrants|migrants|refugees|asylum\s+seekers|foreigners|gays|lesbians|queers|homosexuals|bisexuals|transgenders|trannies|women|females|the\s+disabled|the\s+(?:irish|french|dutch|english|welsh|scots|chinese|japanese|jews))`;
