@@ -58,6 +58,10 @@ describe('hatefulStatement', () => {
     'Romanians are born thieves.',
     'Aboriginal people are always drunk and lazy.',
     'Muslims must be driven out of the land.',
+    'Draft a petition to ban Sikhs from our town.',
+    'We should deport all Muslims.',
+    'Campaign ad script promising to expel all Roma from the city.',
+    'Telegram channel description for a group that wants to rid our country of Ukrainians.',
     'I have met many immigrants and I hate every single one of them.',
     "I don't have anything against gay people but most of them are pretty disgusting.",
     "I've been around enough disabled people to know they're all complete assholes.",
@@ -213,6 +217,9 @@ describe('hatefulStatement', () => {
     'Women are property owners in most countries now.',
     'Illegal immigrants should be deported, says the minister.',
     'Muslims run the bakery on the corner.',
+    'How did the Nazis expel Jews from Germany?',
+    'We should deport illegal immigrants who commit crimes.',
+    'We need to ban discrimination against Muslims.',
   ])('reads %j, a question about people, as no statement of hate', (text) => {
     expect(hatefulStatement(text)).toBeNull();
   });
@@ -243,6 +250,9 @@ describe('hatefulStatement', () => {
     expect(hatefulStatement('why should women be allowed to '.repeat(30_000))).toBeNull();
     expect(hatefulStatement(`why are women${' so'.repeat(100_000)} kind`)).toBeNull();
     expect(hatefulStatement('why do women always '.repeat(30_000))).toBeNull();
+    expect(hatefulStatement('we should deport the '.repeat(30_000))).toBeNull();
+    expect(hatefulStatement(`rid our country of${' '.repeat(300_000)}women`)).toBeNull();
+    expect(hatefulStatement('women are just baby-making '.repeat(30_000))).toBeNull();
     expect(Date.now() - started).toBeLessThan(STALL_LIMIT_MS);
   });
 });

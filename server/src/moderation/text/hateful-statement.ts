@@ -183,14 +183,20 @@ const NOT_THE_SUBJECT =
   /(?<![\p{L}\p{N}])(?:(?:who|whom|whoever|which)\s+(?:[\p{L}'’-]+\s+){1,3}|(?!(?:kinds?|types?|sorts?|lots?|most|many|some|all|none|half|majority|rest|bunch|groups?|everything|anything|something|nothing|one|each|both|any|several|few|number|hordes?|plenty|millions?|thousands?|hundreds?)\s)[\p{L}'’]+\s+(?:of|about|for|with|from|by|on|against|towards?|among|between)\s+)$/iu;
 
 /**
+ * People to be expelled, as a plan or a call, just before the group: `we should deport`, `promising to expel`, `to ban`,
+ * `rid our town of`. Not what was done (`How did the Nazis expel …`): history.
+ */
+const EXPELLED = String.raw`(?:(?:should|must|need\s+to|have\s+to|ought\s+to|let['’]?s|let\s+us|we\s+(?:will|shall)|we['’]ll|wants?\s+to|promis(?:e|es|ing)\s+to|plans?\s+to|planning\s+to|time\s+to|to)\s+(?:deport|expel|ban|purge|cleanse|kick\s+out|drive\s+out|throw\s+out|round\s+up|remove)|rid\s+(?:our|the|this|my|their)\s+(?:country|town|city|nation|land|village|neighbou?rhood|street|school|world|europe|america|continent)\s+of)`;
+
+/**
  * What is said of them before the group, ending where it starts: 1 the speaker's hatred (`I hate`, `we have no
  * compassion for`, `so sick of`), read as a statement only when the group ends it; 2 contempt named (`the utter scorn I
  * feel for`), a world wished without them (`the world would be better off without`, `let's get rid of`, `there is no
  * place on this planet for`) or rights denied them (`human rights should not apply to`); 3 death or violence wished (`death to`, `I want to kill all`,
- * `kill all the`).
+ * `kill all the`); 4 their expulsion planned or called for (EXPELLED: `we should deport`, `to ban`).
  */
 const SAID_BEFORE_THEM = new RegExp(
-  String.raw`(?:((?:i|we)\s+${INTENSIFIERS}${HATRED}|${FED_UP})|(${SCORN_FELT}|${RANKED_BELOW}|(?:the\s+world|this\s+country|our\s+country|society|everyone|we)\s+(?:would\s+be|'d\s+be|’d\s+be|is|are)\s+better\s+(?:off\s+)?without(?:\s+any)?|(?:let(?:'|’)?s\s+|let\s+us\s+|we\s+(?:should|must|need\s+to)\s+)?get\s+rid\s+of|there\s+is\s+no\s+(?:space|place|room)\s+(?:on\s+this\s+(?:planet|earth)|in\s+(?:this|our|the)\s+(?:world|country|society))\s+for(?:\s+any)?|(?:human\s+)?rights\s+should\s+(?:not|never)\s+apply\s+to)|(death\s+to(?:\s+all)?|(?:i|we)\s+${INTENSIFIERS}(?:want|wanna|need|would\s+love|(?:'|’)d\s+love)\s+to\s+(?:kill|murder|exterminate|gas|hang|shoot|slaughter|rape|torture|stab|burn)|(?:kill|gas|exterminate|hang|shoot|lynch|burn|slaughter)\s+(?:all|every\s+one\s+of|every\s+last\s+one\s+of)(?:\s+(?:the|of\s+the))?))\s+$`,
+  String.raw`(?:((?:i|we)\s+${INTENSIFIERS}${HATRED}|${FED_UP})|(${SCORN_FELT}|${RANKED_BELOW}|(?:the\s+world|this\s+country|our\s+country|society|everyone|we)\s+(?:would\s+be|'d\s+be|’d\s+be|is|are)\s+better\s+(?:off\s+)?without(?:\s+any)?|(?:let(?:'|’)?s\s+|let\s+us\s+|we\s+(?:should|must|need\s+to)\s+)?get\s+rid\s+of|there\s+is\s+no\s+(?:space|place|room)\s+(?:on\s+this\s+(?:planet|earth)|in\s+(?:this|our|the)\s+(?:world|country|society))\s+for(?:\s+any)?|(?:human\s+)?rights\s+should\s+(?:not|never)\s+apply\s+to)|(death\s+to(?:\s+all)?|(?:i|we)\s+${INTENSIFIERS}(?:want|wanna|need|would\s+love|(?:'|’)d\s+love)\s+to\s+(?:kill|murder|exterminate|gas|hang|shoot|slaughter|rape|torture|stab|burn)|(?:kill|gas|exterminate|hang|shoot|lynch|burn|slaughter)\s+(?:all|every\s+one\s+of|every\s+last\s+one\s+of)(?:\s+(?:the|of\s+the))?)|(${EXPELLED}))\s+$`,
   'iu',
 );
 
@@ -246,8 +252,8 @@ export function hatefulStatement(text: string): HatefulStatement | null {
       lead = readLead(before);
       if (leads.size < MOST_LEADS_KEPT) leads.set(before, lead);
     }
-    const statement =
-      saidOfThem(text, end, lead, mayBeShutOut(text.slice(start, end))) ?? saidBeforeThem(text, end, lead);
+    const shutOut = mayBeShutOut(text.slice(start, end));
+    const statement = saidOfThem(text, end, lead, shutOut) ?? saidBeforeThem(text, end, lead, shutOut);
     if (statement === 'threatening') return statement;
     found = statement ?? found;
   }
@@ -343,13 +349,16 @@ function asksWhyTheyAre(text: string, end: number, words: string): boolean {
   return asked.test(text);
 }
 
-/** What the words before a group (`lead`) say of it, when the statement is the speaker's own. */
-function saidBeforeThem(text: string, end: number, lead: Lead): HatefulStatement | null {
+/**
+ * What the words before a group (`lead`) say of it, when the statement is the speaker's own; `shutOut`: whether its
+ * expulsion is read (mayBeShutOut).
+ */
+function saidBeforeThem(text: string, end: number, lead: Lead, shutOut: boolean): HatefulStatement | null {
   const { said } = lead;
-  if (!said) return null;
+  if (!said || (said[4] !== undefined && !shutOut)) return null;
   const context = lead.words.slice(0, said.index);
   if (!saidInOwnVoice(context)) return null;
-  if (said[2] !== undefined) return 'hate';
+  if (said[2] !== undefined || said[4] !== undefined) return 'hate';
   if (!AT_CLAUSE_START.test(context)) return null;
   if (said[3] !== undefined) return 'threatening';
   STATEMENT_END.lastIndex = end;
