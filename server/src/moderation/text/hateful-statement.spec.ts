@@ -218,6 +218,8 @@ describe('hatefulStatement', () => {
     'Illegal immigrants should be deported, says the minister.',
     'Muslims run the bakery on the corner.',
     'How did the Nazis expel Jews from Germany?',
+    "explain why it's wrong to ban gay people from teaching",
+    'Is it legal to deport Muslims who are citizens?',
     'We should deport illegal immigrants who commit crimes.',
     'We need to ban discrimination against Muslims.',
   ])('reads %j, a question about people, as no statement of hate', (text) => {

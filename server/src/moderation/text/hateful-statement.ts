@@ -184,9 +184,10 @@ const NOT_THE_SUBJECT =
 
 /**
  * People to be expelled, as a plan or a call, just before the group: `we should deport`, `promising to expel`, `to ban`,
- * `rid our town of`. Not what was done (`How did the Nazis expel …`): history.
+ * `rid our town of`. Not what was done (`How did the Nazis expel …`), nor a call judged or questioned (`why it's wrong to
+ * ban …`, `is it legal to deport …`).
  */
-const EXPELLED = String.raw`(?:(?:should|must|need\s+to|have\s+to|ought\s+to|let['’]?s|let\s+us|we\s+(?:will|shall)|we['’]ll|wants?\s+to|promis(?:e|es|ing)\s+to|plans?\s+to|planning\s+to|time\s+to|to)\s+(?:deport|expel|ban|purge|cleanse|kick\s+out|drive\s+out|throw\s+out|round\s+up|remove)|rid\s+(?:our|the|this|my|their)\s+(?:country|town|city|nation|land|village|neighbou?rhood|street|school|world|europe|america|continent)\s+of)`;
+const EXPELLED = String.raw`(?:(?:should|must|need\s+to|have\s+to|ought\s+to|let['’]?s|let\s+us|we\s+(?:will|shall)|we['’]ll|wants?\s+to|promis(?:e|es|ing)\s+to|plans?\s+to|planning\s+to|time\s+to|(?<!(?:wrong|unfair|illegal|cruel|unjust|racist|immoral|discriminatory|unconstitutional|hateful|bigoted|shameful|ok|okay|legal|fair|right|possible|allowed)\s{1,4})to)\s+(?:deport|expel|ban|purge|cleanse|kick\s+out|drive\s+out|throw\s+out|round\s+up|remove)|rid\s+(?:our|the|this|my|their)\s+(?:country|town|city|nation|land|village|neighbou?rhood|street|school|world|europe|america|continent)\s+of)`;
 
 /**
  * What is said of them before the group, ending where it starts: 1 the speaker's hatred (`I hate`, `we have no
