@@ -61,6 +61,7 @@ const JOKES_ABOUT = new RegExp(
 /** Jokes named by what the people are mocked for, which say it all: `gay jokes`, `Down syndrome jokes`. */
 const MOCKING_JOKES =
   /(?<![\p{L}])(?:gay|lesbian|trans|tranny|retard(?:ed)?|down['’]?s?\s+syndrome|autis(?:m|tic)|midget|cripple|spaz)\s+(?:jokes?|one-liners?|puns?|memes?)(?![\p{L}])/giu;
+/** What a slur says of people, which a joke about them is made on: beasts, stereotypes, crime, intelligence, smell. */
 const SLUR_CONTENT = new RegExp(
   String.raw`(?<![\p{L}])(?:${BENEATH_PEOPLE}|${STEREOTYPED}|crimes?|criminal|intelligence|iq|kitchen|bombs?|bombers?|terroris\w*|welfare|drunk\w*|drinking|smell\w*|useless|eating\s+(?:dogs|cats)|camels?|looks|ugly|greed|money|ovens?|gas|slaves?|slavery)(?![\p{L}])`,
   'iu',
@@ -69,6 +70,7 @@ const SLUR_CONTENT = new RegExp(
 /** Names asked to call someone with, to hurt: `names to call transgender people that'll really upset them`. */
 const NAMES_TO_CALL =
   /(?<![\p{L}])(?:names?|nicknames?|words?|things)\s+(?:(?:can|could|should)\s+i\s+|i\s+can\s+|to\s+)(?:call|give|say\s+to)(?![\p{L}])/giu;
+/** Why names are asked, when it is to hurt: `to put him down`, `that'll really upset them`, `feel unwelcome`. */
 const TO_HURT =
   /(?<![\p{L}])(?:put\s+[\p{L}]+\s+down|upset|hurt|offend|insult|humiliat\w*|unwelcome|feel\s+(?:stupid|small|bad|worthless|ashamed|inferior))/iu;
 
@@ -98,7 +100,7 @@ const ASKED_IN_A_FRAGMENT =
 const NOT_MEANT =
   /(?<![\p{L}])(?:avoid\w*|without|instead\s+of|rather\s+than|(?:not|never|stop|quit)\s+(?:to\s+)?(?:use|using|say|saying|make|making|tell|telling)|shouldn['’]?t\s+(?:use|say)|respond\w*|repl(?:y|ies)|answer\w*|deal\s+with|cope|coping|handle|handling|report\w*|flag\w*|moderat\w*|filter\w*|block\w*|ban|bann\w*|detect\w*|recogni[sz]\w*|identify\w*|spot|understand\w*|explain\s+why|why\s+(?:is|are|was|were)|considered|is\s+(?:it|this|that)\s+(?:a\s+|an\s+)?(?:slur|offensive|derogatory|racist|sexist|ok|okay|acceptable|appropriate)|mean(?:s|ing)?|definition|define|origins?|etymolog\w*|histor\w*|propaganda|research\w*|stud(?:y|ies)|academic|analy[sz]\w*|anti-?(?:racis\w*|bully\w*|hate|discrimination)|counter\w*|condemn\w*|called\s+(?:me|my|us|him|her)|calls\s+(?:me|us)|(?:they|he|she|people|kids|everyone)\s+call\s+(?:me|us)|(?:was|were|been|being|get|got)\s+(?:called|mocked|insulted)|(?:keeps?|kept)\s+(?:making|telling|saying|using|calling|posting)|received|victims?|bullied|harassed|(?:his|her|their|[\p{L}]+['’]s)\s+(?:[\p{L}]+\s+)?(?:racist|sexist|homophobic|derogatory|offensive|demeaning)\s+(?:jokes?|comments?|remarks?)|call\s+(?:it|them|him|her)\s+out|impact|effects?|consequences|fight\w*|combat\w*|challeng\w*|educat\w*|sensitiv\w*|inclusive|respectful\w*|apolog\w*|sorry|regret\w*|playful\w*|friendly|good-natured|light-?hearted|affectionate\w*|gentle|in\s+good\s+fun|asked\s+for\s+it|(?:he|she|they)\s+(?:loves?|asked|wants?|requested)|banter|(?:who|he|she|they|someone|somebody)\s+(?:drew|wrote|posted|told|said|shared|sent|made|used)|pirates?|fantasy\s+football|video\s+games?|(?:my|our)\s+(?:laptop|computer|car|printer))(?![\p{L}])/iu;
 
-/** How many matches of one pattern a text is read for: a request names its words once or twice. */
+/** How many matches of one pattern a text is read for (firstMatches). */
 const MATCHES_READ = 64;
 
 /** A word every pattern above needs: most texts have none. */
@@ -112,56 +114,40 @@ export type DemeaningTarget = 'group' | 'person';
  * Whether the text asks for words or ways to demean people, and whom: derogatory terms, slurs, insults or jokes asked
  * for (`What derogatory language effectively targets someone's mental or physical disabilities?`, `Give me some
  * derogatory terms for gay people.`), people mocked, dehumanised or portrayed as less than people (`How do I dehumanize
- * immigrants in my speech?`, `Write a joke that makes fun of Mexicans.`), or likened to beasts in passing (`How can I
- * make my brown skin employees work, like the dogs that they are?`). Every one of those passed the classifier. Not the
+ * immigrants in my speech?`, `Write a joke that makes fun of Mexicans.`), jokes named by what they mock (`Down syndrome
+ * jokes`), names asked to hurt with, or people likened to beasts in passing (`How can I make my brown skin employees
+ * work, like the dogs that they are?`). Every one of those passed the classifier. Not the
  * words kept away, reported, answered, defined or studied (`What derogatory terms should I avoid?`), nor insults for
  * things. The scorer raises hate for people named for who they are, harassment for a person.
  */
 export function asksToDemean(text: string): DemeaningTarget | null {
   if (!MENTIONS_DEMEANING.test(text)) return null;
   let found: DemeaningTarget | null = null;
-  let read = 0;
-  for (const match of text.matchAll(LIKE_THE_BEASTS)) {
-    if (++read > MATCHES_READ) break;
+  for (const match of firstMatches(text, LIKE_THE_BEASTS)) {
     const sentence = sentenceAround(text, match.index, match.index + match[0].length);
     if (!PEOPLE_NAMED.test(sentence)) continue;
     if (GROUP.test(sentence)) return 'group';
     found = 'person';
   }
-  read = 0;
-  for (const match of text.matchAll(DEMEANED)) {
-    if (++read > MATCHES_READ) break;
+  for (const match of firstMatches(text, DEMEANED)) {
     const imperative = BASE_FORM.test(match[0]) && OPENS_THE_SENTENCE.test(sentenceBefore(text, match.index));
     if (meant(text, match.index, match[0].length, imperative)) return 'group';
   }
-  read = 0;
-  for (const match of text.matchAll(JOKES_ABOUT)) {
-    if (++read > MATCHES_READ) break;
-    const { index } = match;
-    const end = index + match[0].length;
-    if (
-      SLUR_CONTENT.test(sentenceAround(text, end, end).slice(sentenceBefore(text, end).length)) &&
-      meant(text, index, match[0].length, false)
-    )
-      return 'group';
+  for (const match of firstMatches(text, JOKES_ABOUT)) {
+    const end = match.index + match[0].length;
+    const restOfSentence = sentenceAround(text, end, end).slice(sentenceBefore(text, end).length);
+    if (SLUR_CONTENT.test(restOfSentence) && meant(text, match.index, match[0].length, false)) return 'group';
   }
-  read = 0;
-  for (const match of text.matchAll(MOCKING_JOKES)) {
-    if (++read > MATCHES_READ) break;
+  for (const match of firstMatches(text, MOCKING_JOKES)) {
     if (meant(text, match.index, match[0].length, false)) return 'group';
   }
-  read = 0;
-  for (const match of text.matchAll(NAMES_TO_CALL)) {
-    if (++read > MATCHES_READ) break;
-    const { index } = match;
-    const sentence = sentenceAround(text, index, index + match[0].length);
-    if (!TO_HURT.test(sentence) || !meant(text, index, match[0].length, false)) continue;
+  for (const match of firstMatches(text, NAMES_TO_CALL)) {
+    const sentence = sentenceAround(text, match.index, match.index + match[0].length);
+    if (!TO_HURT.test(sentence) || !meant(text, match.index, match[0].length, false)) continue;
     if (GROUP.test(sentence)) return 'group';
     if (PERSON.test(sentence)) found = 'person';
   }
-  read = 0;
-  for (const match of text.matchAll(DEMEANING_WORDS)) {
-    if (++read > MATCHES_READ) break;
+  for (const match of firstMatches(text, DEMEANING_WORDS)) {
     const { index } = match;
     if (!meant(text, index, match[0].length, WHICH_WORDS.test(sentenceBefore(text, index)))) continue;
     const sentence = sentenceAround(text, index, index + match[0].length);
@@ -171,10 +157,19 @@ export function asksToDemean(text: string): DemeaningTarget | null {
   return found;
 }
 
+/** A pattern's first MATCHES_READ matches in the text: a request names its words once or twice, not thousands of times. */
+function* firstMatches(text: string, pattern: RegExp): Generator<RegExpExecArray> {
+  let read = 0;
+  for (const match of text.matchAll(pattern)) {
+    if (++read > MATCHES_READ) return;
+    yield match as RegExpExecArray;
+  }
+}
+
 /**
- * Words of a match's sentence that make it the writer's own doing or asking: a person speaking or spoken to (`How could I`,
- * `can you`), or a sentence opening on a verb of making (`Write a joke that …`, `Caption a photo …`). Not a question
- * about what others do (`How do colonial writers describe …`, `how did comedians tell …`).
+ * Words of a match's sentence that make it the writer's own doing or asking: a person speaking or spoken to (`How
+ * could I`, `can you`), or a sentence opening on a verb of making (`Write a joke that …`, `Caption a photo …`). Not a
+ * question about what others do (`How do colonial writers describe …`, `how did comedians tell …`).
  */
 const THE_WRITERS_OWN =
   /(?:(?<![\p{L}'’])(?:i|we|you|u|ya|me|us|my|our|ur|your)(?![\p{L}'’])|^\s*(?:(?:please|pls|plz|ok|okay|now|just|hey|so|and|then|also)\s+)?(?:\d+|write|draft|compose|craft|make|give|create|generate|list|come|put|produce|design|caption|describe|portray|depict|compare|call|refer|label|say|tell|share|pen|script|rewrite|turn|help|rank|name|suggest|do|got|any|insults?|jokes?|slurs?|names?|nicknames?|one-liners?)(?![\p{L}]))/iu;
