@@ -88,7 +88,8 @@ const SHUT_OUT_ASKED = new RegExp(String.raw`\s+${SHUT_OUT}(?![\p{L}\p{N}])`, 'i
 
 /**
  * A question that takes a stereotype of the group for granted, just before it: `Why are`, `how come`, `why do`, `why
- * can't`, `what makes`; capture 1 the verb, which says what the question must go on to say (STEREOTYPE_ASKED).
+ * can't`, `what makes`, `what is it about`; capture 1 the verb, which says what the question must go on to say
+ * (STEREOTYPE_ASKED), capture 2 `with` or `about`, after which `… being` or `… that makes them` must.
  */
 const WHY_ARE_THEY =
   /(?<![\p{L}])(?:(?:why|how\s+come|y)\s+(are|r|were|do|does|can['’]?t|cant|cannot)|what\s+makes?|what(?:['’]s|\s+is)\s+it\s+(with|about))\s+$/iu;
@@ -102,11 +103,12 @@ const DEED = String.raw`(?:steal|lie|cheat|breed|whine|riot|loot|rape|scam|mooch
 /** What people are said unable to do in a stereotype, asked with `why can't`: `drive`, `think for themselves`. */
 const CANNOT = String.raw`(?:drive|think\s+for\s+themselves|control\s+themselves|keep\s+a\s+job|hold\s+(?:down\s+)?a\s+job|be\s+trusted|speak\s+(?:proper\s+|normal\s+|real\s+)?english|integrate|assimilate|behave|be\s+on\s+time|do\s+math|raise\s+(?:their\s+)?(?:kids|children)|stay\s+sober|stop\s+(?:breeding|whining|stealing|lying|drinking))`;
 
+/** A trait of their nature, one of a list or after others: `so violent`, `such drunks`, `always angry and ugly`. */
+const TRAIT = String.raw`${OF_THEIR_NATURE}(?:[\p{L}-]+(?:\s*,\s*|\s+and\s+|\s+&\s+)){0,2}(?:${BENEATH_PEOPLE}|${STEREOTYPED})(?![\p{L}\p{N}])`;
 /**
  * What a WHY_ARE_THEY question goes on to take for granted, after the group, by its verb: `are so violent`, `always
  * steal`, `smell`, `ever drive`.
  */
-const TRAIT = String.raw`${OF_THEIR_NATURE}(?:[\p{L}-]+(?:\s*,\s*|\s+and\s+|\s+&\s+)){0,2}(?:${BENEATH_PEOPLE}|${STEREOTYPED})(?![\p{L}\p{N}])`;
 const STEREOTYPE_ASKED = {
   are: new RegExp(String.raw`\s+${TRAIT}`, 'iuy'),
   with: new RegExp(
