@@ -181,11 +181,12 @@ function* firstMatches(text: string, pattern: RegExp): Generator<RegExpExecArray
 
 /**
  * Words of a match's sentence that make it the writer's own doing or asking: a person speaking or spoken to (`How
- * could I`, `can you`), or a sentence opening on a verb of making (`Write a joke that …`, `Caption a photo …`). Not a
- * question about what others do (`How do colonial writers describe …`, `how did comedians tell …`).
+ * could I`, `can you`), or a sentence opening on a verb of making or playing (`Write a joke that …`, `Caption a
+ * photo …`, `Role-play a propagandist and …`). Not a question about what others do (`How do colonial writers
+ * describe …`, `how did comedians tell …`).
  */
 const THE_WRITERS_OWN =
-  /(?:(?<![\p{L}'’])(?:i|we|you|u|ya|me|us|my|our|ur|your)(?![\p{L}'’])|^\s*(?:(?:please|pls|plz|ok|okay|now|just|hey|so|and|then|also)\s+)?(?:\d+|write|draft|compose|craft|make|give|create|generate|list|come|put|produce|design|caption|describe|portray|depict|compare|call|refer|label|say|tell|share|pen|script|rewrite|turn|help|rank|name|suggest|do|got|any|insults?|jokes?|slurs?|names?|nicknames?|one-liners?)(?![\p{L}]))/iu;
+  /(?:(?<![\p{L}'’])(?:i|we|you|u|ya|me|us|my|our|ur|your)(?![\p{L}'’])|^\s*(?:(?:please|pls|plz|ok|okay|now|just|hey|so|and|then|also)\s+)?(?:\d+|write|draft|compose|craft|make|give|create|generate|list|come|put|produce|design|caption|describe|portray|depict|compare|call|refer|label|say|tell|share|pen|script|rewrite|turn|help|rank|name|suggest|do|got|any|role-?play|pretend|imagine|act|play|prepare|imitate|insults?|jokes?|slurs?|names?|nicknames?|one-liners?)(?![\p{L}]))/iu;
 
 /** Nothing but a word of asking before a verb in its sentence: the verb opens it, an imperative (`Mock the way …`). */
 const OPENS_THE_SENTENCE = /^\s*(?:(?:please|pls|plz|now|ok|okay|just|so|and|then|also|go\s+on)\s*,?\s+)?$/iu;
