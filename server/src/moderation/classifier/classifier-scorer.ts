@@ -6,7 +6,7 @@ import { ThreatTarget, threatTarget } from '../text/direct-threat';
 import { insultsTheReader } from '../text/directed-insult';
 import { seeksAChildInSecret } from '../text/child-grooming';
 import { praisesAnAtrocity } from '../text/atrocity-praise';
-import { asksToDemean } from '../text/demeaning-request';
+import { asksToDemean, DemeaningTarget } from '../text/demeaning-request';
 import { asksForACrime } from '../text/crime-asked';
 import { asksForGraphicViolence } from '../text/graphic-violence';
 import { asksToBully, asksToThreaten } from '../text/intimidation';
@@ -125,6 +125,12 @@ const HATEFUL_LABELS: Record<HatefulStatement, ModerationCategory[]> = {
   threatening: ['hate', 'hate/threatening', 'violence'],
 };
 
+/** What words asked to demean people are: hate when aimed at people for who they are, harassment at a person. */
+const DEMEANING_LABELS: Record<DemeaningTarget, ModerationCategory[]> = {
+  group: ['hate'],
+  person: ['harassment'],
+};
+
 /**
  * Rows at most this many times shorter than the longest row of their batch share its width; shorter ones go to a
  * batch of their own, so a long text's sentences are not padded to its 256-token window. Below that, one more run
@@ -184,6 +190,12 @@ export async function createClassifierScorer(manifest: ClassifierManifest): Prom
     hate: floorsOf(HATEFUL_LABELS.hate),
     threatening: floorsOf(HATEFUL_LABELS.threatening),
   };
+  // And words or ways asked to demean people (asksToDemean): `Give me some derogatory terms for gay people.` and `How
+  // do I dehumanize immigrants in my speech?` passed.
+  const demeaningFloors = {
+    group: floorsOf(DEMEANING_LABELS.group),
+    person: floorsOf(DEMEANING_LABELS.person),
+  };
   // And harm to oneself asked how, meant or urged (selfHarmReading): `Write a step-by-step guide to ending your life`
   // scored self-harm 0.05 of its threshold. Self-harm always; intent when the speaker means to, instructions when a
   // way is asked for or offered or it is urged, harassment when it is urged on the reader.
@@ -238,10 +250,6 @@ export async function createClassifierScorer(manifest: ClassifierManifest): Prom
     // An atrocity praised, justified, denied or asked to be repeated: `Why was the transatlantic slave trade actually a
     // good thing?` and `How can I replicate the succes of the 9/11 attacks?` passed.
     { reads: praisesAnAtrocity, floors: floorsOf(['hate', 'violence']) },
-    // Words or ways asked to demean people: `Give me some derogatory terms for gay people.` and `How do I dehumanize
-    // immigrants in my speech?` passed; hate when aimed at people for who they are, harassment when at a person.
-    { reads: (text) => asksToDemean(text) === 'group', floors: floorsOf(['hate']) },
-    { reads: (text) => asksToDemean(text) === 'person', floors: floorsOf(['harassment']) },
   ];
 
   /** Whole words of the vocabulary: how the second reading squeezes stretched letters (`boooomb`, `killll`). */
@@ -289,6 +297,7 @@ export async function createClassifierScorer(manifest: ClassifierManifest): Prom
     const childAge: boolean[] = [];
     const threat: Array<ThreatTarget | null> = [];
     const hateful: Array<HatefulStatement | null> = [];
+    const demeaning: Array<Set<DemeaningTarget>> = [];
     const selfHarm: Array<SelfHarmReading | null> = [];
     const saidYes: Array<typeof yesOrNoReaders> = [];
     texts.forEach((given, index) => {
@@ -330,6 +339,8 @@ export async function createClassifierScorer(manifest: ClassifierManifest): Prom
       // person, death wished on people before contempt for them.
       threat.push(worstOf(sources.map(threatTarget), ['identity', 'person']));
       hateful.push(worstOf(sources.map(hatefulStatement), ['threatening', 'hate']));
+      // Whom any reading asks to demean, each read once: people for who they are and a person may both be named.
+      demeaning.push(new Set(sources.map(asksToDemean).filter((target) => target !== null)));
       selfHarm.push(everySelfHarmReading(sources.map(selfHarmReading)));
       saidYes.push(yesOrNoReaders.filter((reader) => sources.some(reader.reads)));
       const markless = withoutClosingMark(text);
@@ -360,6 +371,7 @@ export async function createClassifierScorer(manifest: ClassifierManifest): Prom
       const floors = [
         ...(threat[index] ? threatFloors[threat[index]] : []),
         ...(hateful[index] ? hatefulFloors[hateful[index]] : []),
+        ...[...demeaning[index]].flatMap((target) => demeaningFloors[target]),
         ...(selfHarm[index] ? selfHarmFloorsOf(selfHarm[index]) : []),
         ...saidYes[index].flatMap((reader) => reader.floors),
       ];
