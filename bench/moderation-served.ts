@@ -73,10 +73,12 @@ function probeSets(folder: string, label: string): TextSet[] {
     .split('\n')
     .filter((line) => line.trim())
     .map((line) => JSON.parse(line) as { text: string; harmful: boolean });
+  // A probe of look-alikes only (everyday questions) has no harmful side.
   return inputSets(
     rows,
     (row) => row.harmful,
     (harmful) => `${label}, ${harmful ? 'harmful' : 'benign'}`,
+    [true, false].filter((side) => rows.some((row) => row.harmful === side)),
   );
 }
 
@@ -218,6 +220,8 @@ async function main(): Promise<void> {
     ...probeSets('idiom-probe', 'idiom probe'),
     ...probeSets('hate-request-probe', 'hate-request probe'),
     ...probeSets('hate-request-probe-2', 'second hate-request probe'),
+    ...probeSets('harassment-probe-3', 'third harassment probe'),
+    ...probeSets('everyday-questions', 'everyday questions'),
   ];
   sets.push(advBench(), ...hateCheck(), ...xsTest(), ...harmfulPromptSuites(), generatedStories());
 

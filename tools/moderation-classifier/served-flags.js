@@ -233,6 +233,8 @@ function sets() {
   const idiomProbe = jsonl('idiom-probe/requests.jsonl');
   const hateRequestProbe = jsonl('hate-request-probe/requests.jsonl');
   const hateRequestProbe2 = jsonl('hate-request-probe-2/requests.jsonl');
+  const harassmentProbe3 = jsonl('harassment-probe-3/requests.jsonl');
+  const everydayQuestions = jsonl('everyday-questions/requests.jsonl');
   const threats = threatPool();
   const hatecheck = hateCheckCases();
   const xstest = xsTestPrompts();
@@ -359,6 +361,8 @@ function sets() {
     ...probeRows(idiomProbe, 'idiom probe'),
     ...probeRows(hateRequestProbe, 'hate-request probe'),
     ...probeRows(hateRequestProbe2, 'second hate-request probe'),
+    ...probeRows(harassmentProbe3, 'third harassment probe'),
+    ['everyday questions (benign only)', everydayQuestions.map((row) => row.text), false],
     [
       'harassment probe, harmful threats',
       harassmentProbe.filter((row) => row.kind === 'threat').map((row) => row.text),
