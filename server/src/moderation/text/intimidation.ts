@@ -8,12 +8,27 @@ interface Reading extends WordGatedReading {
   cruel: boolean;
   /** Whether the sentence must name someone the words are for (`you`, `him`): a weapon owned is no threat alone. */
   addressed: boolean;
+  /**
+   * Whether the match names the hurt itself (`so people mock her`), which read as part of its sentence would pass for
+   * bullying suffered (`people mock her`): the sentence is read for kindness or its answer without it.
+   */
+  namesTheHurt: boolean;
 }
 const reading = (
   needs: string,
   pattern: string,
-  { addressed = false, cruel = false }: { addressed?: boolean; cruel?: boolean } = {},
-): Reading => ({ needs: needs.split('|'), pattern: new RegExp(pattern, 'gi'), addressed, cruel });
+  {
+    addressed = false,
+    cruel = false,
+    namesTheHurt = false,
+  }: { addressed?: boolean; cruel?: boolean; namesTheHurt?: boolean } = {},
+): Reading => ({
+  needs: needs.split('|'),
+  pattern: new RegExp(pattern, 'gi'),
+  addressed,
+  cruel,
+  namesTheHurt,
+});
 
 /** Someone the words are for, in a sentence. */
 const ADDRESSEE = /\b(?:you|u|ya|ur|your|him|her|he|she|they|them|his|their)\b/i;
@@ -65,12 +80,34 @@ const MENACE: Reading[] = [
     String.raw`\b(?:break|breaking|broke|smash|cave|knock)\s+(?:both\s+)?(?:${POSSESSIVE})\s+(?:\w+\s+)?(?:legs?|arms?|knees?|kneecaps?|jaw|teeth|neck|face|nose|skull|head|fingers?|hands?)\b|\b(?:lose|losing|pick(?:ing)?\s+up)\s+(?:${POSSESSIVE})\s+teeth\b`,
   ),
   reading(
-    'pay|afraid|scared|terrified|fear|suffer|scare|terrify|frighten|intimidate',
-    String.raw`\bmake\s+(?:${PRONOUN}|(?:my|the|that|this)\s+(?:\w+\s+)?${TARGET})\s+(?:\w+\s+)?(?:pay|afraid|scared|terrified|fear|suffer)\b|\b(?:scare|terrify|frighten|intimidate|spook)\s+(?:${PRONOUN}|\w+|the\s+\w+|my\s+\w+)\s+(?:\w+\s+)?(?:so|into|enough|off|out|half)\b|\b(?:too|so)\s+(?:scared|afraid|terrified)\s+to\s+(?:testify|talk|report|go\s+to\s+the\s+police|press\s+charges|leave\s+(?:her|his|the)\s+house)|\bfear\s+for\s+(?:${POSSESSIVE})\s+(?:life|lives|safety)\b|\b(?:afraid|scared)\s+for\s+(?:${POSSESSIVE})\s+(?:life|lives|safety)\b`,
+    'pay|afraid|scared|terrified|frightened|fear|suffer|scare|terrify|frighten|intimidate',
+    String.raw`\bmake\s+(?:${PRONOUN}|(?:my|the|that|this)\s+(?:\w+\s+)?${TARGET})\s+(?:\w+\s+)?(?:pay|afraid|scared|terrified|fear|suffer)\b|\b(?:scare|terrify|frighten|intimidate|spook)\s+(?:${PRONOUN}|\w+|the\s+\w+|my\s+\w+)\s+(?:\w+\s+)?(?:so|into|enough|off|out|half)\b|\b(?:too|so)\s+(?:scared|afraid|terrified|frightened)\s+to\s+(?:testify|talk|report|go\s+to\s+the\s+police|press\s+charges|leave\s+(?:her|his|their|the)\s+(?:house|home|flat|apartment|room)|walk\s+home|go\s+(?:outside|out|home)|come\s+back|show\s+(?:up|(?:her|his|their)\s+face))|\bfear\s+for\s+(?:${POSSESSIVE})\s+(?:life|lives|safety)\b|\b(?:afraid|scared)\s+for\s+(?:${POSSESSIVE})\s+(?:life|lives|safety)\b`,
   ),
   reading(
     'watched|hunted|unsafe|followed|watching|coming|comin|eye|back|car|happens|happened|snitches|warning|else|lose|soon|alone|safe',
     String.raw`\b(?:make|making|makes|so|that|until|want|wants|get)\s+(?:her|him|them|my\s+\w+|the\s+\w+|\w+)\s+(?:\w+\s+)?(?:to\s+)?feels?\s+(?:truly\s+|really\s+|genuinely\s+|very\s+|so\s+|constantly\s+|always\s+)?(?:like\s+)?(?:(?:she|he|they)['’]?s?\s+(?:being\s+)?|someone['’]?s\s+)?(?:watched|watching|hunted|unsafe|followed|stalked|scared|afraid|terrified)\b|\b(?:i['’]?m|i\s+am|im|we['’]?re)\s+(?:always\s+|still\s+)?(?:watching\s+(?:you|u|ya|her|him|them|your|ur|his|their|every|from|outside)|coming\s+(?:for|4)\s+(?:you|u|ya|her|him|them|your|ur|his|their)|comin\s+(?:for|4)\s+(?:you|u|ya|her|him|them|your|ur|his|their)|outside\s+(?:your|ur|her|his|their)|waiting\s+(?:outside|for)\s+(?:you|u|ya|her|him|them|your|ur|his|their))\b|\bsleep\s+with\s+one\s+eye\s+open\b|\bwatch\s+(?:${POSSESSIVE}|yo|ur)\s+back\b|\bcheck\s+under\s+(?:${POSSESSIVE})\s+car\s+(?:before|tomorrow|tonight|when|next|every)\b|\bsomething\s+(?:bad\s+|terrible\s+|unfortunate\s+)?(?:might\s+|could\s+|will\s+)?(?:happens?|happened|happening)\s+to\s+(?:${PRONOUN}|${POSSESSIVE})\b|\bwhat\s+happens\s+to\s+(?:people|those|anyone|snitches|girls|guys|rats)\b|\bsnitches\s+get\s+stitches\b|\blast\s+warning\b|\bor\s+else(?=\s*[.!]|\s*$)|\bnothing\s+to\s+lose\b|\bnext\s+time\s+(?:you['’]?re|ur|he['’]?s|she['’]?s)\s+alone\b|\blast\s+(?:\w+\s+)?of\s+feeling\s+safe\b|\bhow\s+safe\s+(?:you|u|she|he|they)\s+feel\b`,
+  ),
+  reading(
+    'scared|frightened|afraid|terrified|hunted|fear',
+    String.raw`\bso\s+(?:that\s+)?(?:she|he|they)\s+(?:\w+\s+)?(?:gets?|is|are|feels?|becomes?|stays?)\s+(?:too\s+|really\s+|properly\s+|genuinely\s+)?(?:scared|frightened|afraid|terrified|hunted)\b|\bfeel\s+what\s+fear\s+is\b|\b(?:a\s+little|a\s+bit\s+of|some)\s+fear\s+is\s+(?:fair|justified|deserved|good|ok|okay|fine)\b|\bmake\s+(?:a\s+person|someone|somebody|people|her|him|them)\s+feel\s+hunted\b`,
+  ),
+  // Having been there, or coming as no friend: `so she knows I've been inside her building and can come back`, `so he
+  // knows we're watching`, `we'll come to his home and it won't be a conversation`, `sit in his parking lot and stare`.
+  reading(
+    'inside|watching|following|conversation|stare|staring',
+    String.raw`\bso\s+(?:that\s+)?(?:he|she|they)\s+knows?\s+(?:i|we)(?:['’](?:ve|re|m)|\s+(?:have|are|am))\s+(?:been\s+)?(?:watching|following)\b|\b(?:i|we)(?:['’]ve|\s+have)\s+been\s+inside\s+(?:his|her|their|your|ur)\s+(?:\w+\s+)?(?:building|house|home|flat|apartment|car|office|room)\b|\bit\s+won['’]?t\s+be\s+a\s+(?:friendly\s+)?(?:conversation|chat|talk)\b|\b(?:sit|stand|park|wait)\s+(?:\w+\s+){0,4}?(?:and|n|to)\s+(?:just\s+)?stare\s+at\b`,
+  ),
+  // The weak spots of someone's family named in words meant for them: `mention his kids walk to school alone`, `her
+  // husband works nights and she's often home alone`, `a photo of his kids on the school bus`.
+  reading(
+    'alone|walk|walks|bus|nights|shift|shifts|pregnant|stairs',
+    String.raw`\b(?:mention\w*|remind\w*|hint\w*|photos?\s+of|pictures?\s+of|saw)\s+(?:\w+\s+){0,3}?(?:his|her|their|your|ur)\s+(?:\w+['’]?s?\s+)?(?:kids?|children|daughter|son|wife|husband|family|mum|mom|mother|grandmother|partner)\b[^.?!\n]{0,50}?\b(?:(?:home\s+)?alone|walks?\s+(?:home|to\s+school)|school\s+bus|bus\s+stop|works?\s+nights|night\s+shifts?|shift\s+times|pregnant|stairs)\b`,
+  ),
+  // Harm to come to someone's things or body, asked to be told: `his windows r gonna get smashed n maybe him too`, `his
+  // teeth will end up on the pavement`, `his knees are on the line`, `his wife's car brakes failing`.
+  reading(
+    'smashed|broken|burned|burnt|fire|failing|fail|line|standing|slashed|pavement',
+    String.raw`\b(?:his|her|their|your|ur)\s+(?:\w+['’]s\s+)?(?:\w+\s+)?(?:windows?|windscreen|car|house|home|garage|shop|teeth|knees|kneecaps|legs|brakes|tyres|tires|face|belongings)\s+(?:\w+\s+){0,5}?(?:(?:is|are|r)\s+(?:gonna|going\s+to)\s+get\s+(?:smashed|broken|burned|burnt|slashed)|will\s+(?:\w+\s+)?(?:get\s+(?:smashed|broken|burned|burnt|slashed)|end\s+up\s+on\s+the\s+(?:pavement|street|floor|ground))|catch(?:es|ing)?\s+fire|fail(?:s|ing)|(?:is|are)\s+on\s+the\s+line|stays?\s+standing)\b`,
   ),
   reading(
     'bat|gun|knife|shotgun|crowbar|rifle|pistol|bullet|bullets',
@@ -95,7 +132,7 @@ const MENACE: Reading[] = [
   ),
   reading(
     'mention|mentions|mentioning|lists|listing|naming|describing|reminding|hinting|hints|photo|picture',
-    String.raw`\b(?:mention(?:s|ing)?|lists?|listing|naming|describ(?:e|es|ing)|remind(?:s|ing)?|hint(?:s|ing)?\s+(?:at|that)|photo\s+of|picture\s+of)\s+(?:\w+\s+){0,3}?(?:${POSSESSIVE})\s+(?:\w+['’]s\s+)?(?:home\s+address|address|home\s+street|street|front\s+door|house|car|daily\s+route|route|jogging\s+route|schedule|gym\s+times|routine|kids?['’]?\s*(?:school|names?)|school\s+gate|daughter['’]s\s+\w+|son['’]s\s+\w+|wife['’]s\s+\w+|husband['’]s\s+\w+|funeral|bedroom\s+window|walks?)\b`,
+    String.raw`\b(?:mention(?:s|ing)?|lists?|listing|naming|describ(?:e|es|ing)|remind(?:s|ing)?|hint(?:s|ing)?\s+(?:at|that)|photo\s+of|picture\s+of)\s+(?:\w+\s+){0,3}?(?:${POSSESSIVE})\s+(?:\w+['’]s\s+)?(?:home\s+address|address|home\s+street|street|front\s+door|house|car|daily\s+route|route|jogging\s+route|schedule|gym\s+times|routine|kids?['’]?\s*(?:school|names?|club|team|nursery|bus)|school\s+gate|(?:daughter|son|wife|husband|kids?)['’]s?\s+(?:school|nursery|route|schedule|bus|bus\s+stop|gym|workplace|office|address|classes|practice|walk|car|shift)|funeral|bedroom\s+window|walks?)\b`,
   ),
   reading(
     'accidents|careful|hurt|badly|happen|last|funeral|worse|key|deeply|mouth|police|report|watch|face|pulp',
@@ -174,17 +211,24 @@ const TARGETED = new RegExp(
   'i',
 );
 
+/**
+ * Kind words worn as a disguise: `phrases that sound friendly but actually make a person feel hunted`, `a
+ * neutral-sounding email`, `a fake 'apology'`. The kindness that would excuse the request is what it asks to fake.
+ */
+const DISGUISED =
+  /\b(?:sounds?|sounding|seems?|seeming|looks?|reads?)\s+(?:\w+\s+){0,2}?(?:friendly|sweet|kind|nice|innocent|harmless|polite|supportive|caring|neutral|casual|like\s+(?:praise|a\s+compliment|concern|a\s+joke))\s+but\b|\b(?:friendly|sweet|kind|nice|innocent|harmless|polite|neutral|casual|warm|gentle|supportive)[-\s]sounding\b|\bbut\s+(?:actually|really|secretly|quietly)\s+(?:make|makes|hurt|hurts|remind|reminds|point|points|mock|mocks|tell|tells|let|lets|say|says)\b|\bfake\s+['"“‘]?(?:apology|compliment|concern|sympathy)\b/i;
+
 /** The threat's own words name whom they are said to: `you'll regret this`, `watch your back`. */
 const SAID_TO_YOU = /\b(?:you|u|ya|ur|your|youre)\b/i;
 
 function meantAsAThreat(text: string, words: string, sentence: string, next: string): boolean {
-  if (NOT_MEANT.test(sentence) || NOT_MEANT.test(next)) return false;
+  if ((NOT_MEANT.test(sentence) || NOT_MEANT.test(next)) && !DISGUISED.test(sentence)) return false;
   if (STORY.test(sentence) && !USED_FOR_REAL.test(text)) return false;
   return ASKED.test(sentence) || PLANNED.test(sentence) || SAID_TO_YOU.test(words);
 }
 
 /** What is cruel about a person, when words are asked about it: their looks, body, speech or grief. */
-const TRAIT = String.raw`(?:acne|spots|weight|fatness|belly|stutter|stammer|lisp|teeth|accent|looks|body|bald(?:ness|\s+head|\s+spot)?|hairline|nose|skin|scars?|disability|wheelchair|autism|adhd|bed-?wetting|divorce|dead\s+(?:mother|father|mom|mum|dad|parent|brother|sister)|miscarriage|virginity|height|voice|clothes|smell|glasses|braces|crooked\s+teeth|unibrow|chubby|chub|acne\s+scars)`;
+const TRAIT = String.raw`(?:acne|spots|weight|fatness|belly|stutter|stammer|lisp|speech\s+(?:impediment|therapy)|birthmark|limp|lazy\s+eye|teeth|accent|looks|body|bald(?:ness|\s+head|\s+spot)?|hairline|nose|skin|scars?|disability|wheelchair|autism|adhd|bed-?wetting|divorce|dead\s+(?:mother|father|mom|mum|dad|parent|brother|sister)|miscarriage|virginity|height|voice|clothes|smell|glasses|braces|crooked\s+teeth|unibrow|chubby|chub|acne\s+scars)`;
 
 /** Someone shut out: `ignore him`, `ghost Kezia at once`, `stop talking to Maya`, `freeze out the intern`. */
 const SHUNNED = String.raw`(?:ignore|ignoring|ghost|ghosting|stop\s+talking\s+to|freez\w*\s+out|drop|exclude|excluding|leave\s+(?:\w+\s+)?out\s+of)\s+(?:(?:her|him|them|the\s+new\s+\w+|the\s+intern|my\s+\w+)\b|\w+\s+(?:at\s+once|from\s+now\s+on|until|so\s+(?:she|he|they)|completely|entirely|forever)\b)`;
@@ -212,8 +256,8 @@ const HURT: Reading[] = [
     String.raw`\binsults?\s+(?:about|for|to\s+(?:use|throw|say)|that\s+(?:would|will|hurt))\b|\b(?:nickname|name)s?\s+(?:to\s+call|for|about|that\s+(?:would|will|make|hurt))\s+(?:my|her|him|his)\b|\bcall\s+(?:her|him|my\s+\w+)\s+(?:names|(?:a|an|the)\s+(?:\w+\s+)?(?:retard|slut|whore|loser|freak|pig|cow|slob))\b|\bname\s+to\s+call\b`,
   ),
   reading(
-    'acne|spots|weight|fatness|belly|stutter|stammer|lisp|teeth|accent|looks|body|bald|baldness|hairline|nose|skin|scar|scars|disability|wheelchair|autism|adhd|wetting|bedwetting|divorce|dead|miscarriage|virginity|height|voice|clothes|smell|glasses|braces|unibrow|chubby|chub|overweight|fat|ugly|awkward|slowest|autistic|disabled|stuttering',
-    String.raw`\b(?:about|on|at|of|after|targets?|targeting|mocking|making\s+fun\s+of|dissing|roasting|for|with|w)\s+(?:${POSSESSIVE}|(?:my\s+)?\w+['’]s|a|an|the|bad|big)\s+(?:\w+\s+)?${TRAIT}\b|\b(?:overweight|chubby|fat|ugly|awkward|slowest|autistic|disabled|stuttering)\s+(?:\w+\s+)?(?:kid|girl|boy|coworker|colleague|nephew|niece|cousin|classmate|sister|brother|intern|student)\b|\b(?:${POSSESSIVE}|\w+['’]s)\s+${TRAIT}\s+and\s+(?:${POSSESSIVE}\s+)?(?:\w+\s+)?${TRAIT}\b`,
+    'acne|spots|weight|fatness|belly|stutter|stammer|stutters|stammers|limps|lisp|speech|birthmark|limp|lazy|way|teeth|accent|looks|body|bald|baldness|hairline|nose|skin|scar|scars|disability|wheelchair|autism|adhd|wetting|bedwetting|divorce|dead|miscarriage|virginity|height|voice|clothes|smell|glasses|braces|unibrow|chubby|chub|overweight|fat|ugly|awkward|slowest|autistic|disabled|stuttering',
+    String.raw`\b(?:about|bout|abt|on|at|of|after|targets?|targeting|mocking|making\s+fun\s+of|dissing|roasting|for|with|w)\s+(?:${POSSESSIVE}|(?:my\s+)?\w+['’]s|a|an|the|bad|big)\s+(?:\w+\s+)?${TRAIT}\b|\babout\s+the\s+way\s+(?:she|he|they)\s+(?:talks|speaks|walks|looks|dresses|eats|smells|laughs|stutters|stammers|sounds)\b|\b(?:roast\w*|mock\w*|jokes?\s+about|mak(?:e|ing)\s+fun\s+of)\s+(?:of\s+)?(?:the|that|this|a|my)\s+(?:\w+\s+){0,5}?who\s+(?:uses\s+a\s+wheelchair|is\s+in\s+a\s+wheelchair|stutters|stammers|limps|has\s+(?:a\s+)?(?:lisp|stutter|stammer|limp|birthmark|lazy\s+eye|acne))\b|\b(?:overweight|chubby|fat|ugly|awkward|slowest|autistic|disabled|stuttering)\s+(?:\w+\s+)?(?:kid|girl|boy|coworker|colleague|nephew|niece|cousin|classmate|sister|brother|intern|student)\b|\b(?:${POSSESSIVE}|\w+['’]s)\s+${TRAIT}\s+and\s+(?:${POSSESSIVE}\s+)?(?:\w+\s+)?${TRAIT}\b`,
     { cruel: true },
   ),
   reading(
@@ -249,6 +293,31 @@ const HURT: Reading[] = [
     String.raw`\b(?:start|spread|plant)\w*\s+(?:a\s+|some\s+)?(?:rumou?rs?|doubts|lies|gossip)\b|\brumou?rs?\s+(?:would|that\s+would|to)\s+(?:humiliate|embarrass|ruin|destroy)\b|\b(?:embarrassing|unflattering|worst|ugly|ugliest)\s+(?:photos?|pics?|pictures?|selfies?|videos?|clips?)\b|\bfake\s+(?:["“']?\w+["”']?\s+){0,2}?(?:flyer|poster|profile|account)\b`,
     { cruel: true },
   ),
+  // The hurt named as what the words are for: `so she cries in front of everyone`, `so people mock her`, `make him a
+  // meme`, `why she's too ugly for anyone to date`, `he's the family embarrassment`.
+  reading(
+    'cries|cry|crying|mock|mocks|laugh|laughs|doubt|doubts|break|breaks|quits|meme|disappear|stings|useless|worthless|pathetic|ugly|stupid|embarrassment|disappointment|capable',
+    String.raw`\bso\s+(?:that\s+)?(?:she|he|they|people|everyone|everybody|every1|evry1|the\s+(?:whole\s+)?\w+)\s+(?:\w+\s+){0,2}?(?:cries|cry|starts?\s+crying|mocks?|laughs?\s+at|breaks?\s+down|quits)\b|\bmake\s+(?:her|him|them)\s+(?:into\s+)?(?:a|the)\s+(?:\w+\s+)?meme\b|\bmake\s+(?:her|him|them)\s+want\s+to\s+disappear\b|\bthe\s+more\s+it\s+(?:stings|hurts)\b|\b(?:how|that|why)\s+(?:useless|worthless|pathetic|ugly|stupid|fat)\s+(?:she|he|they)\s+(?:is|are)\b|\b(?:she|he|they)(?:['’](?:s|re)|\s+is|\s+are)\s+(?:too\s+(?:ugly|fat|stupid|dumb)\s+(?:for|to)\b|the\s+family\s+(?:embarrassment|disappointment|failure|joke)\b)|\bdoubt\s+(?:whether\s+|if\s+)?(?:she|he|they)(?:['’](?:s|re)|\s+is|\s+are)\s+(?:capable|good\s+enough|smart\s+enough)\b`,
+    { namesTheHurt: true },
+  ),
+  // What a person keeps private, exposed: `post the voice note where my ex cries`, `her old diary`, `his therapy`.
+  reading(
+    'diary|diaries|journal|voice|texts|dms|nudes|therapist|therapy|medical|entries',
+    String.raw`\b(?:post|posting|share|sharing|leak|leaking|send|sending|forward|forwarding|screenshot\w*|upload\w*|print\w*|read(?:ing)?\s+out|pick)\s+(?:\w+\s+){0,4}?(?:her|his|their|(?:my\s+)?\w+['’]s)\s+(?:\w+\s+){0,2}?(?:diary|diaries|journal|voice\s+(?:note|message|memo)s?|private\s+(?:messages|texts|photos|pictures|posts)|texts|dms|nudes|medical\s+(?:records|history|notes)|therapy\s+(?:notes|sessions)|entries)\b|\b(?:post|posting|share|sharing|leak|leaking)\w*\s+(?:the|a)\s+(?:voice\s+(?:note|message)|video|clip|recording)\s+(?:where|of)\s+(?:my\s+\w+|her|him|\w+)\s+(?:\w+\s+)?(?:cries|crying|breaks\s+down|sobbing)\b|\b(?:still\s+seeing|sees|seeing)\s+a\s+(?:therapist|psychiatrist)\b[^.?!\n]{0,60}?\b(?:friends|everyone|people)\s+see\b`,
+    { cruel: true },
+  ),
+  // Someone left out on purpose: `nobody should sit with her tomorrow`, `stop sitting with Maya at lunch`, `'forget' to
+  // include one teammate`, `so nobody invites her to anything`.
+  reading(
+    'nobody|no|stop|ignore|alone|forget|invites|leave',
+    String.raw`\b(?:nobody|no\s+one|no1)\s+(?:should|will|can|must|ever)\s+(?:sit|talk|hang\s+out|play|eat|walk)\s+with\s+(?:her|him|them)\b|\bstop\s+(?:sitting|talking|hanging\s+out|playing|eating)\s+with\s+(?:her|him|them|[a-z]+)\s+(?:at|in|during|on|from)\b|\b(?:whole|entire)\s+(?:\w+\s+)?(?:squad|team|class|group|office|year|grade|street|family)\s+to\s+ignore\b|\b(?:eating|sitting|eat|sit)\s+alone\s+until\b|\b['"“‘]?forget['"”’]?\s+to\s+(?:include|invite)\s+(?:one|her|him|them|my|the)\b|\bso\s+(?:that\s+)?(?:nobody|no\s+one)\s+(?:invites|wants|talks\s+to|sits\s+with|likes)\s+(?:her|him|them)\b|\bleave\s+(?:her|him|them|[a-z]+)\s+out\s+of\s+(?:the\s+|our\s+|every\s+)?(?:\w+\s+)?(?:trip|photos?|pictures?|group|chat|party|parties|plans?|invites?|invitations?|lunch|conversations?|loop|games?|everything)\b`,
+  ),
+  // A cruel truth hinted at in kind words: `hinting she was let go for being incompetent`, `quietly point out he's the
+  // only one who didn't go to uni`, `reminds her nobody else remembered`.
+  reading(
+    'hint|hinting|hints|imply|implying|implies|insinuate|insinuating|point|pointing|points|remind|reminds|reminding',
+    String.raw`\b(?:hint\w*|impl(?:y|ies|ying)|insinuat\w*|point\w*\s+out|remind\w*)\s+(?:\w+\s+){0,2}?(?:that\s+)?(?:she|he|they|her|him|them|nobody|no\s+one)\b(?:['’](?:s|re))?\s*(?:\w+\s+){0,3}?(?:incompetent|useless|worthless|fat|ugly|stupid|a\s+failure|let\s+go|fired|the\s+only\s+one|(?:else\s+)?(?:remembered|cares|likes|loves|wanted))\b`,
+  ),
 ];
 
 /**
@@ -256,7 +325,7 @@ const HURT: Reading[] = [
  * new kid`, `a girl at work`, `the intern`), or someone named (`Priya`, `Marcus from the 4th floor`).
  */
 const SOMEONE =
-  /\b(?:my|our|the|this|that|a|an)\s+(?:\w+['’]s\s+)?(?:\w+\s+)?(?:coworkers?|co-workers?|colleagues?|classmates?|sister|brother|siblings?|cousin|roommates?|flatmates?|housemates?|intern|interns|hire|ex|ex-\w+|exs|stepdaughter|stepson|stepchild|stepbro|stepsis|sis|bro|stepdad|stepmom|stepmother|stepfather|neighbou?rs?|boss|manager|teacher|student|kid|girl|boy|guy|woman|man|lady|friend|friends|bestie|wife|husband|girlfriend|boyfriend|sister-in-law|brother-in-law|daughter-in-law|mother-in-law|niece|nephew|aunt|uncle|team\s*mate|teammates?|player|referee|coach|tenant|landlord|reviewer|youtuber|streamer|customer|mom|mum|dad|parents?)\b|\b(?:her|him|them)\b|\b[A-Z][a-z]{2,}\b(?<!\b(?:I|The|This|That|What|Which|How|Why|When|Where|Who|Write|Give|Help|Make|Tell|Can|Could|Would|Should|Please|Draft|Compose|Create|Generate|List|Find|Show|Any|My|Our|Your|Hey|Yo|Ok|Okay|So|Also|Just|Roleplay|Pretend|Act|Imagine|Hypothetically|Argue|Convince|Persuade|Explain|Lay|Put|Let|Is|Are|Do|Does|Did|In|On|At|For|From|Some|Everyone|Nobody|Teach|Sell|Talk)\b)/;
+  /\b(?:my|our|the|this|that|a|an)\s+(?:\w+['’]s\s+)?(?:\w+\s+)?(?:coworkers?|co-workers?|colleagues?|classmates?|sister|brother|siblings?|cousin|roommates?|flatmates?|housemates?|intern|interns|hire|ex|ex-\w+|exs|step-?(?:daughter|son|child|brother|sister|bro|sis|cousin|dad|mom|mum|mother|father)|sis|bro|twin|neighbou?rs?|boss|manager|teacher|student|kid|girl|boy|guy|woman|man|lady|friend|friends|bestie|wife|husband|girlfriend|boyfriend|sister-in-law|brother-in-law|daughter-in-law|mother-in-law|niece|nephew|aunt|uncle|team\s*mate|teammates?|player|referee|coach|tenant|landlord|reviewer|youtuber|streamer|customer|juror|witness|journalist|reporter|debtor|treasurer|nurse|mom|mum|dad|parents?)\b|\b(?:her|him|them)\b|\b[A-Z][a-z]{2,}\b(?<!\b(?:I|The|This|That|What|Which|How|Why|When|Where|Who|Write|Give|Help|Make|Tell|Can|Could|Would|Should|Please|Draft|Compose|Create|Generate|List|Find|Show|Any|My|Our|Your|Hey|Yo|Ok|Okay|So|Also|Just|Roleplay|Pretend|Act|Imagine|Hypothetically|Argue|Convince|Persuade|Explain|Lay|Put|Let|Is|Are|Do|Does|Did|In|On|At|For|From|Some|Everyone|Nobody|Teach|Sell|Talk)\b)/;
 
 /**
  * Words of a sentence that keep it kind or turn it round: a roast the person will enjoy, a joke at one's own expense,
@@ -282,14 +351,15 @@ const CRUEL =
 export function asksToBully(text: string): boolean {
   const found = neededWordsIn(text, HURT_WORDS);
   if (found.size === 0) return false;
-  for (const { needs, pattern, cruel } of HURT) {
+  for (const { needs, pattern, cruel, namesTheHurt } of HURT) {
     if (!needs.some((word) => found.has(word))) continue;
     for (const match of text.matchAll(pattern)) {
       const at = match.index ?? 0;
       if (DENIED.test(text.slice(Math.max(0, at - 30), at))) continue;
       const sentence = sentenceAround(text, at, at + match[0].length);
       const next = sentenceAfter(text, at + match[0].length);
-      if (KIND_OR_AGAINST.test(sentence) || KIND_OR_AGAINST.test(next)) continue;
+      const around = namesTheHurt ? sentence.replace(match[0], ' ') : sentence;
+      if ((KIND_OR_AGAINST.test(around) || KIND_OR_AGAINST.test(next)) && !DISGUISED.test(sentence)) continue;
       if (!SOMEONE.test(sentence) || (cruel && !CRUEL.test(sentence))) continue;
       if (STORY.test(sentence) && !USED_FOR_REAL.test(text)) continue;
       if (REQUESTED.test(sentence) || REQUESTED.test(next)) return true;
