@@ -301,7 +301,12 @@ describe('staff console (Chromium)', () => {
       sentenceMargin: { input: number; output: number };
       liveScale: number;
       sandboxScale: number;
-      categories: Array<{ category: string; calibrated: number; live: number; sandbox: number }>;
+      categories: Array<{
+        category: string;
+        calibrated: number;
+        live: { input: number; output: number };
+        sandbox: { input: number; output: number };
+      }>;
     }>('GET', '/admin/policies/classifier-thresholds', undefined, await staffToken(REVIEWER));
     expect(defaults.status).toBe(200);
     expect(Object.fromEntries(defaults.body.categories.map((row) => [row.category, row.calibrated]))).toEqual(
@@ -313,15 +318,22 @@ describe('staff console (Chromium)', () => {
       .getByText(`${model.sentence_margin.input} logits over its threshold on input`, { exact: false })
       .waitFor();
     const violence = defaults.body.categories.find((row) => row.category === 'violence')!;
-    expect(violence.sandbox).toBeCloseTo(model.thresholds.violence * defaults.body.sandboxScale, 4);
+    expect(violence.sandbox.input).toBeCloseTo(model.thresholds.violence * defaults.body.sandboxScale, 4);
     const violenceRow = page.getByTestId('classifier-threshold-violence');
-    await violenceRow.getByText(String(violence.sandbox), { exact: true }).waitFor();
+    await violenceRow.getByText(String(violence.sandbox.input), { exact: true }).waitFor();
     expect(await violenceRow.locator('td').allTextContents()).toEqual([
       'violence',
       String(violence.calibrated),
-      String(violence.live),
-      String(violence.sandbox),
+      String(violence.live.input),
+      String(violence.sandbox.input),
     ]);
+    // Live refuses illicit/violent on input only from even odds, its own threshold; output stays calibrated.
+    const violent = defaults.body.categories.find((row) => row.category === 'illicit/violent')!;
+    expect(violent.live).toEqual({ input: 0.5, output: model.thresholds['illicit/violent'] });
+    await page
+      .getByTestId('classifier-threshold-illicit/violent')
+      .getByText(`0.5 in / ${model.thresholds['illicit/violent']} out`, { exact: true })
+      .waitFor();
     // A reviewer may write policies, so the row opens the editor.
     await page.locator('tbody tr', { hasText: APPLICATION_NAME }).click();
 

@@ -176,8 +176,9 @@ export const classifierThresholdsResponseSchema = z.strictObject({
     z.strictObject({
       category: z.enum(MODERATION_CATEGORIES),
       calibrated: z.number(),
-      live: z.number(),
-      sandbox: z.number(),
+      /** The score that triggers under each default policy, per direction (a default may set its own threshold). */
+      live: z.strictObject({ input: z.number(), output: z.number() }),
+      sandbox: z.strictObject({ input: z.number(), output: z.number() }),
     }),
   ),
 });

@@ -4,6 +4,11 @@ import { useDataProvider } from 'react-admin';
 import { Panel } from '../common/Panel';
 import type { WardenDataProvider } from '../dataProvider';
 
+/** One number where both directions trigger at the same score, else each direction's. */
+function byDirection({ input, output }: { input: number; output: number }): string {
+  return input === output ? String(input) : `${input} in / ${output} out`;
+}
+
 /**
  * Read-only: the thresholds the installed classifier was calibrated with (its config.json, chosen for a
  * false-positive budget on held-out benign text) and what the default live and sandbox policies apply. A policy
@@ -43,8 +48,8 @@ export const ClassifierThresholds = () => {
             <TableRow key={row.category} data-testid={`classifier-threshold-${row.category}`}>
               <TableCell>{row.category}</TableCell>
               <TableCell align="right">{row.calibrated}</TableCell>
-              <TableCell align="right">{row.live}</TableCell>
-              <TableCell align="right">{row.sandbox}</TableCell>
+              <TableCell align="right">{byDirection(row.live)}</TableCell>
+              <TableCell align="right">{byDirection(row.sandbox)}</TableCell>
             </TableRow>
           ))}
         </TableBody>

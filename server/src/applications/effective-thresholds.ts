@@ -29,7 +29,12 @@ export interface ClassifierDefaults {
   sentenceMargin: SentenceMargin | null;
   liveScale: number;
   sandboxScale: number;
-  categories: Array<{ category: ModerationCategory; calibrated: number; live: number; sandbox: number }>;
+  categories: Array<{
+    category: ModerationCategory;
+    calibrated: number;
+    live: { input: number; output: number };
+    sandbox: { input: number; output: number };
+  }>;
 }
 
 /**
@@ -66,13 +71,19 @@ export class EffectiveThresholdsService {
 
   /**
    * Read-only view for staff: per category the model calibrated (config.json `thresholds`), the score that
-   * triggers under the default live policy and under the default sandbox policy (calibrated × each one's scale).
+   * triggers under the default live policy and under the default sandbox policy, per direction (calibrated × each
+   * one's scale, or the default's own threshold: live refuses some severe categories on input only from even odds).
    */
   classifierDefaults(): ClassifierDefaults {
     this.calibrated ??= this.loadCalibrated();
     const calibrated = this.calibrated;
-    const liveScale = defaultPolicy('live').classifierThresholdScale;
-    const sandboxScale = defaultPolicy(SANDBOX_STATUS).classifierThresholdScale;
+    const [live, sandbox] = [defaultPolicy('live'), defaultPolicy(SANDBOX_STATUS)];
+    const [liveThresholds, sandboxThresholds] = [this.of(live), this.of(sandbox)];
+    const inForce = (thresholds: EffectiveThresholds, category: ModerationCategory) => ({
+      input: thresholds[category].input.threshold,
+      output: thresholds[category].output.threshold,
+    });
+    const [liveScale, sandboxScale] = [live.classifierThresholdScale, sandbox.classifierThresholdScale];
     return {
       classifier: this.classifierName ?? null,
       sentenceMargin: this.sentenceMargin ?? null,
@@ -86,8 +97,8 @@ export class EffectiveThresholdsService {
               {
                 category,
                 calibrated: value,
-                live: round(value * liveScale),
-                sandbox: round(value * sandboxScale),
+                live: inForce(liveThresholds, category),
+                sandbox: inForce(sandboxThresholds, category),
               },
             ];
       }),

@@ -72,7 +72,14 @@ describe('policy contract', () => {
       sentenceMargin: { input: 0.5, output: 2 },
       liveScale: 1,
       sandboxScale: 0.8,
-      categories: [{ category: 'hate', calibrated: 0.5, live: 0.5, sandbox: 0.4 }],
+      categories: [
+        {
+          category: 'hate',
+          calibrated: 0.5,
+          live: { input: 0.5, output: 0.5 },
+          sandbox: { input: 0.4, output: 0.4 },
+        },
+      ],
     });
     expect(classifierThresholdsResponseSchema.parse(response)).toEqual(response);
     expect(

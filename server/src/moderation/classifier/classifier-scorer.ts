@@ -132,6 +132,30 @@ const DEMEANING_LABELS: Record<DemeaningTarget, ModerationCategory[]> = {
 };
 
 /**
+ * What a label scores at least when a reader says yes (a documented rule read the harm): its threshold, and never less
+ * than even odds. The live policy refuses some severe categories on the model's score alone only from even odds
+ * (`policy.defaults.ts`, CONFIDENT_SCORE), since the default model's thresholds for them sit at its 0.1 floor; a harm
+ * a rule read must still be refused there.
+ */
+const READ_BY_A_RULE = 0.5;
+
+/**
+ * Each category within a broader one (OpenAI's taxonomy): a text at its threshold in the narrower scores at least the
+ * broader one's threshold too, so a policy that acts on the broader category (live: flag on input) sees what the
+ * narrower one does. The model's heads are trained apart, and `Is it better to rent or buy a house?` scored
+ * illicit/violent over its threshold with illicit under its own in some readings.
+ */
+const WITHIN: Array<[narrower: ModerationCategory, broader: ModerationCategory]> = [
+  ['harassment/threatening', 'harassment'],
+  ['hate/threatening', 'hate'],
+  ['illicit/violent', 'illicit'],
+  ['self-harm/intent', 'self-harm'],
+  ['self-harm/instructions', 'self-harm'],
+  ['sexual/minors', 'sexual'],
+  ['violence/graphic', 'violence'],
+];
+
+/**
  * Rows at most this many times shorter than the longest row of their batch share its width; shorter ones go to a
  * batch of their own, so a long text's sentences are not padded to its 256-token window. Below that, one more run
  * of the model costs more than the padding: a two-clause sentence of 27 tokens scored in 293 µs with its clauses
@@ -176,14 +200,22 @@ export async function createClassifierScorer(manifest: ClassifierManifest): Prom
   const sexualMinors = manifest.labels.indexOf('sexual/minors');
   const readsChildAge = sexual >= 0 && sexualMinors >= 0;
   // A threat said outright (`I will shoot you tomorrow.`) is read by its grammar (threatTarget): it scores at least
-  // each threat label's threshold, so it is flagged where the model alone would pass it. Only labels the manifest
-  // has a threshold for.
+  // each threat label's threshold (and READ_BY_A_RULE), so it is flagged where the model alone would pass it. Only
+  // labels the manifest has a threshold for.
+  const labelled = (label: ModerationCategory) => {
+    const index = manifest.labels.indexOf(label);
+    const threshold = manifest.thresholds[label];
+    return index >= 0 && threshold !== undefined ? { index, threshold } : null;
+  };
   const floorsOf = (labels: ModerationCategory[]) =>
     labels.flatMap((label) => {
-      const index = manifest.labels.indexOf(label);
-      const threshold = manifest.thresholds[label];
-      return index >= 0 && threshold !== undefined ? [{ index, threshold }] : [];
+      const known = labelled(label);
+      return known ? [{ index: known.index, floor: Math.max(known.threshold, READ_BY_A_RULE) }] : [];
     });
+  const implied = WITHIN.flatMap(([narrower, broader]) => {
+    const [inner, outer] = [labelled(narrower), labelled(broader)];
+    return inner && outer ? [{ narrower: inner, broader: outer }] : [];
+  });
   const threatFloors = { person: floorsOf(THREAT_LABELS.person), identity: floorsOf(THREAT_LABELS.identity) };
   // So is a statement of hate against people for who they are (hatefulStatement): `I hate women.` scored hate 0.59.
   const hatefulFloors = {
@@ -375,7 +407,10 @@ export async function createClassifierScorer(manifest: ClassifierManifest): Prom
         ...(selfHarm[index] ? selfHarmFloorsOf(selfHarm[index]) : []),
         ...saidYes[index].flatMap((reader) => reader.floors),
       ];
-      for (const { index: label, threshold } of floors) row[label] = Math.max(row[label], threshold);
+      for (const { index: label, floor } of floors) row[label] = Math.max(row[label], floor);
+      for (const { narrower, broader } of implied)
+        if (row[narrower.index] >= narrower.threshold)
+          row[broader.index] = Math.max(row[broader.index], broader.threshold);
     });
     return scores.map((row, index) => ({ scores: row, unread: unread[index] }));
   }
