@@ -1,5 +1,6 @@
 import { saidInOwnVoice } from './hateful-statement';
 import { sentenceBefore } from './sentences';
+import { everyMatch } from './every-match';
 
 /**
  * Atrocities by name: genocides, slavery, terror attacks and massacres of people for who they are (`the Holocaust`,
@@ -52,7 +53,7 @@ export function praisesAnAtrocity(text: string): boolean {
   if (!MENTIONS_ATROCITY.test(text)) return false;
   for (const pattern of PRAISED) {
     let read = 0;
-    for (const match of text.matchAll(pattern)) {
+    for (const match of everyMatch(pattern, text)) {
       if (++read > MATCHES_READ) break;
       const before = sentenceBefore(text, match.index);
       if (saidInOwnVoice(before) && !ENDED.test(before)) return true;

@@ -1,6 +1,7 @@
 import { AGE } from './child-age';
 import { MINOR } from './sexualised-child';
 import { sentenceAfter, sentenceAround } from './sentences';
+import { everyMatch } from './every-match';
 
 /**
  * A child by relation, place or school year, beside those named by age or word (MINOR): `my neighbour's daughter`,
@@ -94,7 +95,7 @@ const CODED_HOLDS =
 function signsIn(text: string): RegExpMatchArray[] {
   if (!ANY_SIGN_HOLDS.test(text)) return [];
   return SIGN_FAMILIES.filter(({ holds }) => holds.test(text))
-    .flatMap(({ pattern }) => [...text.matchAll(pattern)])
+    .flatMap(({ pattern }) => [...everyMatch(pattern, text)])
     .sort((a, b) => (a.index ?? 0) - (b.index ?? 0));
 }
 
@@ -108,7 +109,7 @@ interface NamedChild {
 
 /** The children a text names, in order. */
 function childrenIn(text: string): NamedChild[] {
-  return [...text.matchAll(CHILDREN)].map((match) => {
+  return [...everyMatch(CHILDREN, text)].map((match) => {
     const start = match.index ?? 0;
     const own =
       ONES_OWN_CHILD.test(match[0].trim()) ||

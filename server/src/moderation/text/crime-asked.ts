@@ -1,6 +1,7 @@
 import { neededWordsIn, neededWordsPattern, WordGatedReading } from './needed-words';
 import { REQUESTED } from './requests';
 import { sentenceAfter, sentenceAround } from './sentences';
+import { everyMatch } from './every-match';
 
 /** A word-gated pattern (needed-words.ts) and how a match of it must be asked for. */
 interface Reading extends WordGatedReading {
@@ -167,7 +168,7 @@ export function asksForACrime(text: string): boolean {
     if (!needs.some((word) => found.has(word))) continue;
     // A crime is told once or twice; a text that repeats a reading's words thousands of times is read no further.
     let read = 0;
-    for (const match of text.matchAll(pattern)) {
+    for (const match of everyMatch(pattern, text)) {
       if (++read > MATCHES_READ) break;
       const at = match.index ?? 0;
       const sentence = sentenceAround(text, at, at + match[0].length);

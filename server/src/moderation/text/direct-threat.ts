@@ -1,5 +1,6 @@
 import { IDENTITY_MANY, IDENTITY_ONE, IDENTITY_PERSON } from './identity-groups';
 import { OPEN_QUOTE } from './quotation';
+import { everyMatch } from './every-match';
 
 /**
  * The speaker, and that they will: `I'll`, `I am going to`, `im gonna`, `imma`, `we will`, `I really am going to`,
@@ -155,14 +156,14 @@ export type ThreatTarget = 'person' | 'identity';
  */
 export function threatTarget(text: string): ThreatTarget | null {
   let target: ThreatTarget | null = null;
-  for (const threat of text.matchAll(THREAT)) {
+  for (const threat of everyMatch(THREAT, text)) {
     if ((threat[1] === undefined && atAGame(text, threat)) || quotedToReportIt(text, threat)) continue;
     if (threat[3] !== undefined) return 'identity';
     target = 'person';
   }
   if (target) return target;
   for (const pattern of THREATS_TO_A_PERSON)
-    for (const threat of text.matchAll(pattern)) if (!quotedToReportIt(text, threat)) return 'person';
+    for (const threat of everyMatch(pattern, text)) if (!quotedToReportIt(text, threat)) return 'person';
   return null;
 }
 

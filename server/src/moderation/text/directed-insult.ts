@@ -1,3 +1,5 @@
+import { everyMatch } from './every-match';
+
 /** What someone is called to wound them: `worthless`, `fat and ugly`, `a fat cow`, `a waste of space`. */
 const INSULT_WORD = String.raw`(?:worthless|pathetic|ugly|fat|stupid|dumb|retarded|disgusting|useless|hideous|repulsive|gross|revolting|brainless|spineless|ugliest|fattest|dumbest|stupidest|loser|idiot|moron|imbecile|cow|pig|slut|whore|bitch|skank|freak|failure|disgrace|embarrassment|joke|nobody|nothing|scum|trash|garbage|waste\s+of\s+(?:space|oxygen|air|skin|time)|piece\s+of\s+(?:shit|garbage|trash|crap))`;
 
@@ -37,7 +39,7 @@ const NOT_AN_INSULT =
  * think you're ugly?`) or a quotation. The scorer raises harassment to its threshold.
  */
 export function insultsTheReader(text: string): boolean {
-  for (const insult of text.matchAll(INSULT)) {
+  for (const insult of everyMatch(INSULT, text)) {
     if (!NOT_AN_INSULT.test(text.slice(Math.max(0, insult.index - 40), insult.index))) return true;
   }
   return false;

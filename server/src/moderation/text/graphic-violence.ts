@@ -1,3 +1,5 @@
+import { everyMatch } from './every-match';
+
 /**
  * Words that ask for a depiction to be graphic, and are enough with any word of harm to a body: `gory`, `gruesome`,
  * `graphically`, `as bloody as possible`, `the bloodier the better`, `every wound`, `blow by blow`, `linger on`, `don't
@@ -110,7 +112,7 @@ export function asksForGraphicViolence(text: string): boolean {
   const rare = RARE_HARM_WORD.test(text);
   if (!rare && !(STRONG_CUE_WORD.test(text) && HARM_WORD.test(text))) return false;
   let checked = -SPACING;
-  for (const match of text.matchAll(STRONG_CUES)) {
+  for (const match of everyMatch(STRONG_CUES, text)) {
     if (NOT_ASKED.test(text.slice(Math.max(0, match.index - 40), match.index))) continue;
     if (match.index < checked + SPACING) continue;
     checked = match.index;
@@ -121,7 +123,7 @@ export function asksForGraphicViolence(text: string): boolean {
   }
   if (!rare) return false;
   checked = -SPACING;
-  for (const match of text.matchAll(WEAK_CUES)) {
+  for (const match of everyMatch(WEAK_CUES, text)) {
     if (NOT_ASKED.test(text.slice(Math.max(0, match.index - 40), match.index))) continue;
     if (match.index < checked + SPACING) continue;
     checked = match.index;
@@ -136,7 +138,7 @@ export function asksForGraphicViolence(text: string): boolean {
     }
   }
   checked = -SPACING;
-  for (const match of text.matchAll(VIVID_HARMS)) {
+  for (const match of everyMatch(VIVID_HARMS, text)) {
     if (NOT_ASKED.test(text.slice(Math.max(0, match.index - 40), match.index))) continue;
     if (match.index < checked + SPACING) continue;
     checked = match.index;

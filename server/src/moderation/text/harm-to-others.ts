@@ -1,5 +1,6 @@
 import { OPEN_QUOTE } from './quotation';
 import { sentenceAround } from './sentences';
+import { everyMatch } from './every-match';
 
 /**
  * What follows a pronoun that is someone harmed, not a possessive or a favour (`hit her car`, `shoot him a text`, `hit
@@ -124,13 +125,13 @@ export function asksHowToHarm(text: string): boolean {
   if (found.size === 0) return false;
   for (const { needs, pattern } of DEED_READINGS) {
     if (!needs.some((word) => found.has(word))) continue;
-    for (const match of text.matchAll(pattern)) {
+    for (const match of everyMatch(pattern, text)) {
       if ((askedBefore(text, match) || intendedAndAsked(text, match)) && meant(text, match)) return true;
     }
   }
   for (const { needs, pattern } of METHOD_READINGS) {
     if (!needs.some((word) => found.has(word))) continue;
-    for (const match of text.matchAll(pattern)) {
+    for (const match of everyMatch(pattern, text)) {
       if (meant(text, match)) return true;
     }
   }
@@ -319,7 +320,7 @@ const NEEDED_WORDS = new RegExp(
 
 function neededWordsIn(text: string): Set<string> {
   const found = new Set<string>();
-  for (const match of text.toLowerCase().matchAll(NEEDED_WORDS)) {
+  for (const match of everyMatch(NEEDED_WORDS, text.toLowerCase())) {
     for (const word of HELD.get(match[1]) ?? []) found.add(word);
   }
   return found;

@@ -1,5 +1,6 @@
 import { IDENTITY_MANY, IDENTITY_ONE } from './identity-groups';
 import { sentenceAround } from './sentences';
+import { everyMatch } from './every-match';
 
 /**
  * Everyday idioms and homonyms that use the words of harm for something harmless, each with the plain words the
@@ -252,7 +253,7 @@ export function plainIdiomReading(text: string): string | null {
   for (const { pattern, plain: words, notOfPeople } of IDIOMS) {
     let out = '';
     let copied = 0;
-    for (const match of plain.matchAll(pattern)) {
+    for (const match of everyMatch(pattern, plain)) {
       if (++read > IDIOMS_READ) break;
       const [start, end] = match.indices?.groups?.verb ?? [match.index, match.index + match[0].length];
       if (LITERAL.test(sentenceAround(plain, match.index, match.index + match[0].length))) continue;

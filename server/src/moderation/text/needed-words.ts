@@ -1,3 +1,5 @@
+import { everyMatch } from './every-match';
+
 /**
  * A reader's pattern and the plain words one of which it needs: the words of every reading are found in one pass over
  * the lower-cased text first (neededWordsIn), and a pattern runs only when one of its words is there.
@@ -15,5 +17,5 @@ export function neededWordsPattern(readings: WordGatedReading[]): RegExp {
 
 /** The needed words a text holds, found in a single pass over it lower-cased. */
 export function neededWordsIn(text: string, needed: RegExp): Set<string> {
-  return new Set([...text.toLowerCase().matchAll(needed)].map((match) => match[1]));
+  return new Set([...everyMatch(needed, text.toLowerCase())].map((match) => match[1]));
 }

@@ -1,4 +1,5 @@
 import { OPEN_QUOTE } from './quotation';
+import { everyMatch } from './every-match';
 
 /** Whose: anyone's (`your wrists`, `her life`), or only the speaker's, for what the speaker says they will do. */
 type Owner = 'anyone' | 'speaker';
@@ -312,7 +313,7 @@ function quoted(text: string, at: number): boolean {
 const SCARE_QUOTE_CLOSES = /^[^"“”«»'‘’\s]+(?:\s+[^"“”«»'‘’\s]+)?["”»'’]\s+\p{L}/u;
 
 function found(pattern: RegExp, text: string): RegExpExecArray | null {
-  for (const match of text.matchAll(pattern)) if (meant(text, match)) return match;
+  for (const match of everyMatch(pattern, text)) if (meant(text, match)) return match;
   return null;
 }
 
@@ -325,7 +326,7 @@ const SPEAKER = /(?:^|[^\p{L}'’])(?:i|me|my|im|i['’]m|i['’]ve|i['’]ll|i[
 
 /** Whether some sentence of the text has the speaker's own deed after `to`, meant. */
 function speakersDeed(text: string): boolean {
-  for (const match of text.matchAll(TO_MY_ACT)) {
+  for (const match of everyMatch(TO_MY_ACT, text)) {
     if (meant(text, match) && SPEAKER.test(text.slice(Math.max(0, match.index - 120), match.index)))
       return true;
   }

@@ -1,5 +1,6 @@
 import { AGE, CHILD_AGE_PATTERN } from './child-age';
 import { sentenceAround } from './sentences';
+import { everyMatch } from './every-match';
 
 /** Not a unit or a time after a number: `12 minutes`, `5 pm`, `13 kg`. */
 const NOT_A_UNIT = String.raw`(?!\s*(?:am|pm|%|:|\d|feet|foot|ft|inches|in\b|cm|kg|kilos?|lbs?|pounds|stone|minutes|mins|hours|hrs|days|weeks|months|degrees|o['’]clock|percent|dollars|euros|points|times))`;
@@ -90,7 +91,7 @@ export function sexualisesAChild(text: string): boolean {
     const sentence = sentenceAround(text, start, end);
     if (!PROTECTIVE.test(sentence) && !ONES_OWN_CHILD.test(sentence)) return true;
   }
-  for (const match of text.matchAll(DESIRE)) {
+  for (const match of everyMatch(DESIRE, text)) {
     if (DENIED.test(text.slice(Math.max(0, match.index - 40), match.index))) continue;
     if (!PROTECTIVE.test(sentenceAround(text, match.index, match.index + match[0].length))) return true;
   }
@@ -102,10 +103,10 @@ export function sexualisesAChild(text: string): boolean {
  * a pass over the text, then paired: a text of a megabyte of sexual words and no minor costs one pass.
  */
 function* sexualWordsNearAMinor(text: string): Generator<[number, number]> {
-  const minors = [...text.matchAll(MINORS)].map((match) => [match.index, match.index + match[0].length]);
+  const minors = [...everyMatch(MINORS, text)].map((match) => [match.index, match.index + match[0].length]);
   if (minors.length === 0) return;
   let next = 0;
-  for (const word of text.matchAll(SEXUAL_WORDS)) {
+  for (const word of everyMatch(SEXUAL_WORDS, text)) {
     const start = word.index;
     const end = start + word[0].length;
     while (next < minors.length && minors[next][1] < start - NEAR) next++;

@@ -1,5 +1,6 @@
 import { OPEN_QUOTE } from './quotation';
 import { sentenceAround } from './sentences';
+import { everyMatch } from './every-match';
 
 /**
  * Slurs for people of a protected group (race, ethnicity, nationality, religion, sexual orientation, gender identity,
@@ -313,7 +314,7 @@ const MATCHES_READ = 64;
 function* slurWords(text: string): Generator<{ start: number; end: number; sense: SlurSense }> {
   if (!ANY_SLUR.test(text)) return;
   let count = 0;
-  for (const match of text.matchAll(SLUR)) {
+  for (const match of everyMatch(SLUR, text)) {
     if (++count > MATCHES_READ) return;
     const start = match.index;
     const end = start + match[0].length;

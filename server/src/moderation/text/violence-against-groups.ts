@@ -1,6 +1,7 @@
 import { IDENTITY_MANY, IDENTITY_ONE, PEOPLE_ADJECTIVE } from './identity-groups';
 import { OPEN_QUOTE } from './quotation';
 import { sentenceAround } from './sentences';
+import { everyMatch } from './every-match';
 
 /** Violence done to many: `kill`, `exterminate`, `wipe out`, `lynch`, `hang`, `gas`, `run over`, `hunt down`. */
 const MASS_DEED = String.raw`(?:kill|killing|kills|exterminat\w*|eradicat\w*|wipe\s+out|wiping\s+out|massacr\w*|slaughter\w*|lynch\w*|hang|hanging|string\s+up|stringing\s+up|burn\s+down|burning\s+down|burn|burning|gas|gassing|shoot|shooting|bomb|bombing|attack|attacking|beat\s+up|beating\s+up|run\s+over|running\s+over|hunt\s+down|hunting\s+down|murder\w*|behead\w*|stab|stabbing|torch|torching|firebomb\w*|purge|purging|cleanse|cleansing|get\s+rid\s+of|getting\s+rid\s+of|execute|executing|deal\s+with|teach\s+(?:a|them\s+a)\s+lesson)`;
@@ -60,7 +61,7 @@ const MENTIONS_A_DEED =
  */
 export function callsForViolenceAgainstAGroup(text: string): boolean {
   if (!MENTIONS_A_DEED.test(text)) return false;
-  for (const match of text.matchAll(DEED_ON_A_GROUP)) {
+  for (const match of everyMatch(DEED_ON_A_GROUP, text)) {
     const sentence = sentenceAround(text, match.index, match.index + match[0].length);
     const duty = DUTY_BEFORE.test(text.slice(Math.max(0, match.index - 40), match.index));
     if ((!duty && !CALLED.test(sentence)) || !meant(text, match.index, sentence)) continue;
@@ -72,7 +73,7 @@ export function callsForViolenceAgainstAGroup(text: string): boolean {
       continue;
     return true;
   }
-  for (const match of text.matchAll(GROUP_DESERVING)) {
+  for (const match of everyMatch(GROUP_DESERVING, text)) {
     if (REPORTED.test(text.slice(Math.max(0, match.index - 60), match.index))) continue;
     if (meant(text, match.index, sentenceAround(text, match.index, match.index + match[0].length)))
       return true;
