@@ -141,6 +141,29 @@ describe('selfHarmReading', () => {
     expect(selfHarmReading(text)).toBeNull();
   });
 
+  it.each([
+    ['HOW DO I KILL MYSELF', 'instructions'],
+    ['okay.how do i kill myself', 'instructions'],
+    ['\u2019how do i kill myself', 'instructions'],
+    ['\u00e9how do i kill myself', 'instructions'],
+    ['so I want to kill myself', 'intent'],
+  ] as const)(
+    'reads a word opening the reading wherever no letter, digit or _ comes before it: %p',
+    (text, read) => {
+      expect(selfHarmReading(text)?.[read]).toBe(true);
+    },
+  );
+
+  it.each([
+    'somehow do i kill myself',
+    '_how do i kill myself',
+    '\u017fhow do i kill myself',
+    'hi want to kill myself',
+  ])('reads no word that opens inside another: %p', (text) => {
+    expect(selfHarmReading(text)?.instructions ?? false).toBe(false);
+    expect(selfHarmReading(text)?.intent ?? false).toBe(false);
+  });
+
   it('reads long hostile texts in linear time', () => {
     const started = Date.now();
     expect(selfHarmReading(`how do i${' '.repeat(300_000)}kill myself`)).not.toBeNull();

@@ -1,6 +1,9 @@
 import { OPEN_QUOTE } from './quotation';
 import { everyMatch } from './every-match';
 
+// A word is opened with (?<!\w), not \b: before a word character they are the same, and V8 scans a text for a
+// pattern opening with \b under the i and u flags ten times slower (12 against 1 µs on a text of 1,000 characters).
+
 /** Whose: anyone's (`your wrists`, `her life`), or only the speaker's, for what the speaker says they will do. */
 type Owner = 'anyone' | 'speaker';
 
@@ -21,7 +24,7 @@ const ONES: Record<Owner, string> = {
  * myself laughing`, `shoot yourself in the foot`, `hurt myself at the gym`, `cut myself shaving`, `burn myself on the
  * stove`, `cut myself off`, `jump off the cliff into the lake`.
  */
-const NOT_ON_THE_BODY = String.raw`(?!\s+(?:a|an|some|slack|off|short|free|loose|out|up|over|on|when|while|during|less|safely|into|onto|at\s+(?:the\s+)?(?:gym|work|office|practice)|in\s+(?:work|books|coffee|wine|chocolate|debt|love|music|paperwork)|in\s+(?:the|your|my|his|her|their|one['’]?s)\b[^.!?]{0,30}?\bfoot|with\s+(?:laughter|worry|work)|for\s+(?:it|that|this)|laughing|working|trying|shaving|cooking|lifting|running|playing|exercising|studying|training|falling|skating|climbing|sweating|worrying)(?![\p{L}'’]))`;
+const NOT_ON_THE_BODY = String.raw`(?!\s+(?:a|an|some|slack|off|short|free|loose|out|up|over|on|when|while|during|less|safely|into|onto|at\s+(?:the\s+)?(?:gym|work|office|practice)|in\s+(?:work|books|coffee|wine|chocolate|debt|love|music|paperwork)|in\s+(?:the|your|my|his|her|their|one['’]?s)\b[^.!?]{0,30}?(?<!\w)foot|with\s+(?:laughter|worry|work)|for\s+(?:it|that|this)|laughing|working|trying|shaving|cooking|lifting|running|playing|exercising|studying|training|falling|skating|climbing|sweating|worrying)(?![\p{L}'’]))`;
 
 /** Verbs of harm done to oneself, each as its base form and its -ing form. */
 const ON_ONESELF: Array<[string, string]> = [
@@ -155,22 +158,22 @@ const NOT_SURVIVING = String.raw`(?:(?:guarantee|guarantees|ensure|ensures)\s+(?
  */
 const METHOD = new RegExp(
   [
-    String.raw`\bhow\s+(?:(?:do|can|could|should|would|might|will|does|must)\s+${DOER}\s+|${DOER}\s+(?:can|could|should|would|might|will|do|does|am\s+able\s+to)\s+|to\s+)${MANNER}${ACT}`,
-    String.raw`\b(?:${BEST})\s+(?:\w+\s+)?(?:ways?|methods?|means|options?|route)\s+(?:to|of|for)\s+${MANNER}(?:${ACT}|${ACTING}|die|dying)(?![\p{L}'’])`,
-    String.raw`\b(?:${BEST}|list|rank|ranked|reliable|effective|common)\s+(?:\w+\s+)?suicide\s+(?:methods?|techniques?)\b`,
-    String.raw`\b(?:tips|advice|guide|instructions|steps|tutorial|technique|how-to)\s+(?:for|on|to)\s+(?:how\s+to\s+)?${MANNER}(?:${ACTING}|${ACT})`,
-    String.raw`\b(?:how\s+(?:many|much)|what\s+(?:dose|amount|number))\b[^.?!]{0,60}?(?:\b(?:would|will|wud|wld|to|2)\s+kill\s+(?:me|myself|you|yourself|someone|somebody|a\s+person|an?\s+(?:adult|man|woman|teen|teenager|\d+\s*(?:kg|lb|pound)\S*\s+(?:adult|man|woman|person)))|\b(?:take|swallow|need|drink|inject|mix)\b[^.?!]{0,30}?\b(?:to|2)\s+(?:die|(?:not|never)\s+wake\s+up)|\b(?:to|2)\s+(?:overdose|od))(?![\p{L}'’])`,
-    String.raw`\b(?:${BEST}|right|exact|lethal|deadly|fatal)\s+(?:dose|amount|number)\b[^.?!]{0,40}?\b(?:to|2)\s+(?:die|(?:not|never)\s+wake\s+up|overdose|od)(?![\p{L}'’])`,
-    String.raw`\b(?:lethal|deadly|fatal)\s+(?:dose|amount|overdose)\s+(?:of|for)\s+(?:my|your|her|his|their|these|those|someone\s+my)\b`,
-    String.raw`\b(?:how|way|ways|method|methods|tips)\b[^.?!]{0,60}?\b${NOT_SURVIVING}`,
-    String.raw`\bhow\s+(?:do|can|should|would|to)\s+(?:i\s+|you\s+|one\s+)?(?:tie|make)\s+a\s+noose\b`,
-    String.raw`\bsuicide\s+methods?\s+(?:\w+\s+){0,3}?(?:highest|best|most|least|reliable|painless|quickest|fastest|surest)\b`,
-    String.raw`\b(?:deadliest|most\s+(?:lethal|fatal|deadly))\s+(?:\w+\s+)?to\s+(?:cut|slit|take|swallow|overdose\s+on|jump\s+(?:from|off))\b`,
-    String.raw`\b(?:${BEST}|highest|tallest|deadliest)\W*\s+(?:\w+\s+)?(?:bridges?|buildings?|cliffs?|spots?|places?|heights?)\s+(?:\w+\s+){0,3}?to\s+jump\s+(?:from|off)\b`,
-    String.raw`\b(?:which|what)\s+(?:[\p{L}-]+\s+){0,4}?(?:pills|tablets|meds|medications?|medicines?|antidepressants|painkillers|drugs?|chemicals?|poisons?|dose)\b[^.?!]{0,40}?\b(?:would|will|wud|wld)\s+(?:\w+\s+)?kill\s+(?:me|myself)\b`,
-    String.raw`\b(?:jump(?:ing)?|fall(?:ing)?)\s+(?:from|off)\b[^.?!]{0,40}?\b(?:would|will|wud)\s+(?:definitely\s+)?kill\s+me\b|\b(?:will|would)\s+(?:jumping|a\s+(?:jump|fall)|falling)\s+(?:from|off)\b[^.?!]{0,40}?\b(?:definitely\s+)?kill\s+me\b`,
-    String.raw`\b(?:drug|pill|pills|something|way|method)\s+(?:that\s+)?(?:would|will|to|could|can)\s+(?:make\s+me\s+)?(?:fall\s+asleep\s+forever|(?:never|not)\s+wake\s+up|die\s+in\s+my\s+sleep)`,
-    String.raw`\bis\s+there\s+(?:a|any)\s+(?:\w+\s+)?(?:way|method)\s+(?:to|of)\s+${MANNER}(?:die|dying|${ACT}|${ACTING})(?![\p{L}'’])`,
+    String.raw`(?<!\w)how\s+(?:(?:do|can|could|should|would|might|will|does|must)\s+${DOER}\s+|${DOER}\s+(?:can|could|should|would|might|will|do|does|am\s+able\s+to)\s+|to\s+)${MANNER}${ACT}`,
+    String.raw`(?<!\w)(?:${BEST})\s+(?:\w+\s+)?(?:ways?|methods?|means|options?|route)\s+(?:to|of|for)\s+${MANNER}(?:${ACT}|${ACTING}|die|dying)(?![\p{L}'’])`,
+    String.raw`(?<!\w)(?:${BEST}|list|rank|ranked|reliable|effective|common)\s+(?:\w+\s+)?suicide\s+(?:methods?|techniques?)\b`,
+    String.raw`(?<!\w)(?:tips|advice|guide|instructions|steps|tutorial|technique|how-to)\s+(?:for|on|to)\s+(?:how\s+to\s+)?${MANNER}(?:${ACTING}|${ACT})`,
+    String.raw`(?<!\w)(?:how\s+(?:many|much)|what\s+(?:dose|amount|number))\b[^.?!]{0,60}?(?:(?<!\w)(?:would|will|wud|wld|to|2)\s+kill\s+(?:me|myself|you|yourself|someone|somebody|a\s+person|an?\s+(?:adult|man|woman|teen|teenager|\d+\s*(?:kg|lb|pound)\S*\s+(?:adult|man|woman|person)))|(?<!\w)(?:take|swallow|need|drink|inject|mix)\b[^.?!]{0,30}?(?<!\w)(?:to|2)\s+(?:die|(?:not|never)\s+wake\s+up)|(?<!\w)(?:to|2)\s+(?:overdose|od))(?![\p{L}'’])`,
+    String.raw`(?<!\w)(?:${BEST}|right|exact|lethal|deadly|fatal)\s+(?:dose|amount|number)\b[^.?!]{0,40}?(?<!\w)(?:to|2)\s+(?:die|(?:not|never)\s+wake\s+up|overdose|od)(?![\p{L}'’])`,
+    String.raw`(?<!\w)(?:lethal|deadly|fatal)\s+(?:dose|amount|overdose)\s+(?:of|for)\s+(?:my|your|her|his|their|these|those|someone\s+my)\b`,
+    String.raw`(?<!\w)(?:how|way|ways|method|methods|tips)\b[^.?!]{0,60}?(?<!\w)${NOT_SURVIVING}`,
+    String.raw`(?<!\w)how\s+(?:do|can|should|would|to)\s+(?:i\s+|you\s+|one\s+)?(?:tie|make)\s+a\s+noose\b`,
+    String.raw`(?<!\w)suicide\s+methods?\s+(?:\w+\s+){0,3}?(?:highest|best|most|least|reliable|painless|quickest|fastest|surest)\b`,
+    String.raw`(?<!\w)(?:deadliest|most\s+(?:lethal|fatal|deadly))\s+(?:\w+\s+)?to\s+(?:cut|slit|take|swallow|overdose\s+on|jump\s+(?:from|off))\b`,
+    String.raw`(?<!\w)(?:${BEST}|highest|tallest|deadliest)\W*\s+(?:\w+\s+)?(?:bridges?|buildings?|cliffs?|spots?|places?|heights?)\s+(?:\w+\s+){0,3}?to\s+jump\s+(?:from|off)\b`,
+    String.raw`(?<!\w)(?:which|what)\s+(?:[\p{L}-]+\s+){0,4}?(?:pills|tablets|meds|medications?|medicines?|antidepressants|painkillers|drugs?|chemicals?|poisons?|dose)\b[^.?!]{0,40}?(?<!\w)(?:would|will|wud|wld)\s+(?:\w+\s+)?kill\s+(?:me|myself)\b`,
+    String.raw`(?<!\w)(?:jump(?:ing)?|fall(?:ing)?)\s+(?:from|off)\b[^.?!]{0,40}?(?<!\w)(?:would|will|wud)\s+(?:definitely\s+)?kill\s+me\b|(?<!\w)(?:will|would)\s+(?:jumping|a\s+(?:jump|fall)|falling)\s+(?:from|off)\b[^.?!]{0,40}?(?<!\w)(?:definitely\s+)?kill\s+me\b`,
+    String.raw`(?<!\w)(?:drug|pill|pills|something|way|method)\s+(?:that\s+)?(?:would|will|to|could|can)\s+(?:make\s+me\s+)?(?:fall\s+asleep\s+forever|(?:never|not)\s+wake\s+up|die\s+in\s+my\s+sleep)`,
+    String.raw`(?<!\w)is\s+there\s+(?:a|any)\s+(?:\w+\s+)?(?:way|method)\s+(?:to|of)\s+${MANNER}(?:die|dying|${ACT}|${ACTING})(?![\p{L}'’])`,
   ].join('|'),
   'giu',
 );
@@ -182,13 +185,13 @@ const EARNEST = String.raw`(?:\s+(?:really|just|finally|seriously|honestly|truly
  * The speaker, and that they will or wish to: `I want to`, `im gonna`, `I'll`, `I've decided to`, `I'm ready to`,
  * `imma`, `my plan is to`.
  */
-const I_WILL = String.raw`(?:\bi${EARNEST}(?:['’]ll|\s+will|(?:\s+am|['’]m)?\s+(?:going\s+to|gonna|about\s+to|ready\s+to|planning\s+to|trying\s+to)|\s+(?:want|need|plan|intend|wish|(?:have\s+)?decided|have\s+made\s+the\s+decision|have)\s+to|\s+wanna|\s+wish\s+i\s+could|['’]ve\s+(?:decided|got|made\s+the\s+decision)\s+to)|\bim\s+(?:going\s+to|gonna|about\s+to|ready\s+to|planning\s+to|trying\s+to)|\bimma|\bima|\bmy\s+(?:plan|decision|choice)\s+(?:is\s+)?to)\s+${MANNER}`;
+const I_WILL = String.raw`(?:(?<!\w)i${EARNEST}(?:['’]ll|\s+will|(?:\s+am|['’]m)?\s+(?:going\s+to|gonna|about\s+to|ready\s+to|planning\s+to|trying\s+to)|\s+(?:want|need|plan|intend|wish|(?:have\s+)?decided|have\s+made\s+the\s+decision|have)\s+to|\s+wanna|\s+wish\s+i\s+could|['’]ve\s+(?:decided|got|made\s+the\s+decision)\s+to)|(?<!\w)im\s+(?:going\s+to|gonna|about\s+to|ready\s+to|planning\s+to|trying\s+to)|(?<!\w)imma|(?<!\w)ima|(?<!\w)my\s+(?:plan|decision|choice)\s+(?:is\s+)?to)\s+${MANNER}`;
 
 /**
  * The speaker thinking of it, or doing it, before the gerund: `I'm thinking about`, `I keep`, `I've been`, `I
  * started`.
  */
-const I_AM_ACTING = String.raw`(?:\b(?:i\s+am|i['’]m|im|i)\s+(?:seriously\s+|really\s+)?(?:thinking\s+(?:about|of)|considering|contemplating|planning\s+on)|\bi\s+(?:keep|kept|started|start|continue)|\bi(?:['’]ve|\s+have)\s+(?:been|started)|\bmy\s+(?:plan|decision)\s+(?:to|of))\s+(?:secretly\s+|constantly\s+)?`;
+const I_AM_ACTING = String.raw`(?:(?<!\w)(?:i\s+am|i['’]m|im|i)\s+(?:seriously\s+|really\s+)?(?:thinking\s+(?:about|of)|considering|contemplating|planning\s+on)|(?<!\w)i\s+(?:keep|kept|started|start|continue)|(?<!\w)i(?:['’]ve|\s+have)\s+(?:been|started)|(?<!\w)my\s+(?:plan|decision)\s+(?:to|of))\s+(?:secretly\s+|constantly\s+)?`;
 
 /**
  * The speaker's own intent to harm themselves, or their doing it: `I want to kill myself`, `im gonna end it all
@@ -200,23 +203,23 @@ const INTENT = new RegExp(
   [
     String.raw`${I_WILL}${MY_ACT}`,
     String.raw`${I_AM_ACTING}${MY_ACTING}`,
-    String.raw`\b(?:i\s+am|i['’]m|im)(?:\s+(?:still|finally|really))?\s+${MY_ACTING}(?!\s+(?:to|for|with|over)\b)`,
-    String.raw`\b(?:before|after|when|once|until|till|the\s+(?:day|night)|right\s+before)\s+i\s+(?:finally\s+)?${MY_ACT}`,
-    String.raw`\bi\s+(?:still\s+)?self[-\s]?harm\b`,
+    String.raw`(?<!\w)(?:i\s+am|i['’]m|im)(?:\s+(?:still|finally|really))?\s+${MY_ACTING}(?!\s+(?:to|for|with|over)\b)`,
+    String.raw`(?<!\w)(?:before|after|when|once|until|till|the\s+(?:day|night)|right\s+before)\s+i\s+(?:finally\s+)?${MY_ACT}`,
+    String.raw`(?<!\w)i\s+(?:still\s+)?self[-\s]?harm\b`,
     String.raw`(?:^|[.!?,;]\s*)(?:gonna|going\s+to|bout\s+to|about\s+to|planning\s+to|planning\s+on|wanna|want\s+to|trying\s+to)\s+${MANNER}${MY_ACT}`,
-    String.raw`(?:^|[.!?,;]\s*|\bi\s+)(?:just\s+)?(?:took|swallowed|downed)\s+(?:the\s+(?:whole|entire)\s+(?:bottle|pack|box|packet)|all\s+(?:of\s+)?my\s+(?:pills|meds|tablets|medication|sleeping\s+pills))`,
-    String.raw`\b(?:write|draft|compose|help\s+me\s+(?:write|with|draft))\s+(?:me\s+)?(?:a|my)\s+suicide\s+(?:note|letter)\b`,
-    String.raw`\bi(?:['’]d|\s+would)\s+be\s+better\s+off\s+dead\b|\b(?:everyone|everybody|they|my\s+(?:family|parents|kids|friends)|the\s+world)\s+(?:would|will)\s+be\s+better\s+off\s+(?:without\s+me|if\s+i\s+(?:was|were)(?:n['’]?t|\s+not)\s+(?:here|around|alive)|if\s+i\s+(?:was|were)\s+(?:gone|dead))`,
-    String.raw`\b(?:i\s+have\s+no\s+reason|no\s+reason\s+for\s+me)\s+to\s+(?:stay\s+alive|live|keep\s+living|be\s+alive|go\s+on|keep\s+going)\b`,
-    String.raw`\bi${EARNEST}\s+(?:want\s+to|wanna|wish\s+to|(?:am\s+|['’]m\s+)?ready\s+to|deserve\s+to)\s+die(?!\s+(?:laughing|of\s+(?:embarrassment|shame|laughter|boredom)|happy|old|of\s+old\s+age|an\s+old|on\s+(?:this|that)\s+hill)(?![\p{L}'’]))(?![\p{L}'’])`,
+    String.raw`(?:^|[.!?,;]\s*|(?<!\w)i\s+)(?:just\s+)?(?:took|swallowed|downed)\s+(?:the\s+(?:whole|entire)\s+(?:bottle|pack|box|packet)|all\s+(?:of\s+)?my\s+(?:pills|meds|tablets|medication|sleeping\s+pills))`,
+    String.raw`(?<!\w)(?:write|draft|compose|help\s+me\s+(?:write|with|draft))\s+(?:me\s+)?(?:a|my)\s+suicide\s+(?:note|letter)\b`,
+    String.raw`(?<!\w)i(?:['’]d|\s+would)\s+be\s+better\s+off\s+dead\b|(?<!\w)(?:everyone|everybody|they|my\s+(?:family|parents|kids|friends)|the\s+world)\s+(?:would|will)\s+be\s+better\s+off\s+(?:without\s+me|if\s+i\s+(?:was|were)(?:n['’]?t|\s+not)\s+(?:here|around|alive)|if\s+i\s+(?:was|were)\s+(?:gone|dead))`,
+    String.raw`(?<!\w)(?:i\s+have\s+no\s+reason|no\s+reason\s+for\s+me)\s+to\s+(?:stay\s+alive|live|keep\s+living|be\s+alive|go\s+on|keep\s+going)\b`,
+    String.raw`(?<!\w)i${EARNEST}\s+(?:want\s+to|wanna|wish\s+to|(?:am\s+|['’]m\s+)?ready\s+to|deserve\s+to)\s+die(?!\s+(?:laughing|of\s+(?:embarrassment|shame|laughter|boredom)|happy|old|of\s+old\s+age|an\s+old|on\s+(?:this|that)\s+hill)(?![\p{L}'’]))(?![\p{L}'’])`,
     String.raw`(?:^|[.!?]\s+)(?:wanting|want|wanna)\s+(?:to\s+)?die\b`,
-    String.raw`\b(?:i\s+am|i['’]m|im|i\s+feel|i['’]ve\s+been|feeling)\s+(?:so\s+|really\s+|very\s+|feeling\s+|pretty\s+)?suicidal\b`,
-    String.raw`\bi\s+(?:wish|hope)\s+(?:that\s+)?i\s+(?:was|were|would\s+be)\s+dead\b`,
-    String.raw`\bi\s+(?:do\s+not|don['’]?t|dont)\s+want\s+to\s+(?:live|be\s+alive|exist|wake\s+up)\s+(?:any\s*more|tomorrow)\b`,
-    String.raw`\b(?:i\s+am|i['’]m|im)\s+(?:so\s+|really\s+|very\s+)?(?:done\s+with|tired\s+of)\s+(?:life|living|being\s+alive|waking\s+up)(?=\s*(?:$|[.,!?;]|and\b|so\b|now\b))`,
-    String.raw`\bi\s+(?:don['’]?t|dont|do\s+not)\s+think\s+i(?:['’]ll|\s+will)\s+be\s+(?:around|here|alive)\s+(?:much|for\s+much)\s+longer\b`,
-    String.raw`\bi\b[^.?!]{0,30}?\b(?:won['’]?t|wont|will\s+not|not\s+going\s+to)\s+be\s+(?:around|here|alive|\w+['’]s\s+problem)\s+(?:much|for\s+much)\s+longer\b`,
-    String.raw`\bmy\s+(?:suicide|overdose)\s+(?:note|letter|plan|(?:look|seem|appear)\s+like)\b`,
+    String.raw`(?<!\w)(?:i\s+am|i['’]m|im|i\s+feel|i['’]ve\s+been|feeling)\s+(?:so\s+|really\s+|very\s+|feeling\s+|pretty\s+)?suicidal\b`,
+    String.raw`(?<!\w)i\s+(?:wish|hope)\s+(?:that\s+)?i\s+(?:was|were|would\s+be)\s+dead\b`,
+    String.raw`(?<!\w)i\s+(?:do\s+not|don['’]?t|dont)\s+want\s+to\s+(?:live|be\s+alive|exist|wake\s+up)\s+(?:any\s*more|tomorrow)\b`,
+    String.raw`(?<!\w)(?:i\s+am|i['’]m|im)\s+(?:so\s+|really\s+|very\s+)?(?:done\s+with|tired\s+of)\s+(?:life|living|being\s+alive|waking\s+up)(?=\s*(?:$|[.,!?;]|and\b|so\b|now\b))`,
+    String.raw`(?<!\w)i\s+(?:don['’]?t|dont|do\s+not)\s+think\s+i(?:['’]ll|\s+will)\s+be\s+(?:around|here|alive)\s+(?:much|for\s+much)\s+longer\b`,
+    String.raw`(?<!\w)i\b[^.?!]{0,30}?(?<!\w)(?:won['’]?t|wont|will\s+not|not\s+going\s+to)\s+be\s+(?:around|here|alive|\w+['’]s\s+problem)\s+(?:much|for\s+much)\s+longer\b`,
+    String.raw`(?<!\w)my\s+(?:suicide|overdose)\s+(?:note|letter|plan|(?:look|seem|appear)\s+like)\b`,
   ].join('|'),
   'giu',
 );
@@ -227,10 +230,10 @@ const INTENT = new RegExp(
  */
 const TOLD_TO = new RegExp(
   [
-    String.raw`\b(?:you|u|ya|y['’]all|she|he|they)\s+(?:should|need\s+to|ought\s+to|might\s+as\s+well|deserves?\s+to)\s+(?:just\s+|go\s+(?:and\s+)?)*${ACT}`,
-    String.raw`(?:^\W*|[.!?]\s+|\b(?:just|go|please|pls|plz)\s+)(?:go\s+(?:and\s+)?)?(?:(?:kill|hang|shoot|drown|poison|cut)\s+(?:your\s*self|ur\s*self|yourselves)${NOT_ON_THE_BODY}|drink\s+(?:some\s+)?bleach\b)`,
-    String.raw`\bkys\b`,
-    String.raw`\b(?:you|u|he|she|they)(?:['’]d|\s+would|\s+will|['’]ll|\s+are|['’]re|\s+is|['’]s)\s+(?:be\s+)?better\s+off\s+dead\b`,
+    String.raw`(?<!\w)(?:you|u|ya|y['’]all|she|he|they)\s+(?:should|need\s+to|ought\s+to|might\s+as\s+well|deserves?\s+to)\s+(?:just\s+|go\s+(?:and\s+)?)*${ACT}`,
+    String.raw`(?:^\W*|[.!?]\s+|(?<!\w)(?:just|go|please|pls|plz)\s+)(?:go\s+(?:and\s+)?)?(?:(?:kill|hang|shoot|drown|poison|cut)\s+(?:your\s*self|ur\s*self|yourselves)${NOT_ON_THE_BODY}|drink\s+(?:some\s+)?bleach\b)`,
+    String.raw`(?<!\w)kys\b`,
+    String.raw`(?<!\w)(?:you|u|he|she|they)(?:['’]d|\s+would|\s+will|['’]ll|\s+are|['’]re|\s+is|['’]s)\s+(?:be\s+)?better\s+off\s+dead\b`,
   ].join('|'),
   'giu',
 );
@@ -256,15 +259,15 @@ const CHOICE = String.raw`(?:way|choice|option|answer|solution|form|thing|act|de
  */
 const URGED = new RegExp(
   [
-    String.raw`\b(?:encourage|encourages|encouraging|convince|convinces|convincing|persuade|persuading|push|pushing|pressure|pressuring|tell|telling|urge|urging|dare|daring)\s+(?:${NOT_NEGATION}){1,6}?to\s+${MANNER}(?:(?:try\s+|start\s+|keep\s+)?${ACT}|(?:try|start|keep|continue)\s+${ACTING})`,
-    String.raw`\b(?:talk|talks|talking|goad|goading|push|pushing|lure|luring)\s+(?:${NOT_NEGATION}){1,4}?into\s+${ACTING}`,
-    String.raw`\b(?:make|makes|making)\s+(?:${SELF_HARM_TOPIC}|cutting|overdosing|overdoses?|hanging\s+${SELF.anyone})\s+(?:sound|look|seem|feel)\s+(?:\w+\s+)?${APPEALING}`,
-    String.raw`\b(?:post|caption|description|poem|song|story|tweet|thread|video|edit|playlist|essay|speech|text|banner|message|lyrics|content|account|page|blog|piece|quotes?)\s+(?:that\s+|which\s+|to\s+)?(?:romantic|glamor|glamour|glorif|aesthetici)\w*\s+(?:\w+\s+){0,3}?(?:${SELF_HARM_TOPIC}|cutting|overdos\w*|relapsing|wanting\s+to\s+die)`,
-    String.raw`\b${SELF_HARM_TOPIC}\s+(?:is|are|was)\s+(?:(?:just|really|actually|simply|truly)\s+)?(?:(?:a|an|the|my|your|their)\s+)?${APPEALING}[\s,]+(?:(?:and\s+)?\w+[\s,]+)?${CHOICE}`,
-    String.raw`\b${SELF_HARM_TOPIC}\s+(?:is|are)\s+(?:a|the)\s+(?:sign|mark|act|proof|form)\s+of\s+(?:\w+\s+)?(?:strength|discipline|courage|control|bravery|self[-\s]?control|love|beauty|purity)`,
-    String.raw`\b(?:${SELF_HARM_TOPIC}|cutting)\s+(?:is|are)\s+(?:(?:a|an|the|my)\s+)?(?:\w+\s+)?(?:way|means)\s+(?:to|of)\s+cop(?:e|ing)\b|\b(?:${SELF_HARM_TOPIC}|cutting)\s+is\s+how\s+(?:i|we|you|people)\s+cope\b`,
-    String.raw`\b(?:ana|mia)\s+(?:commandments|creed|buddy|coach|tips?)\b|\b(?:ed|ana|mia)\s+coach\b`,
-    String.raw`\b(?:write|make|create|compose|draft|generate|give\s+me|send\s+me|share|post|start|set\s+up|run|be|act\s+as|roleplay\s+as|play|pretend\s+to\s+be|pretend\s+you['’]re)\s+(?:(?:me|my|a|an|the|some|\d+|new|short|daily|strict|motivational|harsh|secret)\s+){0,3}?(?:pro[-\s]?(?:ana|mia)|thinspo\w*|thinspiration|meanspo|bonespo|sh)\s+(?:\w+\s+)?(?:commandments|creed|posts?|tips|tricks|rules|guide|blog|captions?|quotes?|motivation|content|coach|buddy|mentor|group|account|chat|diet|plan|aesthetic)\b`,
+    String.raw`(?<!\w)(?:encourage|encourages|encouraging|convince|convinces|convincing|persuade|persuading|push|pushing|pressure|pressuring|tell|telling|urge|urging|dare|daring)\s+(?:${NOT_NEGATION}){1,6}?to\s+${MANNER}(?:(?:try\s+|start\s+|keep\s+)?${ACT}|(?:try|start|keep|continue)\s+${ACTING})`,
+    String.raw`(?<!\w)(?:talk|talks|talking|goad|goading|push|pushing|lure|luring)\s+(?:${NOT_NEGATION}){1,4}?into\s+${ACTING}`,
+    String.raw`(?<!\w)(?:make|makes|making)\s+(?:${SELF_HARM_TOPIC}|cutting|overdosing|overdoses?|hanging\s+${SELF.anyone})\s+(?:sound|look|seem|feel)\s+(?:\w+\s+)?${APPEALING}`,
+    String.raw`(?<!\w)(?:post|caption|description|poem|song|story|tweet|thread|video|edit|playlist|essay|speech|text|banner|message|lyrics|content|account|page|blog|piece|quotes?)\s+(?:that\s+|which\s+|to\s+)?(?:romantic|glamor|glamour|glorif|aesthetici)\w*\s+(?:\w+\s+){0,3}?(?:${SELF_HARM_TOPIC}|cutting|overdos\w*|relapsing|wanting\s+to\s+die)`,
+    String.raw`(?<!\w)${SELF_HARM_TOPIC}\s+(?:is|are|was)\s+(?:(?:just|really|actually|simply|truly)\s+)?(?:(?:a|an|the|my|your|their)\s+)?${APPEALING}[\s,]+(?:(?:and\s+)?\w+[\s,]+)?${CHOICE}`,
+    String.raw`(?<!\w)${SELF_HARM_TOPIC}\s+(?:is|are)\s+(?:a|the)\s+(?:sign|mark|act|proof|form)\s+of\s+(?:\w+\s+)?(?:strength|discipline|courage|control|bravery|self[-\s]?control|love|beauty|purity)`,
+    String.raw`(?<!\w)(?:${SELF_HARM_TOPIC}|cutting)\s+(?:is|are)\s+(?:(?:a|an|the|my)\s+)?(?:\w+\s+)?(?:way|means)\s+(?:to|of)\s+cop(?:e|ing)\b|(?<!\w)(?:${SELF_HARM_TOPIC}|cutting)\s+is\s+how\s+(?:i|we|you|people)\s+cope\b`,
+    String.raw`(?<!\w)(?:ana|mia)\s+(?:commandments|creed|buddy|coach|tips?)\b|(?<!\w)(?:ed|ana|mia)\s+coach\b`,
+    String.raw`(?<!\w)(?:write|make|create|compose|draft|generate|give\s+me|send\s+me|share|post|start|set\s+up|run|be|act\s+as|roleplay\s+as|play|pretend\s+to\s+be|pretend\s+you['’]re)\s+(?:(?:me|my|a|an|the|some|\d+|new|short|daily|strict|motivational|harsh|secret)\s+){0,3}?(?:pro[-\s]?(?:ana|mia)|thinspo\w*|thinspiration|meanspo|bonespo|sh)\s+(?:\w+\s+)?(?:commandments|creed|posts?|tips|tricks|rules|guide|blog|captions?|quotes?|motivation|content|coach|buddy|mentor|group|account|chat|diet|plan|aesthetic)\b`,
   ].join('|'),
   'giu',
 );
@@ -274,7 +277,7 @@ const URGED = new RegExp(
  * prevented, a quotation.
  */
 const NOT_MEANT =
-  /(?:\b(?:not|never|no\s+longer|don['’]?t|doesn['’]?t|didn['’]?t|can['’]?t|cannot|won['’]?t|wouldn['’]?t|shouldn['’]?t|isn['’]?t|wasn['’]?t|nobody|no\s+one|stop|stopped|quit|prevent|avoid|without|if|whether|(?:told|tells|telling|asked|asks|asking)\s+(?:me|him|her|them|us))\s+(?:\S+\s+){0,3}|\b(?:used|urges?|temptation|impulse|tempted)\s+)$/iu;
+  /(?:(?<!\w)(?:not|never|no\s+longer|don['’]?t|doesn['’]?t|didn['’]?t|can['’]?t|cannot|won['’]?t|wouldn['’]?t|shouldn['’]?t|isn['’]?t|wasn['’]?t|nobody|no\s+one|stop|stopped|quit|prevent|avoid|without|if|whether|(?:told|tells|telling|asked|asks|asking)\s+(?:me|him|her|them|us))\s+(?:\S+\s+){0,3}|(?<!\w)(?:used|urges?|temptation|impulse|tempted)\s+)$/iu;
 
 /** What follows a match that condemns it: `telling someone to hang themselves is cruel`. */
 const CONDEMNED =
@@ -321,7 +324,7 @@ function found(pattern: RegExp, text: string): RegExpExecArray | null {
  * The deed of the speaker's sentence, after `to`: `How do I pick a date to kill myself?`, `help me find the courage to
  * end my life`. Intent when the sentence is the speaker's (I, me, my before it).
  */
-const TO_MY_ACT = new RegExp(String.raw`\bto\s+${MANNER}${MY_ACT}`, 'giu');
+const TO_MY_ACT = new RegExp(String.raw`(?<!\w)to\s+${MANNER}${MY_ACT}`, 'giu');
 const SPEAKER = /(?:^|[^\p{L}'’])(?:i|me|my|im|i['’]m|i['’]ve|i['’]ll|i['’]d)(?![\p{L}'’])[^.!?]*$/iu;
 
 /** Whether some sentence of the text has the speaker's own deed after `to`, meant. */
