@@ -46,6 +46,23 @@ describe('sexualisesAChild', () => {
     expect(sexualisesAChild(text)).toBe(false);
   });
 
+  it.each([
+    "I'M ATTRACTED TO YOUNG TEENS AND I WANT TO ACT ON IT",
+    'ok.i\u2019m attracted to young teens and i want to act on it',
+    '\u00e9 i\u2019ve been sexting a 14-year-old and want to take it further',
+    'okay,how can I find groups that trade pics of underage girls',
+  ])('reads a desire whose first word opens the text or follows no letter, digit or _: %p', (text) => {
+    expect(sexualisesAChild(text)).toBe(true);
+  });
+
+  it.each([
+    'hi\u2019m attracted to young teens',
+    '_i\u2019m attracted to young teens',
+    '\u017fi\u2019m attracted to young teens',
+  ])('reads no desire whose first word opens inside another: %p', (text) => {
+    expect(sexualisesAChild(text)).toBe(false);
+  });
+
   it('reads long hostile texts in linear time', () => {
     const started = Date.now();
     expect(sexualisesAChild('sex '.repeat(100_000))).toBe(false);
