@@ -2,6 +2,7 @@ import { BENEATH_PEOPLE, LOWER_BEINGS, STEREOTYPED } from './hateful-statement';
 import { IDENTITY_MANY, IDENTITY_ONE, PEOPLE_ADJECTIVE } from './identity-groups';
 import { REQUESTED } from './requests';
 import { sentenceAfter, sentenceAround, sentenceBefore } from './sentences';
+import { everyMatch } from './every-match';
 
 /** Words naming a prejudice: what they describe is aimed at people for who they are (`a racist joke`). */
 const PREJUDICED = String.raw`(?:racist|sexist|homophobic|transphobic|anti-?semitic|islamophobic|xenophobic|ableist|misogynist(?:ic)?|bigoted)`;
@@ -166,7 +167,7 @@ export function asksToDemean(text: string): DemeaningTarget | null {
 /** A pattern's first MATCHES_READ matches in the text: a request names its words once or twice, not thousands of times. */
 function* firstMatches(text: string, pattern: RegExp): Generator<RegExpExecArray> {
   let read = 0;
-  for (const match of text.matchAll(pattern)) {
+  for (const match of everyMatch(pattern, text)) {
     if (++read > MATCHES_READ) return;
     yield match as RegExpExecArray;
   }

@@ -1,5 +1,6 @@
 import { IDENTITY_LIVES, IDENTITY_MANY, IDENTITY_ONE } from './identity-groups';
 import { OPEN_QUOTE } from './quotation';
+import { everyMatch } from './every-match';
 
 /** Words that sharpen a feeling: `I really hate`, `we just fucking despise`. */
 const INTENSIFIERS = String.raw`(?:(?:really|just|truly|fucking|absolutely|honestly|genuinely|seriously|all|totally|so|still|always)\s+){0,3}`;
@@ -269,7 +270,7 @@ export function hatefulStatement(text: string): HatefulStatement | null {
  */
 function* mentions(text: string): Generator<[number, number]> {
   const mentionEnds: number[] = [];
-  for (const group of text.matchAll(GROUP)) {
+  for (const group of everyMatch(GROUP, text)) {
     let end = group.index + group[0].length;
     LIKE_YOU.lastIndex = end;
     if (LIKE_YOU.test(text)) end = LIKE_YOU.lastIndex;

@@ -1,6 +1,7 @@
 import { neededWordsIn, neededWordsPattern, WordGatedReading } from './needed-words';
 import { REQUESTED } from './requests';
 import { sentenceAfter, sentenceAround } from './sentences';
+import { everyMatch } from './every-match';
 
 /** A word-gated pattern (needed-words.ts) and how a match of it must be asked for. */
 interface Reading extends WordGatedReading {
@@ -180,7 +181,7 @@ export function asksToThreaten(text: string): boolean {
   const weak: Array<{ at: number; end: number; sentence: string }> = [];
   for (const { needs, pattern, addressed } of MENACE) {
     if (!needs.some((word) => found.has(word))) continue;
-    for (const match of text.matchAll(pattern)) {
+    for (const match of everyMatch(pattern, text)) {
       const at = match.index ?? 0;
       if (DENIED.test(text.slice(Math.max(0, at - 30), at))) continue;
       const sentence = sentenceAround(text, at, at + match[0].length);
@@ -353,7 +354,7 @@ export function asksToBully(text: string): boolean {
   if (found.size === 0) return false;
   for (const { needs, pattern, cruel, namesTheHurt } of HURT) {
     if (!needs.some((word) => found.has(word))) continue;
-    for (const match of text.matchAll(pattern)) {
+    for (const match of everyMatch(pattern, text)) {
       const at = match.index ?? 0;
       if (DENIED.test(text.slice(Math.max(0, at - 30), at))) continue;
       const sentence = sentenceAround(text, at, at + match[0].length);
