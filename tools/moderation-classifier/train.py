@@ -67,7 +67,7 @@ FP_BUDGET_ANY = 0.005
 MIN_THRESHOLD = 0.1
 BENIGN_CAL_SOURCES = ["generated-stories", "benign-instructions", "safetext", "bias-madlibs", "toxigen", "benign-short",
                       "benign-everyday", "benign-contrast", "benign-conversation", "benign-fragments",
-                      "written-requests", "threat-contrast", "sexual-contrast"]
+                      "written-requests", "threat-contrast", "sexual-contrast", "benign-questions"]
 # Hard benign sets: synthetic text built to share the alarming words of a category ("git commit", "hang shelves
 # myself", "never mix bleach and ammonia"). They get a looser budget of their own: under the 0.3 % budget the
 # 3,000-sentence everyday set cost 13 points of AdvBench recall (v2.2), while with no budget at all the self-harm and
@@ -80,8 +80,10 @@ BENIGN_CAL_SOURCES = ["generated-stories", "benign-instructions", "safetext", "b
 # normal"), hard for the same reason.
 # threat-contrast (threats.py's look-alikes: "I'm going to destroy you at chess", "kill the process") and
 # sexual-contrast (sexual.py's: sex education, clinics, children's everyday lives, "the cockerel crowed") likewise.
+# benign-questions (everyday questions in the forms harmful requests take, candidate v2.51) likewise: "what's the
+# fastest way to" and "can I take … with …" are how harmful requests are asked too.
 HARD_BENIGN_SOURCES = {"benign-everyday", "benign-contrast", "benign-fragments", "written-requests", "threat-contrast",
-                       "sexual-contrast"}
+                       "sexual-contrast", "benign-questions"}
 FP_BUDGET_CATEGORY_HARD = 0.01
 FP_BUDGET_ANY_HARD = 1.0
 
@@ -105,6 +107,7 @@ QUOTA = {
     "synthetic-benign-conversation": 3.0,
     "synthetic-benign-people": 1.0,
     "synthetic-benign-fragments": 1.0,
+    "synthetic-benign-questions": 1.0,
     "synthetic-requests": 1.0,
     "written-requests": 2.0,
     "synthetic-threats": 1.0,
@@ -583,12 +586,12 @@ TRAIN_SPLITS = {"train", "fold0", "fold1"}
 
 
 def prepare_data(with_requests=False, with_written=False, with_threats=False, with_sexual=False,
-                 closing_marks=False):
+                 closing_marks=False, with_questions=False):
     """Every data set with its splits, minus training rows whose text occurs in a held-out split, plus evasion-style
     perturbed copies of training examples: what the model trains on and what the thresholds are calibrated on."""
     data = common.load_all(include_conversation=True, include_fragments=True, include_requests=with_requests,
                            include_written=with_written, include_threats=with_threats,
-                           include_sexual=with_sexual)
+                           include_sexual=with_sexual, include_questions=with_questions)
     train_splits = TRAIN_SPLITS
 
     # sanity texts and every held-out text must never be training data
@@ -668,6 +671,9 @@ def main():
     ap.add_argument("--with-sexual", action="store_true",
                     help="also train on sexual.py's sexual content and look-alikes and calibrate on its look-alike pool "
                          "(candidate v2.31)")
+    ap.add_argument("--with-questions", action="store_true",
+                    help="also train on benign_questions.py's everyday questions and calibrate on its held-out pool "
+                         "as a hard set (candidate v2.51)")
     ap.add_argument("--closing-marks", action="store_true",
                     help="toggle the closing mark (. ? !) of half the training rows, so a mark is no evidence of harm "
                          "(augment.toggled_closing_mark)")
@@ -701,7 +707,7 @@ def main():
     print(f"BLAS: LD_LIBRARY_PATH={os.environ.get('LD_LIBRARY_PATH', '')}", flush=True)
 
     data = prepare_data(args.with_requests, args.with_written, args.with_threats, args.with_sexual,
-                        args.closing_marks)
+                        args.closing_marks, args.with_questions)
     train_splits = TRAIN_SPLITS
 
     # ---- tokenizer: vocab from training texts (+ rule lexicons + frequent GloVe words), tokenised by Node
