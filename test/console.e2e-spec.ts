@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Browser, Locator, Page } from 'playwright-core';
+import { ClassifierThresholdsResponse } from '../contracts/src';
 import { collectPageErrors, ConsoleSuite, screenshot, startConsoleSuite } from './support/browser';
 import { UpstreamServer } from './support/upstream-server';
 import { eventually, REPOSITORY_ROOT, WardenInstance } from './support/warden';
@@ -297,17 +298,12 @@ describe('staff console (Chromium)', () => {
     const model = JSON.parse(
       fs.readFileSync(path.join(REPOSITORY_ROOT, 'models', 'moderation', 'config.json'), 'utf8'),
     ) as { thresholds: Record<string, number>; sentence_margin: { input: number; output: number } };
-    const defaults = await api<{
-      sentenceMargin: { input: number; output: number };
-      liveScale: number;
-      sandboxScale: number;
-      categories: Array<{
-        category: string;
-        calibrated: number;
-        live: { input: number; output: number };
-        sandbox: { input: number; output: number };
-      }>;
-    }>('GET', '/admin/policies/classifier-thresholds', undefined, await staffToken(REVIEWER));
+    const defaults = await api<ClassifierThresholdsResponse>(
+      'GET',
+      '/admin/policies/classifier-thresholds',
+      undefined,
+      await staffToken(REVIEWER),
+    );
     expect(defaults.status).toBe(200);
     expect(Object.fromEntries(defaults.body.categories.map((row) => [row.category, row.calibrated]))).toEqual(
       model.thresholds,
