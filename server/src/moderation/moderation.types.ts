@@ -28,6 +28,13 @@ export enum ModerationAction {
   Block = 'block',
 }
 
+/**
+ * Even odds, a classifier score of 0.5: from it the live default refuses the severe categories whose calibrated
+ * thresholds sit at the default model's floor (policies/policy.defaults.ts), and a label scores at least this when one
+ * of the classifier's documented rules read the harm (classifier-scorer.ts), so that such a harm is still refused.
+ */
+export const EVEN_ODDS = 0.5;
+
 export const ACTION_SEVERITY: Record<ModerationAction, number> = {
   [ModerationAction.Allow]: 0,
   [ModerationAction.Observe]: 1,

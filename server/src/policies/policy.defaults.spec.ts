@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { loadClassifierManifest } from '../moderation/classifier/classifier.manifest';
-import { ModerationAction } from '../moderation/moderation.types';
-import { CONFIDENT_SCORE, defaultPolicy } from './policy.defaults';
+import { EVEN_ODDS, ModerationAction } from '../moderation/moderation.types';
+import { defaultPolicy } from './policy.defaults';
 
 const MODEL_DIRECTORY = path.join(__dirname, '..', '..', '..', 'models', 'moderation');
 const REFUSED_WHEN_CONFIDENT = [
@@ -16,7 +16,7 @@ describe('default policies', () => {
     const sandbox = defaultPolicy('sandbox');
     for (const category of REFUSED_WHEN_CONFIDENT) {
       expect(live.categories[category].input).toEqual({
-        threshold: CONFIDENT_SCORE,
+        threshold: EVEN_ODDS,
         action: ModerationAction.Block,
       });
       expect(live.categories[category].output).toEqual({ threshold: null, action: ModerationAction.Block });
@@ -35,6 +35,6 @@ describe('default policies', () => {
   it("only raise the shipped model's thresholds: each is below even odds", () => {
     const manifest = loadClassifierManifest(MODEL_DIRECTORY);
     for (const category of REFUSED_WHEN_CONFIDENT)
-      expect(manifest.thresholds[category]).toBeLessThan(CONFIDENT_SCORE);
+      expect(manifest.thresholds[category]).toBeLessThan(EVEN_ODDS);
   });
 });

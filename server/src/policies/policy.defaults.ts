@@ -1,6 +1,7 @@
 import {
   ALL_CATEGORIES,
   CategoryPolicy,
+  EVEN_ODDS,
   ModerationAction as A,
   ModerationCategory,
   OPENAI_CATEGORIES,
@@ -19,20 +20,19 @@ const SEVERE: ModerationCategory[] = [
 ];
 
 /**
- * Severe categories the live default refuses on the classifier's score alone only from even odds (CONFIDENT_SCORE):
+ * Severe categories the live default refuses on the classifier's score alone only from even odds (EVEN_ODDS):
  * the default model's calibrated thresholds for them sit at or near its 0.1 floor, where everyday questions score
  * too (`Is it better to rent or buy a house?` illicit/violent 0.30; blind, 35 of 400 everyday questions were
  * refused). Below even odds the broader category (illicit, self-harm, harassment) still flags the input and the
  * output is still checked; a harm one of the classifier's documented rules read scores at least even odds
- * (classifier-scorer.ts, READ_BY_A_RULE) and is refused as before. Sandbox applications keep the calibrated
- * thresholds. Hate/threatening is not here: its calibrated threshold (0.565) is already above even odds.
+ * (classifier-scorer.ts) and is refused as before. Sandbox applications keep the calibrated thresholds.
+ * Hate/threatening is not here: its calibrated threshold (0.565) is already above even odds.
  */
 const REFUSED_WHEN_CONFIDENT: ModerationCategory[] = [
   'illicit/violent',
   'self-harm/instructions',
   'harassment/threatening',
 ];
-export const CONFIDENT_SCORE = 0.5;
 
 function rule(input: A, output: A, threshold: number | null = null): CategoryPolicy {
   return { input: { threshold, action: input }, output: { threshold, action: output } };
@@ -44,7 +44,7 @@ const UNREADABLE_THRESHOLD = 0.5;
 function liveCategory(category: ModerationCategory): CategoryPolicy {
   if (REFUSED_WHEN_CONFIDENT.includes(category)) {
     return {
-      input: { threshold: CONFIDENT_SCORE, action: A.Block },
+      input: { threshold: EVEN_ODDS, action: A.Block },
       output: { threshold: null, action: A.Block },
     };
   }

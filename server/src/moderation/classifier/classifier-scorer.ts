@@ -23,7 +23,7 @@ import { usesASlur } from '../text/slurs';
 import { plainReading } from '../text/plain-reading';
 import { sentencesOf, withoutClosingMark } from '../text/sentences';
 import { vowelRestorerOf } from '../text/vowelless-words';
-import { ModerationCategory } from '../moderation.types';
+import { EVEN_ODDS, ModerationCategory } from '../moderation.types';
 import { ClassifierManifest } from './classifier.manifest';
 import { WordCachedEncoder } from './word-cached-encoder';
 
@@ -132,18 +132,11 @@ const DEMEANING_LABELS: Record<DemeaningTarget, ModerationCategory[]> = {
 };
 
 /**
- * What a label scores at least when a reader says yes (a documented rule read the harm): its threshold, and never less
- * than even odds. The live policy refuses some severe categories on the model's score alone only from even odds
- * (`policy.defaults.ts`, CONFIDENT_SCORE), since the default model's thresholds for them sit at its 0.1 floor; a harm
- * a rule read must still be refused there.
- */
-const READ_BY_A_RULE = 0.5;
-
-/**
  * Each category within a broader one (OpenAI's taxonomy): a text at its threshold in the narrower scores at least the
  * broader one's threshold too, so a policy that acts on the broader category (live: flag on input) sees what the
- * narrower one does. The model's heads are trained apart, and `Is it better to rent or buy a house?` scored
- * illicit/violent over its threshold with illicit under its own in some readings.
+ * narrower one does. The model's heads are trained apart: of the 26,581 texts of data/moderation, 221 scored a narrower
+ * label over its threshold and the broader one under its own (`We will round up every one of them and shoot them`:
+ * harassment/threatening, not harassment).
  */
 const WITHIN: Array<[narrower: ModerationCategory, broader: ModerationCategory]> = [
   ['harassment/threatening', 'harassment'],
@@ -200,8 +193,8 @@ export async function createClassifierScorer(manifest: ClassifierManifest): Prom
   const sexualMinors = manifest.labels.indexOf('sexual/minors');
   const readsChildAge = sexual >= 0 && sexualMinors >= 0;
   // A threat said outright (`I will shoot you tomorrow.`) is read by its grammar (threatTarget): it scores at least
-  // each threat label's threshold (and READ_BY_A_RULE), so it is flagged where the model alone would pass it. Only
-  // labels the manifest has a threshold for.
+  // each threat label's threshold, and never less than even odds (EVEN_ODDS), so it is flagged where the model alone
+  // would pass it, and refused where a policy refuses only from even odds. Only labels the manifest has a threshold for.
   const labelled = (label: ModerationCategory) => {
     const index = manifest.labels.indexOf(label);
     const threshold = manifest.thresholds[label];
@@ -210,7 +203,7 @@ export async function createClassifierScorer(manifest: ClassifierManifest): Prom
   const floorsOf = (labels: ModerationCategory[]) =>
     labels.flatMap((label) => {
       const known = labelled(label);
-      return known ? [{ index: known.index, floor: Math.max(known.threshold, READ_BY_A_RULE) }] : [];
+      return known ? [{ index: known.index, floor: Math.max(known.threshold, EVEN_ODDS) }] : [];
     });
   const implied = WITHIN.flatMap(([narrower, broader]) => {
     const [inner, outer] = [labelled(narrower), labelled(broader)];
