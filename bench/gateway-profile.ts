@@ -35,7 +35,11 @@ const STAGES: Array<[RegExp, string]> = [
   ],
   [/server\/src\/moderation\/checks\/pii/, 'moderation: PII check'],
   [/server\/src\/moderation\/checks\/prompt-injection/, 'moderation: injection check'],
-  [/server\/src\/moderation\/(checks\/classifier|classifier)/, 'moderation: classifier (main-thread side)'],
+  // The classifier's own files run on both sides: the hand-off on the main thread, the scorer in its worker threads.
+  [/server\/src\/moderation\/(checks\/classifier|classifier)/, 'moderation: classifier (hand-off, scorer)'],
+  // The readers of the text (evader readings, what a text asks or says) run in the classifier's worker threads; a few
+  // (folding, escapes) also in the lexicon check on the main thread.
+  [/server\/src\/moderation\/text/, 'moderation: text readers'],
   [/server\/src\/moderation/, 'moderation: policy, verdicts, redaction'],
   [/server\/src\/(api-keys|applications)/, 'authenticate + resolve (keys, applications)'],
   [/server\/src\/(limits|end-users)/, 'rate and length limits, end users'],
