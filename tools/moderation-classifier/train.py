@@ -674,6 +674,9 @@ def main():
     ap.add_argument("--with-questions", action="store_true",
                     help="also train on benign_questions.py's everyday questions and calibrate on its held-out pool "
                          "as a hard set (candidate v2.51)")
+    ap.add_argument("--quota", action="append", default=[], metavar="SOURCE=MULTIPLE",
+                    help="examples drawn per epoch from a training source, as a multiple of its size, instead of QUOTA's "
+                         "(repeatable; candidate v2.52: synthetic-benign-questions=3)")
     ap.add_argument("--closing-marks", action="store_true",
                     help="toggle the closing mark (. ? !) of half the training rows, so a mark is no evidence of harm "
                          "(augment.toggled_closing_mark)")
@@ -697,6 +700,10 @@ def main():
                     help="no training: average the weights saved in these --work directories (runs of one recipe that "
                          "differ only in --data-seed), then calibrate and export the average (repeatable)")
     args = ap.parse_args()
+    for item in args.quota:
+        source, multiple = item.split("=")
+        assert source in QUOTA, f"--quota: no training source {source}"
+        QUOTA[source] = float(multiple)
     assert not (args.warm_start and args.arch == "fasttext"), "--warm-start continues a CNN (cnn or cnn-attn)"
     t_start = time.time()
     # WARDEN_TORCH_THREADS=1 on a crowded machine: two threads spin-wait on each other when the cores are oversubscribed
@@ -953,6 +960,7 @@ def finish(args, data, vocab, model, t_start, warm):
         "epochs": args.epochs,
         "training": {"arch": args.arch, "warm_start": warm["source"] if warm else None, "tokenizer_from": args.tokenizer_from, "quota_scale": args.quota_scale, "peak_lr": args.lr,
                      "data_seed": args.data_seed, "soup_of": len(args.soup) or None,
+                     **({"quota": dict(item.split("=") for item in args.quota)} if args.quota else {}),
                      **({"teachers": [os.path.basename(os.path.normpath(t)) for t in args.teacher],
                          "teacher_weight": args.teacher_weight, "teacher_combine": args.teacher_combine}
                         if args.teacher else {}),
