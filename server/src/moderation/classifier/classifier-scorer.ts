@@ -18,6 +18,7 @@ import { cipherShiftsOf } from '../text/encoded-text';
 import { evaderReadings, ReaderVocabulary } from '../text/evader-reading';
 import { otherLanguageShare } from '../text/other-language';
 import { everySelfHarmReading, SelfHarmReading, selfHarmReading } from '../text/self-harm';
+import { seeksHelpWithSelfHarm } from '../text/self-harm-help';
 import { sexualisesAChild } from '../text/sexualised-child';
 import { usesASlur } from '../text/slurs';
 import { plainReading } from '../text/plain-reading';
@@ -69,6 +70,11 @@ const FEW_SENTENCES = 4;
  */
 function innerSentenceMargin(sentences: number): number {
   return sentences > FEW_SENTENCES ? Math.log(sentences / FEW_SENTENCES) : 0;
+}
+
+/** The largest score under a threshold: a label held under it reads as not triggered wherever the threshold applies. */
+function justUnder(threshold: number): number {
+  return threshold * (1 - Number.EPSILON * 4);
 }
 
 /** The first of `worstFirst` that `found` holds, or null. */
@@ -205,6 +211,7 @@ export async function createClassifierScorer(manifest: ClassifierManifest): Prom
       const known = labelled(label);
       return known ? [{ index: known.index, floor: Math.max(known.threshold, EVEN_ODDS) }] : [];
     });
+  const selfHarmInstructions = labelled('self-harm/instructions');
   const implied = WITHIN.flatMap(([narrower, broader]) => {
     const [inner, outer] = [labelled(narrower), labelled(broader)];
     return inner && outer ? [{ narrower: inner, broader: outer }] : [];
@@ -324,6 +331,7 @@ export async function createClassifierScorer(manifest: ClassifierManifest): Prom
     const hateful: Array<HatefulStatement | null> = [];
     const demeaning: Array<Set<DemeaningTarget>> = [];
     const selfHarm: Array<SelfHarmReading | null> = [];
+    const helpSought: boolean[] = [];
     const saidYes: Array<typeof yesOrNoReaders> = [];
     texts.forEach((given, index) => {
       // A slur word in-group, talked about or in its other sense, self-reproach said as harm to oneself, and everyday
@@ -367,6 +375,7 @@ export async function createClassifierScorer(manifest: ClassifierManifest): Prom
       // Whom any reading asks to demean, each read once: people for who they are and a person may both be named.
       demeaning.push(new Set(sources.map(asksToDemean).filter((target) => target !== null)));
       selfHarm.push(everySelfHarmReading(sources.map(selfHarmReading)));
+      helpSought.push(sources.some(seeksHelpWithSelfHarm));
       saidYes.push(yesOrNoReaders.filter((reader) => sources.some(reader.reads)));
       const markless = withoutClosingMark(text);
       if (markless !== null) add(encoder.encode(markless).ids, CLOSING_MARK_MARGIN);
@@ -401,6 +410,12 @@ export async function createClassifierScorer(manifest: ClassifierManifest): Prom
         ...saidYes[index].flatMap((reader) => reader.floors),
       ];
       for (const { index: label, floor } of floors) row[label] = Math.max(row[label], floor);
+      // Help asked against harm to oneself is not a request for instructions, unless a reader read one in it.
+      if (helpSought[index] && selfHarm[index] === null && selfHarmInstructions)
+        row[selfHarmInstructions.index] = Math.min(
+          row[selfHarmInstructions.index],
+          justUnder(selfHarmInstructions.threshold),
+        );
       for (const { narrower, broader } of implied)
         if (row[narrower.index] >= narrower.threshold)
           row[broader.index] = Math.max(row[broader.index], broader.threshold);
