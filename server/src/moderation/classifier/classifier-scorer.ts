@@ -72,7 +72,10 @@ function innerSentenceMargin(sentences: number): number {
   return sentences > FEW_SENTENCES ? Math.log(sentences / FEW_SENTENCES) : 0;
 }
 
-/** The largest score under a threshold: a label held under it reads as not triggered wherever the threshold applies. */
+/**
+ * A score just under a threshold: a label held there does not trigger where the calibrated threshold applies (live);
+ * a policy that scales thresholds down (sandbox, × 0.8) still acts on it.
+ */
 function justUnder(threshold: number): number {
   return threshold * (1 - Number.EPSILON * 4);
 }
