@@ -1,6 +1,5 @@
 import { IDENTITY_LIVES, IDENTITY_MANY, IDENTITY_ONE } from './identity-groups';
 import { OPEN_QUOTE } from './quotation';
-import { everyMatch } from './every-match';
 
 /** Words that sharpen a feeling: `I really hate`, `we just fucking despise`. */
 const INTENSIFIERS = String.raw`(?:(?:really|just|truly|fucking|absolutely|honestly|genuinely|seriously|all|totally|so|still|always)\s+){0,3}`;
@@ -270,7 +269,9 @@ export function hatefulStatement(text: string): HatefulStatement | null {
  */
 function* mentions(text: string): Generator<[number, number]> {
   const mentionEnds: number[] = [];
-  for (const group of everyMatch(GROUP, text)) {
+  // matchAll, not everyMatch: a text naming many groups (`women women …`) matches every few characters, and there
+  // everyMatch's cost per match (a quarter more on such texts) outweighs the one pattern copy a call it saves.
+  for (const group of text.matchAll(GROUP)) {
     let end = group.index + group[0].length;
     LIKE_YOU.lastIndex = end;
     if (LIKE_YOU.test(text)) end = LIKE_YOU.lastIndex;
