@@ -562,7 +562,8 @@ def load_written_requests():
 
 
 def load_all(include_seeds=True, include_conversation=False, include_fragments=False, include_requests=False,
-             include_written=False, include_threats=False, include_sexual=False, include_questions=False):
+             include_written=False, include_threats=False, include_sexual=False, include_questions=False,
+             include_harmful_questions=False):
     """include_conversation adds benign_conversation.py's sets (its calibration and evaluation pools, and with
     include_seeds its training pool and benign_people.py's). train.py passes it (since candidate v2.11); the landed
     v2.3 never trained or calibrated on them. Their test split also drops overlapping training rows in prepare_data.
@@ -574,7 +575,9 @@ def load_all(include_seeds=True, include_conversation=False, include_fragments=F
     threats.py's look-alike calibration set and its evaluation pool, and with include_seeds its training pool
     (`train.py --with-threats`, candidate v2.28; the bench passes it). include_sexual does the same with sexual.py
     (`train.py --with-sexual`, candidate v2.31; the bench passes it). include_questions does the same with
-    benign_questions.py's everyday questions (`train.py --with-questions`, candidate v2.51; the bench passes it)."""
+    benign_questions.py's everyday questions (`train.py --with-questions`, candidate v2.51; the bench passes it).
+    include_harmful_questions (with include_seeds) adds harmful_questions.py's training set (`train.py
+    --with-harmful-questions`, candidate v2.53): training only, nothing to calibrate or evaluate on."""
     data = (load_openai() + load_davidson() + load_toxic_spans() + load_madlibs() + load_toxigen()
             + load_latent_hatred() + load_stormfront() + load_safetext() + load_benign_instructions()
             + load_generated_stories() + load_advbench())
@@ -629,6 +632,10 @@ def load_all(include_seeds=True, include_conversation=False, include_fragments=F
         data += benign_questions.heldout_examples()  # calibration (val) only; evaluation: everyday-questions (blind)
         if include_seeds:
             data += benign_questions.training_examples()
+    if include_harmful_questions and include_seeds:
+        import harmful_questions  # noqa: E402
+
+        data += harmful_questions.training_examples()
     return data
 
 

@@ -108,6 +108,7 @@ QUOTA = {
     "synthetic-benign-people": 1.0,
     "synthetic-benign-fragments": 1.0,
     "synthetic-benign-questions": 1.0,
+    "synthetic-harmful-questions": 1.0,
     "synthetic-requests": 1.0,
     "written-requests": 2.0,
     "synthetic-threats": 1.0,
@@ -586,12 +587,13 @@ TRAIN_SPLITS = {"train", "fold0", "fold1"}
 
 
 def prepare_data(with_requests=False, with_written=False, with_threats=False, with_sexual=False,
-                 closing_marks=False, with_questions=False):
+                 closing_marks=False, with_questions=False, with_harmful_questions=False):
     """Every data set with its splits, minus training rows whose text occurs in a held-out split, plus evasion-style
     perturbed copies of training examples: what the model trains on and what the thresholds are calibrated on."""
     data = common.load_all(include_conversation=True, include_fragments=True, include_requests=with_requests,
                            include_written=with_written, include_threats=with_threats,
-                           include_sexual=with_sexual, include_questions=with_questions)
+                           include_sexual=with_sexual, include_questions=with_questions,
+                           include_harmful_questions=with_harmful_questions)
     train_splits = TRAIN_SPLITS
 
     # sanity texts and every held-out text must never be training data
@@ -674,6 +676,9 @@ def main():
     ap.add_argument("--with-questions", action="store_true",
                     help="also train on benign_questions.py's everyday questions and calibrate on its held-out pool "
                          "as a hard set (candidate v2.51)")
+    ap.add_argument("--with-harmful-questions", action="store_true",
+                    help="also train on harmful_questions.py: harmful requests in the everyday questions' frames "
+                         "(candidate v2.53)")
     ap.add_argument("--quota", action="append", default=[], metavar="SOURCE=MULTIPLE",
                     help="examples drawn per epoch from a training source, as a multiple of its size, instead of QUOTA's "
                          "(repeatable; candidate v2.52: synthetic-benign-questions=3)")
@@ -714,7 +719,7 @@ def main():
     print(f"BLAS: LD_LIBRARY_PATH={os.environ.get('LD_LIBRARY_PATH', '')}", flush=True)
 
     data = prepare_data(args.with_requests, args.with_written, args.with_threats, args.with_sexual,
-                        args.closing_marks, args.with_questions)
+                        args.closing_marks, args.with_questions, args.with_harmful_questions)
     train_splits = TRAIN_SPLITS
 
     # ---- tokenizer: vocab from training texts (+ rule lexicons + frequent GloVe words), tokenised by Node
