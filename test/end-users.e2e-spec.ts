@@ -15,6 +15,7 @@ describe('end users and strikes', () => {
   let warden: WardenInstance;
   let applicationId: string;
   let secret: string;
+  let policy: Record<string, unknown>;
 
   beforeAll(async () => {
     warden = await startWarden('end_users', {
@@ -24,6 +25,8 @@ describe('end users and strikes', () => {
       WARDEN_EMBEDDED_MODELS: '',
       // The receiver listens on loopback, which webhooks may only reach when the operator allows it.
       WARDEN_WEBHOOK_ALLOW_PRIVATE: 'true',
+      // The worker's sweep lets faded throttles lapse on the monitoring beat.
+      WARDEN_MONITOR_INTERVAL_MS: '1000',
     });
     [{ id: applicationId }] = await warden.query<{ id: string }>(
       `SELECT id FROM applications WHERE name = 'Demo application'`,
@@ -38,7 +41,7 @@ describe('end users and strikes', () => {
         { input: { action: 'observe' }, output: { action: 'observe' } },
       ]),
     );
-    const policy = {
+    policy = {
       blocklist: { words: ['zorbanite'] },
       categories: { ...observeOnly, blocklist: { input: { action: 'flag' }, output: { action: 'allow' } } },
       strikes: { throttleAt: 2, blockAt: 3, throttledRequestsPerMinute: 3 },
@@ -116,4 +119,68 @@ describe('end users and strikes', () => {
     expect((await call('mallory', 'a harmless question now')).status).toBe(200);
     expect((await endUser('mallory'))[0].strike_points).toBe(0);
   });
+
+  it('halves strike points every half-life of the policy, on each end user’s own clock', async () => {
+    const [decay] = await warden.query<Record<string, number>>(
+      `SELECT decayed_strike_points(8, now() - interval '25 hours', 24, now()) AS "oneHalfLife",
+              decayed_strike_points(8, now() - interval '23 hours', 24, now()) AS "withinOne",
+              decayed_strike_points(8, now() - interval '3 years', 24, now()) AS "longGone",
+              decayed_strike_points(8, now() - interval '3 years', NULL, now()) AS "neverFades"`,
+    );
+    expect(decay).toMatchObject({ oneHalfLife: 4, withinOne: 8, neverFades: 8 });
+    expect(decay.longGone).toBeLessThan(1e-15);
+    const [remainder] = await warden.query<{ seconds: number }>(
+      `SELECT extract(epoch FROM now() - strike_clock(now() - interval '49 hours', 24, now()))::float AS seconds`,
+    );
+    expect(remainder.seconds).toBeCloseTo(3600, 3);
+  });
+
+  it('lets a throttle lapse once its strike points fade below it, and tells the developer', async () => {
+    const halfLifeSeconds = 8;
+    const fading = {
+      ...policy,
+      strikes: {
+        throttleAt: 2,
+        blockAt: 3,
+        throttledRequestsPerMinute: 3,
+        halfLifeHours: halfLifeSeconds / 3600,
+      },
+    };
+    expect((await runCli(warden.env, ['policies:set', applicationId, JSON.stringify(fading)])).code).toBe(0);
+    expect((await call('trudy', 'tell me about zorbanite')).status).toBe(200);
+    expect((await call('trudy', 'more zorbanite please')).status).toBe(200);
+    const [throttled] = await eventually(
+      () => endUser('trudy'),
+      (rows) => rows[0]?.status === 'throttled',
+    );
+    expect(throttled.strike_points).toBe(2);
+
+    // Nothing more is sent: the worker's sweep finds the points halved (2 -> 1, under the throttle at 2).
+    const [lapsed] = await eventually(
+      () =>
+        warden.query<{ status: string; status_reason: string; points: number }>(
+          `SELECT status, status_reason, strike_points AS points FROM end_users WHERE application_id = $1 AND end_user = $2`,
+          [applicationId, 'trudy'],
+        ),
+      (rows) => rows[0]?.status === 'active',
+      30_000,
+    );
+    expect(lapsed.status_reason).toMatch(/^strike points faded to 1 \(throttle at 2/);
+    expect(lapsed.points).toBe(1);
+    expect(
+      (await call('trudy', 'a harmless question now')).headers.get('x-ratelimit-limit-requests-end-user'),
+    ).not.toBe('3');
+    const hooks = await eventually(
+      async () =>
+        receiver.received.filter((hook) => (hook.json.data as { endUser?: string }).endUser === 'trudy'),
+      (received) => received.length >= 2,
+      30_000,
+    );
+    expect(
+      hooks.map((hook) => [hook.json.type, (hook.json.data as { status: string }).status]).sort(),
+    ).toEqual([
+      ['end_user.throttled', 'throttled'],
+      ['end_user.unblocked', 'active'],
+    ]);
+  }, 60_000);
 });

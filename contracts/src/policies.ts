@@ -33,6 +33,7 @@ export const policyRulesSchema = z.strictObject({
     throttleAt: z.number(),
     blockAt: z.number(),
     throttledRequestsPerMinute: z.number().int(),
+    halfLifeHours: z.number().nullable(),
   }),
   blocklist: z.strictObject({
     words: z.array(z.string()),
@@ -101,6 +102,8 @@ export function policyPatchSchemaWith(pattern: z.ZodType<string>) {
         throttleAt: z.number().min(0).optional(),
         blockAt: z.number().min(0).optional(),
         throttledRequestsPerMinute: z.number().int().min(1).optional(),
+        /** Strike points halve every this many hours; `null`: they never fade. At most ten years. */
+        halfLifeHours: z.number().positive().max(87_600).nullable().optional(),
       })
       .optional(),
     blocklist: z

@@ -8,6 +8,7 @@ import { AuditService } from '../audit/audit.service';
 import { Actor, AuditAction, AuditEntityType } from '../audit/audit.types';
 import { NotFoundError } from '../common/errors';
 import { OrganizationsService } from '../organizations/organizations.service';
+import { CURRENT_STRIKE_POINTS } from './end-users.repository';
 import { EndUsersService } from './end-users.service';
 import { END_USER_LIST, EndUserFilterField, EndUserSortField } from './end-users.dto';
 
@@ -35,7 +36,7 @@ export const END_USER_LIST_SOURCE: ListSource<EndUserSortField, EndUserFilterFie
     a.organization_id AS "organizationId", u.end_user AS "endUser", u.request_count::int AS "requestCount",
     u.flagged_count::int AS "flaggedCount",
     CASE WHEN u.request_count > 0 THEN u.flagged_count::float / u.request_count ELSE 0 END AS "flaggedRate",
-    u.strike_points AS "strikePoints", u.status, u.status_reason AS "statusReason", u.status_changed_at AS "statusChangedAt",
+    round((${CURRENT_STRIKE_POINTS})::numeric, 2)::float AS "strikePoints", u.status, u.status_reason AS "statusReason", u.status_changed_at AS "statusChangedAt",
     u.first_seen_at AS "firstSeenAt", u.last_seen_at AS "lastSeenAt"`,
   from: 'FROM end_users u JOIN applications a ON a.id = u.application_id',
   sortColumns: {
@@ -43,7 +44,7 @@ export const END_USER_LIST_SOURCE: ListSource<EndUserSortField, EndUserFilterFie
     lastSeenAt: 'u.last_seen_at',
     requestCount: 'u.request_count',
     flaggedCount: 'u.flagged_count',
-    strikePoints: 'u.strike_points',
+    strikePoints: CURRENT_STRIKE_POINTS,
     status: 'u.status',
   },
   tiebreaker: "u.application_id || ':' || u.end_user",

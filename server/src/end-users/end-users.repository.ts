@@ -10,6 +10,8 @@ export interface EndUserActivity {
   requests: number;
   flagged: number;
   points: number;
+  /** The application's `strikes.halfLifeHours`, kept with the points it applies to from now on. */
+  halfLifeHours: number | null;
   firstSeenAt: string;
   lastSeenAt: string;
 }
@@ -19,7 +21,10 @@ export interface EndUserRow {
   end_user: string;
   request_count: string;
   flagged_count: string;
+  /** As of `strike_points_at`; `CURRENT_STRIKE_POINTS` reads them as they stand now. */
   strike_points: number;
+  strike_points_at: Date;
+  strike_half_life_hours: number | null;
   status: EndUserStatus;
   first_seen_at: Date;
   last_seen_at: Date;
@@ -27,23 +32,33 @@ export interface EndUserRow {
   status_reason: string | null;
 }
 
+/** An end user's strike points as they stand now, halved for every half-life since their clock (migration StrikeDecay). */
+export const CURRENT_STRIKE_POINTS =
+  'decayed_strike_points(u.strike_points, u.strike_points_at, u.strike_half_life_hours, now())';
+/** The clock of `CURRENT_STRIKE_POINTS`: moved on by the whole half-lives they were halved for. */
+const CURRENT_STRIKE_CLOCK = 'strike_clock(u.strike_points_at, u.strike_half_life_hours, now())';
+
 @Injectable()
 export class EndUsersRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** Adds a batch's activity; returns each touched end user's totals after the change. */
+  /** Adds a batch's activity to points decayed to now; returns each touched end user's totals after the change. */
   async addActivity(manager: EntityManager, activity: EndUserActivity[]): Promise<EndUserRow[]> {
     if (activity.length === 0) return [];
     return (await manager.query(
-      `INSERT INTO end_users AS u (application_id, end_user, first_seen_at, last_seen_at, request_count, flagged_count, strike_points)
-       SELECT a.application_id, a.end_user, a.first_seen_at, a.last_seen_at, a.requests, a.flagged, a.points
-       FROM jsonb_to_recordset($1::jsonb) AS a(application_id uuid, end_user text, first_seen_at timestamptz, last_seen_at timestamptz, requests int, flagged int, points double precision)
+      `INSERT INTO end_users AS u (application_id, end_user, first_seen_at, last_seen_at, request_count, flagged_count,
+         strike_points, strike_points_at, strike_half_life_hours)
+       SELECT a.application_id, a.end_user, a.first_seen_at, a.last_seen_at, a.requests, a.flagged, a.points, now(), a.half_life_hours
+       FROM jsonb_to_recordset($1::jsonb) AS a(application_id uuid, end_user text, first_seen_at timestamptz,
+         last_seen_at timestamptz, requests int, flagged int, points double precision, half_life_hours double precision)
        ON CONFLICT (application_id, end_user) DO UPDATE SET
          first_seen_at = least(u.first_seen_at, EXCLUDED.first_seen_at),
          last_seen_at = greatest(u.last_seen_at, EXCLUDED.last_seen_at),
          request_count = u.request_count + EXCLUDED.request_count,
          flagged_count = u.flagged_count + EXCLUDED.flagged_count,
-         strike_points = u.strike_points + EXCLUDED.strike_points
+         strike_points = ${CURRENT_STRIKE_POINTS} + EXCLUDED.strike_points,
+         strike_points_at = ${CURRENT_STRIKE_CLOCK},
+         strike_half_life_hours = EXCLUDED.strike_half_life_hours
        RETURNING *`,
       [
         JSON.stringify(
@@ -55,6 +70,7 @@ export class EndUsersRepository {
             requests: a.requests,
             flagged: a.flagged,
             points: a.points,
+            half_life_hours: a.halfLifeHours,
           })),
         ),
       ],
@@ -70,8 +86,9 @@ export class EndUsersRepository {
     resetPoints = false,
   ): Promise<EndUserRow | null> {
     const [rows] = (await manager.query(
-      `UPDATE end_users SET status = $3, status_reason = $4, status_changed_at = now(),
-         strike_points = CASE WHEN $5 THEN 0 ELSE strike_points END
+      `UPDATE end_users u SET status = $3, status_reason = $4, status_changed_at = now(),
+         strike_points = CASE WHEN $5 THEN 0 ELSE ${CURRENT_STRIKE_POINTS} END,
+         strike_points_at = CASE WHEN $5 THEN now() ELSE ${CURRENT_STRIKE_CLOCK} END
        WHERE application_id = $1 AND end_user = $2 RETURNING *`,
       [applicationId, endUser, status, reason, resetPoints],
     )) as [EndUserRow[], number];
@@ -86,11 +103,29 @@ export class EndUsersRepository {
     points: number,
   ): Promise<EndUserRow | null> {
     const [rows] = (await manager.query(
-      `UPDATE end_users SET strike_points = greatest(0, strike_points - $3)
+      `UPDATE end_users u SET strike_points = greatest(0, ${CURRENT_STRIKE_POINTS} - $3),
+         strike_points_at = ${CURRENT_STRIKE_CLOCK}
        WHERE application_id = $1 AND end_user = $2 RETURNING *`,
       [applicationId, endUser, points],
     )) as [EndUserRow[], number];
     return rows[0] ?? null;
+  }
+
+  /**
+   * Throttled or blocked end users whose points have faded by at least one half-life since they were last brought up
+   * to date, brought up to date now: the sweep that lets a throttle or block lapse with the points that earned it.
+   */
+  async decayStanding(manager: EntityManager, limit: number): Promise<EndUserRow[]> {
+    const [rows] = (await manager.query(
+      `UPDATE end_users u SET strike_points = ${CURRENT_STRIKE_POINTS}, strike_points_at = ${CURRENT_STRIKE_CLOCK}
+       WHERE (u.application_id, u.end_user) IN (
+         SELECT application_id, end_user FROM end_users
+         WHERE status <> 'active' AND strike_half_lives(strike_points_at, strike_half_life_hours, now()) >= 1
+         ORDER BY strike_points_at LIMIT $1 FOR UPDATE SKIP LOCKED)
+       RETURNING *`,
+      [limit],
+    )) as [EndUserRow[], number];
+    return rows;
   }
 
   async find(applicationId: string, endUser: string): Promise<EndUserRow | null> {

@@ -4,6 +4,7 @@ import { EntityManager } from 'typeorm';
 import { LOGGER } from '../common/logger.module';
 import { WebhookEvent } from '../contracts';
 import { PoliciesService } from '../policies/policies.service';
+import { StrikePolicy } from '../policies/policy.types';
 import { ModerationAction, ModerationCategory } from '../moderation/moderation.types';
 import { RequestLogRecord } from '../request-logs/request-log.record';
 import { WebhooksService } from '../webhooks/webhooks.service';
@@ -49,6 +50,7 @@ export class EndUsersService {
         requests: 0,
         flagged: 0,
         points: 0,
+        halfLifeHours: null,
         firstSeenAt: record.createdAt,
         lastSeenAt: record.createdAt,
       };
@@ -59,45 +61,113 @@ export class EndUsersService {
       if (record.createdAt > entry.lastSeenAt) entry.lastSeenAt = record.createdAt;
       byUser.set(key, entry);
     }
-    return this.repository.addActivity(manager, [...byUser.values()]);
+    const activity = [...byUser.values()];
+    const policies = await this.strikePolicies(activity.map((entry) => entry.applicationId));
+    for (const entry of activity)
+      entry.halfLifeHours = policies.get(entry.applicationId)?.halfLifeHours ?? null;
+    return this.repository.addActivity(manager, activity);
   }
 
-  /** After the batch committed: escalate whoever crossed a strike threshold, and tell the developer. */
+  /**
+   * After the batch committed: escalate whoever crossed a strike threshold, and let lapse a throttle or block whose
+   * points have faded below it; the developer hears of either.
+   */
   async applyStrikes(rows: EndUserRow[]): Promise<void> {
-    const escalating = rows.filter((row) => row.strike_points > 0);
-    if (escalating.length === 0) return;
-    const applications = await this.repository.applicationStatuses([
-      ...new Set(escalating.map((row) => row.application_id)),
-    ]);
-    for (const row of escalating) {
-      const application = applications.get(row.application_id);
-      if (!application) continue;
-      const policy = await this.policies.resolve(application);
-      const earned = statusFor(row.strike_points, policy.strikes);
-      if (severity(earned) <= severity(row.status)) continue;
-      const reason = `${row.strike_points} strike points (throttle at ${policy.strikes.throttleAt}, block at ${policy.strikes.blockAt})`;
-      const updated = await this.repository.transaction((manager) =>
-        this.repository.setStatus(manager, row.application_id, row.end_user, earned, reason),
-      );
-      await this.store.set(row.application_id, row.end_user, earned);
-      this.logger.info(
-        { applicationId: row.application_id, endUser: row.end_user, status: earned },
-        'end user escalated',
-      );
-      await this.webhooks.notify(
-        row.application_id,
-        earned === EndUserStatus.Blocked ? WebhookEvent.EndUserBlocked : WebhookEvent.EndUserThrottled,
-        {
-          applicationId: row.application_id,
-          endUser: row.end_user,
-          status: earned,
-          strikePoints: row.strike_points,
-          reason,
-          changedAt: updated?.status_changed_at ?? new Date(),
-        },
-        `${row.end_user}:${earned}:${updated?.status_changed_at?.toISOString() ?? ''}`,
-      );
+    const touched = rows.filter((row) => row.strike_points > 0 || row.status !== EndUserStatus.Active);
+    const policies = await this.strikePolicies(touched.map((row) => row.application_id));
+    for (const row of touched) {
+      const policy = policies.get(row.application_id);
+      if (!policy) continue;
+      const earned = statusFor(row.strike_points, policy);
+      if (severity(earned) > severity(row.status)) await this.escalate(row, earned, policy);
+      else if (severity(earned) < severity(row.status)) await this.lapse(row, earned, policy);
     }
+  }
+
+  /**
+   * The worker's sweep: throttled or blocked end users whose points have halved since they were last counted are
+   * counted again, so a throttle or block lapses once its points fade, even for an end user who sends nothing more.
+   */
+  async lapseFadedStrikes(): Promise<number> {
+    let lapsed = 0;
+    for (let batch = 0; batch < LAPSE_SWEEP_BATCHES; batch += 1) {
+      const rows = await this.repository.transaction((manager) =>
+        this.repository.decayStanding(manager, LAPSE_SWEEP_BATCH),
+      );
+      const policies = await this.strikePolicies(rows.map((row) => row.application_id));
+      for (const row of rows) {
+        const policy = policies.get(row.application_id);
+        const earned = policy && statusFor(row.strike_points, policy);
+        if (!policy || !earned || severity(earned) >= severity(row.status)) continue;
+        await this.lapse(row, earned, policy);
+        lapsed += 1;
+      }
+      if (rows.length < LAPSE_SWEEP_BATCH) break;
+    }
+    return lapsed;
+  }
+
+  private escalate(row: EndUserRow, earned: EndUserStatus, policy: StrikePolicy): Promise<void> {
+    const reason = `${round(row.strike_points)} strike points (throttle at ${policy.throttleAt}, block at ${policy.blockAt})`;
+    return this.changeStanding(row, earned, reason, 'end user escalated');
+  }
+
+  private lapse(row: EndUserRow, earned: EndUserStatus, policy: StrikePolicy): Promise<void> {
+    const reason = `strike points faded to ${round(row.strike_points)} (throttle at ${policy.throttleAt}, block at ${policy.blockAt}, halving every ${policy.halfLifeHours} h)`;
+    return this.changeStanding(row, earned, reason, 'end user strikes lapsed');
+  }
+
+  private async changeStanding(
+    row: EndUserRow,
+    status: EndUserStatus,
+    reason: string,
+    message: string,
+  ): Promise<void> {
+    const updated = await this.repository.transaction((manager) =>
+      this.repository.setStatus(manager, row.application_id, row.end_user, status, reason),
+    );
+    await this.store.set(row.application_id, row.end_user, status);
+    this.logger.info({ applicationId: row.application_id, endUser: row.end_user, status }, message);
+    await this.notify(row, status, reason, updated?.status_changed_at ?? new Date());
+  }
+
+  /** The event names the status the end user now has. */
+  private async notify(
+    row: EndUserRow,
+    status: EndUserStatus,
+    reason: string,
+    changedAt: Date,
+  ): Promise<void> {
+    const event =
+      status === EndUserStatus.Blocked
+        ? WebhookEvent.EndUserBlocked
+        : status === EndUserStatus.Throttled
+          ? WebhookEvent.EndUserThrottled
+          : WebhookEvent.EndUserUnblocked;
+    await this.webhooks.notify(
+      row.application_id,
+      event,
+      {
+        applicationId: row.application_id,
+        endUser: row.end_user,
+        status,
+        strikePoints: round(row.strike_points),
+        reason,
+        changedAt,
+      },
+      `${row.end_user}:${status}:${changedAt.toISOString()}`,
+    );
+  }
+
+  private async strikePolicies(applicationIds: string[]): Promise<Map<string, StrikePolicy>> {
+    const unique = [...new Set(applicationIds)];
+    if (unique.length === 0) return new Map();
+    const applications = await this.repository.applicationStatuses(unique);
+    const policies = new Map<string, StrikePolicy>();
+    for (const application of applications.values()) {
+      policies.set(application.id, (await this.policies.resolve(application)).strikes);
+    }
+    return policies;
   }
 
   /** A strike earned by a verdict staff judged wrong is taken back, inside the transaction that records why. */
@@ -143,6 +213,15 @@ export class EndUsersService {
     );
     return row;
   }
+}
+
+/** End users brought up to date per transaction of the sweep, and transactions per beat (the rest wait a beat). */
+const LAPSE_SWEEP_BATCH = 500;
+const LAPSE_SWEEP_BATCHES = 20;
+
+/** Points are halved, so they are shown to two decimals. */
+function round(points: number): number {
+  return Math.round(points * 100) / 100;
 }
 
 function severity(status: EndUserStatus): number {

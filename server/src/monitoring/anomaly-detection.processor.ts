@@ -5,12 +5,17 @@ import { JobName, QueueName } from '../common/queues';
 import { WardenConfig } from '../config/config';
 import { WARDEN_CONFIG } from '../config/config.module';
 import { AnomalyDetectorService } from './anomaly-detector.service';
+import { EndUsersService } from '../end-users/end-users.service';
 
-/** The worker evaluates the anomaly rules on a schedule; alerts are deduplicated per window, so reruns are harmless. */
+/**
+ * The worker evaluates the anomaly rules on a schedule (alerts are deduplicated per window, so reruns are harmless)
+ * and, on the same beat, lets lapse the end-user throttles and blocks whose strike points have faded.
+ */
 @Processor(QueueName.Monitoring)
 export class AnomalyDetectionProcessor extends WorkerHost implements OnApplicationBootstrap {
   constructor(
     private readonly detector: AnomalyDetectorService,
+    private readonly endUsers: EndUsersService,
     @InjectQueue(QueueName.Monitoring) private readonly queue: Queue,
     @Inject(WARDEN_CONFIG) private readonly config: WardenConfig,
   ) {
@@ -28,10 +33,11 @@ export class AnomalyDetectionProcessor extends WorkerHost implements OnApplicati
     );
   }
 
-  async process(job: Job): Promise<{ alerts: number }> {
+  async process(job: Job): Promise<{ alerts: number; lapsedEndUsers: number }> {
     if (job.name !== JobName.EvaluateAnomalyRules) {
       throw new Error(`unknown job ${job.name} on ${QueueName.Monitoring}`);
     }
-    return { alerts: (await this.detector.runOnce()).length };
+    const alerts = (await this.detector.runOnce()).length;
+    return { alerts, lapsedEndUsers: await this.endUsers.lapseFadedStrikes() };
   }
 }

@@ -66,6 +66,23 @@ describe('policy contract', () => {
     expect(policyPatchShape.safeParse({ categories: { 'not-a-category': {} } }).success).toBe(false);
   });
 
+  it('lets strike points fade by a half-life of the policy, or never', () => {
+    expect(defaultPolicy('live').strikes.halfLifeHours).toBe(12);
+    const never = applyPolicyPatch(
+      defaultPolicy('live'),
+      policyPatchSchema.parse({ strikes: { halfLifeHours: null } }),
+    );
+    expect(never.strikes).toMatchObject({ throttleAt: 5, halfLifeHours: null });
+    const hourly = applyPolicyPatch(
+      defaultPolicy('live'),
+      policyPatchSchema.parse({ strikes: { halfLifeHours: 1 } }),
+    );
+    expect(hourly.strikes).toMatchObject({ throttleAt: 5, blockAt: 10, halfLifeHours: 1 });
+    for (const halfLifeHours of [0, -1, 100_000, '24']) {
+      expect(policyPatchShape.safeParse({ strikes: { halfLifeHours } }).success).toBe(false);
+    }
+  });
+
   it('accepts the classifier thresholds answer', () => {
     const response = toClassifierThresholdsResponse({
       classifier: 'warden-moderation-v2.3',

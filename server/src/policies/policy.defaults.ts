@@ -91,6 +91,15 @@ function sandboxCategory(category: ModerationCategory): CategoryPolicy {
 export const SANDBOX_THRESHOLD_SCALE = 0.8;
 
 /**
+ * Strike points halve every twelve hours. A burst of harm still throttles or blocks at once (points earned within one
+ * half-life add up exactly), and one severe refusal every half-day keeps an end user throttled; but the flags the
+ * classifier raises on everyday questions fade. 400 everyday questions cost 95 points (0.24 a question): without
+ * fading an ordinary end user was throttled for good after about twenty questions; now points peak near 0.24 × the
+ * questions asked per half-life × 2, under the live throttle up to about twenty questions a day.
+ */
+export const STRIKE_HALF_LIFE_HOURS = 12;
+
+/**
  * An application's status as policies read it. `applications` owns the status list and imports policies, so
  * policies take the status as a string rather than import it back.
  */
@@ -146,8 +155,8 @@ export function defaultPolicy(status: string): PolicyRules {
           applicationTokensPerMinute: 2_000_000,
         },
     strikes: sandbox
-      ? { throttleAt: 3, blockAt: 6, throttledRequestsPerMinute: 2 }
-      : { throttleAt: 5, blockAt: 10, throttledRequestsPerMinute: 5 },
+      ? { throttleAt: 3, blockAt: 6, throttledRequestsPerMinute: 2, halfLifeHours: STRIKE_HALF_LIFE_HOURS }
+      : { throttleAt: 5, blockAt: 10, throttledRequestsPerMinute: 5, halfLifeHours: STRIKE_HALF_LIFE_HOURS },
     blocklist: { words: [], phrases: [], patterns: [] },
     requireUser: sandbox,
     classifierThresholdScale: sandbox ? SANDBOX_THRESHOLD_SCALE : 1,

@@ -12,6 +12,11 @@ export interface StrikePolicy {
   throttleAt: number;
   blockAt: number;
   throttledRequestsPerMinute: number;
+  /**
+   * Points halve every this many hours (on the end user's own clock, by whole half-lives), so an everyday question
+   * the classifier flagged wrongly fades while repeated harm still adds up; `null`: points never fade.
+   */
+  halfLifeHours: number | null;
 }
 
 /**
