@@ -67,17 +67,17 @@ describe('policy contract', () => {
   });
 
   it('lets strike points fade by a half-life of the policy, or never', () => {
-    expect(defaultPolicy('live').strikes.halfLifeHours).toBe(12);
+    expect(defaultPolicy('live').strikes.halfLifeHours).toBe(3);
     const never = applyPolicyPatch(
       defaultPolicy('live'),
       policyPatchSchema.parse({ strikes: { halfLifeHours: null } }),
     );
-    expect(never.strikes).toMatchObject({ throttleAt: 5, halfLifeHours: null });
+    expect(never.strikes).toMatchObject({ throttleAt: 15, halfLifeHours: null });
     const hourly = applyPolicyPatch(
       defaultPolicy('live'),
       policyPatchSchema.parse({ strikes: { halfLifeHours: 1 } }),
     );
-    expect(hourly.strikes).toMatchObject({ throttleAt: 5, blockAt: 10, halfLifeHours: 1 });
+    expect(hourly.strikes).toMatchObject({ throttleAt: 15, blockAt: 30, halfLifeHours: 1 });
     for (const halfLifeHours of [0, -1, 100_000, '24']) {
       expect(policyPatchShape.safeParse({ strikes: { halfLifeHours } }).success).toBe(false);
     }

@@ -91,13 +91,16 @@ function sandboxCategory(category: ModerationCategory): CategoryPolicy {
 export const SANDBOX_THRESHOLD_SCALE = 0.8;
 
 /**
- * Strike points halve every twelve hours. A burst of harm still throttles or blocks at once (points earned within one
- * half-life add up exactly), and one severe refusal every half-day keeps an end user throttled; but the flags the
- * classifier raises on everyday questions fade. 400 everyday questions cost 95 points (0.24 a question): without
- * fading an ordinary end user was throttled for good after about twenty questions; now points peak near 0.24 × the
- * questions asked per half-life × 2, under the live throttle up to about twenty questions a day.
+ * Strike points halve every three hours (by whole half-lives, so a burst adds up exactly). The classifier costs an
+ * ordinary end user 0.24 points a request on everyday questions (0.45 under sandbox thresholds), and those fade; a
+ * harmful request costs about 3. `node dist/bench/strikes.js` simulates both: with these defaults no simulated live
+ * end user asking 10 everyday questions a day was throttled in 30 days, 2 % at 30 a day, none blocked even at 100 a
+ * day, while an abuser sending harmful requests back to back is throttled after about 5 and blocked after about 10.
+ * The previous defaults (5 and 10, never fading) blocked every simulated end user within the month at 10 a day.
+ * Sandbox keeps the same points to throttle and block: its stricter thresholds already earn points twice as fast, and
+ * its throttle is tighter.
  */
-export const STRIKE_HALF_LIFE_HOURS = 12;
+export const STRIKE_HALF_LIFE_HOURS = 3;
 
 /**
  * An application's status as policies read it. `applications` owns the status list and imports policies, so
@@ -155,8 +158,8 @@ export function defaultPolicy(status: string): PolicyRules {
           applicationTokensPerMinute: 2_000_000,
         },
     strikes: sandbox
-      ? { throttleAt: 3, blockAt: 6, throttledRequestsPerMinute: 2, halfLifeHours: STRIKE_HALF_LIFE_HOURS }
-      : { throttleAt: 5, blockAt: 10, throttledRequestsPerMinute: 5, halfLifeHours: STRIKE_HALF_LIFE_HOURS },
+      ? { throttleAt: 15, blockAt: 30, throttledRequestsPerMinute: 2, halfLifeHours: STRIKE_HALF_LIFE_HOURS }
+      : { throttleAt: 15, blockAt: 30, throttledRequestsPerMinute: 5, halfLifeHours: STRIKE_HALF_LIFE_HOURS },
     blocklist: { words: [], phrases: [], patterns: [] },
     requireUser: sandbox,
     classifierThresholdScale: sandbox ? SANDBOX_THRESHOLD_SCALE : 1,
