@@ -190,7 +190,7 @@ export class EndUsersService {
     const policy = await this.policies.resolve(application);
     const earned = statusFor(row.strike_points, policy.strikes);
     if (severity(earned) >= severity(row.status)) return row.status;
-    const reason = `strike points refunded: ${row.strike_points} remain (throttle at ${policy.strikes.throttleAt}, block at ${policy.strikes.blockAt})`;
+    const reason = `strike points refunded: ${round(row.strike_points)} remain (throttle at ${policy.strikes.throttleAt}, block at ${policy.strikes.blockAt})`;
     await this.repository.transaction((manager) =>
       this.repository.setStatus(manager, row.application_id, row.end_user, earned, reason),
     );
