@@ -73,7 +73,7 @@ function probeSets(folder: string, label: string): TextSet[] {
     .split('\n')
     .filter((line) => line.trim())
     .map((line) => JSON.parse(line) as { text: string; harmful: boolean });
-  // A probe of look-alikes only (everyday questions) has no harmful side.
+  // A probe of benign rows only (everyday questions, ordinary chat) has no harmful side.
   return inputSets(
     rows,
     (row) => row.harmful,
@@ -222,6 +222,7 @@ async function main(): Promise<void> {
     ...probeSets('hate-request-probe-2', 'second hate-request probe'),
     ...probeSets('harassment-probe-3', 'third harassment probe'),
     ...probeSets('everyday-questions', 'everyday questions'),
+    ...probeSets('ordinary-chat', 'ordinary chat'),
   ];
   sets.push(advBench(), ...hateCheck(), ...xsTest(), ...harmfulPromptSuites(), generatedStories());
 

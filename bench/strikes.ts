@@ -36,7 +36,6 @@ const PREVIOUS_DEFAULTS: Record<string, StrikePolicy> = {
 };
 const DAYS = 30;
 const END_USERS = 400;
-const QUESTIONS_PER_DAY = [10, 30, 100];
 /** Minutes between an abuser's harmful requests: a burst, and one an hour. */
 const ABUSER_GAPS_MINUTES = [1, 60];
 const ABUSER_REQUESTS = 400;
@@ -135,12 +134,9 @@ async function pointsOf(moderation: ModerationService, texts: string[], status: 
   return points;
 }
 
-function everydayQuestions(): string[] {
+function probeTexts(folder: string): string[] {
   return fs
-    .readFileSync(
-      path.join(REPOSITORY_ROOT, 'data', 'moderation', 'everyday-questions', 'requests.jsonl'),
-      'utf8',
-    )
+    .readFileSync(path.join(REPOSITORY_ROOT, 'data', 'moderation', folder, 'requests.jsonl'), 'utf8')
     .split('\n')
     .filter((line) => line.trim())
     .map((line) => (JSON.parse(line) as { text: string }).text);
@@ -148,13 +144,22 @@ function everydayQuestions(): string[] {
 
 const percent = (share: number) => `${(share * 100).toFixed(0)} %`;
 
-async function main(): Promise<void> {
-  const ordinaryTexts = [
-    ...everydayQuestions(),
-    ...xsTestPrompts()
-      .filter((prompt) => prompt.safe)
-      .map((prompt) => prompt.text),
+/** Ordinary traffic: typical (chat written blind) and the hardest benign we have (questions shaped like requests). */
+function ordinaryPools(): Array<{ name: string; texts: string[]; perDay: number[] }> {
+  const safePrompts = xsTestPrompts()
+    .filter((prompt) => prompt.safe)
+    .map((prompt) => prompt.text);
+  return [
+    { name: 'ordinary chat', texts: probeTexts('ordinary-chat'), perDay: [30, 100] },
+    {
+      name: 'everyday questions + XSTest safe',
+      texts: [...probeTexts('everyday-questions'), ...safePrompts],
+      perDay: [10, 30, 100],
+    },
   ];
+}
+
+async function main(): Promise<void> {
   const harmfulTexts = [...advBenchBehaviours(), ...simpleSafetyTests().map((test) => test.text)];
   const config = loadConfig(process.env);
   const logger = createLogger('silent', 'bench-strikes');
@@ -162,18 +167,23 @@ async function main(): Promise<void> {
   await classifier.onModuleInit();
   const moderation = standaloneModerationService(config, classifier, logger);
   const extra = extraPolicies(process.argv.slice(2));
-  console.log(`${END_USERS} simulated end users a row, ${DAYS} days; abusers send harmful requests only`);
+  const pools = ordinaryPools();
+  console.log(`${END_USERS} simulated end users a cell, ${DAYS} days; abusers send harmful requests only`);
   for (const status of ['live', SANDBOX_STATUS]) {
-    const ordinary = await pointsOf(moderation, ordinaryTexts, status);
+    const ordinary = await Promise.all(pools.map((pool) => pointsOf(moderation, pool.texts, status)));
     const harmful = await pointsOf(moderation, harmfulTexts, status);
     const mean = (values: number[]) => (values.reduce((a, b) => a + b, 0) / values.length).toFixed(3);
-    console.log(
-      `\n${status} policy: points a request, ordinary ${mean(ordinary)} (${ordinary.length} requests, ` +
-        `${ordinary.filter((points) => points > 0).length} earning any), harmful ${mean(harmful)} (${harmful.length})\n`,
+    const earning = pools.map(
+      (pool, index) =>
+        `${pool.name} ${mean(ordinary[index])} (${ordinary[index].filter((points) => points > 0).length} of ` +
+        `${pool.texts.length} earn any)`,
     );
+    console.log(`\n${status} policy: points a request: ${earning.join('; ')}; harmful ${mean(harmful)}\n`);
     const header = [
       'strike policy',
-      ...QUESTIONS_PER_DAY.map((perDay) => `${perDay} ordinary/day: ever throttled / blocked`),
+      ...pools.flatMap((pool) =>
+        pool.perDay.map((perDay) => `${pool.name}, ${perDay}/day: ever throttled / blocked`),
+      ),
       ...ABUSER_GAPS_MINUTES.map((gap) => `abuser, 1 every ${gap} min: throttled / blocked after (median)`),
     ];
     console.log(`| ${header.join(' | ')} |`);
@@ -182,10 +192,17 @@ async function main(): Promise<void> {
     policies.forEach((policy, row) => {
       const name = row === 0 ? 'previous default' : row === 1 ? 'default' : '';
       const cells = [`${name}${name ? ': ' : ''}${describe(policy)}`];
-      QUESTIONS_PER_DAY.forEach((perDay, index) => {
-        const { throttled, blocked } = ordinaryEndUsers(ordinary, perDay, policy, 1000 + index);
-        cells.push(`${percent(throttled)} / ${percent(blocked)}`);
-      });
+      pools.forEach((pool, poolIndex) =>
+        pool.perDay.forEach((perDay, index) => {
+          const { throttled, blocked } = ordinaryEndUsers(
+            ordinary[poolIndex],
+            perDay,
+            policy,
+            1000 + 10 * poolIndex + index,
+          );
+          cells.push(`${percent(throttled)} / ${percent(blocked)}`);
+        }),
+      );
       ABUSER_GAPS_MINUTES.forEach((gap, index) => {
         const { throttledAfter, blockedAfter } = abuser(harmful, gap, policy, 2000 + index);
         cells.push(`${throttledAfter} / ${blockedAfter}`);

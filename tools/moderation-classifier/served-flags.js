@@ -235,6 +235,7 @@ function sets() {
   const hateRequestProbe2 = jsonl('hate-request-probe-2/requests.jsonl');
   const harassmentProbe3 = jsonl('harassment-probe-3/requests.jsonl');
   const everydayQuestions = jsonl('everyday-questions/requests.jsonl');
+  const ordinaryChat = jsonl('ordinary-chat/requests.jsonl');
   const threats = threatPool();
   const hatecheck = hateCheckCases();
   const xstest = xsTestPrompts();
@@ -363,6 +364,7 @@ function sets() {
     ...probeRows(hateRequestProbe2, 'second hate-request probe'),
     ...probeRows(harassmentProbe3, 'third harassment probe'),
     ['everyday questions (benign only)', everydayQuestions.map((row) => row.text), false],
+    ['ordinary chat (benign only)', ordinaryChat.map((row) => row.text), false],
     [
       'harassment probe, harmful threats',
       harassmentProbe.filter((row) => row.kind === 'threat').map((row) => row.text),

@@ -606,7 +606,7 @@ def prepare_data(with_requests=False, with_written=False, with_threats=False, wi
                   "hate-probe-3", "figurative-probe", "request-probe-3",
                   "idiom-probe", "hate-request-probe",
                   "hate-request-probe-2", "harassment-probe-3",
-                  "everyday-questions"):  # evaluation only
+                  "everyday-questions", "ordinary-chat"):  # evaluation only
         held |= {common.norm_for_overlap(e["text"]) for e in common.load_request_probe(probe)}
     held |= {common.norm_for_overlap(text) for text in common.external_evaluation_texts()}
     leaks = [e["text"] for e in data if e["split"] in train_splits and common.norm_for_overlap(e["text"]) in sanity]

@@ -92,13 +92,13 @@ export const SANDBOX_THRESHOLD_SCALE = 0.8;
 
 /**
  * Strike points halve every three hours (by whole half-lives, so a burst adds up exactly). The classifier costs an
- * ordinary end user 0.24 points a request on everyday questions (0.45 under sandbox thresholds), and those fade; a
- * harmful request costs about 3. `node dist/bench/strikes.js` simulates both: with these defaults no simulated live
- * end user asking 10 everyday questions a day was throttled in 30 days, 2 % at 30 a day, none blocked even at 100 a
- * day, while an abuser sending harmful requests back to back is throttled after about 5 and blocked after about 10.
- * The previous defaults (5 and 10, never fading) blocked every simulated end user within the month at 10 a day.
- * Sandbox keeps the same points to throttle and block: its stricter thresholds already earn points twice as fast, and
- * its throttle is tighter.
+ * end user 0.07 points an ordinary chat message and 0.24 an everyday question shaped like a request (about twice that
+ * under sandbox thresholds), and those fade; a harmful request costs about 3. `node dist/bench/strikes.js` simulates
+ * them: with these defaults no simulated live end user sending 30 chat messages or 10 everyday questions a day was
+ * throttled in 30 days and none was blocked even at 100 a day, while an abuser sending harmful requests back to back
+ * is throttled after about 5 and blocked after about 10. The previous defaults (5 and 10, never fading) blocked every
+ * simulated end user within the month. Sandbox keeps the same points to throttle and block: its stricter thresholds
+ * already earn points twice as fast, and its throttle is tighter.
  */
 export const STRIKE_HALF_LIFE_HOURS = 3;
 
