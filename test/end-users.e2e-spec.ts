@@ -165,7 +165,9 @@ describe('end users and strikes', () => {
       (rows) => rows[0]?.status === 'active',
       30_000,
     );
-    expect(lapsed.status_reason).toMatch(/^strike points faded to 1 \(throttle at 2/);
+    expect(lapsed.status_reason).toMatch(
+      /^strike points down to 1 \(throttle at 2, block at 3, points halve every/,
+    );
     expect(lapsed.points).toBe(1);
     expect(
       (await call('trudy', 'a harmless question now')).headers.get('x-ratelimit-limit-requests-end-user'),

@@ -113,7 +113,9 @@ export class EndUsersService {
   }
 
   private lapse(row: EndUserRow, earned: EndUserStatus, policy: StrikePolicy): Promise<void> {
-    const reason = `strike points faded to ${round(row.strike_points)} (throttle at ${policy.throttleAt}, block at ${policy.blockAt}, halving every ${policy.halfLifeHours} h)`;
+    // Points fade, or staff raised the thresholds: either way the status follows the points.
+    const fading = policy.halfLifeHours === null ? '' : `, points halve every ${policy.halfLifeHours} h`;
+    const reason = `strike points down to ${round(row.strike_points)} (throttle at ${policy.throttleAt}, block at ${policy.blockAt}${fading})`;
     return this.changeStanding(row, earned, reason, 'end user strikes lapsed');
   }
 
