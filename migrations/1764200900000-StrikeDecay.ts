@@ -26,7 +26,8 @@ export class StrikeDecay1764200900000 implements MigrationInterface {
       $$`);
     await queryRunner.query(`CREATE FUNCTION strike_clock(since timestamptz, half_life_hours double precision, at timestamptz)
       RETURNS timestamptz LANGUAGE sql IMMUTABLE AS $$
-        SELECT CASE WHEN strike_half_lives(since, half_life_hours, at) >= 64 THEN at
+        SELECT CASE WHEN half_life_hours IS NULL OR half_life_hours <= 0 THEN since
+          WHEN strike_half_lives(since, half_life_hours, at) >= 64 THEN at
           ELSE since + make_interval(secs => strike_half_lives(since, half_life_hours, at) * half_life_hours * 3600)
         END
       $$`);

@@ -87,7 +87,12 @@ describe('end users and strikes', () => {
     const refused = await call('mallory', 'a harmless question now');
     expect(refused).toMatchObject(openAiAnswer(EndUserErrorCode.EndUserBlocked));
     expect((await call('alice', 'another pleasant question')).status).toBe(200);
-    expect((await endUser('alice'))[0]).toMatchObject({ status: 'active', flagged_count: '0' });
+    // Both of alice's calls are counted: an end user with no strikes is updated like any other (nothing dead-lettered).
+    const [alice] = await eventually(
+      () => endUser('alice'),
+      (rows) => rows[0]?.request_count === '2',
+    );
+    expect(alice).toMatchObject({ status: 'active', flagged_count: '0', strike_points: 0 });
 
     const hooks = await eventually(
       async () => receiver.received,
@@ -133,6 +138,11 @@ describe('end users and strikes', () => {
       `SELECT extract(epoch FROM now() - strike_clock(now() - interval '49 hours', 24, now()))::float AS seconds`,
     );
     expect(remainder.seconds).toBeCloseTo(3600, 3);
+    // Points that never fade keep their clock: it must never be lost (the column is NOT NULL).
+    const [kept] = await warden.query<{ seconds: number }>(
+      `SELECT extract(epoch FROM now() - strike_clock(now() - interval '5 hours', NULL, now()))::float AS seconds`,
+    );
+    expect(kept.seconds).toBeCloseTo(5 * 3600, 3);
   });
 
   it('lets a throttle lapse once its strike points fade below it, and tells the developer', async () => {

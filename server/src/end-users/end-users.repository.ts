@@ -10,7 +10,7 @@ export interface EndUserActivity {
   requests: number;
   flagged: number;
   points: number;
-  /** The application's `strikes.halfLifeHours`, kept with the points it applies to from now on. */
+  /** The application's `strikes.halfLifeHours` when the batch earned points (kept with them from now on). */
   halfLifeHours: number | null;
   firstSeenAt: string;
   lastSeenAt: string;
@@ -58,7 +58,8 @@ export class EndUsersRepository {
          flagged_count = u.flagged_count + EXCLUDED.flagged_count,
          strike_points = ${CURRENT_STRIKE_POINTS} + EXCLUDED.strike_points,
          strike_points_at = ${CURRENT_STRIKE_CLOCK},
-         strike_half_life_hours = EXCLUDED.strike_half_life_hours
+         strike_half_life_hours = CASE WHEN EXCLUDED.strike_points > 0 THEN EXCLUDED.strike_half_life_hours
+           ELSE u.strike_half_life_hours END
        RETURNING *`,
       [
         JSON.stringify(

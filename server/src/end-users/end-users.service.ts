@@ -62,8 +62,10 @@ export class EndUsersService {
       byUser.set(key, entry);
     }
     const activity = [...byUser.values()];
-    const policies = await this.strikePolicies(activity.map((entry) => entry.applicationId));
-    for (const entry of activity)
+    // Only new points need the policy's half-life (a batch without strikes keeps the one stored with the points).
+    const striking = activity.filter((entry) => entry.points > 0);
+    const policies = await this.strikePolicies(striking.map((entry) => entry.applicationId));
+    for (const entry of striking)
       entry.halfLifeHours = policies.get(entry.applicationId)?.halfLifeHours ?? null;
     return this.repository.addActivity(manager, activity);
   }
