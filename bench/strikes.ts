@@ -46,11 +46,11 @@ interface Request {
   points: number;
 }
 
-/** The highest status an end user reaches over their requests, their points faded as the SQL fades them. */
-function worstStatus(
+/** The request (1-based) after which an end user is first throttled and first blocked, their points faded as the SQL fades them. */
+function firstStrikeActions(
   requests: Request[],
   policy: StrikePolicy,
-): { status: EndUserStatus; throttledAt?: number; blockedAt?: number } {
+): { throttledAt?: number; blockedAt?: number } {
   let points = 0;
   let clock: number | null = null;
   let throttledAt: number | undefined;
@@ -67,12 +67,12 @@ function worstStatus(
     if (status !== EndUserStatus.Active) throttledAt ??= index + 1;
     if (status === EndUserStatus.Blocked) blockedAt ??= index + 1;
   });
-  const status = blockedAt
-    ? EndUserStatus.Blocked
-    : throttledAt
-      ? EndUserStatus.Throttled
-      : EndUserStatus.Active;
-  return { status, throttledAt, blockedAt };
+  return { throttledAt, blockedAt };
+}
+
+/** One of the pool's points, drawn at random. */
+function drawn(points: number[], random: () => number): number {
+  return points[Math.floor(random() * points.length)];
 }
 
 function ordinaryEndUsers(
@@ -87,11 +87,11 @@ function ordinaryEndUsers(
   for (let user = 0; user < END_USERS; user += 1) {
     const requests = Array.from({ length: perDay * DAYS }, () => ({
       hours: random() * DAYS * 24,
-      points: points[Math.floor(random() * points.length)],
+      points: drawn(points, random),
     })).sort((a, b) => a.hours - b.hours);
-    const { status } = worstStatus(requests, policy);
-    if (status !== EndUserStatus.Active) throttled += 1;
-    if (status === EndUserStatus.Blocked) blocked += 1;
+    const { throttledAt, blockedAt } = firstStrikeActions(requests, policy);
+    if (throttledAt !== undefined) throttled += 1;
+    if (blockedAt !== undefined) blocked += 1;
   }
   return { throttled: throttled / END_USERS, blocked: blocked / END_USERS };
 }
@@ -113,9 +113,9 @@ function abuser(
   for (let user = 0; user < END_USERS; user += 1) {
     const requests = Array.from({ length: ABUSER_REQUESTS }, (_, index) => ({
       hours: (index * gapMinutes) / 60,
-      points: points[Math.floor(random() * points.length)],
+      points: drawn(points, random),
     }));
-    const outcome = worstStatus(requests, policy);
+    const outcome = firstStrikeActions(requests, policy);
     throttled.push(outcome.throttledAt ?? Infinity);
     blocked.push(outcome.blockedAt ?? Infinity);
   }

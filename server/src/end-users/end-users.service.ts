@@ -127,12 +127,22 @@ export class EndUsersService {
     reason: string,
     message: string,
   ): Promise<void> {
+    const updated = await this.setStanding(row, status, reason);
+    this.logger.info({ applicationId: row.application_id, endUser: row.end_user, status }, message);
+    await this.notify(row, status, reason, updated?.status_changed_at ?? new Date());
+  }
+
+  /** The status in Postgres, then in the store every api instance reads on each request. */
+  private async setStanding(
+    row: EndUserRow,
+    status: EndUserStatus,
+    reason: string,
+  ): Promise<EndUserRow | null> {
     const updated = await this.repository.transaction((manager) =>
       this.repository.setStatus(manager, row.application_id, row.end_user, status, reason),
     );
     await this.store.set(row.application_id, row.end_user, status);
-    this.logger.info({ applicationId: row.application_id, endUser: row.end_user, status }, message);
-    await this.notify(row, status, reason, updated?.status_changed_at ?? new Date());
+    return updated;
   }
 
   /** The event names the status the end user now has. */
@@ -189,16 +199,12 @@ export class EndUsersService {
    * de-escalated to what the points do earn (strikes only ever escalate; staff unblocks reset to zero).
    */
   async settleRefund(row: EndUserRow): Promise<EndUserStatus> {
-    const [application] = [...(await this.repository.applicationStatuses([row.application_id])).values()];
-    if (!application) return row.status;
-    const policy = await this.policies.resolve(application);
-    const earned = statusFor(row.strike_points, policy.strikes);
+    const policy = (await this.strikePolicies([row.application_id])).get(row.application_id);
+    if (!policy) return row.status;
+    const earned = statusFor(row.strike_points, policy);
     if (severity(earned) >= severity(row.status)) return row.status;
-    const reason = `strike points refunded: ${round(row.strike_points)} remain (throttle at ${policy.strikes.throttleAt}, block at ${policy.strikes.blockAt})`;
-    await this.repository.transaction((manager) =>
-      this.repository.setStatus(manager, row.application_id, row.end_user, earned, reason),
-    );
-    await this.store.set(row.application_id, row.end_user, earned);
+    const reason = `strike points refunded: ${round(row.strike_points)} remain (throttle at ${policy.throttleAt}, block at ${policy.blockAt})`;
+    await this.setStanding(row, earned, reason);
     return earned;
   }
 
