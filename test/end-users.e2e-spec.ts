@@ -1,3 +1,4 @@
+import { CURRENT_STRIKE_POINTS } from '../server/src/end-users/end-users.repository';
 import { OPENAI_CATEGORIES } from '../server/src/moderation/moderation.types';
 import { verifyWebhook } from '../server/src/webhooks/webhook.signature';
 import { testApiKey } from './support/keys';
@@ -195,4 +196,65 @@ describe('end users and strikes', () => {
       ['end_user.unblocked', 'active'],
     ]);
   }, 60_000);
+
+  it('keeps a block staff impose while the strike points fade, until staff lift it', async () => {
+    // The fading policy of the test before is in force: points halve every 8 s, and the sweep runs every second.
+    expect((await call('oscar', 'tell me about zorbanite')).status).toBe(200);
+    expect((await call('oscar', 'more zorbanite please')).status).toBe(200);
+    await eventually(
+      () => endUser('oscar'),
+      (rows) => rows[0]?.status === 'throttled',
+    );
+    const blocked = await runCli(warden.env, [
+      'end-users:block',
+      applicationId,
+      'oscar',
+      'scraping the model',
+    ]);
+    expect(blocked.stderr).toBe('');
+    expect(JSON.parse(blocked.stdout)).toMatchObject({ status: 'blocked' });
+
+    // Once the points have faded below the throttle, a status the strikes earned lapses within a sweep or two
+    // (trudy's, above); a refused call is logged and counted too. The staff block stands through both.
+    await eventually(
+      () =>
+        warden.query<{ points: number }>(
+          `SELECT ${CURRENT_STRIKE_POINTS} AS points FROM end_users u WHERE application_id = $1 AND end_user = $2`,
+          [applicationId, 'oscar'],
+        ),
+      (rows) => rows[0]?.points < 2,
+      30_000,
+    );
+    expect(await call('oscar', 'a harmless question now')).toMatchObject(
+      openAiAnswer(EndUserErrorCode.EndUserBlocked),
+    );
+    await eventually(
+      () => endUser('oscar'),
+      (rows) => rows[0]?.request_count === '3',
+    );
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    const [held] = await warden.query<{ status: string; status_reason: string; blocked_by_staff: boolean }>(
+      `SELECT status, status_reason, blocked_by_staff FROM end_users WHERE application_id = $1 AND end_user = $2`,
+      [applicationId, 'oscar'],
+    );
+    expect(held).toEqual({ status: 'blocked', status_reason: 'scraping the model', blocked_by_staff: true });
+    expect(await call('oscar', 'a harmless question now')).toMatchObject(
+      openAiAnswer(EndUserErrorCode.EndUserBlocked),
+    );
+    const hooks = receiver.received.filter(
+      (hook) => (hook.json.data as { endUser?: string }).endUser === 'oscar',
+    );
+    expect(hooks.map((hook) => hook.json.type)).toContain('end_user.blocked');
+    expect(hooks.map((hook) => hook.json.type)).not.toContain('end_user.unblocked');
+
+    expect(
+      (await runCli(warden.env, ['end-users:unblock', applicationId, 'oscar', 'appeal accepted'])).code,
+    ).toBe(0);
+    expect((await call('oscar', 'a harmless question now')).status).toBe(200);
+    const [lifted] = await warden.query<{ status: string; blocked_by_staff: boolean; strike_points: number }>(
+      `SELECT status, blocked_by_staff, strike_points FROM end_users WHERE application_id = $1 AND end_user = $2`,
+      [applicationId, 'oscar'],
+    );
+    expect(lifted).toEqual({ status: 'active', blocked_by_staff: false, strike_points: 0 });
+  }, 90_000);
 });

@@ -245,6 +245,17 @@ describe('monitoring console (Chromium)', () => {
     const reviewPanel = page.getByTestId('review-panel');
     await reviewPanel.getByText('stories260K · seed 7').waitFor();
     await shoot(page, '26-application-bias-runs');
+
+    // The end user who sent the held prompt: a reviewer blocks them until staff lift it.
+    await page.getByRole('menuitem', { name: 'End users' }).click();
+    const endUser = page.locator('tbody tr', { hasText: 'mallory' });
+    await endUser.getByRole('button', { name: 'Block', exact: true }).click();
+    const block = page.getByRole('dialog');
+    await block.locator('textarea[name=reason]').fill('Probing the filters with held prompts.');
+    await block.getByRole('button', { name: 'Block', exact: true }).click();
+    await endUser.getByText('by staff').waitFor();
+    await endUser.getByRole('button', { name: 'Unblock', exact: true }).waitFor();
+    await expectHidden(endUser.getByRole('button', { name: 'Block', exact: true }));
     expect(pageErrors).toEqual([]);
     await page.close();
   });
@@ -294,7 +305,11 @@ describe('monitoring console (Chromium)', () => {
     await shoot(page, '31-request-log-detail');
 
     await page.getByRole('menuitem', { name: 'End users' }).click();
-    await page.locator('tbody tr', { hasText: 'mallory' }).waitFor();
+    await page.locator('tbody tr', { hasText: 'mallory' }).getByText('by staff').waitFor();
+    // Analysts read end users; blocking and unblocking are a reviewer's.
+    await expectHidden(
+      page.locator('tbody tr', { hasText: 'mallory' }).getByRole('button', { name: 'Unblock' }),
+    );
     await shoot(page, '32-end-users');
 
     await page.getByRole('menuitem', { name: 'Monitoring' }).click();

@@ -286,7 +286,44 @@ describe('staff monitoring API', () => {
         body: { reason: 'false positive' },
       },
     );
-    expect(unblocked.body).toMatchObject({ status: 'active', strikePoints: 0 });
+    expect(unblocked.body).toMatchObject({ status: 'active', strikePoints: 0, blockedByStaff: false });
+    expect((await complete('a fine question', 'eve')).status).toBe(200);
+
+    // A block staff impose: audited, and only lifted by staff.
+    expect(
+      await request(warden.url, 'POST', `/admin/end-users/${encodeURIComponent(id)}/block`, {
+        token: analyst.token,
+        body: { reason: 'x' },
+      }),
+    ).toMatchObject(staffAnswer(StaffErrorCode.Forbidden));
+    const blocked = await request(warden.url, 'POST', `/admin/end-users/${encodeURIComponent(id)}/block`, {
+      token: reviewer.token,
+      body: { reason: 'scraping through the demo' },
+    });
+    expect(blocked.body).toMatchObject({
+      status: 'blocked',
+      blockedByStaff: true,
+      statusReason: 'scraping through the demo',
+    });
+    expect((await complete('a fine question', 'eve')).status).toBe(403);
+    const [audit] = await warden.query<{ before: unknown; after: unknown }>(
+      `SELECT before, after FROM audit_events WHERE action = 'end_user.blocked' AND entity_id = $1`,
+      [id],
+    );
+    expect(audit).toEqual({
+      before: { status: 'active', blockedByStaff: false, strikePoints: 0 },
+      after: {
+        status: 'blocked',
+        blockedByStaff: true,
+        strikePoints: 0,
+        reason: 'scraping through the demo',
+      },
+    });
+    const lifted = await request(warden.url, 'POST', `/admin/end-users/${encodeURIComponent(id)}/unblock`, {
+      token: reviewer.token,
+      body: { reason: 'appeal accepted' },
+    });
+    expect(lifted.body).toMatchObject({ status: 'active', blockedByStaff: false });
     expect((await complete('a fine question', 'eve')).status).toBe(200);
     const list = await request<Array<{ endUser: string }>>(
       warden.url,

@@ -61,6 +61,8 @@ export interface WardenDataProvider extends DataProvider {
   /** `resolution` is optional; an empty one is not sent. */
   resolveAlert(alertId: Identifier, resolution: string): Promise<Alert>;
   unblockEndUser(endUserId: Identifier, reason: string): Promise<EndUser>;
+  /** A block that stands until staff lift it, however the strike points fade. */
+  blockEndUser(endUserId: Identifier, reason: string): Promise<EndUser>;
   decideHeld(heldId: Identifier, decision: HeldDecision, reason: string): Promise<HeldCompletion>;
   monitoringSummary(window: MonitoringWindow): Promise<MonitoringSummary>;
   /** The classifier's calibrated thresholds and the default live/sandbox values (read-only). */
@@ -165,6 +167,7 @@ export const dataProvider: WardenDataProvider = {
   resolveAlert: (alertId, resolution) =>
     post(`/alerts/${segment(alertId)}/resolve`, resolution ? { resolution } : {}),
   unblockEndUser: (endUserId, reason) => post(`/end-users/${segment(endUserId)}/unblock`, { reason }),
+  blockEndUser: (endUserId, reason) => post(`/end-users/${segment(endUserId)}/block`, { reason }),
   decideHeld: (heldId, decision, reason) =>
     post(`/held-completions/${segment(heldId)}/decisions`, { decision, reason }),
   monitoringSummary: (window) => get(`/monitoring/summary?window=${window}`),

@@ -25,7 +25,7 @@ const READ_PERMISSION: Record<string, string> = {
 /**
  * The server permission that covers a console action: react-admin's own (list, show, export, create, edit,
  * delete) plus the operations each resource adds (`decide` on applications and held outputs, each key operation,
- * `acknowledge`/`resolve` on alerts, `unblock` on end users, `attach` on bias runs). `monitoring` is the dashboard
+ * `acknowledge`/`resolve` on alerts, `unblock`/`block` on end users, `attach` on bias runs). `monitoring` is the dashboard
  * route rather than a resource. Null: nobody may.
  */
 function requiredPermission(resource: string, action: string): string | null {
@@ -50,7 +50,7 @@ function requiredPermission(resource: string, action: string): string | null {
     case 'anomaly-rules':
       return action === 'edit' ? 'anomaly-rules:write' : null;
     case 'end-users':
-      return action === 'unblock' ? 'end-users:manage' : null;
+      return action === 'unblock' || action === 'block' ? 'end-users:manage' : null;
     case 'held-completions':
       return action === 'decide' ? 'held-completions:decide' : null;
     case 'label-queues':

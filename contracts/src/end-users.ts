@@ -6,8 +6,8 @@ export const EndUserStatus = { Active: 'active', Throttled: 'throttled', Blocked
 export type EndUserStatus = (typeof EndUserStatus)[keyof typeof EndUserStatus];
 export const END_USER_STATUSES = Object.values(EndUserStatus);
 
-/** `POST /admin/end-users/:id/unblock`. */
-export const unblockEndUserSchema = z.strictObject({
+/** `POST /admin/end-users/:id/unblock` and `/block`: staff decisions, each with its reason for the audit log. */
+export const endUserDecisionSchema = z.strictObject({
   reason: z.string().trim().min(1, 'a reason is required'),
 });
 
@@ -23,6 +23,8 @@ export const endUserResponseSchema = z.strictObject({
   flaggedRate: z.number().min(0).max(1),
   strikePoints: z.number().min(0),
   status: z.enum(END_USER_STATUSES),
+  /** Staff blocked the end user: the block stands until staff lift it, however the strike points fade. */
+  blockedByStaff: z.boolean(),
   statusReason: z.string().nullable(),
   statusChangedAt: timestamp.nullable(),
   firstSeenAt: timestamp,

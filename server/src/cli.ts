@@ -16,6 +16,7 @@ import { OPERATOR_ACTOR } from './audit/audit.types';
 import { isUuid } from './common/list-query';
 import { OrganizationsService } from './organizations/organizations.service';
 import { EndUsersService } from './end-users/end-users.service';
+import { EndUserRow } from './end-users/end-users.repository';
 import { formatDoctorReport, runDoctor } from './setup/doctor';
 import { WebhooksService } from './webhooks/webhooks.service';
 
@@ -34,6 +35,7 @@ const USAGE = `usage: npm run warden -- <command> [arguments]
   policies:set <application-id> <json-patch>  change an application's policy (a partial policy)
   apps:webhook <application-id> <url>         send the application's notifications there (prints the signing secret)
   end-users:unblock <application-id> <user> [reason]  lift an end user's throttle or block
+  end-users:block <application-id> <user> [reason]    block an end user until staff lift it
 ${BIAS_USAGE}
   doctor                                      check Node, PostgreSQL, Redis, models, migrations and the admin
   db:migrate                                  apply pending migrations
@@ -139,15 +141,14 @@ const COMMANDS: Record<string, Command> = {
       note: 'verify x-warden-signature with this secret; it is not shown again',
     };
   },
-  'end-users:unblock': async ([applicationId, endUser, ...reason], app) => {
-    const context = await app();
-    const application = await findApplication(context, required(applicationId, 'application id'));
-    const row = await context
-      .get(EndUsersService)
-      .unblock(application.id, required(endUser, 'end user'), reason.join(' ') || 'unblocked by an operator');
-    if (!row) throw new UsageError(`no end user "${endUser}" in application ${applicationId}`);
-    return { applicationId: row.application_id, endUser: row.end_user, status: row.status };
-  },
+  'end-users:unblock': ([applicationId, endUser, ...reason], app) =>
+    setEndUserStanding(app, applicationId, endUser, (service, id, user) =>
+      service.unblock(id, user, reason.join(' ') || 'unblocked by an operator'),
+    ),
+  'end-users:block': ([applicationId, endUser, ...reason], app) =>
+    setEndUserStanding(app, applicationId, endUser, (service, id, user) =>
+      service.block(id, user, reason.join(' ') || 'blocked by an operator'),
+    ),
   ...biasCommands((message) => new UsageError(message)),
   doctor: async () => {
     const checks = await runDoctor(loadConfig());
@@ -176,6 +177,20 @@ async function withDataSource<T>(
   } finally {
     await dataSource.destroy();
   }
+}
+
+/** Staff decisions on one end user, taken by the operator (`end-users:block`, `end-users:unblock`). */
+async function setEndUserStanding(
+  app: () => Promise<INestApplicationContext>,
+  applicationId: string | undefined,
+  endUser: string | undefined,
+  decide: (service: EndUsersService, applicationId: string, endUser: string) => Promise<EndUserRow | null>,
+) {
+  const context = await app();
+  const application = await findApplication(context, required(applicationId, 'application id'));
+  const row = await decide(context.get(EndUsersService), application.id, required(endUser, 'end user'));
+  if (!row) throw new UsageError(`no end user "${endUser}" in application ${applicationId}`);
+  return { applicationId: row.application_id, endUser: row.end_user, status: row.status };
 }
 
 async function findApplication(context: INestApplicationContext, id: string) {

@@ -28,7 +28,7 @@ export interface ReasonDialogProps {
   onClose: () => void;
 }
 
-/** Confirmation with a recorded reason, for the monitoring actions (release, discard, unblock, resolve). */
+/** Confirmation with a recorded reason, for the monitoring actions (release, discard, block, unblock, resolve). */
 export const ReasonDialog = ({ open, ...props }: ReasonDialogProps) => (
   <Dialog open={open} onClose={props.pending ? undefined : props.onClose} maxWidth="sm" fullWidth>
     {open && <ReasonForm {...props} />}

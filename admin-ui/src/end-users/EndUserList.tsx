@@ -18,7 +18,7 @@ import { END_USER_STATUSES } from '../common/enums';
 import { formatPercent } from '../common/format';
 import { requestLogsPath } from '../common/links';
 import type { EndUser } from '../types';
-import { UnblockButton } from './UnblockButton';
+import { BlockButton, UnblockButton } from './StandingButtons';
 
 const endUserFilters = [
   <SearchInput key="q" source="q" alwaysOn placeholder="End user or application" sx={{ width: 240 }} />,
@@ -35,6 +35,11 @@ export const EndUserStatus = () => {
   const chip = (
     <span>
       <EnumChipField source="status" options={END_USER_STATUSES} />
+      {record.blockedByStaff && (
+        <Typography component="span" variant="caption" color="text.secondary" sx={{ ml: 0.5 }}>
+          by staff
+        </Typography>
+      )}
     </span>
   );
   return record.statusReason ? <Tooltip title={record.statusReason}>{chip}</Tooltip> : chip;
@@ -116,6 +121,7 @@ export const EndUserList = () => (
         <Stack direction="row" spacing={0.5}>
           <EndUserLogsButton />
           <UnblockButton />
+          <BlockButton />
         </Stack>
       </DataTable.Col>
     </DataTable>

@@ -22,7 +22,7 @@ import { StatusCodeField } from '../request-logs/RequestLogList';
 import { promptPreview } from '../request-logs/chatMessages';
 import type { EndUser, RequestLog } from '../types';
 import { EndUserLogsButton, EndUserStatus } from './EndUserList';
-import { UnblockButton } from './UnblockButton';
+import { BlockButton, UnblockButton } from './StandingButtons';
 
 const EndUserTitle = () => {
   const record = useRecordContext<EndUser>();
@@ -110,6 +110,7 @@ export const EndUserShow = () => (
       <TopToolbar>
         <EndUserLogsButton />
         <UnblockButton size="medium" />
+        <BlockButton size="medium" />
         <ListButton label="End users" />
       </TopToolbar>
     }

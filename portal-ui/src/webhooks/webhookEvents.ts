@@ -4,7 +4,8 @@ import type { WebhookEvent } from '@warden/contracts';
 export const WEBHOOK_EVENT_LABELS: Record<WebhookEvent, string> = {
   'end_user.throttled':
     'An end user is throttled: their strike points reached your policy’s throttle threshold, or a block faded to it',
-  'end_user.blocked': 'An end user’s strike points reached the block threshold: their calls are refused',
+  'end_user.blocked':
+    'An end user is blocked: their strike points reached the block threshold, or staff blocked them until they lift it; their calls are refused',
   'end_user.unblocked':
     'An end user is served again: staff lifted their throttle or block (strikes start again from zero), or their strike points faded below it',
   'held_completion.released': 'Staff released an output your policy held for review',

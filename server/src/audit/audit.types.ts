@@ -42,6 +42,7 @@ export enum AuditAction {
   HeldCompletionReleased = 'held_completion.released',
   HeldCompletionDiscarded = 'held_completion.discarded',
   EndUserUnblocked = 'end_user.unblocked',
+  EndUserBlocked = 'end_user.blocked',
   AlertAcknowledged = 'alert.acknowledged',
   AlertResolved = 'alert.resolved',
   OrganizationCreated = 'organization.created',

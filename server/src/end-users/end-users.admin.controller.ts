@@ -9,7 +9,7 @@ import { Permission } from '../contracts';
 import { CurrentStaff, RequirePermission, StaffApi, StaffPrincipal } from '../common/staff-access';
 import { staffActor } from '../staff/staff-principal';
 import { EndUsersAdminService } from './end-users.admin.service';
-import { END_USER_LIST, EndUserResponse, toEndUserResponse, unblockEndUserSchema } from './end-users.dto';
+import { END_USER_LIST, EndUserResponse, toEndUserResponse, endUserDecisionSchema } from './end-users.dto';
 
 /** End users are addressed as `<applicationId>:<end user>`, the id react-admin carries for them. */
 @StaffApi()
@@ -45,7 +45,19 @@ export class AdminEndUsersController {
     @Param('id') id: string,
     @Body() body: unknown,
   ): Promise<EndUserResponse> {
-    const reason = parseBody(unblockEndUserSchema, body).reason;
+    const reason = parseBody(endUserDecisionSchema, body).reason;
     return toEndUserResponse(await this.endUsers.unblock(staffActor(staff), id, reason));
+  }
+
+  @Post(':id/block')
+  @HttpCode(200)
+  @RequirePermission(Permission.EndUsersManage)
+  async block(
+    @CurrentStaff() staff: StaffPrincipal,
+    @Param('id') id: string,
+    @Body() body: unknown,
+  ): Promise<EndUserResponse> {
+    const reason = parseBody(endUserDecisionSchema, body).reason;
+    return toEndUserResponse(await this.endUsers.block(staffActor(staff), id, reason));
   }
 }

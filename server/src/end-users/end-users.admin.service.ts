@@ -24,6 +24,7 @@ export interface EndUserAdminRow {
   flaggedRate: number;
   strikePoints: number;
   status: 'active' | 'throttled' | 'blocked';
+  blockedByStaff: boolean;
   statusReason: string | null;
   statusChangedAt: Date | null;
   firstSeenAt: Date;
@@ -36,7 +37,7 @@ export const END_USER_LIST_SOURCE: ListSource<EndUserSortField, EndUserFilterFie
     a.organization_id AS "organizationId", u.end_user AS "endUser", u.request_count::int AS "requestCount",
     u.flagged_count::int AS "flaggedCount",
     CASE WHEN u.request_count > 0 THEN u.flagged_count::float / u.request_count ELSE 0 END AS "flaggedRate",
-    round((${CURRENT_STRIKE_POINTS})::numeric, 2)::float AS "strikePoints", u.status, u.status_reason AS "statusReason", u.status_changed_at AS "statusChangedAt",
+    round((${CURRENT_STRIKE_POINTS})::numeric, 2)::float AS "strikePoints", u.status, u.blocked_by_staff AS "blockedByStaff", u.status_reason AS "statusReason", u.status_changed_at AS "statusChangedAt",
     u.first_seen_at AS "firstSeenAt", u.last_seen_at AS "lastSeenAt"`,
   from: 'FROM end_users u JOIN applications a ON a.id = u.application_id',
   sortColumns: {
@@ -80,19 +81,44 @@ export class EndUsersAdminService {
 
   /** Gives an end user back the application's service: not by staff who are its developers (self-review). */
   async unblock(actor: Actor, id: string, reason: string): Promise<EndUserAdminRow> {
+    return this.decide(actor, id, reason, AuditAction.EndUserUnblocked, async (before) => {
+      if (actor.email) await this.organizations.assertOutsider(before.organizationId, actor.email);
+      await this.endUsers.unblock(before.applicationId, before.endUser, reason);
+    });
+  }
+
+  /** Refuses an end user the application's service until staff lift the block, however their points fade. */
+  async block(actor: Actor, id: string, reason: string): Promise<EndUserAdminRow> {
+    return this.decide(actor, id, reason, AuditAction.EndUserBlocked, (before) =>
+      this.endUsers.block(before.applicationId, before.endUser, reason),
+    );
+  }
+
+  /** A staff decision on one end user, recorded in the audit log with the standing before and after. */
+  private async decide(
+    actor: Actor,
+    id: string,
+    reason: string,
+    action: AuditAction,
+    apply: (before: EndUserAdminRow) => Promise<unknown>,
+  ): Promise<EndUserAdminRow> {
     const before = await this.get(id);
     if (!before) throw new NotFoundError(EndUserErrorCode.EndUserNotFound, `No end user ${id}.`, 'id');
-    if (actor.email) await this.organizations.assertOutsider(before.organizationId, actor.email);
-    await this.endUsers.unblock(before.applicationId, before.endUser, reason);
+    await apply(before);
     const after = (await this.get(id))!;
+    const standing = (row: EndUserAdminRow) => ({
+      status: row.status,
+      blockedByStaff: row.blockedByStaff,
+      strikePoints: row.strikePoints,
+    });
     await this.dataSource.transaction((manager) =>
       this.audit.record(manager, {
         actor,
-        action: AuditAction.EndUserUnblocked,
+        action,
         entityType: AuditEntityType.EndUser,
         entityId: id,
-        before: { status: before.status, strikePoints: before.strikePoints },
-        after: { status: after.status, strikePoints: after.strikePoints, reason },
+        before: standing(before),
+        after: { ...standing(after), reason },
       }),
     );
     return after;

@@ -1,4 +1,4 @@
-import { endUserResponseSchema, unblockEndUserSchema } from '../contracts';
+import { endUserResponseSchema, endUserDecisionSchema } from '../contracts';
 import type { EndUserAdminRow } from './end-users.admin.service';
 import { toEndUserResponse } from './end-users.dto';
 
@@ -14,6 +14,7 @@ const row = (): EndUserAdminRow => ({
   flaggedRate: 0.1,
   strikePoints: 2.5,
   status: 'throttled',
+  blockedByStaff: false,
   statusReason: 'strike points 2.5 reached the throttle threshold',
   statusChangedAt: new Date('2026-11-02T10:00:00Z'),
   firstSeenAt: new Date('2026-11-01T10:00:00Z'),
@@ -39,11 +40,11 @@ describe('end-user contract', () => {
     expect(endUserResponseSchema.safeParse({ ...mapped, flaggedRate: 4 }).success).toBe(false);
   });
 
-  it('needs a reason to unblock, and nothing else', () => {
-    expect(unblockEndUserSchema.safeParse({ reason: '  ' }).success).toBe(false);
-    expect(unblockEndUserSchema.safeParse({ reason: 'appeal granted', status: 'active' }).success).toBe(
+  it('needs a reason to block or unblock, and nothing else', () => {
+    expect(endUserDecisionSchema.safeParse({ reason: '  ' }).success).toBe(false);
+    expect(endUserDecisionSchema.safeParse({ reason: 'appeal granted', status: 'active' }).success).toBe(
       false,
     );
-    expect(unblockEndUserSchema.parse({ reason: ' appeal granted ' })).toEqual({ reason: 'appeal granted' });
+    expect(endUserDecisionSchema.parse({ reason: ' appeal granted ' })).toEqual({ reason: 'appeal granted' });
   });
 });

@@ -1,8 +1,8 @@
 import { listContract } from '../common/list-query';
-import { END_USER_STATUSES, unblockEndUserSchema, type EndUserResponse } from '../contracts';
+import { END_USER_STATUSES, endUserDecisionSchema, type EndUserResponse } from '../contracts';
 import type { EndUserAdminRow } from './end-users.admin.service';
 
-export { unblockEndUserSchema, type EndUserResponse };
+export { endUserDecisionSchema, type EndUserResponse };
 
 /** What staff may sort and filter end-users by; the repository maps each name to SQL. */
 export const END_USER_LIST = listContract({
@@ -30,6 +30,7 @@ export function toEndUserResponse(row: EndUserAdminRow): EndUserResponse {
     flaggedRate: row.flaggedRate,
     strikePoints: row.strikePoints,
     status: row.status,
+    blockedByStaff: row.blockedByStaff,
     statusReason: row.statusReason,
     statusChangedAt: row.statusChangedAt?.toISOString() ?? null,
     firstSeenAt: row.firstSeenAt.toISOString(),

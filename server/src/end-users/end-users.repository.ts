@@ -26,6 +26,8 @@ export interface EndUserRow {
   strike_points_at: Date;
   strike_half_life_hours: number | null;
   status: EndUserStatus;
+  /** A block staff imposed: it stands until staff lift it, whatever the points (migration StaffBlocks). */
+  blocked_by_staff: boolean;
   first_seen_at: Date;
   last_seen_at: Date;
   status_changed_at: Date | null;
@@ -78,20 +80,41 @@ export class EndUsersRepository {
     )) as EndUserRow[];
   }
 
-  async setStatus(
+  /** A status the strike points earned: never one of an end user staff blocked (their block stands). */
+  async setEarnedStatus(
     manager: EntityManager,
     applicationId: string,
     endUser: string,
     status: EndUserStatus,
     reason: string,
-    resetPoints = false,
   ): Promise<EndUserRow | null> {
     const [rows] = (await manager.query(
       `UPDATE end_users u SET status = $3, status_reason = $4, status_changed_at = now(),
+         strike_points = ${CURRENT_STRIKE_POINTS}, strike_points_at = ${CURRENT_STRIKE_CLOCK}
+       WHERE application_id = $1 AND end_user = $2 AND NOT blocked_by_staff RETURNING *`,
+      [applicationId, endUser, status, reason],
+    )) as [EndUserRow[], number];
+    return rows[0] ?? null;
+  }
+
+  /**
+   * A staff decision: a block stands until staff lift it (points kept, and still fading); lifting a throttle or block
+   * starts the strike record again from zero.
+   */
+  async setStaffStatus(
+    manager: EntityManager,
+    applicationId: string,
+    endUser: string,
+    status: EndUserStatus.Blocked | EndUserStatus.Active,
+    reason: string,
+  ): Promise<EndUserRow | null> {
+    const lifted = status === EndUserStatus.Active;
+    const [rows] = (await manager.query(
+      `UPDATE end_users u SET status = $3, status_reason = $4, status_changed_at = now(), blocked_by_staff = NOT $5,
          strike_points = CASE WHEN $5 THEN 0 ELSE ${CURRENT_STRIKE_POINTS} END,
          strike_points_at = CASE WHEN $5 THEN now() ELSE ${CURRENT_STRIKE_CLOCK} END
        WHERE application_id = $1 AND end_user = $2 RETURNING *`,
-      [applicationId, endUser, status, reason, resetPoints],
+      [applicationId, endUser, status, reason, lifted],
     )) as [EndUserRow[], number];
     return rows[0] ?? null;
   }
@@ -114,14 +137,15 @@ export class EndUsersRepository {
 
   /**
    * Throttled or blocked end users whose points have faded by at least one half-life since they were last brought up
-   * to date, brought up to date now: the sweep that lets a throttle or block lapse with the points that earned it.
+   * to date, brought up to date now: the sweep that lets a throttle or block lapse with the points that earned it
+   * (a block staff imposed does not lapse).
    */
   async decayStanding(manager: EntityManager, limit: number): Promise<EndUserRow[]> {
     const [rows] = (await manager.query(
       `UPDATE end_users u SET strike_points = ${CURRENT_STRIKE_POINTS}, strike_points_at = ${CURRENT_STRIKE_CLOCK}
        WHERE (u.application_id, u.end_user) IN (
          SELECT application_id, end_user FROM end_users
-         WHERE status <> 'active' AND strike_half_lives(strike_points_at, strike_half_life_hours, now()) >= 1
+         WHERE status <> 'active' AND NOT blocked_by_staff AND strike_half_lives(strike_points_at, strike_half_life_hours, now()) >= 1
          ORDER BY strike_points_at LIMIT $1 FOR UPDATE SKIP LOCKED)
        RETURNING *`,
       [limit],

@@ -75,7 +75,9 @@ export class EndUsersService {
    * points have faded below it; the developer hears of either.
    */
   async applyStrikes(rows: EndUserRow[]): Promise<void> {
-    const touched = rows.filter((row) => row.strike_points > 0 || row.status !== EndUserStatus.Active);
+    const touched = rows.filter(
+      (row) => !row.blocked_by_staff && (row.strike_points > 0 || row.status !== EndUserStatus.Active),
+    );
     const policies = await this.strikePolicies(touched.map((row) => row.application_id));
     for (const row of touched) {
       const policy = policies.get(row.application_id);
@@ -128,30 +130,32 @@ export class EndUsersService {
     message: string,
   ): Promise<void> {
     const updated = await this.setStanding(row, status, reason);
+    // Staff blocked the end user meanwhile: their decision stands.
+    if (!updated) return;
     this.logger.info({ applicationId: row.application_id, endUser: row.end_user, status }, message);
-    await this.notify(row, status, reason, updated?.status_changed_at ?? new Date());
+    await this.notify(updated, reason);
   }
 
-  /** The status in Postgres, then in the store every api instance reads on each request. */
+  /**
+   * The status the points earned, in Postgres, then in the store every api instance reads on each request; null (and
+   * nothing changed) for an end user staff blocked.
+   */
   private async setStanding(
     row: EndUserRow,
     status: EndUserStatus,
     reason: string,
   ): Promise<EndUserRow | null> {
     const updated = await this.repository.transaction((manager) =>
-      this.repository.setStatus(manager, row.application_id, row.end_user, status, reason),
+      this.repository.setEarnedStatus(manager, row.application_id, row.end_user, status, reason),
     );
-    await this.store.set(row.application_id, row.end_user, status);
+    if (updated) await this.store.set(row.application_id, row.end_user, status);
     return updated;
   }
 
   /** The event names the status the end user now has. */
-  private async notify(
-    row: EndUserRow,
-    status: EndUserStatus,
-    reason: string,
-    changedAt: Date,
-  ): Promise<void> {
+  private async notify(row: EndUserRow, reason: string): Promise<void> {
+    const { status } = row;
+    const changedAt = row.status_changed_at ?? new Date();
     const event =
       status === EndUserStatus.Blocked
         ? WebhookEvent.EndUserBlocked
@@ -200,27 +204,36 @@ export class EndUsersService {
    */
   async settleRefund(row: EndUserRow): Promise<EndUserStatus> {
     const policy = (await this.strikePolicies([row.application_id])).get(row.application_id);
-    if (!policy) return row.status;
+    if (!policy || row.blocked_by_staff) return row.status;
     const earned = statusFor(row.strike_points, policy);
     if (severity(earned) >= severity(row.status)) return row.status;
     const reason = `strike points refunded: ${round(row.strike_points)} remain (throttle at ${policy.throttleAt}, block at ${policy.blockAt})`;
-    await this.setStanding(row, earned, reason);
-    return earned;
+    return (await this.setStanding(row, earned, reason))?.status ?? row.status;
   }
 
-  /** Staff lift a throttle or block; the strike record starts again from zero. */
-  async unblock(applicationId: string, endUser: string, reason: string): Promise<EndUserRow | null> {
+  /** Staff lift a throttle or block (their own too); the strike record starts again from zero. */
+  unblock(applicationId: string, endUser: string, reason: string): Promise<EndUserRow | null> {
+    return this.decide(applicationId, endUser, EndUserStatus.Active, reason);
+  }
+
+  /** Staff block an end user: the block stands, whatever the points do, until staff lift it. */
+  block(applicationId: string, endUser: string, reason: string): Promise<EndUserRow | null> {
+    return this.decide(applicationId, endUser, EndUserStatus.Blocked, reason);
+  }
+
+  private async decide(
+    applicationId: string,
+    endUser: string,
+    status: EndUserStatus.Active | EndUserStatus.Blocked,
+    reason: string,
+  ): Promise<EndUserRow | null> {
     const row = await this.repository.transaction((manager) =>
-      this.repository.setStatus(manager, applicationId, endUser, EndUserStatus.Active, reason, true),
+      this.repository.setStaffStatus(manager, applicationId, endUser, status, reason),
     );
     if (!row) return null;
-    await this.store.set(applicationId, endUser, EndUserStatus.Active);
-    await this.webhooks.notify(
-      applicationId,
-      WebhookEvent.EndUserUnblocked,
-      { applicationId, endUser, reason },
-      `${endUser}:unblocked:${row.status_changed_at?.toISOString()}`,
-    );
+    await this.store.set(applicationId, endUser, status);
+    this.logger.info({ applicationId, endUser, status }, 'end user standing set by staff');
+    await this.notify(row, reason);
     return row;
   }
 }
