@@ -41,7 +41,12 @@ export async function stopApi(app: NestFastifyApplication): Promise<void> {
   await closeWithQueues(app);
 }
 
-export async function startApi(config: WardenConfig, logger: Logger): Promise<NestFastifyApplication> {
+/** `beforeListen` runs once the application is initialised, before it answers anything (the first-run bootstrap). */
+export async function startApi(
+  config: WardenConfig,
+  logger: Logger,
+  beforeListen?: (app: NestFastifyApplication) => Promise<void>,
+): Promise<NestFastifyApplication> {
   const errorFilter = new ErrorFilter(logger, errorCatalog);
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
@@ -143,6 +148,8 @@ export async function startApi(config: WardenConfig, logger: Logger): Promise<Ne
     }
   }
 
+  await app.init();
+  await beforeListen?.(app);
   // No Nest shutdown hooks: main.ts owns the signals and bounds how long closing may take.
   await app.listen(config.port, config.host);
   logger.debug({ port: config.port, host: config.host }, 'api listening');

@@ -63,6 +63,8 @@ export class ApiModule {
         FeedbackModule,
         ResearchGrantsModule,
         CalibrationModule,
+        // The first-run bootstrap runs in the api before it listens (main.ts).
+        SetupModule,
       ],
     };
   }

@@ -1,12 +1,9 @@
-import { NestFactory } from '@nestjs/core';
-import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { ChildProcess, fork } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Logger } from 'pino';
-import { startApi, stopApi } from './api';
-import { AdministrationModule } from './app.modules';
-import { createLogger, NestPinoLogger, prettyDestination, resolveLogFormat } from './common/logger';
+import { createLogger, prettyDestination, resolveLogFormat } from './common/logger';
 import { ConfigError, loadConfig, WardenConfig } from './config/config';
 import {
   RunningPostgres,
@@ -21,11 +18,8 @@ import {
   PreflightError,
   redactUrl,
 } from './database/preflight';
-import { isReadyMessage, ReadyMessage, renderBanner } from './setup/banner';
-import { FirstRunOutcome, FirstRunService } from './setup/first-run.service';
-import { ModelRegistry } from './inference/model-registry';
-import { ClassifierService } from './moderation/classifier/classifier.service';
-import { startWorker, stopWorker } from './worker';
+import { ApiReadyMessage, isReadyMessage, ReadyMessage, renderBanner } from './setup/banner';
+import type { FirstRunOutcome } from './setup/first-run.service';
 import { withServingFlags } from './common/serving-flags';
 
 type Role = 'all' | 'api' | 'worker';
@@ -37,8 +31,10 @@ type Role = 'all' | 'api' | 'worker';
 const SHUTDOWN_GRACE_MS = 5_000;
 
 /**
- * `node main.js` prepares the database (create, migrate, first-run bootstrap) and runs the api and the worker as
- * two processes. `main.js api` and `main.js worker` run one role each, as the compose file does.
+ * `node main.js` prepares the database (create, migrate) and runs the api and the worker as two processes; the api
+ * runs the first-run bootstrap before it listens. `main.js api` and `main.js worker` run one role each, as the
+ * compose file does. The application's modules are loaded by the role that runs them: the launcher, which only
+ * prepares the database and supervises, would otherwise spend seconds of CPU loading them before forking the roles.
  */
 async function main(): Promise<void> {
   const role = parseRole(process.argv[2]);
@@ -63,25 +59,34 @@ async function main(): Promise<void> {
   }
   const stop = stopOnSignal(logger);
   try {
-    let firstRunOutcome: FirstRunOutcome | undefined;
     if (!prepared) {
       await checkRedis(config);
       await ensureDatabase(config.databaseUrl, logger);
-      if (role === 'api') {
-        await migrate(config, logger);
-        firstRunOutcome = await firstRun(logger);
-      }
+      if (role === 'api') await migrate(config, logger);
     }
     if (role === 'api') {
-      const app = await startApi(config, logger);
+      const [{ startApi, stopApi }, { FirstRunService }] = await Promise.all([
+        import('./api'),
+        import('./setup/first-run.service'),
+      ]);
+      let firstRunOutcome: FirstRunOutcome | undefined;
+      const app = await startApi(config, logger, async (started) => {
+        firstRunOutcome = await started.get(FirstRunService, { strict: false }).run();
+      });
       stop.closeWith(() => stopApi(app));
-      const ready: ReadyMessage = { warden: 'ready', role, ...describeApi(app, config) };
+      const ready: ApiReadyMessage = {
+        warden: 'ready',
+        role,
+        ...(await describeApi(app, config)),
+        firstRun: firstRunOutcome!,
+      };
       process.send?.(ready);
-      if (firstRunOutcome) {
+      if (!prepared) {
         // An api started on its own (as in docker-compose.yml) prepared the install itself: say what it did.
-        process.stderr.write(`${banner(config, firstRunOutcome, ready)}\n`);
+        process.stderr.write(`${banner(config, ready)}\n`);
       }
     } else {
+      const { startWorker, stopWorker } = await import('./worker');
       const app = await startWorker(logger);
       stop.closeWith(() => stopWorker(app));
       process.send?.({ warden: 'ready', role } satisfies ReadyMessage);
@@ -94,7 +99,6 @@ async function main(): Promise<void> {
 /** `npm start`: one command for a whole Warden on this machine, with a short banner once it answers. */
 async function launch(config: WardenConfig, logger: Logger): Promise<void> {
   let postgres: RunningPostgres | undefined;
-  let firstRunOutcome: FirstRunOutcome;
   const supervisor = supervise(logger, async () => {
     await postgres?.stop();
   });
@@ -112,7 +116,6 @@ async function launch(config: WardenConfig, logger: Logger): Promise<void> {
     }
     await ensureDatabase(config.databaseUrl, logger);
     await migrate(config, logger);
-    firstRunOutcome = await firstRun(logger);
   } catch (err) {
     await postgres?.stop();
     fail(err, logger);
@@ -124,25 +127,22 @@ async function launch(config: WardenConfig, logger: Logger): Promise<void> {
       execArgv: withServingFlags(process.execArgv),
     }),
   }));
-  const ready = new Map<string, ReadyMessage>();
+  const ready = new Set<string>();
+  let api: ApiReadyMessage | undefined;
   for (const child of children) {
     child.process.on('message', (message) => {
       if (!isReadyMessage(message)) return;
-      ready.set(child.role, message);
-      if (ready.size === children.length) {
-        process.stderr.write(`${banner(config, firstRunOutcome, ready.get('api')!, postgres)}\n`);
+      ready.add(message.role);
+      if (message.role === 'api') api = message;
+      if (api && ready.size === children.length) {
+        process.stderr.write(`${banner(config, api, postgres)}\n`);
       }
     });
   }
   supervisor.adopt(children);
 }
 
-function banner(
-  config: WardenConfig,
-  firstRunOutcome: FirstRunOutcome,
-  api: ReadyMessage,
-  postgres?: RunningPostgres,
-): string {
+function banner(config: WardenConfig, api: ApiReadyMessage, postgres?: RunningPostgres): string {
   return renderBanner({
     host: config.host,
     port: config.port,
@@ -150,27 +150,19 @@ function banner(
       embeddedDirectory: postgres && displayPath(postgres.directory),
       url: redactUrl(config.databaseUrl),
     },
-    firstRun: firstRunOutcome,
     adminEmail: config.init.adminEmail,
     api,
   });
 }
 
-async function firstRun(logger: Logger): Promise<FirstRunOutcome> {
-  const app = await NestFactory.createApplicationContext(AdministrationModule.forRoot(logger), {
-    logger: new NestPinoLogger(logger),
-  });
-  try {
-    return await app.get(FirstRunService).run();
-  } finally {
-    await app.close();
-  }
-}
-
-function describeApi(
+async function describeApi(
   app: NestFastifyApplication,
   config: WardenConfig,
-): Omit<ReadyMessage, 'warden' | 'role'> {
+): Promise<Omit<ApiReadyMessage, 'warden' | 'role' | 'firstRun'>> {
+  const [{ ModelRegistry }, { ClassifierService }] = await Promise.all([
+    import('./inference/model-registry'),
+    import('./moderation/classifier/classifier.service'),
+  ]);
   return {
     models: app
       .get(ModelRegistry, { strict: false })

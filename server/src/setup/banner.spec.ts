@@ -7,6 +7,7 @@ const api = {
   classifier: 'moderation',
   consoleBuilt: true,
   portalBuilt: true,
+  firstRun: { admin: 'present' as const },
 };
 
 describe('renderBanner', () => {
@@ -15,8 +16,10 @@ describe('renderBanner', () => {
       host: '0.0.0.0',
       port: 8080,
       database: { url: 'postgres://postgres@127.0.0.1:5432/warden' },
-      firstRun: { admin: 'missing', mintedKey: 'wk-abcdefgh_0123456789abcdefghijklmnopqrstuv' },
-      api,
+      api: {
+        ...api,
+        firstRun: { admin: 'missing', mintedKey: 'wk-abcdefgh_0123456789abcdefghijklmnopqrstuv' },
+      },
     });
     expect(text).toContain('http://localhost:8080/v1');
     expect(text).toContain('http://localhost:8080/console/');
@@ -36,9 +39,8 @@ describe('renderBanner', () => {
         embeddedDirectory: '.warden/postgres',
         url: 'postgres://postgres:****@127.0.0.1:5432/warden',
       },
-      firstRun: { admin: 'created' },
       adminEmail: 'root@example.com',
-      api: { ...api, consoleBuilt: false, portalBuilt: false },
+      api: { ...api, consoleBuilt: false, portalBuilt: false, firstRun: { admin: 'created' } },
     });
     expect(text).toContain('http://[::1]:9000/v1');
     expect(text).toContain('embedded PostgreSQL, data in .warden/postgres');

@@ -1,15 +1,19 @@
 import { FirstRunOutcome } from './first-run.service';
 
 /** What the api process reports to the launcher once it listens (over the fork IPC channel). */
-export interface ReadyMessage {
+export interface ApiReadyMessage {
   warden: 'ready';
-  role: 'api' | 'worker';
+  role: 'api';
   /** `id (owner)` of every model /v1/models lists, and the moderation classifier's name. */
-  models?: string[];
-  classifier?: string;
-  consoleBuilt?: boolean;
-  portalBuilt?: boolean;
+  models: string[];
+  classifier: string;
+  consoleBuilt: boolean;
+  portalBuilt: boolean;
+  /** What the api's first-run bootstrap did before it listened (the banner shows a minted demo key once). */
+  firstRun: FirstRunOutcome;
 }
+
+export type ReadyMessage = ApiReadyMessage | { warden: 'ready'; role: 'worker' };
 
 export function isReadyMessage(message: unknown): message is ReadyMessage {
   return typeof message === 'object' && message !== null && (message as ReadyMessage).warden === 'ready';
@@ -19,16 +23,15 @@ export interface BannerFacts {
   host: string;
   port: number;
   database: { embeddedDirectory?: string; url: string };
-  firstRun: FirstRunOutcome;
   adminEmail?: string;
-  api: ReadyMessage;
+  api: ApiReadyMessage;
 }
 
 /** The few lines a person starting Warden needs: where it answers, what it runs on, how to get in. */
 export function renderBanner(facts: BannerFacts): string {
   const base = `http://${displayHost(facts.host)}:${facts.port}`;
   const models = [
-    ...(facts.api.models ?? []),
+    ...facts.api.models,
     ...(facts.api.classifier ? [`${facts.api.classifier} classifier`] : []),
   ];
   const lines = [
@@ -48,10 +51,12 @@ export function renderBanner(facts: BannerFacts): string {
         : facts.database.url
     }`,
     `    Models     ${models.join(', ') || 'none'}`,
-    `    Staff      ${adminLine(facts.firstRun.admin, facts.adminEmail)}`,
+    `    Staff      ${adminLine(facts.api.firstRun.admin, facts.adminEmail)}`,
   ];
-  if (facts.firstRun.mintedKey) {
-    lines.push(`    Demo key   ${facts.firstRun.mintedKey}  (no API key existed; shown only now: store it)`);
+  if (facts.api.firstRun.mintedKey) {
+    lines.push(
+      `    Demo key   ${facts.api.firstRun.mintedKey}  (no API key existed; shown only now: store it)`,
+    );
   }
   return lines.join('\n');
 }
