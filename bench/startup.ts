@@ -1,7 +1,8 @@
 /**
  * What one Warden start costs, as `npm start` and every e2e suite start it (`node dist/server/src/main.js`: the
  * launcher prepares the database, then forks the api and the worker): the time from the spawn to the first 200 from
- * /health, and the CPU time the launcher and its children (all threads) had spent by then. Each start gets a copy of
+ * /health, the time until both roles are ready (the launcher's banner), and the CPU time the launcher and its
+ * children (all threads) had spent by then. Each start gets a copy of
  * a migrated template database (as a suite's does) and a Redis prefix of its own. With `--baseline-dist DIR` another
  * build (e.g. main's, built in a separate checkout) is started in alternation in the same run, and the ratios are
  * printed. Medians are shown.
@@ -75,6 +76,7 @@ function processTree(root: number): number[] {
 
 interface Start {
   healthyMs: number;
+  readyMs: number;
   cpuMs: number;
 }
 
@@ -109,6 +111,14 @@ async function start(
     () => processes.log(name),
   );
   const healthyMs = performance.now() - started;
+  // The launcher prints its banner once the api and the worker both said they are ready.
+  await waitFor(
+    `Warden's worker (${label})`,
+    launcher,
+    async () => processes.log(name).includes('Warden is running'),
+    () => processes.log(name),
+  );
+  const readyMs = performance.now() - started;
   const cpuMs =
     processTree(launcher.pid!).reduce((sum, pid) => {
       try {
@@ -121,7 +131,7 @@ async function start(
   launcher.kill('SIGTERM');
   await exited;
   await removeWarden({ databaseUrl: env.DATABASE_URL!, env });
-  return { healthyMs, cpuMs };
+  return { healthyMs, readyMs, cpuMs };
 }
 
 async function main(): Promise<void> {
@@ -150,15 +160,15 @@ async function main(): Promise<void> {
       }
     }
     process.stdout.write(`rounds ${options.rounds} (after one uncounted start of each build)\n\n`);
-    process.stdout.write('build        to healthy, ms (median)   CPU by then, ms (median, all processes)\n');
+    process.stdout.write(
+      'medians, ms    /health answers   api and worker ready   CPU by then (all processes)\n',
+    );
     for (const build of builds) {
       const starts = results.get(build.label)!;
+      const column = (pick: (s: Start) => number, width: number) =>
+        median(starts.map(pick)).toFixed(0).padStart(width);
       process.stdout.write(
-        `${build.label.padEnd(12)} ${median(starts.map((s) => s.healthyMs))
-          .toFixed(0)
-          .padStart(26)}   ${median(starts.map((s) => s.cpuMs))
-          .toFixed(0)
-          .padStart(40)}\n`,
+        `${build.label.padEnd(12)} ${column((s) => s.healthyMs, 17)}   ${column((s) => s.readyMs, 20)}   ${column((s) => s.cpuMs, 27)}\n`,
       );
     }
     if (options.baselineDist) {
@@ -166,7 +176,7 @@ async function main(): Promise<void> {
       const ratio = (pick: (s: Start) => number) =>
         (median(mine.map(pick)) / median(base.map(pick))).toFixed(2);
       process.stdout.write(
-        `\nratio this build / baseline: to healthy ${ratio((s) => s.healthyMs)}, CPU ${ratio((s) => s.cpuMs)}\n`,
+        `\nratio this build / baseline: /health ${ratio((s) => s.healthyMs)}, both ready ${ratio((s) => s.readyMs)}, CPU ${ratio((s) => s.cpuMs)}\n`,
       );
     }
     process.stdout.write(`load average (1, 5, 15 min) before: ${loadBefore}, after: ${loadAverage()}\n`);

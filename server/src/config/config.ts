@@ -1,20 +1,11 @@
-import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 
-/** The checkout holding the shipped models and the built console, found from either src/ or dist/. */
-export const REPOSITORY_ROOT = findRepositoryRoot(__dirname);
+import { REPOSITORY_ROOT } from './repository-root';
 
-function findRepositoryRoot(start: string): string {
-  for (let dir = start; dir !== path.dirname(dir); dir = path.dirname(dir)) {
-    if (fs.existsSync(path.join(dir, 'package.json')) && fs.existsSync(path.join(dir, 'server', 'src'))) {
-      return dir;
-    }
-  }
-  return process.cwd();
-}
+export { REPOSITORY_ROOT };
 
 const API_KEY_PATTERN = /^wk-[A-Za-z0-9]{8}_[A-Za-z0-9]{32,64}$/;
 

@@ -1,11 +1,21 @@
 /** The vocabulary every moderation check, policy and response shares. */
 
-import type { ModerationCategory } from '../contracts';
-import { MODERATION_CATEGORIES, OPENAI_CATEGORIES, WARDEN_CATEGORIES } from '../contracts';
+// The vocabulary file of the contracts, not their index: the classifier's worker thread loads this module, and the
+// index would load every contract schema (and zod) into it.
+import type { ModerationCategory } from '../../../contracts/src/moderation-vocabulary';
+import {
+  MODERATION_CATEGORIES,
+  OPENAI_CATEGORIES,
+  WARDEN_CATEGORIES,
+} from '../../../contracts/src/moderation-vocabulary';
 
 /** The category lists are the contract's: the console filters and labels by the same ones. */
 export { OPENAI_CATEGORIES, WARDEN_CATEGORIES };
-export type { ModerationCategory, OpenAiCategory, WardenCategory } from '../contracts';
+export type {
+  ModerationCategory,
+  OpenAiCategory,
+  WardenCategory,
+} from '../../../contracts/src/moderation-vocabulary';
 
 export const ALL_CATEGORIES: readonly ModerationCategory[] = MODERATION_CATEGORIES;
 

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { REPOSITORY_ROOT } from '../../config/config';
+import { REPOSITORY_ROOT } from '../../config/repository-root';
 import { WordRank } from './joined-words';
 
 /** GloVe's 30,000 most frequent lower-case English words, most frequent first (see the folder's SOURCE.txt). */
