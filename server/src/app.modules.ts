@@ -8,19 +8,13 @@ import { BiasWorkerModule } from './bias/bias-worker.module';
 import { BiasModule } from './bias/bias.module';
 import { CalibrationModule } from './calibration/calibration.module';
 import { CalibrationWorkerModule } from './calibration/calibration-worker.module';
-import { LoggerModule } from './common/logger.module';
 import { QueueModule } from './common/queue.module';
-import { RedisModule } from './common/redis.module';
 import { V1Module } from './v1/v1.module';
-import { ConfigModule } from './config/config.module';
-import { DatabaseModule } from './database/database.module';
-import { ErrorCatalogModule } from './error-catalog';
 import { MonitoringWorkerModule } from './monitoring/monitoring-worker.module';
 import { FineTuningWorkerModule } from './fine-tuning/fine-tuning-worker.module';
 import { FineTuningModule } from './fine-tuning/fine-tuning.module';
 import { HeldCompletionsAdminModule } from './moderation/held-completions-admin.module';
 import { MonitoringModule } from './monitoring/monitoring.module';
-import { PoliciesModule } from './policies/policies.module';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { PortalModule } from './portal/portal.module';
 import { ResearchGrantsModule } from './research-grants/research-grants.module';
@@ -30,12 +24,8 @@ import { EndUsersModule } from './end-users/end-users.module';
 import { FeedbackModule } from './feedback/feedback.module';
 import { SetupModule } from './setup/setup.module';
 import { StaffModule } from './staff/staff.module';
-import { WebhooksModule } from './webhooks/webhooks.module';
 import { WebhooksWorkerModule } from './webhooks/webhooks-worker.module';
-
-function infrastructure(logger: Logger) {
-  return [ConfigModule, LoggerModule.forRoot(logger), DatabaseModule, RedisModule, ErrorCatalogModule];
-}
+import { infrastructure } from './infrastructure.modules';
 
 /** The HTTP process: public API, developer portal, staff API, console, docs, metrics. */
 @Module({})
@@ -86,40 +76,6 @@ export class WorkerModule {
         FineTuningWorkerModule,
         CalibrationWorkerModule,
       ],
-    };
-  }
-}
-
-/** First-run bootstrap and the operator CLI: domain services without HTTP or queues. */
-@Module({})
-export class AdministrationModule {
-  static forRoot(logger: Logger): DynamicModule {
-    return {
-      module: AdministrationModule,
-      imports: [
-        ...infrastructure(logger),
-        QueueModule,
-        OrganizationsModule,
-        ApplicationsModule,
-        ApiKeysModule,
-        PoliciesModule,
-        AuditModule,
-        EndUsersModule,
-        WebhooksModule,
-        SetupModule,
-      ],
-    };
-  }
-}
-
-/** The operator CLI's bias commands: the bias domain and its queue, without HTTP or models. */
-@Module({})
-export class BiasCliModule {
-  static forRoot(logger: Logger): DynamicModule {
-    return {
-      module: BiasCliModule,
-      // ApiKeysModule provides the ApplicationKeys port that ApplicationsModule (attaching runs) needs.
-      imports: [...infrastructure(logger), QueueModule, ApiKeysModule, BiasModule],
     };
   }
 }

@@ -2,7 +2,7 @@ import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { generateApiKey, parseApiKey } from './api-keys/api-key.secret';
 import { ApiKeysService } from './api-keys/api-keys.service';
-import { AdministrationModule } from './app.modules';
+import { AdministrationModule } from './administration.modules';
 import { BIAS_USAGE, biasCommands } from './bias/bias.cli';
 import { ApplicationStatus } from './applications/application.entity';
 import { ApplicationsService } from './applications/applications.service';

@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { ErrorCatalog } from '../common/errors';
 import { isUuid } from '../common/list-query';
 import { describeIssues } from '../common/request-body';
-import { BiasCliModule } from '../app.modules';
+import { BiasCliModule } from '../administration.modules';
 import { createLogger, NestPinoLogger } from '../common/logger';
 import { closeWithQueues } from '../common/queue.module';
 import { loadConfig } from '../config/config';
