@@ -333,6 +333,15 @@ describe('redteam: staff deciding for their own organization', () => {
     const unblocked = await unblock(reviewer.token);
     expectStatus(unblocked, 200);
     expect(unblocked.body.status).toBe('active');
+    // Blocking only takes access away, as suspending a key does: the insider may.
+    const blocked = await request<{ status: string; blockedByStaff: boolean }>(
+      url,
+      'POST',
+      `/admin/end-users/${live.id}:mallory/block`,
+      { token: insider.token, body: { reason: 'keeps probing the filter' } },
+    );
+    expectStatus(blocked, 200);
+    expect(blocked.body).toMatchObject({ status: 'blocked', blockedByStaff: true });
   });
 
   /**
