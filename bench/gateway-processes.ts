@@ -255,6 +255,17 @@ export async function addApplication(warden: Warden, name: string, patch: object
   return key;
 }
 
+/** Runs one statement on the server's maintenance database (creating and dropping the benches' databases). */
+export async function adminQuery(sql: string): Promise<void> {
+  const client = new Client({ connectionString: `${POSTGRES}/postgres` });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
 /** Drops what a Warden the benchmark started left behind: its database and the Redis keys under its prefix. */
 export async function removeWarden(warden: Pick<Warden, 'databaseUrl' | 'env'>): Promise<void> {
   const client = new Client({ connectionString: `${POSTGRES}/postgres` });

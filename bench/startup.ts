@@ -13,9 +13,9 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Client } from 'pg';
 import { createDataSource } from '../server/src/database/data-source';
 import {
+  adminQuery,
   DIST,
   freePort,
   loadAverage,
@@ -45,16 +45,6 @@ function parseOptions(argv: string[]): Options {
   if (!Number.isInteger(options.rounds) || options.rounds < 1)
     throw new Error('--rounds needs a whole number');
   return options;
-}
-
-async function admin(sql: string): Promise<void> {
-  const client = new Client({ connectionString: `${POSTGRES}/postgres` });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
 }
 
 /** A process and its descendants, read from /proc (Linux only). */
@@ -89,7 +79,7 @@ async function start(
 ): Promise<Start> {
   const suffix = randomBytes(4).toString('hex');
   const database = `warden_bench_startup_${suffix}`;
-  await admin(`CREATE DATABASE "${database}" TEMPLATE "${template}"`);
+  await adminQuery(`CREATE DATABASE "${database}" TEMPLATE "${template}"`);
   const port = await freePort();
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
@@ -144,7 +134,7 @@ async function main(): Promise<void> {
   const processes = new Processes(logDir);
   const template = `warden_bench_startup_template_${randomBytes(4).toString('hex')}`;
   const loadBefore = loadAverage();
-  await admin(`CREATE DATABASE "${template}"`);
+  await adminQuery(`CREATE DATABASE "${template}"`);
   try {
     const dataSource = createDataSource(`${POSTGRES}/${template}`);
     await dataSource.initialize();
@@ -182,7 +172,7 @@ async function main(): Promise<void> {
     process.stdout.write(`load average (1, 5, 15 min) before: ${loadBefore}, after: ${loadAverage()}\n`);
   } finally {
     await processes.stopAll();
-    await admin(`DROP DATABASE IF EXISTS "${template}" WITH (FORCE)`);
+    await adminQuery(`DROP DATABASE IF EXISTS "${template}" WITH (FORCE)`);
   }
 }
 

@@ -6,22 +6,11 @@
  *   npx tsc -p tsconfig.build.json && node dist/bench/test-database.js [rounds]
  */
 import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
 import { createDataSource } from '../server/src/database/data-source';
-import { loadAverage } from './gateway-processes';
+import { adminQuery, loadAverage } from './gateway-processes';
 
 const ROUNDS = Number(process.argv[2] ?? 5);
 const POSTGRES = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432';
-
-async function admin(sql: string): Promise<void> {
-  const client = new Client({ connectionString: `${POSTGRES}/postgres` });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
 
 /** The launcher's preflight: connect, apply whatever is pending (one transaction each), disconnect. */
 async function migrate(name: string): Promise<number> {
@@ -40,7 +29,7 @@ async function timed(prepare: (name: string) => Promise<void>): Promise<{ ms: nu
   await prepare(name);
   const applied = await migrate(name);
   const ms = performance.now() - started;
-  await admin(`DROP DATABASE "${name}" WITH (FORCE)`);
+  await adminQuery(`DROP DATABASE "${name}" WITH (FORCE)`);
   return { ms, applied };
 }
 
@@ -52,15 +41,15 @@ function median(values: number[]): number {
 async function main(): Promise<void> {
   const loadBefore = loadAverage();
   const template = `warden_bench_template_${randomBytes(4).toString('hex')}`;
-  await admin(`CREATE DATABASE "${template}"`);
+  await adminQuery(`CREATE DATABASE "${template}"`);
   try {
     await migrate(template);
     const fresh: number[] = [];
     const copied: number[] = [];
     let applied = { fresh: 0, copied: 0 };
     for (let round = 0; round < ROUNDS; round++) {
-      const a = await timed((name) => admin(`CREATE DATABASE "${name}"`));
-      const b = await timed((name) => admin(`CREATE DATABASE "${name}" TEMPLATE "${template}"`));
+      const a = await timed((name) => adminQuery(`CREATE DATABASE "${name}"`));
+      const b = await timed((name) => adminQuery(`CREATE DATABASE "${name}" TEMPLATE "${template}"`));
       fresh.push(a.ms);
       copied.push(b.ms);
       applied = { fresh: a.applied, copied: b.applied };
@@ -76,7 +65,7 @@ async function main(): Promise<void> {
     process.stdout.write(`\nratio fresh / template copy: ${(median(fresh) / median(copied)).toFixed(2)}\n`);
     process.stdout.write(`load average (1, 5, 15 min) before: ${loadBefore}, after: ${loadAverage()}\n`);
   } finally {
-    await admin(`DROP DATABASE IF EXISTS "${template}" WITH (FORCE)`);
+    await adminQuery(`DROP DATABASE IF EXISTS "${template}" WITH (FORCE)`);
   }
 }
 
