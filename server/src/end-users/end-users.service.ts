@@ -75,9 +75,7 @@ export class EndUsersService {
    * points have faded below it; the developer hears of either.
    */
   async applyStrikes(rows: EndUserRow[]): Promise<void> {
-    const touched = rows.filter(
-      (row) => !row.blocked_by_staff && (row.strike_points > 0 || row.status !== EndUserStatus.Active),
-    );
+    const touched = rows.filter((row) => row.strike_points > 0 || row.status !== EndUserStatus.Active);
     const policies = await this.strikePolicies(touched.map((row) => row.application_id));
     for (const row of touched) {
       const policy = policies.get(row.application_id);
@@ -130,7 +128,7 @@ export class EndUsersService {
     message: string,
   ): Promise<void> {
     const updated = await this.setStanding(row, status, reason);
-    // Staff blocked the end user meanwhile: their decision stands.
+    // Staff blocked the end user: their block stands, and setEarnedStatus changed nothing.
     if (!updated) return;
     this.logger.info({ applicationId: row.application_id, endUser: row.end_user, status }, message);
     await this.notify(updated, reason);
@@ -204,7 +202,7 @@ export class EndUsersService {
    */
   async settleRefund(row: EndUserRow): Promise<EndUserStatus> {
     const policy = (await this.strikePolicies([row.application_id])).get(row.application_id);
-    if (!policy || row.blocked_by_staff) return row.status;
+    if (!policy) return row.status;
     const earned = statusFor(row.strike_points, policy);
     if (severity(earned) >= severity(row.status)) return row.status;
     const reason = `strike points refunded: ${round(row.strike_points)} remain (throttle at ${policy.throttleAt}, block at ${policy.blockAt})`;
