@@ -9,12 +9,12 @@ import { EndUsersModule } from './end-users/end-users.module';
 import { infrastructure } from './infrastructure.modules';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { PoliciesModule } from './policies/policies.module';
-import { SetupModule } from './setup/setup.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 
-// Apart from the api's and the worker's modules (app.modules.ts), so the operator CLI loads only what it runs.
-
-/** First-run bootstrap and the operator CLI: domain services without HTTP or queues. */
+/**
+ * The operator CLI: domain services without HTTP or queues. Apart from the api's and the worker's modules
+ * (app.modules.ts), so a CLI run loads only what it runs.
+ */
 @Module({})
 export class AdministrationModule {
   static forRoot(logger: Logger): DynamicModule {
@@ -30,7 +30,6 @@ export class AdministrationModule {
         AuditModule,
         EndUsersModule,
         WebhooksModule,
-        SetupModule,
       ],
     };
   }
