@@ -16,7 +16,10 @@ thresholds, costs one member plus a comparison.
 
 `--coverage C` picks F as the largest of 1, 1/2, 1/4, 1/8, 1/16, 1/32 that keeps at least C of the ensemble's flags on
 the training sources' validation split (never the evaluation or test splits), and reports which share of those rows
-runs the second member.
+runs the second member; `--coverage-source S` (repeatable) counts only those sources' validation rows, e.g. a source
+the first member never trained on, where its misses look like those on text written by strangers (candidate v2.56).
+`--first-only CATEGORY` (repeatable) keeps the first member's logit in that category on every row (the second read
+adult sexual text as involving a child: candidates v2.44, v2.56).
 """
 import argparse
 import json
@@ -48,7 +51,7 @@ def constant(name, array, dtype):
         name + "_value", dtype, list(array.shape), array.flatten().tolist()))
 
 
-def build_graph(first_onnx, second_onnx, band_logits):
+def build_graph(first_onnx, second_onnx, band_logits, first_only=()):
     """Main graph: first member, band test, If(any row in band) → second member on the gathered rows."""
     first = ensemble.member_graph(first_onnx, "m0_")
     second = ensemble.member_graph(second_onnx, "m1_")
@@ -59,7 +62,12 @@ def build_graph(first_onnx, second_onnx, band_logits):
 
     combined = ensemble.combine_nodes("cas_l0_k", "m1_logits", "mean-prob")
     for node in combined:
-        node.output[:] = ["cas_combined_k" if name == "logits" else name for name in node.output]
+        node.output[:] = ["cas_mean_k" if name == "logits" else name for name in node.output]
+    keep_first = np.array([label in first_only for label in LABELS])
+    combined += [
+        constant("cas_keep_first", keep_first, TensorProto.BOOL),
+        helper.make_node("Where", ["cas_keep_first", "cas_l0_k", "cas_mean_k"], ["cas_combined_k"]),
+    ]
     then_nodes = [
         helper.make_node("NonZero", ["cas_in_band"], ["cas_nonzero"]),
         constant("cas_axis0", [0], TensorProto.INT64),
@@ -99,10 +107,12 @@ def build_graph(first_onnx, second_onnx, band_logits):
     return model
 
 
-def cascade_numpy(l0, l1, band_logits):
+def cascade_numpy(l0, l1, band_logits, first_only=()):
     """The graph's combination in float64 (parity reference), and which rows were in the band."""
     in_band = (l0 - band_logits >= 0).any(axis=1)
-    return np.where(in_band[:, None], ensemble.combine_numpy(l0, l1, "mean-prob"), l0), in_band
+    keep_first = np.array([label in first_only for label in LABELS])
+    combined = np.where(keep_first[None, :], l0, ensemble.combine_numpy(l0, l1, "mean-prob"))
+    return np.where(in_band[:, None], combined, l0), in_band
 
 
 def main():
@@ -113,6 +123,10 @@ def main():
     ap.add_argument("--fraction", type=float, help="band = fraction x min(first's, ensemble's threshold)")
     ap.add_argument("--coverage", type=float, default=0.99,
                     help="without --fraction: keep at least this share of the ensemble's flags on the validation split")
+    ap.add_argument("--coverage-source", action="append", default=[], metavar="SOURCE",
+                    help="count only this training source's validation rows for --coverage (repeatable)")
+    ap.add_argument("--first-only", action="append", default=[], choices=LABELS, metavar="CATEGORY",
+                    help="keep the first member's logit in this category on every row (repeatable)")
     ap.add_argument("--work", default="/tmp/warden-modcls-cascade")
     args = ap.parse_args()
     t_start = time.time()
@@ -134,14 +148,15 @@ def main():
     # ---- the band: chosen on the validation split of the training sources (never evaluation data)
     # The request sets are where the second member differs most (it was trained on them); their validation rows count.
     data = train.prepare_data(with_requests=True, with_written=True)
-    val = [e["text"] for e in data if e["split"] == "val" and not e["meta"].get("augmented")]
+    val = [e["text"] for e in data if e["split"] == "val" and not e["meta"].get("augmented")
+           and (not args.coverage_source or e["source"] in args.coverage_source)]
     l0 = node_logits(first_dir, val, args.work, "val_first")
     l1 = node_logits(second_dir, val, args.work, "val_second")
-    flagged = train.sigmoid(ensemble.combine_numpy(l0, l1, "mean-prob")) >= thresholds
+    flagged = train.sigmoid(cascade_numpy(l0, l1, np.full(len(LABELS), -np.inf), args.first_only)[0]) >= thresholds
     flagged_rows = flagged.any(axis=1)
     report = []
     for fraction in FRACTIONS:
-        scores, in_band = cascade_numpy(l0, l1, logit(fraction * ceiling))
+        scores, in_band = cascade_numpy(l0, l1, logit(fraction * ceiling), args.first_only)
         kept = (train.sigmoid(scores) >= thresholds).any(axis=1)
         coverage = kept.sum() / max(1, flagged_rows.sum())
         report.append({"fraction": fraction, "coverage": round(float(coverage), 4),
@@ -159,7 +174,7 @@ def main():
 
     onnx_path = os.path.join(args.out, "onnx", "model.onnx")
     onnx.save(build_graph(os.path.join(first_dir, "onnx", "model.onnx"), os.path.join(second_dir, "onnx", "model.onnx"),
-                          band_logits), onnx_path)
+                          band_logits, args.first_only), onnx_path)
     config = dict(ensemble_cfg)
     config.update({
         "model_type": "warden-cnn-moderation-cascade",
@@ -175,6 +190,8 @@ def main():
             "second": ensemble_cfg["ensemble"]["members"][1]["directory"],
             "band": {lab: round(float(fraction * c), 6) for lab, c in zip(LABELS, ceiling)},
             "band_fraction": fraction,
+            "first_only": sorted(args.first_only),
+            "coverage_sources": sorted(args.coverage_source) or "every training source",
             "validation": report,
         },
     })
@@ -187,7 +204,7 @@ def main():
     sample = [e["text"] for e in sorted(sample, key=lambda e: common.h(e["text"], "parity"))[:1000]]
     s0 = node_logits(first_dir, sample, args.work, "parity_first")
     s1 = node_logits(second_dir, sample, args.work, "parity_second")
-    reference, in_band = cascade_numpy(s0, s1, band_logits)
+    reference, in_band = cascade_numpy(s0, s1, band_logits, args.first_only)
     diff = float(np.abs(node_logits(args.out, sample, args.work, "parity_cascade") - reference).max())
     print(f"parity on {len(sample)} held-out texts ({in_band.sum()} in the band): max |logit_graph - reference| = "
           f"{diff:.2e}", flush=True)
