@@ -84,6 +84,20 @@ describe('bias runs', () => {
     return { run, percents };
   }
 
+  /** Whether the worker process logged this message (each line is pino JSON naming its process). */
+  const workerLogged = (message: string) =>
+    warden.output.some((line) => line.includes('"process":"worker"') && line.includes(`"msg":"${message}"`));
+
+  it('starts no model in an idle worker: the engine and the classifier wait for a job that needs them', async () => {
+    await eventually(
+      async () => workerLogged('worker consuming queues'),
+      (consuming) => consuming,
+    );
+    expect(workerLogged('embedded model registered; its engine starts on first use')).toBe(true);
+    expect(workerLogged('embedded model loaded')).toBe(false);
+    expect(workerLogged('moderation classifier loaded')).toBe(false);
+  });
+
   it(
     'runs the default probe sets on the default model, reproducibly, with progress to 100 %',
     async () => {
@@ -148,6 +162,8 @@ describe('bias runs', () => {
 
       // Same seed, same report: nothing in it depends on ids, timing or the order the engine finished probes in.
       expect(second.run.report).toEqual(first.run.report);
+      // The runs started the worker's classifier (toxicity) on first use.
+      expect(workerLogged('moderation classifier loaded')).toBe(true);
 
       const comparison = await get<{
         notes: string[];

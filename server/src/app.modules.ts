@@ -8,6 +8,7 @@ import { BiasWorkerModule } from './bias/bias-worker.module';
 import { BiasModule } from './bias/bias.module';
 import { CalibrationModule } from './calibration/calibration.module';
 import { CalibrationWorkerModule } from './calibration/calibration-worker.module';
+import { ModelLoading, ModelLoadingModule } from './common/model-loading';
 import { QueueModule } from './common/queue.module';
 import { V1Module } from './v1/v1.module';
 import { MonitoringWorkerModule } from './monitoring/monitoring-worker.module';
@@ -60,7 +61,7 @@ export class ApiModule {
   }
 }
 
-/** The background process: BullMQ consumers. */
+/** The background process: BullMQ consumers; models load when a job first needs them. */
 @Module({})
 export class WorkerModule {
   static forRoot(logger: Logger): DynamicModule {
@@ -68,6 +69,7 @@ export class WorkerModule {
       module: WorkerModule,
       imports: [
         ...infrastructure(logger),
+        ModelLoadingModule.forRoot(ModelLoading.OnFirstUse),
         QueueModule,
         RequestLogsWorkerModule,
         WebhooksWorkerModule,

@@ -1,6 +1,7 @@
 import { Inject, Module, OnModuleDestroy, OnModuleInit, Optional } from '@nestjs/common';
 import { Logger } from 'pino';
 import { LOGGER } from '../common/logger.module';
+import { MODEL_LOADING, ModelLoading } from '../common/model-loading';
 import { WardenConfig } from '../config/config';
 import { WARDEN_CONFIG } from '../config/config.module';
 import { MetricsService } from '../monitoring/metrics.service';
@@ -22,12 +23,13 @@ export class InferenceModule implements OnModuleInit, OnModuleDestroy {
     @Inject(WARDEN_CONFIG) private readonly config: WardenConfig,
     @Inject(LOGGER) private readonly logger: Logger,
     @Optional() private readonly metrics?: MetricsService,
+    @Optional() @Inject(MODEL_LOADING) private readonly loading: ModelLoading = ModelLoading.AtStart,
   ) {}
 
   async onModuleInit(): Promise<void> {
     const { models } = this.config;
     if (models.embedded.length > 0) {
-      this.embedded = await EmbeddedProvider.start(
+      this.embedded = EmbeddedProvider.load(
         {
           directory: models.directory,
           models: models.embedded,
@@ -35,6 +37,8 @@ export class InferenceModule implements OnModuleInit, OnModuleDestroy {
         },
         this.metricsObserver(),
       );
+      const atStart = this.loading === ModelLoading.AtStart;
+      if (atStart) await this.embedded.start();
       this.registry.register(this.embedded);
       for (const model of this.embedded.models()) {
         this.logger.info(
@@ -44,7 +48,7 @@ export class InferenceModule implements OnModuleInit, OnModuleDestroy {
             cache: this.embedded.cacheMode(model.id),
             threads: models.engine.threads,
           },
-          'embedded model loaded',
+          atStart ? 'embedded model loaded' : 'embedded model registered; its engine starts on first use',
         );
       }
     }

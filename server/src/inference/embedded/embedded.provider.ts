@@ -20,29 +20,51 @@ export interface EmbeddedSettings {
   engine: EngineSettings;
 }
 
-/** Serves ONNX decoders from local model directories on the in-process engine (worker threads, continuous batching). */
+/**
+ * Serves ONNX decoders from local model directories on the in-process engine (worker threads, continuous batching).
+ * The models' configurations and tokenizers are read when it is made; the engine starts with `start`, or with the
+ * first generation.
+ */
 export class EmbeddedProvider implements ModelProvider {
   readonly name = 'embedded';
   private readonly created = Math.floor(Date.now() / 1000);
+  private engine: Promise<EnginePool> | null = null;
+  /** The engine once started, for what is read synchronously (cache modes, statistics). */
+  private pool: EnginePool | null = null;
 
   private constructor(
     private readonly loaded: Map<string, LoadedModel>,
-    private readonly pool: EnginePool,
     private readonly settings: EmbeddedSettings,
+    private readonly observer: EngineObserver | null,
   ) {}
 
-  /** Loads every configured model; fails naming the directory of the first that cannot be served. */
+  /** Reads every configured model; fails naming the directory of the first that cannot be served. */
+  static load(settings: EmbeddedSettings, observer: EngineObserver | null = null): EmbeddedProvider {
+    const loaded = settings.models.map((name) => loadModelDirectory(path.join(settings.directory, name)));
+    return new EmbeddedProvider(new Map(loaded.map((model) => [model.spec.id, model])), settings, observer);
+  }
+
+  /** Reads every configured model and starts the engine. */
   static async start(
     settings: EmbeddedSettings,
     observer: EngineObserver | null = null,
   ): Promise<EmbeddedProvider> {
-    const loaded = settings.models.map((name) => loadModelDirectory(path.join(settings.directory, name)));
-    const pool = await EnginePool.start(
-      loaded.map((model) => model.spec),
-      settings.engine,
-      observer,
-    );
-    return new EmbeddedProvider(new Map(loaded.map((model) => [model.spec.id, model])), pool, settings);
+    const provider = EmbeddedProvider.load(settings, observer);
+    await provider.start();
+    return provider;
+  }
+
+  /** Starts the engine once; a start that failed is tried again by the next call. */
+  start(): Promise<EnginePool> {
+    if (!this.engine) {
+      this.engine = EnginePool.start(
+        [...this.loaded.values()].map((model) => model.spec),
+        this.settings.engine,
+        this.observer,
+      ).then((pool) => (this.pool = pool));
+      this.engine.catch(() => (this.engine = null));
+    }
+    return this.engine;
   }
 
   models(): ModelDescriptor[] {
@@ -68,17 +90,26 @@ export class EmbeddedProvider implements ModelProvider {
     return this.model(model).tokenizer.decode(ids);
   }
 
-  /** How each model's cache runs: "in-place" (rewritten graph) or "concat" (graph as exported). */
+  /** How each model's cache runs once the engine has started: "in-place" (rewritten graph) or "concat" (as exported). */
   cacheMode(model: string): string | undefined {
-    return this.pool.modes.get(model);
+    return this.pool?.modes.get(model);
   }
 
+  /** The engine's counters; an engine not started yet has generated nothing. */
   getStats(model?: string): EngineStats {
-    return this.pool.stats(model);
+    return (
+      this.pool?.stats(model) ?? {
+        activeSequences: 0,
+        queued: 0,
+        tokensGenerated: 0,
+        cancelledSequences: 0,
+        steps: 0,
+      }
+    );
   }
 
   async complete(request: GenerationRequest): Promise<GenerationResult> {
-    const run = this.begin(request, false);
+    const run = await this.begin(request, false);
     try {
       await run.finished();
       return { choices: run.choices(), usage: run.usage() };
@@ -88,7 +119,7 @@ export class EmbeddedProvider implements ModelProvider {
   }
 
   async *stream(request: GenerationRequest): AsyncIterable<StreamEvent> {
-    const run = this.begin(request, true);
+    const run = await this.begin(request, true);
     try {
       for (;;) {
         const choices = await run.next();
@@ -109,13 +140,18 @@ export class EmbeddedProvider implements ModelProvider {
   }
 
   async close(): Promise<void> {
-    await this.pool.close();
+    const engine = this.engine;
+    this.engine = null;
+    this.pool = null;
+    await (await engine?.catch(() => null))?.close();
   }
 
-  private begin(request: GenerationRequest, streaming: boolean): CompletionRun {
+  /** The request is checked before the engine is waited for, so a bad one never starts it. */
+  private async begin(request: GenerationRequest, streaming: boolean): Promise<CompletionRun> {
     const model = this.model(request.model);
     const prepared = prepareRequest(request, model.spec, model.tokenizer, this.settings.engine.queueLimit);
-    const run = new CompletionRun(model, this.pool, request, prepared, streaming);
+    const pool = await this.start();
+    const run = new CompletionRun(model, pool, request, prepared, streaming);
     run.start();
     return run;
   }

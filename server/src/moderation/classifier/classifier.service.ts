@@ -1,8 +1,9 @@
-import { Inject, Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, OnModuleDestroy, OnModuleInit, Optional } from '@nestjs/common';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { Logger } from 'pino';
 import { LOGGER } from '../../common/logger.module';
+import { MODEL_LOADING, ModelLoading } from '../../common/model-loading';
 import { WardenConfig } from '../../config/config';
 import { WARDEN_CONFIG } from '../../config/config.module';
 import { Direction, ModerationCategory } from '../moderation.types';
@@ -31,7 +32,7 @@ interface PoolWorker {
 /**
  * The moderation classifier, off the event loop: a pool of worker threads each holding an ONNX session.
  * Texts from concurrent requests wait while the workers are busy and go together as the next batch, a text from each
- * waiting call in turn.
+ * waiting call in turn. The threads start with the module, or with the first call where models load on first use.
  */
 @Injectable()
 export class ClassifierService implements OnModuleInit, OnModuleDestroy {
@@ -42,19 +43,18 @@ export class ClassifierService implements OnModuleInit, OnModuleDestroy {
   private nextId = 0;
   private stopping = false;
   private dispatchScheduled = false;
+  private started: Promise<void> | null = null;
 
   constructor(
     @Inject(WARDEN_CONFIG) private readonly config: WardenConfig,
     @Inject(LOGGER) private readonly logger: Logger,
+    @Optional() @Inject(MODEL_LOADING) private readonly loading: ModelLoading = ModelLoading.AtStart,
   ) {}
 
+  /** The manifest (labels, thresholds) is read at once either way, so a misconfigured classifier fails every start. */
   async onModuleInit(): Promise<void> {
     this.manifest = loadClassifierManifest(this.config.moderation.classifierDirectory);
-    await Promise.all(Array.from({ length: this.config.moderation.threads }, () => this.spawn()));
-    this.logger.info(
-      { classifier: this.manifest.name, labels: this.manifest.labels.filter(Boolean).length },
-      'moderation classifier loaded',
-    );
+    if (this.loading === ModelLoading.AtStart) await this.start();
   }
 
   async onModuleDestroy(): Promise<void> {
@@ -93,7 +93,13 @@ export class ClassifierService implements OnModuleInit, OnModuleDestroy {
       ),
     );
     if (call.length > 0) this.waiting.push(call);
-    if (this.workers.some((slot) => !slot.busy)) {
+    if (!this.started) {
+      this.start().then(
+        () => this.dispatch(),
+        (err: Error) =>
+          this.waiting.splice(0).forEach((waiting) => waiting.forEach((item) => item.reject(err))),
+      );
+    } else if (this.workers.some((slot) => !slot.busy)) {
       this.dispatch();
     } else if (!this.dispatchScheduled) {
       this.dispatchScheduled = true;
@@ -103,6 +109,22 @@ export class ClassifierService implements OnModuleInit, OnModuleDestroy {
       });
     }
     return result;
+  }
+
+  /** Starts the worker threads once; a start that failed is tried again by the next call. */
+  private start(): Promise<void> {
+    if (!this.started) {
+      this.started = Promise.all(
+        Array.from({ length: this.config.moderation.threads - this.workers.length }, () => this.spawn()),
+      ).then(() =>
+        this.logger.info(
+          { classifier: this.manifest.name, labels: this.manifest.labels.filter(Boolean).length },
+          'moderation classifier loaded',
+        ),
+      );
+      this.started.catch(() => (this.started = null));
+    }
+    return this.started;
   }
 
   private dispatch(): void {
