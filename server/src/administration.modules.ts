@@ -13,7 +13,7 @@ import { WebhooksModule } from './webhooks/webhooks.module';
 
 /**
  * The operator CLI: domain services without HTTP or queues. Apart from the api's and the worker's modules
- * (app.modules.ts), so a CLI run loads only what it runs.
+ * (api.modules.ts, worker.modules.ts), so a CLI run loads only what it runs.
  */
 @Module({})
 export class AdministrationModule {

@@ -5,7 +5,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { FastifyError, FastifyReply, FastifyRequest, LogController } from 'fastify';
 import fs from 'node:fs';
 import { Logger } from 'pino';
-import { ApiModule } from './app.modules';
+import { ApiModule } from './api.modules';
 import { V1Drain } from './v1/v1-drain';
 import { answerClientError } from './common/client-error';
 import { ErrorFilter } from './common/error.filter';

@@ -1,7 +1,7 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'pino';
-import { WorkerModule } from './app.modules';
+import { WorkerModule } from './worker.modules';
 import { LongJobs } from './common/long-job.host';
 import { closeWithQueues } from './common/queue.module';
 import { NestPinoLogger } from './common/logger';
