@@ -41,12 +41,11 @@ export async function stopApi(app: NestFastifyApplication): Promise<void> {
   await closeWithQueues(app);
 }
 
-/** `beforeListen` runs once the application is initialised, before it answers anything (the first-run bootstrap). */
-export async function startApi(
-  config: WardenConfig,
-  logger: Logger,
-  beforeListen?: (app: NestFastifyApplication) => Promise<void>,
-): Promise<NestFastifyApplication> {
+/**
+ * The api, initialised but not listening yet: what must happen before it answers anything (the first-run bootstrap)
+ * runs between this and `listenApi`.
+ */
+export async function createApi(config: WardenConfig, logger: Logger): Promise<NestFastifyApplication> {
   const errorFilter = new ErrorFilter(logger, errorCatalog);
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
@@ -149,9 +148,15 @@ export async function startApi(
   }
 
   await app.init();
-  await beforeListen?.(app);
+  return app;
+}
+
+export async function listenApi(
+  app: NestFastifyApplication,
+  config: WardenConfig,
+  logger: Logger,
+): Promise<void> {
   // No Nest shutdown hooks: main.ts owns the signals and bounds how long closing may take.
   await app.listen(config.port, config.host);
   logger.debug({ port: config.port, host: config.host }, 'api listening');
-  return app;
 }

@@ -19,7 +19,6 @@ import {
   redactUrl,
 } from './database/preflight';
 import { ApiReadyMessage, isReadyMessage, ReadyMessage, renderBanner } from './setup/banner';
-import type { FirstRunOutcome } from './setup/first-run.service';
 import { withServingFlags } from './common/serving-flags';
 
 type Role = 'all' | 'api' | 'worker';
@@ -65,20 +64,20 @@ async function main(): Promise<void> {
       if (role === 'api') await migrate(config, logger);
     }
     if (role === 'api') {
-      const [{ startApi, stopApi }, { FirstRunService }] = await Promise.all([
+      const [{ createApi, listenApi, stopApi }, { FirstRunService }] = await Promise.all([
         import('./api'),
         import('./setup/first-run.service'),
       ]);
-      let firstRunOutcome: FirstRunOutcome | undefined;
-      const app = await startApi(config, logger, async (started) => {
-        firstRunOutcome = await started.get(FirstRunService, { strict: false }).run();
-      });
+      const app = await createApi(config, logger);
+      // A 200 from /health means the init admin and key exist: the bootstrap runs before the api listens.
+      const firstRun = await app.get(FirstRunService, { strict: false }).run();
+      await listenApi(app, config, logger);
       stop.closeWith(() => stopApi(app));
       const ready: ApiReadyMessage = {
         warden: 'ready',
         role,
         ...(await describeApi(app, config)),
-        firstRun: firstRunOutcome!,
+        firstRun,
       };
       process.send?.(ready);
       if (!prepared) {
