@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { askThreadToExit } from '../../common/thread-exit';
 import { InferenceBackendError, InferenceErrorCode } from '../inference.errors';
 import { FinishCause, PromptLogprobs, SchedulerStats, SequenceJob } from './batch-scheduler';
 import { EventBatch, TOKEN_FIELDS, WorkerCommand, WorkerEvent, WorkerSettings } from './engine-protocol';
@@ -184,10 +185,17 @@ export class EnginePool {
     return totals;
   }
 
+  /**
+   * Every worker thread ends after its current step (askThreadToExit: a fine-tuned model withdrawn during a bias run
+   * on it once took the worker process down); sequences still running fail with the engine's error.
+   */
   async close(): Promise<void> {
     this.closing = true;
-    await Promise.all(this.workers.map((handle) => handle.worker.terminate()));
-    this.workers.length = 0;
+    await Promise.all(
+      [...this.workers].map((handle) =>
+        askThreadToExit(handle.worker, { type: 'close' } satisfies WorkerCommand),
+      ),
+    );
   }
 
   private spawn(): Promise<void> {
@@ -227,7 +235,10 @@ export class EnginePool {
         if (!handle.ready) {
           reject(new Error(`the engine worker exited with code ${code} while loading`));
         }
-        this.lose(handle, new Error(`the engine worker exited with code ${code}`));
+        this.lose(
+          handle,
+          new Error(this.closing ? 'the engine was stopped' : `the engine worker exited with code ${code}`),
+        );
       });
     });
   }

@@ -14,7 +14,9 @@ export interface WorkerSettings {
 
 export type WorkerCommand =
   | { type: 'submit'; model: string; jobs: SequenceJob[] }
-  | { type: 'cancel'; ids: number[]; byClient: boolean };
+  | { type: 'cancel'; ids: number[]; byClient: boolean }
+  /** End the thread once no step or model load is running (see EnginePool.close). */
+  | { type: 'close' };
 
 /** Values per generated token in `EventBatch.tokens`: sequence id, token id, log-probability. */
 export const TOKEN_FIELDS = 3;

@@ -49,6 +49,16 @@ let pending = new PendingEvents(new Float64Array(TOKEN_FIELDS * 256));
 let lastFlush = performance.now();
 let lastStats = 0;
 let running = false;
+let loading = true;
+let closing = false;
+
+/**
+ * The thread ends itself, between steps: terminated from outside while onnxruntime runs a step or loads a model, it
+ * would have the runtime call back into a torn-down thread, which aborts the whole process.
+ */
+function exitIfIdle(): void {
+  if (closing && !running && !loading) process.exit(0);
+}
 
 const sink: SchedulerSink = {
   admitted: (id) => {
@@ -100,7 +110,7 @@ function flush(force: boolean): void {
 
 async function loop(): Promise<void> {
   try {
-    for (;;) {
+    while (!closing) {
       let worked = false;
       for (const scheduler of schedulers.values()) {
         if (scheduler.hasWork()) {
@@ -118,17 +128,23 @@ async function loop(): Promise<void> {
   } finally {
     running = false;
     flush(true);
+    exitIfIdle();
   }
 }
 
 function wake(): void {
-  if (!running) {
+  if (!running && !closing) {
     running = true;
     void loop();
   }
 }
 
 port.on('message', (command: WorkerCommand) => {
+  if (command.type === 'close') {
+    closing = true;
+    exitIfIdle();
+    return;
+  }
   if (command.type === 'submit') {
     schedulers.get(command.model)?.enqueue(command.jobs);
   } else {
@@ -152,6 +168,8 @@ async function start(): Promise<void> {
         model: spec.id,
         message: err instanceof Error ? err.message : String(err),
       });
+      loading = false;
+      exitIfIdle();
       return;
     }
     schedulers.set(
@@ -160,7 +178,9 @@ async function start(): Promise<void> {
     );
     modes.push({ id: spec.id, mode: decoder.mode });
   }
+  loading = false;
   post({ type: 'ready', models: modes });
+  exitIfIdle();
 }
 
 void start();

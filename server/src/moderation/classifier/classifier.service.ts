@@ -4,12 +4,13 @@ import { Worker } from 'node:worker_threads';
 import { Logger } from 'pino';
 import { LOGGER } from '../../common/logger.module';
 import { MODEL_LOADING, ModelLoading } from '../../common/model-loading';
+import { askThreadToExit } from '../../common/thread-exit';
 import { WardenConfig } from '../../config/config';
 import { WARDEN_CONFIG } from '../../config/config.module';
 import { Direction, ModerationCategory } from '../moderation.types';
 import { ClassifierManifest, loadClassifierManifest } from './classifier.manifest';
 import { ClassifiedText } from './classifier-scorer';
-import { ClassifierReply, ClassifyMessage } from './classifier.worker';
+import { ClassifierReply, ClassifyMessage, CloseMessage } from './classifier.worker';
 
 const MAX_BATCH_TEXTS = 32;
 
@@ -57,9 +58,12 @@ export class ClassifierService implements OnModuleInit, OnModuleDestroy {
     if (this.loading === ModelLoading.AtStart) await this.start();
   }
 
+  /** Each thread ends after the batch it is scoring (askThreadToExit). */
   async onModuleDestroy(): Promise<void> {
     this.stopping = true;
-    await Promise.all(this.workers.map(({ worker }) => worker.terminate()));
+    await Promise.all(
+      this.workers.map(({ worker }) => askThreadToExit(worker, { close: true } satisfies CloseMessage)),
+    );
   }
 
   get name(): string {
