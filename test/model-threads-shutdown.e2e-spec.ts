@@ -9,11 +9,14 @@ const DIST = path.join(REPOSITORY_ROOT, 'dist', 'server', 'src');
  * terminated mid-run aborts its whole process (`terminate called after throwing an instance of 'Napi::Error'`), which
  * no test inside jest's own process could observe and survive.
  */
-function runScript(script: string): { status: number | null; signal: NodeJS.Signals | null; out: string } {
+function runScript(
+  script: string,
+  timeoutMs = 60_000,
+): { status: number | null; signal: NodeJS.Signals | null; out: string } {
   const result = spawnSync(process.execPath, ['-e', script], {
     cwd: REPOSITORY_ROOT,
     encoding: 'utf8',
-    timeout: 60_000,
+    timeout: timeoutMs,
   });
   return { status: result.status, signal: result.signal, out: `${result.stdout}${result.stderr}` };
 }
@@ -75,5 +78,30 @@ describe('model threads at shutdown', () => {
     expect(out).not.toContain('terminate called');
     expect({ status, signal }).toEqual({ status: 0, signal: null });
     expect(out).toContain('still running');
+  });
+
+  it('stops a classifier still starting on first use (as in the worker): its thread exits too', () => {
+    // The process is left to end by itself: a thread nobody asked to exit keeps it alive until the timeout kills it.
+    const { status, signal, out } = runScript(
+      `
+      const { loadConfig } = require(${JSON.stringify(path.join(DIST, 'config/config'))});
+      const { createLogger } = require(${JSON.stringify(path.join(DIST, 'common/logger'))});
+      const { ModelLoading } = require(${JSON.stringify(path.join(DIST, 'common/model-loading'))});
+      const { ClassifierService } = require(${JSON.stringify(path.join(DIST, 'moderation/classifier/classifier.service'))});
+      (async () => {
+        const classifier = new ClassifierService(
+          loadConfig(process.env), createLogger('silent', 'shutdown-test'), ModelLoading.OnFirstUse,
+        );
+        await classifier.onModuleInit();
+        const scored = classifier.classify(['Good morning, how are you?'], 'input').then(() => 'scored', (err) => err.message);
+        await classifier.onModuleDestroy();
+        console.log(JSON.stringify({ scored: await scored }));
+      })();
+    `,
+      20_000,
+    );
+    expect(out).not.toContain('terminate called');
+    expect({ status, signal }).toEqual({ status: 0, signal: null });
+    expect(out).toContain('{"scored":"scored"}');
   });
 });

@@ -58,9 +58,10 @@ export class ClassifierService implements OnModuleInit, OnModuleDestroy {
     if (this.loading === ModelLoading.AtStart) await this.start();
   }
 
-  /** Each thread ends after the batch it is scoring (askThreadToExit). */
+  /** Each thread ends after the batch it is scoring (askThreadToExit); a start under way finishes first. */
   async onModuleDestroy(): Promise<void> {
     this.stopping = true;
+    await this.started?.catch(() => undefined);
     await Promise.all(
       this.workers.map(({ worker }) => askThreadToExit(worker, { close: true } satisfies CloseMessage)),
     );
