@@ -10,9 +10,14 @@ const EXIT_GRACE_MS = 5_000;
  * exit in time.
  */
 export async function askThreadToExit(worker: Worker, exitMessage: unknown): Promise<void> {
+  // -1: the thread has stopped already (its 'exit' event may not have been emitted yet, or was emitted before).
+  if (worker.threadId === -1) return;
   const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
   worker.postMessage(exitMessage);
-  const overdue = setTimeout(() => void worker.terminate(), EXIT_GRACE_MS);
-  await exited;
+  let overdue: NodeJS.Timeout | undefined;
+  const terminated = new Promise<void>((resolve) => {
+    overdue = setTimeout(() => void worker.terminate().finally(resolve), EXIT_GRACE_MS);
+  });
+  await Promise.race([exited, terminated]);
   clearTimeout(overdue);
 }
