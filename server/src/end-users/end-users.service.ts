@@ -19,6 +19,12 @@ type LoggedVerdicts = Array<{
   failure?: unknown;
 }>;
 
+/** What a log batch recorded of its end users, and the strike policies it looked up for it. */
+export interface RecordedActivity {
+  rows: EndUserRow[];
+  policies: Map<string, StrikePolicy>;
+}
+
 /**
  * Who each application's end users are, how much they send and how often it is flagged. Strikes throttle, then
  * block, one end user without touching the application; the developer hears of it through a signed webhook.
@@ -37,8 +43,11 @@ export class EndUsersService {
     return this.store.get(applicationId, endUser);
   }
 
-  /** Called with the records a log batch inserted, inside its transaction, so each request counts exactly once. */
-  async recordActivity(manager: EntityManager, records: RequestLogRecord[]): Promise<EndUserRow[]> {
+  /**
+   * Called with the records a log batch inserted, inside its transaction, so each request counts exactly once; its
+   * answer goes to applyStrikes once the transaction committed.
+   */
+  async recordActivity(manager: EntityManager, records: RequestLogRecord[]): Promise<RecordedActivity> {
     const byUser = new Map<string, EndUserActivity>();
     for (const record of records) {
       if (!record.applicationId || !record.endUser) continue;
@@ -67,16 +76,22 @@ export class EndUsersService {
     const policies = await this.strikePolicies(striking.map((entry) => entry.applicationId));
     for (const entry of striking)
       entry.halfLifeHours = policies.get(entry.applicationId)?.halfLifeHours ?? null;
-    return this.repository.addActivity(manager, activity);
+    return { rows: await this.repository.addActivity(manager, activity), policies };
   }
 
   /**
    * After the batch committed: escalate whoever crossed a strike threshold, and let lapse a throttle or block whose
    * points have faded below it; the developer hears of either.
    */
-  async applyStrikes(rows: EndUserRow[]): Promise<void> {
+  async applyStrikes({ rows, policies: known }: RecordedActivity): Promise<void> {
     const touched = rows.filter((row) => row.strike_points > 0 || row.status !== EndUserStatus.Active);
-    const policies = await this.strikePolicies(touched.map((row) => row.application_id));
+    // The batch looked up the policies of applications whose end users earned points; only the others are left.
+    const policies = new Map([
+      ...known,
+      ...(await this.strikePolicies(
+        touched.map((row) => row.application_id).filter((applicationId) => !known.has(applicationId)),
+      )),
+    ]);
     for (const row of touched) {
       const policy = policies.get(row.application_id);
       if (!policy) continue;

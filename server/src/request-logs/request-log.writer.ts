@@ -73,11 +73,11 @@ export class RequestLogWriter {
   private async persist(records: RequestLogRecord[]): Promise<number> {
     // One INSERT is atomic on its own: only end-user activity, derived from the same rows, needs the transaction.
     if (!records.some(hasEndUser)) return (await this.repository.insertBatch(records)).length;
-    const { inserted, endUsers } = await this.repository.transaction(async (manager) => {
+    const { inserted, activity } = await this.repository.transaction(async (manager) => {
       const rows = await this.repository.insertBatch(records, manager);
-      return { inserted: rows.length, endUsers: await this.endUsers.recordActivity(manager, rows) };
+      return { inserted: rows.length, activity: await this.endUsers.recordActivity(manager, rows) };
     });
-    await this.endUsers.applyStrikes(endUsers);
+    await this.endUsers.applyStrikes(activity);
     return inserted;
   }
 }
