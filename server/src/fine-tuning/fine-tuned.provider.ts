@@ -22,7 +22,7 @@ const BASE_FILES = ['config.json', 'generation_config.json', 'tokenizer.json', '
  */
 export class FineTunedProvider implements ModelProvider {
   readonly name = 'fine-tuned';
-  private engine: Promise<EmbeddedProvider> | null = null;
+  private engine: EmbeddedProvider | null = null;
 
   constructor(
     private readonly descriptor: ModelDescriptor,
@@ -79,33 +79,33 @@ export class FineTunedProvider implements ModelProvider {
   }
 
   async complete(request: GenerationRequest): Promise<GenerationResult> {
-    return (await this.start()).complete(this.rename(request));
+    return this.provider().complete(this.rename(request));
   }
 
   async *stream(request: GenerationRequest): AsyncIterable<StreamEvent> {
-    yield* (await this.start()).stream(this.rename(request));
+    yield* this.provider().stream(this.rename(request));
   }
 
   async close(): Promise<void> {
     const engine = this.engine;
     this.engine = null;
-    await (await engine?.catch(() => null))?.close();
+    await engine?.close();
   }
 
   private rename(request: GenerationRequest): GenerationRequest {
     return { ...request, model: path.basename(this.directory) };
   }
 
-  private start(): Promise<EmbeddedProvider> {
-    if (!this.engine) {
-      this.engine = EmbeddedProvider.start({
-        directory: path.dirname(this.directory),
-        models: [path.basename(this.directory)],
-        engine: { ...this.settings, ...ENGINE_TUNING },
-      });
-      // A failed start is retried by the next request rather than cached.
-      this.engine.catch(() => (this.engine = null));
-    }
+  /**
+   * The model's files are read on first use, and its engine starts with the first generation (EmbeddedProvider);
+   * a failed read or start is retried by the next request rather than cached.
+   */
+  private provider(): EmbeddedProvider {
+    this.engine ??= EmbeddedProvider.load({
+      directory: path.dirname(this.directory),
+      models: [path.basename(this.directory)],
+      engine: { ...this.settings, ...ENGINE_TUNING },
+    });
     return this.engine;
   }
 }
