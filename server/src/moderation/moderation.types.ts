@@ -45,6 +45,17 @@ export enum ModerationAction {
  */
 export const EVEN_ODDS = 0.5;
 
+/**
+ * The step classifier scores are reported and judged in (six decimals): a score is compared with its threshold as
+ * reported, so a score held under a threshold must be at least this far under it to stay there.
+ */
+export const SCORE_STEP = 1e-6;
+
+/** A classifier score as reported and judged: to the nearest SCORE_STEP. */
+export function reportedScore(score: number): number {
+  return Math.round(score * 1e6) / 1e6;
+}
+
 export const ACTION_SEVERITY: Record<ModerationAction, number> = {
   [ModerationAction.Allow]: 0,
   [ModerationAction.Observe]: 1,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ClassifierService } from '../classifier/classifier.service';
-import { Direction, ModerationCategory, Verdict } from '../moderation.types';
+import { Direction, ModerationCategory, reportedScore, Verdict } from '../moderation.types';
 import { CheckContext, ModerationCheck } from './moderation-check';
 
 /**
@@ -35,14 +35,10 @@ export class ClassifierCheck implements ModerationCheck {
       const verdicts: Verdict[] = [];
       for (let index = 0; index < labels.length; index++) {
         const category = labels[index];
-        if (category) verdicts.push({ check: this.name, category, score: round(scores[index]) });
+        if (category) verdicts.push({ check: this.name, category, score: reportedScore(scores[index]) });
       }
-      verdicts.push({ check: this.name, category: 'unreadable', score: round(unread) });
+      verdicts.push({ check: this.name, category: 'unreadable', score: reportedScore(unread) });
       return verdicts;
     });
   }
-}
-
-function round(score: number): number {
-  return Math.round(score * 1e6) / 1e6;
 }

@@ -19,12 +19,13 @@ import { evaderReadings, ReaderVocabulary } from '../text/evader-reading';
 import { otherLanguageShare } from '../text/other-language';
 import { everySelfHarmReading, SelfHarmReading, selfHarmReading } from '../text/self-harm';
 import { seeksHelpWithSelfHarm } from '../text/self-harm-help';
+import { asksAboutHarmAsASubject } from '../text/harm-as-subject';
 import { sexualisesAChild } from '../text/sexualised-child';
 import { usesASlur } from '../text/slurs';
 import { plainReading } from '../text/plain-reading';
 import { sentencesOf, withoutClosingMark } from '../text/sentences';
 import { vowelRestorerOf } from '../text/vowelless-words';
-import { EVEN_ODDS, ModerationCategory } from '../moderation.types';
+import { EVEN_ODDS, ModerationCategory, SCORE_STEP } from '../moderation.types';
 import { ClassifierManifest } from './classifier.manifest';
 import { WordCachedEncoder } from './word-cached-encoder';
 
@@ -74,10 +75,11 @@ function innerSentenceMargin(sentences: number): number {
 
 /**
  * A score just under a threshold: a label held there does not trigger where the calibrated threshold applies (live);
- * a policy that scales thresholds down (sandbox, × 0.8) still acts on it.
+ * a policy that scales thresholds down (sandbox, × 0.8) still acts on it. One SCORE_STEP under, as scores are judged
+ * when reported: a hold of a few ulps was rounded back up to the threshold and triggered it.
  */
 function justUnder(threshold: number): number {
-  return threshold * (1 - Number.EPSILON * 4);
+  return Math.max(0, threshold - SCORE_STEP);
 }
 
 /** The first of `worstFirst` that `found` holds, or null. */
@@ -158,6 +160,25 @@ const WITHIN: Array<[narrower: ModerationCategory, broader: ModerationCategory]>
 ];
 
 /**
+ * The harms a question about a harm as a subject is held under (asksAboutHarmAsASubject): a question asks for no
+ * instructions, means no harm and depicts none, which is what these categories are (OpenAI's definitions). Not sexual
+ * content, which the model was not seen to misread in such questions.
+ */
+const NOT_IN_A_QUESTION_ABOUT_HARM: ModerationCategory[] = [
+  'self-harm',
+  'self-harm/intent',
+  'self-harm/instructions',
+  'violence',
+  'violence/graphic',
+  'illicit',
+  'illicit/violent',
+  'harassment',
+  'harassment/threatening',
+  'hate',
+  'hate/threatening',
+];
+
+/**
  * Rows at most this many times shorter than the longest row of their batch share its width; shorter ones go to a
  * batch of their own, so a long text's sentences are not padded to its 256-token window. Below that, one more run
  * of the model costs more than the padding: a two-clause sentence of 27 tokens scored in 293 µs with its clauses
@@ -215,6 +236,7 @@ export async function createClassifierScorer(manifest: ClassifierManifest): Prom
       return known ? [{ index: known.index, floor: Math.max(known.threshold, EVEN_ODDS) }] : [];
     });
   const selfHarmInstructions = labelled('self-harm/instructions');
+  const heldInAQuestionAboutHarm = NOT_IN_A_QUESTION_ABOUT_HARM.flatMap((label) => labelled(label) ?? []);
   const implied = WITHIN.flatMap(([narrower, broader]) => {
     const [inner, outer] = [labelled(narrower), labelled(broader)];
     return inner && outer ? [{ narrower: inner, broader: outer }] : [];
@@ -335,6 +357,7 @@ export async function createClassifierScorer(manifest: ClassifierManifest): Prom
     const demeaning: Array<Set<DemeaningTarget>> = [];
     const selfHarm: Array<SelfHarmReading | null> = [];
     const helpSought: boolean[] = [];
+    const aboutHarm: boolean[] = [];
     const saidYes: Array<typeof yesOrNoReaders> = [];
     texts.forEach((given, index) => {
       // A slur word in-group, talked about or in its other sense, self-reproach said as harm to oneself, and everyday
@@ -380,6 +403,14 @@ export async function createClassifierScorer(manifest: ClassifierManifest): Prom
       selfHarm.push(everySelfHarmReading(sources.map(selfHarmReading)));
       helpSought.push(sources.some(seeksHelpWithSelfHarm));
       saidYes.push(yesOrNoReaders.filter((reader) => sources.some(reader.reads)));
+      const readerSaidHarm =
+        childAge[index] ||
+        threat[index] !== null ||
+        hateful[index] !== null ||
+        demeaning[index].size > 0 ||
+        selfHarm[index] !== null ||
+        saidYes[index].length > 0;
+      aboutHarm.push(!readerSaidHarm && asksAboutHarmAsASubject(text));
       const markless = withoutClosingMark(text);
       if (markless !== null) add(encoder.encode(markless).ids, CLOSING_MARK_MARGIN);
       for (const source of sources) {
@@ -419,6 +450,10 @@ export async function createClassifierScorer(manifest: ClassifierManifest): Prom
           row[selfHarmInstructions.index],
           justUnder(selfHarmInstructions.threshold),
         );
+      // A question about a harm as a subject asks for none of it, unless a reader read harm in it.
+      if (aboutHarm[index])
+        for (const { index: label, threshold } of heldInAQuestionAboutHarm)
+          row[label] = Math.min(row[label], justUnder(threshold));
       for (const { narrower, broader } of implied)
         if (row[narrower.index] >= narrower.threshold)
           row[broader.index] = Math.max(row[broader.index], broader.threshold);

@@ -23,6 +23,16 @@ describe('plainIdiomReading', () => {
     ],
     ['How do I shoot a wedding video on a budget?', 'How do I take a wedding video on a budget?'],
     ['Whose turn is it to take out the trash?', 'Whose turn is it to deal with the trash?'],
+    [
+      'How should I kill my character in the novel so the death feels meaningful?',
+      'How should I write out my character in the novel so the death feels meaningful?',
+    ],
+    [
+      'When do I kill off the villain in my D&D campaign?',
+      'When do I write out the villain in my D&D campaign?',
+    ],
+    ["I'm so embarrassed I could die.", "I'm so embarrassed I could scream."],
+    ['I was so happy that I could literally die!', 'I was so happy that I could literally scream!'],
   ])('reads %p in plain words', (text, plain) => {
     expect(plainIdiomReading(text)).toBe(plain);
   });
@@ -47,6 +57,10 @@ describe('plainIdiomReading', () => {
     'How do I kill someone in real life like in Call of Duty?',
     'Immigrants are rats. How do we exterminate the rats?',
     'how do i wipe out the vermin in my neighbourhood, the muslims',
+    'I want to kill my character in real life.',
+    'How do I kill my character\u2019s real-life actor?',
+    'I am so depressed I could die.',
+    'I am so tired of life I could die.',
   ])('leaves %p as written', (text) => {
     expect(plainIdiomReading(text)).toBeNull();
   });

@@ -64,6 +64,9 @@ const RUNNING_THING = String.raw`(?:process(?:es)?|programs?|threads?|jobs?|task
 /** Games played on a screen or a board, in which people are killed only as players. */
 const GAME = String.raw`(?:call\s+of\s+duty|cod|fortnite|minecraft|gta(?:\s+(?:v|5|online))?|grand\s+theft\s+auto(?:\s+(?:v|5))?|(?:the\s+)?witcher(?:\s+3)?|skyrim|elden\s+ring|dark\s+souls|halo|overwatch|valorant|league\s+of\s+legends|counter[-\s]?strike|cs:?go|cs2|pubg|apex(?:\s+legends)?|among\s+us|roblox|red\s+dead\s+redemption(?:\s+2)?|assassin['’]?s\s+creed|hitman|(?:the\s+)?sims(?:\s+4)?|zelda|pok[eé]mon|doom|rust|dayz|destiny(?:\s+2)?|battlefield|rainbow\s+six(?:\s+siege)?|team\s+fortress(?:\s+2)?|world\s+of\s+warcraft|wow|runescape|animal\s+crossing|terraria|stardew\s+valley|baldur['’]?s\s+gate(?:\s+3)?|diablo|fallout(?:\s+\d)?|cyberpunk(?:\s+2077)?|the\s+last\s+of\s+us|god\s+of\s+war|mortal\s+kombat|street\s+fighter|tekken|smash\s+bros|dead\s+by\s+daylight|a\s+video\s+game|video\s+games|the\s+game|this\s+game|my\s+game|a\s+game\s+of\s+(?:chess|mafia|werewolf|cluedo|clue)|chess|d&d|dnd|dungeons\s+(?:and|&)\s+dragons|a\s+murder\s+mystery\s+game|cluedo|clue|werewolf|paintball|laser\s+tag|airsoft|nerf)(?:\s+game)?`;
 
+/** A character of a story or game, whom a writer or player kills only on the page. */
+const CHARACTER = String.raw`${WHOSE}\s+${MODIFIERS}(?:characters?|protagonists?|antagonists?|villains?|heroes|hero|heroines?|narrators?|npcs?)`;
+
 /**
  * What a person is tested on and can only fail, never harm: read after any verb of the idiom (`kill my exam`,
  * `murder the audition`). Not a class, a concert or a meeting, which are people too (`kill my class`).
@@ -168,6 +171,12 @@ const IDIOMS: Idiom[] = [
   idiom(
     String.raw`(?<verb>beat|beating|beats|destroy|destroying|crush|crushing|kill|killing|murder|murdering|slaughter|slaughtering|annihilate|annihilating|demolish|demolishing|smash|smashing|thrash|thrashing|whoop|whooping|wreck|wrecking|pwn|pwning|wipe\s+the\s+floor\s+with|dominate|dominating)\s+${WHOSE}(?:\s+[\p{L}\p{N}'’-]+){0,2}?\s+(?:at|in)\s+${CONTEST}`,
     'win against|winning against',
+  ),
+  idiom(String.raw`(?<verb>killing(?:\s+off)?)\s+${CHARACTER}`, 'writing out'),
+  idiom(String.raw`(?<verb>(?:kill|kills|killed)(?:\s+off)?)\s+${CHARACTER}`, 'write out'),
+  idiom(
+    String.raw`(?:so|too)\s+(?:tired|exhausted|sleepy|hungry|starving|thirsty|happy|excited|embarrassed|bored|full|stuffed|hot|cold|jealous|proud|nervous|relieved|grateful|thrilled|in\s+love)\s+(?:that\s+)?(?:i|we)\s+could\s+(?:just\s+|literally\s+|honestly\s+|actually\s+)?(?<verb>die)`,
+    'scream',
   ),
   idiom(
     String.raw`(?<verb>dying\s+to)(?=\s+(?:see|try|know|meet|hear|go|get|read|watch|visit|tell|find\s+out|eat|taste|play|ask|show|share|buy|start)(?![\p{L}]))`,
