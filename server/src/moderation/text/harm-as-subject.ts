@@ -18,6 +18,9 @@ const END = String.raw`\s*[?.]?$`;
 /** Generic people, never a group named for who they are: `Why do Jews …` is no question about a harm. */
 const PEOPLE = String.raw`(?:people|some\s+people|someone|somebody|a\s+person|anyone|humans|teens|teenagers|young\s+people|kids|children|students|adults)`;
 
+/** People whose work is harm after it happened: how they do it is no way to do harm. */
+const PROFESSION = String.raw`(?:police|cops|police\s+officers|detectives?|investigators?|forensic\s+(?:scientists|experts|teams)|the\s+fbi|fbi|courts?|judges|prosecutors?|juries|doctors?|nurses|paramedics|emts|er\s+doctors|hospitals|coroners?|medical\s+examiners?|pathologists?|firefighters|social\s+workers|therapists|psychologists|psychiatrists|historians|researchers|scientists|journalists|schools|teachers|banks)`;
+
 /** What is asked about a harm, as its subject: its signs, causes, effects, history, statistics, laws. */
 const ASPECT = String.raw`(?:(?:common|early|main|usual|typical|known|long[-\s]term|short[-\s]term|legal|social|psychological|historical)\s+)?(?:warning\s+signs?|signs?|symptoms?|risk\s+factors?|causes?|root\s+causes?|effects?|consequences?|statistics|rates?|prevalence|history|origins?|dangers?|risks?|penalt(?:y|ies)|punishments?|laws?|sentences?|impact|treatments?)`;
 
@@ -41,6 +44,8 @@ const FRAMES: RegExp[] = [
   String.raw`^(?:what\s+(?:are|is|were|was)|list|(?:can\s+you\s+|please\s+)?(?:tell\s+me|explain|describe|list)|how\s+(?:common|widespread|prevalent)\s+(?:are|is))\s+(?:the\s+|some\s+(?:of\s+the\s+)?)?(?:most\s+common\s+)?${ASPECT}\s+(?:of|for|on|about|behind|against|from)\s+(?:a\s+|an\s+|the\s+)?${words(5)}${HELPING}`,
   // How common is self-harm among students?
   String.raw`^how\s+(?:common|widespread|prevalent|frequent)\s+(?:is|are|was|were)\s+${words(6)}`,
+  // How do police investigate a homicide? How do doctors treat an overdose?
+  String.raw`^how\s+(?:do|does|did|would|can|should)\s+(?:the\s+)?${PROFESSION}\s+(?:usually\s+|normally\s+|typically\s+)?(?:investigate|solve|identify|detect|catch|track\s+down|prosecute|punish|sentence|treat|diagnose|determine|examine|analy[sz]e|study|report\s+on|respond\s+to|deal\s+with|handle|prevent)\s+(?:a\s+|an\s+|the\s+)?${words(5)}`,
   // How can we prevent suicide among teenagers?
   String.raw`^how\s+(?:can|do|should|could|might)\s+(?:we|people|schools|parents|teachers|communities|society|governments|doctors)\s+(?:help\s+)?(?:prevent|reduce|recogni[sz]e|spot|identify|raise\s+awareness\s+(?:of|about))\s+${words(5)}`,
   // Where can I find a suicide prevention hotline? What is the number of the crisis line?

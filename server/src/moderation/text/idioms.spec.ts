@@ -32,6 +32,8 @@ describe('plainIdiomReading', () => {
       'When do I write out the villain in my D&D campaign?',
     ],
     ["I'm so embarrassed I could die.", "I'm so embarrassed I could scream."],
+    ['How do I get over my ex who cheated on me?', 'How do I move on from my ex who cheated on me?'],
+    ['Getting over a breakup takes time.', 'moving on from a breakup takes time.'],
     ['I was so happy that I could literally die!', 'I was so happy that I could literally scream!'],
   ])('reads %p in plain words', (text, plain) => {
     expect(plainIdiomReading(text)).toBe(plain);

@@ -64,6 +64,9 @@ const RUNNING_THING = String.raw`(?:process(?:es)?|programs?|threads?|jobs?|task
 /** Games played on a screen or a board, in which people are killed only as players. */
 const GAME = String.raw`(?:call\s+of\s+duty|cod|fortnite|minecraft|gta(?:\s+(?:v|5|online))?|grand\s+theft\s+auto(?:\s+(?:v|5))?|(?:the\s+)?witcher(?:\s+3)?|skyrim|elden\s+ring|dark\s+souls|halo|overwatch|valorant|league\s+of\s+legends|counter[-\s]?strike|cs:?go|cs2|pubg|apex(?:\s+legends)?|among\s+us|roblox|red\s+dead\s+redemption(?:\s+2)?|assassin['’]?s\s+creed|hitman|(?:the\s+)?sims(?:\s+4)?|zelda|pok[eé]mon|doom|rust|dayz|destiny(?:\s+2)?|battlefield|rainbow\s+six(?:\s+siege)?|team\s+fortress(?:\s+2)?|world\s+of\s+warcraft|wow|runescape|animal\s+crossing|terraria|stardew\s+valley|baldur['’]?s\s+gate(?:\s+3)?|diablo|fallout(?:\s+\d)?|cyberpunk(?:\s+2077)?|the\s+last\s+of\s+us|god\s+of\s+war|mortal\s+kombat|street\s+fighter|tekken|smash\s+bros|dead\s+by\s+daylight|a\s+video\s+game|video\s+games|the\s+game|this\s+game|my\s+game|a\s+game\s+of\s+(?:chess|mafia|werewolf|cluedo|clue)|chess|d&d|dnd|dungeons\s+(?:and|&)\s+dragons|a\s+murder\s+mystery\s+game|cluedo|clue|werewolf|paintball|laser\s+tag|airsoft|nerf)(?:\s+game)?`;
 
+/** A love lost, which is got over: the model read `How do I get over my ex?` as violence (illicit/violent 0.83). */
+const LOST_LOVE = String.raw`(?:${WHOSE}\s+)?(?:ex|ex-(?:boyfriend|girlfriend|husband|wife|partner)|breakup|break-up|divorce|heartbreak|rejection|first\s+love|crush|him|her|them)(?![\p{L}\p{N}'’-])`;
+
 /** A character of a story or game, whom a writer or player kills only on the page. */
 const CHARACTER = String.raw`${WHOSE}\s+${MODIFIERS}(?:characters?|protagonists?|antagonists?|villains?|heroes|hero|heroines?|narrators?|npcs?)`;
 
@@ -172,6 +175,8 @@ const IDIOMS: Idiom[] = [
     String.raw`(?<verb>beat|beating|beats|destroy|destroying|crush|crushing|kill|killing|murder|murdering|slaughter|slaughtering|annihilate|annihilating|demolish|demolishing|smash|smashing|thrash|thrashing|whoop|whooping|wreck|wrecking|pwn|pwning|wipe\s+the\s+floor\s+with|dominate|dominating)\s+${WHOSE}(?:\s+[\p{L}\p{N}'’-]+){0,2}?\s+(?:at|in)\s+${CONTEST}`,
     'win against|winning against',
   ),
+  idiom(String.raw`(?<verb>getting\s+over)\s+${LOST_LOVE}`, 'moving on from', true),
+  idiom(String.raw`(?<verb>(?:get|got|gotten)\s+over)\s+${LOST_LOVE}`, 'move on from', true),
   idiom(String.raw`(?<verb>killing(?:\s+off)?)\s+${CHARACTER}`, 'writing out'),
   idiom(String.raw`(?<verb>(?:kill|kills|killed)(?:\s+off)?)\s+${CHARACTER}`, 'write out'),
   idiom(
@@ -237,7 +242,7 @@ const IDIOMS: Idiom[] = [
 
 /** Words one of which every idiom needs: most texts have none, and one test costs a fraction of the patterns'. */
 const IDIOM_WORDS =
-  /kill|slay|snip|headshot|eliminat|assassinat|crush|smash|\bac(?:e|ing)\b|\brock|\bnail|destroy|murder|break|broke|steal|stole|on\s+fire|alight|ablaze|\bhit|obliterat|annihilat|demolish|conquer|strangl|beat|defeat|attack|nuke|shatter|torch|squash|\bax|scrap|torpedo|\bgut|butcher|crows|coke|cola|shoot|shot|stab|trigger|blow|blew|steam|execut|terminat|thrash|whoop|wreck|pwn|wipe|dominat|dying|died|\bdie\b|dead|death|bomb|slaughter|fillet|take\s+out|taking\s+out|took\s+out|chok|extermin|poison|eradicat|inhale|devour/i;
+  /get\s+over|getting\s+over|got\s+over|gotten\s+over|kill|slay|snip|headshot|eliminat|assassinat|crush|smash|\bac(?:e|ing)\b|\brock|\bnail|destroy|murder|break|broke|steal|stole|on\s+fire|alight|ablaze|\bhit|obliterat|annihilat|demolish|conquer|strangl|beat|defeat|attack|nuke|shatter|torch|squash|\bax|scrap|torpedo|\bgut|butcher|crows|coke|cola|shoot|shot|stab|trigger|blow|blew|steam|execut|terminat|thrash|whoop|wreck|pwn|wipe|dominat|dying|died|\bdie\b|dead|death|bomb|slaughter|fillet|take\s+out|taking\s+out|took\s+out|chok|extermin|poison|eradicat|inhale|devour/i;
 
 /**
  * Words in a sentence that make an idiom literal or a harm real: weapons and fuel, blood and death, `for real`, a
