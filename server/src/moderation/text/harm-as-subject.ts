@@ -46,6 +46,9 @@ const FRAMES: RegExp[] = [
   String.raw`^how\s+(?:common|widespread|prevalent|frequent)\s+(?:is|are|was|were)\s+${words(6)}`,
   // How do police investigate a homicide? How do doctors treat an overdose?
   String.raw`^how\s+(?:do|does|did|would|can|should)\s+(?:the\s+)?${PROFESSION}\s+(?:usually\s+|normally\s+|typically\s+)?(?:investigate|solve|identify|detect|catch|track\s+down|prosecute|punish|sentence|treat|diagnose|determine|examine|analy[sz]e|study|report\s+on|respond\s+to|deal\s+with|handle|prevent)\s+(?:a\s+|an\s+|the\s+)?${words(5)}`,
+  // How does methadone help people addicted to heroin? How is an overdose treated?
+  String.raw`^how\s+(?:does|do|did|can|could)\s+${words(3)}\s+(?:help|treat|support|benefit)\s+(?:people|patients|someone|addicts|users|victims|survivors|children|adults|veterans)(?:\s+(?:addicted\s+to|dependent\s+on|recovering\s+from|suffering\s+from|with|who\s+(?:use|have|are))\s+(?<condition>[\p{L}'’-]+(?:\s+[\p{L}'’-]+){0,3}))?`,
+  String.raw`^how\s+(?:is|are|was|were)\s+(?:a\s+|an\s+|the\s+)?${words(4)}\s+(?:treated|diagnosed|investigated|prosecuted|prevented|detected)`,
   // How can we prevent suicide among teenagers?
   String.raw`^how\s+(?:can|do|should|could|might)\s+(?:we|people|schools|parents|teachers|communities|society|governments|doctors)\s+(?:help\s+)?(?:prevent|reduce|recogni[sz]e|spot|identify|raise\s+awareness\s+(?:of|about))\s+${words(5)}`,
   // Where can I find a suicide prevention hotline? What is the number of the crisis line?
@@ -72,7 +75,7 @@ export function asksAboutHarmAsASubject(text: string): boolean {
   return FRAMES.some((frame) => {
     const match = frame.exec(question);
     if (!match) return false;
-    const { subject, deed, resource } = match.groups ?? {};
-    return ![subject, deed, resource].some((part) => part !== undefined && ASKS_MORE.test(part));
+    const { subject, deed, resource, condition } = match.groups ?? {};
+    return ![subject, deed, resource, condition].some((part) => part !== undefined && ASKS_MORE.test(part));
   });
 }

@@ -204,7 +204,7 @@ const METHOD_READINGS: Reading[] = [
   ),
   reading(
     'look like',
-    String.raw`\b(?:make|makes|making)\s+(?:it|his\s+death|her\s+death|their\s+deaths?|the\s+death|the\s+murder|the\s+killing)\s+look\s+(?:most\s+|more\s+|just\s+)?like\s+(?:an?\s+)?(?:accident|suicide|natural|overdose|a\s+fall)`,
+    String.raw`\b(?:make|makes|making)\s+(?:it|(?:his|her|their|the|my|your|our|[\w-]+['’]s)\s+(?:[\w-]+['’]s\s+)?(?:deaths?|murders?|killing|poisoning|disappearance))\s+look\s+(?:most\s+|more\s+|just\s+)?like\s+(?:an?\s+)?(?:accident|suicide|natural|overdose|a\s+fall)`,
   ),
   reading(
     'away with',
