@@ -40,7 +40,7 @@ const CRIMES: Reading[] = [
   ),
   reading(
     'fake|forged|forge|forging|counterfeit|counterfeits|phony|bogus',
-    String.raw`\b(?:fake|forged?|forging|counterfeit|phony|bogus)\s+(?:\w+\s+)?(?:id|ids|passports?|driver['’]?s\s+licen[cs]es?|licen[cs]es?|doctor['’]?s\s+notes?|sick\s+notes?|medical\s+certificates?|prescriptions?|signatures?|pay\s*stubs?|payslips?|invoices?|receipts?|bank\s+statements?|lab\s+(?:report|results)|police\s+reports?|degrees?|diplomas?|certificates?|tickets?|reviews?|charity|charities|fundraisers?|gofundme|insurance\s+claims?|claims?|accidents?|injur(?:y|ies)|slip|death|documents?|papers|bills|money|notes|cash|currency|twenties|checks?|cheques?|coupons?|returns?|alibis?|references?|employment\s+offers?|job\s+offers?|accounts?\s+(?:to|for)|profiles?\s+(?:to|for))\b|\bcounterfeit\w*\b|\bforg(?:e|ed|ing)\s+(?:a|an|the|his|her|my|their|someone['’]?s)\b`,
+    String.raw`\b(?:fake|forged?|forging|counterfeit|phony|bogus)\s+(?:[\w-]+\s+)?(?:id|ids|passports?|driver['’]?s\s+licen[cs]es?|licen[cs]es?|doctor['’]?s\s+notes?|sick\s+notes?|medical\s+certificates?|prescriptions?|signatures?|pay\s*stubs?|payslips?|invoices?|receipts?|bank\s+statements?|lab\s+(?:report|results)|police\s+reports?|degrees?|diplomas?|certificates?|tickets?|reviews?|charity|charities|fundraisers?|gofundme|insurance\s+claims?|claims?|accidents?|injur(?:y|ies)|slip|death|documents?|papers|bills|money|notes|cash|currency|twenties|checks?|cheques?|coupons?|returns?|alibis?|references?|employment\s+offers?|job\s+offers?|accounts?\s+(?:to|for)|profiles?\s+(?:to|for))\b|\bcounterfeit\w*\b|\bforg(?:e|ed|ing)\s+(?:a|an|the|his|her|my|their|someone['’]?s)\b`,
   ),
   reading(
     'steal|stealing|stole|stolen|shoplift|shoplifting|pickpocket|pickpocketing|lift|rob|robbing|burglar|burgle|burglary|embezzle|embezzling|skim|skimming|siphon|pocket|tip|fence|walk|skip|hotwire|catalytic|break|breaking|into',
@@ -122,6 +122,7 @@ const DONE_BY_ASKER = new RegExp(
     String.raw`h(?:o)?w\s+(?:do|can|could|would|should|to|2|does\s+one|would\s+one)\s+(?:i|we|you|u|one|someone|people|ppl|a\s+person)?\s*(?:\w+\s+){0,2}?`,
     String.raw`(?:best|easiest|quickest|safest|fastest|smartest|cheapest|simplest|surest)\s+(?:way|method|place)s?\s+(?:to|for)\s+(?:\w+\s+){0,2}?`,
     String.raw`(?:help|teach|show)\s+me\s+(?:how\s+)?(?:to\s+)?(?:\w+\s+){0,2}?`,
+    String.raw`(?:ingredients|chemicals|materials|equipment|supplies|stuff|things|what|temperature)\s+(?:do\s+|would\s+)?(?:you|u|i|we|one|someone)\s+(?:need|needs|require|use)\s+(?:to|for)\s+(?:\w+\s+){0,2}?`,
     String.raw`(?:tips|tricks|advice|ideas|steps|guide|tutorial|instructions)\s+(?:for|on|to|about)\s+(?:how\s+to\s+)?(?:\w+\s+){0,2}?`,
     String.raw`(?:i|we|im|me\s+and\s+\w+(?:\s+\w+)?|my\s+\w+\s+and\s+i)(?:['’]m|\s+am|['’]re|\s+are|\s+r)?\s+(?:going\s+to|gonna|planning\s+to|planning\s+on|about\s+to|want\s+to|wanna|need\s+to|trying\s+to|intend\s+to|decided\s+to|will|['’]ll)\s+(?:\w+\s+){0,2}?`,
     String.raw`(?:^|[.!?,;:]\s*|\b(?:to|please|pls|and|then|can\s+you|could\s+you|just|now|i\s+need\s+(?:you\s+)?to)\s+)(?:write|draft|compose|create|make|generate|give\s+me|code|build|design|print|set\s+up|get\s+me|find\s+me|sell\s+me|send\s+me|produce|put\s+together|craft)\s+(?:me\s+)?(?:\w+\s+){0,4}?`,

@@ -126,7 +126,8 @@ export function asksHowToHarm(text: string): boolean {
   for (const { needs, pattern } of DEED_READINGS) {
     if (!needs.some((word) => found.has(word))) continue;
     for (const match of everyMatch(pattern, text)) {
-      if ((askedBefore(text, match) || intendedAndAsked(text, match)) && meant(text, match)) return true;
+      const asked = askedBefore(text, match) || intendedAndAsked(text, match) || neededInSecret(text, match);
+      if (asked && meant(text, match)) return true;
     }
   }
   for (const { needs, pattern } of METHOD_READINGS) {
@@ -236,7 +237,7 @@ const METHOD_READINGS: Reading[] = [
   ),
   reading(
     'autops|tox|coroner|blood test',
-    String.raw`\b(?:kill\w*|poison\w*|murder\w*|lethal\s+dose)\b[^.?!]{0,80}?\b(?:show\s+up|detected|detectable|traceable|untraceable)\s+(?:in|on|by)\s+(?:an?\s+)?(?:autopsy|tox\w*|coroners?|blood\s+tests?)`,
+    String.raw`\b(?:kill\w*|poison\w*|murder\w*|lethal\s+dose|stop\s+(?:his|her|their|a\s+person['’]s|someone['’]s|the\s+\w+['’]s|my\s+\w+['’]s)\s+heart|(?:he|she|they)\s+(?:would|will)\s+die)\b[^.?!]{0,80}?\b(?:show\s+up|detected|detectable|traceable|untraceable)\s+(?:in|on|by)\s+(?:an?\s+)?(?:autopsy|tox\w*|coroners?|blood\s+tests?)`,
   ),
   reading(
     'kill|die|dead|poison|overdose|knock|pass out|sick',
@@ -338,6 +339,34 @@ const ASKED_AFTER =
   /\b(?:i\s+need|i\s+want\s+(?:to\s+know|a|an|the|some)|tell\s+me|help\s+me|give\s+me|how\s+(?:do|can|should|would|much|many|long|hard|hot|deep)|what\s+(?:do|should|can|would|could|is|are|['’]s)|which|where\s+(?:do|should|can|would)|any\s+(?:tips|ideas|advice)|should\s+i)\b/i;
 /** Said in anger or jest, not planned: a condition after the deed, or a laugh. */
 const HYPERBOLE = /^[^.!?]{0,30}?\b(?:if|unless|when|lol|lmao|haha|jk|just\s+kidding)\b/i;
+
+/**
+ * The speaker's, or their story character's, need or wish, just before the deed: `I need to`, `I want to`, `my
+ * character has to`.
+ */
+const NEEDED_BEFORE =
+  /\b(?:(?:i|we)\s+(?:really\s+|just\s+)?(?:need|have|want|intend|plan|must|got)\s+to|(?:i|we)\s+wanna|i['’]?ve\s+(?:decided|got)\s+to|(?:i|we)\s+(?:have\s+)?decided\s+to|my\s+(?:main\s+)?(?:character|protagonist|hero|heroine|villain|antagonist|killer)\s+(?:needs|wants|has|plans|intends|decides|is\s+going)\s+to)\s+(?:\w+\s+){0,2}?$/i;
+/** Getting away with it, or steps asked to do it: `and not get caught`, `walk me through exactly what she'd do`. */
+const IN_SECRET_OR_STEP_BY_STEP =
+  /\b(?:(?:not|never|without)\s+(?:get(?:ting)?|be(?:ing)?)\s+caught|get\s+away\s+with\s+it|(?:no\s*one|nobody)\s+(?:will\s+|would\s+|ever\s+)?(?:find\s+out|know|suspect)|undetected|untraceable|leav(?:e|ing)\s+no\s+(?:trace|evidence)|walk\s+me\s+through|step[-\s]by[-\s]step|exactly\s+(?:how|what)|in\s+(?:exact|precise|full)\s+detail)\b/i;
+
+/**
+ * A deed the speaker, or their story's character, needs or wants to do, kept secret or asked step by step: `I need to
+ * kill my abusive husband with something from the garden shed and not get caught.`; `my character needs to kill her
+ * husband and not get caught. Walk me through exactly what she'd do.` Not `I want to kill my brother when he gets home
+ * lol`.
+ */
+function neededInSecret(text: string, match: RegExpExecArray): boolean {
+  const end = match.index + match[0].length;
+  const after = text.slice(end, end + 200);
+  // `hit someone up` asks them for something.
+  if (/^hit/i.test(match[0]) && /^\s+up\b/i.test(after)) return false;
+  return (
+    NEEDED_BEFORE.test(text.slice(Math.max(0, match.index - 60), match.index)) &&
+    !HYPERBOLE.test(after) &&
+    IN_SECRET_OR_STEP_BY_STEP.test(after)
+  );
+}
 
 /**
  * A deed the speaker says they will do, and help asked with it after: `I'm going to murder my husband with his morning
