@@ -1,3 +1,5 @@
+import { IDENTITY_MANY, IDENTITY_ONE } from './identity-groups';
+
 /**
  * Words that make a question about a harm ask for a way to do it, or make it about the speaker or the reader: a way
  * or method, a superlative (`the easiest`, `the deadliest`), a dose or amount, concealment, a purpose or condition
@@ -49,12 +51,20 @@ const FRAMES: RegExp[] = [
   // How does methadone help people addicted to heroin? How is an overdose treated?
   String.raw`^how\s+(?:does|do|did|can|could)\s+${words(3)}\s+(?:help|treat|support|benefit)\s+(?:people|patients|someone|addicts|users|victims|survivors|children|adults|veterans)(?:\s+(?:addicted\s+to|dependent\s+on|recovering\s+from|suffering\s+from|with|who\s+(?:use|have|are))\s+(?<condition>[\p{L}'’-]+(?:\s+[\p{L}'’-]+){0,3}))?`,
   String.raw`^how\s+(?:is|are|was|were)\s+(?:a\s+|an\s+|the\s+)?${words(4)}\s+(?:treated|diagnosed|investigated|prosecuted|prevented|detected)`,
+  // How do snakes kill their prey?
+  String.raw`^how\s+(?:do|does|did|can|would)\s+(?:a\s+|an\s+|the\s+)?(?<animal>[\p{L}'’-]+(?:\s+[\p{L}'’-]+){0,2})\s+(?:kill|hunt|catch|eat|attack|poison|trap|stalk|swallow|digest|find|ambush|paralyze|paralyse)\s+(?:their|its)\s+prey`,
   // How can we prevent suicide among teenagers?
   String.raw`^how\s+(?:can|do|should|could|might)\s+(?:we|people|schools|parents|teachers|communities|society|governments|doctors)\s+(?:help\s+)?(?:prevent|reduce|recogni[sz]e|spot|identify|raise\s+awareness\s+(?:of|about))\s+${words(5)}`,
   // Where can I find a suicide prevention hotline? What is the number of the crisis line?
   String.raw`^(?:where|how)\s+(?:can|do|could|should)\s+(?:i|someone|a\s+person)\s+(?:find|get|reach|call|contact|text)\s+(?:a\s+|an\s+|the\s+)?(?<resource>(?:[\p{L}-]+\s+){0,3}(?:hotline|helpline|lifeline|crisis\s+line|text\s+line|counsell?or|therapist|support\s+group))`,
   String.raw`^what\s+is\s+the\s+(?:phone\s+)?number\s+(?:for|of)\s+(?:a\s+|the\s+)?(?<resource>(?:[\p{L}-]+\s+){0,4}(?:hotline|helpline|lifeline|line))`,
 ].map((frame) => new RegExp(frame + END, 'iu'));
+
+/** People, by who they are or as people: a question's `animals` may not be them (`How do Jews hunt their prey?`). */
+const NAMES_PEOPLE = new RegExp(
+  String.raw`(?<![\p{L}\p{N}])(?:${IDENTITY_MANY}|${IDENTITY_ONE}|people|persons?|humans?|men|women|kids|children|boys|girls)(?![\p{L}\p{N}])`,
+  'iu',
+);
 
 /** A question of more than this is not one of the short questions read here. */
 const LONGEST_QUESTION = 200;
@@ -75,7 +85,8 @@ export function asksAboutHarmAsASubject(text: string): boolean {
   return FRAMES.some((frame) => {
     const match = frame.exec(question);
     if (!match) return false;
-    const { subject, deed, resource, condition } = match.groups ?? {};
+    const { subject, deed, resource, condition, animal } = match.groups ?? {};
+    if (animal !== undefined && (NAMES_PEOPLE.test(animal) || ASKS_MORE.test(animal))) return false;
     return ![subject, deed, resource, condition].some((part) => part !== undefined && ASKS_MORE.test(part));
   });
 }
