@@ -3,11 +3,12 @@ import { IDENTITY_MANY, IDENTITY_ONE } from './identity-groups';
 /**
  * Words that make a question about a harm ask for a way to do it, or make it about the speaker or the reader: a way
  * or method, a superlative (`the easiest`, `the deadliest`), a dose or amount, concealment, a purpose or condition
- * (`to`, `for`, `so`, `without`, `if`), the first and second persons; and someone's things or personal data (`What is
- * Taylor Swift's home address?`), which is no subject but a person's.
+ * (`to`, `for`, `so`, `without`, `if`), the first and second persons; someone's things or personal data (`What is
+ * Taylor Swift's home address?`), which is no subject but a person's; and the rhetorical question's `not`, `just` and
+ * `all` (`Why do people not just shoot the homeless?`), which urges the harm.
  */
 const ASKS_MORE = new RegExp(
-  String.raw`(?<![\p{L}'’])(?:ways?|methods?|means|techniques?|steps?|step-by-step|instructions?|guide|tutorial|recipe|formula|ingredients|materials|tools?|tips|tricks?|plan|dose|doses|dosage|amount|quantity|enough|much|many|how|best|worst|most|least|\p{L}+iest|fastest|strongest|cheapest|surest|safest|cleanest|painless(?:ly)?|effective(?:ly)?|efficient(?:ly)?|lethal|deadly|untraceable|undetect(?:able|ed)|unnoticed|caught|secretly|quietly|reliably|guaranteed|real|really|actually|deserve|deserves|should|must|ought|need|needs|have\s+to|has\s+to|to|for|from|without|with|so|that|if|when|while|where|which|whom|whose|into|using|use|[\p{L}-]+['’]s|addresse?s?|passwords?|e-?mails?|phones?|numbers?|logins?|credentials|details|locations?|whereabouts|ssn|pins?|accounts?|cards?|i|i['’](?:m|ve|d|ll)|me|my|mine|myself|you|you['’](?:re|ve|d|ll)|your|yours|yourself|u|ur|we|us|our|ourselves)(?![\p{L}'’])`,
+  String.raw`(?<![\p{L}'’])(?:ways?|methods?|means|techniques?|steps?|step-by-step|instructions?|guide|tutorial|recipe|formula|ingredients|materials|tools?|tips|tricks?|plan|dose|doses|dosage|amount|quantity|enough|much|many|how|best|worst|most|least|\p{L}+iest|fastest|strongest|cheapest|surest|safest|cleanest|painless(?:ly)?|effective(?:ly)?|efficient(?:ly)?|lethal|deadly|untraceable|undetect(?:able|ed)|unnoticed|caught|secretly|quietly|reliably|guaranteed|real|really|actually|deserve|deserves|should|must|ought|need|needs|have\s+to|has\s+to|to|for|from|without|with|so|that|if|when|while|where|which|whom|whose|into|using|use|not|never|just|all|every|[\p{L}-]+['’]s|addresse?s?|passwords?|e-?mails?|phones?|numbers?|logins?|credentials|details|locations?|whereabouts|ssn|pins?|accounts?|cards?|i|i['’](?:m|ve|d|ll)|me|my|mine|myself|you|you['’](?:re|ve|d|ll)|your|yours|yourself|u|ur|we|us|our|ourselves)(?![\p{L}'’])`,
   'iu',
 );
 
