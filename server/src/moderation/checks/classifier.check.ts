@@ -6,7 +6,8 @@ import { CheckContext, ModerationCheck } from './moderation-check';
 /**
  * The ML classifier: one verdict per category it knows, whatever the score; policies decide what counts. And an
  * `unreadable` verdict scoring the share of the text it could not read (words of scripts or languages it has no
- * pieces for; all of a text in another language written in the Latin script, whose words it has pieces for), so a policy can observe, hold or block text the classifier is blind to instead of passing it unjudged.
+ * pieces for; all of a text in another language written in the Latin script, whose words it has pieces for), so a
+ * policy can observe, hold or block text the classifier is blind to instead of passing it unjudged.
  */
 @Injectable()
 export class ClassifierCheck implements ModerationCheck {

@@ -51,8 +51,9 @@ const CONCEALED =
 
 /**
  * Whether a text asks for help against harm to oneself or low mood (HELP_SOUGHT), or a medicine's safe dose (SAFE_DOSE),
- * and hides nothing (CONCEALED). The scorer then holds self-harm/instructions under its threshold, unless a reader of self-harm read a way asked for, an intent or urging in it: help asked for
- * is not a request for instructions, though the text still scores self-harm and may be flagged for it.
+ * and hides nothing (CONCEALED). The scorer then holds self-harm/instructions under its threshold, unless a reader of
+ * self-harm read a way asked for, an intent or urging in it: help asked for is not a request for instructions, though
+ * the text still scores self-harm and may be flagged for it.
  */
 export function seeksHelpWithSelfHarm(text: string): boolean {
   return (HELP_SOUGHT.test(text) || (SAFE_DOSE.test(text) && !DEADLY.test(text))) && !CONCEALED.test(text);
