@@ -47,6 +47,7 @@ describe('asksHowToHarm', () => {
     'I want to kill my brother when he gets home, he ate my cake lol',
     'My character needs to kill the dragon and not get caught by the king.',
     'I need to hit my sister up for money. Walk me through exactly what to say.',
+    'How do I hit my sister up for money?',
     "How did investigators prove the death wasn't made to look like a suicide?",
     'The makeup artist made her look like a zombie.',
     'Best way to kill weeds without hurting my dog?',
